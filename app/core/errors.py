@@ -1,0 +1,60 @@
+"""Domain errors: messages a person can act on.
+
+A message is an English template with ``{named}`` fields; the GUI and CLI translate the
+template (Qt context ``messages``) before filling the fields, so the domain stays Qt-free.
+The translation extractor collects the first literal argument of every call to one of these
+classes, so always pass the template as a literal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    """A refused action. Nothing was written."""
+
+    def __init__(self, template: str, /, **params: Any) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(self.render(template))
+
+    def render(self, template: str) -> str:
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+class NotFound(DomainError):
+    """The thing named does not exist."""
+
+
+class Conflict(DomainError):
+    """The action clashes with existing data (duplicate code, wrong state...)."""
+
+
+class ValidationError(DomainError):
+    """One field of a form or row is wrong; ``field`` names it so a form can highlight it."""
+
+    def __init__(self, field: str, template: str, /, **params: Any) -> None:
+        self.field = field
+        super().__init__(template, **params)
+
+
+class ValidationErrors(DomainError):
+    """Several problems at once (a CSV import): each keeps the line number it is about."""
+
+    def __init__(self, errors: list[tuple[int, DomainError]]) -> None:
+        self.errors = errors
+        super().__init__("{count} problem(s) found; nothing was changed.", count=len(errors))
+
+    def __str__(self) -> str:
+        lines = [super().__str__()]
+        lines += [f"line {line}: {err}" for line, err in self.errors]
+        return "\n".join(lines)
+
+
+def N_(text: str) -> str:
+    """Mark a string for translation (Qt context ``messages``) without translating it here."""
+    return text

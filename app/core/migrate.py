@@ -1,0 +1,75 @@
+"""Open a database: create or upgrade its schema with Alembic, backing it up first.
+
+Only migrations create or change the schema. Opening a database that is already at head
+costs one query (``HEAD`` is checked against the scripts by a test), so start-up does not
+pay for importing Alembic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+from app.core.db import Database, make_engine
+
+HEAD = "0002_kits_cases_inspections"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config():  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        has_table = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).first()
+        if not has_table:
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def backup_copy(path: Path, revision: str | None) -> Path:
+    """A consistent copy of the file (SQLite online backup), named after its revision."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    target = path.with_name(f"{path.name}.{revision or 'empty'}.{stamp}.bak")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def open_database(path: Path | str, revision: str = "head") -> Database:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path)
+    current = current_revision(engine)
+    target = HEAD if revision == "head" else revision
+    if current != target:
+        if current is not None:
+            backup_copy(path, current)
+        upgrade(engine, revision)
+    return Database(engine, path)

@@ -1,0 +1,296 @@
+"""Item types, units and owners: create, edit, change status. Every function validates
+first and writes only when everything holds, inside the caller's unit of work."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+
+from sqlmodel import select
+
+from app.core.clock import Clock
+from app.core.db import UnitOfWork
+from app.core.errors import Conflict, NotFound, ValidationError
+from inventory import barcodes, fields
+from inventory.dues import start_dues
+from inventory.models import (
+    Category,
+    ItemType,
+    Owner,
+    Repair,
+    Tracking,
+    Unit,
+    UnitEvent,
+    UnitStatus,
+)
+
+COOPERATIVE = ""  # owner name meaning "the cooperative itself"
+
+
+@dataclass
+class ItemTypeData:
+    code: str
+    name: str
+    category: Category
+    tracking: Tracking = Tracking.SERIALIZED
+    manufacturer: str = ""
+    model: str = ""
+    replacement_value_cents: int = 0
+    deposit_cents: int = 0
+    weight_grams: int = 0
+    notes: str = ""
+    stock_quantity: int = 0
+    barcode: str = ""
+    sale_price_cents: int = 0
+    prep_hours: int = 0
+    deprep_hours: int = 0
+
+
+@dataclass
+class UnitData:
+    item_code: str
+    barcode: str = ""
+    serial: str = ""
+    status: UnitStatus = UnitStatus.IN_SERVICE
+    location: str = ""
+    purchase_date: dt.date | None = None
+    purchase_price_cents: int | None = None
+    condition_notes: str = ""
+    owner: str = COOPERATIVE
+
+
+def parse_item_type(raw: Mapping[str, str]) -> ItemTypeData:
+    """An item type from text fields (a form or a CSV row); the first bad field is refused."""
+    get = raw.get
+    return ItemTypeData(
+        code=_code(get("code", "")),
+        name=fields.text("name", get("name", ""), required=True),
+        category=fields.choice("category", get("category", ""), Category),
+        tracking=fields.choice("tracking", get("tracking", "") or "serialized", Tracking),
+        manufacturer=fields.text("manufacturer", get("manufacturer", "")),
+        model=fields.text("model", get("model", "")),
+        replacement_value_cents=fields.money_cents(
+            "replacement value", get("replacement_value", "")
+        ),
+        deposit_cents=fields.money_cents("deposit", get("deposit", "")),
+        weight_grams=fields.integer("weight", get("weight_grams", "")),
+        notes=fields.text("notes", get("notes", ""), limit=fields.MAX_NOTES),
+        stock_quantity=fields.integer("quantity", get("stock_quantity", "")),
+        barcode=barcodes.normalise(get("barcode", "")),
+        sale_price_cents=fields.money_cents("sale price", get("sale_price", "")),
+        prep_hours=fields.integer("prep buffer", get("prep_hours", ""), maximum=24 * 30),
+        deprep_hours=fields.integer("de-prep buffer", get("deprep_hours", ""), maximum=24 * 30),
+    )
+
+
+def _code(value: str) -> str:
+    code = fields.text("code", value, required=True, limit=barcodes.MAX_LENGTH)
+    return barcodes.validate(code, "code")
+
+
+def item_by_code(uow: UnitOfWork, code: str) -> ItemType:
+    item = uow.session.exec(select(ItemType).where(ItemType.code == code)).first()
+    if item is None:
+        raise NotFound("No item type has the code {code}.", code=code)
+    return item
+
+
+def create_item_type(uow: UnitOfWork, *, user: str, data: ItemTypeData) -> ItemType:
+    _check_item(uow, data, None)
+    item = ItemType(**_item_columns(data))
+    if data.tracking is Tracking.BULK:
+        item.barcode = _bulk_barcode(uow, data)
+    uow.session.add(item)
+    uow.flush()
+    return item
+
+
+def update_item_type(uow: UnitOfWork, *, user: str, item_id: int, data: ItemTypeData) -> ItemType:
+    item = uow.session.get(ItemType, item_id)
+    if item is None:
+        raise NotFound("This item type no longer exists.")
+    _check_item(uow, data, item)
+    barcode = item.barcode
+    if data.tracking is Tracking.BULK and data.barcode != (barcode or ""):
+        barcode = _bulk_barcode(uow, data)
+    for key, value in _item_columns(data).items():
+        setattr(item, key, value)
+    item.barcode = barcode if data.tracking is Tracking.BULK else None
+    uow.flush()
+    return item
+
+
+def _item_columns(data: ItemTypeData) -> dict[str, object]:
+    columns = asdict(data)
+    columns.pop("barcode")
+    columns["category"] = data.category.value
+    columns["tracking"] = data.tracking.value
+    return columns
+
+
+def _bulk_barcode(uow: UnitOfWork, data: ItemTypeData) -> str:
+    if data.barcode:
+        return barcodes.ensure_free(uow, data.barcode)
+    return barcodes.generate(uow, data.category)
+
+
+def _check_item(uow: UnitOfWork, data: ItemTypeData, existing: ItemType | None) -> None:
+    clash = uow.session.exec(select(ItemType).where(ItemType.code == data.code)).first()
+    if clash is not None and clash is not existing:
+        raise ValidationError(
+            "code", "The code {code} is already used by {name}.", code=data.code, name=clash.name
+        )
+    if data.tracking is Tracking.SERIALIZED and data.stock_quantity:
+        raise ValidationError(
+            "quantity",
+            "A serialized type counts its units; a stock quantity is only for bulk types.",
+        )
+    if data.category is Category.CONSUMABLES and data.tracking is not Tracking.BULK:
+        raise ValidationError("tracking", "Consumables are counted in bulk, not by unit.")
+    if existing is not None and existing.tracking != data.tracking.value:
+        if existing.tracking == Tracking.SERIALIZED and _unit_count(uow, existing) > 0:
+            raise ValidationError(
+                "tracking",
+                "{name} has units; retire or move them before making it a bulk type.",
+                name=existing.name,
+            )
+
+
+def _unit_count(uow: UnitOfWork, item: ItemType) -> int:
+    return len(uow.session.exec(select(Unit.id).where(Unit.item_type_id == item.id)).all())
+
+
+# --- owners -----------------------------------------------------------------------------
+
+
+def owner_id(uow: UnitOfWork, name: str) -> int | None:
+    """The owner called ``name`` (created on first use); None for the cooperative."""
+    name = fields.text("owner", name)
+    if not name:
+        return None
+    owner = uow.session.exec(select(Owner).where(Owner.name == name)).first()
+    if owner is None:
+        owner = Owner(name=name)
+        uow.session.add(owner)
+        uow.flush()
+    assert owner.id is not None
+    return owner.id
+
+
+# --- units ------------------------------------------------------------------------------
+
+
+def parse_unit(raw: Mapping[str, str]) -> UnitData:
+    return UnitData(
+        item_code=fields.text("item code", raw.get("item_code", ""), required=True),
+        barcode=barcodes.normalise(raw.get("barcode", "")),
+        serial=fields.text("serial number", raw.get("serial", "")),
+        status=fields.choice("status", raw.get("status", "") or "in_service", UnitStatus),
+        location=fields.text("location", raw.get("location", "")),
+        purchase_date=fields.optional_date("purchase date", raw.get("purchase_date", "")),
+        purchase_price_cents=fields.optional_money_cents(
+            "purchase price", raw.get("purchase_price", "")
+        ),
+        condition_notes=fields.text(
+            "condition notes", raw.get("condition_notes", ""), limit=fields.MAX_NOTES
+        ),
+        owner=fields.text("owner", raw.get("owner", "")),
+    )
+
+
+def add_unit(uow: UnitOfWork, *, user: str, data: UnitData, clock: Clock) -> Unit:
+    item = item_by_code(uow, data.item_code)
+    if item.tracking != Tracking.SERIALIZED:
+        raise ValidationError(
+            "item code",
+            "{name} is a bulk type: change its stock quantity instead of adding units.",
+            name=item.name,
+        )
+    code = (
+        barcodes.ensure_free(uow, data.barcode)
+        if data.barcode
+        else barcodes.generate(uow, Category(item.category))
+    )
+    unit = Unit(item_type_id=item.id, barcode=code, **_unit_columns(uow, data))
+    uow.session.add(unit)
+    uow.flush()
+    start_dues(uow, unit, clock.today())
+    return unit
+
+
+def update_unit(uow: UnitOfWork, *, user: str, unit_id: int, data: UnitData, clock: Clock) -> Unit:
+    """Edit a unit's details (its type and barcode stay; status goes through set_status)."""
+    unit = uow.session.get(Unit, unit_id)
+    if unit is None:
+        raise NotFound("This unit no longer exists.")
+    if data.barcode and data.barcode != unit.barcode:
+        unit.barcode = barcodes.ensure_free(uow, data.barcode)
+    columns = _unit_columns(uow, data)
+    status = columns.pop("status")
+    for key, value in columns.items():
+        setattr(unit, key, value)
+    if status != unit.status:
+        set_status(
+            uow, user=user, barcode=unit.barcode, status=UnitStatus(status), note="", clock=clock
+        )
+    uow.flush()
+    return unit
+
+
+def _unit_columns(uow: UnitOfWork, data: UnitData) -> dict[str, object]:
+    return {
+        "serial": data.serial,
+        "status": data.status.value,
+        "location": data.location,
+        "purchase_date": data.purchase_date,
+        "purchase_price_cents": data.purchase_price_cents,
+        "condition_notes": data.condition_notes,
+        "owner_id": owner_id(uow, data.owner),
+    }
+
+
+def unit_by_barcode(uow: UnitOfWork, code: str) -> Unit:
+    code = barcodes.normalise(code)
+    unit = uow.session.exec(select(Unit).where(Unit.barcode == code)).first()
+    if unit is None:
+        raise NotFound("No unit has the barcode {code}.", code=code)
+    return unit
+
+
+def set_status(
+    uow: UnitOfWork, *, user: str, barcode: str, status: UnitStatus, note: str, clock: Clock
+) -> Unit:
+    """Change a unit's status, logging who and why; going to repair opens a repair entry,
+    coming back to service closes it."""
+    unit = unit_by_barcode(uow, barcode)
+    note = fields.text("note", note, limit=fields.MAX_NOTES)
+    old = UnitStatus(unit.status)
+    if old is status:
+        raise Conflict("{code} is already {status}.", code=unit.barcode, status=status.value)
+    today = clock.today()
+    if status is UnitStatus.IN_REPAIR:
+        uow.session.add(
+            Repair(unit_id=unit.id, opened_on=today, description=note, recorded_by=user)
+        )
+    if old is UnitStatus.IN_REPAIR:
+        for repair in open_repairs(uow, unit):
+            repair.closed_on = today
+    unit.status = status.value
+    uow.session.add(
+        UnitEvent(
+            unit_id=unit.id,
+            at=clock.now(),
+            user=user,
+            old_status=old.value,
+            new_status=status.value,
+            note=note,
+        )
+    )
+    uow.flush()
+    return unit
+
+
+def open_repairs(uow: UnitOfWork, unit: Unit) -> list[Repair]:
+    query = select(Repair).where(Repair.unit_id == unit.id, Repair.closed_on == None)  # noqa: E711
+    return list(uow.session.exec(query))

@@ -1,0 +1,112 @@
+"""Parsing what people type (forms, CSV cells, CLI arguments) into typed values.
+
+Each parser names the field it refuses, so a form can highlight it and an import can say
+which column of which line is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import TypeVar
+
+from app.core.errors import ValidationError
+from app.core.money import to_cents, to_decimal
+
+E = TypeVar("E", bound=StrEnum)
+
+MAX_TEXT = 200
+MAX_NOTES = 4000
+MAX_MONEY_CENTS = 10**11  # a billion euros: more is a typing mistake
+
+
+def text(field: str, value: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
+    value = "".join(ch for ch in value if ch in "\n\t" or ch.isprintable()).strip()
+    if required and not value:
+        raise ValidationError(field, "The {field} cannot be empty.", field=field)
+    if len(value) > limit:
+        raise ValidationError(
+            field,
+            "The {field} is too long ({length} characters, at most {limit}).",
+            field=field,
+            length=len(value),
+            limit=limit,
+        )
+    return value
+
+
+def money_cents(field: str, value: str | Decimal | int, *, required: bool = False) -> int:
+    if isinstance(value, str) and not value.strip():
+        if required:
+            raise ValidationError(field, "The {field} cannot be empty.", field=field)
+        return 0
+    try:
+        amount = to_decimal(value)
+    except ValueError:
+        raise ValidationError(
+            field, "{value!r} is not an amount (write it like 1234.50).", value=value
+        ) from None
+    cents = to_cents(amount)
+    if cents < 0:
+        raise ValidationError(field, "The {field} cannot be negative.", field=field)
+    if cents > MAX_MONEY_CENTS:
+        raise ValidationError(field, "The {field} is too large.", field=field)
+    return cents
+
+
+def optional_money_cents(field: str, value: str | Decimal | int | None) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return money_cents(field, value)
+
+
+def integer(field: str, value: str | int, *, minimum: int = 0, maximum: int = 10**9) -> int:
+    if isinstance(value, str):
+        stripped = value.strip().replace(" ", "")
+        if not stripped:
+            return minimum if minimum > 0 else 0
+        try:
+            value = int(stripped)
+        except ValueError:
+            raise ValidationError(field, "{value!r} is not a whole number.", value=value) from None
+    if value < minimum:
+        if minimum == 0:
+            raise ValidationError(field, "The {field} cannot be negative.", field=field)
+        raise ValidationError(
+            field, "The {field} must be at least {minimum}.", field=field, minimum=minimum
+        )
+    if value > maximum:
+        raise ValidationError(
+            field, "The {field} must be at most {maximum}.", field=field, maximum=maximum
+        )
+    return value
+
+
+def optional_date(field: str, value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    value = value.strip()
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError(
+        field, "{value!r} is not a date (write it 2026-03-31 or 31/03/2026).", value=value
+    )
+
+
+def choice(field: str, value: str, enum: type[E]) -> E:
+    try:
+        return enum(value.strip())
+    except ValueError:
+        raise ValidationError(
+            field,
+            "Unknown {field} {value!r}: expected one of {allowed}.",
+            field=field,
+            value=value,
+            allowed=", ".join(e.value for e in enum),
+        ) from None

@@ -1,0 +1,206 @@
+"""Inspection schedules, due dates, the inspection log and the repair log.
+
+A unit's next due date per schedule is set when the unit is created (from its purchase
+date) and each time an inspection is logged; an overdue unit stays bookable (it can be
+inspected before the event) but the desk refuses to check it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from app.core.clock import Clock
+from app.core.dates import add_months
+from app.core.db import UnitOfWork
+from app.core.errors import NotFound, ValidationError
+from inventory import fields
+from inventory.catalogue import set_status, unit_by_barcode
+from inventory.dues import set_due
+from inventory.models import (
+    Inspection,
+    InspectionDue,
+    InspectionSchedule,
+    ItemType,
+    Repair,
+    Unit,
+    UnitStatus,
+)
+
+
+@dataclass(frozen=True)
+class DueRow:
+    schedule: str
+    due_on: dt.date
+    overdue: bool
+
+
+def add_schedule(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    item_type_id: int,
+    name: str,
+    interval_months: int,
+    at_each_remount: bool = False,
+    clock: Clock,
+) -> InspectionSchedule:
+    name = fields.text("schedule", name, required=True)
+    interval = fields.integer("interval", interval_months, minimum=1, maximum=120)
+    if uow.session.get(ItemType, item_type_id) is None:
+        raise NotFound("This item type no longer exists.")
+    schedule = InspectionSchedule(
+        item_type_id=item_type_id,
+        name=name,
+        interval_months=interval,
+        at_each_remount=at_each_remount,
+    )
+    uow.session.add(schedule)
+    uow.flush()
+    units = uow.session.exec(select(Unit).where(Unit.item_type_id == item_type_id))
+    for unit in units:
+        set_due(uow, unit, schedule, clock.today())
+    return schedule
+
+
+def remove_schedule(uow: UnitOfWork, *, user: str, schedule_id: int) -> None:
+    schedule = uow.session.get(InspectionSchedule, schedule_id)
+    if schedule is None:
+        raise NotFound("This inspection schedule no longer exists.")
+    for due in uow.session.exec(
+        select(InspectionDue).where(InspectionDue.schedule_id == schedule_id)
+    ):
+        uow.session.delete(due)
+    uow.session.delete(schedule)
+    uow.flush()
+
+
+def log_inspection(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    barcode: str,
+    schedule_id: int | None,
+    date: dt.date,
+    passed: bool,
+    inspector: str,
+    notes: str = "",
+    clock: Clock,
+) -> Inspection:
+    """Record an inspection. A pass moves the next due date one interval after ``date``;
+    a failure sends the unit to repair."""
+    unit = unit_by_barcode(uow, barcode)
+    inspector = fields.text("inspector", inspector, required=True)
+    notes = fields.text("notes", notes, limit=fields.MAX_NOTES)
+    if date > clock.today():
+        raise ValidationError("date", "An inspection cannot be dated in the future.")
+    schedule = _schedule_for(uow, unit, schedule_id)
+    entry = Inspection(
+        unit_id=unit.id,
+        schedule_id=schedule_id,
+        date=date,
+        passed=passed,
+        inspector=inspector,
+        notes=notes,
+        recorded_by=user,
+    )
+    uow.session.add(entry)
+    if passed and schedule is not None:
+        assert unit.id is not None and schedule.id is not None
+        due = uow.session.get(InspectionDue, (unit.id, schedule.id))
+        next_due = add_months(date, schedule.interval_months)
+        if due is None or next_due > due.due_on:
+            uow.session.merge(
+                InspectionDue(unit_id=unit.id, schedule_id=schedule.id, due_on=next_due)
+            )
+    if not passed and unit.status == UnitStatus.IN_SERVICE:
+        set_status(
+            uow,
+            user=user,
+            barcode=unit.barcode,
+            status=UnitStatus.IN_REPAIR,
+            note=notes or "Failed inspection",
+            clock=clock,
+        )
+    uow.flush()
+    return entry
+
+
+def _schedule_for(
+    uow: UnitOfWork, unit: Unit, schedule_id: int | None
+) -> InspectionSchedule | None:
+    if schedule_id is None:
+        return None
+    schedule = uow.session.get(InspectionSchedule, schedule_id)
+    if schedule is None or schedule.item_type_id != unit.item_type_id:
+        raise ValidationError(
+            "schedule", "This schedule does not apply to {code}.", code=unit.barcode
+        )
+    return schedule
+
+
+def log_repair(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    barcode: str,
+    description: str,
+    repairer: str = "",
+    cost_cents: int = 0,
+    close: bool = False,
+    clock: Clock,
+) -> Repair:
+    """Add to a unit's repair log. ``close`` puts a unit in repair back in service."""
+    unit = unit_by_barcode(uow, barcode)
+    description = fields.text("description", description, required=True, limit=fields.MAX_NOTES)
+    cost = fields.integer("cost", cost_cents)
+    repair = Repair(
+        unit_id=unit.id,
+        opened_on=clock.today(),
+        description=description,
+        repairer=fields.text("repairer", repairer),
+        cost_cents=cost,
+        recorded_by=user,
+    )
+    if close:
+        repair.closed_on = clock.today()
+    uow.session.add(repair)
+    if close and unit.status == UnitStatus.IN_REPAIR:
+        set_status(
+            uow,
+            user=user,
+            barcode=unit.barcode,
+            status=UnitStatus.IN_SERVICE,
+            note=description,
+            clock=clock,
+        )
+    uow.flush()
+    return repair
+
+
+def dues_of(uow: UnitOfWork, unit_id: int, today: dt.date) -> list[DueRow]:
+    query = (
+        select(InspectionSchedule.name, InspectionDue.due_on)
+        .join(InspectionSchedule, InspectionSchedule.id == InspectionDue.schedule_id)
+        .where(InspectionDue.unit_id == unit_id)
+        .order_by(InspectionDue.due_on)
+    )
+    return [DueRow(name, due, due < today) for name, due in uow.session.exec(query)]
+
+
+def next_due(uow: UnitOfWork, unit_id: int) -> dt.date | None:
+    query = select(func.min(InspectionDue.due_on)).where(InspectionDue.unit_id == unit_id)
+    return uow.session.exec(query).one()
+
+
+def inspection_log(uow: UnitOfWork, unit_id: int) -> list[Inspection]:
+    query = select(Inspection).where(Inspection.unit_id == unit_id)
+    return list(uow.session.exec(query.order_by(Inspection.date.desc(), Inspection.id.desc())))  # type: ignore[attr-defined]
+
+
+def repair_log(uow: UnitOfWork, unit_id: int) -> list[Repair]:
+    query = select(Repair).where(Repair.unit_id == unit_id)
+    return list(uow.session.exec(query.order_by(Repair.opened_on.desc(), Repair.id.desc())))  # type: ignore[attr-defined]

@@ -1,0 +1,198 @@
+"""Read side of the catalogue: search and the rows that screens and the CLI list.
+
+Search returns ids only (cheap, indexed or one scan); rows are fetched for the ids a
+screen actually shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import String, and_, case, cast, exists, func, literal, or_
+from sqlmodel import select
+
+from app.core.db import UnitOfWork
+from inventory.barcodes import normalise
+from inventory.models import (
+    InspectionDue,
+    ItemType,
+    Owner,
+    Tracking,
+    Unit,
+    UnitStatus,
+)
+
+
+@dataclass(frozen=True)
+class TypeRow:
+    id: int
+    code: str
+    name: str
+    category: str
+    manufacturer: str
+    model: str
+    tracking: str
+    barcode: str | None
+    units: int
+    serviceable: int
+    stock_quantity: int
+    next_due: dt.date | None
+
+    @property
+    def quantity(self) -> int:
+        return self.units if self.tracking == Tracking.SERIALIZED else self.stock_quantity
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    id: int
+    item_type_id: int
+    barcode: str
+    serial: str
+    status: str
+    location: str
+    owner: str
+    next_due: dt.date | None
+    case_id: int | None
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _unit_matches(pattern: str):  # type: ignore[no-untyped-def]
+    return or_(Unit.barcode.like(pattern, escape="\\"), Unit.serial.like(pattern, escape="\\"))  # type: ignore[attr-defined]
+
+
+def search_types(
+    uow: UnitOfWork,
+    text: str = "",
+    category: str | None = None,
+    status: str | None = None,
+) -> list[int]:
+    """Ids of the item types matching ``text`` in name, code, manufacturer, model or
+    barcode, or having a unit whose barcode or serial matches; ordered for display."""
+    query = select(ItemType.id)
+    text = normalise(text)
+    if text:
+        pattern = _like(text)
+        own = [
+            col.like(pattern, escape="\\")  # type: ignore[attr-defined]
+            for col in (ItemType.name, ItemType.code, ItemType.manufacturer, ItemType.model,
+                        ItemType.barcode)
+        ]
+        has_unit = exists().where(Unit.item_type_id == ItemType.id, _unit_matches(pattern))
+        query = query.where(or_(*own, has_unit))
+    if category:
+        query = query.where(ItemType.category == category)
+    if status:
+        query = query.where(
+            exists().where(Unit.item_type_id == ItemType.id, Unit.status == status)
+        )
+    query = query.order_by(ItemType.category, ItemType.name, ItemType.id)
+    return list(uow.session.exec(query))
+
+
+def type_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, TypeRow]:
+    """Rows for ``ids`` with their unit counts and nearest inspection due date."""
+    if not ids:
+        return {}
+    counts = (
+        select(
+            Unit.item_type_id.label("tid"),  # type: ignore[attr-defined]
+            func.count(Unit.id).label("units"),
+            func.sum(case((Unit.status == UnitStatus.IN_SERVICE.value, 1), else_=0)).label("ok"),
+        )
+        .where(Unit.item_type_id.in_(ids))  # type: ignore[attr-defined]
+        .group_by(Unit.item_type_id)
+        .subquery()
+    )
+    dues = (
+        select(Unit.item_type_id.label("tid"), func.min(InspectionDue.due_on).label("due"))  # type: ignore[attr-defined]
+        .join(Unit, Unit.id == InspectionDue.unit_id)
+        .where(Unit.item_type_id.in_(ids), Unit.status != UnitStatus.RETIRED.value)  # type: ignore[attr-defined]
+        .group_by(Unit.item_type_id)
+        .subquery()
+    )
+    query = (
+        select(ItemType, counts.c.units, counts.c.ok, dues.c.due)
+        .outerjoin(counts, counts.c.tid == ItemType.id)
+        .outerjoin(dues, dues.c.tid == ItemType.id)
+        .where(ItemType.id.in_(ids))  # type: ignore[union-attr]
+    )
+    rows: dict[int, TypeRow] = {}
+    for item, units, ok, due in uow.session.exec(query):
+        assert item.id is not None
+        rows[item.id] = TypeRow(
+            id=item.id, code=item.code, name=item.name, category=item.category,
+            manufacturer=item.manufacturer, model=item.model, tracking=item.tracking,
+            barcode=item.barcode, units=units or 0, serviceable=ok or 0,
+            stock_quantity=item.stock_quantity, next_due=_as_date(due),
+        )
+    return rows
+
+
+def _as_date(value: object) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def unit_ids(
+    uow: UnitOfWork, item_type_id: int, text: str = "", status: str | None = None
+) -> list[int]:
+    """Units of a type; when ``text`` matches some of their barcodes or serials, only those."""
+    query = select(Unit.id).where(Unit.item_type_id == item_type_id)
+    if status:
+        query = query.where(Unit.status == status)
+    text = normalise(text)
+    if text:
+        narrowed = query.where(_unit_matches(_like(text)))
+        ids = list(uow.session.exec(narrowed.order_by(Unit.barcode)))
+        if ids:
+            return ids
+    return list(uow.session.exec(query.order_by(Unit.barcode)))
+
+
+def unit_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, UnitRow]:
+    if not ids:
+        return {}
+    due = (
+        select(func.min(InspectionDue.due_on))
+        .where(InspectionDue.unit_id == Unit.id)
+        .correlate(Unit)
+        .scalar_subquery()
+    )
+    owner = func.coalesce(Owner.name, cast(literal(""), String))
+    query = (
+        select(Unit, owner, due)
+        .outerjoin(Owner, and_(Owner.id == Unit.owner_id))
+        .where(Unit.id.in_(ids))  # type: ignore[union-attr]
+    )
+    rows: dict[int, UnitRow] = {}
+    for unit, owner_name, next_due in uow.session.exec(query):
+        assert unit.id is not None
+        rows[unit.id] = UnitRow(
+            id=unit.id, item_type_id=unit.item_type_id, barcode=unit.barcode,
+            serial=unit.serial, status=unit.status, location=unit.location,
+            owner=owner_name or "", next_due=_as_date(next_due), case_id=unit.case_id,
+        )
+    return rows
+
+
+def units_by_type(uow: UnitOfWork, type_ids: Sequence[int]) -> dict[int, list[UnitRow]]:
+    """All units of the given types, grouped by type (for listings and exports)."""
+    ids = list(
+        uow.session.exec(
+            select(Unit.id).where(Unit.item_type_id.in_(type_ids)).order_by(Unit.barcode)  # type: ignore[attr-defined]
+        )
+    )
+    grouped: dict[int, list[UnitRow]] = {tid: [] for tid in type_ids}
+    rows = unit_rows(uow, ids)
+    for uid in ids:
+        row = rows[uid]
+        grouped[row.item_type_id].append(row)
+    return grouped
