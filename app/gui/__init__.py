@@ -1,0 +1,1 @@
+"""The Qt desktop application: screens, Qt models, operations and the task runner."""
