@@ -85,12 +85,9 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[UnitOfWork]:
+        # Closing the session ends the (read) transaction; loaded objects stay readable.
         with self._reader() as session:
-            uow = UnitOfWork(session)
-            try:
-                yield uow
-            finally:
-                session.rollback()
+            yield UnitOfWork(session)
 
     @contextmanager
     def write(self) -> Iterator[UnitOfWork]:

@@ -1,0 +1,2 @@
+"""Customers and memberships, bookings and their lines, the availability engine and the
+warehouse desk (check-out / check-in movements). Built on `inventory`; nothing here yet."""
