@@ -34,8 +34,8 @@ def chosen_language() -> str:
 
 
 def locale_for(language: str) -> QLocale:
-    return QLocale(QLocale.Language.French, QLocale.Territory.France) if language == "fr" \
-        else QLocale(QLocale.Language.English, QLocale.Territory.UnitedKingdom)
+    return QLocale(QLocale.Language.French, QLocale.Country.France) if language == "fr" \
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def compiled_catalogue(language: str) -> Path | None:
