@@ -17,6 +17,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from app.core.errors import DomainError, ValidationErrors
 from app.core.paths import cache_dir
+from inventory.models import STATUS_LABELS, UnitStatus
+
+STATUS_VALUES = {s.value for s in UnitStatus}
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 LANGUAGES = ("fr", "en")
@@ -87,8 +90,17 @@ def tr(context: str, text: str) -> str:
 
 
 def message(err: DomainError) -> str:
-    """A domain error in the user's language."""
-    head = err.render(tr("messages", err.template))
+    """A domain error in the user's language (field names and statuses translated too)."""
+    params = dict(err.params)
+    if isinstance(params.get("field"), str):
+        params["field"] = tr("fields", params["field"])
+    if params.get("status") in STATUS_VALUES:
+        params["status"] = label(STATUS_LABELS[UnitStatus(params["status"])])
+    template = tr("messages", err.template)
+    try:
+        head = template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        head = template
     if isinstance(err, ValidationErrors):
         line = tr("messages", "line {line}: {problem}")
         lines = [head] + [line.format(line=n, problem=message(inner)) for n, inner in err.errors]
