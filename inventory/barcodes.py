@@ -15,7 +15,7 @@ from app.core.db import UnitOfWork
 from app.core.errors import Conflict, ValidationError
 from inventory.models import CATEGORY_PREFIX, BarcodeSequence, Case, Category, ItemType, Unit
 
-MAX_LENGTH = 32
+MAX_LENGTH = 20  # longer codes no longer print readably on a 70 × 37 mm label
 SEQUENCE_DIGITS = 5
 
 

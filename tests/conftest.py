@@ -22,6 +22,15 @@ NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
 USER = "tester"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication() -> object:
+    """One QApplication for the whole run, created first: a command that needs Qt only
+    for translations must never leave a bare QCoreApplication behind for GUI tests."""
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["regie-tests"])
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.db"
