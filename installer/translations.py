@@ -56,7 +56,7 @@ def _is_fields_call(call: ast.Call) -> bool:
 def _strings_of_call(call: ast.Call, class_name: str | None) -> Iterator[Key]:
     name = _name(call.func)
     args = [_literal(a) for a in call.args]
-    if name in ("translate", "tr") and len(args) >= 2 and args[0] and args[1] is not None:
+    if name in ("translate", "tr", "QT_TRANSLATE_NOOP") and len(args) >= 2 and args[0] and args[1] is not None:
         yield args[0], args[1]
     elif name == "tr" and len(args) == 1 and args[0] and class_name:
         yield class_name, args[0]
