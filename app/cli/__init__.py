@@ -35,12 +35,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.gui.main import run_gui
 
         return run_gui(args.db)
+    from app import i18n
+
+    i18n.install()  # messages and summaries in the user's language
     try:
         return int(args.handler(args) or 0)
     except DomainError as err:
-        from app import i18n
-
-        i18n.install()
         print(i18n.message(err), file=sys.stderr)
         return 1
 

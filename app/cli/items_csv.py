@@ -1,9 +1,82 @@
-"""``regie items import F.csv`` / ``regie items export F.csv`` (filled in by the CSV work)."""
+"""``regie items import F.csv`` / ``regie items export F.csv``: the catalogue as CSV
+(format in inventory.csvio). Import is all or nothing: refused rows are printed by line
+number (by ``app.cli.main``) and nothing is written."""
 
 from __future__ import annotations
 
+import argparse
+import io
+import os
+import sys
+import tempfile
+from pathlib import Path
 from typing import Any
+
+from app.bootstrap import open_context
+from app.cli.output import print_json
+from app.i18n import tr
+from inventory.csvio import export_catalogue, import_catalogue
 
 
 def register_csv(sub: Any) -> None:
-    return None
+    imp = sub.add_parser("import", help=tr("cli", "import a catalogue CSV (all or nothing)"))
+    imp.add_argument("file", help=tr("cli", "the CSV file (UTF-8)"))
+    imp.add_argument("--json", action="store_true", help=tr("cli", "print the counts as JSON"))
+    imp.set_defaults(handler=import_items)
+    exp = sub.add_parser("export", help=tr("cli", "export the catalogue as CSV"))
+    exp.add_argument("file", help=tr("cli", "the CSV file to write"))
+    exp.set_defaults(handler=export_items)
+
+
+def import_items(args: argparse.Namespace) -> int:
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as err:
+        return _refuse(tr("cli", "Cannot read {path}: {reason}"), args.file, err)
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            summary = import_catalogue(uow, user=ctx.user, clock=ctx.clock, stream=io.BytesIO(data))
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(summary.as_dict())
+        return 0
+    text = tr("cli", "{types} item types and {units} units imported ({updated} updated)")
+    print(text.format(types=summary.types, units=summary.units, updated=summary.updated))
+    return 0
+
+
+def export_items(args: argparse.Namespace) -> int:
+    ctx = open_context(args.db)
+    buffer = io.BytesIO()
+    try:
+        with ctx.db.read() as uow:
+            counts = export_catalogue(uow, buffer)
+    finally:
+        ctx.db.dispose()
+    try:
+        _write(Path(args.file), buffer.getvalue())
+    except OSError as err:
+        return _refuse(tr("cli", "Cannot write {path}: {reason}"), args.file, err)
+    text = tr("cli", "{types} item types and {units} units exported to {path}")
+    print(text.format(types=counts.types, units=counts.units, path=args.file))
+    return 0
+
+
+def _write(out: Path, data: bytes) -> None:
+    """Write beside ``out`` then move in place: a failed export leaves the old file whole."""
+    handle, temp = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=out.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, out)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _refuse(template: str, path: str, err: OSError) -> int:
+    reason = err.strerror or str(err)
+    print(template.format(path=path, reason=reason), file=sys.stderr)
+    return 1

@@ -1,0 +1,453 @@
+"""The catalogue as one CSV file: export it, import it back (all or nothing).
+
+Why one file: a cooperative moving from a spreadsheet, or editing its catalogue in bulk,
+keeps item types and their units together and sees each type followed by its units.
+
+Format
+------
+UTF-8 (a leading byte-order mark is accepted on import, never written), comma-separated,
+cells quoted when needed (RFC 4180, CRLF line ends), one header row naming the columns::
+
+    record,code,name,category,tracking,manufacturer,model,replacement_value,deposit,
+    weight_grams,stock_quantity,sale_price,prep_hours,deprep_hours,notes,item_code,barcode,
+    serial,status,location,purchase_date,purchase_price,condition_notes,owner
+
+``record`` says what a row is:
+
+- ``type``: an item type. Uses ``code`` .. ``notes``; a bulk type also uses ``barcode``
+  (empty: one is generated for a new type, an existing type keeps its own). The unit
+  columns stay empty.
+- ``unit``: a serialized unit. Uses ``item_code`` (the code of its type, defined on an
+  earlier row or already in the database), ``barcode`` (empty: one is generated) and
+  ``serial`` .. ``owner``. The type columns stay empty.
+
+Values: ``category`` / ``tracking`` / ``status`` are the enum values (``lighting``,
+``bulk``, ``in_repair``...); amounts are written ``1234.50``; dates ``YYYY-MM-DD``; an
+empty cell is an unset value (no purchase date, no purchase price, zero amounts and
+quantities). ``owner`` is the owner's name; empty means the cooperative itself.
+
+Export order is deterministic: each type row (types ordered by code) followed by its
+units ordered by barcode. Exporting, importing into an empty database and exporting again
+gives the same bytes. Cases, kits, inspection schedules and photos are not part of it.
+
+Import is an upsert: a type whose code exists is updated, a unit whose barcode exists is
+updated (it must stay of the same type); nothing absent from the file is deleted. Every
+row is checked, each in its own savepoint so a refused row leaves nothing behind while the
+next rows are still checked. When any row is refused, ``ValidationErrors`` lists every
+problem with its line in the file (the header is line 1; a row's line is the line where it
+starts, quoted cells spanning lines counted) and nothing is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import IO, Any
+
+from sqlmodel import select
+
+from app.core.clock import Clock
+from app.core.db import UnitOfWork
+from app.core.errors import Conflict, DomainError, ValidationError, ValidationErrors
+from app.core.money import cents_str
+from inventory import barcodes, catalogue
+from inventory.models import Category, ItemType, Owner, Tracking, Unit
+
+TYPE_COLUMNS = (
+    "code", "name", "category", "tracking", "manufacturer", "model", "replacement_value",
+    "deposit", "weight_grams", "stock_quantity", "sale_price", "prep_hours", "deprep_hours",
+    "notes",
+)  # fmt: skip
+UNIT_COLUMNS = (
+    "item_code", "serial", "status", "location", "purchase_date", "purchase_price",
+    "condition_notes", "owner",
+)  # fmt: skip
+COLUMNS = ("record", *TYPE_COLUMNS, "item_code", "barcode", *UNIT_COLUMNS[1:])
+TYPE, UNIT = "type", "unit"
+LINE_END = "\r\n"
+BOM = b"\xef\xbb\xbf"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportSummary:
+    types_created: int = 0
+    types_updated: int = 0
+    units_created: int = 0
+    units_updated: int = 0
+
+    @property
+    def types(self) -> int:
+        return self.types_created + self.types_updated
+
+    @property
+    def units(self) -> int:
+        return self.units_created + self.units_updated
+
+    @property
+    def updated(self) -> int:
+        return self.types_updated + self.units_updated
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    types: int
+    units: int
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def export_catalogue(uow: UnitOfWork, stream: IO[Any]) -> ExportSummary:
+    """Write the whole catalogue to ``stream`` (binary: UTF-8 bytes; text: str, which the
+    caller opens with ``newline=""``)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=LINE_END)
+    writer.writerow(COLUMNS)
+    items = uow.session.exec(select(ItemType).order_by(ItemType.code)).all()
+    owners = {o.id: o.name for o in uow.session.exec(select(Owner))}
+    units_of: dict[int, list[Unit]] = defaultdict(list)
+    for unit in uow.session.exec(select(Unit).order_by(Unit.barcode)):
+        units_of[unit.item_type_id].append(unit)
+    for item in items:
+        writer.writerow(_type_cells(item))
+        assert item.id is not None
+        writer.writerows(_unit_cells(item, unit, owners) for unit in units_of[item.id])
+    _write(stream, buffer.getvalue())
+    return ExportSummary(types=len(items), units=sum(len(units) for units in units_of.values()))
+
+
+def _write(stream: IO[Any], text: str) -> None:
+    if isinstance(stream, io.TextIOBase):
+        stream.write(text)
+    else:
+        stream.write(text.encode("utf-8"))
+
+
+def _row(**cells: str) -> list[str]:
+    return [cells.get(column, "") for column in COLUMNS]
+
+
+def _type_cells(item: ItemType) -> list[str]:
+    bulk = item.tracking == Tracking.BULK
+    return _row(
+        record=TYPE,
+        code=item.code,
+        name=item.name,
+        category=item.category,
+        tracking=item.tracking,
+        manufacturer=item.manufacturer,
+        model=item.model,
+        replacement_value=cents_str(item.replacement_value_cents),
+        deposit=cents_str(item.deposit_cents),
+        weight_grams=str(item.weight_grams),
+        stock_quantity=str(item.stock_quantity) if bulk else "",
+        sale_price=cents_str(item.sale_price_cents),
+        prep_hours=str(item.prep_hours),
+        deprep_hours=str(item.deprep_hours),
+        notes=item.notes,
+        barcode=(item.barcode or "") if bulk else "",
+    )
+
+
+def _unit_cells(item: ItemType, unit: Unit, owners: dict[int | None, str]) -> list[str]:
+    price = unit.purchase_price_cents
+    return _row(
+        record=UNIT,
+        item_code=item.code,
+        barcode=unit.barcode,
+        serial=unit.serial,
+        status=unit.status,
+        location=unit.location,
+        purchase_date=unit.purchase_date.isoformat() if unit.purchase_date else "",
+        purchase_price="" if price is None else cents_str(price),
+        condition_notes=unit.condition_notes,
+        owner=owners.get(unit.owner_id, "") if unit.owner_id is not None else "",
+    )
+
+
+# --- import: reading the file -----------------------------------------------------------
+
+
+def _at(line: int, err: DomainError) -> ValidationErrors:
+    return ValidationErrors([(line, err)])
+
+
+def _decode(data: bytes | str) -> str:
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    data = data.removeprefix(BOM)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise _at(
+            line,
+            ValidationError(
+                "file",
+                "The file is not UTF-8 text: save it from the spreadsheet as "
+                '"CSV UTF-8" and import it again.',
+            ),
+        ) from None
+
+
+def _read_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header's column names and the non-blank rows with the line each starts on."""
+    if not text.strip():
+        raise _at(
+            1, ValidationError("file", "The file is empty: it needs at least the header row.")
+        )
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error:
+        raise _at(
+            start,
+            ValidationError(
+                "file",
+                "This row is not valid CSV: a quoted cell is not closed, or a quote stands "
+                "inside a cell that is not quoted.",
+            ),
+        ) from None
+    if not rows or rows[0][0] != 1:
+        raise _at(
+            1, ValidationError("file", "The first line must be the header row naming the columns.")
+        )
+    return _header(rows[0][1]), rows[1:]
+
+
+def _header(row: Sequence[str]) -> list[str]:
+    names = [cell.strip().lower() for cell in row]
+    missing = [c for c in COLUMNS if c not in names]
+    unknown = [n for n in names if n not in COLUMNS]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    problems: list[DomainError] = []
+    if missing:
+        problems.append(
+            ValidationError(
+                "header", "The header lacks the columns {columns}.", columns=", ".join(missing)
+            )
+        )
+    if unknown:
+        problems.append(
+            ValidationError(
+                "header",
+                "The header has unknown columns {columns}; the columns are {expected}.",
+                columns=", ".join(unknown),
+                expected=",".join(COLUMNS),
+            )
+        )
+    if twice:
+        problems.append(
+            ValidationError(
+                "header", "The header names {columns} more than once.", columns=", ".join(twice)
+            )
+        )
+    if problems:
+        raise ValidationErrors([(1, err) for err in problems])
+    return names
+
+
+# --- import: applying the rows ----------------------------------------------------------
+
+
+def import_catalogue(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    clock: Clock,
+    stream: IO[Any],
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Upsert the catalogue CSV read from ``stream`` (bytes or text) in ``uow``.
+
+    Every row is checked; if any is refused, raise ``ValidationErrors`` (line, reason) and
+    leave nothing written. ``progress(done, total)`` is called after each row; raising from
+    it cancels the import, and nothing is written either.
+    """
+    header, rows = _read_rows(_decode(stream.read()))
+    job = _Import(uow, user, clock, header, rows)
+    with uow.session.begin_nested():  # nothing stays, even if the caller commits anyway
+        for done, (line, row) in enumerate(rows, 1):
+            job.apply(line, row)
+            if progress is not None:
+                progress(done, len(rows))
+        if job.errors:
+            raise ValidationErrors(job.errors)
+    return job.summary
+
+
+@dataclass
+class _Import:
+    uow: UnitOfWork
+    user: str
+    clock: Clock
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+    summary: ImportSummary = field(default_factory=ImportSummary)
+    errors: list[tuple[int, DomainError]] = field(default_factory=list)
+    #: First line of each type code and of each barcode written in the file.
+    type_lines: dict[str, int] = field(default_factory=dict)
+    barcode_lines: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for line, row in self.rows:
+            if len(row) != len(self.header):
+                continue
+            cells = dict(zip(self.header, row, strict=True))
+            kind = cells["record"].strip().lower()
+            if kind == TYPE:
+                self.type_lines.setdefault(barcodes.normalise(cells["code"]), line)
+            if kind in (TYPE, UNIT) and barcodes.normalise(cells["barcode"]):
+                self.barcode_lines.setdefault(barcodes.normalise(cells["barcode"]), line)
+
+    def apply(self, line: int, row: list[str]) -> None:
+        try:
+            with self.uow.session.begin_nested():
+                self._row(line, row)
+        except DomainError as err:
+            self.errors.append((line, err))
+
+    def _row(self, line: int, row: list[str]) -> None:
+        if len(row) != len(self.header):
+            raise ValidationError(
+                "record",
+                "This row has {found} columns; expected {expected}.",
+                found=len(row),
+                expected=len(self.header),
+            )
+        cells = dict(zip(self.header, row, strict=True))
+        kind = cells["record"].strip().lower()
+        if kind == TYPE:
+            self._type(line, cells)
+        elif kind == UNIT:
+            self._unit(line, cells)
+        else:
+            raise ValidationError(
+                "record",
+                "Unknown record kind {value!r}: expected type or unit.",
+                value=cells["record"],
+            )
+
+    def _type(self, line: int, cells: dict[str, str]) -> None:
+        _must_be_empty(cells, UNIT_COLUMNS, TYPE)
+        data = catalogue.parse_item_type(cells)
+        if self.type_lines.get(data.code, line) != line:
+            raise Conflict(
+                "The code {code} appears more than once in the file (first on line {first}).",
+                code=data.code,
+                first=self.type_lines[data.code],
+            )
+        self._once(data.barcode, line)
+        if data.tracking is Tracking.SERIALIZED and data.barcode:
+            raise ValidationError(
+                "barcode",
+                "Only a bulk type has a barcode of its own; put the barcodes of a "
+                "serialized type on its unit rows.",
+            )
+        existing = self._item(data.code)
+        if data.tracking is Tracking.BULK and not data.barcode:
+            kept = existing.barcode if existing is not None else None
+            data.barcode = kept or self._generate(data.category)
+        if existing is None:
+            catalogue.create_item_type(self.uow, user=self.user, data=data)
+            self.summary.types_created += 1
+        else:
+            assert existing.id is not None
+            catalogue.update_item_type(self.uow, user=self.user, item_id=existing.id, data=data)
+            self.summary.types_updated += 1
+
+    def _unit(self, line: int, cells: dict[str, str]) -> None:
+        _must_be_empty(cells, TYPE_COLUMNS, UNIT)
+        data = catalogue.parse_unit(cells)
+        self._once(data.barcode, line)
+        item = self._item_of_unit(data.item_code, line)
+        existing = self.uow.session.exec(select(Unit).where(Unit.barcode == data.barcode)).first()
+        if existing is None:
+            if not data.barcode and item.tracking == Tracking.SERIALIZED:
+                data.barcode = self._generate(Category(item.category))
+            catalogue.add_unit(self.uow, user=self.user, data=data, clock=self.clock)
+            self.summary.units_created += 1
+            return
+        if existing.item_type_id != item.id:
+            actual = self.uow.session.get(ItemType, existing.item_type_id)
+            raise Conflict(
+                "The unit {barcode} is of type {actual}, not {code}: a unit cannot change type.",
+                barcode=existing.barcode,
+                actual=actual.code if actual else "?",
+                code=item.code,
+            )
+        assert existing.id is not None
+        catalogue.update_unit(
+            self.uow, user=self.user, unit_id=existing.id, data=data, clock=self.clock
+        )
+        self.summary.units_updated += 1
+
+    def _item(self, code: str) -> ItemType | None:
+        return self.uow.session.exec(select(ItemType).where(ItemType.code == code)).first()
+
+    def _item_of_unit(self, code: str, line: int) -> ItemType:
+        item = self._item(code)
+        if item is not None:
+            return item
+        first = self.type_lines.get(code)
+        if first is None:
+            return catalogue.item_by_code(self.uow, code)  # refused: no such type
+        if first > line:
+            raise ValidationError(
+                "item code",
+                "The item type {code} is defined later, on line {first}: put each type "
+                "before its units.",
+                code=code,
+                first=first,
+            )
+        raise ValidationError(
+            "item code",
+            "The item type {code} (line {first}) was refused: correct that line first.",
+            code=code,
+            first=first,
+        )
+
+    def _once(self, code: str, line: int) -> None:
+        if code and self.barcode_lines.get(code, line) != line:
+            raise Conflict(
+                "The barcode {code} appears more than once in the file (first on line {first}).",
+                code=code,
+                first=self.barcode_lines[code],
+            )
+
+    def _generate(self, category: Category) -> str:
+        """A generated barcode that no later row of the file claims for itself."""
+        while True:
+            code = barcodes.generate(self.uow, category)
+            if code not in self.barcode_lines:
+                return code
+
+
+def _must_be_empty(cells: dict[str, str], columns: Sequence[str], kind: str) -> None:
+    filled = [c for c in columns if cells[c].strip()]
+    if not filled:
+        return
+    if kind == TYPE:
+        raise ValidationError(
+            filled[0],
+            "The columns {columns} are for unit rows; leave them empty on a type row.",
+            columns=", ".join(filled),
+        )
+    raise ValidationError(
+        filled[0],
+        "The columns {columns} are for type rows; leave them empty on a unit row.",
+        columns=", ".join(filled),
+    )
