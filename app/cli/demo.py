@@ -1,9 +1,59 @@
-"""``regie demo``."""
+"""``regie demo [--size small|large] [--seed N] [--json]``: fill an empty database with the
+demo cooperative (refused, nothing written, when the catalogue already has item types)."""
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
 from typing import Any
+
+from app import i18n
+from app.bootstrap import open_context
+from app.cli.output import print_json
+from app.i18n import tr
+from inventory.demo import DEMO_NAME, build_demo
 
 
 def register(commands: Any) -> None:
-    return None
+    demo = commands.add_parser(
+        "demo", help=tr("cli", "fill an empty database with a demo cooperative")
+    )
+    demo.add_argument(
+        "--size",
+        choices=("small", "large"),
+        default="small",
+        help=tr("cli", "small: the demo; large: 2,000 types and 20,000 units"),
+    )
+    demo.add_argument(
+        "--seed", type=int, default=1, help=tr("cli", "the same seed gives the same data")
+    )
+    demo.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
+    demo.set_defaults(handler=run_demo)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    ctx = open_context(args.db, demo_if_new=False)
+    summary = build_demo(ctx.db, size=args.size, seed=args.seed, clock=ctx.clock, user=ctx.user)
+    if args.json:
+        print_json(
+            {"name": DEMO_NAME, "size": args.size, "seed": args.seed, **dataclasses.asdict(summary)}
+        )
+        return 0
+    i18n.install()
+    text = tr(
+        "cli",
+        "Demo cooperative {name}: {types} item types ({bulk} in bulk, {consumables} consumables), {units} units, {cases} cases, {kits} kits, {owners} member owners.",
+    )
+    print(
+        text.format(
+            name=DEMO_NAME,
+            types=summary.types,
+            bulk=summary.bulk_types,
+            consumables=summary.consumables,
+            units=summary.units,
+            cases=summary.cases,
+            kits=summary.kits,
+            owners=summary.owners,
+        )
+    )
+    return 0
