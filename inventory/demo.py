@@ -136,6 +136,10 @@ class _Built:
     units_by_code: dict[str, list[str]] = field(default_factory=dict)
 
 
+#: Bump when the generated data changes: benchmark datasets are cached by this version.
+DEMO_VERSION = 1
+
+
 def build_demo(
     db: Database,
     *,
