@@ -111,10 +111,13 @@ def bench_startup_window(path: Path, n: int = 5) -> dict[str, Any]:
 
 def startup_probe() -> None:
     """Run in a child process by ``bench_startup_window``: show the window, then leave."""
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     from app import i18n
     from app.bootstrap import open_context
+
+    qInstallMessageHandler(lambda *_: None)  # the offscreen plugin's chatter is not output
     from app.gui.main import build_main_window
     from app.gui.operations import Operations, ThreadRunner
 

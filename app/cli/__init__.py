@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -37,6 +38,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.db)
     from app import i18n
 
+    if getattr(args, "widgets", False):  # a command that builds widgets (bench) needs a
+        from PySide6.QtWidgets import QApplication  # full QApplication before anything else
+
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless machine
+
+        _keep = QApplication.instance() or QApplication(["regie"])  # noqa: F841
     i18n.install()  # messages and summaries in the user's language
     try:
         return int(args.handler(args) or 0)

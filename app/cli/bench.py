@@ -15,7 +15,7 @@ def register(commands: Any) -> None:
     bench.add_argument("--only", action="append", default=[], metavar="NAME",
                        help="run only this benchmark (repeatable)")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
-    bench.set_defaults(handler=run_bench)
+    bench.set_defaults(handler=run_bench, widgets=True)
 
 
 def run_bench(args: argparse.Namespace) -> int:

@@ -1,0 +1,200 @@
+"""Small shared helpers of the screens: locale formatting, error display, form fields that
+highlight the one a ``ValidationError`` names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import i18n
+from app.core.errors import DomainError, ValidationError
+from app.core.money import from_cents
+
+tr = QCoreApplication.translate
+
+ERROR_COLOUR = "#b3261e"
+WARNING_COLOUR = "#a15c00"
+#: Applied to every dialog: a field whose ``invalid`` property is true gets a red border.
+INVALID_STYLE = f'*[invalid="true"] {{ border: 1px solid {ERROR_COLOUR}; border-radius: 2px; }}'
+
+
+# --- locale formatting ---------------------------------------------------------------------
+
+
+def qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def format_date(value: dt.date | None) -> str:
+    """A date in the user's locale (26/11/2026), empty for None."""
+    if value is None:
+        return ""
+    return QLocale().toString(qdate(value), QLocale.FormatType.ShortFormat)
+
+
+def format_datetime(value: dt.datetime, tz: dt.tzinfo | None = None) -> str:
+    local = value.astimezone(tz) if tz is not None and value.tzinfo is not None else value
+    return f"{format_date(local.date())} {local:%H:%M}"
+
+
+def edit_date(value: dt.date | None) -> str:
+    """A date as typed in a form (31/03/2026), which ``fields.optional_date`` reads back."""
+    return "" if value is None else value.strftime("%d/%m/%Y")
+
+
+def _grouped(digits: str, separator: str) -> str:
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    return separator.join(groups)
+
+
+def format_amount(cents: int | None) -> str:
+    """An amount in euros in the user's locale: "1 234,50 €" in French, "€1,234.50" in
+    English. Built from the Decimal, never through a float."""
+    if cents is None:
+        return ""
+    locale = QLocale()
+    units, _, fraction = str(abs(from_cents(cents))).partition(".")
+    number = f"{_grouped(units, locale.groupSeparator())}{locale.decimalPoint()}{fraction}"
+    sign = "-" if cents < 0 else ""
+    if locale.language() == QLocale.Language.French:
+        return f"{sign}{number}\u00a0€"
+    return f"{sign}€{number}"
+
+
+def edit_amount(cents: int | None) -> str:
+    """An amount as typed in a form ("1234,50" in French), which the parsers read back."""
+    if cents is None:
+        return ""
+    return str(from_cents(cents)).replace(".", QLocale().decimalPoint())
+
+
+def format_weight(grams: int) -> str:
+    if not grams:
+        return ""
+    locale = QLocale()
+    kilos, rest = divmod(grams, 1000)
+    text = _grouped(str(kilos), locale.groupSeparator())
+    if rest:
+        text += f"{locale.decimalPoint()}{rest:03d}".rstrip("0")
+    return f"{text}\u00a0kg"
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+class ErrorListDialog(QDialog):
+    """A refused action with its full explanation (every bad line of an import)."""
+
+    def __init__(self, title: str, err: DomainError, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(640, 380)
+        text = i18n.message(err)
+        head, _, rest = text.partition("\n")
+        layout = QVBoxLayout(self)
+        self.head = QLabel(head)
+        self.head.setWordWrap(True)
+        self.head.setStyleSheet(f"font-weight: bold; color: {ERROR_COLOUR};")
+        layout.addWidget(self.head)
+        self.details = QPlainTextEdit(rest)
+        self.details.setReadOnly(True)
+        self.details.setVisible(bool(rest))
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(filter(None, [self.head.text(), self.details.toPlainText()]))
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class FormFields:
+    """Rows of a QFormLayout whose widgets are named by the domain's field names, so the
+    ``field`` of a ValidationError finds the widget to highlight; errors without a field
+    (or naming a field the form lacks) go to the form's message label."""
+
+    def __init__(self, form: QFormLayout, message: QLabel) -> None:
+        self.form = form
+        self.message = message
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        message.setWordWrap(True)
+        message.setStyleSheet(f"color: {ERROR_COLOUR};")
+        message.hide()
+
+    def add(self, label: str, fields: str | tuple[str, ...], widget: QWidget) -> QWidget:
+        """Add a row; ``fields`` are the domain field names this widget answers for."""
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel()
+        error.setWordWrap(True)
+        error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        error.hide()
+        column.addWidget(error)
+        self.form.addRow(label, holder)
+        if isinstance(self.form.labelForField(holder), QLabel):
+            self.form.labelForField(holder).setBuddy(widget)  # type: ignore[union-attr]
+        for name in (fields,) if isinstance(fields, str) else fields:
+            self.widgets[name] = widget
+            self.errors[name] = error
+        return widget
+
+    def clear(self) -> None:
+        for name, widget in self.widgets.items():
+            set_invalid(widget, False)
+            self.errors[name].hide()
+        self.message.hide()
+
+    def show(self, err: DomainError) -> QWidget | None:
+        """Show ``err`` next to its field (focused) or in the message label; returns the
+        highlighted widget, if any."""
+        self.clear()
+        name = err.field if isinstance(err, ValidationError) else None
+        widget = self.widgets.get(name) if name else None
+        if widget is None:
+            self.message.setText(i18n.message(err))
+            self.message.show()
+            return None
+        set_invalid(widget, True)
+        self.errors[name].setText(i18n.message(err))  # type: ignore[index]
+        self.errors[name].show()  # type: ignore[index]
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
+    def error_text(self, name: str) -> str:
+        label = self.errors[name]
+        return label.text() if not label.isHidden() else ""
+
+
+def guarded(show: Callable[[DomainError], object], build: Callable[[], object]) -> object | None:
+    """Run ``build`` (parsing a form); a DomainError goes to ``show`` and gives None."""
+    try:
+        return build()
+    except DomainError as err:
+        show(err)
+        return None

@@ -1,0 +1,1689 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+  <context>
+    <name>CasesScreen</name>
+    <message>
+      <source>Barcode</source>
+      <translation>Code-barres</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>Emplacement</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>Unités</translation>
+    </message>
+    <message>
+      <source>Flight-cases and racks</source>
+      <translation>Flight-cases et racks</translation>
+    </message>
+    <message>
+      <source>New case</source>
+      <translation>Nouveau flight-case</translation>
+    </message>
+    <message>
+      <source>Scan an existing label, or leave empty to generate one</source>
+      <translation>Scannez une étiquette existante, ou laissez vide pour en générer une</translation>
+    </message>
+    <message>
+      <source>&amp;Permanent rack (keeps its contents)</source>
+      <translation>Rack &amp;permanent (garde son contenu)</translation>
+    </message>
+    <message>
+      <source>&amp;Create case</source>
+      <translation>&amp;Créer le flight-case</translation>
+    </message>
+    <message>
+      <source>Na&amp;me:</source>
+      <translation>No&amp;m :</translation>
+    </message>
+    <message>
+      <source>&amp;Barcode:</source>
+      <translation>Code-&amp;barres :</translation>
+    </message>
+    <message>
+      <source>&amp;Location:</source>
+      <translation>Emp&amp;lacement :</translation>
+    </message>
+    <message>
+      <source>Fill by scanning (F4)</source>
+      <translation>Remplir par scan (F4)</translation>
+    </message>
+    <message>
+      <source>Scan a unit barcode, then Enter</source>
+      <translation>Scannez le code-barres d’une unité, puis Entrée</translation>
+    </message>
+    <message>
+      <source>Stop filling</source>
+      <translation>Arrêter le remplissage</translation>
+    </message>
+    <message>
+      <source>Item type</source>
+      <translation>Type d’article</translation>
+    </message>
+    <message>
+      <source>Serial number</source>
+      <translation>N° de série</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Take out</source>
+      <translation>Sortir</translation>
+    </message>
+    <message>
+      <source>&amp;Take out</source>
+      <translation>&amp;Sortir</translation>
+    </message>
+    <message>
+      <source>Take the selected units out (Del)</source>
+      <translation>Sortir les unités sélectionnées (Suppr)</translation>
+    </message>
+    <message>
+      <source>&amp;Empty case</source>
+      <translation>&amp;Vider le flight-case</translation>
+    </message>
+    <message>
+      <source>Permanent rack</source>
+      <translation>Rack permanent</translation>
+    </message>
+    <message>
+      <source>Temporary case</source>
+      <translation>Flight-case temporaire</translation>
+    </message>
+    <message>
+      <source>Choose a case in the list, or create one.</source>
+      <translation>Choisissez un flight-case dans la liste, ou créez-en un.</translation>
+    </message>
+    <message>
+      <source>{name} — {barcode} ({kind}, {count} units)</source>
+      <translation>{name} — {barcode} ({kind}, {count} unités)</translation>
+    </message>
+    <message>
+      <source>Stop filling (Esc)</source>
+      <translation>Arrêter le remplissage (Échap)</translation>
+    </message>
+    <message>
+      <source>Fill mode: scan units one after the other. Escape to stop.</source>
+      <translation>Mode remplissage : scannez les unités l’une après l’autre. Échap pour arrêter.</translation>
+    </message>
+    <message>
+      <source>Added: {barcode} {item}</source>
+      <translation>Ajouté : {barcode} {item}</translation>
+    </message>
+    <message>
+      <source>Taken out: {count} unit(s).</source>
+      <translation>Sorti : {count} unité(s).</translation>
+    </message>
+    <message>
+      <source>Empty case</source>
+      <translation>Vider le flight-case</translation>
+    </message>
+    <message>
+      <source>Take every unit out of {name}?</source>
+      <translation>Sortir toutes les unités de {name} ?</translation>
+    </message>
+    <message>
+      <source>Case created.</source>
+      <translation>Flight-case créé.</translation>
+    </message>
+  </context>
+  <context>
+    <name>InspectionDialog</name>
+    <message>
+      <source>Log inspection of %1</source>
+      <translation>Contrôle de %1</translation>
+    </message>
+    <message>
+      <source>Other check (no schedule)</source>
+      <translation>Autre contrôle (hors calendrier)</translation>
+    </message>
+    <message>
+      <source>&amp;Schedule:</source>
+      <translation>&amp;Contrôle :</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Date :</translation>
+    </message>
+    <message>
+      <source>Passed</source>
+      <translation>Conforme</translation>
+    </message>
+    <message>
+      <source>Failed (unit goes to repair)</source>
+      <translation>Non conforme (l’unité part en réparation)</translation>
+    </message>
+    <message>
+      <source>&amp;Result:</source>
+      <translation>&amp;Résultat :</translation>
+    </message>
+    <message>
+      <source>&amp;Inspector:</source>
+      <translation>&amp;Contrôleur :</translation>
+    </message>
+    <message>
+      <source>&amp;Notes:</source>
+      <translation>&amp;Notes :</translation>
+    </message>
+  </context>
+  <context>
+    <name>InventoryScreen</name>
+    <message>
+      <source>Search name, code, barcode, serial number, manufacturer… (Ctrl+F)</source>
+      <translation>Rechercher désignation, code, code-barres, numéro de série, fabricant… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>All categories</source>
+      <translation>Toutes les catégories</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation>Tous les états</translation>
+    </message>
+    <message>
+      <source>Item types</source>
+      <translation>Types de matériel</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>Unités</translation>
+    </message>
+    <message>
+      <source>Make / model:</source>
+      <translation>Marque / modèle :</translation>
+    </message>
+    <message>
+      <source>Tracking:</source>
+      <translation>Suivi :</translation>
+    </message>
+    <message>
+      <source>Replacement value:</source>
+      <translation>Valeur de remplacement :</translation>
+    </message>
+    <message>
+      <source>Deposit:</source>
+      <translation>Caution :</translation>
+    </message>
+    <message>
+      <source>Weight:</source>
+      <translation>Poids :</translation>
+    </message>
+    <message>
+      <source>Inspections:</source>
+      <translation>Contrôles :</translation>
+    </message>
+    <message>
+      <source>Notes:</source>
+      <translation>Notes :</translation>
+    </message>
+    <message>
+      <source>&amp;Find</source>
+      <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+      <source>&amp;New item type…</source>
+      <translation>&amp;Nouveau type de matériel…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit item type…</source>
+      <translation>&amp;Modifier le type de matériel…</translation>
+    </message>
+    <message>
+      <source>Inspection &amp;schedules…</source>
+      <translation>&amp;Contrôles périodiques…</translation>
+    </message>
+    <message>
+      <source>Set &amp;photo…</source>
+      <translation>&amp;Photo…</translation>
+    </message>
+    <message>
+      <source>New &amp;unit…</source>
+      <translation>Nouvelle &amp;unité…</translation>
+    </message>
+    <message>
+      <source>Edi&amp;t unit…</source>
+      <translation>Modifier l’uni&amp;té…</translation>
+    </message>
+    <message>
+      <source>Change &amp;status…</source>
+      <translation>Changer l’é&amp;tat…</translation>
+    </message>
+    <message>
+      <source>&amp;Retire unit…</source>
+      <translation>&amp;Réformer l’unité…</translation>
+    </message>
+    <message>
+      <source>Log &amp;inspection…</source>
+      <translation>Enregistrer un &amp;contrôle…</translation>
+    </message>
+    <message>
+      <source>Log re&amp;pair…</source>
+      <translation>Enregistrer une ré&amp;paration…</translation>
+    </message>
+    <message>
+      <source>&amp;Inventory</source>
+      <translation>&amp;Parc</translation>
+    </message>
+    <message>
+      <source>%n item type(s)</source>
+      <translation>%n type(s) de matériel</translation>
+    </message>
+    <message>
+      <source>Nothing carries the barcode or code %1.</source>
+      <translation>Aucun matériel ne porte le code-barres ou le code %1.</translation>
+    </message>
+    <message>
+      <source>No item type selected</source>
+      <translation>Aucun type de matériel sélectionné</translation>
+    </message>
+    <message>
+      <source>No photo
+(Ctrl+Shift+P)</source>
+      <translation>Pas de photo
+(Ctrl+Maj+P)</translation>
+    </message>
+    <message>
+      <source>Bulk: %1 in stock, barcode %2</source>
+      <translation>Vrac : %1 en stock, code-barres %2</translation>
+    </message>
+    <message>
+      <source>%1, every %2 months</source>
+      <translation>%1, tous les %2 mois</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>Aucun</translation>
+    </message>
+    <message>
+      <source>Unit %1</source>
+      <translation>Unité %1</translation>
+    </message>
+    <message>
+      <source>the cooperative</source>
+      <translation>la coopérative</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Serial number</source>
+      <translation>Numéro de série</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>Emplacement</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Propriétaire</translation>
+    </message>
+    <message>
+      <source>Purchased</source>
+      <translation>Achat</translation>
+    </message>
+    <message>
+      <source>Inspections due</source>
+      <translation>Contrôles à faire</translation>
+    </message>
+    <message>
+      <source>Inspection log</source>
+      <translation>Registre des contrôles</translation>
+    </message>
+    <message>
+      <source>passed</source>
+      <translation>conforme</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>non conforme</translation>
+    </message>
+    <message>
+      <source>Repair log</source>
+      <translation>Registre des réparations</translation>
+    </message>
+    <message>
+      <source>Status history</source>
+      <translation>Historique des états</translation>
+    </message>
+    <message>
+      <source>overdue</source>
+      <translation>en retard</translation>
+    </message>
+    <message>
+      <source>%1 is counted in bulk: edit its stock quantity instead.</source>
+      <translation>%1 est géré en vrac : modifiez plutôt sa quantité en stock.</translation>
+    </message>
+    <message>
+      <source>Photo of the item type</source>
+      <translation>Photo du type de matériel</translation>
+    </message>
+    <message>
+      <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff)</source>
+      <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff)</translation>
+    </message>
+    <message>
+      <source>Cannot read %1: %2</source>
+      <translation>Impossible de lire %1 : %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemTypeDialog</name>
+    <message>
+      <source>Bulk (counted stock)</source>
+      <translation>En vrac (stock compté)</translation>
+    </message>
+    <message>
+      <source>Serialized (one barcode per unit)</source>
+      <translation>À l’unité (un code-barres par unité)</translation>
+    </message>
+    <message>
+      <source>Edit item type</source>
+      <translation>Modifier le type de matériel</translation>
+    </message>
+    <message>
+      <source>New item type</source>
+      <translation>Nouveau type de matériel</translation>
+    </message>
+    <message>
+      <source>&amp;Code:</source>
+      <translation>&amp;Code :</translation>
+    </message>
+    <message>
+      <source>Short unique code, e.g. LYRE-WASH</source>
+      <translation>Code court unique, ex. LYRE-WASH</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Désignation :</translation>
+    </message>
+    <message>
+      <source>C&amp;ategory:</source>
+      <translation>C&amp;atégorie :</translation>
+    </message>
+    <message>
+      <source>&amp;Tracking:</source>
+      <translation>&amp;Suivi :</translation>
+    </message>
+    <message>
+      <source>&amp;Manufacturer:</source>
+      <translation>&amp;Fabricant :</translation>
+    </message>
+    <message>
+      <source>M&amp;odel:</source>
+      <translation>M&amp;odèle :</translation>
+    </message>
+    <message>
+      <source>&amp;Replacement value (€):</source>
+      <translation>&amp;Valeur de remplacement (€) :</translation>
+    </message>
+    <message>
+      <source>&amp;Deposit (€):</source>
+      <translation>C&amp;aution (€) :</translation>
+    </message>
+    <message>
+      <source>&amp;Weight (g):</source>
+      <translation>&amp;Poids (g) :</translation>
+    </message>
+    <message>
+      <source>Stock &amp;quantity:</source>
+      <translation>&amp;Quantité en stock :</translation>
+    </message>
+    <message>
+      <source>&amp;Barcode:</source>
+      <translation>Code-&amp;barres :</translation>
+    </message>
+    <message>
+      <source>Generated when left empty</source>
+      <translation>Généré s’il est laissé vide</translation>
+    </message>
+    <message>
+      <source>&amp;Sale price (€):</source>
+      <translation>Prix de &amp;vente (€) :</translation>
+    </message>
+    <message>
+      <source>&amp;Prep buffer (hours):</source>
+      <translation>Temps de &amp;préparation (heures) :</translation>
+    </message>
+    <message>
+      <source>D&amp;e-prep buffer (hours):</source>
+      <translation>Temps de &amp;retour (heures) :</translation>
+    </message>
+    <message>
+      <source>Notes:</source>
+      <translation>Notes :</translation>
+    </message>
+  </context>
+  <context>
+    <name>KitsScreen</name>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Lines</source>
+      <translation>Lignes</translation>
+    </message>
+    <message>
+      <source>&amp;New kit</source>
+      <translation>&amp;Nouveau kit</translation>
+    </message>
+    <message>
+      <source>New kit (Ctrl+N)</source>
+      <translation>Nouveau kit (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>&amp;Delete kit</source>
+      <translation>&amp;Supprimer le kit</translation>
+    </message>
+    <message>
+      <source>Delete kit</source>
+      <translation>Supprimer le kit</translation>
+    </message>
+    <message>
+      <source>Kits</source>
+      <translation>Kits</translation>
+    </message>
+    <message>
+      <source>Kit</source>
+      <translation>Kit</translation>
+    </message>
+    <message>
+      <source>C&amp;ode:</source>
+      <translation>C&amp;ode :</translation>
+    </message>
+    <message>
+      <source>N&amp;ame:</source>
+      <translation>N&amp;om :</translation>
+    </message>
+    <message>
+      <source>No&amp;tes:</source>
+      <translation>No&amp;tes :</translation>
+    </message>
+    <message>
+      <source>Item type</source>
+      <translation>Type d’article</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>Quantité</translation>
+    </message>
+    <message>
+      <source>Remove line</source>
+      <translation>Retirer la ligne</translation>
+    </message>
+    <message>
+      <source>Search an item type by code or name, or scan a barcode, then Enter</source>
+      <translation>Cherchez un type d’article par code ou nom, ou scannez un code-barres, puis Entrée</translation>
+    </message>
+    <message>
+      <source>Add an &amp;item type:</source>
+      <translation>Ajouter un type d’&amp;article :</translation>
+    </message>
+    <message>
+      <source>&amp;Remove line</source>
+      <translation>&amp;Retirer la ligne</translation>
+    </message>
+    <message>
+      <source>&amp;Save kit</source>
+      <translation>&amp;Enregistrer le kit</translation>
+    </message>
+    <message>
+      <source>Save kit (Ctrl+S)</source>
+      <translation>Enregistrer le kit (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>Save kit</source>
+      <translation>Enregistrer le kit</translation>
+    </message>
+    <message>
+      <source>Re&amp;vert</source>
+      <translation>Ann&amp;uler les modifications</translation>
+    </message>
+    <message>
+      <source>Item types in the kit:</source>
+      <translation>Types d’article du kit :</translation>
+    </message>
+    <message>
+      <source>Kit {code}</source>
+      <translation>Kit {code}</translation>
+    </message>
+    <message>
+      <source>New kit</source>
+      <translation>Nouveau kit</translation>
+    </message>
+    <message>
+      <source>Nothing matches {text}.</source>
+      <translation>Aucun résultat pour {text}.</translation>
+    </message>
+    <message>
+      <source>Several item types match: choose one and press Enter.</source>
+      <translation>Plusieurs types d’article correspondent : choisissez-en un et appuyez sur Entrée.</translation>
+    </message>
+    <message>
+      <source>Added: {code} {name}</source>
+      <translation>Ajouté : {code} {name}</translation>
+    </message>
+    <message>
+      <source>Kit saved.</source>
+      <translation>Kit enregistré.</translation>
+    </message>
+    <message>
+      <source>Delete the kit {code}? Its item types stay in the catalogue.</source>
+      <translation>Supprimer le kit {code} ? Ses types d’article restent au catalogue.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LabelsScreen</name>
+    <message>
+      <source>Search item types or units by code, name or serial number</source>
+      <translation>Chercher des types d’article ou des unités par code, nom ou n° de série</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Rechercher</translation>
+    </message>
+    <message>
+      <source>&amp;Search:</source>
+      <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Article</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Scan or type a barcode or item code, then Enter</source>
+      <translation>Scannez ou tapez un code-barres ou un code article, puis Entrée</translation>
+    </message>
+    <message>
+      <source>Add by scanni&amp;ng:</source>
+      <translation>Ajouter par sca&amp;n :</translation>
+    </message>
+    <message>
+      <source>Labels to print</source>
+      <translation>Étiquettes à imprimer</translation>
+    </message>
+    <message>
+      <source>&amp;All labels (every unit, bulk item and case)</source>
+      <translation>&amp;Toutes les étiquettes (chaque unité, article en vrac et flight-case)</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Retirer</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+      <source>C&amp;lear</source>
+      <translation>&amp;Vider la liste</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>A4 sheet, 3 × 8 labels of 70 × 37 mm</source>
+      <translation>Planche A4, 3 × 8 étiquettes de 70 × 37 mm</translation>
+    </message>
+    <message>
+      <source>Thermal roll, 57 × 32 mm</source>
+      <translation>Rouleau thermique, 57 × 32 mm</translation>
+    </message>
+    <message>
+      <source>Add a &amp;QR code</source>
+      <translation>Ajouter un code &amp;QR</translation>
+    </message>
+    <message>
+      <source>Save as P&amp;DF…</source>
+      <translation>Enregistrer en P&amp;DF…</translation>
+    </message>
+    <message>
+      <source>Save as PDF (Ctrl+S)</source>
+      <translation>Enregistrer en PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+      <source>Print (Ctrl+P)</source>
+      <translation>Imprimer (Ctrl+P)</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>Imprimer</translation>
+    </message>
+    <message>
+      <source>&amp;Format:</source>
+      <translation>&amp;Format :</translation>
+    </message>
+    <message>
+      <source>{shown} of {total} item types shown: narrow the search.</source>
+      <translation>{shown} types d’article affichés sur {total} : précisez la recherche.</translation>
+    </message>
+    <message>
+      <source>{total} item type(s) found.</source>
+      <translation>{total} type(s) d’article trouvé(s).</translation>
+    </message>
+    <message>
+      <source>bulk ({barcode})</source>
+      <translation>vrac ({barcode})</translation>
+    </message>
+    <message>
+      <source>{count} unit(s)</source>
+      <translation>{count} unité(s)</translation>
+    </message>
+    <message>
+      <source>no units</source>
+      <translation>aucune unité</translation>
+    </message>
+    <message>
+      <source>Added {count} label(s) for {code}.</source>
+      <translation>{count} étiquette(s) ajoutée(s) pour {code}.</translation>
+    </message>
+    <message>
+      <source>{code} is already in the list.</source>
+      <translation>{code} est déjà dans la liste.</translation>
+    </message>
+    <message>
+      <source>Cancelled: nothing was saved or printed.</source>
+      <translation>Annulé : rien n’a été enregistré ni imprimé.</translation>
+    </message>
+    <message>
+      <source>{count} label(s) selected — {pages} page(s)</source>
+      <translation>{count} étiquette(s) sélectionnée(s) — {pages} page(s)</translation>
+    </message>
+    <message>
+      <source>Save labels as PDF</source>
+      <translation>Enregistrer les étiquettes en PDF</translation>
+    </message>
+    <message>
+      <source>labels.pdf</source>
+      <translation>etiquettes.pdf</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Could not save {path}: {reason}</source>
+      <translation>Impossible d’enregistrer {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>Saved {path}.</source>
+      <translation>Enregistré : {path}.</translation>
+    </message>
+    <message>
+      <source>Print labels</source>
+      <translation>Imprimer les étiquettes</translation>
+    </message>
+    <message>
+      <source>Sent {pages} page(s) to the printer.</source>
+      <translation>{pages} page(s) envoyée(s) à l’imprimante.</translation>
+    </message>
+    <message>
+      <source>Preparing {count} labels…</source>
+      <translation>Préparation de {count} étiquettes…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation>Étiquettes</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Inventory</source>
+      <translation>Parc</translation>
+    </message>
+    <message>
+      <source>Kits</source>
+      <translation>Kits</translation>
+    </message>
+    <message>
+      <source>Cases</source>
+      <translation>Flight-cases</translation>
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation>Étiquettes</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+      <source>&amp;Import catalogue (CSV)…</source>
+      <translation>&amp;Importer le catalogue (CSV)…</translation>
+    </message>
+    <message>
+      <source>&amp;Export catalogue (CSV)…</source>
+      <translation>&amp;Exporter le catalogue (CSV)…</translation>
+    </message>
+    <message>
+      <source>&amp;Settings…</source>
+      <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+      <source>%1 — Régie</source>
+      <translation>%1 — Régie</translation>
+    </message>
+    <message>
+      <source>Cancelled; nothing was changed.</source>
+      <translation>Annulé ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>Régie — action refused</source>
+      <translation>Régie — action refusée</translation>
+    </message>
+    <message>
+      <source>Import catalogue</source>
+      <translation>Importer le catalogue</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv);;All files (*)</source>
+      <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Importing %1…</source>
+      <translation>Import de %1…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Imported %1 item types and %2 units.</source>
+      <translation>%1 types de matériel et %2 unités importés.</translation>
+    </message>
+    <message>
+      <source>Export catalogue</source>
+      <translation>Exporter le catalogue</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Exported %1 item types and %2 units to %3.</source>
+      <translation>%1 types de matériel et %2 unités exportés vers %3.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RepairDialog</name>
+    <message>
+      <source>Log repair of %1</source>
+      <translation>Réparation de %1</translation>
+    </message>
+    <message>
+      <source>&amp;Work done:</source>
+      <translation>&amp;Travaux effectués :</translation>
+    </message>
+    <message>
+      <source>&amp;Repairer:</source>
+      <translation>&amp;Réparateur :</translation>
+    </message>
+    <message>
+      <source>&amp;Cost (€):</source>
+      <translation>&amp;Coût (€) :</translation>
+    </message>
+    <message>
+      <source>&amp;Back in service</source>
+      <translation>&amp;Remis en service</translation>
+    </message>
+  </context>
+  <context>
+    <name>SchedulesDialog</name>
+    <message>
+      <source>Inspection schedules of %1</source>
+      <translation>Contrôles périodiques de %1</translation>
+    </message>
+    <message>
+      <source>&amp;Remove selected</source>
+      <translation>&amp;Supprimer la sélection</translation>
+    </message>
+    <message>
+      <source>e.g. VGP (periodic check)</source>
+      <translation>ex. VGP (vérification générale périodique)</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Désignation :</translation>
+    </message>
+    <message>
+      <source> months</source>
+      <translation> mois</translation>
+    </message>
+    <message>
+      <source>&amp;Every:</source>
+      <translation>&amp;Tous les :</translation>
+    </message>
+    <message>
+      <source>Also at each re-mount (touring hoists)</source>
+      <translation>Aussi à chaque remontage (palans de tournée)</translation>
+    </message>
+    <message>
+      <source>&amp;Add schedule</source>
+      <translation>&amp;Ajouter le contrôle</translation>
+    </message>
+    <message>
+      <source>%1 — every %2 months</source>
+      <translation>%1 — tous les %2 mois</translation>
+    </message>
+    <message>
+      <source>(and at each re-mount)</source>
+      <translation>(et à chaque remontage)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>Settings</source>
+      <translation>Paramètres</translation>
+    </message>
+    <message>
+      <source>System language</source>
+      <translation>Langue du système</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+      <source>A new language applies when Régie is restarted.</source>
+      <translation>La nouvelle langue s’applique au prochain démarrage de Régie.</translation>
+    </message>
+    <message>
+      <source>Cooperative &amp;name:</source>
+      <translation>&amp;Nom de la coopérative :</translation>
+    </message>
+    <message>
+      <source>&amp;Address:</source>
+      <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+      <source>&amp;Email:</source>
+      <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+      <source>&amp;Phone:</source>
+      <translation>&amp;Téléphone :</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatusDialog</name>
+    <message>
+      <source>Change status of %1</source>
+      <translation>Changer l’état de %1</translation>
+    </message>
+    <message>
+      <source>Current status:</source>
+      <translation>État actuel :</translation>
+    </message>
+    <message>
+      <source>&amp;New status:</source>
+      <translation>&amp;Nouvel état :</translation>
+    </message>
+    <message>
+      <source>N&amp;ote:</source>
+      <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+      <source>Why: fault seen, lost on tour...</source>
+      <translation>Pourquoi : panne constatée, perdu en tournée…</translation>
+    </message>
+  </context>
+  <context>
+    <name>TypeTableModel</name>
+    <message>
+      <source>Inspection overdue since %1</source>
+      <translation>Contrôle périodique en retard depuis le %1</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Désignation</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <source>Manufacturer</source>
+      <translation>Fabricant</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>Modèle</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>Quantité</translation>
+    </message>
+    <message>
+      <source>Serviceable</source>
+      <translation>Disponible</translation>
+    </message>
+    <message>
+      <source>Next inspection</source>
+      <translation>Prochain contrôle</translation>
+    </message>
+    <message>
+      <source>Counted in bulk (stock quantity)</source>
+      <translation>Géré en vrac (quantité en stock)</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnitDialog</name>
+    <message>
+      <source>Edit unit</source>
+      <translation>Modifier l’unité</translation>
+    </message>
+    <message>
+      <source>New unit</source>
+      <translation>Nouvelle unité</translation>
+    </message>
+    <message>
+      <source>Item type:</source>
+      <translation>Type de matériel :</translation>
+    </message>
+    <message>
+      <source>&amp;Barcode:</source>
+      <translation>Code-&amp;barres :</translation>
+    </message>
+    <message>
+      <source>Scan a label, or leave empty to generate</source>
+      <translation>Scannez une étiquette, ou laissez vide pour générer</translation>
+    </message>
+    <message>
+      <source>&amp;Serial number:</source>
+      <translation>&amp;Numéro de série :</translation>
+    </message>
+    <message>
+      <source>S&amp;tatus:</source>
+      <translation>É&amp;tat :</translation>
+    </message>
+    <message>
+      <source>&amp;Location:</source>
+      <translation>&amp;Emplacement :</translation>
+    </message>
+    <message>
+      <source>Warehouse shelf, e.g. B3-2</source>
+      <translation>Étagère du dépôt, ex. B3-2</translation>
+    </message>
+    <message>
+      <source>&amp;Purchase date:</source>
+      <translation>Date d’&amp;achat :</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+      <source>Purchase p&amp;rice (€):</source>
+      <translation>P&amp;rix d’achat (€) :</translation>
+    </message>
+    <message>
+      <source>The cooperative</source>
+      <translation>La coopérative</translation>
+    </message>
+    <message>
+      <source>&amp;Owner:</source>
+      <translation>&amp;Propriétaire :</translation>
+    </message>
+    <message>
+      <source>Condition notes:</source>
+      <translation>État / remarques :</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnitTableModel</name>
+    <message>
+      <source>Barcode</source>
+      <translation>Code-barres</translation>
+    </message>
+    <message>
+      <source>Serial number</source>
+      <translation>Numéro de série</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>Emplacement</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Propriétaire</translation>
+    </message>
+    <message>
+      <source>Next inspection</source>
+      <translation>Prochain contrôle</translation>
+    </message>
+    <message>
+      <source>Owned by the cooperative itself</source>
+      <translation>Propriété de la coopérative elle-même</translation>
+    </message>
+    <message>
+      <source>Cooperative</source>
+      <translation>Coopérative</translation>
+    </message>
+  </context>
+  <context>
+    <name>cli</name>
+    <message>
+      <source>fill an empty database with a demo cooperative</source>
+      <translation>remplir une base vide avec une coopérative de démonstration</translation>
+    </message>
+    <message>
+      <source>small: the demo; large: 2,000 types and 20,000 units</source>
+      <translation>small : la démo ; large : 2 000 types et 20 000 articles</translation>
+    </message>
+    <message>
+      <source>the same seed gives the same data</source>
+      <translation>la même graine donne les mêmes données</translation>
+    </message>
+    <message>
+      <source>print JSON</source>
+      <translation>afficher en JSON</translation>
+    </message>
+    <message>
+      <source>Demo cooperative {name}: {types} item types ({bulk} in bulk, {consumables} consumables), {units} units, {cases} cases, {kits} kits, {owners} member owners.</source>
+      <translation>Coopérative de démonstration {name} : {types} types d’article ({bulk} en vrac, {consumables} consommables), {units} articles, {cases} flight-cases, {kits} kits, {owners} sociétaires propriétaires.</translation>
+    </message>
+    <message>
+      <source>import a catalogue CSV (all or nothing)</source>
+      <translation>importer un catalogue CSV (tout ou rien)</translation>
+    </message>
+    <message>
+      <source>the CSV file (UTF-8)</source>
+      <translation>le fichier CSV (UTF-8)</translation>
+    </message>
+    <message>
+      <source>print the counts as JSON</source>
+      <translation>afficher les décomptes en JSON</translation>
+    </message>
+    <message>
+      <source>export the catalogue as CSV</source>
+      <translation>exporter le catalogue en CSV</translation>
+    </message>
+    <message>
+      <source>the CSV file to write</source>
+      <translation>le fichier CSV à écrire</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {reason}</source>
+      <translation>Impossible de lire {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>{types} item types and {units} units imported ({updated} updated)</source>
+      <translation>{types} types d’article et {units} articles importés ({updated} mis à jour)</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: {reason}</source>
+      <translation>Impossible d’écrire {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>{types} item types and {units} units exported to {path}</source>
+      <translation>{types} types d’article et {units} articles exportés vers {path}</translation>
+    </message>
+    <message>
+      <source>print barcode labels to a PDF</source>
+      <translation>imprimer des étiquettes code-barres dans un PDF</translation>
+    </message>
+    <message>
+      <source>the PDF file to write</source>
+      <translation>le fichier PDF à écrire</translation>
+    </message>
+    <message>
+      <source>A4 sheets of 3 x 8 labels, or one 57 x 32 mm thermal label a page</source>
+      <translation>planches A4 de 3 x 8 étiquettes, ou une étiquette thermique 57 x 32 mm par page</translation>
+    </message>
+    <message>
+      <source>a unit, bulk or case barcode, or an item type code (repeatable); default: every label</source>
+      <translation>un code-barres d’article, de vrac ou de flight-case, ou un code de type d’article (répétable) ; par défaut : toutes les étiquettes</translation>
+    </message>
+    <message>
+      <source>add a QR code</source>
+      <translation>ajouter un QR code</translation>
+    </message>
+    <message>
+      <source>{labels} label(s) on {pages} page(s) written to {path}.</source>
+      <translation>{labels} étiquette(s) sur {pages} page(s) écrite(s) dans {path}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>fields</name>
+    <message>
+      <source>note</source>
+      <translation>note</translation>
+    </message>
+    <message>
+      <source>status</source>
+      <translation>état</translation>
+    </message>
+    <message>
+      <source>cost</source>
+      <translation>coût</translation>
+    </message>
+    <message>
+      <source>description</source>
+      <translation>description</translation>
+    </message>
+    <message>
+      <source>cooperative name</source>
+      <translation>nom de la coopérative</translation>
+    </message>
+    <message>
+      <source>address</source>
+      <translation>adresse</translation>
+    </message>
+    <message>
+      <source>email</source>
+      <translation>courriel</translation>
+    </message>
+    <message>
+      <source>phone</source>
+      <translation>téléphone</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>nom</translation>
+    </message>
+    <message>
+      <source>category</source>
+      <translation>catégorie</translation>
+    </message>
+    <message>
+      <source>tracking</source>
+      <translation>suivi</translation>
+    </message>
+    <message>
+      <source>manufacturer</source>
+      <translation>fabricant</translation>
+    </message>
+    <message>
+      <source>model</source>
+      <translation>modèle</translation>
+    </message>
+    <message>
+      <source>replacement value</source>
+      <translation>valeur de remplacement</translation>
+    </message>
+    <message>
+      <source>deposit</source>
+      <translation>caution</translation>
+    </message>
+    <message>
+      <source>weight</source>
+      <translation>poids</translation>
+    </message>
+    <message>
+      <source>notes</source>
+      <translation>notes</translation>
+    </message>
+    <message>
+      <source>quantity</source>
+      <translation>quantité</translation>
+    </message>
+    <message>
+      <source>sale price</source>
+      <translation>prix de vente</translation>
+    </message>
+    <message>
+      <source>prep buffer</source>
+      <translation>délai de préparation</translation>
+    </message>
+    <message>
+      <source>de-prep buffer</source>
+      <translation>délai de retour en stock</translation>
+    </message>
+    <message>
+      <source>code</source>
+      <translation>code</translation>
+    </message>
+    <message>
+      <source>owner</source>
+      <translation>propriétaire</translation>
+    </message>
+    <message>
+      <source>item code</source>
+      <translation>code matériel</translation>
+    </message>
+    <message>
+      <source>serial number</source>
+      <translation>numéro de série</translation>
+    </message>
+    <message>
+      <source>location</source>
+      <translation>emplacement</translation>
+    </message>
+    <message>
+      <source>purchase date</source>
+      <translation>date d’achat</translation>
+    </message>
+    <message>
+      <source>purchase price</source>
+      <translation>prix d’achat</translation>
+    </message>
+    <message>
+      <source>condition notes</source>
+      <translation>notes d’état</translation>
+    </message>
+    <message>
+      <source>lines</source>
+      <translation>lignes</translation>
+    </message>
+    <message>
+      <source>file</source>
+      <translation>fichier</translation>
+    </message>
+    <message>
+      <source>header</source>
+      <translation>en-tête</translation>
+    </message>
+    <message>
+      <source>record</source>
+      <translation>type de ligne</translation>
+    </message>
+    <message>
+      <source>barcode</source>
+      <translation>code-barres</translation>
+    </message>
+    <message>
+      <source>size</source>
+      <translation>taille</translation>
+    </message>
+    <message>
+      <source>format</source>
+      <translation>format</translation>
+    </message>
+    <message>
+      <source>labels</source>
+      <translation>étiquettes</translation>
+    </message>
+    <message>
+      <source>schedule</source>
+      <translation>contrôle</translation>
+    </message>
+    <message>
+      <source>interval</source>
+      <translation>périodicité</translation>
+    </message>
+    <message>
+      <source>inspector</source>
+      <translation>contrôleur</translation>
+    </message>
+    <message>
+      <source>date</source>
+      <translation>date</translation>
+    </message>
+    <message>
+      <source>repairer</source>
+      <translation>réparateur</translation>
+    </message>
+    <message>
+      <source>photo</source>
+      <translation>photo</translation>
+    </message>
+  </context>
+  <context>
+    <name>messages</name>
+    <message>
+      <source>The folder {folder} does not exist.</source>
+      <translation>Le dossier {folder} n’existe pas.</translation>
+    </message>
+    <message>
+      <source>This item type no longer exists.</source>
+      <translation>Ce matériel n’existe plus.</translation>
+    </message>
+    <message>
+      <source>This unit no longer exists.</source>
+      <translation>Cette unité n’existe plus.</translation>
+    </message>
+    <message>
+      <source>The {field} cannot be empty.</source>
+      <translation>Le champ « {field} » ne peut pas être vide.</translation>
+    </message>
+    <message>
+      <source>This kit no longer exists.</source>
+      <translation>Ce kit n’existe plus.</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: {reason}</source>
+      <translation>Impossible d’écrire {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>The printer could not be opened: check it is on and connected.</source>
+      <translation>Impossible d’ouvrir l’imprimante : vérifiez qu’elle est allumée et branchée.</translation>
+    </message>
+    <message>
+      <source>line {line}: {problem}</source>
+      <translation>ligne {line} : {problem}</translation>
+    </message>
+    <message>
+      <source>The barcode is empty.</source>
+      <translation>Le code-barres est vide.</translation>
+    </message>
+    <message>
+      <source>The barcode has {length} characters; at most {limit} fit on a label.</source>
+      <translation>Le code-barres compte {length} caractères ; une étiquette en accepte {limit} au plus.</translation>
+    </message>
+    <message>
+      <source>The barcode {code!r} contains {chars}, which Code 128 labels cannot print: use letters, digits and punctuation without spaces or accents.</source>
+      <translation>Le code-barres {code!r} contient {chars}, que les étiquettes Code 128 ne peuvent pas imprimer : utilisez des lettres, des chiffres et de la ponctuation, sans espaces ni accents.</translation>
+    </message>
+    <message>
+      <source>The barcode {code} is already used by {owner}.</source>
+      <translation>Le code-barres {code} est déjà utilisé par {owner}.</translation>
+    </message>
+    <message>
+      <source>No item type has the code {code}.</source>
+      <translation>Aucun matériel n’a le code {code}.</translation>
+    </message>
+    <message>
+      <source>The code {code} is already used by {name}.</source>
+      <translation>Le code {code} est déjà utilisé par {name}.</translation>
+    </message>
+    <message>
+      <source>A serialized type counts its units; a stock quantity is only for bulk types.</source>
+      <translation>Un matériel suivi à l’unité se compte par ses unités ; une quantité en stock ne concerne que le matériel en vrac.</translation>
+    </message>
+    <message>
+      <source>Consumables are counted in bulk, not by unit.</source>
+      <translation>Les consommables se comptent en vrac, pas à l’unité.</translation>
+    </message>
+    <message>
+      <source>{name} has units; retire or move them before making it a bulk type.</source>
+      <translation>{name} a des unités : réformez-les ou déplacez-les avant de le passer en vrac.</translation>
+    </message>
+    <message>
+      <source>{name} is a bulk type: change its stock quantity instead of adding units.</source>
+      <translation>{name} est géré en vrac : modifiez sa quantité en stock au lieu d’ajouter des unités.</translation>
+    </message>
+    <message>
+      <source>No unit has the barcode {code}.</source>
+      <translation>Aucune unité n’a le code-barres {code}.</translation>
+    </message>
+    <message>
+      <source>{code} is already {status}.</source>
+      <translation>{code} est déjà à l’état « {status} ».</translation>
+    </message>
+    <message>
+      <source>The kit code {code} is already used.</source>
+      <translation>Le code de kit {code} est déjà utilisé.</translation>
+    </message>
+    <message>
+      <source>A kit needs at least one item type.</source>
+      <translation>Un kit doit contenir au moins un matériel.</translation>
+    </message>
+    <message>
+      <source>No case has the barcode {code}.</source>
+      <translation>Aucun flight-case n’a le code-barres {code}.</translation>
+    </message>
+    <message>
+      <source>{code} is already in {case}.</source>
+      <translation>{code} est déjà dans {case}.</translation>
+    </message>
+    <message>
+      <source>{code} is in {case}: take it out first.</source>
+      <translation>{code} est dans {case} : sortez-le d’abord.</translation>
+    </message>
+    <message>
+      <source>{code} is {status}: only units in service go in a case.</source>
+      <translation>{code} est à l’état « {status} » : seules les unités en service vont dans un flight-case.</translation>
+    </message>
+    <message>
+      <source>{code} is not in a case.</source>
+      <translation>{code} n’est dans aucun flight-case.</translation>
+    </message>
+    <message>
+      <source>The file is not UTF-8 text: save it from the spreadsheet as "CSV UTF-8" and import it again.</source>
+      <translation>Le fichier n’est pas du texte UTF-8 : enregistrez-le depuis le tableur au format « CSV UTF-8 » et importez-le à nouveau.</translation>
+    </message>
+    <message>
+      <source>The file is empty: it needs at least the header row.</source>
+      <translation>Le fichier est vide : il lui faut au moins la ligne d’en-tête.</translation>
+    </message>
+    <message>
+      <source>This row is not valid CSV: a quoted cell is not closed, or a quote stands inside a cell that is not quoted.</source>
+      <translation>Cette ligne n’est pas du CSV valide : une cellule entre guillemets n’est pas refermée, ou un guillemet se trouve dans une cellule qui n’est pas entre guillemets.</translation>
+    </message>
+    <message>
+      <source>The first line must be the header row naming the columns.</source>
+      <translation>La première ligne doit être la ligne d’en-tête qui nomme les colonnes.</translation>
+    </message>
+    <message>
+      <source>The header lacks the columns {columns}.</source>
+      <translation>Il manque à l’en-tête les colonnes {columns}.</translation>
+    </message>
+    <message>
+      <source>The header has unknown columns {columns}; the columns are {expected}.</source>
+      <translation>L’en-tête contient des colonnes inconnues {columns} ; les colonnes sont {expected}.</translation>
+    </message>
+    <message>
+      <source>The header names {columns} more than once.</source>
+      <translation>L’en-tête nomme {columns} plus d’une fois.</translation>
+    </message>
+    <message>
+      <source>This row has {found} columns; expected {expected}.</source>
+      <translation>Cette ligne a {found} colonnes ; il en faut {expected}.</translation>
+    </message>
+    <message>
+      <source>Unknown record kind {value!r}: expected type or unit.</source>
+      <translation>Genre de ligne {value!r} inconnu : attendu type ou unit.</translation>
+    </message>
+    <message>
+      <source>The code {code} appears more than once in the file (first on line {first}).</source>
+      <translation>Le code {code} figure plus d’une fois dans le fichier (d’abord à la ligne {first}).</translation>
+    </message>
+    <message>
+      <source>Only a bulk type has a barcode of its own; put the barcodes of a serialized type on its unit rows.</source>
+      <translation>Seul un type en vrac a son propre code-barres ; mettez les codes-barres d’un type suivi à l’unité sur les lignes de ses articles.</translation>
+    </message>
+    <message>
+      <source>The unit {barcode} is of type {actual}, not {code}: a unit cannot change type.</source>
+      <translation>L’article {barcode} est du type {actual}, pas {code} : un article ne peut pas changer de type.</translation>
+    </message>
+    <message>
+      <source>The item type {code} is defined later, on line {first}: put each type before its units.</source>
+      <translation>Le type d’article {code} est défini plus loin, à la ligne {first} : placez chaque type avant ses articles.</translation>
+    </message>
+    <message>
+      <source>The item type {code} (line {first}) was refused: correct that line first.</source>
+      <translation>Le type d’article {code} (ligne {first}) a été refusé : corrigez d’abord cette ligne.</translation>
+    </message>
+    <message>
+      <source>The barcode {code} appears more than once in the file (first on line {first}).</source>
+      <translation>Le code-barres {code} figure plus d’une fois dans le fichier (d’abord à la ligne {first}).</translation>
+    </message>
+    <message>
+      <source>The columns {columns} are for unit rows; leave them empty on a type row.</source>
+      <translation>Les colonnes {columns} sont pour les lignes d’article ; laissez-les vides sur une ligne de type.</translation>
+    </message>
+    <message>
+      <source>The columns {columns} are for type rows; leave them empty on a unit row.</source>
+      <translation>Les colonnes {columns} sont pour les lignes de type ; laissez-les vides sur une ligne d’article.</translation>
+    </message>
+    <message>
+      <source>Unknown demo size {size!r}: choose small or large.</source>
+      <translation>Taille de démo inconnue {size!r} : choisissez small ou large.</translation>
+    </message>
+    <message>
+      <source>The database already has {count} item types: the demo cooperative only goes into an empty catalogue.</source>
+      <translation>La base contient déjà {count} types d’article : la coopérative de démonstration ne s’installe que dans un catalogue vide.</translation>
+    </message>
+    <message>
+      <source>The {field} is too long ({length} characters, at most {limit}).</source>
+      <translation>Le champ « {field} » est trop long ({length} caractères, {limit} au plus).</translation>
+    </message>
+    <message>
+      <source>{value!r} is not an amount (write it like 1234.50).</source>
+      <translation>{value!r} n’est pas un montant (écrivez-le comme 1234,50).</translation>
+    </message>
+    <message>
+      <source>The {field} cannot be negative.</source>
+      <translation>Le champ « {field} » ne peut pas être négatif.</translation>
+    </message>
+    <message>
+      <source>The {field} is too large.</source>
+      <translation>Le champ « {field} » est trop grand.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a whole number.</source>
+      <translation>{value!r} n’est pas un nombre entier.</translation>
+    </message>
+    <message>
+      <source>The {field} must be at least {minimum}.</source>
+      <translation>Le champ « {field} » doit valoir au moins {minimum}.</translation>
+    </message>
+    <message>
+      <source>The {field} must be at most {maximum}.</source>
+      <translation>Le champ « {field} » doit valoir au plus {maximum}.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a date (write it 2026-03-31 or 31/03/2026).</source>
+      <translation>{value!r} n’est pas une date (écrivez 31/03/2026 ou 2026-03-31).</translation>
+    </message>
+    <message>
+      <source>Unknown {field} {value!r}: expected one of {allowed}.</source>
+      <translation>Valeur inconnue pour « {field} » : {value!r} ; valeurs possibles : {allowed}.</translation>
+    </message>
+    <message>
+      <source>No unit, item type or case has the code {code}.</source>
+      <translation>Aucun article, type d’article ou flight-case n’a le code {code}.</translation>
+    </message>
+    <message>
+      <source>{name} ({code}) has no units to label: add units first.</source>
+      <translation>{name} ({code}) n’a aucun article à étiqueter : ajoutez d’abord des articles.</translation>
+    </message>
+    <message>
+      <source>The code {code} is too long to print readably on a {format} label: give it a shorter code.</source>
+      <translation>Le code {code} est trop long pour être imprimé lisiblement sur une étiquette {format} : donnez-lui un code plus court.</translation>
+    </message>
+    <message>
+      <source>Unknown label format {format}: use one of {formats}.</source>
+      <translation>Format d’étiquette inconnu {format} : choisissez parmi {formats}.</translation>
+    </message>
+    <message>
+      <source>There are no labels to print.</source>
+      <translation>Il n’y a aucune étiquette à imprimer.</translation>
+    </message>
+    <message>
+      <source>This inspection schedule no longer exists.</source>
+      <translation>Ce contrôle périodique n’existe plus.</translation>
+    </message>
+    <message>
+      <source>An inspection cannot be dated in the future.</source>
+      <translation>Un contrôle ne peut pas être daté dans le futur.</translation>
+    </message>
+    <message>
+      <source>This schedule does not apply to {code}.</source>
+      <translation>Ce contrôle ne concerne pas {code}.</translation>
+    </message>
+    <message>
+      <source>Lighting</source>
+      <translation>Lumière</translation>
+    </message>
+    <message>
+      <source>Sound</source>
+      <translation>Son</translation>
+    </message>
+    <message>
+      <source>Video</source>
+      <translation>Vidéo</translation>
+    </message>
+    <message>
+      <source>Power &amp; distribution</source>
+      <translation>Énergie et distribution</translation>
+    </message>
+    <message>
+      <source>Rigging &amp; structure</source>
+      <translation>Levage et structure</translation>
+    </message>
+    <message>
+      <source>Staging</source>
+      <translation>Plateau</translation>
+    </message>
+    <message>
+      <source>Cables &amp; adaptors</source>
+      <translation>Câbles et adaptateurs</translation>
+    </message>
+    <message>
+      <source>Consumables</source>
+      <translation>Consommables</translation>
+    </message>
+    <message>
+      <source>In service</source>
+      <translation>En service</translation>
+    </message>
+    <message>
+      <source>In repair</source>
+      <translation>En réparation</translation>
+    </message>
+    <message>
+      <source>Lost</source>
+      <translation>Perdu</translation>
+    </message>
+    <message>
+      <source>Retired</source>
+      <translation>Réformé</translation>
+    </message>
+    <message>
+      <source>This image is too large (at most 40 MB).</source>
+      <translation>Cette image est trop volumineuse (40 Mo au plus).</translation>
+    </message>
+    <message>
+      <source>This file is not an image that can be read.</source>
+      <translation>Ce fichier n’est pas une image lisible.</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,218 @@
+"""The main window: title, areas and their shortcuts, settings, CSV import/export, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QWidget
+from sqlmodel import func, select
+
+from app import i18n
+from app.core.db import Database
+from app.core.errors import DomainError
+from app.core.settings import get_setting
+from app.gui import main
+from app.gui.inventory_screen import InventoryScreen
+from app.gui.main import AREAS, Area, MainWindow, build_main_window
+from app.gui.operations import Operations
+from app.gui.settings_dialog import SettingsDialog
+from app.gui.widgets import ErrorListDialog, format_amount, format_date
+from inventory.models import ItemType, Unit
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+class Notes(QLabel):
+    """A stand-in screen another engineer would add."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__("notes", parent)
+
+
+@pytest.fixture
+def window(qtbot, ops: Operations, stock: dict[str, str]) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = build_main_window(ops)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_title_names_regie(window: MainWindow) -> None:
+    assert "Régie" in window.windowTitle()
+
+
+def test_inventory_is_the_first_area_with_ctrl_1(window: MainWindow) -> None:
+    assert AREAS[0].key == "inventory" and AREAS[0].shortcut == "Ctrl+1"
+    assert window.current_area() == "inventory"
+    assert isinstance(window.screens["inventory"], InventoryScreen)
+    assert window.area_actions["inventory"].shortcut().toString() == "Ctrl+1"
+    assert window.area_actions["inventory"] in window.view_menu.actions()
+
+
+def _with_notes(monkeypatch: pytest.MonkeyPatch) -> str:
+    key = f"Ctrl+{len(AREAS) + 1}"
+    monkeypatch.setattr(main, "AREAS", [*AREAS, Area("notes", "Notes", key, Notes)])
+    return key
+
+
+def test_appending_one_area_is_all_it_takes(
+    qtbot,
+    ops: Operations,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _with_notes(monkeypatch)
+    win = build_main_window(ops)
+    qtbot.addWidget(win)
+    win.show()
+    assert "notes" not in win.screens  # built when first shown
+    win.area_actions["notes"].trigger()
+    assert win.current_area() == "notes"
+    assert win.nav.currentRow() == len(AREAS)
+    assert not win.screen_menus["inventory"].isVisible()
+    win.area_actions["inventory"].trigger()
+    assert win.current_area() == "inventory"
+    assert win.screen_menus["inventory"].isVisible()
+    win.nav.setCurrentRow(len(AREAS))  # the navigation list does the same
+    assert win.current_area() == "notes"
+
+
+def test_each_area_shortcut_switches_the_area(
+    qtbot,
+    ops: Operations,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _with_notes(monkeypatch)
+    win = build_main_window(ops)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitActive(win)
+    shortcuts = [a.shortcut for a in main.AREAS]
+    assert len(set(shortcuts)) == len(shortcuts)
+    for area in reversed(main.AREAS):
+        sequence = QKeySequence(area.shortcut)
+        key = sequence[0]
+        qtbot.keyClick(win.windowHandle(), key.key(), key.keyboardModifiers())
+        assert win.current_area() == area.key
+        assert win.area_actions[area.key].isChecked()
+        assert sequence.toString() in [a.shortcut().toString() for a in win.view_menu.actions()]
+
+
+def test_file_menu_has_import_export_settings_quit(window: MainWindow) -> None:
+    shortcuts = {
+        a.shortcut().toString()
+        for a in (
+            window.import_action,
+            window.export_action,
+            window.settings_action,
+            window.quit_action,
+        )
+    }
+    assert "Ctrl+Q" in shortcuts and len(shortcuts) == 4
+
+
+def test_unhandled_errors_are_shown(window: MainWindow) -> None:
+    window.ops.failed.emit(DomainError("No unit has the barcode {code}.", code="X-1"))
+    assert isinstance(window.dialog, ErrorListDialog)
+    assert window.dialog.text == "No unit has the barcode X-1."
+
+
+def test_settings_change_the_title(window: MainWindow, db: Database, tmp_path: Path) -> None:
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    window.settings_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, SettingsDialog)
+    dialog.name.setText("")
+    assert dialog.save() is False
+    assert dialog.name.property("invalid") is True
+    dialog.name.setText("La Coopé du Spectacle")
+    dialog.email.setText("regie@coope.example")
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    assert dialog.save() is True
+    assert "La Coopé du Spectacle" in window.windowTitle()
+    assert "Régie" in window.windowTitle()
+    with db.read() as uow:
+        assert get_setting(uow, "cooperative.email") == "regie@coope.example"
+    assert QSettings("regie", "regie").value("language") == "fr"
+
+
+CSV_HEADER = (
+    "record,code,name,category,tracking,manufacturer,model,replacement_value,deposit,"
+    "weight_grams,stock_quantity,sale_price,prep_hours,deprep_hours,notes,item_code,barcode,"
+    "serial,status,location,purchase_date,purchase_price,condition_notes,owner\n"
+)
+
+
+def _count(db: Database) -> tuple[int, int]:
+    with db.read() as uow:
+        return (
+            uow.session.exec(select(func.count()).select_from(ItemType)).one(),
+            uow.session.exec(select(func.count()).select_from(Unit)).one(),
+        )
+
+
+def test_export_then_import_the_catalogue(window: MainWindow, db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "catalogue.csv"
+    window.export_csv(path)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("record,code") and "LYRE-WASH" in text
+    assert "Exported 3 item types and 3 units" in window.statusBar().currentMessage()
+    extra = tmp_path / "extra.csv"
+    extra.write_text(
+        CSV_HEADER + "type,PAR-64,Projecteur PAR 64,lighting,serialized" + "," * 19 + "\n",
+        encoding="utf-8",
+    )
+    window.import_csv(extra)
+    assert _count(db) == (4, 3)
+    assert "PAR-64" in [
+        window.screens["inventory"].types.data(  # type: ignore[attr-defined]
+            window.screens["inventory"].types.index(r, 0)
+        )
+        for r in range(4)
+    ]  # type: ignore[attr-defined]
+
+
+def test_a_bad_import_shows_every_bad_line_and_changes_nothing(
+    window: MainWindow, db: Database, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        CSV_HEADER
+        + "type,NEW-1,,lighting,serialized"
+        + "," * 19
+        + "\n"
+        + "type,NEW-2,Ok,lighting,serialized,,,12;5"
+        + "," * 16
+        + "\n",
+        encoding="utf-8",
+    )
+    before = _count(db)
+    window.import_csv(bad)
+    assert isinstance(window.dialog, ErrorListDialog)
+    text = window.dialog.text
+    assert "line 2" in text and "line 3" in text
+    assert _count(db) == before
+    assert window.progress_dialog is None
+
+
+def test_french_run(qtbot, ops: Operations, stock: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """French locale formatting; the .ts catalogue, once added, translates the strings."""
+    import datetime as dt
+
+    try:
+        assert i18n.install("fr") == "fr"
+        assert (
+            format_amount(123450) == "1\u202f234,50\u00a0€"
+            or format_amount(123450) == "1\u00a0234,50\u00a0€"
+        )
+        assert format_date(dt.date(2026, 3, 31)) == "31/03/2026"
+        win = build_main_window(ops)
+        qtbot.addWidget(win)
+        assert "Régie" in win.windowTitle()
+        assert win.screens["inventory"].types.rowCount() == 3  # type: ignore[attr-defined]
+    finally:
+        i18n.install("en")
+    assert format_amount(123450) == "€1,234.50"
