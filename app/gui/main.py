@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
     # --- title and settings -------------------------------------------------------------
 
     def _load_title(self) -> None:
+        if not self.windowTitle():
+            self.setWindowTitle("Régie")  # until the cooperative's name is read
         self.ops.read(lambda uow: get_setting(uow, COOPERATIVE_NAME), self._set_title)
 
     def _set_title(self, name: str) -> None:
