@@ -278,8 +278,8 @@
       <translation>&amp;Parc</translation>
     </message>
     <message>
-      <source>%n item type(s)</source>
-      <translation>%n type(s) de matériel</translation>
+      <source>{count} item type(s)</source>
+      <translation>{count} type(s) de matériel</translation>
     </message>
     <message>
       <source>Nothing carries the barcode or code %1.</source>
