@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import Any
 
 from app.bootstrap import open_context
@@ -43,7 +44,8 @@ def list_items(args: argparse.Namespace) -> int:
         ids = search_types(uow, args.search)
         rows = type_rows(uow, ids)
         units = units_by_type(uow, ids)
-    items = [_item_json(rows[i], units[i]) for i in ids]
+    today = ctx.clock.today()
+    items = [_item_json(rows[i], units[i], today) for i in ids]
     if args.json:
         print_json(items)
     else:
@@ -52,7 +54,11 @@ def list_items(args: argparse.Namespace) -> int:
     return 0
 
 
-def _item_json(row: TypeRow, units: list[UnitRow]) -> dict[str, Any]:
+def _overdue(due: dt.date | None, today: dt.date) -> bool:
+    return due is not None and due < today
+
+
+def _item_json(row: TypeRow, units: list[UnitRow], today: dt.date) -> dict[str, Any]:
     return {
         "code": row.code,
         "name": row.name,
@@ -64,9 +70,11 @@ def _item_json(row: TypeRow, units: list[UnitRow]) -> dict[str, Any]:
         "serviceable": row.serviceable if row.tracking == "serialized" else row.stock_quantity,
         "barcode": row.barcode,
         "next_inspection_due": row.next_due,
+        "inspection_overdue": _overdue(row.next_due, today),
         "units": [
             {"barcode": u.barcode, "serial": u.serial, "status": u.status,
-             "owner": u.owner or None, "location": u.location, "next_inspection_due": u.next_due}
+             "owner": u.owner or None, "location": u.location, "next_inspection_due": u.next_due,
+             "inspection_overdue": _overdue(u.next_due, today)}
             for u in units
         ],
     }
