@@ -62,18 +62,27 @@ def dataset_summary(path: Path, size: str) -> dict[str, Any]:
     db = open_database(path)
     try:
         with db.engine.connect() as conn:
+
             def count(table: str) -> int:
                 return int(conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar() or 0)
 
-            return {"size": size, "types": count("item_type"), "units": count("unit"),
-                    "cases": count("case"), "kits": count("kit")}
+            return {
+                "size": size,
+                "types": count("item_type"),
+                "units": count("unit"),
+                "cases": count("case"),
+                "kits": count("kit"),
+            }
     finally:
         db.dispose()
 
 
 def machine() -> dict[str, Any]:
-    return {"python": platform.python_version(), "cpus": os.cpu_count(),
-            "platform": platform.platform()}
+    return {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+    }
 
 
 def timed(fn: Callable[[], object], n: int, warmup: int = 2) -> dict[str, Any]:
@@ -90,8 +99,11 @@ def timed(fn: Callable[[], object], n: int, warmup: int = 2) -> dict[str, Any]:
 def summarise(samples_ms: list[float]) -> dict[str, Any]:
     ordered = sorted(samples_ms)
     p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-    return {"median_ms": round(statistics.median(ordered), 3), "p95_ms": round(p95, 3),
-            "n": len(ordered)}
+    return {
+        "median_ms": round(statistics.median(ordered), 3),
+        "p95_ms": round(p95, 3),
+        "n": len(ordered),
+    }
 
 
 # --- operations -------------------------------------------------------------------------
@@ -173,8 +185,12 @@ def bench_labels_240(path: Path) -> dict[str, Any]:
     db = open_database(path)
     try:
         with db.read() as uow:
-            codes = [row[0] for row in uow.session.connection().exec_driver_sql(
-                "SELECT barcode FROM unit ORDER BY id LIMIT 240")]
+            codes = [
+                row[0]
+                for row in uow.session.connection().exec_driver_sql(
+                    "SELECT barcode FROM unit ORDER BY id LIMIT 240"
+                )
+            ]
             labels = labels_for_codes(uow, codes)
     finally:
         db.dispose()
@@ -196,8 +212,9 @@ OPERATIONS: dict[str, Callable[[Path], dict[str, Any]]] = {
 def run(size: str, only: list[str], report: Report) -> dict[str, Any]:
     unknown = [name for name in only if name not in OPERATIONS]
     if unknown:
-        raise ValueError(f"unknown benchmark(s): {', '.join(unknown)}; "
-                         f"known: {', '.join(OPERATIONS)}")
+        raise ValueError(
+            f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(OPERATIONS)}"
+        )
     path = ensure_dataset(size, report)
     results: dict[str, Any] = {}
     for name, operation in OPERATIONS.items():

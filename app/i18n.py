@@ -37,8 +37,11 @@ def chosen_language() -> str:
 
 
 def locale_for(language: str) -> QLocale:
-    return QLocale(QLocale.Language.French, QLocale.Country.France) if language == "fr" \
+    return (
+        QLocale(QLocale.Language.French, QLocale.Country.France)
+        if language == "fr"
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
 
 
 def compiled_catalogue(language: str) -> Path | None:
@@ -59,8 +62,9 @@ def _compile(source: Path, target: Path) -> Path | None:
     if tool is None:
         return None
     target.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([tool, "-silent", str(source), "-qm", str(target)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [tool, "-silent", str(source), "-qm", str(target)], check=True, capture_output=True
+    )
     return target
 
 

@@ -27,8 +27,14 @@ FRAGMENTS = ROOT / "docs" / "fr"
 ERROR_CLASSES = {"DomainError", "NotFound", "Conflict"}
 FIELD_ERROR_CLASSES = {"ValidationError"}
 #: ``fields.text("serial number", ...)``: the first argument names the field in messages.
-FIELD_PARSERS = {"text", "money_cents", "optional_money_cents", "integer", "optional_date",
-                 "choice"}
+FIELD_PARSERS = {
+    "text",
+    "money_cents",
+    "optional_money_cents",
+    "integer",
+    "optional_date",
+    "choice",
+}
 
 Key = tuple[str, str]
 
@@ -49,14 +55,22 @@ def _literal(node: ast.expr) -> str | None:
 
 def _is_fields_call(call: ast.Call) -> bool:
     func = call.func
-    return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+    return (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
         and func.value.id == "fields"
+    )
 
 
 def _strings_of_call(call: ast.Call, class_name: str | None) -> Iterator[Key]:
     name = _name(call.func)
     args = [_literal(a) for a in call.args]
-    if name in ("translate", "tr", "QT_TRANSLATE_NOOP") and len(args) >= 2 and args[0] and args[1] is not None:
+    if (
+        name in ("translate", "tr", "QT_TRANSLATE_NOOP")
+        and len(args) >= 2
+        and args[0]
+        and args[1] is not None
+    ):
         yield args[0], args[1]
     elif name == "tr" and len(args) == 1 and args[0] and class_name:
         yield class_name, args[0]
@@ -148,8 +162,9 @@ def write_ts(keys: list[Key], known: dict[Key, str], path: Path = TS_FILE) -> li
     ET.indent(root)
     path.parent.mkdir(parents=True, exist_ok=True)
     body = ET.tostring(root, encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
     return missing
 
 

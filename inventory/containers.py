@@ -15,8 +15,14 @@ from inventory.models import Case, Category, Kit, KitLine, Unit, UnitStatus
 
 
 def save_kit(
-    uow: UnitOfWork, *, user: str, code: str, name: str, lines: Sequence[tuple[str, int]],
-    notes: str = "", kit_id: int | None = None,
+    uow: UnitOfWork,
+    *,
+    user: str,
+    code: str,
+    name: str,
+    lines: Sequence[tuple[str, int]],
+    notes: str = "",
+    kit_id: int | None = None,
 ) -> Kit:
     """Create or replace a kit: ``lines`` are (item code, quantity)."""
     code = barcodes.validate(fields.text("code", code, required=True), "code")
@@ -65,13 +71,19 @@ def delete_kit(uow: UnitOfWork, *, user: str, kit_id: int) -> None:
 
 
 def create_case(
-    uow: UnitOfWork, *, user: str, name: str, permanent: bool, barcode: str = "",
+    uow: UnitOfWork,
+    *,
+    user: str,
+    name: str,
+    permanent: bool,
+    barcode: str = "",
     location: str = "",
 ) -> Case:
     name = fields.text("name", name, required=True)
     code = barcodes.ensure_free(uow, barcode) if barcode else _case_code(uow)
-    case = Case(barcode=code, name=name, permanent=permanent,
-                location=fields.text("location", location))
+    case = Case(
+        barcode=code, name=name, permanent=permanent, location=fields.text("location", location)
+    )
     uow.session.add(case)
     uow.flush()
     return case
@@ -98,11 +110,17 @@ def put_in_case(uow: UnitOfWork, *, user: str, case_code: str, unit_code: str) -
         raise Conflict("{code} is already in {case}.", code=unit.barcode, case=case.name)
     if unit.case_id is not None:
         other = uow.session.get(Case, unit.case_id)
-        raise Conflict("{code} is in {case}: take it out first.", code=unit.barcode,
-                       case=other.name if other else "?")
+        raise Conflict(
+            "{code} is in {case}: take it out first.",
+            code=unit.barcode,
+            case=other.name if other else "?",
+        )
     if unit.status != UnitStatus.IN_SERVICE:
-        raise Conflict("{code} is {status}: only units in service go in a case.",
-                       code=unit.barcode, status=unit.status)
+        raise Conflict(
+            "{code} is {status}: only units in service go in a case.",
+            code=unit.barcode,
+            status=unit.status,
+        )
     unit.case_id = case.id
     uow.flush()
     return unit

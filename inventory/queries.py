@@ -81,17 +81,20 @@ def search_types(
         pattern = _like(text)
         own = [
             col.like(pattern, escape="\\")  # type: ignore[attr-defined]
-            for col in (ItemType.name, ItemType.code, ItemType.manufacturer, ItemType.model,
-                        ItemType.barcode)
+            for col in (
+                ItemType.name,
+                ItemType.code,
+                ItemType.manufacturer,
+                ItemType.model,
+                ItemType.barcode,
+            )
         ]
         has_unit = exists().where(Unit.item_type_id == ItemType.id, _unit_matches(pattern))
         query = query.where(or_(*own, has_unit))
     if category:
         query = query.where(ItemType.category == category)
     if status:
-        query = query.where(
-            exists().where(Unit.item_type_id == ItemType.id, Unit.status == status)
-        )
+        query = query.where(exists().where(Unit.item_type_id == ItemType.id, Unit.status == status))
     query = query.order_by(ItemType.category, ItemType.name, ItemType.id)
     return list(uow.session.exec(query))
 
@@ -127,10 +130,18 @@ def type_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, TypeRow]:
     for item, units, ok, due in uow.session.exec(query):
         assert item.id is not None
         rows[item.id] = TypeRow(
-            id=item.id, code=item.code, name=item.name, category=item.category,
-            manufacturer=item.manufacturer, model=item.model, tracking=item.tracking,
-            barcode=item.barcode, units=units or 0, serviceable=ok or 0,
-            stock_quantity=item.stock_quantity, next_due=_as_date(due),
+            id=item.id,
+            code=item.code,
+            name=item.name,
+            category=item.category,
+            manufacturer=item.manufacturer,
+            model=item.model,
+            tracking=item.tracking,
+            barcode=item.barcode,
+            units=units or 0,
+            serviceable=ok or 0,
+            stock_quantity=item.stock_quantity,
+            next_due=_as_date(due),
         )
     return rows
 
@@ -176,9 +187,15 @@ def unit_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, UnitRow]:
     for unit, owner_name, next_due in uow.session.exec(query):
         assert unit.id is not None
         rows[unit.id] = UnitRow(
-            id=unit.id, item_type_id=unit.item_type_id, barcode=unit.barcode,
-            serial=unit.serial, status=unit.status, location=unit.location,
-            owner=owner_name or "", next_due=_as_date(next_due), case_id=unit.case_id,
+            id=unit.id,
+            item_type_id=unit.item_type_id,
+            barcode=unit.barcode,
+            serial=unit.serial,
+            status=unit.status,
+            location=unit.location,
+            owner=owner_name or "",
+            next_due=_as_date(next_due),
+            case_id=unit.case_id,
         )
     return rows
 

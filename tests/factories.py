@@ -11,25 +11,47 @@ from inventory.models import Category, Tracking
 USER = "tester"
 
 
-def item(db: Database, code: str = "LYRE-WASH", name: str = "Lyre wash LED 19x15 W",
-         category: Category = Category.LIGHTING, **extra: object) -> int:
+def item(
+    db: Database,
+    code: str = "LYRE-WASH",
+    name: str = "Lyre wash LED 19x15 W",
+    category: Category = Category.LIGHTING,
+    **extra: object,
+) -> int:
     with db.write() as uow:
         created = catalogue.create_item_type(
-            uow, user=USER, data=ItemTypeData(code=code, name=name, category=category, **extra)  # type: ignore[arg-type]
+            uow,
+            user=USER,
+            data=ItemTypeData(code=code, name=name, category=category, **extra),  # type: ignore[arg-type]
         )
         assert created.id is not None
         return created.id
 
 
-def bulk(db: Database, code: str = "DMX-10", name: str = "Câble DMX 5 broches 10 m",
-         quantity: int = 40, barcode: str = "") -> int:
-    return item(db, code, name, Category.CABLES, tracking=Tracking.BULK,
-                stock_quantity=quantity, barcode=barcode)
+def bulk(
+    db: Database,
+    code: str = "DMX-10",
+    name: str = "Câble DMX 5 broches 10 m",
+    quantity: int = 40,
+    barcode: str = "",
+) -> int:
+    return item(
+        db,
+        code,
+        name,
+        Category.CABLES,
+        tracking=Tracking.BULK,
+        stock_quantity=quantity,
+        barcode=barcode,
+    )
 
 
 def unit(db: Database, clock: Clock, item_code: str = "LYRE-WASH", **extra: object) -> str:
     with db.write() as uow:
         created = catalogue.add_unit(
-            uow, user=USER, data=UnitData(item_code=item_code, **extra), clock=clock  # type: ignore[arg-type]
+            uow,
+            user=USER,
+            data=UnitData(item_code=item_code, **extra),
+            clock=clock,  # type: ignore[arg-type]
         )
         return created.barcode

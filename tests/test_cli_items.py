@@ -30,12 +30,21 @@ def test_items_list_json_contract(cli_db, capsys):
     lyre, dmx = items["LYRE-WASH"], items["DMX-10"]
     assert (lyre["tracking"], lyre["quantity"], lyre["category"]) == ("serialized", 2, "lighting")
     assert lyre["units"][0] == {
-        "barcode": "LUM-00001", "serial": "R600-1", "status": "in_service",
-        "owner": "Compagnie du Rocher", "location": "A-01", "next_inspection_due": None,
-        "inspection_overdue": False}
+        "barcode": "LUM-00001",
+        "serial": "R600-1",
+        "status": "in_service",
+        "owner": "Compagnie du Rocher",
+        "location": "A-01",
+        "next_inspection_due": None,
+        "inspection_overdue": False,
+    }
     assert lyre["units"][1]["owner"] is None  # the cooperative's own
     assert (dmx["tracking"], dmx["quantity"], dmx["barcode"], dmx["units"]) == (
-        "bulk", 40, "CAB-00001", [])
+        "bulk",
+        40,
+        "CAB-00001",
+        [],
+    )
 
 
 def test_items_list_search(cli_db, capsys):
@@ -78,13 +87,25 @@ def test_overdue_inspection_flagged_in_the_listing(cli_db, capsys, clock):
     db = open_database(cli_db)
     factories.unit(db, clock, barcode="OLD-1", purchase_date=dt.date(2025, 1, 1))
     with db.write() as uow:
-        item_id = uow.session.connection().exec_driver_sql(
-            "SELECT id FROM item_type WHERE code = 'LYRE-WASH'").scalar()
-        maintenance.add_schedule(uow, user="t", item_type_id=item_id, name="VGP",
-                                 interval_months=12, clock=clock)
+        item_id = (
+            uow.session.connection()
+            .exec_driver_sql("SELECT id FROM item_type WHERE code = 'LYRE-WASH'")
+            .scalar()
+        )
+        maintenance.add_schedule(
+            uow, user="t", item_type_id=item_id, name="VGP", interval_months=12, clock=clock
+        )
         sched = schedules_of(uow, item_id)[0].id
-        maintenance.log_inspection(uow, user="t", barcode="LUM-00002", schedule_id=sched,
-                                   date=clock.today(), passed=True, inspector="X", clock=clock)
+        maintenance.log_inspection(
+            uow,
+            user="t",
+            barcode="LUM-00002",
+            schedule_id=sched,
+            date=clock.today(),
+            passed=True,
+            inspector="X",
+            clock=clock,
+        )
     db.dispose()
     assert main(["items", "list", "--json"]) == 0
     lyre = json.loads(capsys.readouterr().out)[1]
@@ -93,6 +114,5 @@ def test_overdue_inspection_flagged_in_the_listing(cli_db, capsys, clock):
     assert by_code["OLD-1"]["inspection_overdue"] is True
     assert by_code["LUM-00001"]["next_inspection_due"] == "2026-11-26"  # unknown age: due now
     assert by_code["LUM-00002"]["inspection_overdue"] is False
-    assert by_code["LUM-00002"]["next_inspection_due"] == str(
-        dt.date(2027, 11, 26))
+    assert by_code["LUM-00002"]["next_inspection_due"] == str(dt.date(2027, 11, 26))
     assert lyre["inspection_overdue"] is True

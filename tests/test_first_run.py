@@ -46,8 +46,11 @@ def test_regie_without_command_opens_the_main_window(qapp, monkeypatch):
     shown: list[str] = []
 
     def fake_exec(_self=None) -> int:
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, QMainWindow) and w.isVisible()]
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMainWindow) and w.isVisible()
+        ]
         shown.extend(w.windowTitle() for w in windows)
         for window in windows:
             window.close()

@@ -43,7 +43,9 @@ def test_french_catalogue_compiles_and_translates(french):
     assert i18n.tr("messages", "In repair") == "En réparation"
     err = NotFound("No unit has the barcode {code}.", code="LUM-00042")
     assert i18n.message(err) == "Aucune unité n’a le code-barres LUM-00042."
-    field_err = ValidationError("serial number", "The {field} cannot be empty.", field="serial number")
+    field_err = ValidationError(
+        "serial number", "The {field} cannot be empty.", field="serial number"
+    )
     assert i18n.message(field_err) == "Le champ « numéro de série » ne peut pas être vide."
 
 
@@ -53,5 +55,4 @@ def test_french_locale_formats_dates_and_amounts(french):
     from app.gui.widgets import format_amount, format_date
 
     assert format_date(dt.date(2026, 11, 25)) == "25/11/2026"
-    assert format_amount(123456).replace("\u202f", " ").replace("\xa0", " ") == \
-        "1 234,56 €"
+    assert format_amount(123456).replace("\u202f", " ").replace("\xa0", " ") == "1 234,56 €"

@@ -72,9 +72,15 @@ def _item_json(row: TypeRow, units: list[UnitRow], today: dt.date) -> dict[str, 
         "next_inspection_due": row.next_due,
         "inspection_overdue": _overdue(row.next_due, today),
         "units": [
-            {"barcode": u.barcode, "serial": u.serial, "status": u.status,
-             "owner": u.owner or None, "location": u.location, "next_inspection_due": u.next_due,
-             "inspection_overdue": _overdue(u.next_due, today)}
+            {
+                "barcode": u.barcode,
+                "serial": u.serial,
+                "status": u.status,
+                "owner": u.owner or None,
+                "location": u.location,
+                "next_inspection_due": u.next_due,
+                "inspection_overdue": _overdue(u.next_due, today),
+            }
             for u in units
         ],
     }
@@ -84,8 +90,14 @@ def unit_status(args: argparse.Namespace) -> int:
     ctx = open_context(args.db)
     note = fields.text("note", args.note, limit=fields.MAX_NOTES)
     with ctx.db.write() as uow:
-        unit = catalogue.set_status(uow, user=ctx.user, barcode=args.barcode,
-                                    status=UnitStatus(args.status), note=note, clock=ctx.clock)
+        unit = catalogue.set_status(
+            uow,
+            user=ctx.user,
+            barcode=args.barcode,
+            status=UnitStatus(args.status),
+            note=note,
+            clock=ctx.clock,
+        )
         code, status = unit.barcode, unit.status
     print(f"{code}: {status}")
     return 0

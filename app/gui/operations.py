@@ -132,16 +132,25 @@ class Operations(QObject):
         self.ctx = ctx
         self.runner = runner
 
-    def read(self, query: Callable[[UnitOfWork], T], done: Callable[[T], None],
-             failed: Failed | None = None) -> None:
+    def read(
+        self,
+        query: Callable[[UnitOfWork], T],
+        done: Callable[[T], None],
+        failed: Failed | None = None,
+    ) -> None:
         def work() -> T:
             with self.ctx.db.read() as uow:
                 return query(uow)
 
         self.runner.submit(work, done, failed or self.failed.emit)
 
-    def write(self, action: Callable[[UnitOfWork], T], done: Callable[[T], None] | None = None,
-              failed: Failed | None = None, changes: str = "catalogue") -> None:
+    def write(
+        self,
+        action: Callable[[UnitOfWork], T],
+        done: Callable[[T], None] | None = None,
+        failed: Failed | None = None,
+        changes: str = "catalogue",
+    ) -> None:
         """Run ``action`` in one writing transaction; on success announce ``changes``."""
 
         def work() -> T:
@@ -155,8 +164,13 @@ class Operations(QObject):
 
         self.runner.submit(work, finished, failed or self.failed.emit)
 
-    def long(self, task: Callable[[Progress], T], progress: Callable[[int, int], None],
-             done: Callable[[T], None], failed: Failed | None = None) -> Progress:
+    def long(
+        self,
+        task: Callable[[Progress], T],
+        progress: Callable[[int, int], None],
+        done: Callable[[T], None],
+        failed: Failed | None = None,
+    ) -> Progress:
         """Run a long task off the GUI thread; the returned Progress cancels it."""
         handle = Progress(self.runner.progress_reporter(progress))
         self.runner.submit(lambda: task(handle), done, failed or self.failed.emit)

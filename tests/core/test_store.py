@@ -96,7 +96,7 @@ def test_upgrade_from_first_migration_keeps_every_row(tmp_path):
         assert _rows(backups[0], "unit") == before["unit"]
         with db.write() as uow:  # the new tables work on the upgraded file
             uow.session.connection().exec_driver_sql(
-                "INSERT INTO \"case\" (barcode, name, permanent, location, notes) "
+                'INSERT INTO "case" (barcode, name, permanent, location, notes) '
                 "VALUES ('CASE-1', 'Rack ampli', 1, '', '')"
             )
             uow.session.connection().exec_driver_sql("UPDATE unit SET case_id = 1 WHERE id = 1")

@@ -18,10 +18,15 @@ def test_normalise_is_idempotent(raw):
     assert barcodes.normalise(once) == once
 
 
-@given(st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=1,
-               max_size=barcodes.MAX_LENGTH),
-       st.sampled_from(["", " ", "\r", "\n", "\r\n", "\t", "\x02", "\x03", "\x1d", "\u200b"]),
-       st.sampled_from(["", " ", "\r", "\n", "\r\n", "\t", "\x03", "\x04"]))
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=33, max_codepoint=126),
+        min_size=1,
+        max_size=barcodes.MAX_LENGTH,
+    ),
+    st.sampled_from(["", " ", "\r", "\n", "\r\n", "\t", "\x02", "\x03", "\x1d", "\u200b"]),
+    st.sampled_from(["", " ", "\r", "\n", "\r\n", "\t", "\x03", "\x04"]),
+)
 def test_scanner_prefixes_and_suffixes_are_stripped(code, prefix, suffix):
     assert barcodes.validate(prefix + code + suffix) == code
 

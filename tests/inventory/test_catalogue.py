@@ -12,9 +12,15 @@ from inventory.models import ItemType, Repair, Unit, UnitEvent, UnitStatus
 from tests import factories
 
 GOOD = {
-    "code": "PAR-LED", "name": "PAR LED RGBW 12x10 W", "category": "lighting",
-    "tracking": "serialized", "manufacturer": "Chauvet", "model": "COLORado 1-Quad",
-    "replacement_value": "899,00", "deposit": "150", "weight_grams": "5200",
+    "code": "PAR-LED",
+    "name": "PAR LED RGBW 12x10 W",
+    "category": "lighting",
+    "tracking": "serialized",
+    "manufacturer": "Chauvet",
+    "model": "COLORado 1-Quad",
+    "replacement_value": "899,00",
+    "deposit": "150",
+    "weight_grams": "5200",
 }
 
 
@@ -51,8 +57,17 @@ def test_parse_and_create_item_type(db):
 def test_bad_item_fields_are_refused_with_their_field(field, value, message):
     with pytest.raises(ValidationError, match=message) as info:
         parse_item_type({**GOOD, field: value})
-    assert info.value.field in {field, "code", "name", "category", "tracking", "replacement value",
-                                "deposit", "weight", "quantity"}
+    assert info.value.field in {
+        field,
+        "code",
+        "name",
+        "category",
+        "tracking",
+        "replacement value",
+        "deposit",
+        "weight",
+        "quantity",
+    }
 
 
 def test_duplicate_code_refused_nothing_written(db):
@@ -75,8 +90,11 @@ def test_bulk_type_gets_a_barcode_and_consumables_must_be_bulk(db):
     with db.read() as uow:
         assert uow.session.get(ItemType, item_id).barcode == "CAB-00001"
     with pytest.raises(ValidationError, match="Consumables are counted in bulk"), db.write() as uow:
-        catalogue.create_item_type(uow, user="t", data=parse_item_type(
-            {"code": "GAF", "name": "Gaffer noir", "category": "consumables"}))
+        catalogue.create_item_type(
+            uow,
+            user="t",
+            data=parse_item_type({"code": "GAF", "name": "Gaffer noir", "category": "consumables"}),
+        )
 
 
 def test_cannot_make_a_type_with_units_bulk(db, clock):
@@ -98,9 +116,14 @@ def test_update_item_type(db):
 
 def test_unit_with_owner_location_and_purchase(db, clock):
     factories.item(db)
-    raw = {"item_code": "LYRE-WASH", "serial": "R600-1234", "location": "A-03-2",
-           "purchase_date": "15/03/2022", "purchase_price": "3 999,90",
-           "owner": "Compagnie du Rocher"}
+    raw = {
+        "item_code": "LYRE-WASH",
+        "serial": "R600-1234",
+        "location": "A-03-2",
+        "purchase_date": "15/03/2022",
+        "purchase_price": "3 999,90",
+        "owner": "Compagnie du Rocher",
+    }
     with db.write() as uow:
         unit = catalogue.add_unit(uow, user="t", data=parse_unit(raw), clock=clock)
         assert unit.purchase_price_cents == 399990 and unit.owner_id is not None
@@ -144,16 +167,25 @@ def test_status_change_logs_event_and_repair(db, clock):
     factories.item(db)
     code = factories.unit(db, clock)
     with db.write() as uow:
-        catalogue.set_status(uow, user="t", barcode=code, status=UnitStatus.IN_REPAIR,
-                             note="Lampe HS", clock=clock)
+        catalogue.set_status(
+            uow, user="t", barcode=code, status=UnitStatus.IN_REPAIR, note="Lampe HS", clock=clock
+        )
     with db.write() as uow:
-        catalogue.set_status(uow, user="t", barcode=code, status=UnitStatus.IN_SERVICE,
-                             note="Lampe changée", clock=clock)
+        catalogue.set_status(
+            uow,
+            user="t",
+            barcode=code,
+            status=UnitStatus.IN_SERVICE,
+            note="Lampe changée",
+            clock=clock,
+        )
     with db.read() as uow:
         events = uow.session.exec(select(UnitEvent).order_by(UnitEvent.id)).all()
         repairs = uow.session.exec(select(Repair)).all()
     assert [(e.old_status, e.new_status, e.note) for e in events] == [
-        ("in_service", "in_repair", "Lampe HS"), ("in_repair", "in_service", "Lampe changée")]
+        ("in_service", "in_repair", "Lampe HS"),
+        ("in_repair", "in_service", "Lampe changée"),
+    ]
     assert len(repairs) == 1 and repairs[0].closed_on == clock.today()
 
 
@@ -161,8 +193,10 @@ def test_status_change_refusals(db, clock):
     factories.item(db)
     code = factories.unit(db, clock)
     with pytest.raises(Conflict, match="already in_service"), db.write() as uow:
-        catalogue.set_status(uow, user="t", barcode=code, status=UnitStatus.IN_SERVICE,
-                             note="", clock=clock)
+        catalogue.set_status(
+            uow, user="t", barcode=code, status=UnitStatus.IN_SERVICE, note="", clock=clock
+        )
     with pytest.raises(NotFound, match="No unit has the barcode ZZZ"), db.write() as uow:
-        catalogue.set_status(uow, user="t", barcode="ZZZ", status=UnitStatus.LOST,
-                             note="", clock=clock)
+        catalogue.set_status(
+            uow, user="t", barcode="ZZZ", status=UnitStatus.LOST, note="", clock=clock
+        )

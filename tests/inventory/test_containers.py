@@ -15,8 +15,13 @@ def test_kit_lines_sum_duplicates(db):
     factories.item(db, code="SM58", name="Micro Shure SM58")
     factories.item(db, code="PIED", name="Pied de micro K&M")
     with db.write() as uow:
-        kit = containers.save_kit(uow, user="t", code="KIT-CHANT", name="Kit chant",
-                                  lines=[("SM58", 2), ("PIED", 2), ("SM58", 1)])
+        kit = containers.save_kit(
+            uow,
+            user="t",
+            code="KIT-CHANT",
+            name="Kit chant",
+            lines=[("SM58", 2), ("PIED", 2), ("SM58", 1)],
+        )
         lines = {line.item_type_id: line.quantity for line in containers.kit_lines(uow, kit.id)}
     assert sorted(lines.values()) == [2, 3]
 
