@@ -13,13 +13,18 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from app.core.errors import DomainError, ValidationErrors
 from app.core.paths import cache_dir
-from inventory.models import STATUS_LABELS, UnitStatus
+from booking.models import BOOKING_STATUS_LABELS
+from inventory.models import STATUS_LABELS
 
-STATUS_VALUES = {s.value for s in UnitStatus}
+#: Status values that messages carry as fields, and their (translatable) labels.
+STATUS_WORDS: dict[str, str] = {
+    **{status.value: text for status, text in STATUS_LABELS.items()},
+    **{status.value: text for status, text in BOOKING_STATUS_LABELS.items()},
+}
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 LANGUAGES = ("fr", "en")
@@ -80,13 +85,22 @@ def install(language: str | None = None) -> str:
         app.removeTranslator(old)
     _installed.clear()
     QLocale.setDefault(locale_for(language))
-    catalogue = compiled_catalogue(language) if language != "en" else None
+    if language == "en":
+        return language
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # Qt's own catalogue translates its standard buttons (Save, Cancel...) and dialogs.
+    _load(app, str(Path(qt_folder) / f"qtbase_{language}.qm"))
+    catalogue = compiled_catalogue(language)
     if catalogue is not None:
-        translator = QTranslator(app)
-        if translator.load(str(catalogue)):
-            app.installTranslator(translator)
-            _installed.append(translator)
+        _load(app, str(catalogue))
     return language
+
+
+def _load(app: QCoreApplication, path: str) -> None:
+    translator = QTranslator(app)
+    if translator.load(path):
+        app.installTranslator(translator)
+        _installed.append(translator)
 
 
 def tr(context: str, text: str) -> str:
@@ -98,13 +112,16 @@ def message(err: DomainError) -> str:
     params = dict(err.params)
     if isinstance(params.get("field"), str):
         params["field"] = tr("fields", params["field"])
-    if params.get("status") in STATUS_VALUES:
-        params["status"] = label(STATUS_LABELS[UnitStatus(params["status"])])
+    for key in ("status", "current"):
+        if params.get(key) in STATUS_WORDS:
+            params[key] = label(STATUS_WORDS[params[key]]).lower()
     template = tr("messages", err.template)
     try:
         head = template.format(**params)
     except (KeyError, IndexError, ValueError):
         head = template
+    if err.details and not isinstance(err, ValidationErrors):
+        return "\n".join([head] + ["- " + message(detail) for detail in err.details])
     if isinstance(err, ValidationErrors):
         line = tr("messages", "line {line}: {problem}")
         lines = [head] + [line.format(line=n, problem=message(inner)) for n, inner in err.errors]

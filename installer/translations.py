@@ -62,6 +62,12 @@ def _is_fields_call(call: ast.Call) -> bool:
     )
 
 
+def _is_super(call: ast.Call) -> bool:
+    func = call.func
+    return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call) \
+        and _name(func.value.func) == "super"
+
+
 def _strings_of_call(call: ast.Call, class_name: str | None) -> Iterator[Key]:
     name = _name(call.func)
     args = [_literal(a) for a in call.args]
@@ -84,6 +90,8 @@ def _strings_of_call(call: ast.Call, class_name: str | None) -> Iterator[Key]:
         yield "fields", args[0]
     elif name == "N_" and args and args[0]:
         yield "messages", args[0]
+    elif name == "__init__" and _is_super(call) and args and args[0]:
+        yield "messages", args[0]  # a DomainError subclass passing its own template
 
 
 def extract_file(path: Path) -> list[Key]:

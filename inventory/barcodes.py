@@ -7,6 +7,7 @@ characters. Generated codes are short and readable: a category prefix and a numb
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from sqlmodel import select
@@ -67,9 +68,17 @@ def owner_of(uow: UnitOfWork, code: str) -> str | None:
     return None
 
 
+#: Booking references (R-2026-0042) are scanned from pick lists: no label may look like one.
+BOOKING_REFERENCE = re.compile(r"R-\d{4}-\d{4,}")
+
+
 def ensure_free(uow: UnitOfWork, code: str, field: str = "barcode") -> str:
     """Validate ``code`` and refuse it if anything already carries it."""
     code = validate(code, field)
+    if BOOKING_REFERENCE.fullmatch(code):
+        raise ValidationError(
+            field, "{code} has the form of a booking reference; choose another code.", code=code
+        )
     taken_by = owner_of(uow, code)
     if taken_by is not None:
         raise Conflict("The barcode {code} is already used by {owner}.", code=code, owner=taken_by)

@@ -64,7 +64,7 @@ def test_units_status_changes_and_refusals(cli_db, capsys):
     assert main(["units", "status", "NOPE-1", "lost"]) == 1
     assert "No unit has the barcode NOPE-1" in capsys.readouterr().err
     assert main(["units", "status", "LUM-00001", "in_repair"]) == 1
-    assert "LUM-00001 is already In repair." in capsys.readouterr().err
+    assert "LUM-00001 is already in repair." in capsys.readouterr().err
     with pytest.raises(SystemExit) as usage:
         main(["units", "status", "LUM-00001", "broken"])
     assert usage.value.code == 2

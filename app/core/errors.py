@@ -17,6 +17,8 @@ class DomainError(Exception):
     def __init__(self, template: str, /, **params: Any) -> None:
         self.template = template
         self.params = params
+        #: Further errors explaining this one (one per missing type, per bad line...).
+        self.details: list[DomainError] = getattr(self, "details", [])
         super().__init__(self.render(template))
 
     def render(self, template: str) -> str:

@@ -28,6 +28,26 @@
       <translation>Flight-cases et racks</translation>
     </message>
     <message>
+      <source>&amp;Cases</source>
+      <translation>Flight-&amp;cases</translation>
+    </message>
+    <message>
+      <source>&amp;New case</source>
+      <translation>&amp;Nouveau flight-case</translation>
+    </message>
+    <message>
+      <source>&amp;Fill by scanning</source>
+      <translation>&amp;Remplir par scan</translation>
+    </message>
+    <message>
+      <source>&amp;Take out</source>
+      <translation>&amp;Sortir</translation>
+    </message>
+    <message>
+      <source>&amp;Empty case</source>
+      <translation>&amp;Vider le flight-case</translation>
+    </message>
+    <message>
       <source>New case</source>
       <translation>Nouveau flight-case</translation>
     </message>
@@ -69,7 +89,7 @@
     </message>
     <message>
       <source>Item type</source>
-      <translation>Type d’article</translation>
+      <translation>Type de matériel</translation>
     </message>
     <message>
       <source>Serial number</source>
@@ -84,16 +104,8 @@
       <translation>Sortir</translation>
     </message>
     <message>
-      <source>&amp;Take out</source>
-      <translation>&amp;Sortir</translation>
-    </message>
-    <message>
       <source>Take the selected units out (Del)</source>
       <translation>Sortir les unités sélectionnées (Suppr)</translation>
-    </message>
-    <message>
-      <source>&amp;Empty case</source>
-      <translation>&amp;Vider le flight-case</translation>
     </message>
     <message>
       <source>Permanent rack</source>
@@ -502,6 +514,22 @@
       <translation>Kits</translation>
     </message>
     <message>
+      <source>&amp;Kits</source>
+      <translation>&amp;Kits</translation>
+    </message>
+    <message>
+      <source>&amp;Save kit</source>
+      <translation>&amp;Enregistrer le kit</translation>
+    </message>
+    <message>
+      <source>Re&amp;vert</source>
+      <translation>Ann&amp;uler les modifications</translation>
+    </message>
+    <message>
+      <source>&amp;Remove line</source>
+      <translation>&amp;Retirer la ligne</translation>
+    </message>
+    <message>
       <source>Kit</source>
       <translation>Kit</translation>
     </message>
@@ -519,7 +547,7 @@
     </message>
     <message>
       <source>Item type</source>
-      <translation>Type d’article</translation>
+      <translation>Type de matériel</translation>
     </message>
     <message>
       <source>Quantity</source>
@@ -531,19 +559,11 @@
     </message>
     <message>
       <source>Search an item type by code or name, or scan a barcode, then Enter</source>
-      <translation>Cherchez un type d’article par code ou nom, ou scannez un code-barres, puis Entrée</translation>
+      <translation>Cherchez un type de matériel par code ou nom, ou scannez un code-barres, puis Entrée</translation>
     </message>
     <message>
       <source>Add an &amp;item type:</source>
-      <translation>Ajouter un type d’&amp;article :</translation>
-    </message>
-    <message>
-      <source>&amp;Remove line</source>
-      <translation>&amp;Retirer la ligne</translation>
-    </message>
-    <message>
-      <source>&amp;Save kit</source>
-      <translation>&amp;Enregistrer le kit</translation>
+      <translation>Ajouter un type de &amp;matériel :</translation>
     </message>
     <message>
       <source>Save kit (Ctrl+S)</source>
@@ -554,12 +574,8 @@
       <translation>Enregistrer le kit</translation>
     </message>
     <message>
-      <source>Re&amp;vert</source>
-      <translation>Ann&amp;uler les modifications</translation>
-    </message>
-    <message>
       <source>Item types in the kit:</source>
-      <translation>Types d’article du kit :</translation>
+      <translation>Types de matériel du kit :</translation>
     </message>
     <message>
       <source>Kit {code}</source>
@@ -575,7 +591,7 @@
     </message>
     <message>
       <source>Several item types match: choose one and press Enter.</source>
-      <translation>Plusieurs types d’article correspondent : choisissez-en un et appuyez sur Entrée.</translation>
+      <translation>Plusieurs types de matériel correspondent : choisissez-en un et appuyez sur Entrée.</translation>
     </message>
     <message>
       <source>Added: {code} {name}</source>
@@ -587,14 +603,38 @@
     </message>
     <message>
       <source>Delete the kit {code}? Its item types stay in the catalogue.</source>
-      <translation>Supprimer le kit {code} ? Ses types d’article restent au catalogue.</translation>
+      <translation>Supprimer le kit {code} ? Ses types de matériel restent au catalogue.</translation>
     </message>
   </context>
   <context>
     <name>LabelsScreen</name>
     <message>
+      <source>&amp;Labels</source>
+      <translation>&amp;Étiquettes</translation>
+    </message>
+    <message>
+      <source>&amp;Search</source>
+      <translation>&amp;Chercher</translation>
+    </message>
+    <message>
+      <source>Save as P&amp;DF…</source>
+      <translation>Enregistrer en P&amp;DF…</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+      <source>C&amp;lear</source>
+      <translation>&amp;Vider la liste</translation>
+    </message>
+    <message>
       <source>Search item types or units by code, name or serial number</source>
-      <translation>Chercher des types d’article ou des unités par code, nom ou n° de série</translation>
+      <translation>Chercher des types de matériel ou des unités par code, nom ou n° de série</translation>
     </message>
     <message>
       <source>Search</source>
@@ -610,7 +650,7 @@
     </message>
     <message>
       <source>Item</source>
-      <translation>Article</translation>
+      <translation>Désignation</translation>
     </message>
     <message>
       <source>Status</source>
@@ -618,7 +658,7 @@
     </message>
     <message>
       <source>Scan or type a barcode or item code, then Enter</source>
-      <translation>Scannez ou tapez un code-barres ou un code article, puis Entrée</translation>
+      <translation>Scannez ou tapez un code-barres ou un code de type, puis Entrée</translation>
     </message>
     <message>
       <source>Add by scanni&amp;ng:</source>
@@ -630,19 +670,11 @@
     </message>
     <message>
       <source>&amp;All labels (every unit, bulk item and case)</source>
-      <translation>&amp;Toutes les étiquettes (chaque unité, article en vrac et flight-case)</translation>
+      <translation>&amp;Toutes les étiquettes (chaque unité, matériel en vrac et flight-case)</translation>
     </message>
     <message>
       <source>Remove</source>
       <translation>Retirer</translation>
-    </message>
-    <message>
-      <source>&amp;Remove</source>
-      <translation>Re&amp;tirer</translation>
-    </message>
-    <message>
-      <source>C&amp;lear</source>
-      <translation>&amp;Vider la liste</translation>
     </message>
     <message>
       <source>Format</source>
@@ -661,20 +693,12 @@
       <translation>Ajouter un code &amp;QR</translation>
     </message>
     <message>
-      <source>Save as P&amp;DF…</source>
-      <translation>Enregistrer en P&amp;DF…</translation>
-    </message>
-    <message>
       <source>Save as PDF (Ctrl+S)</source>
       <translation>Enregistrer en PDF (Ctrl+S)</translation>
     </message>
     <message>
       <source>Save as PDF</source>
       <translation>Enregistrer en PDF</translation>
-    </message>
-    <message>
-      <source>&amp;Print…</source>
-      <translation>&amp;Imprimer…</translation>
     </message>
     <message>
       <source>Print (Ctrl+P)</source>
@@ -690,11 +714,11 @@
     </message>
     <message>
       <source>{shown} of {total} item types shown: narrow the search.</source>
-      <translation>{shown} types d’article affichés sur {total} : précisez la recherche.</translation>
+      <translation>{shown} types de matériel affichés sur {total} : précisez la recherche.</translation>
     </message>
     <message>
       <source>{total} item type(s) found.</source>
-      <translation>{total} type(s) d’article trouvé(s).</translation>
+      <translation>{total} type(s) de matériel trouvé(s).</translation>
     </message>
     <message>
       <source>bulk ({barcode})</source>
@@ -1125,7 +1149,7 @@
     </message>
     <message>
       <source>small: the demo; large: 2,000 types and 20,000 units</source>
-      <translation>small : la démo ; large : 2 000 types et 20 000 articles</translation>
+      <translation>small : la démo ; large : 2 000 types et 20 000 unités</translation>
     </message>
     <message>
       <source>the same seed gives the same data</source>
@@ -1137,7 +1161,7 @@
     </message>
     <message>
       <source>Demo cooperative {name}: {types} item types ({bulk} in bulk, {consumables} consumables), {units} units, {cases} cases, {kits} kits, {owners} member owners.</source>
-      <translation>Coopérative de démonstration {name} : {types} types d’article ({bulk} en vrac, {consumables} consommables), {units} articles, {cases} flight-cases, {kits} kits, {owners} sociétaires propriétaires.</translation>
+      <translation>Coopérative de démonstration {name} : {types} types de matériel ({bulk} en vrac, {consumables} consommables), {units} unités, {cases} flight-cases, {kits} kits, {owners} sociétaires propriétaires.</translation>
     </message>
     <message>
       <source>import a catalogue CSV (all or nothing)</source>
@@ -1165,7 +1189,7 @@
     </message>
     <message>
       <source>{types} item types and {units} units imported ({updated} updated)</source>
-      <translation>{types} types d’article et {units} articles importés ({updated} mis à jour)</translation>
+      <translation>{types} types de matériel et {units} unités importés ({updated} mis à jour)</translation>
     </message>
     <message>
       <source>Cannot write {path}: {reason}</source>
@@ -1173,7 +1197,7 @@
     </message>
     <message>
       <source>{types} item types and {units} units exported to {path}</source>
-      <translation>{types} types d’article et {units} articles exportés vers {path}</translation>
+      <translation>{types} types de matériel et {units} unités exportés vers {path}</translation>
     </message>
     <message>
       <source>print barcode labels to a PDF</source>
@@ -1189,7 +1213,7 @@
     </message>
     <message>
       <source>a unit, bulk or case barcode, or an item type code (repeatable); default: every label</source>
-      <translation>un code-barres d’article, de vrac ou de flight-case, ou un code de type d’article (répétable) ; par défaut : toutes les étiquettes</translation>
+      <translation>un code-barres d’unité, de vrac ou de flight-case, ou un code de type de matériel (répétable) ; par défaut : toutes les étiquettes</translation>
     </message>
     <message>
       <source>add a QR code</source>
@@ -1374,12 +1398,84 @@
       <source>photo</source>
       <translation>photo</translation>
     </message>
+    <message>
+      <source>to</source>
+      <translation>retour</translation>
+    </message>
+    <message>
+      <source>use to</source>
+      <translation>fin d’utilisation</translation>
+    </message>
+    <message>
+      <source>use from</source>
+      <translation>début d’utilisation</translation>
+    </message>
+    <message>
+      <source>event</source>
+      <translation>événement</translation>
+    </message>
+    <message>
+      <source>venue</source>
+      <translation>lieu</translation>
+    </message>
+    <message>
+      <source>SIRET</source>
+      <translation>SIRET</translation>
+    </message>
+    <message>
+      <source>SIREN</source>
+      <translation>SIREN</translation>
+    </message>
+    <message>
+      <source>VAT number</source>
+      <translation>numéro de TVA</translation>
+    </message>
+    <message>
+      <source>kind</source>
+      <translation>type de client</translation>
+    </message>
+    <message>
+      <source>postcode</source>
+      <translation>code postal</translation>
+    </message>
+    <message>
+      <source>city</source>
+      <translation>ville</translation>
+    </message>
+    <message>
+      <source>country</source>
+      <translation>pays</translation>
+    </message>
+    <message>
+      <source>customer number</source>
+      <translation>numéro client</translation>
+    </message>
+    <message>
+      <source>role</source>
+      <translation>fonction</translation>
+    </message>
+    <message>
+      <source>member number</source>
+      <translation>numéro de sociétaire</translation>
+    </message>
+    <message>
+      <source>valid from</source>
+      <translation>début de validité</translation>
+    </message>
+    <message>
+      <source>valid to</source>
+      <translation>fin de validité</translation>
+    </message>
   </context>
   <context>
     <name>messages</name>
     <message>
       <source>The folder {folder} does not exist.</source>
       <translation>Le dossier {folder} n’existe pas.</translation>
+    </message>
+    <message>
+      <source>{count} problem(s) found; nothing was changed.</source>
+      <translation>{count} problème(s) trouvé(s) ; rien n’a été modifié.</translation>
     </message>
     <message>
       <source>This item type no longer exists.</source>
@@ -1392,10 +1488,6 @@
     <message>
       <source>The {field} cannot be empty.</source>
       <translation>Le champ « {field} » ne peut pas être vide.</translation>
-    </message>
-    <message>
-      <source>This kit no longer exists.</source>
-      <translation>Ce kit n’existe plus.</translation>
     </message>
     <message>
       <source>Cannot write {path}: {reason}</source>
@@ -1420,6 +1512,10 @@
     <message>
       <source>The barcode {code!r} contains {chars}, which Code 128 labels cannot print: use letters, digits and punctuation without spaces or accents.</source>
       <translation>Le code-barres {code!r} contient {chars}, que les étiquettes Code 128 ne peuvent pas imprimer : utilisez des lettres, des chiffres et de la ponctuation, sans espaces ni accents.</translation>
+    </message>
+    <message>
+      <source>{code} has the form of a booking reference; choose another code.</source>
+      <translation>{code} a la forme d’une référence de réservation ; choisissez un autre code.</translation>
     </message>
     <message>
       <source>The barcode {code} is already used by {owner}.</source>
@@ -1456,6 +1552,10 @@
     <message>
       <source>{code} is already {status}.</source>
       <translation>{code} est déjà à l’état « {status} ».</translation>
+    </message>
+    <message>
+      <source>This kit no longer exists.</source>
+      <translation>Ce kit n’existe plus.</translation>
     </message>
     <message>
       <source>The kit code {code} is already used.</source>
@@ -1527,19 +1627,19 @@
     </message>
     <message>
       <source>Only a bulk type has a barcode of its own; put the barcodes of a serialized type on its unit rows.</source>
-      <translation>Seul un type en vrac a son propre code-barres ; mettez les codes-barres d’un type suivi à l’unité sur les lignes de ses articles.</translation>
+      <translation>Seul un type en vrac a son propre code-barres ; mettez les codes-barres d’un type suivi à l’unité sur les lignes de ses unités.</translation>
     </message>
     <message>
       <source>The unit {barcode} is of type {actual}, not {code}: a unit cannot change type.</source>
-      <translation>L’article {barcode} est du type {actual}, pas {code} : un article ne peut pas changer de type.</translation>
+      <translation>L’unité {barcode} est du type {actual}, pas {code} : une unité ne peut pas changer de type.</translation>
     </message>
     <message>
       <source>The item type {code} is defined later, on line {first}: put each type before its units.</source>
-      <translation>Le type d’article {code} est défini plus loin, à la ligne {first} : placez chaque type avant ses articles.</translation>
+      <translation>Le type de matériel {code} est défini plus loin, à la ligne {first} : placez chaque type avant ses unités.</translation>
     </message>
     <message>
       <source>The item type {code} (line {first}) was refused: correct that line first.</source>
-      <translation>Le type d’article {code} (ligne {first}) a été refusé : corrigez d’abord cette ligne.</translation>
+      <translation>Le type de matériel {code} (ligne {first}) a été refusé : corrigez d’abord cette ligne.</translation>
     </message>
     <message>
       <source>The barcode {code} appears more than once in the file (first on line {first}).</source>
@@ -1547,11 +1647,11 @@
     </message>
     <message>
       <source>The columns {columns} are for unit rows; leave them empty on a type row.</source>
-      <translation>Les colonnes {columns} sont pour les lignes d’article ; laissez-les vides sur une ligne de type.</translation>
+      <translation>Les colonnes {columns} sont pour les lignes d’unité ; laissez-les vides sur une ligne de type.</translation>
     </message>
     <message>
       <source>The columns {columns} are for type rows; leave them empty on a unit row.</source>
-      <translation>Les colonnes {columns} sont pour les lignes de type ; laissez-les vides sur une ligne d’article.</translation>
+      <translation>Les colonnes {columns} sont pour les lignes de type ; laissez-les vides sur une ligne d’unité.</translation>
     </message>
     <message>
       <source>Unknown demo size {size!r}: choose small or large.</source>
@@ -1559,7 +1659,7 @@
     </message>
     <message>
       <source>The database already has {count} item types: the demo cooperative only goes into an empty catalogue.</source>
-      <translation>La base contient déjà {count} types d’article : la coopérative de démonstration ne s’installe que dans un catalogue vide.</translation>
+      <translation>La base contient déjà {count} types de matériel : la coopérative de démonstration ne s’installe que dans un catalogue vide.</translation>
     </message>
     <message>
       <source>The {field} is too long ({length} characters, at most {limit}).</source>
@@ -1599,11 +1699,11 @@
     </message>
     <message>
       <source>No unit, item type or case has the code {code}.</source>
-      <translation>Aucun article, type d’article ou flight-case n’a le code {code}.</translation>
+      <translation>Aucune unité, aucun type de matériel ni aucun flight-case n’a le code {code}.</translation>
     </message>
     <message>
       <source>{name} ({code}) has no units to label: add units first.</source>
-      <translation>{name} ({code}) n’a aucun article à étiqueter : ajoutez d’abord des articles.</translation>
+      <translation>{name} ({code}) n’a aucune unité à étiqueter : ajoutez d’abord des unités.</translation>
     </message>
     <message>
       <source>The code {code} is too long to print readably on a {format} label: give it a shorter code.</source>
@@ -1684,6 +1784,138 @@
     <message>
       <source>This file is not an image that can be read.</source>
       <translation>Ce fichier n’est pas une image lisible.</translation>
+    </message>
+    <message>
+      <source>{name} ({code}): {missing} missing on {at}; requested {requested}, serviceable {serviceable}, already held {reserved} by {holders}</source>
+      <translation>{name} ({code}) : il en manque {missing} le {at} ; demandé {requested}, disponible au parc {serviceable}, déjà retenu {reserved} par {holders}</translation>
+    </message>
+    <message>
+      <source>Not enough stock; nothing was changed:</source>
+      <translation>Stock insuffisant ; rien n’a été modifié :</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a date and time (write it 2027-03-05T09:00).</source>
+      <translation>{value!r} n’est pas une date et une heure (écrivez 05/03/2027 09:00 ou 2027-03-05T09:00).</translation>
+    </message>
+    <message>
+      <source>No booking has the reference {ref}.</source>
+      <translation>Aucune réservation n’a la référence {ref}.</translation>
+    </message>
+    <message>
+      <source>The return ({end}) must come after the pick-up ({start}).</source>
+      <translation>Le retour ({end}) doit suivre le départ ({start}).</translation>
+    </message>
+    <message>
+      <source>The usage period must end after it starts.</source>
+      <translation>La période d’utilisation doit finir après son début.</translation>
+    </message>
+    <message>
+      <source>The days of use must fall within the planned period (pick-up to return).</source>
+      <translation>Les jours d’utilisation doivent être compris dans la période prévue (du départ au retour).</translation>
+    </message>
+    <message>
+      <source>Booking {ref} is {status}: it can no longer be changed.</source>
+      <translation>La réservation {ref} est à l’état « {status} » : elle ne peut plus être modifiée.</translation>
+    </message>
+    <message>
+      <source>A confirmed booking needs at least one line.</source>
+      <translation>Une réservation confirmée doit avoir au moins une ligne.</translation>
+    </message>
+    <message>
+      <source>Booking {ref} is {current}: it cannot become {status}.</source>
+      <translation>La réservation {ref} est à l’état « {current} » : elle ne peut pas passer à « {status} ».</translation>
+    </message>
+    <message>
+      <source>Booking {ref} has no lines to confirm.</source>
+      <translation>La réservation {ref} n’a aucune ligne à confirmer.</translation>
+    </message>
+    <message>
+      <source>The SIRET {value} is not valid: check its 14 digits.</source>
+      <translation>Le SIRET {value} n’est pas valide : vérifiez ses 14 chiffres.</translation>
+    </message>
+    <message>
+      <source>The SIREN {value} is not valid: check its 9 digits.</source>
+      <translation>Le SIREN {value} n’est pas valide : vérifiez ses 9 chiffres.</translation>
+    </message>
+    <message>
+      <source>The VAT number {value} is not a valid intra-EU VAT number.</source>
+      <translation>Le numéro de TVA {value} n’est pas un numéro de TVA intracommunautaire valide.</translation>
+    </message>
+    <message>
+      <source>The SIRET {siret} does not start with the SIREN {siren}.</source>
+      <translation>Le SIRET {siret} ne commence pas par le SIREN {siren}.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not an e-mail address.</source>
+      <translation>{value!r} n’est pas une adresse électronique.</translation>
+    </message>
+    <message>
+      <source>No customer has the number {number}.</source>
+      <translation>Aucun client n’a le numéro {number}.</translation>
+    </message>
+    <message>
+      <source>This customer no longer exists.</source>
+      <translation>Ce client n’existe plus.</translation>
+    </message>
+    <message>
+      <source>The customer number {number} is already used by {name}.</source>
+      <translation>Le numéro client {number} est déjà utilisé par {name}.</translation>
+    </message>
+    <message>
+      <source>A membership cannot end before it starts.</source>
+      <translation>Une adhésion ne peut pas finir avant de commencer.</translation>
+    </message>
+    <message>
+      <source>The member number {number} is already used.</source>
+      <translation>Le numéro de sociétaire {number} est déjà utilisé.</translation>
+    </message>
+    <message>
+      <source>This membership overlaps membership {number} ({start} – {end}).</source>
+      <translation>Cette adhésion chevauche l’adhésion {number} ({start} – {end}).</translation>
+    </message>
+    <message>
+      <source>Association</source>
+      <translation>Association</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Entreprise</translation>
+    </message>
+    <message>
+      <source>Commune</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <source>Venue</source>
+      <translation>Lieu de diffusion</translation>
+    </message>
+    <message>
+      <source>Individual</source>
+      <translation>Particulier</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>Devis</translation>
+    </message>
+    <message>
+      <source>Confirmed</source>
+      <translation>Confirmée</translation>
+    </message>
+    <message>
+      <source>Out</source>
+      <translation>Sortie</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>Rentrée</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>Clôturée</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Annulée</translation>
     </message>
   </context>
 </TS>

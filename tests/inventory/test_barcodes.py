@@ -72,3 +72,9 @@ def test_barcode_unique_across_units_bulk_types_and_cases(db, clock):
     factories.unit(db, clock, barcode="U-1")
     with pytest.raises(Conflict, match="U-1 is already used by unit"), db.write() as uow:
         create_case(uow, user="t", name="Rack", permanent=True, barcode="U-1")
+
+
+def test_codes_shaped_like_booking_references_are_refused(db, clock):
+    factories.item(db)
+    with pytest.raises(ValidationError, match="form of a booking reference"):
+        factories.unit(db, clock, barcode="R-2026-0042")

@@ -1,0 +1,339 @@
+"""The availability engine: one function family that every screen, check and report uses.
+
+Availability of an item type over a window = serviceable stock (units ``in_service``, or
+the bulk stock quantity) minus the peak quantity held at any instant of the window by
+confirmed and out bookings, each widened by the type's prep and de-prep buffers.
+Periods are half-open ``[start, end)``, so back-to-back bookings fit. An ``out`` booking
+past its end still holds its stock until it comes back. Quotes are tentative: reported,
+never blocking.
+
+SQL selects only the lines whose (widened) period meets the window — through the indexes
+on the booking period and the line's item type — and a sweep over their start/end events
+finds the peak. History is never loaded to answer a question about a window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, func, or_
+from sqlmodel import select
+
+from app.core.db import UnitOfWork
+from booking.models import HOLDING, TENTATIVE, Booking, BookingLine, BookingStatus
+from inventory.models import ItemType, Tracking, Unit, UnitStatus
+
+FOREVER = dt.datetime(9999, 12, 31)
+#: Upper bound of any type's buffer, to pre-filter bookings in SQL before the exact test.
+MAX_BUFFER = dt.timedelta(hours=24 * 30)
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Stock held by one booking line, over its buffered period."""
+
+    booking_id: int
+    reference: str
+    status: str
+    item_type_id: int
+    quantity: int
+    start: dt.datetime
+    end: dt.datetime
+
+
+@dataclass(frozen=True)
+class Availability:
+    item_type_id: int
+    serviceable: int
+    reserved: int
+    tentative: int
+    holds: tuple[Hold, ...] = ()
+    peak_at: dt.datetime | None = None
+
+    @property
+    def available(self) -> int:
+        return self.serviceable - self.reserved
+
+
+@dataclass(frozen=True)
+class Shortage:
+    """A type that lacks ``missing`` pieces at ``at``, and the bookings holding it then."""
+
+    item_type_id: int
+    code: str
+    name: str
+    requested: int
+    serviceable: int
+    reserved: int
+    missing: int
+    at: dt.datetime
+    holders: tuple[str, ...] = field(default=())
+
+
+# --- pure functions ---------------------------------------------------------------------
+
+
+def peak(
+    intervals: Iterable[tuple[dt.datetime, dt.datetime, int]],
+    start: dt.datetime,
+    end: dt.datetime,
+) -> tuple[int, dt.datetime | None]:
+    """Highest total quantity of half-open intervals overlapping at one instant of
+    ``[start, end)``, and the first instant it is reached."""
+    events: list[tuple[dt.datetime, int]] = []
+    for s, e, qty in intervals:
+        s, e = max(s, start), min(e, end)
+        if s < e and qty:
+            events.append((s, qty))
+            events.append((e, -qty))
+    events.sort(key=lambda ev: (ev[0], ev[1]))  # at one instant, ends (-) before starts (+)
+    best, when, level = 0, None, 0
+    for at, delta in events:
+        level += delta
+        if level > best:
+            best, when = level, at
+    return best, when
+
+
+def holders_at(holds: Iterable[Hold], at: dt.datetime) -> tuple[str, ...]:
+    refs = {h.reference for h in holds if h.start <= at < h.end}
+    return tuple(sorted(refs))
+
+
+# --- queries ----------------------------------------------------------------------------
+
+
+def serviceable(uow: UnitOfWork, type_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """Serviceable stock per type: units in service, or the bulk stock quantity."""
+    units = select(Unit.item_type_id, func.count(Unit.id)).where(
+        Unit.status == UnitStatus.IN_SERVICE.value
+    )
+    types = select(ItemType.id, ItemType.tracking, ItemType.stock_quantity)
+    if type_ids is not None:
+        units = units.where(Unit.item_type_id.in_(type_ids))  # type: ignore[attr-defined]
+        types = types.where(ItemType.id.in_(type_ids))  # type: ignore[union-attr]
+    counts = dict(uow.session.exec(units.group_by(Unit.item_type_id)).all())
+    result: dict[int, int] = {}
+    for type_id, tracking, stock in uow.session.exec(types):
+        result[type_id] = counts.get(type_id, 0) if tracking == Tracking.SERIALIZED else stock
+    return result
+
+
+def holds(
+    uow: UnitOfWork,
+    start: dt.datetime,
+    end: dt.datetime,
+    *,
+    now: dt.datetime,
+    type_ids: Sequence[int] | None = None,
+    statuses: Sequence[BookingStatus] = HOLDING,
+    exclude_booking: int | None = None,
+) -> list[Hold]:
+    """Lines of bookings in ``statuses`` whose buffered period meets ``[start, end)``."""
+    overdue_out = and_(Booking.status == BookingStatus.OUT.value, Booking.end <= now)
+    query = (
+        select(
+            Booking.id,
+            Booking.reference,
+            Booking.status,
+            Booking.start,
+            Booking.end,
+            BookingLine.item_type_id,
+            BookingLine.quantity,
+            ItemType.prep_hours,
+            ItemType.deprep_hours,
+        )
+        .join(BookingLine, BookingLine.booking_id == Booking.id)
+        .join(ItemType, ItemType.id == BookingLine.item_type_id)
+        .where(
+            Booking.status.in_([s.value for s in statuses]),  # type: ignore[attr-defined]
+            Booking.start < end + MAX_BUFFER,
+            or_(Booking.end > start - MAX_BUFFER, overdue_out),
+        )
+    )
+    if type_ids is not None:
+        query = query.where(BookingLine.item_type_id.in_(type_ids))  # type: ignore[attr-defined]
+    if exclude_booking is not None:
+        query = query.where(Booking.id != exclude_booking)
+    result = []
+    for bid, ref, status, b_start, b_end, type_id, qty, prep, deprep in uow.session.exec(query):
+        h_start = b_start - dt.timedelta(hours=prep)
+        h_end = b_end + dt.timedelta(hours=deprep)
+        if status == BookingStatus.OUT and b_end <= now:
+            h_end = FOREVER  # still out: held until it is scanned back
+        if h_start < end and h_end > start:
+            result.append(Hold(bid, ref, status, type_id, qty, h_start, h_end))
+    return result
+
+
+def _by_type(items: Iterable[Hold]) -> dict[int, list[Hold]]:
+    grouped: dict[int, list[Hold]] = defaultdict(list)
+    for hold in items:
+        grouped[hold.item_type_id].append(hold)
+    return grouped
+
+
+def availability_many(
+    uow: UnitOfWork,
+    start: dt.datetime,
+    end: dt.datetime,
+    *,
+    now: dt.datetime,
+    type_ids: Sequence[int] | None = None,
+    exclude_booking: int | None = None,
+) -> dict[int, Availability]:
+    """Availability of each type (all types when ``type_ids`` is None) over a window."""
+    stock = serviceable(uow, type_ids)
+    statuses = (*HOLDING, *TENTATIVE)
+    everything = holds(
+        uow,
+        start,
+        end,
+        now=now,
+        type_ids=type_ids,
+        statuses=statuses,
+        exclude_booking=exclude_booking,
+    )
+    firm = _by_type(h for h in everything if h.status in HOLDING)
+    all_by_type = _by_type(everything)
+    result = {}
+    for type_id, count in stock.items():
+        mine = firm.get(type_id, [])
+        reserved, at = peak(((h.start, h.end, h.quantity) for h in mine), start, end)
+        tentative, _ = peak(
+            ((h.start, h.end, h.quantity) for h in all_by_type.get(type_id, [])), start, end
+        )
+        result[type_id] = Availability(
+            type_id, count, reserved, tentative, tuple(all_by_type.get(type_id, [])), at
+        )
+    return result
+
+
+def availability(
+    uow: UnitOfWork,
+    item_type_id: int,
+    start: dt.datetime,
+    end: dt.datetime,
+    *,
+    now: dt.datetime,
+    exclude_booking: int | None = None,
+) -> Availability:
+    return availability_many(
+        uow, start, end, now=now, type_ids=[item_type_id], exclude_booking=exclude_booking
+    )[item_type_id]
+
+
+def shortages(
+    uow: UnitOfWork, start: dt.datetime, end: dt.datetime, *, now: dt.datetime
+) -> list[Shortage]:
+    """Every type held beyond its serviceable stock at some instant of the window."""
+    result = []
+    found = availability_many(uow, start, end, now=now)
+    short = [a for a in found.values() if a.reserved > a.serviceable]
+    names = _names(uow, [a.item_type_id for a in short])
+    for a in short:
+        assert a.peak_at is not None
+        firm = [h for h in a.holds if h.status in HOLDING]
+        code, name = names[a.item_type_id]
+        result.append(
+            Shortage(
+                a.item_type_id,
+                code,
+                name,
+                0,
+                a.serviceable,
+                a.reserved,
+                a.reserved - a.serviceable,
+                a.peak_at,
+                holders_at(firm, a.peak_at),
+            )
+        )
+    return sorted(result, key=lambda s: (s.at, s.code))
+
+
+def _names(uow: UnitOfWork, type_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    if not type_ids:
+        return {}
+    query = select(ItemType.id, ItemType.code, ItemType.name).where(
+        ItemType.id.in_(type_ids)  # type: ignore[union-attr]
+    )
+    return {tid: (code, name) for tid, code, name in uow.session.exec(query)}
+
+
+def check_request(
+    uow: UnitOfWork,
+    wanted: dict[int, int],
+    start: dt.datetime,
+    end: dt.datetime,
+    *,
+    now: dt.datetime,
+    exclude_booking: int | None = None,
+) -> list[Shortage]:
+    """What a booking of ``wanted`` (type id → quantity) over ``[start, end)`` would lack,
+    each type's period widened by its buffers. Empty when it fits."""
+    if not wanted:
+        return []
+    type_ids = sorted(wanted)
+    buffers = _buffers(uow, type_ids)
+    widest = (
+        start - max(b[0] for b in buffers.values()),
+        end + max(b[1] for b in buffers.values()),
+    )
+    stock = serviceable(uow, type_ids)
+    held = _by_type(
+        holds(uow, *widest, now=now, type_ids=type_ids, exclude_booking=exclude_booking)
+    )
+    names = _names(uow, type_ids)
+    result = []
+    for type_id in type_ids:
+        prep, deprep = buffers[type_id]
+        w_start, w_end = start - prep, end + deprep
+        mine = [h for h in held.get(type_id, []) if h.start < w_end and h.end > w_start]
+        reserved, at = peak(((h.start, h.end, h.quantity) for h in mine), w_start, w_end)
+        missing = reserved + wanted[type_id] - stock.get(type_id, 0)
+        if missing > 0:
+            when = at or w_start
+            code, name = names[type_id]
+            result.append(
+                Shortage(
+                    type_id,
+                    code,
+                    name,
+                    wanted[type_id],
+                    stock.get(type_id, 0),
+                    reserved,
+                    missing,
+                    when,
+                    holders_at(mine, when),
+                )
+            )
+    return result
+
+
+def _buffers(
+    uow: UnitOfWork, type_ids: Sequence[int]
+) -> dict[int, tuple[dt.timedelta, dt.timedelta]]:
+    query = select(ItemType.id, ItemType.prep_hours, ItemType.deprep_hours).where(
+        ItemType.id.in_(type_ids)  # type: ignore[union-attr]
+    )
+    return {
+        tid: (dt.timedelta(hours=prep), dt.timedelta(hours=deprep))
+        for tid, prep, deprep in uow.session.exec(query)
+    }
+
+
+def daily(holds_of_type: Sequence[Hold], days: Sequence[dt.date]) -> list[tuple[int, int]]:
+    """Per day: (firm peak, tentative peak) of one type's holds — the timeline's cells."""
+    cells = []
+    for day in days:
+        d0 = dt.datetime.combine(day, dt.time())
+        d1 = d0 + dt.timedelta(days=1)
+        firm, _ = peak(
+            ((h.start, h.end, h.quantity) for h in holds_of_type if h.status in HOLDING), d0, d1
+        )
+        both, _ = peak(((h.start, h.end, h.quantity) for h in holds_of_type), d0, d1)
+        cells.append((firm, both))
+    return cells

@@ -1,0 +1,290 @@
+"""Customers, contacts and memberships: create, edit, search, with checked identifiers.
+
+SIREN/SIRET and intra-EU VAT numbers are checked with python-stdnum (checksums), so a
+mistyped number is refused at entry rather than found on an invoice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_
+from sqlmodel import select
+from stdnum.eu import vat as eu_vat
+from stdnum.fr import siren as fr_siren
+from stdnum.fr import siret as fr_siret
+
+from app.core.db import UnitOfWork
+from app.core.errors import Conflict, NotFound, ValidationError
+from booking.models import Contact, Customer, CustomerCategory, CustomerKind, Membership
+from inventory import fields
+
+
+@dataclass
+class CustomerData:
+    name: str
+    kind: CustomerKind = CustomerKind.ORGANISATION
+    category: CustomerCategory = CustomerCategory.ASSOCIATION
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "FR"
+    siren: str = ""
+    siret: str = ""
+    vat_number: str = ""
+    notes: str = ""
+    number: str = ""
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isspace() and ch not in ".-")
+
+
+def check_siret(value: str) -> str:
+    value = _digits(value)
+    if value and not fr_siret.is_valid(value):
+        raise ValidationError(
+            "SIRET", "The SIRET {value} is not valid: check its 14 digits.", value=value
+        )
+    return value
+
+
+def check_siren(value: str) -> str:
+    value = _digits(value)
+    if value and not fr_siren.is_valid(value):
+        raise ValidationError(
+            "SIREN", "The SIREN {value} is not valid: check its 9 digits.", value=value
+        )
+    return value
+
+
+def check_vat(value: str) -> str:
+    value = _digits(value).upper()
+    if value and not eu_vat.is_valid(value):
+        raise ValidationError(
+            "VAT number",
+            "The VAT number {value} is not a valid intra-EU VAT number.",
+            value=value,
+        )
+    return value
+
+
+def parse_customer(raw: Mapping[str, str]) -> CustomerData:
+    get = raw.get
+    siret = check_siret(get("siret", ""))
+    siren = check_siren(get("siren", "") or siret[:9])
+    if siret and siren and siret[:9] != siren:
+        raise ValidationError(
+            "SIRET",
+            "The SIRET {siret} does not start with the SIREN {siren}.",
+            siret=siret,
+            siren=siren,
+        )
+    return CustomerData(
+        name=fields.text("name", get("name", ""), required=True),
+        kind=fields.choice("kind", get("kind", "") or "organisation", CustomerKind),
+        category=fields.choice("category", get("category", "") or "association", CustomerCategory),
+        email=_email(get("email", "")),
+        phone=fields.text("phone", get("phone", ""), limit=40),
+        address=fields.text("address", get("address", ""), limit=400),
+        postcode=fields.text("postcode", get("postcode", ""), limit=12),
+        city=fields.text("city", get("city", "")),
+        country=fields.text("country", get("country", "") or "FR", limit=2).upper(),
+        siren=siren,
+        siret=siret,
+        vat_number=check_vat(get("vat_number", "")),
+        notes=fields.text("notes", get("notes", ""), limit=fields.MAX_NOTES),
+        number=fields.text("customer number", get("number", ""), limit=20),
+    )
+
+
+def _email(value: str) -> str:
+    value = fields.text("email", value)
+    if value and (
+        "@" not in value
+        or " " in value
+        or value.startswith("@")
+        or value.endswith("@")
+        or "." not in value.split("@")[-1]
+    ):
+        raise ValidationError("email", "{value!r} is not an e-mail address.", value=value)
+    return value
+
+
+def customer_by_number(uow: UnitOfWork, number: str) -> Customer:
+    customer = uow.session.exec(select(Customer).where(Customer.number == number.strip())).first()
+    if customer is None:
+        raise NotFound("No customer has the number {number}.", number=number.strip())
+    return customer
+
+
+def next_number(uow: UnitOfWork) -> str:
+    count = uow.session.exec(select(func.count()).select_from(Customer)).one()
+    candidate = 1001 + int(count)
+    while uow.session.exec(select(Customer.id).where(Customer.number == str(candidate))).first():
+        candidate += 1
+    return str(candidate)
+
+
+def save_customer(
+    uow: UnitOfWork, *, user: str, data: CustomerData, customer_id: int | None = None
+) -> Customer:
+    """Create (``customer_id`` None) or update a customer."""
+    customer = Customer(number="", name=data.name)
+    if customer_id is not None:
+        found = uow.session.get(Customer, customer_id)
+        if found is None:
+            raise NotFound("This customer no longer exists.")
+        customer = found
+    number = data.number or customer.number or next_number(uow)
+    clash = uow.session.exec(select(Customer).where(Customer.number == number)).first()
+    if clash is not None and clash.id != customer.id:
+        raise ValidationError(
+            "customer number",
+            "The customer number {number} is already used by {name}.",
+            number=number,
+            name=clash.name,
+        )
+    for key in (
+        "name",
+        "email",
+        "phone",
+        "address",
+        "postcode",
+        "city",
+        "country",
+        "siren",
+        "siret",
+        "vat_number",
+        "notes",
+    ):
+        setattr(customer, key, getattr(data, key))
+    customer.number, customer.kind, customer.category = number, data.kind.value, data.category.value
+    uow.session.add(customer)
+    uow.flush()
+    return customer
+
+
+def add_contact(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    customer_id: int,
+    name: str,
+    role: str = "",
+    email: str = "",
+    phone: str = "",
+) -> Contact:
+    contact = Contact(
+        customer_id=customer_id,
+        name=fields.text("name", name, required=True),
+        role=fields.text("role", role),
+        email=_email(email),
+        phone=fields.text("phone", phone, limit=40),
+    )
+    uow.session.add(contact)
+    uow.flush()
+    return contact
+
+
+def contacts_of(uow: UnitOfWork, customer_id: int) -> list[Contact]:
+    return list(uow.session.exec(select(Contact).where(Contact.customer_id == customer_id)))
+
+
+# --- memberships ------------------------------------------------------------------------
+
+
+def add_membership(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    customer_id: int,
+    member_number: str,
+    valid_from: dt.date | str,
+    valid_to: dt.date | str | None = None,
+) -> Membership:
+    """A membership; refused if its number is taken or it overlaps another of the same
+    customer."""
+    number = fields.text("member number", member_number, required=True, limit=20)
+    start = fields.optional_date("valid from", valid_from)
+    end = fields.optional_date("valid to", valid_to)
+    if start is None:
+        raise ValidationError("valid from", "The {field} cannot be empty.", field="valid from")
+    if end is not None and end < start:
+        raise ValidationError("valid to", "A membership cannot end before it starts.")
+    if uow.session.get(Customer, customer_id) is None:
+        raise NotFound("This customer no longer exists.")
+    clash = uow.session.exec(select(Membership).where(Membership.member_number == number)).first()
+    if clash is not None:
+        raise ValidationError(
+            "member number", "The member number {number} is already used.", number=number
+        )
+    for other in memberships_of(uow, customer_id):
+        if _overlaps(start, end, other.valid_from, other.valid_to):
+            raise Conflict(
+                "This membership overlaps membership {number} ({start} – {end}).",
+                number=other.member_number,
+                start=other.valid_from.strftime("%d/%m/%Y"),
+                end=other.valid_to.strftime("%d/%m/%Y") if other.valid_to else "…",
+            )
+    membership = Membership(
+        customer_id=customer_id, member_number=number, valid_from=start, valid_to=end
+    )
+    uow.session.add(membership)
+    uow.flush()
+    return membership
+
+
+def _overlaps(a0: dt.date, a1: dt.date | None, b0: dt.date, b1: dt.date | None) -> bool:
+    far = dt.date.max
+    return a0 <= (b1 or far) and b0 <= (a1 or far)
+
+
+def memberships_of(uow: UnitOfWork, customer_id: int) -> list[Membership]:
+    query = select(Membership).where(Membership.customer_id == customer_id)
+    return list(uow.session.exec(query.order_by(Membership.valid_from)))
+
+
+def membership_covering(
+    uow: UnitOfWork, customer_id: int, first_day: dt.date, last_day: dt.date
+) -> Membership | None:
+    """The membership covering every day from ``first_day`` to ``last_day`` (inclusive)."""
+    query = select(Membership).where(
+        Membership.customer_id == customer_id,
+        Membership.valid_from <= first_day,
+        or_(Membership.valid_to == None, Membership.valid_to >= last_day),  # noqa: E711
+    )
+    return uow.session.exec(query).first()
+
+
+def is_member_on(uow: UnitOfWork, customer_id: int, day: dt.date) -> bool:
+    return membership_covering(uow, customer_id, day, day) is not None
+
+
+# --- search -----------------------------------------------------------------------------
+
+
+def search_customers(uow: UnitOfWork, text: str = "", limit: int | None = None) -> list[int]:
+    query = select(Customer.id)
+    text = text.strip()
+    if text:
+        pattern = f"%{text}%"
+        member = select(Membership.customer_id).where(Membership.member_number.like(pattern))  # type: ignore[attr-defined]
+        query = query.where(
+            or_(
+                Customer.name.like(pattern),
+                Customer.number.like(pattern),  # type: ignore[attr-defined]
+                Customer.city.like(pattern),
+                Customer.email.like(pattern),  # type: ignore[attr-defined]
+                Customer.siret.like(pattern),
+                Customer.id.in_(member),  # type: ignore[union-attr]
+            )
+        )
+    query = query.order_by(Customer.name, Customer.id)
+    if limit:
+        query = query.limit(limit)
+    return list(uow.session.exec(query))

@@ -1,0 +1,155 @@
+"""Customers, memberships, bookings and their lines, desk movements (SQLModel tables).
+
+Booking periods are local date-times (naive, in the cooperative's time zone), half-open
+``[start, end)``. Statuses and their transitions are data (``TRANSITIONS``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import NaiveDatetime
+from sqlalchemy import Index
+from sqlmodel import Field, SQLModel
+
+from app.core.errors import N_
+
+
+class CustomerKind(StrEnum):
+    ORGANISATION = "organisation"
+    PERSON = "person"
+
+
+class CustomerCategory(StrEnum):
+    ASSOCIATION = "association"
+    COMPANY = "company"
+    COMMUNE = "commune"
+    VENUE = "venue"
+    INDIVIDUAL = "individual"
+
+
+CUSTOMER_CATEGORY_LABELS: dict[CustomerCategory, str] = {
+    CustomerCategory.ASSOCIATION: N_("Association"),
+    CustomerCategory.COMPANY: N_("Company"),
+    CustomerCategory.COMMUNE: N_("Commune"),
+    CustomerCategory.VENUE: N_("Venue"),
+    CustomerCategory.INDIVIDUAL: N_("Individual"),
+}
+
+
+class BookingStatus(StrEnum):
+    QUOTE = "quote"
+    CONFIRMED = "confirmed"
+    OUT = "out"
+    RETURNED = "returned"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+BOOKING_STATUS_LABELS: dict[BookingStatus, str] = {
+    BookingStatus.QUOTE: N_("Quote"),
+    BookingStatus.CONFIRMED: N_("Confirmed"),
+    BookingStatus.OUT: N_("Out"),
+    BookingStatus.RETURNED: N_("Returned"),
+    BookingStatus.CLOSED: N_("Closed"),
+    BookingStatus.CANCELLED: N_("Cancelled"),
+}
+
+#: The booking life cycle, declared as data: status → the statuses it may move to.
+TRANSITIONS: dict[BookingStatus, frozenset[BookingStatus]] = {
+    BookingStatus.QUOTE: frozenset({BookingStatus.CONFIRMED, BookingStatus.CANCELLED}),
+    BookingStatus.CONFIRMED: frozenset(
+        {BookingStatus.QUOTE, BookingStatus.OUT, BookingStatus.CANCELLED}
+    ),
+    BookingStatus.OUT: frozenset({BookingStatus.RETURNED}),
+    BookingStatus.RETURNED: frozenset({BookingStatus.OUT, BookingStatus.CLOSED}),
+    BookingStatus.CLOSED: frozenset(),
+    BookingStatus.CANCELLED: frozenset({BookingStatus.QUOTE}),
+}
+
+#: Statuses whose lines hold stock (block other bookings).
+HOLDING = (BookingStatus.CONFIRMED, BookingStatus.OUT)
+#: Statuses shown as tentative holds (never blocking).
+TENTATIVE = (BookingStatus.QUOTE,)
+#: Statuses whose dates and lines can still be edited.
+EDITABLE = (BookingStatus.QUOTE, BookingStatus.CONFIRMED, BookingStatus.OUT)
+
+
+class Customer(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, index=True)
+    kind: str = CustomerKind.ORGANISATION.value
+    category: str = CustomerCategory.ASSOCIATION.value
+    name: str = Field(index=True)
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "FR"
+    siren: str = ""
+    siret: str = ""
+    vat_number: str = ""
+    notes: str = ""
+
+
+class Contact(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True, ondelete="CASCADE")
+    name: str
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+class Membership(SQLModel, table=True):
+    """Membership of the cooperative (sociétaire): member rates apply on the dates it
+    covers. ``valid_to`` is inclusive; None means open-ended."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True, ondelete="CASCADE")
+    member_number: str = Field(unique=True, index=True)
+    valid_from: dt.date
+    valid_to: dt.date | None = None
+
+
+class Booking(SQLModel, table=True):
+    #: The availability engine asks "which holding bookings end after this instant?".
+    __table_args__ = (Index("ix_booking_status_end", "status", "end"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(unique=True, index=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    event: str = ""
+    venue: str = ""
+    #: Planned period: out of and back to the warehouse (drives availability).
+    start: NaiveDatetime = Field(index=True)
+    end: NaiveDatetime = Field(index=True)
+    #: Usage period: days of use (drives the price); inside the planned period.
+    use_start: NaiveDatetime
+    use_end: NaiveDatetime
+    status: str = Field(default=BookingStatus.QUOTE.value, index=True)
+    notes: str = ""
+    created_at: dt.datetime
+    created_by: str = ""
+
+
+class BookingLine(SQLModel, table=True):
+    __tablename__ = "booking_line"
+
+    id: int | None = Field(default=None, primary_key=True)
+    booking_id: int = Field(foreign_key="booking.id", index=True, ondelete="CASCADE")
+    item_type_id: int = Field(foreign_key="item_type.id", index=True)
+    quantity: int
+    #: The kit this line came from, if any (kits expand to their types).
+    kit_id: int | None = Field(default=None, foreign_key="kit.id")
+
+
+class ReferenceSequence(SQLModel, table=True):
+    """Next booking number, per year (R-2026-0042)."""
+
+    __tablename__ = "reference_sequence"
+
+    year: int = Field(primary_key=True)
+    next_value: int = 1
