@@ -4,7 +4,8 @@ Availability of an item type over a window = serviceable stock (units ``in_servi
 the bulk stock quantity) minus the peak quantity held at any instant of the window by
 confirmed and out bookings, each widened by the type's prep and de-prep buffers.
 Periods are half-open ``[start, end)``, so back-to-back bookings fit. An ``out`` booking
-past its end still holds its stock until it comes back. Quotes are tentative: reported,
+past its end still holds what is still out (from the desk's movements) until it is
+scanned back; what never left is freed. Quotes are tentative: reported,
 never blocking.
 
 SQL selects only the lines whose (widened) period meets the window — through the indexes
@@ -19,11 +20,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, case, func, or_
 from sqlmodel import select
 
 from app.core.db import UnitOfWork
-from booking.models import HOLDING, TENTATIVE, Booking, BookingLine, BookingStatus
+from booking.models import (
+    HOLDING,
+    TENTATIVE,
+    Booking,
+    BookingLine,
+    BookingStatus,
+    Direction,
+    Movement,
+)
 from inventory.models import ItemType, Tracking, Unit, UnitStatus
 
 FOREVER = dt.datetime(9999, 12, 31)
@@ -158,15 +167,31 @@ def holds(
         query = query.where(BookingLine.item_type_id.in_(type_ids))  # type: ignore[attr-defined]
     if exclude_booking is not None:
         query = query.where(Booking.id != exclude_booking)
+    rows = list(uow.session.exec(query))
+    overdue = {r[0] for r in rows if r[2] == BookingStatus.OUT and r[4] <= now}
+    still_out = _still_out(uow, overdue) if overdue else {}
     result = []
-    for bid, ref, status, b_start, b_end, type_id, qty, prep, deprep in uow.session.exec(query):
+    for bid, ref, status, b_start, b_end, type_id, qty, prep, deprep in rows:
         h_start = b_start - dt.timedelta(hours=prep)
         h_end = b_end + dt.timedelta(hours=deprep)
-        if status == BookingStatus.OUT and b_end <= now:
-            h_end = FOREVER  # still out: held until it is scanned back
-        if h_start < end and h_end > start:
+        if bid in overdue:  # late: what is still out stays held until it is scanned back
+            h_end, qty = FOREVER, still_out.pop((bid, type_id), 0)
+        if qty > 0 and h_start < end and h_end > start:
             result.append(Hold(bid, ref, status, type_id, qty, h_start, h_end))
     return result
+
+
+def _still_out(uow: UnitOfWork, booking_ids: set[int]) -> dict[tuple[int, int], int]:
+    """Net quantity out (checked out minus checked in) per (booking, type), from the desk's
+    movements."""
+    signed = case((Movement.direction == Direction.OUT.value, Movement.quantity),
+                  else_=-Movement.quantity)
+    query = (
+        select(Movement.booking_id, Movement.item_type_id, func.sum(signed))
+        .where(Movement.booking_id.in_(booking_ids))  # type: ignore[attr-defined]
+        .group_by(Movement.booking_id, Movement.item_type_id)
+    )
+    return {(bid, tid): int(net) for bid, tid, net in uow.session.exec(query) if net > 0}
 
 
 def _by_type(items: Iterable[Hold]) -> dict[int, list[Hold]]:

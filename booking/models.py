@@ -153,3 +153,39 @@ class ReferenceSequence(SQLModel, table=True):
 
     year: int = Field(primary_key=True)
     next_value: int = 1
+
+
+class Direction(StrEnum):
+    OUT = "out"
+    IN = "in"
+
+
+class Condition(StrEnum):
+    OK = "ok"
+    DAMAGED = "damaged"
+    MISSING = "missing"
+
+
+class Movement(SQLModel, table=True):
+    """One scan at the desk, committed at once: the ledger that booking progress, units'
+    whereabouts and overdue holds are derived from (never a counter).
+
+    An undo is a compensating movement in the other direction (``undoes`` names the
+    movement it cancels), so sums and "last movement of a unit" stay plain queries.
+    """
+
+    __table_args__ = (Index("ix_movement_unit_id_id", "unit_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    booking_id: int = Field(foreign_key="booking.id", index=True)
+    direction: str
+    item_type_id: int = Field(foreign_key="item_type.id", index=True)
+    unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    quantity: int = 1
+    condition: str = Condition.OK.value
+    note: str = ""
+    code: str = ""
+    at: dt.datetime
+    user: str = ""
+    station: str = ""
+    undoes: int | None = Field(default=None, foreign_key="movement.id", index=True)

@@ -6,6 +6,7 @@ merge known translations, write ``resources/translations/regie_fr.ts``.
 
 What counts as translatable (literal arguments only):
 - ``QCoreApplication.translate("Context", "text")`` and ``tr("Context", "text")``;
+- the desk's ``_refuse(code, outcome, "template", ...)``;
 - domain errors ``NotFound/Conflict/DomainError("template", ...)`` and
   ``ValidationError(field, "template", ...)``, and ``N_("text")`` (context ``messages``).
 Translations come from the existing .ts file, then from ``docs/fr/*.tsv`` fragments
@@ -88,6 +89,8 @@ def _strings_of_call(call: ast.Call, class_name: str | None) -> Iterator[Key]:
         yield "messages", args[1]
     elif name in FIELD_PARSERS and _is_fields_call(call) and args and args[0]:
         yield "fields", args[0]
+    elif name == "_refuse" and len(args) >= 3 and args[2]:
+        yield "messages", args[2]  # the desk's refusals: _refuse(code, outcome, template, ...)
     elif name == "N_" and args and args[0]:
         yield "messages", args[0]
     elif name == "__init__" and _is_super(call) and args and args[0]:

@@ -47,12 +47,11 @@ def money_cents(field: str, value: str | Decimal | int, *, required: bool = Fals
         raise ValidationError(
             field, "{value!r} is not an amount (write it like 1234.50).", value=value
         ) from None
-    cents = to_cents(amount)
-    if cents < 0:
+    if amount < 0:
         raise ValidationError(field, "The {field} cannot be negative.", field=field)
-    if cents > MAX_MONEY_CENTS:
+    if amount > MAX_MONEY_CENTS / 100:  # before rounding: 1e400 cannot be quantized
         raise ValidationError(field, "The {field} is too large.", field=field)
-    return cents
+    return to_cents(amount)
 
 
 def optional_money_cents(field: str, value: str | Decimal | int | None) -> int | None:
@@ -63,7 +62,7 @@ def optional_money_cents(field: str, value: str | Decimal | int | None) -> int |
 
 def integer(field: str, value: str | int, *, minimum: int = 0, maximum: int = 10**9) -> int:
     if isinstance(value, str):
-        stripped = value.strip().replace(" ", "")
+        stripped = "".join(value.split())  # "18 000", also with the no-break spaces of fr
         if not stripped:
             return minimum if minimum > 0 else 0
         try:

@@ -80,7 +80,7 @@ def search_types(
     if text:
         pattern = _like(text)
         own = [
-            col.like(pattern, escape="\\")  # type: ignore[attr-defined]
+            col.like(pattern, escape="\\")  # type: ignore[union-attr]
             for col in (
                 ItemType.name,
                 ItemType.code,

@@ -56,3 +56,14 @@ def test_french_locale_formats_dates_and_amounts(french):
 
     assert format_date(dt.date(2026, 11, 25)) == "25/11/2026"
     assert format_amount(123456).replace("\u202f", " ").replace("\xa0", " ") == "1 234,56 €"
+
+
+def test_qt_standard_buttons_are_french_too(french):
+    """Save/Cancel of every form come from Qt's own catalogue, loaded with ours."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    texts = {b.text().replace("&", "") for b in buttons.buttons()}
+    assert texts == {"Enregistrer", "Annuler"}

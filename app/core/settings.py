@@ -23,7 +23,7 @@ def get_setting(uow: UnitOfWork, key: str) -> str:
 
 def all_settings(uow: UnitOfWork) -> dict[str, str]:
     values = dict(DEFAULTS)
-    values.update({s.key: s.value for s in uow.session.exec(select(Setting))})  # type: ignore[attr-defined]
+    values.update({s.key: s.value for s in uow.session.exec(select(Setting))})
     return values
 
 

@@ -193,7 +193,7 @@ class InventoryScreen(QWidget):
             self.types_view.setColumnWidth(column, width)
         self._stretch_name()
         self.types.modelReset.connect(self._stretch_name)
-        for column, width in enumerate((95, 105, 85, 70, 120, 95)):
+        for column, width in enumerate((90, 105, 90, 100, 95)):
             self.units_view.setColumnWidth(column, width)
         self.units_view.horizontalHeader().setStretchLastSection(True)
         self.types_view.selectionModel().currentRowChanged.connect(self._type_changed)
@@ -283,7 +283,7 @@ class InventoryScreen(QWidget):
             tr("InventoryScreen", "&Edit item type…"), "Ctrl+E", self.edit_type
         )
         self.schedules_action = a(
-            tr("InventoryScreen", "Inspection &schedules…"), "Ctrl+Shift+S", self.manage_schedules
+            tr("InventoryScreen", "Inspection sc&hedules…"), "Ctrl+Shift+S", self.manage_schedules
         )
         self.photo_action = a(
             tr("InventoryScreen", "Set &photo…"), "Ctrl+Shift+P", self.choose_photo
@@ -299,7 +299,7 @@ class InventoryScreen(QWidget):
         self.inspect_action = a(
             tr("InventoryScreen", "Log &inspection…"), "Ctrl+I", self.log_inspection
         )
-        self.repair_action = a(tr("InventoryScreen", "Log re&pair…"), "Ctrl+R", self.log_repair)
+        self.repair_action = a(tr("InventoryScreen", "Log rep&air…"), "Ctrl+R", self.log_repair)
         self.type_actions = [
             self.new_type_action,
             self.edit_type_action,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QProgressDialog,
     QPushButton,
     QSplitter,
@@ -40,9 +41,9 @@ from PySide6.QtWidgets import (
 
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
-from app.gui.kits_cases import Feedback, shortcut_action
 from app.gui.operations import Cancelled, Operations, Progress
 from app.gui.printing import print_pdf
+from app.gui.scan_widgets import Feedback, menu_entry, shortcut_action
 from app.i18n import label, message
 from inventory import labels, queries
 from inventory.barcodes import normalise
@@ -105,6 +106,19 @@ class LabelsScreen(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self._build_menu()
+
+    def _build_menu(self) -> None:
+        """The Labels menu, shown while this screen is current: every shortcut, in writing."""
+        self.menu = QMenu(tr("LabelsScreen", "&Labels"), self)
+        for text, keys, slot in (
+            (tr("LabelsScreen", "&Search"), "Ctrl+F", self._focus_search),
+            (tr("LabelsScreen", "Save as P&DF…"), "Ctrl+S", self.save_pdf),
+            (tr("LabelsScreen", "&Print…"), "Ctrl+P", self.print_labels),
+            (tr("LabelsScreen", "&Remove"), "Delete", self.remove_button.click),
+            (tr("LabelsScreen", "C&lear"), "", self.clear_button.click),
+        ):
+            menu_entry(self.menu, text, keys, slot)
 
     def _build_picker(self) -> QWidget:
         self.picker = QWidget()

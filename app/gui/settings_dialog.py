@@ -41,6 +41,7 @@ class SettingsDialog(FormDialog):
         self.fields.add(tr("SettingsDialog", "&Language:"), "language", self.language)
         note = QLabel(tr("SettingsDialog", "A new language applies when Régie is restarted."))
         note.setStyleSheet("color: palette(mid);")
+        note.setWordWrap(True)
         self.fields.add("", (), note)
         self.name = self.line(
             tr("SettingsDialog", "Cooperative &name:"),

@@ -2,6 +2,188 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
   <context>
+    <name>BookingEditor</name>
+    <message>
+      <source>kit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type part of a name or number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>C&amp;ustomer:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. Festival des Nuits d’été</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Event:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Venue:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Pick-up:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Return:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Days of use &amp;same as the planned period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Usage fro&amp;m:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Usage &amp;to:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Notes:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code, name, kit or scanned barcode; CODE=3 adds three</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Add item type or kit (search or scan):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lines</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove l&amp;ine</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove the selected line (Delete)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save as &amp;quote</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save and &amp;confirm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cance&amp;l booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close without saving (Esc)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booking %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Added %1 × %2 (%3): %4 on the line.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Added the %1 item types of the kit.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 line(s), %2 piece(s). Delete removes a line; + and - change its quantity.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The return must come after the pick-up.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not enough stock for these dates: the booking cannot be confirmed as it is.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 (%2): %3 missing on %4 — requested %5, serviceable %6, already held %7 by %8</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not enough stock: %1 missing (see the list above the buttons).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add at least one line to confirm.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save c&amp;hanges</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save, then hold the stock for this booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booking %1 saved (%2).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Member rate: membership %1 covers %2 – %3.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No membership covers these dates: non-member rate.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>BookingTableModel</name>
+    <message>
+      <source>Reference</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Event</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pick-up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Return</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>CasesScreen</name>
     <message>
       <source>Barcode</source>
@@ -153,6 +335,41 @@
     </message>
   </context>
   <context>
+    <name>CustomerTableModel</name>
+    <message>
+      <source>Number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>City</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Member today</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Member number %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>yes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>InspectionDialog</name>
     <message>
       <source>Log inspection of %1</source>
@@ -184,7 +401,7 @@
     </message>
     <message>
       <source>&amp;Inspector:</source>
-      <translation>&amp;Contrôleur :</translation>
+      <translation>Contrô&amp;leur :</translation>
     </message>
     <message>
       <source>&amp;Notes:</source>
@@ -243,7 +460,7 @@
     </message>
     <message>
       <source>&amp;Find</source>
-      <translation>&amp;Rechercher</translation>
+      <translation>Rec&amp;hercher</translation>
     </message>
     <message>
       <source>&amp;New item type…</source>
@@ -254,8 +471,8 @@
       <translation>&amp;Modifier le type de matériel…</translation>
     </message>
     <message>
-      <source>Inspection &amp;schedules…</source>
-      <translation>&amp;Contrôles périodiques…</translation>
+      <source>Inspection sc&amp;hedules…</source>
+      <translation>Contrôles pério&amp;diques…</translation>
     </message>
     <message>
       <source>Set &amp;photo…</source>
@@ -271,7 +488,7 @@
     </message>
     <message>
       <source>Change &amp;status…</source>
-      <translation>Changer l’é&amp;tat…</translation>
+      <translation>Chan&amp;ger l’état…</translation>
     </message>
     <message>
       <source>&amp;Retire unit…</source>
@@ -282,8 +499,8 @@
       <translation>Enregistrer un &amp;contrôle…</translation>
     </message>
     <message>
-      <source>Log re&amp;pair…</source>
-      <translation>Enregistrer une ré&amp;paration…</translation>
+      <source>Log rep&amp;air…</source>
+      <translation>Enregistrer une rép&amp;aration…</translation>
     </message>
     <message>
       <source>&amp;Inventory</source>
@@ -444,7 +661,7 @@
     </message>
     <message>
       <source>&amp;Deposit (€):</source>
-      <translation>C&amp;aution (€) :</translation>
+      <translation>Ca&amp;ution (€) :</translation>
     </message>
     <message>
       <source>&amp;Weight (g):</source>
@@ -464,11 +681,11 @@
     </message>
     <message>
       <source>&amp;Sale price (€):</source>
-      <translation>Prix de &amp;vente (€) :</translation>
+      <translation>Pri&amp;x de vente (€) :</translation>
     </message>
     <message>
       <source>&amp;Prep buffer (hours):</source>
-      <translation>Temps de &amp;préparation (heures) :</translation>
+      <translation>&amp;Temps de préparation (heures) :</translation>
     </message>
     <message>
       <source>D&amp;e-prep buffer (hours):</source>
@@ -539,7 +756,7 @@
     </message>
     <message>
       <source>N&amp;ame:</source>
-      <translation>N&amp;om :</translation>
+      <translation>No&amp;m :</translation>
     </message>
     <message>
       <source>No&amp;tes:</source>
@@ -563,7 +780,7 @@
     </message>
     <message>
       <source>Add an &amp;item type:</source>
-      <translation>Ajouter un type de &amp;matériel :</translation>
+      <translation>&amp;Ajouter un type de matériel :</translation>
     </message>
     <message>
       <source>Save kit (Ctrl+S)</source>
@@ -670,7 +887,7 @@
     </message>
     <message>
       <source>&amp;All labels (every unit, bulk item and case)</source>
-      <translation>&amp;Toutes les étiquettes (chaque unité, matériel en vrac et flight-case)</translation>
+      <translation>Tout&amp;es les étiquettes (chaque unité, matériel en vrac et flight-case)</translation>
     </message>
     <message>
       <source>Remove</source>
@@ -790,6 +1007,37 @@
     </message>
   </context>
   <context>
+    <name>LinesModel</name>
+    <message>
+      <source>Code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Item type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Available</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 (%2 missing)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 serviceable, %2 held by confirmed bookings at the busiest moment; %3 available for %4 requested.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quotes also ask for %1 (tentative, not blocking).</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Inventory</source>
@@ -896,7 +1144,7 @@
     </message>
     <message>
       <source>&amp;Back in service</source>
-      <translation>&amp;Remis en service</translation>
+      <translation>Remis en &amp;service</translation>
     </message>
   </context>
   <context>
@@ -998,6 +1246,165 @@
     <message>
       <source>Why: fault seen, lost on tour...</source>
       <translation>Pourquoi : panne constatée, perdu en tournée…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Timeline</name>
+    <message>
+      <source>Availability timeline</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No item type matches.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Item type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stock</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 free of %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Short by %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quotes would leave %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Today</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quarter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All categories</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter by code or name… (Ctrl+F)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cells: free / stock.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Shortage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fully booked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quotes exceed what is free</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quotes pending</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weekend</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Public holiday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Click a cell (or press Enter) to see the bookings holding that stock that day.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Event</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bookings holding the stock</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Previous period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Next period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Today</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom &amp;in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom &amp;out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Find</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Timeline</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bookings holding %1 on %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No booking holds %1 on %2</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1144,6 +1551,198 @@
   <context>
     <name>cli</name>
     <message>
+      <source>bookings: create, confirm, cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>create a booking (a quote, or confirmed)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the customer number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>first day of use (default: the pick-up)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>end of use (default: the return)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the event</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the venue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>an item type or kit code and a quantity (repeatable)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>confirm it at once (holds the stock)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>confirm a booking (checks availability)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>cancel a booking (frees its stock)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>show a booking, its lines and warnings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the booking reference (R-2027-0042)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>list or search bookings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>reference, event, venue, customer or item</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>only bookings in this status (repeatable)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>copy a booking to new dates</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the new pick-up date-time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>availability of an item type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the item type code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>every item type held beyond its stock</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the warehouse pick list as a PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the PDF file to write</source>
+      <translation>le fichier PDF à écrire</translation>
+    </message>
+    <message>
+      <source>start (pick-up), e.g. 2027-03-05T09:00</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>end (return), e.g. 2027-03-08T18:00</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>print JSON</source>
+      <translation>afficher en JSON</translation>
+    </message>
+    <message>
+      <source>  warning: {warning}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>warning: {warning}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{code}: {available} available of {serviceable} ({reserved} reserved, {tentative} with quotes)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No shortage in this period.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{code}: {missing} missing on {at} ({bookings})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pick list of {pages} page(s) written to {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>customers and their memberships</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>add a customer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the customer's name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>intra-EU VAT number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the customer number (default: the next free one)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>membership number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>first day of the membership (2027-01-01)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>last day of the membership (default: open)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>list or search customers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>text to look for</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>one customer and its memberships</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>regie: error: {problem}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Customer {number} added: {name}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>member</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>  member {number}: {start} – {end}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>fill an empty database with a demo cooperative</source>
       <translation>remplir une base vide avec une coopérative de démonstration</translation>
     </message>
@@ -1154,10 +1753,6 @@
     <message>
       <source>the same seed gives the same data</source>
       <translation>la même graine donne les mêmes données</translation>
-    </message>
-    <message>
-      <source>print JSON</source>
-      <translation>afficher en JSON</translation>
     </message>
     <message>
       <source>Demo cooperative {name}: {types} item types ({bulk} in bulk, {consumables} consumables), {units} units, {cases} cases, {kits} kits, {owners} member owners.</source>
@@ -1204,10 +1799,6 @@
       <translation>imprimer des étiquettes code-barres dans un PDF</translation>
     </message>
     <message>
-      <source>the PDF file to write</source>
-      <translation>le fichier PDF à écrire</translation>
-    </message>
-    <message>
       <source>A4 sheets of 3 x 8 labels, or one 57 x 32 mm thermal label a page</source>
       <translation>planches A4 de 3 x 8 étiquettes, ou une étiquette thermique 57 x 32 mm par page</translation>
     </message>
@@ -1227,8 +1818,36 @@
   <context>
     <name>fields</name>
     <message>
+      <source>to</source>
+      <translation>retour</translation>
+    </message>
+    <message>
+      <source>lines</source>
+      <translation>lignes</translation>
+    </message>
+    <message>
+      <source>valid from</source>
+      <translation>début de validité</translation>
+    </message>
+    <message>
+      <source>member number</source>
+      <translation>numéro de sociétaire</translation>
+    </message>
+    <message>
+      <source>valid to</source>
+      <translation>fin de validité</translation>
+    </message>
+    <message>
       <source>note</source>
       <translation>note</translation>
+    </message>
+    <message>
+      <source>item code</source>
+      <translation>code matériel</translation>
+    </message>
+    <message>
+      <source>customer</source>
+      <translation>client</translation>
     </message>
     <message>
       <source>status</source>
@@ -1319,10 +1938,6 @@
       <translation>propriétaire</translation>
     </message>
     <message>
-      <source>item code</source>
-      <translation>code matériel</translation>
-    </message>
-    <message>
       <source>serial number</source>
       <translation>numéro de série</translation>
     </message>
@@ -1341,10 +1956,6 @@
     <message>
       <source>condition notes</source>
       <translation>notes d’état</translation>
-    </message>
-    <message>
-      <source>lines</source>
-      <translation>lignes</translation>
     </message>
     <message>
       <source>file</source>
@@ -1399,10 +2010,6 @@
       <translation>photo</translation>
     </message>
     <message>
-      <source>to</source>
-      <translation>retour</translation>
-    </message>
-    <message>
       <source>use to</source>
       <translation>fin d’utilisation</translation>
     </message>
@@ -1454,28 +2061,48 @@
       <source>role</source>
       <translation>fonction</translation>
     </message>
-    <message>
-      <source>member number</source>
-      <translation>numéro de sociétaire</translation>
-    </message>
-    <message>
-      <source>valid from</source>
-      <translation>début de validité</translation>
-    </message>
-    <message>
-      <source>valid to</source>
-      <translation>fin de validité</translation>
-    </message>
   </context>
   <context>
     <name>messages</name>
+    <message>
+      <source>The end of the period must come after its start.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give at least one --line CODE=QTY to book.</source>
+      <translation type="unfinished" />
+    </message>
     <message>
       <source>The folder {folder} does not exist.</source>
       <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
+      <source>A membership needs --member-number and --member-from together.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{count} problem(s) found; nothing was changed.</source>
       <translation>{count} problème(s) trouvé(s) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>This booking no longer exists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The kit {code} is empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing in the catalogue matches {text}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} item types match {text}: choose one from the list.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose the customer from the list (type part of a name or number).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>This item type no longer exists.</source>
@@ -1874,6 +2501,158 @@
       <translation>Cette adhésion chevauche l’adhésion {number} ({start} – {end}).</translation>
     </message>
     <message>
+      <source>The catalogue is empty: build the demo catalogue before its bookings.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The database already has {count} customers: the demo customers and bookings only go into a database without any.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>Accepté</translation>
+    </message>
+    <message>
+      <source>Unknown code</source>
+      <translation>Code inconnu</translation>
+    </message>
+    <message>
+      <source>Not on this booking</source>
+      <translation>Pas sur cette réservation</translation>
+    </message>
+    <message>
+      <source>Quantity already complete</source>
+      <translation>Quantité déjà complète</translation>
+    </message>
+    <message>
+      <source>Already out</source>
+      <translation>Déjà sorti</translation>
+    </message>
+    <message>
+      <source>Scanned twice</source>
+      <translation>Scanné deux fois</translation>
+    </message>
+    <message>
+      <source>Inspection overdue</source>
+      <translation>Contrôle en retard</translation>
+    </message>
+    <message>
+      <source>Lost or retired</source>
+      <translation>Perdu ou réformé</translation>
+    </message>
+    <message>
+      <source>Not out</source>
+      <translation>Pas sorti</translation>
+    </message>
+    <message>
+      <source>Booking</source>
+      <translation>Réservation</translation>
+    </message>
+    <message>
+      <source>Booking not ready</source>
+      <translation>Réservation pas prête</translation>
+    </message>
+    <message>
+      <source>Invalid scan</source>
+      <translation>Scan invalide</translation>
+    </message>
+    <message>
+      <source>The scan was empty.</source>
+      <translation>Le scan était vide.</translation>
+    </message>
+    <message>
+      <source>Booking {ref} is {status}: confirm it before checking kit out.</source>
+      <translation>La réservation {ref} est à l’état « {status} » : confirmez-la avant de sortir du matériel.</translation>
+    </message>
+    <message>
+      <source>{code} is a booking: finish {ref} first.</source>
+      <translation>{code} est une réservation : terminez d’abord {ref}.</translation>
+    </message>
+    <message>
+      <source>Case {code} is empty.</source>
+      <translation>Le flight-case {code} est vide.</translation>
+    </message>
+    <message>
+      <source>Unknown code {code}: no unit, case or bulk item has it.</source>
+      <translation>Code inconnu {code} : aucune unité, aucun flight-case ni matériel en vrac ne le porte.</translation>
+    </message>
+    <message>
+      <source>{code} is in repair: choose another unit.</source>
+      <translation>{code} est en réparation : prenez une autre unité.</translation>
+    </message>
+    <message>
+      <source>{code} is declared {status}: it cannot leave.</source>
+      <translation>{code} est déclaré « {status} » : il ne peut pas sortir.</translation>
+    </message>
+    <message>
+      <source>{code} was already scanned out for {ref}.</source>
+      <translation>{code} a déjà été scanné en sortie pour {ref}.</translation>
+    </message>
+    <message>
+      <source>{code} is already out on {other}.</source>
+      <translation>{code} est déjà sorti sur {other}.</translation>
+    </message>
+    <message>
+      <source>{code}'s inspection was due on {due}: inspect it before it leaves.</source>
+      <translation>Le contrôle de {code} était dû le {due} : contrôlez-le avant qu’il sorte.</translation>
+    </message>
+    <message>
+      <source>The quantity must be at least 1.</source>
+      <translation>La quantité doit valoir au moins 1.</translation>
+    </message>
+    <message>
+      <source>{name} is not on {ref}: add it as an unplanned item or substitute it for a booked type.</source>
+      <translation>{name} n’est pas sur {ref} : ajoutez-le hors prévision ou substituez-le à un matériel réservé.</translation>
+    </message>
+    <message>
+      <source>{name}: the {wanted} booked are already out.</source>
+      <translation>{name} : les {wanted} réservés sont déjà sortis.</translation>
+    </message>
+    <message>
+      <source>{name} {left} / {wanted}</source>
+      <translation>{name} {left} / {wanted}</translation>
+    </message>
+    <message>
+      <source>Nothing in case {code} is out.</source>
+      <translation>Rien du flight-case {code} n’est sorti.</translation>
+    </message>
+    <message>
+      <source>{code} is a booking, not an item.</source>
+      <translation>{code} est une réservation, pas un matériel.</translation>
+    </message>
+    <message>
+      <source>{code} is not out: nothing to check in.</source>
+      <translation>{code} n’est pas sorti : rien à rentrer.</translation>
+    </message>
+    <message>
+      <source>No {name} is out.</source>
+      <translation>Aucun {name} n’est sorti.</translation>
+    </message>
+    <message>
+      <source>Only {count} {name} are out on {ref}.</source>
+      <translation>Seulement {count} {name} sont sortis sur {ref}.</translation>
+    </message>
+    <message>
+      <source>{name} back {back} / {left} (late: due {due})</source>
+      <translation>{name} rentré {back} / {left} (en retard : attendu le {due})</translation>
+    </message>
+    <message>
+      <source>{name} back {back} / {left}</source>
+      <translation>{name} rentré {back} / {left}</translation>
+    </message>
+    <message>
+      <source>There is no scan to undo.</source>
+      <translation>Il n’y a aucun scan à annuler.</translation>
+    </message>
+    <message>
+      <source>Scan of {code} undone.</source>
+      <translation>Scan de {code} annulé.</translation>
+    </message>
+    <message>
+      <source>Nothing of {name} is left to substitute.</source>
+      <translation>Il ne reste rien de {name} à substituer.</translation>
+    </message>
+    <message>
       <source>Association</source>
       <translation>Association</translation>
     </message>
@@ -1916,6 +2695,10 @@
     <message>
       <source>Cancelled</source>
       <translation>Annulée</translation>
+    </message>
+    <message>
+      <source>{count} {name} ({code}) are due for inspection by {date}: inspect them before pick-up.</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -113,20 +113,22 @@ def test_units_out_of_service_are_not_serviceable(db, clock, stock):
     assert _avail(db, "2027-03-01T00:00", "2027-03-02T00:00", clock).serviceable == 2
 
 
-def test_an_overdue_out_booking_holds_stock_until_it_comes_back(db, clock, stock):
-    from booking.bookings import change_status
-    from booking.models import BookingStatus
+def test_an_overdue_out_booking_holds_what_is_still_out(db, clock, stock):
+    from booking import desk
 
-    customer, _ = stock
-    ref = factories.booking(
-        db, clock, customer, "2026-11-20T09:00", "2026-11-25T09:00", {"LYRE-WASH": 2}
-    )
-    with db.write() as uow:
-        change_status(uow, user="t", reference=ref, status=BookingStatus.OUT, clock=clock)
-    # today is 26/11: the booking should be back but is not
+    customer, codes = stock
+    ref = factories.booking(db, clock, customer, "2026-11-20T09:00", "2026-11-25T09:00",
+                            {"LYRE-WASH": 3})
+    with db.write() as uow:  # two of the three left
+        for code in codes[:2]:
+            assert desk.check_out(uow, user="t", reference=ref, code=code, clock=clock).ok
+    # today is 26/11: the booking should be back; the third lyre never left
     assert _avail(db, "2026-12-10T00:00", "2026-12-11T00:00", clock).reserved == 2
     with db.write() as uow:
-        change_status(uow, user="t", reference=ref, status=BookingStatus.RETURNED, clock=clock)
+        assert desk.check_in(uow, user="t", code=codes[0], clock=clock).late
+    assert _avail(db, "2026-12-10T00:00", "2026-12-11T00:00", clock).reserved == 1
+    with db.write() as uow:
+        desk.check_in(uow, user="t", code=codes[1], clock=clock)
     assert _avail(db, "2026-12-10T00:00", "2026-12-11T00:00", clock).reserved == 0
 
 

@@ -202,6 +202,8 @@ def test_add_an_item_type_through_the_dialog(qtbot, screen: InventoryScreen, db:
         ("name", "", "name"),
         ("replacement", "12,3x", "replacement value"),
         ("deposit", "-5", "deposit"),
+        ("deposit", "1e400", "deposit"),  # used to escape as decimal.InvalidOperation
+        ("prep", "721", "prep buffer"),
         ("weight", "3.5kg", "weight"),
         ("code", "", "code"),
         ("code", "DMX-10", "code"),  # already used

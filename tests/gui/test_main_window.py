@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from sqlmodel import func, select
 
 from app import i18n
@@ -216,3 +216,57 @@ def test_french_run(qtbot, ops: Operations, stock: dict[str, str]) -> None:  # t
     finally:
         i18n.install("en")
     assert format_amount(123450) == "€1,234.50"
+
+
+#: Keys each area handles, which its own menu must show (menus are how people learn keys).
+AREA_KEYS = {
+    "inventory": ["Ctrl+F", "Ctrl+N", "Ctrl+E", "Ctrl+Shift+N", "Ctrl+T", "Ctrl+I", "Ctrl+R"],
+    "kits": ["Ctrl+N", "Ctrl+S", "Del"],
+    "cases": ["Ctrl+N", "F4", "Del"],
+    "labels": ["Ctrl+F", "Ctrl+S", "Ctrl+P", "Del"],
+}
+
+
+@pytest.mark.parametrize("key", sorted(AREA_KEYS))
+def test_each_area_menu_shows_its_shortcuts(window: MainWindow, key: str) -> None:
+    window.show_area(key)
+    menu_action = window.screen_menus[key]
+    assert menu_action.isVisible()
+    others = [k for k, a in window.screen_menus.items() if k != key and a.isVisible()]
+    assert others == []
+    shown = set()
+    for action in menu_action.menu().actions():
+        shown.add(action.shortcut().toString())
+        if "\t" in action.text():
+            shown.add(action.text().split("\t")[1])
+    missing = [k for k in AREA_KEYS[key] if QKeySequence(k).toString() not in shown]
+    assert missing == []
+
+
+def test_a_case_is_filled_from_the_keyboard_alone(
+    qtbot, window: MainWindow, db: Database, stock: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+3, Ctrl+N, type a name, Enter, F4, scan, Enter, Escape: no mouse."""
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    qtbot.waitActive(window)
+    handle = window.windowHandle()
+    qtbot.keyClick(handle, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == "cases"
+    cases = window.screens["cases"]
+    qtbot.keyClick(handle, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is cases.name_edit  # type: ignore[attr-defined]
+    qtbot.keyClicks(cases.name_edit, "Valise micros")  # type: ignore[attr-defined]
+    qtbot.keyClick(cases.name_edit, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    qtbot.keyClick(handle, Qt.Key.Key_F4)
+    field = cases.scan_field  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)  # the button's animated click
+    qtbot.keyClicks(field, stock["mic"])
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert cases.contents.rowCount() == 1  # type: ignore[attr-defined]
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert not cases.fill_button.isChecked()  # type: ignore[attr-defined]
+    with db.read() as uow:
+        unit = uow.session.exec(select(Unit).where(Unit.barcode == stock["mic"])).one()
+        assert unit.case_id is not None

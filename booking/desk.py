@@ -1,0 +1,872 @@
+"""The warehouse desk: check-out and check-in by scan, each scan one short transaction.
+
+A scan is decided by a handful of indexed lookups and, when accepted, written as one
+``Movement`` before the answer is given, so an acknowledged scan survives a crash and a
+refused one changes nothing. Booking progress, a unit's whereabouts and what is still out
+are all derived from movements.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import case, func
+from sqlmodel import select
+
+from app.core.clock import Clock
+from app.core.db import UnitOfWork
+from app.core.errors import N_, DomainError
+from booking.models import (
+    Booking,
+    BookingLine,
+    BookingStatus,
+    Condition,
+    Direction,
+    Movement,
+)
+from inventory.barcodes import normalise
+from inventory.catalogue import set_status
+from inventory.models import Case, InspectionDue, ItemType, Unit, UnitStatus
+
+
+class Outcome(StrEnum):
+    ACCEPTED = "accepted"
+    UNKNOWN = "unknown"
+    NOT_ON_BOOKING = "not_on_booking"
+    COMPLETE = "complete"
+    ALREADY_OUT = "already_out"
+    TWICE = "twice"
+    IN_REPAIR = "in_repair"
+    INSPECTION = "inspection_overdue"
+    LOST_RETIRED = "lost_or_retired"
+    NOT_OUT = "not_out"
+    BOOKING = "booking"  # a booking reference was scanned: open it
+    WRONG_STATUS = "wrong_status"
+    INVALID = "invalid"
+
+
+OUTCOME_LABELS = {
+    Outcome.ACCEPTED: N_("Accepted"),
+    Outcome.UNKNOWN: N_("Unknown code"),
+    Outcome.NOT_ON_BOOKING: N_("Not on this booking"),
+    Outcome.COMPLETE: N_("Quantity already complete"),
+    Outcome.ALREADY_OUT: N_("Already out"),
+    Outcome.TWICE: N_("Scanned twice"),
+    Outcome.IN_REPAIR: N_("In repair"),
+    Outcome.INSPECTION: N_("Inspection overdue"),
+    Outcome.LOST_RETIRED: N_("Lost or retired"),
+    Outcome.NOT_OUT: N_("Not out"),
+    Outcome.BOOKING: N_("Booking"),
+    Outcome.WRONG_STATUS: N_("Booking not ready"),
+    Outcome.INVALID: N_("Invalid scan"),
+}
+
+
+@dataclass
+class LineProgress:
+    item_type_id: int
+    code: str
+    name: str
+    wanted: int
+    out: int  # net out now (out − in)
+    left: int  # ever checked out (out − undone outs)
+    back: int
+    damaged: int
+    missing: int
+
+    @property
+    def state(self) -> str:
+        """outstanding / partial / complete, for the pick screen's colours."""
+        if self.left == 0:
+            return "outstanding"
+        return "complete" if self.left >= self.wanted else "partial"
+
+
+@dataclass
+class ScanResult:
+    """The desk's answer to one scan. ``message`` is translated by the GUI/CLI."""
+
+    code: str
+    ok: bool
+    outcome: Outcome
+    message: DomainError
+    reference: str = ""
+    line: LineProgress | None = None
+    late: bool = False
+    movement_ids: list[int] = field(default_factory=list)
+    #: For NOT_ON_BOOKING: the scanned unit's type code and whether it could be added.
+    offer: dict[str, Any] = field(default_factory=dict)
+
+
+def _refuse(
+    scanned: str, outcome: Outcome, template: str, reference: str = "", /, **params: Any
+) -> ScanResult:
+    return ScanResult(scanned, False, outcome, DomainError(template, **params), reference)
+
+
+# --- lookups ----------------------------------------------------------------------------
+
+
+def _unit(uow: UnitOfWork, code: str) -> Unit | None:
+    return uow.session.exec(select(Unit).where(Unit.barcode == code)).first()
+
+
+def _bulk(uow: UnitOfWork, code: str) -> ItemType | None:
+    return uow.session.exec(select(ItemType).where(ItemType.barcode == code)).first()
+
+
+def _case(uow: UnitOfWork, code: str) -> Case | None:
+    return uow.session.exec(select(Case).where(Case.barcode == code)).first()
+
+
+def _booking(uow: UnitOfWork, code: str) -> Booking | None:
+    return uow.session.exec(select(Booking).where(Booking.reference == code.upper())).first()
+
+
+def last_movement(uow: UnitOfWork, unit_id: int) -> Movement | None:
+    query = select(Movement).where(Movement.unit_id == unit_id).order_by(Movement.id.desc())  # type: ignore[union-attr]
+    return uow.session.exec(query.limit(1)).first()
+
+
+def where_is(uow: UnitOfWork, unit_id: int) -> Booking | None:
+    """The booking a unit is out on, or None when it is in the warehouse."""
+    last = last_movement(uow, unit_id)
+    if last is None or last.direction != Direction.OUT:
+        return None
+    return uow.session.get(Booking, last.booking_id)
+
+
+def booking_of_unit(uow: UnitOfWork, code: str) -> Booking | None:
+    """ "Which booking has this unit?" — the one it is out on."""
+    unit = _unit(uow, normalise(code))
+    return where_is(uow, unit.id) if unit is not None and unit.id is not None else None
+
+
+def _net(uow: UnitOfWork, booking_id: int, type_id: int) -> int:
+    signed = case(
+        (Movement.direction == Direction.OUT.value, Movement.quantity), else_=-Movement.quantity
+    )
+    query = select(func.coalesce(func.sum(signed), 0)).where(
+        Movement.booking_id == booking_id, Movement.item_type_id == type_id
+    )
+    return int(uow.session.exec(query).one())
+
+
+def _wanted(uow: UnitOfWork, booking_id: int, type_id: int) -> int:
+    query = select(func.coalesce(func.sum(BookingLine.quantity), 0)).where(
+        BookingLine.booking_id == booking_id, BookingLine.item_type_id == type_id
+    )
+    return int(uow.session.exec(query).one())
+
+
+def _overdue_since(uow: UnitOfWork, unit_id: int, today: dt.date) -> dt.date | None:
+    query = select(func.min(InspectionDue.due_on)).where(InspectionDue.unit_id == unit_id)
+    due = uow.session.exec(query).one()
+    return due if due is not None and due < today else None
+
+
+# --- progress ---------------------------------------------------------------------------
+
+
+def progress(uow: UnitOfWork, booking_id: int) -> list[LineProgress]:
+    """Per booked (or moved) type: wanted, out now, ever left, back, damaged, missing."""
+    wanted = dict(
+        uow.session.exec(
+            select(BookingLine.item_type_id, func.sum(BookingLine.quantity))
+            .where(BookingLine.booking_id == booking_id)
+            .group_by(BookingLine.item_type_id)
+        ).all()
+    )
+    moved: dict[int, dict[str, int]] = {}
+    query = (
+        select(
+            Movement.item_type_id,
+            Movement.direction,
+            Movement.condition,
+            Movement.undoes.is_not(None),
+            func.sum(Movement.quantity),
+        )  # type: ignore[union-attr]
+        .where(Movement.booking_id == booking_id)
+        .group_by(
+            Movement.item_type_id,
+            Movement.direction,
+            Movement.condition,
+            Movement.undoes.is_not(None),
+        )  # type: ignore[union-attr]
+    )
+    for type_id, direction, condition, is_undo, qty in uow.session.exec(query):
+        tally = moved.setdefault(
+            type_id, {"out": 0, "in": 0, "undo_out": 0, "damaged": 0, "missing": 0, "undo_in": 0}
+        )
+        if direction == Direction.OUT:
+            tally["undo_in" if is_undo else "out"] += qty
+            if is_undo and condition in (Condition.DAMAGED, Condition.MISSING):
+                tally[condition] -= qty  # an undone damaged/missing check-in
+        else:
+            tally["undo_out" if is_undo else "in"] += qty
+            if not is_undo and condition in (Condition.DAMAGED, Condition.MISSING):
+                tally[condition] += qty
+    names = dict(
+        (tid, (code, name))
+        for tid, code, name in uow.session.exec(
+            select(ItemType.id, ItemType.code, ItemType.name).where(
+                ItemType.id.in_(set(wanted) | set(moved))
+            )
+        )  # type: ignore[union-attr]
+    )
+    rows = []
+    for type_id in sorted(set(wanted) | set(moved), key=lambda t: names[t][1]):
+        t = moved.get(
+            type_id, {"out": 0, "in": 0, "undo_out": 0, "damaged": 0, "missing": 0, "undo_in": 0}
+        )
+        left = t["out"] - t["undo_out"]
+        back = t["in"] - t["undo_in"]
+        rows.append(
+            LineProgress(
+                type_id,
+                *names[type_id],
+                wanted=int(wanted.get(type_id, 0)),
+                out=left - back,
+                left=left,
+                back=back,
+                damaged=t["damaged"],
+                missing=t["missing"],
+            )
+        )
+    return rows
+
+
+def _line(uow: UnitOfWork, booking_id: int, type_id: int) -> LineProgress | None:
+    return next((p for p in progress(uow, booking_id) if p.item_type_id == type_id), None)
+
+
+# --- check-out --------------------------------------------------------------------------
+
+READY_TO_PICK = (BookingStatus.CONFIRMED, BookingStatus.OUT)
+
+
+def _movement(
+    uow: UnitOfWork,
+    booking: Booking,
+    direction: Direction,
+    type_id: int,
+    unit: Unit | None,
+    qty: int,
+    code: str,
+    user: str,
+    station: str,
+    clock: Clock,
+    condition: Condition = Condition.OK,
+    note: str = "",
+    undoes: int | None = None,
+) -> Movement:
+    move = Movement(
+        booking_id=booking.id,
+        direction=direction.value,
+        item_type_id=type_id,  # type: ignore[arg-type]
+        unit_id=unit.id if unit else None,
+        quantity=qty,
+        condition=condition.value,
+        note=note,
+        code=code,
+        at=clock.now(),
+        user=user,
+        station=station,
+        undoes=undoes,
+    )
+    uow.session.add(move)
+    uow.flush()
+    return move
+
+
+def check_out(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    station: str = "",
+    reference: str,
+    code: str,
+    quantity: int | None = None,
+    clock: Clock,
+) -> ScanResult:
+    """Decide and record one check-out scan for ``reference``. A refusal writes nothing."""
+    code = normalise(code)
+    booking = _booking(uow, normalise(reference))
+    if booking is None:
+        return _refuse(
+            code, Outcome.UNKNOWN, "No booking has the reference {ref}.", ref=normalise(reference)
+        )
+    ref = booking.reference
+    if not code:
+        return _refuse(code, Outcome.INVALID, "The scan was empty.", ref)
+    if BookingStatus(booking.status) not in READY_TO_PICK:
+        return _refuse(
+            code,
+            Outcome.WRONG_STATUS,
+            "Booking {ref} is {status}: confirm it before checking kit out.",
+            ref,
+            ref=ref,
+            status=booking.status,
+        )
+    if (other := _booking(uow, code)) is not None:
+        return _refuse(
+            code,
+            Outcome.BOOKING,
+            "{code} is a booking: finish {ref} first.",
+            ref,
+            code=other.reference,
+            ref=ref,
+        )
+    if (unit := _unit(uow, code)) is not None:
+        return _out_units(uow, booking, [unit], code, user, station, clock)
+    if (container := _case(uow, code)) is not None:
+        units = list(uow.session.exec(select(Unit).where(Unit.case_id == container.id)))
+        if not units:
+            return _refuse(code, Outcome.INVALID, "Case {code} is empty.", ref, code=code)
+        return _out_units(uow, booking, units, code, user, station, clock)
+    if (item := _bulk(uow, code)) is not None:
+        return _out_bulk(uow, booking, item, quantity or 1, code, user, station, clock)
+    return _refuse(
+        code,
+        Outcome.UNKNOWN,
+        "Unknown code {code}: no unit, case or bulk item has it.",
+        ref,
+        code=code,
+    )
+
+
+def _unit_refusal(
+    uow: UnitOfWork, booking: Booking, unit: Unit, code: str, today: dt.date
+) -> ScanResult | None:
+    ref = booking.reference
+    if unit.status == UnitStatus.IN_REPAIR:
+        return _refuse(
+            code,
+            Outcome.IN_REPAIR,
+            "{code} is in repair: choose another unit.",
+            ref,
+            code=unit.barcode,
+        )
+    if unit.status in (UnitStatus.LOST, UnitStatus.RETIRED):
+        return _refuse(
+            code,
+            Outcome.LOST_RETIRED,
+            "{code} is declared {status}: it cannot leave.",
+            ref,
+            code=unit.barcode,
+            status=unit.status,
+        )
+    where = where_is(uow, unit.id)  # type: ignore[arg-type]
+    if where is not None and where.id == booking.id:
+        return _refuse(
+            code,
+            Outcome.TWICE,
+            "{code} was already scanned out for {ref}.",
+            ref,
+            code=unit.barcode,
+            ref=ref,
+        )
+    if where is not None:
+        return _refuse(
+            code,
+            Outcome.ALREADY_OUT,
+            "{code} is already out on {other}.",
+            ref,
+            code=unit.barcode,
+            other=where.reference,
+        )
+    since = _overdue_since(uow, unit.id, today)  # type: ignore[arg-type]
+    if since is not None:
+        return _refuse(
+            code,
+            Outcome.INSPECTION,
+            "{code}'s inspection was due on {due}: inspect it before it leaves.",
+            ref,
+            code=unit.barcode,
+            due=since.strftime("%d/%m/%Y"),
+        )
+    return None
+
+
+def _out_units(
+    uow: UnitOfWork,
+    booking: Booking,
+    units: list[Unit],
+    code: str,
+    user: str,
+    station: str,
+    clock: Clock,
+) -> ScanResult:
+    today = clock.today()
+    counts: dict[int, int] = {}
+    for unit in units:
+        refused = _unit_refusal(uow, booking, unit, code, today)
+        if refused is not None:
+            return refused
+        counts[unit.item_type_id] = counts.get(unit.item_type_id, 0) + 1
+    for type_id, count in counts.items():
+        wanted = _wanted(uow, booking.id, type_id)  # type: ignore[arg-type]
+        if wanted == 0:
+            return _not_on_booking(uow, booking, type_id, code)
+        if _net(uow, booking.id, type_id) + count > wanted:  # type: ignore[arg-type]
+            return _complete(uow, booking, type_id, code, wanted)
+    moves = [
+        _movement(uow, booking, Direction.OUT, u.item_type_id, u, 1, code, user, station, clock)
+        for u in units
+    ]
+    return _accepted(uow, booking, units[0].item_type_id, code, moves)
+
+
+def _out_bulk(
+    uow: UnitOfWork,
+    booking: Booking,
+    item: ItemType,
+    qty: int,
+    code: str,
+    user: str,
+    station: str,
+    clock: Clock,
+) -> ScanResult:
+    assert item.id is not None and booking.id is not None
+    if qty < 1:
+        return _refuse(code, Outcome.INVALID, "The quantity must be at least 1.", booking.reference)
+    wanted = _wanted(uow, booking.id, item.id)
+    if wanted == 0:
+        return _not_on_booking(uow, booking, item.id, code)
+    if _net(uow, booking.id, item.id) + qty > wanted:
+        return _complete(uow, booking, item.id, code, wanted)
+    move = _movement(uow, booking, Direction.OUT, item.id, None, qty, code, user, station, clock)
+    return _accepted(uow, booking, item.id, code, [move])
+
+
+def _not_on_booking(uow: UnitOfWork, booking: Booking, type_id: int, code: str) -> ScanResult:
+    item = uow.session.get(ItemType, type_id)
+    assert item is not None
+    result = _refuse(
+        code,
+        Outcome.NOT_ON_BOOKING,
+        "{name} is not on {ref}: add it as an unplanned item or substitute it for a booked type.",
+        booking.reference,
+        name=item.name,
+        ref=booking.reference,
+    )
+    result.offer = {"code": item.code, "name": item.name}
+    return result
+
+
+def _complete(
+    uow: UnitOfWork, booking: Booking, type_id: int, code: str, wanted: int
+) -> ScanResult:
+    item = uow.session.get(ItemType, type_id)
+    assert item is not None and booking.id is not None
+    result = _refuse(
+        code,
+        Outcome.COMPLETE,
+        "{name}: the {wanted} booked are already out.",
+        booking.reference,
+        name=item.name,
+        wanted=wanted,
+    )
+    result.line = _line(uow, booking.id, type_id)
+    return result
+
+
+def _accepted(
+    uow: UnitOfWork, booking: Booking, type_id: int, code: str, moves: list[Movement]
+) -> ScanResult:
+    assert booking.id is not None
+    if booking.status == BookingStatus.CONFIRMED:
+        booking.status = BookingStatus.OUT.value  # out as soon as anything has left
+    line = _line(uow, booking.id, type_id)
+    assert line is not None
+    qty = sum(m.quantity for m in moves)
+    message = DomainError(
+        "{name} {left} / {wanted}", name=line.name, left=line.left, wanted=line.wanted
+    )
+    return ScanResult(
+        code,
+        True,
+        Outcome.ACCEPTED,
+        message,
+        booking.reference,
+        line,
+        movement_ids=[m.id for m in moves if m.id is not None],
+        offer={"quantity": qty},
+    )
+
+
+# --- check-in ---------------------------------------------------------------------------
+
+
+def _local_now(clock: Clock) -> dt.datetime:
+    return clock.now().astimezone(clock.tz).replace(tzinfo=None)
+
+
+def check_in(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    station: str = "",
+    code: str,
+    quantity: int | None = None,
+    condition: Condition = Condition.OK,
+    note: str = "",
+    booking_hint: str = "",
+    clock: Clock,
+) -> ScanResult:
+    """Decide and record one check-in scan. A unit knows which booking it is out on; bulk
+    goes back to ``booking_hint`` or to the booking that has had it out longest."""
+    code = normalise(code)
+    if not code:
+        return _refuse(code, Outcome.INVALID, "The scan was empty.")
+    if (unit := _unit(uow, code)) is not None:
+        return _in_unit(uow, unit, code, condition, note, user, station, clock)
+    if (container := _case(uow, code)) is not None:
+        units = list(uow.session.exec(select(Unit).where(Unit.case_id == container.id)))
+        out = [u for u in units if where_is(uow, u.id) is not None]  # type: ignore[arg-type]
+        if not out:
+            return _refuse(code, Outcome.NOT_OUT, "Nothing in case {code} is out.", code=code)
+        results = [_in_unit(uow, u, u.barcode, condition, note, user, station, clock) for u in out]
+        last = results[-1]
+        last.movement_ids = [m for r in results for m in r.movement_ids]
+        last.code = code
+        if not container.permanent:
+            for u in units:
+                u.case_id = None  # a temporary case is emptied at check-in
+        return last
+    if (item := _bulk(uow, code)) is not None:
+        return _in_bulk(
+            uow, item, quantity or 1, code, condition, note, booking_hint, user, station, clock
+        )
+    if _booking(uow, code) is not None:
+        return _refuse(code, Outcome.BOOKING, "{code} is a booking, not an item.", code=code)
+    return _refuse(
+        code, Outcome.UNKNOWN, "Unknown code {code}: no unit, case or bulk item has it.", code=code
+    )
+
+
+def _in_unit(
+    uow: UnitOfWork,
+    unit: Unit,
+    code: str,
+    condition: Condition,
+    note: str,
+    user: str,
+    station: str,
+    clock: Clock,
+) -> ScanResult:
+    booking = where_is(uow, unit.id)  # type: ignore[arg-type]
+    if booking is None:
+        return _refuse(
+            code, Outcome.NOT_OUT, "{code} is not out: nothing to check in.", code=unit.barcode
+        )
+    move = _movement(
+        uow,
+        booking,
+        Direction.IN,
+        unit.item_type_id,
+        unit,
+        1,
+        code,
+        user,
+        station,
+        clock,
+        condition,
+        note,
+    )
+    if condition is not Condition.OK:
+        status = UnitStatus.IN_REPAIR if condition is Condition.DAMAGED else UnitStatus.LOST
+        if unit.status != status:
+            set_status(
+                uow,
+                user=user,
+                barcode=unit.barcode,
+                status=status,
+                note=note or condition.value,
+                clock=clock,
+            )
+    return _returned(uow, booking, unit.item_type_id, code, [move], clock)
+
+
+def _in_bulk(
+    uow: UnitOfWork,
+    item: ItemType,
+    qty: int,
+    code: str,
+    condition: Condition,
+    note: str,
+    hint: str,
+    user: str,
+    station: str,
+    clock: Clock,
+) -> ScanResult:
+    assert item.id is not None
+    if qty < 1:
+        return _refuse(code, Outcome.INVALID, "The quantity must be at least 1.")
+    booking = _bulk_booking(uow, item.id, hint)
+    if booking is None:
+        return _refuse(code, Outcome.NOT_OUT, "No {name} is out.", name=item.name)
+    assert booking.id is not None
+    outstanding = _net(uow, booking.id, item.id)
+    if qty > outstanding:
+        return _refuse(
+            code,
+            Outcome.COMPLETE,
+            "Only {count} {name} are out on {ref}.",
+            booking.reference,
+            count=outstanding,
+            name=item.name,
+            ref=booking.reference,
+        )
+    move = _movement(
+        uow, booking, Direction.IN, item.id, None, qty, code, user, station, clock, condition, note
+    )
+    return _returned(uow, booking, item.id, code, [move], clock)
+
+
+def _bulk_booking(uow: UnitOfWork, type_id: int, hint: str) -> Booking | None:
+    """The booking to credit a bulk return to: the hinted one if it has some out, else the
+    one due back first."""
+    signed = case(
+        (Movement.direction == Direction.OUT.value, Movement.quantity), else_=-Movement.quantity
+    )
+    query = (
+        select(Booking)
+        .join(Movement, Movement.booking_id == Booking.id)
+        .where(Movement.item_type_id == type_id)
+        .group_by(Booking.id)
+        .having(func.sum(signed) > 0)
+        .order_by(Booking.end, Booking.id)
+    )
+    candidates = list(uow.session.exec(query))
+    for booking in candidates:
+        if hint and booking.reference == hint.upper():
+            return booking
+    return candidates[0] if candidates else None
+
+
+def _returned(
+    uow: UnitOfWork, booking: Booking, type_id: int, code: str, moves: list[Movement], clock: Clock
+) -> ScanResult:
+    assert booking.id is not None
+    late = _local_now(clock) > booking.end
+    if booking.status == BookingStatus.OUT and all(p.out <= 0 for p in progress(uow, booking.id)):
+        booking.status = BookingStatus.RETURNED.value  # everything that left is back
+    line = _line(uow, booking.id, type_id)
+    assert line is not None
+    late_text = N_("{name} back {back} / {left} (late: due {due})")
+    template = late_text if late else N_("{name} back {back} / {left}")
+    message = DomainError(
+        template,
+        name=line.name,
+        back=line.back,
+        left=line.left,
+        due=booking.end.strftime("%d/%m/%Y %H:%M"),
+    )
+    return ScanResult(
+        code,
+        True,
+        Outcome.ACCEPTED,
+        message,
+        booking.reference,
+        line,
+        late,
+        [m.id for m in moves if m.id is not None],
+    )
+
+
+# --- undo, unplanned items, substitutions -------------------------------------------------
+
+
+def undo_last(uow: UnitOfWork, *, user: str, station: str = "", clock: Clock) -> ScanResult:
+    """Cancel the last scan made at ``station`` (by a compensating movement)."""
+    undone = select(Movement.undoes).where(Movement.undoes.is_not(None))  # type: ignore[union-attr]
+    query = (
+        select(Movement)
+        .where(
+            Movement.station == station,
+            Movement.undoes.is_(None),  # type: ignore[union-attr]
+            Movement.id.not_in(undone),
+        )  # type: ignore[union-attr]
+        .order_by(Movement.id.desc())  # type: ignore[union-attr]
+    )
+    last = uow.session.exec(query.limit(1)).first()
+    if last is None:
+        return _refuse("", Outcome.INVALID, "There is no scan to undo.")
+    booking = uow.session.get(Booking, last.booking_id)
+    assert booking is not None and booking.id is not None
+    back = Direction.IN if last.direction == Direction.OUT else Direction.OUT
+    unit = uow.session.get(Unit, last.unit_id) if last.unit_id else None
+    move = _movement(
+        uow,
+        booking,
+        back,
+        last.item_type_id,
+        unit,
+        last.quantity,
+        last.code,
+        user,
+        station,
+        clock,
+        Condition(last.condition),
+        "undo",
+        undoes=last.id,
+    )
+    if unit is not None and last.condition != Condition.OK and unit.status != UnitStatus.IN_SERVICE:
+        set_status(
+            uow,
+            user=user,
+            barcode=unit.barcode,
+            status=UnitStatus.IN_SERVICE,
+            note="undo",
+            clock=clock,
+        )
+    _restore_status(uow, booking)
+    line = _line(uow, booking.id, last.item_type_id)
+    return ScanResult(
+        last.code,
+        True,
+        Outcome.ACCEPTED,
+        DomainError("Scan of {code} undone.", code=last.code),
+        booking.reference,
+        line,
+        movement_ids=[move.id] if move.id else [],
+    )
+
+
+def _restore_status(uow: UnitOfWork, booking: Booking) -> None:
+    assert booking.id is not None
+    rows = progress(uow, booking.id)
+    anything_out = any(p.out > 0 for p in rows)
+    if booking.status == BookingStatus.RETURNED and anything_out:
+        booking.status = BookingStatus.OUT.value
+    elif booking.status == BookingStatus.OUT and not any(p.left > 0 for p in rows):
+        booking.status = BookingStatus.CONFIRMED.value
+
+
+def add_unplanned(
+    uow: UnitOfWork, *, user: str, station: str = "", reference: str, code: str, clock: Clock
+) -> ScanResult:
+    """Add the scanned unit's type to the booking (one more), if available, and check the
+    unit out: the trade's "unplanned item"."""
+    from booking.availability import check_request
+    from booking.bookings import ShortageError
+
+    booking = _booking(uow, normalise(reference))
+    unit = _unit(uow, normalise(code))
+    if booking is None or unit is None:
+        return check_out(
+            uow, user=user, station=station, reference=reference, code=code, clock=clock
+        )
+    wanted = {unit.item_type_id: _wanted(uow, booking.id, unit.item_type_id) + 1}  # type: ignore[arg-type]
+    missing = check_request(
+        uow, wanted, booking.start, booking.end, now=_local_now(clock), exclude_booking=booking.id
+    )
+    if missing:
+        raise ShortageError(missing)
+    uow.session.add(BookingLine(booking_id=booking.id, item_type_id=unit.item_type_id, quantity=1))
+    uow.flush()
+    return check_out(uow, user=user, station=station, reference=reference, code=code, clock=clock)
+
+
+def substitute(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    station: str = "",
+    reference: str,
+    code: str,
+    for_type: str,
+    clock: Clock,
+) -> ScanResult:
+    """Let the scanned unit stand in for one piece of a booked type (``for_type`` code)."""
+    from booking.availability import check_request
+    from booking.bookings import ShortageError
+    from inventory.catalogue import item_by_code
+
+    booking = _booking(uow, normalise(reference))
+    unit = _unit(uow, normalise(code))
+    if booking is None or unit is None:
+        return check_out(
+            uow, user=user, station=station, reference=reference, code=code, clock=clock
+        )
+    replaced = item_by_code(uow, for_type)
+    line = uow.session.exec(
+        select(BookingLine).where(
+            BookingLine.booking_id == booking.id, BookingLine.item_type_id == replaced.id
+        )
+    ).first()
+    if line is None or _net(uow, booking.id, replaced.id) >= line.quantity:  # type: ignore[arg-type]
+        return _refuse(
+            code,
+            Outcome.COMPLETE,
+            "Nothing of {name} is left to substitute.",
+            booking.reference,
+            name=replaced.name,
+        )
+    wanted = {unit.item_type_id: _wanted(uow, booking.id, unit.item_type_id) + 1}  # type: ignore[arg-type]
+    missing = check_request(
+        uow, wanted, booking.start, booking.end, now=_local_now(clock), exclude_booking=booking.id
+    )
+    if missing:
+        raise ShortageError(missing)
+    line.quantity -= 1
+    if line.quantity == 0:
+        uow.session.delete(line)
+    uow.session.add(BookingLine(booking_id=booking.id, item_type_id=unit.item_type_id, quantity=1))
+    uow.flush()
+    return check_out(uow, user=user, station=station, reference=reference, code=code, clock=clock)
+
+
+# --- lists for the desk -------------------------------------------------------------------
+
+
+def departures(uow: UnitOfWork, *, clock: Clock, days: int = 2) -> list[Booking]:
+    """Bookings to pick today and tomorrow (confirmed, or out and not complete)."""
+    today = dt.datetime.combine(clock.today(), dt.time())
+    query = (
+        select(Booking)
+        .where(
+            Booking.status.in_([BookingStatus.CONFIRMED.value, BookingStatus.OUT.value]),  # type: ignore[attr-defined]
+            Booking.start < today + dt.timedelta(days=days),
+            Booking.end > today,
+        )
+        .order_by(Booking.start, Booking.id)
+    )
+    return list(uow.session.exec(query))
+
+
+def units_moved(uow: UnitOfWork, booking_id: int) -> list[dict[str, Any]]:
+    """Each unit that left on the booking: barcode, serial, type, out/back times, condition."""
+    query = (
+        select(Movement, Unit.barcode, Unit.serial, ItemType.code)
+        .join(Unit, Unit.id == Movement.unit_id)
+        .join(ItemType, ItemType.id == Movement.item_type_id)
+        .where(Movement.booking_id == booking_id)
+        .order_by(Movement.id)
+    )
+    units: dict[str, dict[str, Any]] = {}
+    for move, barcode, serial, type_code in uow.session.exec(query):
+        entry = units.setdefault(
+            barcode,
+            {
+                "barcode": barcode,
+                "serial": serial,
+                "code": type_code,
+                "out": None,
+                "back": None,
+                "condition": None,
+            },
+        )
+        if move.direction == Direction.OUT:
+            if move.undoes is None:
+                entry["out"] = move.at
+            entry["back"] = entry["condition"] = None  # out (again, if a return was undone)
+        elif move.undoes is not None:
+            entry["out"] = entry["back"] = entry["condition"] = None  # it never left
+        else:
+            entry["back"], entry["condition"] = move.at, move.condition
+    return [u for u in units.values() if u["out"] is not None]
