@@ -315,6 +315,13 @@ def _bar_runs(pattern: str, left: float, width: float) -> list[tuple[float, floa
     return runs
 
 
+def code128_bars(code: str, left: float, module: float) -> list[tuple[float, float]]:
+    """(x, width) of each bar of ``code`` in Code 128, the first module at ``left``, each
+    module ``module`` wide (same unit as ``left``); without quiet zones (leave
+    ``QUIET_MODULES`` blank modules each side). For other documents (pick lists...)."""
+    return _bar_runs(modules(code), left, module)
+
+
 def _qr_runs(
     code: str, x0: float, middle: float, size: float
 ) -> list[tuple[float, float, float, float]]:
@@ -446,7 +453,7 @@ def render_labels(
         raise ValidationError("labels", "There are no labels to print.")
     placed = [layout(sheet, label, qr=qr) for label in labels]
     target = out if isinstance(out, io.IOBase) else str(out)
-    canvas = Canvas(target, pagesize=(sheet.page_w * mm, sheet.page_h * mm))  # type: ignore[arg-type]
+    canvas = Canvas(target, pagesize=(sheet.page_w * mm, sheet.page_h * mm))
     canvas.setCreator("Régie")
     canvas.setTitle(printable(labels[0].cooperative))
     for index, item in enumerate(placed):

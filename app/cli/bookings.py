@@ -1,9 +1,473 @@
-"""``regie bookings``."""
+"""``regie bookings create|confirm|cancel|show|list|duplicate``, ``regie availability``,
+``regie shortages`` and ``regie picklist``.
+
+Malformed date-times and ``--line`` values are usage errors (exit 2); refusals by the
+domain (unknown customer or code, a shortage, a transition not allowed) exit 1 with the
+reason on stderr and nothing written. Inspection warnings are printed to stderr after a
+booking is created or confirmed, without failing the command.
+"""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
+
+from app.bootstrap import Context, open_context
+from app.cli.customers import usage_error
+from app.cli.output import print_json
+from app.core.db import UnitOfWork
+from app.core.errors import DomainError, ValidationError
+from app.i18n import message, tr
+from booking import availability, bookings, queries
+from booking.models import BookingStatus
+from booking.picklist import render_picklist
+from booking.warnings import inspection_warnings
+from inventory.catalogue import item_by_code
+
+
+class UsageError(Exception):
+    """A malformed argument: reported as a usage error (exit 2)."""
+
+    def __init__(self, err: ValidationError, argument: str = "") -> None:
+        self.err = err
+        self.argument = argument
+        super().__init__(str(err))
 
 
 def register(commands: Any) -> None:
-    return None
+    parser = commands.add_parser("bookings", help=tr("cli", "bookings: create, confirm, cancel"))
+    sub = parser.add_subparsers(dest="bookings_command", metavar="ACTION", required=True)
+
+    create = sub.add_parser("create", help=tr("cli", "create a booking (a quote, or confirmed)"))
+    create.add_argument("--customer", required=True, help=tr("cli", "the customer number"))
+    _period_options(create, required=True)
+    create.add_argument(
+        "--use-from", default="", help=tr("cli", "first day of use (default: the pick-up)")
+    )
+    create.add_argument("--use-to", default="", help=tr("cli", "end of use (default: the return)"))
+    create.add_argument("--event", default="", help=tr("cli", "the event"))
+    create.add_argument("--venue", default="", help=tr("cli", "the venue"))
+    create.add_argument("--notes", default="", help=tr("cli", "notes"))
+    create.add_argument(
+        "--line",
+        action="append",
+        default=[],
+        metavar="CODE=QTY",
+        help=tr("cli", "an item type or kit code and a quantity (repeatable)"),
+    )
+    create.add_argument(
+        "--confirm", action="store_true", help=tr("cli", "confirm it at once (holds the stock)")
+    )
+    _json_option(create)
+    create.set_defaults(handler=create_booking)
+
+    for action, text, handler in (
+        ("confirm", tr("cli", "confirm a booking (checks availability)"), confirm_booking),
+        ("cancel", tr("cli", "cancel a booking (frees its stock)"), cancel_booking),
+        ("show", tr("cli", "show a booking, its lines and warnings"), show_booking),
+    ):
+        command = sub.add_parser(action, help=text)
+        command.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
+        _json_option(command)
+        command.set_defaults(handler=handler)
+
+    listing = sub.add_parser("list", help=tr("cli", "list or search bookings"))
+    listing.add_argument(
+        "--search", default="", help=tr("cli", "reference, event, venue, customer or item")
+    )
+    listing.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        choices=[s.value for s in BookingStatus],
+        help=tr("cli", "only bookings in this status (repeatable)"),
+    )
+    _period_options(listing, required=False)
+    _json_option(listing)
+    listing.set_defaults(handler=list_bookings)
+
+    duplicate = sub.add_parser("duplicate", help=tr("cli", "copy a booking to new dates"))
+    duplicate.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
+    duplicate.add_argument(
+        "--from", dest="start", required=True, help=tr("cli", "the new pick-up date-time")
+    )
+    _json_option(duplicate)
+    duplicate.set_defaults(handler=duplicate_booking)
+
+    avail = commands.add_parser("availability", help=tr("cli", "availability of an item type"))
+    avail.add_argument("code", help=tr("cli", "the item type code"))
+    _period_options(avail, required=True)
+    _json_option(avail)
+    avail.set_defaults(handler=show_availability)
+
+    short = commands.add_parser(
+        "shortages", help=tr("cli", "every item type held beyond its stock")
+    )
+    _period_options(short, required=True)
+    _json_option(short)
+    short.set_defaults(handler=show_shortages)
+
+    pick = commands.add_parser("picklist", help=tr("cli", "the warehouse pick list as a PDF"))
+    pick.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
+    pick.add_argument("--out", required=True, help=tr("cli", "the PDF file to write"))
+    pick.set_defaults(handler=write_picklist)
+
+
+def _period_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument(
+        "--from",
+        dest="start",
+        required=required,
+        default="",
+        help=tr("cli", "start (pick-up), e.g. 2027-03-05T09:00"),
+    )
+    parser.add_argument(
+        "--to",
+        dest="end",
+        required=required,
+        default="",
+        help=tr("cli", "end (return), e.g. 2027-03-08T18:00"),
+    )
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
+
+
+# --- parsing -----------------------------------------------------------------------------
+
+
+def _when(field: str, value: str) -> dt.datetime | None:
+    try:
+        return bookings.parse_datetime(field, value)
+    except ValidationError as err:
+        raise UsageError(err, f"--{field.replace(' ', '-')} {value}") from err
+
+
+def _lines(values: Sequence[str]) -> list[bookings.Line]:
+    lines = []
+    for value in values:
+        try:
+            lines.append(bookings.parse_line(value))
+        except ValidationError as err:
+            raise UsageError(err, f"--line {value}") from err
+    return lines
+
+
+def _window(args: argparse.Namespace, *, ordered: bool = True) -> tuple[dt.datetime, dt.datetime]:
+    """``--from``/``--to``; ``ordered``: an empty window is a usage error (a booking's
+    periods are checked by the domain instead, exit 1)."""
+    start, end = _when("from", args.start), _when("to", args.end)
+    assert start is not None and end is not None
+    if ordered and end <= start:
+        raise UsageError(ValidationError("to", "The end of the period must come after its start."))
+    return start, end
+
+
+def _usage_guard(handler: Any) -> Any:
+    """Turn a malformed argument into a usage error (exit 2) before anything is opened."""
+
+    def guarded(args: argparse.Namespace) -> int:
+        try:
+            return int(handler(args))
+        except UsageError as err:
+            return usage_error(err.err, err.argument)
+
+    guarded.__name__ = handler.__name__
+    guarded.__doc__ = handler.__doc__
+    return guarded
+
+
+def local_now(ctx: Context) -> dt.datetime:
+    return ctx.clock.now().astimezone(ctx.clock.tz).replace(tzinfo=None)
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+def booking_json(
+    uow: UnitOfWork, booking_id: int, *, now: dt.datetime | None = None
+) -> dict[str, Any]:
+    """A booking as the CLI contract writes it; with ``warnings`` when ``now`` is given."""
+    row = queries.booking_rows(uow, [booking_id])[booking_id]
+    shown: dict[str, Any] = {
+        "ref": row.reference,
+        "status": row.status,
+        "customer": row.customer_number,
+        "customer_name": row.customer_name,
+        "event": row.event,
+        "venue": row.venue,
+        "from": row.start,
+        "to": row.end,
+        "use_from": row.use_start,
+        "use_to": row.use_end,
+        "lines": [
+            {"code": ln.code, "name": ln.name, "quantity": ln.quantity}
+            for ln in queries.line_rows(uow, booking_id)
+        ],
+    }
+    if now is not None:
+        shown["warnings"] = [message(w) for w in inspection_warnings(uow, booking_id, now=now)]
+    return shown
+
+
+def _summary_json(row: queries.BookingRow) -> dict[str, Any]:
+    return {
+        "ref": row.reference,
+        "status": row.status,
+        "customer": row.customer_number,
+        "customer_name": row.customer_name,
+        "event": row.event,
+        "venue": row.venue,
+        "from": row.start,
+        "to": row.end,
+        "use_from": row.use_start,
+        "use_to": row.use_end,
+    }
+
+
+def _print_booking(shown: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print_json(shown)
+        return
+    print(
+        f"{shown['ref']}  {shown['status']}  {shown['customer']} {shown['customer_name']}  "
+        f"{_fmt(shown['from'])} → {_fmt(shown['to'])}"
+    )
+    if shown["event"] or shown["venue"]:
+        print(f"  {shown['event']}  {shown['venue']}".rstrip())
+    for line in shown["lines"]:
+        print(f"  {line['quantity']:>5}  {line['code']:<20} {line['name']}")
+    for warning in shown.get("warnings", []):
+        print(tr("cli", "  warning: {warning}").format(warning=warning))
+
+
+def _warn(shown: dict[str, Any]) -> None:
+    """Inspection warnings go to stderr: the command still succeeded."""
+    for warning in shown.get("warnings", []):
+        print(tr("cli", "warning: {warning}").format(warning=warning), file=sys.stderr)
+
+
+def _fmt(value: dt.datetime) -> str:
+    return value.strftime("%Y-%m-%dT%H:%M")
+
+
+# --- handlers ----------------------------------------------------------------------------
+
+
+@_usage_guard
+def create_booking(args: argparse.Namespace) -> int:
+    start, end = _window(args, ordered=False)
+    data = bookings.BookingData(
+        customer=args.customer,
+        start=start,
+        end=end,
+        use_start=_when("use from", args.use_from),
+        use_end=_when("use to", args.use_to),
+        event=args.event,
+        venue=args.venue,
+        notes=args.notes,
+        lines=_lines(args.line),
+    )
+    if not data.lines:
+        raise UsageError(ValidationError("lines", "Give at least one --line CODE=QTY to book."))
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            booking = bookings.create_booking(
+                uow, user=ctx.user, data=data, clock=ctx.clock, confirm=args.confirm
+            )
+            assert booking.id is not None
+            shown = booking_json(uow, booking.id, now=local_now(ctx))
+    finally:
+        ctx.db.dispose()
+    _print_booking(shown, args.json)
+    _warn(shown)
+    return 0
+
+
+def _transition(args: argparse.Namespace, action: Any) -> int:
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            booking = action(uow, user=ctx.user, reference=args.ref, clock=ctx.clock)
+            shown = booking_json(uow, booking.id, now=local_now(ctx))
+    finally:
+        ctx.db.dispose()
+    _print_booking(shown, args.json)
+    _warn(shown)
+    return 0
+
+
+def confirm_booking(args: argparse.Namespace) -> int:
+    return _transition(args, bookings.confirm_booking)
+
+
+def cancel_booking(args: argparse.Namespace) -> int:
+    return _transition(args, bookings.cancel_booking)
+
+
+def show_booking(args: argparse.Namespace) -> int:
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.read() as uow:
+            booking = bookings.booking_by_ref(uow, args.ref)
+            assert booking.id is not None
+            shown = booking_json(uow, booking.id, now=local_now(ctx))
+    finally:
+        ctx.db.dispose()
+    _print_booking(shown, args.json)
+    return 0
+
+
+@_usage_guard
+def list_bookings(args: argparse.Namespace) -> int:
+    start = _when("from", args.start) if args.start else None
+    end = _when("to", args.end) if args.end else None
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.read() as uow:
+            ids = queries.search_bookings(
+                uow, args.search, statuses=args.status, start=start, end=end
+            )
+            rows = queries.booking_rows(uow, ids)
+            shown = [_summary_json(rows[i]) for i in ids]
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(shown)
+    else:
+        for b in shown:
+            print(
+                f"{b['ref']:<13} {b['status']:<10} {_fmt(b['from'])} → {_fmt(b['to'])}  "
+                f"{b['customer_name']}  {b['event']}".rstrip()
+            )
+    return 0
+
+
+@_usage_guard
+def duplicate_booking(args: argparse.Namespace) -> int:
+    start = _when("from", args.start)
+    assert start is not None
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            copy = bookings.duplicate_booking(
+                uow, user=ctx.user, reference=args.ref, start=start, clock=ctx.clock
+            )
+            assert copy.id is not None
+            shown = booking_json(uow, copy.id, now=local_now(ctx))
+    finally:
+        ctx.db.dispose()
+    _print_booking(shown, args.json)
+    _warn(shown)
+    return 0
+
+
+@_usage_guard
+def show_availability(args: argparse.Namespace) -> int:
+    start, end = _window(args)
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.read() as uow:
+            item = item_by_code(uow, args.code)
+            assert item.id is not None
+            found = availability.availability(uow, item.id, start, end, now=local_now(ctx))
+            code, name = item.code, item.name
+    finally:
+        ctx.db.dispose()
+    firm = sorted({h.reference for h in found.holds if h.status != BookingStatus.QUOTE})
+    tentative = sorted({h.reference for h in found.holds if h.status == BookingStatus.QUOTE})
+    shown = {
+        "code": code,
+        "name": name,
+        "from": start,
+        "to": end,
+        "serviceable": found.serviceable,
+        "reserved": found.reserved,
+        "available": found.available,
+        "tentative": found.tentative,
+        "peak_at": found.peak_at,
+        "holders": firm,
+        "tentative_holders": tentative,
+    }
+    if args.json:
+        print_json(shown)
+    else:
+        print(
+            tr(
+                "cli",
+                "{code}: {available} available of {serviceable} "
+                "({reserved} reserved, {tentative} with quotes)",
+            ).format(**shown)
+        )
+        if firm:
+            print("  " + ", ".join(firm))
+    return 0
+
+
+@_usage_guard
+def show_shortages(args: argparse.Namespace) -> int:
+    start, end = _window(args)
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.read() as uow:
+            found = availability.shortages(uow, start, end, now=local_now(ctx))
+    finally:
+        ctx.db.dispose()
+    shown = [
+        {
+            "code": s.code,
+            "name": s.name,
+            "serviceable": s.serviceable,
+            "reserved": s.reserved,
+            "missing": s.missing,
+            "at": s.at,
+            "bookings": list(s.holders),
+        }
+        for s in found
+    ]
+    if args.json:
+        print_json(shown)
+    elif not shown:
+        print(tr("cli", "No shortage in this period."))
+    else:
+        for s in found:
+            print(
+                tr("cli", "{code}: {missing} missing on {at} ({bookings})").format(
+                    code=s.code,
+                    missing=s.missing,
+                    at=s.at.strftime("%d/%m/%Y %H:%M"),
+                    bookings=", ".join(s.holders),
+                )
+            )
+    return 0
+
+
+def write_picklist(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise DomainError("The folder {folder} does not exist.", folder=str(folder))
+    ctx = open_context(args.db)
+    handle, temp = tempfile.mkstemp(prefix=".picklist-", suffix=".pdf", dir=folder)
+    os.close(handle)
+    try:
+        with ctx.db.read() as uow:
+            pages = render_picklist(uow, args.ref, temp)
+        os.replace(temp, out)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    finally:
+        ctx.db.dispose()
+    print(
+        tr("cli", "Pick list of {pages} page(s) written to {path}.").format(pages=pages, path=out)
+    )
+    return 0

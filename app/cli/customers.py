@@ -1,9 +1,206 @@
-"""``regie customers``."""
+"""``regie customers add|list|show``: customers and their memberships."""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import sys
 from typing import Any
+
+from app.bootstrap import open_context
+from app.cli.output import print_json
+from app.core.db import UnitOfWork
+from app.core.errors import ValidationError
+from app.i18n import message, tr
+from booking import customers
+from booking.models import Customer, CustomerCategory, CustomerKind
+from inventory import fields
+
+USAGE_ERROR = 2
 
 
 def register(commands: Any) -> None:
-    return None
+    parser = commands.add_parser("customers", help=tr("cli", "customers and their memberships"))
+    sub = parser.add_subparsers(dest="customers_command", metavar="ACTION", required=True)
+
+    add = sub.add_parser("add", help=tr("cli", "add a customer"))
+    add.add_argument("--name", required=True, help=tr("cli", "the customer's name"))
+    add.add_argument("--kind", choices=[k.value for k in CustomerKind], default="organisation")
+    add.add_argument(
+        "--category", choices=[c.value for c in CustomerCategory], default="association"
+    )
+    for option in ("email", "phone", "address", "postcode", "city", "siret"):
+        add.add_argument(f"--{option}", default="")
+    add.add_argument("--vat", default="", help=tr("cli", "intra-EU VAT number"))
+    add.add_argument(
+        "--number", default="", help=tr("cli", "the customer number (default: the next free one)")
+    )
+    add.add_argument("--member-number", default="", help=tr("cli", "membership number"))
+    add.add_argument(
+        "--member-from", default="", help=tr("cli", "first day of the membership (2027-01-01)")
+    )
+    add.add_argument(
+        "--member-to", default="", help=tr("cli", "last day of the membership (default: open)")
+    )
+    add.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
+    add.set_defaults(handler=add_customer)
+
+    listing = sub.add_parser("list", help=tr("cli", "list or search customers"))
+    listing.add_argument("--search", default="", help=tr("cli", "text to look for"))
+    listing.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
+    listing.set_defaults(handler=list_customers)
+
+    show = sub.add_parser("show", help=tr("cli", "one customer and its memberships"))
+    show.add_argument("number", help=tr("cli", "the customer number"))
+    show.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
+    show.set_defaults(handler=show_customer)
+
+
+def usage_error(err: ValidationError, argument: str = "") -> int:
+    """A malformed argument (a date that is not one...): reported like argparse does, exit 2."""
+    if argument:
+        text = tr("cli", "regie: error: argument {argument}: {problem}").format(
+            argument=argument, problem=message(err)
+        )
+    else:
+        text = tr("cli", "regie: error: {problem}").format(problem=message(err))
+    print(text, file=sys.stderr)
+    return USAGE_ERROR
+
+
+def add_customer(args: argparse.Namespace) -> int:
+    if args.member_number and not args.member_from:
+        return usage_error(
+            ValidationError(
+                "valid from", "A membership needs --member-number and --member-from together."
+            )
+        )
+    if (args.member_from or args.member_to) and not args.member_number:
+        return usage_error(
+            ValidationError(
+                "member number", "A membership needs --member-number and --member-from together."
+            )
+        )
+    try:
+        member_from = fields.optional_date("valid from", args.member_from)
+        member_to = fields.optional_date("valid to", args.member_to)
+    except ValidationError as err:
+        return usage_error(err, "--member-from/--member-to")
+    data = customers.parse_customer(
+        {
+            "name": args.name,
+            "kind": args.kind,
+            "category": args.category,
+            "email": args.email,
+            "phone": args.phone,
+            "address": args.address,
+            "postcode": args.postcode,
+            "city": args.city,
+            "siret": args.siret,
+            "vat_number": args.vat,
+            "number": args.number,
+        }
+    )
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            customer = customers.save_customer(uow, user=ctx.user, data=data)
+            assert customer.id is not None
+            if args.member_number:
+                customers.add_membership(
+                    uow,
+                    user=ctx.user,
+                    customer_id=customer.id,
+                    member_number=args.member_number,
+                    valid_from=member_from,  # type: ignore[arg-type]
+                    valid_to=member_to,
+                )
+            shown = customer_json(uow, customer, ctx.clock.today())
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(shown)
+    else:
+        print(
+            tr("cli", "Customer {number} added: {name}.").format(
+                number=shown["number"], name=shown["name"]
+            )
+        )
+    return 0
+
+
+def list_customers(args: argparse.Namespace) -> int:
+    ctx = open_context(args.db)
+    today = ctx.clock.today()
+    try:
+        with ctx.db.read() as uow:
+            ids = customers.search_customers(uow, args.search)
+            found = [uow.session.get(Customer, i) for i in ids]
+            shown = [customer_json(uow, c, today) for c in found if c is not None]
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(shown)
+    else:
+        member = tr("cli", "member")
+        for c in shown:
+            print(f"{c['number']:<8} {c['name']}  {member if c['member'] else ''}".rstrip())
+    return 0
+
+
+def show_customer(args: argparse.Namespace) -> int:
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.read() as uow:
+            shown = customer_json(
+                uow, customers.customer_by_number(uow, args.number), ctx.clock.today()
+            )
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(shown)
+    else:
+        print(f"{shown['number']}  {shown['name']}  ({shown['kind']}, {shown['category']})")
+        for key in ("email", "phone", "city", "siret", "vat_number"):
+            if shown[key]:
+                print(f"  {key}: {shown[key]}")
+        for m in shown["memberships"]:
+            print(
+                tr("cli", "  member {number}: {start} – {end}").format(
+                    number=m["member_number"], start=m["valid_from"], end=m["valid_to"] or "…"
+                )
+            )
+    return 0
+
+
+def customer_json(uow: UnitOfWork, customer: Customer, today: dt.date) -> dict[str, Any]:
+    """A customer as the CLI contract writes it; ``member``: a membership covers today."""
+    assert customer.id is not None
+    memberships = customers.memberships_of(uow, customer.id)
+    return {
+        "number": customer.number,
+        "name": customer.name,
+        "kind": customer.kind,
+        "category": customer.category,
+        "member": any(
+            m.valid_from <= today and (m.valid_to is None or today <= m.valid_to)
+            for m in memberships
+        ),
+        "memberships": [
+            {
+                "member_number": m.member_number,
+                "valid_from": m.valid_from,
+                "valid_to": m.valid_to,
+            }
+            for m in memberships
+        ],
+        "email": customer.email,
+        "phone": customer.phone,
+        "address": customer.address,
+        "postcode": customer.postcode,
+        "city": customer.city,
+        "country": customer.country,
+        "siren": customer.siren,
+        "siret": customer.siret,
+        "vat_number": customer.vat_number,
+    }
