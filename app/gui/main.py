@@ -37,11 +37,15 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.core.errors import DomainError
 from app.core.settings import COOPERATIVE_NAME, get_setting
+from app.gui.bookings_screen import BookingsScreen
+from app.gui.calendar_screen import BookingCalendarScreen
+from app.gui.customers_screen import CustomersScreen
 from app.gui.inventory_screen import InventoryScreen
 from app.gui.kits_cases import CasesScreen, KitsScreen
 from app.gui.labels_screen import LabelsScreen
 from app.gui.operations import Cancelled, Operations, Progress, ThreadRunner
 from app.gui.settings_dialog import SettingsDialog, read_settings
+from app.gui.timeline import TimelineScreen
 from app.gui.widgets import ErrorListDialog
 
 tr = QCoreApplication.translate
@@ -59,6 +63,10 @@ AREAS: list[Area] = [
     Area("kits", QT_TRANSLATE_NOOP("MainWindow", "Kits"), "Ctrl+2", KitsScreen),
     Area("cases", QT_TRANSLATE_NOOP("MainWindow", "Cases"), "Ctrl+3", CasesScreen),
     Area("labels", QT_TRANSLATE_NOOP("MainWindow", "Labels"), "Ctrl+4", LabelsScreen),
+    Area("timeline", QT_TRANSLATE_NOOP("MainWindow", "Timeline"), "Ctrl+5", TimelineScreen),
+    Area("calendar", QT_TRANSLATE_NOOP("MainWindow", "Calendar"), "Ctrl+6", BookingCalendarScreen),
+    Area("customers", QT_TRANSLATE_NOOP("MainWindow", "Customers"), "Ctrl+7", CustomersScreen),
+    Area("bookings", QT_TRANSLATE_NOOP("MainWindow", "Bookings"), "Ctrl+8", BookingsScreen),
 ]
 
 
