@@ -1,7 +1,7 @@
 """``regie bench``: deterministic datasets and timed operations (../shared/BENCHMARKS.md).
 
 Datasets are built once into the user's cache directory, keyed by size, seed and the
-demo generator's version, then reused. Each operation is warmed up, then timed; figures
+demo generators' versions (catalogue, then customers and bookings), then reused. Each operation is warmed up, then timed; figures
 are wall-clock milliseconds (median, p95) on this machine.
 """
 
@@ -11,9 +11,12 @@ import datetime as dt
 import io
 import os
 import platform
+import random
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -27,17 +30,28 @@ from app.core.paths import cache_dir
 BENCH_CLOCK = FixedClock(dt.datetime(2026, 11, 2, 9, 0, tzinfo=PARIS))
 SEED = 7
 Report = Callable[[str], None]
+#: ``progress(fraction done, what)`` while a dataset is built.
+Progress = Callable[[float, str], None]
+#: Share of the build's progress bar given to the catalogue (the bookings take the rest).
+CATALOGUE_SHARE = 0.05
 
 
 def dataset_path(size: str, seed: int = SEED) -> Path:
+    from booking.demo import BOOKINGS_DEMO_VERSION
     from inventory.demo import DEMO_VERSION
 
-    return cache_dir() / "bench" / f"{size}-seed{seed}-v{DEMO_VERSION}.db"
+    version = f"{DEMO_VERSION}.{BOOKINGS_DEMO_VERSION}"
+    return cache_dir() / "bench" / f"{size}-seed{seed}-v{version}.db"
 
 
-def ensure_dataset(size: str, report: Report, seed: int = SEED) -> Path:
+def ensure_dataset(
+    size: str, report: Report, seed: int = SEED, progress: Progress | None = None
+) -> Path:
     """The dataset's file, built (atomically: temp file, then rename) if missing."""
+    from booking.demo import build_bookings_demo
     from inventory.demo import build_demo
+
+    step = progress or (lambda _fraction, _what: None)
 
     path = dataset_path(size, seed)
     if path.exists():
@@ -49,7 +63,15 @@ def ensure_dataset(size: str, report: Report, seed: int = SEED) -> Path:
     report(f"building the {size} dataset (once) in {path.parent}")
     db = open_database(tmp)
     try:
+        step(0.0, "catalogue")
         build_demo(db, size=size, seed=seed, clock=BENCH_CLOCK, user="bench")
+
+        def bookings_step(fraction: float, what: str) -> None:
+            step(CATALOGUE_SHARE + (1 - CATALOGUE_SHARE) * fraction, what)
+
+        build_bookings_demo(
+            db, size=size, seed=seed, clock=BENCH_CLOCK, user="bench", progress=bookings_step
+        )
         with db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -72,6 +94,9 @@ def dataset_summary(path: Path, size: str) -> dict[str, Any]:
                 "units": count("unit"),
                 "cases": count("case"),
                 "kits": count("kit"),
+                "customers": count("customer"),
+                "bookings": count("booking"),
+                "lines": count("booking_line"),
             }
     finally:
         db.dispose()
@@ -202,20 +227,143 @@ def bench_labels_240(path: Path) -> dict[str, Any]:
     return timed(render, 5, warmup=1)
 
 
+# --- availability -----------------------------------------------------------------------
+
+#: The benchmarks' 31-day window starts a month after the dataset's "today".
+WINDOW_OFFSET_DAYS = 30
+WINDOW_DAYS = 31
+
+
+def bench_now() -> dt.datetime:
+    return BENCH_CLOCK.now().astimezone(BENCH_CLOCK.tz).replace(tzinfo=None)
+
+
+def bench_window() -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime.combine(
+        BENCH_CLOCK.today() + dt.timedelta(days=WINDOW_OFFSET_DAYS), dt.time()
+    )
+    return start, start + dt.timedelta(days=WINDOW_DAYS)
+
+
+def _sql_time(value: dt.datetime) -> str:
+    """A date-time as SQLAlchemy stores it in SQLite, for raw comparisons."""
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def busiest_type(path: Path) -> int:
+    """The type holding the most stock (quantity × bookings) in the window."""
+    start, end = bench_window()
+    db = open_database(path)
+    try:
+        with db.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT l.item_type_id FROM booking_line l JOIN booking b ON b.id = l.booking_id"
+                " WHERE b.status IN ('confirmed', 'out') AND b.start < ? AND b.\"end\" > ?"
+                " GROUP BY l.item_type_id ORDER BY sum(l.quantity) DESC, l.item_type_id LIMIT 1",
+                (_sql_time(end), _sql_time(start)),
+            ).first()
+            if row is None:
+                row = conn.exec_driver_sql("SELECT min(id) FROM item_type").first()
+            assert row is not None
+            return int(row[0])
+    finally:
+        db.dispose()
+
+
+def bench_availability_one(path: Path) -> dict[str, Any]:
+    """Availability of one busy type over the 31-day window."""
+    from booking.availability import availability
+
+    type_id = busiest_type(path)
+    start, end = bench_window()
+    now = bench_now()
+    db = open_database(path)
+    try:
+        with db.read() as uow:
+            return timed(lambda: availability(uow, type_id, start, end, now=now), 200, warmup=5)
+    finally:
+        db.dispose()
+
+
+def bench_shortages_all(path: Path) -> dict[str, Any]:
+    """Shortages of the whole catalogue over the 31-day window."""
+    from booking.availability import shortages
+
+    start, end = bench_window()
+    now = bench_now()
+    db = open_database(path)
+    try:
+        with db.read() as uow:
+            return timed(lambda: shortages(uow, start, end, now=now), 10, warmup=1)
+    finally:
+        db.dispose()
+
+
+def bench_confirm_10_lines(path: Path, n: int = 50, warmup: int = 2) -> dict[str, Any]:
+    """Create and confirm a 10-line booking that fits, each in its own write transaction,
+    on a copy of the dataset (the cached one stays clean). Choosing lines that fit is not
+    timed."""
+    from booking.availability import availability_many
+    from booking.bookings import BookingData, Line, create_booking
+
+    rng = random.Random(SEED)
+    now = bench_now()
+    with tempfile.TemporaryDirectory(prefix="regie-bench-") as tmp:
+        copy = Path(tmp) / path.name
+        shutil.copy(path, copy)
+        db = open_database(copy)
+        try:
+            with db.read() as uow:
+                customer = str(
+                    uow.session.connection()
+                    .exec_driver_sql("SELECT number FROM customer ORDER BY id LIMIT 1")
+                    .scalar()
+                )
+                codes = dict(
+                    uow.session.connection().exec_driver_sql("SELECT id, code FROM item_type").all()
+                )
+            samples = []
+            for i in range(warmup + n):
+                start = dt.datetime.combine(
+                    BENCH_CLOCK.today() + dt.timedelta(days=7 + i % 90), dt.time(10)
+                )
+                end = start + dt.timedelta(days=3)
+                with db.read() as uow:  # a day's margin covers every type's buffers
+                    free = availability_many(
+                        uow, start - dt.timedelta(days=1), end + dt.timedelta(days=1), now=now
+                    )
+                fits = sorted(t for t, a in free.items() if a.available >= 1)
+                lines = [Line(codes[t], 1) for t in rng.sample(fits, 10)]
+                data = BookingData(customer=customer, start=start, end=end, lines=lines)
+                began = time.perf_counter()
+                with db.write() as uow:
+                    create_booking(uow, user="bench", data=data, clock=BENCH_CLOCK, confirm=True)
+                if i >= warmup:
+                    samples.append((time.perf_counter() - began) * 1000)
+            return summarise(samples)
+        finally:
+            db.dispose()
+
+
 OPERATIONS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "startup_window": bench_startup_window,
     "search_keystroke": bench_search_keystroke,
     "labels_240": bench_labels_240,
+    "availability_one": bench_availability_one,
+    "shortages_all": bench_shortages_all,
+    "confirm_10_lines": bench_confirm_10_lines,
 }
 
 
-def run(size: str, only: list[str], report: Report) -> dict[str, Any]:
+def run(
+    size: str, only: list[str], report: Report, progress: Progress | None = None
+) -> dict[str, Any]:
     unknown = [name for name in only if name not in OPERATIONS]
     if unknown:
         raise ValueError(
             f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(OPERATIONS)}"
         )
-    path = ensure_dataset(size, report)
+    path = ensure_dataset(size, report, progress=progress)
     results: dict[str, Any] = {}
     for name, operation in OPERATIONS.items():
         if only and name not in only:

@@ -1,5 +1,6 @@
 """``regie demo [--size small|large] [--seed N] [--json]``: fill an empty database with the
-demo cooperative (refused, nothing written, when the catalogue already has item types)."""
+demo cooperative — its catalogue, then its customers and bookings (refused, nothing
+written, when the catalogue already has item types)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from app import i18n
 from app.bootstrap import open_context
 from app.cli.output import print_json
 from app.i18n import tr
+from booking.demo import build_bookings_demo
 from inventory.demo import DEMO_NAME, build_demo
 
 
@@ -22,7 +24,11 @@ def register(commands: Any) -> None:
         "--size",
         choices=("small", "large"),
         default="small",
-        help=tr("cli", "small: the demo; large: 2,000 types and 20,000 units"),
+        help=tr(
+            "cli",
+            "small: the demo and a year of bookings; large: 2,000 types, 20,000 units, "
+            "3,000 customers and ten years of bookings",
+        ),
     )
     demo.add_argument(
         "--seed", type=int, default=1, help=tr("cli", "the same seed gives the same data")
@@ -34,9 +40,18 @@ def register(commands: Any) -> None:
 def run_demo(args: argparse.Namespace) -> int:
     ctx = open_context(args.db, demo_if_new=False)
     summary = build_demo(ctx.db, size=args.size, seed=args.seed, clock=ctx.clock, user=ctx.user)
+    bookings = build_bookings_demo(
+        ctx.db, size=args.size, seed=args.seed, clock=ctx.clock, user=ctx.user
+    )
     if args.json:
         print_json(
-            {"name": DEMO_NAME, "size": args.size, "seed": args.seed, **dataclasses.asdict(summary)}
+            {
+                "name": DEMO_NAME,
+                "size": args.size,
+                "seed": args.seed,
+                **dataclasses.asdict(summary),
+                **dataclasses.asdict(bookings),
+            }
         )
         return 0
     i18n.install()
@@ -54,6 +69,18 @@ def run_demo(args: argparse.Namespace) -> int:
             cases=summary.cases,
             kits=summary.kits,
             owners=summary.owners,
+        )
+    )
+    more = tr(
+        "cli",
+        "{customers} customers ({members} members today), {bookings} bookings, {lines} booking lines.",
+    )
+    print(
+        more.format(
+            customers=bookings.customers,
+            members=bookings.members,
+            bookings=bookings.bookings,
+            lines=bookings.lines,
         )
     )
     return 0

@@ -1,0 +1,127 @@
+"""``regie bench``: the JSON contract of the availability benchmarks (small dataset, cache in
+the per-test XDG_CACHE_HOME) and of ``--workload`` on a tiny generated workload."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "workload.py"
+FIGURES = {"median_ms", "p95_ms", "n"}
+
+
+def _run(capsys, argv: list[str]) -> tuple[int, dict, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, (json.loads(out) if out.strip().startswith("{") else {}), err
+
+
+def test_bench_small_availability_one_json(capsys):
+    code, result, _err = _run(
+        capsys, ["bench", "--size", "small", "--only", "availability_one", "--json"]
+    )
+    assert code == 0
+    data = result["dataset"]
+    assert data["size"] == "small" and data["types"] >= 60
+    assert data["customers"] == 200 and data["bookings"] > 300 and data["lines"] > data["bookings"]
+    assert set(result["results"]) == {"availability_one"}
+    figures = result["results"]["availability_one"]
+    assert set(figures) >= FIGURES and figures["n"] == 200
+    assert set(result["machine"]) == {"python", "cpus", "platform"}
+    # the cached dataset is reused, and its name carries both generators' versions
+    from app.benchmarks import dataset_path
+    from booking.demo import BOOKINGS_DEMO_VERSION
+    from inventory.demo import DEMO_VERSION
+
+    assert dataset_path("small").name.endswith(f"-v{DEMO_VERSION}.{BOOKINGS_DEMO_VERSION}.db")
+    assert dataset_path("small").exists()
+
+
+def test_unknown_benchmark_is_a_usage_error(capsys):
+    assert main(["bench", "--only", "no_such_thing"]) == 2
+    assert "unknown benchmark" in capsys.readouterr().err
+
+
+@pytest.fixture
+def tiny_workload(tmp_path) -> Path:
+    if not GENERATOR.exists():
+        pytest.skip("the neutral workload generator (../shared/bench/workload.py) is absent")
+    path = tmp_path / "w.json"
+    subprocess.run(
+        [
+            sys.executable,
+            str(GENERATOR),
+            "--products",
+            "25",
+            "--rentals",
+            "120",
+            "--anchor",
+            "2026-11-26",
+            "--dump",
+            str(path),
+        ],
+        check=True,
+    )
+    return path
+
+
+def test_workload_answers_match_the_reference(capsys, tiny_workload):
+    code, result, _err = _run(capsys, ["bench", "--workload", str(tiny_workload), "--json"])
+    assert code == 0 and result["matched"] is True
+    assert result["workload"]["products"] == 25 and result["workload"]["rentals"] == 120
+    assert result["workload"]["window"] == ["2026-12-26", "2027-01-25"]
+    results = result["results"]
+    assert set(results) == {"wl_book", "wl_availability_one", "wl_availability_all"}
+    assert results["wl_book"]["n"] == 120 and results["wl_book"]["total_ms"] > 0
+    one = results["wl_availability_one"]
+    assert set(one) >= FIGURES and one["available"] == one["expected"]
+    assert results["wl_availability_all"]["types"] == 25
+    assert results["wl_availability_all"]["mismatches"] == 0
+
+
+def test_reference_is_the_generators_own(tiny_workload):
+    """Our copy of ``window``/``expected_availability`` answers as the generator does."""
+    import datetime as dt
+    import importlib.util
+
+    from app import workload
+
+    spec = importlib.util.spec_from_file_location("neutral_workload", GENERATOR)
+    assert spec and spec.loader
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    data = json.loads(tiny_workload.read_text())
+    anchor = dt.date(2026, 11, 26)
+    assert workload.window(anchor) == generator.window(anchor)
+    for w0, w1 in (generator.window(anchor), (anchor, anchor + dt.timedelta(days=90))):
+        assert workload.expected_availability(data, w0, w1) == generator.expected_availability(
+            data, w0, w1
+        )
+
+
+def test_a_wrong_answer_fails_naming_it(capsys, tiny_workload, monkeypatch):
+    from app import workload
+
+    honest = workload.expected_availability
+
+    def off_by_one(data, w0, w1):
+        return {code: qty + 1 for code, qty in honest(data, w0, w1).items()}
+
+    monkeypatch.setattr(workload, "expected_availability", off_by_one)
+    code, result, err = _run(capsys, ["bench", "--workload", str(tiny_workload), "--json"])
+    assert code == 1 and result["matched"] is False
+    assert result["mismatch"]["operation"] == "wl_availability_one"
+    assert result["mismatch"]["code"] in err and "reference says" in err
+
+
+def test_a_file_that_is_not_a_workload_is_refused(capsys, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"products": []}')
+    assert main(["bench", "--workload", str(bad), "--json"]) == 1
+    assert "is not a workload file" in capsys.readouterr().err
