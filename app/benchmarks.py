@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import os
 import platform
+import sqlite3
 import random
 import shutil
 import statistics
@@ -40,7 +41,11 @@ def dataset_path(size: str, seed: int = SEED) -> Path:
     from booking.demo import BOOKINGS_DEMO_VERSION
     from inventory.demo import DEMO_VERSION
 
-    version = f"{DEMO_VERSION}.{BOOKINGS_DEMO_VERSION}"
+    from app.core.migrate import HEAD
+
+    # Keyed by the generators and the schema: a new migration builds a fresh dataset
+    # (rather than upgrading, and backing up, a large cached file).
+    version = f"{DEMO_VERSION}.{BOOKINGS_DEMO_VERSION}-{HEAD.split('_')[0]}"
     return cache_dir() / "bench" / f"{size}-seed{seed}-v{version}.db"
 
 
@@ -72,10 +77,14 @@ def ensure_dataset(
         build_bookings_demo(
             db, size=size, seed=seed, clock=BENCH_CLOCK, user="bench", progress=bookings_step
         )
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.dispose()
+    raw = sqlite3.connect(tmp)
+    try:
+        raw.execute("ANALYZE")  # planner statistics, as a long-lived file has them
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
     tmp.rename(path)
     return path
 

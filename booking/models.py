@@ -116,7 +116,10 @@ class Membership(SQLModel, table=True):
 
 class Booking(SQLModel, table=True):
     #: The availability engine asks "which holding bookings end after this instant?".
-    __table_args__ = (Index("ix_booking_status_end", "status", "end"),)
+    __table_args__ = (
+        Index("ix_booking_status_end", "status", "end"),
+        Index("ix_booking_status_start", "status", "start"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     reference: str = Field(unique=True, index=True)
@@ -137,6 +140,10 @@ class Booking(SQLModel, table=True):
 
 class BookingLine(SQLModel, table=True):
     __tablename__ = "booking_line"
+    #: The availability engine reads lines from the holding bookings (covering index).
+    __table_args__ = (
+        Index("ix_booking_line_booking_type", "booking_id", "item_type_id", "quantity"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     booking_id: int = Field(foreign_key="booking.id", index=True, ondelete="CASCADE")

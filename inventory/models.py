@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from app.core.errors import N_
@@ -110,6 +111,9 @@ class ItemPhoto(SQLModel, table=True):
 
 
 class Unit(SQLModel, table=True):
+    #: Serviceable stock per type is counted on every availability question.
+    __table_args__ = (Index("ix_unit_type_status", "item_type_id", "status"),)
+
     id: int | None = Field(default=None, primary_key=True)
     item_type_id: int = Field(foreign_key="item_type.id", index=True)
     barcode: str = Field(unique=True, index=True)

@@ -107,4 +107,6 @@ class Database:
             return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
 
     def dispose(self) -> None:
+        with self.engine.connect() as conn:  # refresh the planner's statistics if stale
+            conn.exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, text
 
 from app.core.db import Database, make_engine
 
-HEAD = "0004_movements"
+HEAD = "0005_availability_indexes"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
