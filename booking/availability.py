@@ -138,8 +138,10 @@ def holds(
     type_ids: Sequence[int] | None = None,
     statuses: Sequence[BookingStatus] = HOLDING,
     exclude_booking: int | None = None,
+    bounds: tuple[dt.timedelta, dt.timedelta] | None = None,
 ) -> list[Hold]:
-    """Lines of bookings in ``statuses`` whose buffered period meets ``[start, end)``."""
+    """Lines of bookings in ``statuses`` whose buffered period meets ``[start, end)``.
+    ``bounds`` (widest prep, de-prep) saves a query when the caller knows them."""
     base = (
         select(
             Booking.id,
@@ -155,7 +157,7 @@ def holds(
         .join(BookingLine, BookingLine.booking_id == Booking.id)
         .join(ItemType, ItemType.id == BookingLine.item_type_id)
     )
-    before, after = _widest_buffers(uow, type_ids)
+    before, after = bounds or _widest_buffers(uow, type_ids)
     base = base.where(Booking.start < end + before)
     if type_ids is not None:
         # "+column" keeps the planner off the line's item-type index: the holding bookings
@@ -324,26 +326,43 @@ def check_request(
     if not wanted:
         return []
     type_ids = sorted(wanted)
-    buffers = _buffers(uow, type_ids)
-    widest = (
-        start - max(b[0] for b in buffers.values()),
-        end + max(b[1] for b in buffers.values()),
-    )
-    stock = serviceable(uow, type_ids)
+    facts = {
+        row[0]: row
+        for row in uow.session.exec(
+            select(
+                ItemType.id,
+                ItemType.code,
+                ItemType.name,
+                ItemType.tracking,
+                ItemType.stock_quantity,
+                ItemType.prep_hours,
+                ItemType.deprep_hours,
+            ).where(ItemType.id.in_(type_ids))  # type: ignore[union-attr]
+        )
+    }
+    stock = _stock(uow, facts)
+    before = dt.timedelta(hours=max(f[5] for f in facts.values()))
+    after = dt.timedelta(hours=max(f[6] for f in facts.values()))
     held = _by_type(
-        holds(uow, *widest, now=now, type_ids=type_ids, exclude_booking=exclude_booking)
+        holds(
+            uow,
+            start - before,
+            end + after,
+            now=now,
+            type_ids=type_ids,
+            exclude_booking=exclude_booking,
+            bounds=(before, after),
+        )
     )
-    names = _names(uow, type_ids)
     result = []
     for type_id in type_ids:
-        prep, deprep = buffers[type_id]
-        w_start, w_end = start - prep, end + deprep
+        _, code, name, _, _, prep, deprep = facts[type_id]
+        w_start, w_end = start - dt.timedelta(hours=prep), end + dt.timedelta(hours=deprep)
         mine = [h for h in held.get(type_id, []) if h.start < w_end and h.end > w_start]
         reserved, at = peak(((h.start, h.end, h.quantity) for h in mine), w_start, w_end)
         missing = reserved + wanted[type_id] - stock.get(type_id, 0)
         if missing > 0:
             when = at or w_start
-            code, name = names[type_id]
             result.append(
                 Shortage(
                     type_id,
@@ -360,15 +379,23 @@ def check_request(
     return result
 
 
-def _buffers(
-    uow: UnitOfWork, type_ids: Sequence[int]
-) -> dict[int, tuple[dt.timedelta, dt.timedelta]]:
-    query = select(ItemType.id, ItemType.prep_hours, ItemType.deprep_hours).where(
-        ItemType.id.in_(type_ids)  # type: ignore[union-attr]
-    )
+def _stock(uow: UnitOfWork, facts: dict[int, tuple]) -> dict[int, int]:  # type: ignore[type-arg]
+    """Serviceable stock from already-read type facts (id, _, _, tracking, stock, ...)."""
+    serialized = [tid for tid, f in facts.items() if f[3] == Tracking.SERIALIZED]
+    counts: dict[int, int] = {}
+    if serialized:
+        counts = dict(
+            uow.session.exec(
+                select(Unit.item_type_id, func.count(Unit.id))
+                .where(
+                    Unit.item_type_id.in_(serialized),  # type: ignore[attr-defined]
+                    Unit.status == UnitStatus.IN_SERVICE.value,
+                )
+                .group_by(Unit.item_type_id)
+            ).all()
+        )
     return {
-        tid: (dt.timedelta(hours=prep), dt.timedelta(hours=deprep))
-        for tid, prep, deprep in uow.session.exec(query)
+        tid: counts.get(tid, 0) if f[3] == Tracking.SERIALIZED else f[4] for tid, f in facts.items()
     }
 
 

@@ -31,7 +31,7 @@ from booking.models import (
 from inventory import fields
 from inventory.catalogue import item_by_code
 from inventory.containers import kit_lines
-from inventory.models import Kit
+from inventory.models import ItemType, Kit
 
 MAX_QUANTITY = 10_000
 DATETIME_FORMATS = (
@@ -169,14 +169,16 @@ def _expand(uow: UnitOfWork, lines: Sequence[Line]) -> list[tuple[int, int, int 
     result: list[tuple[int, int, int | None]] = []
     for line in lines:
         qty = fields.integer("quantity", line.quantity, minimum=1, maximum=MAX_QUANTITY)
-        kit = uow.session.exec(select(Kit).where(Kit.code == line.code.strip())).first()
-        if kit is not None:
-            assert kit.id is not None
-            result += [(k.item_type_id, k.quantity * qty, kit.id) for k in kit_lines(uow, kit.id)]
+        code = line.code.strip()
+        item_id = uow.session.exec(select(ItemType.id).where(ItemType.code == code)).first()
+        if item_id is not None:
+            result.append((item_id, qty, None))
             continue
-        item = item_by_code(uow, line.code.strip())
-        assert item.id is not None
-        result.append((item.id, qty, None))
+        kit = uow.session.exec(select(Kit).where(Kit.code == code)).first()
+        if kit is None:
+            item_by_code(uow, code)  # raises NotFound naming the code
+        assert kit is not None and kit.id is not None
+        result += [(k.item_type_id, k.quantity * qty, kit.id) for k in kit_lines(uow, kit.id)]
     return result
 
 
@@ -208,9 +210,16 @@ def _local_now(clock: Clock) -> dt.datetime:
 def create_booking(
     uow: UnitOfWork, *, user: str, data: BookingData, clock: Clock, confirm: bool = False
 ) -> Booking:
+    """A new booking (a quote, or confirmed at once when ``confirm`` and it fits)."""
     customer = customer_by_number(uow, data.customer)
     start, end, use_start, use_end = _periods(data)
     expanded = _expand(uow, data.lines)
+    if confirm:
+        if not expanded:
+            raise ValidationError("lines", "A confirmed booking needs at least one line.")
+        missing = check_request(uow, _wanted(expanded), start, end, now=_local_now(clock))
+        if missing:
+            raise ShortageError(missing)
     booking = Booking(
         reference=next_reference(uow, clock.today().year),
         customer_id=customer.id,
@@ -221,14 +230,17 @@ def create_booking(
         end=end,
         use_start=use_start,
         use_end=use_end,
+        status=(BookingStatus.CONFIRMED if confirm else BookingStatus.QUOTE).value,
         created_at=clock.now(),
         created_by=user,
     )
     uow.session.add(booking)
     uow.flush()
-    _write_lines(uow, booking, expanded)
-    if confirm:
-        confirm_booking(uow, user=user, reference=booking.reference, clock=clock)
+    for type_id, qty, kit_id in expanded:
+        uow.session.add(
+            BookingLine(booking_id=booking.id, item_type_id=type_id, quantity=qty, kit_id=kit_id)
+        )
+    uow.flush()
     return booking
 
 
