@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import case, func
+from sqlalchemy import and_, case, func
 from sqlmodel import select
 
 from app.core.clock import Clock
@@ -150,6 +150,26 @@ def _net(uow: UnitOfWork, booking_id: int, type_id: int) -> int:
         (Movement.direction == Direction.OUT.value, Movement.quantity), else_=-Movement.quantity
     )
     query = select(func.coalesce(func.sum(signed), 0)).where(
+        Movement.booking_id == booking_id, Movement.item_type_id == type_id
+    )
+    return int(uow.session.exec(query).one())
+
+
+def _left(uow: UnitOfWork, booking_id: int, type_id: int) -> int:
+    """How many ever left on the booking (check-outs not undone), returned or not: a
+    booking of two lyres lets two go, even once they are back."""
+    counted = case(
+        (
+            and_(Movement.direction == Direction.OUT.value, Movement.undoes.is_(None)),  # type: ignore[union-attr]
+            Movement.quantity,
+        ),
+        (
+            and_(Movement.direction == Direction.IN.value, Movement.undoes.is_not(None)),  # type: ignore[union-attr]
+            -Movement.quantity,
+        ),
+        else_=0,
+    )
+    query = select(func.coalesce(func.sum(counted), 0)).where(
         Movement.booking_id == booking_id, Movement.item_type_id == type_id
     )
     return int(uow.session.exec(query).one())
@@ -328,7 +348,9 @@ def check_out(
             return _refuse(code, Outcome.INVALID, "Case {code} is empty.", ref, code=code)
         return _out_units(uow, booking, units, code, user, station, clock)
     if (item := _bulk(uow, code)) is not None:
-        return _out_bulk(uow, booking, item, quantity or 1, code, user, station, clock)
+        return _out_bulk(
+            uow, booking, item, 1 if quantity is None else quantity, code, user, station, clock
+        )
     return _refuse(
         code,
         Outcome.UNKNOWN,
@@ -411,7 +433,7 @@ def _out_units(
         wanted = _wanted(uow, booking.id, type_id)  # type: ignore[arg-type]
         if wanted == 0:
             return _not_on_booking(uow, booking, type_id, code)
-        if _net(uow, booking.id, type_id) + count > wanted:  # type: ignore[arg-type]
+        if _left(uow, booking.id, type_id) + count > wanted:  # type: ignore[arg-type]
             return _complete(uow, booking, type_id, code, wanted)
     moves = [
         _movement(uow, booking, Direction.OUT, u.item_type_id, u, 1, code, user, station, clock)
@@ -436,7 +458,7 @@ def _out_bulk(
     wanted = _wanted(uow, booking.id, item.id)
     if wanted == 0:
         return _not_on_booking(uow, booking, item.id, code)
-    if _net(uow, booking.id, item.id) + qty > wanted:
+    if _left(uow, booking.id, item.id) + qty > wanted:
         return _complete(uow, booking, item.id, code, wanted)
     move = _movement(uow, booking, Direction.OUT, item.id, None, qty, code, user, station, clock)
     return _accepted(uow, booking, item.id, code, [move])
@@ -539,7 +561,16 @@ def check_in(
         return last
     if (item := _bulk(uow, code)) is not None:
         return _in_bulk(
-            uow, item, quantity or 1, code, condition, note, booking_hint, user, station, clock
+            uow,
+            item,
+            1 if quantity is None else quantity,
+            code,
+            condition,
+            note,
+            booking_hint,
+            user,
+            station,
+            clock,
         )
     if _booking(uow, code) is not None:
         return _refuse(code, Outcome.BOOKING, "{code} is a booking, not an item.", code=code)
@@ -653,9 +684,10 @@ def _returned(
 ) -> ScanResult:
     assert booking.id is not None
     late = _local_now(clock) > booking.end
-    if booking.status == BookingStatus.OUT and all(p.out <= 0 for p in progress(uow, booking.id)):
+    rows = progress(uow, booking.id)  # once: the status and the line both come from it
+    if booking.status == BookingStatus.OUT and all(p.out <= 0 for p in rows):
         booking.status = BookingStatus.RETURNED.value  # everything that left is back
-    line = _line(uow, booking.id, type_id)
+    line = next((p for p in rows if p.item_type_id == type_id), None)
     assert line is not None
     late_text = N_("{name} back {back} / {left} (late: due {due})")
     template = late_text if late else N_("{name} back {back} / {left}")
@@ -799,7 +831,7 @@ def substitute(
             BookingLine.booking_id == booking.id, BookingLine.item_type_id == replaced.id
         )
     ).first()
-    if line is None or _net(uow, booking.id, replaced.id) >= line.quantity:  # type: ignore[arg-type]
+    if line is None or _left(uow, booking.id, replaced.id) >= line.quantity:  # type: ignore[arg-type]
         return _refuse(
             code,
             Outcome.COMPLETE,

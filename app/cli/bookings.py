@@ -24,7 +24,7 @@ from app.cli.output import print_json
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, ValidationError
 from app.i18n import message, tr
-from booking import availability, bookings, queries
+from booking import availability, bookings, desk, queries
 from booking.models import BookingStatus
 from booking.picklist import render_picklist
 from booking.warnings import inspection_warnings
@@ -320,10 +320,61 @@ def show_booking(args: argparse.Namespace) -> int:
             booking = bookings.booking_by_ref(uow, args.ref)
             assert booking.id is not None
             shown = booking_json(uow, booking.id, now=local_now(ctx))
+            shown.update(desk_json(uow, booking.id, ctx))
     finally:
         ctx.db.dispose()
     _print_booking(shown, args.json)
+    if not args.json:
+        _print_desk(shown)
     return 0
+
+
+def desk_json(uow: UnitOfWork, booking_id: int, ctx: Context) -> dict[str, Any]:
+    """What the desk moved: each unit out and back (local times), progress per type."""
+
+    def local(value: dt.datetime | None) -> dt.datetime | None:
+        if value is None:
+            return None
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+        return aware.astimezone(ctx.clock.tz).replace(tzinfo=None)
+
+    return {
+        "units": [
+            {
+                "barcode": u["barcode"],
+                "serial": u["serial"],
+                "code": u["code"],
+                "out": local(u["out"]),
+                "back": local(u["back"]),
+                "condition": u["condition"],
+            }
+            for u in desk.units_moved(uow, booking_id)
+        ],
+        "progress": [
+            {
+                "code": p.code,
+                "wanted": p.wanted,
+                "left": p.left,
+                "back": p.back,
+                "damaged": p.damaged,
+                "missing": p.missing,
+            }
+            for p in desk.progress(uow, booking_id)
+        ],
+    }
+
+
+def _print_desk(shown: dict[str, Any]) -> None:
+    moved = [p for p in shown["progress"] if p["left"]]
+    for p in moved:
+        print(
+            tr("cli", "  {code}: {left} / {wanted} left, {back} back").format(**p)
+            + (tr("cli", ", {damaged} damaged").format(**p) if p["damaged"] else "")
+            + (tr("cli", ", {missing} missing").format(**p) if p["missing"] else "")
+        )
+    for u in shown["units"]:
+        back = _fmt(u["back"]) if u["back"] else tr("cli", "still out")
+        print(f"    {u['barcode']:<14} {u['serial']:<14} {_fmt(u['out'])} → {back}")
 
 
 @_usage_guard

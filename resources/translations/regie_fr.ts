@@ -2,185 +2,347 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
   <context>
+    <name>BookingCalendar</name>
+    <message>
+      <source>Month of bookings</source>
+      <translation>Mois des réservations</translation>
+    </message>
+    <message>
+      <source>+%1 more</source>
+      <translation>+%1 autre(s)</translation>
+    </message>
+    <message>
+      <source>Bookings of the day</source>
+      <translation>Réservations du jour</translation>
+    </message>
+    <message>
+      <source>↗ pick-up · ↘ return</source>
+      <translation>↗ sortie · ↘ retour</translation>
+    </message>
+    <message>
+      <source>&amp;Previous month</source>
+      <translation>Mois &amp;précédent</translation>
+    </message>
+    <message>
+      <source>&amp;Next month</source>
+      <translation>Mois &amp;suivant</translation>
+    </message>
+    <message>
+      <source>&amp;Today</source>
+      <translation>&amp;Aujourd’hui</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+      <source>&amp;Calendar</source>
+      <translation>&amp;Calendrier</translation>
+    </message>
+    <message>
+      <source>No pick-up or return.</source>
+      <translation>Ni sortie ni retour.</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Événement</translation>
+    </message>
+    <message>
+      <source>Venue</source>
+      <translation>Lieu</translation>
+    </message>
+    <message>
+      <source>Pick-up</source>
+      <translation>Sortie</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>Retour</translation>
+    </message>
+  </context>
+  <context>
     <name>BookingEditor</name>
     <message>
       <source>kit</source>
-      <translation type="unfinished" />
+      <translation>kit</translation>
     </message>
     <message>
       <source>Quantity</source>
-      <translation type="unfinished" />
+      <translation>Quantité</translation>
     </message>
     <message>
       <source>New booking</source>
-      <translation type="unfinished" />
+      <translation>Nouvelle réservation</translation>
     </message>
     <message>
       <source>Type part of a name or number</source>
-      <translation type="unfinished" />
+      <translation>Tapez une partie d’un nom ou d’un numéro</translation>
     </message>
     <message>
       <source>C&amp;ustomer:</source>
-      <translation type="unfinished" />
+      <translation>Cl&amp;ient :</translation>
     </message>
     <message>
       <source>e.g. Festival des Nuits d’été</source>
-      <translation type="unfinished" />
+      <translation>par ex. Festival des Nuits d’été</translation>
     </message>
     <message>
       <source>&amp;Event:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Événement :</translation>
     </message>
     <message>
       <source>&amp;Venue:</source>
-      <translation type="unfinished" />
+      <translation>Li&amp;eu :</translation>
     </message>
     <message>
       <source>&amp;Pick-up:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Retrait :</translation>
     </message>
     <message>
       <source>&amp;Return:</source>
-      <translation type="unfinished" />
+      <translation>Re&amp;tour :</translation>
     </message>
     <message>
       <source>Days of use &amp;same as the planned period</source>
-      <translation type="unfinished" />
+      <translation>Jours d’utilisation = &amp;période prévue</translation>
     </message>
     <message>
       <source>Usage fro&amp;m:</source>
-      <translation type="unfinished" />
+      <translation>Début d’&amp;utilisation :</translation>
     </message>
     <message>
       <source>Usage &amp;to:</source>
-      <translation type="unfinished" />
+      <translation>Fin d’utili&amp;sation :</translation>
     </message>
     <message>
       <source>&amp;Notes:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Notes :</translation>
     </message>
     <message>
       <source>Code, name, kit or scanned barcode; CODE=3 adds three</source>
-      <translation type="unfinished" />
+      <translation>Code, nom, kit ou code-barres scanné ; CODE=3 en ajoute trois</translation>
     </message>
     <message>
       <source>&amp;Add item type or kit (search or scan):</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ajouter un type de matériel ou un kit (recherche ou scan) :</translation>
     </message>
     <message>
       <source>Lines</source>
-      <translation type="unfinished" />
+      <translation>Lignes</translation>
     </message>
     <message>
       <source>Remove l&amp;ine</source>
-      <translation type="unfinished" />
+      <translation>Retirer la li&amp;gne</translation>
     </message>
     <message>
       <source>Remove the selected line (Delete)</source>
-      <translation type="unfinished" />
+      <translation>Retirer la ligne sélectionnée (Suppr)</translation>
     </message>
     <message>
       <source>Save as &amp;quote</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer comme de&amp;vis</translation>
     </message>
     <message>
       <source>Save and &amp;confirm</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer et &amp;confirmer</translation>
     </message>
     <message>
       <source>Cance&amp;l booking</source>
-      <translation type="unfinished" />
+      <translation>Annu&amp;ler la réservation</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Fermer</translation>
     </message>
     <message>
       <source>Close without saving (Esc)</source>
-      <translation type="unfinished" />
+      <translation>Fermer sans enregistrer (Échap)</translation>
     </message>
     <message>
       <source>Booking %1</source>
-      <translation type="unfinished" />
+      <translation>Réservation %1</translation>
     </message>
     <message>
       <source>Added %1 × %2 (%3): %4 on the line.</source>
-      <translation type="unfinished" />
+      <translation>%1 × %2 (%3) ajouté(s) : %4 sur la ligne.</translation>
     </message>
     <message>
       <source>Added the %1 item types of the kit.</source>
-      <translation type="unfinished" />
+      <translation>Les %1 types de matériel du kit ont été ajoutés.</translation>
     </message>
     <message>
       <source>%1 line(s), %2 piece(s). Delete removes a line; + and - change its quantity.</source>
-      <translation type="unfinished" />
+      <translation>%1 ligne(s), %2 pièce(s). Suppr retire une ligne ; + et - changent sa quantité.</translation>
     </message>
     <message>
       <source>The return must come after the pick-up.</source>
-      <translation type="unfinished" />
+      <translation>Le retour doit suivre le retrait.</translation>
     </message>
     <message>
       <source>Not enough stock for these dates: the booking cannot be confirmed as it is.</source>
-      <translation type="unfinished" />
+      <translation>Stock insuffisant pour ces dates : la réservation ne peut pas être confirmée en l’état.</translation>
     </message>
     <message>
       <source>%1 (%2): %3 missing on %4 — requested %5, serviceable %6, already held %7 by %8</source>
-      <translation type="unfinished" />
+      <translation>%1 (%2) : %3 manquant(s) le %4 — demandé(s) %5, en état de marche %6, déjà retenu(s) %7 par %8</translation>
+    </message>
+    <message>
+      <source>%1 (%2): %3 missing on %4 — requested %5, only %6 serviceable</source>
+      <translation>%1 (%2) : %3 manquant(s) le %4 — demandé(s) %5, seulement %6 en état de marche</translation>
     </message>
     <message>
       <source>Not enough stock: %1 missing (see the list above the buttons).</source>
-      <translation type="unfinished" />
+      <translation>Stock insuffisant : il manque %1 (voir la liste au-dessus des boutons).</translation>
     </message>
     <message>
       <source>Add at least one line to confirm.</source>
-      <translation type="unfinished" />
+      <translation>Ajoutez au moins une ligne pour confirmer.</translation>
     </message>
     <message>
       <source>Save c&amp;hanges</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer les &amp;modifications</translation>
     </message>
     <message>
       <source>Save, then hold the stock for this booking</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer, puis retenir le stock pour cette réservation</translation>
     </message>
     <message>
       <source>Booking %1 saved (%2).</source>
-      <translation type="unfinished" />
+      <translation>Réservation %1 enregistrée (%2).</translation>
     </message>
     <message>
       <source>Member rate: membership %1 covers %2 – %3.</source>
-      <translation type="unfinished" />
+      <translation>Tarif sociétaire : l’adhésion %1 couvre du %2 au %3.</translation>
     </message>
     <message>
       <source>No membership covers these dates: non-member rate.</source>
-      <translation type="unfinished" />
+      <translation>Aucune adhésion ne couvre ces dates : tarif non-sociétaire.</translation>
     </message>
   </context>
   <context>
     <name>BookingTableModel</name>
     <message>
       <source>Reference</source>
-      <translation type="unfinished" />
+      <translation>Référence</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>État</translation>
     </message>
     <message>
       <source>Customer</source>
-      <translation type="unfinished" />
+      <translation>Client</translation>
     </message>
     <message>
       <source>Event</source>
-      <translation type="unfinished" />
+      <translation>Événement</translation>
     </message>
     <message>
       <source>Pick-up</source>
-      <translation type="unfinished" />
+      <translation>Retrait</translation>
     </message>
     <message>
       <source>Return</source>
-      <translation type="unfinished" />
+      <translation>Retour</translation>
+    </message>
+  </context>
+  <context>
+    <name>BookingsScreen</name>
+    <message>
+      <source>Search reference, customer, event, venue, item… (Ctrl+F)</source>
+      <translation>Rechercher une référence, un client, un événement, un lieu, un matériel… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>Tous les états</translation>
+    </message>
+    <message>
+      <source>Current (quote, confirmed, out)</source>
+      <translation>En cours (devis, confirmées, sorties)</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>All customers</source>
+      <translation>Tous les clients</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Événement</translation>
+    </message>
+    <message>
+      <source>&amp;Between</source>
+      <translation>&amp;Entre le</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Au</translation>
+    </message>
+    <message>
+      <source>Bookings</source>
+      <translation>Réservations</translation>
+    </message>
+    <message>
+      <source>&amp;Find</source>
+      <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+      <source>&amp;New booking…</source>
+      <translation>&amp;Nouvelle réservation…</translation>
+    </message>
+    <message>
+      <source>&amp;Open booking…</source>
+      <translation>&amp;Ouvrir la réservation…</translation>
+    </message>
+    <message>
+      <source>&amp;Duplicate…</source>
+      <translation>&amp;Dupliquer…</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel booking…</source>
+      <translation>&amp;Annuler la réservation…</translation>
+    </message>
+    <message>
+      <source>&amp;Bookings</source>
+      <translation>&amp;Réservations</translation>
+    </message>
+    <message>
+      <source>%1 booking(s)</source>
+      <translation>%1 réservation(s)</translation>
+    </message>
+    <message>
+      <source>%1 created from %2 (a quote: confirm it in the editor).</source>
+      <translation>%1 créée à partir de %2 (un devis : confirmez-le dans l’éditeur).</translation>
+    </message>
+    <message>
+      <source>Cancel booking</source>
+      <translation>Annuler la réservation</translation>
+    </message>
+    <message>
+      <source>Cancel booking %1 (%2)? Its stock is released.</source>
+      <translation>Annuler la réservation %1 (%2) ? Son matériel est libéré.</translation>
+    </message>
+    <message>
+      <source>Booking %1 cancelled.</source>
+      <translation>Réservation %1 annulée.</translation>
     </message>
   </context>
   <context>
@@ -335,38 +497,634 @@
     </message>
   </context>
   <context>
+    <name>CustomerDialog</name>
+    <message>
+      <source>Person</source>
+      <translation>Personne</translation>
+    </message>
+    <message>
+      <source>Organisation</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <source>Edit customer</source>
+      <translation>Modifier le client</translation>
+    </message>
+    <message>
+      <source>New customer</source>
+      <translation>Nouveau client</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <source>&amp;Kind:</source>
+      <translation>&amp;Type :</translation>
+    </message>
+    <message>
+      <source>C&amp;ategory:</source>
+      <translation>C&amp;atégorie :</translation>
+    </message>
+    <message>
+      <source>Customer n&amp;umber:</source>
+      <translation>N&amp;uméro client :</translation>
+    </message>
+    <message>
+      <source>Given when left empty</source>
+      <translation>Attribué s’il est laissé vide</translation>
+    </message>
+    <message>
+      <source>&amp;E-mail:</source>
+      <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+      <source>&amp;Phone:</source>
+      <translation>Télé&amp;phone :</translation>
+    </message>
+    <message>
+      <source>A&amp;ddress:</source>
+      <translation>A&amp;dresse :</translation>
+    </message>
+    <message>
+      <source>P&amp;ostcode:</source>
+      <translation>C&amp;ode postal :</translation>
+    </message>
+    <message>
+      <source>&amp;City:</source>
+      <translation>V&amp;ille :</translation>
+    </message>
+    <message>
+      <source>Coun&amp;try:</source>
+      <translation>Pa&amp;ys :</translation>
+    </message>
+    <message>
+      <source>&amp;SIRET:</source>
+      <translation>&amp;SIRET :</translation>
+    </message>
+    <message>
+      <source>14 digits; the SIREN follows from it</source>
+      <translation>14 chiffres ; le SIREN s’en déduit</translation>
+    </message>
+    <message>
+      <source>SI&amp;REN:</source>
+      <translation>SI&amp;REN :</translation>
+    </message>
+    <message>
+      <source>&amp;VAT number:</source>
+      <translation>N° de T&amp;VA :</translation>
+    </message>
+    <message>
+      <source>Intra-EU, e.g. FR40303265045</source>
+      <translation>Intracommunautaire, par ex. FR40303265045</translation>
+    </message>
+    <message>
+      <source>Notes:</source>
+      <translation>Notes :</translation>
+    </message>
+  </context>
+  <context>
     <name>CustomerTableModel</name>
     <message>
       <source>Number</source>
-      <translation type="unfinished" />
+      <translation>Numéro</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Nom</translation>
     </message>
     <message>
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>Catégorie</translation>
     </message>
     <message>
       <source>City</source>
-      <translation type="unfinished" />
+      <translation>Ville</translation>
     </message>
     <message>
       <source>Member today</source>
-      <translation type="unfinished" />
+      <translation>Sociétaire ce jour</translation>
     </message>
     <message>
       <source>Member number %1</source>
-      <translation type="unfinished" />
+      <translation>Numéro de sociétaire %1</translation>
     </message>
     <message>
       <source>yes</source>
-      <translation type="unfinished" />
+      <translation>oui</translation>
     </message>
     <message>
       <source>no</source>
-      <translation type="unfinished" />
+      <translation>non</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomersScreen</name>
+    <message>
+      <source>Search name, number, city, e-mail, SIRET, member number… (Ctrl+F)</source>
+      <translation>Rechercher un nom, un numéro, une ville, un e-mail, un SIRET, un numéro de sociétaire… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Customers</source>
+      <translation>Clients</translation>
+    </message>
+    <message>
+      <source>&amp;Find</source>
+      <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+      <source>&amp;New customer…</source>
+      <translation>&amp;Nouveau client…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit customer…</source>
+      <translation>&amp;Modifier le client…</translation>
+    </message>
+    <message>
+      <source>New &amp;booking for this customer…</source>
+      <translation>Nouvelle réservation pour ce &amp;client…</translation>
+    </message>
+    <message>
+      <source>C&amp;ustomers</source>
+      <translation>Clie&amp;nts</translation>
+    </message>
+    <message>
+      <source>&amp;Memberships</source>
+      <translation>A&amp;dhésions</translation>
+    </message>
+    <message>
+      <source>C&amp;ontacts</source>
+      <translation>C&amp;ontacts</translation>
+    </message>
+    <message>
+      <source>Boo&amp;kings</source>
+      <translation>Réser&amp;vations</translation>
+    </message>
+    <message>
+      <source>Member number</source>
+      <translation>Numéro de sociétaire</translation>
+    </message>
+    <message>
+      <source>Valid from</source>
+      <translation>Valable du</translation>
+    </message>
+    <message>
+      <source>Valid to</source>
+      <translation>Valable jusqu’au</translation>
+    </message>
+    <message>
+      <source>Member n&amp;umber:</source>
+      <translation>N° de soci&amp;étaire :</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+      <source>Valid &amp;from:</source>
+      <translation>Valable à partir d&amp;u :</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy, empty: open-ended</source>
+      <translation>jj/mm/aaaa ; vide : sans fin</translation>
+    </message>
+    <message>
+      <source>Valid &amp;to:</source>
+      <translation>Valable jus&amp;qu’au :</translation>
+    </message>
+    <message>
+      <source>&amp;Add membership</source>
+      <translation>Ajouter l’ad&amp;hésion</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rôle</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
+      <source>Fu&amp;ll name:</source>
+      <translation>Nom et &amp;prénom :</translation>
+    </message>
+    <message>
+      <source>e.g. stage manager</source>
+      <translation>par ex. régisseur général</translation>
+    </message>
+    <message>
+      <source>&amp;Role:</source>
+      <translation>Rô&amp;le :</translation>
+    </message>
+    <message>
+      <source>E-ma&amp;il:</source>
+      <translation>E-ma&amp;il :</translation>
+    </message>
+    <message>
+      <source>P&amp;hone:</source>
+      <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+      <source>Add &amp;contact</source>
+      <translation>A&amp;jouter le contact</translation>
+    </message>
+    <message>
+      <source>Bookings</source>
+      <translation>Réservations</translation>
+    </message>
+    <message>
+      <source>Enter or double-click opens the booking.</source>
+      <translation>Entrée ou double-clic ouvre la réservation.</translation>
+    </message>
+    <message>
+      <source>%1 customer(s)</source>
+      <translation>%1 client(s)</translation>
+    </message>
+    <message>
+      <source>No customer selected</source>
+      <translation>Aucun client sélectionné</translation>
+    </message>
+    <message>
+      <source>open-ended</source>
+      <translation>sans fin</translation>
+    </message>
+    <message>
+      <source>Valid today</source>
+      <translation>Valable aujourd’hui</translation>
+    </message>
+    <message>
+      <source>Boo&amp;kings (%1)</source>
+      <translation>Réser&amp;vations (%1)</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Numéro</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Adresse</translation>
+    </message>
+    <message>
+      <source>SIRET</source>
+      <translation>SIRET</translation>
+    </message>
+    <message>
+      <source>VAT number</source>
+      <translation>N° de TVA</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskScreen</name>
+    <message>
+      <source>Item</source>
+      <translation>Matériel</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Picked</source>
+      <translation>Sortis</translation>
+    </message>
+    <message>
+      <source>To pick</source>
+      <translation>Reste</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>Rentrés</translation>
+    </message>
+    <message>
+      <source>Still out</source>
+      <translation>Dehors</translation>
+    </message>
+    <message>
+      <source>Damaged</source>
+      <translation>Abîmés</translation>
+    </message>
+    <message>
+      <source>Missing</source>
+      <translation>Manquants</translation>
+    </message>
+    <message>
+      <source>Pick-up</source>
+      <translation>Départ</translation>
+    </message>
+    <message>
+      <source>Booking</source>
+      <translation>Réservation</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>⬆ Check-out  F5</source>
+      <translation>⬆ Sortie  F5</translation>
+    </message>
+    <message>
+      <source>⬇ Check-in  F6</source>
+      <translation>⬇ Retour  F6</translation>
+    </message>
+    <message>
+      <source>Quantity of the next bulk scan (*)</source>
+      <translation>Quantité du prochain scan en vrac (*)</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>Quantité</translation>
+    </message>
+    <message>
+      <source>Qty (*)</source>
+      <translation>Qté (*)</translation>
+    </message>
+    <message>
+      <source>Station: %1</source>
+      <translation>Poste : %1</translation>
+    </message>
+    <message>
+      <source>Lines of the booking</source>
+      <translation>Lignes de la réservation</translation>
+    </message>
+    <message>
+      <source>Departures</source>
+      <translation>Départs</translation>
+    </message>
+    <message>
+      <source>Units still out</source>
+      <translation>Unités encore dehors</translation>
+    </message>
+    <message>
+      <source>Ignore</source>
+      <translation>Ignorer</translation>
+    </message>
+    <message>
+      <source>What is damaged? (Enter to check it in, Esc to cancel)</source>
+      <translation>Qu’est-ce qui est abîmé ? (Entrée pour la rentrer, Échap pour annuler)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>&amp;Desk</source>
+      <translation>&amp;Comptoir</translation>
+    </message>
+    <message>
+      <source>Check-&amp;out</source>
+      <translation>&amp;Sortie</translation>
+    </message>
+    <message>
+      <source>Check-&amp;in</source>
+      <translation>&amp;Retour</translation>
+    </message>
+    <message>
+      <source>Next scan &amp;damaged</source>
+      <translation>Prochain scan &amp;abîmé</translation>
+    </message>
+    <message>
+      <source>Declare &amp;missing</source>
+      <translation>Déclarer &amp;manquant</translation>
+    </message>
+    <message>
+      <source>&amp;Finish the booking</source>
+      <translation>&amp;Terminer la réservation</translation>
+    </message>
+    <message>
+      <source>&amp;Undo the last scan</source>
+      <translation>&amp;Annuler le dernier scan</translation>
+    </message>
+    <message>
+      <source>&amp;Quantity of the next bulk scan</source>
+      <translation>&amp;Quantité du prochain scan en vrac</translation>
+    </message>
+    <message>
+      <source>&amp;Scan field</source>
+      <translation>Champ de &amp;scan</translation>
+    </message>
+    <message>
+      <source>Scan the booking, then its kit</source>
+      <translation>Scannez la réservation, puis son matériel</translation>
+    </message>
+    <message>
+      <source>Scan what comes back</source>
+      <translation>Scannez ce qui rentre</translation>
+    </message>
+    <message>
+      <source>Check-out</source>
+      <translation>Sortie</translation>
+    </message>
+    <message>
+      <source>Check-in</source>
+      <translation>Retour</translation>
+    </message>
+    <message>
+      <source>F5 check-out</source>
+      <translation>F5 sortie</translation>
+    </message>
+    <message>
+      <source>F6 check-in</source>
+      <translation>F6 retour</translation>
+    </message>
+    <message>
+      <source>F7 damaged</source>
+      <translation>F7 abîmé</translation>
+    </message>
+    <message>
+      <source>F8 missing</source>
+      <translation>F8 manquant</translation>
+    </message>
+    <message>
+      <source>F10 finish</source>
+      <translation>F10 terminer</translation>
+    </message>
+    <message>
+      <source>Ctrl+Z undo the last scan</source>
+      <translation>Ctrl+Z annuler le dernier scan</translation>
+    </message>
+    <message>
+      <source>* quantity</source>
+      <translation>* quantité</translation>
+    </message>
+    <message>
+      <source>NEXT SCAN: DAMAGED</source>
+      <translation>PROCHAIN SCAN : ABÎMÉ</translation>
+    </message>
+    <message>
+      <source>NEXT SCAN: MISSING</source>
+      <translation>PROCHAIN SCAN : MANQUANT</translation>
+    </message>
+    <message>
+      <source>Scan a booking's reference on its pick list, or choose it among the departures (arrows, Enter).</source>
+      <translation>Scannez la référence de la réservation sur sa liste de préparation, ou choisissez-la parmi les départs (flèches, Entrée).</translation>
+    </message>
+    <message>
+      <source>Scan a unit: the desk finds the booking it is out on.</source>
+      <translation>Scannez une unité : le comptoir retrouve la réservation sur laquelle elle est sortie.</translation>
+    </message>
+    <message>
+      <source>Pick-up %1   →   return %2</source>
+      <translation>Départ %1   →   retour %2</translation>
+    </message>
+    <message>
+      <source>Departures today and tomorrow</source>
+      <translation>Départs d’aujourd’hui et de demain</translation>
+    </message>
+    <message>
+      <source>Still out (F8: declare missing)</source>
+      <translation>Encore dehors (F8 : déclarer manquant)</translation>
+    </message>
+    <message>
+      <source>Not enough stock</source>
+      <translation>Stock insuffisant</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>Refusé</translation>
+    </message>
+    <message>
+      <source>Booking %1 open</source>
+      <translation>Réservation %1 ouverte</translation>
+    </message>
+    <message>
+      <source>Scan its units, cases and bulk codes. F10 when finished.</source>
+      <translation>Scannez ses unités, flight-cases et codes vrac. F10 pour terminer.</translation>
+    </message>
+    <message>
+      <source>Undone</source>
+      <translation>Annulé</translation>
+    </message>
+    <message>
+      <source>Late return · %1</source>
+      <translation>Retour en retard · %1</translation>
+    </message>
+    <message>
+      <source>%1 returned: everything is back</source>
+      <translation>%1 rendue : tout est rentré</translation>
+    </message>
+    <message>
+      <source>Checked in damaged · %1</source>
+      <translation>Rentré abîmé · %1</translation>
+    </message>
+    <message>
+      <source>Declared missing · %1</source>
+      <translation>Déclaré manquant · %1</translation>
+    </message>
+    <message>
+      <source>%1 is not booked.   A: add it as an unplanned item   ·   S: substitute it for a booked type   ·   Esc: ignore</source>
+      <translation>%1 n’est pas réservé.   A : l’ajouter en imprévu   ·   S : le substituer à un type réservé   ·   Échap : ignorer</translation>
+    </message>
+    <message>
+      <source>Nothing booked is left to pick.</source>
+      <translation>Plus rien de réservé à préparer.</translation>
+    </message>
+    <message>
+      <source>Next scan: damaged</source>
+      <translation>Prochain scan : abîmé</translation>
+    </message>
+    <message>
+      <source>Scan the damaged unit; you will be asked what is wrong.</source>
+      <translation>Scannez l’unité abîmée ; le comptoir vous demandera ce qui ne va pas.</translation>
+    </message>
+    <message>
+      <source>Next scan: missing</source>
+      <translation>Prochain scan : manquant</translation>
+    </message>
+    <message>
+      <source>Scan the unit's label, or choose it in the list of units still out and press Enter.</source>
+      <translation>Scannez l’étiquette de l’unité, ou choisissez-la dans la liste des unités encore dehors et appuyez sur Entrée.</translation>
+    </message>
+    <message>
+      <source>%1 comes back damaged: what is wrong with it?</source>
+      <translation>%1 revient abîmé : qu’est-ce qui ne va pas ?</translation>
+    </message>
+    <message>
+      <source>Damaged · %1</source>
+      <translation>Abîmé · %1</translation>
+    </message>
+    <message>
+      <source>Type a note, then Enter: it goes to repair. Esc: not checked in.</source>
+      <translation>Tapez une note, puis Entrée : l’unité part en réparation. Échap : non rentrée.</translation>
+    </message>
+    <message>
+      <source>Not checked in · %1</source>
+      <translation>Non rentré · %1</translation>
+    </message>
+    <message>
+      <source>%1: everything booked has left</source>
+      <translation>%1 : tout le matériel réservé est parti</translation>
+    </message>
+    <message>
+      <source>%1: did not go</source>
+      <translation>%1 : n’est pas parti</translation>
+    </message>
+    <message>
+      <source>%1 of %2 did not go</source>
+      <translation>%1 sur %2 ne sont pas partis</translation>
+    </message>
+    <message>
+      <source>%1: return report</source>
+      <translation>%1 : rapport de retour</translation>
+    </message>
+    <message>
+      <source>%1 still out</source>
+      <translation>%1 encore dehors</translation>
+    </message>
+    <message>
+      <source>%1 damaged</source>
+      <translation>%1 abîmé(s)</translation>
+    </message>
+    <message>
+      <source>%1 missing</source>
+      <translation>%1 manquant(s)</translation>
+    </message>
+    <message>
+      <source>Enter: next booking</source>
+      <translation>Entrée : réservation suivante</translation>
+    </message>
+    <message>
+      <source>Esc: back to the scans</source>
+      <translation>Échap : retour aux scans</translation>
+    </message>
+    <message>
+      <source>P: print the delivery note</source>
+      <translation>P : imprimer le bon de sortie</translation>
+    </message>
+    <message>
+      <source>Delivery note of %1</source>
+      <translation>Bon de sortie de %1</translation>
+    </message>
+    <message>
+      <source>No delivery note</source>
+      <translation>Pas de bon de sortie</translation>
+    </message>
+  </context>
+  <context>
+    <name>DuplicateDialog</name>
+    <message>
+      <source>Duplicate %1</source>
+      <translation>Dupliquer %1</translation>
+    </message>
+    <message>
+      <source>A new quote with the same customer, event and lines; its dates move with the new pick-up.</source>
+      <translation>Un nouveau devis avec le même client, le même événement et les mêmes lignes ; ses dates suivent le nouveau retrait.</translation>
+    </message>
+    <message>
+      <source>New &amp;pick-up:</source>
+      <translation>Nouveau &amp;retrait :</translation>
     </message>
   </context>
   <context>
@@ -1010,31 +1768,31 @@
     <name>LinesModel</name>
     <message>
       <source>Code</source>
-      <translation type="unfinished" />
+      <translation>Code</translation>
     </message>
     <message>
       <source>Item type</source>
-      <translation type="unfinished" />
+      <translation>Type de matériel</translation>
     </message>
     <message>
       <source>Quantity</source>
-      <translation type="unfinished" />
+      <translation>Quantité</translation>
     </message>
     <message>
       <source>Available</source>
-      <translation type="unfinished" />
+      <translation>Disponible</translation>
     </message>
     <message>
       <source>%1 (%2 missing)</source>
-      <translation type="unfinished" />
+      <translation>%1 (%2 manquant(s))</translation>
     </message>
     <message>
       <source>%1 serviceable, %2 held by confirmed bookings at the busiest moment; %3 available for %4 requested.</source>
-      <translation type="unfinished" />
+      <translation>%1 en état de marche, %2 retenu(s) par des réservations confirmées au moment le plus chargé ; %3 disponible(s) pour %4 demandé(s).</translation>
     </message>
     <message>
       <source>Quotes also ask for %1 (tentative, not blocking).</source>
-      <translation type="unfinished" />
+      <translation>Des devis en demandent aussi %1 (provisoire, non bloquant).</translation>
     </message>
   </context>
   <context>
@@ -1054,6 +1812,26 @@
     <message>
       <source>Labels</source>
       <translation>Étiquettes</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>Planning</translation>
+    </message>
+    <message>
+      <source>Calendar</source>
+      <translation>Calendrier</translation>
+    </message>
+    <message>
+      <source>Customers</source>
+      <translation>Clients</translation>
+    </message>
+    <message>
+      <source>Bookings</source>
+      <translation>Réservations</translation>
+    </message>
+    <message>
+      <source>Desk</source>
+      <translation>Comptoir</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -1252,159 +2030,159 @@
     <name>Timeline</name>
     <message>
       <source>Availability timeline</source>
-      <translation type="unfinished" />
+      <translation>Planning des disponibilités</translation>
     </message>
     <message>
       <source>No item type matches.</source>
-      <translation type="unfinished" />
+      <translation>Aucun matériel ne correspond.</translation>
     </message>
     <message>
       <source>Item type</source>
-      <translation type="unfinished" />
+      <translation>Matériel</translation>
     </message>
     <message>
       <source>Stock</source>
-      <translation type="unfinished" />
+      <translation>Stock</translation>
     </message>
     <message>
       <source>%1 free of %2</source>
-      <translation type="unfinished" />
+      <translation>%1 disponible(s) sur %2</translation>
     </message>
     <message>
       <source>Short by %1</source>
-      <translation type="unfinished" />
+      <translation>Il en manque %1</translation>
     </message>
     <message>
       <source>Quotes would leave %1</source>
-      <translation type="unfinished" />
+      <translation>Avec les devis, il en resterait %1</translation>
     </message>
     <message>
       <source>Today</source>
-      <translation type="unfinished" />
+      <translation>Aujourd’hui</translation>
     </message>
     <message>
       <source>Week</source>
-      <translation type="unfinished" />
+      <translation>Semaine</translation>
     </message>
     <message>
       <source>Month</source>
-      <translation type="unfinished" />
+      <translation>Mois</translation>
     </message>
     <message>
       <source>Quarter</source>
-      <translation type="unfinished" />
+      <translation>Trimestre</translation>
     </message>
     <message>
       <source>Zoom</source>
-      <translation type="unfinished" />
+      <translation>Échelle</translation>
     </message>
     <message>
       <source>All categories</source>
-      <translation type="unfinished" />
+      <translation>Toutes les catégories</translation>
     </message>
     <message>
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>Catégorie</translation>
     </message>
     <message>
       <source>Filter by code or name… (Ctrl+F)</source>
-      <translation type="unfinished" />
+      <translation>Filtrer par code ou nom… (Ctrl+F)</translation>
     </message>
     <message>
       <source>Cells: free / stock.</source>
-      <translation type="unfinished" />
+      <translation>Cases : disponible / stock.</translation>
     </message>
     <message>
       <source>Shortage</source>
-      <translation type="unfinished" />
+      <translation>Pénurie</translation>
     </message>
     <message>
       <source>Fully booked</source>
-      <translation type="unfinished" />
+      <translation>Complet</translation>
     </message>
     <message>
       <source>Quotes exceed what is free</source>
-      <translation type="unfinished" />
+      <translation>Devis au-delà du disponible</translation>
     </message>
     <message>
       <source>Quotes pending</source>
-      <translation type="unfinished" />
+      <translation>Devis en attente</translation>
     </message>
     <message>
       <source>Weekend</source>
-      <translation type="unfinished" />
+      <translation>Week-end</translation>
     </message>
     <message>
       <source>Public holiday</source>
-      <translation type="unfinished" />
+      <translation>Jour férié</translation>
     </message>
     <message>
       <source>Click a cell (or press Enter) to see the bookings holding that stock that day.</source>
-      <translation type="unfinished" />
+      <translation>Cliquez sur une case (ou appuyez sur Entrée) pour voir les réservations qui mobilisent ce matériel ce jour-là.</translation>
     </message>
     <message>
       <source>Reference</source>
-      <translation type="unfinished" />
+      <translation>Référence</translation>
     </message>
     <message>
       <source>Customer</source>
-      <translation type="unfinished" />
+      <translation>Client</translation>
     </message>
     <message>
       <source>Event</source>
-      <translation type="unfinished" />
+      <translation>Événement</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Statut</translation>
     </message>
     <message>
       <source>Quantity</source>
-      <translation type="unfinished" />
+      <translation>Quantité</translation>
     </message>
     <message>
       <source>Period</source>
-      <translation type="unfinished" />
+      <translation>Période</translation>
     </message>
     <message>
       <source>Bookings holding the stock</source>
-      <translation type="unfinished" />
+      <translation>Réservations qui mobilisent le matériel</translation>
     </message>
     <message>
       <source>&amp;Previous period</source>
-      <translation type="unfinished" />
+      <translation>Période &amp;précédente</translation>
     </message>
     <message>
       <source>&amp;Next period</source>
-      <translation type="unfinished" />
+      <translation>Période &amp;suivante</translation>
     </message>
     <message>
       <source>&amp;Today</source>
-      <translation type="unfinished" />
+      <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
       <source>Zoom &amp;in</source>
-      <translation type="unfinished" />
+      <translation>&amp;Zoom avant</translation>
     </message>
     <message>
       <source>Zoom &amp;out</source>
-      <translation type="unfinished" />
+      <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
       <source>&amp;Find</source>
-      <translation type="unfinished" />
+      <translation>&amp;Rechercher</translation>
     </message>
     <message>
       <source>&amp;Timeline</source>
-      <translation type="unfinished" />
+      <translation>&amp;Planning</translation>
     </message>
     <message>
       <source>Bookings holding %1 on %2</source>
-      <translation type="unfinished" />
+      <translation>Réservations qui mobilisent %1 le %2</translation>
     </message>
     <message>
       <source>No booking holds %1 on %2</source>
-      <translation type="unfinished" />
+      <translation>Aucune réservation ne mobilise %1 le %2</translation>
     </message>
   </context>
   <context>
@@ -1552,95 +2330,95 @@
     <name>cli</name>
     <message>
       <source>bookings: create, confirm, cancel</source>
-      <translation type="unfinished" />
+      <translation>réservations : créer, confirmer, annuler</translation>
     </message>
     <message>
       <source>create a booking (a quote, or confirmed)</source>
-      <translation type="unfinished" />
+      <translation>créer une réservation (un devis, ou confirmée)</translation>
     </message>
     <message>
       <source>the customer number</source>
-      <translation type="unfinished" />
+      <translation>le numéro du client</translation>
     </message>
     <message>
       <source>first day of use (default: the pick-up)</source>
-      <translation type="unfinished" />
+      <translation>début de l’utilisation (par défaut : la sortie)</translation>
     </message>
     <message>
       <source>end of use (default: the return)</source>
-      <translation type="unfinished" />
+      <translation>fin de l’utilisation (par défaut : le retour)</translation>
     </message>
     <message>
       <source>the event</source>
-      <translation type="unfinished" />
+      <translation>l’événement</translation>
     </message>
     <message>
       <source>the venue</source>
-      <translation type="unfinished" />
+      <translation>le lieu</translation>
     </message>
     <message>
       <source>notes</source>
-      <translation type="unfinished" />
+      <translation>notes</translation>
     </message>
     <message>
       <source>an item type or kit code and a quantity (repeatable)</source>
-      <translation type="unfinished" />
+      <translation>un code de type de matériel ou de kit et une quantité (répétable)</translation>
     </message>
     <message>
       <source>confirm it at once (holds the stock)</source>
-      <translation type="unfinished" />
+      <translation>la confirmer aussitôt (bloque le stock)</translation>
     </message>
     <message>
       <source>confirm a booking (checks availability)</source>
-      <translation type="unfinished" />
+      <translation>confirmer une réservation (vérifie la disponibilité)</translation>
     </message>
     <message>
       <source>cancel a booking (frees its stock)</source>
-      <translation type="unfinished" />
+      <translation>annuler une réservation (libère son stock)</translation>
     </message>
     <message>
       <source>show a booking, its lines and warnings</source>
-      <translation type="unfinished" />
+      <translation>afficher une réservation, ses lignes et ses avertissements</translation>
     </message>
     <message>
       <source>the booking reference (R-2027-0042)</source>
-      <translation type="unfinished" />
+      <translation>la référence de la réservation (R-2027-0042)</translation>
     </message>
     <message>
       <source>list or search bookings</source>
-      <translation type="unfinished" />
+      <translation>lister ou rechercher les réservations</translation>
     </message>
     <message>
       <source>reference, event, venue, customer or item</source>
-      <translation type="unfinished" />
+      <translation>référence, événement, lieu, client ou matériel</translation>
     </message>
     <message>
       <source>only bookings in this status (repeatable)</source>
-      <translation type="unfinished" />
+      <translation>seulement les réservations dans cet état (répétable)</translation>
     </message>
     <message>
       <source>copy a booking to new dates</source>
-      <translation type="unfinished" />
+      <translation>copier une réservation à de nouvelles dates</translation>
     </message>
     <message>
       <source>the new pick-up date-time</source>
-      <translation type="unfinished" />
+      <translation>la nouvelle date et heure de sortie</translation>
     </message>
     <message>
       <source>availability of an item type</source>
-      <translation type="unfinished" />
+      <translation>disponibilité d’un type de matériel</translation>
     </message>
     <message>
       <source>the item type code</source>
-      <translation type="unfinished" />
+      <translation>le code du type de matériel</translation>
     </message>
     <message>
       <source>every item type held beyond its stock</source>
-      <translation type="unfinished" />
+      <translation>chaque type de matériel réservé au-delà de son stock</translation>
     </message>
     <message>
       <source>the warehouse pick list as a PDF</source>
-      <translation type="unfinished" />
+      <translation>la liste de préparation du magasin en PDF</translation>
     </message>
     <message>
       <source>the PDF file to write</source>
@@ -1648,11 +2426,11 @@
     </message>
     <message>
       <source>start (pick-up), e.g. 2027-03-05T09:00</source>
-      <translation type="unfinished" />
+      <translation>début (sortie), par ex. 2027-03-05T09:00</translation>
     </message>
     <message>
       <source>end (return), e.g. 2027-03-08T18:00</source>
-      <translation type="unfinished" />
+      <translation>fin (retour), par ex. 2027-03-08T18:00</translation>
     </message>
     <message>
       <source>print JSON</source>
@@ -1660,95 +2438,115 @@
     </message>
     <message>
       <source>  warning: {warning}</source>
-      <translation type="unfinished" />
+      <translation>  avertissement : {warning}</translation>
     </message>
     <message>
       <source>warning: {warning}</source>
-      <translation type="unfinished" />
+      <translation>avertissement : {warning}</translation>
+    </message>
+    <message>
+      <source>  {code}: {left} / {wanted} left, {back} back</source>
+      <translation>  {code} : {left} / {wanted} sortis, {back} revenus</translation>
+    </message>
+    <message>
+      <source>, {damaged} damaged</source>
+      <translation>, {damaged} endommagés</translation>
+    </message>
+    <message>
+      <source>, {missing} missing</source>
+      <translation>, {missing} manquants</translation>
+    </message>
+    <message>
+      <source>still out</source>
+      <translation>encore dehors</translation>
     </message>
     <message>
       <source>{code}: {available} available of {serviceable} ({reserved} reserved, {tentative} with quotes)</source>
-      <translation type="unfinished" />
+      <translation>{code} : {available} disponible(s) sur {serviceable} ({reserved} réservé(s), {tentative} avec les devis)</translation>
     </message>
     <message>
       <source>No shortage in this period.</source>
-      <translation type="unfinished" />
+      <translation>Aucun manque sur cette période.</translation>
     </message>
     <message>
       <source>{code}: {missing} missing on {at} ({bookings})</source>
-      <translation type="unfinished" />
+      <translation>{code} : {missing} manquant(s) le {at} ({bookings})</translation>
     </message>
     <message>
       <source>Pick list of {pages} page(s) written to {path}.</source>
-      <translation type="unfinished" />
+      <translation>Liste de préparation de {pages} page(s) écrite dans {path}.</translation>
     </message>
     <message>
       <source>customers and their memberships</source>
-      <translation type="unfinished" />
+      <translation>les clients et leurs adhésions</translation>
     </message>
     <message>
       <source>add a customer</source>
-      <translation type="unfinished" />
+      <translation>ajouter un client</translation>
     </message>
     <message>
       <source>the customer's name</source>
-      <translation type="unfinished" />
+      <translation>le nom du client</translation>
     </message>
     <message>
       <source>intra-EU VAT number</source>
-      <translation type="unfinished" />
+      <translation>numéro de TVA intracommunautaire</translation>
     </message>
     <message>
       <source>the customer number (default: the next free one)</source>
-      <translation type="unfinished" />
+      <translation>le numéro du client (par défaut : le prochain libre)</translation>
     </message>
     <message>
       <source>membership number</source>
-      <translation type="unfinished" />
+      <translation>numéro de sociétaire</translation>
     </message>
     <message>
       <source>first day of the membership (2027-01-01)</source>
-      <translation type="unfinished" />
+      <translation>premier jour de l’adhésion (2027-01-01)</translation>
     </message>
     <message>
       <source>last day of the membership (default: open)</source>
-      <translation type="unfinished" />
+      <translation>dernier jour de l’adhésion (par défaut : sans fin)</translation>
     </message>
     <message>
       <source>list or search customers</source>
-      <translation type="unfinished" />
+      <translation>lister ou rechercher les clients</translation>
     </message>
     <message>
       <source>text to look for</source>
-      <translation type="unfinished" />
+      <translation>texte à rechercher</translation>
     </message>
     <message>
       <source>one customer and its memberships</source>
-      <translation type="unfinished" />
+      <translation>un client et ses adhésions</translation>
+    </message>
+    <message>
+      <source>regie: error: argument {argument}: {problem}</source>
+      <translation>regie : erreur : argument {argument} : {problem}</translation>
     </message>
     <message>
       <source>regie: error: {problem}</source>
-      <translation type="unfinished" />
+      <translation>regie : erreur : {problem}</translation>
     </message>
     <message>
       <source>Customer {number} added: {name}.</source>
-      <translation type="unfinished" />
+      <translation>Client {number} ajouté : {name}.</translation>
     </message>
     <message>
       <source>member</source>
-      <translation type="unfinished" />
+      <translation>sociétaire</translation>
     </message>
     <message>
       <source>  member {number}: {start} – {end}</source>
-      <translation type="unfinished" />
+      <translation>  sociétaire {number} : {start} – {end}</translation>
     </message>
     <message>
       <source>fill an empty database with a demo cooperative</source>
       <translation>remplir une base vide avec une coopérative de démonstration</translation>
     </message>
     <message>
-      <source>small: the demo; large: 2,000 types and 20,000 units</source>
-      <translation>small : la démo ; large : 2 000 types et 20 000 unités</translation>
+      <source>small: the demo and a year of bookings; large: 2,000 types, 20,000 units, 3,000 customers and ten years of bookings</source>
+      <translation>small : la démo et une année de réservations ; large : 2 000 types, 20 000 unités, 3 000 clients et dix ans de réservations</translation>
     </message>
     <message>
       <source>the same seed gives the same data</source>
@@ -1757,6 +2555,102 @@
     <message>
       <source>Demo cooperative {name}: {types} item types ({bulk} in bulk, {consumables} consumables), {units} units, {cases} cases, {kits} kits, {owners} member owners.</source>
       <translation>Coopérative de démonstration {name} : {types} types de matériel ({bulk} en vrac, {consumables} consommables), {units} unités, {cases} flight-cases, {kits} kits, {owners} sociétaires propriétaires.</translation>
+    </message>
+    <message>
+      <source>{customers} customers ({members} members today), {bookings} bookings, {lines} booking lines.</source>
+      <translation>{customers} clients ({members} sociétaires à ce jour), {bookings} réservations, {lines} lignes de réservation.</translation>
+    </message>
+    <message>
+      <source>open the warehouse desk, full screen</source>
+      <translation>ouvrir le poste de sortie du dépôt, en plein écran</translation>
+    </message>
+    <message>
+      <source>scan kit out and in at the desk</source>
+      <translation>scanner le matériel en sortie et en retour</translation>
+    </message>
+    <message>
+      <source>check kit out for a booking</source>
+      <translation>sortir le matériel d’une réservation</translation>
+    </message>
+    <message>
+      <source>unit, case or bulk codes (bulk as CODE=QTY)</source>
+      <translation>codes d’unités, de caisses ou de vrac (vrac : CODE=QTÉ)</translation>
+    </message>
+    <message>
+      <source>check kit back in</source>
+      <translation>rentrer le matériel au retour</translation>
+    </message>
+    <message>
+      <source>check this unit in as damaged, with a note (repeatable)</source>
+      <translation>rentrer cette unité comme endommagée, avec une note (répétable)</translation>
+    </message>
+    <message>
+      <source>declare this unit missing (repeatable)</source>
+      <translation>déclarer cette unité manquante (répétable)</translation>
+    </message>
+    <message>
+      <source>undo the last scan made at this station</source>
+      <translation>annuler le dernier scan fait à ce poste</translation>
+    </message>
+    <message>
+      <source>list what did not go and write the delivery note</source>
+      <translation>lister ce qui n’est pas sorti et écrire le bon de sortie</translation>
+    </message>
+    <message>
+      <source>write the return report of a booking</source>
+      <translation>écrire le rapport de retour d’une réservation</translation>
+    </message>
+    <message>
+      <source>the desk's name (default: this computer's name)</source>
+      <translation>le nom du poste (par défaut : le nom de cet ordinateur)</translation>
+    </message>
+    <message>
+      <source>print one JSON object a line</source>
+      <translation>afficher un objet JSON par ligne</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>REFUSED</source>
+      <translation>REFUSÉ</translation>
+    </message>
+    <message>
+      <source> [LATE]</source>
+      <translation> [EN RETARD]</translation>
+    </message>
+    <message>
+      <source>{refused} of {count} scan(s) refused.</source>
+      <translation>{refused} scan(s) refusé(s) sur {count}.</translation>
+    </message>
+    <message>
+      <source>Not gone:</source>
+      <translation>Non sorti :</translation>
+    </message>
+    <message>
+      <source>  {code}  {name}: {left} / {wanted} left</source>
+      <translation>  {code}  {name} : {left} / {wanted} sortis</translation>
+    </message>
+    <message>
+      <source>Everything booked has gone.</source>
+      <translation>Tout le matériel réservé est sorti.</translation>
+    </message>
+    <message>
+      <source>Delivery note written to {path}.</source>
+      <translation>Bon de sortie écrit dans {path}.</translation>
+    </message>
+    <message>
+      <source>{missing} missing, {damaged} damaged, {still_out} still out.</source>
+      <translation>{missing} manquant(s), {damaged} endommagé(s), {still_out} encore dehors.</translation>
+    </message>
+    <message>
+      <source>Returned late.</source>
+      <translation>Retour en retard.</translation>
+    </message>
+    <message>
+      <source>Return report written to {path}.</source>
+      <translation>Rapport de retour écrit dans {path}.</translation>
     </message>
     <message>
       <source>import a catalogue CSV (all or nothing)</source>
@@ -1836,6 +2730,10 @@
     <message>
       <source>valid to</source>
       <translation>fin de validité</translation>
+    </message>
+    <message>
+      <source>code</source>
+      <translation>code</translation>
     </message>
     <message>
       <source>note</source>
@@ -1928,10 +2826,6 @@
     <message>
       <source>de-prep buffer</source>
       <translation>délai de retour en stock</translation>
-    </message>
-    <message>
-      <source>code</source>
-      <translation>code</translation>
     </message>
     <message>
       <source>owner</source>
@@ -2066,11 +2960,11 @@
     <name>messages</name>
     <message>
       <source>The end of the period must come after its start.</source>
-      <translation type="unfinished" />
+      <translation>La fin de la période doit venir après son début.</translation>
     </message>
     <message>
       <source>Give at least one --line CODE=QTY to book.</source>
-      <translation type="unfinished" />
+      <translation>Donnez au moins une ligne --line CODE=QTÉ à réserver.</translation>
     </message>
     <message>
       <source>The folder {folder} does not exist.</source>
@@ -2078,7 +2972,19 @@
     </message>
     <message>
       <source>A membership needs --member-number and --member-from together.</source>
-      <translation type="unfinished" />
+      <translation>Une adhésion demande à la fois --member-number et --member-from.</translation>
+    </message>
+    <message>
+      <source>Give a code before the note, as CODE=NOTE.</source>
+      <translation>Donnez un code avant la note : CODE=NOTE.</translation>
+    </message>
+    <message>
+      <source>Give the code of the missing unit.</source>
+      <translation>Donnez le code de l’unité manquante.</translation>
+    </message>
+    <message>
+      <source>Give at least one code to check in.</source>
+      <translation>Donnez au moins un code à rentrer.</translation>
     </message>
     <message>
       <source>{count} problem(s) found; nothing was changed.</source>
@@ -2086,23 +2992,39 @@
     </message>
     <message>
       <source>This booking no longer exists.</source>
-      <translation type="unfinished" />
+      <translation>Cette réservation n’existe plus.</translation>
     </message>
     <message>
       <source>The kit {code} is empty.</source>
-      <translation type="unfinished" />
+      <translation>Le kit {code} est vide.</translation>
     </message>
     <message>
       <source>Nothing in the catalogue matches {text}.</source>
-      <translation type="unfinished" />
+      <translation>Rien dans le catalogue ne correspond à {text}.</translation>
     </message>
     <message>
       <source>{count} item types match {text}: choose one from the list.</source>
-      <translation type="unfinished" />
+      <translation>{count} types de matériel correspondent à {text} : choisissez-en un dans la liste.</translation>
     </message>
     <message>
       <source>Choose the customer from the list (type part of a name or number).</source>
-      <translation type="unfinished" />
+      <translation>Choisissez le client dans la liste (tapez une partie de son nom ou de son numéro).</translation>
+    </message>
+    <message>
+      <source>This customer no longer exists.</source>
+      <translation>Ce client n’existe plus.</translation>
+    </message>
+    <message>
+      <source>The scan was not saved: {reason}</source>
+      <translation>Le scan n’a pas été enregistré : {reason}</translation>
+    </message>
+    <message>
+      <source>{code} is not a booking: scan the reference on the pick list first, or choose a departure.</source>
+      <translation>{code} n’est pas une réservation : scannez d’abord la référence sur la liste de préparation, ou choisissez un départ.</translation>
+    </message>
+    <message>
+      <source>{code} is a booking, not an item.</source>
+      <translation>{code} est une réservation, pas un matériel.</translation>
     </message>
     <message>
       <source>This item type no longer exists.</source>
@@ -2127,6 +3049,10 @@
     <message>
       <source>line {line}: {problem}</source>
       <translation>ligne {line} : {problem}</translation>
+    </message>
+    <message>
+      <source>{path} is not a workload file written by workload.py ({reason}).</source>
+      <translation>{path} n’est pas un fichier de charge écrit par workload.py ({reason}).</translation>
     </message>
     <message>
       <source>The barcode is empty.</source>
@@ -2441,12 +3367,12 @@
       <translation>Les jours d’utilisation doivent être compris dans la période prévue (du départ au retour).</translation>
     </message>
     <message>
-      <source>Booking {ref} is {status}: it can no longer be changed.</source>
-      <translation>La réservation {ref} est à l’état « {status} » : elle ne peut plus être modifiée.</translation>
-    </message>
-    <message>
       <source>A confirmed booking needs at least one line.</source>
       <translation>Une réservation confirmée doit avoir au moins une ligne.</translation>
+    </message>
+    <message>
+      <source>Booking {ref} is {status}: it can no longer be changed.</source>
+      <translation>La réservation {ref} est à l’état « {status} » : elle ne peut plus être modifiée.</translation>
     </message>
     <message>
       <source>Booking {ref} is {current}: it cannot become {status}.</source>
@@ -2481,10 +3407,6 @@
       <translation>Aucun client n’a le numéro {number}.</translation>
     </message>
     <message>
-      <source>This customer no longer exists.</source>
-      <translation>Ce client n’existe plus.</translation>
-    </message>
-    <message>
       <source>The customer number {number} is already used by {name}.</source>
       <translation>Le numéro client {number} est déjà utilisé par {name}.</translation>
     </message>
@@ -2502,11 +3424,11 @@
     </message>
     <message>
       <source>The catalogue is empty: build the demo catalogue before its bookings.</source>
-      <translation type="unfinished" />
+      <translation>Le catalogue est vide : créez le catalogue de démonstration avant ses réservations.</translation>
     </message>
     <message>
       <source>The database already has {count} customers: the demo customers and bookings only go into a database without any.</source>
-      <translation type="unfinished" />
+      <translation>La base contient déjà {count} clients : les clients et réservations de démonstration ne s’installent que dans une base qui n’en a aucun.</translation>
     </message>
     <message>
       <source>Accepted</source>
@@ -2617,10 +3539,6 @@
       <translation>Rien du flight-case {code} n’est sorti.</translation>
     </message>
     <message>
-      <source>{code} is a booking, not an item.</source>
-      <translation>{code} est une réservation, pas un matériel.</translation>
-    </message>
-    <message>
       <source>{code} is not out: nothing to check in.</source>
       <translation>{code} n’est pas sorti : rien à rentrer.</translation>
     </message>
@@ -2698,7 +3616,7 @@
     </message>
     <message>
       <source>{count} {name} ({code}) are due for inspection by {date}: inspect them before pick-up.</source>
-      <translation type="unfinished" />
+      <translation>{count} {name} ({code}) doivent être vérifiés avant le {date} : vérifiez-les avant la sortie.</translation>
     </message>
   </context>
 </TS>

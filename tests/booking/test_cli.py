@@ -209,7 +209,13 @@ def test_bookings_create_confirm_show_cancel(cli_db, capsys):
     status, confirmed, _ = run(capsys, "bookings", "confirm", "R-2026-0001", "--json")
     assert status == 0 and confirmed["status"] == "confirmed"
     status, shown, _ = run(capsys, "bookings", "show", "r-2026-0001", "--json")
+    desk_part = {"units": shown.pop("units"), "progress": shown.pop("progress")}
     assert status == 0 and shown == confirmed
+    assert desk_part["units"] == [] and [p["code"] for p in desk_part["progress"]] == [
+        "DMX-10",
+        "LYRE-WASH",
+        "SM58",
+    ]
     status, out, _ = run(capsys, "bookings", "show", "R-2026-0001")
     assert status == 0 and "R-2026-0001  confirmed" in out and "LYRE-WASH" in out
     status, cancelled, _ = run(capsys, "bookings", "cancel", "R-2026-0001", "--json")

@@ -225,3 +225,12 @@ def test_departures_lists_today_and_tomorrow(db, clock, kit):
     factories.booking(db, clock, customer, "2026-12-05T09:00", "2026-12-06T09:00", {"SM58": 1})
     with db.read() as uow:
         assert [b.reference for b in desk.departures(uow, clock=clock)] == [ref]
+
+
+def test_returned_units_still_count_against_the_booked_quantity(db, clock, kit):
+    ref, lyres, _, _ = kit
+    _out(db, clock, ref, lyres[0])
+    _out(db, clock, ref, lyres[1])
+    _in(db, clock, lyres[0])  # back early, the other one still out
+    third = _out(db, clock, ref, lyres[2])
+    assert third.outcome is Outcome.COMPLETE
