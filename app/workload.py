@@ -179,6 +179,7 @@ def run_workload(path: Path, report: Report) -> tuple[dict[str, Any], Mismatch |
             ids, numbers = load_into(db, data)
             report(f"booking {len(data['rentals'])} rentals")
             samples = []
+            references = []
             began = time.perf_counter()
             for rental in data["rentals"]:
                 booking = BookingData(
@@ -189,8 +190,11 @@ def run_workload(path: Path, report: Report) -> tuple[dict[str, Any], Mismatch |
                 )
                 t0 = time.perf_counter()
                 with db.write() as uow:
-                    create_booking(uow, user="workload", data=booking, clock=clock, confirm=True)
+                    made = create_booking(
+                        uow, user="workload", data=booking, clock=clock, confirm=True
+                    )
                 samples.append((time.perf_counter() - t0) * 1000)
+                references.append(made.reference)
             book = summarise(samples)
             book["total_ms"] = round((time.perf_counter() - began) * 1000, 1)
 
@@ -205,6 +209,10 @@ def run_workload(path: Path, report: Report) -> tuple[dict[str, Any], Mismatch |
                 )
                 everything = availability_many(uow, start, end, now=now)
                 timing_all = timed(lambda: availability_many(uow, start, end, now=now), 20)
+            report("pick-up and return")
+            from app.desk_bench import bench_workload_pickup_return
+
+            desk_figures = bench_workload_pickup_return(db, data, references)
         finally:
             db.dispose()
     mismatch = None
@@ -243,6 +251,7 @@ def run_workload(path: Path, report: Report) -> tuple[dict[str, Any], Mismatch |
                 "types": len(everything),
                 "mismatches": wrong,
             },
+            **desk_figures,
         },
         "matched": mismatch is None,
     }

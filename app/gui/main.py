@@ -40,6 +40,7 @@ from app.core.settings import COOPERATIVE_NAME, get_setting
 from app.gui.bookings_screen import BookingsScreen
 from app.gui.calendar_screen import BookingCalendarScreen
 from app.gui.customers_screen import CustomersScreen
+from app.gui.desk_screen import DeskScreen
 from app.gui.inventory_screen import InventoryScreen
 from app.gui.kits_cases import CasesScreen, KitsScreen
 from app.gui.labels_screen import LabelsScreen
@@ -67,6 +68,7 @@ AREAS: list[Area] = [
     Area("calendar", QT_TRANSLATE_NOOP("MainWindow", "Calendar"), "Ctrl+6", BookingCalendarScreen),
     Area("customers", QT_TRANSLATE_NOOP("MainWindow", "Customers"), "Ctrl+7", CustomersScreen),
     Area("bookings", QT_TRANSLATE_NOOP("MainWindow", "Bookings"), "Ctrl+8", BookingsScreen),
+    Area("desk", QT_TRANSLATE_NOOP("MainWindow", "Desk"), "Ctrl+9", DeskScreen),
 ]
 
 
@@ -359,6 +361,43 @@ def run_gui(db_option: str | None) -> int:
     ops = Operations(ctx, ThreadRunner())
     window = build_main_window(ops)
     window.show()
+    status = app.exec()
+    ops.runner.wait()
+    ctx.db.dispose()
+    return int(status)
+
+
+def run_desk(db_option: str | None) -> int:
+    """``regie desk``: the warehouse desk alone, full screen (the warehouse PC's kiosk)."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Régie")
+    app.setOrganizationName("regie")
+    i18n.install()
+    from app.bootstrap import open_context
+
+    try:
+        ctx = open_context(db_option)
+    except DomainError as err:
+        QMessageBox.critical(None, "Régie", i18n.message(err))
+        return 1
+    ops = Operations(ctx, ThreadRunner())
+    window = QMainWindow()
+    window.setWindowTitle(tr("MainWindow", "Desk") + " — Régie")
+    desk = DeskScreen(ops, window)
+    window.setCentralWidget(desk)
+    window.menuBar().addMenu(desk.menu)
+    quit_action = QAction(tr("MainWindow", "&Quit"), window)
+    quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+    quit_action.triggered.connect(window.close)
+    desk.menu.addSeparator()
+    desk.menu.addAction(quit_action)
+    ops.failed.connect(
+        lambda err: desk.banner.show_message(
+            "error", tr("MainWindow", "Régie — action refused"), i18n.message(err)
+        )
+    )
+    window.showFullScreen()
     status = app.exec()
     ops.runner.wait()
     ctx.db.dispose()

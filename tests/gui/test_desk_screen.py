@@ -1,0 +1,432 @@
+"""The warehouse desk driven like a technician with a USB scanner: keystrokes a few
+milliseconds apart then Enter, wherever the keyboard focus happens to be."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from sqlmodel import func, select
+
+from app.bootstrap import Context
+from app.core.clock import FixedClock
+from app.core.db import Database
+from app.gui.desk_models import DeparturesModel, LinesModel, load_booking, load_departures
+from app.gui.desk_screen import MIN_SCAN_LENGTH, SCAN_GAP_MS, DeskScreen
+from app.gui.operations import Operations
+from booking import desk
+from booking.bookings import booking_by_ref
+from booking.models import Movement
+from inventory.catalogue import unit_by_barcode
+from tests import factories
+
+LYRES = ["LUM-00101", "LUM-00102", "LUM-00103"]
+MICS = ["SON-00001", "SON-00002"]
+PAR = "LUM-00201"
+
+
+@pytest.fixture
+def kit(db: Database, clock: FixedClock) -> dict[str, Any]:
+    factories.item(db)
+    for code in LYRES:
+        factories.unit(db, clock, barcode=code)
+    factories.item(db, code="SM58", name="Micro Shure SM58")
+    for code in MICS:
+        factories.unit(db, clock, item_code="SM58", barcode=code)
+    factories.item(db, code="PAR-64", name="Projecteur PAR 64")
+    factories.unit(db, clock, item_code="PAR-64", barcode=PAR)
+    factories.bulk(db, barcode="CAB-DMX10")
+    customer = factories.customer(db)
+    ref = factories.booking(
+        db,
+        clock,
+        customer,
+        "2026-11-26T14:00",
+        "2026-11-28T18:00",
+        {"LYRE-WASH": 2, "DMX-10": 5},
+    )
+    return {"ref": ref, "customer": customer}
+
+
+@pytest.fixture
+def screen(qtbot, ops: Operations, kit) -> DeskScreen:  # type: ignore[no-untyped-def]
+    widget = DeskScreen(ops, station="desk-test")
+    widget.sounds.enabled = False
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def scan(qtbot, widget, code: str) -> None:  # type: ignore[no-untyped-def]
+    """What a USB scanner does: the characters a few ms apart, then Enter."""
+    qtbot.keyClicks(widget, code)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def moves(db: Database) -> int:
+    with db.read() as uow:
+        return int(uow.session.exec(select(func.count()).select_from(Movement)).one())
+
+
+def status(db: Database, ref: str) -> str:
+    with db.read() as uow:
+        return booking_by_ref(uow, ref).status
+
+
+def progress_text(screen: DeskScreen, code: str) -> str:
+    model = screen.lines_model
+    row = next(n for n, p in enumerate(model.rows) if p.code == code)
+    return str(model.data(model.index(row, 2)))
+
+
+def other_field(screen: DeskScreen) -> QLineEdit:
+    """A notes field in the same window (any widget that is not the scan field)."""
+    field = QLineEdit(screen)
+    field.setGeometry(10, 760, 200, 30)
+    field.show()
+    field.setFocus()
+    return field
+
+
+# --- check-out ------------------------------------------------------------------------
+
+
+def test_scans_land_wherever_the_focus_is(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    ref = kit["ref"]
+    assert screen.departures_model.rowCount() == 1
+    screen.departures_view.setFocus()
+    scan(qtbot, screen.departures_view, ref)  # the pick list's barcode
+    assert screen.booking is not None and screen.booking.reference == ref
+    assert screen.banner.kind == "info"
+    assert progress_text(screen, "LYRE-WASH") == "0 / 2"
+
+    scan(qtbot, screen.departures_view, LYRES[0])
+    assert screen.banner.kind == "ok"
+    assert "Accepted" in screen.banner.text() and LYRES[0] in screen.banner.text()
+    assert progress_text(screen, "LYRE-WASH") == "1 / 2"
+    lyre = next(p for p in screen.lines_model.rows if p.code == "LYRE-WASH")
+    assert screen.lines_model.highlight == lyre.item_type_id  # the line it counted against
+    assert moves(db) == 1 and status(db, ref) == "out"
+
+    notes = other_field(screen)
+    scan(qtbot, notes, LYRES[1])
+    assert notes.text() == ""  # the field did not receive the characters
+    assert screen.scan_field.text() == ""
+    assert progress_text(screen, "LYRE-WASH") == "2 / 2"
+    assert screen.banner.kind == "ok" and moves(db) == 2
+    assert screen.lines_model.rows[-1].code == "LYRE-WASH"  # complete: listed after the rest
+    with db.read() as uow:
+        assert desk.where_is(uow, unit_by_barcode(uow, LYRES[1]).id).reference == ref
+    assert screen.sounds.played[-1] == "ok"
+
+
+def test_refused_scans_are_red_and_change_nothing(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    scan(qtbot, screen.scan_field, LYRES[0])
+    before = moves(db)
+    scan(qtbot, screen.scan_field, "NOPE-42")
+    assert screen.banner.kind == "error"
+    assert "Unknown code" in screen.banner.text() and "NOPE-42" in screen.banner.text()
+    assert screen.sounds.played[-1] == "error"
+    scan(qtbot, screen.scan_field, LYRES[0])  # already out (on this booking)
+    assert screen.banner.kind == "error" and "already scanned out" in screen.banner.text()
+    assert moves(db) == before
+    assert progress_text(screen, "LYRE-WASH") == "1 / 2"
+
+
+def test_unit_out_on_another_booking_is_refused(qtbot, screen, db, clock, kit) -> None:  # type: ignore[no-untyped-def]
+    other = factories.booking(
+        db, clock, kit["customer"], "2026-11-26T12:00", "2026-11-26T13:00", {"LYRE-WASH": 1}
+    )
+    with db.write() as uow:
+        desk.check_out(uow, user="t", reference=other, code=LYRES[2], clock=clock)
+    scan(qtbot, screen.scan_field, kit["ref"])
+    before = moves(db)
+    scan(qtbot, screen.scan_field, LYRES[2])
+    assert screen.banner.kind == "error" and f"already out on {other}" in screen.banner.text()
+    assert moves(db) == before
+
+
+def test_a_scan_before_any_booking_is_open_is_refused(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, LYRES[0])
+    assert screen.banner.kind == "error" and "is not a booking" in screen.banner.text()
+    assert screen.booking is None and moves(db) == 0
+
+
+def test_departure_chosen_with_the_keyboard(qtbot, screen, kit) -> None:  # type: ignore[no-untyped-def]
+    screen.departures_view.setFocus()
+    screen.departures_view.setCurrentIndex(screen.departures_model.index(0, 0))
+    qtbot.keyClick(screen.departures_view, Qt.Key.Key_Return)
+    assert screen.booking is not None and screen.booking.reference == kit["ref"]
+
+
+def test_slow_typing_in_a_text_field_is_not_a_scan(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    notes = other_field(screen)
+    qtbot.keyClicks(notes, LYRES[0], delay=2 * SCAN_GAP_MS)  # a person, not a scanner
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    assert notes.text() == LYRES[0]
+    assert moves(db) == 0 and screen.banner.kind == "info"
+
+
+def test_typing_a_code_by_hand_in_the_scan_field(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    qtbot.keyClicks(screen.scan_field, LYRES[0], delay=2 * SCAN_GAP_MS)
+    qtbot.wait(2 * SCAN_GAP_MS)
+    assert screen.scan_field.text() == LYRES[0]
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_Return)
+    assert screen.banner.kind == "ok" and moves(db) == 1
+    assert screen.scan_field.text() == ""
+
+
+def test_burst_threshold(qtbot, screen) -> None:  # type: ignore[no-untyped-def]
+    """Just under the gap is a scanner, just over it is a person; too short is a person."""
+    seen: list[str] = []
+    screen.catcher.scanned.disconnect()
+    screen.catcher.scanned.connect(seen.append)
+    notes = other_field(screen)
+    now = [100.0]
+    screen.catcher.now = lambda: now[0]
+
+    def burst(code: str, gap_ms: float) -> None:
+        for char in code:
+            qtbot.keyClick(notes, char)
+            now[0] += gap_ms / 1000
+        qtbot.keyClick(notes, Qt.Key.Key_Return)
+        now[0] += 1
+        screen.catcher.flush()
+
+    burst("ABC123", SCAN_GAP_MS - 5)
+    assert seen == ["ABC123"] and notes.text() == ""
+    burst("XYZ789", SCAN_GAP_MS + 5)
+    assert seen == ["ABC123"] and notes.text() == "XYZ789"
+    notes.clear()
+    burst("AB"[: MIN_SCAN_LENGTH - 1], 1)
+    assert seen == ["ABC123"] and notes.text() == "AB"[: MIN_SCAN_LENGTH - 1]
+
+
+def test_bulk_quantity_with_star(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    qtbot.keyClick(screen.scan_field, "*")
+    qtbot.wait(3 * SCAN_GAP_MS)
+    assert screen.quantity.hasFocus() or screen.quantity.lineEdit().hasFocus()
+    qtbot.keyClick(screen.quantity.lineEdit(), "3")
+    qtbot.wait(3 * SCAN_GAP_MS)
+    assert screen.quantity.value() == 3
+    scan(qtbot, screen.quantity.lineEdit(), "CAB-DMX10")
+    assert screen.banner.kind == "ok" and "+3" in screen.banner.text()
+    assert progress_text(screen, "DMX-10") == "3 / 5"
+    assert screen.quantity.value() == 1  # back to one per scan
+    scan(qtbot, screen.scan_field, "CAB-DMX10")
+    assert progress_text(screen, "DMX-10") == "4 / 5"
+
+
+def test_not_on_booking_offers_unplanned_or_substitute(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    scan(qtbot, screen.scan_field, PAR)
+    assert screen.banner.kind == "warning" and "not on" in screen.banner.text()
+    assert screen.offer_panel.isVisible() and moves(db) == 0
+    qtbot.keyClick(screen.offer_panel, Qt.Key.Key_A)
+    qtbot.wait(3 * SCAN_GAP_MS)
+    assert screen.banner.kind == "ok" and progress_text(screen, "PAR-64") == "1 / 1"
+    scan(qtbot, screen.scan_field, MICS[1])
+    qtbot.keyClick(screen.offer_panel, Qt.Key.Key_S)
+    qtbot.wait(3 * SCAN_GAP_MS)
+    assert screen.substitute_list.isVisible()
+    assert screen.substitute_list.currentItem().data(Qt.ItemDataRole.UserRole) == "DMX-10"
+    screen.substitute_list.setCurrentRow(1)  # LYRE-WASH
+    qtbot.keyClick(screen.substitute_list, Qt.Key.Key_Return)
+    assert screen.banner.kind == "ok" and progress_text(screen, "SM58") == "1 / 1"
+    assert progress_text(screen, "LYRE-WASH") == "0 / 1"
+    scan(qtbot, screen.scan_field, "NOPE-1")
+    assert not screen.offer_panel.isVisible()
+
+
+def test_esc_ignores_the_offer(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    scan(qtbot, screen.scan_field, MICS[0])
+    qtbot.keyClick(screen.offer_panel, Qt.Key.Key_Escape)
+    assert not screen.offer_panel.isVisible() and moves(db) == 0
+
+
+def test_undo_last_scan(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    scan(qtbot, screen.scan_field, LYRES[0])
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Undone" in screen.banner.text()
+    assert progress_text(screen, "LYRE-WASH") == "0 / 2"
+    assert status(db, kit["ref"]) == "confirmed"
+    with db.read() as uow:
+        assert desk.where_is(uow, unit_by_barcode(uow, LYRES[0]).id) is None
+    scan(qtbot, screen.scan_field, LYRES[0])  # can be scanned again
+    assert screen.banner.kind == "ok"
+
+
+def test_finish_lists_what_did_not_go(qtbot, screen, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    scan(qtbot, screen.scan_field, LYRES[0])
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F10)
+    assert screen.pages.currentIndex() == 1
+    items = [screen.summary_list.item(n).text() for n in range(screen.summary_list.count())]
+    assert any("LYRE-WASH" in t and "1 of 2 did not go" in t for t in items)
+    assert any("DMX-10" in t and "5 of 5 did not go" in t for t in items)
+    screen.open_documents = False
+    qtbot.keyClick(screen.summary, Qt.Key.Key_P)
+    qtbot.wait(3 * SCAN_GAP_MS)
+    assert screen.last_document is not None and screen.last_document.stat().st_size > 0
+    assert "Delivery note" in screen.banner.text()
+    qtbot.keyClick(screen.summary, Qt.Key.Key_Escape)
+    assert screen.pages.currentIndex() == 0
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F10)
+    qtbot.keyClick(screen.summary, Qt.Key.Key_Return)
+    assert screen.booking is None
+
+
+# --- check-in -------------------------------------------------------------------------
+
+
+def _all_out(db: Database, clock: FixedClock, ref: str) -> None:
+    with db.write() as uow:
+        for code in LYRES[:2]:
+            desk.check_out(uow, user="t", station="other", reference=ref, code=code, clock=clock)
+        desk.check_out(
+            uow, user="t", station="other", reference=ref, code="CAB-DMX10", quantity=5, clock=clock
+        )
+
+
+def test_check_in_damaged_and_returned(qtbot, screen, db, clock, kit) -> None:  # type: ignore[no-untyped-def]
+    ref = kit["ref"]
+    _all_out(db, clock, ref)
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F6)
+    assert screen.mode == "in"
+    screen.departures_view.setFocus()
+    scan(qtbot, screen.departures_view, LYRES[0])
+    assert screen.banner.kind == "ok" and screen.booking.reference == ref
+    assert progress_text(screen, "LYRE-WASH") == "1 / 2"
+
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F7)
+    scan(qtbot, screen.scan_field, LYRES[1])
+    assert screen.note_panel.isVisible() and screen.note_edit.hasFocus()
+    before = moves(db)
+    qtbot.keyClicks(screen.note_edit, "lens cracked", delay=2 * SCAN_GAP_MS)
+    assert moves(db) == before  # nothing written until the note is confirmed
+    qtbot.keyClick(screen.note_edit, Qt.Key.Key_Return)
+    assert screen.banner.kind == "ok" and "damaged" in screen.banner.text()
+    with db.read() as uow:
+        assert unit_by_barcode(uow, LYRES[1]).status == "in_repair"
+        note = uow.session.exec(select(Movement.note).order_by(Movement.id.desc())).first()
+    assert note == "lens cracked"
+    row = next(p for p in screen.lines_model.rows if p.code == "LYRE-WASH")
+    assert row.damaged == 1
+
+    qtbot.keyClick(screen.scan_field, "*")
+    qtbot.wait(3 * SCAN_GAP_MS)
+    qtbot.keyClick(screen.quantity.lineEdit(), "5")
+    qtbot.wait(3 * SCAN_GAP_MS)
+    scan(qtbot, screen.scan_field, "CAB-DMX10")
+    assert status(db, ref) == "returned"
+    assert "returned" in screen.banner.text() and screen.banner.kind == "ok"
+
+
+def test_check_in_missing_from_the_list(qtbot, screen, db, clock, kit) -> None:  # type: ignore[no-untyped-def]
+    ref = kit["ref"]
+    _all_out(db, clock, ref)
+    screen.set_mode("in")
+    scan(qtbot, screen.scan_field, LYRES[0])
+    assert screen.out_list.count() == 1  # LYRES[1] still out
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F8)
+    assert screen.out_list.hasFocus()
+    qtbot.keyClick(screen.out_list, Qt.Key.Key_Return)
+    with db.read() as uow:
+        assert unit_by_barcode(uow, LYRES[1]).status == "lost"
+    assert "missing" in screen.banner.text()
+
+
+def test_check_in_refused_when_not_out(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    screen.set_mode("in")
+    scan(qtbot, screen.scan_field, LYRES[0])
+    assert screen.banner.kind == "error" and "is not out" in screen.banner.text()
+    assert moves(db) == 0
+
+
+def test_late_return_is_amber(qtbot, screen, db, clock, kit) -> None:  # type: ignore[no-untyped-def]
+    late = factories.booking(
+        db, clock, kit["customer"], "2026-11-20T09:00", "2026-11-24T09:00", {"LYRE-WASH": 1}
+    )
+    with db.write() as uow:
+        desk.check_out(uow, user="t", reference=late, code=LYRES[2], clock=clock)
+    screen.set_mode("in")
+    scan(qtbot, screen.scan_field, LYRES[2])
+    assert screen.banner.kind == "warning" and "Late return" in screen.banner.text()
+    assert "due 24/11/2026 09:00" in screen.banner.text()
+
+
+# --- queueing -------------------------------------------------------------------------
+
+
+class DeferredRunner:
+    """Holds submitted work until ``run_one`` (a worker thread that is busy)."""
+
+    def __init__(self) -> None:
+        self.pending: list[Any] = []
+
+    def submit(self, work, done, failed) -> None:  # type: ignore[no-untyped-def]
+        self.pending.append((work, done, failed))
+
+    def run_one(self) -> None:
+        work, done, _ = self.pending.pop(0)
+        done(work())
+
+    def progress_reporter(self, callback):  # type: ignore[no-untyped-def]
+        return callback
+
+    def wait(self) -> None:
+        while self.pending:
+            self.run_one()
+
+
+def test_scans_in_flight_are_queued_in_order(qtbot, db, clock, kit) -> None:  # type: ignore[no-untyped-def]
+    runner = DeferredRunner()
+    ops = Operations(Context(db=db, clock=clock, user="tester"), runner)  # type: ignore[arg-type]
+    screen = DeskScreen(ops, station="desk-test")
+    screen.sounds.enabled = False
+    qtbot.addWidget(screen)
+    screen.show()
+    runner.wait()  # departures
+    scan(qtbot, screen.scan_field, kit["ref"])
+    for code in (LYRES[0], LYRES[0], LYRES[1]):
+        scan(qtbot, screen.scan_field, code)
+    assert len(runner.pending) == 1 and len(screen.queue) == 3  # one at a time
+    runner.run_one()  # the booking opens
+    assert screen.booking.reference == kit["ref"] and len(runner.pending) == 1
+    runner.run_one()
+    assert screen.banner.kind == "ok"
+    runner.run_one()
+    assert screen.banner.kind == "error"  # the same lyre twice, in order
+    runner.run_one()
+    assert screen.banner.kind == "ok" and progress_text(screen, "LYRE-WASH") == "2 / 2"
+    assert not runner.pending and not screen.queue and moves(db) == 2
+
+
+# --- models ---------------------------------------------------------------------------
+
+
+def test_models(qtmodeltester, db, clock, kit) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as uow:
+        desk.check_out(uow, user="t", reference=kit["ref"], code=LYRES[0], clock=clock)
+    with db.read() as uow:
+        view = load_booking(uow, kit["ref"])
+        departures = load_departures(uow, clock)
+    lines = LinesModel()
+    lines.set_lines(view.lines, "out", view.lines[0].item_type_id)
+    qtmodeltester.check(lines)
+    lines.set_lines(view.lines, "in", None)
+    qtmodeltester.check(lines)
+    model = DeparturesModel()
+    model.set_rows(departures)
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 1)) == kit["ref"]
