@@ -11,9 +11,9 @@ import datetime as dt
 import io
 import os
 import platform
-import sqlite3
 import random
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -38,10 +38,9 @@ CATALOGUE_SHARE = 0.05
 
 
 def dataset_path(size: str, seed: int = SEED) -> Path:
+    from app.core.migrate import HEAD
     from booking.demo import BOOKINGS_DEMO_VERSION
     from inventory.demo import DEMO_VERSION
-
-    from app.core.migrate import HEAD
 
     # Keyed by the generators and the schema: a new migration builds a fresh dataset
     # (rather than upgrading, and backing up, a large cached file).

@@ -77,7 +77,9 @@ def test_workload_answers_match_the_reference(capsys, tiny_workload):
     assert result["workload"]["products"] == 25 and result["workload"]["rentals"] == 120
     assert result["workload"]["window"] == ["2026-12-26", "2027-01-25"]
     results = result["results"]
-    assert set(results) == {"wl_book", "wl_availability_one", "wl_availability_all"}
+    assert set(results) == {"wl_book", "wl_availability_one", "wl_availability_all",
+                            "wl_pickup", "wl_return"}
+    assert results["wl_pickup"]["n"] > 0 and results["wl_return"]["scans"] > 0
     assert results["wl_book"]["n"] == 120 and results["wl_book"]["total_ms"] > 0
     one = results["wl_availability_one"]
     assert set(one) >= FIGURES and one["available"] == one["expected"]
