@@ -107,6 +107,9 @@ class Database:
             return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
 
     def dispose(self) -> None:
-        with self.engine.connect() as conn:  # refresh the planner's statistics if stale
-            conn.exec_driver_sql("PRAGMA optimize")
+        # Refresh the planner's statistics if stale. In a writing transaction: a deferred
+        # one is rolled back at the end (the statistics were lost) and, when another
+        # process writes meanwhile, cannot wait for the lock ("database is locked").
+        with self.write() as uow:
+            uow.session.connection().exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()
