@@ -235,7 +235,12 @@ def availability_many(
     exclude_booking: int | None = None,
 ) -> dict[int, Availability]:
     """Availability of each type (all types when ``type_ids`` is None) over a window."""
-    stock = serviceable(uow, type_ids)
+    facts = _facts(uow, type_ids)
+    stock = _stock(uow, facts)
+    bounds = (
+        dt.timedelta(hours=max((f[5] for f in facts.values()), default=0)),
+        dt.timedelta(hours=max((f[6] for f in facts.values()), default=0)),
+    )
     statuses = (*HOLDING, *TENTATIVE)
     everything = holds(
         uow,
@@ -245,6 +250,7 @@ def availability_many(
         type_ids=type_ids,
         statuses=statuses,
         exclude_booking=exclude_booking,
+        bounds=bounds,
     )
     firm = _by_type(h for h in everything if h.status in HOLDING)
     all_by_type = _by_type(everything)
@@ -326,20 +332,7 @@ def check_request(
     if not wanted:
         return []
     type_ids = sorted(wanted)
-    facts = {
-        row[0]: row
-        for row in uow.session.exec(
-            select(
-                ItemType.id,
-                ItemType.code,
-                ItemType.name,
-                ItemType.tracking,
-                ItemType.stock_quantity,
-                ItemType.prep_hours,
-                ItemType.deprep_hours,
-            ).where(ItemType.id.in_(type_ids))  # type: ignore[union-attr]
-        )
-    }
+    facts = _facts(uow, type_ids)
     stock = _stock(uow, facts)
     before = dt.timedelta(hours=max(f[5] for f in facts.values()))
     after = dt.timedelta(hours=max(f[6] for f in facts.values()))
@@ -377,6 +370,23 @@ def check_request(
                 )
             )
     return result
+
+
+def _facts(uow: UnitOfWork, type_ids: Sequence[int] | None) -> dict[int, tuple]:  # type: ignore[type-arg]
+    """(id, code, name, tracking, stock quantity, prep hours, de-prep hours) per type, in
+    one query: what every availability answer needs to know of the types."""
+    query = select(
+        ItemType.id,
+        ItemType.code,
+        ItemType.name,
+        ItemType.tracking,
+        ItemType.stock_quantity,
+        ItemType.prep_hours,
+        ItemType.deprep_hours,
+    )
+    if type_ids is not None:
+        query = query.where(ItemType.id.in_(type_ids))  # type: ignore[union-attr]
+    return {row[0]: tuple(row) for row in uow.session.exec(query)}
 
 
 def _stock(uow: UnitOfWork, facts: dict[int, tuple]) -> dict[int, int]:  # type: ignore[type-arg]
