@@ -10,8 +10,8 @@ from sqlalchemy import exists, or_
 from sqlmodel import select
 
 from app.core.db import UnitOfWork
-from booking.models import Booking, BookingLine, Customer
-from inventory.models import ItemType
+from booking.models import Booking, BookingLine, Customer, Movement
+from inventory.models import ItemType, Unit
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,8 @@ def search_bookings(
     limit: int | None = None,
 ) -> list[int]:
     """Ids of bookings matching ``text`` (reference, event, venue, customer name or number,
-    or an item type code/name on a line), in ``statuses``, meeting ``[start, end)``;
-    newest pick-up first."""
+    an item type code/name on a line, or the barcode of a unit that went out on it), in
+    ``statuses``, meeting ``[start, end)``; newest pick-up first."""
     query = select(Booking.id).join(Customer, Customer.id == Booking.customer_id)
     text = text.strip()
     if text:
@@ -62,8 +62,14 @@ def search_bookings(
             BookingLine.item_type_id == ItemType.id,
             or_(ItemType.code.like(pattern), ItemType.name.like(pattern)),  # type: ignore[attr-defined]
         )
+        scanned = exists().where(  # "which booking has this unit?": scan its barcode
+            Movement.booking_id == Booking.id,
+            Movement.unit_id == Unit.id,
+            Unit.barcode == text,
+        )
         query = query.where(
             or_(
+                scanned,
                 Booking.reference.like(pattern),
                 Booking.event.like(pattern),  # type: ignore[attr-defined]
                 Booking.venue.like(pattern),

@@ -234,3 +234,14 @@ def test_returned_units_still_count_against_the_booked_quantity(db, clock, kit):
     _in(db, clock, lyres[0])  # back early, the other one still out
     third = _out(db, clock, ref, lyres[2])
     assert third.outcome is Outcome.COMPLETE
+
+
+def test_which_booking_has_this_unit_by_searching_its_barcode(db, clock, kit):
+    from booking.queries import search_bookings
+
+    ref, lyres, _, _ = kit
+    _out(db, clock, ref, lyres[0])
+    with db.read() as uow:
+        found = search_bookings(uow, lyres[0])
+        assert [booking_by_ref(uow, ref).id] == found
+        assert search_bookings(uow, lyres[1]) == []
