@@ -1,0 +1,343 @@
+"""The Factur-X (CII, EN 16931 profile) XML of an invoice or a credit note.
+
+Built with lxml straight from the same ``Document`` the PDF shows, so the amounts agree by
+construction: every amount is the Document's own Decimal, written with two decimals and a
+dot. French CTC ("Flux 2") rules followed here (INVOICING-FR.md §4.2): BT-23 cadre de
+facturation (S1/B1/M1 from ``Document.nature``), notes PMD/PMT/AAB once each plus BAR,
+seller SIREN (scheme 0002) and electronic address (scheme 0225), buyer SIREN and
+electronic address, credit notes citing the invoice (BT-25/BT-26, BR-FR-CO-05).
+
+Element order follows the Factur-X 1.0.7 EN 16931 XSD (``check_xml`` checks it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from lxml import etree
+
+from invoicing.document import Document, Kind, Party, VatCategory
+
+RSM = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
+RAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
+UDT = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100"
+QDT = "urn:un:unece:uncefact:data:standard:QualifiedDataType:100"
+NSMAP = {"rsm": RSM, "ram": RAM, "udt": UDT, "qdt": QDT}
+
+GUIDELINE_EN16931 = "urn:cen.eu:en16931:2017"
+TYPE_CODES = {Kind.INVOICE: "380", Kind.CREDIT_NOTE: "381"}
+
+#: Fallback texts of the three notes the French CTC rules require (BR-FR-05) when the
+#: Document's ``payment_terms`` has no sentence about them; the PDF prints them too
+#: (``payment_notes`` is the one source for both).
+DEFAULT_AAB = "Pas d'escompte pour paiement anticipé."
+DEFAULT_PMD_BUSINESS = (
+    "En cas de retard de paiement : pénalités au taux de la BCE majoré de 10 points, "
+    "exigibles dès le lendemain de l'échéance (art. L441-10 C. com.)."
+)
+DEFAULT_PMD_PRIVATE = "Pas de pénalités de retard prévues (client non professionnel)."
+DEFAULT_PMT_BUSINESS = (
+    "Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : "
+    "40 € (art. D441-5 C. com.)."
+)
+DEFAULT_PMT_PRIVATE = (
+    "Indemnité forfaitaire pour frais de recouvrement : non applicable (client non professionnel)."
+)
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«(])")
+TWO = Decimal("0.01")
+
+
+_ABBREVIATIONS = frozenset({"art.", "c.", "com.", "coef.", "cf.", "n°", "min.", "max.", "env."})
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut into sentences (not after "art.", "C.", "com."... abbreviations)."""
+    text = " ".join(text.split())
+    sentences: list[str] = []
+    for piece in _SENTENCE.split(text) if text else []:
+        last = sentences[-1].rsplit(" ", 1)[-1].casefold().lstrip("(") if sentences else ""
+        if sentences and (last in _ABBREVIATIONS or re.fullmatch(r"\w\.", last)):
+            sentences[-1] += " " + piece
+        else:
+            sentences.append(piece)
+    return sentences
+
+
+def _classified(document: Document) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {"PMD": [], "PMT": [], "AAB": []}
+    for sentence in _sentences(document.payment_terms):
+        low = sentence.casefold()
+        if "escompte" in low:
+            found["AAB"].append(sentence)
+        if "pénalit" in low or "penalit" in low or "intérêts de retard" in low:
+            found["PMD"].append(sentence)
+        if "recouvrement" in low or re.search(r"\b40[\s\u00a0\u202f]?(€|euros)", low):
+            found["PMT"].append(sentence)
+    return found
+
+
+def _default(code: str, business: bool) -> str:
+    if code == "AAB":
+        return DEFAULT_AAB
+    if code == "PMD":
+        return DEFAULT_PMD_BUSINESS if business else DEFAULT_PMD_PRIVATE
+    return DEFAULT_PMT_BUSINESS if business else DEFAULT_PMT_PRIVATE
+
+
+def payment_notes(document: Document) -> dict[str, str]:
+    """The PMD (late-payment penalties), PMT (€40 recovery indemnity) and AAB (early
+    payment discount) notes: the sentences of ``payment_terms`` that speak of each (one
+    sentence may serve two codes), else a default text (``missing_payment_notes``)."""
+    business = document.buyer.is_business
+    return {
+        code: " ".join(found) or _default(code, business)
+        for code, found in _classified(document).items()
+    }
+
+
+def missing_payment_notes(document: Document) -> list[str]:
+    """The default texts ``payment_notes`` had to add because ``payment_terms`` says
+    nothing of them: the PDF prints them after the payment terms, so that the PDF and the
+    XML say the same."""
+    business = document.buyer.is_business
+    return [_default(code, business) for code, found in _classified(document).items() if not found]
+
+
+def business_category(document: Document) -> str:
+    """The BAR note (French CTC processing category)."""
+    international = document.buyer.country.upper() != "FR"
+    if document.buyer.is_business:
+        return "B2BINT" if international else "B2B"
+    return "B2CINT" if international else "B2C"
+
+
+def amount(value: Decimal) -> str:
+    return str(value.quantize(TWO))
+
+
+def _plain(value: Decimal, places: int) -> str:
+    """``value`` with at most ``places`` decimals, trailing zeros dropped, never in
+    exponent notation."""
+    text = format(value.quantize(Decimal(1).scaleb(-places)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def rate(value: Decimal) -> str:
+    return str(value.quantize(TWO))
+
+
+def _date102(value: dt.date) -> str:
+    return value.strftime("%Y%m%d")
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.root = etree.Element(f"{{{RSM}}}CrossIndustryInvoice", nsmap=NSMAP)
+
+    @staticmethod
+    def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str):
+        prefix, name = tag.split(":")
+        element = etree.SubElement(parent, f"{{{NSMAP[prefix]}}}{name}", attrs)
+        if text is not None:
+            element.text = text
+        return element
+
+    def date(self, parent: etree._Element, tag: str, value: dt.date, ns: str = "udt") -> None:
+        holder = self.sub(parent, tag)
+        self.sub(holder, f"{ns}:DateTimeString", _date102(value), format="102")
+
+
+def build_xml(document: Document) -> bytes:
+    """The CII XML (UTF-8, with declaration) of an invoice or a credit note; a quote has
+    none (ValueError)."""
+    if document.kind not in TYPE_CODES:
+        raise ValueError(f"A {document.kind} has no Factur-X XML.")
+    b = _Builder()
+    root = b.root
+    context = b.sub(root, "rsm:ExchangedDocumentContext")
+    process = b.sub(context, "ram:BusinessProcessSpecifiedDocumentContextParameter")
+    b.sub(process, "ram:ID", f"{document.nature.value}1")
+    guideline = b.sub(context, "ram:GuidelineSpecifiedDocumentContextParameter")
+    b.sub(guideline, "ram:ID", GUIDELINE_EN16931)
+
+    header = b.sub(root, "rsm:ExchangedDocument")
+    b.sub(header, "ram:ID", document.number)
+    b.sub(header, "ram:TypeCode", TYPE_CODES[document.kind])
+    b.date(header, "ram:IssueDateTime", document.issue_date)
+    notes = payment_notes(document)
+    for code in ("PMD", "PMT", "AAB"):
+        _note(b, header, notes[code], code)
+    _note(b, header, business_category(document), "BAR")
+    for text in document.notes:
+        if text.strip():
+            _note(b, header, text)
+
+    transaction = b.sub(root, "rsm:SupplyChainTradeTransaction")
+    for number, line in enumerate(document.lines, start=1):
+        item = b.sub(transaction, "ram:IncludedSupplyChainTradeLineItem")
+        line_doc = b.sub(item, "ram:AssociatedDocumentLineDocument")
+        b.sub(line_doc, "ram:LineID", str(number))
+        if line.detail.strip():
+            note = b.sub(line_doc, "ram:IncludedNote")
+            b.sub(note, "ram:Content", " ".join(line.detail.split()))
+        product = b.sub(item, "ram:SpecifiedTradeProduct")
+        if line.item_code:
+            b.sub(product, "ram:SellerAssignedID", line.item_code)
+        b.sub(product, "ram:Name", " ".join(line.description.split()))
+        agreement = b.sub(item, "ram:SpecifiedLineTradeAgreement")
+        gross = line.gross_unit_price
+        if gross is not None and gross != line.unit_price:
+            gross_price = b.sub(agreement, "ram:GrossPriceProductTradePrice")
+            b.sub(gross_price, "ram:ChargeAmount", _plain(gross, 6))
+            allowance = b.sub(gross_price, "ram:AppliedTradeAllowanceCharge")
+            indicator = b.sub(allowance, "ram:ChargeIndicator")
+            b.sub(indicator, "udt:Indicator", "false")
+            b.sub(allowance, "ram:ActualAmount", _plain(gross - line.unit_price, 6))
+        net_price = b.sub(agreement, "ram:NetPriceProductTradePrice")
+        b.sub(net_price, "ram:ChargeAmount", _plain(line.unit_price, 6))
+        delivery = b.sub(item, "ram:SpecifiedLineTradeDelivery")
+        b.sub(delivery, "ram:BilledQuantity", _plain(line.quantity, 4), unitCode=line.unit)
+        settlement = b.sub(item, "ram:SpecifiedLineTradeSettlement")
+        tax = b.sub(settlement, "ram:ApplicableTradeTax")
+        b.sub(tax, "ram:TypeCode", "VAT")
+        b.sub(tax, "ram:CategoryCode", line.vat_category.value)
+        if line.vat_category != VatCategory.OUT_OF_SCOPE:
+            b.sub(tax, "ram:RateApplicablePercent", rate(line.vat_rate))
+        summation = b.sub(settlement, "ram:SpecifiedTradeSettlementLineMonetarySummation")
+        b.sub(summation, "ram:LineTotalAmount", amount(line.net))
+
+    agreement = b.sub(transaction, "ram:ApplicableHeaderTradeAgreement")
+    if document.booking_reference:
+        b.sub(agreement, "ram:BuyerReference", document.booking_reference)
+    _party(b, agreement, "ram:SellerTradeParty", document.seller, seller=True)
+    _party(b, agreement, "ram:BuyerTradeParty", document.buyer, seller=False)
+
+    delivery = b.sub(transaction, "ram:ApplicableHeaderTradeDelivery")
+    if document.venue.strip():
+        ship_to = b.sub(delivery, "ram:ShipToTradeParty")
+        b.sub(ship_to, "ram:Name", " ".join((document.event or document.buyer.name).split()))
+        address = b.sub(ship_to, "ram:PostalTradeAddress")
+        b.sub(address, "ram:LineOne", " ".join(document.venue.split()))
+        b.sub(address, "ram:CountryID", document.buyer.country.upper() or "FR")
+    delivered = document.period_end or document.period_start
+    if delivered is not None:
+        event = b.sub(delivery, "ram:ActualDeliverySupplyChainEvent")
+        b.date(event, "ram:OccurrenceDateTime", delivered)
+
+    settlement = b.sub(transaction, "ram:ApplicableHeaderTradeSettlement")
+    if document.number:
+        b.sub(settlement, "ram:PaymentReference", document.number)
+    b.sub(settlement, "ram:InvoiceCurrencyCode", document.currency)
+    if document.seller.iban:
+        means = b.sub(settlement, "ram:SpecifiedTradeSettlementPaymentMeans")
+        b.sub(means, "ram:TypeCode", "58")  # SEPA credit transfer
+        account = b.sub(means, "ram:PayeePartyCreditorFinancialAccount")
+        b.sub(account, "ram:IBANID", document.seller.iban.replace(" ", "").upper())
+        if document.seller.bic:
+            bank = b.sub(means, "ram:PayeeSpecifiedCreditorFinancialInstitution")
+            b.sub(bank, "ram:BICID", document.seller.bic.replace(" ", "").upper())
+    for vat in document.vat:
+        tax = b.sub(settlement, "ram:ApplicableTradeTax")
+        b.sub(tax, "ram:CalculatedAmount", amount(vat.amount))
+        b.sub(tax, "ram:TypeCode", "VAT")
+        if vat.category != VatCategory.STANDARD:
+            b.sub(tax, "ram:ExemptionReason", vat.exemption_reason or "Exonération de TVA")
+        b.sub(tax, "ram:BasisAmount", amount(vat.base))
+        b.sub(tax, "ram:CategoryCode", vat.category.value)
+        if vat.category != VatCategory.OUT_OF_SCOPE:
+            b.sub(tax, "ram:RateApplicablePercent", rate(vat.rate))
+    if document.period_start is not None and document.period_end is not None:
+        period = b.sub(settlement, "ram:BillingSpecifiedPeriod")
+        b.date(period, "ram:StartDateTime", document.period_start)
+        b.date(period, "ram:EndDateTime", document.period_end)
+    if document.due_date is not None or document.payment_terms.strip():
+        terms = b.sub(settlement, "ram:SpecifiedTradePaymentTerms")
+        if document.payment_terms.strip():
+            b.sub(terms, "ram:Description", " ".join(document.payment_terms.split()))
+        if document.due_date is not None:
+            b.date(terms, "ram:DueDateDateTime", document.due_date)
+    totals = b.sub(settlement, "ram:SpecifiedTradeSettlementHeaderMonetarySummation")
+    b.sub(totals, "ram:LineTotalAmount", amount(sum((ln.net for ln in document.lines), Decimal(0))))
+    b.sub(totals, "ram:TaxBasisTotalAmount", amount(document.net_total))
+    b.sub(totals, "ram:TaxTotalAmount", amount(document.vat_total), currencyID=document.currency)
+    b.sub(totals, "ram:GrandTotalAmount", amount(document.gross_total))
+    if document.paid_amount:
+        b.sub(totals, "ram:TotalPrepaidAmount", amount(document.paid_amount))
+    b.sub(totals, "ram:DuePayableAmount", amount(document.due_amount))
+    if document.cited_number:
+        cited = b.sub(settlement, "ram:InvoiceReferencedDocument")
+        b.sub(cited, "ram:IssuerAssignedID", document.cited_number)
+        if document.cited_date is not None:
+            b.date(cited, "ram:FormattedIssueDateTime", document.cited_date, ns="qdt")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _note(b: _Builder, parent: etree._Element, text: str, code: str = "") -> None:
+    note = b.sub(parent, "ram:IncludedNote")
+    b.sub(note, "ram:Content", text)
+    if code:
+        b.sub(note, "ram:SubjectCode", code)
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _party(b: _Builder, parent: etree._Element, tag: str, party: Party, *, seller: bool) -> None:
+    element = b.sub(parent, tag)
+    siren = _digits(party.siren)
+    siret = _digits(party.siret)
+    if siret:
+        b.sub(element, "ram:GlobalID", siret, schemeID="0009")
+    b.sub(element, "ram:Name", " ".join(party.name.split()))
+    if seller:
+        legal = ", ".join(x for x in (party.legal_form, _capital(party.capital), party.rcs) if x)
+        if legal:
+            b.sub(element, "ram:Description", legal)
+    if siren:
+        organisation = b.sub(element, "ram:SpecifiedLegalOrganization")
+        b.sub(organisation, "ram:ID", siren, schemeID="0002")
+    if party.phone or party.email:
+        contact = b.sub(element, "ram:DefinedTradeContact")
+        if party.phone:
+            phone = b.sub(contact, "ram:TelephoneUniversalCommunication")
+            b.sub(phone, "ram:CompleteNumber", party.phone)
+        if party.email:
+            email = b.sub(contact, "ram:EmailURIUniversalCommunication")
+            b.sub(email, "ram:URIID", party.email)
+    address = b.sub(element, "ram:PostalTradeAddress")
+    if party.postcode:
+        b.sub(address, "ram:PostcodeCode", party.postcode)
+    street = [" ".join(s.split()) for s in party.address.splitlines() if s.strip()]
+    for tag_name, text in zip(("ram:LineOne", "ram:LineTwo"), street[:2], strict=False):
+        b.sub(address, tag_name, text)
+    if len(street) > 2:
+        b.sub(address, "ram:LineThree", ", ".join(street[2:]))
+    if party.city:
+        b.sub(address, "ram:CityName", party.city)
+    b.sub(address, "ram:CountryID", party.country.upper() or "FR")
+    # Electronic address (BT-34 / BT-49): the SIREN in the French directory scheme 0225
+    # for companies; an individual's e-mail (scheme EM) otherwise.
+    if siren:
+        uri = b.sub(element, "ram:URIUniversalCommunication")
+        b.sub(uri, "ram:URIID", siren, schemeID="0225")
+    elif party.email:
+        uri = b.sub(element, "ram:URIUniversalCommunication")
+        b.sub(uri, "ram:URIID", party.email, schemeID="EM")
+    if party.vat_number:
+        registration = b.sub(element, "ram:SpecifiedTaxRegistration")
+        b.sub(registration, "ram:ID", party.vat_number.replace(" ", "").upper(), schemeID="VA")
+
+
+def _capital(capital: str) -> str:
+    capital = capital.strip()
+    if not capital:
+        return ""
+    if capital.casefold().startswith(("capital", "au capital")):
+        return capital
+    return f"capital {capital}"

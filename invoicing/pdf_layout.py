@@ -1,0 +1,831 @@
+"""The A4 PDF of a quote (devis), an invoice (facture) or a credit note (avoir), in French.
+
+reportlab platypus: page 1 opens with the cooperative's identity and the document box
+(title, number, dates), then the booking (event, venue = delivery address, period, rate)
+beside the customer block; the lines table splits across pages and repeats its header
+row; the VAT breakdown and the totals, then the mentions (nature of the operations,
+payment by transfer, payment terms, notes; a quote's deposit, validity and "Bon pour
+accord" box). Every page has the legal footer and "Page n / N".
+
+PDF/A-minded (docs/PDFA.md): only the embedded DejaVu TrueType fonts (the canvas's
+initial font too, or reportlab would list a non-embedded Helvetica), RGB colours only,
+no transparency (a logo's alpha is flattened on white), PDF 1.7, ``/Lang fr-FR``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from invoicing.document import Document, Kind, Line, Nature, Party, VatCategory
+from invoicing.facturx_xml import missing_payment_notes
+
+FONT = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+
+TITLES = {Kind.QUOTE: "DEVIS", Kind.INVOICE: "FACTURE", Kind.CREDIT_NOTE: "AVOIR"}
+NATURES = {
+    Nature.SERVICES: "Prestations de services",
+    Nature.GOODS: "Livraisons de biens",
+    Nature.MIXED: "Livraisons de biens et prestations de services",
+}
+#: UN/ECE Recommendation 20 codes, as printed (singular, plural).
+UNITS: dict[str, tuple[str, str]] = {
+    "DAY": ("jour", "jours"),
+    "HUR": ("heure", "heures"),
+    "WEE": ("semaine", "semaines"),
+    "MON": ("mois", "mois"),
+    "C62": ("u.", "u."),
+    "H87": ("pièce", "pièces"),
+    "XPP": ("pièce", "pièces"),
+    "SET": ("lot", "lots"),
+    "MTR": ("m", "m"),
+    "KGM": ("kg", "kg"),
+    "LTR": ("L", "L"),
+    "KMT": ("km", "km"),
+    "LS": ("forfait", "forfaits"),
+}
+
+NNBSP = "\u202f"  # narrow no-break space: thousands separator
+NBSP = "\u00a0"  # before "€", "%" and ":"
+
+PAGE_W, PAGE_H = A4
+LEFT = RIGHT = 15 * mm
+WIDTH = PAGE_W - LEFT - RIGHT
+FOOTER_TOP = 24 * mm
+
+INK = colors.HexColor("#1d232a")
+GREY = colors.HexColor("#5b6670")
+RULE = colors.HexColor("#b9c1c8")
+ACCENT = colors.HexColor("#23405c")
+BAND = colors.HexColor("#eef1f4")
+ZEBRA = colors.HexColor("#f7f8fa")
+WHITE = colors.HexColor("#ffffff")
+
+
+# --- fonts --------------------------------------------------------------------------------
+
+
+@functools.cache
+def register_fonts() -> None:
+    """Register the two DejaVu faces once per process (reportlab embeds their subsets)."""
+    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+
+
+# --- French formatting (pure) -------------------------------------------------------------
+
+
+def money(value: Decimal, currency: str = "EUR") -> str:
+    """``1 234,56 €`` (narrow no-break space between thousands, no-break space before
+    the symbol, decimal comma)."""
+    value = value.quantize(Decimal("0.01"))
+    sign = "-" if value < 0 else ""
+    units, cents = f"{abs(value):.2f}".split(".")
+    groups = []
+    while len(units) > 3:
+        groups.insert(0, units[-3:])
+        units = units[:-3]
+    groups.insert(0, units)
+    symbol = "€" if currency == "EUR" else currency
+    return f"{sign}{NNBSP.join(groups)},{cents}{NBSP}{symbol}"
+
+
+def number(value: Decimal, places: int = 4) -> str:
+    """A quantity or a rate: ``3``, ``2,5``, ``1 250`` (no trailing zeros)."""
+    text = format(value.quantize(Decimal(1).scaleb(-places)).normalize(), "f")
+    units, _, decimals = text.partition(".")
+    sign = "-" if units.startswith("-") else ""
+    units = units.lstrip("-")
+    groups = []
+    while len(units) > 3:
+        groups.insert(0, units[-3:])
+        units = units[:-3]
+    groups.insert(0, units)
+    return sign + NNBSP.join(groups) + ("," + decimals if decimals else "")
+
+
+def percent(value: Decimal) -> str:
+    return f"{number(value, 2)}{NBSP}%"
+
+
+def date(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value is not None else ""
+
+
+def unit_label(code: str, quantity: Decimal) -> str:
+    singular, plural = UNITS.get(code.upper(), (code, code))
+    return plural if abs(quantity) > 1 else singular
+
+
+def grouped(digits: str, *sizes: int) -> str:
+    """``932817455`` → ``932 817 455`` (SIREN 3-3-3, SIRET 3-3-3-5, IBAN 4-4-…)."""
+    digits = "".join(digits.split())
+    if not sizes:
+        return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
+    parts, start = [], 0
+    for size in sizes:
+        parts.append(digits[start : start + size])
+        start += size
+    parts.append(digits[start:])
+    return " ".join(p for p in parts if p)
+
+
+def capital_text(capital: str) -> str:
+    capital = capital.strip()
+    if not capital:
+        return ""
+    low = capital.casefold()
+    if low.startswith(("capital", "au capital")):
+        return capital
+    if low == "variable":
+        return "capital variable"
+    return f"au capital de {capital}"
+
+
+def legal_line(seller: Party) -> str:
+    """Name, legal form and capital, SIRET/SIREN, RCS, VAT number: one line."""
+    parts = [seller.name]
+    form = " ".join(x for x in (seller.legal_form, capital_text(seller.capital)) if x)
+    if form:
+        parts.append(form)
+    if seller.siret:
+        parts.append(f"SIRET {grouped(seller.siret, 3, 3, 3)}")
+    elif seller.siren:
+        parts.append(f"SIREN {grouped(seller.siren, 3, 3)}")
+    if seller.rcs:
+        parts.append(seller.rcs)
+    if seller.vat_number:
+        parts.append(f"TVA intracom. {seller.vat_number}")
+    return " · ".join(parts)
+
+
+# --- styles -------------------------------------------------------------------------------
+
+
+def _style(name: str, **kw: Any) -> ParagraphStyle:
+    base = {"fontName": FONT, "fontSize": 8.5, "leading": 11, "textColor": INK}
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+@functools.cache
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    return {
+        "body": _style("body"),
+        "small": _style("small", fontSize=7.5, leading=9.5, textColor=GREY),
+        "label": _style("label", fontSize=7, leading=9, textColor=GREY),
+        "seller": _style("seller", fontName=BOLD, fontSize=13, leading=16, textColor=ACCENT),
+        "title": _style(
+            "title", fontName=BOLD, fontSize=22, leading=26, alignment=TA_RIGHT, textColor=ACCENT
+        ),
+        "meta": _style("meta", alignment=TA_RIGHT, fontSize=9, leading=12.5),
+        "box_title": _style("box_title", fontName=BOLD, fontSize=7.5, leading=10, textColor=ACCENT),
+        "strong": _style("strong", fontName=BOLD, fontSize=9.5, leading=12),
+        "cell": _style("cell", fontSize=8, leading=10),
+        "cell_detail": _style("cell_detail", fontSize=7, leading=8.8, textColor=GREY),
+        "num": _style("num", fontSize=8, leading=10, alignment=TA_RIGHT),
+        "head": _style("head", fontName=BOLD, fontSize=7.5, leading=9.5, textColor=WHITE),
+        "head_r": _style(
+            "head_r", fontName=BOLD, fontSize=7.5, leading=9.5, textColor=WHITE, alignment=TA_RIGHT
+        ),
+        "total": _style("total", fontSize=9, leading=12, alignment=TA_RIGHT),
+        "total_l": _style("total_l", fontSize=9, leading=12, alignment=TA_LEFT),
+        "grand": _style("grand", fontName=BOLD, fontSize=10.5, leading=13.5, alignment=TA_RIGHT),
+        "grand_l": _style("grand_l", fontName=BOLD, fontSize=10.5, leading=13.5),
+        "cite": _style("cite", fontName=BOLD, fontSize=10, leading=13, textColor=ACCENT),
+        "terms": _style("terms", fontSize=7.8, leading=10.2),
+    }
+
+
+def P(text: str, style: str = "body") -> Paragraph:  # noqa: N802 - platypus idiom
+    return Paragraph(text, styles()[style])
+
+
+def esc(text: str) -> str:
+    return escape(" ".join(text.split()))
+
+
+def lines_of(text: str) -> list[str]:
+    return [esc(part) for part in text.splitlines() if part.strip()]
+
+
+# --- canvas: page numbers, footer, running header -----------------------------------------
+
+
+class _Canvas(Canvas):
+    """Keeps every page until the end so that each can say "Page n / N"."""
+
+    def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
+        kwargs["pdfVersion"] = (1, 7)
+        kwargs["initialFontName"] = FONT
+        super().__init__(*args, **kwargs)
+        self._document = document
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab API
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            _footer(self, self._document, self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+
+def footer_lines(seller: Party) -> list[str]:
+    """The legal footer: identity, registrations, contact and bank."""
+    form = " ".join(x for x in (seller.legal_form, capital_text(seller.capital)) if x)
+    bank = []
+    if seller.iban:
+        bank.append(f"IBAN {grouped(seller.iban)}")
+    if seller.bic:
+        bank.append(f"BIC {seller.bic}")
+    first = " · ".join(x for x in (seller.name, form, *bank) if x)
+    ids = []
+    if seller.siret:
+        ids.append(f"SIRET {grouped(seller.siret, 3, 3, 3)}")
+    if seller.siren:
+        ids.append(f"SIREN {grouped(seller.siren, 3, 3)}")
+    if seller.rcs:
+        ids.append(seller.rcs)
+    if seller.vat_number:
+        ids.append(f"N° TVA intracom. {seller.vat_number}")
+    street = seller.address.splitlines()[0].strip() if seller.address.strip() else ""
+    contact = [street, f"{seller.postcode} {seller.city}".strip(), seller.phone, seller.email]
+    return [first, " · ".join(ids), " · ".join(x for x in contact if x)]
+
+
+def _footer(canvas: Canvas, document: Document, page: int, total: int) -> None:
+    canvas.saveState()
+    rule_y = FOOTER_TOP - 5 * mm
+    canvas.setFont(FONT, 7)
+    canvas.setFillColor(GREY)
+    reference = f"{TITLES[document.kind]} {document.number}".strip()
+    canvas.drawString(LEFT, rule_y + 1.6 * mm, reference)
+    canvas.setFont(BOLD, 7.5)
+    canvas.setFillColor(INK)
+    canvas.drawRightString(PAGE_W - RIGHT, rule_y + 1.6 * mm, f"Page {page} / {total}")
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(LEFT, rule_y, PAGE_W - RIGHT, rule_y)
+    canvas.setFillColor(GREY)
+    size = 6.5
+    canvas.setFont(FONT, size)
+    for i, text in enumerate(footer_lines(document.seller)):
+        text = _fit(text, FONT, size, WIDTH)
+        canvas.drawCentredString(PAGE_W / 2, rule_y - (3.4 + i * 3.0) * mm, text)
+    canvas.restoreState()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _later_header(canvas: Canvas, document: Document) -> None:
+    canvas.saveState()
+    canvas.setFont(BOLD, 9)
+    canvas.setFillColor(ACCENT)
+    canvas.drawString(LEFT, PAGE_H - 14 * mm, _fit(document.seller.name, BOLD, 9, WIDTH / 2))
+    canvas.setFillColor(INK)
+    title = (
+        f"{TITLES[document.kind]} n° {document.number}"
+        if document.number
+        else TITLES[document.kind]
+    )
+    canvas.drawRightString(PAGE_W - RIGHT, PAGE_H - 14 * mm, f"{title} (suite)")
+    canvas.setFont(FONT, 7.5)
+    canvas.setFillColor(GREY)
+    canvas.drawRightString(
+        PAGE_W - RIGHT,
+        PAGE_H - 18 * mm,
+        _fit(f"{document.buyer.name} · {date(document.issue_date)}", FONT, 7.5, WIDTH / 2),
+    )
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(LEFT, PAGE_H - 20.5 * mm, PAGE_W - RIGHT, PAGE_H - 20.5 * mm)
+    canvas.restoreState()
+
+
+# --- blocks -------------------------------------------------------------------------------
+
+
+def _logo(path: Path | None) -> Flowable | None:
+    """The logo, at most 40 × 18 mm, its transparency flattened on white (PDF/A)."""
+    if path is None:
+        return None
+    from PIL import Image as PILImage
+    from reportlab.platypus import Image
+
+    with PILImage.open(path) as image:
+        image.load()
+        if image.mode in ("RGBA", "LA", "P", "PA"):
+            rgba = image.convert("RGBA")
+            flat = PILImage.new("RGB", rgba.size, (255, 255, 255))
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+        else:
+            flat = image.convert("RGB")
+    buffer = io.BytesIO()
+    flat.save(buffer, format="PNG")
+    buffer.seek(0)
+    width, height = flat.size
+    scale = min(40 * mm / width, 15 * mm / height)
+    return Image(buffer, width=width * scale, height=height * scale)
+
+
+def _seller_block(document: Document, logo: Path | None) -> list[Flowable]:
+    seller = document.seller
+    block: list[Flowable] = []
+    image = _logo(logo)
+    if image is not None:
+        image.hAlign = "LEFT"
+        block += [image, Spacer(1, 2 * mm)]
+    block.append(P(esc(seller.name), "seller"))
+    form = " ".join(x for x in (seller.legal_form, capital_text(seller.capital)) if x)
+    if form:
+        block.append(P(esc(form), "small"))
+    address = lines_of(seller.address) + [esc(f"{seller.postcode} {seller.city}".strip())]
+    if seller.country.upper() != "FR":
+        address.append(esc(seller.country))
+    block.append(P("<br/>".join(a for a in address if a), "body"))
+    ids = []
+    if seller.siret:
+        ids.append(f"SIRET{NBSP}{grouped(seller.siret, 3, 3, 3)}")
+    if seller.siren:
+        ids.append(f"SIREN{NBSP}{grouped(seller.siren, 3, 3)}")
+    if seller.rcs:
+        ids.append(esc(seller.rcs))
+    if seller.vat_number:
+        ids.append(f"N° TVA intracom. {esc(seller.vat_number)}")
+    contact = [esc(x) for x in (seller.phone, seller.email) if x]
+    block.append(P("<br/>".join([" · ".join(ids[:2]), " · ".join(ids[2:])]), "small"))
+    if contact:
+        block.append(P(" · ".join(contact), "small"))
+    return block
+
+
+def _document_box(document: Document) -> list[Flowable]:
+    rows = []
+    if document.number:
+        rows.append(("N°", f"<b>{esc(document.number)}</b>"))
+    else:
+        rows.append(("N°", "<b>brouillon, non numéroté</b>"))
+    rows.append(("Date", date(document.issue_date)))
+    if document.kind == Kind.QUOTE:
+        if document.validity_date:
+            rows.append(("Valable jusqu'au", f"<b>{date(document.validity_date)}</b>"))
+    elif document.due_date:
+        rows.append(("Échéance", f"<b>{date(document.due_date)}</b>"))
+    if document.booking_reference:
+        rows.append(("Réservation", esc(document.booking_reference)))
+    meta = "<br/>".join(
+        f'<font color="#5b6670" size="8">{label}{NBSP}:</font> {value}' for label, value in rows
+    )
+    return [P(TITLES[document.kind], "title"), Spacer(1, 1.5 * mm), P(meta, "meta")]
+
+
+def _box(title: str, body: list[Flowable], width: float) -> Table:
+    table = Table([[P(title, "box_title")], [body]], colWidths=[width])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 8),
+                ("BACKGROUND", (0, 0), (-1, 0), BAND),
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+                ("TOPPADDING", (0, 0), (-1, 0), 1.3 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 1.1 * mm),
+                ("TOPPADDING", (0, 1), (-1, 1), 2 * mm),
+                ("BOTTOMPADDING", (0, 1), (-1, 1), 2.5 * mm),
+            ]
+        )
+    )
+    return table
+
+
+def _customer_block(buyer: Party) -> list[Flowable]:
+    parts = [P(f"<b>{esc(buyer.name)}</b>", "strong")]
+    address = lines_of(buyer.address) + [esc(f"{buyer.postcode} {buyer.city}".strip())]
+    if buyer.country.upper() != "FR":
+        address.append(esc(buyer.country))
+    parts.append(P("<br/>".join(a for a in address if a)))
+    ids = []
+    if buyer.customer_number:
+        ids.append(f"N° client{NBSP}: {esc(buyer.customer_number)}")
+    if buyer.siret:
+        ids.append(f"SIRET{NBSP}: {grouped(buyer.siret, 3, 3, 3)}")
+    elif buyer.siren:
+        ids.append(f"SIREN{NBSP}: {grouped(buyer.siren, 3, 3)}")
+    if buyer.vat_number:
+        ids.append(f"N° TVA{NBSP}: {esc(buyer.vat_number)}")
+    if ids:
+        parts += [Spacer(1, 1.2 * mm), P("<br/>".join(ids), "small")]
+    return parts
+
+
+def _booking_block(document: Document) -> list[Flowable]:
+    rows = []
+    if document.event:
+        rows.append(("Événement", esc(document.event)))
+    if document.venue:
+        rows.append(("Lieu de livraison", esc(document.venue)))
+    if document.period_start and document.period_end:
+        if document.period_start == document.period_end:
+            rows.append(("Date de la prestation", f"le {date(document.period_start)}"))
+        else:
+            period = f"du {date(document.period_start)} au {date(document.period_end)}"
+            rows.append(("Période", period))
+    elif document.period_end or document.period_start:
+        rows.append(("Date de la prestation", date(document.period_end or document.period_start)))
+    if document.rate_label:
+        rows.append(("Tarif appliqué", esc(document.rate_label)))
+    if not rows:
+        return [P("—")]
+    return [
+        P(f'<font color="#5b6670" size="7.5">{label}{NBSP}:</font> {value}')
+        for label, value in rows
+    ]
+
+
+# --- lines table --------------------------------------------------------------------------
+
+COLUMNS = (
+    ("Désignation", None),
+    ("Qté", 13 * mm),
+    ("Unité", 14 * mm),
+    ("PU HT", 22 * mm),
+    ("Remise", 16 * mm),
+    ("TVA", 13 * mm),
+    ("Montant HT", 24 * mm),
+)
+
+
+def _col_widths() -> list[float]:
+    fixed = sum(w for _, w in COLUMNS if w is not None)
+    return [w if w is not None else WIDTH - fixed for _, w in COLUMNS]
+
+
+def _line_row(line: Line, currency: str) -> list[Any]:
+    text = esc(line.description)
+    if line.item_code:
+        text = f'<font color="#5b6670" size="7">{esc(line.item_code)}</font>  {text}'
+    cell: list[Flowable] = [P(text, "cell")]
+    if line.detail.strip():
+        cell.append(P(esc(line.detail), "cell_detail"))
+    shown_price = line.gross_unit_price if line.gross_unit_price is not None else line.unit_price
+    discount = percent(line.discount_percent) if line.discount_percent else "—"
+    if line.vat_category == VatCategory.STANDARD:
+        vat = percent(line.vat_rate)
+    else:
+        vat = {"E": "Exo.", "O": "Hors ch."}.get(line.vat_category.value, line.vat_category.value)
+    return [
+        cell,
+        P(number(line.quantity), "num"),
+        P(esc(unit_label(line.unit, line.quantity)), "cell"),
+        P(money(shown_price, currency), "num"),
+        P(discount, "num"),
+        P(vat, "num"),
+        P(money(line.net, currency), "num"),
+    ]
+
+
+def _lines_table(document: Document) -> Table:
+    header = [P(name, "head" if i in (0, 2) else "head_r") for i, (name, _) in enumerate(COLUMNS)]
+    data = [header] + [_line_row(line, document.currency) for line in document.lines]
+    table = Table(data, colWidths=_col_widths(), repeatRows=1, hAlign="LEFT")
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8),
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1.6 * mm),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1.6 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.1 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.3 * mm),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.35, RULE),
+    ]
+    for row in range(2, len(data), 2):
+        style.append(("BACKGROUND", (0, row), (-1, row), ZEBRA))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+# --- totals -------------------------------------------------------------------------------
+
+
+def _vat_table(document: Document, width: float) -> Table:
+    cur = document.currency
+    data: list[list[Any]] = [[P("Taux de TVA", "head"), P("Base HT", "head_r"), P("TVA", "head_r")]]
+    for vat in document.vat:
+        if vat.category == VatCategory.STANDARD:
+            label = percent(vat.rate)
+        elif vat.category == VatCategory.EXEMPT:
+            label = "Exonéré"
+        else:
+            label = "Hors champ"
+        data.append(
+            [P(label, "cell"), P(money(vat.base, cur), "num"), P(money(vat.amount, cur), "num")]
+        )
+    table = Table(data, colWidths=[width * 0.34, width * 0.36, width * 0.30], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 8),
+                ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.35, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.3 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.4 * mm),
+            ]
+        )
+    )
+    return table
+
+
+def _totals_table(document: Document, width: float) -> Table:
+    cur = document.currency
+    grand_label = "Total TTC de l'avoir" if document.kind == Kind.CREDIT_NOTE else "Total TTC"
+    rows = [
+        ("Total HT", money(document.net_total, cur), False),
+        ("Total TVA", money(document.vat_total, cur), False),
+        (grand_label, money(document.gross_total, cur), True),
+    ]
+    if document.paid_amount and document.kind != Kind.QUOTE:
+        rows.append(("Déjà réglé", money(-document.paid_amount, cur), False))
+        due_label = "Reste dû" if document.kind == Kind.CREDIT_NOTE else "Net à payer"
+        rows.append((due_label, money(document.due_amount, cur), True))
+    data = [
+        [P(label, "grand_l" if strong else "total_l"), P(value, "grand" if strong else "total")]
+        for label, value, strong in rows
+    ]
+    table = Table(data, colWidths=[width * 0.55, width * 0.45], hAlign="RIGHT")
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.4 * mm),
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+    ]
+    for i, (_, _, strong) in enumerate(rows):
+        if strong:
+            style.append(("BACKGROUND", (0, i), (-1, i), BAND))
+            style.append(("LINEABOVE", (0, i), (-1, i), 0.8, ACCENT))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _totals(document: Document) -> Flowable:
+    left_w, gap = 86 * mm, 8 * mm
+    right_w = WIDTH - left_w - gap
+    table = Table(
+        [[_vat_table(document, left_w), "", _totals_table(document, right_w)]],
+        colWidths=[left_w, gap, right_w],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 8),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+# --- mentions -----------------------------------------------------------------------------
+
+
+def _mentions(document: Document) -> list[Flowable]:
+    out: list[Flowable] = []
+    seller = document.seller
+
+    def item(label: str, text: str, style: str = "terms") -> None:
+        out.append(P(f"<b>{label}{NBSP}:</b> {text}", style))
+        out.append(Spacer(1, 1.2 * mm))
+
+    item("Nature des opérations", NATURES[document.nature])
+    exemptions = [v.exemption_reason for v in document.vat if v.exemption_reason]
+    if exemptions:
+        item("TVA", esc(" ; ".join(exemptions)))
+    if document.kind == Kind.QUOTE:
+        if document.deposit_note:
+            item("Caution", esc(document.deposit_note))
+        if document.validity_date:
+            item("Validité", f"devis valable jusqu'au {date(document.validity_date)}.")
+    if seller.iban and document.kind != Kind.CREDIT_NOTE:
+        bank = f"par virement · IBAN {grouped(seller.iban)}"
+        if seller.bic:
+            bank += f" · BIC {esc(seller.bic)}"
+        if document.number and document.kind == Kind.INVOICE:
+            bank += f" · référence à rappeler{NBSP}: {esc(document.number)}"
+        item("Règlement", bank)
+    terms = [esc(document.payment_terms)] if document.payment_terms.strip() else []
+    if document.kind != Kind.QUOTE:
+        terms += [esc(t) for t in missing_payment_notes(document)]
+    if terms:
+        label = "Conditions de paiement"
+        item(label, " ".join(terms))
+    if document.kind != Kind.QUOTE and document.deposit_note:
+        item("Caution", esc(document.deposit_note))
+    for note in document.notes:
+        if note.strip():
+            out.append(P(esc(note), "terms"))
+            out.append(Spacer(1, 1.2 * mm))
+    return out
+
+
+def _signature_box(width: float) -> Table:
+    data = [
+        [P("<b>Bon pour accord</b>", "body")],
+        [P(f"Date{NBSP}:", "small")],
+        [P(f"Nom et qualité du signataire{NBSP}:", "small")],
+        [P(f"Signature et cachet{NBSP}:", "small")],
+    ]
+    table = Table(data, colWidths=[width], rowHeights=[6.5 * mm, 6.5 * mm, 6.5 * mm, 20 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 8),
+                ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
+                ("BACKGROUND", (0, 0), (-1, 0), BAND),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.4 * mm),
+            ]
+        )
+    )
+    return table
+
+
+def _quote_closing(mentions: list[Flowable]) -> Flowable:
+    """A quote's mentions beside the "Bon pour accord" box."""
+    box_w, gap = 72 * mm, 8 * mm
+    note = P(
+        f"Devis à retourner daté et signé, avec la mention «{NBSP}Bon pour accord{NBSP}».",
+        "small",
+    )
+    table = Table(
+        [[mentions, "", [_signature_box(box_w), Spacer(1, 1.5 * mm), note]]],
+        colWidths=[WIDTH - box_w - gap, gap, box_w],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 8),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+# --- the document -------------------------------------------------------------------------
+
+
+def story(document: Document, logo: Path | None = None) -> list[Flowable]:
+    half = (WIDTH - 8 * mm) / 2
+    head = Table(
+        [[_seller_block(document, logo), _document_box(document)]],
+        colWidths=[WIDTH * 0.58, WIDTH * 0.42],
+    )
+    head.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 8),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    parties = Table(
+        [
+            [
+                _box("PRESTATION", _booking_block(document), half),
+                "",
+                _box("CLIENT", _customer_block(document.buyer), half),
+            ]
+        ],
+        colWidths=[half, 8 * mm, half],
+    )
+    parties.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 8),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    flow: list[Flowable] = [head, Spacer(1, 5 * mm), parties, Spacer(1, 5 * mm)]
+    if document.kind == Kind.CREDIT_NOTE:
+        cited = f"Avoir sur facture n° {esc(document.cited_number) or '?'}"
+        if document.cited_date:
+            cited += f" du {date(document.cited_date)}"
+        flow += [P(cited, "cite"), Spacer(1, 3 * mm)]
+    flow += [_lines_table(document), Spacer(1, 4 * mm)]
+    closing: list[Flowable] = [_totals(document), Spacer(1, 5 * mm)]
+    mentions = _mentions(document)
+    if document.kind == Kind.QUOTE:
+        flow.append(KeepTogether([*closing, _quote_closing(mentions)]))
+    else:
+        flow.append(KeepTogether(closing + mentions[:2]))
+        flow += mentions[2:]
+    return flow
+
+
+def draw(document: Document, out: BinaryIO, *, logo: Path | None = None, title: str = "") -> int:
+    """Write the PDF of ``document`` to ``out``; returns the number of pages."""
+    register_fonts()
+
+    def later(canvas: Canvas, _doc: Any) -> None:
+        _later_header(canvas, document)
+
+    template = BaseDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=LEFT,
+        rightMargin=RIGHT,
+        topMargin=14 * mm,
+        bottomMargin=FOOTER_TOP,
+        title=title,
+        author=document.seller.name,
+        subject=title,
+        creator="Régie",
+        lang="fr-FR",
+        initialFontName=FONT,
+        enforceColorSpace="rgb",
+    )
+    pads = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+    first = Frame(LEFT, FOOTER_TOP, WIDTH, PAGE_H - 14 * mm - FOOTER_TOP, id="first", **pads)
+    later_frame = Frame(LEFT, FOOTER_TOP, WIDTH, PAGE_H - 24 * mm - FOOTER_TOP, id="later", **pads)
+    template.addPageTemplates(
+        [
+            PageTemplate("first", [first], autoNextPageTemplate="later"),
+            PageTemplate("later", [later_frame], onPage=later),
+        ]
+    )
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> _Canvas:
+        return _Canvas(*args, document=document, **kwargs)
+
+    template.build(story(document, logo), canvasmaker=canvasmaker)
+    return template.page
+
+
+def pdf_bytes(document: Document, *, logo: Path | None = None, title: str = "") -> bytes:
+    buffer = io.BytesIO()
+    draw(document, buffer, logo=logo, title=title)
+    return buffer.getvalue()
+
+
+def document_title(document: Document) -> str:
+    name = {Kind.QUOTE: "Devis", Kind.INVOICE: "Facture", Kind.CREDIT_NOTE: "Avoir"}
+    return f"{name[document.kind]} {document.number}".strip()
