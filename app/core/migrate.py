@@ -15,7 +15,7 @@ from sqlalchemy import Engine, text
 
 from app.core.db import Database, make_engine
 
-HEAD = "0005_availability_indexes"
+HEAD = "0006_invoicing"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

@@ -2955,6 +2955,54 @@
       <source>role</source>
       <translation>fonction</translation>
     </message>
+    <message>
+      <source>amount</source>
+      <translation>montant</translation>
+    </message>
+    <message>
+      <source>line</source>
+      <translation>ligne</translation>
+    </message>
+    <message>
+      <source>reason</source>
+      <translation>motif</translation>
+    </message>
+    <message>
+      <source>method</source>
+      <translation>moyen de paiement</translation>
+    </message>
+    <message>
+      <source>received on</source>
+      <translation>reçu le</translation>
+    </message>
+    <message>
+      <source>reference</source>
+      <translation>référence</translation>
+    </message>
+    <message>
+      <source>member day rate</source>
+      <translation>tarif journalier adhérent</translation>
+    </message>
+    <message>
+      <source>non-member day rate</source>
+      <translation>tarif journalier non-adhérent</translation>
+    </message>
+    <message>
+      <source>day rate</source>
+      <translation>tarif journalier</translation>
+    </message>
+    <message>
+      <source>days</source>
+      <translation>jours</translation>
+    </message>
+    <message>
+      <source>coefficient</source>
+      <translation>coefficient</translation>
+    </message>
+    <message>
+      <source>minimum charge</source>
+      <translation>minimum de facturation</translation>
+    </message>
   </context>
   <context>
     <name>messages</name>
@@ -3617,6 +3665,198 @@
     <message>
       <source>{count} {name} ({code}) are due for inspection by {date}: inspect them before pick-up.</source>
       <translation>{count} {name} ({code}) doivent être vérifiés avant le {date} : vérifiez-les avant la sortie.</translation>
+    </message>
+    <message>
+      <source>No day rate is set for {name} ({code}): set its rates before quoting or invoicing.</source>
+      <translation>Aucun tarif journalier n’est défini pour {name} ({code}) : saisissez ses tarifs avant de faire un devis ou une facture.</translation>
+    </message>
+    <message>
+      <source>A damage charge must be more than zero.</source>
+      <translation>Un montant de dommage doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+      <source>{name} ({code}): {damaged} came back damaged on {ref} and {charged} are already charged.</source>
+      <translation>{name} ({code}) : {damaged} revenu(s) endommagé(s) sur {ref} et {charged} déjà facturé(s).</translation>
+    </message>
+    <message>
+      <source>Invoice {number} has no line {position}.</source>
+      <translation>La facture {number} n’a pas de ligne {position}.</translation>
+    </message>
+    <message>
+      <source>Line {position} of invoice {number} has {left} left to credit; {asked} was asked.</source>
+      <translation>La ligne {position} de la facture {number} peut encore être créditée de {left} ; {asked} demandé.</translation>
+    </message>
+    <message>
+      <source>Invoice {number} is already fully credited.</source>
+      <translation>La facture {number} est déjà entièrement créditée.</translation>
+    </message>
+    <message>
+      <source>This credit note ({total}) is more than what remains creditable on invoice {number} ({remaining}).</source>
+      <translation>Cet avoir ({total}) dépasse ce qui reste à créditer sur la facture {number} ({remaining}).</translation>
+    </message>
+    <message>
+      <source>No deposit has the number {id}.</source>
+      <translation>Aucune caution ne porte le numéro {id}.</translation>
+    </message>
+    <message>
+      <source>Deposit {id} is already {status}.</source>
+      <translation>La caution {id} est déjà {status}.</translation>
+    </message>
+    <message>
+      <source>A deposit must be more than zero.</source>
+      <translation>Une caution doit être supérieure à zéro.</translation>
+    </message>
+    <message>
+      <source>Invoice {number} is not for the booking this deposit guarantees.</source>
+      <translation>La facture {number} ne concerne pas la réservation que garantit cette caution.</translation>
+    </message>
+    <message>
+      <source>Deposit {id} is {deposit}: {amount} cannot be kept from it.</source>
+      <translation>La caution {id} est de {deposit} : impossible d’en retenir {amount}.</translation>
+    </message>
+    <message>
+      <source>Booking {ref} is cancelled: it has no quote.</source>
+      <translation>La réservation {ref} est annulée : elle n’a pas de devis.</translation>
+    </message>
+    <message>
+      <source>Booking {ref} has no lines to quote.</source>
+      <translation>La réservation {ref} n’a aucune ligne à chiffrer.</translation>
+    </message>
+    <message>
+      <source>Booking {ref} is {status}: only a confirmed, out or returned booking can be invoiced.</source>
+      <translation>La réservation {ref} est à l’état {status} : seule une réservation confirmée, sortie ou rendue peut être facturée.</translation>
+    </message>
+    <message>
+      <source>Everything on booking {ref} has already been invoiced.</source>
+      <translation>Tout ce que contient la réservation {ref} a déjà été facturé.</translation>
+    </message>
+    <message>
+      <source>An invoice cannot have a negative total: issue a credit note instead.</source>
+      <translation>Une facture ne peut pas avoir un total négatif : émettez plutôt un avoir.</translation>
+    </message>
+    <message>
+      <source>Cannot issue: mandatory mentions are missing ({missing}). Complete the cooperative's settings or the customer's record; nothing was issued.</source>
+      <translation>Émission impossible : des mentions obligatoires manquent ({missing}). Complétez les paramètres de la coopérative ou la fiche du client ; rien n’a été émis.</translation>
+    </message>
+    <message>
+      <source>There is nothing to invoice: the document has no lines.</source>
+      <translation>Il n’y a rien à facturer : le document n’a aucune ligne.</translation>
+    </message>
+    <message>
+      <source>Charges outside the scope of VAT cannot share an invoice with taxed lines (EN 16931 BR-O-11): invoice them on their own.</source>
+      <translation>Les sommes hors du champ de la TVA ne peuvent pas figurer sur une facture avec des lignes taxées (EN 16931 BR-O-11) : facturez-les à part.</translation>
+    </message>
+    <message>
+      <source>The renderer produced an empty PDF; nothing was issued.</source>
+      <translation>La mise en page a produit un PDF vide ; rien n’a été émis.</translation>
+    </message>
+    <message>
+      <source>No credit note has the number {number}.</source>
+      <translation>Aucun avoir ne porte le numéro {number}.</translation>
+    </message>
+    <message>
+      <source>No issued invoice has the number {number}.</source>
+      <translation>Aucune facture émise ne porte le numéro {number}.</translation>
+    </message>
+    <message>
+      <source>Bank transfer</source>
+      <translation>Virement</translation>
+    </message>
+    <message>
+      <source>Cheque</source>
+      <translation>Chèque</translation>
+    </message>
+    <message>
+      <source>Card</source>
+      <translation>Carte</translation>
+    </message>
+    <message>
+      <source>Cash</source>
+      <translation>Espèces</translation>
+    </message>
+    <message>
+      <source>From the deposit</source>
+      <translation>Sur la caution</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Brouillon</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>Émise</translation>
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation>Payée</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>En retard</translation>
+    </message>
+    <message>
+      <source>A payment must be more than zero.</source>
+      <translation>Un paiement doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+      <source>A payment cannot be dated in the future ({date}).</source>
+      <translation>Un paiement ne peut pas être daté dans le futur ({date}).</translation>
+    </message>
+    <message>
+      <source>Invoice {number} has {balance} left to pay; a payment of {amount} is more than that.</source>
+      <translation>Il reste {balance} à payer sur la facture {number} ; un paiement de {amount} dépasse ce montant.</translation>
+    </message>
+    <message>
+      <source>No payment has the number {id}.</source>
+      <translation>Aucun paiement ne porte le numéro {id}.</translation>
+    </message>
+    <message>
+      <source>Payment {id} is itself a reversal: it cannot be reversed.</source>
+      <translation>Le paiement {id} est lui-même une contre-passation : il ne peut pas être contre-passé.</translation>
+    </message>
+    <message>
+      <source>Payment {id} was already reversed.</source>
+      <translation>Le paiement {id} a déjà été contre-passé.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a time of day (write it 14:00).</source>
+      <translation>{value!r} n’est pas une heure (écrivez-la 14:00).</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a percentage.</source>
+      <translation>{value!r} n’est pas un pourcentage.</translation>
+    </message>
+    <message>
+      <source>The {field} must be between 0 and 100, with at most two decimals.</source>
+      <translation>Le champ {field} doit être compris entre 0 et 100, avec au plus deux décimales.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a coefficient.</source>
+      <translation>{value!r} n’est pas un coefficient.</translation>
+    </message>
+    <message>
+      <source>The {field} must be above 0, with at most three decimals.</source>
+      <translation>Le champ {field} doit être supérieur à 0, avec au plus trois décimales.</translation>
+    </message>
+    <message>
+      <source>The price category {code} already exists.</source>
+      <translation>La catégorie tarifaire {code} existe déjà.</translation>
+    </message>
+    <message>
+      <source>No price category has the code {code}.</source>
+      <translation>Aucune catégorie tarifaire ne porte le code {code}.</translation>
+    </message>
+    <message>
+      <source>A coefficient table must give the coefficient of 1 day.</source>
+      <translation>Une grille de coefficients doit donner le coefficient d’une journée.</translation>
+    </message>
+    <message>
+      <source>No coefficient table is named {name}.</source>
+      <translation>Aucune grille de coefficients ne s’appelle {name}.</translation>
+    </message>
+    <message>
+      <source>Choose a coefficient table or a fixed coefficient, not both.</source>
+      <translation>Choisissez une grille de coefficients ou un coefficient fixe, pas les deux.</translation>
     </message>
   </context>
 </TS>

@@ -15,6 +15,7 @@ from sqlmodel import SQLModel
 import app.core.settings  # noqa: F401  (registers the settings table)
 import booking.models  # noqa: F401
 import inventory.models  # noqa: F401
+import invoicing.models  # noqa: F401
 from app.core import migrate
 from app.core.migrate import open_database
 

@@ -1,0 +1,201 @@
+"""Quotes, draft invoices and issued invoices of a booking.
+
+- ``quote_document``: a devis for any booking not cancelled, with a validity date;
+- ``draft_invoice``: what issuing would produce now (no number): for a confirmed, out or
+  returned booking, everything not yet covered by an earlier invoice of the booking;
+- ``issue_invoice``: takes the next FA-YYYY-NNNNN number inside the caller's write
+  transaction, refuses when a mandatory mention is missing, renders, and stores the
+  frozen document, its lines and its exact bytes (hash-chained).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sqlmodel import select
+
+from app.core.clock import Clock
+from app.core.db import UnitOfWork
+from app.core.errors import Conflict
+from app.core.money import from_cents
+from booking.bookings import booking_by_ref, lines_of
+from booking.models import Booking, BookingStatus
+from inventory.models import ItemType
+from invoicing import charges, issuing, pricing, rates
+from invoicing.document import Document, Kind, Line
+from invoicing.issuing import Covered, Renderer
+from invoicing.models import IssuedDocument
+
+#: Statuses a booking may be invoiced in (invoicing before the event is common).
+INVOICEABLE = (BookingStatus.CONFIRMED, BookingStatus.OUT, BookingStatus.RETURNED)
+QUOTE_NOTE = "Devis valable jusqu'au {date}. Ce devis ne constitue pas une facture."
+DEPOSIT_NOTE = "Caution demandée : {amount} — non facturée"
+
+
+def quote_number(booking: Booking) -> str:
+    """Quotes have their own free numbering: D- and the booking reference."""
+    return f"D-{booking.reference}"
+
+
+def deposit_required(uow: UnitOfWork, booking: Booking) -> Decimal:
+    """Σ quantity × the type's deposit, over the booking's lines."""
+    total = 0
+    for line in lines_of(uow, booking.id):  # type: ignore[arg-type]
+        item = uow.session.get(ItemType, line.item_type_id)
+        total += line.quantity * (item.deposit_cents if item is not None else 0)
+    return from_cents(total)
+
+
+def _document(
+    uow: UnitOfWork,
+    booking: Booking,
+    kind: Kind,
+    lines: Sequence[Line],
+    rate_label: str,
+    today: dt.date,
+    number: str = "",
+) -> Document:
+    customer = charges.customer_of(uow, booking)
+    buyer = issuing.buyer(customer)
+    first, last = charges.usage_days(booking)
+    total = pricing.totals(lines)
+    deposit = deposit_required(uow, booking)
+    deposit_note = DEPOSIT_NOTE.format(amount=pricing.euros(deposit)) if deposit else ""
+    due = validity = None
+    notes: tuple[str, ...] = ()
+    terms = ""
+    if kind is Kind.QUOTE:
+        validity = today + dt.timedelta(days=rates.quote_validity_days(uow))
+        notes = (QUOTE_NOTE.format(date=issuing.fr_date(validity)),)
+    else:
+        due = today + dt.timedelta(days=rates.payment_days(uow))
+        terms = issuing.payment_terms(uow, due, customer.category, buyer.is_business)
+    return Document(
+        kind=kind,
+        number=number,
+        issue_date=today,
+        seller=issuing.seller(uow),
+        buyer=buyer,
+        lines=tuple(lines),
+        vat=total.vat,
+        net_total=total.net,
+        vat_total=total.vat_total,
+        gross_total=total.gross,
+        due_date=due,
+        validity_date=validity,
+        booking_reference=booking.reference,
+        event=booking.event,
+        venue=booking.venue,
+        period_start=first,
+        period_end=last,
+        rate_label=rate_label,
+        nature=pricing.nature(lines),
+        payment_terms=terms,
+        deposit_note=deposit_note,
+        notes=notes,
+    )
+
+
+def quote_document(uow: UnitOfWork, reference: str, clock: Clock) -> Document:
+    """A quote (devis) of the whole booking, valid ``invoicing.quote_validity_days``."""
+    booking = booking_by_ref(uow, reference)
+    if booking.status == BookingStatus.CANCELLED:
+        raise Conflict("Booking {ref} is cancelled: it has no quote.", ref=booking.reference)
+    covered, choice = charges.billable(uow, booking, clock)
+    covered = charges.with_minimum(uow, booking, covered)
+    if not covered:
+        raise Conflict("Booking {ref} has no lines to quote.", ref=booking.reference)
+    lines = [c.line for c in covered]
+    return _document(
+        uow, booking, Kind.QUOTE, lines, choice.label, clock.today(), quote_number(booking)
+    )
+
+
+def _invoiceable(uow: UnitOfWork, reference: str) -> Booking:
+    booking = booking_by_ref(uow, reference)
+    if BookingStatus(booking.status) not in INVOICEABLE:
+        raise Conflict(
+            "Booking {ref} is {status}: only a confirmed, out or returned booking can be invoiced.",
+            ref=booking.reference,
+            status=booking.status,
+        )
+    return booking
+
+
+def _draft(
+    uow: UnitOfWork, booking: Booking, clock: Clock
+) -> tuple[list[Covered], charges.RateChoice]:
+    covered, choice = charges.uninvoiced(uow, booking, clock)
+    if not covered:
+        raise Conflict(
+            "Everything on booking {ref} has already been invoiced.", ref=booking.reference
+        )
+    return covered, choice
+
+
+def draft_invoice(uow: UnitOfWork, reference: str, clock: Clock) -> Document:
+    """The invoice issuing would produce now, without a number."""
+    booking = _invoiceable(uow, reference)
+    covered, choice = _draft(uow, booking, clock)
+    return _document(
+        uow, booking, Kind.INVOICE, [c.line for c in covered], choice.label, clock.today()
+    )
+
+
+def issue_invoice(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    reference: str,
+    clock: Clock,
+    renderer: Renderer,
+    lines_override: Sequence[Line] | None = None,
+) -> IssuedDocument:
+    """Issue the booking's next invoice. ``lines_override`` replaces the drafted lines (a
+    line equal to a drafted one keeps what it covers; others cover nothing). Must run in a
+    write unit of work: the number, the rows and the bytes commit together."""
+    booking = _invoiceable(uow, reference)
+    drafted, choice = _draft(uow, booking, clock)
+    if lines_override is not None:
+        by_line = {c.line: c for c in drafted}
+        drafted = [by_line.get(ln, Covered(ln)) for ln in lines_override]
+    lines = [c.line for c in drafted]
+    issuing.require_lines(lines)
+    today = clock.today()
+    document = _document(uow, booking, Kind.INVOICE, lines, choice.label, today)
+    customer = charges.customer_of(uow, booking)
+    issuing.require_mentions(document.seller, document.buyer, customer.category)
+    if document.gross_total < 0:
+        raise Conflict("An invoice cannot have a negative total: issue a credit note instead.")
+    number, sequence = issuing.next_number(uow, issuing.INVOICE_SERIES, today.year)
+    document = dataclasses.replace(document, number=number)
+    return issuing.store(
+        uow,
+        user=user,
+        document=document,
+        lines=drafted,
+        series=issuing.INVOICE_SERIES,
+        sequence=sequence,
+        customer_id=customer.id,  # type: ignore[arg-type]
+        booking_id=booking.id,
+        cites_id=None,
+        reason="",
+        renderer=renderer,
+        clock=clock,
+    )
+
+
+def invoices_of_booking(uow: UnitOfWork, reference: str) -> list[IssuedDocument]:
+    booking = booking_by_ref(uow, reference)
+    query = select(IssuedDocument).where(
+        IssuedDocument.booking_id == booking.id, IssuedDocument.kind == Kind.INVOICE.value
+    )
+    return list(uow.session.exec(query.order_by(IssuedDocument.id)))
+
+
+def issued_document(uow: UnitOfWork, number: str) -> Document:
+    """The frozen Document of an issued invoice or credit note."""
+    return issuing.frozen_document(issuing.issued_by_number(uow, number))

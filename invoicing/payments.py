@@ -1,0 +1,232 @@
+"""Payments against issued invoices: append-only (the database refuses UPDATE and DELETE),
+a mistake corrected by a reversing entry. Balance due = gross − credit notes − payments;
+status issued / paid / overdue (``draft`` is a booking not invoiced yet: never stored).
+
+A payment larger than the balance due is refused (no overpayment or credit balance is
+kept here): record it for the balance, and refund the rest outside Régie.
+
+Régie is not a certified cash system (NF 525): see INVOICING-FR.md §7.2 and the README.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from app.core.clock import Clock
+from app.core.db import UnitOfWork
+from app.core.errors import N_, Conflict, NotFound, ValidationError
+from app.core.money import from_cents
+from inventory import fields
+from invoicing import issuing
+from invoicing.credit_notes import credited_total_cents
+from invoicing.document import Kind
+from invoicing.models import IssuedDocument, Payment, PaymentMethod
+
+#: Methods a person records (``caution`` only comes from a retained deposit).
+METHODS = (
+    PaymentMethod.VIREMENT,
+    PaymentMethod.CHEQUE,
+    PaymentMethod.CARTE,
+    PaymentMethod.ESPECES,
+)
+
+
+class InvoiceStatus(StrEnum):
+    DRAFT = "draft"
+    ISSUED = "issued"
+    PAID = "paid"
+    OVERDUE = "overdue"
+
+
+INVOICE_STATUS_LABELS = {
+    InvoiceStatus.DRAFT: N_("Draft"),
+    InvoiceStatus.ISSUED: N_("Issued"),
+    InvoiceStatus.PAID: N_("Paid"),
+    InvoiceStatus.OVERDUE: N_("Overdue"),
+}
+
+
+@dataclass(frozen=True)
+class Balance:
+    number: str
+    issue_date: dt.date
+    due_date: dt.date
+    customer_id: int
+    buyer_name: str
+    gross: Decimal
+    credited: Decimal
+    paid: Decimal
+    balance: Decimal
+    status: InvoiceStatus
+
+
+def paid_cents(uow: UnitOfWork, invoice_id: int) -> int:
+    query = select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
+        Payment.document_id == invoice_id
+    )
+    return int(uow.session.exec(query).one())
+
+
+def balance_of(uow: UnitOfWork, invoice: IssuedDocument, today: dt.date) -> Balance:
+    credited = credited_total_cents(uow, invoice.id)  # type: ignore[arg-type]
+    paid = paid_cents(uow, invoice.id)  # type: ignore[arg-type]
+    due = invoice.gross_cents - credited - paid
+    if due <= 0:
+        status = InvoiceStatus.PAID
+    elif invoice.due_date < today:
+        status = InvoiceStatus.OVERDUE
+    else:
+        status = InvoiceStatus.ISSUED
+    return Balance(
+        invoice.number,
+        invoice.issue_date,
+        invoice.due_date,
+        invoice.customer_id,
+        invoice.buyer_name,
+        from_cents(invoice.gross_cents),
+        from_cents(credited),
+        from_cents(paid),
+        from_cents(due),
+        status,
+    )
+
+
+def invoice_balance(uow: UnitOfWork, invoice_number: str, today: dt.date) -> Balance:
+    return balance_of(uow, issuing.issued_by_number(uow, invoice_number, Kind.INVOICE), today)
+
+
+def invoice_balances(uow: UnitOfWork, today: dt.date) -> list[Balance]:
+    query = select(IssuedDocument).where(IssuedDocument.kind == Kind.INVOICE.value)
+    return [
+        balance_of(uow, inv, today) for inv in uow.session.exec(query.order_by(IssuedDocument.id))
+    ]
+
+
+def overdue_invoices(uow: UnitOfWork, today: dt.date) -> list[Balance]:
+    query = select(IssuedDocument).where(
+        IssuedDocument.kind == Kind.INVOICE.value, IssuedDocument.due_date < today
+    )
+    rows = [
+        balance_of(uow, inv, today)
+        for inv in uow.session.exec(query.order_by(IssuedDocument.due_date))
+    ]
+    return [b for b in rows if b.status is InvoiceStatus.OVERDUE]
+
+
+def record_payment(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    invoice: IssuedDocument,
+    cents: int,
+    date: dt.date,
+    method: PaymentMethod,
+    reference: str = "",
+    deposit_id: int | None = None,
+    clock: Clock,
+) -> Payment:
+    """Checked: more than zero, not above the balance due, not in the future."""
+    if cents <= 0:
+        raise ValidationError("amount", "A payment must be more than zero.")
+    if date > clock.today():
+        raise ValidationError(
+            "date",
+            "A payment cannot be dated in the future ({date}).",
+            date=date.strftime("%d/%m/%Y"),
+        )
+    balance = balance_of(uow, invoice, clock.today())
+    if from_cents(cents) > balance.balance:
+        raise Conflict(
+            "Invoice {number} has {balance} left to pay; a payment of {amount} is more than that.",
+            number=invoice.number,
+            balance=str(balance.balance),
+            amount=str(from_cents(cents)),
+        )
+    payment = Payment(
+        document_id=invoice.id,  # type: ignore[arg-type]
+        amount_cents=cents,
+        date=date,
+        method=method.value,
+        reference=reference,
+        deposit_id=deposit_id,
+        recorded_at=clock.now(),
+        recorded_by=user,
+    )
+    uow.session.add(payment)
+    uow.flush()
+    return payment
+
+
+def add_payment(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    invoice_number: str,
+    amount: str | Decimal | int,
+    date: dt.date | str | None = None,
+    method: str = PaymentMethod.VIREMENT.value,
+    reference: str = "",
+    clock: Clock,
+) -> Payment:
+    """Record a payment (virement, cheque, carte, especes) on an issued invoice."""
+    invoice = issuing.issued_by_number(uow, invoice_number, Kind.INVOICE)
+    cents = fields.money_cents("amount", amount, required=True)
+    day = fields.optional_date("date", date) or clock.today()
+    chosen = fields.choice("method", method, PaymentMethod)
+    if chosen not in METHODS:
+        raise ValidationError(
+            "method",
+            "Unknown {field} {value!r}: expected one of {allowed}.",
+            field="method",
+            value=method,
+            allowed=", ".join(m.value for m in METHODS),
+        )
+    ref = fields.text("reference", reference)
+    return record_payment(
+        uow,
+        user=user,
+        invoice=invoice,
+        cents=cents,
+        date=day,
+        method=chosen,
+        reference=ref,
+        clock=clock,
+    )
+
+
+def reverse_payment(uow: UnitOfWork, *, user: str, payment_id: int, clock: Clock) -> Payment:
+    """Cancel a payment by a reversing entry (the original stays, as the law wants)."""
+    original = uow.session.get(Payment, payment_id)
+    if original is None:
+        raise NotFound("No payment has the number {id}.", id=payment_id)
+    if original.reverses is not None:
+        raise Conflict("Payment {id} is itself a reversal: it cannot be reversed.", id=payment_id)
+    already = uow.session.exec(select(Payment.id).where(Payment.reverses == payment_id)).first()
+    if already is not None:
+        raise Conflict("Payment {id} was already reversed.", id=payment_id)
+    reversal = Payment(
+        document_id=original.document_id,
+        amount_cents=-original.amount_cents,
+        date=clock.today(),
+        method=original.method,
+        reference=original.reference,
+        reverses=original.id,
+        deposit_id=original.deposit_id,
+        recorded_at=clock.now(),
+        recorded_by=user,
+    )
+    uow.session.add(reversal)
+    uow.flush()
+    return reversal
+
+
+def payments_of(uow: UnitOfWork, invoice_number: str) -> list[Payment]:
+    invoice = issuing.issued_by_number(uow, invoice_number, Kind.INVOICE)
+    query = select(Payment).where(Payment.document_id == invoice.id).order_by(Payment.id)
+    return list(uow.session.exec(query))
