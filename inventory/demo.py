@@ -66,21 +66,22 @@ SIZES = ("small", "large")
 LARGE_TYPES = 2_000
 LARGE_UNITS = 20_000
 
-# --- the cooperative's identity (settings keys, as app.core.settings names them) ---------
-COOPERATIVE_NAME = settings.COOPERATIVE_NAME
-LEGAL_FORM = "cooperative.legal_form"
-CAPITAL = "cooperative.capital"
-ADDRESS = "cooperative.address"
-SIREN = "cooperative.siren"
-SIRET = "cooperative.siret"
-RCS = "cooperative.rcs"
-VAT = "cooperative.vat"
-IBAN = "cooperative.iban"
-BIC = "cooperative.bic"
-EMAIL = "cooperative.email"
-PHONE = "cooperative.phone"
-#: Path of the logo inside the ``resources`` package.
-LOGO = "cooperative.logo"
+# --- the cooperative's identity (settings keys are app.core.settings') -------------------
+from app.core.settings import (  # noqa: E402
+    ADDRESS,
+    BIC,
+    CAPITAL,
+    COOPERATIVE_NAME,
+    EMAIL,
+    IBAN,
+    LEGAL_FORM,
+    LOGO,
+    PHONE,
+    RCS,
+    SIREN,
+    SIRET,
+    VAT,
+)
 
 DEMO_NAME = "Scène Commune du Velay (démo)"
 DEMO_SIREN = "932817455"  # fictitious; Luhn-valid

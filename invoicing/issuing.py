@@ -17,13 +17,13 @@ from typing import Protocol
 
 from sqlmodel import select
 
+from app.core import settings as identity
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
 from app.core.errors import Conflict, NotFound
 from app.core.money import to_cents
 from app.core.settings import get_setting
 from booking.models import Customer, CustomerCategory, CustomerKind
-from inventory import demo as identity
 from invoicing.document import Document, Kind, Line, Party, VatCategory
 from invoicing.models import DocumentFile, DocumentSequence, IssuedDocument, IssuedLine
 from invoicing.rates import PENALTY_RATE, setting
@@ -69,7 +69,7 @@ def _split_address(text: str) -> tuple[str, str, str]:
 
 
 def seller(uow: UnitOfWork) -> Party:
-    """The cooperative, from its settings (keys as inventory/demo.py names them)."""
+    """The cooperative, from its settings (the identity keys of app.core.settings)."""
     get = lambda key: get_setting(uow, key).strip()  # noqa: E731
     street, postcode, city = _split_address(get(identity.ADDRESS))
     capital = get(identity.CAPITAL)

@@ -12,7 +12,36 @@ class Setting(SQLModel, table=True):
     value: str = ""
 
 
+# The cooperative's legal identity: every invoice prints it (INVOICING-FR §1.2).
 COOPERATIVE_NAME = "cooperative.name"
+LEGAL_FORM = "cooperative.legal_form"
+CAPITAL = "cooperative.capital"
+ADDRESS = "cooperative.address"
+SIREN = "cooperative.siren"
+SIRET = "cooperative.siret"
+RCS = "cooperative.rcs"
+VAT = "cooperative.vat"
+IBAN = "cooperative.iban"
+BIC = "cooperative.bic"
+EMAIL = "cooperative.email"
+PHONE = "cooperative.phone"
+#: Path of the logo inside the ``resources`` package.
+LOGO = "cooperative.logo"
+IDENTITY_KEYS = (
+    COOPERATIVE_NAME,
+    LEGAL_FORM,
+    CAPITAL,
+    ADDRESS,
+    SIREN,
+    SIRET,
+    RCS,
+    VAT,
+    IBAN,
+    BIC,
+    EMAIL,
+    PHONE,
+    LOGO,
+)
 DEFAULTS = {COOPERATIVE_NAME: "Régie"}
 
 
