@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import case, func, literal_column
+from sqlalchemy import case, func
 from sqlmodel import select
 
 from app.core.db import UnitOfWork
@@ -142,40 +142,39 @@ def holds(
 ) -> list[Hold]:
     """Lines of bookings in ``statuses`` whose buffered period meets ``[start, end)``.
     ``bounds`` (widest prep, de-prep) saves a query when the caller knows them."""
+    line = BookingLine
     base = (
         select(
-            Booking.id,
+            line.booking_id,
             Booking.reference,
-            Booking.status,
-            Booking.start,
-            Booking.end,
-            BookingLine.item_type_id,
-            BookingLine.quantity,
+            line.status,
+            line.start,
+            line.end,
+            line.item_type_id,
+            line.quantity,
             ItemType.prep_hours,
             ItemType.deprep_hours,
         )
-        .join(BookingLine, BookingLine.booking_id == Booking.id)
-        .join(ItemType, ItemType.id == BookingLine.item_type_id)
+        .join(Booking, Booking.id == line.booking_id)
+        .join(ItemType, ItemType.id == line.item_type_id)
     )
     before, after = bounds or _widest_buffers(uow, type_ids)
-    base = base.where(Booking.start < end + before)
+    base = base.where(line.start < end + before)  # type: ignore[operator]
     if type_ids is not None:
-        # "+column" keeps the planner off the line's item-type index: the holding bookings
-        # of a window are few (history is closed or returned), a popular type's lines are
-        # not, so the plan must start from ix_booking_status_end.
-        base = base.where(literal_column("+booking_line.item_type_id").in_(type_ids))
+        base = base.where(line.item_type_id.in_(type_ids))  # type: ignore[attr-defined]
     if exclude_booking is not None:
-        base = base.where(Booking.id != exclude_booking)
-    # Two index ranges rather than one OR: bookings of the window, and late ones still out.
+        base = base.where(line.booking_id != exclude_booking)
+    # The lines mirror their booking's period and status: one index range per type
+    # (ix_booking_line_type_status_end), and a second one for late bookings still out.
     query = base.where(
-        Booking.status.in_([s.value for s in statuses]),  # type: ignore[attr-defined]
-        Booking.end > start - after,
+        line.status.in_([s.value for s in statuses]),  # type: ignore[attr-defined]
+        line.end > start - after,  # type: ignore[operator]
     )
     if BookingStatus.OUT in statuses:
         late = base.where(
-            Booking.status == BookingStatus.OUT.value,
-            Booking.end <= now,
-            Booking.end <= start - after,
+            line.status == BookingStatus.OUT.value,
+            line.end <= now,  # type: ignore[operator]
+            line.end <= start - after,  # type: ignore[operator]
         )
         query = query.union_all(late)  # type: ignore[assignment]
     rows = list(uow.session.exec(query))

@@ -897,6 +897,9 @@ def _write_large(
                         "item_type_id": catalogue.ids[i],
                         "quantity": qty,
                         "kit_id": kit_ids[kit] if kit else None,
+                        "start": plan.start,  # the lines mirror their booking
+                        "end": plan.end,
+                        "status": plan.status.value,
                     }
                     for i, qty, kit in plan.lines
                 ]

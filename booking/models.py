@@ -10,8 +10,9 @@ import datetime as dt
 from enum import StrEnum
 
 from pydantic import NaiveDatetime
-from sqlalchemy import Index
-from sqlmodel import Field, SQLModel
+from sqlalchemy import Index, event, inspect, update
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlmodel import Field, Session, SQLModel
 
 from app.core.errors import N_
 
@@ -139,10 +140,15 @@ class Booking(SQLModel, table=True):
 
 
 class BookingLine(SQLModel, table=True):
+    """A booked quantity of one item type. ``start``, ``end`` and ``status`` mirror the
+    booking's (kept in step by ``_mirror_booking`` at every flush) so the availability
+    engine finds a type's holding lines by one index range, without walking history."""
+
     __tablename__ = "booking_line"
-    #: The availability engine reads lines from the holding bookings (covering index).
     __table_args__ = (
         Index("ix_booking_line_booking_type", "booking_id", "item_type_id", "quantity"),
+        Index("ix_booking_line_type_status_end", "item_type_id", "status", "end"),
+        Index("ix_booking_line_status_end", "status", "end"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -151,6 +157,46 @@ class BookingLine(SQLModel, table=True):
     quantity: int
     #: The kit this line came from, if any (kits expand to their types).
     kit_id: int | None = Field(default=None, foreign_key="kit.id")
+    start: NaiveDatetime | None = None
+    end: NaiveDatetime | None = None
+    status: str = ""
+
+
+@event.listens_for(Session, "before_flush")
+def _mirror_booking(session: Session, _context: object, _instances: object) -> None:
+    """Copy each booking's period and status onto its lines: new lines take their
+    booking's, and a booking whose period or status changed updates its lines."""
+    with session.no_autoflush:
+        for obj in list(session.new):
+            if isinstance(obj, BookingLine) and obj.booking_id is not None:
+                booking = session.get(Booking, obj.booking_id)
+                if booking is not None:
+                    obj.start, obj.end, obj.status = booking.start, booking.end, booking.status
+        for obj in list(session.dirty):
+            if isinstance(obj, Booking) and obj.id is not None and _period_changed(obj):
+                session.execute(
+                    update(BookingLine)
+                    .where(BookingLine.booking_id == obj.id)  # type: ignore[arg-type]
+                    .values(start=obj.start, end=obj.end, status=obj.status)
+                    .execution_options(synchronize_session=False)
+                )
+                for line in _loaded_lines(session, obj.id):
+                    set_committed_value(line, "start", obj.start)
+                    set_committed_value(line, "end", obj.end)
+                    set_committed_value(line, "status", obj.status)
+
+
+def _period_changed(booking: Booking) -> bool:
+    state = inspect(booking)
+    return any(state.attrs[name].history.has_changes() for name in ("start", "end", "status"))
+
+
+def _loaded_lines(session: Session, booking_id: int) -> list[BookingLine]:
+    return [
+        obj
+        for obj in session.identity_map.values()
+        if isinstance(obj, BookingLine) and obj.booking_id == booking_id
+    ]
 
 
 class ReferenceSequence(SQLModel, table=True):

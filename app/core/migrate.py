@@ -15,7 +15,7 @@ from sqlalchemy import Engine, text
 
 from app.core.db import Database, make_engine
 
-HEAD = "0006_invoicing"
+HEAD = "0007_line_period"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
