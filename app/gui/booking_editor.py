@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -59,6 +60,7 @@ from app.gui.booking_models import (
     booking_status_label,
     membership_note,
 )
+from app.gui.invoice_dialogs import DraftDialog, PdfDialog, renderer
 from app.gui.operations import Operations
 from app.gui.scan_widgets import Feedback
 from app.gui.widgets import INVALID_STYLE, FormFields, format_datetime, set_invalid
@@ -69,6 +71,8 @@ from inventory import queries as inventory_queries
 from inventory.barcodes import normalise
 from inventory.containers import kit_lines
 from inventory.models import ItemType, Kit, Unit
+from invoicing import invoices, issuing
+from invoicing.document import Document
 
 tr = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
@@ -305,6 +309,7 @@ class BookingEditor(QDialog):
         self.reference = ""
         self.status = ""
         self.check: Check | None = None
+        self.dialog: Any = None  # the last invoicing dialog opened (tests read it)
         self._generation = 0
         self._loading = False
         self._customers: dict[str, str] = {}  # "Name (number)" → number
@@ -451,16 +456,34 @@ class BookingEditor(QDialog):
         self.confirm_button.clicked.connect(lambda: self.save(confirm=True))
         self.cancel_booking_button = QPushButton(tr("BookingEditor", "Cance&l booking"))
         self.cancel_booking_button.clicked.connect(self.cancel_booking)
+        self.quote_button = QPushButton(tr("BookingEditor", "Quote P&DF…"))
+        self.quote_button.setToolTip(
+            tr("BookingEditor", "The quote of the saved booking: preview, print, save as PDF")
+        )
+        self.quote_button.clicked.connect(self.show_quote)
+        self.invoice_button = QPushButton(tr("BookingEditor", "Inv&oice…"))
+        self.invoice_button.setToolTip(
+            tr("BookingEditor", "Invoice what is not invoiced yet (the draft is shown first)")
+        )
+        self.invoice_button.clicked.connect(self.invoice)
         self.close_button = QPushButton(tr("BookingEditor", "Close"))
         self.close_button.setToolTip(tr("BookingEditor", "Close without saving (Esc)"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_booking_button)
+        buttons.addWidget(self.quote_button)
+        buttons.addWidget(self.invoice_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.confirm_button)
-        for button in (self.save_button, self.confirm_button, self.cancel_booking_button):
+        for button in (
+            self.save_button,
+            self.confirm_button,
+            self.cancel_booking_button,
+            self.quote_button,
+            self.invoice_button,
+        ):
             button.setAutoDefault(False)
         self.close_button.setAutoDefault(False)
         self.feedback = Feedback(self)
@@ -831,6 +854,10 @@ class BookingEditor(QDialog):
         cancellable = status is not None and BookingStatus.CANCELLED in TRANSITIONS[status]
         self.cancel_booking_button.setVisible(self.booking_id is not None)
         self.cancel_booking_button.setEnabled(cancellable)
+        self.quote_button.setVisible(self.booking_id is not None)
+        self.quote_button.setEnabled(status is not None and status != BookingStatus.CANCELLED)
+        self.invoice_button.setVisible(self.booking_id is not None)
+        self.invoice_button.setEnabled(status in invoices.INVOICEABLE)
         for widget in (
             self.customer,
             self.event,
@@ -944,3 +971,68 @@ class BookingEditor(QDialog):
             self._failed,
             changes="bookings",
         )
+
+    # --- quote and invoice ----------------------------------------------------------------
+
+    def _open_dialog(self, dialog: Any) -> Any:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.finished.connect(lambda *_: setattr(self, "dialog", None))
+        dialog.open()
+        return dialog
+
+    def _invoicing_failed(self, err: DomainError) -> None:
+        self.feedback.error(i18n.message(err))
+
+    def show_quote(self) -> None:
+        """The quote (devis) of the saved booking in a preview with Print and Save."""
+        if not self.reference:
+            return
+        reference, clock, render_with = self.reference, self.ops.ctx.clock, renderer()
+
+        def build(uow: UnitOfWork) -> tuple[str, bytes]:
+            document = invoices.quote_document(uow, reference, clock)
+            return document.number, bytes(render_with(document).pdf)
+
+        def built(found: tuple[str, bytes]) -> None:
+            number, pdf = found
+            title = tr("BookingEditor", "Quote %1").replace("%1", number)
+            self._open_dialog(PdfDialog(title, pdf, number, self))
+
+        self.ops.read(build, built, self._invoicing_failed)
+
+    def invoice(self) -> None:
+        """Show the draft invoice; its dialog's Issue button issues it."""
+        if not self.reference:
+            return
+        reference, clock = self.reference, self.ops.ctx.clock
+
+        def drafted(document: Document) -> None:
+            dialog = DraftDialog(document, self)
+            dialog.accepted.connect(self.issue_invoice)
+            self._open_dialog(dialog)
+
+        self.ops.read(
+            lambda uow: invoices.draft_invoice(uow, reference, clock),
+            drafted,
+            self._invoicing_failed,
+        )
+
+    def issue_invoice(self) -> None:
+        user, clock, reference = self.ops.user, self.ops.ctx.clock, self.reference
+        render_with = renderer()
+
+        def action(uow: UnitOfWork) -> tuple[str, bytes]:
+            row = invoices.issue_invoice(
+                uow, user=user, reference=reference, clock=clock, renderer=render_with
+            )
+            return row.number, bytes(issuing.files_of(uow, row.id or 0).pdf)
+
+        def done(found: tuple[str, bytes]) -> None:
+            number, pdf = found
+            self.issued_number = number
+            self.feedback.ok(tr("BookingEditor", "Invoice %1 issued.").replace("%1", number))
+            title = tr("BookingEditor", "Invoice %1").replace("%1", number)
+            self._open_dialog(PdfDialog(title, pdf, number, self))
+
+        self.ops.write(action, done, self._invoicing_failed, changes="invoices")

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,12 +32,15 @@ from sqlmodel import select
 
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, NotFound, ValidationError
+from app.core.money import from_cents
 from app.gui.models import category_label, status_label
 from app.gui.operations import Operations
 from app.gui.widgets import INVALID_STYLE, FormFields, edit_amount, edit_date
 from inventory import catalogue, fields, maintenance
 from inventory.dues import schedules_of
 from inventory.models import Category, ItemType, Owner, Tracking, Unit, UnitStatus
+from invoicing import rates
+from invoicing.models import CategoryRate, ItemRate, PriceCategory
 
 tr = QCoreApplication.translate
 Action = Callable[[UnitOfWork], Any]
@@ -206,12 +211,56 @@ class ItemTypeDialog(FormDialog):
             "de-prep buffer",
             raw.get("deprep_hours", ""),
         )
+        self.member_rate = self.line(
+            tr("ItemTypeDialog", "Member da&y rate (€):"), "member day rate"
+        )
+        self.public_rate = self.line(
+            tr("ItemTypeDialog", "Pub&lic day rate, non-members (€):"), "non-member day rate"
+        )
+        self.vat_rate = self.line(tr("ItemTypeDialog", "&VAT rate (%):"), "VAT rate")
+        self.category_rates: dict[str, QLineEdit] = {}
+        self.category_box = QWidget()
+        self.category_form = QFormLayout(self.category_box)
+        self.category_form.setContentsMargins(0, 0, 0, 0)
+        self.category_fields = FormFields(self.category_form, QLabel())
+        self.fields.add(tr("ItemTypeDialog", "Price categories:"), (), self.category_box)
+        self._category_row = self.form.rowCount() - 1
+        self.form.setRowVisible(self._category_row, False)
+        self._rates_loaded = False
         self.notes = _notes(raw.get("notes", ""))
         self.fields.add(tr("ItemTypeDialog", "Notes:"), "notes", self.notes)
+        ops.read(lambda uow: item_rates_raw(uow, item_id), self._rates_arrived)
         self.tracking.currentIndexChanged.connect(self._update_enabled)
         self.category.currentIndexChanged.connect(self._update_enabled)
         self._update_enabled()
         self.finish()
+
+    def _rates_arrived(self, found: ItemRates) -> None:
+        self.member_rate.setText(found.member)
+        self.public_rate.setText(found.non_member)
+        self.vat_rate.setText(found.vat)
+        self.vat_rate.setPlaceholderText(
+            tr("ItemTypeDialog", "Default: %1 %").replace("%1", found.default_vat)
+        )
+        for code, name, value in found.categories:
+            edit = QLineEdit(value)
+            edit.setPlaceholderText(tr("ItemTypeDialog", "Member or non-member rate"))
+            label = tr("ItemTypeDialog", "%1 (€/day):").replace("%1", name)
+            self.category_fields.add(label, f"rate:{code}", edit)
+            self.category_rates[code] = edit
+        self.fields.widgets.update(self.category_fields.widgets)
+        self.fields.errors.update(self.category_fields.errors)
+        self.form.setRowVisible(self._category_row, bool(found.categories))
+        self._rates_loaded = True
+
+    def rates_raw(self) -> dict[str, str]:
+        raw = {
+            "member": self.member_rate.text(),
+            "non_member": self.public_rate.text(),
+            "vat": self.vat_rate.text(),
+        }
+        raw.update({f"rate:{code}": edit.text() for code, edit in self.category_rates.items()})
+        return raw
 
     def _update_enabled(self) -> None:
         bulk = self.tracking.currentData() == Tracking.BULK
@@ -242,9 +291,113 @@ class ItemTypeDialog(FormDialog):
     def action(self) -> Action:
         data = catalogue.parse_item_type(self.raw())
         user, item_id = self.ops.user, self.item_id
-        if item_id is None:
-            return lambda uow: catalogue.create_item_type(uow, user=user, data=data).id
-        return lambda uow: catalogue.update_item_type(uow, user=user, item_id=item_id, data=data).id
+        parsed = parse_item_rates(self.rates_raw()) if self._rates_loaded else None
+
+        def write(uow: UnitOfWork) -> int | None:
+            if item_id is None:
+                saved = catalogue.create_item_type(uow, user=user, data=data)
+            else:
+                saved = catalogue.update_item_type(uow, user=user, item_id=item_id, data=data)
+            if parsed is not None:
+                save_item_rates(uow, user=user, item_code=saved.code, rates_=parsed)
+            return saved.id
+
+        return write
+
+
+# --- rates of an item type (invoicing) --------------------------------------------------------
+
+
+@dataclass
+class ItemRates:
+    """An item type's rates as its form shows them."""
+
+    member: str = ""
+    non_member: str = ""
+    vat: str = ""
+    default_vat: str = ""
+    categories: list[tuple[str, str, str]] = field(default_factory=list)  # code, name, rate
+
+
+def _percent_text(value: Decimal) -> str:
+    return format(value.normalize(), "f").replace(".", QLocale().decimalPoint())
+
+
+def item_rates_raw(uow: UnitOfWork, item_id: int | None) -> ItemRates:
+    found = ItemRates(default_vat=_percent_text(rates.default_vat(uow)))
+    rate = uow.session.get(ItemRate, item_id) if item_id is not None else None
+    if rate is not None:
+        found.member = edit_amount(rate.member_day_cents)
+        found.non_member = edit_amount(rate.non_member_day_cents)
+        if rate.vat_rate_bp is not None:
+            found.vat = _percent_text(rates.bp_percent(rate.vat_rate_bp))
+    for category in uow.session.exec(select(PriceCategory).order_by(PriceCategory.code)):
+        row = uow.session.get(CategoryRate, (category.id, item_id)) if item_id is not None else None
+        value = edit_amount(row.day_cents) if row is not None else ""
+        found.categories.append((category.code, category.name, value))
+    return found
+
+
+@dataclass(frozen=True)
+class ParsedRates:
+    member: int | None  # cents; None: no rate (both empty)
+    non_member: int | None
+    vat: Decimal | None
+    categories: dict[str, int | None]
+
+
+def parse_item_rates(raw: dict[str, str]) -> ParsedRates:
+    """Check the rates typed in the item type form (nothing is written on refusal)."""
+    member_text, public_text = raw.get("member", ""), raw.get("non_member", "")
+    member = public = None
+    if member_text.strip() or public_text.strip():
+        member = fields.money_cents("member day rate", member_text, required=True)
+        public = fields.money_cents("non-member day rate", public_text, required=True)
+    vat_text = raw.get("vat", "").strip()
+    vat = rates.percent("VAT rate", vat_text) if vat_text else None
+    if vat is not None and member is None:
+        raise ValidationError(
+            "member day rate", "The {field} cannot be empty.", field="member day rate"
+        )
+    categories: dict[str, int | None] = {}
+    for key, text in raw.items():
+        if not key.startswith("rate:"):
+            continue
+        try:
+            categories[key[5:]] = fields.money_cents("day rate", text) if text.strip() else None
+        except ValidationError as err:
+            err.field = key  # the category's own field
+            raise
+    return ParsedRates(member, public, vat, categories)
+
+
+def save_item_rates(uow: UnitOfWork, *, user: str, item_code: str, rates_: ParsedRates) -> None:
+    """Write the checked rates in the caller's transaction (emptied fields remove them)."""
+    item = catalogue.item_by_code(uow, item_code)
+    if rates_.member is not None and rates_.non_member is not None:
+        rates.set_item_rate(
+            uow,
+            user=user,
+            item_code=item_code,
+            member_day=from_cents(rates_.member),
+            non_member_day=from_cents(rates_.non_member),
+            vat_rate=rates_.vat,
+        )
+    else:
+        old = uow.session.get(ItemRate, item.id)
+        if old is not None:
+            uow.session.delete(old)
+    for code, cents in rates_.categories.items():
+        if cents is not None:
+            rates.set_category_rate(
+                uow, user=user, category_code=code, item_code=item_code, day=from_cents(cents)
+            )
+            continue
+        category = rates.price_category(uow, code)
+        row = uow.session.get(CategoryRate, (category.id, item.id))
+        if row is not None:
+            uow.session.delete(row)
+    uow.flush()
 
 
 # --- units -----------------------------------------------------------------------------------

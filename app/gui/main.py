@@ -42,9 +42,11 @@ from app.gui.calendar_screen import BookingCalendarScreen
 from app.gui.customers_screen import CustomersScreen
 from app.gui.desk_screen import DeskScreen
 from app.gui.inventory_screen import InventoryScreen
+from app.gui.invoices_screen import InvoicesScreen
 from app.gui.kits_cases import CasesScreen, KitsScreen
 from app.gui.labels_screen import LabelsScreen
 from app.gui.operations import Cancelled, Operations, Progress, ThreadRunner
+from app.gui.pricing_screen import PricingScreen
 from app.gui.settings_dialog import SettingsDialog, read_settings
 from app.gui.timeline import TimelineScreen
 from app.gui.widgets import ErrorListDialog
@@ -69,6 +71,8 @@ AREAS: list[Area] = [
     Area("customers", QT_TRANSLATE_NOOP("MainWindow", "Customers"), "Ctrl+7", CustomersScreen),
     Area("bookings", QT_TRANSLATE_NOOP("MainWindow", "Bookings"), "Ctrl+8", BookingsScreen),
     Area("desk", QT_TRANSLATE_NOOP("MainWindow", "Desk"), "Ctrl+9", DeskScreen),
+    Area("invoices", QT_TRANSLATE_NOOP("MainWindow", "Invoices"), "Ctrl+Shift+1", InvoicesScreen),
+    Area("pricing", QT_TRANSLATE_NOOP("MainWindow", "Pricing"), "Ctrl+Shift+2", PricingScreen),
 ]
 
 

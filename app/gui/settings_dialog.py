@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from app.core.db import UnitOfWork
 from app.core.settings import all_settings, set_setting
 from app.gui.editors import Action, FormDialog
+from app.gui.identity_dialog import IdentityDialog
 from app.gui.operations import Operations
 from inventory import fields
 
@@ -58,7 +59,49 @@ class SettingsDialog(FormDialog):
         self.phone = self.line(
             tr("SettingsDialog", "&Phone:"), "phone", values.get("cooperative.phone", "")
         )
+        self.values = dict(values)
+        self.identity_button = QPushButton(tr("SettingsDialog", "Legal &identity…"))
+        self.identity_button.setToolTip(
+            tr("SettingsDialog", "SIREN, SIRET, VAT number, IBAN… printed on every invoice")
+        )
+        self.identity_button.setAutoDefault(False)
+        self.identity_button.clicked.connect(self.open_identity)
+        self.fields.add("", (), self.identity_button)
+        self.identity: IdentityDialog | None = None
         self.finish()
+
+    def open_identity(self) -> IdentityDialog:
+        """The cooperative's legal identity; saved on its own, then shown here too."""
+        values = {**self.values, **self.current_values()}
+        dialog = IdentityDialog(self.ops, self, values)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.identity = dialog
+        dialog.accepted.connect(self._identity_accepted)
+        dialog.finished.connect(self._identity_closed)
+        dialog.open()
+        return dialog
+
+    def current_values(self) -> dict[str, str]:
+        return {
+            "cooperative.name": self.name.text(),
+            "cooperative.address": self.address.toPlainText(),
+            "cooperative.email": self.email.text(),
+            "cooperative.phone": self.phone.text(),
+        }
+
+    def _identity_accepted(self) -> None:
+        if self.identity is not None:
+            self._identity_saved(self.identity.result_value or {})
+
+    def _identity_closed(self) -> None:
+        self.identity = None
+
+    def _identity_saved(self, saved: dict[str, str]) -> None:
+        self.values.update(saved)
+        self.name.setText(saved.get("cooperative.name", self.name.text()))
+        self.address.setPlainText(saved.get("cooperative.address", self.address.toPlainText()))
+        self.email.setText(saved.get("cooperative.email", self.email.text()))
+        self.phone.setText(saved.get("cooperative.phone", self.phone.text()))
 
     def action(self) -> Action:
         values = {
