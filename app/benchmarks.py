@@ -1,7 +1,8 @@
 """``regie bench``: deterministic datasets and timed operations (../shared/BENCHMARKS.md).
 
 Datasets are built once into the user's cache directory, keyed by size, seed and the
-demo generators' versions (catalogue, then customers and bookings), then reused. Each operation is warmed up, then timed; figures
+demo generators' versions (catalogue, then customers and bookings, then rates and
+invoices), then reused. Each operation is warmed up, then timed; figures
 are wall-clock milliseconds (median, p95) on this machine.
 """
 
@@ -33,18 +34,23 @@ SEED = 7
 Report = Callable[[str], None]
 #: ``progress(fraction done, what)`` while a dataset is built.
 Progress = Callable[[float, str], None]
-#: Share of the build's progress bar given to the catalogue (the bookings take the rest).
+#: Shares of the build's progress bar given to the catalogue and to the invoicing demo
+#: (rates, recent invoices); the bookings take the rest.
 CATALOGUE_SHARE = 0.05
+INVOICING_SHARE = 0.1
 
 
 def dataset_path(size: str, seed: int = SEED) -> Path:
     from app.core.migrate import HEAD
     from booking.demo import BOOKINGS_DEMO_VERSION
     from inventory.demo import DEMO_VERSION
+    from invoicing.demo import INVOICING_DEMO_VERSION
 
     # Keyed by the generators and the schema: a new migration builds a fresh dataset
     # (rather than upgrading, and backing up, a large cached file).
-    version = f"{DEMO_VERSION}.{BOOKINGS_DEMO_VERSION}-{HEAD.split('_')[0]}"
+    version = (
+        f"{DEMO_VERSION}.{BOOKINGS_DEMO_VERSION}.{INVOICING_DEMO_VERSION}-{HEAD.split('_')[0]}"
+    )
     return cache_dir() / "bench" / f"{size}-seed{seed}-v{version}.db"
 
 
@@ -54,6 +60,8 @@ def ensure_dataset(
     """The dataset's file, built (atomically: temp file, then rename) if missing."""
     from booking.demo import build_bookings_demo
     from inventory.demo import build_demo
+    from invoicing.demo import build_invoicing_demo
+    from invoicing.render import render
 
     step = progress or (lambda _fraction, _what: None)
 
@@ -70,11 +78,25 @@ def ensure_dataset(
         step(0.0, "catalogue")
         build_demo(db, size=size, seed=seed, clock=BENCH_CLOCK, user="bench")
 
+        bookings_share = 1 - CATALOGUE_SHARE - INVOICING_SHARE
+
         def bookings_step(fraction: float, what: str) -> None:
-            step(CATALOGUE_SHARE + (1 - CATALOGUE_SHARE) * fraction, what)
+            step(CATALOGUE_SHARE + bookings_share * fraction, what)
+
+        def invoicing_step(fraction: float, what: str) -> None:
+            step(1 - INVOICING_SHARE + INVOICING_SHARE * fraction, what)
 
         build_bookings_demo(
             db, size=size, seed=seed, clock=BENCH_CLOCK, user="bench", progress=bookings_step
+        )
+        build_invoicing_demo(
+            db,
+            size=size,
+            seed=seed,
+            clock=BENCH_CLOCK,
+            user="bench",
+            renderer=render,
+            progress=invoicing_step,
         )
     finally:
         db.dispose()
@@ -105,6 +127,7 @@ def dataset_summary(path: Path, size: str) -> dict[str, Any]:
                 "customers": count("customer"),
                 "bookings": count("booking"),
                 "lines": count("booking_line"),
+                "invoices": count("issued_document"),
             }
     finally:
         db.dispose()
@@ -370,6 +393,7 @@ OPERATIONS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "timeline_month": lambda path: _lazy("app.gui.timeline_bench", "bench_timeline_month")(path),
     "scan_decision": lambda path: _lazy("app.desk_bench", "bench_scan_decision")(path),
     "scan_gui": lambda path: _lazy("app.gui.desk_bench", "bench_scan_gui")(path),
+    "invoice_pdf": lambda path: _lazy("app.invoice_bench", "bench_invoice_pdf")(path),
 }
 
 

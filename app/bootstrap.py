@@ -35,17 +35,22 @@ def acting_user() -> str:
 
 def open_context(db_option: str | None, *, demo_if_new: bool = True) -> Context:
     """Open the database a command names. The embedded default (the user's data
-    directory) is created and filled with the demo cooperative (catalogue, customers and
-    bookings) on first run."""
+    directory) is created and filled with the demo cooperative (catalogue, customers,
+    bookings, rates and invoices) on first run."""
     path = resolve_db_path(db_option)
     fresh = not path.exists()
     ctx = Context(db=open_database(path))
     if fresh and demo_if_new and _is_embedded_default(path):
         from booking.demo import build_bookings_demo
         from inventory.demo import build_demo
+        from invoicing.demo import build_invoicing_demo
+        from invoicing.render import render
 
         build_demo(ctx.db, size="small", seed=1, clock=ctx.clock, user=ctx.user)
         build_bookings_demo(ctx.db, size="small", seed=1, clock=ctx.clock, user=ctx.user)
+        build_invoicing_demo(
+            ctx.db, size="small", seed=1, clock=ctx.clock, user=ctx.user, renderer=render
+        )
     return ctx
 
 

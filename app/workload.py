@@ -6,15 +6,17 @@ Semantics (the generator's docstring): whole days, a rental line occupies its pr
 ``[start_day, end_day)``; Régie books it as ``[start_day 00:00, end_day 00:00)``, and an
 inclusive day window ``[w0, w1]`` is asked as ``[w0 00:00, (w1 + 1) 00:00)``. Products
 become bulk item types (category staging, the product code as code and barcode, stock =
-``stock_qty``, no prep/de-prep buffers); prices are not loaded (Régie's own pricing comes
-with invoicing).
+``stock_qty``, no prep/de-prep buffers); customers are associations with a postal address
+(an invoice needs one). Prices follow Régie's own rules: before ``wl_invoice`` each
+product's 1-day tier becomes its day rate (member = non-member).
 
 States: the generator counts quotation, confirmed, picked-up and done rentals as occupying
 stock, never draft or cancelled ones. In Régie a quote is tentative (never blocking), so
 ``STATE_MAP`` books a generator *quotation* as a confirmed booking and a *draft* as a
 quote; picked up is ``out``, done is ``returned``. The file carries no state (every rental
 is implicitly confirmed and its life cycle follows the anchor date); ``wl_book`` confirms
-each one, and the later ``wl_pickup``/``wl_return`` operations will move them on.
+each one, ``wl_pickup``/``wl_return`` check a sample out and back in (``returned``), and
+``wl_invoice`` invoices those returned rentals without rendering a PDF.
 """
 
 from __future__ import annotations
@@ -133,11 +135,11 @@ def load_into(db: Database, data: dict[str, Any]) -> tuple[dict[str, int], list[
             "kind": "organisation",
             "category": "association",
             "name": c["name"],
-            "email": "",
+            "email": f"customer{number}@workload.example",  # e-invoice address
             "phone": "",
-            "address": "",
-            "postcode": "",
-            "city": "",
+            "address": "1 place de la Mairie",
+            "postcode": "43000",
+            "city": "Le Puy-en-Velay",
             "country": "FR",
             "siren": "",
             "siret": "",
@@ -213,6 +215,10 @@ def run_workload(path: Path, report: Report) -> tuple[dict[str, Any], Mismatch |
             from app.desk_bench import bench_workload_pickup_return
 
             desk_figures = bench_workload_pickup_return(db, data, references)
+            report("invoices")
+            from app.invoice_bench import bench_workload_invoice
+
+            invoice_figures = bench_workload_invoice(db, data, references)
         finally:
             db.dispose()
     mismatch = None
@@ -252,6 +258,7 @@ def run_workload(path: Path, report: Report) -> tuple[dict[str, Any], Mismatch |
                 "mismatches": wrong,
             },
             **desk_figures,
+            "wl_invoice": invoice_figures,
         },
         "matched": mismatch is None,
     }

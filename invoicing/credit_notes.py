@@ -24,7 +24,7 @@ from app.core.money import from_cents, to_cents, to_decimal
 from inventory import fields
 from invoicing import issuing, pricing
 from invoicing.document import Document, Kind
-from invoicing.issuing import Covered, Renderer
+from invoicing.issuing import Covered, Renderer, XmlCheck
 from invoicing.models import IssuedDocument, IssuedLine
 
 PARTIAL_TEXT = "Avoir partiel : {description}"
@@ -126,6 +126,7 @@ def issue_credit_note(
     clock: Clock,
     renderer: Renderer,
     lines: Sequence[CreditLine] | None = None,
+    check: XmlCheck | None = None,
 ) -> IssuedDocument:
     """Issue a credit note for an invoice: ``lines`` None credits all that remains of
     every line (a full credit note)."""
@@ -195,6 +196,7 @@ def issue_credit_note(
         reason=reason,
         renderer=renderer,
         clock=clock,
+        check=check,
     )
 
 

@@ -107,9 +107,11 @@ def missing_payment_notes(document: Document) -> list[str]:
 
 
 def business_category(document: Document) -> str:
-    """The BAR note (French CTC processing category)."""
+    """The BAR note (French CTC processing category). A professional buyer without a SIREN
+    (a small association never registered with SIRENE) cannot be addressed on the B2B
+    e-invoicing network: it is processed as B2C (e-reporting), addressed by e-mail."""
     international = document.buyer.country.upper() != "FR"
-    if document.buyer.is_business:
+    if document.buyer.is_business and (document.buyer.siren or international):
         return "B2BINT" if international else "B2B"
     return "B2CINT" if international else "B2C"
 

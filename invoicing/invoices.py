@@ -26,7 +26,7 @@ from booking.models import Booking, BookingStatus
 from inventory.models import ItemType
 from invoicing import charges, issuing, pricing, rates
 from invoicing.document import Document, Kind, Line
-from invoicing.issuing import Covered, Renderer
+from invoicing.issuing import Covered, Renderer, XmlCheck
 from invoicing.models import IssuedDocument
 
 #: Statuses a booking may be invoiced in (invoicing before the event is common).
@@ -153,10 +153,13 @@ def issue_invoice(
     clock: Clock,
     renderer: Renderer,
     lines_override: Sequence[Line] | None = None,
+    check: XmlCheck | None = None,
 ) -> IssuedDocument:
     """Issue the booking's next invoice. ``lines_override`` replaces the drafted lines (a
-    line equal to a drafted one keeps what it covers; others cover nothing). Must run in a
-    write unit of work: the number, the rows and the bytes commit together."""
+    line equal to a drafted one keeps what it covers; others cover nothing). ``check``
+    (``validation.check_xml``) validates the Factur-X XML before anything is stored; the
+    CLI, the demo and the benchmark pass it. Must run in a write unit of work: the number,
+    the rows and the bytes commit together."""
     booking = _invoiceable(uow, reference)
     drafted, choice = _draft(uow, booking, clock)
     if lines_override is not None:
@@ -185,6 +188,7 @@ def issue_invoice(
         reason="",
         renderer=renderer,
         clock=clock,
+        check=check,
     )
 
 

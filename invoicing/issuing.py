@@ -45,6 +45,9 @@ class Rendered(Protocol):
 
 
 Renderer = Callable[[Document], Rendered]
+#: A validator of the Factur-X XML about to be frozen: its problems, [] when valid
+#: (``invoicing.validation.check_xml``: XSD, EN 16931 and FR-CTC schematrons).
+XmlCheck = Callable[[bytes], list[str]]
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,8 @@ def missing_mentions(seller_party: Party, buyer_party: Party, customer_category:
         missing.append("customer address")
     if customer_category in SIREN_REQUIRED and not buyer_party.siren:
         missing.append("customer SIREN")
+    elif not buyer_party.siren and not buyer_party.email:
+        missing.append("customer SIREN or e-mail (the e-invoice's electronic address)")
     return missing
 
 
@@ -232,12 +237,22 @@ def store(
     reason: str,
     renderer: Renderer,
     clock: Clock,
+    check: XmlCheck | None = None,
 ) -> IssuedDocument:
-    """Render the document and store it, its lines and its bytes, chained."""
+    """Render the document and store it, its lines and its bytes, chained. ``check``
+    given: the XML is validated first, and a document with problems is not issued."""
     rendered = renderer(document)
     pdf, xml = bytes(rendered.pdf), rendered.xml
     if not pdf:
         raise Conflict("The renderer produced an empty PDF; nothing was issued.")
+    if check is not None and xml is not None:
+        problems = check(xml)
+        if problems:
+            raise Conflict(
+                "The Factur-X XML of {number} is not valid ({problems}); nothing was issued.",
+                number=document.number,
+                problems="; ".join(problems[:3]) + (" …" if len(problems) > 3 else ""),
+            )
     row = IssuedDocument(
         kind=document.kind.value,
         number=document.number,

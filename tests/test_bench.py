@@ -34,13 +34,22 @@ def test_bench_small_availability_one_json(capsys):
     figures = result["results"]["availability_one"]
     assert set(figures) >= FIGURES and figures["n"] == 200
     assert set(result["machine"]) == {"python", "cpus", "platform"}
-    # the cached dataset is reused, and its name carries both generators' versions
+    assert data["invoices"] > 0  # the invoicing demo ran (rates, invoices)
+    # the cached dataset is reused, and its name carries the three generators' versions
     from app.benchmarks import dataset_path
     from booking.demo import BOOKINGS_DEMO_VERSION
     from inventory.demo import DEMO_VERSION
+    from invoicing.demo import INVOICING_DEMO_VERSION
 
-    assert f"-v{DEMO_VERSION}.{BOOKINGS_DEMO_VERSION}-" in dataset_path("small").name
+    version = f"-v{DEMO_VERSION}.{BOOKINGS_DEMO_VERSION}.{INVOICING_DEMO_VERSION}-"
+    assert version in dataset_path("small").name
     assert dataset_path("small").exists()
+
+
+def test_invoice_pdf_is_registered():
+    from app.benchmarks import OPERATIONS
+
+    assert "invoice_pdf" in OPERATIONS
 
 
 def test_unknown_benchmark_is_a_usage_error(capsys):
@@ -78,8 +87,11 @@ def test_workload_answers_match_the_reference(capsys, tiny_workload):
     assert result["workload"]["window"] == ["2026-12-26", "2027-01-25"]
     results = result["results"]
     assert set(results) == {"wl_book", "wl_availability_one", "wl_availability_all",
-                            "wl_pickup", "wl_return"}
+                            "wl_pickup", "wl_return", "wl_invoice"}
     assert results["wl_pickup"]["n"] > 0 and results["wl_return"]["scans"] > 0
+    # every rental checked out and back in is invoiced (without the PDF)
+    assert results["wl_invoice"]["n"] == results["wl_return"]["rentals"] > 0
+    assert set(results["wl_invoice"]) >= FIGURES
     assert results["wl_book"]["n"] == 120 and results["wl_book"]["total_ms"] > 0
     one = results["wl_availability_one"]
     assert set(one) >= FIGURES and one["available"] == one["expected"]

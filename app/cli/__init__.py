@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from app.core.errors import DomainError
 
-COMMAND_MODULES = ("items", "demo", "labels", "customers", "bookings", "desk", "bench")
+COMMAND_MODULES = ("items", "demo", "labels", "customers", "bookings", "desk", "bench", "invoicing")
 
 
 def build_parser() -> argparse.ArgumentParser:

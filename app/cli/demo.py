@@ -1,6 +1,7 @@
 """``regie demo [--size small|large] [--seed N] [--json]``: fill an empty database with the
-demo cooperative — its catalogue, then its customers and bookings (refused, nothing
-written, when the catalogue already has item types)."""
+demo cooperative — its catalogue, then its customers and bookings, then its rates and a
+history of invoices, credit notes, payments and deposits (refused, nothing written, when
+the catalogue already has item types)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from app.cli.output import print_json
 from app.i18n import tr
 from booking.demo import build_bookings_demo
 from inventory.demo import DEMO_NAME, build_demo
+from invoicing.demo import build_invoicing_demo
 
 
 def register(commands: Any) -> None:
@@ -43,6 +45,11 @@ def run_demo(args: argparse.Namespace) -> int:
     bookings = build_bookings_demo(
         ctx.db, size=args.size, seed=args.seed, clock=ctx.clock, user=ctx.user
     )
+    from invoicing.render import render
+
+    invoicing = build_invoicing_demo(
+        ctx.db, size=args.size, seed=args.seed, clock=ctx.clock, user=ctx.user, renderer=render
+    )
     if args.json:
         print_json(
             {
@@ -51,6 +58,7 @@ def run_demo(args: argparse.Namespace) -> int:
                 "seed": args.seed,
                 **dataclasses.asdict(summary),
                 **dataclasses.asdict(bookings),
+                "invoicing": dataclasses.asdict(invoicing),
             }
         )
         return 0
@@ -81,6 +89,21 @@ def run_demo(args: argparse.Namespace) -> int:
             members=bookings.members,
             bookings=bookings.bookings,
             lines=bookings.lines,
+        )
+    )
+    billed = tr(
+        "cli",
+        "Day rates for {rates} item types; {invoices} invoices ({paid} paid, {overdue} overdue), {credit_notes} credit notes, {payments} payments, {deposits} deposits.",
+    )
+    print(
+        billed.format(
+            rates=invoicing.rates,
+            invoices=invoicing.invoices,
+            paid=invoicing.statuses.get("paid", 0),
+            overdue=invoicing.statuses.get("overdue", 0),
+            credit_notes=invoicing.credit_notes,
+            payments=invoicing.payments,
+            deposits=invoicing.deposits,
         )
     )
     return 0

@@ -73,6 +73,7 @@ from inventory.containers import kit_lines
 from inventory.models import ItemType, Kit, Unit
 from invoicing import invoices, issuing
 from invoicing.document import Document
+from invoicing.validation import check_xml
 
 tr = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
@@ -1024,7 +1025,12 @@ class BookingEditor(QDialog):
 
         def action(uow: UnitOfWork) -> tuple[str, bytes]:
             row = invoices.issue_invoice(
-                uow, user=user, reference=reference, clock=clock, renderer=render_with
+                uow,
+                user=user,
+                reference=reference,
+                clock=clock,
+                renderer=render_with,
+                check=check_xml,
             )
             return row.number, bytes(issuing.files_of(uow, row.id or 0).pdf)
 

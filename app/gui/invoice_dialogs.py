@@ -46,6 +46,7 @@ from invoicing.credit_notes import CreditLine
 from invoicing.document import Document
 from invoicing.models import PAYMENT_METHOD_LABELS
 from invoicing.pricing import coef_text
+from invoicing.validation import check_xml
 
 tr = QCoreApplication.translate
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -435,6 +436,7 @@ class CreditNoteDialog(FormDialog):
                 clock=clock,
                 renderer=render_with,
                 lines=lines,
+                check=check_xml,
             ).number
 
         return write

@@ -74,6 +74,7 @@ from invoicing.credit_notes import credited_total_cents
 from invoicing.document import Document, Kind
 from invoicing.models import DocumentFile, IssuedDocument, Payment
 from invoicing.payments import INVOICE_STATUS_LABELS, InvoiceStatus
+from invoicing.validation import check_xml
 
 tr = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
@@ -949,7 +950,12 @@ class InvoicesScreen(QWidget):
 
         def action(uow: UnitOfWork) -> tuple[int, str]:
             row = invoices.issue_invoice(
-                uow, user=user, reference=reference, clock=clock, renderer=render_with
+                uow,
+                user=user,
+                reference=reference,
+                clock=clock,
+                renderer=render_with,
+                check=check_xml,
             )
             return row.id or 0, row.number
 

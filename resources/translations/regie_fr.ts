@@ -159,6 +159,22 @@
       <translation>Annu&amp;ler la réservation</translation>
     </message>
     <message>
+      <source>Quote P&amp;DF…</source>
+      <translation>&amp;Devis (PDF)…</translation>
+    </message>
+    <message>
+      <source>The quote of the saved booking: preview, print, save as PDF</source>
+      <translation>Le devis de la réservation enregistrée : aperçu, impression, enregistrement en PDF</translation>
+    </message>
+    <message>
+      <source>Inv&amp;oice…</source>
+      <translation>&amp;Facturer…</translation>
+    </message>
+    <message>
+      <source>Invoice what is not invoiced yet (the draft is shown first)</source>
+      <translation>Facturer ce qui ne l’est pas encore (le brouillon s’affiche d’abord)</translation>
+    </message>
+    <message>
       <source>Close</source>
       <translation>Fermer</translation>
     </message>
@@ -217,6 +233,18 @@
     <message>
       <source>Booking %1 saved (%2).</source>
       <translation>Réservation %1 enregistrée (%2).</translation>
+    </message>
+    <message>
+      <source>Quote %1</source>
+      <translation>Devis %1</translation>
+    </message>
+    <message>
+      <source>Invoice %1 issued.</source>
+      <translation>Facture %1 émise.</translation>
+    </message>
+    <message>
+      <source>Invoice %1</source>
+      <translation>Facture %1</translation>
     </message>
     <message>
       <source>Member rate: membership %1 covers %2 – %3.</source>
@@ -494,6 +522,45 @@
     <message>
       <source>Case created.</source>
       <translation>Flight-case créé.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CreditNoteDialog</name>
+    <message>
+      <source>Credit note on %1</source>
+      <translation>Avoir sur %1</translation>
+    </message>
+    <message>
+      <source>&amp;Issue the credit note</source>
+      <translation>&amp;Émettre l’avoir</translation>
+    </message>
+    <message>
+      <source>Everything left on the invoice</source>
+      <translation>Tout ce qui reste sur la facture</translation>
+    </message>
+    <message>
+      <source>Part of one line (amount excl. VAT)</source>
+      <translation>Une partie d’une ligne (montant HT)</translation>
+    </message>
+    <message>
+      <source>&amp;Credit:</source>
+      <translation>&amp;Créditer :</translation>
+    </message>
+    <message>
+      <source>&amp;Line:</source>
+      <translation>&amp;Ligne :</translation>
+    </message>
+    <message>
+      <source>&amp;Amount excl. VAT (€):</source>
+      <translation>&amp;Montant HT (€) :</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>M&amp;otif :</translation>
+    </message>
+    <message>
+      <source>e.g. two lights not used, billing mistake</source>
+      <translation>ex. deux projecteurs non utilisés, erreur de facturation</translation>
     </message>
   </context>
   <context>
@@ -1128,6 +1195,81 @@
     </message>
   </context>
   <context>
+    <name>IdentityDialog</name>
+    <message>
+      <source>The cooperative's legal identity</source>
+      <translation>Identité légale de la coopérative</translation>
+    </message>
+    <message>
+      <source>Printed on every quote, invoice and credit note. Invoices cannot be issued while a mandatory mention is missing.</source>
+      <translation>Imprimée sur chaque devis, facture et avoir. Aucune facture ne peut être émise tant qu’une mention obligatoire manque.</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <source>&amp;Legal form:</source>
+      <translation>&amp;Forme juridique :</translation>
+    </message>
+    <message>
+      <source>e.g. SCIC SAS à capital variable</source>
+      <translation>ex. SCIC SAS à capital variable</translation>
+    </message>
+    <message>
+      <source>Share &amp;capital:</source>
+      <translation>&amp;Capital social :</translation>
+    </message>
+    <message>
+      <source>e.g. 18500.00</source>
+      <translation>ex. 18500,00</translation>
+    </message>
+    <message>
+      <source>Street on the first lines, the last line: 43000 Town</source>
+      <translation>La rue sur les premières lignes, la dernière : 43000 Ville</translation>
+    </message>
+    <message>
+      <source>&amp;Address:</source>
+      <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+      <source>SI&amp;REN:</source>
+      <translation>SI&amp;REN :</translation>
+    </message>
+    <message>
+      <source>SIRE&amp;T:</source>
+      <translation>SIRE&amp;T :</translation>
+    </message>
+    <message>
+      <source>RC&amp;S:</source>
+      <translation>RC&amp;S :</translation>
+    </message>
+    <message>
+      <source>e.g. RCS Le Puy-en-Velay 932 817 455</source>
+      <translation>ex. RCS Le Puy-en-Velay 932 817 455</translation>
+    </message>
+    <message>
+      <source>&amp;VAT number:</source>
+      <translation>Numéro de T&amp;VA :</translation>
+    </message>
+    <message>
+      <source>&amp;IBAN:</source>
+      <translation>&amp;IBAN :</translation>
+    </message>
+    <message>
+      <source>&amp;BIC:</source>
+      <translation>&amp;BIC :</translation>
+    </message>
+    <message>
+      <source>&amp;Email:</source>
+      <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+      <source>&amp;Phone:</source>
+      <translation>Télé&amp;phone :</translation>
+    </message>
+  </context>
+  <context>
     <name>InspectionDialog</name>
     <message>
       <source>Log inspection of %1</source>
@@ -1368,6 +1510,316 @@
     </message>
   </context>
   <context>
+    <name>InvoiceDialogs</name>
+    <message>
+      <source>Save as PDF</source>
+      <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>Imprimer</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Désignation</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>Quantité</translation>
+    </message>
+    <message>
+      <source>Unit price</source>
+      <translation>Prix unitaire</translation>
+    </message>
+    <message>
+      <source>VAT</source>
+      <translation>TVA</translation>
+    </message>
+    <message>
+      <source>Net</source>
+      <translation>Montant HT</translation>
+    </message>
+    <message>
+      <source>Lines</source>
+      <translation>Lignes</translation>
+    </message>
+    <message>
+      <source>Total excl. VAT</source>
+      <translation>Total HT</translation>
+    </message>
+    <message>
+      <source>VAT %1 on %2</source>
+      <translation>TVA %1 sur %2</translation>
+    </message>
+    <message>
+      <source>Total incl. VAT</source>
+      <translation>Total TTC</translation>
+    </message>
+    <message>
+      <source>Booking %1</source>
+      <translation>Réservation %1</translation>
+    </message>
+    <message>
+      <source>use from %1 to %2</source>
+      <translation>utilisation du %1 au %2</translation>
+    </message>
+    <message>
+      <source>Due on %1</source>
+      <translation>Échéance le %1</translation>
+    </message>
+    <message>
+      <source>Invoice booking %1</source>
+      <translation>Facturer la réservation %1</translation>
+    </message>
+    <message>
+      <source>Issuing gives the invoice its number and freezes it: afterwards it can only be corrected by a credit note.</source>
+      <translation>L’émission donne son numéro à la facture et la fige : elle ne pourra ensuite être corrigée que par un avoir.</translation>
+    </message>
+    <message>
+      <source>&amp;Issue the invoice</source>
+      <translation>&amp;Émettre la facture</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+      <source>&amp;Save as PDF…</source>
+      <translation>Enregistrer en &amp;PDF…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <source>Saved to %1.</source>
+      <translation>Enregistré dans %1.</translation>
+    </message>
+    <message>
+      <source>%1 page(s) printed.</source>
+      <translation>%1 page(s) imprimée(s).</translation>
+    </message>
+  </context>
+  <context>
+    <name>InvoicesScreen</name>
+    <message>
+      <source>Credit note</source>
+      <translation>Avoir</translation>
+    </message>
+    <message>
+      <source>Invoice</source>
+      <translation>Facture</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Brouillon</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Numéro</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>Total incl. VAT</source>
+      <translation>Total TTC</translation>
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation>Payé</translation>
+    </message>
+    <message>
+      <source>Balance</source>
+      <translation>Reste dû</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Montant</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Moyen</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Référence</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Remarque</translation>
+    </message>
+    <message>
+      <source>Reversal of payment %1</source>
+      <translation>Contre-passation du paiement %1</translation>
+    </message>
+    <message>
+      <source>Reversed</source>
+      <translation>Contre-passé</translation>
+    </message>
+    <message>
+      <source>Search number, customer, booking… (Ctrl+F)</source>
+      <translation>Rechercher numéro, client, réservation… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>All documents</source>
+      <translation>Tous les documents</translation>
+    </message>
+    <message>
+      <source>To invoice (drafts)</source>
+      <translation>À facturer (brouillons)</translation>
+    </message>
+    <message>
+      <source>Unpaid (issued or overdue)</source>
+      <translation>Impayées (émises ou en retard)</translation>
+    </message>
+    <message>
+      <source>Credit notes</source>
+      <translation>Avoirs</translation>
+    </message>
+    <message>
+      <source>All customers</source>
+      <translation>Tous les clients</translation>
+    </message>
+    <message>
+      <source>&amp;Between</source>
+      <translation>&amp;Entre le</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Au</translation>
+    </message>
+    <message>
+      <source>Invoices and credit notes</source>
+      <translation>Factures et avoirs</translation>
+    </message>
+    <message>
+      <source>Payments</source>
+      <translation>Paiements</translation>
+    </message>
+    <message>
+      <source>&amp;Find</source>
+      <translation>Re&amp;chercher</translation>
+    </message>
+    <message>
+      <source>&amp;Issue invoice…</source>
+      <translation>&amp;Émettre la facture…</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+      <source>&amp;Save as PDF…</source>
+      <translation>Enregistrer en &amp;PDF…</translation>
+    </message>
+    <message>
+      <source>Record pa&amp;yment…</source>
+      <translation>Enregistrer un &amp;règlement…</translation>
+    </message>
+    <message>
+      <source>&amp;Credit note…</source>
+      <translation>&amp;Avoir…</translation>
+    </message>
+    <message>
+      <source>Re&amp;verse payment…</source>
+      <translation>Ann&amp;uler un paiement…</translation>
+    </message>
+    <message>
+      <source>I&amp;nvoices</source>
+      <translation>Fact&amp;ures</translation>
+    </message>
+    <message>
+      <source>Reverse the selected payment…</source>
+      <translation>Annuler le paiement choisi…</translation>
+    </message>
+    <message>
+      <source>Issue this invoice…</source>
+      <translation>Émettre cette facture…</translation>
+    </message>
+    <message>
+      <source>Select a document to see it here.</source>
+      <translation>Choisissez un document pour le voir ici.</translation>
+    </message>
+    <message>
+      <source>%1 document(s)</source>
+      <translation>%1 document(s)</translation>
+    </message>
+    <message>
+      <source>%1 left to pay</source>
+      <translation>%1 restant dû</translation>
+    </message>
+    <message>
+      <source>Credit note on %1</source>
+      <translation>Avoir sur %1</translation>
+    </message>
+    <message>
+      <source>Issue invoice</source>
+      <translation>Émettre la facture</translation>
+    </message>
+    <message>
+      <source>Issue the invoice of booking %1 for %2 (incl. VAT)?</source>
+      <translation>Émettre la facture de la réservation %1 pour %2 TTC ?</translation>
+    </message>
+    <message>
+      <source>The invoice gets its number and is frozen: it can then only be corrected by a credit note.</source>
+      <translation>La facture reçoit son numéro et est figée : elle ne pourra ensuite être corrigée que par un avoir.</translation>
+    </message>
+    <message>
+      <source>Invoice %1 issued.</source>
+      <translation>Facture %1 émise.</translation>
+    </message>
+    <message>
+      <source>%1 page(s) printed.</source>
+      <translation>%1 page(s) imprimée(s).</translation>
+    </message>
+    <message>
+      <source>%1 saved to %2.</source>
+      <translation>%1 enregistrée dans %2.</translation>
+    </message>
+    <message>
+      <source>Payment recorded on %1.</source>
+      <translation>Paiement enregistré sur %1.</translation>
+    </message>
+    <message>
+      <source>Credit note %1 issued.</source>
+      <translation>Avoir %1 émis.</translation>
+    </message>
+    <message>
+      <source>Reverse payment</source>
+      <translation>Annuler un paiement</translation>
+    </message>
+    <message>
+      <source>Reverse the payment of %1 of %2? A reversing entry is added; the payment itself stays on record.</source>
+      <translation>Annuler le paiement de %1 du %2 ? Une écriture de contre-passation est ajoutée ; le paiement lui-même reste enregistré.</translation>
+    </message>
+    <message>
+      <source>Payment reversed.</source>
+      <translation>Paiement contre-passé.</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemTypeDialog</name>
     <message>
       <source>Bulk (counted stock)</source>
@@ -1450,8 +1902,36 @@
       <translation>Temps de &amp;retour (heures) :</translation>
     </message>
     <message>
+      <source>Member da&amp;y rate (€):</source>
+      <translation>Tarif &amp;journalier adhérent (€) :</translation>
+    </message>
+    <message>
+      <source>Pub&amp;lic day rate, non-members (€):</source>
+      <translation>Tarif journalier non-ad&amp;hérent (€) :</translation>
+    </message>
+    <message>
+      <source>&amp;VAT rate (%):</source>
+      <translation>Taux d&amp;e TVA (%) :</translation>
+    </message>
+    <message>
+      <source>Price categories:</source>
+      <translation>Catégories tarifaires :</translation>
+    </message>
+    <message>
       <source>Notes:</source>
       <translation>Notes :</translation>
+    </message>
+    <message>
+      <source>Default: %1 %</source>
+      <translation>Par défaut : %1 %</translation>
+    </message>
+    <message>
+      <source>Member or non-member rate</source>
+      <translation>Tarif adhérent ou non-adhérent</translation>
+    </message>
+    <message>
+      <source>%1 (€/day):</source>
+      <translation>%1 (€/jour) :</translation>
     </message>
   </context>
   <context>
@@ -1834,6 +2314,14 @@
       <translation>Comptoir</translation>
     </message>
     <message>
+      <source>Invoices</source>
+      <translation>Factures</translation>
+    </message>
+    <message>
+      <source>Pricing</source>
+      <translation>Tarifs</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
@@ -1900,6 +2388,279 @@
     <message>
       <source>Exported %1 item types and %2 units to %3.</source>
       <translation>%1 types de matériel et %2 unités exportés vers %3.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentDialog</name>
+    <message>
+      <source>Payment on %1</source>
+      <translation>Paiement sur %1</translation>
+    </message>
+    <message>
+      <source>Left to pay:</source>
+      <translation>Reste dû :</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Date :</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+      <source>&amp;Amount (€):</source>
+      <translation>&amp;Montant (€) :</translation>
+    </message>
+    <message>
+      <source>&amp;Method:</source>
+      <translation>Mo&amp;yen de paiement :</translation>
+    </message>
+    <message>
+      <source>&amp;Reference:</source>
+      <translation>&amp;Référence :</translation>
+    </message>
+    <message>
+      <source>Cheque number, transfer label…</source>
+      <translation>Numéro de chèque, libellé du virement…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfPreview</name>
+    <message>
+      <source>Document preview</source>
+      <translation>Aperçu du document</translation>
+    </message>
+    <message>
+      <source>Previous page (Page Up)</source>
+      <translation>Page précédente (Page Up)</translation>
+    </message>
+    <message>
+      <source>Next page (Page Down)</source>
+      <translation>Page suivante (Page Down)</translation>
+    </message>
+    <message>
+      <source>Zoom out (Ctrl+-)</source>
+      <translation>Réduire (Ctrl+-)</translation>
+    </message>
+    <message>
+      <source>Zoom in (Ctrl++)</source>
+      <translation>Agrandir (Ctrl++)</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>Ajuster</translation>
+    </message>
+    <message>
+      <source>Fit the width</source>
+      <translation>Ajuster à la largeur</translation>
+    </message>
+    <message>
+      <source>Page %1 of %2</source>
+      <translation>Page %1 sur %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>PricingScreen</name>
+    <message>
+      <source>Day coefficients</source>
+      <translation>Coefficients journaliers</translation>
+    </message>
+    <message>
+      <source>Rules and terms</source>
+      <translation>Règles et conditions</translation>
+    </message>
+    <message>
+      <source>Price categories</source>
+      <translation>Catégories tarifaires</translation>
+    </message>
+    <message>
+      <source>Pricing</source>
+      <translation>Tarifs</translation>
+    </message>
+    <message>
+      <source>Coefficient tables</source>
+      <translation>Barèmes de coefficients</translation>
+    </message>
+    <message>
+      <source>&amp;New table</source>
+      <translation>&amp;Nouveau barème</translation>
+    </message>
+    <message>
+      <source>Tables:</source>
+      <translation>Barèmes :</translation>
+    </message>
+    <message>
+      <source>Table na&amp;me:</source>
+      <translation>Nom du &amp;barème :</translation>
+    </message>
+    <message>
+      <source>&amp;Default table (for families without their own)</source>
+      <translation>Barème par &amp;défaut (pour les familles sans barème propre)</translation>
+    </message>
+    <message>
+      <source>Days</source>
+      <translation>Jours</translation>
+    </message>
+    <message>
+      <source>Coefficient</source>
+      <translation>Coefficient</translation>
+    </message>
+    <message>
+      <source>Steps: days and coefficient</source>
+      <translation>Paliers : jours et coefficient</translation>
+    </message>
+    <message>
+      <source>S&amp;teps:</source>
+      <translation>Pa&amp;liers :</translation>
+    </message>
+    <message>
+      <source>Each row: a number of days and its coefficient (the day rate is multiplied by it). Beyond the last row the coefficient grows by the last step.</source>
+      <translation>Chaque ligne : un nombre de jours et son coefficient (qui multiplie le tarif journalier). Au-delà de la dernière ligne, le coefficient croît du dernier écart.</translation>
+    </message>
+    <message>
+      <source>&amp;Add a step</source>
+      <translation>&amp;Ajouter un palier</translation>
+    </message>
+    <message>
+      <source>&amp;Remove the step</source>
+      <translation>&amp;Retirer le palier</translation>
+    </message>
+    <message>
+      <source>&amp;Save the table</source>
+      <translation>&amp;Enregistrer le barème</translation>
+    </message>
+    <message>
+      <source>Table of each equipment family</source>
+      <translation>Barème de chaque famille de matériel</translation>
+    </message>
+    <message>
+      <source>Save the &amp;families</source>
+      <translation>Enregistrer les &amp;familles</translation>
+    </message>
+    <message>
+      <source>(default)</source>
+      <translation>(par défaut)</translation>
+    </message>
+    <message>
+      <source>— built in, not saved yet</source>
+      <translation>— intégré, pas encore enregistré</translation>
+    </message>
+    <message>
+      <source>The default table</source>
+      <translation>Le barème par défaut</translation>
+    </message>
+    <message>
+      <source>Table %1 saved.</source>
+      <translation>Barème %1 enregistré.</translation>
+    </message>
+    <message>
+      <source>Families saved.</source>
+      <translation>Familles enregistrées.</translation>
+    </message>
+    <message>
+      <source>&amp;Weekend rule: out on Friday afternoon, back on Monday morning = 1 day</source>
+      <translation>&amp;Règle du week-end : sortie le vendredi après-midi, retour le lundi matin = 1 jour</translation>
+    </message>
+    <message>
+      <source>Out on Friday &amp;from:</source>
+      <translation>Sortie le vendredi à partir &amp;de :</translation>
+    </message>
+    <message>
+      <source>Back on Monday &amp;by:</source>
+      <translation>Retour le lundi a&amp;vant :</translation>
+    </message>
+    <message>
+      <source>&amp;Minimum charge (€, excl. VAT):</source>
+      <translation>&amp;Minimum de facturation (€ HT) :</translation>
+    </message>
+    <message>
+      <source>&amp;Payment term (days):</source>
+      <translation>Délai de &amp;paiement (jours) :</translation>
+    </message>
+    <message>
+      <source>&amp;Quote valid for (days):</source>
+      <translation>Validité du d&amp;evis (jours) :</translation>
+    </message>
+    <message>
+      <source>Default &amp;VAT rate (%):</source>
+      <translation>&amp;Taux de TVA par défaut (%) :</translation>
+    </message>
+    <message>
+      <source>Save the r&amp;ules</source>
+      <translation>Enregistrer les rè&amp;gles</translation>
+    </message>
+    <message>
+      <source>Rules saved.</source>
+      <translation>Règles enregistrées.</translation>
+    </message>
+    <message>
+      <source>Category / customer</source>
+      <translation>Catégorie / client</translation>
+    </message>
+    <message>
+      <source>Code / number</source>
+      <translation>Code / numéro</translation>
+    </message>
+    <message>
+      <source>New price category</source>
+      <translation>Nouvelle catégorie tarifaire</translation>
+    </message>
+    <message>
+      <source>e.g. COMMUNES</source>
+      <translation>ex. COMMUNES</translation>
+    </message>
+    <message>
+      <source>Co&amp;de:</source>
+      <translation>Co&amp;de :</translation>
+    </message>
+    <message>
+      <source>e.g. Partner communes</source>
+      <translation>ex. Communes partenaires</translation>
+    </message>
+    <message>
+      <source>Na&amp;me:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <source>Add the &amp;category</source>
+      <translation>Ajouter la &amp;catégorie</translation>
+    </message>
+    <message>
+      <source>Customers of a category</source>
+      <translation>Clients d’une catégorie</translation>
+    </message>
+    <message>
+      <source>Cus&amp;tomer:</source>
+      <translation>C&amp;lient :</translation>
+    </message>
+    <message>
+      <source>Cate&amp;gory:</source>
+      <translation>Ca&amp;tégorie :</translation>
+    </message>
+    <message>
+      <source>&amp;Assign</source>
+      <translation>&amp;Affecter</translation>
+    </message>
+    <message>
+      <source>A customer in a category pays its day rates (set with each item type); the others pay the member or non-member rate.</source>
+      <translation>Un client d’une catégorie paie ses tarifs journaliers (saisis avec chaque type de matériel) ; les autres paient le tarif adhérent ou non-adhérent.</translation>
+    </message>
+    <message>
+      <source>None (member / non-member rates)</source>
+      <translation>Aucune (tarifs adhérent / non-adhérent)</translation>
+    </message>
+    <message>
+      <source>Price category added.</source>
+      <translation>Catégorie tarifaire ajoutée.</translation>
+    </message>
+    <message>
+      <source>Choose the customer from the list.</source>
+      <translation>Choisissez le client dans la liste.</translation>
+    </message>
+    <message>
+      <source>Customer's category saved.</source>
+      <translation>Catégorie du client enregistrée.</translation>
     </message>
   </context>
   <context>
@@ -2001,6 +2762,14 @@
     <message>
       <source>&amp;Phone:</source>
       <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+      <source>Legal &amp;identity…</source>
+      <translation>&amp;Identité légale…</translation>
+    </message>
+    <message>
+      <source>SIREN, SIRET, VAT number, IBAN… printed on every invoice</source>
+      <translation>SIREN, SIRET, numéro de TVA, IBAN… imprimés sur chaque facture</translation>
     </message>
   </context>
   <context>
@@ -2561,6 +3330,10 @@
       <translation>{customers} clients ({members} sociétaires à ce jour), {bookings} réservations, {lines} lignes de réservation.</translation>
     </message>
     <message>
+      <source>Day rates for {rates} item types; {invoices} invoices ({paid} paid, {overdue} overdue), {credit_notes} credit notes, {payments} payments, {deposits} deposits.</source>
+      <translation>Tarifs journaliers pour {rates} types de matériel ; {invoices} factures ({paid} payées, {overdue} en retard), {credit_notes} avoirs, {payments} paiements, {deposits} cautions.</translation>
+    </message>
+    <message>
       <source>open the warehouse desk, full screen</source>
       <translation>ouvrir le poste de sortie du dépôt, en plein écran</translation>
     </message>
@@ -2653,6 +3426,122 @@
       <translation>Rapport de retour écrit dans {path}.</translation>
     </message>
     <message>
+      <source>the quote (devis) of a booking as a PDF</source>
+      <translation>le devis d’une réservation en PDF</translation>
+    </message>
+    <message>
+      <source>issue the invoice of a booking (or what it has not been invoiced yet)</source>
+      <translation>émettre la facture d’une réservation (ou de ce qui n’a pas encore été facturé)</translation>
+    </message>
+    <message>
+      <source>issue a credit note correcting an invoice</source>
+      <translation>émettre un avoir qui corrige une facture</translation>
+    </message>
+    <message>
+      <source>the invoice number (FA-2026-00042)</source>
+      <translation>le numéro de la facture (FA-2026-00042)</translation>
+    </message>
+    <message>
+      <source>why the invoice is corrected</source>
+      <translation>le motif de la correction</translation>
+    </message>
+    <message>
+      <source>credit only this amount excluding VAT, taken from the invoice's lines in order (default: everything left)</source>
+      <translation>n’avoir que ce montant HT, pris sur les lignes de la facture dans l’ordre (par défaut : tout ce qui reste)</translation>
+    </message>
+    <message>
+      <source>credit the invoice line at this position, all of it or this amount excluding VAT (repeatable)</source>
+      <translation>avoir sur la ligne de facture à cette position, en entier ou pour ce montant HT (répétable)</translation>
+    </message>
+    <message>
+      <source>payments of invoices</source>
+      <translation>paiements des factures</translation>
+    </message>
+    <message>
+      <source>record a payment of an invoice</source>
+      <translation>enregistrer un paiement d’une facture</translation>
+    </message>
+    <message>
+      <source>the amount paid (1234.50)</source>
+      <translation>le montant payé (1234.50)</translation>
+    </message>
+    <message>
+      <source>the day it was paid (default: today)</source>
+      <translation>le jour du paiement (par défaut : aujourd’hui)</translation>
+    </message>
+    <message>
+      <source>how it was paid</source>
+      <translation>le moyen de paiement</translation>
+    </message>
+    <message>
+      <source>a cheque or transfer reference</source>
+      <translation>une référence de chèque ou de virement</translation>
+    </message>
+    <message>
+      <source>cancel a payment by a reversing entry</source>
+      <translation>annuler un paiement par une écriture de contre-passation</translation>
+    </message>
+    <message>
+      <source>the payment number</source>
+      <translation>le numéro du paiement</translation>
+    </message>
+    <message>
+      <source>the payments of an invoice</source>
+      <translation>les paiements d’une facture</translation>
+    </message>
+    <message>
+      <source>issued invoices and credit notes</source>
+      <translation>factures et avoirs émis</translation>
+    </message>
+    <message>
+      <source>list invoices and credit notes</source>
+      <translation>lister les factures et les avoirs</translation>
+    </message>
+    <message>
+      <source>only invoices in this status</source>
+      <translation>seulement les factures dans cet état</translation>
+    </message>
+    <message>
+      <source>only this customer's</source>
+      <translation>seulement ceux de ce client</translation>
+    </message>
+    <message>
+      <source>one invoice or credit note</source>
+      <translation>une facture ou un avoir</translation>
+    </message>
+    <message>
+      <source>the document number (FA-2026-00042)</source>
+      <translation>le numéro du document (FA-2026-00042)</translation>
+    </message>
+    <message>
+      <source>write the PDF of an issued document, as issued</source>
+      <translation>écrire le PDF d’un document émis, tel qu’il a été émis</translation>
+    </message>
+    <message>
+      <source>{number}  {customer}  net {net}  VAT {vat}  total {gross}</source>
+      <translation>{number}  {customer}  HT {net}  TVA {vat}  TTC {gross}</translation>
+    </message>
+    <message>
+      <source>Quote written to {path}.</source>
+      <translation>Devis écrit dans {path}.</translation>
+    </message>
+    <message>
+      <source>{number} issued, written to {path}.</source>
+      <translation>{number} émis, écrit dans {path}.</translation>
+    </message>
+    <message>
+      <source>Payment {id}: {amount} on {invoice} ({method}, {date}); balance {balance}.</source>
+      <translation>Paiement {id} : {amount} sur {invoice} ({method}, {date}) ; reste dû {balance}.</translation>
+    </message>
+    <message>
+      <source>  status {status}, paid {paid}, balance {balance}, due {due}</source>
+      <translation>  état {status}, payé {paid}, reste dû {balance}, échéance {due}</translation>
+    </message>
+    <message>
+      <source>{number} written to {path}.</source>
+      <translation>{number} écrit dans {path}.</translation>
+    </message>
+    <message>
       <source>import a catalogue CSV (all or nothing)</source>
       <translation>importer un catalogue CSV (tout ou rien)</translation>
     </message>
@@ -2736,6 +3625,18 @@
       <translation>code</translation>
     </message>
     <message>
+      <source>line</source>
+      <translation>ligne</translation>
+    </message>
+    <message>
+      <source>amount</source>
+      <translation>montant</translation>
+    </message>
+    <message>
+      <source>date</source>
+      <translation>date</translation>
+    </message>
+    <message>
       <source>note</source>
       <translation>note</translation>
     </message>
@@ -2746,6 +3647,18 @@
     <message>
       <source>customer</source>
       <translation>client</translation>
+    </message>
+    <message>
+      <source>member day rate</source>
+      <translation>tarif journalier adhérent</translation>
+    </message>
+    <message>
+      <source>non-member day rate</source>
+      <translation>tarif journalier non-adhérent</translation>
+    </message>
+    <message>
+      <source>day rate</source>
+      <translation>tarif journalier</translation>
     </message>
     <message>
       <source>status</source>
@@ -2760,12 +3673,44 @@
       <translation>description</translation>
     </message>
     <message>
+      <source>SIREN</source>
+      <translation>SIREN</translation>
+    </message>
+    <message>
+      <source>SIRET</source>
+      <translation>SIRET</translation>
+    </message>
+    <message>
+      <source>VAT number</source>
+      <translation>numéro de TVA</translation>
+    </message>
+    <message>
+      <source>IBAN</source>
+      <translation>IBAN</translation>
+    </message>
+    <message>
+      <source>BIC</source>
+      <translation>BIC</translation>
+    </message>
+    <message>
       <source>cooperative name</source>
       <translation>nom de la coopérative</translation>
     </message>
     <message>
+      <source>legal form</source>
+      <translation>forme juridique</translation>
+    </message>
+    <message>
+      <source>share capital</source>
+      <translation>capital social</translation>
+    </message>
+    <message>
       <source>address</source>
       <translation>adresse</translation>
+    </message>
+    <message>
+      <source>RCS</source>
+      <translation>RCS</translation>
     </message>
     <message>
       <source>email</source>
@@ -2774,6 +3719,26 @@
     <message>
       <source>phone</source>
       <translation>téléphone</translation>
+    </message>
+    <message>
+      <source>days</source>
+      <translation>jours</translation>
+    </message>
+    <message>
+      <source>coefficient</source>
+      <translation>coefficient</translation>
+    </message>
+    <message>
+      <source>minimum charge</source>
+      <translation>minimum de facturation</translation>
+    </message>
+    <message>
+      <source>payment days</source>
+      <translation>délai de paiement</translation>
+    </message>
+    <message>
+      <source>quote validity</source>
+      <translation>validité du devis</translation>
     </message>
     <message>
       <source>name</source>
@@ -2892,10 +3857,6 @@
       <translation>contrôleur</translation>
     </message>
     <message>
-      <source>date</source>
-      <translation>date</translation>
-    </message>
-    <message>
       <source>repairer</source>
       <translation>réparateur</translation>
     </message>
@@ -2918,18 +3879,6 @@
     <message>
       <source>venue</source>
       <translation>lieu</translation>
-    </message>
-    <message>
-      <source>SIRET</source>
-      <translation>SIRET</translation>
-    </message>
-    <message>
-      <source>SIREN</source>
-      <translation>SIREN</translation>
-    </message>
-    <message>
-      <source>VAT number</source>
-      <translation>numéro de TVA</translation>
     </message>
     <message>
       <source>kind</source>
@@ -2956,14 +3905,6 @@
       <translation>fonction</translation>
     </message>
     <message>
-      <source>amount</source>
-      <translation>montant</translation>
-    </message>
-    <message>
-      <source>line</source>
-      <translation>ligne</translation>
-    </message>
-    <message>
       <source>reason</source>
       <translation>motif</translation>
     </message>
@@ -2978,30 +3919,6 @@
     <message>
       <source>reference</source>
       <translation>référence</translation>
-    </message>
-    <message>
-      <source>member day rate</source>
-      <translation>tarif journalier adhérent</translation>
-    </message>
-    <message>
-      <source>non-member day rate</source>
-      <translation>tarif journalier non-adhérent</translation>
-    </message>
-    <message>
-      <source>day rate</source>
-      <translation>tarif journalier</translation>
-    </message>
-    <message>
-      <source>days</source>
-      <translation>jours</translation>
-    </message>
-    <message>
-      <source>coefficient</source>
-      <translation>coefficient</translation>
-    </message>
-    <message>
-      <source>minimum charge</source>
-      <translation>minimum de facturation</translation>
     </message>
   </context>
   <context>
@@ -3033,6 +3950,10 @@
     <message>
       <source>Give at least one code to check in.</source>
       <translation>Donnez au moins un code à rentrer.</translation>
+    </message>
+    <message>
+      <source>Give --amount or --line, not both.</source>
+      <translation>Donnez --amount ou --line, pas les deux.</translation>
     </message>
     <message>
       <source>{count} problem(s) found; nothing was changed.</source>
@@ -3079,16 +4000,56 @@
       <translation>Ce matériel n’existe plus.</translation>
     </message>
     <message>
-      <source>This unit no longer exists.</source>
-      <translation>Cette unité n’existe plus.</translation>
-    </message>
-    <message>
       <source>The {field} cannot be empty.</source>
       <translation>Le champ « {field} » ne peut pas être vide.</translation>
     </message>
     <message>
+      <source>This unit no longer exists.</source>
+      <translation>Cette unité n’existe plus.</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid SIREN (nine digits, checked).</source>
+      <translation>{value} n’est pas un SIREN valide (neuf chiffres, avec clé de contrôle).</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid SIRET (fourteen digits, checked).</source>
+      <translation>{value} n’est pas un SIRET valide (quatorze chiffres, avec clé de contrôle).</translation>
+    </message>
+    <message>
+      <source>The SIRET {value} does not start with the SIREN {siren}.</source>
+      <translation>Le SIRET {value} ne commence pas par le SIREN {siren}.</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid VAT number (FR and 11 characters for France).</source>
+      <translation>{value} n’est pas un numéro de TVA valide (FR et 11 caractères pour la France).</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid IBAN (its check digits do not match).</source>
+      <translation>{value} n’est pas un IBAN valide (ses chiffres de contrôle ne correspondent pas).</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid BIC (8 or 11 letters and digits).</source>
+      <translation>{value} n’est pas un BIC valide (8 ou 11 lettres et chiffres).</translation>
+    </message>
+    <message>
       <source>Cannot write {path}: {reason}</source>
       <translation>Impossible d’écrire {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>No issued invoice has the number {number}.</source>
+      <translation>Aucune facture émise ne porte le numéro {number}.</translation>
+    </message>
+    <message>
+      <source>The table gives {days} days twice.</source>
+      <translation>Le barème donne deux fois {days} jours.</translation>
+    </message>
+    <message>
+      <source>A coefficient table must give the coefficient of 1 day.</source>
+      <translation>Une grille de coefficients doit donner le coefficient d’une journée.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a time of day (write it 14:00).</source>
+      <translation>{value!r} n’est pas une heure (écrivez-la 14:00).</translation>
     </message>
     <message>
       <source>The printer could not be opened: check it is on and connected.</source>
@@ -3695,6 +4656,14 @@
       <translation>Cet avoir ({total}) dépasse ce qui reste à créditer sur la facture {number} ({remaining}).</translation>
     </message>
     <message>
+      <source>Build the demo customers and bookings before the invoicing demo.</source>
+      <translation>Créez les clients et réservations de démonstration avant la facturation de démonstration.</translation>
+    </message>
+    <message>
+      <source>The database already has rates or invoices: the invoicing demo only goes into a database without any.</source>
+      <translation>La base contient déjà des tarifs ou des factures : la facturation de démonstration ne s’installe que dans une base qui n’en a aucun.</translation>
+    </message>
+    <message>
       <source>No deposit has the number {id}.</source>
       <translation>Aucune caution ne porte le numéro {id}.</translation>
     </message>
@@ -3751,12 +4720,12 @@
       <translation>La mise en page a produit un PDF vide ; rien n’a été émis.</translation>
     </message>
     <message>
-      <source>No credit note has the number {number}.</source>
-      <translation>Aucun avoir ne porte le numéro {number}.</translation>
+      <source>The Factur-X XML of {number} is not valid ({problems}); nothing was issued.</source>
+      <translation>Le XML Factur-X de {number} n’est pas valide ({problems}) ; rien n’a été émis.</translation>
     </message>
     <message>
-      <source>No issued invoice has the number {number}.</source>
-      <translation>Aucune facture émise ne porte le numéro {number}.</translation>
+      <source>No credit note has the number {number}.</source>
+      <translation>Aucun avoir ne porte le numéro {number}.</translation>
     </message>
     <message>
       <source>Bank transfer</source>
@@ -3819,10 +4788,6 @@
       <translation>Le paiement {id} a déjà été contre-passé.</translation>
     </message>
     <message>
-      <source>{value!r} is not a time of day (write it 14:00).</source>
-      <translation>{value!r} n’est pas une heure (écrivez-la 14:00).</translation>
-    </message>
-    <message>
       <source>{value!r} is not a percentage.</source>
       <translation>{value!r} n’est pas un pourcentage.</translation>
     </message>
@@ -3845,10 +4810,6 @@
     <message>
       <source>No price category has the code {code}.</source>
       <translation>Aucune catégorie tarifaire ne porte le code {code}.</translation>
-    </message>
-    <message>
-      <source>A coefficient table must give the coefficient of 1 day.</source>
-      <translation>Une grille de coefficients doit donner le coefficient d’une journée.</translation>
     </message>
     <message>
       <source>No coefficient table is named {name}.</source>

@@ -85,6 +85,7 @@ def customer(db, number: str, name: str, member_from: str | None = None, **extra
         "address": "3 place du Marché",
         "postcode": "43000",
         "city": "Le Puy-en-Velay",
+        "email": f"{number.lower()}@example.org",  # the e-invoice's address without a SIREN
         **extra,
     }
     with db.write() as uow:

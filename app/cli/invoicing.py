@@ -1,0 +1,604 @@
+"""``regie quote``, ``regie invoice``, ``regie credit-note``, ``regie payments
+add|reverse|list`` and ``regie invoices list|show|pdf``.
+
+Issuing (an invoice or a credit note) renders the PDF with its Factur-X XML, validates the
+XML (``invoicing.validation.check_xml``: XSD, EN 16931 and FR-CTC schematrons) and
+commits the number, the rows and the bytes together; the PDF file is written to a
+temporary file beside ``--out`` and renamed once the transaction has committed. A refusal
+exits 1 with the reason on stderr, nothing issued and no file written; a malformed
+argument (an amount, a date, a line position) exits 2. Amounts in JSON are strings with
+two decimals ("1234.50").
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import select
+
+from app.bootstrap import open_context
+from app.cli.bookings import UsageError, _usage_guard
+from app.cli.output import print_json
+from app.core import settings
+from app.core.db import UnitOfWork
+from app.core.errors import DomainError, ValidationError
+from app.core.money import cents_str, from_cents, quantize, to_cents
+from app.i18n import tr
+from booking.customers import customer_by_number
+from booking.models import Customer
+from inventory import fields
+from invoicing import credit_notes, invoices, issuing, payments, render, validation
+from invoicing.document import Document, Kind, Line
+from invoicing.issuing import Renderer
+from invoicing.models import IssuedDocument, Payment
+from invoicing.payments import InvoiceStatus
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+#: The credit note's reason when none is given (printed on the French document).
+DEFAULT_REASON = "Annulation de la facture {number}"
+
+
+def register(commands: Any) -> None:
+    quote = commands.add_parser("quote", help=tr("cli", "the quote (devis) of a booking as a PDF"))
+    quote.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
+    _out_option(quote)
+    _json_option(quote)
+    quote.set_defaults(handler=_usage_guard(write_quote))
+
+    invoice = commands.add_parser(
+        "invoice",
+        help=tr("cli", "issue the invoice of a booking (or what it has not been invoiced yet)"),
+    )
+    invoice.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
+    _out_option(invoice)
+    _json_option(invoice)
+    invoice.set_defaults(handler=_usage_guard(issue_invoice))
+
+    credit = commands.add_parser(
+        "credit-note", help=tr("cli", "issue a credit note correcting an invoice")
+    )
+    credit.add_argument("number", help=tr("cli", "the invoice number (FA-2026-00042)"))
+    credit.add_argument("--reason", default="", help=tr("cli", "why the invoice is corrected"))
+    credit.add_argument(
+        "--amount",
+        default="",
+        help=tr(
+            "cli",
+            "credit only this amount excluding VAT, taken from the invoice's lines in order "
+            "(default: everything left)",
+        ),
+    )
+    credit.add_argument(
+        "--line",
+        action="append",
+        default=[],
+        metavar="POS[=AMOUNT]",
+        help=tr(
+            "cli",
+            "credit the invoice line at this position, all of it or this amount excluding VAT "
+            "(repeatable)",
+        ),
+    )
+    _out_option(credit)
+    _json_option(credit)
+    credit.set_defaults(handler=_usage_guard(issue_credit_note))
+
+    pay = commands.add_parser("payments", help=tr("cli", "payments of invoices"))
+    sub = pay.add_subparsers(dest="payments_command", metavar="ACTION", required=True)
+    add = sub.add_parser("add", help=tr("cli", "record a payment of an invoice"))
+    add.add_argument("number", help=tr("cli", "the invoice number (FA-2026-00042)"))
+    add.add_argument("amount", help=tr("cli", "the amount paid (1234.50)"))
+    add.add_argument("--date", default="", help=tr("cli", "the day it was paid (default: today)"))
+    add.add_argument(
+        "--method",
+        choices=[m.value for m in payments.METHODS],
+        default=payments.METHODS[0].value,
+        help=tr("cli", "how it was paid"),
+    )
+    add.add_argument("--reference", default="", help=tr("cli", "a cheque or transfer reference"))
+    _json_option(add)
+    add.set_defaults(handler=_usage_guard(add_payment))
+
+    reverse = sub.add_parser("reverse", help=tr("cli", "cancel a payment by a reversing entry"))
+    reverse.add_argument("id", type=int, help=tr("cli", "the payment number"))
+    _json_option(reverse)
+    reverse.set_defaults(handler=reverse_payment)
+
+    listing = sub.add_parser("list", help=tr("cli", "the payments of an invoice"))
+    listing.add_argument("number", help=tr("cli", "the invoice number (FA-2026-00042)"))
+    _json_option(listing)
+    listing.set_defaults(handler=list_payments)
+
+    docs = commands.add_parser("invoices", help=tr("cli", "issued invoices and credit notes"))
+    sub = docs.add_subparsers(dest="invoices_command", metavar="ACTION", required=True)
+    listing = sub.add_parser("list", help=tr("cli", "list invoices and credit notes"))
+    listing.add_argument(
+        "--status",
+        choices=[s.value for s in InvoiceStatus if s is not InvoiceStatus.DRAFT],
+        help=tr("cli", "only invoices in this status"),
+    )
+    listing.add_argument("--customer", default="", help=tr("cli", "only this customer's"))
+    _json_option(listing)
+    listing.set_defaults(handler=list_documents)
+
+    show = sub.add_parser("show", help=tr("cli", "one invoice or credit note"))
+    show.add_argument("number", help=tr("cli", "the document number (FA-2026-00042)"))
+    _json_option(show)
+    show.set_defaults(handler=show_document)
+
+    pdf = sub.add_parser("pdf", help=tr("cli", "write the PDF of an issued document, as issued"))
+    pdf.add_argument("number", help=tr("cli", "the document number (FA-2026-00042)"))
+    _out_option(pdf)
+    pdf.set_defaults(handler=write_pdf)
+
+
+def _out_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", required=True, help=tr("cli", "the PDF file to write"))
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def renderer_for(uow: UnitOfWork) -> Renderer:
+    """The real renderer, with the cooperative's logo when its setting names a file
+    (absolute, or relative to the resources folder)."""
+    name = settings.get_setting(uow, settings.LOGO).strip()
+    logo = None
+    if name:
+        path = Path(name) if Path(name).is_absolute() else RESOURCES / name
+        logo = path if path.is_file() else None
+    return partial(render.render, logo=logo)
+
+
+def _folder(out: str) -> Path:
+    folder = Path(out).parent if str(Path(out).parent) else Path(".")
+    if not folder.is_dir():
+        raise DomainError("The folder {folder} does not exist.", folder=str(folder))
+    return folder
+
+
+@contextmanager
+def _atomic(out: str) -> Iterator[Callable[[bytes], None]]:
+    """``write(bytes)`` into a temporary file beside ``out``, renamed over ``out`` when
+    the block ends without error (after the caller's transaction has committed); removed
+    otherwise."""
+    folder = _folder(out)
+    handle, temp = tempfile.mkstemp(prefix=".regie-", suffix=".pdf.tmp", dir=folder)
+    os.close(handle)
+    try:
+        yield Path(temp).write_bytes  # type: ignore[misc]
+        os.replace(temp, out)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _amount(field: str, value: str, argument: str) -> Decimal:
+    try:
+        return from_cents(fields.money_cents(field, value, required=True))
+    except ValidationError as err:
+        raise UsageError(err, f"{argument} {value}") from err
+
+
+def _money(value: Decimal) -> str:
+    return str(quantize(value))
+
+
+def _decimal(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+
+
+def line_json(line: Line) -> dict[str, Any]:
+    return {
+        "description": line.description,
+        "quantity": _decimal(line.quantity),
+        "unit_price": format(line.unit_price, "f"),
+        "net": _money(line.net),
+        "vat_rate": _money(line.vat_rate),
+        "detail": line.detail,
+        "code": line.item_code,
+    }
+
+
+def document_json(document: Document) -> dict[str, Any]:
+    return {
+        "number": document.number,
+        "kind": document.kind.value,
+        "date": document.issue_date,
+        "due_date": document.due_date,
+        "customer": document.buyer.customer_number,
+        "customer_name": document.buyer.name,
+        "booking": document.booking_reference,
+        "rate": document.rate_label,
+        "net_total": _money(document.net_total),
+        "vat_total": _money(document.vat_total),
+        "gross_total": _money(document.gross_total),
+        "vat": [
+            {"rate": _money(v.rate), "base": _money(v.base), "amount": _money(v.amount)}
+            for v in document.vat
+        ],
+        "lines": [line_json(ln) for ln in document.lines],
+    }
+
+
+def _issued_json(uow: UnitOfWork, row: IssuedDocument) -> dict[str, Any]:
+    shown = document_json(issuing.frozen_document(row))
+    files = issuing.files_of(uow, row.id)  # type: ignore[arg-type]
+    shown["sha256"] = files.pdf_sha256
+    shown["xml_sha256"] = files.xml_sha256
+    return shown
+
+
+def _summary(shown: dict[str, Any]) -> None:
+    text = tr("cli", "{number}  {customer}  net {net}  VAT {vat}  total {gross}")
+    print(
+        text.format(
+            number=shown["number"] or "-",
+            customer=shown["customer_name"],
+            net=shown["net_total"],
+            vat=shown["vat_total"],
+            gross=shown["gross_total"],
+        )
+    )
+
+
+# --- quote, invoice, credit note -----------------------------------------------------------
+
+
+def write_quote(args: argparse.Namespace) -> int:
+    _folder(args.out)
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.read() as uow:
+            document = invoices.quote_document(uow, args.ref, ctx.clock)
+            renderer = renderer_for(uow)
+        pdf = renderer(document).pdf
+        with _atomic(args.out) as write:
+            write(pdf)
+    finally:
+        ctx.db.dispose()
+    shown = document_json(document)
+    shown["validity_date"] = document.validity_date
+    shown["sha256"] = hashlib.sha256(pdf).hexdigest()
+    if args.json:
+        print_json(shown)
+    else:
+        _summary(shown)
+        print(tr("cli", "Quote written to {path}.").format(path=args.out))
+    return 0
+
+
+def issue_invoice(args: argparse.Namespace) -> int:
+    _folder(args.out)
+    ctx = open_context(args.db)
+    try:
+        with _atomic(args.out) as write, ctx.db.write() as uow:
+            row = invoices.issue_invoice(
+                uow,
+                user=ctx.user,
+                reference=args.ref,
+                clock=ctx.clock,
+                renderer=renderer_for(uow),
+                check=validation.check_xml,
+            )
+            shown = _issued_json(uow, row)
+            write(issuing.files_of(uow, row.id).pdf)  # type: ignore[arg-type]
+    finally:
+        ctx.db.dispose()
+    _issued(shown, args)
+    return 0
+
+
+def _issued(shown: dict[str, Any], args: argparse.Namespace) -> None:
+    if args.json:
+        print_json(shown)
+        return
+    _summary(shown)
+    print(
+        tr("cli", "{number} issued, written to {path}.").format(
+            number=shown["number"], path=args.out
+        )
+    )
+
+
+def _credit_lines(args: argparse.Namespace) -> list[credit_notes.CreditLine] | None:
+    lines = []
+    for value in args.line:
+        position, _, amount = value.partition("=")
+        try:
+            pos = fields.integer("line", position.strip(), minimum=1)
+        except ValidationError as err:
+            raise UsageError(err, f"--line {value}") from err
+        lines.append(
+            credit_notes.CreditLine(pos, _amount("amount", amount, "--line") if amount else None)
+        )
+    return lines or None
+
+
+def _spread(uow: UnitOfWork, number: str, amount: Decimal) -> list[credit_notes.CreditLine]:
+    """``amount`` (excl. VAT) taken from the invoice's lines in order, each up to what is
+    left of it; what cannot be placed is left on the last line, for the service to refuse
+    with the amounts."""
+    document = invoices.issued_document(uow, number)
+    row = issuing.issued_by_number(uow, number, Kind.INVOICE)
+    done = credit_notes._credited_by_position(uow, row.id)  # type: ignore[arg-type]
+    wanted = to_cents(amount)
+    out: list[credit_notes.CreditLine] = []
+    for pos, line in enumerate(document.lines, start=1):
+        left = to_cents(line.net) - done.get(pos, 0)
+        take = min(left, wanted)
+        if take > 0:
+            out.append(credit_notes.CreditLine(pos, from_cents(take)))
+            wanted -= take
+        if wanted == 0:
+            return out
+    if out:
+        last = out.pop()
+        return [
+            *out,
+            credit_notes.CreditLine(last.position, from_cents(to_cents(last.amount) + wanted)),
+        ]  # type: ignore[arg-type]
+    return [credit_notes.CreditLine(1, from_cents(wanted))]
+
+
+def issue_credit_note(args: argparse.Namespace) -> int:
+    lines = _credit_lines(args)
+    amount = _amount("amount", args.amount, "--amount") if args.amount else None
+    if amount is not None and lines:
+        raise UsageError(ValidationError("amount", "Give --amount or --line, not both."))
+    _folder(args.out)
+    ctx = open_context(args.db)
+    try:
+        with _atomic(args.out) as write, ctx.db.write() as uow:
+            number = issuing.issued_by_number(uow, args.number, Kind.INVOICE).number
+            if amount is not None:
+                lines = _spread(uow, number, amount)
+            row = credit_notes.issue_credit_note(
+                uow,
+                user=ctx.user,
+                invoice_number=number,
+                reason=args.reason.strip() or DEFAULT_REASON.format(number=number),
+                clock=ctx.clock,
+                renderer=renderer_for(uow),
+                lines=lines,
+                check=validation.check_xml,
+            )
+            shown = _issued_json(uow, row)
+            shown["cites"] = number
+            shown["reason"] = row.reason
+            write(issuing.files_of(uow, row.id).pdf)  # type: ignore[arg-type]
+    finally:
+        ctx.db.dispose()
+    _issued(shown, args)
+    return 0
+
+
+# --- payments ------------------------------------------------------------------------------
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return fields.optional_date("date", value)
+    except ValidationError as err:
+        raise UsageError(err, f"--date {value}") from err
+
+
+def payment_json(payment: Payment, number: str) -> dict[str, Any]:
+    return {
+        "id": payment.id,
+        "invoice": number,
+        "date": payment.date,
+        "amount": cents_str(payment.amount_cents),
+        "method": payment.method,
+        "reference": payment.reference,
+        "reverses": payment.reverses,
+    }
+
+
+def _with_balance(uow: UnitOfWork, shown: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    balance = payments.invoice_balance(uow, shown["invoice"], today)
+    return {
+        **shown,
+        "paid": _money(balance.paid),
+        "balance": _money(balance.balance),
+        "status": balance.status.value,
+    }
+
+
+def _print_payment(shown: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print_json(shown)
+        return
+    text = tr("cli", "Payment {id}: {amount} on {invoice} ({method}, {date}); balance {balance}.")
+    print(
+        text.format(
+            id=shown["id"],
+            amount=shown["amount"],
+            invoice=shown["invoice"],
+            method=shown["method"],
+            date=shown["date"].isoformat(),
+            balance=shown["balance"],
+        )
+    )
+
+
+def add_payment(args: argparse.Namespace) -> int:
+    amount = _amount("amount", args.amount, "AMOUNT")
+    day = _date(args.date)
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            made = payments.add_payment(
+                uow,
+                user=ctx.user,
+                invoice_number=args.number,
+                amount=amount,
+                date=day,
+                method=args.method,
+                reference=args.reference,
+                clock=ctx.clock,
+            )
+            number = uow.session.get(IssuedDocument, made.document_id).number  # type: ignore[union-attr]
+            shown = _with_balance(uow, payment_json(made, number), ctx.clock.today())
+    finally:
+        ctx.db.dispose()
+    _print_payment(shown, args.json)
+    return 0
+
+
+def reverse_payment(args: argparse.Namespace) -> int:
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            made = payments.reverse_payment(uow, user=ctx.user, payment_id=args.id, clock=ctx.clock)
+            number = uow.session.get(IssuedDocument, made.document_id).number  # type: ignore[union-attr]
+            shown = _with_balance(uow, payment_json(made, number), ctx.clock.today())
+    finally:
+        ctx.db.dispose()
+    _print_payment(shown, args.json)
+    return 0
+
+
+def list_payments(args: argparse.Namespace) -> int:
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.read() as uow:
+            number = issuing.issued_by_number(uow, args.number, Kind.INVOICE).number
+            shown = [payment_json(p, number) for p in payments.payments_of(uow, number)]
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(shown)
+        return 0
+    for p in shown:
+        print(f"{p['id']:>6}  {p['date'].isoformat()}  {p['amount']:>12}  {p['method']}")
+    return 0
+
+
+# --- invoices list / show / pdf --------------------------------------------------------------
+
+
+def _row_json(
+    uow: UnitOfWork, row: IssuedDocument, number_of: dict[int, str], today: dt.date
+) -> dict[str, Any]:
+    shown: dict[str, Any] = {
+        "number": row.number,
+        "kind": row.kind,
+        "date": row.issue_date,
+        "customer": number_of.get(row.customer_id, ""),
+        "customer_name": row.buyer_name,
+        "gross_total": cents_str(row.gross_cents),
+        "due_date": row.due_date,
+    }
+    if row.kind == Kind.INVOICE.value:
+        balance = payments.balance_of(uow, row, today)
+        shown.update(
+            status=balance.status.value,
+            credited=_money(balance.credited),
+            paid=_money(balance.paid),
+            balance=_money(balance.balance),
+        )
+    else:
+        cited = uow.session.get(IssuedDocument, row.cites_id) if row.cites_id else None
+        shown.update(
+            status=InvoiceStatus.ISSUED.value,
+            credited="0.00",
+            paid="0.00",
+            balance="0.00",
+            cites=cited.number if cited is not None else "",
+        )
+    return shown
+
+
+def list_documents(args: argparse.Namespace) -> int:
+    ctx = open_context(args.db)
+    today = ctx.clock.today()
+    try:
+        with ctx.db.read() as uow:
+            query = select(IssuedDocument).order_by(IssuedDocument.id)
+            if args.customer:
+                customer = customer_by_number(uow, args.customer)
+                query = query.where(IssuedDocument.customer_id == customer.id)
+            if args.status:
+                query = query.where(IssuedDocument.kind == Kind.INVOICE.value)
+            number_of = dict(uow.session.exec(select(Customer.id, Customer.number)).all())
+            shown = [_row_json(uow, row, number_of, today) for row in uow.session.exec(query)]
+            if args.status:
+                shown = [d for d in shown if d["status"] == args.status]
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(shown)
+        return 0
+    for d in shown:
+        print(
+            f"{d['number']:<15} {d['date'].isoformat()}  {d['customer']:<8} "
+            f"{d['customer_name'][:32]:<32} {d['gross_total']:>12} {d['balance']:>12}  "
+            f"{d['status']}"
+        )
+    return 0
+
+
+def show_document(args: argparse.Namespace) -> int:
+    ctx = open_context(args.db)
+    today = ctx.clock.today()
+    try:
+        with ctx.db.read() as uow:
+            row = issuing.issued_by_number(uow, args.number)
+            number_of = {row.customer_id: uow.session.get(Customer, row.customer_id).number}  # type: ignore[union-attr]
+            shown = {**_issued_json(uow, row), **_row_json(uow, row, number_of, today)}
+            shown["reason"] = row.reason
+            if row.kind == Kind.INVOICE.value:
+                shown["credit_notes"] = [
+                    d.number for d in credit_notes.credit_notes_of(uow, row.number)
+                ]
+                shown["payments"] = [
+                    payment_json(p, row.number) for p in payments.payments_of(uow, row.number)
+                ]
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(shown)
+        return 0
+    _summary(shown)
+    for line in shown["lines"]:
+        print(f"  {line['net']:>12}  {line['vat_rate']:>6} %  {line['description']}")
+    print(
+        tr("cli", "  status {status}, paid {paid}, balance {balance}, due {due}").format(
+            status=shown["status"],
+            paid=shown["paid"],
+            balance=shown["balance"],
+            due=shown["due_date"].isoformat(),
+        )
+    )
+    return 0
+
+
+def write_pdf(args: argparse.Namespace) -> int:
+    _folder(args.out)
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.read() as uow:
+            row = issuing.issued_by_number(uow, args.number)
+            pdf = issuing.files_of(uow, row.id).pdf  # type: ignore[arg-type]
+            number = row.number
+        with _atomic(args.out) as write:
+            write(pdf)
+    finally:
+        ctx.db.dispose()
+    print(tr("cli", "{number} written to {path}.").format(number=number, path=args.out))
+    return 0
