@@ -57,8 +57,12 @@ def unit(db: Database, clock: Clock, item_code: str = "LYRE-WASH", **extra: obje
         return created.barcode
 
 
-def customer(db: Database, name: str = "Compagnie du Rocher", number: str = "",
-             member_from: str | None = None) -> str:
+def customer(
+    db: Database,
+    name: str = "Compagnie du Rocher",
+    number: str = "",
+    member_from: str | None = None,
+) -> str:
     from booking import customers
 
     with db.write() as uow:
@@ -66,22 +70,36 @@ def customer(db: Database, name: str = "Compagnie du Rocher", number: str = "",
             uow, user=USER, data=customers.parse_customer({"name": name, "number": number})
         )
         if member_from:
-            customers.add_membership(uow, user=USER, customer_id=created.id,  # type: ignore[arg-type]
-                                     member_number=f"S{created.number}", valid_from=member_from)
+            customers.add_membership(
+                uow,
+                user=USER,
+                customer_id=created.id,  # type: ignore[arg-type]
+                member_number=f"S{created.number}",
+                valid_from=member_from,
+            )
         return created.number
 
 
-def booking(db: Database, clock: Clock, customer_number: str, start: str, end: str,
-            lines: dict[str, int], confirm: bool = True) -> str:
+def booking(
+    db: Database,
+    clock: Clock,
+    customer_number: str,
+    start: str,
+    end: str,
+    lines: dict[str, int],
+    confirm: bool = True,
+) -> str:
     import datetime as dt
 
     from booking import bookings
 
     data = bookings.BookingData(
-        customer=customer_number, start=dt.datetime.fromisoformat(start),
+        customer=customer_number,
+        start=dt.datetime.fromisoformat(start),
         end=dt.datetime.fromisoformat(end),
         lines=[bookings.Line(code, qty) for code, qty in lines.items()],
     )
     with db.write() as uow:
-        return bookings.create_booking(uow, user=USER, data=data, clock=clock,
-                                       confirm=confirm).reference
+        return bookings.create_booking(
+            uow, user=USER, data=data, clock=clock, confirm=confirm
+        ).reference

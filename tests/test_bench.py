@@ -86,8 +86,14 @@ def test_workload_answers_match_the_reference(capsys, tiny_workload):
     assert result["workload"]["products"] == 25 and result["workload"]["rentals"] == 120
     assert result["workload"]["window"] == ["2026-12-26", "2027-01-25"]
     results = result["results"]
-    assert set(results) == {"wl_book", "wl_availability_one", "wl_availability_all",
-                            "wl_pickup", "wl_return", "wl_invoice"}
+    assert set(results) == {
+        "wl_book",
+        "wl_availability_one",
+        "wl_availability_all",
+        "wl_pickup",
+        "wl_return",
+        "wl_invoice",
+    }
     assert results["wl_pickup"]["n"] > 0 and results["wl_return"]["scans"] > 0
     # every rental checked out and back in is invoiced (without the PDF)
     assert results["wl_invoice"]["n"] == results["wl_return"]["rentals"] > 0

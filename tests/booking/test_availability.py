@@ -117,8 +117,9 @@ def test_an_overdue_out_booking_holds_what_is_still_out(db, clock, stock):
     from booking import desk
 
     customer, codes = stock
-    ref = factories.booking(db, clock, customer, "2026-11-20T09:00", "2026-11-25T09:00",
-                            {"LYRE-WASH": 3})
+    ref = factories.booking(
+        db, clock, customer, "2026-11-20T09:00", "2026-11-25T09:00", {"LYRE-WASH": 3}
+    )
     with db.write() as uow:  # two of the three left
         for code in codes[:2]:
             assert desk.check_out(uow, user="t", reference=ref, code=code, clock=clock).ok

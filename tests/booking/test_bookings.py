@@ -196,23 +196,39 @@ def test_search_by_customer_event_date_and_item(db, clock, setup):
 
 
 def test_lines_mirror_their_booking_period_and_status(db, clock, setup):
-    ref = factories.booking(db, clock, setup, "2027-03-05T09:00", "2027-03-08T09:00",
-                            {"SM58": 2, "LYRE-WASH": 1}, confirm=False)
+    ref = factories.booking(
+        db,
+        clock,
+        setup,
+        "2027-03-05T09:00",
+        "2027-03-08T09:00",
+        {"SM58": 2, "LYRE-WASH": 1},
+        confirm=False,
+    )
 
     def mirrored():
         with db.read() as uow:
             b = bookings.booking_by_ref(uow, ref)
-            return {(ln.start == b.start, ln.end == b.end, ln.status == b.status)
-                    for ln in bookings.lines_of(uow, b.id)}
+            return {
+                (ln.start == b.start, ln.end == b.end, ln.status == b.status)
+                for ln in bookings.lines_of(uow, b.id)
+            }
 
     assert mirrored() == {(True, True, True)}
     with db.write() as uow:
         bookings.confirm_booking(uow, user="t", reference=ref, clock=clock)
     with db.write() as uow:
-        bookings.update_booking(uow, user="t", reference=ref, clock=clock,
-                                data=_data(setup, end="2027-03-09T09:00", SM58=1, LYRE_WASH=1))
+        bookings.update_booking(
+            uow,
+            user="t",
+            reference=ref,
+            clock=clock,
+            data=_data(setup, end="2027-03-09T09:00", SM58=1, LYRE_WASH=1),
+        )
     with db.write() as uow:
         bookings.booking_by_ref(uow, ref).end = T("2027-03-10T09:00")  # any ORM change
     assert mirrored() == {(True, True, True)}
     with db.read() as uow:
-        assert {ln.status for ln in bookings.lines_of(uow, bookings.booking_by_ref(uow, ref).id)} == {"confirmed"}
+        assert {
+            ln.status for ln in bookings.lines_of(uow, bookings.booking_by_ref(uow, ref).id)
+        } == {"confirmed"}

@@ -26,8 +26,9 @@ def kit(db, clock):
     mics = [factories.unit(db, clock, item_code="SM58") for _ in range(2)]
     factories.bulk(db, barcode="DMX10")
     customer = factories.customer(db)
-    ref = factories.booking(db, clock, customer, "2026-11-27T09:00", "2026-11-30T09:00",
-                            {"LYRE-WASH": 2, "DMX-10": 5})
+    ref = factories.booking(
+        db, clock, customer, "2026-11-27T09:00", "2026-11-30T09:00", {"LYRE-WASH": 2, "DMX-10": 5}
+    )
     return ref, lyres, mics, customer
 
 
@@ -38,8 +39,9 @@ def _moves(db):
 
 def _out(db, clock, ref, code, qty=None):
     with db.write() as uow:
-        return desk.check_out(uow, user="t", station="desk1", reference=ref, code=code,
-                              quantity=qty, clock=clock)
+        return desk.check_out(
+            uow, user="t", station="desk1", reference=ref, code=code, quantity=qty, clock=clock
+        )
 
 
 def _in(db, clock, code, **kw):
@@ -56,7 +58,11 @@ def test_accepted_scan_counts_and_booking_goes_out(db, clock, kit):
     ref, lyres, _, _ = kit
     result = _out(db, clock, ref, "  " + lyres[0] + "\r\n")
     assert (result.ok, result.outcome, result.line.left, result.line.wanted) == (
-        True, Outcome.ACCEPTED, 1, 2)
+        True,
+        Outcome.ACCEPTED,
+        1,
+        2,
+    )
     assert str(result.message) == "Lyre wash LED 19x15 W 1 / 2"
     assert result.line.state == "partial"
     assert _status(db, ref) == "out"
@@ -81,15 +87,22 @@ def test_refused_scans_change_nothing(db, clock, kit, scan, outcome, message):
         if scan == "complete":
             _out(db, clock, ref, lyres[1])
     with db.write() as uow:
-        set_status(uow, user="t", barcode=lyres[2], status=UnitStatus.IN_REPAIR, note="",
-                   clock=clock)
+        set_status(
+            uow, user="t", barcode=lyres[2], status=UnitStatus.IN_REPAIR, note="", clock=clock
+        )
         set_status(uow, user="t", barcode=lyres[3], status=UnitStatus.LOST, note="", clock=clock)
-    code = {"mic": mics[0], "twice": lyres[0], "complete": lyres[3] if False else None,
-            "repair": lyres[2], "lost": lyres[3]}.get(scan, scan)
+    code = {
+        "mic": mics[0],
+        "twice": lyres[0],
+        "complete": lyres[3] if False else None,
+        "repair": lyres[2],
+        "lost": lyres[3],
+    }.get(scan, scan)
     if scan == "complete":
         with db.write() as uow:  # a third serviceable lyre to try
-            set_status(uow, user="t", barcode=lyres[2], status=UnitStatus.IN_SERVICE, note="",
-                       clock=clock)
+            set_status(
+                uow, user="t", barcode=lyres[2], status=UnitStatus.IN_SERVICE, note="", clock=clock
+            )
         code = lyres[2]
     before = _moves(db)
     result = _out(db, clock, ref, code)
@@ -100,12 +113,15 @@ def test_refused_scans_change_nothing(db, clock, kit, scan, outcome, message):
 
 def test_already_out_on_another_booking(db, clock, kit):
     ref, lyres, _, customer = kit
-    other = factories.booking(db, clock, customer, "2026-11-26T09:00", "2026-11-27T08:00",
-                              {"LYRE-WASH": 1})
+    other = factories.booking(
+        db, clock, customer, "2026-11-26T09:00", "2026-11-27T08:00", {"LYRE-WASH": 1}
+    )
     _out(db, clock, other, lyres[0])
     result = _out(db, clock, ref, lyres[0])
     assert (result.outcome, str(result.message)) == (
-        Outcome.ALREADY_OUT, f"{lyres[0]} is already out on {other}.")
+        Outcome.ALREADY_OUT,
+        f"{lyres[0]} is already out on {other}.",
+    )
     with db.read() as uow:
         assert desk.booking_of_unit(uow, lyres[0]).reference == other
 
@@ -114,8 +130,9 @@ def test_overdue_inspection_blocks_check_out(db, clock, kit):
     ref, lyres, _, _ = kit
     with db.write() as uow:
         item_id = unit_by_barcode(uow, lyres[0]).item_type_id
-        maintenance.add_schedule(uow, user="t", item_type_id=item_id, name="VGP",
-                                 interval_months=12, clock=clock)
+        maintenance.add_schedule(
+            uow, user="t", item_type_id=item_id, name="VGP", interval_months=12, clock=clock
+        )
         unit_by_barcode(uow, lyres[0])  # due today for units of unknown age
         from inventory.models import InspectionDue
 
@@ -170,8 +187,9 @@ def test_damaged_and_missing_on_return(db, clock, kit):
 
 def test_late_return_is_flagged(db, clock, kit):
     _, lyres, _, customer = kit
-    late = factories.booking(db, clock, customer, "2026-11-20T09:00", "2026-11-24T09:00",
-                             {"LYRE-WASH": 1})
+    late = factories.booking(
+        db, clock, customer, "2026-11-20T09:00", "2026-11-24T09:00", {"LYRE-WASH": 1}
+    )
     _out(db, clock, late, lyres[3])
     result = _in(db, clock, lyres[3])
     assert result.late and "late: due 24/11/2026 09:00" in str(result.message)
@@ -205,8 +223,9 @@ def test_unplanned_item_and_substitution(db, clock, kit):
         added = desk.add_unplanned(uow, user="t", reference=ref, code=mics[0], clock=clock)
     assert added.ok and (added.line.code, added.line.wanted) == ("SM58", 1)
     with db.write() as uow:
-        swapped = desk.substitute(uow, user="t", reference=ref, code=mics[1],
-                                  for_type="LYRE-WASH", clock=clock)
+        swapped = desk.substitute(
+            uow, user="t", reference=ref, code=mics[1], for_type="LYRE-WASH", clock=clock
+        )
     assert swapped.ok and swapped.line.wanted == 2
     with db.read() as uow:
         rows = {p.code: p.wanted for p in desk.progress(uow, booking_by_ref(uow, ref).id)}

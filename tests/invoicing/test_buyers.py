@@ -14,8 +14,14 @@ from tests.invoicing.conftest import USER, book, customer
 
 def _issue(db, clock, ref):
     with db.write() as uow:
-        row = invoices.issue_invoice(uow, user=USER, reference=ref, clock=clock,
-                                     renderer=render.render, check=validation.check_xml)
+        row = invoices.issue_invoice(
+            uow,
+            user=USER,
+            reference=ref,
+            clock=clock,
+            renderer=render.render,
+            check=validation.check_xml,
+        )
         return row.number
 
 
