@@ -295,6 +295,7 @@ def save_coefficient_table(
     for days, value in sorted(milli.items()):
         uow.session.add(CoefficientStep(table_id=table.id, days=days, coefficient_milli=value))  # type: ignore[arg-type]
     uow.flush()
+    uow.memo.pop((CoefficientTable, table.id), None)
     return table
 
 
@@ -321,12 +322,17 @@ def set_family_table(uow: UnitOfWork, *, user: str, family: str, table_name: str
 
 
 def _steps(uow: UnitOfWork, table_id: int) -> Coefficients:
+    key = (CoefficientTable, table_id)
+    if key in uow.memo:
+        return uow.memo[key]  # type: ignore[return-value]
     rows = uow.session.exec(
         select(CoefficientStep.days, CoefficientStep.coefficient_milli)
         .where(CoefficientStep.table_id == table_id)
         .order_by(CoefficientStep.days)
     ).all()
-    return Coefficients(steps=tuple((d, Decimal(m) / 1000) for d, m in rows))
+    found = Coefficients(steps=tuple((d, Decimal(m) / 1000) for d, m in rows))
+    uow.memo[key] = found
+    return found
 
 
 def coefficients_for(uow: UnitOfWork, booking_id: int, family: str) -> Coefficients:

@@ -61,6 +61,9 @@ class UnitOfWork:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.committed = False
+        #: Per-transaction memo of small, rarely written tables (settings, coefficient
+        #: tables): read once per unit of work, never across transactions.
+        self.memo: dict[object, object] = {}
 
     def commit(self) -> None:
         self.session.commit()

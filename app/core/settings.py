@@ -46,8 +46,16 @@ DEFAULTS = {COOPERATIVE_NAME: "Régie"}
 
 
 def get_setting(uow: UnitOfWork, key: str) -> str:
-    row = uow.session.get(Setting, key)
-    return row.value if row is not None else DEFAULTS.get(key, "")
+    """A setting, all of them read in one query per unit of work."""
+    return _cached(uow).get(key, DEFAULTS.get(key, ""))
+
+
+def _cached(uow: UnitOfWork) -> dict[str, str]:
+    values = uow.memo.get(Setting)
+    if values is None:
+        values = {s.key: s.value for s in uow.session.exec(select(Setting))}
+        uow.memo[Setting] = values
+    return values  # type: ignore[return-value]
 
 
 def all_settings(uow: UnitOfWork) -> dict[str, str]:
@@ -57,6 +65,7 @@ def all_settings(uow: UnitOfWork) -> dict[str, str]:
 
 
 def set_setting(uow: UnitOfWork, key: str, value: str) -> None:
+    uow.memo.pop(Setting, None)
     row = uow.session.get(Setting, key)
     if row is None:
         uow.session.add(Setting(key=key, value=value))
