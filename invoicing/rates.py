@@ -296,6 +296,7 @@ def save_coefficient_table(
         uow.session.add(CoefficientStep(table_id=table.id, days=days, coefficient_milli=value))  # type: ignore[arg-type]
     uow.flush()
     uow.memo.pop((CoefficientTable, table.id), None)
+    _forget_coefficients(uow)
     return table
 
 
@@ -309,6 +310,7 @@ def coefficient_table(uow: UnitOfWork, name: str) -> CoefficientTable:
 def set_family_table(uow: UnitOfWork, *, user: str, family: str, table_name: str | None) -> None:
     """The coefficient table of an equipment family (None: back to the default table)."""
     family = fields.choice("category", family, Category).value
+    _forget_coefficients(uow)
     row = uow.session.get(FamilyCoefficient, family)
     if table_name is None:
         if row is not None:
@@ -337,7 +339,19 @@ def _steps(uow: UnitOfWork, table_id: int) -> Coefficients:
 
 def coefficients_for(uow: UnitOfWork, booking_id: int, family: str) -> Coefficients:
     """Booking override (fixed coefficient or table) → family table → default table →
-    the built-in default (INVOICING-FR.md §6.1)."""
+    the built-in default (INVOICING-FR.md §6.1). Memoised per unit of work."""
+    key = ("coefficients", booking_id, family)
+    if key not in uow.memo:
+        uow.memo[key] = _coefficients_for(uow, booking_id, family)
+    return uow.memo[key]  # type: ignore[return-value]
+
+
+def _forget_coefficients(uow: UnitOfWork) -> None:
+    for key in [k for k in uow.memo if isinstance(k, tuple) and k[0] == "coefficients"]:
+        del uow.memo[key]
+
+
+def _coefficients_for(uow: UnitOfWork, booking_id: int, family: str) -> Coefficients:
     override = uow.session.get(BookingPricing, booking_id)
     if override is not None and override.fixed_coefficient_milli is not None:
         return Coefficients(fixed=Decimal(override.fixed_coefficient_milli) / 1000)
@@ -376,6 +390,7 @@ def set_booking_pricing(
     fixed = None if fixed_coefficient is None else _coef("coefficient", fixed_coefficient)
     disc = _bp(percent("discount", discount))
     minimum_cents = fields.optional_money_cents("minimum charge", minimum)
+    _forget_coefficients(uow)
     row = uow.session.get(BookingPricing, booking.id) or BookingPricing(booking_id=booking.id)  # type: ignore[arg-type]
     row.coefficient_table_id, row.fixed_coefficient_milli = table_id, fixed
     row.discount_bp, row.minimum_cents = disc, minimum_cents
