@@ -394,6 +394,8 @@ OPERATIONS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "scan_decision": lambda path: _lazy("app.desk_bench", "bench_scan_decision")(path),
     "scan_gui": lambda path: _lazy("app.gui.desk_bench", "bench_scan_gui")(path),
     "invoice_pdf": lambda path: _lazy("app.invoice_bench", "bench_invoice_pdf")(path),
+    "statements_month": lambda path: _lazy("app.statements_bench", "bench_statements_month")(path),
+    "utilisation_year": lambda path: _lazy("app.reports_bench", "bench_utilisation_year")(path),
 }
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from app.core.errors import DomainError
 
-COMMAND_MODULES = ("items", "demo", "labels", "customers", "bookings", "desk", "bench", "invoicing")
+COMMAND_MODULES = ("items", "demo", "labels", "customers", "bookings", "desk", "bench", "invoicing", "statements", "reports")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
   <context>
+    <name>BarChart</name>
+    <message>
+      <source>Nothing to chart.</source>
+      <translation>Rien à représenter.</translation>
+    </message>
+    <message>
+      <source>Bar chart</source>
+      <translation>Graphique en barres</translation>
+    </message>
+    <message>
+      <source>… and %1 more</source>
+      <translation>… et %1 de plus</translation>
+    </message>
+  </context>
+  <context>
     <name>BookingCalendar</name>
     <message>
       <source>Month of bookings</source>
@@ -850,6 +865,125 @@
     <message>
       <source>Notes</source>
       <translation>Notes</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dashboard</name>
+    <message>
+      <source>The first %1 of %2.</source>
+      <translation>Les %1 premiers sur %2.</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh</source>
+      <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <source>Booking</source>
+      <translation>Réservation</translation>
+    </message>
+    <message>
+      <source>Customer · event</source>
+      <translation>Client · événement</translation>
+    </message>
+    <message>
+      <source>Pick-ups today</source>
+      <translation>Retraits du jour</translation>
+    </message>
+    <message>
+      <source>Returns due today</source>
+      <translation>Retours attendus aujourd’hui</translation>
+    </message>
+    <message>
+      <source>Late returns</source>
+      <translation>Retours en retard</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <source>Shortages in the next 14 days</source>
+      <translation>Manques dans les 14 prochains jours</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>À partir du</translation>
+    </message>
+    <message>
+      <source>Item type</source>
+      <translation>Type de matériel</translation>
+    </message>
+    <message>
+      <source>Missing</source>
+      <translation>Manquants</translation>
+    </message>
+    <message>
+      <source>Overdue inspections</source>
+      <translation>Contrôles en retard</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>Unité</translation>
+    </message>
+    <message>
+      <source>Type · check</source>
+      <translation>Type · contrôle</translation>
+    </message>
+    <message>
+      <source>Overdue invoices</source>
+      <translation>Factures échues impayées</translation>
+    </message>
+    <message>
+      <source>Invoice</source>
+      <translation>Facture</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>Left to pay</source>
+      <translation>Reste à payer</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
+    </message>
+    <message>
+      <source>Today, %1</source>
+      <translation>Aujourd’hui, %1</translation>
+    </message>
+    <message>
+      <source>Nothing today.</source>
+      <translation>Rien aujourd’hui.</translation>
+    </message>
+    <message>
+      <source>None.</source>
+      <translation>Aucun.</translation>
+    </message>
+    <message>
+      <source>No shortage.</source>
+      <translation>Aucun manque.</translation>
+    </message>
+    <message>
+      <source>Every inspection is up to date.</source>
+      <translation>Tous les contrôles sont à jour.</translation>
+    </message>
+    <message>
+      <source>No overdue invoice.</source>
+      <translation>Aucune facture échue impayée.</translation>
+    </message>
+    <message>
+      <source>%1 overdue in all</source>
+      <translation>%1 échus au total</translation>
     </message>
   </context>
   <context>
@@ -2278,6 +2412,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Home</source>
+      <translation>Accueil</translation>
+    </message>
+    <message>
       <source>Inventory</source>
       <translation>Parc</translation>
     </message>
@@ -2322,6 +2460,10 @@
       <translation>Tarifs</translation>
     </message>
     <message>
+      <source>Reports</source>
+      <translation>Rapports</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
@@ -2344,6 +2486,10 @@
     <message>
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+      <source>&amp;Monthly statements…</source>
+      <translation>Relevés &amp;mensuels…</translation>
     </message>
     <message>
       <source>%1 — Régie</source>
@@ -2687,6 +2833,169 @@
     </message>
   </context>
   <context>
+    <name>ReportsScreen</name>
+    <message>
+      <source>Revenue</source>
+      <translation>Chiffre d’affaires</translation>
+    </message>
+    <message>
+      <source>Utilisation of the equipment</source>
+      <translation>Taux d’utilisation du matériel</translation>
+    </message>
+    <message>
+      <source>Receivables (who owes what)</source>
+      <translation>Créances (qui doit quoi)</translation>
+    </message>
+    <message>
+      <source>Members' savings</source>
+      <translation>Économies des sociétaires</translation>
+    </message>
+    <message>
+      <source>Revenue per owner of pooled equipment</source>
+      <translation>Recettes par propriétaire du matériel mutualisé</translation>
+    </message>
+    <message>
+      <source>Inspections due</source>
+      <translation>Contrôles à faire</translation>
+    </message>
+    <message>
+      <source>By month</source>
+      <translation>Par mois</translation>
+    </message>
+    <message>
+      <source>By equipment family</source>
+      <translation>Par famille de matériel</translation>
+    </message>
+    <message>
+      <source>Members / non-members</source>
+      <translation>Sociétaires / non-sociétaires</translation>
+    </message>
+    <message>
+      <source>By item type</source>
+      <translation>Par type de matériel</translation>
+    </message>
+    <message>
+      <source>Most used</source>
+      <translation>Les plus utilisés</translation>
+    </message>
+    <message>
+      <source>Least used</source>
+      <translation>Les moins utilisés</translation>
+    </message>
+    <message>
+      <source>By owner</source>
+      <translation>Par propriétaire</translation>
+    </message>
+    <message>
+      <source>By customer</source>
+      <translation>Par client</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>&amp;Report:</source>
+      <translation>&amp;Rapport :</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+      <source>Last month</source>
+      <translation>Le mois dernier</translation>
+    </message>
+    <message>
+      <source>This year</source>
+      <translation>Cette année</translation>
+    </message>
+    <message>
+      <source>Last year</source>
+      <translation>L’année dernière</translation>
+    </message>
+    <message>
+      <source>Other dates</source>
+      <translation>Autres dates</translation>
+    </message>
+    <message>
+      <source>&amp;Period:</source>
+      <translation>&amp;Période :</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Au</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>Section</translation>
+    </message>
+    <message>
+      <source>S&amp;ection:</source>
+      <translation>&amp;Section :</translation>
+    </message>
+    <message>
+      <source>&amp;Compute</source>
+      <translation>&amp;Calculer</translation>
+    </message>
+    <message>
+      <source>Export C&amp;SV…</source>
+      <translation>Exporter en CS&amp;V…</translation>
+    </message>
+    <message>
+      <source>Export &amp;XLSX…</source>
+      <translation>Exporter en &amp;XLSX…</translation>
+    </message>
+    <message>
+      <source>&amp;Monthly statements…</source>
+      <translation>Relevés &amp;mensuels…</translation>
+    </message>
+    <message>
+      <source>Rep&amp;orts</source>
+      <translation>Rapp&amp;orts</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Rapport</translation>
+    </message>
+    <message>
+      <source>The period ends before it starts.</source>
+      <translation>La période se termine avant de commencer.</translation>
+    </message>
+    <message>
+      <source>%1 to %2</source>
+      <translation>du %1 au %2</translation>
+    </message>
+    <message>
+      <source>Export as CSV</source>
+      <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Export as XLSX</source>
+      <translation>Exporter en XLSX</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Cannot write %1: %2</source>
+      <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+      <source>Exported to %1.</source>
+      <translation>Exporté dans %1.</translation>
+    </message>
+  </context>
+  <context>
     <name>SchedulesDialog</name>
     <message>
       <source>Inspection schedules of %1</source>
@@ -2770,6 +3079,85 @@
     <message>
       <source>SIREN, SIRET, VAT number, IBAN… printed on every invoice</source>
       <translation>SIREN, SIRET, numéro de TVA, IBAN… imprimés sur chaque facture</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatementsDialog</name>
+    <message>
+      <source>Statements</source>
+      <translation>Relevés</translation>
+    </message>
+    <message>
+      <source>Monthly statements</source>
+      <translation>Relevés mensuels</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+      <source>&amp;Month:</source>
+      <translation>&amp;Mois :</translation>
+    </message>
+    <message>
+      <source>&amp;Folder:</source>
+      <translation>&amp;Dossier :</translation>
+    </message>
+    <message>
+      <source>One PDF statement per customer with an invoice, a credit note, a payment or a booking in the month, or a balance at its end; plus one merged PDF to print them all.</source>
+      <translation>Un relevé PDF par client ayant une facture, un avoir, un règlement ou une réservation dans le mois, ou un solde à sa fin ; plus un PDF fusionné pour tous les imprimer.</translation>
+    </message>
+    <message>
+      <source>&amp;Write statements</source>
+      <translation>&amp;Écrire les relevés</translation>
+    </message>
+    <message>
+      <source>Folder for the statements</source>
+      <translation>Dossier des relevés</translation>
+    </message>
+    <message>
+      <source>Choose the folder for the statements.</source>
+      <translation>Choisissez le dossier des relevés.</translation>
+    </message>
+    <message>
+      <source>Writing the statements of %1…</source>
+      <translation>Écriture des relevés de %1…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Annulation…</translation>
+    </message>
+    <message>
+      <source>Statement %1 of %2…</source>
+      <translation>Relevé %1 sur %2…</translation>
+    </message>
+    <message>
+      <source>Cancelled: no statement was written.</source>
+      <translation>Annulé : aucun relevé n’a été écrit.</translation>
+    </message>
+    <message>
+      <source>No customer had activity or a balance in %1.</source>
+      <translation>Aucun client n’a eu d’activité ni de solde en %1.</translation>
+    </message>
+    <message>
+      <source>%1 statement(s) of %2 written to %3.</source>
+      <translation>%1 relevé(s) de %2 écrit(s) dans %3.</translation>
+    </message>
+    <message>
+      <source>Closing balances: %1 in all.</source>
+      <translation>Soldes de fin de mois : %1 au total.</translation>
+    </message>
+    <message>
+      <source>&amp;Open the merged PDF</source>
+      <translation>&amp;Ouvrir le PDF fusionné</translation>
+    </message>
+    <message>
+      <source>Open the &amp;folder</source>
+      <translation>Ouvrir le &amp;dossier</translation>
     </message>
   </context>
   <context>
@@ -3597,6 +3985,62 @@
       <source>{labels} label(s) on {pages} page(s) written to {path}.</source>
       <translation>{labels} étiquette(s) sur {pages} page(s) écrite(s) dans {path}.</translation>
     </message>
+    <message>
+      <source>management reports, as JSON, CSV or XLSX</source>
+      <translation>rapports de gestion, en JSON, CSV ou XLSX</translation>
+    </message>
+    <message>
+      <source>the report</source>
+      <translation>le rapport</translation>
+    </message>
+    <message>
+      <source>first day, e.g. 2026-01-01</source>
+      <translation>premier jour, par exemple 2026-01-01</translation>
+    </message>
+    <message>
+      <source>last day (included), e.g. 2026-12-31</source>
+      <translation>dernier jour (inclus), par exemple 2026-12-31</translation>
+    </message>
+    <message>
+      <source>the output format</source>
+      <translation>le format de sortie</translation>
+    </message>
+    <message>
+      <source>the file to write (required for xlsx)</source>
+      <translation>le fichier à écrire (obligatoire en xlsx)</translation>
+    </message>
+    <message>
+      <source>Report written to {path}.</source>
+      <translation>Rapport écrit dans {path}.</translation>
+    </message>
+    <message>
+      <source>monthly statements of account: one PDF per customer and one to print</source>
+      <translation>relevés de compte mensuels : un PDF par client et un à imprimer</translation>
+    </message>
+    <message>
+      <source>the month (2026-11)</source>
+      <translation>le mois (2026-11)</translation>
+    </message>
+    <message>
+      <source>the folder to write the PDF files into</source>
+      <translation>le dossier où écrire les fichiers PDF</translation>
+    </message>
+    <message>
+      <source>only this customer's statement (repeatable; default: every customer with activity or a balance in the month)</source>
+      <translation>seulement le relevé de ce client (répétable ; par défaut : chaque client avec une opération ou un solde dans le mois)</translation>
+    </message>
+    <message>
+      <source>{number}  {name}  opening {opening}  invoiced {invoiced}  credited {credited}  paid {paid}  closing {closing}</source>
+      <translation>{number}  {name}  solde antérieur {opening}  facturé {invoiced}  avoirs {credited}  réglé {paid}  solde {closing}</translation>
+    </message>
+    <message>
+      <source>{count} statements written to {folder}; to print: {merged}.</source>
+      <translation>{count} relevés écrits dans {folder} ; à imprimer : {merged}.</translation>
+    </message>
+    <message>
+      <source>No customer has activity or a balance in {month}.</source>
+      <translation>Aucun client n’a d’opération ni de solde en {month}.</translation>
+    </message>
   </context>
   <context>
     <name>fields</name>
@@ -3639,6 +4083,10 @@
     <message>
       <source>note</source>
       <translation>note</translation>
+    </message>
+    <message>
+      <source>out</source>
+      <translation>fichier de sortie</translation>
     </message>
     <message>
       <source>item code</source>
@@ -3920,6 +4368,14 @@
       <source>reference</source>
       <translation>référence</translation>
     </message>
+    <message>
+      <source>report</source>
+      <translation>rapport</translation>
+    </message>
+    <message>
+      <source>month</source>
+      <translation>mois</translation>
+    </message>
   </context>
   <context>
     <name>messages</name>
@@ -3954,6 +4410,14 @@
     <message>
       <source>Give --amount or --line, not both.</source>
       <translation>Donnez --amount ou --line, pas les deux.</translation>
+    </message>
+    <message>
+      <source>Give a date (2026-01-31).</source>
+      <translation>Indiquez une date (2026-01-31).</translation>
+    </message>
+    <message>
+      <source>An XLSX report needs --out FILE.</source>
+      <translation>Un rapport XLSX demande --out FICHIER.</translation>
     </message>
     <message>
       <source>{count} problem(s) found; nothing was changed.</source>
@@ -4818,6 +5282,214 @@
     <message>
       <source>Choose a coefficient table or a fixed coefficient, not both.</source>
       <translation>Choisissez une grille de coefficients ou un coefficient fixe, pas les deux.</translation>
+    </message>
+    <message>
+      <source>Other (minimum charge, free lines)</source>
+      <translation>Autres (minimum de facturation, lignes libres)</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>Sociétaires</translation>
+    </message>
+    <message>
+      <source>Non-members</source>
+      <translation>Non-sociétaires</translation>
+    </message>
+    <message>
+      <source>Not due</source>
+      <translation>Non échu</translation>
+    </message>
+    <message>
+      <source>1–30 days</source>
+      <translation>1 à 30 jours</translation>
+    </message>
+    <message>
+      <source>31–60 days</source>
+      <translation>31 à 60 jours</translation>
+    </message>
+    <message>
+      <source>61–90 days</source>
+      <translation>61 à 90 jours</translation>
+    </message>
+    <message>
+      <source>Over 90 days</source>
+      <translation>Plus de 90 jours</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>Section</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>Clé</translation>
+    </message>
+    <message>
+      <source>Period or family</source>
+      <translation>Période ou famille</translation>
+    </message>
+    <message>
+      <source>Invoiced excl. VAT</source>
+      <translation>Facturé HT</translation>
+    </message>
+    <message>
+      <source>Credited excl. VAT</source>
+      <translation>Avoirs HT</translation>
+    </message>
+    <message>
+      <source>Net revenue excl. VAT</source>
+      <translation>Chiffre d’affaires net HT</translation>
+    </message>
+    <message>
+      <source>Revenue</source>
+      <translation>Chiffre d’affaires</translation>
+    </message>
+    <message>
+      <source>Customer number</source>
+      <translation>Numéro client</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>Balance incl. VAT</source>
+      <translation>Solde TTC</translation>
+    </message>
+    <message>
+      <source>Receivables by customer and age</source>
+      <translation>Créances par client et par ancienneté</translation>
+    </message>
+    <message>
+      <source>Member number</source>
+      <translation>Numéro de sociétaire</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>Sociétaire</translation>
+    </message>
+    <message>
+      <source>Paid at member rates excl. VAT</source>
+      <translation>Payé au tarif sociétaire HT</translation>
+    </message>
+    <message>
+      <source>At non-member rates excl. VAT</source>
+      <translation>Au tarif non-sociétaire HT</translation>
+    </message>
+    <message>
+      <source>Savings</source>
+      <translation>Économie</translation>
+    </message>
+    <message>
+      <source>Members' savings</source>
+      <translation>Économies des sociétaires</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>The cooperative</source>
+      <translation>La coopérative</translation>
+    </message>
+    <message>
+      <source>Not attributed (nothing scanned out)</source>
+      <translation>Non attribué (aucune sortie scannée)</translation>
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation>Rang</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Item type or family</source>
+      <translation>Type de matériel ou famille</translation>
+    </message>
+    <message>
+      <source>Family</source>
+      <translation>Famille</translation>
+    </message>
+    <message>
+      <source>Days out</source>
+      <translation>Jours sortis</translation>
+    </message>
+    <message>
+      <source>Serviceable days</source>
+      <translation>Jours disponibles</translation>
+    </message>
+    <message>
+      <source>Utilisation</source>
+      <translation>Taux d’utilisation</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Propriétaire</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>Pièces</translation>
+    </message>
+    <message>
+      <source>Equipment-days</source>
+      <translation>Jours-matériel</translation>
+    </message>
+    <message>
+      <source>Revenue excl. VAT</source>
+      <translation>Chiffre d’affaires HT</translation>
+    </message>
+    <message>
+      <source>Revenue and equipment-days per owner</source>
+      <translation>Chiffre d’affaires et jours-matériel par propriétaire</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>Pièce</translation>
+    </message>
+    <message>
+      <source>Item type</source>
+      <translation>Type de matériel</translation>
+    </message>
+    <message>
+      <source>Inspection</source>
+      <translation>Vérification</translation>
+    </message>
+    <message>
+      <source>Due on</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>Jours de retard</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Inspections due</source>
+      <translation>Vérifications à faire</translation>
+    </message>
+    <message>
+      <source>Unknown report {value!r}: expected one of {allowed}.</source>
+      <translation>Rapport inconnu {value!r} : choisissez parmi {allowed}.</translation>
+    </message>
+    <message>
+      <source>A report covers at most ten years.</source>
+      <translation>Un rapport couvre au plus dix ans.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a month: write it like 2026-11.</source>
+      <translation>{value!r} n’est pas un mois : écrivez-le comme 2026-11.</translation>
+    </message>
+    <message>
+      <source>The month {month} has not begun yet: there is nothing to state.</source>
+      <translation>Le mois {month} n’a pas encore commencé : il n’y a rien à relever.</translation>
+    </message>
+    <message>
+      <source>No customer has the id {id}.</source>
+      <translation>Aucun client n’a l’identifiant {id}.</translation>
     </message>
   </context>
 </TS>

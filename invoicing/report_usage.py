@@ -1,0 +1,450 @@
+"""Equipment reports: utilisation, what pooled owners' pieces earned, inspections due.
+
+Rules (the period ``[start, end]`` is whole local days, both included):
+
+- **utilisation** (per item type, and per family in rows with ``group`` "category"; types
+  of the consumables family are left out, and so are types with nothing serviceable):
+  ``days_out`` = Σ over the days of the period of the firm peak held that day, at most
+  the type's serviceable stock; ``serviceable_days`` = serviceable stock × days;
+  ``utilisation`` = days out / serviceable days, in [0, 1]. "Held" is the availability
+  engine's notion (``booking.availability``): each line of a confirmed, out, returned or
+  closed booking holds its quantity over its planned period widened by the type's prep
+  and de-prep buffers (returned and closed bookings held it when they were confirmed or
+  out), and an ``out`` booking past its end holds what is still out until it is scanned
+  back (taken from ``availability.holds`` itself). The past is read from the bookings, not
+  the desk's movements, so a past year and a booked future read the same way. Serviceable
+  stock is today's (``availability.serviceable``): the catalogue keeps no history of it.
+  Type rows are sorted from the most used to the least used (``rank`` 1 = most used).
+- **owners**: per owner of pooled units (the cooperative, owner of the units without an
+  owner and of all bulk stock, is one row): ``equipment_days`` = the local calendar days
+  of the period each of their units spent out, from the desk's movements (a check-out to
+  the next check-in of the unit on the same booking, or to today while still out; undone
+  scans and their undos ignored); ``revenue`` = the net, excluding VAT, of the rental and
+  late-return lines of the invoices issued in the period (minus what credit notes issued
+  by ``end`` credited of them), each line shared among the units of its type that left on
+  its booking in proportion to their equipment-days on that booking (whole booking), to
+  the cent (largest remainders). A line of a serialized type none of whose units was
+  scanned out goes to the "not attributed" row.
+- **inspections**: units in service or in repair whose next check of a schedule falls due
+  in the period, or is overdue on ``today``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import select
+
+from app.core.db import UnitOfWork
+from app.core.errors import N_
+from app.core.money import from_cents
+from booking import availability
+from booking.models import BookingStatus, Direction, Movement
+from inventory.models import (
+    CATEGORY_LABELS,
+    STATUS_LABELS,
+    Category,
+    InspectionDue,
+    InspectionSchedule,
+    ItemType,
+    Owner,
+    Tracking,
+    Unit,
+    UnitStatus,
+)
+from invoicing.document import Kind
+from invoicing.models import IssuedDocument, IssuedLine
+from invoicing.report_model import ChartSpec, Column, Report
+
+DAY = 1440  # minutes
+COOPERATIVE = N_("The cooperative")
+NOT_ATTRIBUTED = N_("Not attributed (nothing scanned out)")
+
+# The engine's rule for lines of bookings that are not ``out`` (confirmed, returned,
+# closed): the buffered planned period. One indexed range (ix_booking_line_status_end)
+# over the lines, their period given in minutes from the window's start (SQLite's
+# julianday; a PostgreSQL port writes it with EXTRACT(EPOCH ...)), read by the driver's
+# own cursor: building a row object per line would cost more than the whole sweep.
+_HELD_LINES = """
+SELECT item_type_id, quantity,
+       CAST(round((julianday(start) - julianday(?)) * 1440) AS INTEGER),
+       CAST(round((julianday("end") - julianday(?)) * 1440) AS INTEGER)
+FROM booking_line
+WHERE status IN ('confirmed', 'returned', 'closed') AND "end" > ? AND start < ?
+"""
+
+
+def day_peaks_total(events: list[tuple[int, int]], days: int, cap: int) -> int:
+    """Σ over ``days`` days of min(peak level that day, ``cap``), from (minute, ±quantity)
+    events of half-open intervals inside ``[0, days × 1440]`` — the firm column of
+    ``availability.daily`` summed, in one sweep."""
+    events.sort()  # at one instant, ends (-) before starts (+), as ``availability.peak``
+    total = level = day = day_max = 0
+    for minute, delta in events:
+        d = minute // DAY
+        if d > day:
+            if day < days:
+                total += min(day_max, cap)
+                total += min(level, cap) * (min(d, days) - day - 1)
+            day, day_max = d, level
+        level += delta
+        day_max = level if minute == d * DAY else max(day_max, level)
+    if day < days:
+        total += min(day_max, cap) + min(level, cap) * (days - day - 1)
+    return total
+
+
+def utilisation_figures(
+    uow: UnitOfWork, start: dt.date, end: dt.date, now: dt.datetime
+) -> dict[int, tuple[int, int]]:
+    """type id → (days out, serviceable days), for every type of the report."""
+    w0 = dt.datetime.combine(start, dt.time())
+    w1 = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
+    days = (end - start).days + 1
+    width = days * DAY
+    facts = {
+        tid: (category, prep, deprep)
+        for tid, category, prep, deprep in uow.session.exec(
+            select(ItemType.id, ItemType.category, ItemType.prep_hours, ItemType.deprep_hours)
+        )
+    }
+    max_prep = max((f[1] for f in facts.values()), default=0)
+    max_deprep = max((f[2] for f in facts.values()), default=0)
+    events: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    origin = w0.isoformat(sep=" ")
+    params = (
+        origin,
+        origin,
+        (w0 - dt.timedelta(hours=max_deprep)).isoformat(sep=" "),
+        (w1 + dt.timedelta(hours=max_prep)).isoformat(sep=" "),
+    )
+    cursor = uow.session.connection().connection.cursor()
+    try:
+        cursor.execute(_HELD_LINES, params)
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    for tid, qty, s, e in rows:
+        category, prep, deprep = facts[tid]
+        a, b = max(0, s - prep * 60), min(width, e + deprep * 60)
+        if a < b and qty > 0 and category != Category.CONSUMABLES:
+            mine = events[tid]
+            mine.append((a, qty))
+            mine.append((b, -qty))
+
+    def add(tid: int, s: dt.datetime, e: dt.datetime, qty: int) -> None:
+        a = max(0, int((s - w0).total_seconds()) // 60)
+        b = min(width, -(-int((e - w0).total_seconds()) // 60))
+        if a < b and qty > 0:
+            mine = events[tid]
+            mine.append((a, qty))
+            mine.append((b, -qty))
+
+    late = availability.holds(uow, w0, w1, now=now, statuses=(BookingStatus.OUT,))
+    for hold in late:
+        if facts.get(hold.item_type_id, ("",))[0] != Category.CONSUMABLES:
+            add(hold.item_type_id, hold.start, hold.end, hold.quantity)
+    stock = availability.serviceable(uow)
+    result = {}
+    for tid, (category, _, _) in facts.items():
+        count = stock.get(tid, 0)
+        if category == Category.CONSUMABLES or count <= 0:
+            continue
+        result[tid] = (day_peaks_total(events.get(tid, []), days, count), count * days)
+    return result
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return min(1.0, numerator / denominator) if denominator else 0.0
+
+
+def utilisation(uow: UnitOfWork, start: dt.date, end: dt.date, now: dt.datetime) -> Report:
+    figures = utilisation_figures(uow, start, end, now)
+    names = {
+        tid: (code, name, category)
+        for tid, code, name, category in uow.session.exec(
+            select(ItemType.id, ItemType.code, ItemType.name, ItemType.category)
+        )
+        if tid in figures
+    }
+    per_family: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    types = []
+    for tid, (held, possible) in figures.items():
+        code, name, category = names[tid]
+        per_family[category][0] += held
+        per_family[category][1] += possible
+        types.append(
+            {
+                "group": "type",
+                "code": code,
+                "name": name,
+                "category": category,
+                "days_out": held,
+                "serviceable_days": possible,
+                "utilisation": _ratio(held, possible),
+            }
+        )
+    types.sort(key=lambda r: (-r["utilisation"], -r["days_out"], r["code"]))
+    for rank, row in enumerate(types, start=1):
+        row["rank"] = rank
+    families = [
+        {
+            "group": "category",
+            "code": c.value,
+            "name": CATEGORY_LABELS[c],
+            "category": c.value,
+            "days_out": per_family[c.value][0],
+            "serviceable_days": per_family[c.value][1],
+            "utilisation": _ratio(*per_family[c.value]),
+            "rank": None,
+        }
+        for c in Category
+        if c.value in per_family
+    ]
+    held = sum(r["days_out"] for r in types)
+    possible = sum(r["serviceable_days"] for r in types)
+    total = {"days_out": held, "serviceable_days": possible, "utilisation": _ratio(held, possible)}
+    columns = [
+        Column("group", N_("Section")),
+        Column("rank", N_("Rank"), "int"),
+        Column("code", N_("Code")),
+        Column("name", N_("Item type or family")),
+        Column("category", N_("Family")),
+        Column("days_out", N_("Days out"), "int"),
+        Column("serviceable_days", N_("Serviceable days"), "int"),
+        Column("utilisation", N_("Utilisation"), "ratio"),
+    ]
+    return Report(
+        "utilisation",
+        N_("Utilisation"),
+        columns,
+        families + types,
+        total,
+        ChartSpec("name", "utilisation", "category"),
+        start,
+        end,
+    )
+
+
+# --- owners -------------------------------------------------------------------------------
+
+
+def _local_day(at: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
+    aware = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+    return aware.astimezone(tz).replace(tzinfo=None)
+
+
+def _span_days(s: dt.datetime, e: dt.datetime, first: dt.date, last: dt.date) -> int:
+    """Local calendar days touched by ``[s, e)`` (a same-day trip counts one) in
+    ``[first, last]``."""
+    a = max(s.date(), first)
+    b = min((e - dt.timedelta(microseconds=1)).date() if e > s else s.date(), last)
+    return max(0, (b - a).days + 1)
+
+
+def _trips(
+    uow: UnitOfWork, booking_ids: set[int], now: dt.datetime, tz: dt.tzinfo
+) -> list[tuple[int, int, int, dt.datetime, dt.datetime]]:
+    """(booking, type, unit, out, back) per unit trip, local times; undone scans ignored."""
+    if not booking_ids:
+        return []
+    undone = {
+        u for (u,) in uow.session.execute(text("SELECT undoes FROM movement WHERE undoes > 0"))
+    }
+    query = (
+        select(Movement)
+        .where(
+            Movement.booking_id.in_(sorted(booking_ids)),  # type: ignore[attr-defined]
+            Movement.unit_id.is_not(None),  # type: ignore[union-attr]
+            Movement.undoes.is_(None),  # type: ignore[union-attr]
+        )
+        .order_by(Movement.id)
+    )
+    open_: dict[tuple[int, int], tuple[int, dt.datetime]] = {}
+    trips = []
+    for move in uow.session.exec(query):
+        if move.id in undone:
+            continue
+        key = (move.booking_id, move.unit_id)  # type: ignore[assignment]
+        at = _local_day(move.at, tz)
+        if move.direction == Direction.OUT.value:
+            open_.setdefault(key, (move.item_type_id, at))  # type: ignore[arg-type]
+        elif key in open_:
+            tid, left = open_.pop(key)  # type: ignore[arg-type]
+            trips.append((key[0], tid, key[1], left, at))
+    trips += [(b, tid, u, left, now) for (b, u), (tid, left) in open_.items()]
+    return trips  # type: ignore[return-value]
+
+
+def _share(cents: int, weights: dict[Any, int]) -> dict[Any, int]:
+    """``cents`` split in proportion to ``weights``, to the cent (largest remainders)."""
+    whole = sum(weights.values())
+    parts = {k: cents * w // whole for k, w in weights.items()}
+    rest = cents - sum(parts.values())
+    order = sorted(weights, key=lambda k: (-(cents * weights[k] % whole), str(k)))
+    for k in order[: max(0, rest)]:
+        parts[k] += 1
+    return parts
+
+
+def owners(
+    uow: UnitOfWork, start: dt.date, end: dt.date, now: dt.datetime, tz: dt.tzinfo
+) -> Report:
+    w0_utc = dt.datetime.combine(start, dt.time(), tzinfo=tz).astimezone(dt.UTC)
+    touched = {
+        b
+        for (b,) in uow.session.execute(
+            text(
+                "SELECT DISTINCT booking_id FROM movement WHERE unit_id IS NOT NULL AND at >= :w0 "
+                "UNION SELECT id FROM booking WHERE status = 'out'"
+            ),
+            {"w0": w0_utc.replace(tzinfo=None).isoformat(sep=" ")},
+        )
+    }
+    invoices = {
+        d.id: d
+        for d in uow.session.exec(
+            select(IssuedDocument).where(
+                IssuedDocument.kind == Kind.INVOICE.value,
+                IssuedDocument.issue_date >= start,
+                IssuedDocument.issue_date <= end,
+            )
+        )
+    }
+    invoiced_bookings = {d.booking_id for d in invoices.values() if d.booking_id is not None}
+    trips = _trips(uow, touched | invoiced_bookings, now, tz)
+    owner_of = dict(uow.session.exec(select(Unit.id, Unit.owner_id)).all())
+    days: dict[int | None, int] = defaultdict(int)
+    per_line: dict[tuple[int, int], dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for booking, tid, unit, left, back in trips:
+        days[owner_of.get(unit)] += _span_days(left, back, start, end)
+        per_line[(booking, tid)][unit] += _span_days(left, back, dt.date.min, dt.date.max)
+    revenue: dict[int | str | None, int] = defaultdict(int)
+    lines = []
+    if invoices:
+        query = select(IssuedLine).where(IssuedLine.document_id.in_(sorted(invoices)))  # type: ignore[attr-defined]
+        lines = [
+            ln for ln in uow.session.exec(query) if ln.covers.split(":")[0] in ("rental", "late")
+        ]
+    credited = _credited(uow, sorted(invoices), end)
+    tracking = dict(uow.session.exec(select(ItemType.id, ItemType.tracking)).all())
+    for line in lines:
+        tid = int(line.covers.split(":")[1])
+        cents = line.net_cents - credited.get((line.document_id, line.position), 0)
+        booking = invoices[line.document_id].booking_id
+        weights = {u: d for u, d in per_line.get((booking, tid), {}).items() if d > 0}  # type: ignore[arg-type]
+        if tracking.get(tid) == Tracking.BULK:
+            revenue[None] += cents
+        elif not weights:
+            revenue["unattributed"] += cents
+        else:
+            for unit, part in _share(cents, weights).items():
+                revenue[owner_of.get(unit)] += part
+    unit_counts: dict[int | None, int] = defaultdict(int)
+    for owner_id in owner_of.values():
+        unit_counts[owner_id] += 1
+    rows = [_owner_row(None, COOPERATIVE, unit_counts, days, revenue)]
+    for owner_id, name in uow.session.exec(select(Owner.id, Owner.name).order_by(Owner.name)):
+        rows.append(_owner_row(owner_id, name, unit_counts, days, revenue))
+    if revenue.get("unattributed"):
+        rows.append(_owner_row("unattributed", NOT_ATTRIBUTED, unit_counts, days, revenue))
+    total = {
+        "units": sum(r["units"] for r in rows),
+        "equipment_days": sum(r["equipment_days"] for r in rows),
+        "revenue": sum((r["revenue"] for r in rows), Decimal("0.00")),
+    }
+    columns = [
+        Column("owner", N_("Owner")),
+        Column("units", N_("Units"), "int"),
+        Column("equipment_days", N_("Equipment-days"), "int"),
+        Column("revenue", N_("Revenue excl. VAT"), "money"),
+    ]
+    return Report(
+        "owners",
+        N_("Revenue and equipment-days per owner"),
+        columns,
+        rows,
+        total,
+        ChartSpec("owner", "revenue"),
+        start,
+        end,
+    )
+
+
+def _owner_row(key: Any, name: str, units: Any, days: Any, revenue: Any) -> dict[str, Any]:
+    return {
+        "owner_id": key if isinstance(key, int) else None,
+        "owner": name,
+        "units": units.get(key, 0) if key != "unattributed" else 0,
+        "equipment_days": days.get(key, 0) if key != "unattributed" else 0,
+        "revenue": from_cents(revenue.get(key, 0)),
+    }
+
+
+def _credited(uow: UnitOfWork, invoice_ids: list[int], end: dt.date) -> dict[tuple[int, int], int]:
+    if not invoice_ids:
+        return {}
+    query = (
+        select(IssuedDocument.cites_id, IssuedLine.credits_position, IssuedLine.net_cents)
+        .join(IssuedLine, IssuedLine.document_id == IssuedDocument.id)
+        .where(IssuedDocument.cites_id.in_(invoice_ids), IssuedDocument.issue_date <= end)  # type: ignore[union-attr]
+    )
+    out: dict[tuple[int, int], int] = defaultdict(int)
+    for cites, position, net in uow.session.exec(query):
+        out[(cites, position)] += net
+    return out
+
+
+# --- inspections --------------------------------------------------------------------------
+
+
+def inspections(uow: UnitOfWork, start: dt.date, end: dt.date, today: dt.date) -> Report:
+    query = (
+        select(
+            Unit.barcode,
+            ItemType.code,
+            ItemType.name,
+            InspectionSchedule.name,
+            InspectionDue.due_on,
+            Owner.name,
+            Unit.status,
+        )
+        .join(Unit, Unit.id == InspectionDue.unit_id)
+        .join(InspectionSchedule, InspectionSchedule.id == InspectionDue.schedule_id)
+        .join(ItemType, ItemType.id == Unit.item_type_id)
+        .outerjoin(Owner, Owner.id == Unit.owner_id)  # type: ignore[arg-type]
+        .where(
+            InspectionDue.due_on <= end,
+            (InspectionDue.due_on >= start) | (InspectionDue.due_on < today),  # type: ignore[operator]
+            Unit.status.in_([UnitStatus.IN_SERVICE.value, UnitStatus.IN_REPAIR.value]),  # type: ignore[attr-defined]
+        )
+        .order_by(InspectionDue.due_on, Unit.barcode)
+    )
+    rows = [
+        {
+            "unit": barcode,
+            "code": code,
+            "type": type_name,
+            "schedule": schedule,
+            "due_on": due,
+            "overdue_days": max(0, (today - due).days),
+            "owner": owner or COOPERATIVE,
+            "status": STATUS_LABELS[UnitStatus(status)],
+        }
+        for barcode, code, type_name, schedule, due, owner, status in uow.session.exec(query)
+    ]
+    columns = [
+        Column("unit", N_("Unit")),
+        Column("code", N_("Code")),
+        Column("type", N_("Item type")),
+        Column("schedule", N_("Inspection")),
+        Column("due_on", N_("Due on"), "date"),
+        Column("overdue_days", N_("Days overdue"), "int"),
+        Column("owner", N_("Owner")),
+        Column("status", N_("Status")),
+    ]
+    return Report("inspections", N_("Inspections due"), columns, rows, None, None, start, end)

@@ -1,0 +1,536 @@
+"""The A4 PDF of a monthly statement (relevé de compte), in French.
+
+The look of the invoices (``pdf_layout``: its DejaVu fonts, styles, colours, formatting
+helpers, seller and customer blocks and legal footer): page 1 opens with the cooperative's
+letterhead and the title "RELEVÉ DE COMPTE" with the period, then the customer beside the
+account summary (solde antérieur, factures, avoirs, règlements, solde au dernier jour);
+the month's movements with a running balance; the ageing of what is owed and the open
+invoices; the month's bookings with their equipment-days; the deposits held, for
+information; the amount to pay with the bank details. It repeats no invoice line and no
+VAT: "Ce relevé ne constitue pas une facture" (INVOICING-FR.md §5) under the title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from decimal import Decimal
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from invoicing import pdf_layout as layout
+from invoicing.document import Party
+from invoicing.models import PaymentMethod
+from invoicing.pdf_layout import (
+    ACCENT,
+    BAND,
+    BOLD,
+    FONT,
+    FOOTER_TOP,
+    GREY,
+    INK,
+    LEFT,
+    NBSP,
+    PAGE_H,
+    PAGE_W,
+    RIGHT,
+    RULE,
+    WIDTH,
+    ZEBRA,
+    P,
+    date,
+    esc,
+    grouped,
+    money,
+)
+from invoicing.statements import EntryKind, Statement
+
+TITLE = "RELEVÉ DE COMPTE"
+NOT_AN_INVOICE = "Ce relevé ne constitue pas une facture."
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+KINDS = {
+    EntryKind.INVOICE: "Facture",
+    EntryKind.CREDIT_NOTE: "Avoir",
+    EntryKind.PAYMENT: "Règlement",
+    EntryKind.REVERSAL: "Annulation de règlement",
+}
+METHODS = {
+    PaymentMethod.VIREMENT.value: "virement",
+    PaymentMethod.CHEQUE.value: "chèque",
+    PaymentMethod.CARTE.value: "carte",
+    PaymentMethod.ESPECES.value: "espèces",
+    PaymentMethod.CAUTION.value: "retenue sur caution",
+}
+AGEING_HEADS = ("Non échu", "1 à 30 j", "31 à 60 j", "61 à 90 j", "Plus de 90 j", "Total dû")
+
+
+def month_label(statement: Statement) -> str:
+    """``novembre 2026``."""
+    return f"{MONTHS[statement.period_start.month - 1]} {statement.period_start.year}"
+
+
+def method_label(method: str) -> str:
+    return METHODS.get(method, method)
+
+
+# --- canvas: page numbers, footer, running header -----------------------------------------
+
+
+class _Canvas(Canvas):
+    """Keeps every page until the end so that each can say "Page n / N"."""
+
+    def __init__(self, *args: Any, statement: Statement, seller: Party, **kwargs: Any) -> None:
+        kwargs["pdfVersion"] = (1, 7)
+        kwargs["initialFontName"] = FONT
+        super().__init__(*args, **kwargs)
+        self._statement = statement
+        self._seller = seller
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab API
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._footer(self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, page: int, total: int) -> None:
+        self.saveState()
+        rule_y = FOOTER_TOP - 5 * mm
+        self.setFont(FONT, 7)
+        self.setFillColor(GREY)
+        st = self._statement
+        reference = f"Relevé de compte {month_label(st)} · client {st.customer.number}"
+        self.drawString(LEFT, rule_y + 1.6 * mm, reference)
+        self.setFont(BOLD, 7.5)
+        self.setFillColor(INK)
+        self.drawRightString(PAGE_W - RIGHT, rule_y + 1.6 * mm, f"Page {page} / {total}")
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(LEFT, rule_y, PAGE_W - RIGHT, rule_y)
+        self.setFillColor(GREY)
+        size = 6.5
+        self.setFont(FONT, size)
+        for i, text in enumerate(layout.footer_lines(self._seller)):
+            text = layout._fit(text, FONT, size, WIDTH)
+            self.drawCentredString(PAGE_W / 2, rule_y - (3.4 + i * 3.0) * mm, text)
+        self.restoreState()
+
+
+def _later_header(canvas: Canvas, statement: Statement, seller: Party) -> None:
+    canvas.saveState()
+    canvas.setFont(BOLD, 9)
+    canvas.setFillColor(ACCENT)
+    canvas.drawString(LEFT, PAGE_H - 14 * mm, layout._fit(seller.name, BOLD, 9, WIDTH / 2))
+    canvas.setFillColor(INK)
+    canvas.drawRightString(
+        PAGE_W - RIGHT, PAGE_H - 14 * mm, f"{TITLE} · {month_label(statement)} (suite)"
+    )
+    canvas.setFont(FONT, 7.5)
+    canvas.setFillColor(GREY)
+    who = f"{statement.customer.name} · client {statement.customer.number}"
+    canvas.drawRightString(PAGE_W - RIGHT, PAGE_H - 18 * mm, layout._fit(who, FONT, 7.5, WIDTH / 2))
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(LEFT, PAGE_H - 20.5 * mm, PAGE_W - RIGHT, PAGE_H - 20.5 * mm)
+    canvas.restoreState()
+
+
+# --- blocks -------------------------------------------------------------------------------
+
+_PLAIN = [
+    ("FONT", (0, 0), (-1, -1), FONT, 8),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+]
+
+
+@functools.cache
+def _title_style() -> ParagraphStyle:
+    """The invoices' title style, smaller: the title holds on one line."""
+    return ParagraphStyle(
+        "statement_title", parent=layout.styles()["title"], fontSize=17, leading=21
+    )
+
+
+def _title_box(statement: Statement) -> list[Flowable]:
+    rows = [
+        ("Période", f"du {date(statement.period_start)} au {date(statement.period_end)}"),
+        ("Date du relevé", date(statement.today)),
+        ("N° client", f"<b>{esc(statement.customer.number)}</b>"),
+    ]
+    if statement.customer.member_number:
+        rows.append(("N° sociétaire", esc(statement.customer.member_number)))
+    meta = "<br/>".join(
+        f'<font color="#5b6670" size="8">{label}{NBSP}:</font> {value}' for label, value in rows
+    )
+    return [
+        Paragraph(TITLE, _title_style()),
+        P(f"<b>{month_label(statement).capitalize()}</b>", "meta"),
+        Spacer(1, 1.5 * mm),
+        P(meta, "meta"),
+        Spacer(1, 2 * mm),
+        P(f"<b>{NOT_AN_INVOICE}</b>", "meta"),
+    ]
+
+
+def _buyer(statement: Statement) -> Party:
+    c = statement.customer
+    return Party(
+        name=c.name,
+        address=c.address,
+        postcode=c.postcode,
+        city=c.city,
+        country=c.country,
+        customer_number=c.number,
+    )
+
+
+def _summary_rows(statement: Statement) -> list[tuple[str, Decimal, bool]]:
+    return [
+        (f"Solde antérieur au {date(statement.period_start)}", statement.opening, False),
+        ("Factures du mois", statement.invoiced, False),
+        ("Avoirs du mois", -statement.credited, False),
+        ("Règlements du mois", -statement.paid, False),
+        (f"Solde au {date(statement.period_end)}", statement.closing, True),
+    ]
+
+
+def _summary(statement: Statement, width: float) -> Table:
+    rows = _summary_rows(statement)
+    data = [
+        [
+            P(label, "grand_l" if strong else "total_l"),
+            P(money(value), "grand" if strong else "total"),
+        ]
+        for label, value, strong in rows
+    ]
+    table = Table(data, colWidths=[width * 0.64, width * 0.36], hAlign="RIGHT")
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.4 * mm),
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+        ("BACKGROUND", (0, -1), (-1, -1), BAND),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
+    ]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _grid(heads: list[str], rows: list[list[str]], widths: list[float], numeric: set[int]) -> Table:
+    """A table in the style of the invoice lines: accent header, zebra rows."""
+    header = [P(h, "head_r" if i in numeric else "head") for i, h in enumerate(heads)]
+    data: list[list[Any]] = [header] + [
+        [P(cell, "num" if i in numeric else "cell") for i, cell in enumerate(row)] for row in rows
+    ]
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8),
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1.6 * mm),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1.6 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.1 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.3 * mm),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.35, RULE),
+    ]
+    for row in range(2, len(data), 2):
+        style.append(("BACKGROUND", (0, row), (-1, row), ZEBRA))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _widths(*fixed_mm: float | None) -> list[float]:
+    """Column widths: the ``None`` column takes what the others leave."""
+    fixed = sum(w * mm for w in fixed_mm if w is not None)
+    return [w * mm if w is not None else WIDTH - fixed for w in fixed_mm]
+
+
+def _section(title: str) -> list[Flowable]:
+    return [Spacer(1, 5 * mm), P(title, "cite"), Spacer(1, 1.5 * mm)]
+
+
+def _movements(statement: Statement) -> list[Flowable]:
+    heads = ["Date", "Opération", "Pièce", "Échéance", "Débit", "Crédit", "Solde"]
+    balance = statement.opening
+    rows = [
+        [
+            date(statement.period_start),
+            "<b>Solde antérieur</b>",
+            "",
+            "",
+            "",
+            "",
+            f"<b>{money(balance)}</b>",
+        ]
+    ]
+    for entry in statement.entries:
+        balance += entry.amount
+        operation = KINDS[entry.kind]
+        piece = esc(entry.number)
+        if entry.kind == EntryKind.CREDIT_NOTE and entry.reference:
+            operation += f" sur facture {esc(entry.reference)}"
+        elif entry.kind in (EntryKind.PAYMENT, EntryKind.REVERSAL):
+            operation += f" ({method_label(entry.method)})"
+            piece = f"facture {piece}"
+            if entry.reference:
+                piece += f"<br/>réf. {esc(entry.reference)}"
+        debit = money(entry.amount) if entry.amount > 0 else ""
+        credit = money(-entry.amount) if entry.amount < 0 else ""
+        rows.append(
+            [
+                date(entry.date),
+                operation,
+                piece,
+                date(entry.due_date),
+                debit,
+                credit,
+                money(balance),
+            ]
+        )
+    rows.append(
+        [
+            date(statement.period_end),
+            f"<b>Solde au {date(statement.period_end)}</b>",
+            "",
+            "",
+            "",
+            "",
+            f"<b>{money(statement.closing)}</b>",
+        ]
+    )
+    widths = _widths(21, None, 33, 21, 22, 22, 24)
+    flow = _section("Opérations du mois")
+    if not statement.entries:
+        flow.append(P("Aucune opération ce mois-ci.", "small"))
+        flow.append(Spacer(1, 1.5 * mm))
+    flow.append(_grid(heads, rows, widths, {4, 5, 6}))
+    return flow
+
+
+def _ageing(statement: Statement) -> list[Flowable]:
+    if not statement.open_items:
+        return []
+    ageing = statement.ageing
+    row = [money(v) for v in (*ageing.buckets, ageing.total)]
+    flow = _section(f"Échéancier de ce qui reste dû au {date(statement.ageing_date)}")
+    flow.append(_grid(list(AGEING_HEADS), [row], [WIDTH / 6] * 6, set(range(6))))
+    flow.append(Spacer(1, 3 * mm))
+    heads = ["Facture", "Date", "Échéance", "Retard", "Reste dû"]
+    rows = [
+        [
+            esc(item.number),
+            date(item.issue_date),
+            date(item.due_date),
+            f"{item.days_overdue}{NBSP}j" if item.days_overdue else "—",
+            money(item.remaining),
+        ]
+        for item in statement.open_items
+    ]
+    flow.append(_grid(heads, rows, _widths(None, 24, 24, 22, 30), {3, 4}))
+    return flow
+
+
+def _period(start: dt.datetime, end: dt.datetime) -> str:
+    """The calendar days of a half-open usage period ``[start, end)``."""
+    last = end - dt.timedelta(microseconds=1)
+    if start.date() == last.date():
+        return f"le {date(start.date())}"
+    return f"du {date(start.date())} au {date(last.date())}"
+
+
+def _bookings(statement: Statement) -> list[Flowable]:
+    if not statement.bookings:
+        return []
+    heads = ["Réservation", "Événement", "Période d'utilisation", "Jours-matériel"]
+    rows = [
+        [
+            esc(b.reference),
+            esc(b.event) or "—",
+            _period(b.use_start, b.use_end),
+            str(b.equipment_days),
+        ]
+        for b in statement.bookings
+    ]
+    rows.append(["", "<b>Total du mois</b>", "", f"<b>{statement.equipment_days}</b>"])
+    flow = _section("Vos locations du mois")
+    flow.append(_grid(heads, rows, _widths(28, None, 52, 26), {3}))
+    flow.append(Spacer(1, 1 * mm))
+    flow.append(
+        P(
+            "Jours-matériel : quantité louée × jours d'utilisation dans le mois "
+            "(consommables exclus). Information, sans valeur de facture.",
+            "small",
+        )
+    )
+    return flow
+
+
+def _deposits(statement: Statement) -> list[Flowable]:
+    if not statement.deposits_held:
+        return []
+    heads = ["Réservation", "Reçue le", "Mode", "Montant"]
+    rows = [
+        [esc(d.booking_reference), date(d.received_on), method_label(d.method), money(d.amount)]
+        for d in statement.deposits_held
+    ]
+    rows.append(["", "", "<b>Total</b>", f"<b>{money(statement.deposits_total)}</b>"])
+    flow = _section("Cautions détenues (pour information)")
+    flow.append(_grid(heads, rows, _widths(None, 26, 40, 30), {3}))
+    flow.append(Spacer(1, 1 * mm))
+    flow.append(
+        P(
+            "Les cautions ne sont pas encaissées comme recettes et ne figurent pas dans le "
+            "solde du compte ; elles sont restituées après le retour et la vérification du "
+            "matériel.",
+            "small",
+        )
+    )
+    return flow
+
+
+def _payment(statement: Statement, seller: Party) -> list[Flowable]:
+    out: list[Flowable] = [Spacer(1, 5 * mm)]
+
+    def item(label: str, text: str) -> None:
+        out.append(P(f"<b>{label}{NBSP}:</b> {text}", "terms"))
+        out.append(Spacer(1, 1.2 * mm))
+
+    closing = statement.closing
+    if closing > 0:
+        out.append(P(f"Montant à régler{NBSP}: {money(closing)}", "cite"))
+        out.append(Spacer(1, 1.5 * mm))
+        if seller.iban:
+            bank = f"par virement · IBAN {grouped(seller.iban)}"
+            if seller.bic:
+                bank += f" · BIC {esc(seller.bic)}"
+            numbers = ", ".join(esc(i.number) for i in statement.open_items if i.remaining > 0)
+            bank += f" · référence à rappeler{NBSP}: client {esc(statement.customer.number)}"
+            if numbers:
+                bank += f" (factures {numbers})"
+            item("Règlement", bank)
+    elif closing < 0:
+        out.append(P(f"Solde en votre faveur{NBSP}: {money(-closing)}", "cite"))
+        out.append(Spacer(1, 1.5 * mm))
+    else:
+        out.append(P("Votre compte est soldé. Merci.", "cite"))
+        out.append(Spacer(1, 1.5 * mm))
+    contact = " · ".join(esc(x) for x in (seller.email, seller.phone) if x)
+    if contact:
+        item("Une question sur ce relevé", contact)
+    item(
+        "Nature du document",
+        "relevé récapitulatif de votre compte, établi à titre d'information. "
+        f"<b>{NOT_AN_INVOICE}</b> Seules les factures et avoirs cités font foi.",
+    )
+    return out
+
+
+def story(statement: Statement, seller: Party, logo: Path | None = None) -> list[Flowable]:
+    half = (WIDTH - 8 * mm) / 2
+    letterhead = layout._seller_block(SimpleNamespace(seller=seller), logo)  # type: ignore[arg-type]
+    head = Table([[letterhead, _title_box(statement)]], colWidths=[WIDTH * 0.55, WIDTH * 0.45])
+    head.setStyle(TableStyle(_PLAIN[:4]))
+    parties = Table(
+        [
+            [
+                layout._box("CLIENT", layout._customer_block(_buyer(statement)), half),
+                "",
+                _summary(statement, half),
+            ]
+        ],
+        colWidths=[half, 8 * mm, half],
+    )
+    parties.setStyle(TableStyle(_PLAIN[:4]))
+    flow: list[Flowable] = [head, Spacer(1, 5 * mm), parties]
+    flow += _movements(statement)
+    ageing = _ageing(statement)
+    if ageing:
+        flow.append(KeepTogether(ageing[:5]))
+        flow += ageing[5:]
+    flow += _bookings(statement)
+    flow += _deposits(statement)
+    flow.append(KeepTogether(_payment(statement, seller)))
+    return flow
+
+
+def statement_pdf(statement: Statement, seller: Party, *, logo: Path | None = None) -> bytes:
+    layout.register_fonts()
+    buffer = io.BytesIO()
+    title = f"Relevé de compte {statement.month} — {statement.customer.name}"
+
+    def later(canvas: Canvas, _doc: Any) -> None:
+        _later_header(canvas, statement, seller)
+
+    template = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=LEFT,
+        rightMargin=RIGHT,
+        topMargin=14 * mm,
+        bottomMargin=FOOTER_TOP,
+        title=title,
+        author=seller.name,
+        subject=title,
+        creator="Régie",
+        lang="fr-FR",
+        initialFontName=FONT,
+        enforceColorSpace="rgb",
+    )
+    pads = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+    first = Frame(LEFT, FOOTER_TOP, WIDTH, PAGE_H - 14 * mm - FOOTER_TOP, id="first", **pads)
+    later_frame = Frame(LEFT, FOOTER_TOP, WIDTH, PAGE_H - 24 * mm - FOOTER_TOP, id="later", **pads)
+    template.addPageTemplates(
+        [
+            PageTemplate("first", [first], autoNextPageTemplate="later"),
+            PageTemplate("later", [later_frame], onPage=later),
+        ]
+    )
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> _Canvas:
+        return _Canvas(*args, statement=statement, seller=seller, **kwargs)
+
+    template.build(story(statement, seller, logo), canvasmaker=canvasmaker)
+    return buffer.getvalue()

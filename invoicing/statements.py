@@ -1,0 +1,711 @@
+"""Monthly statements (relevés de compte, INVOICING-FR.md §5): what a customer owed at the
+start of a month, the month's invoices, credit notes and payments, what they owe at its
+end and how old it is; the month's bookings with their equipment-days and the deposits
+held (for information, never in the balance). A statement is not an invoice: it repeats
+no line or VAT detail, and its PDF says so (``statement_pdf``).
+
+The ledger is derived from the immutable documents and payments, dated as follows:
+
+- an invoice (+) and a credit note (−) on their issue date;
+- a payment (−) on the day it was paid; a reversal (+, the negative ``Payment`` naming the
+  entry it cancels) on the day it was recorded.
+
+So ``opening`` is the sum of the entries dated before the first day of the month,
+``closing = opening + invoiced − credited − paid`` (``paid`` is the month's payments net
+of its reversals), and ``receivables_total(as_of)`` — every customer's balance on a day —
+is the sum of the closing balances of every customer for a month ending that day.
+
+Ageing: each invoice's remaining amount at the end of the month (gross − its credit notes
+− its payments dated until then), in a bucket by days past its due date, counted at the
+end of the month (or today, for the month in progress). The buckets sum to ``closing``
+exactly: a payment dated before its invoice was issued shows as a negative open item.
+
+``run_batch`` writes one PDF per customer and one merged PDF into a private folder inside
+the target folder, and moves them into place only when all are written: a cancel (the
+``progress`` callback raising) or an error leaves no file behind.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import datetime as dt
+import os
+import re
+import shutil
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import func, or_
+from sqlmodel import select
+
+from app.core.db import Database, UnitOfWork
+from app.core.errors import NotFound, ValidationError
+from app.core.money import from_cents
+from booking.models import Booking, BookingLine, BookingStatus, Customer, Membership
+from inventory.models import Category, ItemType
+from invoicing import issuing, pricing
+from invoicing.document import Kind, Party
+from invoicing.models import Deposit, IssuedDocument, Payment
+
+MONTH = re.compile(r"^\s*(\d{4})-(\d{2})\s*$")
+#: Bookings whose period counts in a statement (a quote or a cancelled booking does not).
+COUNTED_STATUSES = (
+    BookingStatus.CONFIRMED.value,
+    BookingStatus.OUT.value,
+    BookingStatus.RETURNED.value,
+    BookingStatus.CLOSED.value,
+)
+#: Upper bounds (days past due) of the ageing buckets after "not yet due".
+AGEING_LIMITS = (30, 60, 90)
+
+ZERO = Decimal("0.00")
+
+
+class EntryKind(StrEnum):
+    INVOICE = "invoice"
+    CREDIT_NOTE = "credit_note"
+    PAYMENT = "payment"
+    REVERSAL = "reversal"
+
+
+_KIND_ORDER = {
+    EntryKind.INVOICE: 0,
+    EntryKind.CREDIT_NOTE: 1,
+    EntryKind.PAYMENT: 2,
+    EntryKind.REVERSAL: 3,
+}
+
+
+# --- the statement ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatementCustomer:
+    id: int
+    number: str
+    name: str
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "FR"
+    email: str = ""
+    #: Member number (sociétaire) on the last day of the month; "" for a non-member.
+    member_number: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One movement of the month. ``amount`` is signed: + owed more (invoice, reversal),
+    − owed less (credit note, payment). ``number`` is the document's number (for a payment
+    or a reversal: the invoice it settles); ``reference`` the cited invoice of a credit
+    note, or the method and reference of a payment."""
+
+    date: dt.date
+    kind: EntryKind
+    number: str
+    reference: str
+    due_date: dt.date | None
+    amount: Decimal
+    method: str = ""
+
+
+@dataclass(frozen=True)
+class Ageing:
+    """Open amounts by days past due at the end of the month (sum = closing)."""
+
+    not_due: Decimal = ZERO
+    days_1_30: Decimal = ZERO
+    days_31_60: Decimal = ZERO
+    days_61_90: Decimal = ZERO
+    over_90: Decimal = ZERO
+
+    @property
+    def buckets(self) -> tuple[Decimal, Decimal, Decimal, Decimal, Decimal]:
+        return (self.not_due, self.days_1_30, self.days_31_60, self.days_61_90, self.over_90)
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.buckets, ZERO)
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    number: str
+    issue_date: dt.date
+    due_date: dt.date
+    remaining: Decimal
+    #: Days past due at the end of the month (0: not yet due).
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class MonthBooking:
+    reference: str
+    event: str
+    status: str
+    use_start: dt.datetime
+    use_end: dt.datetime
+    #: Σ quantity × days of use inside the month (consumables, sold, not counted).
+    equipment_days: int
+
+
+@dataclass(frozen=True)
+class HeldDeposit:
+    booking_reference: str
+    received_on: dt.date
+    method: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Statement:
+    customer: StatementCustomer
+    month: str
+    period_start: dt.date
+    period_end: dt.date
+    #: The statement's date; ageing is counted at ``min(period_end, today)``.
+    today: dt.date
+    opening: Decimal
+    invoiced: Decimal
+    credited: Decimal
+    paid: Decimal
+    closing: Decimal
+    entries: tuple[Entry, ...]
+    ageing: Ageing
+    open_items: tuple[OpenItem, ...]
+    bookings: tuple[MonthBooking, ...]
+    deposits_held: tuple[HeldDeposit, ...]
+
+    @property
+    def equipment_days(self) -> int:
+        return sum(b.equipment_days for b in self.bookings)
+
+    @property
+    def deposits_total(self) -> Decimal:
+        return sum((d.amount for d in self.deposits_held), ZERO)
+
+    @property
+    def ageing_date(self) -> dt.date:
+        return min(self.period_end, self.today)
+
+
+# --- months -------------------------------------------------------------------------------
+
+
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    """``"2026-11"`` → (1 Nov 2026, 30 Nov 2026); anything else is refused."""
+    found = MONTH.match(month or "")
+    year, number = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+    if not found or not 1 <= number <= 12 or year < 1900:
+        raise ValidationError(
+            "month", "{value!r} is not a month: write it like 2026-11.", value=month
+        )
+    last = calendar.monthrange(year, number)[1]
+    return dt.date(year, number, 1), dt.date(year, number, last)
+
+
+def _check_begun(month: str, first: dt.date, today: dt.date) -> None:
+    if first > today:
+        raise ValidationError(
+            "month", "The month {month} has not begun yet: there is nothing to state.", month=month
+        )
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time())
+
+
+# --- balances -----------------------------------------------------------------------------
+
+
+def balances(uow: UnitOfWork, as_of: dt.date) -> dict[int, Decimal]:
+    """Every customer's balance at the end of ``as_of``: issued invoices − credit notes −
+    payments (net of reversals) dated until then; customers at zero left out."""
+    cents: dict[int, int] = defaultdict(int)
+    docs = (
+        select(
+            IssuedDocument.customer_id, IssuedDocument.kind, func.sum(IssuedDocument.gross_cents)
+        )
+        .where(IssuedDocument.issue_date <= as_of)
+        .group_by(IssuedDocument.customer_id, IssuedDocument.kind)
+    )
+    for customer_id, kind, total in uow.session.exec(docs):
+        sign = 1 if kind == Kind.INVOICE.value else -1
+        cents[customer_id] += sign * int(total)
+    paid = (
+        select(IssuedDocument.customer_id, func.sum(Payment.amount_cents))
+        .join(IssuedDocument, IssuedDocument.id == Payment.document_id)
+        .where(Payment.date <= as_of)
+        .group_by(IssuedDocument.customer_id)
+    )
+    for customer_id, total in uow.session.exec(paid):
+        cents[customer_id] -= int(total)
+    return {cid: from_cents(c) for cid, c in cents.items() if c}
+
+
+def receivables_total(uow: UnitOfWork, as_of: dt.date) -> Decimal:
+    """What all customers owe at the end of ``as_of`` (the receivables report's total)."""
+    return sum(balances(uow, as_of).values(), ZERO)
+
+
+def customers_for_month(uow: UnitOfWork, month: str) -> list[int]:
+    """Customers with a statement for ``month``: an invoice, a credit note, a payment or a
+    booking in the month, or a balance at its end; in customer-number order."""
+    first, last = month_bounds(month)
+    after = last + dt.timedelta(days=1)
+    ids: set[int] = set(balances(uow, last))
+    ids.update(
+        uow.session.exec(
+            select(IssuedDocument.customer_id).where(
+                IssuedDocument.issue_date >= first, IssuedDocument.issue_date <= last
+            )
+        )
+    )
+    ids.update(
+        uow.session.exec(
+            select(IssuedDocument.customer_id)
+            .join(Payment, Payment.document_id == IssuedDocument.id)
+            .where(Payment.date >= first, Payment.date <= last)
+        )
+    )
+    ids.update(
+        uow.session.exec(
+            select(Booking.customer_id).where(
+                Booking.status.in_(COUNTED_STATUSES),  # type: ignore[attr-defined]
+                Booking.use_start < _midnight(after),
+                Booking.use_end > _midnight(first),
+            )
+        )
+    )
+    if not ids:
+        return []
+    numbers = uow.session.exec(
+        select(Customer.id, Customer.number).where(Customer.id.in_(ids))  # type: ignore[union-attr]
+    ).all()
+    return [cid for cid, _ in sorted(numbers, key=lambda row: _number_key(row[1]))]
+
+
+def _number_key(number: str) -> tuple[int, int, str]:
+    """Customer numbers in natural order ("2" before "10")."""
+    return (0, int(number), "") if number.isdigit() else (1, 0, number)
+
+
+# --- one statement ------------------------------------------------------------------------
+
+
+def _customer(uow: UnitOfWork, customer_id: int, last: dt.date) -> StatementCustomer:
+    row = uow.session.get(Customer, customer_id)
+    if row is None:
+        raise NotFound("No customer has the id {id}.", id=customer_id)
+    member = uow.session.exec(
+        select(Membership.member_number)
+        .where(
+            Membership.customer_id == customer_id,
+            Membership.valid_from <= last,
+            or_(Membership.valid_to.is_(None), Membership.valid_to >= last),  # type: ignore[union-attr]
+        )
+        .order_by(Membership.valid_from.desc())  # type: ignore[attr-defined]
+    ).first()
+    return StatementCustomer(
+        id=customer_id,
+        number=row.number,
+        name=row.name,
+        address=row.address,
+        postcode=row.postcode,
+        city=row.city,
+        country=row.country or "FR",
+        email=row.email,
+        member_number=member or "",
+    )
+
+
+@dataclass(frozen=True)
+class _Doc:
+    id: int
+    kind: str
+    number: str
+    issue_date: dt.date
+    due_date: dt.date
+    gross_cents: int
+    cites_id: int | None
+
+
+@dataclass(frozen=True)
+class _Pay:
+    id: int
+    document_id: int
+    amount_cents: int
+    date: dt.date
+    method: str
+    reference: str
+    reverses: int | None
+
+
+def _ledger(uow: UnitOfWork, customer_id: int, until: dt.date) -> tuple[list[_Doc], list[_Pay]]:
+    """The customer's documents issued and payments dated until ``until`` (plus the
+    invoices those payments settle, whenever issued), without the heavy JSON columns."""
+    docs = [
+        _Doc(*row)
+        for row in uow.session.exec(
+            select(
+                IssuedDocument.id,
+                IssuedDocument.kind,
+                IssuedDocument.number,
+                IssuedDocument.issue_date,
+                IssuedDocument.due_date,
+                IssuedDocument.gross_cents,
+                IssuedDocument.cites_id,
+            ).where(IssuedDocument.customer_id == customer_id)
+        )
+    ]
+    ids = [d.id for d in docs if d.kind == Kind.INVOICE.value]
+    pays = (
+        [
+            _Pay(*row)
+            for row in uow.session.exec(
+                select(
+                    Payment.id,
+                    Payment.document_id,
+                    Payment.amount_cents,
+                    Payment.date,
+                    Payment.method,
+                    Payment.reference,
+                    Payment.reverses,
+                ).where(
+                    Payment.document_id.in_(ids),  # type: ignore[attr-defined]
+                    Payment.date <= until,
+                )
+            )
+        ]
+        if ids
+        else []
+    )
+    return docs, pays
+
+
+def _bucket(days_overdue: int) -> int:
+    if days_overdue <= 0:
+        return 0
+    for i, limit in enumerate(AGEING_LIMITS, start=1):
+        if days_overdue <= limit:
+            return i
+    return len(AGEING_LIMITS) + 1
+
+
+def _month_bookings(
+    uow: UnitOfWork, customer_id: int, first: dt.date, last: dt.date
+) -> tuple[MonthBooking, ...]:
+    start, end = _midnight(first), _midnight(last + dt.timedelta(days=1))
+    rows = uow.session.exec(
+        select(
+            Booking.id,
+            Booking.reference,
+            Booking.event,
+            Booking.status,
+            Booking.use_start,
+            Booking.use_end,
+        )
+        .where(
+            Booking.customer_id == customer_id,
+            Booking.status.in_(COUNTED_STATUSES),  # type: ignore[attr-defined]
+            Booking.use_start < end,
+            Booking.use_end > start,
+        )
+        .order_by(Booking.use_start, Booking.id)
+    ).all()
+    if not rows:
+        return ()
+    quantities: dict[int, int] = defaultdict(int)
+    for booking_id, quantity in uow.session.exec(
+        select(BookingLine.booking_id, func.sum(BookingLine.quantity))
+        .join(ItemType, ItemType.id == BookingLine.item_type_id)
+        .where(
+            BookingLine.booking_id.in_([r[0] for r in rows]),  # type: ignore[attr-defined]
+            ItemType.category != Category.CONSUMABLES.value,
+        )
+        .group_by(BookingLine.booking_id)
+    ):
+        quantities[booking_id] = int(quantity or 0)
+    out = []
+    for booking_id, reference, event, status, use_start, use_end in rows:
+        inside = pricing.use_days(max(use_start, start), min(use_end, end))
+        out.append(
+            MonthBooking(
+                reference=reference,
+                event=event,
+                status=status,
+                use_start=use_start,
+                use_end=use_end,
+                equipment_days=quantities[booking_id] * inside,
+            )
+        )
+    return tuple(out)
+
+
+def _deposits_held(uow: UnitOfWork, customer_id: int, last: dt.date) -> tuple[HeldDeposit, ...]:
+    """Deposits received by the end of the month and not returned or retained by then."""
+    rows = uow.session.exec(
+        select(Booking.reference, Deposit.received_on, Deposit.method, Deposit.amount_cents)
+        .join(Booking, Booking.id == Deposit.booking_id)
+        .where(
+            Booking.customer_id == customer_id,
+            Deposit.received_on <= last,
+            or_(
+                Deposit.closed_on.is_(None),  # type: ignore[union-attr]
+                Deposit.closed_on > last,  # type: ignore[operator]
+            ),
+        )
+        .order_by(Deposit.received_on, Deposit.id)
+    ).all()
+    return tuple(
+        HeldDeposit(ref, day, method, from_cents(cents)) for ref, day, method, cents in rows
+    )
+
+
+def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) -> Statement:
+    """The statement of ``customer_id`` (the customer's id) for ``month`` ("YYYY-MM")."""
+    first, last = month_bounds(month)
+    _check_begun(month, first, today)
+    customer = _customer(uow, customer_id, last)
+    docs, pays = _ledger(uow, customer_id, last)
+    by_id = {d.id: d for d in docs}
+
+    opening = 0
+    entries: list[tuple[tuple[dt.date, int, int], Entry]] = []
+    totals = {kind: 0 for kind in EntryKind}
+    for doc in docs:
+        if doc.issue_date > last:
+            continue
+        invoice = doc.kind == Kind.INVOICE.value
+        signed = doc.gross_cents if invoice else -doc.gross_cents
+        if doc.issue_date < first:
+            opening += signed
+            continue
+        kind = EntryKind.INVOICE if invoice else EntryKind.CREDIT_NOTE
+        totals[kind] += doc.gross_cents
+        cited = by_id.get(doc.cites_id) if doc.cites_id is not None else None
+        entry = Entry(
+            date=doc.issue_date,
+            kind=kind,
+            number=doc.number,
+            reference=cited.number if cited else "",
+            due_date=doc.due_date if invoice else None,
+            amount=from_cents(signed),
+        )
+        entries.append(((doc.issue_date, _KIND_ORDER[kind], doc.id), entry))
+    for pay in pays:
+        if pay.date < first:
+            opening -= pay.amount_cents
+            continue
+        kind = EntryKind.REVERSAL if pay.reverses is not None else EntryKind.PAYMENT
+        totals[EntryKind.PAYMENT] += pay.amount_cents  # net of reversals
+        entry = Entry(
+            date=pay.date,
+            kind=kind,
+            number=by_id[pay.document_id].number,
+            reference=pay.reference,
+            due_date=None,
+            amount=from_cents(-pay.amount_cents),
+            method=pay.method,
+        )
+        entries.append(((pay.date, _KIND_ORDER[kind], pay.id), entry))
+    entries.sort(key=lambda pair: pair[0])
+
+    # Open items and their ageing at the end of the month (today for the month in progress).
+    aged_on = min(last, today)
+    remaining: dict[int, int] = defaultdict(int)
+    for doc in docs:
+        if doc.issue_date > last:
+            continue
+        if doc.kind == Kind.INVOICE.value:
+            remaining[doc.id] += doc.gross_cents
+        else:  # a credit note lowers what remains of the invoice it cites
+            remaining[doc.cites_id if doc.cites_id is not None else doc.id] -= doc.gross_cents
+    for pay in pays:
+        remaining[pay.document_id] -= pay.amount_cents
+    buckets = [0] * (len(AGEING_LIMITS) + 2)
+    open_items = []
+    for doc_id, cents in sorted(
+        remaining.items(), key=lambda kv: (by_id[kv[0]].due_date, by_id[kv[0]].number)
+    ):
+        if not cents:
+            continue
+        doc = by_id[doc_id]
+        overdue = max((aged_on - doc.due_date).days, 0)
+        buckets[_bucket(overdue)] += cents
+        open_items.append(
+            OpenItem(doc.number, doc.issue_date, doc.due_date, from_cents(cents), overdue)
+        )
+
+    invoiced = totals[EntryKind.INVOICE]
+    credited = totals[EntryKind.CREDIT_NOTE]
+    paid = totals[EntryKind.PAYMENT]
+    closing = opening + invoiced - credited - paid  # == sum(buckets), by construction
+    return Statement(
+        customer=customer,
+        month=f"{first.year:04d}-{first.month:02d}",
+        period_start=first,
+        period_end=last,
+        today=today,
+        opening=from_cents(opening),
+        invoiced=from_cents(invoiced),
+        credited=from_cents(credited),
+        paid=from_cents(paid),
+        closing=from_cents(closing),
+        entries=tuple(e for _, e in entries),
+        ageing=Ageing(*(from_cents(c) for c in buckets)),
+        open_items=tuple(open_items),
+        bookings=_month_bookings(uow, customer_id, first, last),
+        deposits_held=_deposits_held(uow, customer_id, last),
+    )
+
+
+def render_statement(statement: Statement, seller: Party, *, logo: Path | None = None) -> bytes:
+    """The statement's PDF (French): see ``invoicing.statement_pdf``."""
+    from invoicing.statement_pdf import statement_pdf
+
+    return statement_pdf(statement, seller, logo=logo)
+
+
+# --- the batch ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CustomerTotals:
+    customer_id: int
+    number: str
+    name: str
+    opening: Decimal
+    invoiced: Decimal
+    credited: Decimal
+    paid: Decimal
+    closing: Decimal
+    file: Path
+    pages: int
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    month: str
+    files: list[Path]
+    #: The merged PDF to print; None when there was no statement to write.
+    merged: Path | None
+    totals: list[CustomerTotals]
+
+
+def statement_file_name(month: str, customer_number: str) -> str:
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "_", customer_number).strip("_") or "client"
+    return f"releve-{month}-{safe}.pdf"
+
+
+def merged_file_name(month: str) -> str:
+    return f"releves-{month}.pdf"
+
+
+def run_batch(
+    db: Database,
+    month: str,
+    out_dir: Path,
+    *,
+    today: dt.date,
+    customer_ids: Sequence[int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    logo: Path | None = None,
+) -> BatchResult:
+    """Statements of ``month`` for ``customer_ids`` (default: ``customers_for_month``), one
+    PDF each plus the merged PDF, in ``out_dir`` (created if missing). Each statement is
+    read in its own short read transaction. ``progress(done, total)`` is called before the
+    first and after each statement; if it (or anything) raises, no file is left behind."""
+    from pypdf import PdfWriter
+
+    first, _last = month_bounds(month)
+    _check_begun(month, first, today)
+    month = f"{first.year:04d}-{first.month:02d}"
+    with db.read() as uow:
+        seller = issuing.seller(uow)
+        if customer_ids is None:
+            ids = customers_for_month(uow, month)
+        else:
+            ids = list(dict.fromkeys(customer_ids))
+            known = set(
+                uow.session.exec(select(Customer.id).where(Customer.id.in_(ids)))  # type: ignore[union-attr]
+            )
+            for missing in (i for i in ids if i not in known):
+                raise NotFound("No customer has the id {id}.", id=missing)
+    out_dir = Path(out_dir)
+    created = not out_dir.exists()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".regie-releves-", dir=out_dir))
+    moved: list[Path] = []
+    try:
+        report = progress or (lambda _done, _total: None)
+        total = len(ids)
+        report(0, total)
+        staged: list[tuple[Path, CustomerTotals]] = []
+        merger = PdfWriter()
+        for done, customer_id in enumerate(ids, start=1):
+            with db.read() as uow:
+                st = statement(uow, customer_id, month, today=today)
+            pdf = render_statement(st, seller, logo=logo)
+            name = statement_file_name(month, st.customer.number)
+            path = work / name
+            path.write_bytes(pdf)
+            before = len(merger.pages)
+            merger.append(str(path))
+            staged.append(
+                (
+                    path,
+                    CustomerTotals(
+                        customer_id=customer_id,
+                        number=st.customer.number,
+                        name=st.customer.name,
+                        opening=st.opening,
+                        invoiced=st.invoiced,
+                        credited=st.credited,
+                        paid=st.paid,
+                        closing=st.closing,
+                        file=out_dir / name,
+                        pages=len(merger.pages) - before,
+                    ),
+                )
+            )
+            report(done, total)
+        merged_path: Path | None = None
+        if staged:
+            merged_path = work / merged_file_name(month)
+            with merged_path.open("wb") as handle:
+                merger.write(handle)
+        merger.close()
+        # Everything is written: move it into place.
+        targets = [(p, t.file) for p, t in staged]
+        if merged_path is not None:
+            targets.append((merged_path, out_dir / merged_path.name))
+        for source, target in targets:
+            os.replace(source, target)
+            moved.append(target)
+    except BaseException:
+        for target in moved:
+            target.unlink(missing_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
+        if created:
+            _remove_if_empty(out_dir)
+        raise
+    shutil.rmtree(work, ignore_errors=True)
+    totals = [t for _, t in staged]
+    return BatchResult(
+        month=month,
+        files=[t.file for t in totals],
+        merged=out_dir / merged_file_name(month) if staged else None,
+        totals=totals,
+    )
+
+
+def _remove_if_empty(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        folder.rmdir()
