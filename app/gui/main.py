@@ -40,6 +40,7 @@ from app.core.settings import COOPERATIVE_NAME, get_setting
 from app.gui.bookings_screen import BookingsScreen
 from app.gui.calendar_screen import BookingCalendarScreen
 from app.gui.customers_screen import CustomersScreen
+from app.gui.dashboard import Dashboard
 from app.gui.desk_screen import DeskScreen
 from app.gui.inventory_screen import InventoryScreen
 from app.gui.invoices_screen import InvoicesScreen
@@ -47,6 +48,7 @@ from app.gui.kits_cases import CasesScreen, KitsScreen
 from app.gui.labels_screen import LabelsScreen
 from app.gui.operations import Cancelled, Operations, Progress, ThreadRunner
 from app.gui.pricing_screen import PricingScreen
+from app.gui.reports_screen import ReportsScreen
 from app.gui.settings_dialog import SettingsDialog, read_settings
 from app.gui.timeline import TimelineScreen
 from app.gui.widgets import ErrorListDialog
@@ -62,6 +64,7 @@ class Area(NamedTuple):
 
 
 AREAS: list[Area] = [
+    Area("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Home"), "Ctrl+Shift+0", Dashboard),
     Area("inventory", QT_TRANSLATE_NOOP("MainWindow", "Inventory"), "Ctrl+1", InventoryScreen),
     Area("kits", QT_TRANSLATE_NOOP("MainWindow", "Kits"), "Ctrl+2", KitsScreen),
     Area("cases", QT_TRANSLATE_NOOP("MainWindow", "Cases"), "Ctrl+3", CasesScreen),
@@ -73,6 +76,7 @@ AREAS: list[Area] = [
     Area("desk", QT_TRANSLATE_NOOP("MainWindow", "Desk"), "Ctrl+9", DeskScreen),
     Area("invoices", QT_TRANSLATE_NOOP("MainWindow", "Invoices"), "Ctrl+Shift+1", InvoicesScreen),
     Area("pricing", QT_TRANSLATE_NOOP("MainWindow", "Pricing"), "Ctrl+Shift+2", PricingScreen),
+    Area("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "Ctrl+Shift+3", ReportsScreen),
 ]
 
 
@@ -181,9 +185,48 @@ class MainWindow(QMainWindow):
             self.screens[key] = widget
             self.stack.addWidget(widget)
             menu = getattr(widget, "menu", None)
+            if key == "invoices" and isinstance(menu, QMenu):
+                self._add_statements_action(widget, menu)
             if isinstance(menu, QMenu):
                 self.screen_menus[key] = self.menuBar().addMenu(menu)
+            wants = getattr(widget, "open_requested", None)  # the dashboard's rows
+            if wants is not None:
+                wants.connect(self.open_target)
         return self.screens[key]
+
+    def _add_statements_action(self, widget: QWidget, menu: QMenu) -> None:
+        """Monthly statements are also run from the Invoices menu."""
+        from app.gui.statements_dialog import StatementsDialog
+
+        action = QAction(tr("MainWindow", "&Monthly statements…"), widget)
+        action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        action.triggered.connect(lambda: self._open(StatementsDialog(self.ops, self)))
+        widget.addAction(action)
+        menu.addSeparator()
+        menu.addAction(action)
+        self.statements_action = action
+
+    def open_target(self, key: str, target: object) -> None:
+        """Show area ``key`` and, where the screen can, what ``target`` names there (a
+        dashboard row: a booking, a unit, an invoice, a shortage)."""
+        if key not in self.area_actions:
+            return
+        self.show_area(key)
+        widget: Any = self.screens[key]
+        if target is None:
+            return
+        if key == "desk" and isinstance(target, str):
+            widget.open_booking(target)
+        elif key == "bookings" and isinstance(target, int):
+            widget.select_booking(target)
+        elif key == "invoices" and isinstance(target, int):
+            widget.show_document(target)
+        elif key == "inventory" and isinstance(target, str):
+            widget.search_box.setText(target)
+        elif key == "timeline" and isinstance(target, tuple):
+            type_id, day = target
+            widget.set_start(day)
+            widget.show_holders(type_id, day)
 
     def show_area(self, key: str) -> None:
         widget = self.screen(key)

@@ -15,6 +15,7 @@ from app.core.db import Database
 from app.core.errors import DomainError
 from app.core.settings import get_setting
 from app.gui import main
+from app.gui.dashboard import Dashboard
 from app.gui.inventory_screen import InventoryScreen
 from app.gui.main import AREAS, Area, MainWindow, build_main_window
 from app.gui.operations import Operations
@@ -44,9 +45,12 @@ def test_title_names_regie(window: MainWindow) -> None:
     assert "Régie" in window.windowTitle()
 
 
-def test_inventory_is_the_first_area_with_ctrl_1(window: MainWindow) -> None:
-    assert AREAS[0].key == "inventory" and AREAS[0].shortcut == "Ctrl+1"
-    assert window.current_area() == "inventory"
+def test_home_is_the_first_area_and_inventory_keeps_ctrl_1(window: MainWindow) -> None:
+    assert AREAS[0].key == "dashboard" and window.current_area() == "dashboard"
+    assert isinstance(window.screens["dashboard"], Dashboard)
+    inventory = next(a for a in AREAS if a.key == "inventory")
+    assert inventory.shortcut == "Ctrl+1"
+    window.area_actions["inventory"].trigger()
     assert isinstance(window.screens["inventory"], InventoryScreen)
     assert window.area_actions["inventory"].shortcut().toString() == "Ctrl+1"
     assert window.area_actions["inventory"] in window.view_menu.actions()
@@ -68,6 +72,7 @@ def test_appending_one_area_is_all_it_takes(
     qtbot.addWidget(win)
     win.show()
     assert "notes" not in win.screens  # built when first shown
+    win.screen("inventory")  # built, with its menu (the first area shown is the home)
     win.area_actions["notes"].trigger()
     assert win.current_area() == "notes"
     assert win.nav.currentRow() == len(AREAS)
@@ -168,8 +173,8 @@ def test_export_then_import_the_catalogue(window: MainWindow, db: Database, tmp_
     window.import_csv(extra)
     assert _count(db) == (4, 3)
     assert "PAR-64" in [
-        window.screens["inventory"].types.data(  # type: ignore[attr-defined]
-            window.screens["inventory"].types.index(r, 0)
+        window.screen("inventory").types.data(  # type: ignore[attr-defined]
+            window.screen("inventory").types.index(r, 0)
         )
         for r in range(4)
     ]  # type: ignore[attr-defined]
@@ -212,7 +217,7 @@ def test_french_run(qtbot, ops: Operations, stock: dict[str, str]) -> None:  # t
         win = build_main_window(ops)
         qtbot.addWidget(win)
         assert "Régie" in win.windowTitle()
-        assert win.screens["inventory"].types.rowCount() == 3  # type: ignore[attr-defined]
+        assert win.screen("inventory").types.rowCount() == 3  # type: ignore[attr-defined]
     finally:
         i18n.install("en")
     assert format_amount(123450) == "€1,234.50"
