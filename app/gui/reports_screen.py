@@ -49,6 +49,7 @@ from app.gui.charts import Bar, BarChart
 from app.gui.operations import Operations
 from app.gui.scan_widgets import Feedback
 from app.gui.widgets import format_amount, format_date, qdate
+from inventory.models import CATEGORY_LABELS
 from invoicing.report_model import Report, to_csv, to_xlsx
 
 tr = QCoreApplication.translate
@@ -94,6 +95,9 @@ def section_title(group: str) -> str:
     return titles.get(group, i18n.label(group))
 
 
+CATEGORY_WORDS = {category.value: text for category, text in CATEGORY_LABELS.items()}
+
+
 def format_value(kind: str, value: Any) -> str:
     """A cell in the user's locale: amounts in euros, ratios in per cent, dates short."""
     if value is None or value == "":
@@ -113,6 +117,8 @@ def format_value(kind: str, value: Any) -> str:
             if 1 <= month <= 12:
                 name = locale.standaloneMonthName(month, QLocale.FormatType.LongFormat)
                 return f"{name} {year}"
+        if value in CATEGORY_WORDS:  # an equipment family's code: its label
+            return i18n.label(CATEGORY_WORDS[value])
         return i18n.label(value) if value else ""
     return str(value)
 
