@@ -32,33 +32,23 @@ from sqlmodel.sql.expression import SelectOfScalar
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
 from app.core.settings import COOPERATIVE_NAME, get_setting
+from booking import sheet
 from booking.bookings import booking_by_ref
 from booking.desk import LineProgress, progress, units_moved
 from booking.models import Condition, Customer, Direction, Movement
-from booking.picklist import (
+from booking.picklist import CATEGORY_ORDER, CATEGORY_TITLES, STATUS_TITLES
+from booking.sheet import (
     BOLD,
-    CATEGORY_ORDER,
-    CATEGORY_TITLES,
     FONT,
-    FOOTER_Y,
-    GREY_BAND,
     GREY_FILL,
     GREY_RULE,
     GREY_TEXT,
     LEFT,
-    PAGE_H,
-    PAGE_W,
     RIGHT,
-    STATUS_TITLES,
     TOP,
-    _barcode,
-    _day_name,
-    _rule,
-    _status_tag,
-    _text,
-    _when,
+    day_name,
+    when,
 )
-from inventory.labels import QUIET_MODULES, modules, printable
 from inventory.models import ItemType, Tracking, Unit
 
 COOPERATIVE_ADDRESS = "cooperative.address"
@@ -74,7 +64,6 @@ UNIT_ROW_H = 4.6
 UNIT_COLUMNS = 3
 BOTTOM = 20.0  # blocks stop above the footer
 SIGNATURE_H = 36.0
-BAR_MODULE = 9 * 25.4 / 600
 
 
 # --- data --------------------------------------------------------------------------------
@@ -318,79 +307,26 @@ def paginate(blocks: Sequence[Block]) -> list[list[Block]]:
 
 
 def _letterhead(canvas: Canvas, data: DeskDocument, title: str, width: float) -> None:
-    _text(canvas, LEFT, TOP, data.cooperative, font=BOLD, size=12, width=width)
+    sheet.text(canvas, LEFT, TOP, data.cooperative, font=BOLD, size=12, width=width)
     lines = [ln.strip() for ln in data.address.replace(";", "\n").splitlines() if ln.strip()]
     for i, line in enumerate(lines[:2]):
-        _text(canvas, LEFT, TOP - 4.6 - i * 3.8, line, size=8.5, grey=GREY_TEXT, width=width)
-    _text(canvas, LEFT, TOP - 19, title, font=BOLD, size=22, width=width)
-    _text(canvas, LEFT, TOP - 26.5, f"Réservation {data.reference}", size=12, width=width)
-
-
-def _band(
-    canvas: Canvas,
-    top: float,
-    left_rows: Sequence[tuple[str, str, str, float]],
-    right_rows: Sequence[tuple[str, str, str, float]],
-) -> None:
-    pitch, label_w = 7.0, 24.0
-    left_x, right_x = LEFT + 4, 112.0
-    band_h = max(len(left_rows), len(right_rows)) * pitch + 4
-    canvas.setFillGray(GREY_BAND)
-    canvas.roundRect(
-        LEFT * mm,
-        (top - band_h) * mm,
-        (RIGHT - LEFT) * mm,
-        band_h * mm,
-        2 * mm,
-        stroke=0,
-        fill=1,
-    )
-    canvas.setFillGray(0)
-    y = top - 6.5
-    for column, rows, right in ((left_x, left_rows, right_x - 4), (right_x, right_rows, RIGHT - 3)):
-        for i, (label, value, font, size) in enumerate(rows):
-            _text(canvas, column, y - i * pitch, label, size=8, grey=GREY_TEXT)
-            _text(
-                canvas,
-                column + label_w,
-                y - i * pitch,
-                value,
-                font=font,
-                size=size,
-                width=right - column - label_w,
-            )
+        sheet.text(canvas, LEFT, TOP - 4.6 - i * 3.8, line, size=8.5, grey=GREY_TEXT, width=width)
+    sheet.text(canvas, LEFT, TOP - 19, title, font=BOLD, size=22, width=width)
+    sheet.text(canvas, LEFT, TOP - 26.5, f"Réservation {data.reference}", size=12, width=width)
 
 
 def _first_header(canvas: Canvas, data: DeskDocument, title: str, right_rows: Any) -> None:
-    bar_w = (len(modules(data.reference)) + QUIET_MODULES) * BAR_MODULE
+    bar_w = sheet.barcode_width(data.reference)
     width = RIGHT - LEFT - bar_w - 4
     _letterhead(canvas, data, title, width)
-    _barcode(canvas, data.reference, RIGHT, TOP - 22)
+    sheet.barcode(canvas, data.reference, RIGHT, TOP - 22)
     left_rows = [
         ("Client", data.customer_name, BOLD, 10.5),
         ("N° client", data.customer_number, FONT, 9.5),
         ("Événement", data.event or "—", FONT, 9.5),
         ("Lieu", data.venue or "—", FONT, 9.5),
     ]
-    _band(canvas, TOP - 40, left_rows, right_rows)
-
-
-def _next_header(canvas: Canvas, data: DeskDocument, title: str) -> None:
-    _text(canvas, LEFT, TOP, data.cooperative.upper(), font=BOLD, size=8, grey=GREY_TEXT, width=90)
-    _text(canvas, LEFT, TOP - 7, f"{title} {data.reference} (suite)", font=BOLD, size=13, width=120)
-    _text(
-        canvas, RIGHT, TOP - 7, data.customer_name, size=9, grey=GREY_TEXT, width=55, align="right"
-    )
-    _rule(canvas, LEFT, RIGHT, TOP - 10, 0, 0.8)
-
-
-def _footer(canvas: Canvas, data: DeskDocument, title: str, number: int, total: int) -> None:
-    _rule(canvas, LEFT, RIGHT, FOOTER_Y + 4, GREY_RULE, 0.4)
-    left = f"{title} {data.reference} · {data.customer_name} · émis le {_when(data.issued)}"
-    _text(canvas, LEFT, FOOTER_Y, left, size=7.5, grey=GREY_TEXT, width=140)
-    _text(
-        canvas, RIGHT, FOOTER_Y, f"Page {number} / {total}", size=8, grey=GREY_TEXT, align="right"
-    )
+    sheet.band(canvas, TOP - 40, left_rows, right_rows, label_w=24.0)
 
 
 def _render(
@@ -402,25 +338,23 @@ def _render(
     tag: tuple[str, bool] | None = None,
 ) -> int:
     pages = paginate(blocks)
-    target = out if isinstance(out, io.IOBase) else str(out)
-    canvas = Canvas(target, pagesize=(PAGE_W * mm, PAGE_H * mm))  # type: ignore[arg-type]
-    canvas.setCreator("Régie")
-    canvas.setAuthor(printable(data.cooperative))
-    canvas.setTitle(f"{title} {data.reference}")
+    canvas = sheet.new_canvas(out, author=data.cooperative, title=f"{title} {data.reference}")
     for number, page in enumerate(pages, start=1):
         if number == 1:
             _first_header(canvas, data, title, right_rows)
             if tag is not None:
                 text = tag[0].upper() if tag[1] else tag[0]
-                _status_tag(canvas, LEFT, TOP - 34, text, strong=tag[1], grey=0)
+                sheet.status_tag(canvas, LEFT, TOP - 34, text, strong=tag[1], grey=0)
             top = first_top()
         else:
-            _next_header(canvas, data, title)
+            heading = f"{title} {data.reference} (suite)"
+            sheet.next_header(canvas, data.cooperative, heading, data.customer_name)
             top = next_top()
         for block in page:
             block.draw(canvas, top)
             top -= block.height
-        _footer(canvas, data, title, number, len(pages))
+        left = f"{title} {data.reference} · {data.customer_name} · émis le {when(data.issued)}"
+        sheet.footer(canvas, left, 140, number, len(pages))
         canvas.showPage()
     canvas.save()
     return len(pages)
@@ -431,10 +365,10 @@ def _render(
 
 def _section(title: str, detail: str = "") -> Block:
     def draw(canvas: Canvas, top: float) -> None:
-        _text(canvas, LEFT, top - 10, title, font=BOLD, size=13)
+        sheet.text(canvas, LEFT, top - 10, title, font=BOLD, size=13)
         if detail:
-            _text(canvas, RIGHT, top - 10, detail, size=9, grey=GREY_TEXT, align="right")
-        _rule(canvas, LEFT, RIGHT, top - 12.2, 0, 1.0)
+            sheet.text(canvas, RIGHT, top - 10, detail, size=9, grey=GREY_TEXT, align="right")
+        sheet.rule(canvas, LEFT, RIGHT, top - 12.2, 0, 1.0)
 
     return Block(SECTION_H, draw, keep_with_next=True)
 
@@ -447,7 +381,7 @@ def _category(category: str) -> Block:
             LEFT * mm, (y + 0.8) * mm, (RIGHT - LEFT) * mm, (HEADING_H - 1.6) * mm, stroke=0, fill=1
         )
         canvas.setFillGray(0)
-        _text(
+        sheet.text(
             canvas, LEFT + 2, y + 2.6, CATEGORY_TITLES.get(category, category), font=BOLD, size=10
         )
 
@@ -456,7 +390,9 @@ def _category(category: str) -> Block:
 
 def _plain(text: str, *, size: float = 9.5, grey: float = 0, height: float = 7.0) -> Block:
     def draw(canvas: Canvas, top: float) -> None:
-        _text(canvas, LEFT + 2, top - height + 2.3, text, size=size, grey=grey, width=RIGHT - LEFT)
+        sheet.text(
+            canvas, LEFT + 2, top - height + 2.3, text, size=size, grey=grey, width=RIGHT - LEFT
+        )
 
     return Block(height, draw)
 
@@ -466,16 +402,18 @@ def _type_line(
 ) -> Block:
     def draw(canvas: Canvas, top: float) -> None:
         base = top - ROW_H + 2.3
-        _text(canvas, QTY_RIGHT, base, quantity, font=BOLD, size=10.5, align="right")
+        sheet.text(canvas, QTY_RIGHT, base, quantity, font=BOLD, size=10.5, align="right")
         if detail:
-            _text(canvas, QTY_RIGHT + 0.8, base, detail, size=7.5, grey=GREY_TEXT)
-        _text(canvas, COL_CODE + 5, base, code, size=8.5, width=COL_NAME - COL_CODE - 7)
+            sheet.text(canvas, QTY_RIGHT + 0.8, base, detail, size=7.5, grey=GREY_TEXT)
+        sheet.text(canvas, COL_CODE + 5, base, code, size=8.5, width=COL_NAME - COL_CODE - 7)
         name_w = (RIGHT - 40 if right else RIGHT) - COL_NAME - 2
-        _text(canvas, COL_NAME, base, name, font=BOLD, size=9.5, width=name_w)
+        sheet.text(canvas, COL_NAME, base, name, font=BOLD, size=9.5, width=name_w)
         if right:
-            _text(canvas, RIGHT, base, right, size=8.5, grey=GREY_TEXT, align="right", width=40)
+            sheet.text(
+                canvas, RIGHT, base, right, size=8.5, grey=GREY_TEXT, align="right", width=40
+            )
         if not keep:
-            _rule(canvas, LEFT, RIGHT, top - ROW_H, GREY_RULE, 0.3)
+            sheet.rule(canvas, LEFT, RIGHT, top - ROW_H, GREY_RULE, 0.3)
 
     return Block(ROW_H, draw, keep_with_next=keep)
 
@@ -497,8 +435,8 @@ def _unit_rows(
                 canvas.setFillGray(0.55)
                 canvas.circle((x - 2.2) * mm, (base + 1.0) * mm, 0.55 * mm, stroke=0, fill=1)
                 canvas.setFillGray(0)
-                _text(canvas, x, base, code, font=BOLD, size=8.5, width=width * split - 1)
-                _text(
+                sheet.text(canvas, x, base, code, font=BOLD, size=8.5, width=width * split - 1)
+                sheet.text(
                     canvas,
                     x + width * split,
                     base,
@@ -508,7 +446,7 @@ def _unit_rows(
                     width=width * (1 - split) - 2,
                 )
             if last:
-                _rule(canvas, LEFT, RIGHT, top - UNIT_ROW_H - 1.5, GREY_RULE, 0.3)
+                sheet.rule(canvas, LEFT, RIGHT, top - UNIT_ROW_H - 1.5, GREY_RULE, 0.3)
 
         blocks.append(Block(UNIT_ROW_H + (1.5 if last else 0), draw))
     return blocks
@@ -520,7 +458,7 @@ def _serial(unit: MovedUnit) -> str:
 
 def _signatures(titles: tuple[str, str], mention: str) -> Block:
     def draw(canvas: Canvas, top: float) -> None:
-        _text(canvas, LEFT, top - 6, mention, size=8, grey=GREY_TEXT, width=RIGHT - LEFT)
+        sheet.text(canvas, LEFT, top - 6, mention, size=8, grey=GREY_TEXT, width=RIGHT - LEFT)
         box_top, box_h = top - 9, 24.0
         width = (RIGHT - LEFT - 6) / 2
         for i, title in enumerate(titles):
@@ -531,8 +469,8 @@ def _signatures(titles: tuple[str, str], mention: str) -> Block:
                 x * mm, (box_top - box_h) * mm, width * mm, box_h * mm, 1.5 * mm, stroke=1, fill=0
             )
             canvas.setStrokeGray(0)
-            _text(canvas, x + 2.5, box_top - 4.5, title, font=BOLD, size=8.5)
-            _text(
+            sheet.text(canvas, x + 2.5, box_top - 4.5, title, font=BOLD, size=8.5)
+            sheet.text(
                 canvas, x + 2.5, box_top - 8.5, "Nom, date et signature", size=7.5, grey=GREY_TEXT
             )
 
@@ -598,10 +536,10 @@ def delivery_blocks(data: DeskDocument) -> list[Block]:
 
 def _period_rows(data: DeskDocument) -> list[tuple[str, str, str, float]]:
     return [
-        ("Sortie", f"{_day_name(data.start)} {_when(data.start)}", BOLD, 10.5),
-        ("Retour prévu", f"{_day_name(data.end)} {_when(data.end)}", BOLD, 10.5),
-        ("Utilisation", f"{_when(data.use_start)} – {_when(data.use_end)}", FONT, 9),
-        ("Émis le", _when(data.issued), FONT, 9),
+        ("Sortie", f"{day_name(data.start)} {when(data.start)}", BOLD, 10.5),
+        ("Retour prévu", f"{day_name(data.end)} {when(data.end)}", BOLD, 10.5),
+        ("Utilisation", f"{when(data.use_start)} – {when(data.use_end)}", FONT, 9),
+        ("Émis le", when(data.issued), FONT, 9),
     ]
 
 
@@ -681,7 +619,7 @@ def return_blocks(data: DeskDocument) -> list[Block]:
     for row, unit in problems:
         state = labels[unit.condition if unit.back is not None else None]
         if unit.back is None and unit.out is not None:
-            note = f"sorti le {_when(unit.out)}, pas encore revenu"
+            note = f"sorti le {when(unit.out)}, pas encore revenu"
         else:
             note = f"« {unit.note} »" if unit.note else ""
         blocks.append(_problem_line(state, unit.barcode, _serial(unit), row.name, note))
@@ -706,7 +644,7 @@ def return_blocks(data: DeskDocument) -> list[Block]:
             by_type[row.code].append(u)
         for code, units in by_type.items():
             blocks.append(_type_line(str(len(units)), "", code, names[code], keep=True))
-            cells = [(u.barcode, f"{_serial(u)} · {_when(u.back)}") for u in units if u.back]
+            cells = [(u.barcode, f"{_serial(u)} · {when(u.back)}") for u in units if u.back]
             blocks += _unit_rows(cells, columns=2, split=0.3)
     blocks.append(Block(4.0, lambda canvas, top: None))
     blocks.append(
@@ -731,11 +669,11 @@ TALLY_COLUMNS = (
 def _tally_head() -> Block:
     def draw(canvas: Canvas, top: float) -> None:
         y = top - 5
-        _text(canvas, COL_CODE - 14, y, "Code", font=BOLD, size=8)
-        _text(canvas, COL_NAME - 8, y, "Désignation", font=BOLD, size=8)
+        sheet.text(canvas, COL_CODE - 14, y, "Code", font=BOLD, size=8)
+        sheet.text(canvas, COL_NAME - 8, y, "Désignation", font=BOLD, size=8)
         for title, right in TALLY_COLUMNS:
-            _text(canvas, right, y, title, font=BOLD, size=8, align="right")
-        _rule(canvas, LEFT, RIGHT, top - 7, GREY_RULE, 0.5)
+            sheet.text(canvas, right, y, title, font=BOLD, size=8, align="right")
+        sheet.rule(canvas, LEFT, RIGHT, top - 7, GREY_RULE, 0.5)
 
     return Block(7.0, draw, keep_with_next=True)
 
@@ -746,16 +684,18 @@ def _tally_row(row: TypeRow) -> Block:
 
     def draw(canvas: Canvas, top: float) -> None:
         base = top - ROW_H + 2.3
-        _text(canvas, COL_CODE - 14, base, row.code, size=8.5, width=COL_NAME - COL_CODE + 4)
-        _text(canvas, COL_NAME - 8, base, row.name, font=BOLD, size=9.5, width=100 - COL_NAME + 8)
+        sheet.text(canvas, COL_CODE - 14, base, row.code, size=8.5, width=COL_NAME - COL_CODE + 4)
+        sheet.text(
+            canvas, COL_NAME - 8, base, row.name, font=BOLD, size=9.5, width=100 - COL_NAME + 8
+        )
         for (_, right), value, strong in zip(
             TALLY_COLUMNS, values, (False, False, True, True, True), strict=True
         ):
             font = BOLD if strong and value else FONT
-            _text(
+            sheet.text(
                 canvas, right, base, str(value) if value else "–", font=font, size=10, align="right"
             )
-        _rule(canvas, LEFT, RIGHT, top - ROW_H, GREY_RULE, 0.3)
+        sheet.rule(canvas, LEFT, RIGHT, top - ROW_H, GREY_RULE, 0.3)
 
     return Block(ROW_H, draw)
 
@@ -765,21 +705,23 @@ def _problem_line(state: str, code: str, serial: str, name: str, note: str) -> B
 
     def draw(canvas: Canvas, top: float) -> None:
         base = top - ROW_H + 2.3
-        _text(canvas, LEFT + 1, base, state, font=BOLD, size=8)
-        _text(canvas, COL_CODE + 12, base, code, font=BOLD, size=9, width=30)
-        _text(canvas, COL_CODE + 44, base, serial, size=8, grey=GREY_TEXT, width=30)
-        _text(canvas, COL_CODE + 76, base, name, size=9, width=RIGHT - COL_CODE - 76)
+        sheet.text(canvas, LEFT + 1, base, state, font=BOLD, size=8)
+        sheet.text(canvas, COL_CODE + 12, base, code, font=BOLD, size=9, width=30)
+        sheet.text(canvas, COL_CODE + 44, base, serial, size=8, grey=GREY_TEXT, width=30)
+        sheet.text(canvas, COL_CODE + 76, base, name, size=9, width=RIGHT - COL_CODE - 76)
         if note:
-            _text(canvas, COL_CODE + 12, base - 4.2, note, size=8.5, grey=0.2, width=RIGHT - 45)
-        _rule(canvas, LEFT, RIGHT, top - height, GREY_RULE, 0.3)
+            sheet.text(
+                canvas, COL_CODE + 12, base - 4.2, note, size=8.5, grey=0.2, width=RIGHT - 45
+            )
+        sheet.rule(canvas, LEFT, RIGHT, top - height, GREY_RULE, 0.3)
 
     return Block(height, draw)
 
 
 def draw_return_report(data: DeskDocument, out: str | PathLike[str] | BinaryIO) -> int:
     rows = _period_rows(data)[:2] + [
-        ("Dernier retour", _when(data.last_return) if data.last_return else "—", BOLD, 10.5),
-        ("Émis le", _when(data.issued), FONT, 9),
+        ("Dernier retour", when(data.last_return) if data.last_return else "—", BOLD, 10.5),
+        ("Émis le", when(data.issued), FONT, 9),
     ]
     return _render(data, out, RETURN_TITLE, rows, return_blocks(data), _return_tag(data))
 

@@ -20,16 +20,28 @@ from os import PathLike
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import func
 from sqlmodel import select
 
 from app.core.db import UnitOfWork
 from app.core.settings import COOPERATIVE_NAME, get_setting
+from booking import sheet
 from booking.bookings import booking_by_ref
 from booking.models import BookingLine, Customer
-from inventory.labels import QUIET_MODULES, code128_bars, fit, modules, printable
+from booking.sheet import (
+    BOLD,
+    FONT,
+    GREY_BAND,
+    GREY_FILL,
+    GREY_RULE,
+    GREY_TEXT,
+    LEFT,
+    RIGHT,
+    TOP,
+    day_name,
+    when,
+)
 from inventory.models import Category, ItemType, Tracking, Unit, UnitStatus
 
 #: Category headings, in French: the pick list is a French document.
@@ -54,14 +66,7 @@ STATUS_TITLES: dict[str, str] = {
     "cancelled": "Annulée",
 }
 
-FONT = "Helvetica"
-BOLD = "Helvetica-Bold"
-
-# Page geometry, in mm (A4 portrait).
-PAGE_W, PAGE_H = 210.0, 297.0
-LEFT, RIGHT = 15.0, 195.0
-TOP = 282.0
-FOOTER_Y = 10.0
+# Page geometry, in mm (A4 portrait): see booking.sheet.
 TABLE_BOTTOM = 20.0  # rows stop above the footer
 ROW_H = 7.0
 HEADING_H = 8.0
@@ -77,15 +82,6 @@ COL_LOCATION = 139.0
 COL_OUT = 167.0
 COL_BACK = 182.0
 BOX_COL_W = 13.0
-
-# The booking's barcode: 9 printer dots at 600 dpi a module (0.38 mm).
-BAR_MODULE = 9 * 25.4 / 600
-BAR_H = 14.0
-
-GREY_TEXT = 0.35
-GREY_RULE = 0.75
-GREY_FILL = 0.92
-GREY_BAND = 0.965
 
 
 @dataclass(frozen=True)
@@ -277,86 +273,32 @@ def render_to_bytes(uow: UnitOfWork, reference: str) -> bytes:
 
 def draw_picklist(data: PickList, out: str | PathLike[str] | BinaryIO) -> int:
     pages = paginate(data.lines)
-    target = out if isinstance(out, io.IOBase) else str(out)
-    canvas = Canvas(target, pagesize=(PAGE_W * mm, PAGE_H * mm))  # type: ignore[arg-type]
-    canvas.setCreator("Régie")
-    canvas.setAuthor(printable(data.cooperative))
-    canvas.setTitle(f"Liste de préparation {data.reference}")
+    title = f"Liste de préparation {data.reference}"
+    canvas = sheet.new_canvas(out, author=data.cooperative, title=title)
     for number, rows in enumerate(pages, start=1):
         if number == 1:
             _first_header(canvas, data)
             top = first_table_top()
         else:
-            _next_header(canvas, data)
+            dates = f"{when(data.start)} – {when(data.end)}"
+            sheet.next_header(
+                canvas, data.cooperative, f"{title} (suite)", data.customer_name, dates
+            )
             top = next_table_top()
         y = _table(canvas, rows, top) if rows else top
         if number == len(pages):
             _summary(canvas, data, y - 6)
-        _footer(canvas, data, number, len(pages))
+        left = f"{data.reference} · {data.customer_name}"
+        sheet.footer(canvas, left, 120, number, len(pages))
         canvas.showPage()
     canvas.save()
     return len(pages)
 
 
-def _text(
-    canvas: Canvas,
-    x: float,
-    y: float,
-    text: str,
-    *,
-    font: str = FONT,
-    size: float = 9,
-    grey: float = 0,
-    width: float | None = None,
-    align: str = "left",
-) -> None:
-    text = printable(text)
-    if width is not None:
-        text = fit(text, font, size, width)
-    canvas.setFont(font, size)
-    canvas.setFillGray(grey)
-    if align == "right":
-        canvas.drawRightString(x * mm, y * mm, text)
-    elif align == "centre":
-        canvas.drawCentredString(x * mm, y * mm, text)
-    else:
-        canvas.drawString(x * mm, y * mm, text)
-    canvas.setFillGray(0)
-
-
-def _rule(canvas: Canvas, x0: float, x1: float, y: float, grey: float, width: float) -> None:
-    canvas.setStrokeGray(grey)
-    canvas.setLineWidth(width)
-    canvas.line(x0 * mm, y * mm, x1 * mm, y * mm)
-    canvas.setStrokeGray(0)
-
-
-def _when(value: dt.datetime) -> str:
-    return value.strftime("%d/%m/%Y %H:%M")
-
-
-def _day_name(value: dt.datetime) -> str:
-    days = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-    return days[value.weekday()]
-
-
-def _barcode(canvas: Canvas, code: str, right: float, bottom: float) -> None:
-    """The reference in Code 128, right-aligned on ``right``, its text underneath."""
-    width = len(modules(code)) * BAR_MODULE
-    left = right - width
-    bar_y = bottom + 5.0
-    path = canvas.beginPath()
-    for x, w in code128_bars(code, left, BAR_MODULE):
-        path.rect(x * mm, bar_y * mm, w * mm, BAR_H * mm)
-    canvas.setFillGray(0)
-    canvas.drawPath(path, stroke=0, fill=1)
-    _text(canvas, left + width / 2, bottom + 1.2, code, font=BOLD, size=10, align="centre")
-
-
 def _first_header(canvas: Canvas, data: PickList) -> None:
-    bar_w = (len(modules(data.reference)) + QUIET_MODULES) * BAR_MODULE
+    bar_w = sheet.barcode_width(data.reference)
     title_w = RIGHT - LEFT - bar_w - 4
-    _text(
+    sheet.text(
         canvas,
         LEFT,
         TOP,
@@ -366,18 +308,18 @@ def _first_header(canvas: Canvas, data: PickList) -> None:
         grey=GREY_TEXT,
         width=title_w,
     )
-    _text(canvas, LEFT, TOP - 10, "Liste de préparation", font=BOLD, size=22, width=title_w)
-    _text(canvas, LEFT, TOP - 18, f"Réservation {data.reference}", size=12, width=title_w)
+    sheet.text(canvas, LEFT, TOP - 10, "Liste de préparation", font=BOLD, size=22, width=title_w)
+    sheet.text(canvas, LEFT, TOP - 18, f"Réservation {data.reference}", size=12, width=title_w)
     status = STATUS_TITLES.get(data.status, data.status)
     grey = 0 if data.status in ("confirmed", "out") else 0.2
-    _status_tag(
+    sheet.status_tag(
         canvas, LEFT, TOP - 26.5, status, strong=data.status not in ("confirmed", "out"), grey=grey
     )
-    _barcode(canvas, data.reference, RIGHT, TOP - 22)
+    sheet.barcode(canvas, data.reference, RIGHT, TOP - 22)
 
     # Who, what, when: two columns in a light band (notes underneath, if any).
     pitch, label_w = 7.0, 22.0
-    left_x, right_x = LEFT + 4, 112.0
+    left_x = LEFT + 4
     rows_left = [
         ("Client", data.customer_name, BOLD, 10.5),
         ("N° client", data.customer_number, FONT, 9.5),
@@ -385,92 +327,30 @@ def _first_header(canvas: Canvas, data: PickList) -> None:
         ("Lieu", data.venue or "—", FONT, 9.5),
     ]
     rows_right = [
-        ("Sortie", f"{_day_name(data.start)} {_when(data.start)}", BOLD, 10.5),
-        ("Retour", f"{_day_name(data.end)} {_when(data.end)}", BOLD, 10.5),
-        ("Utilisation", f"{_when(data.use_start)} – {_when(data.use_end)}", FONT, 9),
+        ("Sortie", f"{day_name(data.start)} {when(data.start)}", BOLD, 10.5),
+        ("Retour", f"{day_name(data.end)} {when(data.end)}", BOLD, 10.5),
+        ("Utilisation", f"{when(data.use_start)} – {when(data.use_end)}", FONT, 9),
     ]
     note = " ".join(data.notes.split())
     count = len(rows_left) + (1 if note else 0)
-    band_top = TOP - 32
-    band_h = count * pitch + 4
-    canvas.setFillGray(GREY_BAND)
-    canvas.roundRect(
-        LEFT * mm,
-        (band_top - band_h) * mm,
-        (RIGHT - LEFT) * mm,
-        band_h * mm,
-        2 * mm,
-        stroke=0,
-        fill=1,
-    )
-    canvas.setFillGray(0)
-    y = band_top - 6.5
-    for column, rows, right in ((left_x, rows_left, right_x - 4), (right_x, rows_right, RIGHT - 3)):
-        for i, (label, value, font, size) in enumerate(rows):
-            row_y = y - i * pitch
-            _text(canvas, column, row_y, label, size=8, grey=GREY_TEXT)
-            _text(
-                canvas,
-                column + label_w,
-                row_y,
-                value,
-                font=font,
-                size=size,
-                width=right - column - label_w,
-            )
+    y = sheet.band(canvas, TOP - 32, rows_left, rows_right, label_w=label_w, count=count)
     if note:
         row_y = y - len(rows_left) * pitch
-        _text(canvas, left_x, row_y, "Notes", size=8, grey=GREY_TEXT)
-        _text(canvas, left_x + label_w, row_y, note, size=9, width=RIGHT - 3 - left_x - label_w)
-
-
-def _status_tag(
-    canvas: Canvas, x: float, y: float, text: str, *, strong: bool, grey: float
-) -> None:
-    size = 8.5
-    width = stringWidth(printable(text), BOLD, size) / mm + 5
-    canvas.setLineWidth(0.8 if strong else 0.5)
-    canvas.setStrokeGray(grey)
-    canvas.roundRect(x * mm, (y - 1.6) * mm, width * mm, 5.2 * mm, 1.2 * mm, stroke=1, fill=0)
-    _text(canvas, x + 2.5, y, text.upper() if strong else text, font=BOLD, size=size, grey=grey)
-    canvas.setStrokeGray(0)
-
-
-def _next_header(canvas: Canvas, data: PickList) -> None:
-    _text(canvas, LEFT, TOP, data.cooperative.upper(), font=BOLD, size=8, grey=GREY_TEXT, width=90)
-    _text(
-        canvas,
-        LEFT,
-        TOP - 7,
-        f"Liste de préparation {data.reference} (suite)",
-        font=BOLD,
-        size=13,
-        width=120,
-    )
-    _text(
-        canvas, RIGHT, TOP - 7, data.customer_name, size=9, grey=GREY_TEXT, width=55, align="right"
-    )
-    _text(
-        canvas,
-        RIGHT,
-        TOP,
-        f"{_when(data.start)} – {_when(data.end)}",
-        size=8,
-        grey=GREY_TEXT,
-        align="right",
-    )
-    _rule(canvas, LEFT, RIGHT, TOP - 10, 0, 0.8)
+        sheet.text(canvas, left_x, row_y, "Notes", size=8, grey=GREY_TEXT)
+        sheet.text(
+            canvas, left_x + label_w, row_y, note, size=9, width=RIGHT - 3 - left_x - label_w
+        )
 
 
 def _table_head(canvas: Canvas, top: float) -> float:
     y = top - 5
-    _text(canvas, QTY_RIGHT, y, "Qté", font=BOLD, size=8, align="right")
-    _text(canvas, COL_CODE, y, "Code", font=BOLD, size=8)
-    _text(canvas, COL_NAME, y, "Désignation", font=BOLD, size=8)
-    _text(canvas, COL_LOCATION, y, "Emplacement", font=BOLD, size=8)
-    _text(canvas, COL_OUT + BOX_COL_W / 2, y, "Sorti", font=BOLD, size=8, align="centre")
-    _text(canvas, COL_BACK + BOX_COL_W / 2, y, "Retour", font=BOLD, size=8, align="centre")
-    _rule(canvas, LEFT, RIGHT, top - TABLE_HEAD_H, 0, 1.0)
+    sheet.text(canvas, QTY_RIGHT, y, "Qté", font=BOLD, size=8, align="right")
+    sheet.text(canvas, COL_CODE, y, "Code", font=BOLD, size=8)
+    sheet.text(canvas, COL_NAME, y, "Désignation", font=BOLD, size=8)
+    sheet.text(canvas, COL_LOCATION, y, "Emplacement", font=BOLD, size=8)
+    sheet.text(canvas, COL_OUT + BOX_COL_W / 2, y, "Sorti", font=BOLD, size=8, align="centre")
+    sheet.text(canvas, COL_BACK + BOX_COL_W / 2, y, "Retour", font=BOLD, size=8, align="centre")
+    sheet.rule(canvas, LEFT, RIGHT, top - TABLE_HEAD_H, 0, 1.0)
     return top - TABLE_HEAD_H
 
 
@@ -492,7 +372,7 @@ def _table(canvas: Canvas, rows: Sequence[Row], top: float) -> float:
             title = CATEGORY_TITLES.get(row.category, row.category)
             if row.continued:
                 title += " (suite)"
-            _text(canvas, LEFT + 2, y + 2.6, title, font=BOLD, size=10)
+            sheet.text(canvas, LEFT + 2, y + 2.6, title, font=BOLD, size=10)
             striped = False
             continue
         line = row.line
@@ -502,10 +382,10 @@ def _table(canvas: Canvas, rows: Sequence[Row], top: float) -> float:
             canvas.rect(LEFT * mm, y * mm, (RIGHT - LEFT) * mm, ROW_H * mm, stroke=0, fill=1)
         striped = not striped
         base = y + 2.3
-        _text(canvas, QTY_RIGHT, base, str(line.quantity), font=BOLD, size=10.5, align="right")
-        _text(canvas, COL_CODE, base, line.code, size=8.5, width=COL_NAME - COL_CODE - 2)
-        _text(canvas, COL_NAME, base, line.name, size=9.5, width=COL_LOCATION - COL_NAME - 3)
-        _text(
+        sheet.text(canvas, QTY_RIGHT, base, str(line.quantity), font=BOLD, size=10.5, align="right")
+        sheet.text(canvas, COL_CODE, base, line.code, size=8.5, width=COL_NAME - COL_CODE - 2)
+        sheet.text(canvas, COL_NAME, base, line.name, size=9.5, width=COL_LOCATION - COL_NAME - 3)
+        sheet.text(
             canvas,
             COL_LOCATION,
             base,
@@ -524,7 +404,7 @@ def _table(canvas: Canvas, rows: Sequence[Row], top: float) -> float:
                 stroke=1,
                 fill=0,
             )
-        _rule(canvas, LEFT, RIGHT, y, GREY_RULE, 0.3)
+        sheet.rule(canvas, LEFT, RIGHT, y, GREY_RULE, 0.3)
     return y
 
 
@@ -537,14 +417,14 @@ def _summary(canvas: Canvas, data: PickList, top: float) -> None:
     pieces = data.pieces
     types = len(data.lines)
     text = f"{types} ligne{'s' if types > 1 else ''}, {pieces} pièce{'s' if pieces > 1 else ''}"
-    _text(canvas, LEFT, top, text, font=BOLD, size=10)
+    sheet.text(canvas, LEFT, top, text, font=BOLD, size=10)
     if data.weight_grams:
         weight = f"Poids total : {_weight(data.weight_grams)}"
-        _text(canvas, RIGHT, top, weight, font=BOLD, size=10, align="right")
+        sheet.text(canvas, RIGHT, top, weight, font=BOLD, size=10, align="right")
         if data.unweighed:
             plural = "s" if data.unweighed > 1 else ""
             unknown = f"hors {data.unweighed} ligne{plural} sans poids connu"
-            _text(canvas, RIGHT, top - 4, unknown, size=8, grey=GREY_TEXT, align="right")
+            sheet.text(canvas, RIGHT, top - 4, unknown, size=8, grey=GREY_TEXT, align="right")
     box_top, box_h = top - 7, 20.0
     width = (RIGHT - LEFT - 6) / 2
     for i, title in enumerate(("Préparé par, le", "Retour contrôlé par, le")):
@@ -555,13 +435,4 @@ def _summary(canvas: Canvas, data: PickList, top: float) -> None:
             x * mm, (box_top - box_h) * mm, width * mm, box_h * mm, 1.5 * mm, stroke=1, fill=0
         )
         canvas.setStrokeGray(0)
-        _text(canvas, x + 2.5, box_top - 4.5, title, size=8, grey=GREY_TEXT)
-
-
-def _footer(canvas: Canvas, data: PickList, number: int, total: int) -> None:
-    _rule(canvas, LEFT, RIGHT, FOOTER_Y + 4, GREY_RULE, 0.4)
-    left = f"{data.reference} · {data.customer_name}"
-    _text(canvas, LEFT, FOOTER_Y, left, size=7.5, grey=GREY_TEXT, width=120)
-    _text(
-        canvas, RIGHT, FOOTER_Y, f"Page {number} / {total}", size=8, grey=GREY_TEXT, align="right"
-    )
+        sheet.text(canvas, x + 2.5, box_top - 4.5, title, size=8, grey=GREY_TEXT)

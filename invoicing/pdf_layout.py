@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -241,14 +242,19 @@ def lines_of(text: str) -> list[str]:
 # --- canvas: page numbers, footer, running header -----------------------------------------
 
 
-class _Canvas(Canvas):
-    """Keeps every page until the end so that each can say "Page n / N"."""
+class PagedCanvas(Canvas):
+    """Keeps every page until the end so that each can say "Page n / N".
 
-    def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
+    ``footer(canvas, page, total)`` draws each page's footer once the total is known.
+    """
+
+    def __init__(
+        self, *args: Any, footer: Callable[[Canvas, int, int], None], **kwargs: Any
+    ) -> None:
         kwargs["pdfVersion"] = (1, 7)
         kwargs["initialFontName"] = FONT
         super().__init__(*args, **kwargs)
-        self._document = document
+        self._draw_footer = footer
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802 - reportlab API
@@ -259,7 +265,7 @@ class _Canvas(Canvas):
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            _footer(self, self._document, self._pageNumber, total)
+            self._draw_footer(self, self._pageNumber, total)
             super().showPage()
         super().save()
 
@@ -287,12 +293,12 @@ def footer_lines(seller: Party) -> list[str]:
     return [first, " · ".join(ids), " · ".join(x for x in contact if x)]
 
 
-def _footer(canvas: Canvas, document: Document, page: int, total: int) -> None:
+def draw_footer(canvas: Canvas, reference: str, seller: Party, page: int, total: int) -> None:
+    """The footer of every page: ``reference`` and "Page n / N" over the legal lines."""
     canvas.saveState()
     rule_y = FOOTER_TOP - 5 * mm
     canvas.setFont(FONT, 7)
     canvas.setFillColor(GREY)
-    reference = f"{TITLES[document.kind]} {document.number}".strip()
     canvas.drawString(LEFT, rule_y + 1.6 * mm, reference)
     canvas.setFont(BOLD, 7.5)
     canvas.setFillColor(INK)
@@ -303,13 +309,13 @@ def _footer(canvas: Canvas, document: Document, page: int, total: int) -> None:
     canvas.setFillColor(GREY)
     size = 6.5
     canvas.setFont(FONT, size)
-    for i, text in enumerate(footer_lines(document.seller)):
-        text = _fit(text, FONT, size, WIDTH)
+    for i, text in enumerate(footer_lines(seller)):
+        text = fit(text, FONT, size, WIDTH)
         canvas.drawCentredString(PAGE_W / 2, rule_y - (3.4 + i * 3.0) * mm, text)
     canvas.restoreState()
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
+def fit(text: str, font: str, size: float, width: float) -> str:
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
     while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
@@ -317,25 +323,17 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def _later_header(canvas: Canvas, document: Document) -> None:
+def draw_later_header(canvas: Canvas, seller_name: str, title: str, subtitle: str) -> None:
+    """The running header of pages 2+: the seller on the left, ``title`` over ``subtitle``."""
     canvas.saveState()
     canvas.setFont(BOLD, 9)
     canvas.setFillColor(ACCENT)
-    canvas.drawString(LEFT, PAGE_H - 14 * mm, _fit(document.seller.name, BOLD, 9, WIDTH / 2))
+    canvas.drawString(LEFT, PAGE_H - 14 * mm, fit(seller_name, BOLD, 9, WIDTH / 2))
     canvas.setFillColor(INK)
-    title = (
-        f"{TITLES[document.kind]} n° {document.number}"
-        if document.number
-        else TITLES[document.kind]
-    )
-    canvas.drawRightString(PAGE_W - RIGHT, PAGE_H - 14 * mm, f"{title} (suite)")
+    canvas.drawRightString(PAGE_W - RIGHT, PAGE_H - 14 * mm, title)
     canvas.setFont(FONT, 7.5)
     canvas.setFillColor(GREY)
-    canvas.drawRightString(
-        PAGE_W - RIGHT,
-        PAGE_H - 18 * mm,
-        _fit(f"{document.buyer.name} · {date(document.issue_date)}", FONT, 7.5, WIDTH / 2),
-    )
+    canvas.drawRightString(PAGE_W - RIGHT, PAGE_H - 18 * mm, fit(subtitle, FONT, 7.5, WIDTH / 2))
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(LEFT, PAGE_H - 20.5 * mm, PAGE_W - RIGHT, PAGE_H - 20.5 * mm)
@@ -368,8 +366,8 @@ def _logo(path: Path | None) -> Flowable | None:
     return Image(buffer, width=width * scale, height=height * scale)
 
 
-def _seller_block(document: Document, logo: Path | None) -> list[Flowable]:
-    seller = document.seller
+def seller_block(seller: Party, logo: Path | None) -> list[Flowable]:
+    """The letterhead: the logo, the seller's name, form, address, registrations, contact."""
     block: list[Flowable] = []
     image = _logo(logo)
     if image is not None:
@@ -419,7 +417,7 @@ def _document_box(document: Document) -> list[Flowable]:
     return [P(TITLES[document.kind], "title"), Spacer(1, 1.5 * mm), P(meta, "meta")]
 
 
-def _box(title: str, body: list[Flowable], width: float) -> Table:
+def box(title: str, body: list[Flowable], width: float) -> Table:
     table = Table([[P(title, "box_title")], [body]], colWidths=[width])
     table.setStyle(
         TableStyle(
@@ -439,7 +437,7 @@ def _box(title: str, body: list[Flowable], width: float) -> Table:
     return table
 
 
-def _customer_block(buyer: Party) -> list[Flowable]:
+def customer_block(buyer: Party) -> list[Flowable]:
     parts = [P(f"<b>{esc(buyer.name)}</b>", "strong")]
     address = lines_of(buyer.address) + [esc(f"{buyer.postcode} {buyer.city}".strip())]
     if buyer.country.upper() != "FR":
@@ -731,7 +729,7 @@ def _quote_closing(mentions: list[Flowable]) -> Flowable:
 def story(document: Document, logo: Path | None = None) -> list[Flowable]:
     half = (WIDTH - 8 * mm) / 2
     head = Table(
-        [[_seller_block(document, logo), _document_box(document)]],
+        [[seller_block(document.seller, logo), _document_box(document)]],
         colWidths=[WIDTH * 0.58, WIDTH * 0.42],
     )
     head.setStyle(
@@ -747,9 +745,9 @@ def story(document: Document, logo: Path | None = None) -> list[Flowable]:
     parties = Table(
         [
             [
-                _box("PRESTATION", _booking_block(document), half),
+                box("PRESTATION", _booking_block(document), half),
                 "",
-                _box("CLIENT", _customer_block(document.buyer), half),
+                box("CLIENT", customer_block(document.buyer), half),
             ]
         ],
         colWidths=[half, 8 * mm, half],
@@ -784,10 +782,33 @@ def story(document: Document, logo: Path | None = None) -> list[Flowable]:
 def draw(document: Document, out: BinaryIO, *, logo: Path | None = None, title: str = "") -> int:
     """Write the PDF of ``document`` to ``out``; returns the number of pages."""
     register_fonts()
+    heading = TITLES[document.kind]
+    if document.number:
+        heading = f"{heading} n° {document.number}"
+    reference = f"{TITLES[document.kind]} {document.number}".strip()
 
-    def later(canvas: Canvas, _doc: Any) -> None:
-        _later_header(canvas, document)
+    def later(canvas: Canvas) -> None:
+        subtitle = f"{document.buyer.name} · {date(document.issue_date)}"
+        draw_later_header(canvas, document.seller.name, f"{heading} (suite)", subtitle)
 
+    def footer(canvas: Canvas, page: int, total: int) -> None:
+        draw_footer(canvas, reference, document.seller, page, total)
+
+    flow = story(document, logo)
+    return build(out, flow, title=title, author=document.seller.name, later=later, footer=footer)
+
+
+def build(
+    out: BinaryIO,
+    flow: list[Flowable],
+    *,
+    title: str,
+    author: str,
+    later: Callable[[Canvas], None],
+    footer: Callable[[Canvas, int, int], None],
+) -> int:
+    """Lay ``flow`` out on A4 pages (``later`` heads pages 2+, ``footer`` ends every page)
+    into ``out``; returns the number of pages."""
     template = BaseDocTemplate(
         out,
         pagesize=A4,
@@ -796,7 +817,7 @@ def draw(document: Document, out: BinaryIO, *, logo: Path | None = None, title: 
         topMargin=14 * mm,
         bottomMargin=FOOTER_TOP,
         title=title,
-        author=document.seller.name,
+        author=author,
         subject=title,
         creator="Régie",
         lang="fr-FR",
@@ -809,14 +830,14 @@ def draw(document: Document, out: BinaryIO, *, logo: Path | None = None, title: 
     template.addPageTemplates(
         [
             PageTemplate("first", [first], autoNextPageTemplate="later"),
-            PageTemplate("later", [later_frame], onPage=later),
+            PageTemplate("later", [later_frame], onPage=lambda canvas, _doc: later(canvas)),
         ]
     )
 
-    def canvasmaker(*args: Any, **kwargs: Any) -> _Canvas:
-        return _Canvas(*args, document=document, **kwargs)
+    def canvasmaker(*args: Any, **kwargs: Any) -> PagedCanvas:
+        return PagedCanvas(*args, footer=footer, **kwargs)
 
-    template.build(story(document, logo), canvasmaker=canvasmaker)
+    template.build(flow, canvasmaker=canvasmaker)
     return template.page
 
 

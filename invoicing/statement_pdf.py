@@ -17,19 +17,14 @@ import functools
 import io
 from decimal import Decimal
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -42,16 +37,8 @@ from invoicing.models import PaymentMethod
 from invoicing.pdf_layout import (
     ACCENT,
     BAND,
-    BOLD,
     FONT,
-    FOOTER_TOP,
-    GREY,
-    INK,
-    LEFT,
     NBSP,
-    PAGE_H,
-    PAGE_W,
-    RIGHT,
     RULE,
     WIDTH,
     ZEBRA,
@@ -105,71 +92,6 @@ def method_label(method: str) -> str:
 
 
 # --- canvas: page numbers, footer, running header -----------------------------------------
-
-
-class _Canvas(Canvas):
-    """Keeps every page until the end so that each can say "Page n / N"."""
-
-    def __init__(self, *args: Any, statement: Statement, seller: Party, **kwargs: Any) -> None:
-        kwargs["pdfVersion"] = (1, 7)
-        kwargs["initialFontName"] = FONT
-        super().__init__(*args, **kwargs)
-        self._statement = statement
-        self._seller = seller
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # noqa: N802 - reportlab API
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._footer(self._pageNumber, total)
-            super().showPage()
-        super().save()
-
-    def _footer(self, page: int, total: int) -> None:
-        self.saveState()
-        rule_y = FOOTER_TOP - 5 * mm
-        self.setFont(FONT, 7)
-        self.setFillColor(GREY)
-        st = self._statement
-        reference = f"Relevé de compte {month_label(st)} · client {st.customer.number}"
-        self.drawString(LEFT, rule_y + 1.6 * mm, reference)
-        self.setFont(BOLD, 7.5)
-        self.setFillColor(INK)
-        self.drawRightString(PAGE_W - RIGHT, rule_y + 1.6 * mm, f"Page {page} / {total}")
-        self.setStrokeColor(RULE)
-        self.setLineWidth(0.5)
-        self.line(LEFT, rule_y, PAGE_W - RIGHT, rule_y)
-        self.setFillColor(GREY)
-        size = 6.5
-        self.setFont(FONT, size)
-        for i, text in enumerate(layout.footer_lines(self._seller)):
-            text = layout._fit(text, FONT, size, WIDTH)
-            self.drawCentredString(PAGE_W / 2, rule_y - (3.4 + i * 3.0) * mm, text)
-        self.restoreState()
-
-
-def _later_header(canvas: Canvas, statement: Statement, seller: Party) -> None:
-    canvas.saveState()
-    canvas.setFont(BOLD, 9)
-    canvas.setFillColor(ACCENT)
-    canvas.drawString(LEFT, PAGE_H - 14 * mm, layout._fit(seller.name, BOLD, 9, WIDTH / 2))
-    canvas.setFillColor(INK)
-    canvas.drawRightString(
-        PAGE_W - RIGHT, PAGE_H - 14 * mm, f"{TITLE} · {month_label(statement)} (suite)"
-    )
-    canvas.setFont(FONT, 7.5)
-    canvas.setFillColor(GREY)
-    who = f"{statement.customer.name} · client {statement.customer.number}"
-    canvas.drawRightString(PAGE_W - RIGHT, PAGE_H - 18 * mm, layout._fit(who, FONT, 7.5, WIDTH / 2))
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.5)
-    canvas.line(LEFT, PAGE_H - 20.5 * mm, PAGE_W - RIGHT, PAGE_H - 20.5 * mm)
-    canvas.restoreState()
 
 
 # --- blocks -------------------------------------------------------------------------------
@@ -470,13 +392,13 @@ def _payment(statement: Statement, seller: Party) -> list[Flowable]:
 
 def story(statement: Statement, seller: Party, logo: Path | None = None) -> list[Flowable]:
     half = (WIDTH - 8 * mm) / 2
-    letterhead = layout._seller_block(SimpleNamespace(seller=seller), logo)  # type: ignore[arg-type]
+    letterhead = layout.seller_block(seller, logo)
     head = Table([[letterhead, _title_box(statement)]], colWidths=[WIDTH * 0.55, WIDTH * 0.45])
     head.setStyle(TableStyle(_PLAIN[:4]))
     parties = Table(
         [
             [
-                layout._box("CLIENT", layout._customer_block(_buyer(statement)), half),
+                layout.box("CLIENT", layout.customer_block(_buyer(statement)), half),
                 "",
                 _summary(statement, half),
             ]
@@ -500,37 +422,17 @@ def statement_pdf(statement: Statement, seller: Party, *, logo: Path | None = No
     layout.register_fonts()
     buffer = io.BytesIO()
     title = f"Relevé de compte {statement.month} — {statement.customer.name}"
+    month = month_label(statement)
+    customer = statement.customer
 
-    def later(canvas: Canvas, _doc: Any) -> None:
-        _later_header(canvas, statement, seller)
+    def later(canvas: Canvas) -> None:
+        subtitle = f"{customer.name} · client {customer.number}"
+        layout.draw_later_header(canvas, seller.name, f"{TITLE} · {month} (suite)", subtitle)
 
-    template = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=LEFT,
-        rightMargin=RIGHT,
-        topMargin=14 * mm,
-        bottomMargin=FOOTER_TOP,
-        title=title,
-        author=seller.name,
-        subject=title,
-        creator="Régie",
-        lang="fr-FR",
-        initialFontName=FONT,
-        enforceColorSpace="rgb",
-    )
-    pads = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
-    first = Frame(LEFT, FOOTER_TOP, WIDTH, PAGE_H - 14 * mm - FOOTER_TOP, id="first", **pads)
-    later_frame = Frame(LEFT, FOOTER_TOP, WIDTH, PAGE_H - 24 * mm - FOOTER_TOP, id="later", **pads)
-    template.addPageTemplates(
-        [
-            PageTemplate("first", [first], autoNextPageTemplate="later"),
-            PageTemplate("later", [later_frame], onPage=later),
-        ]
-    )
+    def footer(canvas: Canvas, page: int, total: int) -> None:
+        reference = f"Relevé de compte {month} · client {customer.number}"
+        layout.draw_footer(canvas, reference, seller, page, total)
 
-    def canvasmaker(*args: Any, **kwargs: Any) -> _Canvas:
-        return _Canvas(*args, statement=statement, seller=seller, **kwargs)
-
-    template.build(story(statement, seller, logo), canvasmaker=canvasmaker)
+    flow = story(statement, seller, logo)
+    layout.build(buffer, flow, title=title, author=seller.name, later=later, footer=footer)
     return buffer.getvalue()

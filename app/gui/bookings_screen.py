@@ -37,7 +37,7 @@ from app.gui.booking_editor import BookingEditor, datetime_edit, from_qdatetime,
 from app.gui.booking_models import ID_ROLE, BookingTableModel, booking_status_label
 from app.gui.operations import Operations
 from app.gui.scan_widgets import Feedback
-from app.gui.widgets import qdate
+from app.gui.widgets import fill_customer_filter, qdate, screen_action
 from booking import bookings, queries
 from booking.models import TRANSITIONS, Booking, BookingStatus, Customer
 
@@ -243,13 +243,7 @@ class BookingsScreen(QWidget):
         self._update_actions()
 
     def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return screen_action(self, text, shortcut, slot)
 
     def _context_menu(self, pos: Any) -> None:
         menu = QMenu(self)
@@ -272,15 +266,7 @@ class BookingsScreen(QWidget):
         self.ops.read(customer_choices, self._customers_arrived)
 
     def _customers_arrived(self, rows: list[tuple[int, str, str]]) -> None:
-        current = self.customer_filter.currentData()
-        self.customer_filter.blockSignals(True)
-        while self.customer_filter.count() > 1:
-            self.customer_filter.removeItem(1)
-        for cid, number, name in rows:
-            self.customer_filter.addItem(f"{name} ({number})", cid)
-        found = self.customer_filter.findData(current) if current is not None else 0
-        self.customer_filter.setCurrentIndex(max(found, 0))
-        self.customer_filter.blockSignals(False)
+        fill_customer_filter(self.customer_filter, rows)
 
     def statuses(self) -> list[str]:
         chosen = self.status_filter.currentData() or ""

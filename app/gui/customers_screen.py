@@ -44,7 +44,7 @@ from app.gui.booking_models import (
 from app.gui.editors import Action, FormDialog
 from app.gui.operations import Operations
 from app.gui.scan_widgets import Feedback, make_table, set_row
-from app.gui.widgets import INVALID_STYLE, FormFields, format_date
+from app.gui.widgets import INVALID_STYLE, FormFields, format_date, screen_action
 from booking import customers, queries
 from booking.models import Contact, Customer, CustomerCategory, CustomerKind, Membership
 
@@ -397,13 +397,7 @@ class CustomersScreen(QWidget):
         return page
 
     def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return screen_action(self, text, shortcut, slot)
 
     # --- search -------------------------------------------------------------------------
 

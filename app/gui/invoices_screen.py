@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +53,7 @@ from app.core.clock import Clock
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, NotFound
 from app.core.money import from_cents, to_cents
+from app.gui.bookings_screen import customer_choices
 from app.gui.invoice_dialogs import (
     CreditNoteDialog,
     DraftView,
@@ -67,7 +68,7 @@ from app.gui.operations import Operations
 from app.gui.pdf_preview import PdfPreview
 from app.gui.printing import print_pdf
 from app.gui.scan_widgets import Feedback
-from app.gui.widgets import format_amount, format_date, qdate
+from app.gui.widgets import fill_customer_filter, format_amount, format_date, qdate, screen_action
 from booking.models import Booking, Customer
 from invoicing import charges, invoices, issuing, payments, pricing
 from invoicing.credit_notes import credited_total_cents
@@ -337,11 +338,6 @@ def read_document(uow: UnitOfWork, document_id: int) -> Selected:
         balance,
         creditable,
     )
-
-
-def customer_choices(uow: UnitOfWork) -> list[tuple[int, str, str]]:
-    query = select(Customer.id, Customer.number, Customer.name).order_by(Customer.name)
-    return [(cid or 0, number, name) for cid, number, name in uow.session.exec(query)]
 
 
 # --- models ----------------------------------------------------------------------------------
@@ -703,13 +699,7 @@ class InvoicesScreen(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
     def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return screen_action(self, text, shortcut, slot)
 
     def _context_menu(self, pos: Any) -> None:
         menu = QMenu(self)
@@ -739,15 +729,7 @@ class InvoicesScreen(QWidget):
         self.ops.read(customer_choices, self._customers_arrived)
 
     def _customers_arrived(self, rows: list[tuple[int, str, str]]) -> None:
-        current = self.customer_filter.currentData()
-        self.customer_filter.blockSignals(True)
-        while self.customer_filter.count() > 1:
-            self.customer_filter.removeItem(1)
-        for cid, number, name in rows:
-            self.customer_filter.addItem(f"{name} ({number})", cid)
-        found = self.customer_filter.findData(current) if current is not None else 0
-        self.customer_filter.setCurrentIndex(max(found, 0))
-        self.customer_filter.blockSignals(False)
+        fill_customer_filter(self.customer_filter, rows)
 
     def filters(self) -> Filters:
         start = end = None

@@ -4,10 +4,13 @@ highlight the one a ``ValidationError`` names."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -198,3 +201,28 @@ def guarded(show: Callable[[DomainError], object], build: Callable[[], object]) 
     except DomainError as err:
         show(err)
         return None
+
+
+def screen_action(owner: QWidget, text: str, shortcut: str, slot: Any) -> QAction:
+    """An action of ``owner`` with its shortcut, shown in its tooltip ("Open (Ctrl+O)")."""
+    action = QAction(text, owner)
+    action.setShortcut(QKeySequence(shortcut))
+    keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
+    action.triggered.connect(slot)
+    owner.addAction(action)
+    return action
+
+
+def fill_customer_filter(combo: QComboBox, rows: Sequence[tuple[int, str, str]]) -> None:
+    """Refill a customer filter after its first ("All customers") item with ``rows`` (id,
+    number, name), keeping the current choice when it is still there; emits no signal."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(1)
+    for cid, number, name in rows:
+        combo.addItem(f"{name} ({number})", cid)
+    found = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(found, 0))
+    combo.blockSignals(False)
