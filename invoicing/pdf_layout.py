@@ -168,7 +168,10 @@ def capital_text(capital: str) -> str:
         return capital
     if low == "variable":
         return "capital variable"
-    return f"au capital de {capital}"
+    try:  # a bare amount ("18500.00") is printed as money: "18 500,00 €"
+        return f"au capital de {money(Decimal(capital.replace(',', '.')))}"
+    except (ArithmeticError, ValueError):
+        return f"au capital de {capital}"
 
 
 def legal_line(seller: Party) -> str:
