@@ -15,7 +15,20 @@ from collections.abc import Sequence
 
 from app.core.errors import DomainError
 
-COMMAND_MODULES = ("items", "demo", "labels", "customers", "bookings", "desk", "bench", "invoicing", "statements", "reports")
+COMMAND_MODULES = (
+    "items",
+    "demo",
+    "labels",
+    "customers",
+    "bookings",
+    "desk",
+    "bench",
+    "invoicing",
+    "statements",
+    "reports",
+    "deposits",
+    "pricing",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

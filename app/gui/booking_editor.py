@@ -60,6 +60,7 @@ from app.gui.booking_models import (
     booking_status_label,
     membership_note,
 )
+from app.gui.booking_pricing import BookingPricingDialog, read_state
 from app.gui.invoice_dialogs import DraftDialog, PdfDialog, renderer
 from app.gui.operations import Operations
 from app.gui.scan_widgets import Feedback
@@ -467,6 +468,11 @@ class BookingEditor(QDialog):
             tr("BookingEditor", "Invoice what is not invoiced yet (the draft is shown first)")
         )
         self.invoice_button.clicked.connect(self.invoice)
+        self.pricing_button = QPushButton(tr("BookingEditor", "Pricin&g and deposit…"))
+        self.pricing_button.setToolTip(
+            tr("BookingEditor", "The saved booking's discounts, coefficient, minimum and deposits")
+        )
+        self.pricing_button.clicked.connect(self.open_pricing)
         self.close_button = QPushButton(tr("BookingEditor", "Close"))
         self.close_button.setToolTip(tr("BookingEditor", "Close without saving (Esc)"))
         self.close_button.clicked.connect(self.reject)
@@ -474,6 +480,7 @@ class BookingEditor(QDialog):
         buttons.addWidget(self.cancel_booking_button)
         buttons.addWidget(self.quote_button)
         buttons.addWidget(self.invoice_button)
+        buttons.addWidget(self.pricing_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
@@ -484,6 +491,7 @@ class BookingEditor(QDialog):
             self.cancel_booking_button,
             self.quote_button,
             self.invoice_button,
+            self.pricing_button,
         ):
             button.setAutoDefault(False)
         self.close_button.setAutoDefault(False)
@@ -859,6 +867,7 @@ class BookingEditor(QDialog):
         self.quote_button.setEnabled(status is not None and status != BookingStatus.CANCELLED)
         self.invoice_button.setVisible(self.booking_id is not None)
         self.invoice_button.setEnabled(status in invoices.INVOICEABLE)
+        self.pricing_button.setVisible(self.booking_id is not None)
         for widget in (
             self.customer,
             self.event,
@@ -1016,6 +1025,17 @@ class BookingEditor(QDialog):
         self.ops.read(
             lambda uow: invoices.draft_invoice(uow, reference, clock),
             drafted,
+            self._invoicing_failed,
+        )
+
+    def open_pricing(self) -> None:
+        """The saved booking's pricing and deposits (BookingPricingDialog)."""
+        if not self.reference:
+            return
+        reference, today = self.reference, self.ops.ctx.clock.today()
+        self.ops.read(
+            lambda uow: read_state(uow, reference, today),
+            lambda state: self._open_dialog(BookingPricingDialog(self.ops, state, self)),
             self._invoicing_failed,
         )
 

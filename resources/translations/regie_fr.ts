@@ -190,6 +190,14 @@
       <translation>Facturer ce qui ne l’est pas encore (le brouillon s’affiche d’abord)</translation>
     </message>
     <message>
+      <source>Pricin&amp;g and deposit…</source>
+      <translation>Tari&amp;fication et caution…</translation>
+    </message>
+    <message>
+      <source>The saved booking's discounts, coefficient, minimum and deposits</source>
+      <translation>Remises, coefficient, minimum et cautions de la réservation enregistrée</translation>
+    </message>
+    <message>
       <source>Close</source>
       <translation>Fermer</translation>
     </message>
@@ -268,6 +276,189 @@
     <message>
       <source>No membership covers these dates: non-member rate.</source>
       <translation>Aucune adhésion ne couvre ces dates : tarif non-sociétaire.</translation>
+    </message>
+  </context>
+  <context>
+    <name>BookingPricing</name>
+    <message>
+      <source>Held</source>
+      <translation>Détenue</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>Rendue</translation>
+    </message>
+    <message>
+      <source>Kept</source>
+      <translation>Conservée</translation>
+    </message>
+    <message>
+      <source>Pricing and deposit — %1</source>
+      <translation>Tarification et caution — %1</translation>
+    </message>
+    <message>
+      <source>Pricing</source>
+      <translation>Tarification</translation>
+    </message>
+    <message>
+      <source>Booking &amp;discount (%):</source>
+      <translation>&amp;Remise sur la réservation (%) :</translation>
+    </message>
+    <message>
+      <source>The equipment families' tables</source>
+      <translation>Les barèmes des familles de matériel</translation>
+    </message>
+    <message>
+      <source>Another coefficient table</source>
+      <translation>Un autre barème de coefficients</translation>
+    </message>
+    <message>
+      <source>A fixed coefficient</source>
+      <translation>Un coefficient fixe</translation>
+    </message>
+    <message>
+      <source>Coe&amp;fficients:</source>
+      <translation>Coe&amp;fficients :</translation>
+    </message>
+    <message>
+      <source>Ta&amp;ble:</source>
+      <translation>&amp;Barème :</translation>
+    </message>
+    <message>
+      <source>Fi&amp;xed coefficient:</source>
+      <translation>Coefficient fi&amp;xe :</translation>
+    </message>
+    <message>
+      <source>&amp;Minimum charge (€):</source>
+      <translation>&amp;Minimum facturé (€) :</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Item type</source>
+      <translation>Type de matériel</translation>
+    </message>
+    <message>
+      <source>Discount (%)</source>
+      <translation>Remise (%)</translation>
+    </message>
+    <message>
+      <source>Line discounts</source>
+      <translation>Remises par ligne</translation>
+    </message>
+    <message>
+      <source>Line discounts:</source>
+      <translation>Remises par ligne :</translation>
+    </message>
+    <message>
+      <source>&amp;Save pricing</source>
+      <translation>&amp;Enregistrer la tarification</translation>
+    </message>
+    <message>
+      <source>Deposit</source>
+      <translation>Caution</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>N°</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>Reçue le</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Montant</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Moyen</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Deposits</source>
+      <translation>Cautions</translation>
+    </message>
+    <message>
+      <source>Amo&amp;unt (€):</source>
+      <translation>Mo&amp;ntant (€) :</translation>
+    </message>
+    <message>
+      <source>Met&amp;hod:</source>
+      <translation>Mo&amp;yen de paiement :</translation>
+    </message>
+    <message>
+      <source>Cheque number, bank…</source>
+      <translation>Numéro de chèque, banque…</translation>
+    </message>
+    <message>
+      <source>N&amp;otes:</source>
+      <translation>N&amp;otes :</translation>
+    </message>
+    <message>
+      <source>&amp;Record the deposit</source>
+      <translation>Enre&amp;gistrer la caution</translation>
+    </message>
+    <message>
+      <source>&amp;Invoice to settle:</source>
+      <translation>Fa&amp;cture à solder :</translation>
+    </message>
+    <message>
+      <source>the invoice's balance</source>
+      <translation>le solde de la facture</translation>
+    </message>
+    <message>
+      <source>&amp;Kept amount (€):</source>
+      <translation>Montan&amp;t conservé (€) :</translation>
+    </message>
+    <message>
+      <source>Re&amp;turn the deposit</source>
+      <translation>Ren&amp;dre la caution</translation>
+    </message>
+    <message>
+      <source>Kee&amp;p for the invoice</source>
+      <translation>Conser&amp;ver pour la facture</translation>
+    </message>
+    <message>
+      <source>Settle the invoice from the selected deposit; the rest of it is returned</source>
+      <translation>Solder la facture avec la caution choisie ; le reste est rendu</translation>
+    </message>
+    <message>
+      <source>the cooperative's: %1</source>
+      <translation>celui de la coopérative : %1</translation>
+    </message>
+    <message>
+      <source>Deposit required: %1 — held: %2</source>
+      <translation>Caution demandée : %1 — détenue : %2</translation>
+    </message>
+    <message>
+      <source>%1 — %2 left to pay</source>
+      <translation>%1 — %2 restant dû</translation>
+    </message>
+    <message>
+      <source>Pricing saved.</source>
+      <translation>Tarification enregistrée.</translation>
+    </message>
+    <message>
+      <source>Deposit %1 recorded.</source>
+      <translation>Caution %1 enregistrée.</translation>
+    </message>
+    <message>
+      <source>Deposit %1 returned.</source>
+      <translation>Caution %1 rendue.</translation>
+    </message>
+    <message>
+      <source>%1 kept from deposit %2 for %3; the rest is returned.</source>
+      <translation>%1 conservé sur la caution %2 pour %3 ; le reste est rendu.</translation>
     </message>
   </context>
   <context>
@@ -3722,6 +3913,58 @@
       <translation>Tarifs journaliers pour {rates} types de matériel ; {invoices} factures ({paid} payées, {overdue} en retard), {credit_notes} avoirs, {payments} paiements, {deposits} cautions.</translation>
     </message>
     <message>
+      <source>deposits (cautions) of bookings</source>
+      <translation>cautions des réservations</translation>
+    </message>
+    <message>
+      <source>the deposit a booking requires and the deposits recorded</source>
+      <translation>la caution demandée pour une réservation et les cautions enregistrées</translation>
+    </message>
+    <message>
+      <source>record a deposit received for a booking</source>
+      <translation>enregistrer une caution reçue pour une réservation</translation>
+    </message>
+    <message>
+      <source>the amount received (1234.50)</source>
+      <translation>le montant reçu (1234.50)</translation>
+    </message>
+    <message>
+      <source>how it was given (default: cheque)</source>
+      <translation>le moyen de paiement (par défaut : cheque)</translation>
+    </message>
+    <message>
+      <source>a note (cheque number...)</source>
+      <translation>une note (numéro de chèque…)</translation>
+    </message>
+    <message>
+      <source>give a held deposit back</source>
+      <translation>rendre une caution détenue</translation>
+    </message>
+    <message>
+      <source>the deposit number</source>
+      <translation>le numéro de la caution</translation>
+    </message>
+    <message>
+      <source>keep (part of) a held deposit to settle an invoice; the rest is returned</source>
+      <translation>conserver (une partie d’)une caution pour solder une facture ; le reste est rendu</translation>
+    </message>
+    <message>
+      <source>the invoice to settle (default: the booking's latest invoice with a balance)</source>
+      <translation>la facture à solder (par défaut : la dernière facture de la réservation restant due)</translation>
+    </message>
+    <message>
+      <source>the amount kept (default: the invoice's balance, at most the deposit)</source>
+      <translation>le montant conservé (par défaut : le solde de la facture, au plus la caution)</translation>
+    </message>
+    <message>
+      <source>Deposit {id} of {booking}: {amount} ({method}), {status}; kept {retained}.</source>
+      <translation>Caution {id} de {booking} : {amount} ({method}), {status} ; conservé {retained}.</translation>
+    </message>
+    <message>
+      <source>{booking}: deposit required {required}, held {held}.</source>
+      <translation>{booking} : caution demandée {required}, détenue {held}.</translation>
+    </message>
+    <message>
       <source>open the warehouse desk, full screen</source>
       <translation>ouvrir le poste de sortie du dépôt, en plein écran</translation>
     </message>
@@ -3986,6 +4229,66 @@
       <translation>{labels} étiquette(s) sur {pages} page(s) écrite(s) dans {path}.</translation>
     </message>
     <message>
+      <source>a booking's pricing: coefficient, discounts, minimum charge</source>
+      <translation>la tarification d’une réservation : coefficient, remises, minimum facturé</translation>
+    </message>
+    <message>
+      <source>change a booking's pricing (only the options given)</source>
+      <translation>modifier la tarification d’une réservation (seulement les options données)</translation>
+    </message>
+    <message>
+      <source>a discount on the whole rental, in percent (12.5)</source>
+      <translation>une remise sur toute la location, en pourcentage (12.5)</translation>
+    </message>
+    <message>
+      <source>a fixed coefficient for the whole period (1.5)</source>
+      <translation>un coefficient fixe pour toute la période (1.5)</translation>
+    </message>
+    <message>
+      <source>the coefficient table to use</source>
+      <translation>le barème de coefficients à appliquer</translation>
+    </message>
+    <message>
+      <source>back to the coefficient tables of the equipment families</source>
+      <translation>revenir aux barèmes des familles de matériel</translation>
+    </message>
+    <message>
+      <source>the booking's own minimum charge (150.00); empty: the cooperative's minimum</source>
+      <translation>le minimum facturé propre à la réservation (150.00) ; vide : celui de la coopérative</translation>
+    </message>
+    <message>
+      <source>a discount on one item type of a booking</source>
+      <translation>une remise sur un type de matériel d’une réservation</translation>
+    </message>
+    <message>
+      <source>the discount in percent (0 removes it)</source>
+      <translation>la remise en pourcentage (0 la supprime)</translation>
+    </message>
+    <message>
+      <source>a booking's pricing</source>
+      <translation>la tarification d’une réservation</translation>
+    </message>
+    <message>
+      <source>fixed coefficient {value}</source>
+      <translation>coefficient fixe {value}</translation>
+    </message>
+    <message>
+      <source>coefficient table {name}</source>
+      <translation>barème {name}</translation>
+    </message>
+    <message>
+      <source>the families' coefficient tables</source>
+      <translation>les barèmes des familles</translation>
+    </message>
+    <message>
+      <source>{booking}: discount {discount} %, {coefficient}, minimum charge {minimum}.</source>
+      <translation>{booking} : remise {discount} %, {coefficient}, minimum facturé {minimum}.</translation>
+    </message>
+    <message>
+      <source>  {code}  {name}: discount {discount} %</source>
+      <translation>  {code}  {name} : remise {discount} %</translation>
+    </message>
+    <message>
       <source>management reports, as JSON, CSV or XLSX</source>
       <translation>rapports de gestion, en JSON, CSV ou XLSX</translation>
     </message>
@@ -4095,6 +4398,10 @@
     <message>
       <source>customer</source>
       <translation>client</translation>
+    </message>
+    <message>
+      <source>table</source>
+      <translation>barème</translation>
     </message>
     <message>
       <source>member day rate</source>
@@ -4396,6 +4703,10 @@
       <translation>Une adhésion demande à la fois --member-number et --member-from.</translation>
     </message>
     <message>
+      <source>The booking of deposit {id} has no issued invoice left to pay.</source>
+      <translation>La réservation de la caution {id} n’a aucune facture émise restant due.</translation>
+    </message>
+    <message>
       <source>Give a code before the note, as CODE=NOTE.</source>
       <translation>Donnez un code avant la note : CODE=NOTE.</translation>
     </message>
@@ -4444,6 +4755,10 @@
       <translation>Choisissez le client dans la liste (tapez une partie de son nom ou de son numéro).</translation>
     </message>
     <message>
+      <source>The {field} cannot be empty.</source>
+      <translation>Le champ « {field} » ne peut pas être vide.</translation>
+    </message>
+    <message>
       <source>This customer no longer exists.</source>
       <translation>Ce client n’existe plus.</translation>
     </message>
@@ -4462,10 +4777,6 @@
     <message>
       <source>This item type no longer exists.</source>
       <translation>Ce matériel n’existe plus.</translation>
-    </message>
-    <message>
-      <source>The {field} cannot be empty.</source>
-      <translation>Le champ « {field} » ne peut pas être vide.</translation>
     </message>
     <message>
       <source>This unit no longer exists.</source>
