@@ -56,8 +56,18 @@ def test_regie_without_command_opens_the_main_window(qapp, monkeypatch):
             window.close()
         return 0
 
+    stages: list[str] = []
+    from PySide6.QtWidgets import QProgressDialog
+
+    original = QProgressDialog.setLabelText
+    monkeypatch.setattr(
+        QProgressDialog,
+        "setLabelText",
+        lambda self, text: (stages.append(text), original(self, text))[1],
+    )
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert main([]) == 0
+    assert len(stages) == 3 and "invoices" in stages[-1]  # the first start says what it builds
     qapp.processEvents()  # let the worker thread's last reads land before teardown
     assert any("Régie" in title for title in shown)
     assert default_db_path().exists()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
+from app.bootstrap import Context
 from app.core.errors import DomainError
 from app.core.settings import COOPERATIVE_NAME, get_setting
 from app.gui.bookings_screen import BookingsScreen
@@ -392,16 +393,43 @@ def build_main_window(ops: Operations) -> MainWindow:
     return MainWindow(ops)
 
 
+def _open_with_progress(db_option: str | None) -> Context:
+    """Open the database; on the very first start, say what is being prepared while the
+    demo cooperative is built (it takes a few seconds)."""
+    from app.bootstrap import first_run, open_context
+
+    if not first_run(db_option):
+        return open_context(db_option)
+    stages = [
+        tr("MainWindow", "Creating the demo cooperative: catalogue…"),
+        tr("MainWindow", "Creating the demo cooperative: customers and bookings…"),
+        tr("MainWindow", "Creating the demo cooperative: rates and invoices…"),
+    ]
+    dialog = QProgressDialog(stages[0], "", 0, len(stages))
+    dialog.setWindowTitle("Régie")
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+
+    def step(stage: int) -> None:
+        dialog.setLabelText(stages[stage - 1])
+        dialog.setValue(stage - 1)
+        QApplication.processEvents()
+
+    try:
+        return open_context(db_option, step=step)
+    finally:
+        dialog.close()
+
+
 def run_gui(db_option: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Régie")
     app.setOrganizationName("regie")
     i18n.install()
-    from app.bootstrap import open_context
-
     try:
-        ctx = open_context(db_option)
+        ctx = _open_with_progress(db_option)
     except DomainError as err:
         QMessageBox.critical(None, "Régie", i18n.message(err))
         return 1

@@ -2726,6 +2726,18 @@
       <source>Exported %1 item types and %2 units to %3.</source>
       <translation>%1 types de matériel et %2 unités exportés vers %3.</translation>
     </message>
+    <message>
+      <source>Creating the demo cooperative: catalogue…</source>
+      <translation>Création de la coopérative de démonstration : parc de matériel…</translation>
+    </message>
+    <message>
+      <source>Creating the demo cooperative: customers and bookings…</source>
+      <translation>Création de la coopérative de démonstration : clients et réservations…</translation>
+    </message>
+    <message>
+      <source>Creating the demo cooperative: rates and invoices…</source>
+      <translation>Création de la coopérative de démonstration : tarifs et factures…</translation>
+    </message>
   </context>
   <context>
     <name>PaymentDialog</name>
