@@ -112,6 +112,8 @@ def message(err: DomainError) -> str:
     params = dict(err.params)
     if isinstance(params.get("field"), str):
         params["field"] = tr("fields", params["field"])
+    if isinstance(params.get("missing"), str):  # a list of mandatory mentions (N_ labels)
+        params["missing"] = ", ".join(label(part) for part in params["missing"].split(", "))
     for key in ("status", "current"):
         if params.get(key) in STATUS_WORDS:
             params[key] = label(STATUS_WORDS[params[key]]).lower()

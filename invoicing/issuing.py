@@ -20,7 +20,7 @@ from sqlmodel import select
 from app.core import settings as identity
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
-from app.core.errors import Conflict, NotFound
+from app.core.errors import N_, Conflict, NotFound
 from app.core.money import to_cents
 from app.core.settings import get_setting
 from booking.models import Customer, CustomerCategory, CustomerKind
@@ -121,17 +121,17 @@ def buyer(customer: Customer) -> Party:
 
 
 SELLER_FIELDS = (
-    ("name", "seller name"),
-    ("legal_form", "seller legal form"),
-    ("capital", "seller share capital"),
-    ("address", "seller address"),
-    ("postcode", "seller postcode and city"),
-    ("siren", "seller SIREN"),
-    ("siret", "seller SIRET"),
-    ("rcs", "seller RCS"),
-    ("vat_number", "seller VAT number"),
-    ("iban", "seller IBAN"),
-    ("bic", "seller BIC"),
+    ("name", N_("seller name")),
+    ("legal_form", N_("seller legal form")),
+    ("capital", N_("seller share capital")),
+    ("address", N_("seller address")),
+    ("postcode", N_("seller postcode and city")),
+    ("siren", N_("seller SIREN")),
+    ("siret", N_("seller SIRET")),
+    ("rcs", N_("seller RCS")),
+    ("vat_number", N_("seller VAT number")),
+    ("iban", N_("seller IBAN")),
+    ("bic", N_("seller BIC")),
 )
 
 
@@ -139,13 +139,13 @@ def missing_mentions(seller_party: Party, buyer_party: Party, customer_category:
     """The mandatory mentions (INVOICING-FR.md §1) that are empty."""
     missing = [label for attr, label in SELLER_FIELDS if not getattr(seller_party, attr)]
     if not buyer_party.name:
-        missing.append("customer name")
+        missing.append(N_("customer name"))
     if not buyer_party.address or not buyer_party.city:
-        missing.append("customer address")
+        missing.append(N_("customer address"))
     if customer_category in SIREN_REQUIRED and not buyer_party.siren:
-        missing.append("customer SIREN")
+        missing.append(N_("customer SIREN"))
     elif not buyer_party.siren and not buyer_party.email:
-        missing.append("customer SIREN or e-mail (the e-invoice's electronic address)")
+        missing.append(N_("customer SIREN or e-mail (the e-invoice's electronic address)"))
     return missing
 
 

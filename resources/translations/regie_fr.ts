@@ -5491,6 +5491,66 @@
       <translation>Une facture ne peut pas avoir un total négatif : émettez plutôt un avoir.</translation>
     </message>
     <message>
+      <source>seller name</source>
+      <translation>raison sociale de la coopérative</translation>
+    </message>
+    <message>
+      <source>seller legal form</source>
+      <translation>forme juridique de la coopérative</translation>
+    </message>
+    <message>
+      <source>seller share capital</source>
+      <translation>capital social de la coopérative</translation>
+    </message>
+    <message>
+      <source>seller address</source>
+      <translation>adresse de la coopérative</translation>
+    </message>
+    <message>
+      <source>seller postcode and city</source>
+      <translation>code postal et ville de la coopérative</translation>
+    </message>
+    <message>
+      <source>seller SIREN</source>
+      <translation>SIREN de la coopérative</translation>
+    </message>
+    <message>
+      <source>seller SIRET</source>
+      <translation>SIRET de la coopérative</translation>
+    </message>
+    <message>
+      <source>seller RCS</source>
+      <translation>RCS de la coopérative</translation>
+    </message>
+    <message>
+      <source>seller VAT number</source>
+      <translation>numéro de TVA de la coopérative</translation>
+    </message>
+    <message>
+      <source>seller IBAN</source>
+      <translation>IBAN de la coopérative</translation>
+    </message>
+    <message>
+      <source>seller BIC</source>
+      <translation>BIC de la coopérative</translation>
+    </message>
+    <message>
+      <source>customer name</source>
+      <translation>nom du client</translation>
+    </message>
+    <message>
+      <source>customer address</source>
+      <translation>adresse du client</translation>
+    </message>
+    <message>
+      <source>customer SIREN</source>
+      <translation>SIREN du client</translation>
+    </message>
+    <message>
+      <source>customer SIREN or e-mail (the e-invoice's electronic address)</source>
+      <translation>SIREN ou adresse électronique du client (adresse de la facture électronique)</translation>
+    </message>
+    <message>
       <source>Cannot issue: mandatory mentions are missing ({missing}). Complete the cooperative's settings or the customer's record; nothing was issued.</source>
       <translation>Émission impossible : des mentions obligatoires manquent ({missing}). Complétez les paramètres de la coopérative ou la fiche du client ; rien n’a été émis.</translation>
     </message>

@@ -38,3 +38,18 @@ def test_without_siren_nor_e_mail_nothing_is_issued(coop, clock):
         _issue(coop, clock, ref)
     with coop.read() as uow:
         assert uow.session.exec(select(func.count()).select_from(IssuedDocument)).one() == 0
+
+
+def test_the_refusal_names_the_missing_mentions_in_french(coop, clock, qapp):
+    from app import i18n
+
+    customer(coop, "C-NOMAIL2", "Comité des fêtes", email="")
+    ref = book(coop, clock, "C-NOMAIL2", {"LYRE": 1})
+    with pytest.raises(Conflict) as refused:
+        _issue(coop, clock, ref)
+    try:
+        i18n.install("fr")
+        text = i18n.message(refused.value)
+    finally:
+        i18n.install("en")
+    assert "SIREN ou adresse électronique du client" in text
