@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,11 +35,12 @@ from app.core.db import UnitOfWork
 from app.core.errors import DomainError
 from app.gui.booking_editor import BookingEditor, datetime_edit, from_qdatetime, to_qdatetime
 from app.gui.booking_models import ID_ROLE, BookingTableModel, booking_status_label
+from app.gui.list_filters import FilteredList, customer_choices  # noqa: F401 (re-export)
 from app.gui.operations import Operations
 from app.gui.scan_widgets import Feedback
-from app.gui.widgets import fill_customer_filter, qdate, screen_action
+from app.gui.widgets import qdate
 from booking import bookings, queries
-from booking.models import TRANSITIONS, Booking, BookingStatus, Customer
+from booking.models import TRANSITIONS, Booking, BookingStatus
 
 tr = QCoreApplication.translate
 ACTIVE = "active"
@@ -67,11 +68,6 @@ def search(
         )
         ids = [i for i in ids if i in matching]
     return ids
-
-
-def customer_choices(uow: UnitOfWork) -> list[tuple[int, str, str]]:
-    query = select(Customer.id, Customer.number, Customer.name).order_by(Customer.name)
-    return [(cid or 0, number, name) for cid, number, name in uow.session.exec(query)]
 
 
 class DuplicateDialog(QDialog):
@@ -106,7 +102,7 @@ class DuplicateDialog(QDialog):
         return from_qdatetime(self.start.dateTime())
 
 
-class BookingsScreen(QWidget):
+class BookingsScreen(FilteredList, QWidget):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -242,31 +238,10 @@ class BookingsScreen(QWidget):
         outer.addWidget(self.count_label)
         self._update_actions()
 
-    def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
-        return screen_action(self, text, shortcut, slot)
-
     def _context_menu(self, pos: Any) -> None:
-        menu = QMenu(self)
-        for action in (self.open_action, self.duplicate_action, None, self.cancel_action):
-            menu.addSeparator() if action is None else menu.addAction(action)
-        menu.popup(self.view.viewport().mapToGlobal(pos))
-
-    def _dates_toggled(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
-        self.search()
+        self._popup(pos, (self.open_action, self.duplicate_action, None, self.cancel_action))
 
     # --- search -------------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_box.selectAll()
-
-    def _load_customers(self) -> None:
-        self.ops.read(customer_choices, self._customers_arrived)
-
-    def _customers_arrived(self, rows: list[tuple[int, str, str]]) -> None:
-        fill_customer_filter(self.customer_filter, rows)
 
     def statuses(self) -> list[str]:
         chosen = self.status_filter.currentData() or ""

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +53,6 @@ from app.core.clock import Clock
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, NotFound
 from app.core.money import from_cents, to_cents
-from app.gui.bookings_screen import customer_choices
 from app.gui.invoice_dialogs import (
     CreditNoteDialog,
     DraftView,
@@ -64,11 +63,12 @@ from app.gui.invoice_dialogs import (
     renderer,
     write_pdf,
 )
+from app.gui.list_filters import FilteredList
 from app.gui.operations import Operations
 from app.gui.pdf_preview import PdfPreview
 from app.gui.printing import print_pdf
 from app.gui.scan_widgets import Feedback
-from app.gui.widgets import fill_customer_filter, format_amount, format_date, qdate, screen_action
+from app.gui.widgets import format_amount, format_date, qdate
 from booking.models import Booking, Customer
 from invoicing import charges, invoices, issuing, payments, pricing
 from invoicing.credit_notes import credited_total_cents
@@ -518,7 +518,7 @@ def _table(model: QAbstractTableModel, name: str) -> QTableView:
     return view
 
 
-class InvoicesScreen(QWidget):
+class InvoicesScreen(FilteredList, QWidget):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -698,38 +698,18 @@ class InvoicesScreen(QWidget):
     def _stretch_customer(self) -> None:
         self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
-    def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
-        return screen_action(self, text, shortcut, slot)
-
     def _context_menu(self, pos: Any) -> None:
-        menu = QMenu(self)
-        for action in (
+        actions = (
             self.issue_action,
             self.print_action,
             self.save_action,
             None,
             self.payment_action,
             self.credit_action,
-        ):
-            menu.addSeparator() if action is None else menu.addAction(action)
-        menu.popup(self.view.viewport().mapToGlobal(pos))
-
-    def _dates_toggled(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
-        self.search()
+        )
+        self._popup(pos, actions)
 
     # --- search -------------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_box.selectAll()
-
-    def _load_customers(self) -> None:
-        self.ops.read(customer_choices, self._customers_arrived)
-
-    def _customers_arrived(self, rows: list[tuple[int, str, str]]) -> None:
-        fill_customer_filter(self.customer_filter, rows)
 
     def filters(self) -> Filters:
         start = end = None

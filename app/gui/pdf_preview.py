@@ -153,7 +153,7 @@ class PdfPreview(QWidget):
     def _scale(self) -> float:
         if not self.fit:
             return self.zoom
-        width_pt = 595.0  # A4, until the page says otherwise
+        width_pt = 595.0  # A4, unless the page can be measured
         try:
             pdf = pdfium.PdfDocument(self.pdf)
             try:
@@ -161,7 +161,7 @@ class PdfPreview(QWidget):
             finally:
                 pdf.close()
         except pdfium.PdfiumError:
-            pass
+            width_pt = 595.0  # an unreadable page is shown at the A4 width
         available = max(200, self.scroll.viewport().width() - 24)
         self.zoom = max(0.25, min(4.0, available / width_pt))
         return self.zoom
