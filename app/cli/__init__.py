@@ -46,10 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from app.gui.main import run_gui
+        from app.gui.launch import run_gui
 
         return run_gui(args.db)
     from app import i18n
+
+    if getattr(args, "gui", False):  # a window of its own (regie desk): the QApplication
+        from app.gui.launch import gui_application  # comes before the translations
+
+        gui_application()
 
     if getattr(args, "widgets", False):  # a command that builds widgets (bench) needs a
         from PySide6.QtWidgets import QApplication  # full QApplication before anything else

@@ -38,7 +38,7 @@ QUANTITY = re.compile(r"^(?P<code>.+)=(?P<qty>[+-]?\d+)$")
 
 def register(commands: Any) -> None:
     opened = commands.add_parser("desk", help=tr("cli", "open the warehouse desk, full screen"))
-    opened.set_defaults(handler=open_desk)
+    opened.set_defaults(handler=open_desk, gui=True)
 
     parser = commands.add_parser("scan", help=tr("cli", "scan kit out and in at the desk"))
     sub = parser.add_subparsers(dest="scan_command", metavar="ACTION", required=True)
@@ -112,7 +112,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def open_desk(args: argparse.Namespace) -> int:
-    from app.gui.main import run_desk
+    from app.gui.launch import run_desk
 
     return int(run_desk(args.db))
 

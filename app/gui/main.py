@@ -13,7 +13,6 @@ menu bar while its area is current.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -21,21 +20,17 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressDialog,
     QStackedWidget,
     QWidget,
 )
 
-from app import i18n
-from app.bootstrap import Context
 from app.core.errors import DomainError
 from app.core.settings import COOPERATIVE_NAME, get_setting
 from app.gui.bookings_screen import BookingsScreen
@@ -47,7 +42,7 @@ from app.gui.inventory_screen import InventoryScreen
 from app.gui.invoices_screen import InvoicesScreen
 from app.gui.kits_cases import CasesScreen, KitsScreen
 from app.gui.labels_screen import LabelsScreen
-from app.gui.operations import Cancelled, Operations, Progress, ThreadRunner
+from app.gui.operations import Cancelled, Operations, Progress
 from app.gui.pricing_screen import PricingScreen
 from app.gui.reports_screen import ReportsScreen
 from app.gui.settings_dialog import SettingsDialog, read_settings
@@ -391,89 +386,3 @@ class MainWindow(QMainWindow):
 
 def build_main_window(ops: Operations) -> MainWindow:
     return MainWindow(ops)
-
-
-def _open_with_progress(db_option: str | None) -> Context:
-    """Open the database; on the very first start, say what is being prepared while the
-    demo cooperative is built (it takes a few seconds)."""
-    from app.bootstrap import first_run, open_context
-
-    if not first_run(db_option):
-        return open_context(db_option)
-    stages = [
-        tr("MainWindow", "Creating the demo cooperative: catalogue…"),
-        tr("MainWindow", "Creating the demo cooperative: customers and bookings…"),
-        tr("MainWindow", "Creating the demo cooperative: rates and invoices…"),
-    ]
-    dialog = QProgressDialog(stages[0], "", 0, len(stages))
-    dialog.setWindowTitle("Régie")
-    dialog.setCancelButton(None)
-    dialog.setMinimumDuration(0)
-    dialog.show()
-
-    def step(stage: int) -> None:
-        dialog.setLabelText(stages[stage - 1])
-        dialog.setValue(stage - 1)
-        QApplication.processEvents()
-
-    try:
-        return open_context(db_option, step=step)
-    finally:
-        dialog.close()
-
-
-def run_gui(db_option: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName("Régie")
-    app.setOrganizationName("regie")
-    i18n.install()
-    try:
-        ctx = _open_with_progress(db_option)
-    except DomainError as err:
-        QMessageBox.critical(None, "Régie", i18n.message(err))
-        return 1
-    ops = Operations(ctx, ThreadRunner())
-    window = build_main_window(ops)
-    window.show()
-    status = app.exec()
-    ops.runner.wait()
-    ctx.db.dispose()
-    return int(status)
-
-
-def run_desk(db_option: str | None) -> int:
-    """``regie desk``: the warehouse desk alone, full screen (the warehouse PC's kiosk)."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName("Régie")
-    app.setOrganizationName("regie")
-    i18n.install()
-    from app.bootstrap import open_context
-
-    try:
-        ctx = open_context(db_option)
-    except DomainError as err:
-        QMessageBox.critical(None, "Régie", i18n.message(err))
-        return 1
-    ops = Operations(ctx, ThreadRunner())
-    window = QMainWindow()
-    window.setWindowTitle(tr("MainWindow", "Desk") + " — Régie")
-    desk = DeskScreen(ops, window)
-    window.setCentralWidget(desk)
-    window.menuBar().addMenu(desk.menu)
-    quit_action = QAction(tr("MainWindow", "&Quit"), window)
-    quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-    quit_action.triggered.connect(window.close)
-    desk.menu.addSeparator()
-    desk.menu.addAction(quit_action)
-    ops.failed.connect(
-        lambda err: desk.banner.show_message(
-            "error", tr("MainWindow", "Régie — action refused"), i18n.message(err)
-        )
-    )
-    window.showFullScreen()
-    status = app.exec()
-    ops.runner.wait()
-    ctx.db.dispose()
-    return int(status)
