@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
 
 from app.core.errors import DomainError
 
@@ -97,3 +98,37 @@ def _rasterise(page: pdfium.PdfPage, scale: float) -> QImage:
         data, picture.width, picture.height, 3 * picture.width, QImage.Format.Format_RGB888
     )
     return image.copy()  # own the pixels: ``data`` is freed when we return
+
+
+def printer_named(name: str | None) -> QPrinter:
+    """A printer for ``name``, or the system's default printer when ``name`` is empty.
+    Refused with a sentence when no such printer exists (CUPS on Linux)."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    info = QPrinterInfo.printerInfo(name) if name else QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        if name:
+            raise DomainError("There is no printer named {name}.", name=name)
+        raise DomainError("No default printer is set up on this computer.")
+    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+
+
+def print_to(pdf_bytes: bytes, printer_name: str | None, title: str) -> int:
+    """Print without a dialog on the named or default printer; returns the page count."""
+    printer = printer_named(printer_name)
+    printer.setDocName(title)
+    return print_pdf(pdf_bytes, printer)
+
+
+def print_with_dialog(parent: QWidget | None, pdf_bytes: bytes, title: str) -> bool:
+    """The system print dialog, then the document on the chosen printer. False when the
+    person cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    print_pdf(pdf_bytes, printer)
+    return True

@@ -2603,6 +2603,30 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Creating the demo cooperative: catalogue…</source>
+      <translation>Création de la coopérative de démonstration : parc de matériel…</translation>
+    </message>
+    <message>
+      <source>Creating the demo cooperative: customers and bookings…</source>
+      <translation>Création de la coopérative de démonstration : clients et réservations…</translation>
+    </message>
+    <message>
+      <source>Creating the demo cooperative: rates and invoices…</source>
+      <translation>Création de la coopérative de démonstration : tarifs et factures…</translation>
+    </message>
+    <message>
+      <source>Desk</source>
+      <translation>Comptoir</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <source>Régie — action refused</source>
+      <translation>Régie — action refusée</translation>
+    </message>
+    <message>
       <source>Home</source>
       <translation>Accueil</translation>
     </message>
@@ -2639,10 +2663,6 @@
       <translation>Réservations</translation>
     </message>
     <message>
-      <source>Desk</source>
-      <translation>Comptoir</translation>
-    </message>
-    <message>
       <source>Invoices</source>
       <translation>Factures</translation>
     </message>
@@ -2671,10 +2691,6 @@
       <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-      <source>&amp;Quit</source>
-      <translation>&amp;Quitter</translation>
-    </message>
-    <message>
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
@@ -2689,10 +2705,6 @@
     <message>
       <source>Cancelled; nothing was changed.</source>
       <translation>Annulé ; rien n’a été modifié.</translation>
-    </message>
-    <message>
-      <source>Régie — action refused</source>
-      <translation>Régie — action refusée</translation>
     </message>
     <message>
       <source>Import catalogue</source>
@@ -2725,18 +2737,6 @@
     <message>
       <source>Exported %1 item types and %2 units to %3.</source>
       <translation>%1 types de matériel et %2 unités exportés vers %3.</translation>
-    </message>
-    <message>
-      <source>Creating the demo cooperative: catalogue…</source>
-      <translation>Création de la coopérative de démonstration : parc de matériel…</translation>
-    </message>
-    <message>
-      <source>Creating the demo cooperative: customers and bookings…</source>
-      <translation>Création de la coopérative de démonstration : clients et réservations…</translation>
-    </message>
-    <message>
-      <source>Creating the demo cooperative: rates and invoices…</source>
-      <translation>Création de la coopérative de démonstration : tarifs et factures…</translation>
     </message>
   </context>
   <context>
@@ -4841,6 +4841,14 @@
     <message>
       <source>The printer could not be opened: check it is on and connected.</source>
       <translation>Impossible d’ouvrir l’imprimante : vérifiez qu’elle est allumée et branchée.</translation>
+    </message>
+    <message>
+      <source>There is no printer named {name}.</source>
+      <translation>Il n’y a pas d’imprimante nommée {name}.</translation>
+    </message>
+    <message>
+      <source>No default printer is set up on this computer.</source>
+      <translation>Aucune imprimante par défaut n’est configurée sur cet ordinateur.</translation>
     </message>
     <message>
       <source>line {line}: {problem}</source>
