@@ -20,11 +20,9 @@ from sqlmodel import select
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
 from app.core.errors import Conflict
-from app.core.money import from_cents
-from booking.bookings import booking_by_ref, lines_of
+from booking.bookings import BookingData, booking_by_ref
 from booking.models import Booking, BookingStatus
-from inventory.models import ItemType
-from invoicing import charges, issuing, pricing, rates
+from invoicing import charges, estimate, issuing, pricing, rates
 from invoicing.document import Document, Kind, Line
 from invoicing.issuing import Covered, Renderer, XmlCheck
 from invoicing.models import IssuedDocument
@@ -35,34 +33,32 @@ QUOTE_NOTE = "Devis valable jusqu'au {date}. Ce devis ne constitue pas une factu
 DEPOSIT_NOTE = "Caution demandée : {amount} — non facturée"
 
 
-def quote_number(booking: Booking) -> str:
+def quote_number(booking: Booking | estimate.Draft) -> str:
     """Quotes have their own free numbering: D- and the booking reference."""
     return f"D-{booking.reference}"
 
 
 def deposit_required(uow: UnitOfWork, booking: Booking) -> Decimal:
     """Σ quantity × the type's deposit, over the booking's lines."""
-    total = 0
-    for line in lines_of(uow, booking.id):  # type: ignore[arg-type]
-        item = uow.session.get(ItemType, line.item_type_id)
-        total += line.quantity * (item.deposit_cents if item is not None else 0)
-    return from_cents(total)
+    return estimate.deposit_of(uow, estimate.draft_of(uow, booking).booked)
 
 
 def _document(
     uow: UnitOfWork,
-    booking: Booking,
+    booking: Booking | estimate.Draft,
     kind: Kind,
     lines: Sequence[Line],
     rate_label: str,
     today: dt.date,
     number: str = "",
+    deposit: Decimal | None = None,
 ) -> Document:
-    customer = charges.customer_of(uow, booking)
+    customer = charges.customer_of(uow, booking)  # type: ignore[arg-type]
     buyer = issuing.buyer(customer)
-    first, last = charges.usage_days(booking)
+    first, last = charges.usage_days(booking)  # type: ignore[arg-type]
     total = pricing.totals(lines)
-    deposit = deposit_required(uow, booking)
+    if deposit is None:
+        deposit = deposit_required(uow, booking)  # type: ignore[arg-type]
     deposit_note = DEPOSIT_NOTE.format(amount=pricing.euros(deposit)) if deposit else ""
     due = validity = None
     notes: tuple[str, ...] = ()
@@ -99,19 +95,55 @@ def _document(
     )
 
 
+@dataclasses.dataclass(frozen=True)
+class Quote:
+    """A quote's document and the pricing facts behind it (rate and why, days,
+    coefficients, discounts, minimum, deposit)."""
+
+    document: Document
+    priced: estimate.Priced
+
+
+def _quote(
+    uow: UnitOfWork, draft: estimate.Draft, clock: Clock, number: str, *, require_lines: bool
+) -> Quote:
+    """The one way a quote is priced and built: stored bookings (``quote_document``) and
+    bookings being edited (``draft_quote``) both come here."""
+    priced = estimate.price(uow, draft, clock)
+    if require_lines and not priced.covered:
+        raise Conflict("Booking {ref} has no lines to quote.", ref=draft.reference)
+    document = _document(
+        uow,
+        draft,
+        Kind.QUOTE,
+        priced.lines,
+        priced.choice.label,
+        clock.today(),
+        number,
+        deposit=priced.deposit,
+    )
+    return Quote(document, priced)
+
+
 def quote_document(uow: UnitOfWork, reference: str, clock: Clock) -> Document:
     """A quote (devis) of the whole booking, valid ``invoicing.quote_validity_days``."""
     booking = booking_by_ref(uow, reference)
     if booking.status == BookingStatus.CANCELLED:
         raise Conflict("Booking {ref} is cancelled: it has no quote.", ref=booking.reference)
-    covered, choice = charges.billable(uow, booking, clock)
-    covered = charges.with_minimum(uow, booking, covered)
-    if not covered:
-        raise Conflict("Booking {ref} has no lines to quote.", ref=booking.reference)
-    lines = [c.line for c in covered]
-    return _document(
-        uow, booking, Kind.QUOTE, lines, choice.label, clock.today(), quote_number(booking)
-    )
+    draft = estimate.draft_of(uow, booking)
+    return _quote(uow, draft, clock, quote_number(booking), require_lines=True).document
+
+
+def draft_quote(uow: UnitOfWork, data: BookingData, clock: Clock, *, reference: str = "") -> Quote:
+    """The quote of a booking as it is being edited, before it is saved: ``data`` as the
+    booking editor holds it, ``reference`` the stored booking it edits ("" for a new one;
+    its own pricing and desk record apply). Priced by the same code as ``quote_document``,
+    so once saved, the quote prints these numbers. A draft without lines gives an empty
+    quote (totals zero) rather than a refusal."""
+    booking = booking_by_ref(uow, reference) if reference else None
+    draft = estimate.draft_from_data(uow, data, booking)
+    number = quote_number(booking) if booking is not None else ""
+    return _quote(uow, draft, clock, number, require_lines=False)
 
 
 def _invoiceable(uow: UnitOfWork, reference: str) -> Booking:
