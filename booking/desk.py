@@ -27,9 +27,10 @@ from booking.models import (
     Direction,
     Movement,
 )
+from inventory import barcodes
 from inventory.barcodes import normalise
 from inventory.catalogue import set_status
-from inventory.models import Case, InspectionDue, ItemType, Unit, UnitStatus
+from inventory.models import InspectionDue, ItemType, Unit, UnitStatus
 
 
 class Outcome(StrEnum):
@@ -99,6 +100,9 @@ class ScanResult:
     movement_ids: list[int] = field(default_factory=list)
     #: For NOT_ON_BOOKING: the scanned unit's type code and whether it could be added.
     offer: dict[str, Any] = field(default_factory=dict)
+    #: What the scanner typed when it differs from ``code`` beyond case: the code was found
+    #: by reading the scan as typed on the other keyboard layout (``barcodes.candidates``).
+    scanned: str = ""
 
 
 def _refuse(
@@ -111,19 +115,64 @@ def _refuse(
 
 
 def _unit(uow: UnitOfWork, code: str) -> Unit | None:
-    return uow.session.exec(select(Unit).where(Unit.barcode == code)).first()
-
-
-def _bulk(uow: UnitOfWork, code: str) -> ItemType | None:
-    return uow.session.exec(select(ItemType).where(ItemType.barcode == code)).first()
-
-
-def _case(uow: UnitOfWork, code: str) -> Case | None:
-    return uow.session.exec(select(Case).where(Case.barcode == code)).first()
+    """The unit for a scan: without case, then its layout-swapped readings."""
+    for reading in barcodes.candidates(code):
+        if (unit := barcodes.find_unit(uow, reading)) is not None:
+            return unit
+    return None
 
 
 def _booking(uow: UnitOfWork, code: str) -> Booking | None:
-    return uow.session.exec(select(Booking).where(Booking.reference == code.upper())).first()
+    code = normalise(code).upper()
+    if not code:
+        return None
+    return uow.session.exec(select(Booking).where(Booking.reference == code)).first()
+
+
+def find_booking(uow: UnitOfWork, code: str) -> Booking | None:
+    """The booking whose reference was scanned (from its pick list), without case, trying
+    the layout-swapped readings of the scan too."""
+    for reading in barcodes.candidates(code):
+        if (booking := _booking(uow, reading)) is not None:
+            return booking
+    return None
+
+
+@dataclass
+class _Scanned:
+    """What a scan designates: ``kind`` is booking, unit, case or bulk; ``code`` the code it
+    carries (as stored), ``raw`` what came from the scanner."""
+
+    kind: str
+    row: Any
+    code: str
+    raw: str
+
+    @property
+    def swapped(self) -> str:
+        """The raw scan when the code was found through a layout-swapped reading."""
+        return self.raw if self.raw.upper() != self.code.upper() else ""
+
+
+def identify(uow: UnitOfWork, code: str) -> _Scanned | None:
+    """What carries the scanned ``code``: a booking reference, a unit, a case or a bulk
+    type, compared without case; when nothing does, the code as read on the other keyboard
+    layout (a scanner set up for US on a French PC, or the reverse)."""
+    raw = normalise(code)
+    for reading in barcodes.candidates(raw):
+        if (booking := _booking(uow, reading)) is not None:
+            return _Scanned("booking", booking, booking.reference, raw)
+        found = barcodes.find_exactly(uow, reading)
+        if found is not None:
+            kind, row = found
+            stored = row.barcode or reading  # type: ignore[union-attr]
+            return _Scanned(kind, row, stored, raw)
+    return None
+
+
+def _swapped(result: ScanResult, scanned: _Scanned) -> ScanResult:
+    result.scanned = scanned.swapped
+    return result
 
 
 def last_movement(uow: UnitOfWork, unit_id: int) -> Movement | None:
@@ -314,7 +363,7 @@ def check_out(
 ) -> ScanResult:
     """Decide and record one check-out scan for ``reference``. A refusal writes nothing."""
     code = normalise(code)
-    booking = _booking(uow, normalise(reference))
+    booking = find_booking(uow, reference)
     if booking is None:
         return _refuse(
             code, Outcome.UNKNOWN, "No booking has the reference {ref}.", ref=normalise(reference)
@@ -331,33 +380,47 @@ def check_out(
             ref=ref,
             status=booking.status,
         )
-    if (other := _booking(uow, code)) is not None:
+    scanned = identify(uow, code)
+    if scanned is None:
         return _refuse(
             code,
-            Outcome.BOOKING,
-            "{code} is a booking: finish {ref} first.",
+            Outcome.UNKNOWN,
+            "Unknown code {code}: no unit, case or bulk item has it.",
             ref,
-            code=other.reference,
-            ref=ref,
+            code=code,
         )
-    if (unit := _unit(uow, code)) is not None:
-        return _out_units(uow, booking, [unit], code, user, station, clock)
-    if (container := _case(uow, code)) is not None:
-        units = list(uow.session.exec(select(Unit).where(Unit.case_id == container.id)))
+    code = scanned.code
+    if scanned.kind == "booking":
+        return _swapped(
+            _refuse(
+                code,
+                Outcome.BOOKING,
+                "{code} is a booking: finish {ref} first.",
+                ref,
+                code=scanned.code,
+                ref=ref,
+            ),
+            scanned,
+        )
+    if scanned.kind == "unit":
+        result = _out_units(uow, booking, [scanned.row], code, user, station, clock)
+    elif scanned.kind == "case":
+        units = list(uow.session.exec(select(Unit).where(Unit.case_id == scanned.row.id)))
         if not units:
             return _refuse(code, Outcome.INVALID, "Case {code} is empty.", ref, code=code)
-        return _out_units(uow, booking, units, code, user, station, clock)
-    if (item := _bulk(uow, code)) is not None:
-        return _out_bulk(
-            uow, booking, item, 1 if quantity is None else quantity, code, user, station, clock
+        result = _out_units(uow, booking, units, code, user, station, clock)
+    else:
+        result = _out_bulk(
+            uow,
+            booking,
+            scanned.row,
+            1 if quantity is None else quantity,
+            code,
+            user,
+            station,
+            clock,
         )
-    return _refuse(
-        code,
-        Outcome.UNKNOWN,
-        "Unknown code {code}: no unit, case or bulk item has it.",
-        ref,
-        code=code,
-    )
+    return _swapped(result, scanned)
 
 
 def _unit_refusal(
@@ -544,25 +607,36 @@ def check_in(
     code = normalise(code)
     if not code:
         return _refuse(code, Outcome.INVALID, "The scan was empty.")
-    if (unit := _unit(uow, code)) is not None:
-        return _in_unit(uow, unit, code, condition, note, user, station, clock)
-    if (container := _case(uow, code)) is not None:
+    scanned = identify(uow, code)
+    if scanned is None:
+        return _refuse(
+            code,
+            Outcome.UNKNOWN,
+            "Unknown code {code}: no unit, case or bulk item has it.",
+            code=code,
+        )
+    code = scanned.code
+    if scanned.kind == "booking":
+        return _refuse(code, Outcome.BOOKING, "{code} is a booking, not an item.", code=code)
+    if scanned.kind == "unit":
+        result = _in_unit(uow, scanned.row, code, condition, note, user, station, clock)
+    elif scanned.kind == "case":
+        container = scanned.row
         units = list(uow.session.exec(select(Unit).where(Unit.case_id == container.id)))
         out = [u for u in units if where_is(uow, u.id) is not None]  # type: ignore[arg-type]
         if not out:
             return _refuse(code, Outcome.NOT_OUT, "Nothing in case {code} is out.", code=code)
         results = [_in_unit(uow, u, u.barcode, condition, note, user, station, clock) for u in out]
-        last = results[-1]
-        last.movement_ids = [m for r in results for m in r.movement_ids]
-        last.code = code
+        result = results[-1]
+        result.movement_ids = [m for r in results for m in r.movement_ids]
+        result.code = code
         if not container.permanent:
             for u in units:
                 u.case_id = None  # a temporary case is emptied at check-in
-        return last
-    if (item := _bulk(uow, code)) is not None:
-        return _in_bulk(
+    else:
+        result = _in_bulk(
             uow,
-            item,
+            scanned.row,
             1 if quantity is None else quantity,
             code,
             condition,
@@ -572,11 +646,7 @@ def check_in(
             station,
             clock,
         )
-    if _booking(uow, code) is not None:
-        return _refuse(code, Outcome.BOOKING, "{code} is a booking, not an item.", code=code)
-    return _refuse(
-        code, Outcome.UNKNOWN, "Unknown code {code}: no unit, case or bulk item has it.", code=code
-    )
+    return _swapped(result, scanned)
 
 
 def _in_unit(
@@ -674,7 +744,7 @@ def _bulk_booking(uow: UnitOfWork, type_id: int, hint: str) -> Booking | None:
     )
     candidates = list(uow.session.exec(query))
     for booking in candidates:
-        if hint and booking.reference == hint.upper():
+        if hint and booking.reference == normalise(hint).upper():
             return booking
     return candidates[0] if candidates else None
 
@@ -857,18 +927,34 @@ def substitute(
 
 
 def departures(uow: UnitOfWork, *, clock: Clock, days: int = 2) -> list[Booking]:
-    """Bookings to pick today and tomorrow (confirmed, or out and not complete)."""
+    """What still has to leave: bookings picked up today or tomorrow (``days``) that are
+    confirmed, or out with something booked not yet gone; and late ones, confirmed with a
+    pick-up before today and not yet due back, nothing of them gone. Complete bookings and
+    bookings that left on an earlier day are not listed. By pick-up time."""
     today = dt.datetime.combine(clock.today(), dt.time())
+    now = _local_now(clock)
     query = (
         select(Booking)
         .where(
             Booking.status.in_([BookingStatus.CONFIRMED.value, BookingStatus.OUT.value]),  # type: ignore[attr-defined]
             Booking.start < today + dt.timedelta(days=days),
-            Booking.end > today,
+            Booking.end > now,
         )
         .order_by(Booking.start, Booking.id)
     )
-    return list(uow.session.exec(query))
+    rows = []
+    for booking in uow.session.exec(query):
+        assert booking.id is not None
+        if booking.status == BookingStatus.CONFIRMED:
+            rows.append(booking)  # nothing has left yet (late when its pick-up is past)
+        elif booking.start >= today and any(p.left < p.wanted for p in progress(uow, booking.id)):
+            rows.append(booking)  # partly picked today: the rest is still to go
+    return rows
+
+
+def is_late(booking: Booking, *, clock: Clock) -> bool:
+    """A confirmed booking whose pick-up day is past: nothing left although it should have."""
+    return booking.status == BookingStatus.CONFIRMED and booking.start.date() < clock.today()
 
 
 def units_moved(uow: UnitOfWork, booking_id: int) -> list[dict[str, Any]]:

@@ -61,6 +61,8 @@ class Departure:
     start: dt.datetime
     end: dt.datetime
     status: str
+    #: Confirmed with a pick-up day already past: it should have left.
+    late: bool = False
 
 
 def _customer_name(uow: UnitOfWork, booking: Booking) -> str:
@@ -90,7 +92,15 @@ def load_booking(uow: UnitOfWork, reference: str) -> DeskBooking:
 
 def load_departures(uow: UnitOfWork, clock: Clock) -> list[Departure]:
     return [
-        Departure(b.reference, _customer_name(uow, b), b.event, b.start, b.end, b.status)
+        Departure(
+            b.reference,
+            _customer_name(uow, b),
+            b.event,
+            b.start,
+            b.end,
+            b.status,
+            desk.is_late(b, clock=clock),
+        )
         for b in desk.departures(uow, clock=clock)
     ]
 
@@ -223,7 +233,8 @@ class LinesModel(QAbstractTableModel):
 
 
 class DeparturesModel(QAbstractTableModel):
-    """Today's and tomorrow's departures: pick-up, reference, customer (event in the tip)."""
+    """What still has to leave (today, tomorrow, late): pick-up, reference, customer (event
+    in the tip). A late pick-up is red and says so."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -264,10 +275,16 @@ class DeparturesModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if not 0 <= index.column() < 3:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [f"{row.start:%d/%m %H:%M}", row.reference, row.customer][index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            when = f"{row.start:%d/%m %H:%M}"
+            if row.late:
+                when = tr("DeskScreen", "late · %1").replace("%1", when)
+            return [when, row.reference, row.customer][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return " — ".join(t for t in (row.customer, row.event, _when(row.start)) if t)
+            late = tr("DeskScreen", "Late: it should have left") if row.late else ""
+            return " — ".join(t for t in (row.customer, row.event, _when(row.start), late) if t)
+        if role == Qt.ItemDataRole.ForegroundRole and row.late and index.column() == 0:
+            return QBrush(QColor("#b71c1c"))
         if role == Qt.ItemDataRole.UserRole:
             return row.reference
         if role == Qt.ItemDataRole.FontRole and index.column() == 1:

@@ -264,3 +264,72 @@ def test_which_booking_has_this_unit_by_searching_its_barcode(db, clock, kit):
         found = search_bookings(uow, lyres[0])
         assert [booking_by_ref(uow, ref).id] == found
         assert search_bookings(uow, lyres[1]) == []
+
+
+# --- scans as scanners really type them -----------------------------------------------------
+
+
+def test_codes_and_references_are_scanned_without_case(db, clock, kit):
+    ref, lyres, _, _ = kit
+    result = _out(db, clock, ref.lower(), lyres[0].lower())
+    assert (result.ok, result.code, result.scanned) == (True, lyres[0], "")
+    bulk = _out(db, clock, ref, "dmx10", qty=2)
+    assert (bulk.ok, bulk.line.left) == (True, 2)
+    back = _in(db, clock, lyres[0].lower())
+    assert (back.ok, back.code) == (True, lyres[0])
+    with db.read() as uow:
+        assert desk.find_booking(uow, ref.lower()).reference == ref
+
+
+def test_a_scanner_set_up_for_the_other_layout_is_read_back(db, clock, kit):
+    from inventory.barcodes import typed_on
+
+    ref, lyres, _, _ = kit
+    wrong_ref = typed_on(ref, "us", "fr")  # R-2026-0001 arrives as R)éàé-)àààà&
+    with db.read() as uow:
+        assert desk.find_booking(uow, wrong_ref).reference == ref
+    received = typed_on(lyres[0], "us", "fr")
+    result = _out(db, clock, wrong_ref, received)
+    assert (result.ok, result.code, result.scanned) == (True, lyres[0], received)
+    bulk = _out(db, clock, ref, typed_on("DMX10", "fr", "us"), qty=3)
+    assert (bulk.ok, bulk.line.left) == (True, 3)
+    back = _in(db, clock, typed_on(lyres[0], "fr", "us"))
+    assert (back.ok, back.code) == (True, lyres[0])
+
+
+def test_an_unknown_code_is_refused_after_trying_the_swapped_readings(db, clock, kit):
+    ref, _, _, _ = kit
+    before = _moves(db)
+    result = _out(db, clock, ref, "LU?)àààà9")
+    assert (result.ok, result.outcome) == (False, Outcome.UNKNOWN)
+    assert "LU?)àààà9" in result.message.template.format(**result.message.params)
+    assert _moves(db) == before
+
+
+def test_departures_list_only_what_still_has_to_leave(db, clock, kit):
+    from app.core.clock import FixedClock
+
+    ref, lyres, mics, customer = kit  # pick-up tomorrow, nothing gone
+    earlier = FixedClock(clock.at - dt.timedelta(days=3))
+    gone = factories.booking(
+        db, earlier, customer, "2026-11-23T09:00", "2026-12-02T09:00", {"SM58": 1}
+    )
+    with db.write() as uow:
+        assert desk.check_out(
+            uow, user="t", station="d", reference=gone, code=mics[0], clock=earlier
+        ).ok
+    late = factories.booking(
+        db, earlier, customer, "2026-11-24T09:00", "2026-12-03T09:00", {"LYRE-WASH": 1}
+    )
+    today = factories.booking(
+        db, clock, customer, "2026-11-26T14:00", "2026-11-27T09:00", {"LYRE-WASH": 1, "SM58": 1}
+    )
+    done = factories.booking(
+        db, clock, customer, "2026-11-26T15:00", "2026-11-27T09:00", {"LYRE-WASH": 1}
+    )
+    _out(db, clock, today, lyres[0])  # partly picked: the mic is still to go
+    _out(db, clock, done, lyres[1])  # complete: gone
+    with db.read() as uow:
+        rows = desk.departures(uow, clock=clock)
+        assert [b.reference for b in rows] == [late, today, ref]
+        assert [desk.is_late(b, clock=clock) for b in rows] == [True, False, False]

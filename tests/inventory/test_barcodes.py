@@ -78,3 +78,93 @@ def test_codes_shaped_like_booking_references_are_refused(db, clock):
     factories.item(db)
     with pytest.raises(ValidationError, match="form of a booking reference"):
         factories.unit(db, clock, barcode="R-2026-0042")
+
+
+# --- case and keyboard layouts ------------------------------------------------------------
+
+CODE_CHARS = st.characters(min_codepoint=33, max_codepoint=126)
+
+
+@given(st.text())
+def test_the_compared_form_is_idempotent(raw):
+    once = barcodes.key(raw)
+    assert barcodes.key(once) == once
+
+
+@given(st.text(alphabet=CODE_CHARS, min_size=1, max_size=barcodes.MAX_LENGTH))
+def test_the_scan_itself_is_always_tried_first(code):
+    assert barcodes.candidates(code)[0] == code
+
+
+def _typable(table):
+    """Characters a scanner of that layout types without AltGr or a dead key: letters,
+    digits and the punctuation the swapped keys carry."""
+    letters = [chr(c) for c in range(33, 127) if chr(c).isalnum()]
+    return st.sampled_from(sorted(set(letters) | {c for c in table if 33 <= ord(c) <= 126}))
+
+
+@given(st.text(alphabet=_typable(barcodes.US_TO_FR), min_size=1, max_size=20))
+def test_a_us_scanner_on_a_french_pc_is_read_back(code):
+    received = barcodes.typed_on(code, "us", "fr")
+    assert code.upper() in [c.upper() for c in barcodes.candidates(received)]
+
+
+@given(
+    st.text(
+        alphabet=_typable({c for c in barcodes.FR_TO_US if c not in "<>"}),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_a_french_scanner_on_a_us_pc_is_read_back(code):
+    received = barcodes.typed_on(code, "fr", "us")
+    assert code.upper() in [c.upper() for c in barcodes.candidates(received)]
+
+
+def test_the_documented_wrong_layout_readings():
+    assert barcodes.typed_on("LUM-00021", "us", "fr") == "LU?)àààé&"
+    assert barcodes.typed_on("LUM-00021", "fr", "us") == "LU:6)))@!"
+    assert barcodes.candidates("LU?)àààé&") == ["LU?)àààé&", "LUM-00021"]
+    assert barcodes.candidates("LU:6)))@!")[-1] == "LUM-00021"
+    # Caps Lock on the French PC turns é into É: still read back
+    assert "LUM-00021" in barcodes.candidates("LU?)ÀÀÀÉ&")
+
+
+def test_codes_are_found_without_case(db, clock):
+    from inventory.containers import create_case
+
+    factories.item(db)
+    factories.unit(db, clock, barcode="LUM-00042")
+    factories.unit(db, clock, barcode="old-Asset-7")
+    factories.bulk(db, barcode="CAB-DMX10")
+    with db.write() as uow:
+        create_case(uow, user="t", name="Rack", permanent=True, barcode="RACK-1")
+    with db.read() as uow:
+        assert barcodes.find_unit(uow, "lum-00042").barcode == "LUM-00042"
+        assert barcodes.find_unit(uow, "OLD-ASSET-7").barcode == "old-Asset-7"
+        assert barcodes.find_bulk(uow, "cab-dmx10").barcode == "CAB-DMX10"
+        assert barcodes.find_case(uow, " rack-1\r\n").barcode == "RACK-1"
+        kind, unit = barcodes.find(uow, "LU?)ààà'é")  # a US scanner on an AZERTY PC
+        assert (kind, unit.barcode) == ("unit", "LUM-00042")
+        kind, item = barcodes.find(uow, barcodes.typed_on("CAB-DMX10", "fr", "us"))
+        assert (kind, item.barcode) == ("bulk", "CAB-DMX10")
+        assert barcodes.find(uow, "NOPE-1") is None
+
+
+def test_two_codes_that_differ_only_by_case_cannot_both_exist(db, clock):
+    factories.item(db)
+    factories.unit(db, clock, barcode="LUM-00042")
+    with pytest.raises(Conflict, match="lum-00042 is already used by unit"):
+        factories.unit(db, clock, barcode="lum-00042")
+    factories.bulk(db, barcode="Cab-1")
+    with pytest.raises(Conflict, match="CAB-1 is already used by item type"):
+        factories.unit(db, clock, barcode="CAB-1")
+    with db.read() as uow:
+        unit = barcodes.find_unit(uow, "LUM-00042")
+        assert barcodes.ensure_free(uow, "lum-00042", keep=unit) == "lum-00042"  # relabelled
+
+
+def test_lower_case_booking_reference_shapes_are_refused(db, clock):
+    factories.item(db)
+    with pytest.raises(ValidationError, match="form of a booking reference"):
+        factories.unit(db, clock, barcode="r-2026-0042")
