@@ -14,8 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,8 +39,8 @@ from app.core.errors import DomainError, ValidationError
 from app.core.money import to_cents
 from app.gui.editors import Action, FormDialog
 from app.gui.operations import Operations
-from app.gui.pdf_preview import PdfPreview
-from app.gui.printing import print_pdf
+from app.gui.pdf_preview import PdfPreview, fit_to_screen, remember_geometry
+from app.gui.printing import PrintJob, print_document, print_pdf
 from app.gui.widgets import edit_amount, edit_date, format_amount, format_date
 from invoicing import credit_notes, payments, render
 from invoicing.credit_notes import CreditLine
@@ -90,15 +91,13 @@ def choose_pdf_path(parent: QWidget, name: str) -> Path | None:
     return Path(path if path.lower().endswith(".pdf") else path + ".pdf")
 
 
-def open_print_dialog(parent: QWidget, pdf: bytes, done: Callable[[int], None]) -> QPrintDialog:
-    """The system print dialog; on OK every page of ``pdf`` goes to the chosen printer."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(tr("InvoiceDialogs", "Print"))
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.accepted.connect(lambda: done(print_pdf(pdf, printer)))
-    dialog.open()
-    return dialog
+def print_pdf_document(
+    parent: QWidget, pdf: bytes, title: str, done: Callable[[int], None]
+) -> PrintJob | None:
+    """The system print dialog; on OK the pages of ``pdf`` go to the chosen printer in the
+    background (progress and Cancel when it takes a while; a failure said in a dialog),
+    then ``done(pages)``. None when the person cancelled or there is no printer."""
+    return print_document(parent, pdf, title, done)
 
 
 # --- the lines of a document -------------------------------------------------------------------
@@ -261,33 +260,55 @@ class DraftDialog(QDialog):
 
 
 class PdfDialog(QDialog):
-    """A PDF (a quote, an issued invoice) with Print… and Save as PDF…."""
+    """A PDF (a quote, an issued invoice, a credit note) with Print… (Ctrl+P), Save as
+    PDF… (Ctrl+S) and Close (Esc). Sized to the screen (at most 760×900, less on a laptop)
+    with the page fitted to the width and scrolled, the buttons always visible; where it
+    was left and its size are remembered."""
+
+    GEOMETRY_KEY = "pdf-dialog"
 
     def __init__(self, title: str, pdf: bytes, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf, self.name = pdf, name
+        self.job: PrintJob | None = None
         self.setWindowTitle(title)
-        self.resize(760, 900)
+        self.setMinimumSize(420, 320)
         self.preview = PdfPreview()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.print_button = QPushButton(tr("InvoiceDialogs", "&Print…"))
+        self.print_button.setToolTip(tr("InvoiceDialogs", "Print (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_)
         self.save_button = QPushButton(tr("InvoiceDialogs", "&Save as PDF…"))
+        self.save_button.setToolTip(tr("InvoiceDialogs", "Save as PDF (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
-        close = QPushButton(tr("InvoiceDialogs", "Close"))
-        close.clicked.connect(self.reject)
-        for button in (self.print_button, self.save_button, close):
+        self.close_button = QPushButton(tr("InvoiceDialogs", "Close"))
+        self.close_button.setToolTip(tr("InvoiceDialogs", "Close (Esc)"))
+        self.close_button.clicked.connect(self.reject)
+        for button in (self.print_button, self.save_button, self.close_button):
             button.setAutoDefault(False)
+        for keys, slot in (
+            (QKeySequence.StandardKey.Print, self.print_),
+            (QKeySequence.StandardKey.Save, self.save),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
         row = QHBoxLayout()
         row.addWidget(self.message, 1)
         row.addWidget(self.save_button)
         row.addWidget(self.print_button)
-        row.addWidget(close)
+        row.addWidget(self.close_button)
         column = QVBoxLayout(self)
+        column.setContentsMargins(8, 8, 8, 8)
         column.addWidget(self.preview, 1)
         column.addLayout(row)
+        fit_to_screen(self, QSize(760, 900), self.GEOMETRY_KEY)
         self.preview.set_pdf(pdf)
+        self.preview.scroll.setFocus()
+        self.finished.connect(lambda *_: remember_geometry(self, self.GEOMETRY_KEY))
 
     def save(self) -> None:
         path = choose_pdf_path(self, self.name)
@@ -304,15 +325,16 @@ class PdfDialog(QDialog):
         return True
 
     def print_(self) -> None:
-        open_print_dialog(self, self.pdf, self._printed)
+        self.job = print_pdf_document(self, self.pdf, self.name, self._printed)
 
     def print_to(self, printer: QPrinter) -> int:
+        """Print on ``printer`` at once (what the print dialog's OK leads to)."""
         pages = print_pdf(self.pdf, printer)
         self._printed(pages)
         return pages
 
     def _printed(self, pages: int) -> None:
-        self.message.setText(tr("InvoiceDialogs", "%1 page(s) printed.").replace("%1", str(pages)))
+        self.message.setText(tr("InvoiceDialogs", "%n page(s) sent to the printer.", None, pages))
 
 
 # --- payments and credit notes -----------------------------------------------------------------

@@ -59,7 +59,7 @@ from app.gui.invoice_dialogs import (
     PaymentDialog,
     choose_pdf_path,
     method_label,
-    open_print_dialog,
+    print_pdf_document,
     renderer,
     write_pdf,
 )
@@ -523,6 +523,7 @@ class InvoicesScreen(FilteredList, QWidget):
         super().__init__(parent)
         self.ops = ops
         self.dialog: Any = None  # the dialog an action opened (tests read it)
+        self.print_job: Any = None  # the last print started (tests wait on it)
         self.selected: Selected | None = None
         self.draft: Document | None = None
         self._generation = 0
@@ -949,8 +950,11 @@ class InvoicesScreen(FilteredList, QWidget):
         self.search()
 
     def print_selected(self) -> None:
+        """The system print dialog, then the selected document printed in the background."""
         if self.selected is not None:
-            open_print_dialog(self, self.selected.pdf, self._printed)
+            self.print_job = print_pdf_document(
+                self, self.selected.pdf, self.selected.number, self._printed
+            )
 
     def print_to(self, printer: QPrinter) -> int:
         """Print the selected document on ``printer`` (what the print dialog does on OK)."""
@@ -960,7 +964,7 @@ class InvoicesScreen(FilteredList, QWidget):
         return pages
 
     def _printed(self, pages: int) -> None:
-        self.feedback.ok(tr("InvoicesScreen", "%1 page(s) printed.").replace("%1", str(pages)))
+        self.feedback.ok(tr("InvoicesScreen", "%n page(s) sent to the printer.", None, pages))
 
     def save_selected(self) -> None:
         if self.selected is None:

@@ -8,7 +8,7 @@ rendered): what you see is what Print and Save as PDF give.
 from __future__ import annotations
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,31 +20,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.printing import PDFIUM_LOCK
+
 tr = QCoreApplication.translate
 
 POINTS_PER_INCH = 72.0
+A4_WIDTH = 595.0
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 
 def render_page(pdf_bytes: bytes, index: int, scale: float) -> tuple[QImage, int]:
     """Page ``index`` of ``pdf_bytes`` as an RGB QImage at ``scale`` (1.0 = 72 dpi), and
-    the number of pages."""
-    pdf = pdfium.PdfDocument(pdf_bytes)
-    try:
-        total = len(pdf)
-        page = pdf[max(0, min(index, total - 1))]
-        bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255))
+    the number of pages. Holds ``PDFIUM_LOCK`` (a document may be printing meanwhile)."""
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(pdf_bytes)
         try:
-            picture = bitmap.to_pil().convert("RGB")
+            total = len(pdf)
+            page = pdf[max(0, min(index, total - 1))]
+            try:
+                bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255))
+                try:
+                    picture = bitmap.to_pil().convert("RGB")
+                finally:
+                    bitmap.close()
+            finally:
+                page.close()
         finally:
-            bitmap.close()
-        data = picture.tobytes()
-        image = QImage(
-            data, picture.width, picture.height, 3 * picture.width, QImage.Format.Format_RGB888
-        )
-        return image.copy(), total
-    finally:
-        pdf.close()
+            pdf.close()
+    data = picture.tobytes()
+    image = QImage(
+        data, picture.width, picture.height, 3 * picture.width, QImage.Format.Format_RGB888
+    )
+    return image.copy(), total
+
+
+def page_width(pdf_bytes: bytes, index: int) -> float:
+    """The width in points of page ``index`` (A4's when the page cannot be measured)."""
+    with PDFIUM_LOCK:
+        try:
+            pdf = pdfium.PdfDocument(pdf_bytes)
+        except pdfium.PdfiumError:
+            return A4_WIDTH  # an unreadable page is shown at the A4 width
+        try:
+            page = pdf[max(0, min(index, len(pdf) - 1))]
+            try:
+                return float(page.get_size()[0])
+            finally:
+                page.close()
+        except (pdfium.PdfiumError, IndexError):
+            return A4_WIDTH
+        finally:
+            pdf.close()
 
 
 class PdfPreview(QWidget):
@@ -143,7 +169,15 @@ class PdfPreview(QWidget):
             return
         scale = self._scale()
         ratio = self.devicePixelRatioF() or 1.0
-        image, self.page_count = render_page(self.pdf, index, scale * ratio)
+        try:
+            image, self.page_count = render_page(self.pdf, index, scale * ratio)
+        except pdfium.PdfiumError:
+            self.page_count = 0
+            self.image.setText(
+                tr("PdfPreview", "This document cannot be shown: it is not a readable PDF.")
+            )
+            self._update_bar()
+            return
         self.page = max(0, min(index, self.page_count - 1))
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(ratio)
@@ -153,15 +187,7 @@ class PdfPreview(QWidget):
     def _scale(self) -> float:
         if not self.fit:
             return self.zoom
-        width_pt = 595.0  # A4, unless the page can be measured
-        try:
-            pdf = pdfium.PdfDocument(self.pdf)
-            try:
-                width_pt = pdf[min(self.page, len(pdf) - 1)].get_size()[0]
-            finally:
-                pdf.close()
-        except pdfium.PdfiumError:
-            width_pt = 595.0  # an unreadable page is shown at the A4 width
+        width_pt = page_width(self.pdf, self.page)
         available = max(200, self.scroll.viewport().width() - 24)
         self.zoom = max(0.25, min(4.0, available / width_pt))
         return self.zoom
@@ -201,3 +227,40 @@ class PdfPreview(QWidget):
         self.next_button.setEnabled(has and self.page < self.page_count - 1)
         for button in (self.zoom_in_button, self.zoom_out_button, self.fit_button):
             button.setEnabled(has)
+
+
+#: Room kept for the window manager's title bar and borders around a top-level window.
+FRAME_ROOM = QSize(16, 40)
+
+
+def fit_to_screen(window: QWidget, preferred: QSize, key: str = "") -> None:
+    """Size and place a top-level ``window``: where it was last left (``key`` names it in
+    the settings) when that still fits the screen, else ``preferred`` shrunk to the
+    screen's available area (the desktop's panels excluded) and centred on it. Nothing
+    the window shows (buttons at the bottom) ends up off-screen on a 1366×768 laptop."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QGuiApplication
+
+    anchor = window.parentWidget().window() if window.parentWidget() else window
+    screen = anchor.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+    room = area.adjusted(0, 0, -FRAME_ROOM.width(), -FRAME_ROOM.height())
+    if key:
+        saved = QSettings("regie", "regie").value(f"geometry/{key}")
+        if isinstance(saved, QByteArray | bytes) and window.restoreGeometry(saved):
+            if room.width() >= window.width() and room.height() >= window.height():
+                if area.contains(window.geometry().topLeft()):
+                    return
+    size = preferred.boundedTo(room.size()).expandedTo(window.minimumSize())
+    window.resize(size)
+    window.move(
+        area.x() + max(0, (area.width() - size.width()) // 2),
+        area.y() + max(0, (area.height() - size.height() - FRAME_ROOM.height()) // 2),
+    )
+
+
+def remember_geometry(window: QWidget, key: str) -> None:
+    """Keep where ``window`` is and its size for the next ``fit_to_screen(..., key)``."""
+    from PySide6.QtCore import QSettings
+
+    QSettings("regie", "regie").setValue(f"geometry/{key}", window.saveGeometry())

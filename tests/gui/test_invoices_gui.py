@@ -266,7 +266,7 @@ def test_print_to_a_pdf_printer(screen: InvoicesScreen, tmp_path: Path) -> None:
     printer.setOutputFileName(str(out))
     assert screen.print_to(printer) > 0
     assert out.read_bytes().startswith(b"%PDF")
-    assert "printed" in screen.feedback.text()
+    assert "sent to the printer" in screen.feedback.text()
 
 
 def test_record_payment_refuses_bad_input_then_marks_paid(
