@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -39,6 +40,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -48,11 +51,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import func
 from sqlmodel import select
 
 from app import i18n
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, NotFound, ValidationError
+from app.gui import printing
 from app.gui.booking_models import (
     STATUS_COLOURS,
     EditorLine,
@@ -61,19 +66,22 @@ from app.gui.booking_models import (
     membership_note,
 )
 from app.gui.booking_pricing import BookingPricingDialog, read_state
-from app.gui.invoice_dialogs import DraftDialog, PdfDialog, renderer
+from app.gui.booking_totals import PricePanel
+from app.gui.invoice_dialogs import DraftDialog, PdfDialog, choose_pdf_path, renderer, write_pdf
 from app.gui.operations import Operations
 from app.gui.scan_widgets import Feedback
 from app.gui.widgets import INVALID_STYLE, FormFields, format_datetime, set_invalid
-from booking import availability, bookings, customers, queries
+from booking import availability, bookings, customers, picklist, queries
 from booking.availability import Availability, Shortage
 from booking.models import HOLDING, TRANSITIONS, Booking, BookingStatus, Customer
+from inventory import barcodes
 from inventory import queries as inventory_queries
 from inventory.barcodes import normalise
 from inventory.containers import kit_lines
 from inventory.models import ItemType, Kit, Unit
 from invoicing import invoices, issuing
 from invoicing.document import Document
+from invoicing.invoices import Quote
 from invoicing.validation import check_xml
 
 tr = QCoreApplication.translate
@@ -150,44 +158,59 @@ def read_booking(uow: UnitOfWork, booking_id: int) -> Loaded:
     )
 
 
+def _by_code(uow: UnitOfWork, model: Any, column: Any, code: str) -> Any:
+    """The row whose ``column`` is ``code``, compared without case (exact spelling first)."""
+    exact = uow.session.exec(select(model).where(column == code)).first()
+    if exact is not None:
+        return exact
+    query = select(model).where(func.upper(column) == code.upper()).order_by(model.id)
+    return uow.session.exec(query).first()
+
+
+def _entry_named(uow: UnitOfWork, code: str) -> ItemType | Kit | None:
+    """The item type (by a unit's barcode, its bulk barcode or its code) or the kit
+    ``code`` names, compared without case."""
+    unit = _by_code(uow, Unit, Unit.barcode, code)
+    if unit is not None:
+        return uow.session.get(ItemType, unit.item_type_id)
+    item = _by_code(uow, ItemType, ItemType.barcode, code) or _by_code(
+        uow, ItemType, ItemType.code, code
+    )
+    return item if item is not None else _by_code(uow, Kit, Kit.code, code)
+
+
 def resolve_entry(uow: UnitOfWork, text: str) -> list[tuple[int, str, str, int]]:
     """What the add field names: ``CODE``, ``CODE=QTY``, a unit or bulk barcode, a kit code
-    (expanded to its types), or a search matching exactly one type. Returns (type id, code,
-    name, quantity) for each type to add."""
+    (expanded to its types), or a search matching exactly one type. Codes are compared
+    without case; a code scanned by a scanner set up for the other keyboard layout (AZERTY
+    or QWERTY) is read back before giving up. Returns (type id, code, name, quantity) for
+    each type to add."""
     text = text.split(SEPARATOR)[0]
     line = bookings.parse_line(text)
     code = normalise(line.code)
-    unit = uow.session.exec(select(Unit).where(Unit.barcode == code)).first()
-    item = (
-        uow.session.get(ItemType, unit.item_type_id)
-        if unit is not None
-        else uow.session.exec(
-            select(ItemType).where((ItemType.barcode == code) | (ItemType.code == code))
-        ).first()
-    )
-    if item is None:
-        item = uow.session.exec(select(ItemType).where(ItemType.code == code.upper())).first()
-    if item is not None:
-        return [(item.id or 0, item.code, item.name, line.quantity)]
-    kit = uow.session.exec(
-        select(Kit).where((Kit.code == code) | (Kit.code == code.upper()))
-    ).first()
-    if kit is not None and kit.id is not None:
+    found: ItemType | Kit | None = None
+    for reading in barcodes.candidates(code) or [code]:
+        found = _entry_named(uow, reading)
+        if found is not None:
+            break
+    if isinstance(found, ItemType):
+        return [(found.id or 0, found.code, found.name, line.quantity)]
+    if isinstance(found, Kit) and found.id is not None:
         result = []
-        for part in kit_lines(uow, kit.id):
+        for part in kit_lines(uow, found.id):
             member = uow.session.get(ItemType, part.item_type_id)
             if member is not None:
                 result.append(
                     (member.id or 0, member.code, member.name, part.quantity * line.quantity)
                 )
         if not result:
-            raise ValidationError("item code", "The kit {code} is empty.", code=kit.code)
+            raise ValidationError("item code", "The kit {code} is empty.", code=found.code)
         return result
     ids = inventory_queries.search_types(uow, code)
     if len(ids) == 1:
-        found = uow.session.get(ItemType, ids[0])
-        assert found is not None
-        return [(ids[0], found.code, found.name, line.quantity)]
+        item = uow.session.get(ItemType, ids[0])
+        assert item is not None
+        return [(ids[0], item.code, item.name, line.quantity)]
     if not ids:
         raise ValidationError("item code", "Nothing in the catalogue matches {text}.", text=code)
     raise ValidationError(
@@ -315,6 +338,9 @@ class BookingEditor(QDialog):
         self._generation = 0
         self._loading = False
         self._customers: dict[str, str] = {}  # "Name (number)" → number
+        self._clean: tuple[Any, ...] = ()  # the state last loaded or saved
+        self._closing = False
+        self.unsaved_box: QMessageBox | None = None  # the "save changes?" question, if open
         self.setStyleSheet(INVALID_STYLE)
         self.setWindowTitle(tr("BookingEditor", "New booking"))
         self.resize(1180, 720)
@@ -328,6 +354,7 @@ class BookingEditor(QDialog):
         else:
             self._update_header()
             self.refresh()
+            self._clean = self.state()
 
     # --- construction ------------------------------------------------------------------
 
@@ -367,12 +394,15 @@ class BookingEditor(QDialog):
         self.fields.add(tr("BookingEditor", "Usage &to:"), "use to", self.use_end)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(80)
+        self.notes.setFixedHeight(56)
         self.fields.add(tr("BookingEditor", "&Notes:"), "notes", self.notes)
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 8, 0)
         left_column.addLayout(form)
+        self.price_panel = PricePanel(self.ops, self)
+        self.price_panel.priced.connect(self._priced)
+        left_column.addWidget(self.price_panel)
         left_column.addStretch(1)
         left.setMinimumWidth(420)
         left.setMaximumWidth(470)
@@ -386,8 +416,13 @@ class BookingEditor(QDialog):
         self.add_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.add_completer.setMaxVisibleItems(12)
         self.add_field.setCompleter(self.add_completer)
-        self.add_completer.activated.connect(self.add_text)
-        self.add_field.returnPressed.connect(lambda: self.add_text(self.add_field.text()))
+        # A pick in the list (click, or arrows then Enter) comes as ``activated``; Enter on
+        # typed or scanned text as ``returnPressed``. Enter on a highlighted suggestion
+        # gives both (the line edit sees the key first): only ``activated`` acts then. The
+        # line edit itself copies the pick into the field after our slot ran, so the pick
+        # is handled once that is done (queued) and the field emptied again.
+        self.add_completer.activated.connect(self._picked, Qt.ConnectionType.QueuedConnection)
+        self.add_field.returnPressed.connect(self._return_in_add_field)
         add_label = QLabel(tr("BookingEditor", "&Add item type or kit (search or scan):"))
         add_label.setBuddy(self.add_field)
         self.add_feedback = Feedback(self)
@@ -406,7 +441,7 @@ class BookingEditor(QDialog):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 130), (2, 90), (3, 150)):
+        for column, width in ((0, 120), (2, 90), (3, 120), (4, 110)):
             self.lines_view.setColumnWidth(column, width)
         self.delegate = QuantityDelegate(self.lines_view)
         self.lines_view.setItemDelegateForColumn(LinesModel.QUANTITY, self.delegate)
@@ -460,9 +495,33 @@ class BookingEditor(QDialog):
         self.cancel_booking_button.clicked.connect(self.cancel_booking)
         self.quote_button = QPushButton(tr("BookingEditor", "Quote P&DF…"))
         self.quote_button.setToolTip(
-            tr("BookingEditor", "The quote of the saved booking: preview, print, save as PDF")
+            tr(
+                "BookingEditor",
+                "The quote: preview, print, save as PDF (unsaved changes are saved first)",
+            )
         )
         self.quote_button.clicked.connect(self.show_quote)
+        self.picklist_menu = QMenu(self)
+        self.print_picklist_action = QAction(tr("BookingEditor", "&Print the pick list…"), self)
+        self.print_picklist_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.print_picklist_action.triggered.connect(self.print_picklist)
+        self.save_picklist_action = QAction(
+            tr("BookingEditor", "&Save the pick list as PDF…"), self
+        )
+        self.save_picklist_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.save_picklist_action.triggered.connect(self.save_picklist)
+        for action in (self.print_picklist_action, self.save_picklist_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.picklist_menu.addAction(action)
+            self.addAction(action)
+        self.picklist_button = QPushButton(tr("BookingEditor", "Pic&k list"))
+        self.picklist_button.setToolTip(
+            tr(
+                "BookingEditor",
+                "The warehouse pick list: print it (Ctrl+P) or save it as PDF (Ctrl+Shift+P)",
+            )
+        )
+        self.picklist_button.setMenu(self.picklist_menu)
         self.invoice_button = QPushButton(tr("BookingEditor", "Inv&oice…"))
         self.invoice_button.setToolTip(
             tr("BookingEditor", "Invoice what is not invoiced yet (the draft is shown first)")
@@ -474,11 +533,14 @@ class BookingEditor(QDialog):
         )
         self.pricing_button.clicked.connect(self.open_pricing)
         self.close_button = QPushButton(tr("BookingEditor", "Close"))
-        self.close_button.setToolTip(tr("BookingEditor", "Close without saving (Esc)"))
+        self.close_button.setToolTip(
+            tr("BookingEditor", "Close (Esc); asks first when there are unsaved changes")
+        )
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_booking_button)
         buttons.addWidget(self.quote_button)
+        buttons.addWidget(self.picklist_button)
         buttons.addWidget(self.invoice_button)
         buttons.addWidget(self.pricing_button)
         buttons.addStretch(1)
@@ -490,6 +552,7 @@ class BookingEditor(QDialog):
             self.confirm_button,
             self.cancel_booking_button,
             self.quote_button,
+            self.picklist_button,
             self.invoice_button,
             self.pricing_button,
         ):
@@ -569,6 +632,7 @@ class BookingEditor(QDialog):
         self._loading = False
         self._dates_changed()
         self._update_header()
+        self._clean = self.state()
 
     def _update_header(self) -> None:
         if self.booking_id is None:
@@ -629,15 +693,97 @@ class BookingEditor(QDialog):
         ]
         return by_name[0] if len(by_name) == 1 else ""
 
+    # --- unsaved changes -------------------------------------------------------------
+
+    def state(self) -> tuple[Any, ...]:
+        """What saving would write, to tell whether anything changed since the last load
+        or save (the customer by number, whether its list has arrived or not)."""
+        text = self.customer.text().strip()
+        number = CUSTOMER_NUMBER.search(text)
+        return (
+            number.group(1) if number else text,
+            self.event.text(),
+            self.venue.text(),
+            self.notes.toPlainText(),
+            self.period(),
+            tuple((line.item_type_id, line.quantity) for line in self.lines.lines),
+        )
+
+    def is_dirty(self) -> bool:
+        return self.state() != self._clean
+
+    def reject(self) -> None:
+        """Esc, Close or the window's close button: asks Save / Discard / Cancel when
+        something is not saved, closes quietly otherwise."""
+        if self._closing or not self.is_dirty():
+            self._closing = True
+            super().reject()
+            return
+        self.ask_unsaved()
+
+    def ask_unsaved(self) -> QMessageBox:
+        if self.unsaved_box is not None:
+            return self.unsaved_box
+        name = self.reference or tr("BookingEditor", "this new booking")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("BookingEditor", "Unsaved changes"),
+            tr("BookingEditor", "Save the changes to %1 before closing?").replace("%1", name),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        save = box.addButton(tr("BookingEditor", "&Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(
+            tr("BookingEditor", "&Discard"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        cancel = box.addButton(tr("BookingEditor", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        self.unsaved_box = box
+
+        def answered(button: object) -> None:
+            self.unsaved_box = None
+            if button is save:
+                self.save(confirm=False, then=self.close_now)
+            elif button is discard:
+                self.close_now()
+            else:
+                self.add_field.setFocus()
+
+        box.buttonClicked.connect(answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def close_now(self) -> None:
+        """Close without asking (after saving, or when the changes are discarded)."""
+        self._closing = True
+        self.reject()
+
     # --- lines --------------------------------------------------------------------------
 
-    def add_text(self, text: str) -> None:
+    def _return_in_add_field(self) -> None:
+        """Enter in the add field: adds what was typed or scanned, unless a suggestion is
+        highlighted in the open list (the completer's ``activated`` adds that one)."""
+        popup = self.add_completer.popup()
+        if popup.isVisible() and popup.currentIndex().isValid():
+            return
+        self.add_text(self.add_field.text())
+
+    def _picked(self, text: str) -> None:
+        """A suggestion chosen in the list (mouse, or arrows and Enter)."""
+        if self.add_field.text().strip() == text.strip():
+            self.add_field.clear()  # the line edit copied the pick into the field
+        self.add_text(text, clear=False)
+
+    def add_text(self, text: str, clear: bool = True) -> None:
         """Add what the add field names (Enter, a completion or a scan); the field is
         emptied at once so the next scan starts clean."""
         text = text.strip()
         if not text:
             return
-        self.add_field.clear()
+        if clear:
+            self.add_field.clear()
 
         def added(found: list[tuple[int, str, str, int]]) -> None:
             self.fields.clear()
@@ -738,6 +884,7 @@ class BookingEditor(QDialog):
             .replace("%1", str(count))
             .replace("%2", str(pieces))
         )
+        self.price_panel.request(self._price_source)
         if end <= start or use_end <= use_start:
             self.check = None
             self.lines.set_availability({})
@@ -760,6 +907,28 @@ class BookingEditor(QDialog):
             ),
             lambda found: self._checked(generation, found),
         )
+
+    def _price_source(self) -> tuple[bookings.BookingData, str] | str:
+        """What the price panel prices: the booking as on screen and the stored booking's
+        reference, or why there is nothing to price yet."""
+        if not self.customer_number():
+            return tr("BookingEditor", "Choose the customer to see the price.")
+        start, end, use_start, use_end = self.period()
+        if end <= start or use_end <= use_start:
+            return tr("BookingEditor", "The return must come after the pick-up.")
+        return self.booking_data(), self.reference
+
+    def _priced(self, quote: Quote | None) -> None:
+        if quote is None:
+            self.lines.set_prices(None)
+            return
+        prices: dict[str, tuple[Decimal, str]] = {}
+        for line in quote.document.lines:
+            if line.item_code:
+                net, detail = prices.get(line.item_code, (Decimal(0), ""))
+                details = "\n".join(d for d in (detail, line.detail) if d)
+                prices[line.item_code] = (net + line.net, details)
+        self.lines.set_prices(prices)
 
     def _checked(self, generation: int, found: Check) -> None:
         if generation != self._generation:
@@ -861,10 +1030,14 @@ class BookingEditor(QDialog):
             why or tr("BookingEditor", "Save, then hold the stock for this booking")
         )
         cancellable = status is not None and BookingStatus.CANCELLED in TRANSITIONS[status]
+        editable_or_saved = status is not None or bool(self.lines.rowCount())
         self.cancel_booking_button.setVisible(self.booking_id is not None)
         self.cancel_booking_button.setEnabled(cancellable)
-        self.quote_button.setVisible(self.booking_id is not None)
-        self.quote_button.setEnabled(status is not None and status != BookingStatus.CANCELLED)
+        self.quote_button.setEnabled(status != BookingStatus.CANCELLED and editable_or_saved)
+        self.picklist_button.setVisible(self.booking_id is not None)
+        self.picklist_button.setEnabled(status != BookingStatus.CANCELLED)
+        for action in (self.print_picklist_action, self.save_picklist_action):
+            action.setEnabled(self.booking_id is not None and status != BookingStatus.CANCELLED)
         self.invoice_button.setVisible(self.booking_id is not None)
         self.invoice_button.setEnabled(status in invoices.INVOICEABLE)
         self.pricing_button.setVisible(self.booking_id is not None)
@@ -907,9 +1080,10 @@ class BookingEditor(QDialog):
             lines=[bookings.Line(line.code, line.quantity) for line in self.lines.lines],
         )
 
-    def save(self, confirm: bool = False) -> bool:
+    def save(self, confirm: bool = False, then: Any = None) -> bool:
         """Write the booking (and confirm it); True when written. Refusals (a shortage that
-        appeared meanwhile, a bad field) are shown and nothing is written."""
+        appeared meanwhile, a bad field) are shown and nothing is written. ``then()`` runs
+        once the saved booking is shown again."""
         self.fields.clear()
         self.feedback.clear_message()
         try:
@@ -941,7 +1115,13 @@ class BookingEditor(QDialog):
             nonlocal written
             written = True
             self.booking_id = new_id
-            self.ops.read(lambda uow: read_booking(uow, new_id), self._saved)
+
+            def reread(found: Loaded) -> None:
+                self._saved(found)
+                if then is not None:
+                    then()
+
+            self.ops.read(lambda uow: read_booking(uow, new_id), reread)
 
         self.ops.write(action, done, self._failed, changes="bookings")
         return written
@@ -994,8 +1174,20 @@ class BookingEditor(QDialog):
     def _invoicing_failed(self, err: DomainError) -> None:
         self.feedback.error(i18n.message(err))
 
+    def _saved_then(self, action: Any) -> None:
+        """Run ``action`` on the booking as on screen: saved first when it is new or has
+        unsaved changes (so what is printed is what is shown)."""
+        if self.booking_id is not None and not self.is_dirty():
+            action()
+        else:
+            self.save(confirm=False, then=action)
+
     def show_quote(self) -> None:
-        """The quote (devis) of the saved booking in a preview with Print and Save."""
+        """The quote (devis) in a preview with Print and Save; unsaved changes are saved
+        first, so the quote is what the screen shows."""
+        self._saved_then(self._open_quote)
+
+    def _open_quote(self) -> None:
         if not self.reference:
             return
         reference, clock, render_with = self.reference, self.ops.ctx.clock, renderer()
@@ -1010,6 +1202,59 @@ class BookingEditor(QDialog):
             self._open_dialog(PdfDialog(title, pdf, number, self))
 
         self.ops.read(build, built, self._invoicing_failed)
+
+    # --- the pick list ----------------------------------------------------------------------
+
+    def print_picklist(self) -> None:
+        """The pick list (as ``regie picklist`` makes it) through the system print dialog;
+        unsaved changes are saved first."""
+        self._saved_then(lambda: self._with_picklist(self._print_picklist))
+
+    def save_picklist(self) -> None:
+        """The pick list saved as a PDF file chosen by the person."""
+
+        def chosen(pdf: bytes) -> None:
+            path = choose_pdf_path(self, self.picklist_name())
+            if path is not None:
+                self._write_picklist(pdf, path)
+
+        self._saved_then(lambda: self._with_picklist(chosen))
+
+    def save_picklist_to(self, path: Any) -> None:
+        self._saved_then(lambda: self._with_picklist(lambda pdf: self._write_picklist(pdf, path)))
+
+    def picklist_name(self) -> str:
+        return tr("BookingEditor", "pick-list-%1").replace("%1", self.reference)
+
+    def _with_picklist(self, use: Any) -> None:
+        if not self.reference:
+            return
+        reference = self.reference
+        self.ops.read(
+            lambda uow: picklist.render_to_bytes(uow, reference), use, self._invoicing_failed
+        )
+
+    def _print_picklist(self, pdf: bytes) -> None:
+        title = tr("BookingEditor", "Pick list %1").replace("%1", self.reference)
+        try:
+            printed = printing.print_with_dialog(self, pdf, title)
+        except DomainError as err:
+            self.feedback.error(i18n.message(err))
+            return
+        if printed:
+            self.feedback.ok(
+                tr("BookingEditor", "Pick list %1 sent to the printer.").replace(
+                    "%1", self.reference
+                )
+            )
+
+    def _write_picklist(self, pdf: bytes, path: Any) -> None:
+        try:
+            write_pdf(path, pdf)
+        except DomainError as err:
+            self.feedback.error(i18n.message(err))
+            return
+        self.feedback.ok(tr("BookingEditor", "Pick list saved to %1.").replace("%1", str(path)))
 
     def invoice(self) -> None:
         """Show the draft invoice; its dialog's Issue button issues it."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,8 +22,9 @@ from sqlmodel import select
 
 from app import i18n
 from app.core.db import UnitOfWork
+from app.core.money import to_cents
 from app.gui.models import ID_ROLE, RIGHT, Index, LazyTableModel
-from app.gui.widgets import ERROR_COLOUR, format_date, format_datetime
+from app.gui.widgets import ERROR_COLOUR, format_amount, format_date, format_datetime
 from booking import queries
 from booking.availability import Availability
 from booking.models import (
@@ -193,6 +195,10 @@ class EditorLine:
     availability: Availability | None = field(default=None)
     #: Pieces missing at the busiest instant (buffers included), from ``check_request``.
     missing: int = 0
+    #: The line's net excl. VAT and how it is computed (the quote's line detail), from
+    #: ``invoices.draft_quote``; None while unknown.
+    net: Decimal | None = None
+    detail: str = ""
 
     @property
     def short_by(self) -> int:
@@ -202,10 +208,13 @@ class EditorLine:
 
 
 class LinesModel(QAbstractTableModel):
-    """Lines of the booking being edited: code, name, quantity (editable), available."""
+    """Lines of the booking being edited: code, name, quantity (editable), available,
+    price excl. VAT."""
 
-    columns = ("code", "name", "quantity", "available")
+    columns = ("code", "name", "quantity", "available", "price")
     QUANTITY = 2
+    AVAILABLE = 3
+    PRICE = 4
     MAX_QUANTITY = 10_000
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -253,8 +262,16 @@ class LinesModel(QAbstractTableModel):
         for line in self.lines:
             line.availability = found.get(line.item_type_id)
             line.missing = (missing or {}).get(line.item_type_id, 0)
+        self._column_changed(self.AVAILABLE)
+
+    def set_prices(self, prices: dict[str, tuple[Decimal, str]] | None) -> None:
+        """Each line's net and detail by item code (None: unknown, shown as "…")."""
+        for line in self.lines:
+            line.net, line.detail = (prices or {}).get(line.code, (None, ""))
+        self._column_changed(self.PRICE)
+
+    def _column_changed(self, column: int) -> None:
         if self.lines:
-            column = len(self.columns) - 1
             self.dataChanged.emit(self.index(0, column), self.index(len(self.lines) - 1, column))
 
     def short_rows(self) -> list[int]:
@@ -280,6 +297,7 @@ class LinesModel(QAbstractTableModel):
             tr("LinesModel", "Item type"),
             tr("LinesModel", "Quantity"),
             tr("LinesModel", "Available"),
+            tr("LinesModel", "Price excl. VAT"),
         )[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -322,8 +340,19 @@ class LinesModel(QAbstractTableModel):
             return None
         if column == "available":
             return self._available(line, role)
+        if column == "price":
+            return self._price(line, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return getattr(line, column)
+        return None
+
+    def _price(self, line: EditorLine, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "…" if line.net is None else format_amount(to_cents(line.net))
+        if role == Qt.ItemDataRole.ToolTipRole and line.detail:
+            return line.detail
         return None
 
     def _available(self, line: EditorLine, role: int) -> Any:
