@@ -11,22 +11,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from app.bootstrap import Context, open_context
 from app.cli.customers import usage_error
 from app.cli.output import print_json
+from app.cli.printing import add_out_option, add_print_option
 from app.core.db import UnitOfWork
-from app.core.errors import DomainError, ValidationError
+from app.core.errors import ValidationError
 from app.i18n import message, tr
 from booking import availability, bookings, desk, queries
 from booking.models import BookingStatus
-from booking.picklist import render_picklist
 from booking.warnings import inspection_warnings
 from inventory.catalogue import item_by_code
 
@@ -115,7 +112,8 @@ def register(commands: Any) -> None:
 
     pick = commands.add_parser("picklist", help=tr("cli", "the warehouse pick list as a PDF"))
     pick.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
-    pick.add_argument("--out", required=True, help=tr("cli", "the PDF file to write"))
+    add_out_option(pick, tr("cli", "the PDF file to write"))
+    add_print_option(pick)
     pick.set_defaults(handler=write_picklist)
 
 
@@ -502,23 +500,43 @@ def show_shortages(args: argparse.Namespace) -> int:
 
 
 def write_picklist(args: argparse.Namespace) -> int:
-    out = Path(args.out)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise DomainError("The folder {folder} does not exist.", folder=str(folder))
+    from app.cli.printing import (
+        atomic_file,
+        check_folder,
+        check_printer,
+        output_missing,
+        printed_line,
+        send,
+    )
+    from booking.picklist import render_to_bytes
+
+    missing = output_missing(args)
+    if missing is not None:
+        return missing
+    check_folder(args.out)
+    printer = check_printer(args)
     ctx = open_context(args.db)
-    handle, temp = tempfile.mkstemp(prefix=".picklist-", suffix=".pdf", dir=folder)
-    os.close(handle)
     try:
         with ctx.db.read() as uow:
-            pages = render_picklist(uow, args.ref, temp)
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+            pdf = render_to_bytes(uow, args.ref)
     finally:
         ctx.db.dispose()
-    print(
-        tr("cli", "Pick list of {pages} page(s) written to {path}.").format(pages=pages, path=out)
-    )
+    with atomic_file(args.out) as write:
+        write(pdf)
+    pages = _pages(pdf)
+    if args.out:
+        print(
+            tr("cli", "Pick list of {pages} page(s) written to {path}.").format(
+                pages=pages, path=args.out
+            )
+        )
+    if printer is not None:
+        title = tr("cli", "Pick list {ref}").format(ref=args.ref)
+        print(printed_line(printer, send(pdf, printer, title)))
     return 0
+
+
+def _pages(pdf: bytes) -> int:
+    from app.gui.printing import page_count
+
+    return page_count(pdf)

@@ -12,22 +12,31 @@ stay committed), 2 on a malformed argument.
 from __future__ import annotations
 
 import argparse
+import io
 import json
-import os
 import re
 import socket
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from app.bootstrap import Context, open_context
 from app.cli.customers import usage_error
+from app.cli.printing import (
+    add_out_option,
+    add_print_option,
+    atomic_file,
+    check_folder,
+    check_printer,
+    output_missing,
+    printed_json,
+    printed_line,
+    send,
+)
 from app.core.db import UnitOfWork
-from app.core.errors import DomainError, ValidationError
+from app.core.errors import ValidationError
 from app.i18n import message, tr
 from booking import desk
 from booking.models import Condition
@@ -86,13 +95,15 @@ def register(commands: Any) -> None:
         "finish", help=tr("cli", "list what did not go and write the delivery note")
     )
     finish.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
-    finish.add_argument("--out", required=True, help=tr("cli", "the PDF file to write"))
+    add_out_option(finish, tr("cli", "the PDF file to write"))
+    add_print_option(finish)
     finish.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
     finish.set_defaults(handler=scan_finish)
 
     report = sub.add_parser("report", help=tr("cli", "write the return report of a booking"))
     report.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
-    report.add_argument("--out", required=True, help=tr("cli", "the PDF file to write"))
+    add_out_option(report, tr("cli", "the PDF file to write"))
+    add_print_option(report)
     report.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
     report.set_defaults(handler=scan_report)
 
@@ -336,40 +347,54 @@ def scan_undo(args: argparse.Namespace) -> int:
 # --- documents ---------------------------------------------------------------------------
 
 
-def _write_pdf(target: str, render: Callable[[str], Any]) -> Any:
-    """Render to a temporary file beside ``target``, then rename it: a reader never sees a
-    half-written PDF."""
-    out = Path(target)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise DomainError("The folder {folder} does not exist.", folder=str(folder))
-    handle, temp = tempfile.mkstemp(prefix=".regie-", suffix=".pdf", dir=folder)
-    os.close(handle)
+def _document(
+    args: argparse.Namespace,
+    render: Callable[[UnitOfWork, Context, io.BytesIO], Any],
+    title: str,
+) -> tuple[Any, dict[str, Any] | None] | int:
+    """Render a desk document (read only), write it to ``--out`` (through a temporary
+    file: a reader never sees a half-written PDF) and print it with ``--print``. The exit
+    status 2 when there is nowhere to send it; else what ``render`` returned and how it
+    was printed (None when not printed). The printer is checked before anything."""
+    missing = output_missing(args)
+    if missing is not None:
+        return missing
+    check_folder(args.out)
+    printer = check_printer(args)
+    buffer = io.BytesIO()
+    ctx = open_context(args.db)
     try:
-        found = render(temp)
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return found
+        with ctx.db.read() as uow:
+            found = render(uow, ctx, buffer)
+    finally:
+        ctx.db.dispose()
+    pdf = buffer.getvalue()
+    with atomic_file(args.out) as write:
+        write(pdf)
+    printed = None
+    if printer is not None:
+        printed = printed_json(printer, send(pdf, printer, title))
+    return found, printed
 
 
 def scan_finish(args: argparse.Namespace) -> int:
     from booking.desk_documents import render_delivery_note
 
-    ctx = open_context(args.db)
-    try:
-        with ctx.db.read() as uow:
-            note = _write_pdf(
-                args.out, lambda path: render_delivery_note(uow, args.ref, path, clock=ctx.clock)
-            )
-    finally:
-        ctx.db.dispose()
+    done = _document(
+        args,
+        lambda uow, ctx, out: render_delivery_note(uow, args.ref, out, clock=ctx.clock),
+        tr("cli", "Delivery note {ref}").format(ref=args.ref),
+    )
+    if isinstance(done, int):
+        return done
+    note, printed = done
     not_gone = [
         {"code": p.code, "name": p.name, "wanted": p.wanted, "left": p.left} for p in note.not_gone
     ]
     if args.json:
-        shown = {"ref": note.reference, "out": str(args.out), "pages": note.pages}
+        shown = {"ref": note.reference, "out": args.out or None, "pages": note.pages}
+        if printed is not None:
+            shown["printed"] = printed
         print(json.dumps({**shown, "not_gone": not_gone}, ensure_ascii=False))
         return 0
     if not_gone:
@@ -378,31 +403,36 @@ def scan_finish(args: argparse.Namespace) -> int:
             print(tr("cli", "  {code}  {name}: {left} / {wanted} left").format(**row))
     else:
         print(tr("cli", "Everything booked has gone."))
-    print(tr("cli", "Delivery note written to {path}.").format(path=args.out))
+    if args.out:
+        print(tr("cli", "Delivery note written to {path}.").format(path=args.out))
+    if printed is not None:
+        print(printed_line(printed["printer"], printed["pages"]))
     return 0
 
 
 def scan_report(args: argparse.Namespace) -> int:
     from booking.desk_documents import render_return_report
 
-    ctx = open_context(args.db)
-    try:
-        with ctx.db.read() as uow:
-            report = _write_pdf(
-                args.out, lambda path: render_return_report(uow, args.ref, path, clock=ctx.clock)
-            )
-    finally:
-        ctx.db.dispose()
+    done = _document(
+        args,
+        lambda uow, ctx, out: render_return_report(uow, args.ref, out, clock=ctx.clock),
+        tr("cli", "Return report {ref}").format(ref=args.ref),
+    )
+    if isinstance(done, int):
+        return done
+    report, printed = done
     if args.json:
         shown = {
             "ref": report.reference,
-            "out": str(args.out),
+            "out": args.out or None,
             "pages": report.pages,
             "late": report.late,
             "missing": report.missing,
             "damaged": report.damaged,
             "still_out": report.still_out,
         }
+        if printed is not None:
+            shown["printed"] = printed
         print(json.dumps(shown, ensure_ascii=False))
         return 0
     print(
@@ -412,5 +442,8 @@ def scan_report(args: argparse.Namespace) -> int:
     )
     if report.late:
         print(tr("cli", "Returned late."))
-    print(tr("cli", "Return report written to {path}.").format(path=args.out))
+    if args.out:
+        print(tr("cli", "Return report written to {path}.").format(path=args.out))
+    if printed is not None:
+        print(printed_line(printed["printer"], printed["pages"]))
     return 0

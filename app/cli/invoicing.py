@@ -15,8 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import os
-import tempfile
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -29,11 +28,22 @@ from sqlmodel import select
 from app.bootstrap import open_context
 from app.cli.bookings import UsageError, _usage_guard
 from app.cli.output import print_json
+from app.cli.printing import (
+    add_out_option,
+    add_print_option,
+    atomic_file,
+    check_folder,
+    check_printer,
+    output_missing,
+    printed_json,
+    printed_line,
+    send,
+)
 from app.core import settings
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, ValidationError
 from app.core.money import cents_str, from_cents, quantize, to_cents
-from app.i18n import tr
+from app.i18n import message, tr
 from booking.customers import customer_by_number
 from booking.models import Customer
 from inventory import fields
@@ -139,11 +149,12 @@ def register(commands: Any) -> None:
     pdf = sub.add_parser("pdf", help=tr("cli", "write the PDF of an issued document, as issued"))
     pdf.add_argument("number", help=tr("cli", "the document number (FA-2026-00042)"))
     _out_option(pdf)
-    pdf.set_defaults(handler=write_pdf)
+    pdf.set_defaults(handler=_usage_guard(write_pdf))
 
 
 def _out_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", required=True, help=tr("cli", "the PDF file to write"))
+    add_out_option(parser, tr("cli", "the PDF file to write"))
+    add_print_option(parser)
 
 
 def _json_option(parser: argparse.ArgumentParser) -> None:
@@ -175,16 +186,20 @@ def _folder(out: str) -> Path:
 def _atomic(out: str) -> Iterator[Callable[[bytes], None]]:
     """``write(bytes)`` into a temporary file beside ``out``, renamed over ``out`` when
     the block ends without error (after the caller's transaction has committed); removed
-    otherwise."""
-    folder = _folder(out)
-    handle, temp = tempfile.mkstemp(prefix=".regie-", suffix=".pdf.tmp", dir=folder)
-    os.close(handle)
-    try:
-        yield Path(temp).write_bytes  # type: ignore[misc]
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    otherwise. Nothing is written when ``out`` is empty (``--print`` alone)."""
+    with atomic_file(out) as write:
+        yield write
+
+
+def _prepare(args: argparse.Namespace) -> tuple[int | None, str | None]:
+    """Before anything is opened: a usage error when there is nowhere to send the
+    document (exit 2), the ``--out`` folder checked, the printer named by ``--print``
+    checked (exit 1, nothing changed). Returns (exit status or None, printer or None)."""
+    missing = output_missing(args)
+    if missing is not None:
+        return missing, None
+    check_folder(args.out)
+    return None, check_printer(args)
 
 
 def _amount(field: str, value: str, argument: str) -> Decimal:
@@ -260,7 +275,9 @@ def _summary(shown: dict[str, Any]) -> None:
 
 
 def write_quote(args: argparse.Namespace) -> int:
-    _folder(args.out)
+    status, printer = _prepare(args)
+    if status is not None:
+        return status
     ctx = open_context(args.db)
     try:
         with ctx.db.read() as uow:
@@ -274,16 +291,24 @@ def write_quote(args: argparse.Namespace) -> int:
     shown = document_json(document)
     shown["validity_date"] = document.validity_date
     shown["sha256"] = hashlib.sha256(pdf).hexdigest()
+    if printer is not None:
+        pages = send(pdf, printer, tr("cli", "Quote {ref}").format(ref=args.ref))
+        shown["printed"] = printed_json(printer, pages)
     if args.json:
         print_json(shown)
     else:
         _summary(shown)
-        print(tr("cli", "Quote written to {path}.").format(path=args.out))
+        if args.out:
+            print(tr("cli", "Quote written to {path}.").format(path=args.out))
+        if printer is not None:
+            print(printed_line(printer, shown["printed"]["pages"]))
     return 0
 
 
 def issue_invoice(args: argparse.Namespace) -> int:
-    _folder(args.out)
+    status, printer = _prepare(args)
+    if status is not None:
+        return status
     ctx = open_context(args.db)
     try:
         with _atomic(args.out) as write, ctx.db.write() as uow:
@@ -296,11 +321,36 @@ def issue_invoice(args: argparse.Namespace) -> int:
                 check=validation.check_xml,
             )
             shown = _issued_json(uow, row)
-            write(issuing.files_of(uow, row.id).pdf)  # type: ignore[arg-type]
+            pdf = issuing.files_of(uow, row.id).pdf  # type: ignore[arg-type]
+            write(pdf)
     finally:
         ctx.db.dispose()
+    return _print_issued(shown, pdf, printer, args)
+
+
+def _print_issued(
+    shown: dict[str, Any], pdf: bytes, printer: str | None, args: argparse.Namespace
+) -> int:
+    """Print a document just issued (committed): a printer failure cannot undo the
+    issue, so it is said with the way to print it again, exit 1."""
+    failure: DomainError | None = None
+    if printer is not None:
+        try:
+            shown["printed"] = printed_json(printer, send(pdf, printer, shown["number"]))
+        except DomainError as err:
+            failure = err
     _issued(shown, args)
-    return 0
+    if failure is None:
+        return 0
+    print(
+        tr(
+            "cli",
+            "{number} was issued but could not be printed: {reason} "
+            "Print it again with: regie invoices pdf {number} --print",
+        ).format(number=shown["number"], reason=message(failure)),
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _issued(shown: dict[str, Any], args: argparse.Namespace) -> None:
@@ -308,11 +358,16 @@ def _issued(shown: dict[str, Any], args: argparse.Namespace) -> None:
         print_json(shown)
         return
     _summary(shown)
-    print(
-        tr("cli", "{number} issued, written to {path}.").format(
-            number=shown["number"], path=args.out
+    if args.out:
+        print(
+            tr("cli", "{number} issued, written to {path}.").format(
+                number=shown["number"], path=args.out
+            )
         )
-    )
+    else:
+        print(tr("cli", "{number} issued.").format(number=shown["number"]))
+    if "printed" in shown:
+        print(printed_line(shown["printed"]["printer"], shown["printed"]["pages"]))
 
 
 def _credit_lines(args: argparse.Namespace) -> list[credit_notes.CreditLine] | None:
@@ -360,7 +415,9 @@ def issue_credit_note(args: argparse.Namespace) -> int:
     amount = _amount("amount", args.amount, "--amount") if args.amount else None
     if amount is not None and lines:
         raise UsageError(ValidationError("amount", "Give --amount or --line, not both."))
-    _folder(args.out)
+    status, printer = _prepare(args)
+    if status is not None:
+        return status
     ctx = open_context(args.db)
     try:
         with _atomic(args.out) as write, ctx.db.write() as uow:
@@ -380,11 +437,11 @@ def issue_credit_note(args: argparse.Namespace) -> int:
             shown = _issued_json(uow, row)
             shown["cites"] = number
             shown["reason"] = row.reason
-            write(issuing.files_of(uow, row.id).pdf)  # type: ignore[arg-type]
+            pdf = issuing.files_of(uow, row.id).pdf  # type: ignore[arg-type]
+            write(pdf)
     finally:
         ctx.db.dispose()
-    _issued(shown, args)
-    return 0
+    return _print_issued(shown, pdf, printer, args)
 
 
 # --- payments ------------------------------------------------------------------------------
@@ -589,7 +646,9 @@ def show_document(args: argparse.Namespace) -> int:
 
 
 def write_pdf(args: argparse.Namespace) -> int:
-    _folder(args.out)
+    status, printer = _prepare(args)
+    if status is not None:
+        return status
     ctx = open_context(args.db)
     try:
         with ctx.db.read() as uow:
@@ -600,5 +659,8 @@ def write_pdf(args: argparse.Namespace) -> int:
             write(pdf)
     finally:
         ctx.db.dispose()
-    print(tr("cli", "{number} written to {path}.").format(number=number, path=args.out))
+    if args.out:
+        print(tr("cli", "{number} written to {path}.").format(number=number, path=args.out))
+    if printer is not None:
+        print(printed_line(printer, send(pdf, printer, number)))
     return 0

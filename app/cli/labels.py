@@ -1,22 +1,37 @@
-"""``regie labels``: barcode labels as a PDF (A4 sticker sheets or thermal labels)."""
+"""``regie labels``: barcode labels as a PDF (A4 sticker sheets or thermal labels), written
+to ``--out`` and/or printed with ``--print [PRINTER]`` (no dialog; the paper is set to the
+label's size, so a thermal roll gets one label a page)."""
 
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
-from pathlib import Path
+import io
 from typing import Any
 
 from app.bootstrap import open_context
-from app.core.errors import DomainError
+from app.cli.printing import (
+    add_out_option,
+    add_print_option,
+    atomic_file,
+    check_folder,
+    check_printer,
+    output_missing,
+    printed_line,
+    send,
+)
 from app.i18n import tr
-from inventory.labels import DEFAULT_FORMAT, FORMATS, all_labels, labels_for_codes, render_labels
+from inventory.labels import (
+    DEFAULT_FORMAT,
+    FORMATS,
+    all_labels,
+    labels_for_codes,
+    render_labels,
+)
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("labels", help=tr("cli", "print barcode labels to a PDF"))
-    parser.add_argument("--out", required=True, help=tr("cli", "the PDF file to write"))
+    add_out_option(parser, tr("cli", "the PDF file to write"))
     parser.add_argument(
         "--format",
         choices=list(FORMATS),
@@ -33,38 +48,34 @@ def register(commands: Any) -> None:
         ),
     )
     parser.add_argument("--qr", action="store_true", help=tr("cli", "add a QR code"))
+    add_print_option(parser)
     parser.set_defaults(handler=print_labels)
 
 
 def print_labels(args: argparse.Namespace) -> int:
+    missing = output_missing(args)
+    if missing is not None:
+        return missing
+    check_folder(args.out)
+    printer = check_printer(args)
     ctx = open_context(args.db)
     try:
         with ctx.db.read() as uow:
             labels = labels_for_codes(uow, args.code) if args.code else all_labels(uow)
     finally:
         ctx.db.dispose()
-    out = Path(args.out)
-    pages = _write(out, lambda target: render_labels(labels, target, fmt=args.format, qr=args.qr))
-    print(
-        tr("cli", "{labels} label(s) on {pages} page(s) written to {path}.").format(
-            labels=len(labels), pages=pages, path=out
+    buffer = io.BytesIO()
+    pages = int(render_labels(labels, buffer, fmt=args.format, qr=args.qr))
+    pdf = buffer.getvalue()
+    with atomic_file(args.out) as write:
+        write(pdf)
+    if args.out:
+        print(
+            tr("cli", "{labels} label(s) on {pages} page(s) written to {path}.").format(
+                labels=len(labels), pages=pages, path=args.out
+            )
         )
-    )
+    if printer is not None:
+        title = tr("cli", "Labels")
+        print(printed_line(printer, send(pdf, printer, title)))
     return 0
-
-
-def _write(out: Path, render: Any) -> int:
-    """Render into a temporary file beside ``out``, then move it in place: a refused or
-    failed run leaves no file (and an existing one untouched)."""
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise DomainError("The folder {folder} does not exist.", folder=str(folder))
-    handle, temp = tempfile.mkstemp(prefix=".labels-", suffix=".pdf", dir=folder)
-    os.close(handle)
-    try:
-        pages = int(render(temp))
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return pages

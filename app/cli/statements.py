@@ -3,6 +3,8 @@ statements (relevés de compte) of every customer with activity or a balance in 
 (or of the customers named), one PDF each in ``DIR`` (``releve-YYYY-MM-<number>.pdf``)
 plus one merged PDF to print (``releves-YYYY-MM.pdf``).
 
+``--print [PRINTER]`` sends the merged PDF to the printer as one job (every statement in
+customer order, no dialog); with it ``--out`` is optional (the files are then not kept).
 A malformed month exits 2; an unknown customer or a month not begun yet exits 1, with no
 file written. Amounts in JSON are strings with two decimals ("1234.50").
 """
@@ -10,6 +12,9 @@ file written. Amounts in JSON are strings with two decimals ("1234.50").
 from __future__ import annotations
 
 import argparse
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,8 +23,17 @@ from app.bootstrap import open_context
 from app.cli.bookings import UsageError, _usage_guard
 from app.cli.invoicing import RESOURCES
 from app.cli.output import print_json
+from app.cli.printing import (
+    add_out_option,
+    add_print_option,
+    check_printer,
+    output_missing,
+    printed_json,
+    printed_line,
+    send,
+)
 from app.core import settings
-from app.core.errors import ValidationError
+from app.core.errors import DomainError, ValidationError
 from app.core.money import quantize
 from app.i18n import tr
 from booking.customers import customer_by_number
@@ -32,9 +46,7 @@ def register(commands: Any) -> None:
         help=tr("cli", "monthly statements of account: one PDF per customer and one to print"),
     )
     parser.add_argument("--month", required=True, help=tr("cli", "the month (2026-11)"))
-    parser.add_argument(
-        "--out", required=True, help=tr("cli", "the folder to write the PDF files into")
-    )
+    add_out_option(parser, tr("cli", "the folder to write the PDF files into"))
     parser.add_argument(
         "--customer",
         action="append",
@@ -47,6 +59,7 @@ def register(commands: Any) -> None:
         ),
     )
     parser.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
+    add_print_option(parser)
     parser.set_defaults(handler=_usage_guard(write_statements))
 
 
@@ -77,32 +90,47 @@ def _logo(uow: Any) -> Path | None:
 
 
 def write_statements(args: argparse.Namespace) -> int:
+    """The month's statements into ``--out``; with ``--print``, the merged PDF (every
+    statement, in customer order) is sent to the printer as one job."""
     try:
         statements.month_bounds(args.month)
     except ValidationError as err:
         raise UsageError(err, f"--month {args.month}") from err
-    out = Path(args.out)
+    missing = output_missing(args)
+    if missing is not None:
+        return missing
+    if args.out and Path(args.out).exists() and not Path(args.out).is_dir():
+        raise DomainError("{path} is a file: give --out a folder.", path=args.out)
+    printer = check_printer(args)
     ctx = open_context(args.db)
     try:
         with ctx.db.read() as uow:
             ids = [customer_by_number(uow, n).id for n in args.customer] or None
             logo = _logo(uow)
-        result = statements.run_batch(
-            ctx.db,
-            args.month,
-            out,
-            today=ctx.clock.today(),
-            customer_ids=ids,  # type: ignore[arg-type]
-            logo=logo,
-        )
+        with _folder_for(args.out) as out:
+            result = statements.run_batch(
+                ctx.db,
+                args.month,
+                out,
+                today=ctx.clock.today(),
+                customer_ids=ids,  # type: ignore[arg-type]
+                logo=logo,
+            )
+            merged = Path(result.merged).read_bytes() if result.merged else b""
     finally:
         ctx.db.dispose()
-    shown = {
+    kept = bool(args.out)
+    shown: dict[str, Any] = {
         "month": result.month,
-        "statements": [totals_json(t) for t in result.totals],
-        "merged": str(result.merged) if result.merged else None,
+        "statements": [
+            {**totals_json(t), "file": str(t.file) if kept else None} for t in result.totals
+        ],
+        "merged": str(result.merged) if result.merged and kept else None,
         "closing_total": _money(sum((t.closing for t in result.totals), Decimal(0))),
     }
+    if printer is not None and merged:
+        title = tr("cli", "Statements {month}").format(month=result.month)
+        shown["printed"] = printed_json(printer, send(merged, printer, title))
     if args.json:
         print_json(shown)
         return 0
@@ -113,14 +141,26 @@ def write_statements(args: argparse.Namespace) -> int:
             "paid {paid}  closing {closing}",
         )
         print(text.format(**row))
-    if result.merged:
+    if result.merged and kept:
         print(
             tr("cli", "{count} statements written to {folder}; to print: {merged}.").format(
-                count=len(result.files), folder=str(out), merged=str(result.merged)
+                count=len(result.files), folder=str(args.out), merged=str(result.merged)
             )
         )
-    else:
+    if "printed" in shown:
+        print(printed_line(printer or "", shown["printed"]["pages"]))
+    if not result.merged:
         print(
             tr("cli", "No customer has activity or a balance in {month}.").format(month=args.month)
         )
     return 0
+
+
+@contextmanager
+def _folder_for(out: str) -> Iterator[Path]:
+    """``out``, or a temporary folder removed afterwards when only printing."""
+    if out:
+        yield Path(out)
+        return
+    with tempfile.TemporaryDirectory(prefix="regie-releves-") as temp:
+        yield Path(temp)
