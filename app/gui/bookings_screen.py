@@ -32,7 +32,7 @@ from sqlmodel import select
 
 from app import i18n
 from app.core.db import UnitOfWork
-from app.core.errors import DomainError
+from app.core.errors import DomainError, NotFound
 from app.gui.booking_editor import BookingEditor, datetime_edit, from_qdatetime, to_qdatetime
 from app.gui.booking_models import ID_ROLE, BookingTableModel, booking_status_label
 from app.gui.list_filters import FilteredList, customer_choices  # noqa: F401 (re-export)
@@ -41,9 +41,21 @@ from app.gui.scan_widgets import Feedback
 from app.gui.widgets import qdate
 from booking import bookings, queries
 from booking.models import TRANSITIONS, Booking, BookingStatus
+from inventory import barcodes
 
 tr = QCoreApplication.translate
 ACTIVE = "active"
+
+
+def booking_named(uow: UnitOfWork, text: str) -> int | None:
+    """The booking whose reference is ``text`` (without case; a reference scanned with the
+    other keyboard layout is read back), or None."""
+    for reading in barcodes.candidates(text) or [text]:
+        try:
+            return bookings.booking_by_ref(uow, reading).id
+        except NotFound:
+            continue
+    return None
 
 
 def search(
@@ -124,7 +136,7 @@ class BookingsScreen(FilteredList, QWidget):
             tr("BookingsScreen", "Search reference, customer, event, venue, item… (Ctrl+F)")
         )
         self.search_box.textChanged.connect(self.search)
-        self.search_box.returnPressed.connect(self.open_selected)
+        self.search_box.returnPressed.connect(self.open_typed)
         self.status_filter = QComboBox()
         self.status_filter.addItem(tr("BookingsScreen", "All statuses"), "")
         self.status_filter.addItem(tr("BookingsScreen", "Current (quote, confirmed, out)"), ACTIVE)
@@ -248,6 +260,64 @@ class BookingsScreen(FilteredList, QWidget):
         if chosen == ACTIVE:
             return [BookingStatus.QUOTE, BookingStatus.CONFIRMED, BookingStatus.OUT]
         return [chosen] if chosen else []
+
+    def _criteria(self) -> dict[str, Any]:
+        statuses = [str(s) for s in self.statuses()]
+        start = end = None
+        if self.dates_filter.isChecked():
+            first: QDate = self.date_from.date()
+            last: QDate = self.date_to.date()
+            start = dt.datetime(first.year(), first.month(), first.day())
+            end = dt.datetime(last.year(), last.month(), last.day()) + dt.timedelta(days=1)
+        return {
+            "statuses": statuses,
+            "start": start,
+            "end": end,
+            "customer_id": self.customer_filter.currentData(),
+            "event": self.event_filter.text(),
+        }
+
+    def open_typed(self) -> None:
+        """Enter in the search field: opens the booking whose reference was typed or
+        scanned (whatever the filters), else the only booking the search finds; with
+        several, the list shows them to choose from. Searches the text as it is now, so a
+        search still on its way for an earlier text cannot open the wrong booking."""
+        text = self.search_box.text().strip()
+        if not text:
+            self.open_selected()
+            return
+        self._generation += 1
+        generation = self._generation
+        criteria = self._criteria()
+
+        def find(uow: UnitOfWork) -> tuple[int | None, list[int]]:
+            return booking_named(uow, text), search(uow, text, **criteria)
+
+        def found(answer: tuple[int | None, list[int]]) -> None:
+            exact, ids = answer
+            if generation != self._generation:
+                return
+            self._show(generation, ids)
+            target = exact if exact is not None else (ids[0] if len(ids) == 1 else None)
+            if target is not None:
+                self.select_booking(target)
+                self.open_booking(target)
+            elif ids:
+                self.feedback.info(
+                    tr(
+                        "BookingsScreen",
+                        "%n bookings match: choose one with the arrows, then Enter.",
+                        None,
+                        len(ids),
+                    )
+                )
+                self.view.setFocus()
+            else:
+                self.feedback.error(
+                    tr("BookingsScreen", "No booking matches %1.").replace("%1", text)
+                )
+
+        self.ops.read(find, found)
 
     def search(self) -> None:
         self._generation += 1
