@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
 from app.gui.operations import Cancelled, Operations, Progress
-from app.gui.printing import print_pdf
+from app.gui.printing import PrintJob, no_printer_sentence, printers, start_print
 from app.gui.scan_widgets import Feedback, menu_entry, shortcut_action
 from app.i18n import label, message
 from inventory import labels, queries
@@ -154,6 +154,7 @@ class LabelsScreen(QWidget):
         scan_label = QLabel(tr("LabelsScreen", "Add by scanni&ng:"))
         scan_label.setBuddy(self.scan_edit)
         self.feedback = Feedback()
+        self.print_job: PrintJob | None = None  # the last print started (tests wait on it)
 
         top = QHBoxLayout()
         top.addWidget(search_label)
@@ -457,7 +458,12 @@ class LabelsScreen(QWidget):
         return QPrinter(QPrinter.PrinterMode.HighResolution)
 
     def print_labels(self) -> None:
+        """The system print dialog (a sentence when there is no printer), then the labels
+        drawn as a long task and printed in the background with progress and Cancel."""
         if not self.label_count():
+            return
+        if not printers():
+            self.feedback.error(message(no_printer_sentence()))
             return
         printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
@@ -466,15 +472,17 @@ class LabelsScreen(QWidget):
             return
         self.render(lambda pdf: self._print(printer, pdf))
 
-    def _print(self, printer: QPrinter, pdf: bytes) -> None:
-        try:
-            pages = print_pdf(pdf, printer)
-        except DomainError as err:
-            self.feedback.error(message(err))
-            return
-        self.feedback.ok(
-            tr("LabelsScreen", "Sent {pages} page(s) to the printer.").format(pages=pages)
+    def _print(self, printer: QPrinter, pdf: bytes) -> PrintJob:
+        job = start_print(self, pdf, printer, tr("LabelsScreen", "Labels"), show_errors=False)
+        job.finished.connect(
+            lambda pages: self.feedback.ok(
+                tr("LabelsScreen", "Sent {pages} page(s) to the printer.").format(pages=pages)
+            )
         )
+        job.failed.connect(lambda err: self.feedback.error(message(err)))
+        job.cancelled.connect(lambda: self.feedback.info(tr("LabelsScreen", "Printing cancelled.")))
+        self.print_job = job
+        return job
 
     def render(self, deliver: Callable[[bytes], None]) -> None:
         """Fetch the chosen labels, then draw the PDF as a long task and hand it over."""

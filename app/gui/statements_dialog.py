@@ -3,7 +3,13 @@ one PDF per customer with activity or a balance, plus one merged PDF to print. T
 runs off the GUI thread (``ops.long``) behind a progress dialog with Cancel; a cancelled
 or failed run leaves no file behind (``run_batch`` writes into a private folder and moves
 the files into place only at the end). At the end: how many statements were written, and
-the merged PDF or the folder to open."""
+the merged PDF or the folder to open.
+
+One customer's statement: choose the customer instead of "every customer". Printing: the
+"Print" choice sends the merged PDF (every statement, in customer order) as one job to
+the printer chosen in the list (the default printer first) without any dialog, or to the
+printer chosen once in the system print dialog; the pages are painted off the GUI thread
+behind a progress dialog with Cancel (``app.gui.printing``)."""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,10 +39,22 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.core.errors import DomainError
 from app.core.money import to_cents
+from app.gui.list_filters import customer_choices
 from app.gui.operations import Cancelled, Operations, Progress
-from app.gui.widgets import ERROR_COLOUR, format_amount
+from app.gui.printing import (
+    PrintJob,
+    choose_printer,
+    default_printer,
+    printer_named,
+    printers,
+    start_print,
+)
+from app.gui.widgets import ERROR_COLOUR, fill_customer_filter, format_amount
 
 tr = QCoreApplication.translate
+
+#: The "print" choice that opens the system print dialog (once for the whole month).
+DIALOG = "?dialog"
 
 #: Months offered, the current one first.
 MONTHS_BACK = 24
@@ -86,6 +105,15 @@ class StatementsDialog(QDialog):
         # the usual run: last month's statements, early in the new month
         wanted = month or (months(today, 2)[1])
         self.month.setCurrentIndex(max(self.month.findData(wanted), 0))
+        self.customer = QComboBox()
+        self.customer.addItem(tr("StatementsDialog", "Every customer with activity or a balance"))
+        self.customer.setItemData(0, None)
+        self.customer.setAccessibleName(tr("StatementsDialog", "Customer"))
+        self.ops.read(customer_choices, lambda rows: fill_customer_filter(self.customer, rows))
+        self.print_choice = QComboBox()
+        self.print_choice.setAccessibleName(tr("StatementsDialog", "Print"))
+        self._fill_print_choices()
+        self.print_job: PrintJob | None = None
         self.folder = QLineEdit(str(default_folder()))
         self.folder.setMinimumWidth(360)
         browse = QPushButton(tr("StatementsDialog", "C&hoose…"))
@@ -98,7 +126,9 @@ class StatementsDialog(QDialog):
         holder.setLayout(folder_row)
         form = QFormLayout()
         form.addRow(tr("StatementsDialog", "&Month:"), self.month)
+        form.addRow(tr("StatementsDialog", "C&ustomer:"), self.customer)
         form.addRow(tr("StatementsDialog", "&Folder:"), holder)
+        form.addRow(tr("StatementsDialog", "&Print:"), self.print_choice)
         label = form.labelForField(holder)
         if isinstance(label, QLabel):
             label.setBuddy(self.folder)
@@ -127,6 +157,24 @@ class StatementsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
+    def _fill_print_choices(self) -> None:
+        """ "Do not print", each printer (the default one first, without a dialog), and
+        "choose in the print dialog"."""
+        self.print_choice.addItem(tr("StatementsDialog", "No, only write the files"), "")
+        default = default_printer()
+        names = sorted(printers(), key=lambda name: (name != default, name.casefold()))
+        for name in names:
+            text = (
+                tr("StatementsDialog", "All at once on %1 (default printer, no dialog)")
+                if name == default
+                else tr("StatementsDialog", "All at once on %1 (no dialog)")
+            )
+            self.print_choice.addItem(text.replace("%1", name), name)
+        self.print_choice.addItem(
+            tr("StatementsDialog", "All at once, on a printer chosen in the print dialog…"),
+            DIALOG,
+        )
+
     def choose_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(
             self, tr("StatementsDialog", "Folder for the statements"), self.folder.text()
@@ -152,6 +200,8 @@ class StatementsDialog(QDialog):
             return None
         out_dir, month = Path(text).expanduser(), str(self.month.currentData())
         db, today = self.ops.ctx.db, self.ops.ctx.clock.today()
+        chosen = self.customer.currentData()
+        customer_ids = [int(chosen)] if chosen is not None else None
         self.message.hide()
         self.write_button.setEnabled(False)
         dialog = QProgressDialog(
@@ -173,7 +223,9 @@ class StatementsDialog(QDialog):
 
         def task(progress: Progress) -> Any:
             self.handle = progress  # reachable at once, even with a synchronous runner
-            return run_batch(db, month, out_dir, today=today, progress=progress)
+            return run_batch(
+                db, month, out_dir, today=today, customer_ids=customer_ids, progress=progress
+            )
 
         handle = self.ops.long(task, self._report, self._finished, self._failed)
         if self.progress_dialog is dialog:  # still running (a synchronous runner is done)
@@ -235,6 +287,9 @@ class StatementsDialog(QDialog):
             .replace("%3", str(Path(result.files[0]).parent))
         )
         self._say(text)
+        if self.print_choice.currentData():
+            self.print_merged(str(self.print_choice.currentData()))
+            return
         box = QMessageBox(
             QMessageBox.Icon.Information,
             tr("StatementsDialog", "Monthly statements"),
@@ -253,6 +308,9 @@ class StatementsDialog(QDialog):
         self.open_folder_button = box.addButton(
             tr("StatementsDialog", "Open the &folder"), QMessageBox.ButtonRole.ActionRole
         )
+        self.print_merged_button = box.addButton(
+            tr("StatementsDialog", "&Print…"), QMessageBox.ButtonRole.ActionRole
+        )
         box.setDefaultButton(self.open_merged_button)
         box.buttonClicked.connect(self._summary_clicked)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -267,6 +325,69 @@ class StatementsDialog(QDialog):
             self.open_path(Path(self.result_value.merged))
         elif button is self.open_folder_button:
             self.open_path(Path(self.result_value.files[0]).parent)
+        elif button is self.print_merged_button:
+            self.print_merged(DIALOG)
+
+    # --- printing -----------------------------------------------------------------------
+
+    def make_printer(self, choice: str) -> QPrinter | None:
+        """The printer for ``choice`` (a printer's name, or ``DIALOG``: the system print
+        dialog, once for the whole month); None when the dialog was cancelled."""
+        title = self._print_title()
+        if choice == DIALOG:
+            return choose_printer(self, title)
+        return printer_named(choice)
+
+    def _print_title(self) -> str:
+        month = self.result_value.month if self.result_value is not None else ""
+        return tr("StatementsDialog", "Statements %1").replace("%1", month)
+
+    def print_merged(self, choice: str) -> PrintJob | None:
+        """Send the merged PDF of the last run to the printer: one job for the month."""
+        result = self.result_value
+        if result is None or result.merged is None:
+            return None
+        try:
+            pdf = Path(result.merged).read_bytes()
+            printer = self.make_printer(choice)
+        except OSError as err:
+            self._say(
+                tr("StatementsDialog", "Cannot read %1: %2")
+                .replace("%1", str(result.merged))
+                .replace("%2", err.strerror or str(err)),
+                True,
+            )
+            return None
+        except DomainError as err:
+            self._say(i18n.message(err), True)
+            return None
+        if printer is None:
+            return None
+        name = printer.printerName() or printer.outputFileName()
+        self.write_button.setEnabled(False)
+        job = start_print(self, pdf, printer, self._print_title(), show_errors=False)
+        job.finished.connect(lambda pages: self._printed(name, pages))
+        job.failed.connect(lambda err: self._say(i18n.message(err), True))
+        job.cancelled.connect(
+            lambda: self._say(
+                tr(
+                    "StatementsDialog",
+                    "Printing cancelled: the statements are written; print the merged PDF "
+                    "again when you want.",
+                )
+            )
+        )
+        for signal in (job.finished, job.failed, job.cancelled):
+            signal.connect(lambda *_: self.write_button.setEnabled(True))
+        self.print_job = job
+        return job
+
+    def _printed(self, printer: str, pages: int) -> None:
+        self._say(
+            self.message.text()
+            + "\n"
+            + tr("StatementsDialog", "Sent to %1: %n page(s).", None, pages).replace("%1", printer)
+        )
 
     @staticmethod
     def open_path(path: Path) -> bool:

@@ -163,6 +163,9 @@ def test_print_through_dialog(qtbot, ops, stock, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(screen, "make_printer", lambda: pdf_printer(out))
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     screen.print_labels()
+    job = screen.print_job
+    assert job is not None  # printing in the background: the screen keeps answering
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
     assert screen.feedback.kind == "ok", screen.feedback.text()
     assert pages(out) == 2
 
