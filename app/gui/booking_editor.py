@@ -629,6 +629,8 @@ class BookingEditor(QDialog):
         self.use_start.setDateTime(to_qdatetime(found.use_start))
         self.use_end.setDateTime(to_qdatetime(found.use_end))
         self.lines.set_lines(found.lines)
+        if self.price_panel.quote is not None:
+            self._priced(self.price_panel.quote)  # until the saved booking is priced again
         self._loading = False
         self._dates_changed()
         self._update_header()
@@ -772,8 +774,9 @@ class BookingEditor(QDialog):
 
     def _picked(self, text: str) -> None:
         """A suggestion chosen in the list (mouse, or arrows and Enter)."""
-        if self.add_field.text().strip() == text.strip():
-            self.add_field.clear()  # the line edit copied the pick into the field
+        typed = self.add_field.text().strip()
+        if typed in (text.strip(), self.add_completer.completionPrefix().strip()):
+            self.add_field.clear()  # the pick or the text it completed, not a new scan
         self.add_text(text, clear=False)
 
     def add_text(self, text: str, clear: bool = True) -> None:
