@@ -237,13 +237,13 @@ def discounts_text(quote: Quote) -> str:
     for code, pct in sorted(priced.line_discounts.items()):
         if pct:
             parts.append(f"{code} {percent(pct)}")
-    return ", ".join(parts) if parts else tr("PricePanel", "none")
+    return ", ".join(parts) if parts else tr("PricePanel", "no discount")
 
 
 def minimum_text(quote: Quote) -> str:
     priced = quote.priced
     if not priced.minimum:
-        return tr("PricePanel", "none")
+        return tr("PricePanel", "no minimum")
     if priced.top_up:
         return (
             tr("PricePanel", "%1: the rental is topped up by %2")
