@@ -152,6 +152,7 @@ class PdfPreview(QWidget):
         self.page_count = 0
         if not self.pdf:
             self.image.clear()
+            self.image.setMinimumSize(0, 0)
             self._update_bar()
             return
         self.show_page(0)
@@ -173,6 +174,7 @@ class PdfPreview(QWidget):
             image, self.page_count = render_page(self.pdf, index, scale * ratio)
         except pdfium.PdfiumError:
             self.page_count = 0
+            self.image.setMinimumSize(0, 0)
             self.image.setText(
                 tr("PdfPreview", "This document cannot be shown: it is not a readable PDF.")
             )
@@ -182,6 +184,8 @@ class PdfPreview(QWidget):
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(ratio)
         self.image.setPixmap(pixmap)
+        # the whole page can be scrolled to (a page taller than the view is not cropped)
+        self.image.setMinimumSize(pixmap.deviceIndependentSize().toSize())
         self._update_bar()
 
     def _scale(self) -> float:

@@ -434,9 +434,10 @@ def choose_printer(parent: QWidget | None, title: str) -> QPrinter | None:
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(tr("Printing", "Print %1").replace("%1", title))
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return None
-    return printer
+    accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+    if parent is not None:  # the keyboard goes back to the window printing was asked from
+        parent.window().activateWindow()
+    return printer if accepted else None
 
 
 def print_document(
