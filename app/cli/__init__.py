@@ -2,18 +2,29 @@
 
 Exit status: 0 done; 1 refused (reason on stderr, nothing changed); 2 usage error.
 Each command module registers its sub-commands; handlers get the parsed arguments and
-return an exit status.
+return an exit status. ``main`` is the one place where anything a handler raises becomes
+one sentence on stderr (never a traceback): output places are checked before the handler
+runs, a closed pipe ends quietly, an unexpected error goes to the log file with its
+traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import logging
 import os
 import sys
+import traceback
 from collections.abc import Sequence
+from typing import Any
 
-from app.core.errors import DomainError
+from app.cli.output import check_outputs, output_targets, silence_stdout
+from app.core.db import BUSY_LOG, storage_problem
+from app.core.errors import DomainError, describe
+from app.core.log import record_unexpected
+from app.core.storage import os_problem
 
 COMMAND_MODULES = (
     "items",
@@ -44,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Whatever happens, people get one sentence, never a traceback:
+    refusals and failures of the database, the disk or an output file exit 1, malformed
+    arguments 2; an unexpected error is written with its traceback to the log file."""
     args = build_parser().parse_args(argv)
     if args.command is None:
         from app.gui.launch import run_gui
@@ -64,11 +78,105 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         _keep = QApplication.instance() or QApplication(["regie"])  # noqa: F841
     i18n.install()  # messages and summaries in the user's language
+    bad = _undecodable(sys.argv[1:] if argv is None else argv)
+    if bad is not None:
+        _say(
+            i18n.tr("cli", "regie: error: argument {argument} is not valid UTF-8 text.").format(
+                argument=bad
+            )
+        )
+        return USAGE
+    notice = _BusyNotice()
+    BUSY_LOG.addHandler(notice)
     try:
-        return int(args.handler(args) or 0)
-    except DomainError as err:
-        print(i18n.message(err), file=sys.stderr)
+        check_outputs(args)  # before anything is opened or written
+        status = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not in Python's final flush
+        return status
+    except BrokenPipeError:  # regie ... | head: the reader has what it wanted
+        silence_stdout()
         return 1
+    except DomainError as err:
+        _say(i18n.message(err))
+        return 1
+    except KeyboardInterrupt:
+        _say(i18n.tr("cli", "Interrupted: what was not finished was not saved."))
+        return 130
+    except OverflowError:  # date arithmetic beyond the year 9999
+        _say(
+            i18n.tr(
+                "cli",
+                "regie: error: a date given is out of the range Régie can compute with; give a "
+                "date before the year 9000.",
+            )
+        )
+        return USAGE
+    except OSError as err:  # an output or input file, the disk
+        targets = output_targets(args)
+        _say(i18n.message(os_problem(err, default=targets[0][1] if targets else "")))
+        return 1
+    except Exception as err:  # noqa: BLE001 - the last line of defence
+        problem = storage_problem(err, None)
+        if problem is not None:
+            _say(i18n.message(problem))
+            return 1
+        return _unexpected(err, i18n)
+    finally:
+        BUSY_LOG.removeHandler(notice)
+
+
+USAGE = 2
+
+
+def _say(text: str) -> None:
+    """One line on stderr (several only when the message itself lists problems)."""
+    with contextlib.suppress(OSError, ValueError):
+        print(text, file=sys.stderr, flush=True)
+
+
+def _undecodable(argv: Sequence[str]) -> str | None:
+    """The first argument that is not valid UTF-8 (it arrives with surrogate escapes),
+    shown with its bad bytes escaped; None when all are fine."""
+    for value in argv:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = value.encode("utf-8", "surrogateescape")
+            return raw.decode("utf-8", "backslashreplace")
+    return None
+
+
+def _unexpected(err: BaseException, i18n: Any) -> int:
+    trace = traceback.format_exc()
+    path = record_unexpected(trace, where="regie " + " ".join(sys.argv[1:2]))
+    if path is None:
+        text = i18n.tr("cli", "Unexpected error ({error}); nothing more is known.")
+        _say(text.format(error=describe(err)))
+    else:
+        text = i18n.tr("cli", "Unexpected error ({error}); the details are in {log}.")
+        _say(text.format(error=describe(err), log=str(path)))
+    return 1
+
+
+class _BusyNotice(logging.Handler):
+    """Says once on stderr that the database is busy while a write waits for the lock."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.told = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        holders = getattr(record, "regie_busy", None)
+        if holders is None or self.told:
+            return
+        self.told = True
+        from app.i18n import tr
+
+        if holders:
+            text = tr("cli", "The database is busy ({holders} is writing to it) — waiting…")
+        else:
+            text = tr("cli", "The database is busy (another program is writing to it) — waiting…")
+        _say(text.format(holders=holders))
 
 
 if __name__ == "__main__":  # pragma: no cover

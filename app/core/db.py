@@ -3,22 +3,54 @@
 This module is the SQLite adapter: pragmas (WAL, foreign keys, busy timeout) and the
 ``BEGIN IMMEDIATE`` used by writing units of work live here and nowhere else, so a
 PostgreSQL engine can later be slotted in behind the same ``Database`` interface.
+
+Reading never waits for a writer (WAL). A write waits for the write lock: first quietly for
+a second, then it logs a "busy" record (logger ``regie.db``, which the CLI and the GUI show
+as "the database is busy — waiting…") and keeps trying until ``REGIE_BUSY_TIMEOUT``
+seconds (default 30) have passed; then it refuses, naming the program holding the lock.
+Failures of the file or the disk (read-only, damaged, full...) leave a unit of work as a
+``StorageError`` with a sentence (``app.core.storage``).
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-BUSY_TIMEOUT_MS = 10_000
+from app.core import log as _log  # noqa: F401  (no warning ever printed by "last resort")
+from app.core import storage
+from app.core.errors import DomainError
+
+#: How long one statement waits for a lock before SQLite says "busy" (readers in WAL mode
+#: only meet one during a checkpoint: milliseconds).
+BUSY_TIMEOUT_MS = 1_000
+#: How long a write waits for the write lock in all (``REGIE_BUSY_TIMEOUT`` seconds).
+DEFAULT_WAIT_S = 30.0
+#: How long closing waits to refresh the planner's statistics (never worth waiting for).
+OPTIMIZE_TIMEOUT_MS = 50
 _WRITE = "regie_write"
+WRITE_OPTION = _WRITE  # execution option: this connection begins with BEGIN IMMEDIATE
+BUSY_LOG = logging.getLogger("regie.db")
+
+
+def write_wait_seconds() -> float:
+    """``REGIE_BUSY_TIMEOUT`` (seconds) when it is a number >= 0, else 30."""
+    try:
+        value = float(os.environ.get("REGIE_BUSY_TIMEOUT", ""))
+    except ValueError:
+        return DEFAULT_WAIT_S
+    return value if value >= 0 else DEFAULT_WAIT_S
 
 
 def sqlite_url(path: Path | str) -> str:
@@ -38,7 +70,34 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
 
 def _on_begin(conn: Any) -> None:
     immediate = conn.get_execution_options().get(_WRITE, False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    if not immediate:
+        conn.exec_driver_sql("BEGIN")
+        return
+    raw = conn.connection.driver_connection  # the sqlite3 connection
+    path = Path(conn.engine.url.database or "")
+    wait = write_wait_seconds()
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            raw.execute("BEGIN IMMEDIATE")  # waits up to BUSY_TIMEOUT_MS by itself
+            return
+        except sqlite3.Error as err:
+            if not storage.is_busy(err):
+                raise
+            if time.monotonic() >= deadline:
+                raise storage.busy(path, wait) from err
+            if not told:
+                told = True
+                found = storage.holders(path)
+                BUSY_LOG.warning(
+                    "database %s busy (%s): waiting up to %g s",
+                    path,
+                    storage.describe_holders(found) or "another program",
+                    wait,
+                    extra={"regie_busy": storage.describe_holders(found)},
+                )
+            time.sleep(0.05)
 
 
 def make_engine(path: Path | str) -> Engine:
@@ -49,6 +108,15 @@ def make_engine(path: Path | str) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def storage_problem(err: BaseException, path: Path | None) -> DomainError | None:
+    """``err`` as a sentence when it is a failure of the file or the disk, else None."""
+    if isinstance(err, DomainError):
+        return None
+    if isinstance(err, (DBAPIError, sqlite3.Error, OSError)):
+        return storage.problem(err, path)
+    return None
 
 
 class UnitOfWork:
@@ -79,6 +147,8 @@ class Database:
     def __init__(self, engine: Engine, path: Path | None = None) -> None:
         self.engine = engine
         self.path = path
+        #: Has a write committed since opening? (``dispose`` then refreshes statistics.)
+        self.wrote = False
         self._reader = sessionmaker(bind=engine, class_=Session, expire_on_commit=False)
         self._writer = sessionmaker(
             bind=engine.execution_options(**{_WRITE: True}),
@@ -89,30 +159,63 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[UnitOfWork]:
         # Closing the session ends the (read) transaction; loaded objects stay readable.
-        with self._reader() as session:
-            yield UnitOfWork(session)
+        try:
+            with self._reader() as session:
+                yield UnitOfWork(session)
+        except Exception as err:
+            problem = storage_problem(err, self.path)
+            if problem is None:
+                raise
+            raise problem from err
 
     @contextmanager
     def write(self) -> Iterator[UnitOfWork]:
         """A writing transaction, committed when the block ends without error."""
-        with self._writer() as session:
-            uow = UnitOfWork(session)
-            try:
-                yield uow
-                if not uow.committed:
-                    uow.commit()
-            except BaseException:
-                session.rollback()
+        try:
+            with self._writer() as session:
+                uow = UnitOfWork(session)
+                try:
+                    yield uow
+                    if not uow.committed:
+                        uow.commit()
+                    self.wrote = True
+                except BaseException:
+                    _quietly(session.rollback)
+                    raise
+        except Exception as err:
+            problem = storage_problem(err, self.path)
+            if problem is None:
                 raise
+            raise problem from err
 
     def integrity_check(self) -> str:
         with self.engine.connect() as conn:
             return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
 
     def dispose(self) -> None:
-        # Refresh the planner's statistics if stale. In a writing transaction: a deferred
-        # one is rolled back at the end (the statistics were lost) and, when another
-        # process writes meanwhile, cannot wait for the lock ("database is locked").
-        with self.write() as uow:
-            uow.session.connection().exec_driver_sql("PRAGMA optimize")
+        """Close the connections. After writes, first refresh the planner's statistics
+        (``PRAGMA optimize``) if the write lock is free at once: never waited for, never
+        fatal, and a reader's close never needs the lock."""
+        if self.wrote:
+            _quietly(self._optimize)
         self.engine.dispose()
+
+    def _optimize(self) -> None:
+        raw = self.engine.raw_connection()
+        try:
+            conn = raw.driver_connection  # autocommit (isolation_level None): ANALYZE sticks
+            conn.execute(f"PRAGMA busy_timeout = {OPTIMIZE_TIMEOUT_MS}")
+            try:
+                conn.execute("PRAGMA optimize")
+            finally:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        finally:
+            raw.close()
+
+
+def _quietly(action: Any) -> None:
+    """Run a clean-up that must not hide the error being handled (or fail a close)."""
+    try:
+        action()
+    except Exception:  # noqa: BLE001 - best effort by design
+        BUSY_LOG.debug("clean-up failed", exc_info=True)

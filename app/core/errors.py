@@ -60,3 +60,26 @@ class ValidationErrors(DomainError):
 def N_(text: str) -> str:
     """Mark a string for translation (Qt context ``messages``) without translating it here."""
     return text
+
+
+class StorageError(DomainError):
+    """The database file, its folder or the disk refused: busy, read-only, damaged, from a
+    newer Régie, full. Nothing was written; the message says what to do."""
+
+
+class UnexpectedError(DomainError):
+    """A failure nobody foresaw (a bug, a broken installation). The message names it in one
+    line; ``trace`` keeps the traceback for the log and the error dialog's details."""
+
+    def __init__(self, error: BaseException, trace: str = "", log: str = "") -> None:
+        self.original = error
+        self.trace = trace
+        self.log = log
+        super().__init__("Unexpected error: {error}", error=describe(error))
+
+
+def describe(error: BaseException) -> str:
+    """An exception in one line: its type and its first line of text."""
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    name = type(error).__name__
+    return f"{name}: {text}" if text else name

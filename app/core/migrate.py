@@ -13,10 +13,17 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
-from app.core.db import Database, make_engine
+from app.core import storage
+from app.core.db import WRITE_OPTION, Database, make_engine, storage_problem
+from app.core.errors import DomainError
 
 HEAD = "0007_line_period"
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def known_revisions() -> set[str]:
+    """Every revision this Régie knows (the scripts are named after their revision)."""
+    return {p.stem for p in (MIGRATIONS / "versions").glob("[0-9]*.py")}
 
 
 def alembic_config():  # type: ignore[no-untyped-def]
@@ -41,7 +48,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:  # waits its turn
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
@@ -62,14 +69,34 @@ def backup_copy(path: Path, revision: str | None) -> Path:
 
 
 def open_database(path: Path | str, revision: str = "head") -> Database:
-    """Open (creating if needed) and migrate the database at ``path``."""
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    A file that is not a database, was cut short, is damaged, read-only where an upgrade
+    must write, or comes from a newer Régie is refused with a ``StorageError`` before
+    anything is written."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path)
-    current = current_revision(engine)
-    target = HEAD if revision == "head" else revision
-    if current != target:
-        if current is not None:
-            backup_copy(path, current)
-        upgrade(engine, revision)
-    return Database(engine, path)
+    storage.check_header(path)
+    engine = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(path)
+        current = current_revision(engine)
+        target = HEAD if revision == "head" else revision
+        if current is not None and current not in known_revisions():
+            raise storage.too_new(path, current)
+        database = Database(engine, path)
+        if current != target:
+            if current is not None:
+                backup_copy(path, current)
+            upgrade(engine, revision)
+            database.wrote = True
+        return database
+    except Exception as err:
+        if engine is not None:
+            engine.dispose()
+        if isinstance(err, DomainError):
+            raise
+        problem = storage_problem(err, path)
+        if problem is None:
+            raise
+        raise problem from err

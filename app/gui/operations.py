@@ -5,19 +5,31 @@ database worker thread, and get the result (or a translated error) back on the G
 ``changed`` tells every screen what kind of data changed so each refreshes what it shows.
 Long work (imports, batch PDFs) runs through ``long`` with progress and cancellation.
 In tests, ``SyncRunner`` runs everything at once on the calling thread.
+
+Every job ends with a call back, whatever it raised, so a screen never stays busy: a
+DomainError (a refusal, or a failure of the database or the disk in a sentence) goes to
+the failure callback as usual; anything else is written with its traceback to the log
+file, shown in the error dialog, and handed to the failure callback as an
+``UnexpectedError`` (a DomainError) so the screen can reset. While a write waits for the
+database's lock (another program is writing), ``busy`` says so in the window's status bar.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
+import traceback
+import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from app.bootstrap import Context
-from app.core.db import UnitOfWork
-from app.core.errors import DomainError
+from app.core.db import BUSY_LOG, UnitOfWork
+from app.core.errors import DomainError, UnexpectedError
+from app.gui.error_dialog import as_error, show_error
 
 T = TypeVar("T")
 Done = Callable[[Any], None]
@@ -63,10 +75,11 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
-        except DomainError as err:
+        except (DomainError, Cancelled) as err:
             self.relay.finished.emit(self.failed, None, err)
-        except Cancelled as err:
-            self.relay.finished.emit(self.failed, None, err)
+        except Exception as err:  # noqa: BLE001 - delivered, never lost in the thread
+            error = as_error(err, trace=traceback.format_exc(), where="a background job")
+            self.relay.finished.emit(self.failed, None, error)
         else:
             self.relay.finished.emit(self.done, result, None)
 
@@ -108,6 +121,8 @@ class SyncRunner:
             result = work()
         except (DomainError, Cancelled) as err:
             failed(err)  # type: ignore[arg-type]
+        except Exception as err:  # noqa: BLE001 - as the thread runner does
+            failed(as_error(err, trace=traceback.format_exc(), where="a background job"))
         else:
             done(result)
 
@@ -121,16 +136,105 @@ class SyncRunner:
 Runner = ThreadRunner | SyncRunner
 
 
+class _BusyRelay(logging.Handler):
+    """Passes the database's "busy, waiting" record (logged by the worker thread while a
+    write waits for the lock) to every live Operations on that database."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.listeners: weakref.WeakSet[Operations] = weakref.WeakSet()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        holders = getattr(record, "regie_busy", None)
+        if holders is None:
+            return
+        for ops in list(self.listeners):
+            ops.busy.emit(holders)
+
+
+_busy_relay: _BusyRelay | None = None
+
+
+def _listen_for_busy(ops: Operations) -> None:
+    global _busy_relay
+    if _busy_relay is None:
+        _busy_relay = _BusyRelay()
+        BUSY_LOG.addHandler(_busy_relay)
+    _busy_relay.listeners.add(ops)
+
+
 class Operations(QObject):
     """Runs reads and writes for the screens; announces what changed."""
 
     changed = Signal(str)  # "catalogue", "kits", "cases", "settings"
     failed = Signal(object)  # a DomainError nobody handled: the main window shows it
+    #: A background job failed unexpectedly (an UnexpectedError): the error dialog shows it.
+    unexpected = Signal(object)
+    #: A write waits for the database's lock: who holds it ("" when unknown).
+    busy = Signal(str)
 
     def __init__(self, ctx: Context, runner: Runner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.runner = runner
+        #: The last error dialog shown for an unexpected failure (tests read it).
+        self.error_dialog: Any = None
+        self._busy_window: QMainWindow | None = None
+        self.busy_message = ""
+        self.unexpected.connect(self._show_unexpected)
+        self.busy.connect(self._show_busy)
+        _listen_for_busy(self)
+
+    # --- failures and waits ------------------------------------------------------------
+
+    def _failure(self, failed: Failed | None) -> Failed:
+        """The failure callback of a job: an unexpected error opens the error dialog, then
+        the screen's own callback (if any) lets it reset; a refusal goes where it always
+        went (the screen's callback, else ``failed``: the main window shows it)."""
+
+        def deliver(err: Any) -> None:
+            self._clear_busy()
+            if isinstance(err, UnexpectedError):
+                self.unexpected.emit(err)
+                if failed is not None:
+                    failed(err)
+                return
+            (failed or self.failed.emit)(err)
+
+        return deliver
+
+    def _success(self, done: Callable[[Any], None]) -> Callable[[Any], None]:
+        def deliver(result: Any) -> None:
+            self._clear_busy()
+            done(result)
+
+        return deliver
+
+    def _show_unexpected(self, err: UnexpectedError) -> None:
+        self.error_dialog = show_error(err)
+
+    def _show_busy(self, holders: str) -> None:
+        tr = QCoreApplication.translate
+        if holders:
+            text = tr("Operations", "The database is busy ({holders} is writing to it) — waiting…")
+        else:
+            text = tr(
+                "Operations", "The database is busy (another program is writing to it) — waiting…"
+            )
+        self.busy_message = text.format(holders=holders)
+        window = QApplication.activeWindow()
+        if not isinstance(window, QMainWindow):
+            window = next(
+                (w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)), None
+            )
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.busy_message)
+            self._busy_window = window
+
+    def _clear_busy(self) -> None:
+        window, self._busy_window = self._busy_window, None
+        if window is not None:
+            window.statusBar().clearMessage()
 
     def read(
         self,
@@ -142,7 +246,7 @@ class Operations(QObject):
             with self.ctx.db.read() as uow:
                 return query(uow)
 
-        self.runner.submit(work, done, failed or self.failed.emit)
+        self.runner.submit(work, self._success(done), self._failure(failed))
 
     def write(
         self,
@@ -162,7 +266,7 @@ class Operations(QObject):
                 done(result)
             self.changed.emit(changes)
 
-        self.runner.submit(work, finished, failed or self.failed.emit)
+        self.runner.submit(work, self._success(finished), self._failure(failed))
 
     def long(
         self,
@@ -173,7 +277,7 @@ class Operations(QObject):
     ) -> Progress:
         """Run a long task off the GUI thread; the returned Progress cancels it."""
         handle = Progress(self.runner.progress_reporter(progress))
-        self.runner.submit(lambda: task(handle), done, failed or self.failed.emit)
+        self.runner.submit(lambda: task(handle), self._success(done), self._failure(failed))
         return handle
 
     @property

@@ -1,0 +1,460 @@
+"""What went wrong with the database file, its folder or the disk, in a sentence.
+
+SQLite and the operating system report failures as codes ("database is locked", "attempt
+to write a readonly database", ENOSPC...). ``problem(err, path)`` turns them into a
+``StorageError`` a person can act on, or returns None for anything else (a bug stays a
+bug). ``check_header`` refuses a file that is not a database or was cut short before SQLite
+touches it, and ``holders`` names the programs holding the database's write lock (Linux:
+``/proc/locks``, else every process that has the file open).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from pathlib import Path
+
+from app.core.errors import N_, DomainError, StorageError
+
+MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+# SQLite result codes (the primary code is the low byte of an extended code).
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+# Byte offsets SQLite's unix VFS locks: in the ``-shm`` file (WAL mode), the write lock is
+# byte 120; in the database file (rollback journal), RESERVED/PENDING/EXCLUSIVE live in
+# the "pending byte" page at 1 GiB.
+WAL_WRITE_LOCK = 120
+PENDING_BYTE = 0x40000000
+
+_TEXT_CODES = (
+    ("database is locked", SQLITE_BUSY),
+    ("database table is locked", SQLITE_LOCKED),
+    ("readonly database", SQLITE_READONLY),
+    ("disk i/o error", SQLITE_IOERR),
+    ("malformed", SQLITE_CORRUPT),
+    ("database or disk is full", SQLITE_FULL),
+    ("unable to open database file", SQLITE_CANTOPEN),
+    ("file is not a database", SQLITE_NOTADB),
+)
+
+
+def sqlite_code(err: BaseException) -> int | None:
+    """The primary SQLite result code of ``err`` (a sqlite3 error or SQLAlchemy's wrapper)."""
+    orig = getattr(err, "orig", None) or err
+    if not isinstance(orig, sqlite3.Error):
+        return None
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF
+    text = str(orig).lower()
+    for fragment, value in _TEXT_CODES:
+        if fragment in text:
+            return value
+    return None
+
+
+def is_busy(err: BaseException) -> bool:
+    return sqlite_code(err) in (SQLITE_BUSY, SQLITE_LOCKED)
+
+
+# --- the file itself ----------------------------------------------------------------------
+
+
+def check_header(path: Path) -> None:
+    """Refuse a file that is not an SQLite database, or was cut short, before opening it.
+
+    An empty file is a new database (SQLite's rule; ``mktemp`` makes those)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise os_problem(err) from err
+    if size == 0 or path.is_dir():
+        if path.is_dir():
+            raise StorageError(
+                N_("{path} is a folder, not a database file: give the path of a file."),
+                path=str(path),
+            )
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(HEADER_SIZE)
+    except OSError as err:
+        raise os_problem(err) from err
+    if not header.startswith(MAGIC[: min(len(header), len(MAGIC))]):
+        raise StorageError(
+            N_(
+                "The file {path} is not a Régie database (it is not an SQLite database at all). "
+                "Check the path, or restore the database from a backup copy."
+            ),
+            path=str(path),
+        )
+    if len(header) < HEADER_SIZE:
+        raise _truncated(path)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    counter_valid = header[24:28] == header[92:96]
+    wal = path.with_name(path.name + "-wal")
+    wal_has_frames = wal.exists() and wal.stat().st_size > 32
+    if page_size < 512 or size % page_size:
+        raise _truncated(path)
+    if counter_valid and pages and size < pages * page_size and not wal_has_frames:
+        raise _truncated(path)
+
+
+def _truncated(path: Path) -> StorageError:
+    return StorageError(
+        N_(
+            "The database {path} is incomplete: the file was cut short (an interrupted copy or "
+            "download?). Nothing was changed; use the complete file or a backup copy."
+        ),
+        path=str(path),
+    )
+
+
+def damaged(path: Path | None) -> StorageError:
+    return StorageError(
+        N_(
+            "The database {path} is damaged (its content is malformed). Nothing was changed; "
+            "restore it from a backup copy (the .bak files beside it are copies made before "
+            "each upgrade)."
+        ),
+        path=_name(path),
+    )
+
+
+def too_new(path: Path, revision: str) -> StorageError:
+    return StorageError(
+        N_(
+            "The database {path} was written by a newer version of Régie (schema {revision}). "
+            "Install that version to open it; nothing was changed."
+        ),
+        path=str(path),
+        revision=revision,
+    )
+
+
+# --- who holds the lock ------------------------------------------------------------------
+
+
+def holders(path: Path) -> list[tuple[int, str]]:
+    """Other processes holding the database's write lock: ``[(pid, name)]``.
+
+    Linux only (``/proc``); elsewhere, or when nothing is found, an empty list. When the
+    lock table names nobody, every other process that has the file open is listed."""
+    own = os.getpid()
+    pids = [pid for pid in _lock_owners(path) if pid != own]
+    if not pids:
+        pids = [pid for pid in _openers(path) if pid != own]
+    return [(pid, _process_name(pid)) for pid in sorted(set(pids))]
+
+
+def describe_holders(found: list[tuple[int, str]]) -> str:
+    return ", ".join(f"{name} (pid {pid})" for pid, name in found)
+
+
+def _file_id(path: Path) -> str | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+
+
+def _lock_owners(path: Path) -> list[int]:
+    shm = _file_id(path.with_name(path.name + "-shm"))
+    main = _file_id(path)
+    try:
+        table = Path("/proc/locks").read_text().splitlines()
+    except OSError:
+        return []
+    owners = []
+    for line in table:
+        parts = line.split()
+        if "->" in parts:  # a process waiting for a lock, not holding it
+            continue
+        try:
+            kind, pid, file_id, start = parts[3], int(parts[4]), parts[5], parts[6]
+            first = int(start)
+        except (IndexError, ValueError):
+            continue
+        if kind != "WRITE":
+            continue
+        wal_writer = file_id == shm and first == WAL_WRITE_LOCK
+        journal_writer = file_id == main and PENDING_BYTE <= first <= PENDING_BYTE + 2
+        if wal_writer or journal_writer:
+            owners.append(pid)
+    return owners
+
+
+def _openers(path: Path) -> list[int]:
+    targets = set()
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            targets.add(str(Path(str(path) + suffix).resolve()))
+        except OSError:
+            continue
+    found = []
+    try:
+        entries = list(Path("/proc").iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.name.isdigit():
+            continue
+        try:
+            for fd in (entry / "fd").iterdir():
+                if os.readlink(fd) in targets:
+                    found.append(int(entry.name))
+                    break
+        except OSError:
+            continue
+    return found
+
+
+def _process_name(pid: int) -> str:
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\x00")
+    except OSError:
+        argv = []
+    words = [os.fsdecode(a) for a in argv if a]
+    try:
+        comm = Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        comm = ""
+    if words:
+        program = Path(words[0]).name
+        # "python3 /usr/bin/regie ..." names the script, not the interpreter
+        if program.startswith("python") and len(words) > 1 and not words[1].startswith("-"):
+            program = f"{program} {Path(words[1]).name}"
+        elif program.startswith("python") and len(words) > 2 and words[1] == "-m":
+            program = f"{program} -m {words[2]}"
+        return program
+    return comm or "?"
+
+
+# --- translating failures ----------------------------------------------------------------
+
+
+def busy(path: Path | None, seconds: float | None = None) -> StorageError:
+    """The database's write lock stayed taken (for ``seconds`` when the wait is known)."""
+    found = holders(path) if path is not None else []
+    if found and seconds is not None:
+        return StorageError(
+            N_(
+                "The database is still busy after {seconds} s: {holders} is writing to it. "
+                "Nothing was changed; try again when it has finished (or close it)."
+            ),
+            seconds=f"{seconds:g}",
+            holders=describe_holders(found),
+        )
+    if found:
+        return StorageError(
+            N_(
+                "The database is busy: {holders} is writing to it. Nothing was changed; try "
+                "again when it has finished (or close it)."
+            ),
+            holders=describe_holders(found),
+        )
+    if seconds is not None:
+        return StorageError(
+            N_(
+                "The database is still busy after {seconds} s: another program is writing to "
+                "it. Nothing was changed; try again when it has finished."
+            ),
+            seconds=f"{seconds:g}",
+        )
+    return StorageError(
+        N_(
+            "The database is busy: another program is writing to it. Nothing was changed; try "
+            "again when it has finished."
+        )
+    )
+
+
+def problem(err: BaseException, path: Path | None) -> StorageError | None:
+    """The sentence for a failure of the database file, its folder or the disk; None when
+    ``err`` is something else."""
+    if isinstance(err, StorageError):
+        return err
+    if isinstance(err, OSError):
+        return os_problem(err)
+    code = sqlite_code(err)
+    if code is None:
+        return None
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return busy(path)
+    if code == SQLITE_READONLY:
+        return read_only(path)
+    if code == SQLITE_CANTOPEN:
+        if path is not None and not _writable(path.parent):
+            return read_only(path)
+        return StorageError(
+            N_(
+                "Régie cannot open the database {path}: check that the file and its folder "
+                "exist and that you may read and write them."
+            ),
+            path=_name(path),
+        )
+    if code == SQLITE_FULL:
+        return disk_full(path)
+    if code == SQLITE_CORRUPT:
+        if path is not None:
+            try:
+                check_header(path)
+            except StorageError as cut:
+                return cut
+        return damaged(path)
+    if code == SQLITE_NOTADB:
+        if path is not None:
+            try:
+                check_header(path)
+            except StorageError as bad:
+                return bad
+        return damaged(path)
+    if code == SQLITE_IOERR:
+        if _full(path):
+            return disk_full(path)
+        return StorageError(
+            N_(
+                "Régie could not read or write the database {path}: the disk reported an error "
+                "({error}). Nothing was changed; check the disk, then try again."
+            ),
+            path=_name(path),
+            error=str(getattr(err, "orig", err)),
+        )
+    return None
+
+
+def read_only(path: Path | None) -> StorageError:
+    if path is not None and _read_only_disk(path):
+        return StorageError(
+            N_(
+                "The database {path} is on a read-only disk: Régie can show it but not save "
+                "changes. Copy it to a disk you can write on."
+            ),
+            path=str(path),
+        )
+    if path is not None and path.exists() and not _writable(path):
+        return StorageError(
+            N_(
+                "The database {path} is read-only: Régie can show it but not save changes. "
+                "Allow writing to the file (its permissions) or copy it somewhere you can write."
+            ),
+            path=str(path),
+        )
+    if path is not None and not _writable(path.parent):
+        return StorageError(
+            N_(
+                "Régie cannot write in the folder {folder} that holds the database (it is "
+                "read-only). Allow writing to the folder, or move the database to one you can "
+                "write in."
+            ),
+            folder=str(path.absolute().parent),
+        )
+    return StorageError(
+        N_("The database {path} is read-only: Régie can show it but not save changes."),
+        path=_name(path),
+    )
+
+
+def disk_full(path: Path | None) -> StorageError:
+    return StorageError(
+        N_(
+            "The disk that holds the database {path} is full: Régie cannot work with it until "
+            "some space is freed. Nothing was changed."
+        ),
+        path=_name(path),
+    )
+
+
+def os_problem(err: OSError, default: str = "") -> DomainError:
+    """An operating system refusal about a file (an output, an input, the database);
+    ``default`` names the file when the error does not (a failed ``write()``)."""
+    name = err.filename if err.filename is not None else ""
+    path = os.fsdecode(name) if isinstance(name, (str, bytes)) else str(name)
+    path = path or default
+    code = err.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        if not path:
+            return StorageError(
+                N_("The disk is full. Nothing was changed; free some space, then try again.")
+            )
+        return StorageError(
+            N_(
+                "The disk is full: Régie could not write {path}. Nothing was changed; free some "
+                "space, then try again."
+            ),
+            path=path,
+        )
+    if code == errno.EROFS:
+        return StorageError(
+            N_("{path} is on a read-only disk: Régie cannot write there."), path=path or "?"
+        )
+    if code in (errno.EACCES, errno.EPERM):
+        return StorageError(
+            N_(
+                "Permission denied: Régie may not use {path}. Check the permissions of the "
+                "file and its folder."
+            ),
+            path=path or "?",
+        )
+    if code == errno.EISDIR:
+        return StorageError(N_("{path} is a folder, not a file."), path=path or "?")
+    if code == errno.ENOENT:
+        return StorageError(N_("{path} does not exist."), path=path or "?")
+    if code == errno.ENOTDIR:
+        return StorageError(
+            N_("{path}: part of this path is a file, not a folder."), path=path or "?"
+        )
+    if not path:
+        return StorageError(
+            N_("The system refused: {reason}. Nothing was changed."),
+            reason=err.strerror or str(err),
+        )
+    return StorageError(
+        N_("Régie could not use {path}: {reason}."),
+        path=path,
+        reason=err.strerror or str(err),
+    )
+
+
+def _name(path: Path | None) -> str:
+    return str(path) if path is not None else "?"
+
+
+def _writable(path: Path) -> bool:
+    try:
+        return os.access(path, os.W_OK)
+    except OSError:
+        return False
+
+
+def _read_only_disk(path: Path) -> bool:
+    probe = path if path.exists() else path.parent
+    try:
+        return bool(os.statvfs(probe).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _full(path: Path | None) -> bool:
+    if path is None:
+        return False
+    try:
+        st = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < 64 * 1024
