@@ -219,6 +219,8 @@ class CustomersScreen(QWidget):
     def _table_view(self, model: Any, label: str) -> QTableView:
         view = QTableView()
         view.setModel(model)
+        # names that differ at their end ("APE de l'école de …") stay told apart
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         view.setAccessibleName(label)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -242,7 +244,7 @@ class CustomersScreen(QWidget):
         )
         self.search_box.textChanged.connect(self.search)
         self.view = self._table_view(self.model, tr("CustomersScreen", "Customers"))
-        for column, width in enumerate((70, 260, 120, 150, 130)):
+        for column, width in enumerate((60, 260, 110, 150, 110)):
             self.view.setColumnWidth(column, width)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -287,7 +289,9 @@ class CustomersScreen(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(detail)
-        splitter.setSizes([700, 560])
+        splitter.setSizes([760, 500])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         splitter.setCollapsible(0, False)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 4, 8, 4)

@@ -35,7 +35,14 @@ from app.core.errors import DomainError, NotFound, ValidationError
 from app.core.money import from_cents
 from app.gui.models import category_label, status_label
 from app.gui.operations import Operations
-from app.gui.widgets import INVALID_STYLE, FormFields, edit_amount, edit_date
+from app.gui.widgets import (
+    INVALID_STYLE,
+    FitScrollArea,
+    FormFields,
+    edit_amount,
+    edit_date,
+    no_mnemonic,
+)
 from inventory import catalogue, fields, maintenance
 from inventory.dues import schedules_of
 from inventory.models import Category, ItemType, Owner, Tracking, Unit, UnitStatus
@@ -61,9 +68,12 @@ class FormDialog(QDialog):
         self.layout_ = QVBoxLayout(self)
         self.message = QLabel()
         self.layout_.addWidget(self.message)
-        self.form = QFormLayout()
+        body = QWidget()
+        self.form = QFormLayout(body)
+        self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.layout_.addLayout(self.form)
+        self.scroll = FitScrollArea(body)  # a long form scrolls on a laptop's screen
+        self.layout_.addWidget(self.scroll, 1)
         self.fields = FormFields(self.form, self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -245,7 +255,7 @@ class ItemTypeDialog(FormDialog):
         for code, name, value in found.categories:
             edit = QLineEdit(value)
             edit.setPlaceholderText(tr("ItemTypeDialog", "Member or non-member rate"))
-            label = tr("ItemTypeDialog", "%1 (€/day):").replace("%1", name)
+            label = tr("ItemTypeDialog", "%1 (€/day):").replace("%1", no_mnemonic(name))
             self.category_fields.add(label, f"rate:{code}", edit)
             self.category_rates[code] = edit
         self.fields.widgets.update(self.category_fields.widgets)

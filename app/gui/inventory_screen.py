@@ -172,6 +172,8 @@ class InventoryScreen(QWidget):
     def _table(self, model: Any, label: str) -> QTableView:
         view = QTableView()
         view.setModel(model)
+        # names that differ at their end ("APE de l'école de …") stay told apart
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         view.setAccessibleName(label)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

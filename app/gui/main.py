@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import DomainError
 from app.core.settings import COOPERATIVE_NAME, get_setting
+from app.gui import geometry
 from app.gui.bookings_screen import BookingsScreen
 from app.gui.calendar_screen import BookingCalendarScreen
 from app.gui.customers_screen import CustomersScreen
@@ -40,6 +41,7 @@ from app.gui.dashboard import Dashboard
 from app.gui.desk_screen import DeskScreen
 from app.gui.inventory_screen import InventoryScreen
 from app.gui.invoices_screen import InvoicesScreen
+from app.gui.keys import DigitRowShortcuts
 from app.gui.kits_cases import CasesScreen, KitsScreen
 from app.gui.labels_screen import LabelsScreen
 from app.gui.operations import Cancelled, Operations, Progress
@@ -87,7 +89,16 @@ class MainWindow(QMainWindow):
         self.cooperative = ""
         self._build_navigation()
         self._build_menus()
-        self.resize(1280, 800)
+        self.setObjectName("MainWindow")
+        geometry.fit(self, QSize(1280, 800))  # a laptop's 1366x768 less its panel, at most
+        self.digit_keys = DigitRowShortcuts(
+            self,
+            {
+                area.shortcut: (lambda key=area.key: self.show_area(key))
+                for area in self.areas
+                if area.shortcut
+            },
+        ).install()
         ops.failed.connect(self.show_error)
         ops.changed.connect(self._on_changed)
         self._load_title()

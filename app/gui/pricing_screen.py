@@ -46,7 +46,7 @@ from app.core.settings import set_setting
 from app.gui.models import category_label
 from app.gui.operations import Operations
 from app.gui.scan_widgets import Feedback
-from app.gui.widgets import INVALID_STYLE, FormFields, edit_amount, set_invalid
+from app.gui.widgets import INVALID_STYLE, FormFields, edit_amount, no_mnemonic, set_invalid
 from booking.models import Customer
 from inventory import fields
 from inventory.models import Category
@@ -292,7 +292,8 @@ class PricingScreen(QWidget):
             combo = QComboBox()
             combo.setAccessibleName(category_label(category.value))
             self.family_combos[category.value] = combo
-            self.family_form.addRow(category_label(category.value) + " :", combo)
+            name = tr("PricingScreen", "%1:").replace("%1", category_label(category.value))
+            self.family_form.addRow(no_mnemonic(name), combo)  # "Power & distribution"
         self.save_families_button = QPushButton(tr("PricingScreen", "Save the &families"))
         self.save_families_button.clicked.connect(self.save_families)
         self.family_form.addRow("", self.save_families_button)

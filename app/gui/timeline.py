@@ -674,7 +674,14 @@ class TimelineView(QAbstractScrollArea):
             tr("Timeline", "Stock"),
         )
         font_metrics = QFontMetrics(self.font())
-        code_width = 118
+        code_metrics = QFontMetrics(self.small_bold)
+        # The code tells rows apart: as wide as the longest one (within reason), elided in
+        # the middle if it must be, so "CONSOLE-GMA3" and "CONSOLE-GMA3-ONPC" stay distinct.
+        longest = max(
+            (code_metrics.horizontalAdvance(r.code) for r in self.rows if not isinstance(r, str)),
+            default=100,
+        )
+        code_width = max(118, min(longest + 10, (nw - TOTAL_WIDTH) * 3 // 5))
         muted = QColor(text_colour)
         muted.setAlpha(150)
         current_row = self.current[0] if self.current else -1
@@ -696,9 +703,7 @@ class TimelineView(QAbstractScrollArea):
             p.drawText(
                 QRect(12, y, code_width - 4, rh),
                 Qt.AlignmentFlag.AlignVCenter,
-                QFontMetrics(self.small_bold).elidedText(
-                    row.code, Qt.TextElideMode.ElideRight, code_width - 6
-                ),
+                code_metrics.elidedText(row.code, Qt.TextElideMode.ElideMiddle, code_width - 6),
             )
             p.setFont(self.font())
             p.setPen(muted)
@@ -984,6 +989,7 @@ class TimelineScreen(QWidget):
         table.verticalHeader().setDefaultSectionSize(22)
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         for column, width in enumerate((110, 240, 220, 100, 70)):
             table.setColumnWidth(column, width)

@@ -7,15 +7,19 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSize, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -125,6 +129,55 @@ class ErrorListDialog(QDialog):
     @property
     def text(self) -> str:
         return "\n".join(filter(None, [self.head.text(), self.details.toPlainText()]))
+
+
+class FitScrollArea(QScrollArea):
+    """A long form that scrolls vertically when the screen is too short for it: as tall as
+    its content where the screen allows (so short forms never scroll), never wider than it,
+    and following the keyboard focus."""
+
+    #: The share of the screen's available height a scrolled form may take (the rest is the
+    #: dialog's title, message and buttons).
+    SHARE = 0.8
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
+
+    def _bar(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+
+    def _height_limit(self) -> int:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        height = screen.availableGeometry().height() if screen is not None else 768
+        return int(height * self.SHARE)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        inner = self.widget().sizeHint()
+        height = min(inner.height(), self._height_limit())
+        bar = self._bar() if height < inner.height() else 0
+        return QSize(inner.width() + bar, height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        inner = self.widget().minimumSizeHint()
+        return QSize(inner.width() + self._bar(), min(inner.height(), 160))
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        content = self.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
+
+
+def no_mnemonic(text: str) -> str:
+    """Data shown on a label, button or menu, which read ``&`` as an Alt-key marker:
+    "Power & distribution" would show "Power _distribution"."""
+    return text.replace("&", "&&")
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
