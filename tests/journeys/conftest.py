@@ -110,7 +110,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
         now.isoformat(timespec="minutes"),
         (now + dt.timedelta(days=2)).isoformat(timespec="minutes"),
     )
-    serialized = next(c for c in SERIALIZED if _free(path, home, c, start, end, 3))
+    serialized = next(c for c in SERIALIZED if _free(path, home, c, start, end, 4))
     bulk = next(c for c in BULK if _free(path, home, c, start, end, 10))
     quantity = 4
     created = json.loads(

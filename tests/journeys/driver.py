@@ -354,6 +354,23 @@ class Regie:
             alive=self._dead,
         )
 
+    def wait_window_not_in(self, before: set[str], timeout: float = WINDOW_DEADLINE) -> str:
+        """A visible window that was not there before (a dialog that opened)."""
+        return wait_for(
+            lambda: next((w for w in reversed(self.windows()) if w not in before), None),
+            f"a new window (visible: {self.visible_titles()})",
+            timeout=timeout,
+            alive=self._dead,
+        )
+
+    def wait_gone(self, window: str, timeout: float = WINDOW_DEADLINE) -> None:
+        wait_for(
+            lambda: window not in self.windows(),
+            f"window {window} ({self.title(window)!r}) to close",
+            timeout=timeout,
+            alive=self._dead,
+        )
+
     def wait_no_window(self, name: str, timeout: float = WINDOW_DEADLINE) -> None:
         wait_for(
             lambda: not self.windows(name),
