@@ -750,6 +750,7 @@ class BookingEditor(QDialog):
             elif button is discard:
                 self.close_now()
             else:
+                self.activateWindow()  # back to the editor (also without a window manager)
                 self.add_field.setFocus()
 
         box.buttonClicked.connect(answered)

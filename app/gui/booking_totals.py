@@ -159,6 +159,7 @@ class PricePanel(QGroupBox):
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "color: palette(mid);")
         self.status.show()
+        self.captions["vat"].setText(tr("PricePanel", "VAT:"))
         for name in self.ROWS:
             self.values[name].setText("—" if name in ("net", "vat", "gross") else "")
         self.priced.emit(None)
