@@ -1,16 +1,22 @@
 """Translations: Qt's translator for every string people see, French or English.
 
-The French catalogue is ``resources/translations/regie_fr.ts``; it is compiled to ``.qm``
-with ``pyside6-lrelease`` on first use (into the user's cache directory) whenever the
-compiled file is missing or older. Domain errors are translated here too: their template
-is looked up in the ``messages`` context before its fields are filled.
+The catalogues are ``resources/translations/regie_fr.ts`` and ``regie_en.ts`` (English
+plural forms only: "1 booking", "2 bookings"). A built package ships them compiled
+(``.qm``, made by ``setup.py``'s build step, with ``catalogues.json`` naming the source each
+was compiled from). A source checkout or an editable install compiles them on first use
+into the user's cache directory with the ``lrelease`` that comes inside the installed
+PySide6 package (found from ``PySide6.__file__``, never from ``PATH``). Domain errors are
+translated here too: their template is looked up in the ``messages`` context before its
+fields are filled.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -49,28 +55,74 @@ def locale_for(language: str) -> QLocale:
     )
 
 
-def compiled_catalogue(language: str) -> Path | None:
-    source = TRANSLATIONS / f"regie_{language}.ts"
-    if not source.exists():
-        return None
-    shipped = source.with_suffix(".qm")
-    if shipped.exists() and shipped.stat().st_mtime >= source.stat().st_mtime:
-        return shipped
-    target = cache_dir() / "translations" / shipped.name
-    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
-        return target
-    return _compile(source, target)
+#: Written by the build step beside the compiled catalogues: {"regie_fr.qm": digest of
+#: the .ts it was compiled from}.
+STAMPS = "catalogues.json"
 
 
-def _compile(source: Path, target: Path) -> Path | None:
-    tool = shutil.which("pyside6-lrelease")
+def digest(source: Path) -> str:
+    return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+
+
+def lrelease() -> Path | None:
+    """The ``lrelease`` inside the installed PySide6 package (no PATH involved)."""
+    import PySide6
+
+    folder = Path(PySide6.__file__).resolve().parent
+    names = ("lrelease.exe",) if sys.platform == "win32" else ("lrelease",)
+    for name in names:
+        for candidate in (folder / name, folder / "Qt" / "bin" / name):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def compile_catalogue(source: Path, target: Path) -> Path | None:
+    """Compile ``source`` (.ts) to ``target`` (.qm); None when it cannot be done."""
+    tool = lrelease()
     if tool is None:
         return None
     target.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [tool, "-silent", str(source), "-qm", str(target)], check=True, capture_output=True
-    )
-    return target
+    try:
+        subprocess.run(
+            [str(tool), "-silent", str(source), "-qm", str(target)],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return target if target.exists() else None
+
+
+def _shipped_digest(shipped: Path) -> str | None:
+    try:
+        stamps = json.loads((shipped.parent / STAMPS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = stamps.get(shipped.name) if isinstance(stamps, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def compiled_catalogue(language: str, folder: Path | None = None) -> Path | None:
+    """The compiled catalogue of ``language``: the shipped one when it matches its source,
+    else one compiled into the cache (named by the source's digest, so never stale), else
+    whatever compiled catalogue exists."""
+    folder = folder or TRANSLATIONS
+    source = folder / f"regie_{language}.ts"
+    shipped = source.with_suffix(".qm")
+    if not source.exists():
+        return shipped if shipped.exists() else None
+    wanted = digest(source)
+    if shipped.exists() and _shipped_digest(shipped) == wanted:
+        return shipped
+    target = cache_dir() / "translations" / f"regie_{language}-{wanted}.qm"
+    if target.exists():
+        return target
+    compiled = compile_catalogue(source, target)
+    if compiled is not None:
+        return compiled
+    return shipped if shipped.exists() else None
 
 
 _installed: list[QTranslator] = []
@@ -85,12 +137,11 @@ def install(language: str | None = None) -> str:
         app.removeTranslator(old)
     _installed.clear()
     QLocale.setDefault(locale_for(language))
-    if language == "en":
-        return language
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    # Qt's own catalogue translates its standard buttons (Save, Cancel...) and dialogs.
-    _load(app, str(Path(qt_folder) / f"qtbase_{language}.qm"))
-    catalogue = compiled_catalogue(language)
+    if language != "en":
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        # Qt's own catalogue translates its standard buttons (Save, Cancel...) and dialogs.
+        _load(app, str(Path(qt_folder) / f"qtbase_{language}.qm"))
+    catalogue = compiled_catalogue(language)  # English: its plural forms
     if catalogue is not None:
         _load(app, str(catalogue))
     return language
@@ -103,8 +154,17 @@ def _load(app: QCoreApplication, path: str) -> None:
         _installed.append(translator)
 
 
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+def tr(context: str, text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(context, text, None, n)
+
+
+def counted(template: str, params: dict[str, object]) -> int:
+    """The count a domain template's plural forms follow: its ``{count}`` field, when the
+    template is written with "(s)" (see installer/translations.py)."""
+    count = params.get("count")
+    if "(s)" in template and isinstance(count, int) and not isinstance(count, bool):
+        return count
+    return -1
 
 
 def message(err: DomainError) -> str:
@@ -117,7 +177,7 @@ def message(err: DomainError) -> str:
     for key in ("status", "current"):
         if params.get(key) in STATUS_WORDS:
             params[key] = label(STATUS_WORDS[params[key]]).lower()
-    template = tr("messages", err.template)
+    template = tr("messages", err.template, counted(err.template, params))
     try:
         head = template.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -9,7 +9,7 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -423,9 +423,7 @@ class CustomersScreen(QWidget):
         wanted = self._want if self._want is not None else self._customer_id
         self._want = None
         self.model.set_ids(ids)
-        self.count_label.setText(
-            tr("CustomersScreen", "%1 customer(s)").replace("%1", QLocale().toString(len(ids)))
-        )
+        self.count_label.setText(tr("CustomersScreen", "%Ln customer(s)", None, len(ids)))
         row = self.model.row_of(wanted) if wanted is not None else None
         if row is None and ids:
             row = 0

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -393,8 +393,7 @@ class InventoryScreen(QWidget):
             return
         wanted = self._want[0] if self._want[0] is not None else self._type_id
         self.types.set_ids(ids)
-        count = QLocale().toString(len(ids))
-        self.count_label.setText(tr("InventoryScreen", "{count} item type(s)").format(count=count))
+        self.count_label.setText(tr("InventoryScreen", "%Ln item type(s)", None, len(ids)))
         row = self.types.row_of(wanted) if wanted is not None else None
         self._select_type_row(row if row is not None else (0 if ids else None))
 

@@ -860,9 +860,7 @@ class TimelineView(QAbstractScrollArea):
             return ""
         lines = [
             f"{row.code} — {long_day}",
-            tr("Timeline", "%1 free of %2")
-            .replace("%1", str(cell.free))
-            .replace("%2", str(cell.total)),
+            tr("Timeline", "%n free of %1", None, cell.free).replace("%1", str(cell.total)),
         ]
         if cell.shortage:
             lines.append(tr("Timeline", "Short by %1").replace("%1", str(-cell.free)))
@@ -1187,9 +1185,7 @@ class TimelineScreen(QWidget):
         name = f"{row.code} — {row.name}" if row else ""
         cell = self.view.cell(type_id, day)
         figures = (
-            tr("Timeline", "%1 free of %2")
-            .replace("%1", str(cell.free))
-            .replace("%2", str(cell.total))
+            tr("Timeline", "%n free of %1", None, cell.free).replace("%1", str(cell.total))
             if cell
             else ""
         )

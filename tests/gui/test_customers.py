@@ -53,7 +53,7 @@ def test_lists_customers_with_member_today(screen: CustomersScreen) -> None:
     assert names(screen) == ["Compagnie du Rocher", "Mairie de Saint-Agrève"]
     assert screen.model.index(0, 4).data() == "yes"
     assert screen.model.index(1, 4).data() == "no"
-    assert screen.count_label.text() == "2 customer(s)"
+    assert screen.count_label.text() == "2 customers"
 
 
 def test_search_as_you_type(qtbot, screen: CustomersScreen) -> None:  # type: ignore[no-untyped-def]

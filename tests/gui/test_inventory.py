@@ -80,7 +80,7 @@ def press_save(dialog: editors.FormDialog) -> None:
 
 def test_lists_every_type_sorted_by_category_then_name(screen: InventoryScreen) -> None:
     assert codes(screen) == ["DMX-10", "LYRE-WASH", "SM58"]
-    assert screen.count_label.text() == "3 item type(s)"
+    assert screen.count_label.text() == "3 item types"
 
 
 def test_search_by_name_narrows_the_table(qtbot, screen: InventoryScreen) -> None:  # type: ignore[no-untyped-def]
