@@ -118,6 +118,7 @@ class StatementsDialog(QDialog):
         self.folder.setMinimumWidth(360)
         browse = QPushButton(tr("StatementsDialog", "C&hoose…"))
         browse.clicked.connect(self.choose_folder)
+        browse.setAutoDefault(False)  # Return anywhere writes the statements
         folder_row = QHBoxLayout()
         folder_row.setContentsMargins(0, 0, 0, 0)
         folder_row.addWidget(self.folder, 1)
@@ -156,6 +157,10 @@ class StatementsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        for button in self.buttons.buttons():  # Return anywhere writes the statements
+            button.setAutoDefault(button is self.write_button)
+        self.write_button.setDefault(True)  # now that the button is in the dialog
+        self.month.setFocus()
 
     def _fill_print_choices(self) -> None:
         """ "Do not print", each printer (the default one first, without a dialog), and
