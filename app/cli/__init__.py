@@ -18,7 +18,6 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import Any
 
 from app.cli.output import check_outputs, output_targets, silence_stdout
 from app.core.db import BUSY_LOG, storage_problem
@@ -59,6 +58,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     refusals and failures of the database, the disk or an output file exit 1, malformed
     arguments 2; an unexpected error is written with its traceback to the log file."""
     args = build_parser().parse_args(argv)
+    notice = _BusyNotice()
+    BUSY_LOG.addHandler(notice)
+    try:
+        return _run(args, sys.argv[1:] if argv is None else argv)
+    except BrokenPipeError:  # regie ... | head: the reader has what it wanted
+        silence_stdout()
+        return 1
+    except DomainError as err:
+        _say(_message(err))
+        return 1
+    except KeyboardInterrupt:
+        _say(tr("cli", "Interrupted: what was not finished was not saved."))
+        return 130
+    except OverflowError:  # date arithmetic beyond the year 9999
+        _say(
+            tr(
+                "cli",
+                "regie: error: a date given is out of the range Régie can compute with; give a "
+                "date before the year 9000.",
+            )
+        )
+        return USAGE
+    except OSError as err:  # an output or input file, the disk
+        targets = output_targets(args)
+        _say(_message(os_problem(err, default=targets[0][1] if targets else "")))
+        return 1
+    except Exception as err:  # noqa: BLE001 - the last line of defence
+        problem = storage_problem(err, None)
+        if problem is not None:
+            _say(_message(problem))
+            return 1
+        return _unexpected(err)
+    finally:
+        BUSY_LOG.removeHandler(notice)
+
+
+def _run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     if args.command is None:
         from app.gui.launch import run_gui
 
@@ -77,52 +113,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless machine
 
         _keep = QApplication.instance() or QApplication(["regie"])  # noqa: F841
-    i18n.install()  # messages and summaries in the user's language
-    bad = _undecodable(sys.argv[1:] if argv is None else argv)
-    if bad is not None:
-        _say(
-            i18n.tr("cli", "regie: error: argument {argument} is not valid UTF-8 text.").format(
-                argument=bad
-            )
-        )
-        return USAGE
-    notice = _BusyNotice()
-    BUSY_LOG.addHandler(notice)
     try:
-        check_outputs(args)  # before anything is opened or written
-        status = int(args.handler(args) or 0)
-        sys.stdout.flush()  # a closed pipe shows here, not in Python's final flush
-        return status
-    except BrokenPipeError:  # regie ... | head: the reader has what it wanted
-        silence_stdout()
-        return 1
-    except DomainError as err:
-        _say(i18n.message(err))
-        return 1
-    except KeyboardInterrupt:
-        _say(i18n.tr("cli", "Interrupted: what was not finished was not saved."))
-        return 130
-    except OverflowError:  # date arithmetic beyond the year 9999
-        _say(
-            i18n.tr(
-                "cli",
-                "regie: error: a date given is out of the range Régie can compute with; give a "
-                "date before the year 9000.",
-            )
-        )
+        i18n.install()  # messages and summaries in the user's language
+    except Exception:  # noqa: BLE001 - English rather than nothing
+        record_unexpected(traceback.format_exc(), where="the translations")
+    bad = _undecodable(argv)
+    if bad is not None:
+        text = tr("cli", "regie: error: argument {argument} is not valid UTF-8 text.")
+        _say(text.format(argument=bad))
         return USAGE
-    except OSError as err:  # an output or input file, the disk
-        targets = output_targets(args)
-        _say(i18n.message(os_problem(err, default=targets[0][1] if targets else "")))
-        return 1
-    except Exception as err:  # noqa: BLE001 - the last line of defence
-        problem = storage_problem(err, None)
-        if problem is not None:
-            _say(i18n.message(problem))
-            return 1
-        return _unexpected(err, i18n)
-    finally:
-        BUSY_LOG.removeHandler(notice)
+    check_outputs(args)  # before anything is opened or written
+    status = int(args.handler(args) or 0)
+    sys.stdout.flush()  # a closed pipe shows here, not in Python's final flush
+    return status
 
 
 USAGE = 2
@@ -146,14 +149,33 @@ def _undecodable(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _unexpected(err: BaseException, i18n: Any) -> int:
+def tr(context: str, text: str) -> str:
+    """Translated when Qt's translations work, else as written (never fails)."""
+    try:
+        from app.i18n import tr as translate
+
+        return translate(context, text)
+    except Exception:  # noqa: BLE001
+        return text
+
+
+def _message(err: DomainError) -> str:
+    try:
+        from app.i18n import message
+
+        return message(err)
+    except Exception:  # noqa: BLE001
+        return str(err)
+
+
+def _unexpected(err: BaseException) -> int:
     trace = traceback.format_exc()
     path = record_unexpected(trace, where="regie " + " ".join(sys.argv[1:2]))
     if path is None:
-        text = i18n.tr("cli", "Unexpected error ({error}); nothing more is known.")
+        text = tr("cli", "Unexpected error ({error}); nothing more is known.")
         _say(text.format(error=describe(err)))
     else:
-        text = i18n.tr("cli", "Unexpected error ({error}); the details are in {log}.")
+        text = tr("cli", "Unexpected error ({error}); the details are in {log}.")
         _say(text.format(error=describe(err), log=str(path)))
     return 1
 
@@ -170,8 +192,6 @@ class _BusyNotice(logging.Handler):
         if holders is None or self.told:
             return
         self.told = True
-        from app.i18n import tr
-
         if holders:
             text = tr("cli", "The database is busy ({holders} is writing to it) — waiting…")
         else:

@@ -85,8 +85,6 @@ def _on_begin(conn: Any) -> None:
         except sqlite3.Error as err:
             if not storage.is_busy(err):
                 raise
-            if time.monotonic() >= deadline:
-                raise storage.busy(path, wait) from err
             if not told:
                 told = True
                 found = storage.holders(path)
@@ -97,6 +95,8 @@ def _on_begin(conn: Any) -> None:
                     wait,
                     extra={"regie_busy": storage.describe_holders(found)},
                 )
+            if time.monotonic() >= deadline:
+                raise storage.busy(path, wait) from err
             time.sleep(0.05)
 
 
