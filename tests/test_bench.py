@@ -22,6 +22,7 @@ def _run(capsys, argv: list[str]) -> tuple[int, dict, str]:
     return code, (json.loads(out) if out.strip().startswith("{") else {}), err
 
 
+@pytest.mark.slow
 def test_bench_small_availability_one_json(capsys):
     code, result, _err = _run(
         capsys, ["bench", "--size", "small", "--only", "availability_one", "--json"]

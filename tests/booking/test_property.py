@@ -366,6 +366,7 @@ def catalogue_db(tmp_path_factory: pytest.TempPathFactory, template_db: Path) ->
     return path
 
 
+@pytest.mark.slow
 def test_engine_agrees_with_brute_force_model(catalogue_db: Path, tmp_path: Path) -> None:
     BookingMachine.catalogue_db = catalogue_db
     BookingMachine.workdir = tmp_path

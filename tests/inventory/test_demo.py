@@ -337,6 +337,7 @@ def cli_db(db_path, monkeypatch, qapp):  # qapp: main() installs translations on
     return db_path
 
 
+@pytest.mark.slow
 def test_cli_demo_json_then_refused(cli_db, capsys):
     assert main(["demo", "--json", "--seed", "4"]) == 0
     out = json.loads(capsys.readouterr().out)
@@ -347,6 +348,7 @@ def test_cli_demo_json_then_refused(cli_db, capsys):
     assert "already has" in err and str(out["types"]) in err
 
 
+@pytest.mark.slow
 def test_cli_demo_text(cli_db, capsys):
     assert main(["demo", "--size", "small"]) == 0
     out = capsys.readouterr().out
