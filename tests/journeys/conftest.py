@@ -34,6 +34,7 @@ from tests.journeys.driver import (
 
 X_TOOLS = ("Xvfb", "xdotool", "xwininfo", "setxkbmap", "import")
 _RUNNING: dict[str, Regie] = {}
+_SHOT_FOLDERS: list[Path] = []
 
 
 @pytest.fixture(scope="session")
@@ -188,6 +189,7 @@ def regie(
     shots = SHOTS / request.node.name
     shutil.rmtree(shots, ignore_errors=True)
     driver = Regie(display=display, db=db, home=tmp_path / "home", shots=shots)
+    _SHOT_FOLDERS.append(shots)
     _RUNNING[request.node.nodeid] = driver
     try:
         yield driver
@@ -231,5 +233,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
-    if SHOTS.is_dir() and any(SHOTS.iterdir()):
-        terminalreporter.write_line(f"journey screenshots: {SHOTS}")
+    """Where this run's pictures are, for people to look at."""
+    if any(folder.is_dir() for folder in _SHOT_FOLDERS):
+        terminalreporter.write_line(f"journey screenshots and printed pages: {SHOTS}/")

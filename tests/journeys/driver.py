@@ -520,15 +520,19 @@ def pdf_jobs() -> set[Path]:
 
 
 def wait_new_pdfs(
-    before: Iterable[Path], count: int = 1, timeout: float = STATE_DEADLINE
+    before: Iterable[Path], count: int = 1, timeout: float = STATE_DEADLINE, named: str = ""
 ) -> list[Path]:
-    """The PDFs the printer wrote since ``before`` was listed, once ``count`` of them exist
-    and their sizes stopped changing."""
+    """The PDFs the printer wrote since ``before`` was listed (whose file name, made by
+    cups-pdf from the job's title, contains ``named``: other programs may print meanwhile),
+    once ``count`` of them exist and their sizes stopped changing."""
     seen = set(before)
     sizes: dict[Path, int] = {}
 
     def done() -> list[Path] | None:
-        new = sorted(pdf_jobs() - seen, key=lambda p: p.stat().st_mtime)
+        new = sorted(
+            (p for p in pdf_jobs() - seen if named.replace(" ", "_") in p.name),
+            key=lambda p: p.stat().st_mtime,
+        )
         if len(new) < count:
             return None
         now = {p: p.stat().st_size for p in new}
@@ -537,7 +541,9 @@ def wait_new_pdfs(
         sizes.update(now)
         return new if stable else None
 
-    return wait_for(done, f"{count} new PDF(s) in {cups_pdf_folder()}", timeout, every=1.0)
+    return wait_for(
+        done, f"{count} new PDF(s) named *{named}* in {cups_pdf_folder()}", timeout, every=1.0
+    )
 
 
 def pdf_pages(path: Path) -> int:
