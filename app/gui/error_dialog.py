@@ -108,6 +108,7 @@ class ErrorDialog(QDialog):
             )
             self.log_label.setVisible(bool(self.log_path))
             text.addWidget(self.log_label)
+        text.addStretch(1)
         top.addLayout(text, 1)
         layout.addLayout(top)
         self.details = QPlainTextEdit(self.details_text())
@@ -134,7 +135,7 @@ class ErrorDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
-        self.resize(620, 220)
+        self.resize(620, self.sizeHint().height())
         close.setFocus()
 
     def details_text(self) -> str:
@@ -153,7 +154,8 @@ class ErrorDialog(QDialog):
 
     def _toggle_details(self, shown: bool) -> None:
         self.details.setVisible(shown)
-        self.resize(self.width(), 460 if shown else 220)
+        self.layout().activate()
+        self.resize(self.width(), 460 if shown else self.minimumSizeHint().height())
 
 
 def _version() -> str:
