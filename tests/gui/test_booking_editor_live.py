@@ -334,3 +334,23 @@ def test_enter_opens_the_only_match_and_says_when_several_match(
     qtbot.keyClicks(screen.search_box, "solitaires")
     qtbot.keyClick(screen.search_box, Qt.Key.Key_Return)
     assert isinstance(screen.dialog, BookingEditor) and screen.dialog.reference == solo
+
+
+def test_codes_from_a_scanner_set_up_for_the_other_layout(
+    qtbot, ops: Operations, coop: Database, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """A US scanner on a French PC: ``LUM-00101`` arrives as ``LU?)àà&à&``."""
+    from inventory import barcodes
+    from tests import factories
+
+    unit = factories.unit(coop, clock, "LYRE", barcode="LUM-00101")
+    ref = book(coop, clock, "C-PUB", {"LYRE": 1})
+    editor = new_editor(qtbot, ops, "C-MEM")
+    editor.add_field.setText(barcodes.typed_on(unit, "us", "fr"))  # QTest types ASCII only
+    qtbot.keyClick(editor.add_field, Qt.Key.Key_Return)
+    assert lines(editor) == [("LYRE", 1)]
+    screen = BookingsScreen(ops)
+    qtbot.addWidget(screen)
+    screen.search_box.setText(barcodes.typed_on(ref, "us", "fr"))
+    qtbot.keyClick(screen.search_box, Qt.Key.Key_Return)
+    assert isinstance(screen.dialog, BookingEditor) and screen.dialog.reference == ref
