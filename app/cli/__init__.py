@@ -57,10 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. Whatever happens, people get one sentence, never a traceback:
     refusals and failures of the database, the disk or an output file exit 1, malformed
     arguments 2; an unexpected error is written with its traceback to the log file."""
-    args = build_parser().parse_args(argv)
     notice = _BusyNotice()
     BUSY_LOG.addHandler(notice)
+    args: argparse.Namespace | None = None
     try:
+        args = build_parser().parse_args(argv)  # usage errors: argparse's message, exit 2
         return _run(args, sys.argv[1:] if argv is None else argv)
     except BrokenPipeError:  # regie ... | head: the reader has what it wanted
         silence_stdout()
@@ -81,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return USAGE
     except OSError as err:  # an output or input file, the disk
-        targets = output_targets(args)
+        targets = output_targets(args) if args is not None else []
         _say(_message(os_problem(err, default=targets[0][1] if targets else "")))
         return 1
     except Exception as err:  # noqa: BLE001 - the last line of defence
@@ -150,20 +151,23 @@ def _undecodable(argv: Sequence[str]) -> str | None:
 
 
 def tr(context: str, text: str) -> str:
-    """Translated when Qt's translations work, else as written (never fails)."""
+    """Translated once the translations are loaded, else as written; never fails (and
+    never imports anything: it may run while an import was interrupted)."""
+    i18n = sys.modules.get("app.i18n")
+    if i18n is None:
+        return text
     try:
-        from app.i18n import tr as translate
-
-        return translate(context, text)
+        return str(i18n.tr(context, text))
     except Exception:  # noqa: BLE001
         return text
 
 
 def _message(err: DomainError) -> str:
+    i18n = sys.modules.get("app.i18n")
+    if i18n is None:
+        return str(err)
     try:
-        from app.i18n import message
-
-        return message(err)
+        return str(i18n.message(err))
     except Exception:  # noqa: BLE001
         return str(err)
 
