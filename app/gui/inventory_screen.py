@@ -583,8 +583,8 @@ class InventoryScreen(QWidget):
     def _schedules_text(self, rows: list[tuple[int, str, int, bool]]) -> str:
         lines = []
         for _sid, name, months, _remount in rows:
-            text = tr("InventoryScreen", "%1, every %2 months").replace("%1", name)
-            lines.append(text.replace("%2", str(months)))
+            text = tr("InventoryScreen", "%1, every %n month(s)", None, months)
+            lines.append(text.replace("%1", name))
         return "\n".join(lines) or tr("InventoryScreen", "None")
 
     def _unit_html(self, detail: Detail) -> str:

@@ -340,9 +340,9 @@ class MainWindow(QMainWindow):
         def finished(summary: Any) -> None:
             self._close_progress()
             self.statusBar().showMessage(
-                tr("MainWindow", "Imported %1 item types and %2 units.")
-                .replace("%1", str(summary.types))
-                .replace("%2", str(summary.units)),
+                tr("MainWindow", "Imported %1 and %2.")
+                .replace("%1", tr("MainWindow", "%n item type(s)", None, summary.types))
+                .replace("%2", tr("MainWindow", "%n unit(s)", None, summary.units)),
                 10000,
             )
             self.ops.changed.emit("catalogue")
@@ -386,9 +386,9 @@ class MainWindow(QMainWindow):
         self.ops.read(
             work,
             lambda summary: self.statusBar().showMessage(
-                tr("MainWindow", "Exported %1 item types and %2 units to %3.")
-                .replace("%1", str(summary.types))
-                .replace("%2", str(summary.units))
+                tr("MainWindow", "Exported %1 and %2 to %3.")
+                .replace("%1", tr("MainWindow", "%n item type(s)", None, summary.types))
+                .replace("%2", tr("MainWindow", "%n unit(s)", None, summary.units))
                 .replace("%3", str(path)),
                 10000,
             ),

@@ -30,6 +30,13 @@
         <numerusform>%Ln item types</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%1, every %n month(s)</source>
+      <translation>
+        <numerusform>%1, every %n month</numerusform>
+        <numerusform>%1, every %n months</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>InvoiceDialogs</name>
@@ -48,6 +55,23 @@
       <translation>
         <numerusform>%n page sent to the printer.</numerusform>
         <numerusform>%n pages sent to the printer.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+      <source>%n item type(s)</source>
+      <translation>
+        <numerusform>%n item type</numerusform>
+        <numerusform>%n item types</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unit(s)</source>
+      <translation>
+        <numerusform>%n unit</numerusform>
+        <numerusform>%n units</numerusform>
       </translation>
     </message>
   </context>
