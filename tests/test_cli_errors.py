@@ -359,6 +359,17 @@ def test_a_full_disk_under_the_output(env, db_path, small_disk):
     assert snapshot(db_path) == before
 
 
+def test_a_usage_error_is_one_line(capsys):
+    from app.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["bookings", "frobnicate"])
+    assert stopped.value.code == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("regie bookings: error: argument ACTION: invalid choice: 'frobnicate'")
+    assert line.endswith("(see regie bookings --help)")
+
+
 # --- a bug ------------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import NoReturn
 
 from app.cli.output import check_outputs, output_targets, silence_stdout
 from app.core.db import BUSY_LOG, storage_problem
@@ -41,8 +42,16 @@ COMMAND_MODULES = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (the usage itself is one ``--help`` away)."""
+
+    def error(self, message: str) -> NoReturn:
+        hint = tr("cli", "see {command} --help").format(command=self.prog)
+        self.exit(USAGE, f"{self.prog}: error: {message} ({hint})\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="regie",
         description="Régie: rental and inventory desk for pooled stage equipment.",
     )
