@@ -225,24 +225,25 @@ def _openers(path: Path) -> list[int]:
 
 
 def _process_name(pid: int) -> str:
+    """What people would call the program: ``regie desk``, ``sqlitebrowser``, ``python3``."""
     try:
         argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\x00")
     except OSError:
         argv = []
     words = [os.fsdecode(a) for a in argv if a]
-    try:
-        comm = Path(f"/proc/{pid}/comm").read_text().strip()
-    except OSError:
-        comm = ""
-    if words:
-        program = Path(words[0]).name
-        # "python3 /usr/bin/regie ..." names the script, not the interpreter
-        if program.startswith("python") and len(words) > 1 and not words[1].startswith("-"):
-            program = f"{program} {Path(words[1]).name}"
-        elif program.startswith("python") and len(words) > 2 and words[1] == "-m":
-            program = f"{program} -m {words[2]}"
-        return program
-    return comm or "?"
+    if not words:
+        try:
+            return Path(f"/proc/{pid}/comm").read_text().strip() or "?"
+        except OSError:
+            return "?"
+    program, rest = Path(words[0]).name, words[1:]
+    if program.startswith("python") and rest and rest[0] == "-m" and len(rest) > 1:
+        program, rest = rest[1], rest[2:]  # python -m app → "app"
+    elif program.startswith("python") and rest and not rest[0].startswith("-"):
+        program, rest = Path(rest[0]).name, rest[1:]  # a script: its name
+    if program in ("regie", "app") and rest and not rest[0].startswith("-"):
+        return f"regie {rest[0]}"  # regie desk, regie scan...
+    return "regie" if program == "app" else program
 
 
 # --- translating failures ----------------------------------------------------------------

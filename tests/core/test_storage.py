@@ -91,6 +91,25 @@ def test_the_program_holding_the_lock_is_named(db, db_path, monkeypatch):
         proc.stdout.close()
 
 
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="Linux /proc only")
+def test_another_regie_is_named_by_its_command(db_path, tmp_path):
+    script = tmp_path / "regie"  # what the console script runs: python3 .../bin/regie desk
+    script.write_text(HOLDER.replace("sys.argv[1]", "sys.argv[2]"))
+    proc = subprocess.Popen(
+        [sys.executable, str(script), "desk", str(db_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout.readline().strip() == "locked"
+        assert storage.holders(db_path) == [(proc.pid, "regie desk")]
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=30)
+        proc.stdout.close()
+
+
 def test_closing_after_reading_needs_no_lock(db_path, monkeypatch):
     monkeypatch.setenv("REGIE_BUSY_TIMEOUT", "0")
     db = open_database(db_path)
