@@ -29,7 +29,7 @@ from app.core.clock import Clock
 from app.core.db import UnitOfWork
 from app.core.errors import Conflict, NotFound
 from app.core.money import from_cents
-from booking.bookings import booking_by_ref, lines_of
+from booking.bookings import booking_by_ref
 from booking.customers import membership_covering
 from booking.desk import progress
 from booking.models import Booking, Condition, Customer, Direction, Movement
@@ -86,13 +86,6 @@ def day_rate(uow: UnitOfWork, item: ItemType, choice: RateChoice) -> Decimal:
     )
 
 
-def _booked(uow: UnitOfWork, booking: Booking) -> dict[int, int]:
-    wanted: dict[int, int] = defaultdict(int)
-    for line in lines_of(uow, booking.id):  # type: ignore[arg-type]
-        wanted[line.item_type_id] += line.quantity
-    return wanted
-
-
 def _late_returns(uow: UnitOfWork, booking: Booking, tz: dt.tzinfo) -> dict[int, list[int]]:
     """Per type, the days late of each piece checked in (good or damaged) after the
     planned return's day."""
@@ -114,60 +107,11 @@ def _late_returns(uow: UnitOfWork, booking: Booking, tz: dt.tzinfo) -> dict[int,
 
 
 def billable(uow: UnitOfWork, booking: Booking, clock: Clock) -> tuple[list[Covered], RateChoice]:
-    """Everything the booking owes so far, whatever was invoiced already."""
-    assert booking.id is not None
-    choice = rate_choice(uow, booking)
-    rule = rates.weekend_rule(uow)
-    days = pricing.charged_days(
-        booking.use_start, booking.use_end, booking.start, booking.end, rule
-    )
-    pricing_row = rates.booking_pricing(uow, booking.id)
-    booking_discount = rates.bp_percent(pricing_row.discount_bp)
-    discounts = rates.line_discounts(uow, booking.id)
-    booked = _booked(uow, booking)
-    moved = {p.item_type_id: p for p in progress(uow, booking.id)}
-    items = {
-        i.id: i
-        for i in uow.session.exec(select(ItemType).where(ItemType.id.in_(set(booked) | set(moved))))  # type: ignore[union-attr]
-    }
-    order = sorted(items, key=lambda t: (items[t].category == Category.CONSUMABLES, items[t].name))
-    out: list[Covered] = []
-    for tid in order:
-        item = items[tid]
-        vat = rates.vat_of(uow, item)
-        if item.category == Category.CONSUMABLES:
-            p = moved.get(tid)
-            sold = booked.get(tid, 0)
-            if p is not None and p.left:
-                sold = p.left - (p.back - p.damaged - p.missing)
-            if sold > 0:
-                line = pricing.sale_line(
-                    name=item.name,
-                    code=item.code,
-                    quantity=sold,
-                    unit_price=from_cents(item.sale_price_cents),
-                    vat=vat,
-                    discount=discounts.get(tid, pricing.ZERO),
-                )
-                out.append(Covered(line, f"sale:{tid}", sold))
-            continue
-        qty = booked.get(tid, 0)
-        if qty > 0:
-            coef = pricing.coefficient(rates.coefficients_for(uow, booking.id, item.category), days)
-            line = pricing.rental_line(
-                name=item.name,
-                code=item.code,
-                quantity=qty,
-                days=days,
-                coef=coef,
-                day_rate=day_rate(uow, item, choice),
-                vat=vat,
-                line_discount=discounts.get(tid, pricing.ZERO),
-                booking_discount=booking_discount,
-            )
-            out.append(Covered(line, f"rental:{tid}", qty))
-    out += _desk_charges(uow, booking, items, moved, choice, clock)
-    return out, choice
+    """Everything the booking owes so far, whatever was invoiced already (priced by
+    ``estimate.booking_lines``, the code the quote and the booking editor use)."""
+    from invoicing import estimate  # estimate builds on this module
+
+    return estimate.booking_lines(uow, estimate.draft_of(uow, booking), clock)
 
 
 def _desk_charges(uow, booking, items, moved, choice, clock) -> list[Covered]:  # type: ignore[no-untyped-def]
