@@ -154,6 +154,8 @@ def holders(path: Path) -> list[tuple[int, str]]:
 
     Linux only (``/proc``); elsewhere, or when nothing is found, an empty list. When the
     lock table names nobody, every other process that has the file open is listed."""
+    if not Path("/proc/self").is_dir():  # not Linux: nobody to name
+        return []
     own = os.getpid()
     pids = [pid for pid in _lock_owners(path) if pid != own]
     if not pids:
@@ -447,7 +449,7 @@ def _read_only_disk(path: Path) -> bool:
     probe = path if path.exists() else path.parent
     try:
         return bool(os.statvfs(probe).f_flag & os.ST_RDONLY)
-    except OSError:
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
         return False
 
 
@@ -456,6 +458,6 @@ def _full(path: Path | None) -> bool:
         return False
     try:
         st = os.statvfs(path.parent)
-    except OSError:
+    except (OSError, AttributeError):
         return False
     return st.f_bavail * st.f_frsize < 64 * 1024
