@@ -133,6 +133,20 @@ def test_items_export_to_a_folder_is_refused(env, tmp_path):
     assert "is a folder" in one_line(result)
 
 
+def test_an_out_under_a_file_or_over_a_read_only_file_is_refused(tmp_path):
+    from app.cli.output import check_output
+    from app.core.errors import DomainError
+
+    afile = tmp_path / "notes.txt"
+    afile.write_text("x")
+    with pytest.raises(DomainError, match="part of this path is a file, not a folder"):
+        check_output(str(afile / "devis.pdf"))
+    with read_only(afile), pytest.raises(DomainError, match="cannot be overwritten"):
+        check_output(str(afile))
+    check_output(str(tmp_path / "devis.pdf"))  # a new file in a folder one may write in
+    check_output(str(tmp_path / "new" / "folder"), folder=True)  # statements creates it
+
+
 # --- the terminal --------------------------------------------------------------------------
 
 
