@@ -25,7 +25,14 @@ from app.core.errors import DomainError, ValidationError
 from app.i18n import tr
 
 
-def add_print_option(parser: argparse.ArgumentParser) -> None:
+def add_print_option(parser: argparse.ArgumentParser, extra: str = "") -> None:
+    """``--print [PRINTER]``; ``extra`` adds what this command prints (translated)."""
+    text = tr(
+        "cli",
+        "also print it, on PRINTER or, with no name, on the default printer (no dialog); "
+        "--out is then optional. Put --print after the other arguments, or write "
+        "--print=PRINTER",
+    )
     parser.add_argument(
         "--print",
         dest="printer",
@@ -33,12 +40,7 @@ def add_print_option(parser: argparse.ArgumentParser) -> None:
         const="",
         default=None,
         metavar="PRINTER",
-        help=tr(
-            "cli",
-            "also print it, on PRINTER or, with no name, on the default printer (no dialog); "
-            "--out is then optional. Put --print after the other arguments, or write "
-            "--print=PRINTER",
-        ),
+        help=f"{text}. {extra}" if extra else text,
     )
 
 

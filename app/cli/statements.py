@@ -59,7 +59,10 @@ def register(commands: Any) -> None:
         ),
     )
     parser.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
-    add_print_option(parser)
+    add_print_option(
+        parser,
+        tr("cli", "The statements go to the printer as one job: the merged PDF, by customer."),
+    )
     parser.set_defaults(handler=_usage_guard(write_statements))
 
 
