@@ -81,12 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say(tr("cli", "Interrupted: what was not finished was not saved."))
         return 130
-    except OverflowError:  # date arithmetic beyond the year 9999
+    except OverflowError:  # date arithmetic beyond the years 1 to 9999
         _say(
             tr(
                 "cli",
-                "regie: error: a date given is out of the range Régie can compute with; give a "
-                "date before the year 9000.",
+                "regie: error: a date given is too far in the past or the future for Régie to "
+                "compute with; give a date between the years 1900 and 9000.",
             )
         )
         return USAGE
