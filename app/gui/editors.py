@@ -232,6 +232,8 @@ class ItemTypeDialog(FormDialog):
         self.category_box = QWidget()
         self.category_form = QFormLayout(self.category_box)
         self.category_form.setContentsMargins(0, 0, 0, 0)
+        # a long category name goes above its field rather than squeezing it
+        self.category_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.category_fields = FormFields(self.category_form, QLabel())
         self.fields.add(tr("ItemTypeDialog", "Price categories:"), (), self.category_box)
         self._category_row = self.form.rowCount() - 1

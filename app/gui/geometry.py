@@ -81,11 +81,12 @@ def place(window: QWidget, saved: QRect | None) -> QRect:
     """Where ``window`` goes: its saved rectangle (else its current one), clamped to the
     available geometry of the screen it lands on."""
     rect = QRect(saved) if saved is not None and saved.isValid() else window.geometry()
-    if saved is None and not window.testAttribute(Qt.WidgetAttribute.WA_Moved):
-        parent = window.parentWidget()
-        area = available(window)
-        if parent is None:  # a main window shown for the first time: centred
-            rect.moveCenter(area.center())
+    if saved is None and not window.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        # Qt sizes a new window to at most 2/3 of the screen: a long form may have it all
+        rect.setSize(rect.size().expandedTo(window.sizeHint()))
+    if saved is None and window.parentWidget() is None:
+        if not window.testAttribute(Qt.WidgetAttribute.WA_Moved):
+            rect.moveCenter(available(window).center())  # a first start: centred
     area = available(window, rect.center() if saved is not None else None)
     frame = _frame(window)
     inner = QRect(area.topLeft(), area.size() - frame)
@@ -123,7 +124,17 @@ def restore(window: QWidget) -> None:
         return
     window.setProperty(_RESTORED, True)
     found = None if isinstance(window, SELF_SIZED) else read(key_of(window))
-    window.setGeometry(place(window, found[0] if found else None))
+    rect = place(window, found[0] if found else None)
+    if (
+        found is None
+        and isinstance(window, QDialog)
+        and not window.testAttribute(Qt.WidgetAttribute.WA_Moved)
+    ):
+        # First time: only the size; QDialog.showEvent (after this filter) then centres it
+        # on its parent, inside the screen (moving it here would stop that).
+        window.resize(rect.size())
+    else:
+        window.setGeometry(rect)
     if found and found[1] and isinstance(window, QMainWindow):
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
