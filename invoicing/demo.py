@@ -27,13 +27,23 @@ issued while a booking is returned, so a closed booking is invoiced inside one
 transaction where it is returned again just for the issue (the life it would have had).
 
 Deterministic for a seed and a clock in everything but the PDF's embedded timestamps.
+
+Rendering is most of the cost (a few hundred PDFs). When the demo goes into a private file
+that nobody has opened yet (the first start, ``regie demo`` into a new file), a
+``DeferredRenderer`` stands in for the renderer: each document to issue is sent to a pool
+of processes and a placeholder is stored; ``DeferredRenderer.finish`` then writes every
+document's real bytes and the hash chain in issue order, before the file is published. The
+result is the database a sequential build gives (the same rows, bytes rendered from the
+same frozen documents, a valid chain): only the wall-clock time differs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -48,8 +58,10 @@ from app.core.settings import set_setting
 from booking.models import Booking, BookingStatus, Customer, CustomerCategory
 from inventory.models import Category, ItemType
 from invoicing import credit_notes, deposits, invoices, payments, pricing, rates
-from invoicing.issuing import Renderer, XmlCheck
-from invoicing.models import IssuedDocument, ItemRate, Payment
+from invoicing.document import Document, Kind
+from invoicing.issuing import GENESIS, Renderer, XmlCheck, chain
+from invoicing.models import DocumentFile, IssuedDocument, ItemRate, Payment
+from invoicing.serial import to_json
 
 SIZES = ("small", "large")
 #: Bump when the generated data changes: benchmark datasets are cached by this version.
@@ -261,7 +273,7 @@ def _issue(
 
 
 def _apply(
-    db: Database,
+    uow: UnitOfWork,
     user: str,
     event: _Event,
     numbers: dict[str, str],
@@ -273,66 +285,65 @@ def _apply(
 ) -> None:
     at = _at(event.day, clock)
     ref = event.ref
-    with db.write() as uow:
-        if event.kind == "deposit":
-            amount = invoices.deposit_required(
-                uow, uow.session.exec(select(Booking).where(Booking.reference == ref)).one()
-            )
-            if amount > 0:
-                held[ref] = deposits.record_deposit(
-                    uow,
-                    user=user,
-                    reference=ref,
-                    amount=amount,
-                    method=event.method,
-                    clock=at,
-                    received_on=event.day,
-                    notes="Chèque de caution",
-                ).id  # type: ignore[assignment]
-            return
-        if event.kind == "invoice":
-            numbers[ref] = _issue(uow, user, ref, at, renderer, check)
-            return
-        number = numbers.get(ref)
-        if number is None:
-            return
-        if event.kind == "credit":
-            lines = None
-            if event.amount == "partial":
-                first = invoices.issued_document(uow, number).lines[0]
-                share = (first.net * Decimal("0.15")).quantize(Decimal("0.01"))
-                lines = [credit_notes.CreditLine(1, share)] if share > 0 else None
-            credit_notes.issue_credit_note(
+    if event.kind == "deposit":
+        amount = invoices.deposit_required(
+            uow, uow.session.exec(select(Booking).where(Booking.reference == ref)).one()
+        )
+        if amount > 0:
+            held[ref] = deposits.record_deposit(
+                uow,
+                user=user,
+                reference=ref,
+                amount=amount,
+                method=event.method,
+                clock=at,
+                received_on=event.day,
+                notes="Chèque de caution",
+            ).id  # type: ignore[assignment]
+        return
+    if event.kind == "invoice":
+        numbers[ref] = _issue(uow, user, ref, at, renderer, check)
+        return
+    number = numbers.get(ref)
+    if number is None:
+        return
+    if event.kind == "credit":
+        lines = None
+        if event.amount == "partial":
+            first = invoices.issued_document(uow, number).lines[0]
+            share = (first.net * Decimal("0.15")).quantize(Decimal("0.01"))
+            lines = [credit_notes.CreditLine(1, share)] if share > 0 else None
+        credit_notes.issue_credit_note(
+            uow,
+            user=user,
+            invoice_number=number,
+            reason=event.reason,
+            clock=at,
+            renderer=renderer,
+            lines=lines,
+            check=check,
+        )
+    elif event.kind == "payment":
+        balance = payments.invoice_balance(uow, number, event.day).balance
+        amount = balance if event.amount == "all" else (balance * Decimal(event.amount))
+        amount = amount.quantize(Decimal("1")) if event.amount != "all" else amount
+        if amount > 0:
+            made = payments.add_payment(
                 uow,
                 user=user,
                 invoice_number=number,
-                reason=event.reason,
+                amount=amount,
+                date=event.day,
+                method=event.method,
                 clock=at,
-                renderer=renderer,
-                lines=lines,
-                check=check,
             )
-        elif event.kind == "payment":
-            balance = payments.invoice_balance(uow, number, event.day).balance
-            amount = balance if event.amount == "all" else (balance * Decimal(event.amount))
-            amount = amount.quantize(Decimal("1")) if event.amount != "all" else amount
-            if amount > 0:
-                made = payments.add_payment(
-                    uow,
-                    user=user,
-                    invoice_number=number,
-                    amount=amount,
-                    date=event.day,
-                    method=event.method,
-                    clock=at,
-                )
-                paid_by.setdefault(ref, []).append(made.id)  # type: ignore[arg-type]
-        elif event.kind == "reverse" and paid_by.get(ref):
-            payments.reverse_payment(uow, user=user, payment_id=paid_by[ref][-1], clock=at)
-        elif event.kind == "retain" and ref in held:
-            deposits.retain_deposit(
-                uow, user=user, deposit_id=held.pop(ref), invoice_number=number, clock=at
-            )
+            paid_by.setdefault(ref, []).append(made.id)  # type: ignore[arg-type]
+    elif event.kind == "reverse" and paid_by.get(ref):
+        payments.reverse_payment(uow, user=user, payment_id=paid_by[ref][-1], clock=at)
+    elif event.kind == "retain" and ref in held:
+        deposits.retain_deposit(
+            uow, user=user, deposit_id=held.pop(ref), invoice_number=number, clock=at
+        )
 
 
 def _return_deposits(
@@ -371,6 +382,108 @@ def _future_deposits(db: Database, user: str, rng: random.Random, clock: Clock) 
                 )
 
 
+# --- rendering in parallel into a private file ------------------------------------------
+
+#: What a deferred document holds until ``finish`` writes its bytes.
+PLACEHOLDER = b"%PDF-1.7\n% rendered in parallel: replaced before the file is published\n"
+
+
+@dataclass(frozen=True)
+class _Placeholder:
+    pdf: bytes
+    xml: bytes | None
+
+
+class DeferredRenderer:
+    """A renderer for a database that nobody else has opened yet: each document is
+    rendered by ``pool`` (processes) while the issuing goes on, a placeholder is stored,
+    and ``finish`` writes the real bytes and re-chains every document in issue order.
+
+    Only for a private SQLite file published after ``finish`` (the immutability triggers
+    of the document files are lifted for that one transaction and put back as they were);
+    an interrupted build leaves placeholders that nobody sees, because the file is thrown
+    away. Never give it a database someone may be reading."""
+
+    def __init__(self, pool: Executor, renderer: Renderer) -> None:
+        self.pool = pool
+        self.renderer = renderer
+        #: number -> (the frozen document's JSON, its rendering)
+        self.pending: dict[str, tuple[str, Future[object]]] = {}
+
+    def __call__(self, document: Document) -> _Placeholder:
+        # A rolled-back issue gives its number back: the next document with that number
+        # replaces the entry, and ``finish`` checks the document it stores is the one sent.
+        self.pending[document.number] = (
+            to_json(document),
+            self.pool.submit(self.renderer, document),
+        )
+        xml = None if document.kind == Kind.QUOTE else PLACEHOLDER
+        return _Placeholder(pdf=PLACEHOLDER, xml=xml)
+
+    def wait(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Block until every rendering is done, reporting ``progress(done, total)``."""
+        from concurrent.futures import FIRST_COMPLETED
+        from concurrent.futures import wait as wait_for
+
+        futures = [future for _json, future in self.pending.values()]
+        total = len(futures)
+        remaining = set(futures)
+        while remaining:
+            if progress is not None:
+                progress(total - len(remaining), total)
+            _done, remaining = wait_for(remaining, timeout=0.5, return_when=FIRST_COMPLETED)
+        if progress is not None:
+            progress(total, total)
+
+    def finish(self, db: Database) -> int:
+        """Write every document's real bytes and the hash chain, in document order, in one
+        transaction; returns the number of documents written."""
+        self.wait()
+        with db.write() as uow:
+            connection = uow.session.connection()
+            triggers = connection.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master "
+                "WHERE type = 'trigger' AND tbl_name = 'document_file'"
+            ).all()
+            for name, _sql in triggers:
+                connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+            query = (
+                select(DocumentFile, IssuedDocument)
+                .join(IssuedDocument, IssuedDocument.id == DocumentFile.document_id)
+                .order_by(DocumentFile.document_id)
+            )
+            prev = GENESIS
+            written = 0
+            for files, document in uow.session.exec(query):
+                entry = self.pending.get(document.number)
+                if entry is not None:
+                    sent, future = entry
+                    if sent == document.document_json:
+                        rendered = future.result()
+                    else:  # not the document sent under that number: render it here
+                        from invoicing.serial import from_json
+
+                        rendered = self.renderer(from_json(document.document_json))
+                    files.pdf = bytes(rendered.pdf)  # type: ignore[attr-defined]
+                    files.xml = rendered.xml  # type: ignore[attr-defined]
+                    files.pdf_sha256 = _sha(files.pdf)
+                    files.xml_sha256 = _sha(files.xml) if files.xml is not None else ""
+                    written += 1
+                files.prev_chain_hash = prev
+                files.chain_hash = chain(prev, files.pdf_sha256, files.xml_sha256)
+                prev = files.chain_hash
+                uow.session.add(files)
+            uow.flush()
+            for _name, sql in triggers:
+                connection.exec_driver_sql(sql)
+        self.pending.clear()
+        return written
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 # --- entry point ------------------------------------------------------------------------
 
 
@@ -393,6 +506,8 @@ def build_invoicing_demo(
         raise ValidationError(
             "size", "Unknown demo size {size!r}: choose small or large.", size=size
         )
+    if check is not None and isinstance(renderer, DeferredRenderer):
+        raise ValueError("a deferred renderer cannot be checked at issue: check after finish")
     report = progress or (lambda _fraction, _what: None)
     rng = random.Random(seed * 104_729 + 31)
     today = clock.today()
@@ -429,15 +544,19 @@ def build_invoicing_demo(
     held: dict[str, int] = {}
     paid_by: dict[str, list[int]] = {}
     skipped = 0
-    for n, event in enumerate(events):
-        try:
-            _apply(db, user, event, numbers, held, paid_by, clock, renderer, check)
-        except DomainError:
-            if event.kind != "invoice":
-                raise
-            skipped += 1  # e.g. a customer without the mentions an invoice needs
-        if n % 25 == 0:
-            report(0.05 + 0.9 * n / max(len(events), 1), "invoices")
+    # One transaction for the whole history (a savepoint per event): the session keeps
+    # what it has read, and an interrupted build leaves no partial history.
+    with db.write() as uow:
+        for n, event in enumerate(events):
+            try:
+                with uow.session.begin_nested():
+                    _apply(uow, user, event, numbers, held, paid_by, clock, renderer, check)
+            except DomainError:
+                if event.kind != "invoice":
+                    raise
+                skipped += 1  # e.g. a customer without the mentions an invoice needs
+            if n % 25 == 0:
+                report(0.05 + 0.9 * n / max(len(events), 1), "invoices")
     _return_deposits(db, user, by_ref, held, clock)
     _future_deposits(db, user, rng, clock)
     report(1.0, "done")

@@ -11,14 +11,16 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlmodel import select
 
 from app.core.clock import PARIS, FixedClock
 from app.core.errors import Conflict
 from app.core.migrate import open_database
+from app.first_start import render_pool
 from booking.demo import build_bookings_demo
 from inventory.demo import build_demo
 from invoicing import demo, issuing, payments, rates, render, validation
-from invoicing.models import IssuedDocument
+from invoicing.models import DocumentFile, IssuedDocument
 
 CLOCK = FixedClock(dt.datetime(2026, 11, 26, 10, 0, tzinfo=PARIS))
 
@@ -34,14 +36,18 @@ def _statuses(db) -> dict[str, int]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The small demo with its invoicing history (every past returned or closed booking
-    invoiced); the bookings' statuses before the invoicing demo ran."""
+    invoiced), its PDFs rendered by a pool of processes as on the first start; the
+    bookings' statuses before the invoicing demo ran."""
     db = open_database(tmp_path_factory.mktemp("demo") / "demo.db")
     build_demo(db, size="small", seed=1, clock=CLOCK, user="demo")
     build_bookings_demo(db, size="small", seed=1, clock=CLOCK, user="demo")
     before = _statuses(db)
-    summary = demo.build_invoicing_demo(
-        db, size="small", seed=1, clock=CLOCK, user="demo", renderer=render.render
-    )
+    with render_pool() as pool:
+        deferred = demo.DeferredRenderer(pool, render.render)
+        summary = demo.build_invoicing_demo(
+            db, size="small", seed=1, clock=CLOCK, user="demo", renderer=deferred
+        )
+        deferred.finish(db)
     yield db, summary, before
     db.dispose()
 
@@ -216,3 +222,56 @@ def test_unknown_size_and_no_customers_are_refused(tmp_path: Path):
             )
     finally:
         db.dispose()
+
+
+def _history(db) -> list[tuple]:
+    with db.read() as uow:
+        rows = uow.session.connection().execute(
+            text(
+                "SELECT d.number, d.kind, d.gross_cents, d.document_json, f.xml "
+                "FROM issued_document d JOIN document_file f ON f.document_id = d.id "
+                "ORDER BY d.id"
+            )
+        )
+        return [tuple(row) for row in rows]
+
+
+def test_rendering_in_a_pool_gives_the_history_a_sequential_build_gives(tmp_path: Path):
+    """The first start's way (PDFs rendered in other processes, written at the end) makes
+    the same documents as rendering each at issue: same numbers, amounts, frozen documents
+    and Factur-X XML bytes, real PDFs, an intact chain, and the files immutable again."""
+    first = open_database(tmp_path / "sequential.db")
+    build_demo(first, size="small", seed=3, clock=CLOCK, user="demo")
+    build_bookings_demo(first, size="small", seed=3, clock=CLOCK, user="demo", bookings=120)
+    first.dispose()
+    (tmp_path / "pooled.db").write_bytes((tmp_path / "sequential.db").read_bytes())
+    first = open_database(tmp_path / "sequential.db")
+    pooled = open_database(tmp_path / "pooled.db")
+    try:
+        options = dict(size="small", seed=3, clock=CLOCK, user="demo", invoices_limit=12)
+        demo.build_invoicing_demo(first, renderer=render.render, **options)
+        with render_pool(2) as pool:
+            deferred = demo.DeferredRenderer(pool, render.render)
+            demo.build_invoicing_demo(pooled, renderer=deferred, **options)
+            assert deferred.finish(pooled) >= 12
+        sequential, parallel = _history(first), _history(pooled)
+        assert len(parallel) >= 12 and parallel == sequential
+        with pooled.read() as uow:
+            assert issuing.verify_chain(uow) == []
+            files = uow.session.exec(select(DocumentFile)).all()
+        assert files and all(f.pdf.startswith(b"%PDF-1.7") for f in files)
+        assert all(f.pdf != demo.PLACEHOLDER and b"factur-x.xml" in f.pdf for f in files)
+        with pytest.raises(Exception, match="immutable"), pooled.write() as uow:
+            uow.session.connection().execute(text("UPDATE document_file SET pdf = x'00'"))
+    finally:
+        first.dispose()
+        pooled.dispose()
+
+
+def test_a_deferred_renderer_cannot_be_checked_at_issue(built):
+    db, _, _ = built
+    deferred = demo.DeferredRenderer(None, render.render)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="deferred"):
+        demo.build_invoicing_demo(
+            db, clock=CLOCK, user="demo", renderer=deferred, check=validation.check_xml
+        )

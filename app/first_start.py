@@ -1,0 +1,331 @@
+"""Building the demo cooperative into a new database file: the first start of ``regie`` (and
+``regie desk``, and any command on the embedded default), and ``regie demo`` into a file
+that does not exist yet.
+
+The demo is built into a private file beside the target (``regie.db.building``) and
+published by renaming it when it is complete, so a database that exists is always a whole
+one: a build interrupted (window closed, process killed, power cut) leaves only the private
+file, which the next start throws away before building again. One build at a time per
+target: a lock file (``regie.db.lock``) is held while building; a second Régie started
+meanwhile waits for the first one's file.
+
+Rendering a few hundred invoice PDFs is most of the work: they are rendered by a pool of
+processes while the history is issued (``invoicing.demo.DeferredRenderer``), and their bytes
+and hash chain written before the file is published.
+
+``python -m app.first_start TARGET`` runs the build in a process of its own and prints its
+progress as JSON lines (``{"fraction": 0.42, "stage": "bookings", "done": 0, "total": 0}``,
+then ``{"ready": "TARGET"}``, or ``{"error": "a sentence"}`` and exit status 1): the
+desktop app reads them while its window stays responsive. The process ends by itself when
+the one that started it dies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from app.core.clock import Clock
+from app.core.db import Database
+
+#: Stages in build order, with the share of the progress bar each ends at (measured on a
+#: 2-core machine: the bar moves at a roughly even pace).
+STAGES = (
+    ("start", 0.03),
+    ("catalogue", 0.12),
+    ("bookings", 0.38),
+    ("invoices", 0.82),
+    ("pdfs", 0.97),
+    ("finishing", 1.0),
+)
+_ENDS = dict(STAGES)
+_STARTS = {name: (STAGES[i - 1][1] if i else 0.0) for i, (name, _end) in enumerate(STAGES)}
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where a build is: ``fraction`` of the whole in [0, 1], the ``stage`` (a key of
+    ``STAGES``, or ``waiting`` for another build), ``done`` of ``total`` items (PDFs)."""
+
+    fraction: float
+    stage: str
+    done: int = 0
+    total: int = 0
+
+
+Progress = Callable[[Step], None]
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build made (the three demos' summaries)."""
+
+    catalogue: Any
+    bookings: Any
+    invoicing: Any
+
+
+def partial_path(target: Path) -> Path:
+    return target.with_name(target.name + ".building")
+
+
+def lock_path(target: Path) -> Path:
+    return target.with_name(target.name + ".lock")
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            path.with_name(path.name + suffix).unlink()
+
+
+# --- one build at a time ----------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _locked(path: Path, waiting: Callable[[], None]) -> Iterator[None]:
+    """An exclusive lock on ``path`` (created), released when the holder ends or dies;
+    ``waiting()`` is called once when another process holds it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(path, "a+b")  # noqa: SIM115 - held for the block
+    try:
+        if not _try_lock(handle):
+            waiting()
+            while not _try_lock(handle):
+                time.sleep(0.2)
+        yield
+    finally:
+        handle.close()  # releases the lock
+
+
+def _try_lock(handle: IO[bytes]) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            return True
+        except OSError:
+            return False
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+# --- the render pool ----------------------------------------------------------------------
+
+
+def _watch_parent(parent: int) -> None:
+    """End this process when ``parent`` is gone (a killed build leaves no orphans)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _warm_up() -> int:
+    """Import the renderer and its fonts and colour profile before the first document."""
+    from invoicing import pdf_layout, render
+
+    pdf_layout.register_fonts()
+    render.srgb_profile()
+    return os.getpid()
+
+
+@contextlib.contextmanager
+def render_pool(workers: int | None = None) -> Iterator[Any]:
+    """Processes that render PDFs (one per CPU, at most four), started at once and warmed
+    up while the catalogue and bookings are built."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    count = workers or max(1, min(4, os.cpu_count() or 1))
+    pool = ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_watch_parent,
+        initargs=(os.getpid(),),
+    )
+    try:
+        for _ in range(count):
+            pool.submit(_warm_up)
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --- the build ----------------------------------------------------------------------------
+
+
+def build_into(
+    db: Database,
+    *,
+    size: str = "small",
+    seed: int = 1,
+    clock: Clock,
+    user: str,
+    progress: Progress | None = None,
+    pool: Any = None,
+) -> Built:
+    """The three demos into ``db``: catalogue, customers and bookings, rates and the
+    invoicing history. With ``pool``, ``db`` must be a private file nobody else has opened
+    (the PDFs are rendered in the pool and written at the end, see ``DeferredRenderer``)."""
+    from booking.demo import build_bookings_demo
+    from inventory.demo import build_demo
+    from invoicing.demo import DeferredRenderer, build_invoicing_demo
+    from invoicing.render import render
+
+    say = progress or (lambda _step: None)
+
+    def within(stage: str) -> Callable[[float, str], None]:
+        start, end = _STARTS[stage], _ENDS[stage]
+        return lambda fraction, _what: say(Step(start + (end - start) * fraction, stage))
+
+    say(Step(_STARTS["catalogue"], "catalogue"))
+    catalogue = build_demo(db, size=size, seed=seed, clock=clock, user=user)
+    say(Step(_STARTS["bookings"], "bookings"))
+    bookings = build_bookings_demo(
+        db, size=size, seed=seed, clock=clock, user=user, progress=within("bookings")
+    )
+    say(Step(_STARTS["invoices"], "invoices"))
+    renderer = DeferredRenderer(pool, render) if pool is not None else render
+    invoicing = build_invoicing_demo(
+        db,
+        size=size,
+        seed=seed,
+        clock=clock,
+        user=user,
+        renderer=renderer,
+        progress=within("invoices"),
+    )
+    if isinstance(renderer, DeferredRenderer):
+        start, end = _STARTS["pdfs"], _ENDS["pdfs"]
+
+        def pdfs(done: int, total: int) -> None:
+            say(Step(start + (end - start) * done / max(total, 1), "pdfs", done, total))
+
+        renderer.wait(pdfs)
+        say(Step(_STARTS["finishing"], "finishing"))
+        renderer.finish(db)
+    return Built(catalogue, bookings, invoicing)
+
+
+def build_demo_file(
+    target: Path,
+    *,
+    size: str = "small",
+    seed: int = 1,
+    clock: Clock | None = None,
+    user: str | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> Built | None:
+    """Build the demo cooperative into ``target``, which must not exist: into a private
+    file beside it, renamed to ``target`` when complete. Returns None when another process
+    built it meanwhile (this one waited for it)."""
+    from app.bootstrap import acting_user
+    from app.core.migrate import open_database
+
+    say = progress or (lambda _step: None)
+    target = Path(target)
+    with _locked(lock_path(target), lambda: say(Step(0.0, "waiting"))):
+        if target.exists():
+            return None
+        say(Step(0.0, "start"))
+        partial = partial_path(target)
+        _remove_database_files(partial)  # what an interrupted build left
+        with render_pool(workers) as pool:
+            db = open_database(partial)
+            try:
+                built = build_into(
+                    db,
+                    size=size,
+                    seed=seed,
+                    clock=clock or Clock(),
+                    user=user or acting_user(),
+                    progress=say,
+                    pool=pool,
+                )
+            finally:
+                db.dispose()
+        _self_contained(partial)
+        os.replace(partial, target)
+        _sync_directory(target.parent)
+        say(Step(1.0, "finishing"))
+        return built
+
+
+def _self_contained(path: Path) -> None:
+    """Fold the write-ahead log into the file and remove it, so the file alone is the
+    database when renamed (the next open turns WAL on again)."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE").fetchone()
+    finally:
+        connection.close()
+
+
+def _sync_directory(path: Path) -> None:
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# --- a build in a process of its own ------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m app.first_start TARGET``: build, printing progress as JSON lines."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print(json.dumps({"error": "usage: python -m app.first_start TARGET"}), flush=True)
+        return 2
+    _watch_parent(os.getppid())
+    target = Path(args[0])
+
+    def report(step: Step) -> None:
+        print(json.dumps(dataclasses.asdict(step)), flush=True)
+
+    from app.core.errors import DomainError
+
+    try:
+        build_demo_file(target, progress=report)
+    except DomainError as err:
+        from app import i18n
+
+        i18n.install()
+        print(json.dumps({"error": i18n.message(err)}), flush=True)
+        return 1
+    except OSError as err:
+        print(json.dumps({"error": f"{err.strerror or err}: {err.filename or target}"}), flush=True)
+        return 1
+    print(json.dumps({"ready": str(target)}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
