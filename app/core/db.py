@@ -93,7 +93,7 @@ def _on_begin(conn: Any) -> None:
                     path,
                     storage.describe_holders(found) or "another program",
                     wait,
-                    extra={"regie_busy": storage.describe_holders(found)},
+                    extra={"regie_busy": storage.describe_holders(found), "regie_db": path},
                 )
             if time.monotonic() >= deadline:
                 raise storage.busy(path, wait) from err

@@ -21,6 +21,7 @@ import threading
 import traceback
 import weakref
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
@@ -148,8 +149,11 @@ class _BusyRelay(logging.Handler):
         holders = getattr(record, "regie_busy", None)
         if holders is None:
             return
+        where = getattr(record, "regie_db", None)
         for ops in list(self.listeners):
-            ops.busy.emit(holders)
+            path = ops.ctx.db.path
+            if where is None or path is None or Path(path).absolute() == Path(where).absolute():
+                ops.busy.emit(holders)
 
 
 _busy_relay: _BusyRelay | None = None
