@@ -380,3 +380,33 @@ def test_models(qtmodeltester, screen: InvoicesScreen) -> None:  # type: ignore[
     assert dialog.save()
     qtmodeltester.check(screen.model)
     qtmodeltester.check(screen.payments_model)
+
+
+def test_the_toolbar_print_goes_through_the_system_dialog(
+    qtbot, screen: InvoicesScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The Print action (Ctrl+P) opens the system print dialog (it used to raise a
+    TypeError and do nothing), then prints the stored PDF in the background."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialog
+
+    from app.gui import printing
+
+    out = tmp_path / "printed.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(out))
+        dialog.printer().setResolution(100)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    monkeypatch.setattr(printing, "printers", lambda: ["TestPDF"])
+    assert screen.print_action.isEnabled()
+    screen.print_action.trigger()
+    job = screen.print_job
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=30000)
+    assert job.error is None and job.pages == 1
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "sent to the printer" in screen.feedback.text()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QDesktopServices
@@ -183,3 +184,72 @@ def test_opened_from_the_invoices_menu(qtbot, ops: Operations) -> None:  # type:
     window.statements_action.trigger()
     assert isinstance(window.dialog, StatementsDialog)
     window.dialog.reject()
+
+
+def _pages(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _file_printer(path: Path) -> Any:
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setResolution(100)
+    return printer
+
+
+def test_one_customer_only(dialog: StatementsDialog, october: list[int], tmp_path: Path) -> None:
+    index = dialog.customer.findData(october[1])
+    assert index > 0 and dialog.customer.itemText(0).startswith("Every customer")
+    dialog.customer.setCurrentIndex(index)
+    dialog.write_button.click()
+    assert len([n for n in pdfs(tmp_path / "releves") if n.startswith("releve-")]) == 1
+
+
+def test_the_month_printed_in_one_go_without_a_dialog(
+    qtbot, dialog: StatementsDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A printer chosen in the list: no print dialog, no summary box, one job holding every
+    statement of the month (the merged PDF)."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from app.gui.statements_dialog import DIALOG
+
+    assert dialog.print_choice.itemData(0) == ""  # not printing is the default
+    assert dialog.print_choice.itemData(dialog.print_choice.count() - 1) == DIALOG
+    out = tmp_path / "printed.pdf"
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dialog, "make_printer", lambda choice: asked.append(choice) or _file_printer(out)
+    )
+    monkeypatch.setattr(QPrintDialog, "exec", lambda d: pytest.fail("no dialog per customer"))
+    dialog.print_choice.addItem("On TestPDF", "TestPDF")  # whatever this machine has
+    dialog.print_choice.setCurrentIndex(dialog.print_choice.count() - 1)
+    dialog.write_button.click()
+    job = dialog.print_job
+    assert job is not None and asked == ["TestPDF"]
+    qtbot.waitUntil(lambda: job.done, timeout=30000)
+    merged = tmp_path / "releves" / "releves-2026-10.pdf"
+    assert job.error is None and job.pages == _pages(merged) == _pages(out) >= 3
+    assert dialog.box is None  # nothing to click through
+    assert "Sent to" in dialog.message.text()
+    assert dialog.write_button.isEnabled()
+
+
+def test_an_unknown_printer_is_said_and_the_statements_stay_written(
+    dialog: StatementsDialog, tmp_path: Path
+) -> None:
+    dialog.print_choice.addItem("On a printer gone since", "no-such-printer-here")
+    dialog.print_choice.setCurrentIndex(dialog.print_choice.count() - 1)
+    dialog.write_button.click()
+    assert dialog.print_job is None
+    assert "no-such-printer-here" in dialog.message.text()
+    assert "releves-2026-10.pdf" in pdfs(tmp_path / "releves")
