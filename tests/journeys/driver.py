@@ -14,6 +14,7 @@ import pwd
 import re
 import shutil
 import signal
+import site
 import subprocess
 import sys
 import time
@@ -278,6 +279,10 @@ class Regie:
     def env(self, **extra: str) -> dict[str, str]:
         env = {
             **os.environ,
+            # a home of its own (dialogs default to ~/Documents...), the user's site-packages
+            # still found; cups-pdf writes in the passwd home whatever HOME says
+            "HOME": str(self.home),
+            "PYTHONUSERBASE": site.getuserbase(),
             "DISPLAY": self.display.name,
             "QT_QPA_PLATFORM": "xcb",
             "REGIE_LANG": self.lang,
@@ -446,6 +451,12 @@ class Regie:
                     os.killpg(process.pid, signal.SIGKILL)
                     process.wait()
 
+    def mnemonic(self, context: str, english: str) -> str:
+        """The Alt+letter of a label in the journey's language, e.g.
+        ``mnemonic("BookingEditor", "Save and &confirm")`` → ``alt+c`` in English, the
+        letter the French catalogue gives in French."""
+        return mnemonic(context, english, self.lang)
+
     # -- the CLI on the same database
     def cli(self, *args: str, check: bool = True, timeout: float = CLI_DEADLINE) -> str:
         done = subprocess.run(
@@ -495,6 +506,36 @@ class Regie:
             return wait_for(reached, what, timeout=timeout, alive=self._dead)
         except JourneyError as err:
             raise JourneyError(f"{err}\nprogress seen: {self._last_progress}") from None
+
+
+# --- labels --------------------------------------------------------------------------------
+
+
+def translation(context: str, english: str, lang: str) -> str:
+    """The text a label shows in ``lang``: the shipped catalogue's translation (French from
+    resources/translations/regie_fr.ts), the English source otherwise or when untranslated."""
+    if lang == "en":
+        return english
+    import xml.etree.ElementTree as ET
+
+    catalogue = REPO / "resources" / "translations" / f"regie_{lang}.ts"
+    if catalogue.exists():
+        for ctx in ET.parse(catalogue).getroot().iter("context"):
+            if ctx.findtext("name") != context:
+                continue
+            for message in ctx.iter("message"):
+                if message.findtext("source") == english:
+                    text = message.findtext("translation") or ""
+                    return text or english
+    return english
+
+
+def mnemonic(context: str, english: str, lang: str) -> str:
+    text = translation(context, english, lang)
+    match = re.search(r"&([^&\s])", text)
+    if not match:
+        raise JourneyError(f"{text!r} ({context}: {english!r}) has no mnemonic")
+    return f"alt+{match.group(1).lower()}"
 
 
 # --- the printer --------------------------------------------------------------------------

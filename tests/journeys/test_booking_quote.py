@@ -2,10 +2,11 @@
 only), sees the member price and the totals, confirms, opens the quote and prints it on the
 default printer; the printer's PDF is read back.
 
-Keys (French labels): the Bookings area's shortcut, Ctrl+N (new booking), the customer's
-number then Down and Enter (pick the suggestion), Alt+A (« Ajouter un type de matériel… »),
-codes typed or scanned then Enter, Alt+C (« Enregistrer et confirmer »), Alt+D
-(« Devis (PDF)… »), Ctrl+P in the preview, Enter in the system print dialog.
+Keys: the Bookings area's shortcut, Ctrl+N (new booking), the customer's number then Down
+and Enter (pick the suggestion), Alt+A (« &Ajouter un type de matériel… »), codes typed or
+scanned then Enter, Alt+C (« Enregistrer et &confirmer »), Alt+D (« &Devis (PDF)… »), Ctrl+P
+in the preview, Enter in the system print dialog. The Alt letters are read from the French
+catalogue, so a changed mnemonic does not break the journey.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def test_staff_books_kit_for_a_member_and_prints_the_quote(
     regie.display.wait_settled(before, "the customer suggestions")
     regie.key("Down", "Return")
     # the lines: a code typed with a quantity, then a scanned bulk barcode
-    regie.key("alt+a")
+    regie.key(regie.mnemonic("BookingEditor", "&Add item type or kit (search or scan):"))
     regie.scan(f"{serialized}=2")
     regie.scan(bulk_barcode)
     before = regie.display.picture()
@@ -57,7 +58,7 @@ def test_staff_books_kit_for_a_member_and_prints_the_quote(
     regie.screenshot("member-price-and-totals", editor)
 
     # confirm: the booking is saved and holds the stock
-    regie.key("alt+c")
+    regie.key(regie.mnemonic("BookingEditor", "Save and &confirm"))
     reference = REFERENCE.search(regie.title(regie.wait_window(r"R-[0-9]{4}-[0-9]+"))).group(0)  # type: ignore[union-attr]
     assert reference not in before_refs
     booking = regie.booking(reference)
@@ -70,7 +71,7 @@ def test_staff_books_kit_for_a_member_and_prints_the_quote(
 
     # the quote: preview, then Ctrl+P and Enter in the system print dialog
     shown = set(regie.windows())
-    regie.key("alt+d")
+    regie.key(regie.mnemonic("BookingEditor", "Quote P&DF…"))
     preview = regie.wait_window_not_in(shown)
     regie.display.wait_settled(b"", "the quote preview to draw")
     regie.screenshot("quote-preview", preview)

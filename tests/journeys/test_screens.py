@@ -120,7 +120,9 @@ def test_every_area_and_dialog_fits_a_laptop_screen(regie: Regie) -> None:
     regie.screenshot("main-window")
     tour.fits(window, "the main window")
 
-    for key, shortcut in areas():
+    # the first area is already shown: visit it last, so each shortcut changes the screen
+    tour_areas = areas()
+    for key, shortcut in [*tour_areas[1:], tour_areas[0]]:
         tour.area(key, shortcut)
 
     shortcuts = dict(areas())
