@@ -64,3 +64,41 @@ def test_no_two_labels_share_an_alt_key(window: MainWindow, stock: dict[str, str
     for action in window.menuBar().actions():
         found[action.text()] = clashes([a.text() for a in action.menu().actions() if a.text()])
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def lone_ampersands(texts: list[str]) -> list[str]:
+    """Texts whose "&" is data, not an Alt-key marker: Qt would underline what follows
+    ("Power & distribution" shows "Power _distribution")."""
+    return [t for t in texts if re.search(r"&(\s|$)", t.replace("&&", ""))]
+
+
+def mnemonic_texts(widget: QWidget) -> list[str]:
+    """Texts Qt reads "&" in: buttons, group boxes, and labels with a buddy."""
+    return [
+        text
+        for text, child in zip(widget_texts(widget), _visible(widget), strict=True)
+        if not isinstance(child, QLabel) or child.buddy() is not None
+    ]
+
+
+def _visible(widget: QWidget) -> list[QWidget]:
+    return [
+        child
+        for kind in (QLabel, QAbstractButton, QGroupBox)
+        for child in widget.findChildren(kind)
+        if child.isVisibleTo(widget)
+    ]
+
+
+def test_data_with_an_ampersand_is_shown_as_written(window: MainWindow) -> None:
+    found: dict[str, list[str]] = {}
+    for area in window.areas:
+        window.show_area(area.key)
+        found[area.key] = lone_ampersands(mnemonic_texts(window.screen(area.key)))
+    for action in window.menuBar().actions():
+        found[action.text()] = lone_ampersands([a.text() for a in action.menu().actions()])
+    assert {k: v for k, v in found.items() if v} == {}
+    pricing = window.screen("pricing")
+    labels = [label.text() for label in pricing.findChildren(QLabel)]  # type: ignore[union-attr]
+    power = i18n.label("Power & distribution").replace("&", "&&")
+    assert any(text.startswith(power) for text in labels)
