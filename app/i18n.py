@@ -104,6 +104,9 @@ def _shipped_digest(shipped: Path) -> str | None:
     return value if isinstance(value, str) else None
 
 
+_compiled: dict[str, Path] = {}  # digest of a source -> its compiled catalogue
+
+
 def compiled_catalogue(language: str, folder: Path | None = None) -> Path | None:
     """The compiled catalogue of ``language``: the shipped one when it matches its source,
     else one compiled into the cache (named by the source's digest, so never stale), else
@@ -116,11 +119,15 @@ def compiled_catalogue(language: str, folder: Path | None = None) -> Path | None
     wanted = digest(source)
     if shipped.exists() and _shipped_digest(shipped) == wanted:
         return shipped
+    known = _compiled.get(wanted)
+    if known is not None and known.exists():
+        return known  # compiled earlier by this process
     target = cache_dir() / "translations" / f"regie_{language}-{wanted}.qm"
     if target.exists():
         return target
     compiled = compile_catalogue(source, target)
     if compiled is not None:
+        _compiled[wanted] = compiled
         return compiled
     return shipped if shipped.exists() else None
 
