@@ -100,9 +100,10 @@ def parse_datetime(name: str, value: str | dt.datetime | None) -> dt.datetime | 
         return None
     for fmt in DATETIME_FORMATS:
         try:
-            return dt.datetime.strptime(text, fmt)
+            found = dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
+        return fields.plausible(name, found)
     raise ValidationError(
         name, "{value!r} is not a date and time (write it 2027-03-05T09:00).", value=value
     )

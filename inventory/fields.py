@@ -15,6 +15,7 @@ from app.core.errors import ValidationError
 from app.core.money import to_cents, to_decimal
 
 E = TypeVar("E", bound=StrEnum)
+DateT = TypeVar("DateT", dt.date, dt.datetime)
 
 MAX_TEXT = 200
 MAX_NOTES = 4000
@@ -82,6 +83,24 @@ def integer(field: str, value: str | int, *, minimum: int = 0, maximum: int = 10
     return value
 
 
+#: The years a date typed by a person may fall in: older or later is a typing slip (and
+#: year 9999 would overflow every period computed from it).
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def plausible(field: str, value: DateT) -> DateT:
+    """``value`` itself, or refused when its year is outside FIRST_YEAR..LAST_YEAR."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError(
+            field,
+            "{value} is not a plausible date: the year must be between {first} and {last}.",
+            value=value.isoformat(),
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
+    return value
+
+
 def optional_date(field: str, value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -90,7 +109,7 @@ def optional_date(field: str, value: str | dt.date | None) -> dt.date | None:
         return None
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return dt.datetime.strptime(value, fmt).date()
+            return plausible(field, dt.datetime.strptime(value, fmt).date())
         except ValueError:
             continue
     raise ValidationError(

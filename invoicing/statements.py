@@ -48,6 +48,7 @@ from app.core.db import Database, UnitOfWork
 from app.core.errors import NotFound, ValidationError
 from app.core.money import from_cents
 from booking.models import Booking, BookingLine, BookingStatus, Customer, Membership
+from inventory.fields import FIRST_YEAR, LAST_YEAR
 from inventory.models import Category, ItemType
 from invoicing import issuing, pricing
 from invoicing.document import Kind, Party
@@ -202,7 +203,7 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     """``"2026-11"`` → (1 Nov 2026, 30 Nov 2026); anything else is refused."""
     found = MONTH.match(month or "")
     year, number = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
-    if not found or not 1 <= number <= 12 or year < 1900:
+    if not found or not 1 <= number <= 12 or not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValidationError(
             "month", "{value!r} is not a month: write it like 2026-11.", value=month
         )
