@@ -6,7 +6,7 @@
     <message numerus="yes">
       <source>%n bookings match: choose one with the arrows, then Enter.</source>
       <translation>
-        <numerusform>%n bookings match: choose one with the arrows, then Enter.</numerusform>
+        <numerusform>%n booking matches: choose it with the arrows, then Enter.</numerusform>
         <numerusform>%n bookings match: choose one with the arrows, then Enter.</numerusform>
       </translation>
     </message>
