@@ -38,10 +38,17 @@ def test_plurals_are_written_with_their_forms_in_both_catalogues():
         assert len(french[key].split("|")) == 2, key
         assert "(s)" not in french[key], key
     assert english[("CustomersScreen", "%Ln customer(s)")] == "%Ln customer|%Ln customers"
-    key = ("BookingsScreen", "%n bookings match: choose one with the arrows, then Enter.")
-    matches = english[key]
-    assert matches.startswith("%n booking matches")  # docs/en fragments win over the rule
     assert set(english) == numerus
+
+
+def test_english_forms_the_rule_cannot_make_come_from_fragments(tmp_path, monkeypatch):
+    (tmp_path / "x.tsv").write_text("Ctx\t%n item(s) match\t%n item matches|%n items match\n")
+    monkeypatch.setattr(translations, "EN_FRAGMENTS", tmp_path)
+    forms = translations.english({("Ctx", "%n item(s) match"), ("Ctx", "%n day(s)")})
+    assert forms == {
+        ("Ctx", "%n item(s) match"): "%n item matches|%n items match",
+        ("Ctx", "%n day(s)"): "%n day|%n days",
+    }
 
 
 def test_a_numerus_call_becomes_a_numerus_message(tmp_path):
