@@ -532,7 +532,7 @@ def test_cli_import_refused_prints_lines_and_exits_1(cli_db, tmp_path, capsys):
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.splitlines() == [
-        "2 problem(s) found; nothing was changed.",
+        "2 problems found; nothing was changed.",
         "line 3: Unknown status 'broken': expected one of in_service, in_repair, lost, retired.",
         "line 4: The name cannot be empty.",
     ]
@@ -559,4 +559,5 @@ def test_cli_import_not_utf8(cli_db, tmp_path, capsys):
 def test_cli_export_to_unwritable_place(cli_db, tmp_path, capsys):
     target = tmp_path / "no-such-dir" / "out.csv"
     assert main(["items", "export", str(target)]) == 1
-    assert capsys.readouterr().err.startswith(f"Cannot write {target}: ")
+    assert capsys.readouterr().err == f"The folder {target.parent} does not exist.\n"
+    assert not target.parent.exists()
