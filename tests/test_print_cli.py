@@ -275,9 +275,10 @@ def test_an_unknown_printer_changes_nothing(regie: Regie) -> None:
 
 @slow
 def test_neither_out_nor_print_is_a_usage_error(regie: Regie) -> None:
+    quote = refs(regie, "quote")[0]
     digest = regie.digest()
     for args in (
-        ("quote", refs(regie, "quote")[0]),
+        ("quote", quote),
         ("statements", "--month", "2026-10"),
     ):
         done = regie(*args)
