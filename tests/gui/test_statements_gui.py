@@ -253,3 +253,33 @@ def test_an_unknown_printer_is_said_and_the_statements_stay_written(
     assert dialog.print_job is None
     assert "no-such-printer-here" in dialog.message.text()
     assert "releves-2026-10.pdf" in pdfs(tmp_path / "releves")
+
+
+def test_the_summary_prints_the_merged_pdf_through_one_dialog(
+    qtbot, dialog: StatementsDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    from app.gui import printing
+
+    out = tmp_path / "printed.pdf"
+    opened: list[str] = []
+
+    def accept(print_dialog: QPrintDialog) -> int:
+        opened.append(print_dialog.windowTitle())
+        print_dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        print_dialog.printer().setOutputFileName(str(out))
+        print_dialog.printer().setResolution(100)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    monkeypatch.setattr(printing, "printers", lambda: ["TestPDF"])
+    dialog.write_button.click()
+    assert dialog.box is not None
+    dialog.print_merged_button.click()
+    job = dialog.print_job
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=30000)
+    assert opened == ["Print Statements 2026-10"]  # one dialog for the whole month
+    assert _pages(out) == _pages(tmp_path / "releves" / "releves-2026-10.pdf")
