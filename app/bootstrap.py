@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.core.clock import Clock
 from app.core.db import Database
@@ -35,7 +36,7 @@ def acting_user() -> str:
 
 
 def first_run(db_option: str | None) -> bool:
-    """Will opening this database build the demo cooperative (a slow first start)?"""
+    """Will opening this database build the demo cooperative first (the first start)?"""
     path = resolve_db_path(db_option)
     return not path.exists() and _is_embedded_default(path)
 
@@ -44,30 +45,18 @@ def open_context(
     db_option: str | None,
     *,
     demo_if_new: bool = True,
-    step: Callable[[int], None] | None = None,
+    progress: Callable[[Any], None] | None = None,
 ) -> Context:
     """Open the database a command names. The embedded default (the user's data
-    directory) is created and filled with the demo cooperative (catalogue, customers,
-    bookings, rates and invoices) on first run; ``step(n)`` reports stages 1 to 3."""
+    directory) is created with the demo cooperative (catalogue, customers, bookings,
+    rates and invoices) on first run: built into a private file and published whole
+    (``app.first_start``); ``progress(step)`` follows the build."""
     path = resolve_db_path(db_option)
-    fresh = not path.exists()
-    ctx = Context(db=open_database(path))
-    report = step or (lambda _n: None)
-    if fresh and demo_if_new and _is_embedded_default(path):
-        from booking.demo import build_bookings_demo
-        from inventory.demo import build_demo
-        from invoicing.demo import build_invoicing_demo
-        from invoicing.render import render
+    if demo_if_new and not path.exists() and _is_embedded_default(path):
+        from app.first_start import build_demo_file
 
-        report(1)
-        build_demo(ctx.db, size="small", seed=1, clock=ctx.clock, user=ctx.user)
-        report(2)
-        build_bookings_demo(ctx.db, size="small", seed=1, clock=ctx.clock, user=ctx.user)
-        report(3)
-        build_invoicing_demo(
-            ctx.db, size="small", seed=1, clock=ctx.clock, user=ctx.user, renderer=render
-        )
-    return ctx
+        build_demo_file(path, progress=progress)
+    return Context(db=open_database(path))
 
 
 def _is_embedded_default(path: Path) -> bool:

@@ -141,6 +141,14 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
+def _render_worker(parent: int) -> None:
+    """A render process: ends with its parent, and yields the CPU to it (the issuing in
+    the parent is the critical path; rendering fills the idle time)."""
+    _watch_parent(parent)
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(5)
+
+
 def _warm_up() -> int:
     """Import the renderer and its fonts and colour profile before the first document."""
     from invoicing import pdf_layout, render
@@ -161,7 +169,7 @@ def render_pool(workers: int | None = None) -> Iterator[Any]:
     pool = ProcessPoolExecutor(
         max_workers=count,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_watch_parent,
+        initializer=_render_worker,
         initargs=(os.getpid(),),
     )
     try:
@@ -269,6 +277,8 @@ def build_demo_file(
         _self_contained(partial)
         os.replace(partial, target)
         _sync_directory(target.parent)
+        with contextlib.suppress(OSError):  # a waiting build finds the target and stops
+            lock_path(target).unlink()
         say(Step(1.0, "finishing"))
         return built
 

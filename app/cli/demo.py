@@ -10,12 +10,12 @@ import dataclasses
 from typing import Any
 
 from app import i18n
-from app.bootstrap import open_context
+from app.bootstrap import acting_user, open_context
 from app.cli.output import print_json
+from app.core.paths import resolve_db_path
+from app.first_start import build_demo_file, build_into
 from app.i18n import tr
-from booking.demo import build_bookings_demo
-from inventory.demo import DEMO_NAME, build_demo
-from invoicing.demo import build_invoicing_demo
+from inventory.demo import DEMO_NAME
 
 
 def register(commands: Any) -> None:
@@ -40,16 +40,22 @@ def register(commands: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    ctx = open_context(args.db, demo_if_new=False)
-    summary = build_demo(ctx.db, size=args.size, seed=args.seed, clock=ctx.clock, user=ctx.user)
-    bookings = build_bookings_demo(
-        ctx.db, size=args.size, seed=args.seed, clock=ctx.clock, user=ctx.user
-    )
-    from invoicing.render import render
-
-    invoicing = build_invoicing_demo(
-        ctx.db, size=args.size, seed=args.seed, clock=ctx.clock, user=ctx.user, renderer=render
-    )
+    """Into a file that does not exist yet: built in a private file beside it (its PDFs
+    rendered by a pool of processes) and renamed when complete. Into an existing database:
+    in place, each document rendered as it is issued."""
+    path = resolve_db_path(args.db)
+    built = None
+    if not path.exists():
+        built = build_demo_file(path, size=args.size, seed=args.seed, user=acting_user())
+    if built is None:  # an existing database (or one another process just built)
+        ctx = open_context(args.db, demo_if_new=False)
+        try:
+            built = build_into(
+                ctx.db, size=args.size, seed=args.seed, clock=ctx.clock, user=ctx.user
+            )
+        finally:
+            ctx.db.dispose()
+    summary, bookings, invoicing = built.catalogue, built.bookings, built.invoicing
     if args.json:
         print_json(
             {

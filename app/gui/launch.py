@@ -1,20 +1,22 @@
 """Starting the desktop app (``regie``) and the warehouse kiosk (``regie desk``): the
-QApplication, translations, the database (the demo built on first start), the window."""
+QApplication, translations, the database, the window.
+
+On the very first start (the embedded default database does not exist yet) a window appears
+at once and follows the demo cooperative being built in a process of its own
+(``FirstStartWindow``); the main window (or the desk) replaces it when the database is
+ready. The screens are imported only then, so the first window shows quickly."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from app import i18n
-from app.bootstrap import Context
 from app.core.errors import DomainError
-from app.gui.desk_screen import DeskScreen
-from app.gui.main import build_main_window
-from app.gui.operations import Operations, ThreadRunner
 
 tr = QCoreApplication.translate
 
@@ -32,67 +34,125 @@ def gui_application() -> QApplication:
     return app
 
 
-def _open_with_progress(db_option: str | None) -> Context:
-    """Open the database; on the very first start, say what is being prepared while the
-    demo cooperative is built (it takes a few seconds)."""
+class _Session:
+    """What a running window holds: the context, the operations, the window."""
+
+    def __init__(self) -> None:
+        self.ctx = None
+        self.ops = None
+        self.window: QWidget | None = None
+        self.status = 0
+
+    def close(self) -> None:
+        if self.ops is not None:
+            self.ops.runner.wait()
+        if self.ctx is not None:
+            self.ctx.db.dispose()
+
+
+def _start(
+    db_option: str | None,
+    make_window: Callable[[object], QWidget],
+    show: Callable[[QWidget], None],
+    *,
+    kiosk: bool = False,
+) -> int:
+    """Open the database (on a first start: once the demo is built, with a window that
+    shows its progress meanwhile), make the window and run the application."""
     from app.bootstrap import first_run, open_context
+    from app.core.paths import resolve_db_path
 
-    if not first_run(db_option):
-        return open_context(db_option)
-    stages = [
-        tr("MainWindow", "Creating the demo cooperative: catalogue…"),
-        tr("MainWindow", "Creating the demo cooperative: customers and bookings…"),
-        tr("MainWindow", "Creating the demo cooperative: rates and invoices…"),
-    ]
-    dialog = QProgressDialog(stages[0], "", 0, len(stages))
-    dialog.setWindowTitle("Régie")
-    dialog.setCancelButton(None)
-    dialog.setMinimumDuration(0)
-    dialog.show()
+    app = gui_application()
+    i18n.install()
+    session = _Session()
 
-    def step(stage: int) -> None:
-        dialog.setLabelText(stages[stage - 1])
-        dialog.setValue(stage - 1)
-        QApplication.processEvents()
+    def open_window(placeholder: QWidget | None = None) -> bool:
+        try:
+            ctx = open_context(db_option)
+        except DomainError as err:
+            QMessageBox.critical(placeholder, "Régie", i18n.message(err))
+            session.status = 1
+            return False
+        from app.gui.operations import Operations, ThreadRunner
 
-    try:
-        return open_context(db_option, step=step)
-    finally:
-        dialog.close()
+        session.ctx = ctx
+        session.ops = Operations(ctx, ThreadRunner())
+        session.window = make_window(session.ops)
+        show(session.window)
+        return True
+
+    if first_run(db_option):
+        from app.gui.first_start_window import FirstStartWindow
+
+        first = FirstStartWindow(resolve_db_path(db_option))
+
+        def ready() -> None:
+            if open_window(first):
+                first.close()
+            else:
+                app.quit()
+
+        def failed(message: str) -> None:
+            session.status = 1
+            QMessageBox.critical(first, "Régie", message)
+            first.close()
+
+        first.ready.connect(ready)
+        first.failed.connect(failed)
+        if kiosk:
+            cover_screen(first)
+        else:
+            place_centred(first, 960, 600)
+            first.show()
+        first.start()
+    elif not open_window():
+        return session.status
+    status = app.exec()
+    session.close()
+    return int(session.status or status)
+
+
+def place_centred(window: QWidget, width: int, height: int) -> None:
+    """A size that fits the screen, centred on it."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    area = screen.availableGeometry()
+    width, height = min(width, area.width()), min(height, area.height())
+    window.setGeometry(
+        area.x() + (area.width() - width) // 2,
+        area.y() + (area.height() - height) // 2,
+        width,
+        height,
+    )
+
+
+def cover_screen(window: QWidget) -> None:
+    """Full screen, also without a window manager (Xvfb, a kiosk session): the geometry is
+    set to the screen's before asking for full screen, which only a window manager does."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.geometry())
+    window.showFullScreen()
 
 
 def run_gui(db_option: str | None) -> int:
-    app = gui_application()
-    i18n.install()
-    try:
-        ctx = _open_with_progress(db_option)
-    except DomainError as err:
-        QMessageBox.critical(None, "Régie", i18n.message(err))
-        return 1
-    ops = Operations(ctx, ThreadRunner())
-    window = build_main_window(ops)
-    window.show()
-    status = app.exec()
-    ops.runner.wait()
-    ctx.db.dispose()
-    return int(status)
+    def make(ops: object) -> QWidget:
+        from app.gui.main import build_main_window
+
+        return build_main_window(ops)  # type: ignore[arg-type]
+
+    return _start(db_option, make, lambda window: window.show())
 
 
-def run_desk(db_option: str | None) -> int:
-    """``regie desk``: the warehouse desk alone, full screen (the warehouse PC's kiosk)."""
-    app = gui_application()
-    i18n.install()
-    from app.bootstrap import open_context
+def desk_window(ops: object) -> QMainWindow:
+    """The warehouse desk alone in a window of its own (the kiosk)."""
+    from app.gui.desk_screen import DeskScreen
 
-    try:
-        ctx = open_context(db_option)
-    except DomainError as err:
-        QMessageBox.critical(None, "Régie", i18n.message(err))
-        return 1
-    ops = Operations(ctx, ThreadRunner())
     window = QMainWindow()
     window.setWindowTitle(tr("MainWindow", "Desk") + " — Régie")
-    desk = DeskScreen(ops, window)
+    desk = DeskScreen(ops, window)  # type: ignore[arg-type]
     window.setCentralWidget(desk)
     window.menuBar().addMenu(desk.menu)
     quit_action = QAction(tr("MainWindow", "&Quit"), window)
@@ -100,13 +160,15 @@ def run_desk(db_option: str | None) -> int:
     quit_action.triggered.connect(window.close)
     desk.menu.addSeparator()
     desk.menu.addAction(quit_action)
-    ops.failed.connect(
+    ops.failed.connect(  # type: ignore[attr-defined]
         lambda err: desk.banner.show_message(
             "error", tr("MainWindow", "Régie — action refused"), i18n.message(err)
         )
     )
-    window.showFullScreen()
-    status = app.exec()
-    ops.runner.wait()
-    ctx.db.dispose()
-    return int(status)
+    return window
+
+
+def run_desk(db_option: str | None) -> int:
+    """``regie desk``: the warehouse desk alone, full screen (the warehouse PC's kiosk); on
+    a first start, after the same preparation of the demo as ``regie``."""
+    return _start(db_option, desk_window, cover_screen, kiosk=True)

@@ -1,0 +1,192 @@
+"""The window of the very first start: shown at once, while the demo cooperative is built in
+a process of its own (``python -m app.first_start TARGET``), with a progress bar that
+follows the build and a line saying what is being prepared. The window stays responsive
+(the work is in another process); closing it stops the build, and the next start begins
+again from a clean slate. ``ready`` is emitted once the database exists, complete."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QProcess, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+tr = QCoreApplication.translate
+
+STEPS = 1000  # the bar's range: a smooth movement
+
+
+def stage_text(stage: str, done: int = 0, total: int = 0) -> str:
+    """What the window says about a build stage (``app.first_start.STAGES``)."""
+    if stage == "waiting":
+        return tr("FirstStart", "Another Régie window is preparing the demo; waiting for it…")
+    if stage == "catalogue":
+        return tr("FirstStart", "Creating the catalogue: item types, units, cases and kits…")
+    if stage == "bookings":
+        return tr("FirstStart", "Creating the customers and a year of bookings…")
+    if stage == "invoices":
+        return tr("FirstStart", "Setting the rates; issuing invoices, credit notes and payments…")
+    if stage == "pdfs":
+        return tr("FirstStart", "Writing the invoices' PDF files: {done} of {total}…").format(
+            done=done, total=total
+        )
+    if stage == "finishing":
+        return tr("FirstStart", "Finishing…")
+    return tr("FirstStart", "Starting…")
+
+
+class FirstStartWindow(QMainWindow):
+    """Régie's first window on a first start: what is happening, how far it is."""
+
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, target: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.target = Path(target)
+        self.setWindowTitle(tr("FirstStart", "Preparing the demo — Régie"))
+        self.setObjectName("first-start")
+        self.error = ""
+        self._ready = False
+        self._buffer = b""
+        self._closing = False
+
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(48, 40, 48, 40)
+        layout.addStretch(1)
+        heading = QLabel(tr("FirstStart", "Welcome to Régie"), page)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        intro = QLabel(
+            tr(
+                "FirstStart",
+                "Régie is preparing a demo cooperative so that every area can be tried at "
+                "once: a catalogue of stage equipment, customers, a year of bookings, invoices "
+                "and payments. This happens only on the first start and takes a few seconds.",
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addSpacing(16)
+        self.bar = QProgressBar(page)
+        self.bar.setRange(0, STEPS)
+        self.bar.setAccessibleName(tr("FirstStart", "Progress of the demo's preparation"))
+        layout.addWidget(self.bar)
+        self.stage = QLabel(stage_text("start"), page)
+        self.stage.setWordWrap(True)
+        self.stage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.stage)
+        layout.addStretch(2)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.quit_button = QPushButton(tr("FirstStart", "&Quit"), page)
+        self.quit_button.setToolTip(
+            tr("FirstStart", "Stop preparing the demo (it starts again next time)")
+        )
+        self.quit_button.clicked.connect(self.close)
+        buttons.addWidget(self.quit_button)
+        layout.addLayout(buttons)
+        self.setCentralWidget(page)
+        quit_action = QAction(self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+
+        self.process = QProcess(self)
+        self.process.setProgram(sys.executable)
+        self.process.setArguments(["-m", "app.first_start", str(self.target)])
+        self.process.readyReadStandardOutput.connect(self._read)
+        self.process.finished.connect(self._finished)
+        self.process.errorOccurred.connect(self._process_error)
+
+    # -- the build process
+
+    def start(self) -> None:
+        self.process.start()
+
+    def running(self) -> bool:
+        return self.process.state() != QProcess.ProcessState.NotRunning
+
+    def _read(self) -> None:
+        self._buffer += bytes(self.process.readAllStandardOutput().data())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                continue  # not ours (a library's chatter)
+            if not isinstance(message, dict):
+                continue
+            if "error" in message:
+                self.error = str(message["error"])
+            elif "ready" in message:
+                self._ready = True
+                self.bar.setValue(STEPS)
+            elif "stage" in message:
+                fraction = float(message.get("fraction", 0.0))
+                self.bar.setValue(max(self.bar.value(), round(fraction * STEPS)))
+                self.stage.setText(
+                    stage_text(
+                        str(message["stage"]),
+                        int(message.get("done", 0)),
+                        int(message.get("total", 0)),
+                    )
+                )
+
+    def _finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        if self._closing:
+            return
+        self._read()
+        if self._ready and code == 0 and self.target.exists():
+            self.ready.emit()
+            return
+        if not self.error:
+            details = bytes(self.process.readAllStandardError().data()).decode(errors="replace")
+            last = [ln for ln in details.strip().splitlines() if ln.strip()][-1:]
+            self.error = tr(
+                "FirstStart", "Preparing the demo stopped ({reason}). Start Régie again to retry."
+            ).format(
+                reason=last[0]
+                if last
+                else tr("FirstStart", "exit status {code}").format(
+                    code=code if status == QProcess.ExitStatus.NormalExit else "crash"
+                )
+            )
+        self._fail()
+
+    def _process_error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self.error = tr(
+                "FirstStart",
+                "Régie could not start the program that prepares the demo ({program}).",
+            ).format(program=sys.executable)
+            self._fail()
+
+    def _fail(self) -> None:
+        self.stage.setText(self.error)
+        self.failed.emit(self.error)
+
+    # -- closing stops the build
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.running():
+            self._closing = True
+            self.process.kill()  # the private file is thrown away by the next start
+            self.process.waitForFinished(5000)
+        super().closeEvent(event)
