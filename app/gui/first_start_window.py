@@ -62,7 +62,11 @@ class FirstStartWindow(QMainWindow):
         self._buffer = b""
         self._closing = False
 
-        page = QWidget(self)
+        outer = QWidget(self)
+        around = QHBoxLayout(outer)
+        page = QWidget(outer)
+        page.setMaximumWidth(880)  # a readable line, also on the full-screen kiosk
+        around.addWidget(page)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(48, 40, 48, 40)
         layout.addStretch(1)
@@ -102,7 +106,7 @@ class FirstStartWindow(QMainWindow):
         self.quit_button.clicked.connect(self.close)
         buttons.addWidget(self.quit_button)
         layout.addLayout(buttons)
-        self.setCentralWidget(page)
+        self.setCentralWidget(outer)
         quit_action = QAction(self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
