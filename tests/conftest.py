@@ -65,3 +65,12 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.delenv("REGIE_DB", raising=False)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test under tests/journeys/ is a journey (`-m "not journey"` leaves them out),
+    whether or not its module says so."""
+    journeys = Path(__file__).parent / "journeys"
+    for item in items:
+        if journeys in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.journey)
