@@ -322,17 +322,37 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.core.errors import DomainError
 
+    def fail(message: str) -> int:
+        print(json.dumps({"error": message}), flush=True)
+        return 1
+
     try:
         build_demo_file(target, progress=report)
     except DomainError as err:
         from app import i18n
 
         i18n.install()
-        print(json.dumps({"error": i18n.message(err)}), flush=True)
-        return 1
+        return fail(i18n.message(err))
     except OSError as err:
-        print(json.dumps({"error": f"{err.strerror or err}: {err.filename or target}"}), flush=True)
-        return 1
+        from app import i18n
+
+        i18n.install()
+        return fail(
+            i18n.tr(
+                "FirstStart", "Régie could not write the demo database in {folder} ({reason})."
+            ).format(folder=target.parent, reason=err.strerror or str(err))
+        )
+    except Exception as err:  # a bug, a full disk seen by SQLite...: a sentence, not a trace
+        import traceback
+
+        traceback.print_exc()
+        from app import i18n
+
+        i18n.install()
+        reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        return fail(
+            i18n.tr("FirstStart", "Preparing the demo failed ({reason}).").format(reason=reason)
+        )
     print(json.dumps({"ready": str(target)}), flush=True)
     return 0
 
