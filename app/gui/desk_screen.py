@@ -2,17 +2,19 @@
 
 Scanning
     A USB scanner is a keyboard that types the code then Enter, a few milliseconds per
-    character. While the desk shows, ``ScanCatcher`` (an application event filter) holds
-    back every printable key pressed in the desk's window for ``SCAN_GAP_MS``: if the next
-    key comes sooner it is part of a burst, and a burst of at least ``MIN_SCAN_LENGTH``
-    characters ended by Enter is a scan, handed to the desk whatever widget has the focus
-    (and never typed into it). When the gap passes with no further key, the held keys were
-    typed by a person: they are replayed, in order, to the widget they were meant for (a
-    person never notices 30 ms). The desk's scan field takes codes typed by hand too.
+    character, pressing Shift (and AltGr on AZERTY) around some of them. While the desk
+    shows, ``app.gui.scanner.ScanCatcher`` recognises such bursts from the timing of their
+    printable characters, whatever modifier keys come between them, and hands them to the
+    desk whatever widget has the focus (never typed into it). Keys typed by a person are
+    replayed to their widget. The desk's scan field takes codes typed by hand too. Codes
+    are found without case, and when unknown as typed on the other keyboard layout (a
+    scanner set up for US on an AZERTY PC): ``inventory.barcodes.candidates``.
 
 Quantities
-    Bulk codes count one per scan. For more, press ``*`` (the big key of the numeric pad):
-    the quantity box takes the focus, type the number, then scan the bulk code.
+    Bulk codes count one per scan. For more, press ``*`` (the big key of the numeric pad),
+    type the quantity, then scan the bulk code, with or without Enter after the quantity
+    (``*12`` then the scan; ``*12`` in the same burst as the code works too when the code
+    does not start with a digit).
 
 Queueing
     Each scan is one write transaction through ``ops.write`` (committed before the banner
@@ -23,23 +25,22 @@ Queueing
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+import re
 import socket
-import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
     QButtonGroup,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -58,7 +59,6 @@ from PySide6.QtWidgets import (
 
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
-from app.core.paths import cache_dir
 from app.gui.desk_models import (
     DeparturesModel,
     DeskBooking,
@@ -68,134 +68,29 @@ from app.gui.desk_models import (
 )
 from app.gui.feedback import Banner, Sounds
 from app.gui.operations import Operations
+from app.gui.printing import print_pdf
 from app.gui.scan_widgets import menu_entry, shortcut_action
+from app.gui.scanner import MIN_SCAN_LENGTH, SCAN_GAP_MS, ScanCatcher, is_text_input
 from app.gui.widgets import format_date
 from app.i18n import label, message
 from booking import desk
 from booking.bookings import ShortageError
 from booking.desk import OUTCOME_LABELS, Outcome, ScanResult
+from booking.desk_documents import render_delivery_note, render_return_report, to_bytes
 from booking.models import BOOKING_STATUS_LABELS, BookingStatus, Condition
+from booking.picklist import render_to_bytes as render_picklist
 
 tr = QCoreApplication.translate
 
-#: Longest pause between two characters of one scanner burst. Scanners type a character
-#: every few milliseconds; people, even fast typists, take 60 ms or more.
-SCAN_GAP_MS = 30
-#: Shortest burst taken for a scan (barcodes are longer; two fast keys are a person).
-MIN_SCAN_LENGTH = 3
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+__all__ = ["MIN_SCAN_LENGTH", "SCAN_GAP_MS", "DeskScreen", "ScanCatcher"]
+
 NO_COMMAND = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
-
-
-def _text_input(widget: object) -> bool:
-    return isinstance(widget, QLineEdit | QAbstractSpinBox) or (
-        isinstance(widget, QWidget) and isinstance(widget.parentWidget(), QAbstractSpinBox)
-    )
-
-
-@dataclass
-class _Held:
-    receiver: QObject
-    key: int
-    modifiers: Qt.KeyboardModifier
-    text: str
-
-
-class ScanCatcher(QObject):
-    """Recognises scanner bursts among the key presses of the desk's window (see the
-    module's docstring) and emits ``scanned(code)``; hands keys typed by a person back to
-    their widget, or to ``human(text, receiver) -> bool`` first (a desk command key)."""
-
-    scanned = Signal(str)
-
-    def __init__(self, scope: QWidget, human: Callable[[str, QObject], bool] | None = None) -> None:
-        super().__init__(scope)
-        self.scope = scope
-        self.human = human
-        self.now: Callable[[], float] = time.monotonic
-        self.held: list[_Held] = []
-        self.last = 0.0
-        self.installed = False
-        self._replaying = False
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(SCAN_GAP_MS)
-        self.timer.timeout.connect(self.flush)
-
-    def install(self) -> None:
-        if not self.installed:
-            QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
-            self.installed = True
-
-    def uninstall(self) -> None:
-        if self.installed:
-            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
-            self.installed = False
-        self.flush()
-
-    def _in_scope(self, obj: QObject) -> bool:
-        return (
-            isinstance(obj, QWidget)
-            and self.scope.isVisible()
-            and obj.window() is self.scope.window()
-        )
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() != QEvent.Type.KeyPress or self._replaying or not self._in_scope(obj):
-            return False
-        assert isinstance(event, QKeyEvent)
-        now = self.now()
-        fast = bool(self.held) and (now - self.last) * 1000 <= SCAN_GAP_MS
-        if self.held and not fast:
-            self.flush()  # the timer could not fire (the GUI was busy): a person's keys
-        if event.key() in ENTER_KEYS:
-            if fast and len(self.held) >= MIN_SCAN_LENGTH:
-                code = "".join(h.text for h in self.held)
-                self.held.clear()
-                self.timer.stop()
-                self.scanned.emit(code)
-                return True
-            self.flush()
-            return False
-        text = event.text()
-        printable = (
-            len(text) == 1
-            and text.isprintable()
-            and not event.modifiers() & NO_COMMAND
-            and not event.isAutoRepeat()
-        )
-        if not printable:
-            self.flush()
-            return False
-        self.held.append(_Held(obj, event.key(), event.modifiers(), text))
-        self.last = now
-        self.timer.start()
-        return True
-
-    def flush(self) -> None:
-        """The held keys were typed by a person: give them to their widgets, in order."""
-        self.timer.stop()
-        held, self.held = self.held, []
-        if not held:
-            return
-        text = "".join(h.text for h in held)
-        if self.human is not None and self.human(text, held[0].receiver):
-            return
-        self._replaying = True
-        try:
-            for h in held:
-                try:
-                    event = QKeyEvent(QEvent.Type.KeyPress, h.key, h.modifiers, h.text)
-                    QCoreApplication.sendEvent(h.receiver, event)
-                except RuntimeError:  # the widget went away meanwhile
-                    continue
-        finally:
-            self._replaying = False
+#: ``*`` then a quantity (typed, or in the same burst as the code: ``*12CAB-DMX10``).
+QUANTITY_PREFIX = re.compile(r"\*(\d*)(.*)", re.DOTALL)
 
 
 class ScanField(QLineEdit):
@@ -242,14 +137,6 @@ class _Job:
     mode: str = "out"
 
 
-def _delivery_note_renderer() -> Callable[..., Any] | None:
-    """``booking.desk_documents.render_delivery_note`` once it exists, else None."""
-    if importlib.util.find_spec("booking.desk_documents") is None:
-        return None
-    module = importlib.import_module("booking.desk_documents")
-    return getattr(module, "render_delivery_note", None)
-
-
 class DeskScreen(QWidget):
     """Check-out (F5) and check-in (F6) by scan; see the module's docstring."""
 
@@ -275,9 +162,9 @@ class DeskScreen(QWidget):
         self.busy = False
         self._pumping = False
         self._own_change = False
-        self.open_documents = True  # open printed documents in the system's viewer
-        self.last_document: Path | None = None
-        self.catcher = ScanCatcher(self, self._human_keys)
+        self.last_document: Path | None = None  # the last document saved as PDF
+        self.last_printed = ""  # the title of the last document sent to a printer
+        self.catcher = ScanCatcher(self, self._human_keys, unfinished=self._unfinished_burst)
         self.catcher.scanned.connect(self.scan)
         self._build()
         self._build_shortcuts()
@@ -512,7 +399,8 @@ class DeskScreen(QWidget):
         self.summary.keys = {
             Qt.Key.Key_Return: self.close_booking,
             Qt.Key.Key_Enter: self.close_booking,
-            Qt.Key.Key_P: self.print_delivery_note,
+            Qt.Key.Key_P: lambda: self.print_document("finish"),
+            Qt.Key.Key_S: lambda: self.save_document("finish"),
         }
         self.summary.escape = self.back_to_picking
         return self.summary
@@ -529,6 +417,21 @@ class DeskScreen(QWidget):
             (tr("DeskScreen", "&Undo the last scan"), "Ctrl+Z", self.undo),
             (tr("DeskScreen", "&Quantity of the next bulk scan"), "*", self.focus_quantity),
             (tr("DeskScreen", "&Scan field"), "Ctrl+L", self.focus_scan),
+            (
+                tr("DeskScreen", "&Print the pick list"),
+                "Ctrl+P",
+                lambda: self.print_document("picklist"),
+            ),
+            (
+                tr("DeskScreen", "Print the delivery note or return &report"),
+                "Ctrl+Shift+P",
+                lambda: self.print_document("finish"),
+            ),
+            (
+                tr("DeskScreen", "Save the delivery note or return report as P&DF"),
+                "Ctrl+Shift+S",
+                lambda: self.save_document("finish"),
+            ),
         ):
             if keys != "*":  # "*" is a plain key: the scan catcher hands it over
                 shortcut_action(self, text.replace("&", ""), keys, slot)
@@ -541,6 +444,16 @@ class DeskScreen(QWidget):
         self.catcher.install()
         self.refresh_departures()
         self.focus_scan()
+        if self.window().isFullScreen():
+            QTimer.singleShot(0, self, self.fill_screen)  # not after the desk is gone
+
+    def fill_screen(self) -> None:
+        """The kiosk (``regie desk``) covers its screen: without a window manager, the
+        full-screen state alone leaves the window at its default size."""
+        window = self.window()
+        screen = window.screen()
+        if screen is not None and window.geometry() != screen.geometry():
+            window.setGeometry(screen.geometry())
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802
         self.catcher.uninstall()
@@ -557,13 +470,41 @@ class DeskScreen(QWidget):
         self.quantity.selectAll()
 
     def _human_keys(self, text: str, receiver: QObject) -> bool:
-        """A key typed by a person that is a desk command: ``*`` opens the quantity."""
-        if text == "*" and not (
-            receiver is self.note_edit or _text_input(receiver) and receiver is not self.scan_field
+        """Keys typed by a person that are a desk command: ``*`` (and a quantity typed
+        right after it) opens the quantity of the next bulk scan."""
+        if not text.startswith("*") or (
+            receiver is self.note_edit
+            or is_text_input(receiver)
+            and receiver is not self.scan_field
         ):
-            self.focus_quantity()
-            return True
-        return False
+            return False
+        prefix = QUANTITY_PREFIX.fullmatch(text)
+        assert prefix is not None
+        digits, rest = prefix.groups()
+        if rest and not rest.isdigit():
+            return False  # "*" then words: plain text for the field
+        self.focus_quantity()
+        if digits or rest:
+            self.set_quantity(digits + rest)
+        return True
+
+    def _unfinished_burst(self, text: str, receiver: QObject) -> bool:
+        """A scanner burst whose Enter did not come (yet): into the scan field, whatever had
+        the focus, so the Enter that follows scans it. A person's note keeps its text."""
+        if receiver is self.note_edit or text.startswith("*"):
+            return False
+        self.scan_field.setText(
+            self.scan_field.text() + text if receiver is self.scan_field else text
+        )
+        self.focus_scan()
+        return True
+
+    def set_quantity(self, digits: str) -> None:
+        """The quantity of the next bulk scan, shown in its box."""
+        value = int(digits) if digits.isdigit() else 1
+        self.quantity.setValue(max(1, min(value, self.quantity.maximum())))
+        self.quantity.lineEdit().deselect()
+        self.quantity.lineEdit().end(False)
 
     def _size_lines(self) -> None:
         """Fixed widths for the figures: sizing columns to their contents would read every
@@ -609,7 +550,8 @@ class DeskScreen(QWidget):
             tr("DeskScreen", "F8 missing"),
             tr("DeskScreen", "F10 finish"),
             tr("DeskScreen", "Ctrl+Z undo the last scan"),
-            tr("DeskScreen", "* quantity"),
+            tr("DeskScreen", "* quantity, then scan (Enter optional)"),
+            tr("DeskScreen", "Ctrl+P pick list"),
         ]
         if self.armed == "damaged":
             parts.insert(0, tr("DeskScreen", "NEXT SCAN: DAMAGED"))
@@ -652,7 +594,7 @@ class DeskScreen(QWidget):
                 self.lines_view.scrollTo(self.lines_model.index(row, 0))
         if self.mode == "out":
             self.side_stack.setCurrentIndex(0)
-            self.side_title.setText(tr("DeskScreen", "Departures today and tomorrow"))
+            self.side_title.setText(tr("DeskScreen", "Still to leave: today, tomorrow, late"))
         else:
             self.side_stack.setCurrentIndex(1)
             self.side_title.setText(tr("DeskScreen", "Still out (F8: declare missing)"))
@@ -702,8 +644,20 @@ class DeskScreen(QWidget):
             self.scan(code)
 
     def scan(self, code: str) -> None:
-        """One scan (from the scanner, wherever the focus is, or typed in the scan field)."""
+        """One scan (from the scanner, wherever the focus is, or typed in the scan field).
+        ``*`` and a quantity before the code set the quantity of this bulk scan."""
         code = code.strip()
+        prefix = QUANTITY_PREFIX.fullmatch(code)
+        if prefix is not None:
+            digits, code = prefix.group(1), prefix.group(2).strip()
+            if digits:
+                self.set_quantity(digits)
+            if not code:  # only the quantity: the scan comes next
+                if digits:
+                    self.focus_scan()
+                else:
+                    self.focus_quantity()
+                return
         if not code:
             return
         quantity = self.quantity.value() if self.quantity.value() > 1 else None
@@ -911,6 +865,11 @@ class DeskScreen(QWidget):
         code = result.code or job.code
         outcome = label(OUTCOME_LABELS[result.outcome])
         detail = message(result.message)
+        if result.scanned:
+            detail += "\n" + tr(
+                "DeskScreen",
+                "Read %1 as %2: the scanner is set up for another keyboard layout.",
+            ).replace("%1", result.scanned).replace("%2", code)
         if job.kind == "undo":
             kind = "info" if result.ok else "error"
             title = tr("DeskScreen", "Undone") if result.ok else outcome
@@ -1132,13 +1091,17 @@ class DeskScreen(QWidget):
                     parts.append(tr("DeskScreen", "%1 missing").replace("%1", str(p.missing)))
                 self.summary_list.addItem(f"{p.name}  ({p.code})   " + ", ".join(parts))
         self.summary_title.setText(title)
-        can_print = self.mode == "out" and _delivery_note_renderer() is not None
+        document = (
+            tr("DeskScreen", "P: print the delivery note")
+            if self.mode == "out"
+            else tr("DeskScreen", "P: print the return report")
+        )
         hints = [
+            document,
+            tr("DeskScreen", "S: save it as PDF"),
             tr("DeskScreen", "Enter: next booking"),
             tr("DeskScreen", "Esc: back to the scans"),
         ]
-        if can_print:
-            hints.insert(0, tr("DeskScreen", "P: print the delivery note"))
         self.summary_hint.setText("   ·   ".join(hints))
         self.pages.setCurrentIndex(1)
         self.summary.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -1161,32 +1124,135 @@ class DeskScreen(QWidget):
         else:
             self.focus_scan()
 
-    def print_delivery_note(self) -> None:
-        render = _delivery_note_renderer()
-        if render is None or self.booking is None:
-            return
-        reference = self.booking.reference
-        out = delivery_note_path(reference)
-        out.parent.mkdir(parents=True, exist_ok=True)
+    # --- documents: the pick list, the delivery note, the return report -----------------
 
-        def done(_: object) -> None:
-            self.banner.show_message(
-                "info", tr("DeskScreen", "Delivery note of %1").replace("%1", reference), str(out)
+    def _document(self, which: str) -> tuple[str, str, Callable[[UnitOfWork], bytes]] | None:
+        """(title, file name, render) of the open booking's ``which`` document: "picklist",
+        or "finish" (the delivery note at check-out, the return report at check-in)."""
+        if self.booking is None:
+            return None
+        reference, clock = self.booking.reference, self.ops.ctx.clock
+        if which == "picklist":
+            return (
+                tr("DeskScreen", "Pick list of %1").replace("%1", reference),
+                tr("DeskScreen", "pick-list-%1.pdf").replace("%1", reference),
+                lambda uow: render_picklist(uow, reference),
             )
-            self.last_document = out
-            if self.open_documents:  # the system's viewer prints it
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+        if self.mode == "out":
+            return (
+                tr("DeskScreen", "Delivery note of %1").replace("%1", reference),
+                tr("DeskScreen", "delivery-note-%1.pdf").replace("%1", reference),
+                lambda uow: to_bytes(render_delivery_note, uow, reference, clock=clock),
+            )
+        return (
+            tr("DeskScreen", "Return report of %1").replace("%1", reference),
+            tr("DeskScreen", "return-report-%1.pdf").replace("%1", reference),
+            lambda uow: to_bytes(render_return_report, uow, reference, clock=clock),
+        )
 
-        clock = self.ops.ctx.clock
-        self.ops.read(lambda uow: render(uow, reference, out, clock=clock), done, self._note_failed)
+    def _no_booking(self) -> None:
+        self.banner.show_message(
+            "error",
+            tr("DeskScreen", "No booking open"),
+            tr("DeskScreen", "Scan a booking's reference or choose a departure first."),
+        )
+        self.sounds.refused()
 
-    def _note_failed(self, err: DomainError) -> None:
-        self.banner.show_message("error", tr("DeskScreen", "No delivery note"), message(err))
+    def choose_printer(self, title: str) -> QPrinter | None:
+        """The system print dialog; None when the person cancelled (tests replace it)."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(title)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(title)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return None
+        return printer
+
+    def choose_pdf_path(self, title: str, name: str) -> str:
+        """Where to save a PDF; "" when the person cancelled (tests replace it)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path.home() / name), tr("DeskScreen", "PDF documents (*.pdf)")
+        )
+        return path
+
+    def print_document(self, which: str) -> None:
+        """Ctrl+P (pick list), P after F10 or Ctrl+Shift+P (delivery note, return report):
+        the system print dialog, then printing off the window's thread."""
+        document = self._document(which)
+        if document is None:
+            self._no_booking()
+            return
+        title, _, render = document
+        printer = self.choose_printer(title)
+        self.focus_after_dialog()
+        if printer is None:
+            return
+        db = self.ops.ctx.db
+        self.banner.show_message(
+            "info", tr("DeskScreen", "Printing…"), title + " → " + printer.printerName()
+        )
+
+        def task(_: object) -> int:
+            with db.read() as uow:
+                pdf = render(uow)
+            try:
+                return print_pdf(pdf, printer)
+            except DomainError:
+                raise
+            except Exception as err:  # noqa: BLE001 — a sentence in the banner
+                raise DomainError(
+                    "The printer refused the document: {reason}", reason=str(err)
+                ) from err
+
+        def done(pages: int) -> None:
+            self.last_printed = title
+            self.banner.show_message(
+                "ok",
+                tr("DeskScreen", "Sent to the printer"),
+                title + " → " + (printer.printerName() or printer.outputFileName()),
+            )
+
+        self.ops.long(task, lambda _done, _total: None, done, self._document_failed)
+
+    def save_document(self, which: str) -> None:
+        """S after F10 or Ctrl+Shift+S: the document saved as a PDF file."""
+        document = self._document(which)
+        if document is None:
+            self._no_booking()
+            return
+        title, name, render = document
+        path = self.choose_pdf_path(title, name)
+        self.focus_after_dialog()
+        if not path:
+            return
+        out = Path(path)
+
+        def work(uow: UnitOfWork) -> Path:
+            pdf = render(uow)
+            try:
+                out.write_bytes(pdf)
+            except OSError as err:
+                raise DomainError(
+                    "{path} could not be written: {reason}", path=str(out), reason=err.strerror
+                ) from err
+            return out
+
+        def done(saved: Path) -> None:
+            self.last_document = saved
+            self.banner.show_message("ok", title, str(saved))
+
+        self.ops.read(work, done, self._document_failed)
+
+    def focus_after_dialog(self) -> None:
+        if self.pages.currentIndex() == 1:
+            self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_scan()
+
+    def _document_failed(self, err: DomainError) -> None:
+        self.banner.show_message("error", tr("DeskScreen", "Not printed"), message(err))
+        self.sounds.refused()
 
 
 def _when(value: Any) -> str:
     return f"{format_date(value.date())} {value:%H:%M}"
-
-
-def delivery_note_path(reference: str) -> Path:
-    return cache_dir() / "delivery-notes" / f"{reference}.pdf"

@@ -3,11 +3,13 @@ milliseconds apart then Enter, wherever the keyboard focus happens to be."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlmodel import func, select
 
 from app.bootstrap import Context
@@ -50,10 +52,21 @@ def kit(db: Database, clock: FixedClock) -> dict[str, Any]:
     return {"ref": ref, "customer": customer}
 
 
+def file_printer(path: Path) -> QPrinter:
+    """A real QPrinter that writes a PDF file: what the print dialog would hand back."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
 @pytest.fixture
-def screen(qtbot, ops: Operations, kit) -> DeskScreen:  # type: ignore[no-untyped-def]
+def screen(qtbot, ops: Operations, kit, tmp_path) -> DeskScreen:  # type: ignore[no-untyped-def]
     widget = DeskScreen(ops, station="desk-test")
     widget.sounds.enabled = False
+    # The print and save dialogs answer like a person choosing a printer and a file name.
+    widget.choose_printer = lambda title: file_printer(tmp_path / "printed.pdf")
+    widget.choose_pdf_path = lambda title, name: str(tmp_path / name)
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
@@ -65,6 +78,16 @@ def scan(qtbot, widget, code: str) -> None:  # type: ignore[no-untyped-def]
     """What a USB scanner does: the characters a few ms apart, then Enter."""
     qtbot.keyClicks(widget, code)
     qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def pdf_pages(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
 
 
 def moves(db: Database) -> int:
@@ -266,7 +289,7 @@ def test_undo_last_scan(qtbot, screen, db, kit) -> None:  # type: ignore[no-unty
     assert screen.banner.kind == "ok"
 
 
-def test_finish_lists_what_did_not_go(qtbot, screen, kit) -> None:  # type: ignore[no-untyped-def]
+def test_finish_lists_what_did_not_go(qtbot, screen, kit, tmp_path) -> None:  # type: ignore[no-untyped-def]
     scan(qtbot, screen.scan_field, kit["ref"])
     scan(qtbot, screen.scan_field, LYRES[0])
     qtbot.keyClick(screen.scan_field, Qt.Key.Key_F10)
@@ -274,10 +297,15 @@ def test_finish_lists_what_did_not_go(qtbot, screen, kit) -> None:  # type: igno
     items = [screen.summary_list.item(n).text() for n in range(screen.summary_list.count())]
     assert any("LYRE-WASH" in t and "1 of 2 did not go" in t for t in items)
     assert any("DMX-10" in t and "5 of 5 did not go" in t for t in items)
-    screen.open_documents = False
+    assert "P: print the delivery note" in screen.summary_hint.text()
     qtbot.keyClick(screen.summary, Qt.Key.Key_P)
-    qtbot.wait(3 * SCAN_GAP_MS)
-    assert screen.last_document is not None and screen.last_document.stat().st_size > 0
+    qtbot.wait(3 * SCAN_GAP_MS)  # a person's key: handed over after the gap
+    assert screen.banner.kind == "ok" and "Sent to the printer" in screen.banner.text()
+    assert pdf_pages(tmp_path / "printed.pdf") >= 1
+    qtbot.keyClick(screen.summary, Qt.Key.Key_S)
+    qtbot.wait(3 * SCAN_GAP_MS)  # a person's key: handed over after the gap
+    saved = tmp_path / f"delivery-note-{kit['ref']}.pdf"
+    assert screen.last_document == saved and saved.read_bytes().startswith(b"%PDF")
     assert "Delivery note" in screen.banner.text()
     qtbot.keyClick(screen.summary, Qt.Key.Key_Escape)
     assert screen.pages.currentIndex() == 0
@@ -430,3 +458,191 @@ def test_models(qtmodeltester, db, clock, kit) -> None:  # type: ignore[no-untyp
     model.set_rows(departures)
     qtmodeltester.check(model)
     assert model.data(model.index(0, 1)) == kit["ref"]
+
+
+# --- scanners as they really type -------------------------------------------------------
+
+
+class Scanner:
+    """Sends a scanner's exact key events (Shift, AltGr around characters) on a clock the
+    test moves, so a burst is a burst whatever the machine's load."""
+
+    def __init__(self, screen: DeskScreen) -> None:
+        self.screen = screen
+        self.clock = 1000.0
+        screen.catcher.now = lambda: self.clock
+
+    def send(self, widget, strokes, gap_ms: float = 5, enter: bool = True) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtGui import QKeyEvent
+
+        from tests.gui.scanner_keys import PRESS, RELEASE
+
+        for stroke in strokes:
+            for kind, key, modifiers, text in stroke:
+                target = widget if widget is not None else QApplication.focusWidget()
+                QCoreApplication.sendEvent(target, QKeyEvent(kind, key, modifiers, text))
+            self.clock += gap_ms / 1000
+        if enter:
+            for kind in (PRESS, RELEASE):
+                event = QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+                QCoreApplication.sendEvent(widget or QApplication.focusWidget(), event)
+        self.pause()
+
+    def pause(self) -> None:
+        """A person's pause: what is held goes where it was meant to."""
+        self.clock += 1
+        self.screen.catcher.flush()
+
+
+def test_capitals_with_shift_are_one_scan_wherever_the_focus_is(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.scanner_keys import azerty, qwerty
+
+    scanner = Scanner(screen)
+    screen.departures_view.setFocus()
+    scanner.send(screen.departures_view, qwerty(kit["ref"]))
+    assert screen.booking is not None and screen.booking.reference == kit["ref"]
+    scanner.send(screen.scan_field, qwerty(LYRES[0]))
+    assert screen.banner.kind == "ok" and screen.scan_field.text() == ""
+    scanner.send(screen.departures_view, azerty(LYRES[1]))  # Shift for digits on AZERTY
+    assert screen.banner.kind == "ok" and screen.scan_field.text() == ""
+    assert progress_text(screen, "LYRE-WASH") == "2 / 2" and moves(db) == 2
+
+
+def test_lower_case_and_wrong_layout_codes_are_found(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    from inventory.barcodes import typed_on
+    from tests.gui.scanner_keys import qwerty, us_scanner_on_azerty
+
+    scanner = Scanner(screen)
+    scanner.send(screen.scan_field, qwerty(kit["ref"].lower()))
+    assert screen.booking is not None and screen.booking.reference == kit["ref"]
+    scanner.send(screen.scan_field, qwerty(LYRES[0].lower()))
+    assert screen.banner.kind == "ok" and LYRES[0] in screen.banner.text()
+    received = typed_on(LYRES[1], "us", "fr")
+    scanner.send(screen.scan_field, us_scanner_on_azerty(received))
+    assert screen.banner.kind == "ok"
+    assert f"Read {received} as {LYRES[1]}" in screen.banner.text()
+    assert "another keyboard layout" in screen.banner.text()
+    assert progress_text(screen, "LYRE-WASH") == "2 / 2" and moves(db) == 2
+
+
+@pytest.mark.parametrize("enter_after_quantity", [False, True])
+def test_quantity_prefix_with_or_without_enter(  # type: ignore[no-untyped-def]
+    qtbot, screen, db, kit, enter_after_quantity
+) -> None:
+    from tests.gui.scanner_keys import plain, qwerty
+
+    scanner = Scanner(screen)
+    scanner.send(screen.scan_field, qwerty(kit["ref"]))
+    scanner.send(screen.scan_field, [plain("*")], enter=False)  # a person: *, a pause
+    assert screen.quantity.lineEdit().hasFocus()
+    scanner.send(screen.quantity.lineEdit(), [plain("3")], enter=enter_after_quantity)
+    assert screen.quantity.value() == 3
+    scanner.send(
+        screen.quantity.lineEdit() if not enter_after_quantity else None, qwerty("CAB-DMX10")
+    )
+    assert screen.banner.kind == "ok" and "+3" in screen.banner.text()
+    assert progress_text(screen, "DMX-10") == "3 / 5"
+    assert screen.quantity.value() == 1  # back to one per scan
+    assert "Enter optional" in screen.keys_label.text()
+
+
+def test_quantity_typed_fast_with_the_code(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.scanner_keys import qwerty
+
+    scanner = Scanner(screen)
+    scanner.send(screen.scan_field, qwerty(kit["ref"]))
+    scanner.send(screen.departures_view, qwerty("*2"), enter=False)  # quick, no Enter
+    assert screen.quantity.value() == 2
+    scanner.send(screen.scan_field, qwerty("CAB-DMX10"))
+    assert progress_text(screen, "DMX-10") == "2 / 5"
+    scanner.send(screen.scan_field, qwerty("*2CAB-DMX10"))  # one burst
+    assert progress_text(screen, "DMX-10") == "4 / 5" and screen.quantity.value() == 1
+
+
+def test_a_burst_whose_enter_comes_late_is_scanned_from_the_scan_field(  # type: ignore[no-untyped-def]
+    qtbot, screen, db, kit
+) -> None:
+    from tests.gui.scanner_keys import qwerty
+
+    scanner = Scanner(screen)
+    scanner.send(screen.scan_field, qwerty(kit["ref"]))
+    screen.departures_view.setFocus()
+    scanner.send(screen.departures_view, qwerty(LYRES[0]), enter=False)
+    assert screen.scan_field.text() == LYRES[0] and screen.scan_field.hasFocus()
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_Return)  # the Enter, late
+    assert screen.banner.kind == "ok" and moves(db) == 1
+
+
+def test_the_pick_list_prints_from_the_desk(qtbot, screen, db, kit, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert screen.banner.kind == "error" and "No booking open" in screen.banner.text()
+    scan(qtbot, screen.scan_field, kit["ref"])
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert screen.banner.kind == "ok" and screen.last_printed == f"Pick list of {kit['ref']}"
+    assert pdf_pages(tmp_path / "printed.pdf") >= 1
+    entries = [a.text() for a in screen.menu.actions()]
+    assert any("Print the pick list" in t and "Ctrl+P" in t for t in entries)
+
+
+def test_a_cancelled_print_dialog_prints_nothing(qtbot, screen, kit, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    screen.choose_printer = lambda title: None
+    before = screen.banner.text()
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert screen.banner.text() == before and screen.last_printed == ""
+    assert screen.scan_field.hasFocus()
+
+
+def test_an_unwritable_pdf_path_is_a_sentence(qtbot, screen, db, clock, kit, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    screen.choose_pdf_path = lambda title, name: str(tmp_path / "no-such-dir" / name)
+    qtbot.keyClick(
+        screen.scan_field,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert screen.banner.kind == "error" and "could not be written" in screen.banner.text()
+
+
+def test_the_return_report_prints_and_saves_after_check_in(
+    qtbot, screen, db, clock, kit, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    _all_out(db, clock, kit["ref"])
+    screen.set_mode("in")
+    scan(qtbot, screen.scan_field, LYRES[0])
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F10)
+    assert "P: print the return report" in screen.summary_hint.text()
+    qtbot.keyClick(screen.summary, Qt.Key.Key_P)
+    qtbot.wait(3 * SCAN_GAP_MS)  # a person's key: handed over after the gap
+    assert screen.last_printed == f"Return report of {kit['ref']}"
+    qtbot.keyClick(screen.summary, Qt.Key.Key_S)
+    qtbot.wait(3 * SCAN_GAP_MS)  # a person's key: handed over after the gap
+    assert screen.last_document == tmp_path / f"return-report-{kit['ref']}.pdf"
+    assert pdf_pages(screen.last_document) >= 1
+
+
+def test_departures_show_only_what_still_has_to_leave(qtbot, screen, db, clock, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    for code in LYRES[:2]:
+        scan(qtbot, screen.scan_field, code)
+    scan(qtbot, screen.scan_field, "*5CAB-DMX10")
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F10)
+    qtbot.keyClick(screen.summary, Qt.Key.Key_Return)  # next booking
+    assert screen.departures_model.rowCount() == 0  # complete: gone from the list
+    assert "Still to leave" in screen.side_title.text()
+
+
+def test_the_kiosk_fills_its_screen(qtbot, ops, kit) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    desk_screen = DeskScreen(ops, window)
+    window.setCentralWidget(desk_screen)
+    window.showFullScreen()
+    qtbot.waitExposed(window)
+    window.setGeometry(0, 0, 910, 512)  # what a full-screen window gets without a WM
+    desk_screen.fill_screen()
+    screen = window.screen().geometry()  # offscreen: 800 × 800, a bit under the desk's minimum
+    assert window.geometry().contains(screen)
