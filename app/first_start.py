@@ -194,14 +194,21 @@ def build_into(
     pool: Any = None,
 ) -> Built:
     """The three demos into ``db``: catalogue, customers and bookings, rates and the
-    invoicing history. With ``pool``, ``db`` must be a private file nobody else has opened
-    (the PDFs are rendered in the pool and written at the end, see ``DeferredRenderer``)."""
+    invoicing history. With ``pool`` (SQLite), the PDFs are rendered in the pool while the
+    history is issued, and written before its transaction commits (``DeferredRenderer``)."""
     from booking.demo import build_bookings_demo
     from inventory.demo import build_demo
     from invoicing.demo import DeferredRenderer, build_invoicing_demo
     from invoicing.render import render
 
-    say = progress or (lambda _step: None)
+    report = progress or (lambda _step: None)
+    last = [0.0]
+
+    def say(step: Step) -> None:
+        """The bar never goes back (a stage's late report after the next one began)."""
+        if step.fraction >= last[0]:
+            last[0] = step.fraction
+            report(step)
 
     def within(stage: str) -> Callable[[float, str], None]:
         start, end = _STARTS[stage], _ENDS[stage]
@@ -214,7 +221,16 @@ def build_into(
         db, size=size, seed=seed, clock=clock, user=user, progress=within("bookings")
     )
     say(Step(_STARTS["invoices"], "invoices"))
-    renderer = DeferredRenderer(pool, render) if pool is not None else render
+    start, end = _STARTS["pdfs"], _ENDS["pdfs"]
+
+    def pdfs(done: int, total: int) -> None:
+        say(Step(start + (end - start) * done / max(total, 1), "pdfs", done, total))
+
+    renderer = (
+        DeferredRenderer(pool, render, waiting=pdfs)
+        if pool is not None and db.engine.dialect.name == "sqlite"
+        else render
+    )
     invoicing = build_invoicing_demo(
         db,
         size=size,
@@ -224,15 +240,7 @@ def build_into(
         renderer=renderer,
         progress=within("invoices"),
     )
-    if isinstance(renderer, DeferredRenderer):
-        start, end = _STARTS["pdfs"], _ENDS["pdfs"]
-
-        def pdfs(done: int, total: int) -> None:
-            say(Step(start + (end - start) * done / max(total, 1), "pdfs", done, total))
-
-        renderer.wait(pdfs)
-        say(Step(_STARTS["finishing"], "finishing"))
-        renderer.finish(db)
+    say(Step(_STARTS["finishing"], "finishing"))
     return Built(catalogue, bookings, invoicing)
 
 

@@ -28,13 +28,12 @@ transaction where it is returned again just for the issue (the life it would hav
 
 Deterministic for a seed and a clock in everything but the PDF's embedded timestamps.
 
-Rendering is most of the cost (a few hundred PDFs). When the demo goes into a private file
-that nobody has opened yet (the first start, ``regie demo`` into a new file), a
-``DeferredRenderer`` stands in for the renderer: each document to issue is sent to a pool
-of processes and a placeholder is stored; ``DeferredRenderer.finish`` then writes every
-document's real bytes and the hash chain in issue order, before the file is published. The
-result is the database a sequential build gives (the same rows, bytes rendered from the
-same frozen documents, a valid chain): only the wall-clock time differs.
+Rendering is most of the cost (a few hundred PDFs). With a ``DeferredRenderer`` each
+document to issue is sent to a pool of processes and a placeholder is stored; before the
+history's transaction commits, ``DeferredRenderer.finish`` writes every document's real
+bytes and the hash chain in issue order. What commits is what a sequential build gives (the
+same rows, bytes rendered from the same frozen documents, a valid chain); nobody ever sees a
+placeholder: only the wall-clock time differs.
 """
 
 from __future__ import annotations
@@ -395,18 +394,24 @@ class _Placeholder:
 
 
 class DeferredRenderer:
-    """A renderer for a database that nobody else has opened yet: each document is
-    rendered by ``pool`` (processes) while the issuing goes on, a placeholder is stored,
-    and ``finish`` writes the real bytes and re-chains every document in issue order.
+    """A renderer that renders in ``pool`` (processes) while the issuing goes on: a
+    placeholder is stored at issue, and ``finish``, called by ``build_invoicing_demo`` in
+    the history's own transaction, writes the real bytes and re-chains every document in
+    issue order before that transaction commits. The immutability triggers of the document
+    files are lifted for that moment and put back as they were, in the same transaction
+    (SQLite: triggers are transactional; concurrent writers are held off by the write
+    lock, readers never see uncommitted rows). ``waiting(done, total)`` follows the
+    renderings still running when the issuing is over."""
 
-    Only for a private SQLite file published after ``finish`` (the immutability triggers
-    of the document files are lifted for that one transaction and put back as they were);
-    an interrupted build leaves placeholders that nobody sees, because the file is thrown
-    away. Never give it a database someone may be reading."""
-
-    def __init__(self, pool: Executor, renderer: Renderer) -> None:
+    def __init__(
+        self,
+        pool: Executor,
+        renderer: Renderer,
+        waiting: Callable[[int, int], None] | None = None,
+    ) -> None:
         self.pool = pool
         self.renderer = renderer
+        self.waiting = waiting
         #: number -> (the frozen document's JSON, its rendering)
         self.pending: dict[str, tuple[str, Future[object]]] = {}
 
@@ -420,8 +425,8 @@ class DeferredRenderer:
         xml = None if document.kind == Kind.QUOTE else PLACEHOLDER
         return _Placeholder(pdf=PLACEHOLDER, xml=xml)
 
-    def wait(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """Block until every rendering is done, reporting ``progress(done, total)``."""
+    def wait(self) -> None:
+        """Block until every rendering is done, reporting ``waiting(done, total)``."""
         from concurrent.futures import FIRST_COMPLETED
         from concurrent.futures import wait as wait_for
 
@@ -429,53 +434,53 @@ class DeferredRenderer:
         total = len(futures)
         remaining = set(futures)
         while remaining:
-            if progress is not None:
-                progress(total - len(remaining), total)
+            if self.waiting is not None:
+                self.waiting(total - len(remaining), total)
             _done, remaining = wait_for(remaining, timeout=0.5, return_when=FIRST_COMPLETED)
-        if progress is not None:
-            progress(total, total)
+        if self.waiting is not None:
+            self.waiting(total, total)
 
-    def finish(self, db: Database) -> int:
-        """Write every document's real bytes and the hash chain, in document order, in one
-        transaction; returns the number of documents written."""
+    def finish(self, uow: UnitOfWork) -> int:
+        """Write every document's real bytes and the hash chain, in document order, in the
+        caller's write transaction; returns the number of documents written."""
         self.wait()
-        with db.write() as uow:
-            connection = uow.session.connection()
-            triggers = connection.exec_driver_sql(
-                "SELECT name, sql FROM sqlite_master "
-                "WHERE type = 'trigger' AND tbl_name = 'document_file'"
-            ).all()
-            for name, _sql in triggers:
-                connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
-            query = (
-                select(DocumentFile, IssuedDocument)
-                .join(IssuedDocument, IssuedDocument.id == DocumentFile.document_id)
-                .order_by(DocumentFile.document_id)
-            )
-            prev = GENESIS
-            written = 0
-            for files, document in uow.session.exec(query):
-                entry = self.pending.get(document.number)
-                if entry is not None:
-                    sent, future = entry
-                    if sent == document.document_json:
-                        rendered = future.result()
-                    else:  # not the document sent under that number: render it here
-                        from invoicing.serial import from_json
+        uow.flush()
+        connection = uow.session.connection()
+        triggers = connection.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master "
+            "WHERE type = 'trigger' AND tbl_name = 'document_file'"
+        ).all()
+        for name, _sql in triggers:
+            connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+        query = (
+            select(DocumentFile, IssuedDocument)
+            .join(IssuedDocument, IssuedDocument.id == DocumentFile.document_id)
+            .order_by(DocumentFile.document_id)
+        )
+        prev = GENESIS
+        written = 0
+        for files, document in uow.session.exec(query).all():
+            entry = self.pending.get(document.number)
+            if entry is not None and files.pdf == PLACEHOLDER:
+                sent, future = entry
+                if sent == document.document_json:
+                    rendered = future.result()
+                else:  # not the document sent under that number: render it here
+                    from invoicing.serial import from_json
 
-                        rendered = self.renderer(from_json(document.document_json))
-                    files.pdf = bytes(rendered.pdf)  # type: ignore[attr-defined]
-                    files.xml = rendered.xml  # type: ignore[attr-defined]
-                    files.pdf_sha256 = _sha(files.pdf)
-                    files.xml_sha256 = _sha(files.xml) if files.xml is not None else ""
-                    written += 1
-                files.prev_chain_hash = prev
-                files.chain_hash = chain(prev, files.pdf_sha256, files.xml_sha256)
-                prev = files.chain_hash
-                uow.session.add(files)
-            uow.flush()
-            for _name, sql in triggers:
-                connection.exec_driver_sql(sql)
+                    rendered = self.renderer(from_json(document.document_json))
+                files.pdf = bytes(rendered.pdf)  # type: ignore[attr-defined]
+                files.xml = rendered.xml  # type: ignore[attr-defined]
+                files.pdf_sha256 = _sha(files.pdf)
+                files.xml_sha256 = _sha(files.xml) if files.xml is not None else ""
+                written += 1
+            files.prev_chain_hash = prev
+            files.chain_hash = chain(prev, files.pdf_sha256, files.xml_sha256)
+            prev = files.chain_hash
+            uow.session.add(files)
+        uow.flush()
+        for _name, sql in triggers:
+            connection.exec_driver_sql(sql)
         self.pending.clear()
         return written
 
@@ -557,6 +562,8 @@ def build_invoicing_demo(
                 skipped += 1  # e.g. a customer without the mentions an invoice needs
             if n % 25 == 0:
                 report(0.05 + 0.9 * n / max(len(events), 1), "invoices")
+        if isinstance(renderer, DeferredRenderer):
+            renderer.finish(uow)  # the real bytes, before anything commits
     _return_deposits(db, user, by_ref, held, clock)
     _future_deposits(db, user, rng, clock)
     report(1.0, "done")

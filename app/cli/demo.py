@@ -13,7 +13,7 @@ from app import i18n
 from app.bootstrap import acting_user, open_context
 from app.cli.output import print_json
 from app.core.paths import resolve_db_path
-from app.first_start import build_demo_file, build_into
+from app.first_start import build_demo_file, build_into, render_pool
 from app.i18n import tr
 from inventory.demo import DEMO_NAME
 
@@ -40,9 +40,9 @@ def register(commands: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    """Into a file that does not exist yet: built in a private file beside it (its PDFs
-    rendered by a pool of processes) and renamed when complete. Into an existing database:
-    in place, each document rendered as it is issued."""
+    """Into a file that does not exist yet: built in a private file beside it and renamed
+    when complete. Into an existing (empty) database: in place. Either way the invoices'
+    PDFs are rendered by a pool of processes."""
     path = resolve_db_path(args.db)
     built = None
     if not path.exists():
@@ -50,9 +50,15 @@ def run_demo(args: argparse.Namespace) -> int:
     if built is None:  # an existing database (or one another process just built)
         ctx = open_context(args.db, demo_if_new=False)
         try:
-            built = build_into(
-                ctx.db, size=args.size, seed=args.seed, clock=ctx.clock, user=ctx.user
-            )
+            with render_pool() as pool:
+                built = build_into(
+                    ctx.db,
+                    size=args.size,
+                    seed=args.seed,
+                    clock=ctx.clock,
+                    user=ctx.user,
+                    pool=pool,
+                )
         finally:
             ctx.db.dispose()
     summary, bookings, invoicing = built.catalogue, built.bookings, built.invoicing
