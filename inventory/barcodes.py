@@ -128,15 +128,19 @@ def _read_back(received: str, table: dict[str, str]) -> str | None:
 
 def candidates(code: str) -> list[str]:
     """The readings of a scan to look up, in order: as scanned (normalised), then as typed
-    by a US scanner on a French PC, then by a French scanner on a US PC. Only readings made
-    of printable ASCII are kept; no reading twice (compared without case)."""
+    by a US scanner on a French PC, then by a French scanner on a US PC; then the same two
+    with the letters kept as scanned (some scanners map letters by character but send
+    digits and punctuation as key positions: ``CAB)àààà&`` for ``CAB-00001``). Only
+    readings made of printable ASCII are kept; no reading twice (compared without case)."""
     scanned = normalise(code)
     readings = [scanned]
     if scanned:
-        # The French PC read a US scanner: map its French characters back to US ones.
-        readings.append(_read_back(scanned, {fr: us for us, fr in US_TO_FR.items()}) or "")
-        # The US PC read a French scanner: map its US characters back to French ones.
-        readings.append(_read_back(scanned, {us: fr for fr, us in FR_TO_US.items()}) or "")
+        from_fr = {fr: us for us, fr in US_TO_FR.items()}  # the French PC read a US scanner
+        from_us = {us: fr for fr, us in FR_TO_US.items()}  # the US PC read a French scanner
+        readings.append(_read_back(scanned, from_fr) or "")
+        readings.append(_read_back(scanned, from_us) or "")
+        readings.append(_read_back(scanned, _no_letters(from_fr)) or "")
+        readings.append(_read_back(scanned, _no_letters(from_us)) or "")
     out: list[str] = []
     for index, reading in enumerate(readings):
         if not reading or reading.upper() in (o.upper() for o in out):
@@ -144,6 +148,12 @@ def candidates(code: str) -> list[str]:
         if index == 0 or _printable(reading):
             out.append(reading)
     return out
+
+
+def _no_letters(table: dict[str, str]) -> dict[str, str]:
+    """``table`` without the keys that type letters: letters read as themselves."""
+    letter = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return {k: v for k, v in table.items() if k not in letter and v not in letter}
 
 
 def _printable(code: str) -> bool:

@@ -168,3 +168,23 @@ def test_lower_case_booking_reference_shapes_are_refused(db, clock):
     factories.item(db)
     with pytest.raises(ValidationError, match="form of a booking reference"):
         factories.unit(db, clock, barcode="r-2026-0042")
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-./_+"
+        ),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_letters_kept_and_digits_swapped_are_read_back(code):
+    """Some scanners type letters by character but digits by key position."""
+    received = "".join(ch if ch.isalpha() else barcodes.typed_on(ch, "us", "fr") for ch in code)
+    assert code.upper() in [c.upper() for c in barcodes.candidates(received)]
+
+
+def test_the_issue_s_digit_shapes_are_read_back():
+    assert "CAB-00001" in barcodes.candidates("CAB)àààà&")
+    assert "LUM-00021" in barcodes.candidates("LUM)àààé&")
