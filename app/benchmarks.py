@@ -396,6 +396,7 @@ OPERATIONS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "invoice_pdf": lambda path: _lazy("app.invoice_bench", "bench_invoice_pdf")(path),
     "statements_month": lambda path: _lazy("app.statements_bench", "bench_statements_month")(path),
     "utilisation_year": lambda path: _lazy("app.reports_bench", "bench_utilisation_year")(path),
+    "first_start": lambda path: _lazy("app.first_start_bench", "bench_first_start")(path),
 }
 
 
