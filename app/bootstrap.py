@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,11 @@ def open_context(
     if demo_if_new and not path.exists() and _is_embedded_default(path):
         from app.first_start import build_demo_file
 
+        if progress is None and sys.stderr.isatty():  # a person waits at a terminal
+            from app.i18n import tr
+
+            message = tr("cli", "First start: preparing the demo cooperative in {path}…")
+            print(message.format(path=path), file=sys.stderr, flush=True)
         build_demo_file(path, progress=progress)
     return Context(db=open_database(path))
 
