@@ -17,7 +17,7 @@ from tests.journeys.driver import JourneyError, Regie
 
 pytestmark = pytest.mark.journey
 
-DIALOG_DEADLINE = 45
+DIALOG_DEADLINE = 30  # a dialog opens in a second or two; a missing one costs this
 
 XDOTOOL_KEYS = {
     "ctrl": "ctrl",
