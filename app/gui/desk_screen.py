@@ -1244,6 +1244,9 @@ class DeskScreen(QWidget):
         self.ops.read(work, done, self._document_failed)
 
     def focus_after_dialog(self) -> None:
+        """Back to the keys of the desk (without a window manager, nobody else gives the
+        keyboard back to the kiosk when a dialog closes)."""
+        self.window().activateWindow()
         if self.pages.currentIndex() == 1:
             self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
