@@ -203,6 +203,15 @@ def find(uow: UnitOfWork, code: str) -> tuple[str, Unit | ItemType | Case] | Non
     return None
 
 
+def resolve(uow: UnitOfWork, code: str) -> str:
+    """The code as stored of whatever carries the scanned ``code`` (without case, or read
+    on the other keyboard layout); the normalised scan itself when nothing does."""
+    found = find(uow, code)
+    if found is None:
+        return normalise(code)
+    return found[1].barcode or normalise(code)
+
+
 def find_exactly(uow: UnitOfWork, code: str) -> tuple[str, Unit | ItemType | Case] | None:
     """Like ``find`` for this one reading (without case), no layout swapping."""
     if (unit := find_unit(uow, code)) is not None:

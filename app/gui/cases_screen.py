@@ -39,9 +39,10 @@ from app.gui.scan_widgets import (
     set_row,
     shortcut_action,
 )
+from app.gui.scanner import ScanCatcher
 from app.i18n import label, message
 from inventory import containers
-from inventory.barcodes import normalise
+from inventory.barcodes import normalise, resolve
 from inventory.container_views import CaseRow, ContentRow, case_rows, content_rows, put_unit
 from inventory.models import STATUS_LABELS, UnitStatus
 
@@ -57,6 +58,11 @@ class CasesScreen(QWidget):
         self.case: CaseRow | None = None
         self.rows: dict[int, CaseRow] = {}
         self._build()
+        # In fill mode a scanner's burst goes to the open case wherever the focus is in
+        # the screen (Shift and AltGr between its characters included).
+        self.catcher = ScanCatcher(self, whole_window=False)
+        self.catcher.active = False
+        self.catcher.scanned.connect(self.scan_code)
         ops.changed.connect(self._on_changed)
         self.refresh()
         self._show_case(None)
@@ -279,6 +285,7 @@ class CasesScreen(QWidget):
         if self.fill_button.isChecked() != on:
             self.fill_button.setChecked(on)  # re-enters through ``toggled``
             return
+        self.catcher.active = on
         self.table.setEnabled(not on)
         self.new_box.setEnabled(not on)
         self.fill_button.setText(
@@ -296,13 +303,18 @@ class CasesScreen(QWidget):
             self.scan_feedback.clear_message()
 
     def scan(self) -> None:
-        code = normalise(self.scan_field.text())
+        code = self.scan_field.text()
         self.scan_field.clear()
+        self.scan_code(code)
+
+    def scan_code(self, code: str) -> None:
+        """Put the unit scanned (any case, or typed on the other layout) in the open case."""
+        code = normalise(code)
         if not code or self.case is None:
             return
         user, case_code = self.ops.user, self.case.barcode
         self.ops.write(
-            lambda uow: put_unit(uow, user, case_code, code),
+            lambda uow: put_unit(uow, user, case_code, resolve(uow, code)),
             self._scanned,
             self._scan_refused,
             changes="cases",

@@ -40,7 +40,7 @@ from app.gui.scan_widgets import (
 )
 from app.i18n import message
 from inventory import containers
-from inventory.barcodes import normalise
+from inventory.barcodes import normalise, resolve
 from inventory.container_views import (
     KitDetail,
     KitRow,
@@ -322,7 +322,9 @@ class KitsScreen(QWidget):
         text = self.add_edit.text()
         if normalise(text):
             self.ops.read(
-                lambda uow: resolve_type(uow, text), lambda found: self._resolved(text, *found)
+                # a scanned code in any case, or typed on the other keyboard layout
+                lambda uow: resolve_type(uow, resolve(uow, text)),
+                lambda found: self._resolved(text, *found),
             )
 
     def _resolved(self, text: str, exact: bool, choices: list[TypeChoice]) -> None:

@@ -117,6 +117,8 @@ class ScanCatcher(QObject):
         self.held: list[_Held] = []
         self.last = 0.0
         self.installed = False
+        #: False: keys pass untouched (a screen that takes scans only in some mode).
+        self.active = True
         self._replaying = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -153,7 +155,12 @@ class ScanCatcher(QObject):
             else:
                 self.uninstall()
             return False
-        if kind != QEvent.Type.KeyPress or self._replaying or not self._in_scope(obj):
+        if (
+            kind != QEvent.Type.KeyPress
+            or not self.active
+            or self._replaying
+            or not self._in_scope(obj)
+        ):
             return False
         assert isinstance(event, QKeyEvent)
         key = event.key()

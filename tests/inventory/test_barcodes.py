@@ -188,3 +188,12 @@ def test_letters_kept_and_digits_swapped_are_read_back(code):
 def test_the_issue_s_digit_shapes_are_read_back():
     assert "CAB-00001" in barcodes.candidates("CAB)àààà&")
     assert "LUM-00021" in barcodes.candidates("LUM)àààé&")
+
+
+def test_resolve_gives_the_stored_code_or_the_scan(db, clock):
+    factories.item(db)
+    factories.unit(db, clock, barcode="LUM-00042")
+    with db.read() as uow:
+        assert barcodes.resolve(uow, "lum-00042") == "LUM-00042"
+        assert barcodes.resolve(uow, "LU?)ààà'é") == "LUM-00042"
+        assert barcodes.resolve(uow, " nope-1\r\n") == "nope-1"
