@@ -17,7 +17,12 @@ and hash chain written before the file is published.
 progress as JSON lines (``{"fraction": 0.42, "stage": "bookings", "done": 0, "total": 0}``,
 then ``{"ready": "TARGET"}``, or ``{"error": "a sentence"}`` and exit status 1): the
 desktop app reads them while its window stays responsive. The process ends by itself when
-the one that started it dies.
+the one that started it dies (checked at each progress report; its render processes watch
+it the same way), leaving the private file for the next start to throw away.
+
+Render processes are forked when the process is single-threaded (cheap: the renderer is
+imported once), spawned otherwise; a script that builds a demo must guard its main code
+with ``if __name__ == "__main__":`` for the spawned case, as ``multiprocessing`` requires.
 """
 
 from __future__ import annotations
@@ -158,17 +163,31 @@ def _warm_up() -> int:
     return os.getpid()
 
 
+def _single_threaded() -> bool:
+    """Only this thread in the process (Qt's and Python's threads counted): forking is
+    safe. Unknown (not Linux): no."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
 @contextlib.contextmanager
 def render_pool(workers: int | None = None) -> Iterator[Any]:
     """Processes that render PDFs (one per CPU, at most four), started at once and warmed
-    up while the catalogue and bookings are built."""
+    up while the catalogue and bookings are built. Forked from a single-threaded process
+    (after importing the renderer once: the children share it), spawned otherwise."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     count = workers or max(1, min(4, os.cpu_count() or 1))
+    method = "spawn"
+    if sys.platform.startswith("linux") and _single_threaded():
+        _warm_up()
+        method = "fork"
     pool = ProcessPoolExecutor(
         max_workers=count,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=multiprocessing.get_context(method),
         initializer=_render_worker,
         initargs=(os.getpid(),),
     )
@@ -322,10 +341,12 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 1:
         print(json.dumps({"error": "usage: python -m app.first_start TARGET"}), flush=True)
         return 2
-    _watch_parent(os.getppid())
+    parent = os.getppid()
     target = Path(args[0])
 
     def report(step: Step) -> None:
+        if os.getppid() != parent:  # the window that started this build is gone
+            os._exit(1)
         print(json.dumps(dataclasses.asdict(step)), flush=True)
 
     from app.core.errors import DomainError
