@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QButtonGroup,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -59,6 +58,7 @@ from PySide6.QtWidgets import (
 
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
+from app.gui import files
 from app.gui.desk_models import (
     DeparturesModel,
     DeskBooking,
@@ -1170,7 +1170,7 @@ class DeskScreen(QWidget):
 
     def choose_pdf_path(self, title: str, name: str) -> str:
         """Where to save a PDF; "" when the person cancelled (tests replace it)."""
-        path, _ = QFileDialog.getSaveFileName(
+        path = files.save_file_name(
             self, title, str(Path.home() / name), tr("DeskScreen", "PDF documents (*.pdf)")
         )
         return path

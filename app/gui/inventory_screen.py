@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,7 +34,7 @@ from sqlmodel import select
 from app import i18n
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
-from app.gui import editors
+from app.gui import editors, files
 from app.gui.models import (
     ID_ROLE,
     TypeTableModel,
@@ -785,7 +784,7 @@ class InventoryScreen(QWidget):
     def choose_photo(self) -> None:
         if self._type_id is None:
             return
-        path, _ = QFileDialog.getOpenFileName(
+        path = files.open_file_name(
             self,
             tr("InventoryScreen", "Photo of the item type"),
             str(Path.home()),

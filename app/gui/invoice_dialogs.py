@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +36,7 @@ from app import i18n
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, ValidationError
 from app.core.money import to_cents
+from app.gui import files
 from app.gui.editors import Action, FormDialog
 from app.gui.operations import Operations
 from app.gui.pdf_preview import PdfPreview, fit_to_screen, remember_geometry
@@ -80,7 +80,7 @@ def write_pdf(path: Path, pdf: bytes) -> None:
 
 
 def choose_pdf_path(parent: QWidget, name: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(
+    path = files.save_file_name(
         parent,
         tr("InvoiceDialogs", "Save as PDF"),
         str(Path.home() / f"{name}.pdf"),

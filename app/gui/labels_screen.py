@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
+from app.gui import files
 from app.gui.operations import Cancelled, Operations, Progress
 from app.gui.printing import PrintJob, no_printer_sentence, printers, start_print
 from app.gui.scan_widgets import Feedback, menu_entry, shortcut_action
@@ -430,7 +430,7 @@ class LabelsScreen(QWidget):
     def save_pdf(self) -> None:
         if not self.label_count():
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path = files.save_file_name(
             self,
             tr("LabelsScreen", "Save labels as PDF"),
             tr("LabelsScreen", "labels.pdf"),

@@ -20,7 +20,6 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import DomainError
 from app.core.settings import COOPERATIVE_NAME, get_setting
-from app.gui import geometry
+from app.gui import files, geometry
 from app.gui.bookings_screen import BookingsScreen
 from app.gui.calendar_screen import BookingCalendarScreen
 from app.gui.customers_screen import CustomersScreen
@@ -301,7 +300,7 @@ class MainWindow(QMainWindow):
     # --- CSV ----------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = files.open_file_name(
             self,
             tr("MainWindow", "Import catalogue"),
             str(Path.home()),
@@ -362,7 +361,7 @@ class MainWindow(QMainWindow):
             self.progress_dialog = None
 
     def choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = files.save_file_name(
             self,
             tr("MainWindow", "Export catalogue"),
             str(Path.home() / "catalogue.csv"),

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.core.errors import DomainError
 from app.core.money import to_cents
+from app.gui import files
 from app.gui.charts import Bar, BarChart
 from app.gui.operations import Operations
 from app.gui.scan_widgets import Feedback
@@ -528,7 +528,7 @@ class ReportsScreen(QWidget):
     def choose_csv(self) -> None:
         if self.report is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path = files.save_file_name(
             self,
             tr("ReportsScreen", "Export as CSV"),
             str(Path.home() / self._file_name("csv")),
@@ -540,7 +540,7 @@ class ReportsScreen(QWidget):
     def choose_xlsx(self) -> None:
         if self.report is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path = files.save_file_name(
             self,
             tr("ReportsScreen", "Export as XLSX"),
             str(Path.home() / self._file_name("xlsx")),

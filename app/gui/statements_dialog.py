@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.core.errors import DomainError
 from app.core.money import to_cents
+from app.gui import files
 from app.gui.list_filters import customer_choices
 from app.gui.operations import Cancelled, Operations, Progress
 from app.gui.printing import (
@@ -181,7 +181,7 @@ class StatementsDialog(QDialog):
         )
 
     def choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(
+        path = files.existing_directory(
             self, tr("StatementsDialog", "Folder for the statements"), self.folder.text()
         )
         if path:

@@ -8,11 +8,12 @@ import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 
 from app.bootstrap import Context
 from app.core.clock import FixedClock
 from app.core.db import Database
+from app.gui import files
 from app.gui.labels_screen import LabelsScreen
 from app.gui.operations import Operations, SyncRunner
 from app.gui.printing import print_pdf
@@ -57,9 +58,7 @@ def type_item(screen: LabelsScreen, code: str):  # type: ignore[no-untyped-def]
 
 
 def save_to(monkeypatch, path: Path) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), "PDF files (*.pdf)")
-    )
+    monkeypatch.setattr(files, "save_file_name", lambda *a, **k: str(path))
 
 
 def test_tick_units_and_save_pdf(qtbot, ops, stock, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -128,7 +127,7 @@ def test_all_labels(qtbot, ops, stock, tmp_path, monkeypatch) -> None:  # type: 
 def test_cancelled_dialog_writes_nothing(qtbot, ops, stock, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     screen = screen_for(qtbot, ops)
     type_item(screen, "PAR-64").setCheckState(0, Qt.CheckState.Checked)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(files, "save_file_name", lambda *a, **k: "")
     screen.save_pdf()
     assert list(tmp_path.glob("*.pdf")) == []
 

@@ -15,12 +15,12 @@ import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from app.core.errors import DomainError
-from app.gui import printing
+from app.gui import files, printing
 from app.gui.invoice_dialogs import PdfDialog
 from app.i18n import message
 
@@ -138,9 +138,7 @@ def test_ctrl_s_saves_the_exact_bytes(
     qtbot: Any, preview: PdfDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "devis"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
-    )
+    monkeypatch.setattr(files, "save_file_name", lambda *a, **k: str(target))
     qtbot.keyClick(preview.preview.scroll, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert (tmp_path / "devis.pdf").read_bytes() == preview.pdf
     assert "Saved to" in preview.message.text()

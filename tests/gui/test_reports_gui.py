@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QFileDialog
 
 from app.core.clock import PARIS, FixedClock
 from app.core.db import Database
+from app.gui import files
 from app.gui.charts import Bar, BarChart
 from app.gui.operations import Operations
 from app.gui.reports_screen import ReportsScreen, format_value, period
@@ -170,9 +170,7 @@ def test_csv_and_xlsx_exports(
     screen: ReportsScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "revenue"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
-    )
+    monkeypatch.setattr(files, "save_file_name", lambda *a, **k: str(target))
     screen.csv_action.trigger()
     text = (tmp_path / "revenue.csv").read_text(encoding="utf-8")
     assert screen.report is not None

@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app.core.clock import PARIS, FixedClock
 from app.core.db import Database
+from app.gui import files
 from app.gui.operations import Operations
 from app.gui.reports_screen import ReportsScreen
 from app.gui.statements_dialog import StatementsDialog, month_label, months
@@ -157,9 +158,7 @@ def test_an_empty_folder_is_refused(dialog: StatementsDialog) -> None:
 
 
 def test_choose_folder(dialog: StatementsDialog, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(
-        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path / "x"))
-    )
+    monkeypatch.setattr(files, "existing_directory", lambda *a, **k: str(tmp_path / "x"))
     dialog.choose_folder()
     assert dialog.folder.text() == str(tmp_path / "x")
 

@@ -1,0 +1,84 @@
+"""Choosing a file or a folder — the only way Régie opens a file dialog.
+
+Why not ``QFileDialog.getSaveFileName``: to show a type and an icon for each file, Qt's
+dialogs sniff the first bytes of every file in the folder (``QMimeDatabase``). Opening and
+closing the live SQLite database that way, inside our process, drops the POSIX locks our
+connection holds on it (closing *any* descriptor of a file releases them all). The next
+program that opens and closes the database then believes it is the last user, checkpoints
+and deletes the write-ahead log — and every scan committed afterwards by this process goes
+to a deleted file: silently lost. Our dialogs therefore name types and icons from the file
+name alone and never read a file's content. The widget dialog is used on every platform so
+that the rule holds everywhere (native dialogs sniff in-process too).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFileInfo
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+
+
+class NameOnlyIcons(QFileIconProvider):
+    """Icons and type names from the name alone: never opens the files listed."""
+
+    def icon(self, what: object) -> QIcon:  # type: ignore[override]
+        if isinstance(what, QFileInfo):
+            kind = (
+                QFileIconProvider.IconType.Folder
+                if what.isDir()
+                else QFileIconProvider.IconType.File
+            )
+            return super().icon(kind)
+        return super().icon(what)  # type: ignore[arg-type]
+
+    def type(self, info: QFileInfo) -> str:
+        if info.isDir():
+            return "Folder"
+        suffix = info.suffix()
+        return f"{suffix.upper()} file" if suffix else "File"
+
+
+def _dialog(parent: QWidget | None, caption: str, directory: str, filters: str) -> QFileDialog:
+    dialog = QFileDialog(parent, caption, directory, filters)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    provider = NameOnlyIcons()
+    dialog.setIconProvider(provider)
+    dialog._regie_icons = provider  # type: ignore[attr-defined]  # kept alive with the dialog
+    return dialog
+
+
+def _run(dialog: QFileDialog) -> str:
+    try:
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return ""
+        return dialog.selectedFiles()[0]
+    finally:
+        dialog.deleteLater()
+
+
+def open_file_name(
+    parent: QWidget | None, caption: str, directory: str = "", filters: str = ""
+) -> str:
+    """An existing file chosen by the person, or "" when they cancelled."""
+    dialog = _dialog(parent, caption, directory, filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return _run(dialog)
+
+
+def save_file_name(
+    parent: QWidget | None, caption: str, directory: str = "", filters: str = ""
+) -> str:
+    """Where to save (asks before replacing a file), or "" when they cancelled."""
+    dialog = _dialog(parent, caption, directory, filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    return _run(dialog)
+
+
+def existing_directory(parent: QWidget | None, caption: str, directory: str = "") -> str:
+    """A folder chosen by the person, or "" when they cancelled."""
+    dialog = _dialog(parent, caption, directory, "")
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+    return _run(dialog)
