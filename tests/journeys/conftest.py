@@ -228,6 +228,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
     report = outcome.get_result()
     driver = _RUNNING.get(item.nodeid)
     if driver is not None and report.failed:
+        try:  # what the screen showed when the journey failed
+            driver.screenshot("at-failure")
+        except Exception as err:  # the report matters more than the picture
+            report.sections.append(("screenshot at failure", repr(err)))
         report.sections.append(("regie output", driver.stderr() or "(nothing)"))
         report.sections.append(("screenshots", str(driver.shots)))
 
