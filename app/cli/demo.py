@@ -48,9 +48,10 @@ def run_demo(args: argparse.Namespace) -> int:
     if not path.exists():
         built = build_demo_file(path, size=args.size, seed=args.seed, user=acting_user())
     if built is None:  # an existing database (or one another process just built)
-        ctx = open_context(args.db, demo_if_new=False)
-        try:
-            with render_pool() as pool:
+        # the render processes first: a forked child never holds the open database
+        with render_pool() as pool:
+            ctx = open_context(args.db, demo_if_new=False)
+            try:
                 built = build_into(
                     ctx.db,
                     size=args.size,
@@ -59,8 +60,8 @@ def run_demo(args: argparse.Namespace) -> int:
                     user=ctx.user,
                     pool=pool,
                 )
-        finally:
-            ctx.db.dispose()
+            finally:
+                ctx.db.dispose()
     summary, bookings, invoicing = built.catalogue, built.bookings, built.invoicing
     if args.json:
         print_json(
