@@ -44,6 +44,8 @@ from invoicing.models import CategoryRate, DamageCharge, IssuedDocument, IssuedL
 MEMBER_LABEL = "Tarif adhérent (sociétaire {number})"
 CATEGORY_LABEL = "Tarif {name}"
 PUBLIC_LABEL = "Tarif non-adhérent"
+#: The damage line's detail, French like every line text (printed on French invoices).
+DAMAGE_PIECES = "{qty} pièce{s}"
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ def _desk_charges(uow, booking, items, moved, choice, clock) -> list[Covered]:  
             quantity=1,
             unit_amount=from_cents(charge.amount_cents),
             vat=dvat,
-            detail=f"{charge.quantity} pièce(s)",
+            detail=DAMAGE_PIECES.format(qty=charge.quantity, s="s" if charge.quantity > 1 else ""),
         )
         out.append(Covered(line, f"damage:{charge.id}", 1))
     for tid, late in sorted(_late_returns(uow, booking, clock.tz).items()):

@@ -15,6 +15,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.bootstrap import Context, open_context
 from app.cli.customers import usage_error
 from app.cli.output import print_json
@@ -526,9 +528,9 @@ def write_picklist(args: argparse.Namespace) -> int:
     pages = _pages(pdf)
     if args.out:
         print(
-            tr("cli", "Pick list of {pages} page(s) written to {path}.").format(
-                pages=pages, path=args.out
-            )
+            QCoreApplication.translate(
+                "cli", "Pick list of %n page(s) written to {path}.", None, pages
+            ).format(path=args.out)
         )
     if printer is not None:
         title = tr("cli", "Pick list {ref}").format(ref=args.ref)

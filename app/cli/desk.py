@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.bootstrap import Context, open_context
 from app.cli.customers import usage_error
 from app.cli.printing import (
@@ -282,9 +284,9 @@ def _run_scans(
         ctx.db.dispose()
     if refused:
         print(
-            tr("cli", "{refused} of {count} scan(s) refused.").format(
-                refused=refused, count=len(scans)
-            ),
+            QCoreApplication.translate(
+                "cli", "%n scan(s) refused out of {count}.", None, refused
+            ).format(count=len(scans)),
             file=sys.stderr,
         )
         return 1

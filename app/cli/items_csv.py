@@ -12,6 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.bootstrap import open_context
 from app.cli.output import print_json
 from app.i18n import tr
@@ -42,8 +44,8 @@ def import_items(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary.as_dict())
         return 0
-    text = tr("cli", "{types} item types and {units} units imported ({updated} updated)")
-    print(text.format(types=summary.types, units=summary.units, updated=summary.updated))
+    text = tr("cli", "{types} and {units} imported ({updated} updated)")
+    print(text.format(**_counted(summary.types, summary.units), updated=summary.updated))
     return 0
 
 
@@ -59,9 +61,17 @@ def export_items(args: argparse.Namespace) -> int:
         _write(Path(args.file), buffer.getvalue())
     except OSError as err:
         return _refuse(tr("cli", "Cannot write {path}: {reason}"), args.file, err)
-    text = tr("cli", "{types} item types and {units} units exported to {path}")
-    print(text.format(types=counts.types, units=counts.units, path=args.file))
+    text = tr("cli", "{types} and {units} exported to {path}")
+    print(text.format(**_counted(counts.types, counts.units), path=args.file))
     return 0
+
+
+def _counted(types: int, units: int) -> dict[str, str]:
+    """Each count with its plural form: "1 item type", "2 units"."""
+    return {
+        "types": QCoreApplication.translate("cli", "%n item type(s)", None, types),
+        "units": QCoreApplication.translate("cli", "%n unit(s)", None, units),
+    }
 
 
 def _write(out: Path, data: bytes) -> None:

@@ -8,6 +8,8 @@ import argparse
 import io
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.bootstrap import open_context
 from app.cli.printing import (
     add_out_option,
@@ -71,8 +73,10 @@ def print_labels(args: argparse.Namespace) -> int:
         write(pdf)
     if args.out:
         print(
-            tr("cli", "{labels} label(s) on {pages} page(s) written to {path}.").format(
-                labels=len(labels), pages=pages, path=args.out
+            tr("cli", "{labels} on {pages} written to {path}.").format(
+                labels=QCoreApplication.translate("cli", "%n label(s)", None, len(labels)),
+                pages=QCoreApplication.translate("cli", "%n page(s)", None, pages),
+                path=args.out,
             )
         )
     if printer is not None:

@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.cli.customers import usage_error
 from app.core.errors import DomainError, ValidationError
 from app.i18n import tr
@@ -98,7 +100,8 @@ def send(pdf: bytes, printer: str, title: str) -> int:
 
 
 def printed_line(printer: str, pages: int) -> str:
-    return tr("cli", "Printed on {printer}: {pages} page(s).").format(printer=printer, pages=pages)
+    text = QCoreApplication.translate("cli", "Printed on {printer}: %n page(s).", None, pages)
+    return text.format(printer=printer)
 
 
 def printed_json(printer: str, pages: int) -> dict[str, Any]:

@@ -317,6 +317,15 @@ class QuantityDelegate(QStyledItemDelegate):
             model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 
 
+def lines_hint(lines: int, pieces: int) -> str:
+    """The lines hint: "2 lines, 5 pieces." and how to change them."""
+    return (
+        tr("BookingEditor", "%1, %2. Delete removes a line; + and - change its quantity.")
+        .replace("%1", tr("BookingEditor", "%n line(s)", None, lines))
+        .replace("%2", tr("BookingEditor", "%n piece(s)", None, pieces))
+    )
+
+
 class BookingEditor(QDialog):
     """New booking (``booking_id`` None) or an existing one; non-blocking, keyboard first."""
 
@@ -856,16 +865,8 @@ class BookingEditor(QDialog):
             spin = self.quantity_editor(row)
             if spin is not None and not spin.hasFocus():
                 spin.lineEdit().deselect()
-        count = self.lines.rowCount()
         pieces = sum(line.quantity for line in self.lines.lines)
-        self.lines_hint.setText(
-            tr(
-                "BookingEditor",
-                "%1 line(s), %2 piece(s). Delete removes a line; + and - change its quantity.",
-            )
-            .replace("%1", str(count))
-            .replace("%2", str(pieces))
-        )
+        self.lines_hint.setText(lines_hint(self.lines.rowCount(), pieces))
         if not self._loading:
             self.refresh()
 
@@ -878,16 +879,8 @@ class BookingEditor(QDialog):
         self._generation += 1
         generation = self._generation
         start, end, use_start, use_end = self.period()
-        count = self.lines.rowCount()
         pieces = sum(line.quantity for line in self.lines.lines)
-        self.lines_hint.setText(
-            tr(
-                "BookingEditor",
-                "%1 line(s), %2 piece(s). Delete removes a line; + and - change its quantity.",
-            )
-            .replace("%1", str(count))
-            .replace("%2", str(pieces))
-        )
+        self.lines_hint.setText(lines_hint(self.lines.rowCount(), pieces))
         self.price_panel.request(self._price_source)
         if end <= start or use_end <= use_start:
             self.check = None

@@ -350,9 +350,7 @@ class BookingsScreen(FilteredList, QWidget):
         selected = self._want if self._want is not None else self.selected_id()
         self._want = None
         self.model.set_ids(ids)
-        self.count_label.setText(
-            tr("BookingsScreen", "%1 booking(s)").replace("%1", QLocale().toString(len(ids)))
-        )
+        self.count_label.setText(tr("BookingsScreen", "%Ln booking(s)", None, len(ids)))
         row = self.model.row_of(selected) if selected is not None else None
         if row is None and ids:
             row = 0

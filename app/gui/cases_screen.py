@@ -345,9 +345,7 @@ class CasesScreen(QWidget):
 
         self.ops.write(
             action,
-            lambda n: self.scan_feedback.ok(
-                tr("CasesScreen", "Taken out: {count} unit(s).").format(count=n)
-            ),
+            lambda n: self.scan_feedback.ok(tr("CasesScreen", "Taken out: %n unit(s).", None, n)),
             self._scan_refused,
             changes="cases",
         )
@@ -365,9 +363,7 @@ class CasesScreen(QWidget):
         user, case_id = self.ops.user, self.case.id
         self.ops.write(
             lambda uow: containers.empty_case(uow, user=user, case_id=case_id),
-            lambda n: self.scan_feedback.ok(
-                tr("CasesScreen", "Taken out: {count} unit(s).").format(count=n)
-            ),
+            lambda n: self.scan_feedback.ok(tr("CasesScreen", "Taken out: %n unit(s).", None, n)),
             self._scan_refused,
             changes="cases",
         )

@@ -743,7 +743,7 @@ class InvoicesScreen(FilteredList, QWidget):
         self._want = None
         self.model.set_rows(rows)
         total = sum(r.balance_cents or 0 for r in rows if r.balance_cents)
-        text = tr("InvoicesScreen", "%1 document(s)").replace("%1", QLocale().toString(len(rows)))
+        text = tr("InvoicesScreen", "%Ln document(s)", None, len(rows))
         if total:
             text += " — " + tr("InvoicesScreen", "%1 left to pay").replace(
                 "%1", format_amount(total)

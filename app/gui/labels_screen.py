@@ -273,9 +273,7 @@ class LabelsScreen(QWidget):
                 ).format(shown=len(found), total=total)
             )
         else:
-            self.found_label.setText(
-                tr("LabelsScreen", "{total} item type(s) found.").format(total=total)
-            )
+            self.found_label.setText(tr("LabelsScreen", "%n item type(s) found.", None, total))
 
     def _type_item(self, entry: Found) -> QTreeWidgetItem:
         row = entry.type
@@ -302,7 +300,7 @@ class LabelsScreen(QWidget):
         if entry.units:
             item.setFlags(flags | Qt.ItemFlag.ItemIsAutoTristate)
             item.setCheckState(0, Qt.CheckState.Unchecked)
-            item.setText(2, tr("LabelsScreen", "{count} unit(s)").format(count=len(entry.units)))
+            item.setText(2, tr("LabelsScreen", "%n unit(s)", None, len(entry.units)))
         else:
             item.setText(2, tr("LabelsScreen", "no units"))
             item.setDisabled(True)
@@ -357,9 +355,7 @@ class LabelsScreen(QWidget):
                 added += 1
         if added:
             self.feedback.ok(
-                tr("LabelsScreen", "Added {count} label(s) for {code}.").format(
-                    count=added, code=code
-                )
+                tr("LabelsScreen", "Added %n label(s) for %1.", None, added).replace("%1", code)
             )
         else:
             self.feedback.info(
@@ -418,9 +414,9 @@ class LabelsScreen(QWidget):
         count = self.label_count()
         pages = labels.page_count(count, self.fmt()) if count else 0
         self.count_label.setText(
-            tr("LabelsScreen", "{count} label(s) selected — {pages} page(s)").format(
-                count=count, pages=pages
-            )
+            tr("LabelsScreen", "%n label(s) selected", None, count)
+            + " — "
+            + tr("LabelsScreen", "%n page(s)", None, pages)
         )
         for button in (self.pdf_button, self.print_button):
             button.setEnabled(count > 0)
@@ -476,7 +472,7 @@ class LabelsScreen(QWidget):
         job = start_print(self, pdf, printer, tr("LabelsScreen", "Labels"), show_errors=False)
         job.finished.connect(
             lambda pages: self.feedback.ok(
-                tr("LabelsScreen", "Sent {pages} page(s) to the printer.").format(pages=pages)
+                tr("LabelsScreen", "%n page(s) sent to the printer.", None, pages)
             )
         )
         job.failed.connect(lambda err: self.feedback.error(message(err)))

@@ -286,10 +286,9 @@ class StatementsDialog(QDialog):
             return
         owed = sum((t.closing for t in result.totals), start=0)
         text = (
-            tr("StatementsDialog", "%1 statement(s) of %2 written to %3.")
-            .replace("%1", QLocale().toString(count))
-            .replace("%2", month_label(result.month))
-            .replace("%3", str(Path(result.files[0]).parent))
+            tr("StatementsDialog", "%Ln statement(s) of %1 written to %2.", None, count)
+            .replace("%1", month_label(result.month))
+            .replace("%2", str(Path(result.files[0]).parent))
         )
         self._say(text)
         if self.print_choice.currentData():

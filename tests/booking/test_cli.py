@@ -452,7 +452,7 @@ def test_picklist_written_atomically(cli_db, capsys, tmp_path):
     run(capsys, *CREATE, "--to", "2027-03-08T18:00", "--line", "SM58=2", "--confirm")
     out = tmp_path / "pick.pdf"
     status, printed, _ = run(capsys, "picklist", "R-2026-0001", "--out", str(out))
-    assert status == 0 and "1 page(s)" in printed
+    assert status == 0 and "Pick list of 1 page written" in printed
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".picklist")] == []
 

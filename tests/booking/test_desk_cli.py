@@ -184,7 +184,7 @@ def test_every_refusal_prints_its_line_exits_1_and_writes_nothing(
     shown = found[0]
     expected = message.format(lyre0=lyres[0], lyre2=lyres[2], lyre3=lyres[3], mic0=mics[0])
     assert (shown["ok"], shown["outcome"], shown["message"]) == (False, outcome, expected)
-    assert "1 of 1 scan(s) refused." in err
+    assert "1 scan refused out of 1." in err
     assert snapshot(desk_db["path"]) == before
 
 
@@ -193,7 +193,7 @@ def test_accepted_scans_stay_committed_when_another_is_refused(desk_db, capsys):
     status, lines, err = scan(capsys, "scan", "out", ref, lyres[0], "NOPE", lyres[1])
     assert status == 1
     assert [line.split()[0] for line in lines] == ["OK", "REFUSED", "OK"]
-    assert "1 of 3 scan(s) refused." in err
+    assert "1 scan refused out of 3." in err
     status, shown, _ = _show(capsys, ref)
     assert sorted(u["barcode"] for u in shown["units"]) == sorted(lyres[:2])
     assert shown["status"] == "out"
@@ -279,7 +279,7 @@ def test_check_in_refusals_write_nothing(desk_db, capsys):
     status, found, err = scan_json(capsys, "scan", "in", lyres[0], "DMX10", "--missing", "ZZZ")
     assert status == 1
     assert [f["outcome"] for f in found] == ["not_out", "not_out", "unknown"]
-    assert "3 of 3 scan(s) refused." in err
+    assert "3 scans refused out of 3." in err
     assert snapshot(desk_db["path"]) == before
 
 

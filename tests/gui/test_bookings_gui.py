@@ -351,7 +351,7 @@ def test_list_filters_by_status_and_search(qtbot, listed) -> None:  # type: igno
     screen.status_filter.setCurrentIndex(0)
     screen.search_box.setText("SM58")  # an item on a line
     assert references(screen) == [refs[1]]
-    assert screen.count_label.text() == "1 booking(s)"
+    assert screen.count_label.text() == "1 booking"
 
 
 def test_list_filters_by_event_customer_and_dates(qtbot, listed) -> None:  # type: ignore[no-untyped-def]

@@ -71,7 +71,7 @@ def test_tick_units_and_save_pdf(qtbot, ops, stock, tmp_path, monkeypatch) -> No
     type_item(screen, "DMX-10").setCheckState(0, Qt.CheckState.Checked)  # its bulk barcode
     assert len(screen.selected) == 27
     assert "CAB-DMX10" in screen.selected and stock[0] not in screen.selected
-    assert "27 label(s) selected — 2 page(s)" in screen.count_label.text()
+    assert "27 labels selected — 2 pages" in screen.count_label.text()
 
     target = tmp_path / "labels.pdf"
     save_to(monkeypatch, target)

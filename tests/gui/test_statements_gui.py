@@ -103,9 +103,9 @@ def test_a_full_run_writes_every_statement_and_offers_the_merged_pdf(
         "releves-2026-10.pdf",
     ]
     assert dialog.progress_dialog is None and dialog.handle is None
-    assert "3 statement(s) of October 2026 written" in dialog.message.text()
+    assert "3 statements of October 2026 written" in dialog.message.text()
     box = dialog.box
-    assert isinstance(box, QMessageBox) and "3 statement(s)" in box.text()
+    assert isinstance(box, QMessageBox) and "3 statements" in box.text()
     opened: list[str] = []
     monkeypatch.setattr(
         QDesktopServices,

@@ -507,7 +507,7 @@ def test_cli_import_then_export(cli_db, tmp_path, capsys, clock):
     source = tmp_path / "in.csv"
     source.write_bytes(rows(type_row(), unit_row(barcode="P-1"), unit_row(barcode="P-2")))
     assert main(["items", "import", str(source)]) == 0
-    assert capsys.readouterr().out == "1 item types and 2 units imported (0 updated)\n"
+    assert capsys.readouterr().out == "1 item type and 2 units imported (0 updated)\n"
     assert main(["items", "import", str(source), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {
         "types_created": 0,
@@ -517,7 +517,7 @@ def test_cli_import_then_export(cli_db, tmp_path, capsys, clock):
     }
     target = tmp_path / "out.csv"
     assert main(["items", "export", str(target)]) == 0
-    assert capsys.readouterr().out == f"1 item types and 2 units exported to {target}\n"
+    assert capsys.readouterr().out == f"1 item type and 2 units exported to {target}\n"
     db = open_database(cli_db)
     try:
         assert target.read_bytes() == export_bytes(db)

@@ -247,7 +247,7 @@ def test_cli_writes_every_label(
     monkeypatch.setenv("REGIE_DB", str(db_path))
     out = tmp_path / "all.pdf"
     assert main(["labels", "--out", str(out)]) == 0
-    assert "6 label(s) on 1 page(s)" in capsys.readouterr().out
+    assert "6 labels on 1 page" in capsys.readouterr().out
     _, bars, _ = decode(out.read_bytes())
     assert len(bars) == 6
 
@@ -275,7 +275,7 @@ def test_cli_codes_thermal_qr(
         "DMX-10",
     ]
     assert main(argv) == 0
-    assert "2 label(s) on 2 page(s)" in capsys.readouterr().out
+    assert "2 labels on 2 pages" in capsys.readouterr().out
     pages, bars, qrs = decode(out.read_bytes())
     assert (pages, sorted(bars), sorted(qrs)) == (
         2,

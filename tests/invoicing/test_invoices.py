@@ -219,6 +219,7 @@ def test_further_invoice_charges_only_what_is_new(coop, clock, render):
         ("Lyre wash LED — dommage : lentille fêlée", D(1), D("85.00")),
         ("Lyre wash LED — retard de restitution", D(2), D("90.00")),  # 1 piece × 2 days × 45
     ]
+    assert doc.lines[1].detail == "1 pièce"  # French, like every line text
     assert doc.gross_total == D("1650.00")  # 1375 + 275 VAT
     number = _issue(coop, back, ref, render)
     assert number == "FA-2026-00002"
