@@ -34,6 +34,7 @@ EXPECTED = {
         ),
         "selected": ("1 étiquette sélectionnée", "27 étiquettes sélectionnées"),
         "taken": ("1 unité sortie.", "3 unités sorties."),
+        "missing": ("1 manquant", "2 manquants"),
     },
     "en": {
         "hint": (
@@ -42,6 +43,7 @@ EXPECTED = {
         ),
         "selected": ("1 label selected", "27 labels selected"),
         "taken": ("Taken out: 1 unit.", "Taken out: 3 units."),
+        "missing": ("1 missing", "2 missing"),
     },
 }
 
@@ -56,6 +58,8 @@ def test_screen_counts_in_singular_and_plural(language):
     assert selected == expected["selected"]
     taken = tuple(tr("CasesScreen", "Taken out: %n unit(s).", None, n) for n in (1, 3))
     assert taken == expected["taken"]
+    missing = tuple(tr("cli", "%n missing", None, n) for n in (1, 2))
+    assert missing == expected["missing"]
 
 
 def _catalogue(path: Path, types: int, units: int) -> Path:

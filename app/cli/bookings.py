@@ -491,9 +491,10 @@ def show_shortages(args: argparse.Namespace) -> int:
     else:
         for s in found:
             print(
-                tr("cli", "{code}: {missing} missing on {at} ({bookings})").format(
+                QCoreApplication.translate(
+                    "cli", "{code}: %n missing on {at} ({bookings})", None, s.missing
+                ).format(
                     code=s.code,
-                    missing=s.missing,
                     at=s.at.strftime("%d/%m/%Y %H:%M"),
                     bookings=", ".join(s.holders),
                 )

@@ -438,8 +438,10 @@ def scan_report(args: argparse.Namespace) -> int:
         print(json.dumps(shown, ensure_ascii=False))
         return 0
     print(
-        tr("cli", "{missing} missing, {damaged} damaged, {still_out} still out.").format(
-            missing=report.missing, damaged=report.damaged, still_out=report.still_out
+        tr("cli", "{missing}, {damaged}, {still_out}.").format(
+            missing=QCoreApplication.translate("cli", "%n missing", None, report.missing),
+            damaged=QCoreApplication.translate("cli", "%n damaged", None, report.damaged),
+            still_out=QCoreApplication.translate("cli", "%n still out", None, report.still_out),
         )
     )
     if report.late:

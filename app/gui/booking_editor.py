@@ -808,11 +808,10 @@ class BookingEditor(QDialog):
                 _, code, name, qty = found[0]
                 total = self.lines.lines[row].quantity
                 self.add_feedback.ok(
-                    tr("BookingEditor", "Added %1 × %2 (%3): %4 on the line.")
-                    .replace("%1", str(qty))
-                    .replace("%2", name)
-                    .replace("%3", code)
-                    .replace("%4", str(total))
+                    tr("BookingEditor", "Added %n × %1 (%2): %3 on the line.", None, qty)
+                    .replace("%1", name)
+                    .replace("%2", code)
+                    .replace("%3", str(total))
                 )
             else:
                 self.add_feedback.ok(
