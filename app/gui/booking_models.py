@@ -365,9 +365,9 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if short:
                 return (
-                    tr("LinesModel", "%1 (%2 missing)")
+                    tr("LinesModel", "%1 (%2)")
                     .replace("%1", str(max(found.available, 0)))
-                    .replace("%2", str(line.short_by))
+                    .replace("%2", tr("LinesModel", "%n missing", None, line.short_by))
                 )
             return str(found.available)
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -333,7 +333,7 @@ class MonthGrid(QWidget):
             p.drawText(
                 QRect(rect.left() + 6, y, rect.width() - 12, self.LINE),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                tr("BookingCalendar", "+%1 more").replace("%1", str(hidden)),
+                tr("BookingCalendar", "+%n more", None, hidden),
             )
 
     # --- interaction --------------------------------------------------------------------

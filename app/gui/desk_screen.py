@@ -1080,15 +1080,11 @@ class DeskScreen(QWidget):
             out = [p for p in view.lines if p.out > 0 or p.damaged or p.missing]
             title = tr("DeskScreen", "%1: return report").replace("%1", view.reference)
             for p in out:
-                parts = (
-                    [tr("DeskScreen", "%1 still out").replace("%1", str(p.out))]
-                    if p.out > 0
-                    else []
-                )
+                parts = [tr("DeskScreen", "%n still out", None, p.out)] if p.out > 0 else []
                 if p.damaged:
-                    parts.append(tr("DeskScreen", "%1 damaged").replace("%1", str(p.damaged)))
+                    parts.append(tr("DeskScreen", "%n damaged", None, p.damaged))
                 if p.missing:
-                    parts.append(tr("DeskScreen", "%1 missing").replace("%1", str(p.missing)))
+                    parts.append(tr("DeskScreen", "%n missing", None, p.missing))
                 self.summary_list.addItem(f"{p.name}  ({p.code})   " + ", ".join(parts))
         self.summary_title.setText(title)
         document = (
