@@ -161,8 +161,9 @@ def _load(app: QCoreApplication, path: str) -> None:
         _installed.append(translator)
 
 
-def tr(context: str, text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(context, text, None, n)
+def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``QCoreApplication.translate`` under a short name, with the same arguments."""
+    return QCoreApplication.translate(context, text, disambiguation, n)
 
 
 def counted(template: str, params: dict[str, object]) -> int:
@@ -184,7 +185,7 @@ def message(err: DomainError) -> str:
     for key in ("status", "current"):
         if params.get(key) in STATUS_WORDS:
             params[key] = label(STATUS_WORDS[params[key]]).lower()
-    template = tr("messages", err.template, counted(err.template, params))
+    template = tr("messages", err.template, None, counted(err.template, params))
     try:
         head = template.format(**params)
     except (KeyError, IndexError, ValueError):
