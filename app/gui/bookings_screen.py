@@ -191,6 +191,8 @@ class BookingsScreen(FilteredList, QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda _: self.open_selected())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        # rows are fetched lazily: what the actions allow is known once the row arrives
+        self.model.dataChanged.connect(lambda *_: self._update_actions())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         for key in ("Return", "Enter"):

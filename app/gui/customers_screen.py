@@ -44,7 +44,13 @@ from app.gui.booking_models import (
 from app.gui.editors import Action, FormDialog
 from app.gui.operations import Operations
 from app.gui.scan_widgets import Feedback, make_table, set_row
-from app.gui.widgets import INVALID_STYLE, FormFields, format_date, screen_action
+from app.gui.widgets import (
+    INVALID_STYLE,
+    FormFields,
+    format_date,
+    screen_action,
+    screen_shortcuts_first,
+)
 from booking import customers, queries
 from booking.models import Contact, Customer, CustomerCategory, CustomerKind, Membership
 
@@ -235,6 +241,7 @@ class CustomersScreen(QWidget):
 
     def _build(self) -> None:
         self.search_box = QLineEdit()
+        screen_shortcuts_first(self.search_box)  # Ctrl+E edits, even from the search
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(
             tr(

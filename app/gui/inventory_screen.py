@@ -49,6 +49,7 @@ from app.gui.widgets import (
     format_date,
     format_datetime,
     format_weight,
+    screen_shortcuts_first,
 )
 from inventory import maintenance, photos, queries
 from inventory.barcodes import normalise
@@ -145,6 +146,7 @@ class InventoryScreen(QWidget):
 
     def _build_filters(self) -> None:
         self.search_box = QLineEdit()
+        screen_shortcuts_first(self.search_box)  # Ctrl+E edits, even from the search
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(
             tr(

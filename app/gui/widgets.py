@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -279,3 +279,35 @@ def fill_customer_filter(combo: QComboBox, rows: Sequence[tuple[int, str, str]])
     found = combo.findData(current) if current is not None else 0
     combo.setCurrentIndex(max(found, 0))
     combo.blockSignals(False)
+
+
+class ScreenShortcutsFirst(QObject):
+    """Lets a screen's shortcuts win over a text field's own key bindings.
+
+    On X11 a line edit takes Ctrl+E (end of line), Ctrl+K, Ctrl+U... for itself, so a
+    screen's "Edit…" on Ctrl+E never fired while the search field had the focus (which is
+    most of the time). Installed on such a field, this hands those keys to the shortcuts
+    of the field's ancestors when one of them claims the key."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget):
+            return False
+        pressed = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]
+        if pressed.isEmpty() or not event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
+            return False
+        owner = watched.parentWidget()
+        while owner is not None:
+            for action in owner.actions():
+                if action.isEnabled() and action.shortcut().matches(pressed) == (
+                    QKeySequence.SequenceMatch.ExactMatch
+                ):
+                    event.ignore()  # not the field's: the shortcut map gets it
+                    return True
+            owner = owner.parentWidget()
+        return False
+
+
+def screen_shortcuts_first(field: QWidget) -> None:
+    """Install ``ScreenShortcutsFirst`` on ``field`` (kept alive by the field)."""
+    keeper = ScreenShortcutsFirst(field)
+    field.installEventFilter(keeper)
