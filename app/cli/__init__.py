@@ -62,6 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_only(argv: list[str]) -> tuple[str | None] | None:
+    """``(db_option,)`` when the arguments only open the desktop app, else None."""
+    if not argv:
+        return (None,)
+    if len(argv) == 2 and argv[0] == "--db":
+        return (argv[1],)
+    if len(argv) == 1 and argv[0].startswith("--db="):
+        return (argv[0].split("=", 1)[1],)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. Whatever happens, people get one sentence, never a traceback:
     refusals and failures of the database, the disk or an output file exit 1, malformed
@@ -70,6 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     BUSY_LOG.addHandler(notice)
     args: argparse.Namespace | None = None
     try:
+        window = _window_only(sys.argv[1:] if argv is None else list(argv))
+        if window is not None:  # plain `regie`: the window first, without the parser's
+            from app.gui.launch import run_gui  # imports of every command (0.7 s)
+
+            return run_gui(window[0])
         args = build_parser().parse_args(argv)  # usage errors: argparse's message, exit 2
         return _run(args, sys.argv[1:] if argv is None else argv)
     except BrokenPipeError:  # regie ... | head: the reader has what it wanted
@@ -86,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             tr(
                 "cli",
                 "regie: error: a date given is too far in the past or the future for Régie to "
-                "compute with; give a date between the years 1900 and 9000.",
+                "compute with; give a date between the years 1900 and 2199.",
             )
         )
         return USAGE

@@ -77,6 +77,7 @@ def _start(
 
     app = gui_application()
     i18n.install()
+    _watch(app)
     session = _Session()
 
     def open_window(placeholder: QWidget | None = None) -> bool:
@@ -84,6 +85,12 @@ def _start(
             ctx = open_context(db_option)
         except DomainError as err:
             QMessageBox.critical(placeholder, "Régie", i18n.message(err))
+            session.status = 1
+            return False
+        except Exception as err:  # unexpected while opening: the dialog, not a traceback
+            from app.gui.error_dialog import ErrorDialog, as_error
+
+            ErrorDialog(as_error(err, where="opening the database"), placeholder).exec()
             session.status = 1
             return False
         from app.gui.operations import Operations, ThreadRunner
@@ -125,6 +132,18 @@ def _start(
     status = app.exec()
     session.close()
     return int(session.status or status)
+
+
+def _watch(app: QApplication) -> None:
+    """What every GUI process has: the log file, the error dialog for anything nobody
+    caught, and windows that fit the screen and come back where they were left."""
+    from app.core.log import start as start_log
+    from app.gui import geometry
+    from app.gui.error_dialog import install_excepthook
+
+    start_log()
+    install_excepthook()
+    geometry.install(app)
 
 
 def place_centred(window: QWidget, width: int, height: int) -> None:

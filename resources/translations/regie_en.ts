@@ -2,12 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
   <context>
+    <name>BookingCalendar</name>
+    <message numerus="yes">
+      <source>+%n more</source>
+      <translation>
+        <numerusform>+%n more</numerusform>
+        <numerusform>+%n more</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>BookingEditor</name>
+    <message numerus="yes">
+      <source>%n line(s)</source>
+      <translation>
+        <numerusform>%n line</numerusform>
+        <numerusform>%n lines</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n piece(s)</source>
+      <translation>
+        <numerusform>%n piece</numerusform>
+        <numerusform>%n pieces</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Added %n × %1 (%2): %3 on the line.</source>
+      <translation>
+        <numerusform>Added %n × %1 (%2): %3 on the line.</numerusform>
+        <numerusform>Added %n × %1 (%2): %3 on the line.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>BookingsScreen</name>
     <message numerus="yes">
       <source>%n bookings match: choose one with the arrows, then Enter.</source>
       <translation>
         <numerusform>%n booking matches: choose it with the arrows, then Enter.</numerusform>
         <numerusform>%n bookings match: choose one with the arrows, then Enter.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln booking(s)</source>
+      <translation>
+        <numerusform>%Ln booking</numerusform>
+        <numerusform>%Ln bookings</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>CasesScreen</name>
+    <message numerus="yes">
+      <source>Taken out: %n unit(s).</source>
+      <translation>
+        <numerusform>Taken out: %n unit.</numerusform>
+        <numerusform>Taken out: %n units.</numerusform>
       </translation>
     </message>
   </context>
@@ -18,6 +69,30 @@
       <translation>
         <numerusform>%Ln customer</numerusform>
         <numerusform>%Ln customers</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskScreen</name>
+    <message numerus="yes">
+      <source>%n still out</source>
+      <translation>
+        <numerusform>%n still out</numerusform>
+        <numerusform>%n still out</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n damaged</source>
+      <translation>
+        <numerusform>%n damaged</numerusform>
+        <numerusform>%n damaged</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n missing</source>
+      <translation>
+        <numerusform>%n missing</numerusform>
+        <numerusform>%n missing</numerusform>
       </translation>
     </message>
   </context>
@@ -51,10 +126,72 @@
   <context>
     <name>InvoicesScreen</name>
     <message numerus="yes">
+      <source>%Ln document(s)</source>
+      <translation>
+        <numerusform>%Ln document</numerusform>
+        <numerusform>%Ln documents</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n page(s) sent to the printer.</source>
       <translation>
         <numerusform>%n page sent to the printer.</numerusform>
         <numerusform>%n pages sent to the printer.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>LabelsScreen</name>
+    <message numerus="yes">
+      <source>%n item type(s) found.</source>
+      <translation>
+        <numerusform>%n item type found.</numerusform>
+        <numerusform>%n item types found.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unit(s)</source>
+      <translation>
+        <numerusform>%n unit</numerusform>
+        <numerusform>%n units</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Added %n label(s) for %1.</source>
+      <translation>
+        <numerusform>Added %n label for %1.</numerusform>
+        <numerusform>Added %n labels for %1.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n label(s) selected</source>
+      <translation>
+        <numerusform>%n label selected</numerusform>
+        <numerusform>%n labels selected</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n page(s)</source>
+      <translation>
+        <numerusform>%n page</numerusform>
+        <numerusform>%n pages</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n page(s) sent to the printer.</source>
+      <translation>
+        <numerusform>%n page sent to the printer.</numerusform>
+        <numerusform>%n pages sent to the printer.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>LinesModel</name>
+    <message numerus="yes">
+      <source>%n missing</source>
+      <translation>
+        <numerusform>%n missing</numerusform>
+        <numerusform>%n missing</numerusform>
       </translation>
     </message>
   </context>
@@ -95,6 +232,13 @@
   <context>
     <name>StatementsDialog</name>
     <message numerus="yes">
+      <source>%Ln statement(s) of %1 written to %2.</source>
+      <translation>
+        <numerusform>%Ln statement of %1 written to %2.</numerusform>
+        <numerusform>%Ln statements of %1 written to %2.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>Sent to %1: %n page(s).</source>
       <translation>
         <numerusform>Sent to %1: %n page.</numerusform>
@@ -109,6 +253,86 @@
       <translation>
         <numerusform>%n free of %1</numerusform>
         <numerusform>%n free of %1</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>cli</name>
+    <message numerus="yes">
+      <source>{code}: %n missing on {at} ({bookings})</source>
+      <translation>
+        <numerusform>{code}: %n missing on {at} ({bookings})</numerusform>
+        <numerusform>{code}: %n missing on {at} ({bookings})</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Pick list of %n page(s) written to {path}.</source>
+      <translation>
+        <numerusform>Pick list of %n page written to {path}.</numerusform>
+        <numerusform>Pick list of %n pages written to {path}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n scan(s) refused out of {count}.</source>
+      <translation>
+        <numerusform>%n scan refused out of {count}.</numerusform>
+        <numerusform>%n scans refused out of {count}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n missing</source>
+      <translation>
+        <numerusform>%n missing</numerusform>
+        <numerusform>%n missing</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n damaged</source>
+      <translation>
+        <numerusform>%n damaged</numerusform>
+        <numerusform>%n damaged</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n still out</source>
+      <translation>
+        <numerusform>%n still out</numerusform>
+        <numerusform>%n still out</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n item type(s)</source>
+      <translation>
+        <numerusform>%n item type</numerusform>
+        <numerusform>%n item types</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unit(s)</source>
+      <translation>
+        <numerusform>%n unit</numerusform>
+        <numerusform>%n units</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n label(s)</source>
+      <translation>
+        <numerusform>%n label</numerusform>
+        <numerusform>%n labels</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n page(s)</source>
+      <translation>
+        <numerusform>%n page</numerusform>
+        <numerusform>%n pages</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Printed on {printer}: %n page(s).</source>
+      <translation>
+        <numerusform>Printed on {printer}: %n page.</numerusform>
+        <numerusform>Printed on {printer}: %n pages.</numerusform>
       </translation>
     </message>
   </context>

@@ -22,9 +22,12 @@
       <source>Month of bookings</source>
       <translation>Mois des réservations</translation>
     </message>
-    <message>
-      <source>+%1 more</source>
-      <translation>+%1 autre(s)</translation>
+    <message numerus="yes">
+      <source>+%n more</source>
+      <translation>
+        <numerusform>+%n autre</numerusform>
+        <numerusform>+%n autres</numerusform>
+      </translation>
     </message>
     <message>
       <source>Bookings of the day</source>
@@ -92,6 +95,24 @@
     <message>
       <source>Quantity</source>
       <translation>Quantité</translation>
+    </message>
+    <message>
+      <source>%1, %2. Delete removes a line; + and - change its quantity.</source>
+      <translation>%1, %2. Suppr retire une ligne ; + et - changent sa quantité.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n line(s)</source>
+      <translation>
+        <numerusform>%n ligne</numerusform>
+        <numerusform>%n lignes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n piece(s)</source>
+      <translation>
+        <numerusform>%n pièce</numerusform>
+        <numerusform>%n pièces</numerusform>
+      </translation>
     </message>
     <message>
       <source>New booking</source>
@@ -178,8 +199,24 @@
       <translation>&amp;Devis (PDF)…</translation>
     </message>
     <message>
-      <source>The quote of the saved booking: preview, print, save as PDF</source>
-      <translation>Le devis de la réservation enregistrée : aperçu, impression, enregistrement en PDF</translation>
+      <source>The quote: preview, print, save as PDF (unsaved changes are saved first)</source>
+      <translation>Le devis : aperçu, impression, enregistrement en PDF (les modifications non enregistrées le sont d’abord)</translation>
+    </message>
+    <message>
+      <source>&amp;Print the pick list…</source>
+      <translation>&amp;Imprimer la liste de préparation…</translation>
+    </message>
+    <message>
+      <source>&amp;Save the pick list as PDF…</source>
+      <translation>&amp;Enregistrer la liste de préparation en PDF…</translation>
+    </message>
+    <message>
+      <source>Pic&amp;k list</source>
+      <translation>Liste de préparati&amp;on</translation>
+    </message>
+    <message>
+      <source>The warehouse pick list: print it (Ctrl+P) or save it as PDF (Ctrl+Shift+P)</source>
+      <translation>La liste de préparation du magasin : l’imprimer (Ctrl+P) ou l’enregistrer en PDF (Ctrl+Maj+P)</translation>
     </message>
     <message>
       <source>Inv&amp;oice…</source>
@@ -202,24 +239,51 @@
       <translation>Fermer</translation>
     </message>
     <message>
-      <source>Close without saving (Esc)</source>
-      <translation>Fermer sans enregistrer (Échap)</translation>
+      <source>Close (Esc); asks first when there are unsaved changes</source>
+      <translation>Fermer (Échap) ; demande d’abord s’il reste des modifications non enregistrées</translation>
     </message>
     <message>
       <source>Booking %1</source>
       <translation>Réservation %1</translation>
     </message>
     <message>
-      <source>Added %1 × %2 (%3): %4 on the line.</source>
-      <translation>%1 × %2 (%3) ajouté(s) : %4 sur la ligne.</translation>
+      <source>this new booking</source>
+      <translation>cette nouvelle réservation</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+      <source>Save the changes to %1 before closing?</source>
+      <translation>Enregistrer les modifications de %1 avant de fermer ?</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Ne pas enregistrer</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message numerus="yes">
+      <source>Added %n × %1 (%2): %3 on the line.</source>
+      <translation>
+        <numerusform>%n × %1 (%2) ajouté : %3 sur la ligne.</numerusform>
+        <numerusform>%n × %1 (%2) ajoutés : %3 sur la ligne.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Added the %1 item types of the kit.</source>
       <translation>Les %1 types de matériel du kit ont été ajoutés.</translation>
     </message>
     <message>
-      <source>%1 line(s), %2 piece(s). Delete removes a line; + and - change its quantity.</source>
-      <translation>%1 ligne(s), %2 pièce(s). Suppr retire une ligne ; + et - changent sa quantité.</translation>
+      <source>Choose the customer to see the price.</source>
+      <translation>Choisissez le client pour voir le prix.</translation>
     </message>
     <message>
       <source>The return must come after the pick-up.</source>
@@ -260,6 +324,22 @@
     <message>
       <source>Quote %1</source>
       <translation>Devis %1</translation>
+    </message>
+    <message>
+      <source>pick-list-%1</source>
+      <translation>liste-de-preparation-%1</translation>
+    </message>
+    <message>
+      <source>Pick list %1</source>
+      <translation>Liste de préparation %1</translation>
+    </message>
+    <message>
+      <source>Pick list %1 sent to the printer.</source>
+      <translation>Liste de préparation %1 envoyée à l’imprimante.</translation>
+    </message>
+    <message>
+      <source>Pick list saved to %1.</source>
+      <translation>Liste de préparation enregistrée dans %1.</translation>
     </message>
     <message>
       <source>Invoice %1 issued.</source>
@@ -558,9 +638,23 @@
       <source>&amp;Bookings</source>
       <translation>&amp;Réservations</translation>
     </message>
+    <message numerus="yes">
+      <source>%n bookings match: choose one with the arrows, then Enter.</source>
+      <translation>
+        <numerusform>%n réservation correspond : choisissez-la avec les flèches, puis Entrée.</numerusform>
+        <numerusform>%n réservations correspondent : choisissez-en une avec les flèches, puis Entrée.</numerusform>
+      </translation>
+    </message>
     <message>
-      <source>%1 booking(s)</source>
-      <translation>%1 réservation(s)</translation>
+      <source>No booking matches %1.</source>
+      <translation>Aucune réservation ne correspond à %1.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln booking(s)</source>
+      <translation>
+        <numerusform>%Ln réservation</numerusform>
+        <numerusform>%Ln réservations</numerusform>
+      </translation>
     </message>
     <message>
       <source>%1 created from %2 (a quote: confirm it in the editor).</source>
@@ -713,9 +807,12 @@
       <source>Added: {barcode} {item}</source>
       <translation>Ajouté : {barcode} {item}</translation>
     </message>
-    <message>
-      <source>Taken out: {count} unit(s).</source>
-      <translation>Sorti : {count} unité(s).</translation>
+    <message numerus="yes">
+      <source>Taken out: %n unit(s).</source>
+      <translation>
+        <numerusform>%n unité sortie.</numerusform>
+        <numerusform>%n unités sorties.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Empty case</source>
@@ -1017,9 +1114,12 @@
       <source>Enter or double-click opens the booking.</source>
       <translation>Entrée ou double-clic ouvre la réservation.</translation>
     </message>
-    <message>
-      <source>%1 customer(s)</source>
-      <translation>%1 client(s)</translation>
+    <message numerus="yes">
+      <source>%Ln customer(s)</source>
+      <translation>
+        <numerusform>%Ln client</numerusform>
+        <numerusform>%Ln clients</numerusform>
+      </translation>
     </message>
     <message>
       <source>No customer selected</source>
@@ -1224,6 +1324,14 @@
       <translation>Client</translation>
     </message>
     <message>
+      <source>late · %1</source>
+      <translation>en retard · %1</translation>
+    </message>
+    <message>
+      <source>Late: it should have left</source>
+      <translation>En retard : elle aurait dû partir</translation>
+    </message>
+    <message>
       <source>⬆ Check-out  F5</source>
       <translation>⬆ Sortie  F5</translation>
     </message>
@@ -1308,6 +1416,18 @@
       <translation>Champ de &amp;scan</translation>
     </message>
     <message>
+      <source>&amp;Print the pick list</source>
+      <translation>&amp;Imprimer la liste de préparation</translation>
+    </message>
+    <message>
+      <source>Print the delivery note or return &amp;report</source>
+      <translation>Imprimer le bon de sortie ou le ra&amp;pport de retour</translation>
+    </message>
+    <message>
+      <source>Save the delivery note or return report as P&amp;DF</source>
+      <translation>Enregistrer le bon de sortie ou le rapport de retour en P&amp;DF</translation>
+    </message>
+    <message>
       <source>Scan the booking, then its kit</source>
       <translation>Scannez la réservation, puis son matériel</translation>
     </message>
@@ -1348,8 +1468,12 @@
       <translation>Ctrl+Z annuler le dernier scan</translation>
     </message>
     <message>
-      <source>* quantity</source>
-      <translation>* quantité</translation>
+      <source>* quantity, then scan (Enter optional)</source>
+      <translation>* quantité, puis scan (Entrée facultative)</translation>
+    </message>
+    <message>
+      <source>Ctrl+P pick list</source>
+      <translation>Ctrl+P liste de préparation</translation>
     </message>
     <message>
       <source>NEXT SCAN: DAMAGED</source>
@@ -1372,8 +1496,8 @@
       <translation>Départ %1   →   retour %2</translation>
     </message>
     <message>
-      <source>Departures today and tomorrow</source>
-      <translation>Départs d’aujourd’hui et de demain</translation>
+      <source>Still to leave: today, tomorrow, late</source>
+      <translation>Reste à sortir : aujourd’hui, demain, en retard</translation>
     </message>
     <message>
       <source>Still out (F8: declare missing)</source>
@@ -1394,6 +1518,10 @@
     <message>
       <source>Scan its units, cases and bulk codes. F10 when finished.</source>
       <translation>Scannez ses unités, flight-cases et codes vrac. F10 pour terminer.</translation>
+    </message>
+    <message>
+      <source>Read %1 as %2: the scanner is set up for another keyboard layout.</source>
+      <translation>%1 lu comme %2 : la douchette est réglée pour une autre disposition de clavier.</translation>
     </message>
     <message>
       <source>Undone</source>
@@ -1471,17 +1599,38 @@
       <source>%1: return report</source>
       <translation>%1 : rapport de retour</translation>
     </message>
-    <message>
-      <source>%1 still out</source>
-      <translation>%1 encore dehors</translation>
+    <message numerus="yes">
+      <source>%n still out</source>
+      <translation>
+        <numerusform>%n encore dehors</numerusform>
+        <numerusform>%n encore dehors</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n damaged</source>
+      <translation>
+        <numerusform>%n abîmé</numerusform>
+        <numerusform>%n abîmés</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n missing</source>
+      <translation>
+        <numerusform>%n manquant</numerusform>
+        <numerusform>%n manquants</numerusform>
+      </translation>
     </message>
     <message>
-      <source>%1 damaged</source>
-      <translation>%1 abîmé(s)</translation>
+      <source>P: print the delivery note</source>
+      <translation>P : imprimer le bon de sortie</translation>
     </message>
     <message>
-      <source>%1 missing</source>
-      <translation>%1 manquant(s)</translation>
+      <source>P: print the return report</source>
+      <translation>P : imprimer le rapport de retour</translation>
+    </message>
+    <message>
+      <source>S: save it as PDF</source>
+      <translation>S : l’enregistrer en PDF</translation>
     </message>
     <message>
       <source>Enter: next booking</source>
@@ -1492,16 +1641,52 @@
       <translation>Échap : retour aux scans</translation>
     </message>
     <message>
-      <source>P: print the delivery note</source>
-      <translation>P : imprimer le bon de sortie</translation>
+      <source>Pick list of %1</source>
+      <translation>Liste de préparation de %1</translation>
+    </message>
+    <message>
+      <source>pick-list-%1.pdf</source>
+      <translation>liste-de-preparation-%1.pdf</translation>
     </message>
     <message>
       <source>Delivery note of %1</source>
       <translation>Bon de sortie de %1</translation>
     </message>
     <message>
-      <source>No delivery note</source>
-      <translation>Pas de bon de sortie</translation>
+      <source>delivery-note-%1.pdf</source>
+      <translation>bon-de-sortie-%1.pdf</translation>
+    </message>
+    <message>
+      <source>Return report of %1</source>
+      <translation>Rapport de retour de %1</translation>
+    </message>
+    <message>
+      <source>return-report-%1.pdf</source>
+      <translation>rapport-de-retour-%1.pdf</translation>
+    </message>
+    <message>
+      <source>No booking open</source>
+      <translation>Aucune réservation ouverte</translation>
+    </message>
+    <message>
+      <source>Scan a booking's reference or choose a departure first.</source>
+      <translation>Scannez d’abord la référence d’une réservation ou choisissez un départ.</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Printing…</source>
+      <translation>Impression…</translation>
+    </message>
+    <message>
+      <source>Sent to the printer</source>
+      <translation>Envoyé à l’imprimante</translation>
+    </message>
+    <message>
+      <source>Not printed</source>
+      <translation>Non imprimé</translation>
     </message>
   </context>
   <context>
@@ -1517,6 +1702,116 @@
     <message>
       <source>New &amp;pick-up:</source>
       <translation>Nouveau &amp;retrait :</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorDialog</name>
+    <message>
+      <source>Régie — unexpected error</source>
+      <translation>Régie — erreur inattendue</translation>
+    </message>
+    <message>
+      <source>Régie — action refused</source>
+      <translation>Régie — action refusée</translation>
+    </message>
+    <message>
+      <source>What you were doing was not finished. The details were written to the log file:</source>
+      <translation>Ce que vous faisiez n’a pas été terminé. Les détails ont été écrits dans le journal :</translation>
+    </message>
+    <message>
+      <source>What you were doing was not finished. No log file could be written; use Copy details to keep them.</source>
+      <translation>Ce que vous faisiez n’a pas été terminé. Aucun journal n’a pu être écrit ; utilisez « Copier les détails » pour les garder.</translation>
+    </message>
+    <message>
+      <source>&amp;Copy details</source>
+      <translation>&amp;Copier les détails</translation>
+    </message>
+    <message>
+      <source>Copy the details to paste them into a message</source>
+      <translation>Copier les détails pour les coller dans un message</translation>
+    </message>
+    <message>
+      <source>Show &amp;details</source>
+      <translation>Afficher les &amp;détails</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>Copié</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstStart</name>
+    <message>
+      <source>Régie could not write the demo database in {folder} ({reason}).</source>
+      <translation>Régie n’a pas pu écrire la base de démonstration dans {folder} ({reason}).</translation>
+    </message>
+    <message>
+      <source>Preparing the demo failed ({reason}).</source>
+      <translation>La préparation de la démonstration a échoué ({reason}).</translation>
+    </message>
+    <message>
+      <source>Another Régie window is preparing the demo; waiting for it…</source>
+      <translation>Une autre fenêtre de Régie prépare la démonstration ; en attente…</translation>
+    </message>
+    <message>
+      <source>Creating the catalogue: item types, units, cases and kits…</source>
+      <translation>Création du catalogue : types de matériel, unités, flight-cases et kits…</translation>
+    </message>
+    <message>
+      <source>Creating the customers and a year of bookings…</source>
+      <translation>Création des clients et d’une année de réservations…</translation>
+    </message>
+    <message>
+      <source>Setting the rates; issuing invoices, credit notes and payments…</source>
+      <translation>Mise en place des tarifs ; émission des factures, avoirs et paiements…</translation>
+    </message>
+    <message>
+      <source>Writing the invoices' PDF files: {done} of {total}…</source>
+      <translation>Écriture des PDF des factures : {done} sur {total}…</translation>
+    </message>
+    <message>
+      <source>Finishing…</source>
+      <translation>Finalisation…</translation>
+    </message>
+    <message>
+      <source>Starting…</source>
+      <translation>Démarrage…</translation>
+    </message>
+    <message>
+      <source>Preparing the demo — Régie</source>
+      <translation>Préparation de la démonstration — Régie</translation>
+    </message>
+    <message>
+      <source>Welcome to Régie</source>
+      <translation>Bienvenue dans Régie</translation>
+    </message>
+    <message>
+      <source>Régie is preparing a demo cooperative so that every area can be tried at once: a catalogue of stage equipment, customers, a year of bookings, invoices and payments. This happens only on the first start and takes a few seconds.</source>
+      <translation>Régie prépare une coopérative de démonstration pour que chaque espace puisse être essayé tout de suite : un catalogue de matériel de scène, des clients, une année de réservations, des factures et des paiements. Cela n’a lieu qu’au premier démarrage et prend quelques secondes.</translation>
+    </message>
+    <message>
+      <source>Progress of the demo's preparation</source>
+      <translation>Avancement de la préparation de la démonstration</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <source>Stop preparing the demo (it starts again next time)</source>
+      <translation>Arrêter la préparation de la démonstration (elle reprendra au prochain démarrage)</translation>
+    </message>
+    <message>
+      <source>Preparing the demo stopped ({reason}). Start Régie again to retry.</source>
+      <translation>La préparation de la démonstration s’est arrêtée ({reason}). Relancez Régie pour réessayer.</translation>
+    </message>
+    <message>
+      <source>exit status {code}</source>
+      <translation>code de sortie {code}</translation>
+    </message>
+    <message>
+      <source>Régie could not start the program that prepares the demo ({program}).</source>
+      <translation>Régie n’a pas pu lancer le programme qui prépare la démonstration ({program}).</translation>
     </message>
   </context>
   <context>
@@ -1731,9 +2026,12 @@
       <source>&amp;Inventory</source>
       <translation>&amp;Parc</translation>
     </message>
-    <message>
-      <source>{count} item type(s)</source>
-      <translation>{count} type(s) de matériel</translation>
+    <message numerus="yes">
+      <source>%Ln item type(s)</source>
+      <translation>
+        <numerusform>%Ln type de matériel</numerusform>
+        <numerusform>%Ln types de matériel</numerusform>
+      </translation>
     </message>
     <message>
       <source>Nothing carries the barcode or code %1.</source>
@@ -1753,9 +2051,12 @@
       <source>Bulk: %1 in stock, barcode %2</source>
       <translation>Vrac : %1 en stock, code-barres %2</translation>
     </message>
-    <message>
-      <source>%1, every %2 months</source>
-      <translation>%1, tous les %2 mois</translation>
+    <message numerus="yes">
+      <source>%1, every %n month(s)</source>
+      <translation>
+        <numerusform>%1, tous les %n mois</numerusform>
+        <numerusform>%1, tous les %n mois</numerusform>
+      </translation>
     </message>
     <message>
       <source>None</source>
@@ -1845,10 +2146,6 @@
       <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-      <source>Print</source>
-      <translation>Imprimer</translation>
-    </message>
-    <message>
       <source>Description</source>
       <translation>Désignation</translation>
     </message>
@@ -1913,20 +2210,35 @@
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
+      <source>Print (Ctrl+P)</source>
+      <translation>Imprimer (Ctrl+P)</translation>
+    </message>
+    <message>
       <source>&amp;Save as PDF…</source>
       <translation>Enregistrer en &amp;PDF…</translation>
+    </message>
+    <message>
+      <source>Save as PDF (Ctrl+S)</source>
+      <translation>Enregistrer en PDF (Ctrl+S)</translation>
     </message>
     <message>
       <source>Close</source>
       <translation>Fermer</translation>
     </message>
     <message>
+      <source>Close (Esc)</source>
+      <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
       <source>Saved to %1.</source>
       <translation>Enregistré dans %1.</translation>
     </message>
-    <message>
-      <source>%1 page(s) printed.</source>
-      <translation>%1 page(s) imprimée(s).</translation>
+    <message numerus="yes">
+      <source>%n page(s) sent to the printer.</source>
+      <translation>
+        <numerusform>%n page envoyée à l’imprimante.</numerusform>
+        <numerusform>%n pages envoyées à l’imprimante.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -2087,9 +2399,12 @@
       <source>Select a document to see it here.</source>
       <translation>Choisissez un document pour le voir ici.</translation>
     </message>
-    <message>
-      <source>%1 document(s)</source>
-      <translation>%1 document(s)</translation>
+    <message numerus="yes">
+      <source>%Ln document(s)</source>
+      <translation>
+        <numerusform>%Ln document</numerusform>
+        <numerusform>%Ln documents</numerusform>
+      </translation>
     </message>
     <message>
       <source>%1 left to pay</source>
@@ -2115,9 +2430,12 @@
       <source>Invoice %1 issued.</source>
       <translation>Facture %1 émise.</translation>
     </message>
-    <message>
-      <source>%1 page(s) printed.</source>
-      <translation>%1 page(s) imprimée(s).</translation>
+    <message numerus="yes">
+      <source>%n page(s) sent to the printer.</source>
+      <translation>
+        <numerusform>%n page envoyée à l’imprimante.</numerusform>
+        <numerusform>%n pages envoyées à l’imprimante.</numerusform>
+      </translation>
     </message>
     <message>
       <source>%1 saved to %2.</source>
@@ -2496,25 +2814,34 @@
       <source>{shown} of {total} item types shown: narrow the search.</source>
       <translation>{shown} types de matériel affichés sur {total} : précisez la recherche.</translation>
     </message>
-    <message>
-      <source>{total} item type(s) found.</source>
-      <translation>{total} type(s) de matériel trouvé(s).</translation>
+    <message numerus="yes">
+      <source>%n item type(s) found.</source>
+      <translation>
+        <numerusform>%n type de matériel trouvé.</numerusform>
+        <numerusform>%n types de matériel trouvés.</numerusform>
+      </translation>
     </message>
     <message>
       <source>bulk ({barcode})</source>
       <translation>vrac ({barcode})</translation>
     </message>
-    <message>
-      <source>{count} unit(s)</source>
-      <translation>{count} unité(s)</translation>
+    <message numerus="yes">
+      <source>%n unit(s)</source>
+      <translation>
+        <numerusform>%n unité</numerusform>
+        <numerusform>%n unités</numerusform>
+      </translation>
     </message>
     <message>
       <source>no units</source>
       <translation>aucune unité</translation>
     </message>
-    <message>
-      <source>Added {count} label(s) for {code}.</source>
-      <translation>{count} étiquette(s) ajoutée(s) pour {code}.</translation>
+    <message numerus="yes">
+      <source>Added %n label(s) for %1.</source>
+      <translation>
+        <numerusform>%n étiquette ajoutée pour %1.</numerusform>
+        <numerusform>%n étiquettes ajoutées pour %1.</numerusform>
+      </translation>
     </message>
     <message>
       <source>{code} is already in the list.</source>
@@ -2524,9 +2851,19 @@
       <source>Cancelled: nothing was saved or printed.</source>
       <translation>Annulé : rien n’a été enregistré ni imprimé.</translation>
     </message>
-    <message>
-      <source>{count} label(s) selected — {pages} page(s)</source>
-      <translation>{count} étiquette(s) sélectionnée(s) — {pages} page(s)</translation>
+    <message numerus="yes">
+      <source>%n label(s) selected</source>
+      <translation>
+        <numerusform>%n étiquette sélectionnée</numerusform>
+        <numerusform>%n étiquettes sélectionnées</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n page(s)</source>
+      <translation>
+        <numerusform>%n page</numerusform>
+        <numerusform>%n pages</numerusform>
+      </translation>
     </message>
     <message>
       <source>Save labels as PDF</source>
@@ -2553,8 +2890,19 @@
       <translation>Imprimer les étiquettes</translation>
     </message>
     <message>
-      <source>Sent {pages} page(s) to the printer.</source>
-      <translation>{pages} page(s) envoyée(s) à l’imprimante.</translation>
+      <source>Labels</source>
+      <translation>Étiquettes</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n page(s) sent to the printer.</source>
+      <translation>
+        <numerusform>%n page envoyée à l’imprimante.</numerusform>
+        <numerusform>%n pages envoyées à l’imprimante.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Printing cancelled.</source>
+      <translation>Impression annulée.</translation>
     </message>
     <message>
       <source>Preparing {count} labels…</source>
@@ -2563,10 +2911,6 @@
     <message>
       <source>Cancel</source>
       <translation>Annuler</translation>
-    </message>
-    <message>
-      <source>Labels</source>
-      <translation>Étiquettes</translation>
     </message>
   </context>
   <context>
@@ -2588,12 +2932,23 @@
       <translation>Disponible</translation>
     </message>
     <message>
-      <source>%1 (%2 missing)</source>
-      <translation>%1 (%2 manquant(s))</translation>
+      <source>Price excl. VAT</source>
+      <translation>Prix HT</translation>
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n missing</source>
+      <translation>
+        <numerusform>%n manquant</numerusform>
+        <numerusform>%n manquants</numerusform>
+      </translation>
     </message>
     <message>
       <source>%1 serviceable, %2 held by confirmed bookings at the busiest moment; %3 available for %4 requested.</source>
-      <translation>%1 en état de marche, %2 retenu(s) par des réservations confirmées au moment le plus chargé ; %3 disponible(s) pour %4 demandé(s).</translation>
+      <translation>En état de marche : %1 ; retenu par des réservations confirmées au moment le plus chargé : %2 ; disponible : %3 ; demandé : %4.</translation>
     </message>
     <message>
       <source>Quotes also ask for %1 (tentative, not blocking).</source>
@@ -2602,18 +2957,6 @@
   </context>
   <context>
     <name>MainWindow</name>
-    <message>
-      <source>Creating the demo cooperative: catalogue…</source>
-      <translation>Création de la coopérative de démonstration : parc de matériel…</translation>
-    </message>
-    <message>
-      <source>Creating the demo cooperative: customers and bookings…</source>
-      <translation>Création de la coopérative de démonstration : clients et réservations…</translation>
-    </message>
-    <message>
-      <source>Creating the demo cooperative: rates and invoices…</source>
-      <translation>Création de la coopérative de démonstration : tarifs et factures…</translation>
-    </message>
     <message>
       <source>Desk</source>
       <translation>Comptoir</translation>
@@ -2723,8 +3066,22 @@
       <translation>Annuler</translation>
     </message>
     <message>
-      <source>Imported %1 item types and %2 units.</source>
-      <translation>%1 types de matériel et %2 unités importés.</translation>
+      <source>Imported %1 and %2.</source>
+      <translation>Import terminé : %1 et %2.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n item type(s)</source>
+      <translation>
+        <numerusform>%n type de matériel</numerusform>
+        <numerusform>%n types de matériel</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unit(s)</source>
+      <translation>
+        <numerusform>%n unité</numerusform>
+        <numerusform>%n unités</numerusform>
+      </translation>
     </message>
     <message>
       <source>Export catalogue</source>
@@ -2735,8 +3092,19 @@
       <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-      <source>Exported %1 item types and %2 units to %3.</source>
-      <translation>%1 types de matériel et %2 unités exportés vers %3.</translation>
+      <source>Exported %1 and %2 to %3.</source>
+      <translation>Export terminé : %1 et %2 vers %3.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Operations</name>
+    <message>
+      <source>The database is busy ({holders} is writing to it) — waiting…</source>
+      <translation>La base de données est occupée ({holders} y écrit) — attente…</translation>
+    </message>
+    <message>
+      <source>The database is busy (another program is writing to it) — waiting…</source>
+      <translation>La base de données est occupée (un autre programme y écrit) — attente…</translation>
     </message>
   </context>
   <context>
@@ -2805,8 +3173,117 @@
       <translation>Ajuster à la largeur</translation>
     </message>
     <message>
+      <source>This document cannot be shown: it is not a readable PDF.</source>
+      <translation>Ce document ne peut pas être affiché : ce n’est pas un PDF lisible.</translation>
+    </message>
+    <message>
       <source>Page %1 of %2</source>
       <translation>Page %1 sur %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>PricePanel</name>
+    <message>
+      <source>Price (as the quote will print it)</source>
+      <translation>Prix (tel que le devis l’imprimera)</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>Prix</translation>
+    </message>
+    <message>
+      <source>Rate:</source>
+      <translation>Tarif :</translation>
+    </message>
+    <message>
+      <source>Days charged:</source>
+      <translation>Jours facturés :</translation>
+    </message>
+    <message>
+      <source>Discounts:</source>
+      <translation>Remises :</translation>
+    </message>
+    <message>
+      <source>Minimum charge:</source>
+      <translation>Minimum de facturation :</translation>
+    </message>
+    <message>
+      <source>Total excl. VAT:</source>
+      <translation>Total HT :</translation>
+    </message>
+    <message>
+      <source>VAT:</source>
+      <translation>TVA :</translation>
+    </message>
+    <message>
+      <source>Total incl. VAT:</source>
+      <translation>Total TTC :</translation>
+    </message>
+    <message>
+      <source>Deposit (not invoiced):</source>
+      <translation>Caution (non facturée) :</translation>
+    </message>
+    <message>
+      <source>Choose the customer to see the price.</source>
+      <translation>Choisissez le client pour voir le prix.</translation>
+    </message>
+    <message>
+      <source>VAT (%1):</source>
+      <translation>TVA (%1) :</translation>
+    </message>
+    <message>
+      <source>member rate: member no. %1 (no end date)</source>
+      <translation>tarif sociétaire : membre n° %1 (sans date de fin)</translation>
+    </message>
+    <message>
+      <source>member rate: member no. %1 until %2</source>
+      <translation>tarif sociétaire : membre n° %1 jusqu’au %2</translation>
+    </message>
+    <message>
+      <source>non-member, %1</source>
+      <translation>non-membre, %1</translation>
+    </message>
+    <message>
+      <source>non-member rate: no membership covers these days</source>
+      <translation>tarif non-membre : aucune adhésion ne couvre ces jours</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>%n jour</numerusform>
+        <numerusform>%n jours</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>(weekend rule: out Friday, back Monday, %n day(s) of use)</source>
+      <translation>
+        <numerusform>(règle du week-end : sortie le vendredi, retour le lundi, %n jour d’utilisation)</numerusform>
+        <numerusform>(règle du week-end : sortie le vendredi, retour le lundi, %n jours d’utilisation)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>coefficient %1</source>
+      <translation>coefficient %1</translation>
+    </message>
+    <message>
+      <source>%1 on the booking</source>
+      <translation>%1 sur la réservation</translation>
+    </message>
+    <message>
+      <source>no discount</source>
+      <translation>aucune remise</translation>
+    </message>
+    <message>
+      <source>no minimum</source>
+      <translation>aucun minimum</translation>
+    </message>
+    <message>
+      <source>%1: the rental is topped up by %2</source>
+      <translation>%1 : la location est complétée de %2</translation>
+    </message>
+    <message>
+      <source>%1 (reached)</source>
+      <translation>%1 (atteint)</translation>
     </message>
   </context>
   <context>
@@ -2882,6 +3359,10 @@
     <message>
       <source>Table of each equipment family</source>
       <translation>Barème de chaque famille de matériel</translation>
+    </message>
+    <message>
+      <source>%1:</source>
+      <translation>%1 :</translation>
     </message>
     <message>
       <source>Save the &amp;families</source>
@@ -3010,6 +3491,33 @@
     <message>
       <source>Customer's category saved.</source>
       <translation>Catégorie du client enregistrée.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <source>Printing %1…</source>
+      <translation>Impression de %1…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Printing</source>
+      <translation>Impression</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Annulation…</translation>
+    </message>
+    <message>
+      <source>Printing %1: page %2 of %3…</source>
+      <translation>Impression de %1 : page %2 sur %3…</translation>
+    </message>
+    <message>
+      <source>Print %1</source>
+      <translation>Imprimer %1</translation>
     </message>
   </context>
   <context>
@@ -3295,6 +3803,18 @@
       <translation>Relevés mensuels</translation>
     </message>
     <message>
+      <source>Every customer with activity or a balance</source>
+      <translation>Tous les clients ayant une activité ou un solde</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>Impression</translation>
+    </message>
+    <message>
       <source>C&amp;hoose…</source>
       <translation>C&amp;hoisir…</translation>
     </message>
@@ -3303,8 +3823,16 @@
       <translation>&amp;Mois :</translation>
     </message>
     <message>
+      <source>C&amp;ustomer:</source>
+      <translation>Cl&amp;ient :</translation>
+    </message>
+    <message>
       <source>&amp;Folder:</source>
       <translation>&amp;Dossier :</translation>
+    </message>
+    <message>
+      <source>&amp;Print:</source>
+      <translation>Im&amp;primer :</translation>
     </message>
     <message>
       <source>One PDF statement per customer with an invoice, a credit note, a payment or a booking in the month, or a balance at its end; plus one merged PDF to print them all.</source>
@@ -3313,6 +3841,22 @@
     <message>
       <source>&amp;Write statements</source>
       <translation>&amp;Écrire les relevés</translation>
+    </message>
+    <message>
+      <source>No, only write the files</source>
+      <translation>Non, seulement écrire les fichiers</translation>
+    </message>
+    <message>
+      <source>All at once on %1 (default printer, no dialog)</source>
+      <translation>Tout d’un coup sur %1 (imprimante par défaut, sans dialogue)</translation>
+    </message>
+    <message>
+      <source>All at once on %1 (no dialog)</source>
+      <translation>Tout d’un coup sur %1 (sans dialogue)</translation>
+    </message>
+    <message>
+      <source>All at once, on a printer chosen in the print dialog…</source>
+      <translation>Tout d’un coup, sur une imprimante choisie dans le dialogue d’impression…</translation>
     </message>
     <message>
       <source>Folder for the statements</source>
@@ -3346,9 +3890,12 @@
       <source>No customer had activity or a balance in %1.</source>
       <translation>Aucun client n’a eu d’activité ni de solde en %1.</translation>
     </message>
-    <message>
-      <source>%1 statement(s) of %2 written to %3.</source>
-      <translation>%1 relevé(s) de %2 écrit(s) dans %3.</translation>
+    <message numerus="yes">
+      <source>%Ln statement(s) of %1 written to %2.</source>
+      <translation>
+        <numerusform>%Ln relevé de %1 écrit dans %2.</numerusform>
+        <numerusform>%Ln relevés de %1 écrits dans %2.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Closing balances: %1 in all.</source>
@@ -3361,6 +3908,29 @@
     <message>
       <source>Open the &amp;folder</source>
       <translation>Ouvrir le &amp;dossier</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>Im&amp;primer…</translation>
+    </message>
+    <message>
+      <source>Statements %1</source>
+      <translation>Relevés %1</translation>
+    </message>
+    <message>
+      <source>Cannot read %1: %2</source>
+      <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+      <source>Printing cancelled: the statements are written; print the merged PDF again when you want.</source>
+      <translation>Impression annulée : les relevés sont écrits ; imprimez le PDF regroupé quand vous voudrez.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Sent to %1: %n page(s).</source>
+      <translation>
+        <numerusform>Envoyé à %1 : %n page.</numerusform>
+        <numerusform>Envoyé à %1 : %n pages.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -3404,9 +3974,12 @@
       <source>Stock</source>
       <translation>Stock</translation>
     </message>
-    <message>
-      <source>%1 free of %2</source>
-      <translation>%1 disponible(s) sur %2</translation>
+    <message numerus="yes">
+      <source>%n free of %1</source>
+      <translation>
+        <numerusform>%n disponible sur %1</numerusform>
+        <numerusform>%n disponibles sur %1</numerusform>
+      </translation>
     </message>
     <message>
       <source>Short by %1</source>
@@ -3689,6 +4262,42 @@
   <context>
     <name>cli</name>
     <message>
+      <source>First start: preparing the demo cooperative in {path}…</source>
+      <translation>Premier démarrage : préparation de la coopérative de démonstration dans {path}…</translation>
+    </message>
+    <message>
+      <source>see {command} --help</source>
+      <translation>voir {command} --help</translation>
+    </message>
+    <message>
+      <source>Interrupted: what was not finished was not saved.</source>
+      <translation>Interrompu : ce qui n’était pas terminé n’a pas été enregistré.</translation>
+    </message>
+    <message>
+      <source>regie: error: a date given is too far in the past or the future for Régie to compute with; give a date between the years 1900 and 2199.</source>
+      <translation>regie : erreur : une date donnée est trop loin dans le passé ou l’avenir pour que Régie puisse calculer avec ; donnez une date entre les années 1900 et 2199.</translation>
+    </message>
+    <message>
+      <source>regie: error: argument {argument} is not valid UTF-8 text.</source>
+      <translation>regie : erreur : l’argument {argument} n’est pas un texte UTF-8 valide.</translation>
+    </message>
+    <message>
+      <source>Unexpected error ({error}); nothing more is known.</source>
+      <translation>Erreur inattendue ({error}) ; on n’en sait pas plus.</translation>
+    </message>
+    <message>
+      <source>Unexpected error ({error}); the details are in {log}.</source>
+      <translation>Erreur inattendue ({error}) ; les détails sont dans {log}.</translation>
+    </message>
+    <message>
+      <source>The database is busy ({holders} is writing to it) — waiting…</source>
+      <translation>La base de données est occupée ({holders} y écrit) — attente…</translation>
+    </message>
+    <message>
+      <source>The database is busy (another program is writing to it) — waiting…</source>
+      <translation>La base de données est occupée (un autre programme y écrit) — attente…</translation>
+    </message>
+    <message>
       <source>bookings: create, confirm, cancel</source>
       <translation>réservations : créer, confirmer, annuler</translation>
     </message>
@@ -3828,13 +4437,23 @@
       <source>No shortage in this period.</source>
       <translation>Aucun manque sur cette période.</translation>
     </message>
-    <message>
-      <source>{code}: {missing} missing on {at} ({bookings})</source>
-      <translation>{code} : {missing} manquant(s) le {at} ({bookings})</translation>
+    <message numerus="yes">
+      <source>{code}: %n missing on {at} ({bookings})</source>
+      <translation>
+        <numerusform>{code} : %n manquant le {at} ({bookings})</numerusform>
+        <numerusform>{code} : %n manquants le {at} ({bookings})</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Pick list of %n page(s) written to {path}.</source>
+      <translation>
+        <numerusform>Liste de préparation de %n page écrite dans {path}.</numerusform>
+        <numerusform>Liste de préparation de %n pages écrite dans {path}.</numerusform>
+      </translation>
     </message>
     <message>
-      <source>Pick list of {pages} page(s) written to {path}.</source>
-      <translation>Liste de préparation de {pages} page(s) écrite dans {path}.</translation>
+      <source>Pick list {ref}</source>
+      <translation>Liste de préparation {ref}</translation>
     </message>
     <message>
       <source>customers and their memberships</source>
@@ -4036,9 +4655,16 @@
       <source> [LATE]</source>
       <translation> [EN RETARD]</translation>
     </message>
+    <message numerus="yes">
+      <source>%n scan(s) refused out of {count}.</source>
+      <translation>
+        <numerusform>%n scan refusé sur {count}.</numerusform>
+        <numerusform>%n scans refusés sur {count}.</numerusform>
+      </translation>
+    </message>
     <message>
-      <source>{refused} of {count} scan(s) refused.</source>
-      <translation>{refused} scan(s) refusé(s) sur {count}.</translation>
+      <source>Delivery note {ref}</source>
+      <translation>Bon de livraison {ref}</translation>
     </message>
     <message>
       <source>Not gone:</source>
@@ -4057,8 +4683,33 @@
       <translation>Bon de sortie écrit dans {path}.</translation>
     </message>
     <message>
-      <source>{missing} missing, {damaged} damaged, {still_out} still out.</source>
-      <translation>{missing} manquant(s), {damaged} endommagé(s), {still_out} encore dehors.</translation>
+      <source>Return report {ref}</source>
+      <translation>Rapport de retour {ref}</translation>
+    </message>
+    <message>
+      <source>{missing}, {damaged}, {still_out}.</source>
+      <translation>{missing}, {damaged}, {still_out}.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n missing</source>
+      <translation>
+        <numerusform>%n manquant</numerusform>
+        <numerusform>%n manquants</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n damaged</source>
+      <translation>
+        <numerusform>%n endommagé</numerusform>
+        <numerusform>%n endommagés</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n still out</source>
+      <translation>
+        <numerusform>%n encore dehors</numerusform>
+        <numerusform>%n encore dehors</numerusform>
+      </translation>
     </message>
     <message>
       <source>Returned late.</source>
@@ -4165,12 +4816,24 @@
       <translation>{number}  {customer}  HT {net}  TVA {vat}  TTC {gross}</translation>
     </message>
     <message>
+      <source>Quote {ref}</source>
+      <translation>Devis {ref}</translation>
+    </message>
+    <message>
       <source>Quote written to {path}.</source>
       <translation>Devis écrit dans {path}.</translation>
     </message>
     <message>
+      <source>{number} was issued but could not be printed: {reason} Print it again with: regie invoices pdf {number} --print</source>
+      <translation>{number} a été émise mais n’a pas pu être imprimée : {reason} Imprimez-la de nouveau avec : regie invoices pdf {number} --print</translation>
+    </message>
+    <message>
       <source>{number} issued, written to {path}.</source>
       <translation>{number} émis, écrit dans {path}.</translation>
+    </message>
+    <message>
+      <source>{number} issued.</source>
+      <translation>{number} émise.</translation>
     </message>
     <message>
       <source>Payment {id}: {amount} on {invoice} ({method}, {date}); balance {balance}.</source>
@@ -4209,16 +4872,30 @@
       <translation>Impossible de lire {path} : {reason}</translation>
     </message>
     <message>
-      <source>{types} item types and {units} units imported ({updated} updated)</source>
-      <translation>{types} types de matériel et {units} unités importés ({updated} mis à jour)</translation>
+      <source>{types} and {units} imported ({updated} updated)</source>
+      <translation>{types} et {units} importés ({updated} mis à jour)</translation>
     </message>
     <message>
       <source>Cannot write {path}: {reason}</source>
       <translation>Impossible d’écrire {path} : {reason}</translation>
     </message>
     <message>
-      <source>{types} item types and {units} units exported to {path}</source>
-      <translation>{types} types de matériel et {units} unités exportés vers {path}</translation>
+      <source>{types} and {units} exported to {path}</source>
+      <translation>{types} et {units} exportés vers {path}</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n item type(s)</source>
+      <translation>
+        <numerusform>%n type de matériel</numerusform>
+        <numerusform>%n types de matériel</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unit(s)</source>
+      <translation>
+        <numerusform>%n unité</numerusform>
+        <numerusform>%n unités</numerusform>
+      </translation>
     </message>
     <message>
       <source>print barcode labels to a PDF</source>
@@ -4237,8 +4914,26 @@
       <translation>ajouter un QR code</translation>
     </message>
     <message>
-      <source>{labels} label(s) on {pages} page(s) written to {path}.</source>
-      <translation>{labels} étiquette(s) sur {pages} page(s) écrite(s) dans {path}.</translation>
+      <source>{labels} on {pages} written to {path}.</source>
+      <translation>Fichier {path} écrit : {labels} sur {pages}.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n label(s)</source>
+      <translation>
+        <numerusform>%n étiquette</numerusform>
+        <numerusform>%n étiquettes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n page(s)</source>
+      <translation>
+        <numerusform>%n page</numerusform>
+        <numerusform>%n pages</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation>Étiquettes</translation>
     </message>
     <message>
       <source>a booking's pricing: coefficient, discounts, minimum charge</source>
@@ -4301,6 +4996,25 @@
       <translation>  {code}  {name} : remise {discount} %</translation>
     </message>
     <message>
+      <source>also print it, on PRINTER or, with no name, on the default printer (no dialog); --out is then optional. Put --print after the other arguments, or write --print=PRINTER</source>
+      <translation>l’imprimer aussi, sur PRINTER ou, sans nom, sur l’imprimante par défaut (sans dialogue) ; --out devient alors facultatif. Placez --print après les autres arguments, ou écrivez --print=PRINTER</translation>
+    </message>
+    <message>
+      <source>(required unless --print is given)</source>
+      <translation>(obligatoire sauf avec --print)</translation>
+    </message>
+    <message>
+      <source>Printing {title}: page {done} of {total}</source>
+      <translation>Impression de {title} : page {done} sur {total}</translation>
+    </message>
+    <message numerus="yes">
+      <source>Printed on {printer}: %n page(s).</source>
+      <translation>
+        <numerusform>Imprimé sur {printer} : %n page.</numerusform>
+        <numerusform>Imprimé sur {printer} : %n pages.</numerusform>
+      </translation>
+    </message>
+    <message>
       <source>management reports, as JSON, CSV or XLSX</source>
       <translation>rapports de gestion, en JSON, CSV ou XLSX</translation>
     </message>
@@ -4343,6 +5057,14 @@
     <message>
       <source>only this customer's statement (repeatable; default: every customer with activity or a balance in the month)</source>
       <translation>seulement le relevé de ce client (répétable ; par défaut : chaque client avec une opération ou un solde dans le mois)</translation>
+    </message>
+    <message>
+      <source>The statements go to the printer as one job: the merged PDF, by customer.</source>
+      <translation>Les relevés partent à l’imprimante en un seul travail : le PDF regroupé, client par client.</translation>
+    </message>
+    <message>
+      <source>Statements {month}</source>
+      <translation>Relevés {month}</translation>
     </message>
     <message>
       <source>{number}  {name}  opening {opening}  invoiced {invoiced}  credited {credited}  paid {paid}  closing {closing}</source>
@@ -4707,10 +5429,6 @@
       <translation>Donnez au moins une ligne --line CODE=QTÉ à réserver.</translation>
     </message>
     <message>
-      <source>The folder {folder} does not exist.</source>
-      <translation>Le dossier {folder} n’existe pas.</translation>
-    </message>
-    <message>
       <source>A membership needs --member-number and --member-from together.</source>
       <translation>Une adhésion demande à la fois --member-number et --member-from.</translation>
     </message>
@@ -4731,8 +5449,40 @@
       <translation>Donnez au moins un code à rentrer.</translation>
     </message>
     <message>
+      <source>The folder {folder} does not exist.</source>
+      <translation>Le dossier {folder} n’existe pas.</translation>
+    </message>
+    <message>
       <source>Give --amount or --line, not both.</source>
       <translation>Donnez --amount ou --line, pas les deux.</translation>
+    </message>
+    <message>
+      <source>{path} is a file, not a folder: give a folder for --out.</source>
+      <translation>{path} est un fichier, pas un dossier : donnez un dossier à --out.</translation>
+    </message>
+    <message>
+      <source>{path}: part of this path is a file, not a folder.</source>
+      <translation>{path} : une partie de ce chemin est un fichier, pas un dossier.</translation>
+    </message>
+    <message>
+      <source>Régie may not write in the folder {folder}: choose another place.</source>
+      <translation>Régie n’a pas le droit d’écrire dans le dossier {folder} : choisissez un autre emplacement.</translation>
+    </message>
+    <message>
+      <source>{path} is a folder: give the name of a file to write (in that folder, say).</source>
+      <translation>{path} est un dossier : donnez le nom d’un fichier à écrire (dans ce dossier, par exemple).</translation>
+    </message>
+    <message>
+      <source>The file {path} cannot be overwritten (it is read-only): choose another name.</source>
+      <translation>Le fichier {path} ne peut pas être remplacé (il est en lecture seule) : choisissez un autre nom.</translation>
+    </message>
+    <message>
+      <source>Give --out with a file, --print, or both.</source>
+      <translation>Indiquez --out avec un fichier, --print, ou les deux.</translation>
+    </message>
+    <message>
+      <source>{path} is a folder: give --out a file name.</source>
+      <translation>{path} est un dossier : donnez à --out un nom de fichier.</translation>
     </message>
     <message>
       <source>Give a date (2026-01-31).</source>
@@ -4743,8 +5493,115 @@
       <translation>Un rapport XLSX demande --out FICHIER.</translation>
     </message>
     <message>
+      <source>{path} is a file: give --out a folder.</source>
+      <translation>{path} est un fichier : donnez à --out un dossier.</translation>
+    </message>
+    <message numerus="yes">
       <source>{count} problem(s) found; nothing was changed.</source>
-      <translation>{count} problème(s) trouvé(s) ; rien n’a été modifié.</translation>
+      <translation>
+        <numerusform>{count} problème trouvé ; rien n’a été modifié.</numerusform>
+        <numerusform>{count} problèmes trouvés ; rien n’a été modifié.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Unexpected error: {error}</source>
+      <translation>Erreur inattendue : {error}</translation>
+    </message>
+    <message>
+      <source>{path} is a folder, not a database file: give the path of a file.</source>
+      <translation>{path} est un dossier, pas un fichier de base de données : donnez le chemin d’un fichier.</translation>
+    </message>
+    <message>
+      <source>The file {path} is not a Régie database (it is not an SQLite database at all). Check the path, or restore the database from a backup copy.</source>
+      <translation>Le fichier {path} n’est pas une base de données Régie (ce n’est pas du tout une base SQLite). Vérifiez le chemin, ou restaurez la base depuis une copie de sauvegarde.</translation>
+    </message>
+    <message>
+      <source>The database {path} is incomplete: the file was cut short (an interrupted copy or download?). Nothing was changed; use the complete file or a backup copy.</source>
+      <translation>La base de données {path} est incomplète : le fichier a été tronqué (copie ou téléchargement interrompu ?). Rien n’a été modifié ; utilisez le fichier complet ou une copie de sauvegarde.</translation>
+    </message>
+    <message>
+      <source>The database {path} is damaged (its content is malformed). Nothing was changed; restore it from a backup copy (the .bak files beside it are copies made before each upgrade).</source>
+      <translation>La base de données {path} est endommagée (son contenu est mal formé). Rien n’a été modifié ; restaurez-la depuis une copie de sauvegarde (les fichiers .bak à côté sont des copies faites avant chaque mise à jour).</translation>
+    </message>
+    <message>
+      <source>The database {path} was written by a newer version of Régie (schema {revision}). Install that version to open it; nothing was changed.</source>
+      <translation>La base de données {path} a été écrite par une version plus récente de Régie (schéma {revision}). Installez cette version pour l’ouvrir ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>The database is still busy after {seconds} s: {holders} is writing to it. Nothing was changed; try again when it has finished (or close it).</source>
+      <translation>La base de données est toujours occupée après {seconds} s : {holders} y écrit. Rien n’a été modifié ; réessayez quand il aura fini (ou fermez-le).</translation>
+    </message>
+    <message>
+      <source>The database is busy: {holders} is writing to it. Nothing was changed; try again when it has finished (or close it).</source>
+      <translation>La base de données est occupée : {holders} y écrit. Rien n’a été modifié ; réessayez quand il aura fini (ou fermez-le).</translation>
+    </message>
+    <message>
+      <source>The database is still busy after {seconds} s: another program is writing to it. Nothing was changed; try again when it has finished.</source>
+      <translation>La base de données est toujours occupée après {seconds} s : un autre programme y écrit. Rien n’a été modifié ; réessayez quand il aura fini.</translation>
+    </message>
+    <message>
+      <source>The database is busy: another program is writing to it. Nothing was changed; try again when it has finished.</source>
+      <translation>La base de données est occupée : un autre programme y écrit. Rien n’a été modifié ; réessayez quand il aura fini.</translation>
+    </message>
+    <message>
+      <source>Régie cannot open the database {path}: check that the file and its folder exist and that you may read and write them.</source>
+      <translation>Régie ne peut pas ouvrir la base de données {path} : vérifiez que le fichier et son dossier existent et que vous pouvez les lire et y écrire.</translation>
+    </message>
+    <message>
+      <source>Régie could not read or write the database {path}: the disk reported an error ({error}). Nothing was changed; check the disk, then try again.</source>
+      <translation>Régie n’a pas pu lire ou écrire la base de données {path} : le disque a signalé une erreur ({error}). Rien n’a été modifié ; vérifiez le disque, puis réessayez.</translation>
+    </message>
+    <message>
+      <source>The database {path} is on a read-only disk: Régie can show it but not save changes. Copy it to a disk you can write on.</source>
+      <translation>La base de données {path} est sur un disque en lecture seule : Régie peut l’afficher mais pas y enregistrer de modifications. Copiez-la sur un disque où vous pouvez écrire.</translation>
+    </message>
+    <message>
+      <source>The database {path} is read-only: Régie can show it but not save changes. Allow writing to the file (its permissions) or copy it somewhere you can write.</source>
+      <translation>La base de données {path} est en lecture seule : Régie peut l’afficher mais pas y enregistrer de modifications. Autorisez l’écriture dans le fichier (ses permissions) ou copiez-le là où vous pouvez écrire.</translation>
+    </message>
+    <message>
+      <source>Régie cannot write in the folder {folder} that holds the database (it is read-only). Allow writing to the folder, or move the database to one you can write in.</source>
+      <translation>Régie ne peut pas écrire dans le dossier {folder} qui contient la base de données (il est en lecture seule). Autorisez l’écriture dans ce dossier, ou déplacez la base dans un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+      <source>The database {path} is read-only: Régie can show it but not save changes.</source>
+      <translation>La base de données {path} est en lecture seule : Régie peut l’afficher mais pas y enregistrer de modifications.</translation>
+    </message>
+    <message>
+      <source>The disk that holds the database {path} is full: Régie cannot work with it until some space is freed. Nothing was changed.</source>
+      <translation>Le disque qui contient la base de données {path} est plein : Régie ne peut pas s’en servir tant que de la place n’a pas été libérée. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>The disk is full. Nothing was changed; free some space, then try again.</source>
+      <translation>Le disque est plein. Rien n’a été modifié ; libérez de la place, puis réessayez.</translation>
+    </message>
+    <message>
+      <source>The disk is full: Régie could not write {path}. Nothing was changed; free some space, then try again.</source>
+      <translation>Le disque est plein : Régie n’a pas pu écrire {path}. Rien n’a été modifié ; libérez de la place, puis réessayez.</translation>
+    </message>
+    <message>
+      <source>{path} is on a read-only disk: Régie cannot write there.</source>
+      <translation>{path} est sur un disque en lecture seule : Régie ne peut pas y écrire.</translation>
+    </message>
+    <message>
+      <source>Permission denied: Régie may not use {path}. Check the permissions of the file and its folder.</source>
+      <translation>Permission refusée : Régie ne peut pas utiliser {path}. Vérifiez les permissions du fichier et de son dossier.</translation>
+    </message>
+    <message>
+      <source>{path} is a folder, not a file.</source>
+      <translation>{path} est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+      <source>{path} does not exist.</source>
+      <translation>{path} n’existe pas.</translation>
+    </message>
+    <message>
+      <source>The system refused: {reason}. Nothing was changed.</source>
+      <translation>Le système a refusé : {reason}. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>Régie could not use {path}: {reason}.</source>
+      <translation>Régie n’a pas pu utiliser {path} : {reason}.</translation>
     </message>
     <message>
       <source>This booking no longer exists.</source>
@@ -4785,6 +5642,14 @@
     <message>
       <source>{code} is a booking, not an item.</source>
       <translation>{code} est une réservation, pas un matériel.</translation>
+    </message>
+    <message>
+      <source>The printer refused the document: {reason}</source>
+      <translation>L’imprimante a refusé le document : {reason}</translation>
+    </message>
+    <message>
+      <source>{path} could not be written: {reason}</source>
+      <translation>{path} n’a pas pu être écrit : {reason}</translation>
     </message>
     <message>
       <source>This item type no longer exists.</source>
@@ -4839,16 +5704,40 @@
       <translation>{value!r} n’est pas une heure (écrivez-la 14:00).</translation>
     </message>
     <message>
-      <source>The printer could not be opened: check it is on and connected.</source>
-      <translation>Impossible d’ouvrir l’imprimante : vérifiez qu’elle est allumée et branchée.</translation>
+      <source>There is no printer named {name}. Printers on this computer: {printers}.</source>
+      <translation>Il n’y a pas d’imprimante nommée {name}. Imprimantes de cet ordinateur : {printers}.</translation>
     </message>
     <message>
-      <source>There is no printer named {name}.</source>
-      <translation>Il n’y a pas d’imprimante nommée {name}.</translation>
+      <source>There is no printer named {name}: no printer is set up on this computer.</source>
+      <translation>Il n’y a pas d’imprimante nommée {name} : aucune imprimante n’est configurée sur cet ordinateur.</translation>
     </message>
     <message>
-      <source>No default printer is set up on this computer.</source>
-      <translation>Aucune imprimante par défaut n’est configurée sur cet ordinateur.</translation>
+      <source>No default printer is set up on this computer: name one of {printers}.</source>
+      <translation>Aucune imprimante par défaut n’est configurée sur cet ordinateur : nommez l’une de celles-ci : {printers}.</translation>
+    </message>
+    <message>
+      <source>No printer is set up on this computer: add one in the system settings, or save the PDF and print it from another computer.</source>
+      <translation>Aucune imprimante n’est configurée sur cet ordinateur : ajoutez-en une dans les paramètres du système, ou enregistrez le PDF et imprimez-le depuis un autre ordinateur.</translation>
+    </message>
+    <message>
+      <source>The document to print is not a readable PDF.</source>
+      <translation>Le document à imprimer n’est pas un PDF lisible.</translation>
+    </message>
+    <message>
+      <source>The printer {printer} could not be opened: check it is on and connected.</source>
+      <translation>L’imprimante {printer} n’a pas pu être ouverte : vérifiez qu’elle est allumée et connectée.</translation>
+    </message>
+    <message>
+      <source>The printer {printer} stopped accepting pages.</source>
+      <translation>L’imprimante {printer} n’accepte plus de pages.</translation>
+    </message>
+    <message>
+      <source>The printer {printer} refused the document.</source>
+      <translation>L’imprimante {printer} a refusé le document.</translation>
+    </message>
+    <message>
+      <source>Printing failed: {reason}</source>
+      <translation>L’impression a échoué : {reason}</translation>
     </message>
     <message>
       <source>line {line}: {problem}</source>
@@ -5045,6 +5934,10 @@
     <message>
       <source>The {field} must be at most {maximum}.</source>
       <translation>Le champ « {field} » doit valoir au plus {maximum}.</translation>
+    </message>
+    <message>
+      <source>{value} is not a plausible date: the year must be between {first} and {last}.</source>
+      <translation>{value} n’est pas une date plausible : l’année doit être comprise entre {first} et {last}.</translation>
     </message>
     <message>
       <source>{value!r} is not a date (write it 2026-03-31 or 31/03/2026).</source>
@@ -5291,16 +6184,16 @@
       <translation>La réservation {ref} est à l’état « {status} » : confirmez-la avant de sortir du matériel.</translation>
     </message>
     <message>
+      <source>Unknown code {code}: no unit, case or bulk item has it.</source>
+      <translation>Code inconnu {code} : aucune unité, aucun flight-case ni matériel en vrac ne le porte.</translation>
+    </message>
+    <message>
       <source>{code} is a booking: finish {ref} first.</source>
       <translation>{code} est une réservation : terminez d’abord {ref}.</translation>
     </message>
     <message>
       <source>Case {code} is empty.</source>
       <translation>Le flight-case {code} est vide.</translation>
-    </message>
-    <message>
-      <source>Unknown code {code}: no unit, case or bulk item has it.</source>
-      <translation>Code inconnu {code} : aucune unité, aucun flight-case ni matériel en vrac ne le porte.</translation>
     </message>
     <message>
       <source>{code} is in repair: choose another unit.</source>
@@ -5479,12 +6372,12 @@
       <translation>La caution {id} est de {deposit} : impossible d’en retenir {amount}.</translation>
     </message>
     <message>
-      <source>Booking {ref} is cancelled: it has no quote.</source>
-      <translation>La réservation {ref} est annulée : elle n’a pas de devis.</translation>
-    </message>
-    <message>
       <source>Booking {ref} has no lines to quote.</source>
       <translation>La réservation {ref} n’a aucune ligne à chiffrer.</translation>
+    </message>
+    <message>
+      <source>Booking {ref} is cancelled: it has no quote.</source>
+      <translation>La réservation {ref} est annulée : elle n’a pas de devis.</translation>
     </message>
     <message>
       <source>Booking {ref} is {status}: only a confirmed, out or returned booking can be invoiced.</source>
