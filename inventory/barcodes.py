@@ -29,7 +29,15 @@ from sqlmodel import select
 
 from app.core.db import UnitOfWork
 from app.core.errors import Conflict, ValidationError
-from inventory.models import CATEGORY_PREFIX, BarcodeSequence, Case, Category, ItemType, Unit
+from inventory.models import (
+    CATEGORY_PREFIX,
+    BarcodeSequence,
+    Case,
+    Category,
+    ItemType,
+    Kit,
+    Unit,
+)
 
 MAX_LENGTH = 20  # longer codes no longer print readably on a 70 × 37 mm label
 SEQUENCE_DIGITS = 5
@@ -162,12 +170,13 @@ def _printable(code: str) -> bool:
 
 # --- lookups --------------------------------------------------------------------------------
 
-Row = TypeVar("Row", Unit, ItemType, Case)
+Row = TypeVar("Row", Unit, ItemType, Case, Kit)
 
 
-def _by_code(uow: UnitOfWork, model: type[Row], column: Any, code: str) -> Row | None:
+def by_code(uow: UnitOfWork, model: type[Row], column: Any, code: str) -> Row | None:
     """The row whose code is ``code``, compared without case (the exact spelling first,
-    which the unique index answers at once)."""
+    which the unique index answers at once; then ``upper(code)``, which has an index of
+    its own, migration 0008)."""
     exact = uow.session.exec(select(model).where(column == code)).first()
     if exact is not None:
         return exact
@@ -178,19 +187,31 @@ def _by_code(uow: UnitOfWork, model: type[Row], column: Any, code: str) -> Row |
 def find_unit(uow: UnitOfWork, code: str) -> Unit | None:
     """The unit labelled ``code`` (without case), or None."""
     code = normalise(code)
-    return _by_code(uow, Unit, Unit.barcode, code) if code else None
+    return by_code(uow, Unit, Unit.barcode, code) if code else None
 
 
 def find_bulk(uow: UnitOfWork, code: str) -> ItemType | None:
     """The bulk item type whose barcode is ``code`` (without case), or None."""
     code = normalise(code)
-    return _by_code(uow, ItemType, ItemType.barcode, code) if code else None
+    return by_code(uow, ItemType, ItemType.barcode, code) if code else None
+
+
+def find_item_code(uow: UnitOfWork, code: str) -> ItemType | None:
+    """The item type whose code is ``code`` (without case), or None."""
+    code = normalise(code)
+    return by_code(uow, ItemType, ItemType.code, code) if code else None
+
+
+def find_kit(uow: UnitOfWork, code: str) -> Kit | None:
+    """The kit whose code is ``code`` (without case), or None."""
+    code = normalise(code)
+    return by_code(uow, Kit, Kit.code, code) if code else None
 
 
 def find_case(uow: UnitOfWork, code: str) -> Case | None:
     """The case labelled ``code`` (without case), or None."""
     code = normalise(code)
-    return _by_code(uow, Case, Case.barcode, code) if code else None
+    return by_code(uow, Case, Case.barcode, code) if code else None
 
 
 def find(uow: UnitOfWork, code: str) -> tuple[str, Unit | ItemType | Case] | None:

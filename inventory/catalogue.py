@@ -90,7 +90,8 @@ def _code(value: str) -> str:
 
 
 def item_by_code(uow: UnitOfWork, code: str) -> ItemType:
-    item = uow.session.exec(select(ItemType).where(ItemType.code == code)).first()
+    """The item type with this code, written in any case."""
+    item = barcodes.find_item_code(uow, code)
     if item is None:
         raise NotFound("No item type has the code {code}.", code=code)
     return item
@@ -224,8 +225,8 @@ def update_unit(uow: UnitOfWork, *, user: str, unit_id: int, data: UnitData, clo
     unit = uow.session.get(Unit, unit_id)
     if unit is None:
         raise NotFound("This unit no longer exists.")
-    if data.barcode and data.barcode != unit.barcode:
-        unit.barcode = barcodes.ensure_free(uow, data.barcode)
+    if data.barcode and barcodes.key(data.barcode) != barcodes.key(unit.barcode):
+        unit.barcode = barcodes.ensure_free(uow, data.barcode, keep=unit)
     columns = _unit_columns(uow, data)
     status = columns.pop("status")
     for key, value in columns.items():
@@ -251,8 +252,12 @@ def _unit_columns(uow: UnitOfWork, data: UnitData) -> dict[str, object]:
 
 
 def unit_by_barcode(uow: UnitOfWork, code: str) -> Unit:
+    """The unit labelled ``code``: without case, then as read on the other keyboard layout."""
     code = barcodes.normalise(code)
-    unit = uow.session.exec(select(Unit).where(Unit.barcode == code)).first()
+    unit = next(
+        (u for r in barcodes.candidates(code) if (u := barcodes.find_unit(uow, r)) is not None),
+        None,
+    )
     if unit is None:
         raise NotFound("No unit has the barcode {code}.", code=code)
     return unit

@@ -94,8 +94,12 @@ def _case_code(uow: UnitOfWork) -> str:
 
 
 def case_by_barcode(uow: UnitOfWork, code: str) -> Case:
+    """The case labelled ``code``: without case, then as read on the other layout."""
     code = barcodes.normalise(code)
-    case = uow.session.exec(select(Case).where(Case.barcode == code)).first()
+    case = next(
+        (c for r in barcodes.candidates(code) if (c := barcodes.find_case(uow, r)) is not None),
+        None,
+    )
     if case is None:
         raise NotFound("No case has the barcode {code}.", code=code)
     return case

@@ -374,7 +374,7 @@ class _Import:
         data = catalogue.parse_unit(cells)
         self._once(data.barcode, line)
         item = self._item_of_unit(data.item_code, line)
-        existing = self.uow.session.exec(select(Unit).where(Unit.barcode == data.barcode)).first()
+        existing = barcodes.find_unit(self.uow, data.barcode) if data.barcode else None
         if existing is None:
             if not data.barcode and item.tracking == Tracking.SERIALIZED:
                 data.barcode = self._generate(Category(item.category))

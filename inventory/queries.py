@@ -14,10 +14,12 @@ from sqlalchemy import String, and_, case, cast, exists, func, literal, or_
 from sqlmodel import select
 
 from app.core.db import UnitOfWork
+from inventory import barcodes
 from inventory.barcodes import normalise
 from inventory.models import (
     InspectionDue,
     ItemType,
+    Kit,
     Owner,
     Tracking,
     Unit,
@@ -213,3 +215,33 @@ def units_by_type(uow: UnitOfWork, type_ids: Sequence[int]) -> dict[int, list[Un
         row = rows[uid]
         grouped[row.item_type_id].append(row)
     return grouped
+
+
+def entry_named(uow: UnitOfWork, code: str) -> ItemType | Kit | None:
+    """What a code typed or scanned into a booking names: the item type of a unit's
+    barcode, a bulk barcode or a type code, or a kit — without case, then as read on the
+    other keyboard layout (``barcodes.candidates``)."""
+    for reading in barcodes.candidates(code):
+        found = barcodes.find_exactly(uow, reading)
+        if found is not None and found[0] == "unit":
+            return uow.session.get(ItemType, found[1].item_type_id)  # type: ignore[union-attr]
+        if found is not None and found[0] == "bulk":
+            return found[1]  # type: ignore[return-value]
+        named = barcodes.find_item_code(uow, reading) or barcodes.find_kit(uow, reading)
+        if named is not None:
+            return named
+    return None
+
+
+def code_lookup(uow: UnitOfWork, code: str) -> tuple[int, int | None] | None:
+    """A scanned code: (type id, unit id) of the unit, bulk type or type code it names."""
+    for reading in barcodes.candidates(code):
+        found = barcodes.find_exactly(uow, reading)
+        if found is not None and found[0] == "unit":
+            return found[1].item_type_id, found[1].id  # type: ignore[union-attr]
+        if found is not None and found[0] == "bulk":
+            return found[1].id or 0, None
+        item = barcodes.find_item_code(uow, reading)
+        if item is not None:
+            return item.id or 0, None
+    return None

@@ -42,7 +42,7 @@ from app.core.errors import ValidationError
 from app.i18n import message, tr
 from booking import desk
 from booking.models import Condition
-from inventory.barcodes import normalise
+from inventory.barcodes import key, normalise
 
 QUANTITY = re.compile(r"^(?P<code>.+)=(?P<qty>[+-]?\d+)$")
 
@@ -174,19 +174,19 @@ def check_in_scans(
     marked: dict[str, tuple[Condition, str, str]] = {}
     for value in damaged:
         code, note = _split_note(value)
-        marked[normalise(code)] = (Condition.DAMAGED, note, code)
+        marked[key(code)] = (Condition.DAMAGED, note, code)
     for code in missing:
         if not normalise(code):
             raise UsageError(
                 ValidationError("code", "Give the code of the missing unit."), f"--missing {code}"
             )
-        marked[normalise(code)] = (Condition.MISSING, "", code)
+        marked[key(code)] = (Condition.MISSING, "", code)
     scans = []
     for value in codes:
         scan = parse_code(value)
-        key = normalise(scan.code)
-        if key in marked:
-            condition, note, _ = marked.pop(key)
+        named = key(scan.code)
+        if named in marked:
+            condition, note, _ = marked.pop(named)
             scan = Scan(scan.code, scan.quantity, condition, note)
         scans.append(scan)
     scans += [Scan(code, None, condition, note) for condition, note, code in marked.values()]

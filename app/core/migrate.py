@@ -17,7 +17,7 @@ from app.core import storage
 from app.core.db import WRITE_OPTION, Database, make_engine, storage_problem
 from app.core.errors import DomainError
 
-HEAD = "0007_line_period"
+HEAD = "0008_code_keys"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

@@ -51,7 +51,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func
 from sqlmodel import select
 
 from app import i18n
@@ -74,11 +73,10 @@ from app.gui.widgets import INVALID_STYLE, FormFields, format_datetime, set_inva
 from booking import availability, bookings, customers, picklist, queries
 from booking.availability import Availability, Shortage
 from booking.models import HOLDING, TRANSITIONS, Booking, BookingStatus, Customer
-from inventory import barcodes
 from inventory import queries as inventory_queries
 from inventory.barcodes import normalise
 from inventory.containers import kit_lines
-from inventory.models import ItemType, Kit, Unit
+from inventory.models import ItemType, Kit
 from invoicing import invoices, issuing
 from invoicing.document import Document
 from invoicing.invoices import Quote
@@ -158,27 +156,6 @@ def read_booking(uow: UnitOfWork, booking_id: int) -> Loaded:
     )
 
 
-def _by_code(uow: UnitOfWork, model: Any, column: Any, code: str) -> Any:
-    """The row whose ``column`` is ``code``, compared without case (exact spelling first)."""
-    exact = uow.session.exec(select(model).where(column == code)).first()
-    if exact is not None:
-        return exact
-    query = select(model).where(func.upper(column) == code.upper()).order_by(model.id)
-    return uow.session.exec(query).first()
-
-
-def _entry_named(uow: UnitOfWork, code: str) -> ItemType | Kit | None:
-    """The item type (by a unit's barcode, its bulk barcode or its code) or the kit
-    ``code`` names, compared without case."""
-    unit = _by_code(uow, Unit, Unit.barcode, code)
-    if unit is not None:
-        return uow.session.get(ItemType, unit.item_type_id)
-    item = _by_code(uow, ItemType, ItemType.barcode, code) or _by_code(
-        uow, ItemType, ItemType.code, code
-    )
-    return item if item is not None else _by_code(uow, Kit, Kit.code, code)
-
-
 def resolve_entry(uow: UnitOfWork, text: str) -> list[tuple[int, str, str, int]]:
     """What the add field names: ``CODE``, ``CODE=QTY``, a unit or bulk barcode, a kit code
     (expanded to its types), or a search matching exactly one type. Codes are compared
@@ -188,11 +165,7 @@ def resolve_entry(uow: UnitOfWork, text: str) -> list[tuple[int, str, str, int]]
     text = text.split(SEPARATOR)[0]
     line = bookings.parse_line(text)
     code = normalise(line.code)
-    found: ItemType | Kit | None = None
-    for reading in barcodes.candidates(code) or [code]:
-        found = _entry_named(uow, reading)
-        if found is not None:
-            break
+    found = inventory_queries.entry_named(uow, code)
     if isinstance(found, ItemType):
         return [(found.id or 0, found.code, found.name, line.quantity)]
     if isinstance(found, Kit) and found.id is not None:

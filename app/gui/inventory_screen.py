@@ -106,16 +106,7 @@ def read_detail(uow: UnitOfWork, type_id: int, unit_id: int | None, today: dt.da
 
 def lookup_code(uow: UnitOfWork, code: str) -> tuple[int, int | None] | None:
     """A scanned code: (type id, unit id) of the unit, bulk type or type code it names."""
-    code = normalise(code)
-    if not code:
-        return None
-    unit = uow.session.exec(select(Unit).where(Unit.barcode == code)).first()
-    if unit is not None:
-        return unit.item_type_id, unit.id
-    item = uow.session.exec(
-        select(ItemType).where((ItemType.barcode == code) | (ItemType.code == code))
-    ).first()
-    return (item.id or 0, None) if item is not None else None
+    return queries.code_lookup(uow, code)
 
 
 # --- the screen ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import warnings
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,10 @@ def test_foreign_keys_are_enforced(db):
 
 
 def test_migrated_schema_matches_the_models(db):
-    with db.engine.connect() as conn:
+    with db.engine.connect() as conn, warnings.catch_warnings():
+        # the upper(code) indexes of migration 0008 are expressions, which SQLAlchemy does
+        # not reflect on SQLite (nor do the models declare them)
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based")
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
     assert diff == []
 
