@@ -139,22 +139,22 @@ def labels_for_codes(uow: UnitOfWork, codes: Iterable[str]) -> list[Label]:
 
 
 def _labels_for(uow: UnitOfWork, code: str, cooperative: str) -> list[Label]:
-    session = uow.session
-    unit = session.exec(select(Unit).where(Unit.barcode == code)).first()
-    if unit is not None:
-        item = session.get(ItemType, unit.item_type_id)
-        assert item is not None
-        return [_unit_label(unit, item, cooperative)]
-    item = session.exec(select(ItemType).where(ItemType.barcode == code)).first()
-    if item is not None:
-        return [_bulk_label(item, cooperative)]
-    case = session.exec(select(Case).where(Case.barcode == code)).first()
-    if case is not None:
-        return [_case_label(case, cooperative)]
-    item = session.exec(select(ItemType).where(ItemType.code == code)).first()
-    if item is None:
-        raise NotFound("No unit, item type or case has the code {code}.", code=code)
-    return _type_labels(uow, item, cooperative)
+    """Without case, then as read by a scanner set up for the other keyboard layout."""
+    for reading in barcodes.candidates(code):
+        found = barcodes.find_exactly(uow, reading)
+        if found is not None and found[0] == "unit":
+            unit = found[1]
+            item = uow.session.get(ItemType, unit.item_type_id)  # type: ignore[union-attr]
+            assert item is not None
+            return [_unit_label(unit, item, cooperative)]  # type: ignore[arg-type]
+        if found is not None and found[0] == "bulk":
+            return [_bulk_label(found[1], cooperative)]  # type: ignore[arg-type]
+        if found is not None:
+            return [_case_label(found[1], cooperative)]  # type: ignore[arg-type]
+        item = barcodes.find_item_code(uow, reading)
+        if item is not None:
+            return _type_labels(uow, item, cooperative)
+    raise NotFound("No unit, item type or case has the code {code}.", code=code)
 
 
 def _type_labels(uow: UnitOfWork, item: ItemType, cooperative: str) -> list[Label]:

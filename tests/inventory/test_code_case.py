@@ -60,3 +60,13 @@ def test_a_csv_row_in_lower_case_updates_the_existing_unit(db: Database, clock) 
     assert summary.units_created == 0
     with db.read() as uow:
         assert catalogue.unit_by_barcode(uow, code).barcode == code
+
+
+def test_labels_for_a_code_in_lower_case(db: Database, clock) -> None:  # type: ignore[no-untyped-def]
+    from inventory import labels
+
+    factories.item(db)
+    code = factories.unit(db, clock)
+    with db.read() as uow:
+        found = labels.labels_for_codes(uow, [code.lower(), "lyre-wash"])
+    assert [label.code for label in found] == [code, code]
