@@ -28,12 +28,13 @@ from booking.models import (
     BookingStatus,
     ReferenceSequence,
 )
-from inventory import fields
+from inventory import barcodes, fields
 from inventory.catalogue import item_by_code
 from inventory.containers import kit_lines
-from inventory.models import ItemType, Kit
 
 MAX_QUANTITY = 10_000
+#: Longer than this is a typing slip in a date (a season or a long tour fits easily).
+MAX_PERIOD = dt.timedelta(days=5 * 365)
 DATETIME_FORMATS = (
     "%Y-%m-%dT%H:%M",
     "%Y-%m-%d %H:%M",
@@ -147,6 +148,15 @@ def lines_of(uow: UnitOfWork, booking_id: int) -> list[BookingLine]:
 
 
 def _periods(data: BookingData) -> tuple[dt.datetime, dt.datetime, dt.datetime, dt.datetime]:
+    fields.plausible("from", data.start)  # the editor's date fields reach year 9999
+    fields.plausible("to", data.end)
+    if data.end - data.start > MAX_PERIOD:
+        raise ValidationError(
+            "to",
+            "A booking lasts at most {years} years: check the return date ({end}).",
+            years=MAX_PERIOD.days // 365,
+            end=data.end.strftime("%d/%m/%Y %H:%M"),
+        )
     if data.end <= data.start:
         raise ValidationError(
             "to",
@@ -171,11 +181,11 @@ def _expand(uow: UnitOfWork, lines: Sequence[Line]) -> list[tuple[int, int, int 
     for line in lines:
         qty = fields.integer("quantity", line.quantity, minimum=1, maximum=MAX_QUANTITY)
         code = line.code.strip()
-        item_id = uow.session.exec(select(ItemType.id).where(ItemType.code == code)).first()
-        if item_id is not None:
-            result.append((item_id, qty, None))
+        item = barcodes.find_item_code(uow, code)  # type codes, like barcodes, without case
+        if item is not None and item.id is not None:
+            result.append((item.id, qty, None))
             continue
-        kit = uow.session.exec(select(Kit).where(Kit.code == code)).first()
+        kit = barcodes.find_kit(uow, code)
         if kit is None:
             item_by_code(uow, code)  # raises NotFound naming the code
         assert kit is not None and kit.id is not None

@@ -71,3 +71,44 @@ def test_the_cli_writes_no_booking_dated_year_one(db_path) -> None:  # type: ign
     assert "Traceback" not in result.stderr
     assert "not a plausible date" in result.stderr
     assert db_path.read_bytes() == before
+
+
+def _count_bookings(db) -> int:  # type: ignore[no-untyped-def]
+    from sqlmodel import func, select
+
+    from booking.models import Booking
+
+    with db.read() as uow:
+        return int(uow.session.exec(select(func.count()).select_from(Booking)).one())
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        ("2026-12-10T10:00", "9999-12-10T10:00", "plausible"),  # the editor's date field allows it
+        ("2026-12-10T10:00", "2032-12-10T10:00", "at most 5 years"),
+    ],
+)
+def test_the_booking_service_refuses_a_return_date_typed_wrong(
+    db, clock, start, end, words
+) -> None:  # type: ignore[no-untyped-def]
+    """A booking confirmed until 9999 held its lyre for ever and priced 65 million euros."""
+    from tests import factories
+
+    factories.item(db)
+    factories.unit(db, clock)
+    number = factories.customer(db)
+    with pytest.raises(ValidationError) as refused:
+        factories.booking(db, clock, number, start, end, {"LYRE-WASH": 1})
+    assert words in str(refused.value)
+    assert _count_bookings(db) == 0
+
+
+def test_a_booking_line_code_in_lower_case_is_the_item_type(db, clock) -> None:  # type: ignore[no-untyped-def]
+    from tests import factories
+
+    factories.item(db)
+    factories.unit(db, clock)
+    number = factories.customer(db)
+    factories.booking(db, clock, number, "2026-12-10T10:00", "2026-12-12T10:00", {"lyre-wash": 1})
+    assert _count_bookings(db) == 1
