@@ -203,9 +203,17 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     """``"2026-11"`` → (1 Nov 2026, 30 Nov 2026); anything else is refused."""
     found = MONTH.match(month or "")
     year, number = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
-    if not found or not 1 <= number <= 12 or not FIRST_YEAR <= year <= LAST_YEAR:
+    if not found or not 1 <= number <= 12:
         raise ValidationError(
             "month", "{value!r} is not a month: write it like 2026-11.", value=month
+        )
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError(
+            "month",
+            "{value} is not a plausible date: the year must be between {first} and {last}.",
+            value=month,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
         )
     last = calendar.monthrange(year, number)[1]
     return dt.date(year, number, 1), dt.date(year, number, last)
