@@ -241,7 +241,8 @@ def _overdue_since(uow: UnitOfWork, unit_id: int, today: dt.date) -> dt.date | N
 
 
 def progress(uow: UnitOfWork, booking_id: int) -> list[LineProgress]:
-    """Per booked (or moved) type: wanted, out now, ever left, back, damaged, missing."""
+    """Per booked (or moved) type: wanted, out now, ever left, back, damaged, missing. A
+    type moved but not booked whose every movement was undone is left out."""
     wanted = dict(
         uow.session.exec(
             select(BookingLine.item_type_id, func.sum(BookingLine.quantity))
@@ -293,6 +294,8 @@ def progress(uow: UnitOfWork, booking_id: int) -> list[LineProgress]:
         )
         left = t["out"] - t["undo_out"]
         back = t["in"] - t["undo_in"]
+        if type_id not in wanted and left == 0 and back == 0:
+            continue  # an unplanned add that was undone: nothing of it is on the booking
         rows.append(
             LineProgress(
                 type_id,
@@ -520,7 +523,9 @@ def _out_bulk(
         return _refuse(code, Outcome.INVALID, "The quantity must be at least 1.", booking.reference)
     wanted = _wanted(uow, booking.id, item.id)
     if wanted == 0:
-        return _not_on_booking(uow, booking, item.id, code)
+        result = _not_on_booking(uow, booking, item.id, code)
+        result.offer["quantity"] = qty  # what A adds as unplanned
+        return result
     if _left(uow, booking.id, item.id) + qty > wanted:
         return _complete(uow, booking, item.id, code, wanted)
     move = _movement(uow, booking, Direction.OUT, item.id, None, qty, code, user, station, clock)
@@ -545,16 +550,29 @@ def _not_on_booking(uow: UnitOfWork, booking: Booking, type_id: int, code: str) 
 def _complete(
     uow: UnitOfWork, booking: Booking, type_id: int, code: str, wanted: int
 ) -> ScanResult:
+    """Refuse a scan that would take more than booked, with the true remaining count."""
     item = uow.session.get(ItemType, type_id)
     assert item is not None and booking.id is not None
-    result = _refuse(
-        code,
-        Outcome.COMPLETE,
-        "{name}: the {wanted} booked are already out.",
-        booking.reference,
-        name=item.name,
-        wanted=wanted,
-    )
+    remaining = max(wanted - _left(uow, booking.id, type_id), 0)
+    if remaining == 0:
+        result = _refuse(
+            code,
+            Outcome.COMPLETE,
+            "{name}: nothing is left to go out ({count} booked piece(s), all out).",
+            booking.reference,
+            name=item.name,
+            count=wanted,
+        )
+    else:
+        result = _refuse(
+            code,
+            Outcome.COMPLETE,
+            "Only {count} piece(s) of {name} left to go out on {ref}: scan *{count}.",
+            booking.reference,
+            name=item.name,
+            count=remaining,
+            ref=booking.reference,
+        )
     result.line = _line(uow, booking.id, type_id)
     return result
 
@@ -826,6 +844,8 @@ def undo_last(uow: UnitOfWork, *, user: str, station: str = "", clock: Clock) ->
             note="undo",
             clock=clock,
         )
+    if last.direction == Direction.OUT and last.note == UNPLANNED:
+        _take_off_booking(uow, booking, last.item_type_id, last.quantity)
     _restore_status(uow, booking)
     line = _line(uow, booking.id, last.item_type_id)
     return ScanResult(
@@ -849,29 +869,90 @@ def _restore_status(uow: UnitOfWork, booking: Booking) -> None:
         booking.status = BookingStatus.CONFIRMED.value
 
 
+#: The note on a check-out movement whose scan added its quantity to the booking as an
+#: unplanned item: undoing that scan takes the quantity off the booking again.
+UNPLANNED = "unplanned"
+
+
 def add_unplanned(
-    uow: UnitOfWork, *, user: str, station: str = "", reference: str, code: str, clock: Clock
+    uow: UnitOfWork,
+    *,
+    user: str,
+    station: str = "",
+    reference: str,
+    code: str,
+    quantity: int | None = None,
+    clock: Clock,
 ) -> ScanResult:
-    """Add the scanned unit's type to the booking (one more), if available, and check the
-    unit out: the trade's "unplanned item"."""
+    """Add the scanned unit's type (one more) or bulk item (``quantity``, default 1) to the
+    booking, if available, and check it out: the trade's "unplanned item"."""
     from booking.availability import check_request
     from booking.bookings import ShortageError
 
     booking = _booking(uow, normalise(reference))
-    unit = _unit(uow, normalise(code))
-    if booking is None or unit is None:
+    scanned = identify(uow, normalise(code))
+    if booking is None or scanned is None or scanned.kind not in ("unit", "bulk"):
         return check_out(
-            uow, user=user, station=station, reference=reference, code=code, clock=clock
+            uow,
+            user=user,
+            station=station,
+            reference=reference,
+            code=code,
+            quantity=quantity,
+            clock=clock,
         )
-    wanted = {unit.item_type_id: _wanted(uow, booking.id, unit.item_type_id) + 1}  # type: ignore[arg-type]
+    assert booking.id is not None
+    if scanned.kind == "unit":
+        type_id, qty = scanned.row.item_type_id, 1
+    else:
+        type_id, qty = scanned.row.id, 1 if quantity is None else quantity
+        if qty < 1:
+            return _refuse(
+                code, Outcome.INVALID, "The quantity must be at least 1.", booking.reference
+            )
+    wanted = {type_id: _wanted(uow, booking.id, type_id) + qty}
     missing = check_request(
         uow, wanted, booking.start, booking.end, now=_local_now(clock), exclude_booking=booking.id
     )
     if missing:
         raise ShortageError(missing)
-    uow.session.add(BookingLine(booking_id=booking.id, item_type_id=unit.item_type_id, quantity=1))
+    uow.session.add(BookingLine(booking_id=booking.id, item_type_id=type_id, quantity=qty))
     uow.flush()
-    return check_out(uow, user=user, station=station, reference=reference, code=code, clock=clock)
+    result = check_out(
+        uow,
+        user=user,
+        station=station,
+        reference=reference,
+        code=code,
+        quantity=qty,
+        clock=clock,
+    )
+    if result.ok:
+        for move_id in result.movement_ids:
+            move = uow.session.get(Movement, move_id)
+            if move is not None:
+                move.note = UNPLANNED
+        uow.flush()
+    return result
+
+
+def _take_off_booking(uow: UnitOfWork, booking: Booking, type_id: int, qty: int) -> None:
+    """Undoing an unplanned add: the booking loses the quantity that scan added to it (the
+    newest lines of the type first; a line brought to nothing goes)."""
+    lines = uow.session.exec(
+        select(BookingLine)
+        .where(BookingLine.booking_id == booking.id, BookingLine.item_type_id == type_id)
+        .order_by(BookingLine.id.desc())  # type: ignore[union-attr]
+    ).all()
+    for line in lines:
+        if qty <= 0:
+            break
+        taken = min(qty, line.quantity)
+        line.quantity -= taken
+        qty -= taken
+        if line.quantity == 0:
+            uow.session.delete(line)
+    uow.flush()
 
 
 def substitute(

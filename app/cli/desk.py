@@ -18,7 +18,7 @@ import re
 import socket
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -38,7 +38,7 @@ from app.cli.printing import (
     send,
 )
 from app.core.db import UnitOfWork
-from app.core.errors import ValidationError
+from app.core.errors import DomainError, ValidationError
 from app.i18n import message, tr
 from booking import desk
 from booking.models import Condition
@@ -58,9 +58,20 @@ def register(commands: Any) -> None:
     out.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
     out.add_argument(
         "codes",
-        nargs="+",
+        nargs="*",
         metavar="CODE",
         help=tr("cli", "unit, case or bulk codes (bulk as CODE=QTY)"),
+    )
+    out.add_argument(
+        "--unplanned",
+        action="append",
+        default=[],
+        metavar="CODE[=QTY]",
+        help=tr(
+            "cli",
+            "add this unit or bulk quantity to the booking as an unplanned item and check it "
+            "out (repeatable)",
+        ),
     )
     _common(out)
     out.set_defaults(handler=scan_out)
@@ -139,6 +150,7 @@ class Scan:
     quantity: int | None = None
     condition: Condition = Condition.OK
     note: str = ""
+    unplanned: bool = False
 
 
 class UsageError(Exception):
@@ -298,17 +310,34 @@ def scan_out(args: argparse.Namespace) -> int:
     station = station_of(args)
 
     def decide(uow: UnitOfWork, ctx: Context, scan: Scan) -> desk.ScanResult:
-        return desk.check_out(
-            uow,
-            user=ctx.user,
-            station=station,
-            reference=args.ref,
-            code=scan.code,
-            quantity=scan.quantity,
-            clock=ctx.clock,
-        )
+        if not scan.unplanned:
+            return desk.check_out(
+                uow,
+                user=ctx.user,
+                station=station,
+                reference=args.ref,
+                code=scan.code,
+                quantity=scan.quantity,
+                clock=ctx.clock,
+            )
+        try:
+            return desk.add_unplanned(
+                uow,
+                user=ctx.user,
+                station=station,
+                reference=args.ref,
+                code=scan.code,
+                quantity=scan.quantity,
+                clock=ctx.clock,
+            )
+        except DomainError as err:  # not available: refused, nothing written
+            return desk.ScanResult(normalise(scan.code), False, desk.Outcome.INVALID, err, args.ref)
 
-    return _run_scans(args, [parse_code(c) for c in args.codes], decide)
+    scans = [parse_code(c) for c in args.codes]
+    scans += [replace(parse_code(c), unplanned=True) for c in args.unplanned]
+    if not scans:
+        raise UsageError(ValidationError("codes", "Give at least one code to scan out."), "CODE")
+    return _run_scans(args, scans, decide)
 
 
 @_usage_guard

@@ -70,7 +70,13 @@ from app.gui.feedback import Banner, Sounds
 from app.gui.operations import Operations
 from app.gui.printing import print_pdf
 from app.gui.scan_widgets import menu_entry, shortcut_action
-from app.gui.scanner import MIN_SCAN_LENGTH, SCAN_GAP_MS, ScanCatcher, is_text_input
+from app.gui.scanner import (
+    MIN_SCAN_LENGTH,
+    SCAN_GAP_MS,
+    ScanCatcher,
+    is_text_input,
+    mark_free_text,
+)
 from app.gui.widgets import format_date
 from app.i18n import label, message
 from booking import desk
@@ -364,6 +370,7 @@ class DeskScreen(QWidget):
         self.note_text = QLabel()
         self.note_text.setWordWrap(True)
         self.note_edit = QLineEdit()
+        mark_free_text(self.note_edit)  # a fast-typed note is not a scan
         self.note_edit.setStyleSheet("font-size: 16pt; padding: 4px;")
         self.note_edit.setPlaceholderText(
             tr("DeskScreen", "What is damaged? (Enter to check it in, Esc to cancel)")
@@ -758,7 +765,13 @@ class DeskScreen(QWidget):
             return desk.undo_last(uow, user=user, station=station, clock=clock)
         if job.kind == "unplanned":
             return desk.add_unplanned(
-                uow, user=user, station=station, reference=reference, code=job.code, clock=clock
+                uow,
+                user=user,
+                station=station,
+                reference=reference,
+                code=job.code,
+                quantity=job.quantity,
+                clock=clock,
             )
         if job.kind == "substitute":
             return desk.substitute(
@@ -947,8 +960,9 @@ class DeskScreen(QWidget):
         if self.offer is None:
             return
         code = self.offer.code
+        quantity = self.offer.offer.get("quantity")  # a bulk scan's *N
         self.dismiss_offer()
-        self._enqueue(_Job("unplanned", code, mode="out"))
+        self._enqueue(_Job("unplanned", code, quantity=quantity, mode="out"))
 
     def choose_substitute(self) -> None:
         if self.offer is None or self.booking is None:

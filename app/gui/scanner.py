@@ -84,6 +84,26 @@ def is_text_input(widget: object) -> bool:
     )
 
 
+#: The dynamic property that marks a free-text field (a note): no scan is meant there.
+FREE_TEXT = "regieFreeText"
+
+
+def mark_free_text(widget: QWidget) -> None:
+    """Leave every key typed in ``widget`` to it, however fast: a note pasted or typed by a
+    fast typist is not a scanner burst (``ScanCatcher`` never holds that widget's keys)."""
+    widget.setProperty(FREE_TEXT, True)
+
+
+def is_free_text(obj: object) -> bool:
+    """``obj`` is a free-text field, or inside one (a spin box's line edit...)."""
+    widget = obj if isinstance(obj, QWidget) else None
+    while widget is not None:
+        if widget.property(FREE_TEXT):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
 @dataclass
 class _Held:
     receiver: QObject
@@ -163,6 +183,10 @@ class ScanCatcher(QObject):
         ):
             return False
         assert isinstance(event, QKeyEvent)
+        if is_free_text(obj):  # a note: its keys are the person's, even fast ones
+            if self.held:
+                self.flush()
+            return False
         key = event.key()
         if is_modifier(key) and not event.text().strip():
             return False  # Shift, AltGr...: typed nothing, the burst goes on

@@ -74,7 +74,7 @@ def test_accepted_scan_counts_and_booking_goes_out(db, clock, kit):
         ("NOPE-1", Outcome.UNKNOWN, "Unknown code NOPE-1"),
         ("mic", Outcome.NOT_ON_BOOKING, "Micro Shure SM58 is not on R-2026-0001"),
         ("twice", Outcome.TWICE, "already scanned out for R-2026-0001"),
-        ("complete", Outcome.COMPLETE, "the 2 booked are already out"),
+        ("complete", Outcome.COMPLETE, "nothing is left to go out (2 booked piece(s), all out)"),
         ("repair", Outcome.IN_REPAIR, "is in repair"),
         ("lost", Outcome.LOST_RETIRED, "is declared lost"),
         ("", Outcome.INVALID, "empty"),
@@ -333,3 +333,69 @@ def test_departures_list_only_what_still_has_to_leave(db, clock, kit):
         rows = desk.departures(uow, clock=clock)
         assert [b.reference for b in rows] == [late, today, ref]
         assert [desk.is_late(b, clock=clock) for b in rows] == [True, False, False]
+
+
+def test_a_bulk_quantity_above_what_remains_is_refused_with_the_true_remaining_count(
+    db, clock, kit
+):
+    ref, _, _, _ = kit
+    assert _out(db, clock, ref, "DMX10", qty=2).ok
+    before = _moves(db)
+    refused = _out(db, clock, ref, "DMX10", qty=9)
+    assert (refused.ok, refused.outcome) == (False, Outcome.COMPLETE)
+    assert refused.message.template.startswith("Only {count} piece(s) of {name} left to go out")
+    assert refused.message.params["count"] == 3  # 5 booked, 2 out: not "the 5 are out"
+    assert refused.line.left == 2
+    assert _moves(db) == before
+    assert _out(db, clock, ref, "DMX10", qty=3).ok
+    full = _out(db, clock, ref, "DMX10", qty=1)
+    assert full.message.template.startswith("{name}: nothing is left to go out")
+    assert full.message.params["count"] == 5
+
+
+def test_an_unplanned_bulk_quantity_is_added_and_checked_out(db, clock, kit):
+    ref, _, _, _ = kit
+    factories.bulk(db, code="XLR-10", name="Câble XLR 10 m", barcode="XLR10")
+    refused = _out(db, clock, ref, "XLR10", qty=4)
+    assert (refused.outcome, refused.offer["quantity"]) == (Outcome.NOT_ON_BOOKING, 4)
+    with db.write() as uow:
+        added = desk.add_unplanned(
+            uow, user="t", station="desk1", reference=ref, code="xlr10", quantity=4, clock=clock
+        )
+    assert added.ok and (added.line.code, added.line.wanted, added.line.left) == ("XLR-10", 4, 4)
+    with db.write() as uow:
+        one = desk.add_unplanned(
+            uow, user="t", station="desk1", reference=ref, code="XLR10", clock=clock
+        )
+    assert one.ok and (one.line.wanted, one.line.left) == (5, 5)
+
+
+def _wanted_by_code(db, ref):
+    with db.read() as uow:
+        return {p.code: p.wanted for p in desk.progress(uow, booking_by_ref(uow, ref).id)}
+
+
+def test_undoing_an_unplanned_add_takes_it_off_the_booking(db, clock, kit):
+    ref, lyres, mics, _ = kit
+    _out(db, clock, ref, lyres[0])
+    with db.write() as uow:
+        desk.add_unplanned(uow, user="t", station="desk1", reference=ref, code=mics[0], clock=clock)
+    assert _wanted_by_code(db, ref)["SM58"] == 1
+    with db.write() as uow:
+        undone = desk.undo_last(uow, user="t", station="desk1", clock=clock)
+    assert undone.ok
+    assert _wanted_by_code(db, ref) == {"LYRE-WASH": 2, "DMX-10": 5}  # no SM58 line left
+    # a bulk quantity added to a line already on the booking: the line goes back to 5
+    with db.write() as uow:
+        desk.add_unplanned(
+            uow, user="t", station="desk1", reference=ref, code="DMX10", quantity=3, clock=clock
+        )
+    assert _wanted_by_code(db, ref)["DMX-10"] == 8
+    with db.write() as uow:
+        desk.undo_last(uow, user="t", station="desk1", clock=clock)
+    assert _wanted_by_code(db, ref) == {"LYRE-WASH": 2, "DMX-10": 5}
+    # undoing a plain scan leaves the booked lines alone
+    with db.write() as uow:
+        desk.undo_last(uow, user="t", station="desk1", clock=clock)
+    assert _wanted_by_code(db, ref) == {"LYRE-WASH": 2, "DMX-10": 5}
+    assert _status(db, ref) == "confirmed"

@@ -134,10 +134,18 @@ def test_scan_out_json_objects_one_per_line(desk_db, capsys):
             "unplanned item or substitute it for a booked type.",
         ),
         ("twice", "twice", "{lyre0} was already scanned out for R-2026-0001."),
-        ("complete", "complete", "Lyre wash LED 19x15 W: the 2 booked are already out."),
+        (
+            "complete",
+            "complete",
+            "Lyre wash LED 19x15 W: nothing is left to go out (2 booked pieces, all out).",
+        ),
         ("repair", "in_repair", "{lyre2} is in repair: choose another unit."),
         ("lost", "lost_or_retired", "{lyre3} is declared lost: it cannot leave."),
-        ("bulk", "complete", "Câble DMX 5 broches 10 m: the 5 booked are already out."),
+        (
+            "bulk",
+            "complete",
+            "Only 5 pieces of Câble DMX 5 broches 10 m left to go out on R-2026-0001: scan *5.",
+        ),
         ("zero", "invalid", "The quantity must be at least 1."),
         ("booking", "booking", "R-2026-0002 is a booking: finish R-2026-0001 first."),
         ("already", "already_out", "{mic0} is already out on R-2026-0002."),
@@ -352,3 +360,44 @@ def test_report_and_missing_folder(desk_db, capsys, tmp_path):
     )
     status = main(["scan", "report", ref, "--out", str(tmp_path / "nope" / "r.pdf")])
     assert status == 1 and "does not exist" in capsys.readouterr().err
+
+
+def test_a_bulk_quantity_above_what_remains_names_the_true_remaining_count(desk_db, capsys):
+    ref = desk_db["ref"]
+    assert scan(capsys, "scan", "out", ref, "DMX10=4")[0] == 0
+    before = snapshot(desk_db["path"])
+    status, found, _ = scan_json(capsys, "scan", "out", ref, "DMX10=5")
+    assert (status, found[0]["message"]) == (
+        1,
+        "Only 1 piece of Câble DMX 5 broches 10 m left to go out on R-2026-0001: scan *1.",
+    )
+    assert snapshot(desk_db["path"]) == before
+
+
+def test_unplanned_bulk_and_units_are_added_checked_out_and_undone(desk_db, capsys, clock):
+    ref, mics = desk_db["ref"], desk_db["mics"]
+    db = open_database(desk_db["path"])
+    factories.bulk(db, code="XLR-10", name="Câble XLR 10 m", barcode="XLR10")
+    db.dispose()
+    status, found, _ = scan_json(
+        capsys,
+        "scan",
+        "out",
+        ref,
+        "--unplanned",
+        "XLR10=3",
+        "--unplanned",
+        mics[0],
+        "--station",
+        "d1",
+    )
+    assert status == 0 and [(f["ok"], f["line"]["wanted"]) for f in found] == [
+        (True, 3),
+        (True, 1),
+    ]
+    lines = {line["code"]: line["quantity"] for line in _show(capsys, ref)[1]["lines"]}
+    assert lines == {"LYRE-WASH": 2, "DMX-10": 5, "XLR-10": 3, "SM58": 1}
+    assert scan(capsys, "scan", "undo", "--station", "d1")[0] == 0
+    assert scan(capsys, "scan", "undo", "--station", "d1")[0] == 0
+    lines = {line["code"]: line["quantity"] for line in _show(capsys, ref)[1]["lines"]}
+    assert lines == {"LYRE-WASH": 2, "DMX-10": 5}

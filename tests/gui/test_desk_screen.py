@@ -646,3 +646,66 @@ def test_the_kiosk_fills_its_screen(qtbot, ops, kit) -> None:  # type: ignore[no
     desk_screen.fill_screen()
     screen = window.screen().geometry()  # offscreen: 800 × 800, a bit under the desk's minimum
     assert window.geometry().contains(screen)
+
+
+def test_a_bulk_quantity_above_what_remains_is_refused_with_the_true_count(  # type: ignore[no-untyped-def]
+    qtbot, screen, db, kit
+) -> None:
+    from tests.gui.scanner_keys import qwerty
+
+    scanner = Scanner(screen)
+    scanner.send(screen.scan_field, qwerty(kit["ref"]))
+    scanner.send(screen.scan_field, qwerty("*2CAB-DMX10"))
+    assert progress_text(screen, "DMX-10") == "2 / 5"
+    before = moves(db)
+    scanner.send(screen.scan_field, qwerty("*9CAB-DMX10"))
+    assert screen.banner.kind != "ok"
+    assert "Only 3 pieces of" in screen.banner.text() and "scan *3" in screen.banner.text()
+    assert "already out" not in screen.banner.text()
+    assert progress_text(screen, "DMX-10") == "2 / 5" and moves(db) == before
+
+
+def test_an_unplanned_bulk_quantity_is_added_with_a(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.scanner_keys import qwerty
+
+    factories.bulk(db, code="XLR-10", name="Câble XLR 10 m", barcode="CAB-XLR10")
+    scanner = Scanner(screen)
+    scanner.send(screen.scan_field, qwerty(kit["ref"]))
+    scanner.send(screen.scan_field, qwerty("*4CAB-XLR10"))
+    assert screen.offer_panel.isVisible() and moves(db) == 0
+    qtbot.keyClick(screen.offer_panel, Qt.Key.Key_A)
+    qtbot.wait(3 * SCAN_GAP_MS)
+    assert screen.banner.kind == "ok" and progress_text(screen, "XLR-10") == "4 / 4"
+
+
+def test_undoing_an_unplanned_add_takes_the_line_off_the_booking(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    scan(qtbot, screen.scan_field, PAR)
+    qtbot.keyClick(screen.offer_panel, Qt.Key.Key_A)
+    qtbot.wait(3 * SCAN_GAP_MS)
+    assert progress_text(screen, "PAR-64") == "1 / 1"
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Undone" in screen.banner.text()
+    assert all(p.code != "PAR-64" for p in screen.lines_model.rows)
+    with db.read() as uow:
+        from booking.bookings import booking_by_ref
+
+        booked = {p.code: p.wanted for p in desk.progress(uow, booking_by_ref(uow, kit["ref"]).id)}
+    assert booked == {"LYRE-WASH": 2, "DMX-10": 5}
+
+
+def test_a_damage_note_typed_fast_stays_a_note(qtbot, screen, db, clock, kit) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.scanner_keys import qwerty
+
+    _all_out(db, clock, kit["ref"])
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F6)
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F7)
+    scanner = Scanner(screen)
+    scanner.send(screen.scan_field, qwerty(LYRES[1]))
+    assert screen.note_panel.isVisible() and screen.note_edit.hasFocus()
+    scanner.send(screen.note_edit, qwerty("lentille fêlée"), gap_ms=5)  # pasted or fast
+    assert screen.banner.kind == "ok" and "damaged" in screen.banner.text()
+    with db.read() as uow:
+        assert unit_by_barcode(uow, LYRES[1]).status == "in_repair"
+        note = uow.session.exec(select(Movement.note).order_by(Movement.id.desc())).first()
+    assert note == "lentille fêlée"
