@@ -5,10 +5,13 @@ the digits, so Qt hears Ctrl+& for the key marked 1, and Ctrl+Shift+(key 1) as C
 shortcuts Ctrl+1..9 need an extra Shift there, and Ctrl+Shift+1 reaches the Ctrl+1 area.
 People read "Ctrl+1" as "Ctrl and the key marked 1", so ``DigitRowShortcuts`` reads the
 physical key of the digit row (its native scan code) and turns Ctrl[+Shift]+(key n) into
-the sequence printed in the menus, whatever the layout. Keys that already have a shortcut
-of their own on the current layout (Ctrl+- zooms out the timeline, the AZERTY 6 key) keep
-it. Platforms without known scan codes (and synthetic key events) fall back to Qt's own
-matching, which is right for QWERTY.
+the sequence printed in the menus, whatever the layout. The area shortcut wins everywhere,
+even where the key types something that has a shortcut of its own: AZERTY's 6 key types
+"-", yet Ctrl+(key 6) goes to the Calendar from the Planning and the Invoices too, as from
+every other area (navigation is the same everywhere); zooming out stays on Ctrl+(numpad -),
+Ctrl+wheel and the menus, and on QWERTY Ctrl+- (not a digit key) still zooms. Platforms
+without known scan codes (and synthetic key events) fall back to Qt's own matching, which
+is right for QWERTY.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 DIGITS = "1234567890"
@@ -60,19 +63,6 @@ def typed_sequence(event: QKeyEvent) -> QKeySequence:
     return QKeySequence(event.keyCombination())
 
 
-def _active_shortcuts(window: QWidget) -> set[str]:
-    """Shortcuts of the enabled actions that are live in ``window`` now."""
-    found: set[str] = set()
-    for action in window.findChildren(QAction):
-        if not action.isEnabled():
-            continue
-        owner = action.parent()
-        if isinstance(owner, QWidget) and not owner.isVisible():
-            continue
-        found.update(s.toString() for s in action.shortcuts())
-    return found
-
-
 class DigitRowShortcuts(QObject):
     """An application event filter: in ``window``, Ctrl[+Shift]+(top-row key n) runs
     ``bindings["Ctrl[+Shift]+n"]`` on every keyboard layout."""
@@ -86,10 +76,7 @@ class DigitRowShortcuts(QObject):
         physical = physical_sequence(event)
         if physical is None or physical.toString() not in self.bindings:
             return None
-        typed = typed_sequence(event).toString()
-        if typed in _active_shortcuts(self.window) and typed not in self.bindings:
-            return None  # the key has a meaning of its own here (Ctrl+- zooms out)
-        return physical.toString()
+        return physical.toString()  # the area shortcut wins over the typed key's own
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
