@@ -41,7 +41,14 @@ from app.core.errors import DomainError, ValidationError
 from app.core.money import from_cents, to_cents
 from app.gui.invoice_dialogs import method_label, money
 from app.gui.operations import Operations
-from app.gui.widgets import INVALID_STYLE, FormFields, edit_amount, format_amount, format_date
+from app.gui.widgets import (
+    INVALID_STYLE,
+    FitScrollArea,
+    FormFields,
+    edit_amount,
+    format_amount,
+    format_date,
+)
 from booking.bookings import booking_by_ref
 from booking.models import BookingLine
 from inventory.models import ItemType
@@ -314,9 +321,16 @@ class BookingPricingDialog(QDialog):
             self.retain_button,
         ):
             button.setAutoDefault(False)
+        # the two boxes scroll when the screen is short (a laptop's 768 px): the status and
+        # Close stay in sight
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(pricing_box)
+        column.addWidget(deposit_box, 1)
+        self.scroll = FitScrollArea(content)
         outer = QVBoxLayout(self)
-        outer.addWidget(pricing_box)
-        outer.addWidget(deposit_box, 1)
+        outer.addWidget(self.scroll, 1)
         outer.addWidget(self.status)
         outer.addWidget(buttons)
         self.set_state(state)
