@@ -15,6 +15,7 @@ from typing import Any
 
 from app.core.clock import Clock
 from app.core.db import Database
+from app.core.errors import NotFound
 from app.core.migrate import open_database
 from app.core.paths import default_db_path, resolve_db_path
 
@@ -62,6 +63,13 @@ def open_context(
             message = tr("cli", "First start: preparing the demo cooperative in {path}…")
             print(message.format(path=path), file=sys.stderr, flush=True)
         build_demo_file(path, progress=progress)
+    elif not path.parent.is_dir() and not _is_embedded_default(path):
+        raise NotFound(
+            "There is no folder {folder} for the database {path}: check the path given "
+            "with --db or REGIE_DB (a mistyped path must not start a new, empty database).",
+            folder=str(path.parent),
+            path=path.name,
+        )
     return Context(db=open_database(path))
 
 
