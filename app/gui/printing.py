@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtCore import Signal as _Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrintEngine, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app import i18n
@@ -153,8 +154,7 @@ def print_pdf(
                 if progress is not None:
                     progress(index + 1, total)
         except BaseException:
-            printer.abort()
-            painter.end()
+            _discard(painter, printer)
             raise
         painter.end()
         if printer.printerState() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
@@ -165,6 +165,33 @@ def print_pdf(
     finally:
         with PDFIUM_LOCK:
             pdf.close()
+
+
+#: Qt's print engine property for extra CUPS options (QPrintEngine::PPK_CupsOptions):
+#: a list of name, value, name, value...
+CUPS_OPTIONS = QPrintEngine.PrintEnginePropertyKey(0xFE00)
+
+
+def _discard(painter: QPainter, printer: QPrinter) -> None:
+    """End a cancelled or failed run so that none of its pages is printed.
+
+    ``QPrinter.abort()`` works on Windows, but Qt's CUPS engine cannot abort (it returns
+    False) and ending the painter then sends the pages painted so far as a job of their
+    own (a cancelled 61-page run printed 7 pages). So on CUPS the run ends as a job CUPS
+    refuses (0 copies: nothing is queued); a PDF file being written is removed.
+    """
+    if printer.abort():
+        painter.end()
+        return
+    native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+    engine = printer.printEngine()
+    if native and engine is not None:
+        options = [str(o) for o in (engine.property(CUPS_OPTIONS) or [])]
+        engine.setProperty(CUPS_OPTIONS, [*options, "copies", "0"])
+    output = "" if native else printer.outputFileName()
+    painter.end()
+    if output:
+        Path(output).unlink(missing_ok=True)
 
 
 def _page_size(pdf: pdfium.PdfDocument, index: int) -> tuple[float, float]:

@@ -172,6 +172,23 @@ def test_cancel_stops_a_long_job(qtbot: Any, tmp_path: Path) -> None:
     wait(qtbot, job)
     assert job.was_cancelled and job.error is None and job.pages == 0
     assert job.dialog is None  # the progress dialog is gone
+    assert not out.exists()  # nothing of the cancelled run is printed (the pages before)
+
+
+def test_a_cancelled_run_sends_nothing_to_the_printer(tmp_path: Path) -> None:
+    """Cancelling from the progress callback (every print: statements, invoices, labels)
+    leaves no partial output: the pages painted before Cancel are not printed."""
+    out = tmp_path / "cancelled.pdf"
+
+    def cancel_at_page_3(done: int, _total: int) -> None:
+        if done == 3:
+            raise printing.PrintCancelled()
+
+    with pytest.raises(printing.PrintCancelled):
+        printing.print_pdf(document(10), file_printer(out), progress=cancel_at_page_3)
+    assert not out.exists()
+    printing.print_pdf(document(2), file_printer(out))  # the printer works afterwards
+    assert pages_of(out) == 2
 
 
 def test_an_unreadable_document_is_a_sentence(qtbot: Any, tmp_path: Path) -> None:
