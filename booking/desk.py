@@ -53,7 +53,7 @@ OUTCOME_LABELS = {
     Outcome.ACCEPTED: N_("Accepted"),
     Outcome.UNKNOWN: N_("Unknown code"),
     Outcome.NOT_ON_BOOKING: N_("Not on this booking"),
-    Outcome.COMPLETE: N_("Quantity already complete"),
+    Outcome.COMPLETE: N_("More than booked"),
     Outcome.ALREADY_OUT: N_("Already out"),
     Outcome.TWICE: N_("Scanned twice"),
     Outcome.IN_REPAIR: N_("In repair"),
