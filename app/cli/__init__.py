@@ -20,6 +20,7 @@ import traceback
 from collections.abc import Sequence
 from typing import NoReturn
 
+from app.cli import argparse_fr
 from app.cli.output import check_outputs, output_targets, silence_stdout
 from app.core.db import BUSY_LOG, storage_problem
 from app.core.errors import DomainError, describe
@@ -46,11 +47,13 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (the usage itself is one ``--help`` away)."""
 
     def error(self, message: str) -> NoReturn:
-        hint = tr("cli", "see {command} --help").format(command=self.prog)
-        self.exit(USAGE, f"{self.prog}: error: {message} ({hint})\n")
+        hint = argparse_fr.translate("cli", "see {command} --help").format(command=self.prog)
+        line = argparse_fr.translate("cli", "{prog}: error: {message} ({hint})")
+        self.exit(USAGE, line.format(prog=self.prog, message=message, hint=hint) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_fr.install()
     parser = _Parser(
         prog="regie",
         description="Régie: rental and inventory desk for pooled stage equipment.",
