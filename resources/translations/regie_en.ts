@@ -345,5 +345,19 @@
         <numerusform>{count} problems found; nothing was changed.</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>{name}: nothing is left to go out ({count} booked piece(s), all out).</source>
+      <translation>
+        <numerusform>{name}: nothing is left to go out ({count} booked piece, all out).</numerusform>
+        <numerusform>{name}: nothing is left to go out ({count} booked pieces, all out).</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Only {count} piece(s) of {name} left to go out on {ref}: scan *{count}.</source>
+      <translation>
+        <numerusform>Only {count} piece of {name} left to go out on {ref}: scan *{count}.</numerusform>
+        <numerusform>Only {count} pieces of {name} left to go out on {ref}: scan *{count}.</numerusform>
+      </translation>
+    </message>
   </context>
 </TS>

@@ -4260,6 +4260,73 @@
     </message>
   </context>
   <context>
+    <name>argparse</name>
+    <message>
+      <source>the following arguments are required: %s</source>
+      <translation>les arguments suivants sont obligatoires : %s</translation>
+    </message>
+    <message>
+      <source>unrecognized arguments: %s</source>
+      <translation>arguments non reconnus : %s</translation>
+    </message>
+    <message>
+      <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+      <translation>choix invalide : %(value)r (choisissez parmi %(choices)s)</translation>
+    </message>
+    <message>
+      <source>argument %(argument_name)s: %(message)s</source>
+      <translation>argument %(argument_name)s : %(message)s</translation>
+    </message>
+    <message>
+      <source>expected one argument</source>
+      <translation>une valeur est attendue</translation>
+    </message>
+    <message>
+      <source>expected at least one argument</source>
+      <translation>au moins une valeur est attendue</translation>
+    </message>
+    <message>
+      <source>expected at most one argument</source>
+      <translation>au plus une valeur est attendue</translation>
+    </message>
+    <message>
+      <source>invalid %(type)s value: %(value)r</source>
+      <translation>valeur %(type)s invalide : %(value)r</translation>
+    </message>
+    <message>
+      <source>one of the arguments %s is required</source>
+      <translation>l’un des arguments %s est obligatoire</translation>
+    </message>
+    <message>
+      <source>not allowed with argument %s</source>
+      <translation>interdit avec l’argument %s</translation>
+    </message>
+    <message>
+      <source>ambiguous option: %(option)s could match %(matches)s</source>
+      <translation>option ambiguë : %(option)s peut désigner %(matches)s</translation>
+    </message>
+    <message>
+      <source>ignored explicit argument %r</source>
+      <translation>argument explicite ignoré : %r</translation>
+    </message>
+    <message>
+      <source>usage: </source>
+      <translation>usage : </translation>
+    </message>
+    <message>
+      <source>options</source>
+      <translation>options</translation>
+    </message>
+    <message>
+      <source>positional arguments</source>
+      <translation>arguments positionnels</translation>
+    </message>
+    <message>
+      <source>show this help message and exit</source>
+      <translation>afficher cette aide et quitter</translation>
+    </message>
+  </context>
+  <context>
     <name>cli</name>
     <message>
       <source>First start: preparing the demo cooperative in {path}…</source>
@@ -4268,6 +4335,10 @@
     <message>
       <source>see {command} --help</source>
       <translation>voir {command} --help</translation>
+    </message>
+    <message>
+      <source>{prog}: error: {message} ({hint})</source>
+      <translation>{prog} : erreur : {message} ({hint})</translation>
     </message>
     <message>
       <source>Interrupted: what was not finished was not saved.</source>
@@ -4610,6 +4681,10 @@
     <message>
       <source>unit, case or bulk codes (bulk as CODE=QTY)</source>
       <translation>codes d’unités, de caisses ou de vrac (vrac : CODE=QTÉ)</translation>
+    </message>
+    <message>
+      <source>add this unit or bulk quantity to the booking as an unplanned item and check it out (repeatable)</source>
+      <translation>ajouter ce matériel ou cette quantité de vrac à la réservation en imprévu et le sortir (répétable)</translation>
     </message>
     <message>
       <source>check kit back in</source>
@@ -5106,6 +5181,10 @@
       <translation>code</translation>
     </message>
     <message>
+      <source>codes</source>
+      <translation>codes</translation>
+    </message>
+    <message>
       <source>line</source>
       <translation>ligne</translation>
     </message>
@@ -5421,6 +5500,10 @@
   <context>
     <name>messages</name>
     <message>
+      <source>There is no folder {folder} for the database {path}: check the path given with --db or REGIE_DB (a mistyped path must not start a new, empty database).</source>
+      <translation>Il n’y a pas de dossier {folder} pour la base {path} : vérifiez le chemin donné avec --db ou REGIE_DB (un chemin mal tapé ne doit pas créer une nouvelle base vide).</translation>
+    </message>
+    <message>
       <source>The end of the period must come after its start.</source>
       <translation>La fin de la période doit venir après son début.</translation>
     </message>
@@ -5443,6 +5526,10 @@
     <message>
       <source>Give the code of the missing unit.</source>
       <translation>Donnez le code de l’unité manquante.</translation>
+    </message>
+    <message>
+      <source>Give at least one code to scan out.</source>
+      <translation>Donnez au moins un code à sortir.</translation>
     </message>
     <message>
       <source>Give at least one code to check in.</source>
@@ -6052,6 +6139,10 @@
       <translation>Aucune réservation n’a la référence {ref}.</translation>
     </message>
     <message>
+      <source>A booking lasts at most {years} years: check the return date ({end}).</source>
+      <translation>Une réservation dure au plus {years} ans : vérifiez la date de retour ({end}).</translation>
+    </message>
+    <message>
       <source>The return ({end}) must come after the pick-up ({start}).</source>
       <translation>Le retour ({end}) doit suivre le départ ({start}).</translation>
     </message>
@@ -6140,8 +6231,8 @@
       <translation>Pas sur cette réservation</translation>
     </message>
     <message>
-      <source>Quantity already complete</source>
-      <translation>Quantité déjà complète</translation>
+      <source>More than booked</source>
+      <translation>Plus que réservé</translation>
     </message>
     <message>
       <source>Already out</source>
@@ -6223,9 +6314,19 @@
       <source>{name} is not on {ref}: add it as an unplanned item or substitute it for a booked type.</source>
       <translation>{name} n’est pas sur {ref} : ajoutez-le hors prévision ou substituez-le à un matériel réservé.</translation>
     </message>
-    <message>
-      <source>{name}: the {wanted} booked are already out.</source>
-      <translation>{name} : les {wanted} réservés sont déjà sortis.</translation>
+    <message numerus="yes">
+      <source>{name}: nothing is left to go out ({count} booked piece(s), all out).</source>
+      <translation>
+        <numerusform>{name} : plus rien à sortir ({count} pièce réservée, déjà sortie).</numerusform>
+        <numerusform>{name} : plus rien à sortir ({count} pièces réservées, toutes sorties).</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Only {count} piece(s) of {name} left to go out on {ref}: scan *{count}.</source>
+      <translation>
+        <numerusform>Il ne reste que {count} pièce de {name} à sortir sur {ref} : scannez *{count}.</numerusform>
+        <numerusform>Il ne reste que {count} pièces de {name} à sortir sur {ref} : scannez *{count}.</numerusform>
+      </translation>
     </message>
     <message>
       <source>{name} {left} / {wanted}</source>
