@@ -184,34 +184,34 @@ def by_code(uow: UnitOfWork, model: type[Row], column: Any, code: str) -> Row | 
     return uow.session.exec(query).first()
 
 
+def _find(uow: UnitOfWork, model: type[Row], column: Any, code: str) -> Row | None:
+    code = normalise(code)
+    return by_code(uow, model, column, code) if code else None
+
+
 def find_unit(uow: UnitOfWork, code: str) -> Unit | None:
     """The unit labelled ``code`` (without case), or None."""
-    code = normalise(code)
-    return by_code(uow, Unit, Unit.barcode, code) if code else None
+    return _find(uow, Unit, Unit.barcode, code)
 
 
 def find_bulk(uow: UnitOfWork, code: str) -> ItemType | None:
     """The bulk item type whose barcode is ``code`` (without case), or None."""
-    code = normalise(code)
-    return by_code(uow, ItemType, ItemType.barcode, code) if code else None
+    return _find(uow, ItemType, ItemType.barcode, code)
 
 
 def find_item_code(uow: UnitOfWork, code: str) -> ItemType | None:
     """The item type whose code is ``code`` (without case), or None."""
-    code = normalise(code)
-    return by_code(uow, ItemType, ItemType.code, code) if code else None
+    return _find(uow, ItemType, ItemType.code, code)
 
 
 def find_kit(uow: UnitOfWork, code: str) -> Kit | None:
     """The kit whose code is ``code`` (without case), or None."""
-    code = normalise(code)
-    return by_code(uow, Kit, Kit.code, code) if code else None
+    return _find(uow, Kit, Kit.code, code)
 
 
 def find_case(uow: UnitOfWork, code: str) -> Case | None:
     """The case labelled ``code`` (without case), or None."""
-    code = normalise(code)
-    return by_code(uow, Case, Case.barcode, code) if code else None
+    return _find(uow, Case, Case.barcode, code)
 
 
 def find(uow: UnitOfWork, code: str) -> tuple[str, Unit | ItemType | Case] | None:

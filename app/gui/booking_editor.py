@@ -181,9 +181,8 @@ def resolve_entry(uow: UnitOfWork, text: str) -> list[tuple[int, str, str, int]]
         return result
     ids = inventory_queries.search_types(uow, code)
     if len(ids) == 1:
-        item = uow.session.get(ItemType, ids[0])
-        assert item is not None
-        return [(ids[0], item.code, item.name, line.quantity)]
+        row = inventory_queries.type_rows(uow, ids)[ids[0]]
+        return [(row.id, row.code, row.name, line.quantity)]
     if not ids:
         raise ValidationError("item code", "Nothing in the catalogue matches {text}.", text=code)
     raise ValidationError(
