@@ -10,7 +10,7 @@ target: a lock file (``regie.db.lock``) is held while building; a second Régie 
 meanwhile waits for the first one's file.
 
 Rendering a few hundred invoice PDFs is most of the work: they are rendered by a pool of
-processes while the history is issued (``invoicing.demo.DeferredRenderer``), and their bytes
+processes while the history is issued (``app.demo.invoicing.DeferredRenderer``), and their bytes
 and hash chain written before the file is published.
 
 ``python -m app.first_start TARGET`` runs the build in a process of its own and prints its
@@ -215,9 +215,9 @@ def build_into(
     """The three demos into ``db``: catalogue, customers and bookings, rates and the
     invoicing history. With ``pool`` (SQLite), the PDFs are rendered in the pool while the
     history is issued, and written before its transaction commits (``DeferredRenderer``)."""
-    from booking.demo import build_bookings_demo
-    from inventory.demo import build_demo
-    from invoicing.demo import DeferredRenderer, build_invoicing_demo
+    from app.demo.booking import build_bookings_demo
+    from app.demo.inventory import build_demo
+    from app.demo.invoicing import DeferredRenderer, build_invoicing_demo
     from invoicing.render import render
 
     report = progress or (lambda _step: None)

@@ -37,10 +37,10 @@ def test_bench_small_availability_one_json(capsys):
     assert set(result["machine"]) == {"python", "cpus", "platform"}
     assert data["invoices"] > 0  # the invoicing demo ran (rates, invoices)
     # the cached dataset is reused, and its name carries the three generators' versions
-    from app.benchmarks import dataset_path
-    from booking.demo import BOOKINGS_DEMO_VERSION
-    from inventory.demo import DEMO_VERSION
-    from invoicing.demo import INVOICING_DEMO_VERSION
+    from app.bench.benchmarks import dataset_path
+    from app.demo.booking import BOOKINGS_DEMO_VERSION
+    from app.demo.inventory import DEMO_VERSION
+    from app.demo.invoicing import INVOICING_DEMO_VERSION
 
     version = f"-v{DEMO_VERSION}.{BOOKINGS_DEMO_VERSION}.{INVOICING_DEMO_VERSION}-"
     assert version in dataset_path("small").name
@@ -48,7 +48,7 @@ def test_bench_small_availability_one_json(capsys):
 
 
 def test_invoice_pdf_is_registered():
-    from app.benchmarks import OPERATIONS
+    from app.bench.benchmarks import OPERATIONS
 
     assert "invoice_pdf" in OPERATIONS
 
@@ -111,7 +111,7 @@ def test_reference_is_the_generators_own(tiny_workload):
     import datetime as dt
     import importlib.util
 
-    from app import workload
+    from app.bench import workload
 
     spec = importlib.util.spec_from_file_location("neutral_workload", GENERATOR)
     assert spec and spec.loader
@@ -127,7 +127,7 @@ def test_reference_is_the_generators_own(tiny_workload):
 
 
 def test_a_wrong_answer_fails_naming_it(capsys, tiny_workload, monkeypatch):
-    from app import workload
+    from app.bench import workload
 
     honest = workload.expected_availability
 

@@ -209,8 +209,8 @@ def test_a_second_build_waits_for_the_first_and_finds_it_done(tmp_path):
 @slow
 def test_the_first_start_benchmark_sees_the_window_then_the_demo():
     """`regie bench --only first_start`: a real first start in its own process, probed."""
-    from app.benchmarks import OPERATIONS
-    from app.first_start_bench import one_first_start
+    from app.bench.benchmarks import OPERATIONS
+    from app.bench.first_start import one_first_start
 
     assert "first_start" in OPERATIONS
     window, ready = one_first_start()

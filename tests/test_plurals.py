@@ -49,7 +49,7 @@ EXPECTED = {
 
 
 def test_screen_counts_in_singular_and_plural(language):
-    from app.gui.booking_editor import lines_hint
+    from app.gui.bookings.booking_editor import lines_hint
 
     tr = QCoreApplication.translate
     expected = EXPECTED[language]

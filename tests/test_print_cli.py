@@ -27,7 +27,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from app.bootstrap import open_context
-from booking.demo import make_siret
+from app.demo.booking import make_siret
 from inventory.models import Category
 from invoicing import rates
 from tests import factories

@@ -92,7 +92,7 @@ def test_french_catalogue_compiles_and_translates(french):
 def test_french_locale_formats_dates_and_amounts(french):
     import datetime as dt
 
-    from app.gui.widgets import format_amount, format_date
+    from app.gui.shell.widgets import format_amount, format_date
 
     assert format_date(dt.date(2026, 11, 25)) == "25/11/2026"
     assert format_amount(123456).replace("\u202f", " ").replace("\xa0", " ") == "1 234,56 €"

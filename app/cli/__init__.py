@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         window = _window_only(sys.argv[1:] if argv is None else list(argv))
         if window is not None:  # plain `regie`: the window first, without the parser's
-            from app.gui.launch import run_gui  # imports of every command (0.7 s)
+            from app.gui.shell.launch import run_gui  # imports of every command (0.7 s)
 
             return run_gui(window[0])
         args = build_parser().parse_args(argv)  # usage errors: argparse's message, exit 2
@@ -125,13 +125,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     if args.command is None:
-        from app.gui.launch import run_gui
+        from app.gui.shell.launch import run_gui
 
         return run_gui(args.db)
     from app import i18n
 
     if getattr(args, "gui", False):  # a window of its own (regie desk): the QApplication
-        from app.gui.launch import gui_application  # comes before the translations
+        from app.gui.shell.launch import gui_application  # comes before the translations
 
         gui_application()
 

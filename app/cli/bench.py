@@ -65,7 +65,7 @@ class ProgressBar:
 def run_bench(args: argparse.Namespace) -> int:
     if args.workload:
         return run_workload_bench(args)
-    from app.benchmarks import OPERATIONS, run
+    from app.bench.benchmarks import OPERATIONS, run
 
     unknown = [name for name in args.only if name not in OPERATIONS]
     if unknown:
@@ -107,7 +107,7 @@ def _table(results: dict[str, Any]) -> None:
 
 
 def run_workload_bench(args: argparse.Namespace) -> int:
-    from app.workload import run_workload
+    from app.bench.workload import run_workload
 
     result, mismatch = run_workload(Path(args.workload), report)
     if args.json:

@@ -540,6 +540,6 @@ def write_picklist(args: argparse.Namespace) -> int:
 
 
 def _pages(pdf: bytes) -> int:
-    from app.gui.printing import page_count
+    from app.gui.shell.printing import page_count
 
     return page_count(pdf)

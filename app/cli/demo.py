@@ -13,9 +13,9 @@ from app import i18n
 from app.bootstrap import acting_user, open_context
 from app.cli.output import print_json
 from app.core.paths import resolve_db_path
+from app.demo.inventory import DEMO_NAME
 from app.first_start import build_demo_file, build_into, render_pool
 from app.i18n import tr
-from inventory.demo import DEMO_NAME
 
 
 def register(commands: Any) -> None:

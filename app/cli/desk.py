@@ -136,7 +136,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def open_desk(args: argparse.Namespace) -> int:
-    from app.gui.launch import run_desk
+    from app.gui.shell.launch import run_desk
 
     return int(run_desk(args.db))
 

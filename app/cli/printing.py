@@ -72,7 +72,7 @@ def check_printer(args: argparse.Namespace) -> str | None:
     printer or no default printer raises ``DomainError`` (exit 1, nothing changed)."""
     if not printing(args):
         return None
-    from app.gui.printing import printer_named
+    from app.gui.shell.printing import printer_named
 
     return printer_named(args.printer or None).printerName()
 
@@ -94,7 +94,7 @@ def _progress_on_terminal(title: str) -> Callable[[int, int], None] | None:
 def send(pdf: bytes, printer: str, title: str) -> int:
     """Print ``pdf`` on ``printer`` (no dialog); the number of pages. ``DomainError``
     with a sentence when the printer refuses."""
-    from app.gui.printing import print_to
+    from app.gui.shell.printing import print_to
 
     return print_to(pdf, printer, title, progress=_progress_on_terminal(title))
 

@@ -21,6 +21,15 @@ class Clock:
     def today(self) -> dt.date:
         return self.now().astimezone(self.tz).date()
 
+    def local_now(self) -> dt.datetime:
+        """The cooperative's wall-clock time, naive (as forms and documents show it)."""
+        return self.now().astimezone(self.tz).replace(tzinfo=None)
+
+    def to_local(self, value: dt.datetime) -> dt.datetime:
+        """A recorded instant (aware, or naive UTC) as the cooperative's naive local time."""
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+        return aware.astimezone(self.tz).replace(tzinfo=None)
+
 
 @dataclass
 class FixedClock(Clock):

@@ -16,10 +16,10 @@ from stdnum.fr import siret as fr_siret
 from app.core.clock import FixedClock
 from app.core.errors import Conflict
 from app.core.migrate import open_database
+from app.demo.booking import build_bookings_demo, luhn_digit, make_siret
+from app.demo.inventory import build_demo
 from booking import availability
-from booking.demo import build_bookings_demo, luhn_digit, make_siret
 from booking.models import Booking, BookingLine, BookingStatus, Customer, Membership
-from inventory.demo import build_demo
 from tests.conftest import NOW, USER
 
 SMALL_BOOKINGS = 160  # scaled down: the full small demo is exercised by the first-run test

@@ -7,7 +7,7 @@ import pytest
 from app.bootstrap import Context
 from app.core.clock import FixedClock
 from app.core.db import Database
-from app.gui.operations import Operations, SyncRunner
+from app.gui.shell.operations import Operations, SyncRunner
 from inventory.models import Category
 from tests import factories
 

@@ -23,13 +23,13 @@ def main(db_path: str, language: str) -> None:
     from app.core.clock import Clock
     from app.core.errors import DomainError
     from app.core.migrate import open_database
-    from app.gui import geometry
-    from app.gui.customers_screen import CustomerDialog
-    from app.gui.identity_dialog import IdentityDialog
-    from app.gui.main import build_main_window
-    from app.gui.operations import Operations, SyncRunner
-    from app.gui.settings_dialog import SettingsDialog
-    from app.gui.widgets import ErrorListDialog
+    from app.gui.bookings.customers_screen import CustomerDialog
+    from app.gui.shell import geometry
+    from app.gui.shell.identity_dialog import IdentityDialog
+    from app.gui.shell.main import build_main_window
+    from app.gui.shell.operations import Operations, SyncRunner
+    from app.gui.shell.settings_dialog import SettingsDialog
+    from app.gui.shell.widgets import ErrorListDialog
 
     i18n.install(language)
     geometry.install(app)

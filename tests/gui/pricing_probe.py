@@ -24,10 +24,10 @@ def main(db_path: str, language: str) -> None:
     from app.bootstrap import Context
     from app.core.clock import Clock
     from app.core.migrate import open_database
-    from app.gui import geometry
-    from app.gui.booking_pricing import BookingPricingDialog, DepositRow, PricingState
-    from app.gui.main import build_main_window
-    from app.gui.operations import Operations, SyncRunner
+    from app.gui.bookings.booking_pricing import BookingPricingDialog, DepositRow, PricingState
+    from app.gui.shell import geometry
+    from app.gui.shell.main import build_main_window
+    from app.gui.shell.operations import Operations, SyncRunner
 
     i18n.install(language)
     geometry.install(app)

@@ -17,12 +17,12 @@ from sqlmodel import select
 
 from app.core.db import Database
 from app.core.money import to_cents
-from app.gui import printing
-from app.gui.booking_editor import BookingEditor, to_qdatetime
-from app.gui.bookings_screen import BookingsScreen
-from app.gui.invoice_dialogs import PdfDialog
-from app.gui.operations import Operations
-from app.gui.widgets import format_amount
+from app.gui.bookings.booking_editor import BookingEditor, to_qdatetime
+from app.gui.bookings.bookings_screen import BookingsScreen
+from app.gui.invoicing.invoice_dialogs import PdfDialog
+from app.gui.shell import printing
+from app.gui.shell.operations import Operations
+from app.gui.shell.widgets import format_amount
 from booking import bookings
 from booking.models import Booking
 from invoicing import invoices

@@ -12,9 +12,9 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from app.core.db import Database
-from app.gui.booking_editor import BookingEditor
-from app.gui.booking_pricing import FIXED, TABLE, BookingPricingDialog
-from app.gui.operations import Operations
+from app.gui.bookings.booking_editor import BookingEditor
+from app.gui.bookings.booking_pricing import FIXED, TABLE, BookingPricingDialog
+from app.gui.shell.operations import Operations
 from booking.models import Booking
 from invoicing import invoices, rates
 from invoicing.models import BookingPricing, Deposit, LineDiscount, Payment

@@ -11,10 +11,10 @@ from sqlmodel import func, select
 
 from app.core.clock import FixedClock
 from app.core.db import Database
-from app.gui.booking_editor import BookingEditor, to_qdatetime
-from app.gui.booking_models import BookingTableModel, LinesModel
-from app.gui.bookings_screen import BookingsScreen, DuplicateDialog
-from app.gui.operations import Operations
+from app.gui.bookings.booking_editor import BookingEditor, to_qdatetime
+from app.gui.bookings.booking_models import BookingTableModel, LinesModel
+from app.gui.bookings.bookings_screen import BookingsScreen, DuplicateDialog
+from app.gui.shell.operations import Operations
 from booking import queries
 from booking.models import Booking, BookingLine
 from inventory.models import ItemType

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from app.core.clock import FixedClock
 from app.core.db import Database
-from app.gui.calendar_screen import PICKUP, RETURN, STATUS_COLOURS, BookingCalendarScreen
+from app.gui.bookings.calendar_screen import PICKUP, RETURN, STATUS_COLOURS, BookingCalendarScreen
 from booking import bookings
 from inventory.models import Category
 from tests import factories

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from app.core.clock import FixedClock
 from app.core.db import Database
-from app.gui.kits_cases import CasesScreen, KitsScreen
+from app.gui.catalogue.kits_cases import CasesScreen, KitsScreen
 from inventory import containers
 from inventory.barcodes import typed_on
 from inventory.models import Unit

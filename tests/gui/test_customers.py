@@ -9,10 +9,10 @@ from sqlmodel import func, select
 
 from app.core.clock import FixedClock
 from app.core.db import Database
-from app.gui.booking_editor import BookingEditor
-from app.gui.booking_models import CustomerTableModel
-from app.gui.customers_screen import CustomerDialog, CustomersScreen
-from app.gui.operations import Operations
+from app.gui.bookings.booking_editor import BookingEditor
+from app.gui.bookings.booking_models import CustomerTableModel
+from app.gui.bookings.customers_screen import CustomerDialog, CustomersScreen
+from app.gui.shell.operations import Operations
 from booking import customers
 from booking.models import Contact, Customer, Membership
 from tests import factories

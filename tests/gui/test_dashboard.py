@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from app.core.clock import PARIS, FixedClock
 from app.core.db import Database
-from app.gui.dashboard import (
+from app.gui.reports.dashboard import (
     Dashboard,
     late_returns,
     load_dashboard,
@@ -20,8 +20,8 @@ from app.gui.dashboard import (
     pickups,
     returns_due,
 )
-from app.gui.main import build_main_window
-from app.gui.operations import Operations
+from app.gui.shell.main import build_main_window
+from app.gui.shell.operations import Operations
 from booking import availability, desk
 from inventory import catalogue, maintenance
 from inventory.models import ItemType, Unit, UnitStatus

@@ -15,9 +15,9 @@ from sqlmodel import func, select
 from app.bootstrap import Context
 from app.core.clock import FixedClock
 from app.core.db import Database
-from app.gui.desk_models import DeparturesModel, LinesModel, load_booking, load_departures
-from app.gui.desk_screen import MIN_SCAN_LENGTH, SCAN_GAP_MS, DeskScreen
-from app.gui.operations import Operations
+from app.gui.desk.desk_models import DeparturesModel, LinesModel, load_booking, load_departures
+from app.gui.desk.desk_screen import MIN_SCAN_LENGTH, SCAN_GAP_MS, DeskScreen
+from app.gui.shell.operations import Operations
 from booking import desk
 from booking.bookings import booking_by_ref
 from booking.models import Movement

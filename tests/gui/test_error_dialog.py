@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QMainWindow
 from app.bootstrap import Context
 from app.core.errors import DomainError, StorageError, UnexpectedError
 from app.core.log import log_file, stop
-from app.gui import error_dialog
-from app.gui.operations import Operations, ThreadRunner
+from app.gui.shell import error_dialog
+from app.gui.shell.operations import Operations, ThreadRunner
 
 UNEXPECTED = "Régie: unexpected error"
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from app.core.db import Database, make_engine
-from app.gui import files
+from app.gui.shell import files
 
 
 def _count_from_another_process(path: Path) -> int:

@@ -11,8 +11,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 from app.first_start import partial_path
-from app.gui.first_start_window import STEPS, FirstStartWindow, stage_text
-from app.gui.launch import cover_screen
+from app.gui.shell.first_start_window import STEPS, FirstStartWindow, stage_text
+from app.gui.shell.launch import cover_screen
 
 BUILD_MS = 600_000  # a whole demo on a busy machine
 

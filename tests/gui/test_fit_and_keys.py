@@ -16,14 +16,14 @@ from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from app.gui import geometry
-from app.gui.customers_screen import CustomerDialog
-from app.gui.identity_dialog import IdentityDialog
-from app.gui.keys import digit_of
-from app.gui.main import AREAS, MainWindow, build_main_window
-from app.gui.operations import Operations
-from app.gui.settings_dialog import SettingsDialog
-from app.gui.widgets import ErrorListDialog
+from app.gui.bookings.customers_screen import CustomerDialog
+from app.gui.shell import geometry
+from app.gui.shell.identity_dialog import IdentityDialog
+from app.gui.shell.keys import digit_of
+from app.gui.shell.main import AREAS, MainWindow, build_main_window
+from app.gui.shell.operations import Operations
+from app.gui.shell.settings_dialog import SettingsDialog
+from app.gui.shell.widgets import ErrorListDialog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

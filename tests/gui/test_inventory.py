@@ -14,10 +14,10 @@ from sqlmodel import func, select
 
 from app.core.clock import FixedClock
 from app.core.db import Database
-from app.gui import editors
-from app.gui.inventory_screen import InventoryScreen
-from app.gui.models import ID_ROLE, TypeTableModel, UnitTableModel
-from app.gui.operations import Operations
+from app.gui.catalogue import editors
+from app.gui.catalogue.inventory_screen import InventoryScreen
+from app.gui.shell.models import ID_ROLE, TypeTableModel, UnitTableModel
+from app.gui.shell.operations import Operations
 from inventory import maintenance, queries
 from inventory.models import (
     Inspection,
@@ -143,7 +143,7 @@ def test_scan_clears_a_filter_that_hides_the_unit(qtbot, screen: InventoryScreen
 
 def _lookup(screen: InventoryScreen, code: str) -> tuple[int, int | None]:
     with screen.ops.ctx.db.read() as uow:
-        from app.gui.inventory_screen import lookup_code
+        from app.gui.catalogue.inventory_screen import lookup_code
 
         found = lookup_code(uow, code)
     assert found is not None

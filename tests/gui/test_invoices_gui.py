@@ -14,13 +14,18 @@ from sqlmodel import select
 
 from app.core import settings
 from app.core.db import Database
-from app.gui.booking_editor import BookingEditor
-from app.gui.editors import ItemTypeDialog
-from app.gui.identity_dialog import IdentityDialog, read_identity
-from app.gui.invoice_dialogs import CreditNoteDialog, DraftDialog, PaymentDialog, PdfDialog
-from app.gui.invoices_screen import InvoicesScreen
-from app.gui.operations import Operations
-from app.gui.settings_dialog import SettingsDialog, read_settings
+from app.gui.bookings.booking_editor import BookingEditor
+from app.gui.catalogue.editors import ItemTypeDialog
+from app.gui.invoicing.invoice_dialogs import (
+    CreditNoteDialog,
+    DraftDialog,
+    PaymentDialog,
+    PdfDialog,
+)
+from app.gui.invoicing.invoices_screen import InvoicesScreen
+from app.gui.shell.identity_dialog import IdentityDialog, read_identity
+from app.gui.shell.operations import Operations
+from app.gui.shell.settings_dialog import SettingsDialog, read_settings
 from booking.models import Booking
 from inventory.models import ItemType
 from invoicing import rates
@@ -390,7 +395,7 @@ def test_the_toolbar_print_goes_through_the_system_dialog(
     from PySide6.QtPrintSupport import QPrintDialog
     from PySide6.QtWidgets import QDialog
 
-    from app.gui import printing
+    from app.gui.shell import printing
 
     out = tmp_path / "printed.pdf"
 

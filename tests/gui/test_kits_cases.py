@@ -10,8 +10,8 @@ from sqlmodel import select
 from app.bootstrap import Context
 from app.core.clock import FixedClock
 from app.core.db import Database
-from app.gui.kits_cases import CasesScreen, KitsScreen
-from app.gui.operations import Operations, SyncRunner
+from app.gui.catalogue.kits_cases import CasesScreen, KitsScreen
+from app.gui.shell.operations import Operations, SyncRunner
 from inventory import catalogue, containers
 from inventory.models import Kit, KitLine, Unit, UnitStatus
 from tests import factories

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QDialog
 from app.bootstrap import Context
 from app.core.clock import FixedClock
 from app.core.db import Database
-from app.gui import files
-from app.gui.labels_screen import LabelsScreen
-from app.gui.operations import Operations, SyncRunner
-from app.gui.printing import print_pdf
+from app.gui.catalogue.labels_screen import LabelsScreen
+from app.gui.shell import files
+from app.gui.shell.operations import Operations, SyncRunner
+from app.gui.shell.printing import print_pdf
 from inventory import containers, labels
 from tests import factories
 
@@ -133,7 +133,7 @@ def test_cancelled_dialog_writes_nothing(qtbot, ops, stock, tmp_path, monkeypatc
 
 
 def test_cancel_during_render_writes_nothing(qtbot, ops, stock, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.gui.operations import Cancelled
+    from app.gui.shell.operations import Cancelled
 
     def cancelled(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise Cancelled()

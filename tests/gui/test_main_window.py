@@ -14,13 +14,13 @@ from app import i18n
 from app.core.db import Database
 from app.core.errors import DomainError
 from app.core.settings import get_setting
-from app.gui import main
-from app.gui.dashboard import Dashboard
-from app.gui.inventory_screen import InventoryScreen
-from app.gui.main import AREAS, Area, MainWindow, build_main_window
-from app.gui.operations import Operations
-from app.gui.settings_dialog import SettingsDialog
-from app.gui.widgets import ErrorListDialog, format_amount, format_date
+from app.gui.catalogue.inventory_screen import InventoryScreen
+from app.gui.reports.dashboard import Dashboard
+from app.gui.shell import main
+from app.gui.shell.main import AREAS, Area, MainWindow, build_main_window
+from app.gui.shell.operations import Operations
+from app.gui.shell.settings_dialog import SettingsDialog
+from app.gui.shell.widgets import ErrorListDialog, format_amount, format_date
 from inventory.models import ItemType, Unit
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 
 from app import i18n
-from app.gui.main import MainWindow, build_main_window
-from app.gui.operations import Operations
+from app.gui.shell.main import MainWindow, build_main_window
+from app.gui.shell.operations import Operations
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -11,8 +11,8 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from app.core.db import Database
-from app.gui.operations import Operations
-from app.gui.pricing_screen import BUILT_IN, PricingScreen
+from app.gui.invoicing.pricing_screen import BUILT_IN, PricingScreen
+from app.gui.shell.operations import Operations
 from invoicing import rates
 from invoicing.models import CoefficientTable, CustomerPriceCategory, FamilyCoefficient
 from tests import factories

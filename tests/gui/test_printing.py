@@ -20,8 +20,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from app.core.errors import DomainError
-from app.gui import files, printing
-from app.gui.invoice_dialogs import PdfDialog
+from app.gui.invoicing.invoice_dialogs import PdfDialog
+from app.gui.shell import files, printing
 from app.i18n import message
 
 pytestmark = pytest.mark.qt_log_ignore(

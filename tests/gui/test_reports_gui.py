@@ -14,10 +14,10 @@ from PySide6.QtGui import QColor, QImage
 
 from app.core.clock import PARIS, FixedClock
 from app.core.db import Database
-from app.gui import files
-from app.gui.charts import Bar, BarChart
-from app.gui.operations import Operations
-from app.gui.reports_screen import ReportsScreen, format_value, period
+from app.gui.reports.charts import Bar, BarChart
+from app.gui.reports.reports_screen import ReportsScreen, format_value, period
+from app.gui.shell import files
+from app.gui.shell.operations import Operations
 from invoicing import invoices, reports
 from tests.invoicing.conftest import USER, book, coop, fake_render  # noqa: F401  (the fixture)
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from app.gui.scanner import MIN_SCAN_LENGTH, SCAN_GAP_MS, ScanCatcher, is_command, is_modifier
+from app.gui.shell.scanner import MIN_SCAN_LENGTH, SCAN_GAP_MS, ScanCatcher, is_command, is_modifier
 from tests.gui.scanner_keys import Stroke, azerty, plain, qwerty, shifted
 
 K = Qt.Key

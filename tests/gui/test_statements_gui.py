@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app.core.clock import PARIS, FixedClock
 from app.core.db import Database
-from app.gui import files
-from app.gui.operations import Operations
-from app.gui.reports_screen import ReportsScreen
-from app.gui.statements_dialog import StatementsDialog, month_label, months
+from app.gui.invoicing.statements_dialog import StatementsDialog, month_label, months
+from app.gui.reports.reports_screen import ReportsScreen
+from app.gui.shell import files
+from app.gui.shell.operations import Operations
 from invoicing import invoices, statements
 from tests.invoicing.conftest import USER, book, coop, customer, fake_render  # noqa: F401
 
@@ -173,7 +173,7 @@ def test_opened_from_the_reports_screen(qtbot, ops: Operations, october: list[in
 
 
 def test_opened_from_the_invoices_menu(qtbot, ops: Operations) -> None:  # type: ignore[no-untyped-def]
-    from app.gui.main import build_main_window
+    from app.gui.shell.main import build_main_window
 
     window = build_main_window(ops)
     qtbot.addWidget(window)
@@ -220,7 +220,7 @@ def test_the_month_printed_in_one_go_without_a_dialog(
     statement of the month (the merged PDF)."""
     from PySide6.QtPrintSupport import QPrintDialog
 
-    from app.gui.statements_dialog import DIALOG
+    from app.gui.invoicing.statements_dialog import DIALOG
 
     assert dialog.print_choice.itemData(0) == ""  # not printing is the default
     assert dialog.print_choice.itemData(dialog.print_choice.count() - 1) == DIALOG
@@ -260,7 +260,7 @@ def test_the_summary_prints_the_merged_pdf_through_one_dialog(
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
     from PySide6.QtWidgets import QDialog
 
-    from app.gui import printing
+    from app.gui.shell import printing
 
     out = tmp_path / "printed.pdf"
     opened: list[str] = []

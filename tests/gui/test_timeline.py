@@ -11,8 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from app.core.clock import FixedClock
 from app.core.db import Database
-from app.gui.operations import Operations
-from app.gui.timeline import (
+from app.gui.bookings.timeline import (
     MONTH,
     QUARTER,
     WEEK,
@@ -22,6 +21,7 @@ from app.gui.timeline import (
     daily_peaks,
     local_now,
 )
+from app.gui.shell.operations import Operations
 from booking import availability
 from booking.availability import Hold
 from inventory.models import Category

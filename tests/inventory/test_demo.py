@@ -19,8 +19,9 @@ from app.core.clock import FixedClock
 from app.core.db import Database
 from app.core.errors import Conflict, ValidationError
 from app.core.migrate import open_database
-from inventory import barcodes, demo
-from inventory.demo import build_demo
+from app.demo import inventory as demo
+from app.demo.inventory import build_demo
+from inventory import barcodes
 from inventory.models import (
     CATEGORY_PREFIX,
     Case,

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import pytest
 
 from app.core import settings
+from app.demo import inventory as demo
 from booking import bookings, customers
-from inventory import demo
 from inventory.models import Category, Tracking
 from invoicing import rates
 from invoicing.document import Document

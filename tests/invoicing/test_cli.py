@@ -18,7 +18,7 @@ from app.cli import main
 from app.core import settings
 from app.core.clock import PARIS, FixedClock
 from app.core.migrate import open_database
-from booking.demo import make_siret
+from app.demo.booking import make_siret
 from tests.invoicing.conftest import book, customer, set_identity
 
 TABLES = (

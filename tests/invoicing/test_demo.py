@@ -16,10 +16,11 @@ from sqlmodel import select
 from app.core.clock import PARIS, FixedClock
 from app.core.errors import Conflict
 from app.core.migrate import open_database
+from app.demo import invoicing as demo
+from app.demo.booking import build_bookings_demo
+from app.demo.inventory import build_demo
 from app.first_start import render_pool
-from booking.demo import build_bookings_demo
-from inventory.demo import build_demo
-from invoicing import demo, issuing, payments, rates, render, validation
+from invoicing import issuing, payments, rates, render, validation
 from invoicing.models import DocumentFile, IssuedDocument
 
 CLOCK = FixedClock(dt.datetime(2026, 11, 26, 10, 0, tzinfo=PARIS))

@@ -51,7 +51,7 @@ def xdotool_keys(shortcut: str) -> str:
 
 def areas() -> list[tuple[str, str]]:
     """(key, shortcut) of each area, as the main window declares them."""
-    from app.gui.main import AREAS
+    from app.gui.shell.main import AREAS
 
     found = []
     for area in AREAS:

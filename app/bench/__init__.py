@@ -1,0 +1,1 @@
+"""``regie bench``: timed operations against their raw-SQL bounds."""

@@ -1,0 +1,181 @@
+"""Benchmarks of invoicing (../shared/BENCHMARKS.md):
+
+- ``invoice_pdf``: one invoice issued with its PDF and embedded Factur-X XML — the real
+  renderer, the XML validated (XSD, EN 16931 and FR-CTC schematrons), the number, rows and
+  bytes committed — for a returned booking not invoiced yet, on a copy of the large
+  dataset (each sample its own write transaction, as the invoicing screen and
+  ``regie invoice`` do);
+- ``wl_invoice``: the invoice of a returned rental of the neutral workload created and
+  issued WITHOUT the PDF (a renderer returning a few constant bytes and no XML: the
+  issuing service refuses an empty PDF), on the database ``wl_return`` left.
+
+Choosing the bookings is not timed; the schematron stylesheets are compiled before timing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.bench.benchmarks import BENCH_CLOCK, summarise
+from app.core.clock import PARIS, FixedClock
+from app.core.db import Database
+from app.core.migrate import open_database
+
+INVOICE_PDF_N = 20
+WARMUP = 2
+WL_INVOICES = 200
+
+_UNINVOICED_RETURNED = """
+SELECT b.reference FROM booking b
+WHERE b.status = 'returned'
+  AND NOT EXISTS (SELECT 1 FROM issued_document d WHERE d.booking_id = b.id)
+ORDER BY b."end" DESC, b.id DESC
+LIMIT ?
+"""
+
+
+def _uninvoiced_returned(db: Database, count: int) -> list[str]:
+    with db.engine.connect() as conn:
+        return [str(r[0]) for r in conn.exec_driver_sql(_UNINVOICED_RETURNED, (count,))]
+
+
+def bench_invoice_pdf(db_path: Path, n: int = INVOICE_PDF_N) -> dict[str, Any]:
+    """Issue one invoice with its PDF and Factur-X XML: target ≤ 150 ms median."""
+    from invoicing import invoices, render, validation
+
+    validation.warm_up()
+    with tempfile.TemporaryDirectory(prefix="regie-bench-invoice-") as tmp:
+        copy = Path(tmp) / Path(db_path).name
+        shutil.copy(db_path, copy)
+        db = open_database(copy)
+        try:
+            refs = _uninvoiced_returned(db, n + WARMUP)
+            if len(refs) < n + WARMUP:
+                raise RuntimeError(
+                    f"invoice_pdf: {len(refs)} returned bookings not invoiced yet in the "
+                    f"dataset; {n + WARMUP} are needed"
+                )
+            samples, sizes, lines = [], [], []
+            for i, ref in enumerate(refs):
+                began = time.perf_counter()
+                with db.write() as uow:
+                    row = invoices.issue_invoice(
+                        uow,
+                        user="bench",
+                        reference=ref,
+                        clock=BENCH_CLOCK,
+                        renderer=render.render,
+                        check=validation.check_xml,
+                    )
+                elapsed = (time.perf_counter() - began) * 1000
+                if i >= WARMUP:
+                    samples.append(elapsed)
+                    with db.read() as uow:
+                        conn = uow.session.connection()
+                        sizes.append(
+                            int(
+                                conn.exec_driver_sql(
+                                    "SELECT length(pdf) FROM document_file WHERE document_id = ?",
+                                    (row.id,),
+                                ).scalar()
+                                or 0
+                            )
+                        )
+                        lines.append(
+                            int(
+                                conn.exec_driver_sql(
+                                    "SELECT count(*) FROM issued_line WHERE document_id = ?",
+                                    (row.id,),
+                                ).scalar()
+                                or 0
+                            )
+                        )
+            figures = summarise(samples)
+            figures["pdf_bytes_median"] = sorted(sizes)[len(sizes) // 2]
+            figures["lines_median"] = sorted(lines)[len(lines) // 2]
+            figures["schematron"] = validation.saxon_available()
+            return figures
+        finally:
+            db.dispose()
+
+
+# --- the neutral workload ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _NoPdf:
+    pdf: bytes
+    xml: bytes | None
+
+
+NO_PDF = _NoPdf(b"%PDF-1.7\n%%EOF\n", None)
+
+
+def no_pdf(_document: object) -> _NoPdf:
+    """A renderer that renders nothing (constant bytes, no XML)."""
+    return NO_PDF
+
+
+def prepare_workload_invoicing(db: Database, workload: dict[str, Any]) -> None:
+    """The cooperative's identity, and each product's day rate: its 1-day tier (member =
+    non-member). Not timed."""
+    from app.core.settings import set_setting
+    from app.demo.inventory import IDENTITY
+    from invoicing.models import ItemRate
+
+    with db.write() as uow:
+        for key, value in IDENTITY.items():
+            set_setting(uow, key, value)
+        ids = dict(uow.session.connection().exec_driver_sql("SELECT code, id FROM item_type").all())
+        for product in workload["products"]:
+            day = next((price for days, price in product["tiers"] if days == 1), None)
+            if day is None:  # no 1-day tier: the shortest one, per day
+                days, price = min(product["tiers"], key=lambda t: t[0])
+                cents = round(float(price) * 100 / days)
+            else:
+                cents = round(float(day) * 100)
+            uow.session.add(
+                ItemRate(
+                    item_type_id=ids[product["code"]],
+                    member_day_cents=cents,
+                    non_member_day_cents=cents,
+                )
+            )
+
+
+def bench_workload_invoice(
+    db: Database,
+    workload: dict[str, Any],
+    rentals: Sequence[str],
+    *,
+    sample: int = WL_INVOICES,
+) -> dict[str, Any]:
+    """``wl_invoice`` on the database ``wl_return`` left: the returned rentals (at most
+    ``sample``), each invoiced and issued in its own write transaction, without the PDF."""
+    from invoicing import invoices
+
+    anchor = dt.date.fromisoformat(workload["anchor"])
+    clock = FixedClock(dt.datetime.combine(anchor, dt.time(10), tzinfo=PARIS))
+    prepare_workload_invoicing(db, workload)
+    with db.engine.connect() as conn:
+        returned = {
+            str(r[0])
+            for r in conn.exec_driver_sql("SELECT reference FROM booking WHERE status = 'returned'")
+        }
+    chosen = [ref for ref in rentals if ref in returned][:sample]
+    samples = []
+    for ref in chosen:
+        began = time.perf_counter()
+        with db.write() as uow:
+            invoices.issue_invoice(uow, user="bench", reference=ref, clock=clock, renderer=no_pdf)
+        samples.append((time.perf_counter() - began) * 1000)
+    figures = summarise(samples) if samples else {"median_ms": 0.0, "p95_ms": 0.0, "n": 0}
+    figures["invoices"] = len(samples)
+    return figures

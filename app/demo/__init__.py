@@ -1,0 +1,1 @@
+"""Demo data builders (``regie demo``, first start, benchmarks, tests)."""

@@ -1,0 +1,1 @@
+"""Bookings screens: list, editor, timeline, calendar, customers."""

@@ -1,0 +1,487 @@
+"""The bookings screen: every booking, filtered by status, dates, customer and event and
+searched as you type (reference, customer, event, venue, item); Enter opens the editor.
+New, duplicate (recurring events) and cancel from the toolbar, the menu or the keyboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlmodel import select
+
+from app import i18n
+from app.core.db import UnitOfWork
+from app.core.errors import DomainError, NotFound
+from app.gui.bookings.booking_editor import (
+    BookingEditor,
+    datetime_edit,
+    from_qdatetime,
+    to_qdatetime,
+)
+from app.gui.bookings.booking_models import ID_ROLE, BookingTableModel, booking_status_label
+from app.gui.shell.list_filters import FilteredList, customer_choices  # noqa: F401 (re-export)
+from app.gui.shell.operations import Operations
+from app.gui.shell.scan_widgets import Feedback
+from app.gui.shell.widgets import qdate
+from booking import bookings, queries
+from booking.models import TRANSITIONS, Booking, BookingStatus
+from inventory import barcodes
+
+tr = QCoreApplication.translate
+ACTIVE = "active"
+
+
+def booking_named(uow: UnitOfWork, text: str) -> int | None:
+    """The booking whose reference is ``text`` (without case; a reference scanned with the
+    other keyboard layout is read back), or None."""
+    for reading in barcodes.candidates(text) or [text]:
+        try:
+            return bookings.booking_by_ref(uow, reading).id
+        except NotFound:
+            continue
+    return None
+
+
+def search(
+    uow: UnitOfWork,
+    text: str,
+    *,
+    statuses: list[str],
+    start: dt.datetime | None,
+    end: dt.datetime | None,
+    customer_id: int | None,
+    event: str,
+) -> list[int]:
+    ids = queries.search_bookings(
+        uow, text, statuses=statuses, start=start, end=end, customer_id=customer_id
+    )
+    event = event.strip()
+    if event and ids:
+        matching = set(
+            uow.session.exec(
+                select(Booking.id).where(Booking.event.like(f"%{event}%"))  # type: ignore[attr-defined]
+            )
+        )
+        ids = [i for i in ids if i in matching]
+    return ids
+
+
+class DuplicateDialog(QDialog):
+    """Choose the pick-up of the copy; the whole booking moves with it."""
+
+    def __init__(self, reference: str, start: dt.datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("DuplicateDialog", "Duplicate %1").replace("%1", reference))
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            tr(
+                "DuplicateDialog",
+                "A new quote with the same customer, event and lines; its dates move with "
+                "the new pick-up.",
+            )
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.start = datetime_edit()
+        self.start.setDateTime(to_qdatetime(start + dt.timedelta(days=7)))
+        form.addRow(tr("DuplicateDialog", "New &pick-up:"), self.start)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> dt.datetime:
+        return from_qdatetime(self.start.dateTime())
+
+
+class BookingsScreen(FilteredList, QWidget):
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.dialog: QDialog | QMessageBox | None = None
+        self._generation = 0
+        self._want: int | None = None
+        self.model = BookingTableModel(ops, self)
+        self._build()
+        ops.changed.connect(self._on_changed)
+        self._load_customers()
+        self.search()
+
+    # --- construction ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search_box = QLineEdit()
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(
+            tr("BookingsScreen", "Search reference, customer, event, venue, item… (Ctrl+F)")
+        )
+        self.search_box.textChanged.connect(self.search)
+        self.search_box.returnPressed.connect(self.open_typed)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(tr("BookingsScreen", "All statuses"), "")
+        self.status_filter.addItem(tr("BookingsScreen", "Current (quote, confirmed, out)"), ACTIVE)
+        for status in BookingStatus:
+            self.status_filter.addItem(booking_status_label(status.value), status.value)
+        self.status_filter.setAccessibleName(tr("BookingsScreen", "Status"))
+        self.customer_filter = QComboBox()
+        self.customer_filter.addItem(tr("BookingsScreen", "All customers"), None)
+        self.customer_filter.setAccessibleName(tr("BookingsScreen", "Customer"))
+        self.customer_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.customer_filter.setMinimumContentsLength(22)
+        self.event_filter = QLineEdit()
+        self.event_filter.setClearButtonEnabled(True)
+        self.event_filter.setPlaceholderText(tr("BookingsScreen", "Event"))
+        self.event_filter.setMaximumWidth(180)
+        self.dates_filter = QCheckBox(tr("BookingsScreen", "&Between"))
+        today = self.ops.ctx.clock.today()
+        self.date_from = QDateEdit(qdate(today - dt.timedelta(days=30)))
+        self.date_to = QDateEdit(qdate(today + dt.timedelta(days=90)))
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.search)
+        self.date_from.setAccessibleName(tr("BookingsScreen", "From"))
+        self.date_to.setAccessibleName(tr("BookingsScreen", "To"))
+        self.dates_filter.toggled.connect(self._dates_toggled)
+        self.status_filter.currentIndexChanged.connect(self.search)
+        self.customer_filter.currentIndexChanged.connect(self.search)
+        self.event_filter.textChanged.connect(self.search)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(tr("BookingsScreen", "Bookings"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        for column, width in enumerate((120, 100, 280, 260, 130, 130)):
+            self.view.setColumnWidth(column, width)
+        self.model.modelReset.connect(
+            lambda: header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        )
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda _: self.open_selected())
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        # rows are fetched lazily: what the actions allow is known once the row arrives
+        self.model.dataChanged.connect(lambda *_: self._update_actions())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        for key in ("Return", "Enter"):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_selected)
+
+        a = self._action
+        self.find_action = a(tr("BookingsScreen", "&Find"), "Ctrl+F", self.focus_search)
+        self.new_action = a(tr("BookingsScreen", "&New booking…"), "Ctrl+N", self.new_booking)
+        self.open_action = a(tr("BookingsScreen", "&Open booking…"), "Ctrl+O", self.open_selected)
+        self.duplicate_action = a(
+            tr("BookingsScreen", "&Duplicate…"), "Ctrl+D", self.duplicate_selected
+        )
+        self.cancel_action = a(
+            tr("BookingsScreen", "&Cancel booking…"), "Ctrl+Del", self.cancel_selected
+        )
+        self.menu = QMenu(tr("BookingsScreen", "&Bookings"), self)
+        for action in (
+            self.find_action,
+            None,
+            self.new_action,
+            self.open_action,
+            self.duplicate_action,
+            None,
+            self.cancel_action,
+        ):
+            self.menu.addSeparator() if action is None else self.menu.addAction(action)
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            self.new_action,
+            self.open_action,
+            self.duplicate_action,
+            None,
+            self.cancel_action,
+        ):
+            self.toolbar.addSeparator() if action is None else self.toolbar.addAction(action)
+
+        self.count_label = QLabel()
+        self.feedback = Feedback(self)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_box, 2)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.customer_filter)
+        filters.addWidget(self.event_filter)
+        filters.addWidget(self.dates_filter)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("–"))
+        filters.addWidget(self.date_to)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 4, 8, 4)
+        outer.addWidget(self.toolbar)
+        outer.addLayout(filters)
+        outer.addWidget(self.view, 1)
+        outer.addWidget(self.feedback)
+        outer.addWidget(self.count_label)
+        self._update_actions()
+
+    def _context_menu(self, pos: Any) -> None:
+        self._popup(pos, (self.open_action, self.duplicate_action, None, self.cancel_action))
+
+    # --- search -------------------------------------------------------------------------
+
+    def statuses(self) -> list[str]:
+        chosen = self.status_filter.currentData() or ""
+        if chosen == ACTIVE:
+            return [BookingStatus.QUOTE, BookingStatus.CONFIRMED, BookingStatus.OUT]
+        return [chosen] if chosen else []
+
+    def _criteria(self) -> dict[str, Any]:
+        statuses = [str(s) for s in self.statuses()]
+        start = end = None
+        if self.dates_filter.isChecked():
+            first: QDate = self.date_from.date()
+            last: QDate = self.date_to.date()
+            start = dt.datetime(first.year(), first.month(), first.day())
+            end = dt.datetime(last.year(), last.month(), last.day()) + dt.timedelta(days=1)
+        return {
+            "statuses": statuses,
+            "start": start,
+            "end": end,
+            "customer_id": self.customer_filter.currentData(),
+            "event": self.event_filter.text(),
+        }
+
+    def open_typed(self) -> None:
+        """Enter in the search field: opens the booking whose reference was typed or
+        scanned (whatever the filters), else the only booking the search finds; with
+        several, the list shows them to choose from. Searches the text as it is now, so a
+        search still on its way for an earlier text cannot open the wrong booking."""
+        text = self.search_box.text().strip()
+        if not text:
+            self.open_selected()
+            return
+        self._generation += 1
+        generation = self._generation
+        criteria = self._criteria()
+
+        def find(uow: UnitOfWork) -> tuple[int | None, list[int]]:
+            return booking_named(uow, text), search(uow, text, **criteria)
+
+        def found(answer: tuple[int | None, list[int]]) -> None:
+            exact, ids = answer
+            if generation != self._generation:
+                return
+            self._show(generation, ids)
+            target = exact if exact is not None else (ids[0] if len(ids) == 1 else None)
+            if target is not None:
+                self.select_booking(target)
+                self.open_booking(target)
+            elif ids:
+                self.feedback.info(
+                    tr(
+                        "BookingsScreen",
+                        "%n bookings match: choose one with the arrows, then Enter.",
+                        None,
+                        len(ids),
+                    )
+                )
+                self.view.setFocus()
+            else:
+                self.feedback.error(
+                    tr("BookingsScreen", "No booking matches %1.").replace("%1", text)
+                )
+
+        self.ops.read(find, found)
+
+    def search(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        text, event = self.search_box.text(), self.event_filter.text()
+        statuses = [str(s) for s in self.statuses()]
+        customer_id = self.customer_filter.currentData()
+        start = end = None
+        if self.dates_filter.isChecked():
+            first: QDate = self.date_from.date()
+            last: QDate = self.date_to.date()
+            start = dt.datetime(first.year(), first.month(), first.day())
+            end = dt.datetime(last.year(), last.month(), last.day()) + dt.timedelta(days=1)
+        self.ops.read(
+            lambda uow: search(
+                uow,
+                text,
+                statuses=statuses,
+                start=start,
+                end=end,
+                customer_id=customer_id,
+                event=event,
+            ),
+            lambda ids: self._show(generation, ids),
+        )
+
+    def _show(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return
+        selected = self._want if self._want is not None else self.selected_id()
+        self._want = None
+        self.model.set_ids(ids)
+        self.count_label.setText(tr("BookingsScreen", "%Ln booking(s)", None, len(ids)))
+        row = self.model.row_of(selected) if selected is not None else None
+        if row is None and ids:
+            row = 0
+        if row is not None:
+            self.view.selectRow(row)
+        self._update_actions()
+
+    def select_booking(self, booking_id: int) -> None:
+        row = self.model.row_of(booking_id)
+        if row is not None:
+            self.view.selectRow(row)
+
+    def selected_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def selected_row(self) -> queries.BookingRow | None:
+        index = self.view.currentIndex()
+        return self.model.row_data(index.row()) if index.isValid() else None
+
+    def _update_actions(self) -> None:
+        row = self.selected_row()
+        self.open_action.setEnabled(row is not None)
+        self.duplicate_action.setEnabled(row is not None)
+        self.cancel_action.setEnabled(
+            row is not None and BookingStatus.CANCELLED in TRANSITIONS[BookingStatus(row.status)]
+        )
+
+    def _on_changed(self, what: str) -> None:
+        if what == "customers":
+            self._load_customers()
+        if what in ("bookings", "customers", "catalogue"):
+            self.search()
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog | QMessageBox) -> Any:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self) -> None:
+        self.dialog = None
+
+    def new_booking(self) -> None:
+        self._open(BookingEditor(self.ops, self))
+
+    def open_selected(self) -> None:
+        booking_id = self.selected_id()
+        if booking_id is not None:
+            self.open_booking(booking_id)
+
+    def open_booking(self, booking_id: int) -> BookingEditor:
+        return self._open(BookingEditor(self.ops, self, booking_id))
+
+    def duplicate_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        dialog = DuplicateDialog(row.reference, row.start, self)
+        dialog.accepted.connect(lambda: self.duplicate(row.reference, dialog.chosen()))
+        self._open(dialog)
+
+    def duplicate(self, reference: str, start: dt.datetime) -> None:
+        user, clock = self.ops.user, self.ops.ctx.clock
+
+        def done(found: tuple[int, str]) -> None:
+            new_id, new_ref = found
+            self.feedback.ok(
+                tr("BookingsScreen", "%1 created from %2 (a quote: confirm it in the editor).")
+                .replace("%1", new_ref)
+                .replace("%2", reference)
+            )
+            self._want = new_id  # selected by the refresh the change announces
+
+        def action(uow: UnitOfWork) -> tuple[int, str]:
+            copy = bookings.duplicate_booking(
+                uow, user=user, reference=reference, start=start, clock=clock
+            )
+            return copy.id or 0, copy.reference
+
+        self.ops.write(action, done, self._failed, changes="bookings")
+
+    def cancel_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or BookingStatus.CANCELLED not in TRANSITIONS[BookingStatus(row.status)]:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("BookingsScreen", "Cancel booking"),
+            tr("BookingsScreen", "Cancel booking %1 (%2)? Its stock is released.")
+            .replace("%1", row.reference)
+            .replace("%2", row.event or row.customer_name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        reference = row.reference
+        box.buttonClicked.connect(
+            lambda button: (
+                self.cancel(reference)
+                if box.standardButton(button) == QMessageBox.StandardButton.Yes
+                else None
+            )
+        )
+        self._open(box)
+
+    def cancel(self, reference: str) -> None:
+        user, clock = self.ops.user, self.ops.ctx.clock
+        self.ops.write(
+            lambda uow: (
+                bookings.cancel_booking(uow, user=user, reference=reference, clock=clock).reference
+            ),
+            lambda ref: self.feedback.ok(
+                tr("BookingsScreen", "Booking %1 cancelled.").replace("%1", ref)
+            ),
+            self._failed,
+            changes="bookings",
+        )
+
+    def _failed(self, err: DomainError) -> None:
+        self.feedback.error(i18n.message(err))
+
+    def current_index(self) -> QModelIndex:
+        return self.view.currentIndex()

@@ -1,0 +1,1 @@
+"""Catalogue screens: item types, units, kits, cases, labels."""

@@ -1,0 +1,1 @@
+"""The warehouse desk: scanning out and in."""

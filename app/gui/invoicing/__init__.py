@@ -1,0 +1,1 @@
+"""Invoicing screens: invoices, payments, statements, rates."""

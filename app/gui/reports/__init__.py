@@ -1,0 +1,1 @@
+"""Home dashboard and reports."""

@@ -1,0 +1,1 @@
+"""The main window and what every area shares: navigation, operations, style, common widgets."""

@@ -1,0 +1,139 @@
+"""The app's icons: one semantic name per action or thing, drawn from the Material Design
+Icons font shipped with ``qtawesome`` (SIL Open Font Licence / Apache 2.0), so they are
+vectors, sharp at 100 %, 150 % and 200 % scaling, and coloured by the theme in use at paint
+time (a theme switch recolours every icon already on screen).
+
+Use ``icon("save")`` on buttons, actions and the navigation; ``NAMES`` lists them all. An
+unknown name is a programming error (KeyError), caught by the tests.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_API", "pyside6")  # qtawesome goes through QtPy
+
+import qtawesome  # noqa: E402
+from PySide6.QtCore import QRect, QSize, Qt  # noqa: E402
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap  # noqa: E402
+
+from app.gui.shell import style  # noqa: E402
+
+#: semantic name → Material Design Icons 6 glyph.
+NAMES: dict[str, str] = {
+    # navigation (one per area)
+    "home": "mdi6.home-variant-outline",
+    "inventory": "mdi6.package-variant-closed",
+    "kits": "mdi6.view-grid-plus-outline",
+    "cases": "mdi6.briefcase-outline",
+    "labels": "mdi6.barcode",
+    "timeline": "mdi6.chart-timeline",
+    "calendar": "mdi6.calendar-month-outline",
+    "customers": "mdi6.account-group-outline",
+    "bookings": "mdi6.clipboard-text-outline",
+    "desk": "mdi6.barcode-scan",
+    "invoices": "mdi6.file-document-outline",
+    "pricing": "mdi6.tag-outline",
+    "reports": "mdi6.chart-bar",
+    "settings": "mdi6.cog-outline",
+    # actions
+    "new": "mdi6.plus",
+    "edit": "mdi6.pencil-outline",
+    "delete": "mdi6.trash-can-outline",
+    "save": "mdi6.content-save-outline",
+    "open": "mdi6.folder-open-outline",
+    "print": "mdi6.printer-outline",
+    "pdf": "mdi6.file-pdf-box",
+    "export": "mdi6.export",
+    "import": "mdi6.import",
+    "search": "mdi6.magnify",
+    "refresh": "mdi6.refresh",
+    "filter": "mdi6.filter-variant",
+    "undo": "mdi6.undo",
+    "close": "mdi6.close",
+    "copy": "mdi6.content-copy",
+    "duplicate": "mdi6.content-duplicate",
+    "cancel": "mdi6.cancel",
+    "confirm": "mdi6.check",
+    "issue": "mdi6.file-check-outline",
+    "payment": "mdi6.cash-plus",
+    "credit": "mdi6.file-undo-outline",
+    "statement": "mdi6.email-newsletter",
+    "deposit": "mdi6.safe",
+    "quote": "mdi6.file-sign",
+    "picklist": "mdi6.format-list-checks",
+    "scan_out": "mdi6.arrow-up-bold-box-outline",
+    "scan_in": "mdi6.arrow-down-bold-box-outline",
+    "finish": "mdi6.flag-checkered",
+    "add": "mdi6.plus-circle-outline",
+    "remove": "mdi6.minus-circle-outline",
+    "previous": "mdi6.chevron-left",
+    "next": "mdi6.chevron-right",
+    "today": "mdi6.calendar-today",
+    "zoom_in": "mdi6.magnify-plus-outline",
+    "zoom_out": "mdi6.magnify-minus-outline",
+    "inspect": "mdi6.clipboard-check-outline",
+    "repair": "mdi6.wrench-outline",
+    "unit": "mdi6.cube-outline",
+    "help": "mdi6.help-circle-outline",
+    "quit": "mdi6.exit-to-app",
+    # states
+    "ok": "mdi6.check-circle",
+    "warning": "mdi6.alert",
+    "error": "mdi6.alert-octagon",
+    "info": "mdi6.information",
+    "late": "mdi6.clock-alert-outline",
+    "empty": "mdi6.tray",
+}
+
+#: Icons that take a status colour instead of the text colour.
+_COLOURED = {
+    "ok": "success",
+    "warning": "warning",
+    "error": "danger",
+    "info": "info",
+    "late": "danger",
+}
+
+
+class _ThemedEngine(QIconEngine):
+    """Paints the glyph in the current theme's colour every time it is drawn."""
+
+    def __init__(self, name: str, role: str | None) -> None:
+        super().__init__()
+        self._name = name
+        self._role = role
+
+    def _qta(self) -> QIcon:
+        p = style.palette()
+        colour = getattr(p, self._role) if self._role else p.text
+        key = (self._name, colour, p.muted, p.accent_text)
+        icon = _cache.get(key)
+        if icon is None:
+            icon = qtawesome.icon(
+                NAMES[self._name],
+                color=colour,
+                color_disabled=p.muted,
+                color_selected=p.accent_text,
+            )
+            _cache[key] = icon
+        return icon
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        self._qta().paint(painter, rect, Qt.AlignmentFlag.AlignCenter, mode, state)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self._qta().pixmap(size, mode, state)
+
+    def clone(self) -> QIconEngine:
+        return _ThemedEngine(self._name, self._role)
+
+
+_cache: dict[tuple[str, str, str, str], QIcon] = {}
+
+
+def icon(name: str) -> QIcon:
+    """The icon of a semantic name (``NAMES``), in the theme's colours."""
+    if name not in NAMES:
+        raise KeyError(f"no icon named {name!r}")
+    return QIcon(_ThemedEngine(name, _COLOURED.get(name)))

@@ -1,0 +1,212 @@
+"""Starting the desktop app (``regie``) and the warehouse kiosk (``regie desk``): the
+QApplication, translations, the database, the window.
+
+On the very first start (the embedded default database does not exist yet) a window appears
+at once and follows the demo cooperative being built in a process of its own
+(``FirstStartWindow``); the main window (or the desk) replaces it when the database is
+ready. The screens are imported only then, so the first window shows quickly."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+
+from app import i18n
+from app.core.errors import DomainError
+
+tr = QCoreApplication.translate
+
+
+def gui_application() -> QApplication:
+    """The one QApplication of a GUI process. The CLI may already have made a plain
+    QCoreApplication for its translations; a GUI command must come before that."""
+    app = QCoreApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv)
+    if not isinstance(app, QApplication):
+        raise RuntimeError("a QCoreApplication exists already: create the GUI one first")
+    app.setApplicationName("Régie")
+    app.setOrganizationName("regie")
+    from app.gui.shell import style
+
+    style.apply(app)
+    style.follow_system(app)
+    return app
+
+
+class _Session:
+    """What a running window holds: the context, the operations, the window."""
+
+    def __init__(self) -> None:
+        self.ctx = None
+        self.ops = None
+        self.window: QWidget | None = None
+        self.status = 0
+
+    def close(self) -> None:
+        if self.ops is not None:
+            self.ops.runner.wait()
+        if self.ctx is not None:
+            self.ctx.db.dispose()
+
+
+def _probe(moment: str) -> None:
+    """The ``first_start`` benchmark's probe: when the first window and the main window
+    were shown, written to ``REGIE_FIRST_START_PROBE`` (which also quits once ready)."""
+    path = os.environ.get("REGIE_FIRST_START_PROBE")
+    if path:
+        with open(path, "a", encoding="ascii") as probe:
+            probe.write(f"{moment} {time.time():.6f}\n")
+        if moment == "ready":
+            QTimer.singleShot(0, QCoreApplication.quit)
+
+
+def _start(
+    db_option: str | None,
+    make_window: Callable[[object], QWidget],
+    show: Callable[[QWidget], None],
+    *,
+    kiosk: bool = False,
+) -> int:
+    """Open the database (on a first start: once the demo is built, with a window that
+    shows its progress meanwhile), make the window and run the application."""
+    from app.bootstrap import first_run, open_context
+    from app.core.paths import resolve_db_path
+
+    app = gui_application()
+    i18n.install()
+    _watch(app)
+    session = _Session()
+
+    def open_window(placeholder: QWidget | None = None) -> bool:
+        try:
+            ctx = open_context(db_option)
+        except DomainError as err:
+            QMessageBox.critical(placeholder, "Régie", i18n.message(err))
+            session.status = 1
+            return False
+        except Exception as err:  # unexpected while opening: the dialog, not a traceback
+            from app.gui.shell.error_dialog import ErrorDialog, as_error
+
+            ErrorDialog(as_error(err, where="opening the database"), placeholder).exec()
+            session.status = 1
+            return False
+        from app.gui.shell.operations import Operations, ThreadRunner
+
+        session.ctx = ctx
+        session.ops = Operations(ctx, ThreadRunner())
+        session.window = make_window(session.ops)
+        show(session.window)
+        QTimer.singleShot(0, lambda: _probe("ready"))
+        return True
+
+    if first_run(db_option):
+        from app.gui.shell.first_start_window import FirstStartWindow
+
+        first = FirstStartWindow(resolve_db_path(db_option))
+
+        def ready() -> None:
+            if open_window(first):
+                first.close()
+            else:
+                app.quit()
+
+        def failed(message: str) -> None:
+            session.status = 1
+            QMessageBox.critical(first, "Régie", message)
+            first.close()
+
+        first.ready.connect(ready)
+        first.failed.connect(failed)
+        if kiosk:
+            cover_screen(first)
+        else:
+            place_centred(first, 960, 600)
+            first.show()
+        QTimer.singleShot(0, lambda: _probe("window"))
+        first.start()
+    elif not open_window():
+        return session.status
+    status = app.exec()
+    session.close()
+    return int(session.status or status)
+
+
+def _watch(app: QApplication) -> None:
+    """What every GUI process has: the log file, the error dialog for anything nobody
+    caught, and windows that fit the screen and come back where they were left."""
+    from app.core.log import start as start_log
+    from app.gui.shell import geometry
+    from app.gui.shell.error_dialog import install_excepthook
+
+    start_log()
+    install_excepthook()
+    geometry.install(app)
+
+
+def place_centred(window: QWidget, width: int, height: int) -> None:
+    """A size that fits the screen, centred on it."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    area = screen.availableGeometry()
+    width, height = min(width, area.width()), min(height, area.height())
+    window.setGeometry(
+        area.x() + (area.width() - width) // 2,
+        area.y() + (area.height() - height) // 2,
+        width,
+        height,
+    )
+
+
+def cover_screen(window: QWidget) -> None:
+    """Full screen, also without a window manager (Xvfb, a kiosk session): the geometry is
+    set to the screen's before asking for full screen, which only a window manager does."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.geometry())
+    window.showFullScreen()
+
+
+def run_gui(db_option: str | None) -> int:
+    def make(ops: object) -> QWidget:
+        from app.gui.shell.main import build_main_window
+
+        return build_main_window(ops)  # type: ignore[arg-type]
+
+    return _start(db_option, make, lambda window: window.show())
+
+
+def desk_window(ops: object) -> QMainWindow:
+    """The warehouse desk alone in a window of its own (the kiosk)."""
+    from app.gui.desk.desk_screen import DeskScreen
+
+    window = QMainWindow()
+    window.setWindowTitle(tr("MainWindow", "Desk") + " — Régie")
+    desk = DeskScreen(ops, window)  # type: ignore[arg-type]
+    window.setCentralWidget(desk)
+    window.menuBar().addMenu(desk.menu)
+    quit_action = QAction(tr("MainWindow", "&Quit"), window)
+    quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+    quit_action.triggered.connect(window.close)
+    desk.menu.addSeparator()
+    desk.menu.addAction(quit_action)
+    ops.failed.connect(  # type: ignore[attr-defined]
+        lambda err: desk.banner.show_message(
+            "error", tr("MainWindow", "Régie — action refused"), i18n.message(err)
+        )
+    )
+    return window
+
+
+def run_desk(db_option: str | None) -> int:
+    """``regie desk``: the warehouse desk alone, full screen (the warehouse PC's kiosk); on
+    a first start, after the same preparation of the demo as ``regie``."""
+    return _start(db_option, desk_window, cover_screen, kiosk=True)

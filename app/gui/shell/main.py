@@ -1,0 +1,398 @@
+"""The main window: one area per screen (inventory, kits, cases, labels...), the File and
+View menus, and the entry point ``run_gui``.
+
+Adding a screen is one entry appended to ``AREAS``::
+
+    AREAS.append(Area("kits", QT_TRANSLATE_NOOP("MainWindow", "Kits"), "Ctrl+2", KitsScreen))
+
+The title is English, marked with QT_TRANSLATE_NOOP in context "MainWindow" (translated when
+shown); the factory takes ``(ops, parent)`` and returns the screen widget, built the first
+time its area is shown. A screen may offer a ``menu`` attribute (a QMenu): it appears in the
+menu bar while its area is current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QProgressDialog,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.core.errors import DomainError
+from app.core.settings import COOPERATIVE_NAME, get_setting
+from app.gui.bookings.bookings_screen import BookingsScreen
+from app.gui.bookings.calendar_screen import BookingCalendarScreen
+from app.gui.bookings.customers_screen import CustomersScreen
+from app.gui.bookings.timeline import TimelineScreen
+from app.gui.catalogue.inventory_screen import InventoryScreen
+from app.gui.catalogue.kits_cases import CasesScreen, KitsScreen
+from app.gui.catalogue.labels_screen import LabelsScreen
+from app.gui.desk.desk_screen import DeskScreen
+from app.gui.invoicing.invoices_screen import InvoicesScreen
+from app.gui.invoicing.pricing_screen import PricingScreen
+from app.gui.reports.dashboard import Dashboard
+from app.gui.reports.reports_screen import ReportsScreen
+from app.gui.shell import files, geometry
+from app.gui.shell.keys import DigitRowShortcuts
+from app.gui.shell.operations import Cancelled, Operations, Progress
+from app.gui.shell.settings_dialog import SettingsDialog, read_settings
+from app.gui.shell.widgets import ErrorListDialog
+
+tr = QCoreApplication.translate
+
+
+class Area(NamedTuple):
+    key: str
+    title: str  # English, marked with QT_TRANSLATE_NOOP("MainWindow", ...)
+    shortcut: str
+    factory: Callable[[Operations, QWidget | None], QWidget]
+
+
+AREAS: list[Area] = [
+    Area("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Home"), "Ctrl+Shift+0", Dashboard),
+    Area("inventory", QT_TRANSLATE_NOOP("MainWindow", "Inventory"), "Ctrl+1", InventoryScreen),
+    Area("kits", QT_TRANSLATE_NOOP("MainWindow", "Kits"), "Ctrl+2", KitsScreen),
+    Area("cases", QT_TRANSLATE_NOOP("MainWindow", "Cases"), "Ctrl+3", CasesScreen),
+    Area("labels", QT_TRANSLATE_NOOP("MainWindow", "Labels"), "Ctrl+4", LabelsScreen),
+    Area("timeline", QT_TRANSLATE_NOOP("MainWindow", "Timeline"), "Ctrl+5", TimelineScreen),
+    Area("calendar", QT_TRANSLATE_NOOP("MainWindow", "Calendar"), "Ctrl+6", BookingCalendarScreen),
+    Area("customers", QT_TRANSLATE_NOOP("MainWindow", "Customers"), "Ctrl+7", CustomersScreen),
+    Area("bookings", QT_TRANSLATE_NOOP("MainWindow", "Bookings"), "Ctrl+8", BookingsScreen),
+    Area("desk", QT_TRANSLATE_NOOP("MainWindow", "Desk"), "Ctrl+9", DeskScreen),
+    Area("invoices", QT_TRANSLATE_NOOP("MainWindow", "Invoices"), "Ctrl+Shift+1", InvoicesScreen),
+    Area("pricing", QT_TRANSLATE_NOOP("MainWindow", "Pricing"), "Ctrl+Shift+2", PricingScreen),
+    Area("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "Ctrl+Shift+3", ReportsScreen),
+]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ops: Operations, areas: list[Area] | None = None) -> None:
+        super().__init__()
+        self.ops = ops
+        self.areas = list(AREAS if areas is None else areas)
+        self.screens: dict[str, QWidget] = {}
+        self.dialog: Any = None  # the last dialog or message box shown (tests read it)
+        self.progress_dialog: QProgressDialog | None = None
+        self.cooperative = ""
+        self._build_navigation()
+        self._build_menus()
+        self.setObjectName("MainWindow")
+        geometry.fit(self, QSize(1280, 800))  # a laptop's 1366x768 less its panel, at most
+        self.digit_keys = DigitRowShortcuts(
+            self,
+            {
+                area.shortcut: (lambda key=area.key: self.show_area(key))
+                for area in self.areas
+                if area.shortcut
+            },
+        ).install()
+        ops.failed.connect(self.show_error)
+        ops.changed.connect(self._on_changed)
+        self._load_title()
+        if self.areas:
+            self.show_area(self.areas[0].key)
+
+    # --- construction ------------------------------------------------------------------
+
+    def _build_navigation(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(150)
+        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setStyleSheet(
+            "QListWidget { background: palette(window); font-size: 11pt; }"
+            "QListWidget::item { padding: 8px 12px; }"
+            "QListWidget::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
+        self.stack = QStackedWidget()
+        for area in self.areas:
+            item = QListWidgetItem(tr("MainWindow", area.title))
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            keys = QKeySequence(area.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(keys)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("MainWindow", "&File"))
+        self.import_action = self._menu_action(
+            file_menu,
+            tr("MainWindow", "&Import catalogue (CSV)…"),
+            "Ctrl+Shift+O",
+            self.choose_import,
+        )
+        self.export_action = self._menu_action(
+            file_menu,
+            tr("MainWindow", "&Export catalogue (CSV)…"),
+            "Ctrl+Shift+X",
+            self.choose_export,
+        )
+        file_menu.addSeparator()
+        self.settings_action = self._menu_action(
+            file_menu, tr("MainWindow", "&Settings…"), "Ctrl+,", self.open_settings
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        file_menu.addSeparator()
+        self.quit_action = self._menu_action(
+            file_menu, tr("MainWindow", "&Quit"), "Ctrl+Q", self.close
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.view_menu = bar.addMenu(tr("MainWindow", "&View"))
+        self.area_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for area in self.areas:
+            action = self._menu_action(
+                self.view_menu,
+                tr("MainWindow", area.title),
+                area.shortcut,
+                lambda _=False, key=area.key: self.show_area(key),
+            )
+            action.setCheckable(True)
+            group.addAction(action)
+            self.area_actions[area.key] = action
+        self.screen_menus: dict[str, QAction] = {}
+
+    def _menu_action(self, menu: QMenu, text: str, shortcut: str, slot: Any) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    # --- areas --------------------------------------------------------------------------
+
+    def screen(self, key: str) -> QWidget:
+        """The screen of an area, built the first time it is asked for."""
+        if key not in self.screens:
+            area = next(a for a in self.areas if a.key == key)
+            widget = area.factory(self.ops, self.stack)
+            self.screens[key] = widget
+            self.stack.addWidget(widget)
+            menu = getattr(widget, "menu", None)
+            if key == "invoices" and isinstance(menu, QMenu):
+                self._add_statements_action(widget, menu)
+            if isinstance(menu, QMenu):
+                self.screen_menus[key] = self.menuBar().addMenu(menu)
+            wants = getattr(widget, "open_requested", None)  # the dashboard's rows
+            if wants is not None:
+                wants.connect(self.open_target)
+        return self.screens[key]
+
+    def _add_statements_action(self, widget: QWidget, menu: QMenu) -> None:
+        """Monthly statements are also run from the Invoices menu."""
+        from app.gui.invoicing.statements_dialog import StatementsDialog
+
+        action = QAction(tr("MainWindow", "&Monthly statements…"), widget)
+        action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        action.triggered.connect(lambda: self._open(StatementsDialog(self.ops, self)))
+        widget.addAction(action)
+        menu.addSeparator()
+        menu.addAction(action)
+        self.statements_action = action
+
+    def open_target(self, key: str, target: object) -> None:
+        """Show area ``key`` and, where the screen can, what ``target`` names there (a
+        dashboard row: a booking, a unit, an invoice, a shortage)."""
+        if key not in self.area_actions:
+            return
+        self.show_area(key)
+        widget: Any = self.screens[key]
+        if target is None:
+            return
+        if key == "desk" and isinstance(target, str):
+            widget.open_booking(target)
+        elif key == "bookings" and isinstance(target, int):
+            widget.select_booking(target)
+        elif key == "invoices" and isinstance(target, int):
+            widget.show_document(target)
+        elif key == "inventory" and isinstance(target, str):
+            widget.search_box.setText(target)
+        elif key == "timeline" and isinstance(target, tuple):
+            type_id, day = target
+            widget.set_start(day)
+            widget.show_holders(type_id, day)
+
+    def show_area(self, key: str) -> None:
+        widget = self.screen(key)
+        self.stack.setCurrentWidget(widget)
+        for other, menu_action in self.screen_menus.items():
+            menu_action.setVisible(other == key)
+        self.area_actions[key].setChecked(True)
+        row = next(n for n, a in enumerate(self.areas) if a.key == key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        focus = getattr(widget, "focus_search", None)
+        if callable(focus):
+            focus()
+
+    def current_area(self) -> str:
+        current = self.stack.currentWidget()
+        return next((k for k, w in self.screens.items() if w is current), "")
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(self.areas):
+            self.show_area(self.areas[row].key)
+
+    # --- title and settings -------------------------------------------------------------
+
+    def _load_title(self) -> None:
+        if not self.windowTitle():
+            self.setWindowTitle("Régie")  # until the cooperative's name is read
+        self.ops.read(lambda uow: get_setting(uow, COOPERATIVE_NAME), self._set_title)
+
+    def _set_title(self, name: str) -> None:
+        self.cooperative = name
+        if name and name != "Régie":
+            self.setWindowTitle(tr("MainWindow", "%1 — Régie").replace("%1", name))
+        else:
+            self.setWindowTitle("Régie")
+
+    def _on_changed(self, what: str) -> None:
+        if what == "settings":
+            self._load_title()
+
+    def open_settings(self) -> None:
+        self.ops.read(read_settings, self._open_settings)
+
+    def _open_settings(self, values: dict[str, str]) -> None:
+        self._open(SettingsDialog(self.ops, self, values))
+
+    def _open(self, dialog: Any) -> Any:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.finished.connect(lambda *_: setattr(self, "dialog", None))
+        dialog.open()
+        return dialog
+
+    # --- errors -------------------------------------------------------------------------
+
+    def show_error(self, err: DomainError | Cancelled) -> None:
+        """An error nobody else handled (and every refused import)."""
+        if isinstance(err, Cancelled):
+            self.statusBar().showMessage(tr("MainWindow", "Cancelled; nothing was changed."), 8000)
+            return
+        self._open(ErrorListDialog(tr("MainWindow", "Régie — action refused"), err, self))
+
+    # --- CSV ----------------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        path = files.open_file_name(
+            self,
+            tr("MainWindow", "Import catalogue"),
+            str(Path.home()),
+            tr("MainWindow", "CSV files (*.csv);;All files (*)"),
+        )
+        if path:
+            self.import_csv(Path(path))
+
+    def import_csv(self, path: Path) -> Progress:
+        """Import a catalogue CSV in one transaction, with progress and Cancel."""
+        from inventory.csvio import import_catalogue
+
+        ctx, user = self.ops.ctx, self.ops.user
+        dialog = QProgressDialog(
+            tr("MainWindow", "Importing %1…").replace("%1", path.name),
+            tr("MainWindow", "Cancel"),
+            0,
+            0,
+            self,
+        )
+        dialog.setWindowTitle(tr("MainWindow", "Import catalogue"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        self.progress_dialog = dialog
+
+        def task(progress: Progress) -> Any:
+            with path.open("rb") as stream, ctx.db.write() as uow:
+                return import_catalogue(
+                    uow, user=user, clock=ctx.clock, stream=stream, progress=progress
+                )
+
+        def report(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        def finished(summary: Any) -> None:
+            self._close_progress()
+            self.statusBar().showMessage(
+                tr("MainWindow", "Imported %1 and %2.")
+                .replace("%1", tr("MainWindow", "%n item type(s)", None, summary.types))
+                .replace("%2", tr("MainWindow", "%n unit(s)", None, summary.units)),
+                10000,
+            )
+            self.ops.changed.emit("catalogue")
+
+        def failed(err: DomainError) -> None:
+            self._close_progress()
+            self.show_error(err)
+
+        handle = self.ops.long(task, report, finished, failed)
+        dialog.canceled.connect(handle.cancel)
+        return handle
+
+    def _close_progress(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.reset()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+
+    def choose_export(self) -> None:
+        path = files.save_file_name(
+            self,
+            tr("MainWindow", "Export catalogue"),
+            str(Path.home() / "catalogue.csv"),
+            tr("MainWindow", "CSV files (*.csv)"),
+        )
+        if path:
+            self.export_csv(Path(path))
+
+    def export_csv(self, path: Path) -> None:
+        from inventory.csvio import export_catalogue
+
+        def work(uow: Any) -> Any:
+            try:
+                with path.open("wb") as stream:
+                    return export_catalogue(uow, stream)
+            except OSError as err:
+                raise DomainError(
+                    "Cannot write {path}: {reason}", path=str(path), reason=err.strerror or err
+                ) from None
+
+        self.ops.read(
+            work,
+            lambda summary: self.statusBar().showMessage(
+                tr("MainWindow", "Exported %1 and %2 to %3.")
+                .replace("%1", tr("MainWindow", "%n item type(s)", None, summary.types))
+                .replace("%2", tr("MainWindow", "%n unit(s)", None, summary.units))
+                .replace("%3", str(path)),
+                10000,
+            ),
+        )
+
+
+def build_main_window(ops: Operations) -> MainWindow:
+    return MainWindow(ops)

@@ -1,0 +1,273 @@
+"""Qt table models of the catalogue (after Anki's browser table): a model holds the row ids
+a search returned and fetches the rows themselves lazily, a block at a time, through
+``ops.read``; with the threaded runner cells fill in when the read comes back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app import i18n
+from app.core.db import UnitOfWork
+from app.gui.shell.operations import Operations
+from app.gui.shell.widgets import ERROR_COLOUR, WARNING_COLOUR, format_date
+from inventory import queries
+from inventory.models import CATEGORY_LABELS, STATUS_LABELS, Category, Tracking, UnitStatus
+
+tr = QCoreApplication.translate
+
+BLOCK = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class LazyTableModel(QAbstractTableModel):
+    """Row ids in memory, rows fetched by blocks of BLOCK on first display."""
+
+    fetch_rows: ClassVar[Callable[[UnitOfWork, Sequence[int]], dict[int, Any]]]
+
+    def __init__(self, ops: Operations, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self._ids: list[int] = []
+        self._positions: dict[int, int] = {}
+        self._rows: dict[int, Any] = {}
+        self._pending: set[int] = set()
+        self._generation = 0
+
+    # --- contents -----------------------------------------------------------------------
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        """Show these rows (in this order); cached rows are dropped, so this also refreshes."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._positions = {row_id: n for n, row_id in enumerate(self._ids)}
+        self._rows = {}
+        self._pending = set()
+        self._generation += 1
+        self.endResetModel()
+        if self._ids:
+            self._fetch(0)
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, row_id: int) -> int | None:
+        return self._positions.get(row_id)
+
+    def row_data(self, row: int) -> Any | None:
+        """The fetched row at ``row``, asking for its block when it is not there yet."""
+        row_id = self.id_at(row)
+        if row_id is None:
+            return None
+        found = self._rows.get(row_id)
+        if found is None:
+            self._fetch(row // BLOCK)
+            found = self._rows.get(row_id)
+        return found
+
+    def _fetch(self, block: int) -> None:
+        if block in self._pending:
+            return
+        self._pending.add(block)
+        first = block * BLOCK
+        ids = self._ids[first : first + BLOCK]
+        generation = self._generation
+        fetch = type(self).fetch_rows
+        synchronous = True
+
+        def done(rows: dict[int, Any]) -> None:
+            if generation != self._generation:
+                return
+            self._rows.update(rows)
+            if not synchronous and ids:
+                last = first + len(ids) - 1
+                self.dataChanged.emit(
+                    self.index(first, 0), self.index(last, self.columnCount() - 1)
+                )
+
+        self.ops.read(lambda uow: fetch(uow, ids), done)
+        synchronous = False
+
+    # --- Qt ------------------------------------------------------------------------------
+
+    columns: ClassVar[tuple[str, ...]] = ()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.header(section)
+        return None
+
+    def header(self, section: int) -> str:
+        raise NotImplementedError
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.FontRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
+            return None
+        row = self.row_data(index.row())
+        if row is None:
+            return None
+        return self.cell(row, self.columns[index.column()], role)
+
+    def cell(self, row: Any, column: str, role: int) -> Any:
+        raise NotImplementedError
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _due_cell(due: dt.date | None, today: dt.date, role: int) -> Any:
+    overdue = due is not None and due < today
+    if role == Qt.ItemDataRole.DisplayRole:
+        return format_date(due)
+    if not overdue:
+        return None
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(QColor(ERROR_COLOUR))
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setBold(True)
+        return font
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return tr("TypeTableModel", "Inspection overdue since %1").replace("%1", format_date(due))
+    return None
+
+
+def category_label(value: str) -> str:
+    try:
+        return i18n.label(CATEGORY_LABELS[Category(value)])
+    except ValueError:
+        return value
+
+
+def status_label(value: str) -> str:
+    try:
+        return i18n.label(STATUS_LABELS[UnitStatus(value)])
+    except ValueError:
+        return value
+
+
+class TypeTableModel(LazyTableModel):
+    """Item types: code, name, category, manufacturer, model, quantity, serviceable, due."""
+
+    fetch_rows = staticmethod(queries.type_rows)
+    columns = (
+        "code",
+        "name",
+        "category",
+        "manufacturer",
+        "model",
+        "quantity",
+        "serviceable",
+        "due",
+    )
+
+    def header(self, section: int) -> str:
+        return (
+            tr("TypeTableModel", "Code"),
+            tr("TypeTableModel", "Name"),
+            tr("TypeTableModel", "Category"),
+            tr("TypeTableModel", "Manufacturer"),
+            tr("TypeTableModel", "Model"),
+            tr("TypeTableModel", "Quantity"),
+            tr("TypeTableModel", "Serviceable"),
+            tr("TypeTableModel", "Next inspection"),
+        )[section]
+
+    def cell(self, row: queries.TypeRow, column: str, role: int) -> Any:
+        if column == "due":
+            return _due_cell(row.next_due, self.ops.ctx.clock.today(), role)
+        bulk = row.tracking == Tracking.BULK
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if column in ("quantity", "serviceable") else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == "quantity" and bulk:
+            return tr("TypeTableModel", "Counted in bulk (stock quantity)")
+        if role == Qt.ItemDataRole.ForegroundRole and column == "serviceable":
+            short = not bulk and row.serviceable < row.units
+            return QBrush(QColor(WARNING_COLOUR)) if short else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == "category":
+            return category_label(row.category)
+        if column == "quantity":
+            return row.quantity
+        if column == "serviceable":
+            return row.stock_quantity if bulk else row.serviceable
+        return getattr(row, column)
+
+
+class UnitTableModel(LazyTableModel):
+    """Units of one type: barcode, serial, status, location, owner, next inspection due."""
+
+    fetch_rows = staticmethod(queries.unit_rows)
+    columns = ("barcode", "serial", "status", "location", "owner", "due")
+
+    def header(self, section: int) -> str:
+        return (
+            tr("UnitTableModel", "Barcode"),
+            tr("UnitTableModel", "Serial number"),
+            tr("UnitTableModel", "Status"),
+            tr("UnitTableModel", "Location"),
+            tr("UnitTableModel", "Owner"),
+            tr("UnitTableModel", "Next inspection"),
+        )[section]
+
+    def cell(self, row: queries.UnitRow, column: str, role: int) -> Any:
+        if column == "due":
+            return _due_cell(row.next_due, self.ops.ctx.clock.today(), role)
+        if column == "status" and role == Qt.ItemDataRole.ForegroundRole:
+            return _status_brush(row.status)
+        if column == "owner" and role == Qt.ItemDataRole.ToolTipRole and not row.owner:
+            return tr("UnitTableModel", "Owned by the cooperative itself")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == "status":
+            return status_label(row.status)
+        if column == "owner":
+            return row.owner or tr("UnitTableModel", "Cooperative")
+        return getattr(row, column)
+
+
+def _status_brush(status: str) -> QBrush | None:
+    if status == UnitStatus.IN_REPAIR:
+        return QBrush(QColor(WARNING_COLOUR))
+    if status in (UnitStatus.LOST, UnitStatus.RETIRED):
+        return QBrush(QColor("#6b6b6b"))
+    return None

@@ -1,0 +1,125 @@
+"""Settings: the interface language (this computer, applied on restart) and the
+cooperative's identity (shared by everyone, stored in the database)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QPushButton, QWidget
+
+from app.core.db import UnitOfWork
+from app.core.settings import all_settings, set_setting
+from app.gui.catalogue.editors import Action, FormDialog
+from app.gui.shell.identity_dialog import IdentityDialog
+from app.gui.shell.operations import Operations
+from inventory import fields
+
+tr = QCoreApplication.translate
+
+KEYS = ("cooperative.name", "cooperative.address", "cooperative.email", "cooperative.phone")
+
+
+def local_settings() -> QSettings:
+    return QSettings("regie", "regie")
+
+
+class SettingsDialog(FormDialog):
+    changes = "settings"
+
+    def __init__(
+        self, ops: Operations, parent: QWidget | None = None, values: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(ops, parent)
+        values = values or {}
+        self.setWindowTitle(tr("SettingsDialog", "Settings"))
+        self.language = QComboBox()
+        self.language.addItem(tr("SettingsDialog", "System language"), "")
+        self.language.addItem("Français", "fr")
+        self.language.addItem("English", "en")
+        chosen = str(local_settings().value("language", "") or "")
+        self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
+        self.fields.add(tr("SettingsDialog", "&Language:"), "language", self.language)
+        note = QLabel(tr("SettingsDialog", "A new language applies when Régie is restarted."))
+        note.setStyleSheet("color: palette(mid);")
+        note.setWordWrap(True)
+        self.fields.add("", (), note)
+        self.name = self.line(
+            tr("SettingsDialog", "Cooperative &name:"),
+            "cooperative name",
+            values.get("cooperative.name", ""),
+        )
+        self.address = QPlainTextEdit(values.get("cooperative.address", ""))
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(70)
+        self.fields.add(tr("SettingsDialog", "&Address:"), "address", self.address)
+        self.email = self.line(
+            tr("SettingsDialog", "&Email:"), "email", values.get("cooperative.email", "")
+        )
+        self.phone = self.line(
+            tr("SettingsDialog", "&Phone:"), "phone", values.get("cooperative.phone", "")
+        )
+        self.values = dict(values)
+        self.identity_button = QPushButton(tr("SettingsDialog", "Legal &identity…"))
+        self.identity_button.setToolTip(
+            tr("SettingsDialog", "SIREN, SIRET, VAT number, IBAN… printed on every invoice")
+        )
+        self.identity_button.setAutoDefault(False)
+        self.identity_button.clicked.connect(self.open_identity)
+        self.fields.add("", (), self.identity_button)
+        self.identity: IdentityDialog | None = None
+        self.finish()
+
+    def open_identity(self) -> IdentityDialog:
+        """The cooperative's legal identity; saved on its own, then shown here too."""
+        values = {**self.values, **self.current_values()}
+        dialog = IdentityDialog(self.ops, self, values)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.identity = dialog
+        dialog.accepted.connect(self._identity_accepted)
+        dialog.finished.connect(self._identity_closed)
+        dialog.open()
+        return dialog
+
+    def current_values(self) -> dict[str, str]:
+        return {
+            "cooperative.name": self.name.text(),
+            "cooperative.address": self.address.toPlainText(),
+            "cooperative.email": self.email.text(),
+            "cooperative.phone": self.phone.text(),
+        }
+
+    def _identity_accepted(self) -> None:
+        if self.identity is not None:
+            self._identity_saved(self.identity.result_value or {})
+
+    def _identity_closed(self) -> None:
+        self.identity = None
+
+    def _identity_saved(self, saved: dict[str, str]) -> None:
+        self.values.update(saved)
+        self.name.setText(saved.get("cooperative.name", self.name.text()))
+        self.address.setPlainText(saved.get("cooperative.address", self.address.toPlainText()))
+        self.email.setText(saved.get("cooperative.email", self.email.text()))
+        self.phone.setText(saved.get("cooperative.phone", self.phone.text()))
+
+    def action(self) -> Action:
+        values = {
+            "cooperative.name": fields.text("cooperative name", self.name.text(), required=True),
+            "cooperative.address": fields.text(
+                "address", self.address.toPlainText(), limit=fields.MAX_NOTES
+            ),
+            "cooperative.email": fields.text("email", self.email.text()),
+            "cooperative.phone": fields.text("phone", self.phone.text()),
+        }
+        local_settings().setValue("language", self.language.currentData())
+
+        def write(uow: UnitOfWork) -> None:
+            for key, value in values.items():
+                set_setting(uow, key, value)
+
+        return write
+
+
+def read_settings(uow: UnitOfWork) -> dict[str, Any]:
+    return all_settings(uow)
