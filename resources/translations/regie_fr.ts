@@ -5205,6 +5205,10 @@
       <translation>fichier de sortie</translation>
     </message>
     <message>
+      <source>size</source>
+      <translation>taille</translation>
+    </message>
+    <message>
       <source>item code</source>
       <translation>code matériel</translation>
     </message>
@@ -5239,6 +5243,30 @@
     <message>
       <source>description</source>
       <translation>description</translation>
+    </message>
+    <message>
+      <source>days</source>
+      <translation>jours</translation>
+    </message>
+    <message>
+      <source>coefficient</source>
+      <translation>coefficient</translation>
+    </message>
+    <message>
+      <source>minimum charge</source>
+      <translation>minimum de facturation</translation>
+    </message>
+    <message>
+      <source>payment days</source>
+      <translation>délai de paiement</translation>
+    </message>
+    <message>
+      <source>quote validity</source>
+      <translation>validité du devis</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>nom</translation>
     </message>
     <message>
       <source>SIREN</source>
@@ -5287,30 +5315,6 @@
     <message>
       <source>phone</source>
       <translation>téléphone</translation>
-    </message>
-    <message>
-      <source>days</source>
-      <translation>jours</translation>
-    </message>
-    <message>
-      <source>coefficient</source>
-      <translation>coefficient</translation>
-    </message>
-    <message>
-      <source>minimum charge</source>
-      <translation>minimum de facturation</translation>
-    </message>
-    <message>
-      <source>payment days</source>
-      <translation>délai de paiement</translation>
-    </message>
-    <message>
-      <source>quote validity</source>
-      <translation>validité du devis</translation>
-    </message>
-    <message>
-      <source>name</source>
-      <translation>nom</translation>
     </message>
     <message>
       <source>category</source>
@@ -5399,10 +5403,6 @@
     <message>
       <source>barcode</source>
       <translation>code-barres</translation>
-    </message>
-    <message>
-      <source>size</source>
-      <translation>taille</translation>
     </message>
     <message>
       <source>format</source>
@@ -5499,6 +5499,10 @@
   </context>
   <context>
     <name>messages</name>
+    <message>
+      <source>{path} is not a workload file written by workload.py ({reason}).</source>
+      <translation>{path} n’est pas un fichier de charge écrit par workload.py ({reason}).</translation>
+    </message>
     <message>
       <source>There is no folder {folder} for the database {path}: check the path given with --db or REGIE_DB (a mistyped path must not start a new, empty database).</source>
       <translation>Il n’y a pas de dossier {folder} pour la base {path} : vérifiez le chemin donné avec --db ou REGIE_DB (un chemin mal tapé ne doit pas créer une nouvelle base vide).</translation>
@@ -5691,6 +5695,30 @@
       <translation>Régie n’a pas pu utiliser {path} : {reason}.</translation>
     </message>
     <message>
+      <source>Unknown demo size {size!r}: choose small or large.</source>
+      <translation>Taille de démo inconnue {size!r} : choisissez small ou large.</translation>
+    </message>
+    <message>
+      <source>The catalogue is empty: build the demo catalogue before its bookings.</source>
+      <translation>Le catalogue est vide : créez le catalogue de démonstration avant ses réservations.</translation>
+    </message>
+    <message>
+      <source>The database already has {count} customers: the demo customers and bookings only go into a database without any.</source>
+      <translation>La base contient déjà {count} clients : les clients et réservations de démonstration ne s’installent que dans une base qui n’en a aucun.</translation>
+    </message>
+    <message>
+      <source>The database already has {count} item types: the demo cooperative only goes into an empty catalogue.</source>
+      <translation>La base contient déjà {count} types de matériel : la coopérative de démonstration ne s’installe que dans un catalogue vide.</translation>
+    </message>
+    <message>
+      <source>Build the demo customers and bookings before the invoicing demo.</source>
+      <translation>Créez les clients et réservations de démonstration avant la facturation de démonstration.</translation>
+    </message>
+    <message>
+      <source>The database already has rates or invoices: the invoicing demo only goes into a database without any.</source>
+      <translation>La base contient déjà des tarifs ou des factures : la facturation de démonstration ne s’installe que dans une base qui n’en a aucun.</translation>
+    </message>
+    <message>
       <source>This booking no longer exists.</source>
       <translation>Cette réservation n’existe plus.</translation>
     </message>
@@ -5719,6 +5747,14 @@
       <translation>Ce client n’existe plus.</translation>
     </message>
     <message>
+      <source>This item type no longer exists.</source>
+      <translation>Ce matériel n’existe plus.</translation>
+    </message>
+    <message>
+      <source>This unit no longer exists.</source>
+      <translation>Cette unité n’existe plus.</translation>
+    </message>
+    <message>
       <source>The scan was not saved: {reason}</source>
       <translation>Le scan n’a pas été enregistré : {reason}</translation>
     </message>
@@ -5739,12 +5775,24 @@
       <translation>{path} n’a pas pu être écrit : {reason}</translation>
     </message>
     <message>
-      <source>This item type no longer exists.</source>
-      <translation>Ce matériel n’existe plus.</translation>
+      <source>Cannot write {path}: {reason}</source>
+      <translation>Impossible d’écrire {path} : {reason}</translation>
     </message>
     <message>
-      <source>This unit no longer exists.</source>
-      <translation>Cette unité n’existe plus.</translation>
+      <source>No issued invoice has the number {number}.</source>
+      <translation>Aucune facture émise ne porte le numéro {number}.</translation>
+    </message>
+    <message>
+      <source>The table gives {days} days twice.</source>
+      <translation>Le barème donne deux fois {days} jours.</translation>
+    </message>
+    <message>
+      <source>A coefficient table must give the coefficient of 1 day.</source>
+      <translation>Une grille de coefficients doit donner le coefficient d’une journée.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a time of day (write it 14:00).</source>
+      <translation>{value!r} n’est pas une heure (écrivez-la 14:00).</translation>
     </message>
     <message>
       <source>{value} is not a valid SIREN (nine digits, checked).</source>
@@ -5769,26 +5817,6 @@
     <message>
       <source>{value} is not a valid BIC (8 or 11 letters and digits).</source>
       <translation>{value} n’est pas un BIC valide (8 ou 11 lettres et chiffres).</translation>
-    </message>
-    <message>
-      <source>Cannot write {path}: {reason}</source>
-      <translation>Impossible d’écrire {path} : {reason}</translation>
-    </message>
-    <message>
-      <source>No issued invoice has the number {number}.</source>
-      <translation>Aucune facture émise ne porte le numéro {number}.</translation>
-    </message>
-    <message>
-      <source>The table gives {days} days twice.</source>
-      <translation>Le barème donne deux fois {days} jours.</translation>
-    </message>
-    <message>
-      <source>A coefficient table must give the coefficient of 1 day.</source>
-      <translation>Une grille de coefficients doit donner le coefficient d’une journée.</translation>
-    </message>
-    <message>
-      <source>{value!r} is not a time of day (write it 14:00).</source>
-      <translation>{value!r} n’est pas une heure (écrivez-la 14:00).</translation>
     </message>
     <message>
       <source>There is no printer named {name}. Printers on this computer: {printers}.</source>
@@ -5829,10 +5857,6 @@
     <message>
       <source>line {line}: {problem}</source>
       <translation>ligne {line} : {problem}</translation>
-    </message>
-    <message>
-      <source>{path} is not a workload file written by workload.py ({reason}).</source>
-      <translation>{path} n’est pas un fichier de charge écrit par workload.py ({reason}).</translation>
     </message>
     <message>
       <source>The barcode is empty.</source>
@@ -5985,14 +6009,6 @@
     <message>
       <source>The columns {columns} are for type rows; leave them empty on a unit row.</source>
       <translation>Les colonnes {columns} sont pour les lignes de type ; laissez-les vides sur une ligne d’unité.</translation>
-    </message>
-    <message>
-      <source>Unknown demo size {size!r}: choose small or large.</source>
-      <translation>Taille de démo inconnue {size!r} : choisissez small ou large.</translation>
-    </message>
-    <message>
-      <source>The database already has {count} item types: the demo cooperative only goes into an empty catalogue.</source>
-      <translation>La base contient déjà {count} types de matériel : la coopérative de démonstration ne s’installe que dans un catalogue vide.</translation>
     </message>
     <message>
       <source>The {field} is too long ({length} characters, at most {limit}).</source>
@@ -6209,14 +6225,6 @@
     <message>
       <source>This membership overlaps membership {number} ({start} – {end}).</source>
       <translation>Cette adhésion chevauche l’adhésion {number} ({start} – {end}).</translation>
-    </message>
-    <message>
-      <source>The catalogue is empty: build the demo catalogue before its bookings.</source>
-      <translation>Le catalogue est vide : créez le catalogue de démonstration avant ses réservations.</translation>
-    </message>
-    <message>
-      <source>The database already has {count} customers: the demo customers and bookings only go into a database without any.</source>
-      <translation>La base contient déjà {count} clients : les clients et réservations de démonstration ne s’installent que dans une base qui n’en a aucun.</translation>
     </message>
     <message>
       <source>Accepted</source>
@@ -6443,14 +6451,6 @@
     <message>
       <source>This credit note ({total}) is more than what remains creditable on invoice {number} ({remaining}).</source>
       <translation>Cet avoir ({total}) dépasse ce qui reste à créditer sur la facture {number} ({remaining}).</translation>
-    </message>
-    <message>
-      <source>Build the demo customers and bookings before the invoicing demo.</source>
-      <translation>Créez les clients et réservations de démonstration avant la facturation de démonstration.</translation>
-    </message>
-    <message>
-      <source>The database already has rates or invoices: the invoicing demo only goes into a database without any.</source>
-      <translation>La base contient déjà des tarifs ou des factures : la facturation de démonstration ne s’installe que dans une base qui n’en a aucun.</translation>
     </message>
     <message>
       <source>No deposit has the number {id}.</source>
