@@ -75,6 +75,7 @@ NAMES: dict[str, str] = {
     "inspect": "mdi6.clipboard-check-outline",
     "repair": "mdi6.wrench-outline",
     "unit": "mdi6.cube-outline",
+    "photo": "mdi6.image-outline",
     "help": "mdi6.help-circle-outline",
     "quit": "mdi6.exit-to-app",
     # states
