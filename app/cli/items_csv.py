@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.bootstrap import open_context
 from app.cli.output import print_json
+from app.core.files import atomic_write_bytes
 from app.i18n import tr
 from inventory.csvio import export_catalogue, import_catalogue
 
@@ -58,7 +57,7 @@ def export_items(args: argparse.Namespace) -> int:
     finally:
         ctx.db.dispose()
     try:
-        _write(Path(args.file), buffer.getvalue())
+        atomic_write_bytes(args.file, buffer.getvalue())
     except OSError as err:
         return _refuse(tr("cli", "Cannot write {path}: {reason}"), args.file, err)
     text = tr("cli", "{types} and {units} exported to {path}")
@@ -72,18 +71,6 @@ def _counted(types: int, units: int) -> dict[str, str]:
         "types": QCoreApplication.translate("cli", "%n item type(s)", None, types),
         "units": QCoreApplication.translate("cli", "%n unit(s)", None, units),
     }
-
-
-def _write(out: Path, data: bytes) -> None:
-    """Write beside ``out`` then move in place: a failed export leaves the old file whole."""
-    handle, temp = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=out.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _refuse(template: str, path: str, err: OSError) -> int:

@@ -12,9 +12,7 @@ says, when printing then fails, that the document exists and how to print it aga
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +22,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.cli.customers import usage_error
 from app.core.errors import DomainError, ValidationError
+from app.core.files import replacing
 from app.i18n import tr
 
 
@@ -117,16 +116,12 @@ def atomic_file(out: str) -> Iterator[Callable[[bytes], None]]:
         yield lambda _data: None
         return
     check_folder(out)
-    target = Path(out)
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temp = tempfile.mkstemp(prefix=".regie-", suffix=".pdf.tmp", dir=folder)
-    os.close(handle)
-    try:
-        yield Path(temp).write_bytes  # type: ignore[misc]
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with replacing(out, suffix=".pdf.tmp") as temp:
+        yield lambda data: _write_bytes(temp, data)
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
 
 
 def check_folder(out: str) -> None:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from app.bootstrap import open_context
 from app.cli.bookings import UsageError, _usage_guard
 from app.cli.output import print_json
 from app.core.errors import DomainError, ValidationError
+from app.core.files import atomic_write
 from app.i18n import label, tr
 from inventory import fields
 from invoicing import reports
@@ -67,19 +67,12 @@ def _translated_json(report: reports.Report) -> dict[str, Any]:
     return shown
 
 
-def _write(out: str, write: Any) -> None:
-    """``write(path)`` into a temporary file beside ``out``, renamed over it when done."""
+def _write(out: str, write: Callable[[Path], object]) -> None:
+    """``write(path)`` the whole report; it then replaces ``out`` in one step."""
     folder = Path(out).parent
     if not folder.is_dir():
         raise DomainError("The folder {folder} does not exist.", folder=str(folder))
-    handle, temp = tempfile.mkstemp(prefix=".regie-", suffix=".tmp", dir=folder)
-    os.close(handle)
-    try:
-        write(temp)
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write(out, write)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -107,14 +100,14 @@ def run_report(args: argparse.Namespace) -> int:
         from app.cli.output import _default
 
         text = json.dumps(_translated_json(report), ensure_ascii=False, indent=2, default=_default)
-        _write(args.out, lambda p: Path(p).write_text(text + "\n", encoding="utf-8"))
+        _write(args.out, lambda p: p.write_text(text + "\n", encoding="utf-8"))
     elif args.format == "csv":
         text = reports.to_csv(report, label)
         if not args.out:
             sys.stdout.write(text)
             sys.stdout.flush()
             return 0
-        _write(args.out, lambda p: Path(p).write_text(text, encoding="utf-8-sig", newline=""))
+        _write(args.out, lambda p: p.write_text(text, encoding="utf-8-sig", newline=""))
     else:
         _write(args.out, lambda p: reports.to_xlsx(report, p, label))
     print(tr("cli", "Report written to {path}.").format(path=args.out))
