@@ -1,0 +1,176 @@
+"""What the warehouse desk shows, read in one transaction and handed over as plain data: the
+open booking (header, lines' progress, units still out), the departures still to leave and
+the returns due, today, tomorrow or late.
+
+The desk's screen calls these through ``ops.read``; they hold the rules of what is listed
+(the screen only draws them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlmodel import col, select
+
+from app.core.clock import Clock
+from app.core.db import UnitOfWork
+from app.core.errors import DomainError
+from booking import desk
+from booking.bookings import booking_by_ref
+from booking.desk import LineProgress, Outcome, ScanResult
+from booking.models import Booking, BookingStatus, Customer
+
+#: How a departure or return is placed in time, for the desk's list.
+LATE, TODAY, TOMORROW, LATER = "late", "today", "tomorrow", "later"
+
+
+@dataclass
+class DeskBooking:
+    """The booking open on the desk."""
+
+    reference: str
+    customer: str
+    event: str
+    venue: str
+    start: dt.datetime
+    end: dt.datetime
+    status: str
+    lines: list[LineProgress] = field(default_factory=list)
+    #: Units still out (barcode, type name, serial): what F8 can declare missing.
+    units_out: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Departure:
+    """A booking in the desk's list: a departure (``due`` is its pick-up) or a return
+    (``due`` is its end)."""
+
+    reference: str
+    customer: str
+    event: str
+    start: dt.datetime
+    end: dt.datetime
+    status: str
+    #: A departure confirmed with a pick-up day already past (it should have left), or a
+    #: return past its end (something is still out).
+    late: bool = False
+    #: LATE, TODAY, TOMORROW or LATER (the day of ``due``).
+    day: str = TODAY
+    due: dt.datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.due is None:
+            self.due = self.start
+
+
+def _names(uow: UnitOfWork, bookings: list[Booking]) -> dict[int, str]:
+    ids = {b.customer_id for b in bookings}
+    if not ids:
+        return {}
+    query = select(Customer.id, Customer.name).where(col(Customer.id).in_(ids))
+    return {int(cid): name for cid, name in uow.session.exec(query)}
+
+
+def _day(due: dt.datetime, late: bool, today: dt.date) -> str:
+    if late:
+        return LATE
+    if due.date() <= today:
+        return TODAY
+    return TOMORROW if due.date() == today + dt.timedelta(days=1) else LATER
+
+
+def desk_booking(uow: UnitOfWork, reference: str) -> DeskBooking:
+    """The booking's header, its lines' progress and the units still out on it."""
+    booking = booking_by_ref(uow, reference)
+    assert booking.id is not None
+    out = [u for u in desk.units_moved(uow, booking.id) if u["back"] is None]
+    lines = desk.progress(uow, booking.id)
+    names = {p.code: p.name for p in lines}
+    return DeskBooking(
+        booking.reference,
+        _names(uow, [booking]).get(booking.customer_id, ""),
+        booking.event,
+        booking.venue,
+        booking.start,
+        booking.end,
+        booking.status,
+        lines,
+        [(u["barcode"], names.get(u["code"], u["code"]), u["serial"] or "") for u in out],
+    )
+
+
+def departure_rows(uow: UnitOfWork, clock: Clock) -> list[Departure]:
+    """``desk.departures`` (today, tomorrow, late) with their customers' names."""
+    bookings = desk.departures(uow, clock=clock)
+    names, today = _names(uow, bookings), clock.today()
+    rows = []
+    for b in bookings:
+        late = desk.is_late(b, clock=clock)
+        rows.append(
+            Departure(
+                b.reference,
+                names.get(b.customer_id, ""),
+                b.event,
+                b.start,
+                b.end,
+                b.status,
+                late,
+                _day(b.start, late, today),
+                b.start,
+            )
+        )
+    return rows
+
+
+def return_rows(uow: UnitOfWork, clock: Clock, *, days: int = 2) -> list[Departure]:
+    """What should come back: bookings out and due back today or tomorrow (``days``), and
+    late ones (out past their end, however long ago). By due time."""
+    now = clock.local_now()
+    until = dt.datetime.combine(clock.today() + dt.timedelta(days=days), dt.time())
+    query = (
+        select(Booking)
+        .where(Booking.status == BookingStatus.OUT.value, Booking.end < until)
+        .order_by(col(Booking.end), col(Booking.id))
+    )
+    bookings = list(uow.session.exec(query))
+    names, today = _names(uow, bookings), clock.today()
+    return [
+        Departure(
+            b.reference,
+            names.get(b.customer_id, ""),
+            b.event,
+            b.start,
+            b.end,
+            b.status,
+            b.end < now,
+            _day(b.end, b.end < now, today),
+            b.end,
+        )
+        for b in bookings
+    ]
+
+
+def booking_scanned(uow: UnitOfWork, code: str) -> ScanResult:
+    """A check-out scan with no booking open: it must be a booking's reference (from its
+    pick list), which opens it; anything else is refused (nothing is written)."""
+    try:
+        found = booking_by_ref(uow, code)
+    except DomainError:
+        return ScanResult(
+            code,
+            False,
+            Outcome.UNKNOWN,
+            DomainError(
+                "{code} is not a booking: scan the reference on the pick list first, "
+                "or choose a departure.",
+                code=code,
+            ),
+        )
+    return ScanResult(
+        code,
+        True,
+        Outcome.BOOKING,
+        DomainError("{code} is a booking, not an item.", code=found.reference),
+        found.reference,
+    )
