@@ -7,8 +7,8 @@ mistyped number is refused at entry rather than found on an invoice.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_
 from sqlmodel import select
@@ -18,8 +18,33 @@ from stdnum.fr import siret as fr_siret
 
 from app.core.db import UnitOfWork
 from app.core.errors import Conflict, NotFound, ValidationError
+from booking import queries
 from booking.models import Contact, Customer, CustomerCategory, CustomerKind, Membership
 from inventory import fields
+
+#: A customer's fields, in the order forms and the CLI's JSON show them: the one list the
+#: editor, the CLI and ``save_customer`` share.
+CUSTOMER_FIELDS: tuple[str, ...] = (
+    "number",
+    "kind",
+    "category",
+    "name",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "city",
+    "country",
+    "siren",
+    "siret",
+    "vat_number",
+    "notes",
+)
+#: The fields ``save_customer`` copies as typed (the number is given, kind and category are
+#: choices).
+TEXT_FIELDS: tuple[str, ...] = tuple(
+    f for f in CUSTOMER_FIELDS if f not in ("number", "kind", "category")
+)
 
 
 @dataclass
@@ -149,19 +174,7 @@ def save_customer(
             number=number,
             name=clash.name,
         )
-    for key in (
-        "name",
-        "email",
-        "phone",
-        "address",
-        "postcode",
-        "city",
-        "country",
-        "siren",
-        "siret",
-        "vat_number",
-        "notes",
-    ):
+    for key in TEXT_FIELDS:
         setattr(customer, key, getattr(data, key))
     customer.number, customer.kind, customer.category = number, data.kind.value, data.category.value
     uow.session.add(customer)
@@ -288,3 +301,78 @@ def search_customers(uow: UnitOfWork, text: str = "", limit: int | None = None) 
     if limit:
         query = query.limit(limit)
     return list(uow.session.exec(query))
+
+
+# --- reads for the screens --------------------------------------------------------------
+
+
+def customer_fields(uow: UnitOfWork, customer_id: int) -> dict[str, str]:
+    """The customer's ``CUSTOMER_FIELDS`` as text, as an edit form starts from them."""
+    customer = uow.session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound("This customer no longer exists.")
+    return {key: str(getattr(customer, key) or "") for key in CUSTOMER_FIELDS}
+
+
+def customer_id_of(uow: UnitOfWork, number: str) -> int | None:
+    """The id of the customer numbered ``number``, or None."""
+    query = select(Customer.id).where(Customer.number == number.strip())
+    return uow.session.exec(query).first()
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    """A customer as lists show it."""
+
+    id: int
+    number: str
+    name: str
+    category: str
+    city: str
+    #: (member number, valid from, valid to or None) of each membership.
+    memberships: tuple[tuple[str, dt.date, dt.date | None], ...] = ()
+
+    def membership_on(self, day: dt.date) -> str | None:
+        """The member number of the membership covering ``day``, or None."""
+        for number, start, end in self.memberships:
+            if start <= day and (end is None or day <= end):
+                return number
+        return None
+
+
+def customer_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, CustomerRow]:
+    if not ids:
+        return {}
+    found: dict[int, list[tuple[str, dt.date, dt.date | None]]] = {}
+    query = select(Membership).where(Membership.customer_id.in_(ids))  # type: ignore[attr-defined]
+    for m in uow.session.exec(query.order_by(Membership.valid_from)):
+        found.setdefault(m.customer_id, []).append((m.member_number, m.valid_from, m.valid_to))
+    rows = {}
+    for c in uow.session.exec(select(Customer).where(Customer.id.in_(ids))):  # type: ignore[union-attr]
+        assert c.id is not None
+        rows[c.id] = CustomerRow(
+            c.id, c.number, c.name, c.category, c.city, tuple(found.get(c.id, []))
+        )
+    return rows
+
+
+@dataclass
+class CustomerDetail:
+    """One customer with its memberships, contacts and bookings (ids, newest first)."""
+
+    customer: dict[str, str]
+    memberships: list[Membership] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    bookings: list[int] = field(default_factory=list)
+
+
+def customer_detail(uow: UnitOfWork, customer_id: int) -> CustomerDetail | None:
+    """The customer's detail, or None when it no longer exists."""
+    if uow.session.get(Customer, customer_id) is None:
+        return None
+    return CustomerDetail(
+        customer_fields(uow, customer_id),
+        memberships_of(uow, customer_id),
+        contacts_of(uow, customer_id),
+        queries.search_bookings(uow, customer_id=customer_id),
+    )

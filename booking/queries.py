@@ -10,8 +10,10 @@ from sqlalchemy import exists, or_
 from sqlmodel import select
 
 from app.core.db import UnitOfWork
+from app.core.errors import NotFound
 from booking.models import Booking, BookingLine, Customer, Movement
-from inventory.models import ItemType, Unit
+from inventory import barcodes
+from inventory.models import ItemType, Kit, Unit
 
 
 @dataclass(frozen=True)
@@ -48,11 +50,13 @@ def search_bookings(
     end: dt.datetime | None = None,
     customer_id: int | None = None,
     item_type_id: int | None = None,
+    event: str = "",
     limit: int | None = None,
 ) -> list[int]:
     """Ids of bookings matching ``text`` (reference, event, venue, customer name or number,
     an item type code/name on a line, or the barcode of a unit that went out on it), in
-    ``statuses``, meeting ``[start, end)``; newest pick-up first."""
+    ``statuses``, meeting ``[start, end)``, whose event contains ``event``; newest pick-up
+    first."""
     query = select(Booking.id).join(Customer, Customer.id == Booking.customer_id)
     text = text.strip()
     if text:
@@ -86,6 +90,8 @@ def search_bookings(
         query = query.where(Booking.end > start)
     if customer_id is not None:
         query = query.where(Booking.customer_id == customer_id)
+    if event.strip():
+        query = query.where(Booking.event.like(f"%{event.strip()}%"))  # type: ignore[attr-defined]
     if item_type_id is not None:
         query = query.where(
             exists().where(
@@ -136,3 +142,91 @@ def line_rows(uow: UnitOfWork, booking_id: int) -> list[LineRow]:
         LineRow(ln.item_type_id, code, name, cat, ln.quantity, ln.kit_id)
         for ln, code, name, cat in uow.session.exec(query)
     ]
+
+
+def booking_named(uow: UnitOfWork, text: str) -> int | None:
+    """The id of the booking whose reference is ``text`` (without case; a reference scanned
+    with the other keyboard layout is read back), or None."""
+    for reading in barcodes.candidates(text) or [text]:
+        found = uow.session.exec(
+            select(Booking.id).where(Booking.reference == reading.strip().upper())
+        ).first()
+        if found is not None:
+            return found
+    return None
+
+
+@dataclass(frozen=True)
+class PickerChoices:
+    """What the booking editor's pickers offer, each list sorted for display."""
+
+    customers: list[tuple[str, str]]  # (number, name), by name
+    types: list[tuple[str, str]]  # (code, name), by code
+    kits: list[tuple[str, str]]  # (code, name), by code
+
+
+def picker_choices(uow: UnitOfWork) -> PickerChoices:
+    people = uow.session.exec(select(Customer.number, Customer.name).order_by(Customer.name))
+    types = uow.session.exec(select(ItemType.code, ItemType.name).order_by(ItemType.code))
+    kits = uow.session.exec(select(Kit.code, Kit.name).order_by(Kit.code))
+    return PickerChoices(
+        [(n, name) for n, name in people],
+        [(c, name) for c, name in types],
+        [(c, name) for c, name in kits],
+    )
+
+
+@dataclass(frozen=True)
+class EditedLine:
+    """One item type of a booking as the editor shows it (kit lines merged by type)."""
+
+    item_type_id: int
+    code: str
+    name: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class BookingForm:
+    """A stored booking as the booking editor shows it."""
+
+    id: int
+    reference: str
+    status: str
+    customer: str  # "Name (number)"
+    event: str
+    venue: str
+    notes: str
+    start: dt.datetime
+    end: dt.datetime
+    use_start: dt.datetime
+    use_end: dt.datetime
+    lines: list[EditedLine]
+
+
+def booking_form(uow: UnitOfWork, booking_id: int) -> BookingForm:
+    """The booking ``booking_id`` with its lines merged by item type (a kit's members and
+    the same type booked alone make one line)."""
+    booking = uow.session.get(Booking, booking_id)
+    if booking is None:
+        raise NotFound("This booking no longer exists.")
+    customer = uow.session.get(Customer, booking.customer_id)
+    merged: dict[int, EditedLine] = {}
+    for row in line_rows(uow, booking_id):
+        before = merged.get(row.item_type_id)
+        quantity = row.quantity + (before.quantity if before else 0)
+        merged[row.item_type_id] = EditedLine(row.item_type_id, row.code, row.name, quantity)
+    return BookingForm(
+        booking_id,
+        booking.reference,
+        booking.status,
+        f"{customer.name} ({customer.number})" if customer else "",
+        booking.event,
+        booking.venue,
+        booking.notes,
+        booking.start,
+        booking.end,
+        booking.use_start,
+        booking.use_end,
+        list(merged.values()),
+    )

@@ -18,36 +18,24 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
-from sqlmodel import select
 
 from app import i18n
-from app.core.db import UnitOfWork
 from app.core.money import to_cents
+from app.gui.shell import style
+from app.gui.shell.chips import STATUS_ROLE
 from app.gui.shell.models import ID_ROLE, RIGHT, Index, LazyTableModel
-from app.gui.shell.widgets import ERROR_COLOUR, format_amount, format_date, format_datetime
-from booking import queries
+from app.gui.shell.widgets import format_amount, format_date, format_datetime
+from booking import customers, queries
 from booking.availability import Availability
+from booking.customers import CustomerRow
 from booking.models import (
     BOOKING_STATUS_LABELS,
     CUSTOMER_CATEGORY_LABELS,
     BookingStatus,
-    Customer,
     CustomerCategory,
-    Membership,
 )
 
 tr = QCoreApplication.translate
-
-#: Text colour of each booking status in lists and the editor.
-STATUS_COLOURS: dict[str, str] = {
-    BookingStatus.QUOTE: "#6a4c93",
-    BookingStatus.CONFIRMED: "#1b5e20",
-    BookingStatus.OUT: "#0d47a1",
-    BookingStatus.RETURNED: "#455a64",
-    BookingStatus.CLOSED: "#757575",
-    BookingStatus.CANCELLED: "#9e9e9e",
-}
-OK_COLOUR = "#1b5e20"
 
 
 def booking_status_label(value: str) -> str:
@@ -64,8 +52,9 @@ def customer_category_label(value: str) -> str:
         return value
 
 
-def _brush(colour: str) -> QBrush:
-    return QBrush(QColor(colour))
+def _brush(token: str) -> QBrush:
+    """A brush of a colour token of the theme in use (``success``, ``danger``…)."""
+    return QBrush(style.colour(token))
 
 
 def _bold() -> QFont:
@@ -77,43 +66,10 @@ def _bold() -> QFont:
 # --- customers -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CustomerRow:
-    id: int
-    number: str
-    name: str
-    category: str
-    city: str
-    #: (valid from, valid to or None) of each membership, to tell "member today".
-    memberships: tuple[tuple[str, dt.date, dt.date | None], ...] = ()
-
-    def membership_on(self, day: dt.date) -> str | None:
-        for number, start, end in self.memberships:
-            if start <= day and (end is None or day <= end):
-                return number
-        return None
-
-
-def customer_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, CustomerRow]:
-    if not ids:
-        return {}
-    found: dict[int, list[tuple[str, dt.date, dt.date | None]]] = {}
-    query = select(Membership).where(Membership.customer_id.in_(ids))  # type: ignore[attr-defined]
-    for m in uow.session.exec(query):
-        found.setdefault(m.customer_id, []).append((m.member_number, m.valid_from, m.valid_to))
-    rows = {}
-    for c in uow.session.exec(select(Customer).where(Customer.id.in_(ids))):  # type: ignore[union-attr]
-        assert c.id is not None
-        rows[c.id] = CustomerRow(
-            c.id, c.number, c.name, c.category, c.city, tuple(found.get(c.id, []))
-        )
-    return rows
-
-
 class CustomerTableModel(LazyTableModel):
     """Customers: number, name, category, city, member today."""
 
-    fetch_rows = staticmethod(customer_rows)
+    fetch_rows = staticmethod(customers.customer_rows)
     columns = ("number", "name", "category", "city", "member")
 
     def header(self, section: int) -> str:
@@ -131,7 +87,7 @@ class CustomerTableModel(LazyTableModel):
             if role == Qt.ItemDataRole.ToolTipRole and number:
                 return tr("CustomerTableModel", "Member number %1").replace("%1", number)
             if role == Qt.ItemDataRole.ForegroundRole and number:
-                return _brush(OK_COLOUR)
+                return _brush("success")
             if role == Qt.ItemDataRole.DisplayRole:
                 return tr("CustomerTableModel", "yes") if number else tr("CustomerTableModel", "no")
             return None
@@ -146,7 +102,8 @@ class CustomerTableModel(LazyTableModel):
 
 
 class BookingTableModel(LazyTableModel):
-    """Bookings: reference, status (coloured), customer, event, pick-up, return."""
+    """Bookings: reference, status (a chip: its key under ``STATUS_ROLE``), customer, event,
+    pick-up, return."""
 
     fetch_rows = staticmethod(queries.booking_rows)
     columns = ("reference", "status", "customer", "event", "start", "end")
@@ -162,14 +119,8 @@ class BookingTableModel(LazyTableModel):
         )[section]
 
     def cell(self, row: queries.BookingRow, column: str, role: int) -> Any:
-        if column == "status":
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return _brush(STATUS_COLOURS.get(row.status, "#000000"))
-            if role == Qt.ItemDataRole.FontRole and row.status in (
-                BookingStatus.CONFIRMED,
-                BookingStatus.OUT,
-            ):
-                return _bold()
+        if column == "status" and role == STATUS_ROLE:
+            return row.status
         if role == Qt.ItemDataRole.ToolTipRole and column == "event" and row.venue:
             return row.venue
         if role != Qt.ItemDataRole.DisplayRole:
@@ -371,11 +322,11 @@ class LinesModel(QAbstractTableModel):
                 )
             return str(found.available)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _brush(ERROR_COLOUR if short else OK_COLOUR)
+            return _brush("danger" if short else "success")
         if role == Qt.ItemDataRole.FontRole and short:
             return _bold()
         if role == Qt.ItemDataRole.BackgroundRole and short:
-            return _brush("#fdecea")
+            return QBrush(QColor(style.tone("red").bg))
         if role == Qt.ItemDataRole.ToolTipRole:
             text = tr(
                 "LinesModel",

@@ -11,11 +11,7 @@ next to the field it names.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-from decimal import Decimal
-
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,22 +20,31 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import select
 
 from app import i18n
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, ValidationError
 from app.core.money import from_cents, to_cents
+from app.gui.bookings.editor_pricing_parts import (
+    FIXED,
+    TABLE,
+    USUAL,
+    DepositRow,
+    PricingState,
+    read_state,
+    status_label,
+)
+from app.gui.bookings.editor_pricing_parts import cell as _cell
+from app.gui.bookings.editor_pricing_parts import make_table as _table
 from app.gui.invoicing.invoice_dialogs import method_label, money
+from app.gui.shell import icons
+from app.gui.shell.changes import Change
 from app.gui.shell.operations import Operations
 from app.gui.shell.widgets import (
     INVALID_STYLE,
@@ -49,136 +54,11 @@ from app.gui.shell.widgets import (
     format_amount,
     format_date,
 )
-from booking.bookings import booking_by_ref
-from booking.models import BookingLine
-from inventory.models import ItemType
 from invoicing import deposits, payments, rates
-from invoicing.document import Kind
-from invoicing.models import CoefficientTable, DepositStatus, IssuedDocument
+from invoicing.models import DepositStatus
 
 tr = QCoreApplication.translate
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-USUAL, TABLE, FIXED = "usual", "table", "fixed"
-
-
-@dataclass(frozen=True)
-class DepositRow:
-    id: int
-    received_on: dt.date
-    amount_cents: int
-    method: str
-    status: str
-    retained_cents: int
-    notes: str
-
-
-@dataclass
-class PricingState:
-    """What the dialog shows, read in one unit of work."""
-
-    reference: str
-    discount: str = "0"
-    mode: str = USUAL
-    table: str = ""
-    coefficient: str = ""
-    minimum: str = ""  # the booking's own, as typed; empty: the cooperative's
-    cooperative_minimum: int = 0
-    tables: list[str] = field(default_factory=list)
-    lines: list[tuple[str, str, str]] = field(default_factory=list)  # code, name, discount
-    required: Decimal = Decimal(0)
-    held: Decimal = Decimal(0)
-    deposits: list[DepositRow] = field(default_factory=list)
-    invoices: list[tuple[str, Decimal]] = field(default_factory=list)  # number, balance
-
-
-def _percent_text(value: Decimal) -> str:
-    text = format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
-    return text.replace(".", QLocale().decimalPoint())
-
-
-def read_state(uow: UnitOfWork, reference: str, today: dt.date) -> PricingState:
-    booking = booking_by_ref(uow, reference)
-    booking_id = booking.id
-    assert booking_id is not None
-    row = rates.booking_pricing(uow, booking_id)
-    state = PricingState(reference=booking.reference)
-    state.discount = _percent_text(rates.bp_percent(row.discount_bp))
-    if row.fixed_coefficient_milli is not None:
-        state.mode = FIXED
-        state.coefficient = _percent_text(Decimal(row.fixed_coefficient_milli) / 1000)
-    elif row.coefficient_table_id is not None:
-        table = uow.session.get(CoefficientTable, row.coefficient_table_id)
-        state.mode, state.table = TABLE, table.name if table is not None else ""
-    state.minimum = edit_amount(row.minimum_cents)
-    state.cooperative_minimum = to_cents(rates.minimum_charge(uow))
-    state.tables = list(
-        uow.session.exec(select(CoefficientTable.name).order_by(CoefficientTable.name))
-    )
-    discounts = rates.line_discounts(uow, booking_id)
-    items = uow.session.exec(
-        select(ItemType)
-        .where(
-            ItemType.id.in_(
-                select(BookingLine.item_type_id).where(BookingLine.booking_id == booking_id)
-            )
-        )  # type: ignore[union-attr]
-        .order_by(ItemType.code)
-    )
-    state.lines = [
-        (item.code, item.name, _percent_text(discounts.get(item.id, Decimal(0))))  # type: ignore[arg-type]
-        for item in items
-    ]
-    state.required = deposits.required_deposit(uow, reference)
-    state.held = deposits.held_total(uow, reference)
-    state.deposits = [
-        DepositRow(
-            d.id or 0, d.received_on, d.amount_cents, d.method, d.status, d.retained_cents, d.notes
-        )
-        for d in deposits.deposits_of(uow, reference)
-    ]
-    query = (
-        select(IssuedDocument)
-        .where(IssuedDocument.booking_id == booking_id, IssuedDocument.kind == Kind.INVOICE.value)
-        .order_by(IssuedDocument.id.desc())  # type: ignore[union-attr]
-    )
-    state.invoices = [
-        (inv.number, payments.balance_of(uow, inv, today).balance)
-        for inv in uow.session.exec(query)
-    ]
-    return state
-
-
-def status_label(value: str) -> str:
-    labels = {
-        DepositStatus.HELD.value: tr("BookingPricing", "Held"),
-        DepositStatus.RETURNED.value: tr("BookingPricing", "Returned"),
-        DepositStatus.RETAINED.value: tr("BookingPricing", "Kept"),
-    }
-    return labels.get(value, value)
-
-
-def _table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
-
-
-def _cell(text: str, editable: bool = False, right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if not editable:
-        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if right:
-        item.setTextAlignment(RIGHT)
-    return item
+__all__ = ["FIXED", "TABLE", "USUAL", "BookingPricingDialog", "DepositRow", "PricingState"]
 
 
 class BookingPricingDialog(QDialog):
@@ -236,6 +116,7 @@ class BookingPricingDialog(QDialog):
         self.lines.setMinimumHeight(120)
         self.pricing_fields.add(tr("BookingPricing", "Line discounts:"), (), self.lines)
         self.save_pricing_button = QPushButton(tr("BookingPricing", "&Save pricing"))
+        self.save_pricing_button.setIcon(icons.icon("save"))
         self.save_pricing_button.clicked.connect(self.save_pricing)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -279,6 +160,7 @@ class BookingPricingDialog(QDialog):
         self.notes.setPlaceholderText(tr("BookingPricing", "Cheque number, bank…"))
         self.deposit_fields.add(tr("BookingPricing", "N&otes:"), "notes", self.notes)
         self.record_button = QPushButton(tr("BookingPricing", "&Record the deposit"))
+        self.record_button.setIcon(icons.icon("deposit"))
         self.record_button.clicked.connect(self.record_deposit)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -296,6 +178,7 @@ class BookingPricingDialog(QDialog):
         self.kept.setPlaceholderText(tr("BookingPricing", "the invoice's balance"))
         self.retain_fields.add(tr("BookingPricing", "&Kept amount (€):"), "amount", self.kept)
         self.return_button = QPushButton(tr("BookingPricing", "Re&turn the deposit"))
+        self.return_button.setIcon(icons.icon("undo"))
         self.return_button.clicked.connect(self.return_deposit)
         self.retain_button = QPushButton(tr("BookingPricing", "Kee&p for the invoice"))
         self.retain_button.setToolTip(
@@ -304,6 +187,7 @@ class BookingPricingDialog(QDialog):
                 "Settle the invoice from the selected deposit; the rest of it is returned",
             )
         )
+        self.retain_button.setIcon(icons.icon("payment"))
         self.retain_button.clicked.connect(self.retain_deposit)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -477,7 +361,7 @@ class BookingPricingDialog(QDialog):
             written = True
             self.reload(tr("BookingPricing", "Pricing saved."))
 
-        self.ops.write(write, done, self.pricing_fields.show, changes="invoices")
+        self.ops.write(write, done, self.pricing_fields.show, changes=Change.INVOICES)
         return written
 
     # --- deposits -----------------------------------------------------------------------
@@ -513,7 +397,7 @@ class BookingPricingDialog(QDialog):
             ),
             done,
             self.deposit_fields.show,
-            changes="invoices",
+            changes=Change.INVOICES,
         )
         return written
 
@@ -536,7 +420,7 @@ class BookingPricingDialog(QDialog):
             ),
             done,
             self.retain_fields.show,
-            changes="invoices",
+            changes=Change.INVOICES,
         )
         return written
 
@@ -574,6 +458,6 @@ class BookingPricingDialog(QDialog):
             ),
             done,
             self.retain_fields.show,
-            changes="invoices",
+            changes=Change.INVOICES,
         )
         return written
