@@ -113,6 +113,7 @@ class ErrorDialog(QDialog):
         layout.addLayout(top)
         self.details = QPlainTextEdit(self.details_text())
         self.details.setReadOnly(True)
+        self.details.setAccessibleName(tr("ErrorDialog", "Details"))
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setMinimumHeight(160)
         self.details.setVisible(False)

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
 
     def _build_navigation(self) -> None:
         self.nav = QListWidget()
+        self.nav.setAccessibleName(tr("MainWindow", "Areas"))
         self.nav.setFixedWidth(150)
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)

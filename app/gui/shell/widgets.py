@@ -120,6 +120,7 @@ class ErrorListDialog(QDialog):
         layout.addWidget(self.head)
         self.details = QPlainTextEdit(rest)
         self.details.setReadOnly(True)
+        self.details.setAccessibleName(tr("ErrorListDialog", "Details"))
         self.details.setVisible(bool(rest))
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -145,6 +146,7 @@ class FitScrollArea(QScrollArea):
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the focus, not the frame
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -178,6 +180,12 @@ def no_mnemonic(text: str) -> str:
     """Data shown on a label, button or menu, which read ``&`` as an Alt-key marker:
     "Power & distribution" would show "Power _distribution"."""
     return text.replace("&", "&&")
+
+
+def label_name(label: str) -> str:
+    """A form label as an accessible name: "&Name:" reads "Name", "Nom :" reads "Nom"."""
+    text = label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.strip().rstrip(":").strip()
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -215,6 +223,10 @@ class FormFields:
         self.form.addRow(label, holder)
         if isinstance(self.form.labelForField(holder), QLabel):
             self.form.labelForField(holder).setBuddy(widget)  # type: ignore[union-attr]
+        if label and not widget.accessibleName():
+            # A screen reader finds a buddy label only beside its field, not across the
+            # holder: the field is named after its label here.
+            widget.setAccessibleName(label_name(label))
         for name in (fields,) if isinstance(fields, str) else fields:
             self.widgets[name] = widget
             self.errors[name] = error
