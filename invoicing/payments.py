@@ -1,6 +1,6 @@
 """Payments against issued invoices: append-only (the database refuses UPDATE and DELETE),
-a mistake corrected by a reversing entry. Balance due = gross − credit notes − payments;
-status issued / paid / overdue (``draft`` is a booking not invoiced yet: never stored).
+a mistake corrected by a reversing entry. Balance due, status and age come from
+``invoicing.balance`` (gross − credit notes − payments; issued / paid / overdue).
 
 A payment larger than the balance due is refused (no overpayment or credit balance is
 kept here): record it for the balance, and refund the rest outside Régie.
@@ -13,18 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 
-from sqlalchemy import func
 from sqlmodel import select
 
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
-from app.core.errors import N_, Conflict, NotFound, ValidationError
+from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.money import from_cents
 from inventory import fields
 from invoicing import issuing
-from invoicing.credit_notes import credited_total_cents
+from invoicing.balance import INVOICE_STATUS_LABELS as INVOICE_STATUS_LABELS  # re-exported
+from invoicing.balance import InvoiceBalance, InvoiceStatus
+from invoicing.balance import invoice_balances as read_balances
 from invoicing.document import Kind
 from invoicing.models import IssuedDocument, Payment, PaymentMethod
 
@@ -35,21 +35,6 @@ METHODS = (
     PaymentMethod.CARTE,
     PaymentMethod.ESPECES,
 )
-
-
-class InvoiceStatus(StrEnum):
-    DRAFT = "draft"
-    ISSUED = "issued"
-    PAID = "paid"
-    OVERDUE = "overdue"
-
-
-INVOICE_STATUS_LABELS = {
-    InvoiceStatus.DRAFT: N_("Draft"),
-    InvoiceStatus.ISSUED: N_("Issued"),
-    InvoiceStatus.PAID: N_("Paid"),
-    InvoiceStatus.OVERDUE: N_("Overdue"),
-}
 
 
 @dataclass(frozen=True)
@@ -66,35 +51,24 @@ class Balance:
     status: InvoiceStatus
 
 
-def paid_cents(uow: UnitOfWork, invoice_id: int) -> int:
-    query = select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
-        Payment.document_id == invoice_id
+def _balance(figures: InvoiceBalance, today: dt.date) -> Balance:
+    return Balance(
+        figures.number,
+        figures.issue_date,
+        figures.due_date,
+        figures.customer_id,
+        figures.buyer_name,
+        from_cents(figures.gross_cents),
+        from_cents(figures.credited_cents),
+        from_cents(figures.paid_cents),
+        from_cents(figures.balance_cents),
+        figures.status(today),
     )
-    return int(uow.session.exec(query).one())
 
 
 def balance_of(uow: UnitOfWork, invoice: IssuedDocument, today: dt.date) -> Balance:
-    credited = credited_total_cents(uow, invoice.id)  # type: ignore[arg-type]
-    paid = paid_cents(uow, invoice.id)  # type: ignore[arg-type]
-    due = invoice.gross_cents - credited - paid
-    if due <= 0:
-        status = InvoiceStatus.PAID
-    elif invoice.due_date < today:
-        status = InvoiceStatus.OVERDUE
-    else:
-        status = InvoiceStatus.ISSUED
-    return Balance(
-        invoice.number,
-        invoice.issue_date,
-        invoice.due_date,
-        invoice.customer_id,
-        invoice.buyer_name,
-        from_cents(invoice.gross_cents),
-        from_cents(credited),
-        from_cents(paid),
-        from_cents(due),
-        status,
-    )
+    (figures,) = read_balances(uow, invoice_ids=[invoice.id])  # type: ignore[list-item]
+    return _balance(figures, today)
 
 
 def invoice_balance(uow: UnitOfWork, invoice_number: str, today: dt.date) -> Balance:
@@ -102,21 +76,13 @@ def invoice_balance(uow: UnitOfWork, invoice_number: str, today: dt.date) -> Bal
 
 
 def invoice_balances(uow: UnitOfWork, today: dt.date) -> list[Balance]:
-    query = select(IssuedDocument).where(IssuedDocument.kind == Kind.INVOICE.value)
-    return [
-        balance_of(uow, inv, today) for inv in uow.session.exec(query.order_by(IssuedDocument.id))
-    ]
+    return [_balance(figures, today) for figures in read_balances(uow)]
 
 
 def overdue_invoices(uow: UnitOfWork, today: dt.date) -> list[Balance]:
-    query = select(IssuedDocument).where(
-        IssuedDocument.kind == Kind.INVOICE.value, IssuedDocument.due_date < today
-    )
-    rows = [
-        balance_of(uow, inv, today)
-        for inv in uow.session.exec(query.order_by(IssuedDocument.due_date))
-    ]
-    return [b for b in rows if b.status is InvoiceStatus.OVERDUE]
+    found = [f for f in read_balances(uow) if f.status(today) is InvoiceStatus.OVERDUE]
+    found.sort(key=lambda f: (f.due_date, f.id))
+    return [_balance(f, today) for f in found]
 
 
 def record_payment(

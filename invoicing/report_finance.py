@@ -33,7 +33,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import select
 
 from app.core.db import UnitOfWork
@@ -41,9 +40,10 @@ from app.core.errors import N_
 from app.core.money import from_cents, quantize
 from booking.models import Customer, Membership
 from inventory.models import CATEGORY_LABELS, Category, ItemType
+from invoicing.balance import InvoiceBalance, invoice_balances
 from invoicing.charges import MEMBER_LABEL
 from invoicing.document import Kind
-from invoicing.models import DamageCharge, IssuedDocument, IssuedLine, ItemRate, Payment
+from invoicing.models import DamageCharge, IssuedDocument, IssuedLine, ItemRate
 from invoicing.report_model import ChartSpec, Column, Report
 
 ZERO = Decimal("0.00")
@@ -212,61 +212,21 @@ def revenue(uow: UnitOfWork, start: dt.date, end: dt.date) -> Report:
 # --- receivables --------------------------------------------------------------------------
 
 
-def _age_key(days: int) -> str:
-    if days <= 0:
-        return "not_due"
-    if days <= 30:
-        return "d1_30"
-    if days <= 60:
-        return "d31_60"
-    if days <= 90:
-        return "d61_90"
-    return "over_90"
-
-
-def invoice_balances_as_of(uow: UnitOfWork, as_of: dt.date) -> list[tuple[int, dt.date, int]]:
-    """(customer id, due date, balance in cents incl. VAT) of every invoice issued by
-    ``as_of``, counting credit notes issued and payments dated by then."""
-    credited = dict(
-        uow.session.exec(
-            select(IssuedDocument.cites_id, func.sum(IssuedDocument.gross_cents))
-            .where(
-                IssuedDocument.kind == Kind.CREDIT_NOTE.value, IssuedDocument.issue_date <= as_of
-            )
-            .group_by(IssuedDocument.cites_id)
-        ).all()
-    )
-    paid = dict(
-        uow.session.exec(
-            select(Payment.document_id, func.sum(Payment.amount_cents))
-            .where(Payment.date <= as_of)
-            .group_by(Payment.document_id)
-        ).all()
-    )
-    invoices = uow.session.exec(
-        select(
-            IssuedDocument.id,
-            IssuedDocument.customer_id,
-            IssuedDocument.due_date,
-            IssuedDocument.gross_cents,
-        ).where(IssuedDocument.kind == Kind.INVOICE.value, IssuedDocument.issue_date <= as_of)
-    )
-    return [
-        (cid, due, gross - int(credited.get(iid, 0)) - int(paid.get(iid, 0)))
-        for iid, cid, due, gross in invoices
-    ]
+def _issued_balances(uow: UnitOfWork, as_of: dt.date) -> list[InvoiceBalance]:
+    """Every invoice issued by ``as_of``, with its balance at the end of that day."""
+    return [b for b in invoice_balances(uow, as_of=as_of) if b.issue_date <= as_of]
 
 
 def receivables_total_cents(uow: UnitOfWork, as_of: dt.date) -> int:
-    return sum(b for _, _, b in invoice_balances_as_of(uow, as_of))
+    return sum(b.balance_cents for b in _issued_balances(uow, as_of))
 
 
 def receivables(uow: UnitOfWork, start: dt.date, end: dt.date) -> Report:
     per: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for customer_id, due, balance in invoice_balances_as_of(uow, end):
-        if balance:
-            per[customer_id][_age_key((end - due).days)] += balance
-            per[customer_id]["balance"] += balance
+    for b in _issued_balances(uow, end):
+        if b.balance_cents:
+            per[b.customer_id][AGES[b.age_bucket(end)][0]] += b.balance_cents
+            per[b.customer_id]["balance"] += b.balance_cents
     names = _customers(uow, per)
     keys = [k for k, _ in AGES] + ["balance"]
     rows = []

@@ -48,7 +48,7 @@ from invoicing.pdf_layout import (
     grouped,
     money,
 )
-from invoicing.statements import EntryKind, Statement
+from invoicing.statement_model import EntryKind, Statement
 
 TITLE = "RELEVÉ DE COMPTE"
 NOT_AN_INVOICE = "Ce relevé ne constitue pas une facture."

@@ -38,7 +38,6 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import func, or_
@@ -51,8 +50,34 @@ from booking.models import Booking, BookingLine, BookingStatus, Customer, Member
 from inventory.fields import FIRST_YEAR, LAST_YEAR
 from inventory.models import Category, ItemType
 from invoicing import issuing, pricing
+from invoicing.balance import AGEING_LIMITS, InvoiceBalance, age_bucket, invoice_balances
+from invoicing.balance import orphan_credits as _orphan_credits
 from invoicing.document import Kind, Party
 from invoicing.models import Deposit, IssuedDocument, Payment
+from invoicing.statement_model import (
+    ZERO,
+    Ageing,
+    Entry,
+    EntryKind,
+    HeldDeposit,
+    MonthBooking,
+    OpenItem,
+    Statement,
+    StatementCustomer,
+)
+from invoicing.statement_pdf import statement_pdf
+
+__all__ = [  # the statement's data, re-exported from ``statement_model``
+    "AGEING_LIMITS",
+    "Ageing",
+    "Entry",
+    "EntryKind",
+    "HeldDeposit",
+    "MonthBooking",
+    "OpenItem",
+    "Statement",
+    "StatementCustomer",
+]
 
 MONTH = re.compile(r"^\s*(\d{4})-(\d{2})\s*$")
 #: Bookings whose period counts in a statement (a quote or a cancelled booking does not).
@@ -62,138 +87,12 @@ COUNTED_STATUSES = (
     BookingStatus.RETURNED.value,
     BookingStatus.CLOSED.value,
 )
-#: Upper bounds (days past due) of the ageing buckets after "not yet due".
-AGEING_LIMITS = (30, 60, 90)
-
-ZERO = Decimal("0.00")
-
-
-class EntryKind(StrEnum):
-    INVOICE = "invoice"
-    CREDIT_NOTE = "credit_note"
-    PAYMENT = "payment"
-    REVERSAL = "reversal"
-
-
 _KIND_ORDER = {
     EntryKind.INVOICE: 0,
     EntryKind.CREDIT_NOTE: 1,
     EntryKind.PAYMENT: 2,
     EntryKind.REVERSAL: 3,
 }
-
-
-# --- the statement ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StatementCustomer:
-    id: int
-    number: str
-    name: str
-    address: str = ""
-    postcode: str = ""
-    city: str = ""
-    country: str = "FR"
-    email: str = ""
-    #: Member number (sociétaire) on the last day of the month; "" for a non-member.
-    member_number: str = ""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One movement of the month. ``amount`` is signed: + owed more (invoice, reversal),
-    − owed less (credit note, payment). ``number`` is the document's number (for a payment
-    or a reversal: the invoice it settles); ``reference`` the cited invoice of a credit
-    note, or the method and reference of a payment."""
-
-    date: dt.date
-    kind: EntryKind
-    number: str
-    reference: str
-    due_date: dt.date | None
-    amount: Decimal
-    method: str = ""
-
-
-@dataclass(frozen=True)
-class Ageing:
-    """Open amounts by days past due at the end of the month (sum = closing)."""
-
-    not_due: Decimal = ZERO
-    days_1_30: Decimal = ZERO
-    days_31_60: Decimal = ZERO
-    days_61_90: Decimal = ZERO
-    over_90: Decimal = ZERO
-
-    @property
-    def buckets(self) -> tuple[Decimal, Decimal, Decimal, Decimal, Decimal]:
-        return (self.not_due, self.days_1_30, self.days_31_60, self.days_61_90, self.over_90)
-
-    @property
-    def total(self) -> Decimal:
-        return sum(self.buckets, ZERO)
-
-
-@dataclass(frozen=True)
-class OpenItem:
-    number: str
-    issue_date: dt.date
-    due_date: dt.date
-    remaining: Decimal
-    #: Days past due at the end of the month (0: not yet due).
-    days_overdue: int
-
-
-@dataclass(frozen=True)
-class MonthBooking:
-    reference: str
-    event: str
-    status: str
-    use_start: dt.datetime
-    use_end: dt.datetime
-    #: Σ quantity × days of use inside the month (consumables, sold, not counted).
-    equipment_days: int
-
-
-@dataclass(frozen=True)
-class HeldDeposit:
-    booking_reference: str
-    received_on: dt.date
-    method: str
-    amount: Decimal
-
-
-@dataclass(frozen=True)
-class Statement:
-    customer: StatementCustomer
-    month: str
-    period_start: dt.date
-    period_end: dt.date
-    #: The statement's date; ageing is counted at ``min(period_end, today)``.
-    today: dt.date
-    opening: Decimal
-    invoiced: Decimal
-    credited: Decimal
-    paid: Decimal
-    closing: Decimal
-    entries: tuple[Entry, ...]
-    ageing: Ageing
-    open_items: tuple[OpenItem, ...]
-    bookings: tuple[MonthBooking, ...]
-    deposits_held: tuple[HeldDeposit, ...]
-
-    @property
-    def equipment_days(self) -> int:
-        return sum(b.equipment_days for b in self.bookings)
-
-    @property
-    def deposits_total(self) -> Decimal:
-        return sum((d.amount for d in self.deposits_held), ZERO)
-
-    @property
-    def ageing_date(self) -> dt.date:
-        return min(self.period_end, self.today)
 
 
 # --- months -------------------------------------------------------------------------------
@@ -233,28 +132,22 @@ def _midnight(day: dt.date) -> dt.datetime:
 # --- balances -----------------------------------------------------------------------------
 
 
+def open_amounts(
+    uow: UnitOfWork, as_of: dt.date, customer_id: int | None = None
+) -> list[InvoiceBalance]:
+    """What each document leaves to pay at the end of ``as_of``: every invoice's balance
+    (``invoicing.balance``), and a credit note citing no invoice as a negative amount."""
+    return invoice_balances(uow, as_of=as_of, customer_id=customer_id) + _orphan_credits(
+        uow, as_of=as_of, customer_id=customer_id
+    )
+
+
 def balances(uow: UnitOfWork, as_of: dt.date) -> dict[int, Decimal]:
     """Every customer's balance at the end of ``as_of``: issued invoices − credit notes −
     payments (net of reversals) dated until then; customers at zero left out."""
     cents: dict[int, int] = defaultdict(int)
-    docs = (
-        select(
-            IssuedDocument.customer_id, IssuedDocument.kind, func.sum(IssuedDocument.gross_cents)
-        )
-        .where(IssuedDocument.issue_date <= as_of)
-        .group_by(IssuedDocument.customer_id, IssuedDocument.kind)
-    )
-    for customer_id, kind, total in uow.session.exec(docs):
-        sign = 1 if kind == Kind.INVOICE.value else -1
-        cents[customer_id] += sign * int(total)
-    paid = (
-        select(IssuedDocument.customer_id, func.sum(Payment.amount_cents))
-        .join(IssuedDocument, IssuedDocument.id == Payment.document_id)
-        .where(Payment.date <= as_of)
-        .group_by(IssuedDocument.customer_id)
-    )
-    for customer_id, total in uow.session.exec(paid):
-        cents[customer_id] -= int(total)
+    for amount in open_amounts(uow, as_of):
+        cents[amount.customer_id] += amount.balance_cents
     return {cid: from_cents(c) for cid, c in cents.items() if c}
 
 
@@ -398,13 +291,7 @@ def _ledger(uow: UnitOfWork, customer_id: int, until: dt.date) -> tuple[list[_Do
     return docs, pays
 
 
-def _bucket(days_overdue: int) -> int:
-    if days_overdue <= 0:
-        return 0
-    for i, limit in enumerate(AGEING_LIMITS, start=1):
-        if days_overdue <= limit:
-            return i
-    return len(AGEING_LIMITS) + 1
+_bucket = age_bucket  # the ageing buckets of ``invoicing.balance``
 
 
 def _month_bookings(
@@ -528,28 +415,20 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
 
     # Open items and their ageing at the end of the month (today for the month in progress).
     aged_on = min(last, today)
-    remaining: dict[int, int] = defaultdict(int)
-    for doc in docs:
-        if doc.issue_date > last:
-            continue
-        if doc.kind == Kind.INVOICE.value:
-            remaining[doc.id] += doc.gross_cents
-        else:  # a credit note lowers what remains of the invoice it cites
-            remaining[doc.cites_id if doc.cites_id is not None else doc.id] -= doc.gross_cents
-    for pay in pays:
-        remaining[pay.document_id] -= pay.amount_cents
     buckets = [0] * (len(AGEING_LIMITS) + 2)
     open_items = []
-    for doc_id, cents in sorted(
-        remaining.items(), key=lambda kv: (by_id[kv[0]].due_date, by_id[kv[0]].number)
-    ):
-        if not cents:
+    for item in sorted(open_amounts(uow, last, customer_id), key=lambda a: (a.due_date, a.number)):
+        if not item.balance_cents:
             continue
-        doc = by_id[doc_id]
-        overdue = max((aged_on - doc.due_date).days, 0)
-        buckets[_bucket(overdue)] += cents
+        buckets[item.age_bucket(aged_on)] += item.balance_cents
         open_items.append(
-            OpenItem(doc.number, doc.issue_date, doc.due_date, from_cents(cents), overdue)
+            OpenItem(
+                item.number,
+                item.issue_date,
+                item.due_date,
+                from_cents(item.balance_cents),
+                item.days_overdue(aged_on),
+            )
         )
 
     invoiced = totals[EntryKind.INVOICE]
@@ -577,8 +456,6 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
 
 def render_statement(statement: Statement, seller: Party, *, logo: Path | None = None) -> bytes:
     """The statement's PDF (French): see ``invoicing.statement_pdf``."""
-    from invoicing.statement_pdf import statement_pdf
-
     return statement_pdf(statement, seller, logo=logo)
 
 

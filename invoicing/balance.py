@@ -1,0 +1,188 @@
+"""An invoice's balance, status and age — the one place they are computed.
+
+Balance due = gross − its credit notes − its payments (net of reversals). Seen on a past
+day (``as_of``), only the credit notes issued and the payments dated until then count,
+and an invoice issued later owes nothing yet (a payment dated before its invoice was
+issued already counts: it shows as a negative amount).
+
+Status: ``paid`` when nothing is left (or less than nothing), ``overdue`` when something is
+left after the due date, ``issued`` otherwise (``draft`` is a booking not invoiced yet:
+never stored). Age: days past the due date (0 until it), in buckets not yet due, 1–30,
+31–60, 61–90, over 90 days. The payments, the receivables report, the statements and the
+invoices screen all read these figures from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from app.core.db import UnitOfWork
+from app.core.errors import N_
+from invoicing.document import Kind
+from invoicing.models import IssuedDocument, Payment
+
+
+class InvoiceStatus(StrEnum):
+    DRAFT = "draft"
+    ISSUED = "issued"
+    PAID = "paid"
+    OVERDUE = "overdue"
+
+
+INVOICE_STATUS_LABELS = {
+    InvoiceStatus.DRAFT: N_("Draft"),
+    InvoiceStatus.ISSUED: N_("Issued"),
+    InvoiceStatus.PAID: N_("Paid"),
+    InvoiceStatus.OVERDUE: N_("Overdue"),
+}
+
+#: Upper bounds (days past due) of the ageing buckets after "not yet due".
+AGEING_LIMITS = (30, 60, 90)
+
+
+def invoice_status(balance_cents: int, due_date: dt.date, today: dt.date) -> InvoiceStatus:
+    if balance_cents <= 0:
+        return InvoiceStatus.PAID
+    if due_date < today:
+        return InvoiceStatus.OVERDUE
+    return InvoiceStatus.ISSUED
+
+
+def days_overdue(due_date: dt.date, on: dt.date) -> int:
+    """Days past ``due_date`` on ``on`` (0 until it is due)."""
+    return max((on - due_date).days, 0)
+
+
+def age_bucket(days: int) -> int:
+    """0: not yet due, 1: 1–30 days, 2: 31–60, 3: 61–90, 4: over 90."""
+    if days <= 0:
+        return 0
+    for i, limit in enumerate(AGEING_LIMITS, start=1):
+        if days <= limit:
+            return i
+    return len(AGEING_LIMITS) + 1
+
+
+@dataclass(frozen=True)
+class InvoiceBalance:
+    """An invoice's figures (cents incl. VAT) as of a day (or of now)."""
+
+    id: int
+    number: str
+    customer_id: int
+    buyer_name: str
+    issue_date: dt.date
+    due_date: dt.date
+    #: 0 for an invoice issued after the day the figures are read for.
+    gross_cents: int
+    credited_cents: int
+    paid_cents: int
+
+    @property
+    def balance_cents(self) -> int:
+        return self.gross_cents - self.credited_cents - self.paid_cents
+
+    def status(self, today: dt.date) -> InvoiceStatus:
+        return invoice_status(self.balance_cents, self.due_date, today)
+
+    def days_overdue(self, on: dt.date) -> int:
+        return days_overdue(self.due_date, on)
+
+    def age_bucket(self, on: dt.date) -> int:
+        return age_bucket(self.days_overdue(on))
+
+
+def _sums(uow: UnitOfWork, query: Any) -> dict[int, int]:
+    return {key: int(total or 0) for key, total in uow.session.exec(query).all()}
+
+
+def invoice_balances(
+    uow: UnitOfWork,
+    *,
+    as_of: dt.date | None = None,
+    customer_id: int | None = None,
+    invoice_ids: Iterable[int] | None = None,
+) -> list[InvoiceBalance]:
+    """Every invoice (of ``customer_id``, or among ``invoice_ids``), whenever issued, in
+    id order, with its figures at the end of ``as_of`` (None: everything recorded)."""
+    invoices = select(
+        IssuedDocument.id,
+        IssuedDocument.number,
+        IssuedDocument.customer_id,
+        IssuedDocument.buyer_name,
+        IssuedDocument.issue_date,
+        IssuedDocument.due_date,
+        IssuedDocument.gross_cents,
+    ).where(IssuedDocument.kind == Kind.INVOICE.value)
+    if customer_id is not None:
+        invoices = invoices.where(IssuedDocument.customer_id == customer_id)
+    if invoice_ids is not None:
+        invoices = invoices.where(IssuedDocument.id.in_(list(invoice_ids)))  # type: ignore[union-attr]
+    rows = uow.session.exec(invoices.order_by(IssuedDocument.id)).all()
+    ids = [row[0] for row in rows]
+    if not ids:
+        return []
+    credits = (
+        select(IssuedDocument.cites_id, func.sum(IssuedDocument.gross_cents))
+        .where(
+            IssuedDocument.kind == Kind.CREDIT_NOTE.value,
+            IssuedDocument.cites_id.in_(ids),  # type: ignore[union-attr]
+        )
+        .group_by(IssuedDocument.cites_id)
+    )
+    paid = (
+        select(Payment.document_id, func.sum(Payment.amount_cents))
+        .where(Payment.document_id.in_(ids))  # type: ignore[attr-defined]
+        .group_by(Payment.document_id)
+    )
+    if as_of is not None:
+        credits = credits.where(IssuedDocument.issue_date <= as_of)
+        paid = paid.where(Payment.date <= as_of)
+    credited, settled = _sums(uow, credits), _sums(uow, paid)
+    return [
+        InvoiceBalance(
+            id=iid,
+            number=number,
+            customer_id=cid,
+            buyer_name=buyer,
+            issue_date=issued,
+            due_date=due,
+            gross_cents=gross if as_of is None or issued <= as_of else 0,
+            credited_cents=credited.get(iid, 0),
+            paid_cents=settled.get(iid, 0),
+        )
+        for iid, number, cid, buyer, issued, due, gross in rows
+    ]
+
+
+def orphan_credits(
+    uow: UnitOfWork, *, as_of: dt.date, customer_id: int | None = None
+) -> list[InvoiceBalance]:
+    """Credit notes citing no invoice, issued until ``as_of``, as negative open amounts of
+    their own (a customer's account counts them; no invoice's balance can)."""
+    query = select(
+        IssuedDocument.id,
+        IssuedDocument.number,
+        IssuedDocument.customer_id,
+        IssuedDocument.buyer_name,
+        IssuedDocument.issue_date,
+        IssuedDocument.due_date,
+        IssuedDocument.gross_cents,
+    ).where(
+        IssuedDocument.kind == Kind.CREDIT_NOTE.value,
+        IssuedDocument.cites_id.is_(None),  # type: ignore[union-attr]
+        IssuedDocument.issue_date <= as_of,
+    )
+    if customer_id is not None:
+        query = query.where(IssuedDocument.customer_id == customer_id)
+    return [
+        InvoiceBalance(iid, number, cid, buyer, issued, due, 0, gross, 0)
+        for iid, number, cid, buyer, issued, due, gross in uow.session.exec(query).all()
+    ]
