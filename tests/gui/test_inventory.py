@@ -124,7 +124,7 @@ def test_scanning_a_barcode_selects_its_type_and_unit(
     row = screen.units_view.currentIndex().row()
     assert screen.units.data(screen.units.index(row, 0)) == stock["wash2"]
     assert screen.search_box.selectedText() == stock["wash2"]  # the next scan replaces it
-    assert "LUM-00102" in screen.unit_box.text()
+    assert "LUM-00102" in screen.detail.unit_title.text()
 
 
 def test_scanning_an_unknown_code_says_so(qtbot, screen: InventoryScreen) -> None:  # type: ignore[no-untyped-def]
