@@ -151,13 +151,6 @@ class Rendered:
     still_out: int = 0
 
 
-def local_time(value: dt.datetime, tz: Any) -> dt.datetime:
-    """A stored (UTC) time in the cooperative's time zone, naive."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(tz).replace(tzinfo=None)
-
-
 def document_data(uow: UnitOfWork, reference: str, *, clock: Clock) -> DeskDocument:
     booking = booking_by_ref(uow, reference)
     customer = uow.session.get(Customer, booking.customer_id)
@@ -171,8 +164,8 @@ def document_data(uow: UnitOfWork, reference: str, *, clock: Clock) -> DeskDocum
                 moved["barcode"],
                 moved["serial"],
                 moved["code"],
-                local_time(moved["out"], clock.tz),
-                local_time(moved["back"], clock.tz) if moved["back"] else None,
+                clock.to_local(moved["out"]),
+                clock.to_local(moved["back"]) if moved["back"] else None,
                 moved["condition"],
                 notes.get(("unit", moved["barcode"]), ""),
             )
@@ -215,9 +208,9 @@ def document_data(uow: UnitOfWork, reference: str, *, clock: Clock) -> DeskDocum
         end=booking.end,
         use_start=booking.use_start,
         use_end=booking.use_end,
-        issued=local_time(clock.now(), clock.tz),
+        issued=clock.local_now(),
         rows=tuple(rows),
-        last_return=local_time(last, clock.tz) if last is not None else None,
+        last_return=clock.to_local(last) if last is not None else None,
     )
 
 

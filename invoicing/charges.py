@@ -88,7 +88,7 @@ def day_rate(uow: UnitOfWork, item: ItemType, choice: RateChoice) -> Decimal:
     )
 
 
-def _late_returns(uow: UnitOfWork, booking: Booking, tz: dt.tzinfo) -> dict[int, list[int]]:
+def _late_returns(uow: UnitOfWork, booking: Booking, clock: Clock) -> dict[int, list[int]]:
     """Per type, the days late of each piece checked in (good or damaged) after the
     planned return's day."""
     undone = select(Movement.undoes).where(Movement.undoes.is_not(None))  # type: ignore[union-attr]
@@ -101,8 +101,7 @@ def _late_returns(uow: UnitOfWork, booking: Booking, tz: dt.tzinfo) -> dict[int,
     )
     late: dict[int, list[int]] = defaultdict(list)
     for move in uow.session.exec(query):
-        at = move.at if move.at.tzinfo else move.at.replace(tzinfo=dt.UTC)
-        days = (at.astimezone(tz).date() - booking.end.date()).days
+        days = (clock.to_local(move.at).date() - booking.end.date()).days
         if days > 0:
             late[move.item_type_id] += [days] * move.quantity
     return late
@@ -144,7 +143,7 @@ def _desk_charges(uow, booking, items, moved, choice, clock) -> list[Covered]:  
             detail=DAMAGE_PIECES.format(qty=charge.quantity, s="s" if charge.quantity > 1 else ""),
         )
         out.append(Covered(line, f"damage:{charge.id}", 1))
-    for tid, late in sorted(_late_returns(uow, booking, clock.tz).items()):
+    for tid, late in sorted(_late_returns(uow, booking, clock).items()):
         item = items.get(tid) or uow.session.get(ItemType, tid)
         if item.category == Category.CONSUMABLES:
             continue

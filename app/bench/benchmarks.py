@@ -270,7 +270,7 @@ WINDOW_DAYS = 31
 
 
 def bench_now() -> dt.datetime:
-    return BENCH_CLOCK.now().astimezone(BENCH_CLOCK.tz).replace(tzinfo=None)
+    return BENCH_CLOCK.local_now()
 
 
 def bench_window() -> tuple[dt.datetime, dt.datetime]:

@@ -168,7 +168,7 @@ def run_workload(path: Path, report: Report) -> tuple[dict[str, Any], Mismatch |
     data = load_file(path)
     anchor = dt.date.fromisoformat(data["anchor"])
     clock = FixedClock(dt.datetime.combine(anchor, dt.time(10), tzinfo=PARIS))
-    now = clock.now().astimezone(PARIS).replace(tzinfo=None)
+    now = clock.local_now()
     products = data["products"]
     codes = [p["code"] for p in products]
     w0, w1 = window(anchor)

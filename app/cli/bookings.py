@@ -184,10 +184,6 @@ def _usage_guard(handler: Any) -> Any:
     return guarded
 
 
-def local_now(ctx: Context) -> dt.datetime:
-    return ctx.clock.now().astimezone(ctx.clock.tz).replace(tzinfo=None)
-
-
 # --- output ------------------------------------------------------------------------------
 
 
@@ -284,7 +280,7 @@ def create_booking(args: argparse.Namespace) -> int:
                 uow, user=ctx.user, data=data, clock=ctx.clock, confirm=args.confirm
             )
             assert booking.id is not None
-            shown = booking_json(uow, booking.id, now=local_now(ctx))
+            shown = booking_json(uow, booking.id, now=ctx.clock.local_now())
     finally:
         ctx.db.dispose()
     _print_booking(shown, args.json)
@@ -297,7 +293,7 @@ def _transition(args: argparse.Namespace, action: Any) -> int:
     try:
         with ctx.db.write() as uow:
             booking = action(uow, user=ctx.user, reference=args.ref, clock=ctx.clock)
-            shown = booking_json(uow, booking.id, now=local_now(ctx))
+            shown = booking_json(uow, booking.id, now=ctx.clock.local_now())
     finally:
         ctx.db.dispose()
     _print_booking(shown, args.json)
@@ -319,7 +315,7 @@ def show_booking(args: argparse.Namespace) -> int:
         with ctx.db.read() as uow:
             booking = bookings.booking_by_ref(uow, args.ref)
             assert booking.id is not None
-            shown = booking_json(uow, booking.id, now=local_now(ctx))
+            shown = booking_json(uow, booking.id, now=ctx.clock.local_now())
             shown.update(desk_json(uow, booking.id, ctx))
     finally:
         ctx.db.dispose()
@@ -333,10 +329,7 @@ def desk_json(uow: UnitOfWork, booking_id: int, ctx: Context) -> dict[str, Any]:
     """What the desk moved: each unit out and back (local times), progress per type."""
 
     def local(value: dt.datetime | None) -> dt.datetime | None:
-        if value is None:
-            return None
-        aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-        return aware.astimezone(ctx.clock.tz).replace(tzinfo=None)
+        return None if value is None else ctx.clock.to_local(value)
 
     return {
         "units": [
@@ -413,7 +406,7 @@ def duplicate_booking(args: argparse.Namespace) -> int:
                 uow, user=ctx.user, reference=args.ref, start=start, clock=ctx.clock
             )
             assert copy.id is not None
-            shown = booking_json(uow, copy.id, now=local_now(ctx))
+            shown = booking_json(uow, copy.id, now=ctx.clock.local_now())
     finally:
         ctx.db.dispose()
     _print_booking(shown, args.json)
@@ -429,7 +422,7 @@ def show_availability(args: argparse.Namespace) -> int:
         with ctx.db.read() as uow:
             item = item_by_code(uow, args.code)
             assert item.id is not None
-            found = availability.availability(uow, item.id, start, end, now=local_now(ctx))
+            found = availability.availability(uow, item.id, start, end, now=ctx.clock.local_now())
             code, name = item.code, item.name
     finally:
         ctx.db.dispose()
@@ -469,7 +462,7 @@ def show_shortages(args: argparse.Namespace) -> int:
     ctx = open_context(args.db)
     try:
         with ctx.db.read() as uow:
-            found = availability.shortages(uow, start, end, now=local_now(ctx))
+            found = availability.shortages(uow, start, end, now=ctx.clock.local_now())
     finally:
         ctx.db.dispose()
     shown = [

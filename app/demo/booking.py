@@ -629,7 +629,7 @@ def build_bookings_demo(
     report = progress or (lambda _fraction, _what: None)
     rng = random.Random(seed * 7_919 + 17)
     today = clock.today()
-    now = clock.now().astimezone(clock.tz).replace(tzinfo=None)
+    now = clock.local_now()
     with db.read() as uow:
         _refuse_non_empty(uow)
         catalogue = _catalogue(uow, rng)

@@ -25,10 +25,6 @@ from tests.conftest import NOW, USER
 SMALL_BOOKINGS = 160  # scaled down: the full small demo is exercised by the first-run test
 
 
-def _local_now(clock) -> dt.datetime:
-    return clock.now().astimezone(clock.tz).replace(tzinfo=None)
-
-
 @pytest.fixture(scope="module")
 def small_template(tmp_path_factory, template_db) -> Path:
     """One small demo (catalogue, 200 customers, bookings) built once, copied per test."""
@@ -93,7 +89,7 @@ def test_small_counts_members_and_non_members(small, clock):
 
 
 def test_statuses_are_consistent_with_dates(small, clock):
-    now = _local_now(clock)
+    now = clock.local_now()
     with small.read() as uow:
         rows = list(uow.session.exec(select(Booking)))
     seen = {row.status for row in rows}
@@ -114,7 +110,7 @@ def test_statuses_are_consistent_with_dates(small, clock):
 
 
 def _assert_never_over_booked(db, clock, days: int, sample: int) -> None:
-    now = _local_now(clock)
+    now = clock.local_now()
     rng = random.Random(1)
     with db.read() as uow:
         type_ids = sorted(
@@ -200,7 +196,7 @@ def test_scaled_down_large_goes_through_the_bulk_path(db, clock):
     assert summary.customers == 120 and summary.bookings >= 3_000 and summary.lines >= 15_000
     assert summary.statuses.get("closed", 0) > summary.statuses.get("confirmed", 0) > 0
     assert seen and seen[-1] == 1.0 and seen == sorted(seen)
-    now = _local_now(clock)
+    now = clock.local_now()
     with db.read() as uow:
         first = uow.session.exec(select(func.min(Booking.start))).one()
         assert first.date() < clock.today() - dt.timedelta(days=500)

@@ -8,14 +8,13 @@ import io
 
 import pytest
 
-from app.core.clock import PARIS, FixedClock
+from app.core.clock import PARIS, Clock, FixedClock
 from app.core.errors import NotFound
 from app.core.settings import COOPERATIVE_NAME, set_setting
 from booking import desk
 from booking.desk_documents import (
     COOPERATIVE_ADDRESS,
     Block,
-    local_time,
     paginate,
     render_delivery_note,
     render_return_report,
@@ -173,7 +172,7 @@ def test_a_heading_never_ends_a_page():
 
 
 def test_local_time_converts_stored_utc():
-    assert local_time(dt.datetime(2026, 7, 1, 8, 0), PARIS) == dt.datetime(2026, 7, 1, 10, 0)
+    assert Clock(PARIS).to_local(dt.datetime(2026, 7, 1, 8, 0)) == dt.datetime(2026, 7, 1, 10, 0)
 
 
 def test_unknown_booking(db, clock):
