@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import func
 from sqlmodel import select
@@ -25,10 +26,67 @@ from inventory.models import (
     InspectionDue,
     InspectionSchedule,
     ItemType,
+    Owner,
     Repair,
     Unit,
     UnitStatus,
 )
+
+#: The units whose inspections are due: those in the pool. A lost unit cannot be inspected
+#: and a retired one will not be again; their due dates stay (a found unit keeps them) but
+#: are nobody's work.
+INSPECTED = (UnitStatus.IN_SERVICE, UnitStatus.IN_REPAIR)
+
+
+class Due(NamedTuple):
+    """One inspection to do: a unit (by its barcode), its type, the schedule, the date."""
+
+    barcode: str
+    type_name: str
+    schedule: str
+    due_on: dt.date
+    code: str
+    owner: str | None  # None: the cooperative's own
+    status: UnitStatus
+
+    def overdue_days(self, today: dt.date) -> int:
+        return max(0, (today - self.due_on).days)
+
+
+def inspections_due(
+    uow: UnitOfWork,
+    *,
+    today: dt.date,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[Due]:
+    """The one rule of which inspections are to do, for the home screen and the report:
+    on units in service or in repair (``INSPECTED``), every one overdue on ``today`` (due
+    before it) and, given ``since``, those due from ``since``; none due after ``until``.
+    The oldest first."""
+    wanted = InspectionDue.due_on < today
+    if since is not None:
+        wanted = wanted | (InspectionDue.due_on >= since)  # type: ignore[operator]
+    query = (
+        select(
+            Unit.barcode,
+            ItemType.name,
+            InspectionSchedule.name,
+            InspectionDue.due_on,
+            ItemType.code,
+            Owner.name,
+            Unit.status,
+        )
+        .join(Unit, Unit.id == InspectionDue.unit_id)
+        .join(ItemType, ItemType.id == Unit.item_type_id)
+        .join(InspectionSchedule, InspectionSchedule.id == InspectionDue.schedule_id)
+        .outerjoin(Owner, Owner.id == Unit.owner_id)  # type: ignore[arg-type]
+        .where(wanted, Unit.status.in_([s.value for s in INSPECTED]))  # type: ignore[attr-defined]
+        .order_by(InspectionDue.due_on, Unit.barcode)
+    )
+    if until is not None:
+        query = query.where(InspectionDue.due_on <= until)
+    return [Due(*row[:6], UnitStatus(row[6])) for row in uow.session.exec(query)]
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,8 @@ Rules (the period ``[start, end]`` is whole local days, both included):
   the cent (largest remainders). A line of a serialized type none of whose units was
   scanned out goes to the "not attributed" row.
 - **inspections**: units in service or in repair whose next check of a schedule falls due
-  in the period, or is overdue on ``today``.
+  in the period, or is overdue on ``today`` (``inventory.maintenance.inspections_due``,
+  the home screen's rule too: lost and retired units have none to do).
 """
 
 from __future__ import annotations
@@ -44,17 +45,15 @@ from app.core.errors import N_
 from app.core.money import from_cents
 from booking import availability
 from booking.models import BookingStatus, Direction, Movement
+from inventory import maintenance
 from inventory.models import (
     CATEGORY_LABELS,
     STATUS_LABELS,
     Category,
-    InspectionDue,
-    InspectionSchedule,
     ItemType,
     Owner,
     Tracking,
     Unit,
-    UnitStatus,
 )
 from invoicing.document import Kind
 from invoicing.models import IssuedDocument, IssuedLine
@@ -403,39 +402,20 @@ def _credited(uow: UnitOfWork, invoice_ids: list[int], end: dt.date) -> dict[tup
 
 
 def inspections(uow: UnitOfWork, start: dt.date, end: dt.date, today: dt.date) -> Report:
-    query = (
-        select(
-            Unit.barcode,
-            ItemType.code,
-            ItemType.name,
-            InspectionSchedule.name,
-            InspectionDue.due_on,
-            Owner.name,
-            Unit.status,
-        )
-        .join(Unit, Unit.id == InspectionDue.unit_id)
-        .join(InspectionSchedule, InspectionSchedule.id == InspectionDue.schedule_id)
-        .join(ItemType, ItemType.id == Unit.item_type_id)
-        .outerjoin(Owner, Owner.id == Unit.owner_id)  # type: ignore[arg-type]
-        .where(
-            InspectionDue.due_on <= end,
-            (InspectionDue.due_on >= start) | (InspectionDue.due_on < today),  # type: ignore[operator]
-            Unit.status.in_([UnitStatus.IN_SERVICE.value, UnitStatus.IN_REPAIR.value]),  # type: ignore[attr-defined]
-        )
-        .order_by(InspectionDue.due_on, Unit.barcode)
-    )
+    """Inspections due in the period, and every one overdue before it (the home screen's
+    rule: ``maintenance.inspections_due``)."""
     rows = [
         {
-            "unit": barcode,
-            "code": code,
-            "type": type_name,
-            "schedule": schedule,
-            "due_on": due,
-            "overdue_days": max(0, (today - due).days),
-            "owner": owner or COOPERATIVE,
-            "status": STATUS_LABELS[UnitStatus(status)],
+            "unit": due.barcode,
+            "code": due.code,
+            "type": due.type_name,
+            "schedule": due.schedule,
+            "due_on": due.due_on,
+            "overdue_days": due.overdue_days(today),
+            "owner": due.owner or COOPERATIVE,
+            "status": STATUS_LABELS[due.status],
         }
-        for barcode, code, type_name, schedule, due, owner, status in uow.session.exec(query)
+        for due in maintenance.inspections_due(uow, today=today, since=start, until=end)
     ]
     columns = [
         Column("unit", N_("Unit")),
