@@ -18,11 +18,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QProgressDialog,
@@ -44,8 +42,9 @@ from app.gui.invoicing.invoices_screen import InvoicesScreen
 from app.gui.invoicing.pricing_screen import PricingScreen
 from app.gui.reports.dashboard import Dashboard
 from app.gui.reports.reports_screen import ReportsScreen
-from app.gui.shell import files, geometry
+from app.gui.shell import files, geometry, icons
 from app.gui.shell.keys import DigitRowShortcuts
+from app.gui.shell.navigation import Navigation
 from app.gui.shell.operations import Cancelled, Operations, Progress
 from app.gui.shell.settings_dialog import SettingsDialog, read_settings
 from app.gui.shell.widgets import ErrorListDialog
@@ -58,23 +57,80 @@ class Area(NamedTuple):
     title: str  # English, marked with QT_TRANSLATE_NOOP("MainWindow", ...)
     shortcut: str
     factory: Callable[[Operations, QWidget | None], QWidget]
+    #: The navigation's section heading (English, QT_TRANSLATE_NOOP("Navigation", ...));
+    #: empty: in the section of the area above.
+    section: str = ""
+    #: Its icon in ``icons.NAMES`` (empty: the icon named as the key, if any).
+    icon: str = ""
 
+
+_CATALOGUE = QT_TRANSLATE_NOOP("Navigation", "Catalogue")
+_BOOKINGS = QT_TRANSLATE_NOOP("Navigation", "Bookings")
+_INVOICING = QT_TRANSLATE_NOOP("Navigation", "Invoicing")
+_REPORTS = QT_TRANSLATE_NOOP("Navigation", "Reports")
 
 AREAS: list[Area] = [
-    Area("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Home"), "Ctrl+Shift+0", Dashboard),
-    Area("inventory", QT_TRANSLATE_NOOP("MainWindow", "Inventory"), "Ctrl+1", InventoryScreen),
-    Area("kits", QT_TRANSLATE_NOOP("MainWindow", "Kits"), "Ctrl+2", KitsScreen),
-    Area("cases", QT_TRANSLATE_NOOP("MainWindow", "Cases"), "Ctrl+3", CasesScreen),
-    Area("labels", QT_TRANSLATE_NOOP("MainWindow", "Labels"), "Ctrl+4", LabelsScreen),
-    Area("timeline", QT_TRANSLATE_NOOP("MainWindow", "Timeline"), "Ctrl+5", TimelineScreen),
-    Area("calendar", QT_TRANSLATE_NOOP("MainWindow", "Calendar"), "Ctrl+6", BookingCalendarScreen),
-    Area("customers", QT_TRANSLATE_NOOP("MainWindow", "Customers"), "Ctrl+7", CustomersScreen),
-    Area("bookings", QT_TRANSLATE_NOOP("MainWindow", "Bookings"), "Ctrl+8", BookingsScreen),
-    Area("desk", QT_TRANSLATE_NOOP("MainWindow", "Desk"), "Ctrl+9", DeskScreen),
-    Area("invoices", QT_TRANSLATE_NOOP("MainWindow", "Invoices"), "Ctrl+Shift+1", InvoicesScreen),
-    Area("pricing", QT_TRANSLATE_NOOP("MainWindow", "Pricing"), "Ctrl+Shift+2", PricingScreen),
-    Area("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "Ctrl+Shift+3", ReportsScreen),
+    Area(
+        "dashboard", QT_TRANSLATE_NOOP("MainWindow", "Home"), "Ctrl+Shift+0", Dashboard, icon="home"
+    ),
+    Area(
+        "inventory",
+        QT_TRANSLATE_NOOP("MainWindow", "Inventory"),
+        "Ctrl+1",
+        InventoryScreen,
+        _CATALOGUE,
+    ),
+    Area("kits", QT_TRANSLATE_NOOP("MainWindow", "Kits"), "Ctrl+2", KitsScreen, _CATALOGUE),
+    Area("cases", QT_TRANSLATE_NOOP("MainWindow", "Cases"), "Ctrl+3", CasesScreen, _CATALOGUE),
+    Area("labels", QT_TRANSLATE_NOOP("MainWindow", "Labels"), "Ctrl+4", LabelsScreen, _CATALOGUE),
+    Area(
+        "timeline", QT_TRANSLATE_NOOP("MainWindow", "Timeline"), "Ctrl+5", TimelineScreen, _BOOKINGS
+    ),
+    Area(
+        "calendar",
+        QT_TRANSLATE_NOOP("MainWindow", "Calendar"),
+        "Ctrl+6",
+        BookingCalendarScreen,
+        _BOOKINGS,
+    ),
+    Area(
+        "customers",
+        QT_TRANSLATE_NOOP("MainWindow", "Customers"),
+        "Ctrl+7",
+        CustomersScreen,
+        _BOOKINGS,
+    ),
+    Area(
+        "bookings", QT_TRANSLATE_NOOP("MainWindow", "Bookings"), "Ctrl+8", BookingsScreen, _BOOKINGS
+    ),
+    Area("desk", QT_TRANSLATE_NOOP("MainWindow", "Desk"), "Ctrl+9", DeskScreen, _BOOKINGS),
+    Area(
+        "invoices",
+        QT_TRANSLATE_NOOP("MainWindow", "Invoices"),
+        "Ctrl+Shift+1",
+        InvoicesScreen,
+        _INVOICING,
+    ),
+    Area(
+        "pricing",
+        QT_TRANSLATE_NOOP("MainWindow", "Pricing"),
+        "Ctrl+Shift+2",
+        PricingScreen,
+        _INVOICING,
+    ),
+    Area(
+        "reports",
+        QT_TRANSLATE_NOOP("MainWindow", "Reports"),
+        "Ctrl+Shift+3",
+        ReportsScreen,
+        _REPORTS,
+    ),
 ]
+
+
+def area_icon(area: Area) -> QIcon:
+    name = area.icon or area.key
+    return icons.icon(name) if name in icons.NAMES else QIcon()
 
 
 class MainWindow(QMainWindow):
@@ -107,24 +163,15 @@ class MainWindow(QMainWindow):
     # --- construction ------------------------------------------------------------------
 
     def _build_navigation(self) -> None:
-        self.nav = QListWidget()
+        self.nav = Navigation()
         self.nav.setAccessibleName(tr("MainWindow", "Areas"))
-        self.nav.setFixedWidth(150)
-        self.nav.setIconSize(QSize(0, 0))
-        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
-        self.nav.setStyleSheet(
-            "QListWidget { background: palette(window); font-size: 11pt; }"
-            "QListWidget::item { padding: 8px 12px; }"
-            "QListWidget::item:selected { background: palette(highlight);"
-            " color: palette(highlighted-text); }"
-        )
         self.stack = QStackedWidget()
         for area in self.areas:
-            item = QListWidgetItem(tr("MainWindow", area.title))
-            item.setData(Qt.ItemDataRole.UserRole, area.key)
             keys = QKeySequence(area.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-            item.setToolTip(keys)
-            self.nav.addItem(item)
+            self.nav.add_area(area.key, tr("MainWindow", area.title), area_icon(area), keys)
+        self.nav.set_sections(
+            [tr("Navigation", area.section) if area.section else "" for area in self.areas]
+        )
         self.nav.currentRowChanged.connect(self._nav_changed)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -142,21 +189,23 @@ class MainWindow(QMainWindow):
             tr("MainWindow", "&Import catalogue (CSV)…"),
             "Ctrl+Shift+O",
             self.choose_import,
+            "import",
         )
         self.export_action = self._menu_action(
             file_menu,
             tr("MainWindow", "&Export catalogue (CSV)…"),
             "Ctrl+Shift+X",
             self.choose_export,
+            "export",
         )
         file_menu.addSeparator()
         self.settings_action = self._menu_action(
-            file_menu, tr("MainWindow", "&Settings…"), "Ctrl+,", self.open_settings
+            file_menu, tr("MainWindow", "&Settings…"), "Ctrl+,", self.open_settings, "settings"
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu.addSeparator()
         self.quit_action = self._menu_action(
-            file_menu, tr("MainWindow", "&Quit"), "Ctrl+Q", self.close
+            file_menu, tr("MainWindow", "&Quit"), "Ctrl+Q", self.close, "quit"
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.view_menu = bar.addMenu(tr("MainWindow", "&View"))
@@ -169,13 +218,16 @@ class MainWindow(QMainWindow):
                 area.shortcut,
                 lambda _=False, key=area.key: self.show_area(key),
             )
+            action.setIcon(area_icon(area))
             action.setCheckable(True)
             group.addAction(action)
             self.area_actions[area.key] = action
         self.screen_menus: dict[str, QAction] = {}
 
-    def _menu_action(self, menu: QMenu, text: str, shortcut: str, slot: Any) -> QAction:
-        action = QAction(text, self)
+    def _menu_action(
+        self, menu: QMenu, text: str, shortcut: str, slot: Any, icon: str = ""
+    ) -> QAction:
+        action = QAction(icons.icon(icon), text, self) if icon else QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -205,7 +257,7 @@ class MainWindow(QMainWindow):
         """Monthly statements are also run from the Invoices menu."""
         from app.gui.invoicing.statements_dialog import StatementsDialog
 
-        action = QAction(tr("MainWindow", "&Monthly statements…"), widget)
+        action = QAction(icons.icon("statement"), tr("MainWindow", "&Monthly statements…"), widget)
         action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         action.triggered.connect(lambda: self._open(StatementsDialog(self.ops, self)))
         widget.addAction(action)
