@@ -156,9 +156,10 @@ def _render_worker(parent: int) -> None:
 
 def _warm_up() -> int:
     """Import the renderer and its fonts and colour profile before the first document."""
-    from invoicing import pdf_layout, render
+    from app.core import pdf
+    from invoicing import render
 
-    pdf_layout.register_fonts()
+    pdf.register_fonts()
     render.srgb_profile()
     return os.getpid()
 

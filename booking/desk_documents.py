@@ -17,7 +17,6 @@ geometry are the pick list's, so the warehouse's documents look alike.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlmodel import select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from app.core import pdf
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
 from app.core.settings import COOPERATIVE_NAME, get_setting
@@ -741,6 +741,4 @@ def render_return_report(
 
 
 def to_bytes(render: Callable[..., Rendered], uow: UnitOfWork, reference: str, **kw: Any) -> bytes:
-    buffer = io.BytesIO()
-    render(uow, reference, buffer, **kw)
-    return buffer.getvalue()
+    return pdf.to_bytes(lambda out: render(uow, reference, out, **kw))

@@ -12,7 +12,6 @@ numbered; the total weight is given when the types have one.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import func
 from sqlmodel import select
 
+from app.core import pdf
 from app.core.db import UnitOfWork
 from app.core.settings import COOPERATIVE_NAME, get_setting
 from booking import sheet
@@ -266,9 +266,7 @@ def render_picklist(uow: UnitOfWork, reference: str, out: str | PathLike[str] | 
 
 
 def render_to_bytes(uow: UnitOfWork, reference: str) -> bytes:
-    buffer = io.BytesIO()
-    render_picklist(uow, reference, buffer)
-    return buffer.getvalue()
+    return pdf.to_bytes(lambda out: render_picklist(uow, reference, out))
 
 
 def draw_picklist(data: PickList, out: str | PathLike[str] | BinaryIO) -> int:

@@ -1,6 +1,7 @@
-"""Drawing helpers shared by the desk's A4 documents (pick list, delivery note, return
-report): page geometry, text and rules, the booking's Code 128 barcode, the status tag,
-the grey information band, the running header of later pages and the footer.
+"""The look of the desk's A4 documents (pick list, delivery note, return report): text and
+rules in mm, the booking's Code 128 barcode, the status tag, the grey information band,
+the running header of later pages and the footer. The page machinery under it (A4,
+canvas, fonts, fitting text, "Page n / N") is ``app.core.pdf``, shared with invoicing.
 
 All lengths are in mm; the documents are French, drawn with the standard Helvetica.
 """
@@ -8,22 +9,21 @@ All lengths are in mm; the documents are French, drawn with the standard Helveti
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
-from os import PathLike
-from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from inventory.labels import QUIET_MODULES, code128_bars, fit, modules, printable
+from app.core import pdf
+from app.core.pdf import fit, printable
+from inventory.labels import QUIET_MODULES, code128_bars, modules
 
-FONT = "Helvetica"
-BOLD = "Helvetica-Bold"
+FONT = pdf.HELVETICA
+BOLD = pdf.HELVETICA_BOLD
 
 # Page geometry, in mm (A4 portrait).
-PAGE_W, PAGE_H = 210.0, 297.0
+PAGE_W, PAGE_H = pdf.PAGE_W_MM, pdf.PAGE_H_MM
 LEFT, RIGHT = 15.0, 195.0
 TOP = 282.0
 FOOTER_Y = 10.0
@@ -41,14 +41,7 @@ GREY_BAND = 0.965
 BandRow = tuple[str, str, str, float]
 
 
-def new_canvas(out: str | PathLike[str] | BinaryIO, *, author: str, title: str) -> Canvas:
-    """An A4 canvas writing to ``out`` (a path or a binary stream)."""
-    target = out if isinstance(out, io.IOBase) else str(out)
-    canvas = Canvas(target, pagesize=(PAGE_W * mm, PAGE_H * mm))  # type: ignore[arg-type]
-    canvas.setCreator("Régie")
-    canvas.setAuthor(printable(author))
-    canvas.setTitle(title)
-    return canvas
+new_canvas = pdf.new_canvas
 
 
 def text(
@@ -84,8 +77,7 @@ def rule(canvas: Canvas, x0: float, x1: float, y: float, grey: float, width: flo
     canvas.setStrokeGray(0)
 
 
-def when(value: dt.datetime) -> str:
-    return value.strftime("%d/%m/%Y %H:%M")
+when = pdf.day_time
 
 
 def day_name(value: dt.datetime) -> str:
@@ -183,4 +175,12 @@ def footer(canvas: Canvas, left: str, left_w: float, number: int, total: int) ->
     """The footer of every page: ``left`` (at most ``left_w`` mm) and "Page n / N"."""
     rule(canvas, LEFT, RIGHT, FOOTER_Y + 4, GREY_RULE, 0.4)
     text(canvas, LEFT, FOOTER_Y, left, size=7.5, grey=GREY_TEXT, width=left_w)
-    text(canvas, RIGHT, FOOTER_Y, f"Page {number} / {total}", size=8, grey=GREY_TEXT, align="right")
+    text(
+        canvas,
+        RIGHT,
+        FOOTER_Y,
+        pdf.page_label(number, total),
+        size=8,
+        grey=GREY_TEXT,
+        align="right",
+    )

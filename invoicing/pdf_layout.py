@@ -14,7 +14,6 @@ no transparency (a logo's alpha is flattened on white), PDF 1.7, ``/Lang fr-FR``
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import io
 from collections.abc import Callable
@@ -25,30 +24,24 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
+from app.core import pdf
 from invoicing.document import Document, Kind, Line, Nature, Party, VatCategory
 from invoicing.facturx_xml import missing_payment_notes
 
-FONT = "DejaVuSans"
-BOLD = "DejaVuSans-Bold"
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+FONT = pdf.DEJAVU
+BOLD = pdf.DEJAVU_BOLD
 
 TITLES = {Kind.QUOTE: "DEVIS", Kind.INVOICE: "FACTURE", Kind.CREDIT_NOTE: "AVOIR"}
 NATURES = {
@@ -76,7 +69,7 @@ UNITS: dict[str, tuple[str, str]] = {
 NNBSP = "\u202f"  # narrow no-break space: thousands separator
 NBSP = "\u00a0"  # before "€", "%" and ":"
 
-PAGE_W, PAGE_H = A4
+PAGE_W, PAGE_H = pdf.A4_POINTS
 LEFT = RIGHT = 15 * mm
 WIDTH = PAGE_W - LEFT - RIGHT
 FOOTER_TOP = 24 * mm
@@ -90,15 +83,12 @@ ZEBRA = colors.HexColor("#f7f8fa")
 WHITE = colors.HexColor("#ffffff")
 
 
-# --- fonts --------------------------------------------------------------------------------
+# --- shared page machinery (app.core.pdf), under the names the invoicing documents use ---
 
-
-@functools.cache
-def register_fonts() -> None:
-    """Register the two DejaVu faces once per process (reportlab embeds their subsets)."""
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+register_fonts = pdf.register_fonts
+fit = pdf.fit_points
+date = pdf.day
+PagedCanvas = pdf.PagedCanvas
 
 
 # --- French formatting (pure) -------------------------------------------------------------
@@ -135,10 +125,6 @@ def number(value: Decimal, places: int = 4) -> str:
 
 def percent(value: Decimal) -> str:
     return f"{number(value, 2)}{NBSP}%"
-
-
-def date(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value is not None else ""
 
 
 def unit_label(code: str, quantity: Decimal) -> str:
@@ -245,34 +231,6 @@ def lines_of(text: str) -> list[str]:
 # --- canvas: page numbers, footer, running header -----------------------------------------
 
 
-class PagedCanvas(Canvas):
-    """Keeps every page until the end so that each can say "Page n / N".
-
-    ``footer(canvas, page, total)`` draws each page's footer once the total is known.
-    """
-
-    def __init__(
-        self, *args: Any, footer: Callable[[Canvas, int, int], None], **kwargs: Any
-    ) -> None:
-        kwargs["pdfVersion"] = (1, 7)
-        kwargs["initialFontName"] = FONT
-        super().__init__(*args, **kwargs)
-        self._draw_footer = footer
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # noqa: N802 - reportlab API
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._draw_footer(self, self._pageNumber, total)
-            super().showPage()
-        super().save()
-
-
 def footer_lines(seller: Party) -> list[str]:
     """The legal footer: identity, registrations, contact and bank."""
     form = " ".join(x for x in (seller.legal_form, capital_text(seller.capital)) if x)
@@ -305,7 +263,7 @@ def draw_footer(canvas: Canvas, reference: str, seller: Party, page: int, total:
     canvas.drawString(LEFT, rule_y + 1.6 * mm, reference)
     canvas.setFont(BOLD, 7.5)
     canvas.setFillColor(INK)
-    canvas.drawRightString(PAGE_W - RIGHT, rule_y + 1.6 * mm, f"Page {page} / {total}")
+    canvas.drawRightString(PAGE_W - RIGHT, rule_y + 1.6 * mm, pdf.page_label(page, total))
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(LEFT, rule_y, PAGE_W - RIGHT, rule_y)
@@ -316,14 +274,6 @@ def draw_footer(canvas: Canvas, reference: str, seller: Party, page: int, total:
         text = fit(text, FONT, size, WIDTH)
         canvas.drawCentredString(PAGE_W / 2, rule_y - (3.4 + i * 3.0) * mm, text)
     canvas.restoreState()
-
-
-def fit(text: str, font: str, size: float, width: float) -> str:
-    if pdfmetrics.stringWidth(text, font, size) <= width:
-        return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 def draw_later_header(canvas: Canvas, seller_name: str, title: str, subtitle: str) -> None:
@@ -812,42 +762,22 @@ def build(
 ) -> int:
     """Lay ``flow`` out on A4 pages (``later`` heads pages 2+, ``footer`` ends every page)
     into ``out``; returns the number of pages."""
-    template = BaseDocTemplate(
+    return pdf.build_flow(
         out,
-        pagesize=A4,
-        leftMargin=LEFT,
-        rightMargin=RIGHT,
-        topMargin=14 * mm,
-        bottomMargin=FOOTER_TOP,
+        flow,
         title=title,
         author=author,
-        subject=title,
-        creator="Régie",
-        lang="fr-FR",
-        initialFontName=FONT,
-        enforceColorSpace="rgb",
+        later=later,
+        footer=footer,
+        margin=LEFT,
+        first_top=14 * mm,
+        later_top=24 * mm,
+        bottom=FOOTER_TOP,
     )
-    pads = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
-    first = Frame(LEFT, FOOTER_TOP, WIDTH, PAGE_H - 14 * mm - FOOTER_TOP, id="first", **pads)
-    later_frame = Frame(LEFT, FOOTER_TOP, WIDTH, PAGE_H - 24 * mm - FOOTER_TOP, id="later", **pads)
-    template.addPageTemplates(
-        [
-            PageTemplate("first", [first], autoNextPageTemplate="later"),
-            PageTemplate("later", [later_frame], onPage=lambda canvas, _doc: later(canvas)),
-        ]
-    )
-
-    def canvasmaker(*args: Any, **kwargs: Any) -> PagedCanvas:
-        return PagedCanvas(*args, footer=footer, **kwargs)
-
-    template.build(flow, canvasmaker=canvasmaker)
-    return template.page
 
 
 def pdf_bytes(document: Document, *, logo: Path | None = None, title: str = "") -> bytes:
-    buffer = io.BytesIO()
-    draw(document, buffer, logo=logo, title=title)
-    return buffer.getvalue()
+    return pdf.to_bytes(lambda out: draw(document, out, logo=logo, title=title))
 
 
 def document_title(document: Document) -> str:

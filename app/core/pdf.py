@@ -1,0 +1,220 @@
+"""The PDF page machinery every document shares (pick list, delivery note, return report,
+quote, invoice, credit note, statement): A4 geometry, fonts, text that fits, the page
+count ("Page n / N") and the page setup of flowing documents.
+
+Qt-free (reportlab only), so that ``booking`` and ``invoicing`` both build on it; what a
+document looks like (its header, band, tables, colours) stays with the document.
+
+Two families of fonts: the desk's documents use reportlab's built-in Helvetica (text made
+``printable`` in its Windows-1252 repertoire); the invoicing documents embed DejaVu
+(``register_fonts``), as PDF/A wants every font embedded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import unicodedata
+from collections.abc import Callable
+from os import PathLike
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+#: Where a document goes: a file path or a binary stream.
+Target = str | PathLike[str] | BinaryIO
+
+CREATOR = "Régie"
+ELLIPSIS = "…"
+
+# A4 portrait, in mm (the desk's documents) and in points (``A4_POINTS``, platypus).
+PAGE_W_MM, PAGE_H_MM = 210.0, 297.0
+A4_POINTS = A4
+
+# The built-in faces (no embedding) and the embedded DejaVu faces.
+HELVETICA = "Helvetica"
+HELVETICA_BOLD = "Helvetica-Bold"
+DEJAVU = "DejaVuSans"
+DEJAVU_BOLD = "DejaVuSans-Bold"
+FONT_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
+
+
+@functools.cache
+def register_fonts() -> None:
+    """Register the two DejaVu faces once per process (reportlab embeds their subsets)."""
+    pdfmetrics.registerFont(TTFont(DEJAVU, str(FONT_DIR / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(DEJAVU_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(
+        DEJAVU, normal=DEJAVU, bold=DEJAVU_BOLD, italic=DEJAVU, boldItalic=DEJAVU_BOLD
+    )
+
+
+# --- text ---------------------------------------------------------------------------------
+
+
+def printable(text: str) -> str:
+    """``text`` in the characters the PDF's built-in Helvetica has (Latin-1 and the
+    Windows-1252 extras, so French accents and œ stay): others lose their accent, or
+    become '?'; line breaks and control characters become spaces."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        if unicodedata.category(ch)[0] in "CZ":
+            out.append(" ")
+        elif _encodable(ch):
+            out.append(ch)
+        else:
+            base = "".join(
+                c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
+            )
+            out.append(base if base and _encodable(base) else "?")
+    return " ".join("".join(out).split())
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def fit_points(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis so that it fits ``width`` points at ``size``."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # longest prefix that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if pdfmetrics.stringWidth(text[:middle].rstrip() + ELLIPSIS, font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ELLIPSIS
+
+
+def fit(text: str, font: str, size: float, width_mm: float) -> str:
+    """``text`` cut with an ellipsis so that it fits ``width_mm`` at ``size`` points."""
+    return fit_points(text, font, size, width_mm * mm)
+
+
+def day(value: dt.date | None) -> str:
+    """``31/01/2026`` (empty for no date)."""
+    return value.strftime("%d/%m/%Y") if value is not None else ""
+
+
+def day_time(value: dt.datetime) -> str:
+    """``31/01/2026 14:30``."""
+    return value.strftime("%d/%m/%Y %H:%M")
+
+
+def page_label(number: int, total: int) -> str:
+    """What every footer says: ``Page 2 / 3``."""
+    return f"Page {number} / {total}"
+
+
+# --- canvases -----------------------------------------------------------------------------
+
+
+def new_canvas(out: Target, *, author: str, title: str) -> Canvas:
+    """An A4 canvas writing to ``out`` (a path or a binary stream), for documents that
+    place every page themselves (they know their page count before drawing)."""
+    target = out if isinstance(out, io.IOBase) else str(out)
+    canvas = Canvas(target, pagesize=(PAGE_W_MM * mm, PAGE_H_MM * mm))  # type: ignore[arg-type]
+    canvas.setCreator(CREATOR)
+    canvas.setAuthor(printable(author))
+    canvas.setTitle(title)
+    return canvas
+
+
+class PagedCanvas(Canvas):
+    """Keeps every page until the end so that each can say "Page n / N".
+
+    ``footer(canvas, page, total)`` draws each page's footer once the total is known.
+    """
+
+    def __init__(
+        self, *args: Any, footer: Callable[[Canvas, int, int], None], **kwargs: Any
+    ) -> None:
+        kwargs["pdfVersion"] = (1, 7)
+        kwargs["initialFontName"] = DEJAVU
+        super().__init__(*args, **kwargs)
+        self._draw_footer = footer
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab API
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._draw_footer(self, self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+
+def build_flow(
+    out: BinaryIO,
+    flow: list[Flowable],
+    *,
+    title: str,
+    author: str,
+    later: Callable[[Canvas], None],
+    footer: Callable[[Canvas, int, int], None],
+    margin: float = 15 * mm,
+    first_top: float = 14 * mm,
+    later_top: float = 24 * mm,
+    bottom: float = 24 * mm,
+) -> int:
+    """Lay ``flow`` out on A4 pages into ``out``: page 1 from ``first_top`` below the top
+    edge, later pages from ``later_top`` (``later`` draws their running header), every
+    page ending ``bottom`` above the bottom edge with ``footer``. PDF 1.7, French, RGB,
+    DejaVu only (PDF/A-minded). Returns the number of pages."""
+    register_fonts()
+    page_w, page_h = A4_POINTS
+    template = BaseDocTemplate(
+        out,
+        pagesize=A4_POINTS,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=first_top,
+        bottomMargin=bottom,
+        title=title,
+        author=author,
+        subject=title,
+        creator=CREATOR,
+        lang="fr-FR",
+        initialFontName=DEJAVU,
+        enforceColorSpace="rgb",
+    )
+    width = page_w - 2 * margin
+    pads = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+    first = Frame(margin, bottom, width, page_h - first_top - bottom, id="first", **pads)
+    later_frame = Frame(margin, bottom, width, page_h - later_top - bottom, id="later", **pads)
+    template.addPageTemplates(
+        [
+            PageTemplate("first", [first], autoNextPageTemplate="later"),
+            PageTemplate("later", [later_frame], onPage=lambda canvas, _doc: later(canvas)),
+        ]
+    )
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> PagedCanvas:
+        return PagedCanvas(*args, footer=footer, **kwargs)
+
+    template.build(flow, canvasmaker=canvasmaker)
+    return int(template.page)
+
+
+def to_bytes(draw: Callable[[BinaryIO], object]) -> bytes:
+    """The PDF ``draw(stream)`` writes, as bytes."""
+    buffer = io.BytesIO()
+    draw(buffer)
+    return buffer.getvalue()
