@@ -60,8 +60,8 @@ def _busiest_customers(db: Database, month: str, ids: list[int]) -> list[int]:
 
 def bench_statements_month(db_path: Path, customers: int = CUSTOMERS) -> dict[str, Any]:
     """Statements of one month for ``customers`` customers: total and per statement."""
-    from invoicing import statements
     from app.core.pdf import register_fonts
+    from invoicing import statements
 
     today = BENCH_CLOCK.today()
     db = open_database(db_path)
