@@ -15,10 +15,10 @@ from sqlmodel import func, select
 from app.bootstrap import Context
 from app.core.clock import FixedClock
 from app.core.db import Database
-from app.gui.desk.desk_models import DeparturesModel, LinesModel, load_booking, load_departures
+from app.gui.desk.desk_models import DeparturesModel, LinesModel
 from app.gui.desk.desk_screen import MIN_SCAN_LENGTH, SCAN_GAP_MS, DeskScreen
 from app.gui.shell.operations import Operations
-from booking import desk
+from booking import desk, desk_queries
 from booking.bookings import booking_by_ref
 from booking.models import Movement
 from inventory.catalogue import unit_by_barcode
@@ -447,8 +447,8 @@ def test_models(qtmodeltester, db, clock, kit) -> None:  # type: ignore[no-untyp
     with db.write() as uow:
         desk.check_out(uow, user="t", reference=kit["ref"], code=LYRES[0], clock=clock)
     with db.read() as uow:
-        view = load_booking(uow, kit["ref"])
-        departures = load_departures(uow, clock)
+        view = desk_queries.desk_booking(uow, kit["ref"])
+        departures = desk_queries.departure_rows(uow, clock)
     lines = LinesModel()
     lines.set_lines(view.lines, "out", view.lines[0].item_type_id)
     qtmodeltester.check(lines)

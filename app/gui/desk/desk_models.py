@@ -1,13 +1,14 @@
-"""Qt models of the desk: the open booking's lines with their progress, and the departures.
+"""Qt models of the desk: the open booking's lines with their progress, and the departures
+or returns still to do.
 
-The rows are plain data read in one transaction (``load_booking``, ``load_departures``) and
-handed over whole; a scan replaces them (a booking has tens of lines, not thousands).
+The rows are plain data read in one transaction by ``booking.desk_queries`` and handed over
+whole; a scan replaces them (a booking has tens of lines, not thousands). Colours are the
+theme's tones, read when a cell paints, so a theme switch recolours them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,90 +20,20 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.gui.shell import chips, style
 from app.gui.shell.widgets import format_date
-from booking import desk
-from booking.bookings import booking_by_ref
 from booking.desk import LineProgress
-from booking.models import Booking, Customer
+from booking.desk_queries import LATE, TODAY, TOMORROW, Departure, DeskBooking
+
+__all__ = ["DeparturesModel", "DeskBooking", "LinesModel", "line_state"]
 
 tr = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
 
-#: Line state → (background, text). Outstanding is plain, partial amber, complete green.
-STATE_COLOURS = {
-    "outstanding": ("#ffffff", "#111111"),
-    "partial": ("#ffe08a", "#111111"),
-    "complete": ("#b9e4c0", "#0b3d17"),
-}
-HIGHLIGHT = ("#0d47a1", "#ffffff")
-
-
-@dataclass
-class DeskBooking:
-    reference: str
-    customer: str
-    event: str
-    venue: str
-    start: dt.datetime
-    end: dt.datetime
-    status: str
-    lines: list[LineProgress] = field(default_factory=list)
-    #: Units still out (barcode, type name, serial): what F8 can declare missing.
-    units_out: list[tuple[str, str, str]] = field(default_factory=list)
-
-
-@dataclass
-class Departure:
-    reference: str
-    customer: str
-    event: str
-    start: dt.datetime
-    end: dt.datetime
-    status: str
-    #: Confirmed with a pick-up day already past: it should have left.
-    late: bool = False
-
-
-def _customer_name(uow: UnitOfWork, booking: Booking) -> str:
-    customer = uow.session.get(Customer, booking.customer_id)
-    return customer.name if customer is not None else ""
-
-
-def load_booking(uow: UnitOfWork, reference: str) -> DeskBooking:
-    """The booking's header, its lines' progress and the units still out on it."""
-    booking = booking_by_ref(uow, reference)
-    assert booking.id is not None
-    out = [u for u in desk.units_moved(uow, booking.id) if u["back"] is None]
-    lines = desk.progress(uow, booking.id)
-    names = {p.code: p.name for p in lines}
-    return DeskBooking(
-        booking.reference,
-        _customer_name(uow, booking),
-        booking.event,
-        booking.venue,
-        booking.start,
-        booking.end,
-        booking.status,
-        lines,
-        [(u["barcode"], names.get(u["code"], u["code"]), u["serial"] or "") for u in out],
-    )
-
-
-def load_departures(uow: UnitOfWork, clock: Clock) -> list[Departure]:
-    return [
-        Departure(
-            b.reference,
-            _customer_name(uow, b),
-            b.event,
-            b.start,
-            b.end,
-            b.status,
-            desk.is_late(b, clock=clock),
-        )
-        for b in desk.departures(uow, clock=clock)
-    ]
+#: Line state → the tone of its row (outstanding lines keep the view's colours).
+STATE_TONES = {"partial": "amber", "complete": "green"}
+#: Item-data role of the "when" column: the time without the word "late" (drawn as a chip).
+WHEN_ROLE = Qt.ItemDataRole.UserRole + 41
 
 
 def line_state(line: LineProgress, mode: str) -> str:
@@ -116,6 +47,18 @@ def line_state(line: LineProgress, mode: str) -> str:
 
 def _when(value: dt.datetime) -> str:
     return f"{format_date(value.date())} {value:%H:%M}"
+
+
+def _brush(highlighted: bool, state: str, role: int) -> QBrush | None:
+    background = role == Qt.ItemDataRole.BackgroundRole
+    if highlighted:
+        p = style.palette()
+        return QBrush(QColor(p.accent if background else p.accent_text))
+    tone = STATE_TONES.get(state)
+    if tone is None:
+        return None
+    colours = style.tone(tone)
+    return QBrush(QColor(colours.bg if background else colours.fg))
 
 
 class LinesModel(QAbstractTableModel):
@@ -218,9 +161,7 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{line.code} — {line.name}"
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            colours = HIGHLIGHT if highlighted else STATE_COLOURS[line_state(line, self.mode)]
-            index_ = 0 if role == Qt.ItemDataRole.BackgroundRole else 1
-            return QBrush(QColor(colours[index_]))
+            return _brush(highlighted, line_state(line, self.mode), role)
         if role == Qt.ItemDataRole.FontRole and (highlighted or column == 2):
             font = QFont()
             font.setBold(True)
@@ -233,11 +174,13 @@ class LinesModel(QAbstractTableModel):
 
 
 class DeparturesModel(QAbstractTableModel):
-    """What still has to leave (today, tomorrow, late): pick-up, reference, customer (event
-    in the tip). A late pick-up is red and says so."""
+    """What still has to leave (``kind`` "departures": by pick-up) or come back ("returns":
+    by due time), today, tomorrow or late: when, reference, customer (event in the tip).
+    A late one says so in words, drawn as a red chip by the view's delegate."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, kind: str = "departures") -> None:
         super().__init__(parent)
+        self.kind = kind
         self.rows: list[Departure] = []
 
     def set_rows(self, rows: list[Departure]) -> None:
@@ -247,7 +190,7 @@ class DeparturesModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [
-            tr("DeskScreen", "Pick-up"),
+            tr("DeskScreen", "Pick-up") if self.kind == "departures" else tr("DeskScreen", "Due"),
             tr("DeskScreen", "Booking"),
             tr("DeskScreen", "Customer"),
         ]
@@ -272,23 +215,46 @@ class DeparturesModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        row = self.rows[index.row()]
-        if not 0 <= index.column() < 3:
+        row, column = self.rows[index.row()], index.column()
+        if not 0 <= column < 3:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            when = f"{row.start:%d/%m %H:%M}"
+            when = _day_time(row)
             if row.late:
                 when = tr("DeskScreen", "late · %1").replace("%1", when)
-            return [when, row.reference, row.customer][index.column()]
+            return [when, row.reference, row.customer][column]
+        if role == WHEN_ROLE and column == 0:
+            return _day_time(row)
+        if role == chips.STATUS_ROLE and column == 0:
+            return "late" if row.late else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            late = tr("DeskScreen", "Late: it should have left") if row.late else ""
-            return " — ".join(t for t in (row.customer, row.event, _when(row.start), late) if t)
-        if role == Qt.ItemDataRole.ForegroundRole and row.late and index.column() == 0:
-            return QBrush(QColor("#b71c1c"))
+            return self._tip(row)
         if role == Qt.ItemDataRole.UserRole:
             return row.reference
-        if role == Qt.ItemDataRole.FontRole and index.column() == 1:
+        if role == Qt.ItemDataRole.FontRole and column == 1:
             font = QFont()
             font.setBold(True)
             return font
         return None
+
+    def _tip(self, row: Departure) -> str:
+        late = ""
+        if row.late:
+            late = (
+                tr("DeskScreen", "Late: it should have left")
+                if self.kind == "departures"
+                else tr("DeskScreen", "Late: it should be back")
+            )
+        due = row.due or row.start
+        return " — ".join(t for t in (row.customer, row.event, _when(due), late) if t)
+
+
+def _day_time(row: Departure) -> str:
+    """ "Today 14:00", "Tomorrow 09:00", or the date for anything else (late ones)."""
+    due = row.due or row.start
+    if row.day == TODAY:
+        return tr("DeskScreen", "Today %1").replace("%1", f"{due:%H:%M}")
+    if row.day == TOMORROW:
+        return tr("DeskScreen", "Tomorrow %1").replace("%1", f"{due:%H:%M}")
+    assert row.day in (LATE, "later")
+    return f"{due:%d/%m %H:%M}"

@@ -1,9 +1,13 @@
 """The desk's answer to a scan: a large coloured banner readable from two metres, and a sound.
 
 Green: accepted. Red: refused (nothing was written). Amber: accepted with a warning (late
-return), or a question (not on this booking). Blue-grey: information (a booking opened).
-The sound is QtMultimedia's QSoundEffect when that module is importable (it is not in
-PySide6-Essentials), else ``QApplication.beep()``: one beep for accepted, two for refused.
+return), or a question (not on this booking). Blue: information (a booking opened). Each
+with its icon and its words, never colour alone; the colours are the theme's status
+colours (``success``, ``danger``, ``warning``, ``info``) with the text in whichever of
+white or the window colour reads best on them, so the banner stays readable in the dark
+theme. The sound is QtMultimedia's QSoundEffect when that module is importable (it is not
+in PySide6-Essentials), else ``QApplication.beep()``: one beep for accepted, two for
+refused.
 """
 
 from __future__ import annotations
@@ -14,49 +18,72 @@ import wave
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core.paths import cache_dir
+from app.gui.desk import look
+from app.gui.shell import icons, style
 
-#: kind → (background, text colour, left stripe). High contrast: white on deep colours.
-COLOURS: dict[str, tuple[str, str, str]] = {
-    "ok": ("#1b7f3b", "#ffffff", "#0d4f22"),
-    "error": ("#c62828", "#ffffff", "#7f0000"),
-    "warning": ("#f9a825", "#1a1a1a", "#c17900"),
-    "info": ("#37474f", "#ffffff", "#102027"),
-    "idle": ("#eceff1", "#263238", "#90a4ae"),
-}
-SYMBOLS = {"ok": "✔", "error": "✖", "warning": "⚠", "info": "ℹ", "idle": "▶"}
+tr = QCoreApplication.translate
+
+#: kind → palette token of its background ("idle": the quiet surface).
+TOKENS = {"ok": "success", "error": "danger", "warning": "warning", "info": "info"}
+#: kind → icon name (``icons.NAMES``).
+ICONS = {"ok": "ok", "error": "error", "warning": "warning", "info": "info", "idle": "desk"}
+ICON_SIZE = 44
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((_luminance(QColor(a)), _luminance(QColor(b))), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def colours(kind: str) -> tuple[str, str]:
+    """(background, text) of a banner ``kind`` in the theme in use."""
+    p = style.palette()
+    token = TOKENS.get(kind)
+    if token is None:
+        return p.surface_alt, p.text
+    background = getattr(p, token)
+    text = max((style.LIGHT.surface, style.DARK.window), key=lambda fg: contrast(fg, background))
+    return background, text
 
 
 class Banner(QFrame):
-    """The big answer: a title line (outcome and code) and the message under it."""
+    """The big answer: an icon, a title line (outcome and code), the message under it, and
+    the line's progress very large on the right."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = "idle"
         self.setObjectName("banner")
+        self.setAccessibleName(tr("DeskScreen", "Answer to the last scan"))
         self.setMinimumHeight(118)
+        self.icon = QLabel()
+        self.icon.setObjectName("bannerIcon")
+        self.icon.setFixedSize(ICON_SIZE + 2 * style.SPACE.s, ICON_SIZE + 2 * style.SPACE.s)
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel()
         self.title.setObjectName("bannerTitle")
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(28)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
+        look.sized(self.title, "display")
         self.detail = QLabel()
         self.detail.setObjectName("bannerDetail")
         self.detail.setWordWrap(True)
-        detail_font = QFont(self.font())
-        detail_font.setPointSizeF(17)
-        self.detail.setFont(detail_font)
+        look.sized(self.detail, "detail")
         self.counter = QLabel()
         self.counter.setObjectName("bannerCounter")
-        counter_font = QFont(self.font())
-        counter_font.setPointSizeF(40)
-        counter_font.setBold(True)
-        self.counter.setFont(counter_font)
+        look.sized(self.counter, "counter")
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for label in (self.title, self.detail, self.counter):
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -64,26 +91,37 @@ class Banner(QFrame):
         text.setSpacing(2)
         text.addWidget(self.title)
         text.addWidget(self.detail)
+        s = style.SPACE
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(22, 10, 26, 12)
+        layout.setContentsMargins(s.xl, s.s, s.xl, s.m)
+        layout.setSpacing(s.l)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(text, 1)
         layout.addWidget(self.counter)
+        style.notifier().changed.connect(self._restyle)
         self.show_message("idle", "", "")
 
     def show_message(self, kind: str, title: str, detail: str, counter: str = "") -> None:
         """``counter``: the line's progress ("3 / 4"), shown very large on the right."""
-        background, colour, stripe = COLOURS[kind]
         self.kind = kind
-        self.setStyleSheet(
-            f"QFrame#banner {{ background: {background}; border-left: 14px solid {stripe};"
-            " border-radius: 4px; }"
-            f" QLabel {{ color: {colour}; background: transparent; }}"
-        )
-        self.title.setText(f"{SYMBOLS[kind]}  {title}" if title else "")
+        self._restyle()
+        self.title.setText(title)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
         self.counter.setText(counter)
         self.counter.setVisible(bool(counter))
+        self.setAccessibleDescription(self.text())
+
+    def _restyle(self, *_: object) -> None:
+        background, colour = colours(self.kind)
+        p, radius = style.palette(), style.SPACE.radius
+        badge = (ICON_SIZE + 2 * style.SPACE.s) // 2
+        self.setStyleSheet(
+            f"QFrame#banner {{ background: {background}; border-radius: {radius}px; }}"
+            f" QLabel {{ color: {colour}; background: transparent; }}"
+            f" QLabel#bannerIcon {{ background: {p.surface}; border-radius: {badge}px; }}"
+        )
+        self.icon.setPixmap(icons.icon(ICONS[self.kind]).pixmap(QSize(ICON_SIZE, ICON_SIZE)))
 
     def text(self) -> str:
         parts = (self.title.text(), self.detail.text(), self.counter.text())

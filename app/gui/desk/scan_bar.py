@@ -1,0 +1,86 @@
+"""The desk's top row: check-out (F5) or check-in (F6), the scan field (codes typed by hand;
+a scanner's bursts reach the desk wherever the focus is) and the quantity of the next bulk
+scan (``*``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from app.gui.desk import look
+from app.gui.shell import icons, style
+
+tr = QCoreApplication.translate
+
+
+class ScanField(QLineEdit):
+    """The scan field: a line edit that leaves Ctrl+Z to the desk (undo the last scan)."""
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+        ):
+            return False  # not claimed: the desk's shortcut fires
+        return super().event(event)
+
+
+class ScanBar(QWidget):
+    """Mode buttons, scan field, quantity. ``mode_chosen("out" | "in")`` on a click."""
+
+    mode_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.out_button = QPushButton(icons.icon("scan_out"), tr("DeskScreen", "Check-out  F5"))
+        self.in_button = QPushButton(icons.icon("scan_in"), tr("DeskScreen", "Check-in  F6"))
+        group = QButtonGroup(self)
+        for button, mode in ((self.out_button, "out"), (self.in_button, "in")):
+            button.setObjectName("mode")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setIconSize(QSize(28, 28))
+            look.sized(button, "heading")
+            button.clicked.connect(lambda _=False, m=mode: self.mode_chosen.emit(m))
+            group.addButton(button)
+        self.scan_field = ScanField()
+        self.scan_field.setObjectName("scan")
+        self.scan_field.setAccessibleName(tr("DeskScreen", "Scan field"))
+        look.sized(self.scan_field, "scan")
+        self.quantity = QSpinBox()
+        self.quantity.setObjectName("quantity")
+        self.quantity.setRange(1, 9999)
+        self.quantity.setToolTip(tr("DeskScreen", "Quantity of the next bulk scan (*)"))
+        self.quantity.setAccessibleName(tr("DeskScreen", "Quantity"))
+        look.sized(self.quantity, "scan")
+        quantity_label = QLabel(tr("DeskScreen", "Qty (*)"))
+        quantity_label.setBuddy(self.quantity)
+        look.sized(quantity_label, "body", "muted")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(style.SPACE.s)
+        layout.addWidget(self.out_button)
+        layout.addWidget(self.in_button)
+        layout.addSpacing(style.SPACE.m)
+        layout.addWidget(self.scan_field, 1)
+        layout.addSpacing(style.SPACE.s)
+        layout.addWidget(quantity_label)
+        layout.addWidget(self.quantity)
+
+    def set_mode(self, mode: str) -> None:
+        self.out_button.setChecked(mode == "out")
+        self.in_button.setChecked(mode == "in")
+        if mode == "out":
+            self.scan_field.setPlaceholderText(tr("DeskScreen", "Scan the booking, then its kit"))
+        else:
+            self.scan_field.setPlaceholderText(tr("DeskScreen", "Scan what comes back"))
