@@ -60,7 +60,10 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.ops = ops
         self.result_value: Any = None
-        self.setStyleSheet(INVALID_STYLE)
+        p = style.palette()
+        self.setStyleSheet(
+            INVALID_STYLE + f" QLineEdit:disabled {{ background: {p.surface_alt}; }}"
+        )
         self.setMinimumWidth(460)
         self.layout_ = QVBoxLayout(self)
         self.message = QLabel()
@@ -92,6 +95,13 @@ class FormDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.sections.addWidget(box, row, column, 1, span)
         return SectionFields(form, self.fields)
+
+    def grow(self) -> None:
+        """After fields were added to a shown form: as large as it now needs (the
+        scroll area keeps it within the screen)."""
+        self.scroll.updateGeometry()
+        self.layout_.activate()
+        self.resize(self.size().expandedTo(self.sizeHint()))
 
     def finish(self) -> None:
         self.layout_.addWidget(self.buttons)

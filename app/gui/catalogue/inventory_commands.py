@@ -112,6 +112,17 @@ class InventoryCommands(QWidget):
             self.menu.addSeparator() if action is None else self.menu.addAction(action)
 
     def _build_toolbar(self) -> None:
+        for action, short in (
+            (self.new_type_action, tr("InventoryScreen", "New type")),
+            (self.edit_type_action, tr("InventoryScreen", "Edit type")),
+            (self.photo_action, tr("InventoryScreen", "Photo")),
+            (self.new_unit_action, tr("InventoryScreen", "New unit")),
+            (self.edit_unit_action, tr("InventoryScreen", "Edit unit")),
+            (self.status_action, tr("InventoryScreen", "Status")),
+            (self.inspect_action, tr("InventoryScreen", "Inspection")),
+            (self.repair_action, tr("InventoryScreen", "Repair")),
+        ):
+            action.setIconText(short)  # the toolbar's words; menus keep the full text
         self.toolbar = QToolBar()
         self.toolbar.setAccessibleName(tr("InventoryScreen", "Inventory actions"))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

@@ -60,6 +60,18 @@ def _table(model: TypeTableModel | UnitTableModel, label: str) -> QTableView:
     return view
 
 
+def _fit_columns(view: QTableView, least: tuple[int, ...]) -> None:
+    """Each column at least as wide as its header's words (and ``least``)."""
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    model = view.model()
+    for column, width in enumerate(least):
+        words = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        view.setColumnWidth(
+            column, max(width, metrics.horizontalAdvance(words) + 2 * style.SPACE.m)
+        )
+
+
 class InventoryScreen(InventoryCommands):
     """Search, types, units, details; every action also on the keyboard."""
 
@@ -102,12 +114,10 @@ class InventoryScreen(InventoryCommands):
     def _build_tables(self) -> None:
         self.types_view = _table(self.types, tr("InventoryScreen", "Item types"))
         self.units_view = _table(self.units, tr("InventoryScreen", "Units"))
-        for column, width in enumerate((140, 300, 150, 130, 130, 75, 85, 115)):
-            self.types_view.setColumnWidth(column, width)
+        _fit_columns(self.types_view, (150, 260, 150, 110, 110, 0, 0, 0))
         self._stretch_name()
         self.types.modelReset.connect(self._stretch_name)
-        for column, width in enumerate((100, 105, 110, 100, 95)):
-            self.units_view.setColumnWidth(column, width)
+        _fit_columns(self.units_view, (95, 100, 105, 95, 100, 0))
         self.units_view.horizontalHeader().setStretchLastSection(True)
         self.status_chips = ChipDelegate("unit", self.units_view)
         self.units_view.setItemDelegateForColumn(STATUS_COLUMN, self.status_chips)
@@ -161,11 +171,11 @@ class InventoryScreen(InventoryCommands):
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.units_view)
         bottom.addWidget(self.detail)
-        bottom.setSizes([610, 510])
+        bottom.setSizes([700, 420])
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.types_view)
         self.splitter.addWidget(bottom)
-        self.splitter.setSizes([380, 320])
+        self.splitter.setSizes([300, 400])
         self.splitter.setCollapsible(0, False)
         status = QHBoxLayout()
         status.addWidget(self.count_label)

@@ -68,7 +68,7 @@ class DetailPanel(QScrollArea):
         self.photo.setFixedSize(PHOTO, PHOTO)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setWordWrap(True)
-        style.set_role(self.photo, "muted")
+        style.set_role(self.photo, "card")
         self.photo.setAccessibleName(tr("InventoryScreen", "Photo"))
         self.type_form = QFormLayout()
         self.type_values: dict[str, QLabel] = {}

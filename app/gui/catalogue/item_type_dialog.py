@@ -68,8 +68,7 @@ class ItemTypeDialog(FormDialog):
         self._build_values(raw)
         self._build_rates()
         self.notes = notes_edit(raw.get("notes", ""))
-        notes = self.section(tr("ItemTypeDialog", "Notes"), 2, 0, 2)
-        notes.add(tr("ItemTypeDialog", "Notes:"), "notes", self.notes)
+        self.fields.add(tr("ItemTypeDialog", "Notes:"), "notes", self.notes)
         self._rates_loaded = False
         ops.read(lambda uow: item_rates(uow, item_id), self._rates_arrived)
         self.tracking.currentIndexChanged.connect(self._update_enabled)
@@ -182,6 +181,7 @@ class ItemTypeDialog(FormDialog):
         self.fields.errors.update(self.category_fields.errors)
         self._rates_form.setRowVisible(self._category_row, bool(found.categories))
         self._rates_loaded = True
+        self.grow()
 
     def rates_raw(self) -> dict[str, str]:
         raw = {

@@ -58,8 +58,7 @@ class UnitDialog(FormDialog):
         self._build_identity(raw, owners or [])
         self._build_place(raw)
         self.notes = notes_edit(raw.get("condition_notes", ""))
-        notes = self.section(tr("UnitDialog", "Condition"), 1, 0, 2)
-        notes.add(tr("UnitDialog", "Condition notes:"), "condition notes", self.notes)
+        self.fields.add(tr("UnitDialog", "Condition notes:"), "condition notes", self.notes)
         self.finish()
 
     def _build_identity(self, raw: dict[str, str], owners: list[str]) -> None:
