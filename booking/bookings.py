@@ -205,14 +205,10 @@ def _require_available(uow: UnitOfWork, booking: Booking, clock: Clock) -> None:
         [(ln.item_type_id, ln.quantity, ln.kit_id) for ln in lines_of(uow, booking.id)]
     )  # type: ignore[arg-type]
     missing = check_request(
-        uow, wanted, booking.start, booking.end, now=_local_now(clock), exclude_booking=booking.id
+        uow, wanted, booking.start, booking.end, now=clock.local_now(), exclude_booking=booking.id
     )
     if missing:
         raise ShortageError(missing)
-
-
-def _local_now(clock: Clock) -> dt.datetime:
-    return clock.now().astimezone(clock.tz).replace(tzinfo=None)
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -228,7 +224,7 @@ def create_booking(
     if confirm:
         if not expanded:
             raise ValidationError("lines", "A confirmed booking needs at least one line.")
-        missing = check_request(uow, _wanted(expanded), start, end, now=_local_now(clock))
+        missing = check_request(uow, _wanted(expanded), start, end, now=clock.local_now())
         if missing:
             raise ShortageError(missing)
     booking = Booking(

@@ -17,6 +17,11 @@ from booking.models import Customer, CustomerCategory, CustomerKind
 from inventory import fields
 
 USAGE_ERROR = 2
+#: The ``add`` option of a customer field named otherwise (``--vat``).
+OPTION_OF = {"vat_number": "vat"}
+#: The customer fields the JSON shows after the memberships (all but the first four,
+#: shown first, and the notes).
+SHOWN = frozenset(customers.CUSTOMER_FIELDS[4:]) - {"notes"}
 
 
 def register(commands: Any) -> None:
@@ -86,21 +91,8 @@ def add_customer(args: argparse.Namespace) -> int:
         member_to = fields.optional_date("valid to", args.member_to)
     except ValidationError as err:
         return usage_error(err, "--member-from/--member-to")
-    data = customers.parse_customer(
-        {
-            "name": args.name,
-            "kind": args.kind,
-            "category": args.category,
-            "email": args.email,
-            "phone": args.phone,
-            "address": args.address,
-            "postcode": args.postcode,
-            "city": args.city,
-            "siret": args.siret,
-            "vat_number": args.vat,
-            "number": args.number,
-        }
-    )
+    given = {key: getattr(args, OPTION_OF.get(key, key), None) for key in customers.CUSTOMER_FIELDS}
+    data = customers.parse_customer({k: v for k, v in given.items() if v is not None})
     ctx = open_context(args.db)
     try:
         with ctx.db.write() as uow:
@@ -194,13 +186,5 @@ def customer_json(uow: UnitOfWork, customer: Customer, today: dt.date) -> dict[s
             }
             for m in memberships
         ],
-        "email": customer.email,
-        "phone": customer.phone,
-        "address": customer.address,
-        "postcode": customer.postcode,
-        "city": customer.city,
-        "country": customer.country,
-        "siren": customer.siren,
-        "siret": customer.siret,
-        "vat_number": customer.vat_number,
+        **{key: getattr(customer, key) for key in customers.CUSTOMER_FIELDS if key in SHOWN},
     }

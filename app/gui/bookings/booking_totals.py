@@ -20,8 +20,9 @@ from app.core.clock import Clock
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
 from app.core.money import to_cents
+from app.gui.shell import style
 from app.gui.shell.operations import Operations
-from app.gui.shell.widgets import ERROR_COLOUR, format_amount, format_date
+from app.gui.shell.widgets import format_amount, format_date
 from booking.bookings import BookingData
 from invoicing import invoices
 from invoicing.invoices import Quote
@@ -70,8 +71,8 @@ class PricePanel(QGroupBox):
         self.timer.timeout.connect(self.update_now)
         self.setAccessibleName(tr("PricePanel", "Price"))
         grid = QGridLayout(self)
-        grid.setContentsMargins(8, 4, 8, 6)
-        grid.setVerticalSpacing(3)
+        grid.setContentsMargins(style.SPACE.s, style.SPACE.xs, style.SPACE.s, style.SPACE.s)
+        grid.setVerticalSpacing(style.SPACE.xs - 1)
         grid.setColumnStretch(1, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -98,11 +99,11 @@ class PricePanel(QGroupBox):
             value.setAccessibleName(captions[name].rstrip(" :"))
             if name in ("net", "vat", "gross", "deposit"):
                 value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            if name == "gross":
-                for label in (caption, value):
-                    font = label.font()
-                    font.setBold(True)
-                    label.setFont(font)
+            if name == "gross":  # the figure that matters first: the largest
+                style.set_role(caption, "heading")
+                style.set_role(value, "display")
+                caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(caption, row, 0)
             grid.addWidget(value, row, 1)
             self.captions[name], self.values[name] = caption, value
@@ -157,7 +158,8 @@ class PricePanel(QGroupBox):
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "color: palette(mid);")
+        colour = style.palette().danger if error else style.palette().muted
+        self.status.setStyleSheet(f"color: {colour};")
         self.status.show()
         self.captions["vat"].setText(tr("PricePanel", "VAT:"))
         for name in self.ROWS:

@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import select
 
 from app import i18n
 from app.core.db import UnitOfWork
-from app.core.errors import DomainError, NotFound
+from app.core.errors import DomainError
 from app.gui.bookings.booking_editor import (
     BookingEditor,
     datetime_edit,
@@ -40,27 +39,19 @@ from app.gui.bookings.booking_editor import (
     to_qdatetime,
 )
 from app.gui.bookings.booking_models import ID_ROLE, BookingTableModel, booking_status_label
+from app.gui.shell import icons, style
+from app.gui.shell.changes import Change
+from app.gui.shell.chips import ChipDelegate
+from app.gui.shell.empty import EmptyState
 from app.gui.shell.list_filters import FilteredList, customer_choices  # noqa: F401 (re-export)
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
 from app.gui.shell.widgets import qdate
 from booking import bookings, queries
-from booking.models import TRANSITIONS, Booking, BookingStatus
-from inventory import barcodes
+from booking.models import TRANSITIONS, BookingStatus
 
 tr = QCoreApplication.translate
 ACTIVE = "active"
-
-
-def booking_named(uow: UnitOfWork, text: str) -> int | None:
-    """The booking whose reference is ``text`` (without case; a reference scanned with the
-    other keyboard layout is read back), or None."""
-    for reading in barcodes.candidates(text) or [text]:
-        try:
-            return bookings.booking_by_ref(uow, reading).id
-        except NotFound:
-            continue
-    return None
 
 
 def search(
@@ -73,18 +64,9 @@ def search(
     customer_id: int | None,
     event: str,
 ) -> list[int]:
-    ids = queries.search_bookings(
-        uow, text, statuses=statuses, start=start, end=end, customer_id=customer_id
+    return queries.search_bookings(
+        uow, text, statuses=statuses, start=start, end=end, customer_id=customer_id, event=event
     )
-    event = event.strip()
-    if event and ids:
-        matching = set(
-            uow.session.exec(
-                select(Booking.id).where(Booking.event.like(f"%{event}%"))  # type: ignore[attr-defined]
-            )
-        )
-        ids = [i for i in ids if i in matching]
-    return ids
 
 
 class DuplicateDialog(QDialog):
@@ -183,8 +165,12 @@ class BookingsScreen(FilteredList, QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
+        # names that differ at their end ("APE de l'école de …") stay told apart
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setItemDelegateForColumn(1, ChipDelegate("booking", self.view))
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.verticalHeader().setDefaultSectionSize(28)
+        self.empty = EmptyState(self.view, self._empty_text)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -205,6 +191,11 @@ class BookingsScreen(FilteredList, QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self.open_selected)
 
+        self._build_actions()
+        self._build_layout()
+        self._update_actions()
+
+    def _build_actions(self) -> None:
         a = self._action
         self.find_action = a(tr("BookingsScreen", "&Find"), "Ctrl+F", self.focus_search)
         self.new_action = a(tr("BookingsScreen", "&New booking…"), "Ctrl+N", self.new_booking)
@@ -227,7 +218,7 @@ class BookingsScreen(FilteredList, QWidget):
         ):
             self.menu.addSeparator() if action is None else self.menu.addAction(action)
         self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (
             self.new_action,
             self.open_action,
@@ -236,8 +227,18 @@ class BookingsScreen(FilteredList, QWidget):
             self.cancel_action,
         ):
             self.toolbar.addSeparator() if action is None else self.toolbar.addAction(action)
+        for action, icon in (
+            (self.find_action, "search"),
+            (self.new_action, "new"),
+            (self.open_action, "open"),
+            (self.duplicate_action, "duplicate"),
+            (self.cancel_action, "cancel"),
+        ):
+            action.setIcon(icons.icon(icon))
 
+    def _build_layout(self) -> None:
         self.count_label = QLabel()
+        style.set_role(self.count_label, "muted")
         self.feedback = Feedback(self)
         filters = QHBoxLayout()
         filters.addWidget(self.search_box, 2)
@@ -255,7 +256,23 @@ class BookingsScreen(FilteredList, QWidget):
         outer.addWidget(self.view, 1)
         outer.addWidget(self.feedback)
         outer.addWidget(self.count_label)
-        self._update_actions()
+
+    def _empty_text(self) -> str:
+        if self.search_box.text().strip() or self._filtered():
+            return tr(
+                "BookingsScreen",
+                "No booking matches these filters. Widen the dates or clear the search, "
+                "or create one with Ctrl+N.",
+            )
+        return tr("BookingsScreen", "No bookings yet. Create the first one with Ctrl+N.")
+
+    def _filtered(self) -> bool:
+        return bool(
+            self.status_filter.currentData()
+            or self.customer_filter.currentData() is not None
+            or self.event_filter.text().strip()
+            or self.dates_filter.isChecked()
+        )
 
     def _context_menu(self, pos: Any) -> None:
         self._popup(pos, (self.open_action, self.duplicate_action, None, self.cancel_action))
@@ -298,7 +315,7 @@ class BookingsScreen(FilteredList, QWidget):
         criteria = self._criteria()
 
         def find(uow: UnitOfWork) -> tuple[int | None, list[int]]:
-            return booking_named(uow, text), search(uow, text, **criteria)
+            return queries.booking_named(uow, text), search(uow, text, **criteria)
 
         def found(answer: tuple[int | None, list[int]]) -> None:
             exact, ids = answer
@@ -328,27 +345,9 @@ class BookingsScreen(FilteredList, QWidget):
 
     def search(self) -> None:
         self._generation += 1
-        generation = self._generation
-        text, event = self.search_box.text(), self.event_filter.text()
-        statuses = [str(s) for s in self.statuses()]
-        customer_id = self.customer_filter.currentData()
-        start = end = None
-        if self.dates_filter.isChecked():
-            first: QDate = self.date_from.date()
-            last: QDate = self.date_to.date()
-            start = dt.datetime(first.year(), first.month(), first.day())
-            end = dt.datetime(last.year(), last.month(), last.day()) + dt.timedelta(days=1)
+        generation, text, criteria = self._generation, self.search_box.text(), self._criteria()
         self.ops.read(
-            lambda uow: search(
-                uow,
-                text,
-                statuses=statuses,
-                start=start,
-                end=end,
-                customer_id=customer_id,
-                event=event,
-            ),
-            lambda ids: self._show(generation, ids),
+            lambda uow: search(uow, text, **criteria), lambda ids: self._show(generation, ids)
         )
 
     def _show(self, generation: int, ids: list[int]) -> None:
@@ -387,9 +386,9 @@ class BookingsScreen(FilteredList, QWidget):
         )
 
     def _on_changed(self, what: str) -> None:
-        if what == "customers":
+        if what == Change.CUSTOMERS:
             self._load_customers()
-        if what in ("bookings", "customers", "catalogue"):
+        if what in (Change.BOOKINGS, Change.CUSTOMERS, Change.CATALOGUE):
             self.search()
 
     # --- actions ------------------------------------------------------------------------
@@ -441,7 +440,7 @@ class BookingsScreen(FilteredList, QWidget):
             )
             return copy.id or 0, copy.reference
 
-        self.ops.write(action, done, self._failed, changes="bookings")
+        self.ops.write(action, done, self._failed, changes=Change.BOOKINGS)
 
     def cancel_selected(self) -> None:
         row = self.selected_row()
@@ -477,7 +476,7 @@ class BookingsScreen(FilteredList, QWidget):
                 tr("BookingsScreen", "Booking %1 cancelled.").replace("%1", ref)
             ),
             self._failed,
-            changes="bookings",
+            changes=Change.BOOKINGS,
         )
 
     def _failed(self, err: DomainError) -> None:

@@ -1,0 +1,177 @@
+"""A customer created or edited in a dialog of two grouped columns (who it is, how to reach
+it), checked by ``customers.parse_customer`` (SIRET, VAT, e-mail, name); a bad field is
+highlighted with the reason and nothing is written."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from app.gui.bookings.booking_models import customer_category_label
+from app.gui.catalogue.editors import Action, FormDialog
+from app.gui.shell import style
+from app.gui.shell.changes import Change
+from app.gui.shell.operations import Operations
+from app.gui.shell.widgets import FormFields
+from booking import customers
+from booking.models import CustomerCategory, CustomerKind
+
+tr = QCoreApplication.translate
+
+
+def kind_label(value: str) -> str:
+    if value == CustomerKind.PERSON:
+        return tr("CustomerDialog", "Person")
+    return tr("CustomerDialog", "Organisation")
+
+
+def _text(widget: QWidget) -> str:
+    if isinstance(widget, QComboBox):
+        return str(widget.currentData())
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    assert isinstance(widget, QLineEdit)
+    return widget.text()
+
+
+class CustomerDialog(FormDialog):
+    """New or existing customer."""
+
+    changes = Change.CUSTOMERS
+
+    def __init__(
+        self,
+        ops: Operations,
+        parent: QWidget | None = None,
+        customer_id: int | None = None,
+        raw: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(ops, parent)
+        self.customer_id = customer_id
+        self.raw_in = raw or {}
+        self.setMinimumWidth(720)
+        self.setWindowTitle(
+            tr("CustomerDialog", "Edit customer")
+            if customer_id is not None
+            else tr("CustomerDialog", "New customer")
+        )
+        columns = QWidget()
+        row = QHBoxLayout(columns)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(style.SPACE.l)
+        identity = self._group(row, tr("CustomerDialog", "Who"))
+        reach = self._group(row, tr("CustomerDialog", "Address and contact"))
+        self.form.addRow(columns)
+        self._identity_fields(identity)
+        self._contact_fields(reach)
+        self.notes = QPlainTextEdit(self.raw_in.get("notes", ""))
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(60)
+        self.fields.add(tr("CustomerDialog", "Notes:"), "notes", self.notes)
+        self.widgets: dict[str, QWidget] = {
+            "name": self.name,
+            "kind": self.kind,
+            "category": self.category,
+            "number": self.number,
+            "email": self.email,
+            "phone": self.phone,
+            "address": self.address,
+            "postcode": self.postcode,
+            "city": self.city,
+            "country": self.country,
+            "siret": self.siret,
+            "siren": self.siren,
+            "vat_number": self.vat,
+            "notes": self.notes,
+        }
+        self.finish()
+
+    def _group(self, row: QHBoxLayout, title: str) -> FormFields:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        row.addWidget(box, 1)
+        fields = FormFields(form, self.message)
+        # one message label and one set of named fields for the whole dialog
+        fields.widgets = self.fields.widgets
+        fields.errors = self.fields.errors
+        return fields
+
+    def _line(self, fields: FormFields, label: str, name: str, key: str) -> QLineEdit:
+        edit = QLineEdit(self.raw_in.get(key, ""))
+        fields.add(label, name, edit)
+        return edit
+
+    def _combo(
+        self, fields: FormFields, label: str, name: str, choices: list[tuple[str, str]]
+    ) -> QComboBox:
+        combo = QComboBox()
+        for text, value in choices:
+            combo.addItem(text, value)
+        fields.add(label, name, combo)
+        return combo
+
+    def _identity_fields(self, fields: FormFields) -> None:
+        raw = self.raw_in
+        self.name = self._line(fields, tr("CustomerDialog", "&Name:"), "name", "name")
+        self.kind = self._combo(
+            fields,
+            tr("CustomerDialog", "&Kind:"),
+            "kind",
+            [(kind_label(k.value), k.value) for k in CustomerKind],
+        )
+        self.kind.setCurrentIndex(max(0, self.kind.findData(raw.get("kind", "organisation"))))
+        self.category = self._combo(
+            fields,
+            tr("CustomerDialog", "C&ategory:"),
+            "category",
+            [(customer_category_label(c.value), c.value) for c in CustomerCategory],
+        )
+        self.category.setCurrentIndex(
+            max(0, self.category.findData(raw.get("category", "association")))
+        )
+        self.number = self._line(
+            fields, tr("CustomerDialog", "Customer n&umber:"), "customer number", "number"
+        )
+        self.number.setPlaceholderText(tr("CustomerDialog", "Given when left empty"))
+        self.siret = self._line(fields, tr("CustomerDialog", "&SIRET:"), "SIRET", "siret")
+        self.siret.setPlaceholderText(tr("CustomerDialog", "14 digits; the SIREN follows from it"))
+        self.siren = self._line(fields, tr("CustomerDialog", "SI&REN:"), "SIREN", "siren")
+        self.vat = self._line(
+            fields, tr("CustomerDialog", "&VAT number:"), "VAT number", "vat_number"
+        )
+        self.vat.setPlaceholderText(tr("CustomerDialog", "Intra-EU, e.g. FR40303265045"))
+
+    def _contact_fields(self, fields: FormFields) -> None:
+        self.email = self._line(fields, tr("CustomerDialog", "&E-mail:"), "email", "email")
+        self.phone = self._line(fields, tr("CustomerDialog", "&Phone:"), "phone", "phone")
+        self.address = QPlainTextEdit(self.raw_in.get("address", ""))
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(54)
+        fields.add(tr("CustomerDialog", "A&ddress:"), "address", self.address)
+        self.postcode = self._line(
+            fields, tr("CustomerDialog", "P&ostcode:"), "postcode", "postcode"
+        )
+        self.city = self._line(fields, tr("CustomerDialog", "&City:"), "city", "city")
+        self.country = self._line(fields, tr("CustomerDialog", "Coun&try:"), "country", "country")
+        if not self.country.text():
+            self.country.setText("FR")
+
+    def raw(self) -> dict[str, str]:
+        """The form as ``customers.parse_customer`` reads it (``CUSTOMER_FIELDS``)."""
+        return {key: _text(self.widgets[key]) for key in customers.CUSTOMER_FIELDS}
+
+    def action(self) -> Action:
+        data = customers.parse_customer(self.raw())
+        user, customer_id = self.ops.user, self.customer_id
+        return lambda uow: (
+            customers.save_customer(uow, user=user, data=data, customer_id=customer_id).id
+        )
