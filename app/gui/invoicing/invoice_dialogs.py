@@ -37,7 +37,8 @@ from app.core.db import UnitOfWork
 from app.core.errors import DomainError, ValidationError
 from app.core.money import to_cents
 from app.gui.catalogue.editors import Action, FormDialog
-from app.gui.shell import files
+from app.gui.shell import files, icons, style
+from app.gui.shell.changes import Change
 from app.gui.shell.operations import Operations
 from app.gui.shell.pdf_preview import PdfPreview, fit_to_screen, remember_geometry
 from app.gui.shell.printing import PrintJob, print_document, print_pdf
@@ -245,11 +246,14 @@ class DraftDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
+        style.set_role(note, "muted")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setIcon(icons.icon("cancel"))
         self.issue_button = self.buttons.addButton(
             tr("InvoiceDialogs", "&Issue the invoice"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.issue_button.setIcon(icons.icon("issue"))
+        self.issue_button.setProperty("primary", True)
         self.issue_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -276,13 +280,13 @@ class PdfDialog(QDialog):
         self.preview = PdfPreview()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.print_button = QPushButton(tr("InvoiceDialogs", "&Print…"))
+        self.print_button = QPushButton(icons.icon("print"), tr("InvoiceDialogs", "&Print…"))
         self.print_button.setToolTip(tr("InvoiceDialogs", "Print (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_)
-        self.save_button = QPushButton(tr("InvoiceDialogs", "&Save as PDF…"))
+        self.save_button = QPushButton(icons.icon("pdf"), tr("InvoiceDialogs", "&Save as PDF…"))
         self.save_button.setToolTip(tr("InvoiceDialogs", "Save as PDF (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
-        self.close_button = QPushButton(tr("InvoiceDialogs", "Close"))
+        self.close_button = QPushButton(icons.icon("close"), tr("InvoiceDialogs", "Close"))
         self.close_button.setToolTip(tr("InvoiceDialogs", "Close (Esc)"))
         self.close_button.clicked.connect(self.reject)
         for button in (self.print_button, self.save_button, self.close_button):
@@ -302,7 +306,8 @@ class PdfDialog(QDialog):
         row.addWidget(self.print_button)
         row.addWidget(self.close_button)
         column = QVBoxLayout(self)
-        column.setContentsMargins(8, 8, 8, 8)
+        space = style.SPACE.s
+        column.setContentsMargins(space, space, space, space)
         column.addWidget(self.preview, 1)
         column.addLayout(row)
         fit_to_screen(self, QSize(760, 900), self.GEOMETRY_KEY)
@@ -350,7 +355,7 @@ def method_label(value: str) -> str:
 class PaymentDialog(FormDialog):
     """Record a payment on an issued invoice (date, amount, method, reference)."""
 
-    changes = "invoices"
+    changes = Change.INVOICES
 
     def __init__(
         self, ops: Operations, parent: QWidget | None = None, *, number: str, balance: Decimal
@@ -359,7 +364,7 @@ class PaymentDialog(FormDialog):
         self.number = number
         self.setWindowTitle(tr("PaymentDialog", "Payment on %1").replace("%1", number))
         left = QLabel(money(balance))
-        left.setStyleSheet("font-weight: 600;")
+        style.set_role(left, "heading")
         self.fields.add(tr("PaymentDialog", "Left to pay:"), (), left)
         self.date = self.line(
             tr("PaymentDialog", "&Date:"), "date", edit_date(ops.ctx.clock.today())
@@ -375,6 +380,9 @@ class PaymentDialog(FormDialog):
         self.reference = self.line(tr("PaymentDialog", "&Reference:"), "reference")
         self.reference.setPlaceholderText(tr("PaymentDialog", "Cheque number, transfer label…"))
         self.finish()
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(tr("PaymentDialog", "&Record the payment"))
+        save.setIcon(icons.icon("payment"))
 
     def action(self) -> Action:
         date, amount = self.date.text(), self.amount.text()
@@ -399,7 +407,7 @@ class PaymentDialog(FormDialog):
 class CreditNoteDialog(FormDialog):
     """Credit all that remains of an invoice, or part of one of its lines, with a reason."""
 
-    changes = "invoices"
+    changes = Change.INVOICES
 
     def __init__(
         self, ops: Operations, parent: QWidget | None = None, *, number: str, document: Document
@@ -428,6 +436,7 @@ class CreditNoteDialog(FormDialog):
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self._mode_changed()
         self.finish()
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setIcon(icons.icon("credit"))
 
     def _mode_changed(self) -> None:
         part = self.mode.currentData() == "part"

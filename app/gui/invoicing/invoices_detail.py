@@ -214,6 +214,7 @@ class PaymentsBox(QGroupBox):
         for column, width in enumerate((85, 95, 120, 120)):
             self.view.setColumnWidth(column, width)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setMinimumHeight(self.view.fontMetrics().height() * 7)
         self.empty = EmptyState(self.view, self._empty_text)
         self.reverse_button = QPushButton(
             icons.icon("undo"), tr("InvoicesScreen", "Reverse the selected payment…")

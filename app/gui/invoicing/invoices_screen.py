@@ -12,6 +12,7 @@ detail panel and the payments box (``invoices_detail``) and the actions
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -23,11 +24,19 @@ from app.gui.invoicing.invoices_actions import InvoiceActions
 from app.gui.invoicing.invoices_detail import DetailPanel, PaymentsBox, table
 from app.gui.invoicing.invoices_filters import InvoiceFilterBar
 from app.gui.invoicing.invoices_models import (
+    BALANCE,
     CUSTOMER,
+    DATE,
     KEY_ROLE,
+    KIND,
+    NUMBER,
+    PAID,
     STATUS,
+    TOTAL,
     DocumentsModel,
     PaymentsModel,
+    kind_label,
+    status_label,
 )
 from app.gui.shell import style
 from app.gui.shell.changes import Change
@@ -36,11 +45,18 @@ from app.gui.shell.empty import EmptyState
 from app.gui.shell.list_filters import FilteredList
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
-from app.gui.shell.widgets import format_amount
+from app.gui.shell.widgets import format_amount, format_date
 from invoicing import invoices
 from invoicing.balance import InvoiceStatus
 from invoicing.document import Document, Kind
-from invoicing.invoice_queries import DocumentRow, PaymentRow, Selected, list_rows, read_document
+from invoicing.invoice_queries import (
+    CREDIT,
+    DocumentRow,
+    PaymentRow,
+    Selected,
+    list_rows,
+    read_document,
+)
 
 tr = QCoreApplication.translate
 #: Changes that alter the list (customers also refill the customer filter).
@@ -107,9 +123,7 @@ class InvoicesScreen(InvoiceActions, FilteredList, QWidget):
         self.view = table(self.model, tr("InvoicesScreen", "Invoices and credit notes"))
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setItemDelegateForColumn(STATUS, ChipDelegate("invoice", self.view))
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
         self.empty_state = EmptyState(self.view, self._empty_text)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -117,12 +131,34 @@ class InvoicesScreen(InvoiceActions, FilteredList, QWidget):
             lambda pos: self._popup(pos, self.context_actions())
         )
 
+    def _size_columns(self) -> None:
+        """Columns as wide as their widest plausible value; the customer takes the rest
+        (elided in the middle, whole in its tooltip)."""
+        metrics, pad = self.view.fontMetrics(), 2 * style.SPACE.m
+        header = self.view.horizontalHeader()
+        samples = {
+            NUMBER: ["FA-2026-00000"],
+            KIND: [kind_label(Kind.INVOICE.value)],
+            DATE: [format_date(dt.date(2026, 12, 31))],
+            TOTAL: [format_amount(-999999)],
+            PAID: [format_amount(999999)],
+            BALANCE: [format_amount(999999)],
+            STATUS: [status_label(s.value) for s in InvoiceStatus] + [status_label(CREDIT)],
+        }
+        for column, texts in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max(metrics.horizontalAdvance(t) for t in [*texts, title])
+            extra = 2 * style.SPACE.s + style.SPACE.xs if column == STATUS else 0
+            self.view.setColumnWidth(column, widest + pad + extra)
+        header.setSectionResizeMode(CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("M") * 4)
+
     def _lay_out(self) -> None:
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.setSpacing(style.SPACE.s)
-        left_column.addWidget(self.view, 4)
+        left_column.addWidget(self.view, 3)
         left_column.addWidget(self.count_label)
         left_column.addWidget(self.payments_box, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -130,7 +166,7 @@ class InvoicesScreen(InvoiceActions, FilteredList, QWidget):
         self.splitter.addWidget(self.detail_panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([740, 390])
+        self.splitter.setSizes([780, 350])
         self.splitter.setChildrenCollapsible(False)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(style.SPACE.s, style.SPACE.xs, style.SPACE.s, style.SPACE.xs)

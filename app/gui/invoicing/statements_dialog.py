@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.core.errors import DomainError
 from app.core.money import to_cents
-from app.gui.shell import files
+from app.gui.shell import files, icons, style
 from app.gui.shell.list_filters import customer_choices
 from app.gui.shell.operations import Cancelled, Operations, Progress
 from app.gui.shell.printing import (
@@ -49,7 +49,7 @@ from app.gui.shell.printing import (
     printers,
     start_print,
 )
-from app.gui.shell.widgets import ERROR_COLOUR, fill_customer_filter, format_amount
+from app.gui.shell.widgets import fill_customer_filter, format_amount
 
 tr = QCoreApplication.translate
 
@@ -116,7 +116,9 @@ class StatementsDialog(QDialog):
         self.print_job: PrintJob | None = None
         self.folder = QLineEdit(str(default_folder()))
         self.folder.setMinimumWidth(360)
-        browse = QPushButton(tr("StatementsDialog", "C&hoose…"))
+        self.folder.setAccessibleName(tr("StatementsDialog", "Folder"))
+        browse = QPushButton(icons.icon("open"), tr("StatementsDialog", "C&hoose…"))
+        browse.setAccessibleName(tr("StatementsDialog", "Choose the folder"))
         browse.clicked.connect(self.choose_folder)
         browse.setAutoDefault(False)  # Return anywhere writes the statements
         folder_row = QHBoxLayout()
@@ -142,17 +144,26 @@ class StatementsDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        style.set_role(intro, "muted")
+        heading = QLabel(tr("StatementsDialog", "Monthly statements"))
+        style.set_role(heading, "title")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setIcon(icons.icon("close"))
         self.write_button = self.buttons.addButton(
             tr("StatementsDialog", "&Write statements"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.write_button.setIcon(icons.icon("statement"))
+        self.write_button.setProperty("primary", True)
         self.write_button.setDefault(True)
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
+        self.setWindowIcon(icons.icon("statement"))
         layout = QVBoxLayout(self)
+        layout.setSpacing(style.SPACE.m)
+        layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -189,7 +200,7 @@ class StatementsDialog(QDialog):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
+        self.message.setStyleSheet(f"color: {style.palette().danger};" if error else "")
         self.message.show()
 
     # --- the batch ----------------------------------------------------------------------
@@ -315,6 +326,12 @@ class StatementsDialog(QDialog):
         self.print_merged_button = box.addButton(
             tr("StatementsDialog", "&Print…"), QMessageBox.ButtonRole.ActionRole
         )
+        for button, name in (
+            (self.open_merged_button, "pdf"),
+            (self.open_folder_button, "open"),
+            (self.print_merged_button, "print"),
+        ):
+            button.setIcon(icons.icon(name))
         box.setDefaultButton(self.open_merged_button)
         box.buttonClicked.connect(self._summary_clicked)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
