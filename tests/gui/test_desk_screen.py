@@ -709,3 +709,82 @@ def test_a_damage_note_typed_fast_stays_a_note(qtbot, screen, db, clock, kit) ->
         assert unit_by_barcode(uow, LYRES[1]).status == "in_repair"
         note = uow.session.exec(select(Movement.note).order_by(Movement.id.desc())).first()
     assert note == "lentille fêlée"
+
+
+# --- the look: returns due, late chips, empty states, readable banner ------------------
+
+
+def test_check_in_lists_the_returns_due_and_marks_late_ones(qtbot, screen, db, clock, kit) -> None:  # type: ignore[no-untyped-def]
+    from app.gui.shell import chips
+
+    late = factories.booking(
+        db, clock, kit["customer"], "2026-11-20T09:00", "2026-11-24T09:00", {"LYRE-WASH": 1}
+    )
+    with db.write() as uow:
+        desk.check_out(uow, user="t", reference=late, code=LYRES[2], clock=clock)
+    screen.refresh_departures()
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F6)
+    side = screen.side
+    assert side.stack.currentWidget() is side.returns_view
+    assert "Due back" in screen.side_title.text()
+    model = side.returns_model
+    assert model.rowCount() == 1 and model.data(model.index(0, 1)) == late
+    assert model.data(model.index(0, 0), chips.STATUS_ROLE) == "late"
+    assert model.data(model.index(0, 0)).startswith("late · 24/11")  # in words too
+    side.returns_view.setFocus()
+    side.returns_view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(side.returns_view, Qt.Key.Key_Return)
+    assert screen.mode == "in" and screen.booking is not None
+    assert screen.booking.reference == late and screen.banner.kind == "info"
+    assert [screen.out_list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(1)] == [LYRES[2]]
+
+
+def test_check_in_after_check_out_lists_what_just_left(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    scan(qtbot, screen.scan_field, LYRES[0])
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F6)
+    units = [screen.out_list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(1)]
+    assert screen.out_list.count() == 1 and units == [LYRES[0]]
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F8)
+    assert screen.out_list.hasFocus()
+
+
+def test_empty_lists_say_what_to_do_next(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    side = screen.side
+    side.set_rows([], [])
+    assert side.departures_model.rowCount() == 0  # no fake row
+    departures, returns, units_out = (state.label for state in side.empty)
+    assert departures.isVisible() and "Scan the reference" in departures.text()
+    screen.set_mode("in")
+    assert returns.isVisible() and "Nothing due back" in returns.text()
+    scan(qtbot, screen.scan_field, kit["ref"])  # not out: refused, nothing open
+    assert screen.booking is None
+
+
+def test_a_finished_booking_with_everything_gone_says_so(qtbot, screen, db, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    for code in LYRES[:2]:
+        scan(qtbot, screen.scan_field, code)
+    scan(qtbot, screen.scan_field, "*5CAB-DMX10")
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F10)
+    assert screen.summary_list.count() == 0
+    empty = screen.summary.list_empty.label
+    assert empty.isVisible() and "Everything booked has left" in empty.text()
+
+
+def test_every_command_has_an_icon_and_a_name(qtbot, screen) -> None:  # type: ignore[no-untyped-def]
+    assert all(not action.icon().isNull() for action in screen.menu.actions())
+    buttons = screen.actions_bar.buttons
+    assert len(buttons) == 5 and all(b.accessibleName() and not b.icon().isNull() for b in buttons)
+    assert screen.scan_field.accessibleName() and screen.banner.accessibleName()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_banner_is_readable_in_both_themes(monkeypatch, theme: str) -> None:
+    from app.gui.desk import feedback
+    from app.gui.shell import style
+
+    monkeypatch.setattr(style, "_theme", theme)
+    for kind in ("ok", "error", "warning", "info", "idle"):
+        background, text = feedback.colours(kind)
+        assert feedback.contrast(background, text) >= 4.5, kind

@@ -258,6 +258,8 @@ class DeskScreen(DeskPrompts, DeskDocuments, QWidget):
         ):
             self.booking = None
         self._show_booking(self.booking, None)
+        if mode == "in" and self.booking is not None:  # what is out now, scanned here or not
+            self.jobs.add(Job("reload", self.booking.reference, mode=mode))
         self._show_keys()
         self.banner.show_message("idle", self._mode_title(), self.scan_field.placeholderText())
         self.focus_scan()
@@ -384,7 +386,7 @@ class DeskScreen(DeskPrompts, DeskDocuments, QWidget):
         def failed(err: DomainError) -> None:
             self._failed(job, err)
 
-        if job.kind == "open":
+        if job.kind in ("open", "reload"):
             self.ops.read(work, lambda answer: self._finished(job, *answer), failed)
         else:
             self.ops.write(guard(work), done, failed, changes=Change.BOOKINGS)
@@ -418,6 +420,10 @@ class DeskScreen(DeskPrompts, DeskDocuments, QWidget):
     def _answer(self, job: Job, result: ScanResult | None, view: DeskBooking | None) -> None:
         self.last_result = result
         highlight = result.line.item_type_id if result is not None and result.line else None
+        if job.kind == "reload":
+            if view is not None and self.booking is not None and view.reference == job.code:
+                self._show_booking(view, self.lines_model.highlight)
+            return
         if job.kind == "open" or (result is not None and result.outcome is Outcome.BOOKING):
             if view is not None and job.mode in ("out", self.mode):
                 self.pages.setCurrentIndex(0)

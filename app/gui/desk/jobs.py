@@ -23,7 +23,7 @@ from booking.models import Condition
 
 @dataclass
 class Job:
-    kind: str  # scan | open | undo | unplanned | substitute
+    kind: str  # scan | open | reload | undo | unplanned | substitute
     code: str = ""
     quantity: int | None = None
     condition: Condition = Condition.OK
@@ -43,9 +43,10 @@ class Who:
 
 
 def decide(uow: UnitOfWork, job: Job, who: Who) -> ScanResult | None:
-    """The desk service ``job`` stands for (None for opening a booking: a read)."""
+    """The desk service ``job`` stands for (None for opening or reloading a booking: a
+    read)."""
     common: dict[str, Any] = {"user": who.user, "station": who.station, "clock": who.clock}
-    if job.kind == "open":
+    if job.kind in ("open", "reload"):
         return None
     if job.kind == "undo":
         return desk.undo_last(uow, **common)

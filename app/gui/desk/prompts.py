@@ -125,6 +125,7 @@ class SummaryPage(KeyPanel):
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setAccessibleName(tr("DeskScreen", "What did not go or is not back"))
+        look.sized(self.list, "table")
         self.mode = "out"
         self.list_empty = ListEmptyState(self.list, self._empty_text)
         self.hint = QLabel()
