@@ -1,88 +1,47 @@
 """Barcode labels: choose what to label (search, tick, scan, or everything), pick the sheet
-format, then save a PDF or print it.
+format, then save a PDF or print it (``labels_output``).
 
 The selection is a list of codes (unit barcodes, bulk barcodes, case barcodes) kept apart
-from the search results, so searching again never loses what was ticked. The PDF is drawn
-by ``inventory.labels`` as a long task (a few hundred labels take a moment) with a progress
-dialog whose Cancel stops it; printing rasterises that same PDF (``app.gui.shell.printing``).
+from the search results, so searching again never loses what was ticked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QProgressDialog,
     QPushButton,
     QSplitter,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.db import UnitOfWork
 from app.core.errors import DomainError
-from app.gui.shell import files
-from app.gui.shell.operations import Cancelled, Operations, Progress
-from app.gui.shell.printing import PrintJob, no_printer_sentence, printers, start_print
+from app.gui.catalogue.labels_output import LabelsOutput
+from app.gui.catalogue.labels_tree import CODE, LabelTree
+from app.gui.catalogue.widget_empty import WidgetEmptyState
+from app.gui.shell import icons, style
+from app.gui.shell.changes import Change
+from app.gui.shell.operations import Cancelled, Operations
 from app.gui.shell.scan_widgets import Feedback, menu_entry, shortcut_action
-from app.i18n import label, message
-from inventory import labels, queries
+from app.i18n import message
+from inventory import labels
 from inventory.barcodes import normalise
-from inventory.models import STATUS_LABELS, Tracking, UnitStatus
+from inventory.catalogue_views import Found, label_search
 
 tr = QCoreApplication.translate
 
-SHOWN_TYPES = 200  # search results listed at once; narrow the search for more
-CODE = Qt.ItemDataRole.UserRole
 
-
-@dataclass(frozen=True)
-class Found:
-    """One search result: a type with its units (or its bulk barcode)."""
-
-    type: queries.TypeRow
-    units: list[queries.UnitRow]
-    matched: bool  # the search text named some of its units: show them
-
-
-def search(uow: UnitOfWork, text: str) -> tuple[list[Found], int]:
-    ids = queries.search_types(uow, text)
-    shown = ids[:SHOWN_TYPES]
-    rows = queries.type_rows(uow, shown)
-    units = queries.units_by_type(uow, shown)
-    needle = normalise(text).casefold()
-    found = []
-    for tid in shown:
-        mine = units.get(tid, [])
-        hits = [
-            u
-            for u in mine
-            if needle and (needle in u.barcode.casefold() or needle in u.serial.casefold())
-        ]
-        found.append(Found(rows[tid], hits or mine, bool(hits)))
-    return found, len(ids)
-
-
-class LabelsScreen(QWidget):
+class LabelsScreen(LabelsOutput):
     """Choose labels, then save them as a PDF or print them."""
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
@@ -90,6 +49,7 @@ class LabelsScreen(QWidget):
         self.ops = ops
         self.selected: dict[str, str] = {}  # code -> what it is, in the order chosen
         self.all_count = 0
+        self.print_job = None
         self._syncing = False
         self._build()
         ops.changed.connect(self._on_changed)
@@ -111,14 +71,14 @@ class LabelsScreen(QWidget):
     def _build_menu(self) -> None:
         """The Labels menu, shown while this screen is current: every shortcut, in writing."""
         self.menu = QMenu(tr("LabelsScreen", "&Labels"), self)
-        for text, keys, slot in (
-            (tr("LabelsScreen", "&Search"), "Ctrl+F", self._focus_search),
-            (tr("LabelsScreen", "Save as P&DF…"), "Ctrl+S", self.save_pdf),
-            (tr("LabelsScreen", "&Print…"), "Ctrl+P", self.print_labels),
-            (tr("LabelsScreen", "&Remove"), "Delete", self.remove_button.click),
-            (tr("LabelsScreen", "C&lear"), "", self.clear_button.click),
+        for text, keys, slot, icon in (
+            (tr("LabelsScreen", "&Search"), "Ctrl+F", self._focus_search, "search"),
+            (tr("LabelsScreen", "Save as P&DF…"), "Ctrl+S", self.save_pdf, "pdf"),
+            (tr("LabelsScreen", "&Print…"), "Ctrl+P", self.print_labels, "print"),
+            (tr("LabelsScreen", "&Remove"), "Delete", self.remove_button.click, "remove"),
+            (tr("LabelsScreen", "C&lear"), "", self.clear_button.click, "delete"),
         ):
-            menu_entry(self.menu, text, keys, slot)
+            menu_entry(self.menu, text, keys, slot).setIcon(icons.icon(icon))
 
     def _build_picker(self) -> QWidget:
         self.picker = QWidget()
@@ -127,34 +87,25 @@ class LabelsScreen(QWidget):
             tr("LabelsScreen", "Search item types or units by code, name or serial number")
         )
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_edit.textChanged.connect(lambda _: self.find())
         shortcut_action(self, tr("LabelsScreen", "Search"), "Ctrl+F", self._focus_search)
         search_label = QLabel(tr("LabelsScreen", "&Search:"))
         search_label.setBuddy(self.search_edit)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(
-            [tr("LabelsScreen", "Code"), tr("LabelsScreen", "Item"), tr("LabelsScreen", "Status")]
-        )
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(90)
+        self.tree = LabelTree()
         self.tree.itemChanged.connect(self._item_changed)
+        WidgetEmptyState(self.tree, self._tree_empty_text)
         self.found_label = QLabel()
+        style.set_role(self.found_label, "muted")
         self.scan_edit = QLineEdit()
         self.scan_edit.setPlaceholderText(
             tr("LabelsScreen", "Scan or type a barcode or item code, then Enter")
         )
+        self.scan_edit.addAction(icons.icon("desk"), QLineEdit.ActionPosition.LeadingPosition)
         self.scan_edit.returnPressed.connect(self.add_scanned)
         scan_label = QLabel(tr("LabelsScreen", "Add by scanni&ng:"))
         scan_label.setBuddy(self.scan_edit)
         self.feedback = Feedback()
-        self.print_job: PrintJob | None = None  # the last print started (tests wait on it)
 
         top = QHBoxLayout()
         top.addWidget(search_label)
@@ -171,6 +122,17 @@ class LabelsScreen(QWidget):
         layout.addWidget(self.feedback)
         return self.picker
 
+    def _tree_empty_text(self) -> str:
+        if self.search_edit.text().strip():
+            return tr(
+                "LabelsScreen",
+                "No item type or unit matches this search. Check the spelling, or scan the"
+                " label's code below.",
+            )
+        return tr(
+            "LabelsScreen", "The catalogue is empty: create item types in the Inventory first."
+        )
+
     def _build_output(self) -> QWidget:
         box = QWidget()
         chosen = QGroupBox(tr("LabelsScreen", "Labels to print"))
@@ -179,7 +141,10 @@ class LabelsScreen(QWidget):
         )
         self.all_check.toggled.connect(self._all_toggled)
         self.chosen_list = QListWidget()
+        self.chosen_list.setAccessibleName(tr("LabelsScreen", "Labels to print"))
+        self.chosen_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.chosen_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.chosen_empty = WidgetEmptyState(self.chosen_list, self._chosen_empty_text)
         shortcut_action(
             self.chosen_list,
             tr("LabelsScreen", "Remove"),
@@ -188,12 +153,10 @@ class LabelsScreen(QWidget):
             context=Qt.ShortcutContext.WidgetShortcut,
         )
         self.count_label = QLabel()
-        font = self.count_label.font()
-        font.setBold(True)
-        self.count_label.setFont(font)
-        self.remove_button = QPushButton(tr("LabelsScreen", "&Remove"))
+        style.set_role(self.count_label, "heading")
+        self.remove_button = QPushButton(icons.icon("remove"), tr("LabelsScreen", "&Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
-        self.clear_button = QPushButton(tr("LabelsScreen", "C&lear"))
+        self.clear_button = QPushButton(icons.icon("delete"), tr("LabelsScreen", "C&lear"))
         self.clear_button.clicked.connect(self.clear_selection)
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
@@ -204,40 +167,21 @@ class LabelsScreen(QWidget):
         chosen_layout.addWidget(self.chosen_list, 1)
         chosen_layout.addWidget(self.count_label)
         chosen_layout.addLayout(buttons)
-
-        output = QGroupBox(tr("LabelsScreen", "Format"))
-        self.format_combo = QComboBox()
-        self.format_combo.addItem(
-            tr("LabelsScreen", "A4 sheet, 3 × 8 labels of 70 × 37 mm"), "a4-3x8"
-        )
-        self.format_combo.addItem(tr("LabelsScreen", "Thermal roll, 57 × 32 mm"), "thermal-57x32")
+        output = self._build_format()
         self.format_combo.currentIndexChanged.connect(lambda _: self._update_count())
-        self.qr_check = QCheckBox(tr("LabelsScreen", "Add a &QR code"))
-        self.pdf_button = QPushButton(tr("LabelsScreen", "Save as P&DF…"))
-        self.pdf_button.setToolTip(tr("LabelsScreen", "Save as PDF (Ctrl+S)"))
-        self.pdf_button.clicked.connect(self.save_pdf)
-        shortcut_action(self, tr("LabelsScreen", "Save as PDF"), "Ctrl+S", self.save_pdf)
-        self.print_button = QPushButton(tr("LabelsScreen", "&Print…"))
-        self.print_button.setToolTip(tr("LabelsScreen", "Print (Ctrl+P)"))
-        self.print_button.clicked.connect(self.print_labels)
-        shortcut_action(self, tr("LabelsScreen", "Print"), "Ctrl+P", self.print_labels)
-        form = QFormLayout(output)
-        form.addRow(tr("LabelsScreen", "&Format:"), self.format_combo)
-        form.addRow("", self.qr_check)
-        form_label = form.itemAt(0, QFormLayout.ItemRole.LabelRole)
-        if form_label is not None and isinstance(form_label.widget(), QLabel):
-            form_label.widget().setBuddy(self.format_combo)  # type: ignore[union-attr]
-        actions = QHBoxLayout()
-        actions.addStretch()
-        actions.addWidget(self.pdf_button)
-        actions.addWidget(self.print_button)
-        form.addRow(actions)
-
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(chosen, 1)
         layout.addWidget(output)
         return box
+
+    def _chosen_empty_text(self) -> str:
+        if self.all_check.isChecked():
+            return tr("LabelsScreen", "Every unit, bulk item and case gets its label.")
+        return tr(
+            "LabelsScreen",
+            "No label chosen yet. Tick units on the left, scan their codes, or choose All labels.",
+        )
 
     def _focus_search(self) -> None:
         self.search_edit.setFocus()
@@ -247,10 +191,10 @@ class LabelsScreen(QWidget):
 
     def find(self) -> None:
         text = self.search_edit.text()
-        self.ops.read(lambda uow: search(uow, text), lambda result: self._show(text, *result))
+        self.ops.read(lambda uow: label_search(uow, text), lambda result: self._show(text, *result))
 
     def _on_changed(self, kind: str) -> None:
-        if kind in ("catalogue", "cases"):
+        if kind in (Change.CATALOGUE, Change.CASES):
             self.find()
             if self.all_check.isChecked():
                 self._count_all()
@@ -259,11 +203,7 @@ class LabelsScreen(QWidget):
         if text != self.search_edit.text():
             return  # an older answer: the user typed on
         self._syncing = True
-        self.tree.clear()
-        for entry in found:
-            item = self._type_item(entry)
-            self.tree.addTopLevelItem(item)
-            item.setExpanded(entry.matched)  # only once in the tree
+        self.tree.show_found(found)
         self._syncing = False
         self._sync_checks()
         if total > len(found):
@@ -274,37 +214,6 @@ class LabelsScreen(QWidget):
             )
         else:
             self.found_label.setText(tr("LabelsScreen", "%n item type(s) found.", None, total))
-
-    def _type_item(self, entry: Found) -> QTreeWidgetItem:
-        row = entry.type
-        item = QTreeWidgetItem([row.code, row.name, ""])
-        flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
-        if row.tracking == Tracking.BULK and row.barcode:
-            item.setData(0, CODE, row.barcode)
-            item.setText(2, tr("LabelsScreen", "bulk ({barcode})").format(barcode=row.barcode))
-            item.setFlags(flags)
-            item.setCheckState(0, Qt.CheckState.Unchecked)
-            return item
-        for unit in entry.units:
-            child = QTreeWidgetItem(
-                [
-                    unit.barcode,
-                    unit.serial or row.name,
-                    label(STATUS_LABELS.get(UnitStatus(unit.status), "")),
-                ]
-            )
-            child.setData(0, CODE, unit.barcode)
-            child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            child.setCheckState(0, Qt.CheckState.Unchecked)
-            item.addChild(child)
-        if entry.units:
-            item.setFlags(flags | Qt.ItemFlag.ItemIsAutoTristate)
-            item.setCheckState(0, Qt.CheckState.Unchecked)
-            item.setText(2, tr("LabelsScreen", "%n unit(s)", None, len(entry.units)))
-        else:
-            item.setText(2, tr("LabelsScreen", "no units"))
-            item.setDisabled(True)
-        return item
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         code = item.data(0, CODE)
@@ -321,17 +230,7 @@ class LabelsScreen(QWidget):
     def _sync_checks(self) -> None:
         """Tick the tree's items that are in the selection (after a search or a scan)."""
         self._syncing = True
-        for index in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(index)
-            leaves = [top.child(i) for i in range(top.childCount())] or [top]
-            for leaf in leaves:
-                code = leaf.data(0, CODE)
-                if code:
-                    state = (
-                        Qt.CheckState.Checked if code in self.selected else Qt.CheckState.Unchecked
-                    )
-                    if leaf.checkState(0) != state:
-                        leaf.setCheckState(0, state)
+        self.tree.tick(self.selected)
         self._syncing = False
 
     # --- selection -------------------------------------------------------------------
@@ -393,6 +292,7 @@ class LabelsScreen(QWidget):
     def _all_toggled(self, on: bool) -> None:
         for widget in (self.picker, self.chosen_list, self.remove_button, self.clear_button):
             widget.setEnabled(not on)
+        self.chosen_empty.refresh()
         if on:
             self._count_all()
         self._update_count()
@@ -407,9 +307,6 @@ class LabelsScreen(QWidget):
     def label_count(self) -> int:
         return self.all_count if self.all_check.isChecked() else len(self.selected)
 
-    def fmt(self) -> str:
-        return str(self.format_combo.currentData())
-
     def _update_count(self) -> None:
         count = self.label_count()
         pages = labels.page_count(count, self.fmt()) if count else 0
@@ -420,101 +317,3 @@ class LabelsScreen(QWidget):
         )
         for button in (self.pdf_button, self.print_button):
             button.setEnabled(count > 0)
-
-    # --- output ----------------------------------------------------------------------
-
-    def save_pdf(self) -> None:
-        if not self.label_count():
-            return
-        path = files.save_file_name(
-            self,
-            tr("LabelsScreen", "Save labels as PDF"),
-            tr("LabelsScreen", "labels.pdf"),
-            tr("LabelsScreen", "PDF files (*.pdf)"),
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        self.render(lambda pdf: self._write(Path(path), pdf))
-
-    def _write(self, path: Path, pdf: bytes) -> None:
-        try:
-            path.write_bytes(pdf)
-        except OSError as err:
-            self.feedback.error(
-                tr("LabelsScreen", "Could not save {path}: {reason}").format(
-                    path=str(path), reason=err.strerror or str(err)
-                )
-            )
-            return
-        self.feedback.ok(tr("LabelsScreen", "Saved {path}.").format(path=str(path)))
-
-    def make_printer(self) -> QPrinter:
-        return QPrinter(QPrinter.PrinterMode.HighResolution)
-
-    def print_labels(self) -> None:
-        """The system print dialog (a sentence when there is no printer), then the labels
-        drawn as a long task and printed in the background with progress and Cancel."""
-        if not self.label_count():
-            return
-        if not printers():
-            self.feedback.error(message(no_printer_sentence()))
-            return
-        printer = self.make_printer()
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(tr("LabelsScreen", "Print labels"))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.render(lambda pdf: self._print(printer, pdf))
-
-    def _print(self, printer: QPrinter, pdf: bytes) -> PrintJob:
-        job = start_print(self, pdf, printer, tr("LabelsScreen", "Labels"), show_errors=False)
-        job.finished.connect(
-            lambda pages: self.feedback.ok(
-                tr("LabelsScreen", "%n page(s) sent to the printer.", None, pages)
-            )
-        )
-        job.failed.connect(lambda err: self.feedback.error(message(err)))
-        job.cancelled.connect(lambda: self.feedback.info(tr("LabelsScreen", "Printing cancelled.")))
-        self.print_job = job
-        return job
-
-    def render(self, deliver: Callable[[bytes], None]) -> None:
-        """Fetch the chosen labels, then draw the PDF as a long task and hand it over."""
-        codes, everything = list(self.selected), self.all_check.isChecked()
-
-        def fetch(uow: UnitOfWork) -> list[labels.Label]:
-            return labels.all_labels(uow) if everything else labels.labels_for_codes(uow, codes)
-
-        self.ops.read(fetch, lambda found: self._draw(found, deliver), self._refused)
-
-    def _draw(self, found: list[labels.Label], deliver: Callable[[bytes], None]) -> None:
-        fmt, qr = self.fmt(), self.qr_check.isChecked()
-        dialog = QProgressDialog(
-            tr("LabelsScreen", "Preparing {count} labels…").format(count=len(found)),
-            tr("LabelsScreen", "Cancel"),
-            0,
-            max(1, len(found)),
-            self,
-        )
-        dialog.setWindowTitle(tr("LabelsScreen", "Labels"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(500)
-        dialog.setValue(0)
-
-        def task(progress: Progress) -> bytes:
-            return labels.render_to_bytes(found, fmt=fmt, qr=qr, progress=progress)
-
-        def finish(pdf: bytes) -> None:
-            dialog.reset()
-            dialog.deleteLater()
-            deliver(pdf)
-
-        def fail(err: DomainError | Cancelled) -> None:
-            dialog.reset()
-            dialog.deleteLater()
-            self._refused(err)
-
-        handle = self.ops.long(task, lambda done, _total: dialog.setValue(done), finish, fail)
-        dialog.canceled.connect(handle.cancel)
