@@ -15,8 +15,9 @@ from PySide6.QtGui import QColor, QImage
 from app.core.clock import PARIS, FixedClock
 from app.core.db import Database
 from app.gui.reports.charts import Bar, BarChart
-from app.gui.reports.reports_screen import ReportsScreen, format_value, period
-from app.gui.shell import files
+from app.gui.reports.report_table import format_value, period
+from app.gui.reports.reports_screen import ReportsScreen
+from app.gui.shell import files, style
 from app.gui.shell.operations import Operations
 from invoicing import invoices, reports
 from tests.invoicing.conftest import USER, book, coop, fake_render  # noqa: F401  (the fixture)
@@ -140,7 +141,7 @@ def test_revenue_of_the_year_table_total_and_chart(
     september = next(b for b in screen.chart.bars if b.value)
     assert september.text.startswith("€")
     image = painted(screen.chart)
-    assert coloured_pixels(image, "#1f6fb2") > 100  # bars were drawn
+    assert coloured_pixels(image, style.palette().accent) > 100  # bars were drawn
     # another section: the table and the chart follow
     screen.section.setCurrentIndex(screen.section.findData("rate"))
     assert len(screen.chart.bars) == len([r for r in expected.rows if r.get("group") == "rate"])
@@ -196,7 +197,8 @@ def test_the_bar_chart_draws_labels_values_and_negative_bars(qtbot) -> None:  # 
     chart = BarChart(max_bars=3)
     qtbot.addWidget(chart)
     chart.resize(QSize(420, 200))
-    assert coloured_pixels(painted(chart), "#1f6fb2") == 0  # nothing to chart
+    bars, negative = style.palette().accent, style.palette().danger  # the theme's colours
+    assert coloured_pixels(painted(chart), bars) == 0  # nothing to chart
     chart.set_bars(
         [
             Bar("Lighting", 1200.0, "€12.00"),
@@ -208,8 +210,8 @@ def test_the_bar_chart_draws_labels_values_and_negative_bars(qtbot) -> None:  # 
     )
     assert chart.hidden_count == 1 and len(chart.shown) == 3
     image = painted(chart)
-    assert coloured_pixels(image, "#1f6fb2") > 50
-    assert coloured_pixels(image, "#b3261e") > 5
+    assert coloured_pixels(image, bars) > 50
+    assert coloured_pixels(image, negative) > 5
     assert "Lighting: €12.00" in chart.accessibleDescription()
     top = chart.MARGIN + chart._title_height()
     from PySide6.QtCore import QPoint

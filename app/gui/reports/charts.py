@@ -5,6 +5,8 @@ the user's locale (``format_amount``, ``QLocale().toString``...). Labels are eli
 fit, the value is written after the bar (inside it when the bar fills the width), negative
 values grow to the left of a zero line. Too many bars: the first ``max_bars`` are drawn
 and a last line says how many more there are. A tooltip gives the full label and value.
+Colours are the theme's (``style.palette()``: accent bars, danger for negative ones), and
+the chart repaints when the theme changes.
 """
 
 from __future__ import annotations
@@ -13,13 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-tr = QCoreApplication.translate
+from app.gui.shell import style
 
-BAR_COLOUR = "#1f6fb2"
-NEGATIVE_COLOUR = "#b3261e"
+tr = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class BarChart(QWidget):
         self.setMinimumHeight(120)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         self.setAccessibleName(tr("BarChart", "Bar chart"))
+        style.notifier().changed.connect(self._theme_changed)
+
+    def _theme_changed(self, _theme: str) -> None:
+        self.update()
 
     # --- data ---------------------------------------------------------------------------
 
@@ -118,9 +123,9 @@ class BarChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: ARG002
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
-        text_colour = palette.color(QPalette.ColorRole.Text)
+        palette = style.palette()
+        painter.fillRect(self.rect(), QColor(palette.surface))
+        text_colour, muted = QColor(palette.text), QColor(palette.muted)
         metrics = QFontMetrics(self.font())
         if self.title:
             bold = self.font()
@@ -135,15 +140,14 @@ class BarChart(QWidget):
             painter.setFont(self.font())
         shown = self.shown
         if not shown:
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.setPen(muted)
             painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), self.empty_text)
             painter.end()
             return
         label_w, zero, scale, top = self._layout()
         row_h = self._row_height()
         bar_h = max(6, int(row_h * 0.62))
-        grid = QColor(palette.color(QPalette.ColorRole.Mid))
-        grid.setAlpha(90)
+        grid = QColor(palette.border)
         bottom = top + row_h * len(shown)
         painter.setPen(grid)
         painter.drawLine(int(zero), int(top), int(zero), int(bottom))
@@ -160,7 +164,7 @@ class BarChart(QWidget):
             rect = QRectF(
                 left, y + (row_h - bar_h) / 2, max(length, 1.0 if bar.value else 0), bar_h
             )
-            colour = QColor(BAR_COLOUR if bar.value >= 0 else NEGATIVE_COLOUR)
+            colour = QColor(palette.accent if bar.value >= 0 else palette.danger)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawRoundedRect(rect, 2, 2)
@@ -174,7 +178,7 @@ class BarChart(QWidget):
                 text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), bar.text
             )
         if self.hidden_count:
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.setPen(muted)
             more = tr("BarChart", "… and %1 more").replace(
                 "%1", QLocale().toString(self.hidden_count)
             )

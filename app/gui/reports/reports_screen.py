@@ -3,29 +3,18 @@ owners, inspections) over a period, as a table with its total row and a bar char
 exported as CSV or XLSX. A report that holds several sections in one list (revenue: by
 month, by family, members / non-members) shows one section at a time, chosen in the
 Section list; the chart draws the section shown. Monthly statements (the batch of PDF
-statements) are run from here too.
+statements) are run from here too. The table, its formatting and the chart's bars are in
+``report_table``; the reports themselves in ``invoicing.reports``.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,201 +32,28 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.core.errors import DomainError
-from app.core.money import to_cents
-from app.gui.reports.charts import Bar, BarChart
-from app.gui.shell import files
+from app.gui.reports.charts import BarChart
+from app.gui.reports.report_table import (
+    CUSTOM,
+    GROUP,
+    ReportModel,
+    chart_bars,
+    period,
+    report_names,
+    report_title,
+    section_title,
+    to_date,
+)
+from app.gui.shell import files, icons, style
+from app.gui.shell.changes import Change
+from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
-from app.gui.shell.widgets import format_amount, format_date, qdate
-from inventory.models import CATEGORY_LABELS
+from app.gui.shell.widgets import format_date, qdate
 from invoicing.report_model import Report, to_csv, to_xlsx
+from invoicing.reports import report as build_report
 
 tr = QCoreApplication.translate
-Index = QModelIndex | QPersistentModelIndex
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-NUMERIC = ("money", "int", "ratio")
-GROUP = "group"
-KEY = "key"
-MONTH = re.compile(r"^\d{4}-\d{2}$")
-CUSTOM = "custom"
-
-
-def report_names() -> list[str]:
-    from invoicing.reports import REPORTS
-
-    return list(REPORTS)
-
-
-def report_title(name: str) -> str:
-    titles = {
-        "revenue": tr("ReportsScreen", "Revenue"),
-        "utilisation": tr("ReportsScreen", "Utilisation of the equipment"),
-        "receivables": tr("ReportsScreen", "Receivables (who owes what)"),
-        "savings": tr("ReportsScreen", "Members' savings"),
-        "owners": tr("ReportsScreen", "Revenue per owner of pooled equipment"),
-        "inspections": tr("ReportsScreen", "Inspections due"),
-    }
-    return titles.get(name, name)
-
-
-def section_title(group: str) -> str:
-    titles = {
-        "month": tr("ReportsScreen", "By month"),
-        "category": tr("ReportsScreen", "By equipment family"),
-        "rate": tr("ReportsScreen", "Members / non-members"),
-        "type": tr("ReportsScreen", "By item type"),
-        "item_type": tr("ReportsScreen", "By item type"),
-        "most": tr("ReportsScreen", "Most used"),
-        "least": tr("ReportsScreen", "Least used"),
-        "owner": tr("ReportsScreen", "By owner"),
-        "customer": tr("ReportsScreen", "By customer"),
-    }
-    return titles.get(group, i18n.label(group))
-
-
-CATEGORY_WORDS = {category.value: text for category, text in CATEGORY_LABELS.items()}
-
-
-def format_value(kind: str, value: Any) -> str:
-    """A cell in the user's locale: amounts in euros, ratios in per cent, dates short."""
-    if value is None or value == "":
-        return ""
-    locale = QLocale()
-    if kind == "money":
-        return format_amount(to_cents(Decimal(value)))
-    if kind == "ratio":
-        return locale.toString(float(value) * 100, "f", 1) + "\u00a0%"
-    if kind == "int":
-        return locale.toString(int(value))
-    if isinstance(value, dt.date):
-        return format_date(value)
-    if isinstance(value, str):
-        if MONTH.match(value):  # "2026-05" → "mai 2026"
-            year, month = int(value[:4]), int(value[5:])
-            if 1 <= month <= 12:
-                name = locale.standaloneMonthName(month, QLocale.FormatType.LongFormat)
-                return f"{name} {year}"
-        if value in CATEGORY_WORDS:  # an equipment family's code: its label
-            return i18n.label(CATEGORY_WORDS[value])
-        return i18n.label(value) if value else ""
-    return str(value)
-
-
-def bar_value(kind: str, value: Any) -> float:
-    if value is None or value == "":
-        return 0.0
-    if kind == "money":
-        return float(to_cents(Decimal(value)))
-    return float(value)
-
-
-def period(preset: str, today: dt.date) -> tuple[dt.date, dt.date]:
-    """The dates of a preset: this month, last month, this year, last year."""
-    if preset == "this_month":
-        first = today.replace(day=1)
-    elif preset == "last_month":
-        first = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-    elif preset == "this_year":
-        return dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
-    elif preset == "last_year":
-        return dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
-    else:
-        raise ValueError(preset)
-    last = calendar.monthrange(first.year, first.month)[1]
-    return first, first.replace(day=last)
-
-
-def _date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-# --- the table -------------------------------------------------------------------------------
-
-
-class ReportModel(QAbstractTableModel):
-    """The rows of one report (or one of its sections), then its total row in bold."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.report: Report | None = None
-        self.columns: list[Any] = []
-        self.rows: list[dict[str, Any]] = []
-        self.total: dict[str, Any] | None = None
-
-    def set_report(self, report: Report | None, group: str | None = None) -> None:
-        self.beginResetModel()
-        self.report = report
-        if report is None:
-            self.columns, self.rows, self.total = [], [], None
-        else:
-            grouped = group is not None
-            hidden = {GROUP, KEY} if grouped else {KEY}  # machine keys: in the exports only
-            labelled = any(c.key == "label" for c in report.columns)
-            self.columns = [
-                c for c in report.columns if c.key not in hidden or (c.key == KEY and not labelled)
-            ]
-            self.rows = [r for r in report.rows if not grouped or r.get(GROUP) == group]
-            self.total = self._total_row(report)
-        self.endResetModel()
-
-    def _total_row(self, report: Report) -> dict[str, Any] | None:
-        if report.total is None:
-            return None
-        row = dict(report.total)
-        for column in self.columns:
-            if column.kind == "text" and column.key not in row:
-                row[column.key] = tr("ReportsScreen", "Total")
-                break
-        return row
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid():
-            return 0
-        return len(self.rows) + (1 if self.total is not None else 0)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        column = self.columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return i18n.label(column.label)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in NUMERIC:
-            return RIGHT
-        return None
-
-    def is_total(self, row: int) -> bool:
-        return self.total is not None and row == len(self.rows)
-
-    def row_data(self, row: int) -> dict[str, Any]:
-        return self.total if self.is_total(row) else self.rows[row]  # type: ignore[return-value]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
-            return None
-        column = self.columns[index.column()]
-        row = self.row_data(index.row())
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = row.get(column.key)
-            if self.is_total(index.row()) and column.kind == "text":
-                return value if isinstance(value, str) else ""
-            return format_value(column.kind, value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in NUMERIC:
-            return RIGHT
-        if role == Qt.ItemDataRole.FontRole and self.is_total(index.row()):
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def texts(self) -> list[list[str]]:
-        """Every cell as shown (tests and the clipboard)."""
-        return [
-            [self.data(self.index(r, c)) or "" for c in range(self.columnCount())]
-            for r in range(self.rowCount())
-        ]
 
 
 # --- the screen ------------------------------------------------------------------------------
@@ -258,9 +74,27 @@ class ReportsScreen(QWidget):
     # --- construction ------------------------------------------------------------------
 
     def _build(self) -> None:
+        self._build_actions()
+        self.feedback = Feedback(self)
+        outer = QVBoxLayout(self)
+        m = style.SPACE.m
+        outer.setContentsMargins(m, style.SPACE.s, m, style.SPACE.xs)
+        outer.setSpacing(style.SPACE.s)
+        outer.addLayout(self._build_filters())
+        outer.addLayout(self._build_heading())
+        outer.addWidget(self.notes)
+        outer.addWidget(self._build_body(), 1)
+        outer.addWidget(self.feedback)
+        self.report_choice.currentIndexChanged.connect(self.compute)
+        self.preset.currentIndexChanged.connect(self._preset_chosen)
+        self.section.currentIndexChanged.connect(self._show_section)
+        self._update_actions()
+
+    def _build_filters(self) -> QHBoxLayout:
+        """Report, period (a preset or two dates) and section, in one row."""
         self.report_choice = QComboBox()
         for name in report_names():
-            self.report_choice.addItem(report_title(name), name)
+            self.report_choice.addItem(icons.icon("reports"), report_title(name), name)
         report_label = QLabel(tr("ReportsScreen", "&Report:"))
         report_label.setBuddy(self.report_choice)
         self.preset = QComboBox()
@@ -274,31 +108,47 @@ class ReportsScreen(QWidget):
             self.preset.addItem(text, value)
         period_label = QLabel(tr("ReportsScreen", "&Period:"))
         period_label.setBuddy(self.preset)
-        today = self.ops.ctx.clock.today()
-        start, end = period("this_year", today)
-        self.date_from = QDateEdit(qdate(start))
-        self.date_to = QDateEdit(qdate(end))
-        for edit, name in (
-            (self.date_from, tr("ReportsScreen", "From")),
-            (self.date_to, tr("ReportsScreen", "To")),
-        ):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
-            edit.setAccessibleName(name)
-            edit.dateChanged.connect(self._dates_edited)
+        start, end = period("this_year", self.ops.ctx.clock.today())
+        self.date_from = self._date_edit(start, tr("ReportsScreen", "From"))
+        self.date_to = self._date_edit(end, tr("ReportsScreen", "To"))
         self.preset.setCurrentIndex(self.preset.findData("this_year"))
         self.section = QComboBox()
         self.section.setAccessibleName(tr("ReportsScreen", "Section"))
-        section_label = QLabel(tr("ReportsScreen", "S&ection:"))
-        section_label.setBuddy(self.section)
-        self.section_label = section_label
+        self.section_label = QLabel(tr("ReportsScreen", "S&ection:"))
+        self.section_label.setBuddy(self.section)
+        row = QHBoxLayout()
+        row.addWidget(report_label)
+        row.addWidget(self.report_choice, 1)
+        row.addSpacing(style.SPACE.m)
+        for widget in (period_label, self.preset, self.date_from, QLabel("–"), self.date_to):
+            row.addWidget(widget)
+        row.addSpacing(style.SPACE.m)
+        row.addWidget(self.section_label)
+        row.addWidget(self.section)
+        return row
 
+    def _date_edit(self, day: dt.date, name: str) -> QDateEdit:
+        edit = QDateEdit(qdate(day))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        edit.setAccessibleName(name)
+        edit.dateChanged.connect(self._dates_edited)
+        return edit
+
+    def _build_actions(self) -> None:
         a = self._action
-        self.compute_action = a(tr("ReportsScreen", "&Compute"), "F5", self.compute)
-        self.csv_action = a(tr("ReportsScreen", "Export C&SV…"), "Ctrl+E", self.choose_csv)
-        self.xlsx_action = a(tr("ReportsScreen", "Export &XLSX…"), "Ctrl+Shift+E", self.choose_xlsx)
+        self.compute_action = a(tr("ReportsScreen", "&Compute"), "F5", self.compute, "refresh")
+        self.csv_action = a(
+            tr("ReportsScreen", "Export C&SV…"), "Ctrl+E", self.choose_csv, "export"
+        )
+        self.xlsx_action = a(
+            tr("ReportsScreen", "Export &XLSX…"), "Ctrl+Shift+E", self.choose_xlsx, "export"
+        )
         self.statements_action = a(
-            tr("ReportsScreen", "&Monthly statements…"), "Ctrl+Shift+M", self.open_statements
+            tr("ReportsScreen", "&Monthly statements…"),
+            "Ctrl+Shift+M",
+            self.open_statements,
+            "statement",
         )
         self.menu = QMenu(tr("ReportsScreen", "Rep&orts"), self)
         for action in (
@@ -311,22 +161,26 @@ class ReportsScreen(QWidget):
         ):
             self.menu.addSeparator() if action is None else self.menu.addAction(action)
 
-        def button(action: QAction) -> QPushButton:
-            widget = QPushButton(action.text())
-            widget.setToolTip(action.toolTip())
-            widget.clicked.connect(action.trigger)
-            action.changed.connect(lambda: widget.setEnabled(action.isEnabled()))
-            return widget
-
-        self.csv_button = button(self.csv_action)
-        self.xlsx_button = button(self.xlsx_action)
-        self.statements_button = button(self.statements_action)
-
+    def _build_heading(self) -> QHBoxLayout:
+        """The report's name and period (the screen's subject, largest), its exports."""
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        style.set_role(self.heading, "title")
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color: palette(mid);")
+        style.set_role(self.notes, "muted")
+        self.csv_button = _button(self.csv_action)
+        self.xlsx_button = _button(self.xlsx_action)
+        self.statements_button = _button(self.statements_action)
+        actions = QHBoxLayout()
+        actions.addWidget(self.heading, 1)
+        actions.addWidget(self.csv_button)
+        actions.addWidget(self.xlsx_button)
+        actions.addSpacing(style.SPACE.m)
+        actions.addWidget(self.statements_button)
+        return actions
+
+    def _build_body(self) -> QSplitter:
+        """The table (with an empty state) beside the chart."""
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(tr("ReportsScreen", "Report"))
@@ -335,11 +189,12 @@ class ReportsScreen(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setHighlightSections(False)
         self.view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.empty = EmptyState(self.view, self._empty_text)
         self.chart = BarChart()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.view)
@@ -348,41 +203,19 @@ class ReportsScreen(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([700, 420])
         self.splitter.setChildrenCollapsible(False)
-        self.feedback = Feedback(self)
+        return self.splitter
 
-        row = QHBoxLayout()
-        row.addWidget(report_label)
-        row.addWidget(self.report_choice, 1)
-        row.addSpacing(12)
-        row.addWidget(period_label)
-        row.addWidget(self.preset)
-        row.addWidget(self.date_from)
-        row.addWidget(QLabel("–"))
-        row.addWidget(self.date_to)
-        row.addSpacing(12)
-        row.addWidget(self.section_label)
-        row.addWidget(self.section)
-        actions = QHBoxLayout()
-        actions.addWidget(self.heading, 1)
-        actions.addWidget(self.csv_button)
-        actions.addWidget(self.xlsx_button)
-        actions.addSpacing(12)
-        actions.addWidget(self.statements_button)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(8, 6, 8, 4)
-        outer.addLayout(row)
-        outer.addLayout(actions)
-        outer.addWidget(self.notes)
-        outer.addWidget(self.splitter, 1)
-        outer.addWidget(self.feedback)
+    def _empty_text(self) -> str:
+        if self.report is None:
+            return tr("ReportsScreen", "Computing the report…")
+        return tr(
+            "ReportsScreen",
+            "Nothing in this report for these dates. Choose another period above, or "
+            "another report.",
+        )
 
-        self.report_choice.currentIndexChanged.connect(self.compute)
-        self.preset.currentIndexChanged.connect(self._preset_chosen)
-        self.section.currentIndexChanged.connect(self._show_section)
-        self._update_actions()
-
-    def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
-        action = QAction(text, self)
+    def _action(self, text: str, shortcut: str, slot: Any, icon: str) -> QAction:
+        action = QAction(icons.icon(icon), text, self)
         action.setShortcut(QKeySequence(shortcut))
         keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
@@ -426,12 +259,10 @@ class ReportsScreen(QWidget):
     # --- computing ----------------------------------------------------------------------
 
     def compute(self) -> None:
-        from invoicing.reports import report
-
         name = self.report_choice.currentData()
         if not name:
             return
-        start, end = _date(self.date_from.date()), _date(self.date_to.date())
+        start, end = to_date(self.date_from.date()), to_date(self.date_to.date())
         if end < start:
             self.feedback.error(tr("ReportsScreen", "The period ends before it starts."))
             return
@@ -439,7 +270,7 @@ class ReportsScreen(QWidget):
         generation, today = self._generation, self.ops.ctx.clock.today()
         self.feedback.clear_message()
         self.ops.read(
-            lambda uow: report(uow, name, start, end, today=today),
+            lambda uow: build_report(uow, name, start, end, today=today),
             lambda found: self._arrived(generation, found),
             self._failed,
         )
@@ -484,27 +315,12 @@ class ReportsScreen(QWidget):
         self._update_actions()
 
     def _draw_chart(self, report: Report | None, group: str | None) -> None:
-        spec = report.chart if report is not None else None
-        if report is None or spec is None:
+        if report is None or report.chart is None:
             self.chart.clear()
-            self.chart.setVisible(report is not None and False)
+            self.chart.setVisible(False)
             return
         self.chart.setVisible(True)
-        kinds = {c.key: c.kind for c in report.columns}
-        labels = {c.key: c.label for c in report.columns}
-        rows = [r for r in report.rows if group is None or r.get(GROUP) == group]
-        if group is None:
-            rows = report.chart_rows()
-        value_kind, label_kind = kinds.get(spec.value, "int"), kinds.get(spec.label, "text")
-        bars = [
-            Bar(
-                format_value(label_kind, row.get(spec.label)),
-                bar_value(value_kind, row.get(spec.value)),
-                format_value(value_kind, row.get(spec.value)),
-            )
-            for row in rows
-        ]
-        self.chart.set_bars(bars, i18n.label(labels.get(spec.value, spec.value)))
+        self.chart.set_bars(*chart_bars(report, group))
 
     def _update_actions(self) -> None:
         has = self.report is not None
@@ -512,9 +328,14 @@ class ReportsScreen(QWidget):
         self.xlsx_action.setEnabled(has)
 
     def _on_changed(self, what: str) -> None:
-        if what in ("invoices", "bookings", "catalogue", "customers", "pricing") and (
-            self.isVisible()
-        ):
+        wanted = (
+            Change.INVOICES,
+            Change.BOOKINGS,
+            Change.CATALOGUE,
+            Change.CUSTOMERS,
+            Change.PRICING,
+        )
+        if what in wanted and self.isVisible():
             self.compute()
 
     # --- export -------------------------------------------------------------------------
@@ -586,3 +407,12 @@ class ReportsScreen(QWidget):
         dialog.finished.connect(lambda *_: setattr(self, "dialog", None))
         dialog.open()
         return dialog
+
+
+def _button(action: QAction) -> QPushButton:
+    """A push button that triggers ``action`` and follows its enabled state."""
+    widget = QPushButton(action.icon(), action.text())
+    widget.setToolTip(action.toolTip())
+    widget.clicked.connect(action.trigger)
+    action.changed.connect(lambda: widget.setEnabled(action.isEnabled()))
+    return widget
