@@ -28,6 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, ValidationError
+from app.gui.catalogue.widget_empty import WidgetEmptyState
+from app.gui.shell import icons, style
+from app.gui.shell.changes import Change
+from app.gui.shell.chips import STATUS_ROLE, ChipDelegate
+from app.gui.shell.models import status_label
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import (
     ERROR_STYLE,
@@ -40,11 +45,10 @@ from app.gui.shell.scan_widgets import (
     shortcut_action,
 )
 from app.gui.shell.scanner import ScanCatcher
-from app.i18n import label, message
+from app.i18n import message
 from inventory import containers
 from inventory.barcodes import normalise, resolve
 from inventory.container_views import CaseRow, ContentRow, case_rows, content_rows, put_unit
-from inventory.models import STATUS_LABELS, UnitStatus
 
 tr = QCoreApplication.translate
 
@@ -78,6 +82,15 @@ class CasesScreen(QWidget):
             ]
         )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAccessibleName(tr("CasesScreen", "Flight-cases and racks"))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        WidgetEmptyState(
+            self.table,
+            lambda: tr(
+                "CasesScreen",
+                "No case or rack yet. Name one below, then press Create case (Enter).",
+            ),
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -85,7 +98,9 @@ class CasesScreen(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel(tr("CasesScreen", "Flight-cases and racks")))
+        left_layout.addWidget(
+            style.set_role(QLabel(tr("CasesScreen", "Flight-cases and racks")), "heading")
+        )
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self._build_new_case())
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -101,17 +116,18 @@ class CasesScreen(QWidget):
     def _build_menu(self) -> None:
         """The Cases menu, shown while this screen is current: every shortcut, in writing."""
         self.menu = QMenu(tr("CasesScreen", "&Cases"), self)
-        for text, keys, slot in (
-            (tr("CasesScreen", "&New case"), "Ctrl+N", self._focus_new_case),
-            (tr("CasesScreen", "&Fill by scanning"), "F4", self.fill_button.click),
+        for text, keys, slot, icon in (
+            (tr("CasesScreen", "&New case"), "Ctrl+N", self._focus_new_case, "new"),
+            (tr("CasesScreen", "&Fill by scanning"), "F4", self.fill_button.click, "desk"),
             (
                 tr("CasesScreen", "&Take out"),
                 QKeySequence.StandardKey.Delete,
                 self.take_out_button.click,
+                "remove",
             ),
-            (tr("CasesScreen", "&Empty case"), "", self.empty_button.click),
+            (tr("CasesScreen", "&Empty case"), "", self.empty_button.click, "empty"),
         ):
-            menu_entry(self.menu, text, keys, slot)
+            menu_entry(self.menu, text, keys, slot).setIcon(icons.icon(icon))
 
     def _build_new_case(self) -> QWidget:
         self.new_box = QGroupBox(tr("CasesScreen", "New case"))
@@ -123,7 +139,7 @@ class CasesScreen(QWidget):
         )
         self.location_edit = QLineEdit()
         self.permanent_check = QCheckBox(tr("CasesScreen", "&Permanent rack (keeps its contents)"))
-        self.create_button = QPushButton(tr("CasesScreen", "&Create case"))
+        self.create_button = QPushButton(icons.icon("new"), tr("CasesScreen", "&Create case"))
         self.create_button.clicked.connect(self.create_case)
         for edit in (self.name_edit, self.barcode_edit, self.location_edit):
             edit.returnPressed.connect(self.create_case)
@@ -153,16 +169,17 @@ class CasesScreen(QWidget):
     def _build_contents(self) -> QWidget:
         box = QWidget()
         self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.fill_button = QPushButton(tr("CasesScreen", "Fill by scanning (F4)"))
+        self.title.setWordWrap(True)
+        style.set_role(self.title, "title")
+        self.fill_button = QPushButton(
+            icons.icon("desk"), tr("CasesScreen", "Fill by scanning (F4)")
+        )
         self.fill_button.setCheckable(True)
         self.fill_button.setShortcut(QKeySequence("F4"))
         self.fill_button.toggled.connect(self.set_fill_mode)
         self.scan_field = QLineEdit()
         self.scan_field.setPlaceholderText(tr("CasesScreen", "Scan a unit barcode, then Enter"))
+        self.scan_field.setAccessibleName(tr("CasesScreen", "Unit barcode to put in the case"))
         scan_font = QFont(self.scan_field.font())
         scan_font.setPointSizeF(scan_font.pointSizeF() * 1.4)
         self.scan_field.setFont(scan_font)
@@ -184,16 +201,20 @@ class CasesScreen(QWidget):
             ]
         )
         self.contents.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.contents.setAccessibleName(tr("CasesScreen", "Contents of the case"))
+        self.contents.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.contents.setItemDelegateForColumn(3, ChipDelegate("unit", self.contents))
+        self.contents_empty = WidgetEmptyState(self.contents, self._contents_empty_text)
         shortcut_action(
             self.contents,
             tr("CasesScreen", "Take out"),
             QKeySequence.StandardKey.Delete,
             self.take_out,
         )
-        self.take_out_button = QPushButton(tr("CasesScreen", "&Take out"))
+        self.take_out_button = QPushButton(icons.icon("remove"), tr("CasesScreen", "&Take out"))
         self.take_out_button.setToolTip(tr("CasesScreen", "Take the selected units out (Del)"))
         self.take_out_button.clicked.connect(self.take_out)
-        self.empty_button = QPushButton(tr("CasesScreen", "&Empty case"))
+        self.empty_button = QPushButton(icons.icon("empty"), tr("CasesScreen", "&Empty case"))
         self.empty_button.clicked.connect(self.empty)
         scan_row = QHBoxLayout()
         scan_row.addWidget(self.scan_field, 1)
@@ -211,12 +232,17 @@ class CasesScreen(QWidget):
         layout.addLayout(buttons)
         return box
 
+    def _contents_empty_text(self) -> str:
+        if self.case is None:
+            return tr("CasesScreen", "Choose a case in the list to see what it holds.")
+        return tr("CasesScreen", "This case is empty. Press F4, then scan units to fill it.")
+
     # list of cases
     def refresh(self) -> None:
         self.ops.read(case_rows, self._show_cases)
 
     def _on_changed(self, kind: str) -> None:
-        if kind in ("cases", "catalogue"):
+        if kind in (Change.CASES, Change.CATALOGUE):
             self.refresh()
 
     def _show_cases(self, rows: list[CaseRow]) -> None:
@@ -257,6 +283,7 @@ class CasesScreen(QWidget):
             self.title.setText(tr("CasesScreen", "Choose a case in the list, or create one."))
             self.contents.setRowCount(0)
             self.fill_button.setChecked(False)
+            self.contents_empty.refresh()
             return
         kind = (
             tr("CasesScreen", "Permanent rack")
@@ -276,9 +303,12 @@ class CasesScreen(QWidget):
     def _show_contents(self, rows: list[ContentRow]) -> None:
         self.contents.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            status = label(STATUS_LABELS.get(UnitStatus(row.status), row.status))
+            status = status_label(row.status)
             set_row(self.contents, index, [row.barcode, row.item, row.serial, status], row.barcode)
-        self.contents.resizeColumnToContents(0)
+            self.contents.item(index, 3).setData(STATUS_ROLE, row.status)
+        for column in (0, 3):
+            self.contents.resizeColumnToContents(column)
+        self.contents_empty.refresh()
 
     # fill by scanning
     def set_fill_mode(self, on: bool) -> None:
@@ -317,7 +347,7 @@ class CasesScreen(QWidget):
             lambda uow: put_unit(uow, user, case_code, resolve(uow, code)),
             self._scanned,
             self._scan_refused,
-            changes="cases",
+            changes=Change.CASES,
         )
 
     def _scanned(self, added: tuple[str, str]) -> None:
@@ -347,7 +377,7 @@ class CasesScreen(QWidget):
             action,
             lambda n: self.scan_feedback.ok(tr("CasesScreen", "Taken out: %n unit(s).", None, n)),
             self._scan_refused,
-            changes="cases",
+            changes=Change.CASES,
         )
 
     def empty(self) -> None:
@@ -365,7 +395,7 @@ class CasesScreen(QWidget):
             lambda uow: containers.empty_case(uow, user=user, case_id=case_id),
             lambda n: self.scan_feedback.ok(tr("CasesScreen", "Taken out: %n unit(s).", None, n)),
             self._scan_refused,
-            changes="cases",
+            changes=Change.CASES,
         )
 
     # new case
@@ -387,7 +417,7 @@ class CasesScreen(QWidget):
             assert case.id is not None
             return case.id
 
-        self.ops.write(action, self._created, self._create_refused, changes="cases")
+        self.ops.write(action, self._created, self._create_refused, changes=Change.CASES)
 
     def _created(self, case_id: int) -> None:
         self.create_feedback.ok(tr("CasesScreen", "Case created."))

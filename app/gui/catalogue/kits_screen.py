@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, ValidationError
+from app.gui.catalogue.widget_empty import WidgetEmptyState
+from app.gui.shell import icons, style
+from app.gui.shell.changes import Change
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import (
     ERROR_STYLE,
@@ -71,16 +74,25 @@ class KitsScreen(QWidget):
             [tr("KitsScreen", "Code"), tr("KitsScreen", "Name"), tr("KitsScreen", "Lines")]
         )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAccessibleName(tr("KitsScreen", "Kits"))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        WidgetEmptyState(
+            self.table,
+            lambda: tr(
+                "KitsScreen",
+                "No kit yet. Name one on the right, add its item types, then save it with Ctrl+S.",
+            ),
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.currentCellChanged.connect(lambda *_: self._open_selected())
-        self.new_button = QPushButton(tr("KitsScreen", "&New kit"))
+        self.new_button = QPushButton(icons.icon("new"), tr("KitsScreen", "&New kit"))
         self.new_button.setShortcut(QKeySequence("Ctrl+N"))
         self.new_button.setToolTip(tr("KitsScreen", "New kit (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_kit)
-        self.delete_button = QPushButton(tr("KitsScreen", "&Delete kit"))
+        self.delete_button = QPushButton(icons.icon("delete"), tr("KitsScreen", "&Delete kit"))
         self.delete_button.clicked.connect(self.delete_kit)
         shortcut_action(
             self.table,
@@ -91,7 +103,7 @@ class KitsScreen(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel(tr("KitsScreen", "Kits")))
+        left_layout.addWidget(style.set_role(QLabel(tr("KitsScreen", "Kits")), "heading"))
         left_layout.addWidget(self.table)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -113,17 +125,21 @@ class KitsScreen(QWidget):
         """The Kits menu, shown while this screen is current: every shortcut, in writing."""
         self.menu = QMenu(tr("KitsScreen", "&Kits"), self)
         delete = QKeySequence.StandardKey.Delete
-        for text, keys, slot in (
-            (tr("KitsScreen", "&New kit"), "Ctrl+N", self.new_button.click),
-            (tr("KitsScreen", "&Save kit"), "Ctrl+S", self.save_button.click),
-            (tr("KitsScreen", "Re&vert"), "", self.revert_button.click),
-            (tr("KitsScreen", "&Delete kit"), delete, self.delete_button.click),
-            (tr("KitsScreen", "&Remove line"), delete, self.remove_line_button.click),
+        for text, keys, slot, icon in (
+            (tr("KitsScreen", "&New kit"), "Ctrl+N", self.new_button.click, "new"),
+            (tr("KitsScreen", "&Save kit"), "Ctrl+S", self.save_button.click, "save"),
+            (tr("KitsScreen", "Re&vert"), "", self.revert_button.click, "undo"),
+            (tr("KitsScreen", "&Delete kit"), delete, self.delete_button.click, "delete"),
+            (tr("KitsScreen", "&Remove line"), delete, self.remove_line_button.click, "remove"),
         ):
-            menu_entry(self.menu, text, keys, slot)
+            menu_entry(self.menu, text, keys, slot).setIcon(icons.icon(icon))
 
     def _build_editor(self) -> QWidget:
-        self.editor = QGroupBox(tr("KitsScreen", "Kit"))
+        self.editor = QGroupBox()
+        self.editor.setAccessibleName(tr("KitsScreen", "Kit"))
+        self.kit_title = QLabel()
+        self.kit_title.setWordWrap(True)
+        style.set_role(self.kit_title, "title")
         self.code_edit = QLineEdit()
         self.code_edit.setMaxLength(32)
         self.name_edit = QLineEdit()
@@ -142,6 +158,16 @@ class KitsScreen(QWidget):
         self.lines_table = make_table(
             [tr("KitsScreen", "Code"), tr("KitsScreen", "Item type"), tr("KitsScreen", "Quantity")]
         )
+        self.lines_table.setAccessibleName(tr("KitsScreen", "Item types in the kit"))
+        self.lines_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        WidgetEmptyState(
+            self.lines_table,
+            lambda: tr(
+                "KitsScreen",
+                "No item type in this kit yet. Type part of a name or code below, or scan a"
+                " barcode, then Enter.",
+            ),
+        )
         header = self.lines_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -157,22 +183,27 @@ class KitsScreen(QWidget):
             tr("KitsScreen", "Search an item type by code or name, or scan a barcode, then Enter")
         )
         self.add_edit.setClearButtonEnabled(True)
+        self.add_edit.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.add_edit.textEdited.connect(self._search)
         self.add_edit.returnPressed.connect(self._add_from_field)
         self.matches = QListWidget()
         self.matches.setMaximumHeight(110)
         self.matches.setVisible(False)
+        self.matches.setAccessibleName(tr("KitsScreen", "Matching item types"))
         self.matches.itemActivated.connect(self._add_match)
         add_label = QLabel(tr("KitsScreen", "Add an &item type:"))
         add_label.setBuddy(self.add_edit)
-        self.remove_line_button = QPushButton(tr("KitsScreen", "&Remove line"))
+        self.remove_line_button = QPushButton(
+            icons.icon("remove"), tr("KitsScreen", "&Remove line")
+        )
         self.remove_line_button.clicked.connect(self.remove_line)
-        self.save_button = QPushButton(tr("KitsScreen", "&Save kit"))
+        self.save_button = QPushButton(icons.icon("save"), tr("KitsScreen", "&Save kit"))
+        self.save_button.setProperty("primary", True)
         self.save_button.setDefault(False)
         self.save_button.setToolTip(tr("KitsScreen", "Save kit (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         shortcut_action(self, tr("KitsScreen", "Save kit"), "Ctrl+S", self.save)
-        self.revert_button = QPushButton(tr("KitsScreen", "Re&vert"))
+        self.revert_button = QPushButton(icons.icon("undo"), tr("KitsScreen", "Re&vert"))
         self.revert_button.clicked.connect(self._revert)
         self.feedback = Feedback()
 
@@ -182,8 +213,11 @@ class KitsScreen(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self.editor)
+        layout.addWidget(self.kit_title)
         layout.addLayout(form)
-        layout.addWidget(QLabel(tr("KitsScreen", "Item types in the kit:")))
+        layout.addWidget(
+            style.set_role(QLabel(tr("KitsScreen", "Item types in the kit:")), "heading")
+        )
         layout.addWidget(self.lines_table, 1)
         layout.addWidget(add_label)
         layout.addWidget(self.add_edit)
@@ -208,7 +242,7 @@ class KitsScreen(QWidget):
         self.ops.read(kit_rows, self._show_kits)
 
     def _on_changed(self, kind: str) -> None:
-        if kind in ("kits", "catalogue"):
+        if kind in (Change.KITS, Change.CATALOGUE):
             self.refresh()
 
     def _show_kits(self, rows: list[KitRow]) -> None:
@@ -233,7 +267,7 @@ class KitsScreen(QWidget):
 
     def _show_kit(self, kit: KitDetail) -> None:
         self.kit_id = kit.id
-        self.editor.setTitle(tr("KitsScreen", "Kit {code}").format(code=kit.code))
+        self.kit_title.setText(tr("KitsScreen", "Kit {code}").format(code=kit.code))
         self.code_edit.setText(kit.code)
         self.name_edit.setText(kit.name)
         self.notes_edit.setPlainText(kit.notes)
@@ -247,7 +281,7 @@ class KitsScreen(QWidget):
         self.kit_id = None
         self.table.clearSelection()
         self.table.setCurrentCell(-1, -1)
-        self.editor.setTitle(tr("KitsScreen", "New kit"))
+        self.kit_title.setText(tr("KitsScreen", "New kit"))
         for edit in (self.code_edit, self.name_edit, self.add_edit):
             edit.clear()
         self.notes_edit.clear()
@@ -369,11 +403,11 @@ class KitsScreen(QWidget):
             assert kit.id is not None
             return kit.id
 
-        self.ops.write(action, self._saved, self._failed, changes="kits")
+        self.ops.write(action, self._saved, self._failed, changes=Change.KITS)
 
     def _saved(self, kit_id: int) -> None:
         self.kit_id = kit_id
-        self.editor.setTitle(tr("KitsScreen", "Kit {code}").format(code=self.code_edit.text()))
+        self.kit_title.setText(tr("KitsScreen", "Kit {code}").format(code=self.code_edit.text()))
         self.feedback.ok(tr("KitsScreen", "Kit saved."))
 
     def _failed(self, err: DomainError) -> None:
@@ -418,5 +452,5 @@ class KitsScreen(QWidget):
             lambda uow: containers.delete_kit(uow, user=user, kit_id=kit_id),
             lambda _: self.new_kit(),
             self._failed,
-            changes="kits",
+            changes=Change.KITS,
         )
