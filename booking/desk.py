@@ -604,10 +604,6 @@ def _accepted(
 # --- check-in ---------------------------------------------------------------------------
 
 
-def _local_now(clock: Clock) -> dt.datetime:
-    return clock.now().astimezone(clock.tz).replace(tzinfo=None)
-
-
 def check_in(
     uow: UnitOfWork,
     *,
@@ -771,7 +767,7 @@ def _returned(
     uow: UnitOfWork, booking: Booking, type_id: int, code: str, moves: list[Movement], clock: Clock
 ) -> ScanResult:
     assert booking.id is not None
-    late = _local_now(clock) > booking.end
+    late = clock.local_now() > booking.end
     rows = progress(uow, booking.id)  # once: the status and the line both come from it
     if booking.status == BookingStatus.OUT and all(p.out <= 0 for p in rows):
         booking.status = BookingStatus.RETURNED.value  # everything that left is back
@@ -912,7 +908,7 @@ def add_unplanned(
             )
     wanted = {type_id: _wanted(uow, booking.id, type_id) + qty}
     missing = check_request(
-        uow, wanted, booking.start, booking.end, now=_local_now(clock), exclude_booking=booking.id
+        uow, wanted, booking.start, booking.end, now=clock.local_now(), exclude_booking=booking.id
     )
     if missing:
         raise ShortageError(missing)
@@ -992,7 +988,7 @@ def substitute(
         )
     wanted = {unit.item_type_id: _wanted(uow, booking.id, unit.item_type_id) + 1}  # type: ignore[arg-type]
     missing = check_request(
-        uow, wanted, booking.start, booking.end, now=_local_now(clock), exclude_booking=booking.id
+        uow, wanted, booking.start, booking.end, now=clock.local_now(), exclude_booking=booking.id
     )
     if missing:
         raise ShortageError(missing)
@@ -1013,7 +1009,7 @@ def departures(uow: UnitOfWork, *, clock: Clock, days: int = 2) -> list[Booking]
     pick-up before today and not yet due back, nothing of them gone. Complete bookings and
     bookings that left on an earlier day are not listed. By pick-up time."""
     today = dt.datetime.combine(clock.today(), dt.time())
-    now = _local_now(clock)
+    now = clock.local_now()
     query = (
         select(Booking)
         .where(

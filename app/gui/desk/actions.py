@@ -11,8 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
+from app.gui.desk import look
 from app.gui.shell import icons, style
 from app.gui.shell.scan_widgets import menu_entry, shortcut_action
 
@@ -108,22 +109,25 @@ class ActionBar(QWidget):
 
     def __init__(self, commands: list[Command], station: str, parent: QWidget | None = None):
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(style.SPACE.s)
+        row = QHBoxLayout()
+        row.setSpacing(style.SPACE.s)
         self.buttons: list[QToolButton] = []
         for command in commands:
             if command.button:
-                layout.addWidget(self._button(command))
+                row.addWidget(self._button(command))
+        row.addStretch(1)
+        self.station_label = QLabel(tr("DeskScreen", "Station: %1").replace("%1", station))
+        style.set_role(self.station_label, "muted")
+        row.addWidget(self.station_label)
         self.keys_label = QLabel()
         self.keys_label.setObjectName("keys")
         self.keys_label.setWordWrap(True)
-        style.set_role(self.keys_label, "small")
-        layout.addSpacing(style.SPACE.s)
-        layout.addWidget(self.keys_label, 1)
-        self.station_label = QLabel(tr("DeskScreen", "Station: %1").replace("%1", station))
-        style.set_role(self.station_label, "muted")
-        layout.addWidget(self.station_label)
+        look.sized(self.keys_label, "small", "small")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(style.SPACE.xs)
+        layout.addLayout(row)
+        layout.addWidget(self.keys_label)
 
     def _button(self, command: Command) -> QToolButton:
         shown = QKeySequence(command.keys).toString(QKeySequence.SequenceFormat.NativeText)
