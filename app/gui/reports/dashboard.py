@@ -19,7 +19,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QPushButton,
     QTreeWidgetItem,
@@ -35,6 +34,8 @@ from invoicing.dashboard import PANELS, DashboardData, Line, PanelData, load_das
 
 tr = QCoreApplication.translate
 
+#: The share of its row's width each card takes (overdue invoices have four columns).
+WIDTH = {"pickups": 1, "returns": 1, "late": 1, "shortages": 4, "inspections": 5, "invoices": 6}
 #: Where a row of each card leads (an area of the main window).
 AREA_OF = {
     "pickups": "desk",
@@ -120,20 +121,20 @@ class Dashboard(QWidget):
             panel.list.itemActivated.connect(
                 lambda item, _col=0, key=panel.key: self._activated(key, item)
             )
-        grid = QGridLayout()
-        grid.setSpacing(style.SPACE.m)
-        for n, key in enumerate(PANELS):
-            grid.addWidget(self.panels[key], n // 3, n % 3)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
-        grid.setRowStretch(0, 3)  # the day's work first, and larger
-        grid.setRowStretch(1, 2)
+        rows = QVBoxLayout()
+        rows.setSpacing(style.SPACE.m)
+        for keys, stretch in ((PANELS[:3], 3), (PANELS[3:], 2)):  # the day's work first, larger
+            row = QHBoxLayout()
+            row.setSpacing(style.SPACE.m)
+            for key in keys:
+                row.addWidget(self.panels[key], WIDTH[key])
+            rows.addLayout(row, stretch)
         outer = QVBoxLayout(self)
         m = style.SPACE.l
         outer.setContentsMargins(m, style.SPACE.m, m, m)
         outer.setSpacing(style.SPACE.m)
         outer.addLayout(self._top())
-        outer.addLayout(grid, 1)
+        outer.addLayout(rows, 1)
         lists = [self.panels[k].list for k in PANELS]
         for first, second in zip(lists, lists[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -207,7 +208,7 @@ class Dashboard(QWidget):
         return {
             "pickups": (bookings, nothing),
             "returns": (bookings, nothing),
-            "late": (bookings, tr("Dashboard", "None.")),
+            "late": (bookings, tr("Dashboard", "No late return.")),
             "shortages": (
                 lambda line: [
                     format_date(_day(line.when)),

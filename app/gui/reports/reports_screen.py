@@ -193,7 +193,9 @@ class ReportsScreen(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setHighlightSections(False)
-        self.view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.view.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         self.empty = EmptyState(self.view, self._empty_text)
         self.chart = BarChart()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
