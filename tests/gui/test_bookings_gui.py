@@ -14,6 +14,7 @@ from app.core.db import Database
 from app.gui.bookings.booking_editor import BookingEditor, to_qdatetime
 from app.gui.bookings.booking_models import BookingTableModel, LinesModel
 from app.gui.bookings.bookings_screen import BookingsScreen, DuplicateDialog
+from app.gui.shell.chips import STATUS_ROLE, ChipDelegate
 from app.gui.shell.operations import Operations
 from booking import queries
 from booking.models import Booking, BookingLine
@@ -422,3 +423,17 @@ def test_booking_model_passes_modeltester(
         model.set_ids(queries.search_bookings(uow))
     qtmodeltester.check(model)
     assert model.rowCount() == 3
+
+
+def test_the_list_shows_statuses_as_chips_and_says_when_nothing_matches(qtbot, listed) -> None:  # type: ignore[no-untyped-def]
+    screen, refs = listed
+    assert screen.model.index(2, 1).data(STATUS_ROLE) == "confirmed"
+    assert screen.model.index(0, 1).data(STATUS_ROLE) == "quote"
+    assert screen.model.index(0, 0).data(STATUS_ROLE) is None
+    assert isinstance(screen.view.itemDelegateForColumn(1), ChipDelegate)
+    assert screen.view.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert not screen.empty.label.isVisible()
+    screen.search_box.setText("nothing like this")
+    assert references(screen) == []
+    assert screen.empty.label.isVisible()
+    assert "No booking matches these filters" in screen.empty.label.text()

@@ -238,3 +238,27 @@ def test_customer_model_passes_modeltester(qtmodeltester, ops: Operations, db: D
         model.set_ids(customers.search_customers(uow))
     qtmodeltester.check(model)
     assert model.rowCount() == 2
+
+
+def test_empty_search_says_what_to_do(qtbot, screen: CustomersScreen) -> None:  # type: ignore[no-untyped-def]
+    assert not screen.empty.label.isVisible()
+    screen.search_box.setText("nobody at all")
+    assert names(screen) == []
+    assert screen.empty.label.isVisible()
+    assert "Ctrl+N" in screen.empty.label.text()
+
+
+def test_the_dialog_edits_every_customer_field(ops: Operations, qtbot) -> None:  # type: ignore[no-untyped-def]
+    raw = {key: "" for key in customers.CUSTOMER_FIELDS}
+    raw.update(name="Mairie du Puy", kind="person", category="commune", city="Le Puy")
+    dialog = CustomerDialog(ops, None, 1, raw)
+    qtbot.addWidget(dialog)
+    shown = dialog.raw()
+    assert tuple(shown) == customers.CUSTOMER_FIELDS
+    assert (shown["name"], shown["kind"], shown["category"], shown["city"]) == (
+        "Mairie du Puy",
+        "person",
+        "commune",
+        "Le Puy",
+    )
+    assert shown["country"] == "FR"  # the default of a customer without one

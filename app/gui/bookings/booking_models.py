@@ -118,9 +118,15 @@ class BookingTableModel(LazyTableModel):
             tr("BookingTableModel", "Return"),
         )[section]
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == STATUS_ROLE:  # the status chip's key (``LazyTableModel`` skips the role)
+            if not index.isValid() or self.columns[index.column()] != "status":
+                return None
+            row = self.row_data(index.row()) if index.row() < self.rowCount() else None
+            return row.status if row is not None else None
+        return super().data(index, role)
+
     def cell(self, row: queries.BookingRow, column: str, role: int) -> Any:
-        if column == "status" and role == STATUS_ROLE:
-            return row.status
         if role == Qt.ItemDataRole.ToolTipRole and column == "event" and row.venue:
             return row.venue
         if role != Qt.ItemDataRole.DisplayRole:

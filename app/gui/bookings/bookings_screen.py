@@ -122,6 +122,8 @@ class BookingsScreen(FilteredList, QWidget):
         self.search_box.setPlaceholderText(
             tr("BookingsScreen", "Search reference, customer, event, venue, item… (Ctrl+F)")
         )
+        self.search_box.setAccessibleName(tr("BookingsScreen", "Search bookings"))
+        self.search_box.setMinimumWidth(240)
         self.search_box.textChanged.connect(self.search)
         self.search_box.returnPressed.connect(self.open_typed)
         self.status_filter = QComboBox()
@@ -130,16 +132,21 @@ class BookingsScreen(FilteredList, QWidget):
         for status in BookingStatus:
             self.status_filter.addItem(booking_status_label(status.value), status.value)
         self.status_filter.setAccessibleName(tr("BookingsScreen", "Status"))
+        self.status_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status_filter.setMinimumContentsLength(14)
         self.customer_filter = QComboBox()
         self.customer_filter.addItem(tr("BookingsScreen", "All customers"), None)
         self.customer_filter.setAccessibleName(tr("BookingsScreen", "Customer"))
         self.customer_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.customer_filter.setMinimumContentsLength(22)
+        self.customer_filter.setMinimumContentsLength(18)
         self.event_filter = QLineEdit()
         self.event_filter.setClearButtonEnabled(True)
         self.event_filter.setPlaceholderText(tr("BookingsScreen", "Event"))
+        self.event_filter.setAccessibleName(tr("BookingsScreen", "Event"))
         self.event_filter.setMaximumWidth(180)
         self.dates_filter = QCheckBox(tr("BookingsScreen", "&Between"))
         today = self.ops.ctx.clock.today()
