@@ -381,7 +381,7 @@ class PaymentDialog(FormDialog):
         self.reference.setPlaceholderText(tr("PaymentDialog", "Cheque number, transfer label…"))
         self.finish()
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText(tr("PaymentDialog", "&Record the payment"))
+        save.setText(tr("PaymentDialog", "Record the &payment"))
         save.setIcon(icons.icon("payment"))
 
     def action(self) -> Action:

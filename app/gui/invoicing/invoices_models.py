@@ -126,6 +126,8 @@ class DocumentsModel(_Rows):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == CUSTOMER:
                 return row.customer
+            if column == NUMBER:
+                return self._text(row, KIND)
             return draft_note(row) or None
         return None
 

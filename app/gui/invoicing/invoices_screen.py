@@ -133,8 +133,9 @@ class InvoicesScreen(InvoiceActions, FilteredList, QWidget):
 
     def _size_columns(self) -> None:
         """Columns as wide as their widest plausible value; the customer takes the rest
-        (elided in the middle, whole in its tooltip)."""
-        metrics, pad = self.view.fontMetrics(), 2 * style.SPACE.m
+        (elided in the middle, whole in its tooltip). The kind is not shown: the number
+        (FA-/AV-) and the status chip say it, the number's tooltip has it in words."""
+        metrics, pad = self.view.fontMetrics(), 2 * style.SPACE.s
         header = self.view.horizontalHeader()
         samples = {
             NUMBER: ["FA-2026-00000"],
@@ -151,6 +152,7 @@ class InvoicesScreen(InvoiceActions, FilteredList, QWidget):
             extra = 2 * style.SPACE.s + style.SPACE.xs if column == STATUS else 0
             self.view.setColumnWidth(column, widest + pad + extra)
         header.setSectionResizeMode(CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnHidden(KIND, True)
         header.setMinimumSectionSize(metrics.horizontalAdvance("M") * 4)
 
     def _lay_out(self) -> None:
