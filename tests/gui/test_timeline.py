@@ -19,7 +19,6 @@ from app.gui.bookings.timeline import (
     TypeRow,
     build_and_paint_month,
     daily_peaks,
-    local_now,
 )
 from app.gui.shell.operations import Operations
 from booking import availability
@@ -82,7 +81,7 @@ def row_of(screen: TimelineScreen, type_id: int) -> int:
 
 def test_cells_match_the_engine(qtbot, ops, db, booked) -> None:  # type: ignore[no-untyped-def]
     screen = screen_on(qtbot, ops)
-    now = local_now(ops)
+    now = ops.ctx.clock.local_now()
     types = ids(db)
     checked = 0
     for code in ("LYRE-WASH", "DMX-10", "SM58"):
