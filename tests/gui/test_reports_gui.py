@@ -218,3 +218,26 @@ def test_the_bar_chart_draws_labels_values_and_negative_bars(qtbot) -> None:  # 
 
     assert chart.bar_at(QPoint(100, top + 2)) == 0
     assert chart.bar_at(QPoint(100, 1)) is None
+
+
+def test_a_report_without_rows_says_so_over_the_table(screen: ReportsScreen) -> None:
+    screen.choose_report("inspections")  # no unit has an inspection schedule
+    assert screen.report is not None and screen.report.rows == []
+    assert screen.model.rowCount() == 0  # no total of nothing
+    assert screen.empty.label.isVisible()
+    assert "Choose another period" in screen.empty.label.text()
+    screen.choose_report("revenue")
+    assert not screen.empty.label.isVisible()
+
+
+def test_the_chart_paints_with_the_theme_in_use(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.resize(QSize(420, 200))
+    chart.set_bars([Bar("Lighting", 1200.0, "€12.00")])
+    assert coloured_pixels(painted(chart), style.LIGHT.accent) > 50
+    monkeypatch.setattr(style, "_theme", "dark")  # what style.apply does, without the app
+    style.notifier().changed.emit("dark")
+    image = painted(chart)
+    assert coloured_pixels(image, style.DARK.accent) > 50
+    assert coloured_pixels(image, style.DARK.surface) > 1000  # the dark background

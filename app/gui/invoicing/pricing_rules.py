@@ -78,7 +78,7 @@ class RulesPage(QWidget):
                 "&Weekend rule: out on Friday afternoon, back on Monday morning = 1 day",
             )
         )
-        self.rules_fields.add("", (), self.weekend)
+        self.rules_fields.form.addRow(self.weekend)  # the whole width: the rule in words
         self.out_from = _short(90)
         self.rules_fields.add(
             tr("PricingScreen", "Out on Friday &from:"), "out from", self.out_from
