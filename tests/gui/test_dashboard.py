@@ -229,3 +229,17 @@ def test_load_dashboard_reads_everything_in_one_go(coop: Database, clock, today_
     assert data.today == dt.date(2026, 11, 26)
     assert data.invoices.total_cents == 3600
     assert data.shortages.lines[0].figure == data.shortages.lines[0].figure  # a number
+
+
+def test_each_panel_is_a_card_with_its_count_as_the_key_figure(home: Dashboard) -> None:
+    from app.gui.shell import style
+
+    late = home.panels["late"]
+    assert late.property("role") == "card"
+    assert late.count_label.property("role") == "display"
+    assert late.count_label.text() == "1"
+    assert style.palette().danger in late.count_label.styleSheet()  # a problem to see to
+    pickups = home.panels["pickups"]
+    assert style.palette().danger not in pickups.count_label.styleSheet()  # work, not alarm
+    assert not pickups.icon.pixmap().isNull()
+    assert home.heading.property("role") == "title"
