@@ -239,19 +239,21 @@ def capture(env: dict[str, str], target: Path) -> None:
 
 
 def settle(env: dict[str, str], work: Path, least: float = 1.5, most: float = 25.0) -> Path:
-    """Capture until two captures in a row are the same (the screen has painted, loading
-    is over); returns the last capture."""
+    """Capture until the screen shows again what it showed just before (painted, loading
+    over; a blinking text cursor alternates between two images, so a repeat of either of
+    the last two counts); returns the last capture."""
     time.sleep(least)
-    previous, end, n = "", time.monotonic() + most, 0
+    seen: list[str] = []
+    end, n = time.monotonic() + most, 0
     while True:
         n += 1
         shot = work / f"settle-{n % 2}.png"
         capture(env, shot)
         digest = hashlib.sha1(shot.read_bytes()).hexdigest()
-        if digest == previous or time.monotonic() > end:
+        if digest in seen[-2:] or time.monotonic() > end:
             return shot
-        previous = digest
-        time.sleep(0.8)
+        seen.append(digest)
+        time.sleep(0.7)
 
 
 def keep(raw: Path, target: Path) -> None:
