@@ -20,10 +20,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import sqlalchemy
 from sqlalchemy import case, func
-from sqlmodel import select
+from sqlmodel import col, select
 
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column
 from booking.models import (
     HOLDING,
     TENTATIVE,
@@ -115,14 +116,14 @@ def holders_at(holds: Iterable[Hold], at: dt.datetime) -> tuple[str, ...]:
 
 def serviceable(uow: UnitOfWork, type_ids: Sequence[int] | None = None) -> dict[int, int]:
     """Serviceable stock per type: units in service, or the bulk stock quantity."""
-    units = select(Unit.item_type_id, func.count(Unit.id)).where(
+    units = select(Unit.item_type_id, func.count(id_column(Unit))).where(
         Unit.status == UnitStatus.IN_SERVICE.value
     )
-    types = select(ItemType.id, ItemType.tracking, ItemType.stock_quantity)
+    types = select(id_column(ItemType), ItemType.tracking, ItemType.stock_quantity)
     if type_ids is not None:
-        units = units.where(Unit.item_type_id.in_(type_ids))  # type: ignore[attr-defined]
-        types = types.where(ItemType.id.in_(type_ids))  # type: ignore[union-attr]
-    counts = dict(uow.session.exec(units.group_by(Unit.item_type_id)).all())
+        units = units.where(col(Unit.item_type_id).in_(type_ids))
+        types = types.where(id_column(ItemType).in_(type_ids))
+    counts = dict(uow.session.exec(units.group_by(col(Unit.item_type_id))).all())
     result: dict[int, int] = {}
     for type_id, tracking, stock in uow.session.exec(types):
         result[type_id] = counts.get(type_id, 0) if tracking == Tracking.SERIALIZED else stock
@@ -144,40 +145,41 @@ def holds(
     ``bounds`` (widest prep, de-prep) saves a query when the caller knows them."""
     line = BookingLine
     base = (
-        select(
-            line.booking_id,
-            Booking.reference,
-            line.status,
-            line.start,
-            line.end,
-            line.item_type_id,
-            line.quantity,
-            ItemType.prep_hours,
-            ItemType.deprep_hours,
+        sqlalchemy.select(
+            col(line.booking_id),
+            col(Booking.reference),
+            col(line.status),
+            col(line.start),
+            col(line.end),
+            col(line.item_type_id),
+            col(line.quantity),
+            col(ItemType.prep_hours),
+            col(ItemType.deprep_hours),
         )
-        .join(Booking, Booking.id == line.booking_id)
-        .join(ItemType, ItemType.id == line.item_type_id)
+        .join(Booking, id_column(Booking) == line.booking_id)
+        .join(ItemType, id_column(ItemType) == line.item_type_id)
     )
     before, after = bounds or _widest_buffers(uow, type_ids)
-    base = base.where(line.start < end + before)  # type: ignore[operator]
+    base = base.where(col(line.start) < end + before)
     if type_ids is not None:
-        base = base.where(line.item_type_id.in_(type_ids))  # type: ignore[attr-defined]
+        base = base.where(col(line.item_type_id).in_(type_ids))
     if exclude_booking is not None:
-        base = base.where(line.booking_id != exclude_booking)
+        base = base.where(col(line.booking_id) != exclude_booking)
     # The lines mirror their booking's period and status: one index range per type
     # (ix_booking_line_type_status_end), and a second one for late bookings still out.
     query = base.where(
-        line.status.in_([s.value for s in statuses]),  # type: ignore[attr-defined]
-        line.end > start - after,  # type: ignore[operator]
+        col(line.status).in_([s.value for s in statuses]),
+        col(line.end) > start - after,
     )
     if BookingStatus.OUT in statuses:
         late = base.where(
-            line.status == BookingStatus.OUT.value,
-            line.end <= now,  # type: ignore[operator]
-            line.end <= start - after,  # type: ignore[operator]
+            col(line.status) == BookingStatus.OUT.value,
+            col(line.end) <= now,
+            col(line.end) <= start - after,
         )
-        query = query.union_all(late)  # type: ignore[assignment]
-    rows = list(uow.session.exec(query))
+        rows = list(uow.session.execute(query.union_all(late)))
+    else:
+        rows = list(uow.session.execute(query))
     overdue = {r[0] for r in rows if r[2] == BookingStatus.OUT and r[4] <= now}
     still_out = _still_out(uow, overdue) if overdue else {}
     result = []
@@ -198,7 +200,7 @@ def _widest_buffers(
     booking whose period misses the window by more cannot hold stock in it."""
     query = select(func.max(ItemType.prep_hours), func.max(ItemType.deprep_hours))
     if type_ids is not None:
-        query = query.where(ItemType.id.in_(type_ids))  # type: ignore[union-attr]
+        query = query.where(id_column(ItemType).in_(type_ids))
     prep, deprep = uow.session.exec(query).one()
     return dt.timedelta(hours=prep or 0), dt.timedelta(hours=deprep or 0)
 
@@ -207,12 +209,13 @@ def _still_out(uow: UnitOfWork, booking_ids: set[int]) -> dict[tuple[int, int], 
     """Net quantity out (checked out minus checked in) per (booking, type), from the desk's
     movements."""
     signed = case(
-        (Movement.direction == Direction.OUT.value, Movement.quantity), else_=-Movement.quantity
+        (col(Movement.direction) == Direction.OUT.value, Movement.quantity),
+        else_=-col(Movement.quantity),
     )
     query = (
         select(Movement.booking_id, Movement.item_type_id, func.sum(signed))
-        .where(Movement.booking_id.in_(booking_ids))  # type: ignore[attr-defined]
-        .group_by(Movement.booking_id, Movement.item_type_id)
+        .where(col(Movement.booking_id).in_(booking_ids))
+        .group_by(col(Movement.booking_id), col(Movement.item_type_id))
     )
     return {(bid, tid): int(net) for bid, tid, net in uow.session.exec(query) if net > 0}
 
@@ -311,8 +314,8 @@ def shortages(
 def _names(uow: UnitOfWork, type_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
     if not type_ids:
         return {}
-    query = select(ItemType.id, ItemType.code, ItemType.name).where(
-        ItemType.id.in_(type_ids)  # type: ignore[union-attr]
+    query = select(id_column(ItemType), ItemType.code, ItemType.name).where(
+        id_column(ItemType).in_(type_ids)
     )
     return {tid: (code, name) for tid, code, name in uow.session.exec(query)}
 
@@ -371,36 +374,44 @@ def check_request(
     return result
 
 
-def _facts(uow: UnitOfWork, type_ids: Sequence[int] | None) -> dict[int, tuple]:  # type: ignore[type-arg]
+#: What every availability answer needs to know of a type: (id, code, name, tracking,
+#: stock quantity, prep hours, de-prep hours).
+Facts = tuple[int, str, str, str, int, int, int]
+
+
+def _facts(uow: UnitOfWork, type_ids: Sequence[int] | None) -> dict[int, Facts]:
     """(id, code, name, tracking, stock quantity, prep hours, de-prep hours) per type, in
     one query: what every availability answer needs to know of the types."""
-    query = select(
-        ItemType.id,
-        ItemType.code,
-        ItemType.name,
-        ItemType.tracking,
-        ItemType.stock_quantity,
-        ItemType.prep_hours,
-        ItemType.deprep_hours,
+    query = sqlalchemy.select(
+        id_column(ItemType),
+        col(ItemType.code),
+        col(ItemType.name),
+        col(ItemType.tracking),
+        col(ItemType.stock_quantity),
+        col(ItemType.prep_hours),
+        col(ItemType.deprep_hours),
     )
     if type_ids is not None:
-        query = query.where(ItemType.id.in_(type_ids))  # type: ignore[union-attr]
-    return {row[0]: tuple(row) for row in uow.session.exec(query)}
+        query = query.where(id_column(ItemType).in_(type_ids))
+    facts: dict[int, Facts] = {}
+    for tid, code, name, tracking, stock, prep, deprep in uow.session.execute(query):
+        facts[tid] = (tid, code, name, tracking, stock, prep, deprep)
+    return facts
 
 
-def _stock(uow: UnitOfWork, facts: dict[int, tuple]) -> dict[int, int]:  # type: ignore[type-arg]
+def _stock(uow: UnitOfWork, facts: dict[int, Facts]) -> dict[int, int]:
     """Serviceable stock from already-read type facts (id, _, _, tracking, stock, ...)."""
     serialized = [tid for tid, f in facts.items() if f[3] == Tracking.SERIALIZED]
     counts: dict[int, int] = {}
     if serialized:
         counts = dict(
             uow.session.exec(
-                select(Unit.item_type_id, func.count(Unit.id))
+                select(Unit.item_type_id, func.count(id_column(Unit)))
                 .where(
-                    Unit.item_type_id.in_(serialized),  # type: ignore[attr-defined]
+                    col(Unit.item_type_id).in_(serialized),
                     Unit.status == UnitStatus.IN_SERVICE.value,
                 )
-                .group_by(Unit.item_type_id)
+                .group_by(col(Unit.item_type_id))
             ).all()
         )
     return {

@@ -25,12 +25,12 @@ from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from app.core import pdf
 from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column
 from app.core.settings import COOPERATIVE_NAME, get_setting
 from booking import sheet
 from booking.bookings import booking_by_ref
@@ -174,7 +174,7 @@ def document_data(uow: UnitOfWork, reference: str, *, clock: Clock) -> DeskDocum
         code: (category, tracking)
         for code, category, tracking in uow.session.exec(
             select(ItemType.code, ItemType.category, ItemType.tracking).where(
-                ItemType.code.in_([p.code for p in lines])  # type: ignore[attr-defined]
+                col(ItemType.code).in_([p.code for p in lines])
             )
         )
     }
@@ -221,12 +221,12 @@ def _row_order(row: TypeRow) -> tuple[int, str]:
 
 def _live_returns(booking_id: int) -> SelectOfScalar[Movement]:
     """Check-ins of the booking that were not undone."""
-    undone = select(Movement.undoes).where(Movement.undoes.is_not(None))  # type: ignore[union-attr]
+    undone = select(Movement.undoes).where(col(Movement.undoes).is_not(None))
     return select(Movement).where(
         Movement.booking_id == booking_id,
         Movement.direction == Direction.IN.value,
-        Movement.undoes.is_(None),  # type: ignore[union-attr]
-        Movement.id.not_in(undone),  # type: ignore[union-attr]
+        col(Movement.undoes).is_(None),
+        id_column(Movement).not_in(undone),
     )
 
 
@@ -234,7 +234,7 @@ def _return_notes(uow: UnitOfWork, booking_id: int) -> dict[tuple[str, str], str
     """Notes of damaged / missing check-ins: ("unit", barcode) or (type code, n) → note."""
     query = _live_returns(booking_id).where(Movement.condition != Condition.OK.value)
     found: dict[tuple[str, str], str] = {}
-    for move in uow.session.exec(query.order_by(Movement.id)):  # type: ignore[arg-type]
+    for move in uow.session.exec(query.order_by(id_column(Movement))):
         if move.unit_id is not None:
             unit = uow.session.get(Unit, move.unit_id)
             assert unit is not None
@@ -250,7 +250,7 @@ def _return_notes(uow: UnitOfWork, booking_id: int) -> dict[tuple[str, str], str
 
 def _last_return(uow: UnitOfWork, booking_id: int) -> dt.datetime | None:
     last = uow.session.exec(
-        _live_returns(booking_id).order_by(Movement.at.desc()).limit(1)  # type: ignore[attr-defined]
+        _live_returns(booking_id).order_by(col(Movement.at).desc()).limit(1)
     ).first()
     return last.at if last is not None else None
 

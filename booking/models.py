@@ -12,7 +12,7 @@ from enum import StrEnum
 from pydantic import NaiveDatetime
 from sqlalchemy import Index, event, inspect, update
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlmodel import Field, Session, SQLModel
+from sqlmodel import Field, Session, SQLModel, col
 
 from app.core.errors import N_
 
@@ -176,7 +176,7 @@ def _mirror_booking(session: Session, _context: object, _instances: object) -> N
             if isinstance(obj, Booking) and obj.id is not None and _period_changed(obj):
                 session.execute(
                     update(BookingLine)
-                    .where(BookingLine.booking_id == obj.id)  # type: ignore[arg-type]
+                    .where(col(BookingLine.booking_id) == obj.id)
                     .values(start=obj.start, end=obj.end, status=obj.status)
                     .execution_options(synchronize_session=False)
                 )

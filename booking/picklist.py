@@ -21,10 +21,10 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.core import pdf
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column
 from app.core.settings import COOPERATIVE_NAME, get_setting
 from booking import sheet
 from booking.bookings import booking_by_ref
@@ -141,9 +141,7 @@ def picklist_data(uow: UnitOfWork, reference: str) -> PickList:
     ):
         quantities[type_id] += qty
     items = list(
-        uow.session.exec(
-            select(ItemType).where(ItemType.id.in_(list(quantities)))  # type: ignore[union-attr]
-        )
+        uow.session.exec(select(ItemType).where(id_column(ItemType).in_(list(quantities))))
     )
     shelves = shelf_locations(uow, [i.id for i in items if i.id is not None])
     lines = []
@@ -186,13 +184,13 @@ def shelf_locations(uow: UnitOfWork, type_ids: Sequence[int]) -> dict[int, str]:
     if not type_ids:
         return {}
     query = (
-        select(Unit.item_type_id, Unit.location, func.count(Unit.id))  # type: ignore[arg-type]
+        select(Unit.item_type_id, Unit.location, func.count(id_column(Unit)))
         .where(
-            Unit.item_type_id.in_(list(type_ids)),  # type: ignore[attr-defined]
+            col(Unit.item_type_id).in_(list(type_ids)),
             Unit.status == UnitStatus.IN_SERVICE.value,
             Unit.location != "",
         )
-        .group_by(Unit.item_type_id, Unit.location)  # type: ignore[arg-type]
+        .group_by(col(Unit.item_type_id), col(Unit.location))
     )
     counts: dict[int, Counter[str]] = defaultdict(Counter)
     for type_id, location, count in uow.session.exec(query):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column
 from app.core.errors import DomainError, NotFound
 from booking.availability import availability_many
 from booking.models import Booking, BookingLine, BookingStatus
@@ -51,8 +51,8 @@ def inspection_warnings(uow: UnitOfWork, booking_id: int, *, now: dt.datetime) -
     names = {
         tid: (code, name)
         for tid, code, name in uow.session.exec(
-            select(ItemType.id, ItemType.code, ItemType.name).where(
-                ItemType.id.in_(sorted(dues))  # type: ignore[union-attr]
+            select(id_column(ItemType), ItemType.code, ItemType.name).where(
+                id_column(ItemType).in_(sorted(dues))
             )
         )
     }
@@ -82,18 +82,18 @@ def _dues_before(
     earliest of those due dates."""
     first_due = (
         select(InspectionDue.unit_id, func.min(InspectionDue.due_on).label("due_on"))
-        .group_by(InspectionDue.unit_id)  # type: ignore[arg-type]
+        .group_by(col(InspectionDue.unit_id))
         .subquery()
     )
     query = (
-        select(Unit.item_type_id, func.count(Unit.id), func.min(first_due.c.due_on))  # type: ignore[arg-type]
-        .join(first_due, first_due.c.unit_id == Unit.id)
+        select(Unit.item_type_id, func.count(id_column(Unit)), func.min(first_due.c.due_on))
+        .join(first_due, first_due.c.unit_id == id_column(Unit))
         .where(
-            Unit.item_type_id.in_(type_ids),  # type: ignore[attr-defined]
+            col(Unit.item_type_id).in_(type_ids),
             Unit.status == UnitStatus.IN_SERVICE.value,
             first_due.c.due_on < _last_due_day(end),
         )
-        .group_by(Unit.item_type_id)  # type: ignore[arg-type]
+        .group_by(col(Unit.item_type_id))
     )
     return {tid: (count, earliest) for tid, count, earliest in uow.session.exec(query)}
 

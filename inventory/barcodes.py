@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from sqlalchemy import func
 from sqlmodel import select
 
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column
 from app.core.errors import Conflict, ValidationError
 from inventory.models import (
     CATEGORY_PREFIX,
@@ -180,7 +180,7 @@ def by_code(uow: UnitOfWork, model: type[Row], column: Any, code: str) -> Row | 
     exact = uow.session.exec(select(model).where(column == code)).first()
     if exact is not None:
         return exact
-    query = select(model).where(func.upper(column) == code.upper()).order_by(model.id)  # type: ignore[attr-defined]
+    query = select(model).where(func.upper(column) == code.upper()).order_by(id_column(model))
     return uow.session.exec(query).first()
 
 

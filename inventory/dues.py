@@ -7,13 +7,13 @@ import datetime as dt
 from sqlmodel import select
 
 from app.core.dates import add_months
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column
 from inventory.models import InspectionDue, InspectionSchedule, Unit
 
 
 def schedules_of(uow: UnitOfWork, item_type_id: int) -> list[InspectionSchedule]:
     query = select(InspectionSchedule).where(InspectionSchedule.item_type_id == item_type_id)
-    return list(uow.session.exec(query.order_by(InspectionSchedule.id)))
+    return list(uow.session.exec(query.order_by(id_column(InspectionSchedule))))
 
 
 def start_dues(uow: UnitOfWork, unit: Unit, today: dt.date) -> None:

@@ -19,19 +19,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Protocol
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import Conflict, NotFound
-from app.core.money import from_cents
+from app.core.money import from_cents, quantize
 from booking.bookings import booking_by_ref
 from booking.customers import membership_covering
-from booking.desk import progress
+from booking.desk import LineProgress, progress
 from booking.models import Booking, Condition, Customer, Direction, Movement
 from inventory import fields
 from inventory.catalogue import item_by_code
@@ -55,12 +57,30 @@ class RateChoice:
     category_id: int | None = None
 
 
-def usage_days(booking: Booking) -> tuple[dt.date, dt.date]:
+class Priceable(Protocol):
+    """What pricing reads of a booking: a stored ``Booking`` or an ``estimate.Draft``
+    (``id`` 0 or None: not stored, so no pricing of its own and no desk record)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def customer_id(self) -> int: ...
+    @property
+    def start(self) -> dt.datetime: ...
+    @property
+    def end(self) -> dt.datetime: ...
+    @property
+    def use_start(self) -> dt.datetime: ...
+    @property
+    def use_end(self) -> dt.datetime: ...
+
+
+def usage_days(booking: Priceable) -> tuple[dt.date, dt.date]:
     last = (booking.use_end - dt.timedelta(microseconds=1)).date()
     return booking.use_start.date(), last
 
 
-def rate_choice(uow: UnitOfWork, booking: Booking) -> RateChoice:
+def rate_choice(uow: UnitOfWork, booking: Priceable) -> RateChoice:
     first, last = usage_days(booking)
     membership = membership_covering(uow, booking.customer_id, first, last)
     if membership is not None:
@@ -88,15 +108,15 @@ def day_rate(uow: UnitOfWork, item: ItemType, choice: RateChoice) -> Decimal:
     )
 
 
-def _late_returns(uow: UnitOfWork, booking: Booking, clock: Clock) -> dict[int, list[int]]:
+def _late_returns(uow: UnitOfWork, booking: Priceable, clock: Clock) -> dict[int, list[int]]:
     """Per type, the days late of each piece checked in (good or damaged) after the
     planned return's day."""
-    undone = select(Movement.undoes).where(Movement.undoes.is_not(None))  # type: ignore[union-attr]
+    undone = select(Movement.undoes).where(col(Movement.undoes).is_not(None))
     query = select(Movement).where(
         Movement.booking_id == booking.id,
         Movement.direction == Direction.IN.value,
-        Movement.undoes.is_(None),  # type: ignore[union-attr]
-        Movement.id.not_in(undone),  # type: ignore[union-attr]
+        col(Movement.undoes).is_(None),
+        id_column(Movement).not_in(undone),
         Movement.condition != Condition.MISSING.value,
     )
     late: dict[int, list[int]] = defaultdict(list)
@@ -115,7 +135,15 @@ def billable(uow: UnitOfWork, booking: Booking, clock: Clock) -> tuple[list[Cove
     return estimate.booking_lines(uow, estimate.draft_of(uow, booking), clock)
 
 
-def _desk_charges(uow, booking, items, moved, choice, clock) -> list[Covered]:  # type: ignore[no-untyped-def]
+def _desk_charges(
+    uow: UnitOfWork,
+    booking: Priceable,
+    items: Mapping[int, ItemType],
+    moved: Mapping[int, LineProgress],
+    choice: RateChoice,
+    clock: Clock,
+) -> list[Covered]:
+    """What the desk recorded on a stored booking: losses, damage charges, late returns."""
     out: list[Covered] = []
     dvat = rates.damage_vat(uow)
     for tid, p in moved.items():
@@ -130,13 +158,15 @@ def _desk_charges(uow, booking, items, moved, choice, clock) -> list[Covered]:  
             )
             out.append(Covered(line, f"loss:{tid}", p.missing))
     charges = uow.session.exec(
-        select(DamageCharge).where(DamageCharge.booking_id == booking.id).order_by(DamageCharge.id)
+        select(DamageCharge)
+        .where(DamageCharge.booking_id == booking.id)
+        .order_by(id_column(DamageCharge))
     )
     for charge in charges:
-        item = uow.session.get(ItemType, charge.item_type_id)
+        item = _item_type(uow, items, charge.item_type_id)
         line = pricing.charge_line(
-            text=pricing.DAMAGE_TEXT.format(name=item.name, note=charge.description),  # type: ignore[union-attr]
-            code=item.code,  # type: ignore[union-attr]
+            text=pricing.DAMAGE_TEXT.format(name=item.name, note=charge.description),
+            code=item.code,
             quantity=1,
             unit_amount=from_cents(charge.amount_cents),
             vat=dvat,
@@ -144,7 +174,7 @@ def _desk_charges(uow, booking, items, moved, choice, clock) -> list[Covered]:  
         )
         out.append(Covered(line, f"damage:{charge.id}", 1))
     for tid, late in sorted(_late_returns(uow, booking, clock).items()):
-        item = items.get(tid) or uow.session.get(ItemType, tid)
+        item = _item_type(uow, items, tid)
         if item.category == Category.CONSUMABLES:
             continue
         groups: dict[int, int] = defaultdict(int)
@@ -163,17 +193,24 @@ def _desk_charges(uow, booking, items, moved, choice, clock) -> list[Covered]:  
     return out
 
 
-def with_minimum(uow: UnitOfWork, booking: Booking, lines: list[Covered]) -> list[Covered]:
+def _item_type(uow: UnitOfWork, items: Mapping[int, ItemType], type_id: int) -> ItemType:
+    item = items.get(type_id) or uow.session.get(ItemType, type_id)
+    if item is None:
+        raise NotFound("Item type {id} does not exist.", id=type_id)
+    return item
+
+
+def with_minimum(uow: UnitOfWork, booking: Priceable, lines: list[Covered]) -> list[Covered]:
     rental = sum((c.line.net for c in lines if c.covers.startswith("rental:")), pricing.ZERO)
     vat = pricing.VatSpec(VatCategory.STANDARD, rates.default_vat(uow))
-    top_up = pricing.minimum_line(rental, rates.booking_minimum(uow, booking.id), vat)  # type: ignore[arg-type]
+    top_up = pricing.minimum_line(rental, rates.booking_minimum(uow, booking.id or 0), vat)
     return lines + ([Covered(top_up, "minimum", 1)] if top_up is not None else [])
 
 
 def covered_so_far(uow: UnitOfWork, booking_id: int) -> dict[str, int]:
     query = (
         select(IssuedLine.covers, func.sum(IssuedLine.covered_quantity))
-        .join(IssuedDocument, IssuedDocument.id == IssuedLine.document_id)
+        .join(IssuedDocument, id_column(IssuedDocument) == IssuedLine.document_id)
         .where(
             IssuedDocument.booking_id == booking_id,
             IssuedDocument.kind == Kind.INVOICE.value,
@@ -187,7 +224,7 @@ def covered_so_far(uow: UnitOfWork, booking_id: int) -> dict[str, int]:
 def uninvoiced(uow: UnitOfWork, booking: Booking, clock: Clock) -> tuple[list[Covered], RateChoice]:
     """What the booking owes and no issued invoice covered yet."""
     everything, choice = billable(uow, booking, clock)
-    done = covered_so_far(uow, booking.id)  # type: ignore[arg-type]
+    done = covered_so_far(uow, require_id(booking))
     remaining: list[Covered] = []
     for c in everything:
         left = c.quantity - done.get(c.covers, 0)
@@ -208,7 +245,7 @@ def _part(c: Covered, left: int) -> Covered:
     elif c.covers.startswith("late:"):
         detail = pricing.LATE_PART_DETAIL.format(qty=left, rate=pricing.euros(ln.unit_price))
     quantity = Decimal(left)
-    net = pricing.quantize(quantity * ln.unit_price)
+    net = quantize(quantity * ln.unit_price)
     return Covered(replace(ln, quantity=quantity, net=net, detail=detail), c.covers, left)
 
 
@@ -236,7 +273,7 @@ def record_damage_charge(
     text = fields.text("description", description, required=True)
     qty = fields.integer("quantity", quantity, minimum=1)
     damaged = next(
-        (p.damaged for p in progress(uow, booking.id) if p.item_type_id == item.id),  # type: ignore[arg-type]
+        (p.damaged for p in progress(uow, require_id(booking)) if p.item_type_id == item.id),
         0,
     )
     charged = uow.session.exec(
@@ -255,8 +292,8 @@ def record_damage_charge(
             ref=booking.reference,
         )
     charge = DamageCharge(
-        booking_id=booking.id,  # type: ignore[arg-type]
-        item_type_id=item.id,  # type: ignore[arg-type]
+        booking_id=require_id(booking),
+        item_type_id=require_id(item),
         quantity=qty,
         amount_cents=cents,
         description=text,

@@ -23,7 +23,7 @@ from decimal import Decimal
 from sqlmodel import select
 
 from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column, require_id
 from app.core.money import from_cents
 from booking import bookings
 from booking.bookings import BookingData, lines_of
@@ -55,7 +55,7 @@ class Draft:
 def draft_of(uow: UnitOfWork, booking: Booking) -> Draft:
     """A stored booking as it is in the database."""
     booked: dict[int, int] = {}
-    for line in lines_of(uow, booking.id):  # type: ignore[arg-type]
+    for line in lines_of(uow, require_id(booking)):
         booked[line.item_type_id] = booked.get(line.item_type_id, 0) + line.quantity
     return Draft(
         customer_id=booking.customer_id,
@@ -100,7 +100,7 @@ def booking_lines(
     rental (charged days, the family's coefficient, the day rate of the customer's rate,
     line and booking discounts), consumables sold and, for a stored booking, what the desk
     recorded."""
-    choice = charges.rate_choice(uow, draft)  # type: ignore[arg-type]
+    choice = charges.rate_choice(uow, draft)
     rule = rates.weekend_rule(uow)
     days = pricing.charged_days(draft.use_start, draft.use_end, draft.start, draft.end, rule)
     booking_discount = rates.bp_percent(rates.booking_pricing(uow, draft.id).discount_bp)
@@ -108,8 +108,8 @@ def booking_lines(
     booked = {t: q for t, q in draft.booked.items() if q > 0}
     moved = {p.item_type_id: p for p in progress(uow, draft.id)} if draft.id else {}
     wanted = set(booked) | set(moved)
-    query = select(ItemType).where(ItemType.id.in_(wanted))  # type: ignore[union-attr]
-    items = {i.id: i for i in uow.session.exec(query)}
+    query = select(ItemType).where(id_column(ItemType).in_(wanted))
+    items = {require_id(i): i for i in uow.session.exec(query)}
     order = sorted(items, key=lambda t: (items[t].category == Category.CONSUMABLES, items[t].name))
     out: list[Covered] = []
     for tid in order:
@@ -192,15 +192,15 @@ def price(uow: UnitOfWork, draft: Draft, clock: Clock) -> Priced:
     """What the quote of ``draft`` prints: its lines with the minimum charge, the rate and
     why, the deposit."""
     covered, choice = booking_lines(uow, draft, clock)
-    with_top_up = charges.with_minimum(uow, draft, covered)  # type: ignore[arg-type]
+    with_top_up = charges.with_minimum(uow, draft, covered)
     top_up = sum((c.line.net for c in with_top_up if c.covers == "minimum"), pricing.ZERO)
-    first, last = charges.usage_days(draft)  # type: ignore[arg-type]
+    first, last = charges.usage_days(draft)
     membership = membership_covering(uow, draft.customer_id, first, last)
     rule = rates.weekend_rule(uow)
     days = pricing.charged_days(draft.use_start, draft.use_end, draft.start, draft.end, rule)
     discounts = rates.line_discounts(uow, draft.id)
-    query = select(ItemType).where(ItemType.id.in_(set(draft.booked)))  # type: ignore[union-attr]
-    items = {i.id: i for i in uow.session.exec(query)}
+    query = select(ItemType).where(id_column(ItemType).in_(set(draft.booked)))
+    items = {require_id(i): i for i in uow.session.exec(query)}
     coefficients = {
         item.code: pricing.coefficient(rates.coefficients_for(uow, draft.id, item.category), days)
         for item in items.values()

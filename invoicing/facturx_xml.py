@@ -142,7 +142,9 @@ class _Builder:
         self.root = etree.Element(f"{{{RSM}}}CrossIndustryInvoice", nsmap=NSMAP)
 
     @staticmethod
-    def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str):
+    def sub(
+        parent: etree._Element, tag: str, text: str | None = None, **attrs: str
+    ) -> etree._Element:
         prefix, name = tag.split(":")
         element = etree.SubElement(parent, f"{{{NSMAP[prefix]}}}{name}", attrs)
         if text is not None:
@@ -276,7 +278,8 @@ def build_xml(document: Document) -> bytes:
         b.sub(cited, "ram:IssuerAssignedID", document.cited_number)
         if document.cited_date is not None:
             b.date(cited, "ram:FormattedIssueDateTime", document.cited_date, ns="qdt")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml
 
 
 def _note(b: _Builder, parent: etree._Element, text: str, code: str = "") -> None:

@@ -100,7 +100,7 @@ def money(value: Decimal, currency: str = "EUR") -> str:
     value = value.quantize(Decimal("0.01"))
     sign = "-" if value < 0 else ""
     units, cents = f"{abs(value):.2f}".split(".")
-    groups = []
+    groups: list[str] = []
     while len(units) > 3:
         groups.insert(0, units[-3:])
         units = units[:-3]
@@ -115,7 +115,7 @@ def number(value: Decimal, places: int = 4) -> str:
     units, _, decimals = text.partition(".")
     sign = "-" if units.startswith("-") else ""
     units = units.lstrip("-")
-    groups = []
+    groups: list[str] = []
     while len(units) > 3:
         groups.insert(0, units[-3:])
         units = units[:-3]

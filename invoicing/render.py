@@ -41,6 +41,7 @@ from pypdf.generic import (
     DictionaryObject,
     NameObject,
     NumberObject,
+    StreamObject,
     TextStringObject,
 )
 
@@ -121,9 +122,9 @@ def srgb_profile() -> bytes:
 
 
 def _output_intent(writer: PdfWriter) -> DictionaryObject:
-    icc = DecodedStreamObject()
-    icc.set_data(srgb_profile())
-    icc = icc.flate_encode()
+    profile = DecodedStreamObject()
+    profile.set_data(srgb_profile())
+    icc = profile.flate_encode()
     icc[NameObject("/N")] = NumberObject(3)
     return DictionaryObject(
         {
@@ -147,6 +148,12 @@ def _pdf_date(xmp_date: str) -> str:
     return moment.strftime("D:%Y%m%d%H%M%S") + f"{offset[:3]}'{offset[3:]}'"
 
 
+def _stream(value: object) -> StreamObject:
+    if not isinstance(value, StreamObject):
+        raise ValueError("the PDF's /Metadata is not a stream")
+    return value
+
+
 def _post_fix(pdf: bytes, *, xmp: bytes | None = None, info: dict[str, str] | None = None) -> bytes:
     """OutputIntent, Info ↔ XMP agreement, header 1.7 (and, for a quote, the XMP)."""
     reader = PdfReader(io.BytesIO(pdf))
@@ -159,8 +166,9 @@ def _post_fix(pdf: bytes, *, xmp: bytes | None = None, info: dict[str, str] | No
         stream[NameObject("/Type")] = NameObject("/Metadata")
         stream[NameObject("/Subtype")] = NameObject("/XML")
         root[NameObject("/Metadata")] = writer._add_object(stream)
-    metadata = root["/Metadata"].get_object().get_data().decode("utf-8")
-    entries = writer._info.get_object() if writer._info is not None else DictionaryObject()
+    metadata = _stream(root["/Metadata"].get_object()).get_data().decode("utf-8")
+    info_object = writer._info.get_object() if writer._info is not None else None
+    entries = info_object if isinstance(info_object, DictionaryObject) else DictionaryObject()
     for key in ("/Keywords", "/Trapped"):
         if key in entries:
             del entries[key]

@@ -21,9 +21,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import ColumnElement, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
@@ -141,6 +141,31 @@ class UnitOfWork:
         self.session.flush()
 
 
+class HasId(Protocol):
+    """A table row: SQLModel types the primary key optional (None until flushed)."""
+
+    @property
+    def id(self) -> int | None: ...
+
+
+def require_id(row: HasId) -> int:
+    """The primary key of a stored row (read, or added and flushed). A row without one is
+    a programming error, never a user's: it raises ``LookupError``."""
+    if row.id is None:
+        raise LookupError(f"{type(row).__name__} has no id yet: flush it first")
+    return row.id
+
+
+def id_column(model: type[Any]) -> ColumnElement[int]:
+    """``model``'s primary key as a column to select, join or compare on, typed as what it
+    reads: a stored row always has one (SQLModel types ``id`` optional only for rows not
+    yet flushed)."""
+    column = model.__table__.c.id
+    if not isinstance(column, ColumnElement):
+        raise TypeError(f"{model.__name__} has no id column")
+    return column
+
+
 class Database:
     """An opened (and migrated) database: the factory of units of work."""
 
@@ -204,6 +229,8 @@ class Database:
         raw = self.engine.raw_connection()
         try:
             conn = raw.driver_connection  # autocommit (isolation_level None): ANALYZE sticks
+            if conn is None:  # already invalidated: nothing to refresh
+                return
             conn.execute(f"PRAGMA busy_timeout = {OPTIMIZE_TIMEOUT_MS}")
             try:
                 conn.execute("PRAGMA optimize")

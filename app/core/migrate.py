@@ -10,12 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
 
 from app.core import storage
 from app.core.db import WRITE_OPTION, Database, make_engine, storage_problem
 from app.core.errors import DomainError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 HEAD = "0008_code_keys"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -26,7 +30,7 @@ def known_revisions() -> set[str]:
     return {p.stem for p in (MIGRATIONS / "versions").glob("[0-9]*.py")}
 
 
-def alembic_config():  # type: ignore[no-untyped-def]
+def alembic_config() -> Config:
     from alembic.config import Config
 
     cfg = Config()

@@ -126,14 +126,14 @@ def new_canvas(out: Target, *, author: str, title: str) -> Canvas:
     """An A4 canvas writing to ``out`` (a path or a binary stream), for documents that
     place every page themselves (they know their page count before drawing)."""
     target = out if isinstance(out, io.IOBase) else str(out)
-    canvas = Canvas(target, pagesize=(PAGE_W_MM * mm, PAGE_H_MM * mm))  # type: ignore[arg-type]
+    canvas = Canvas(target, pagesize=(PAGE_W_MM * mm, PAGE_H_MM * mm))
     canvas.setCreator(CREATOR)
     canvas.setAuthor(printable(author))
     canvas.setTitle(title)
     return canvas
 
 
-class PagedCanvas(Canvas):
+class PagedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no types
     """Keeps every page until the end so that each can say "Page n / N".
 
     ``footer(canvas, page, total)`` draws each page's footer once the total is known.

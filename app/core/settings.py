@@ -52,10 +52,10 @@ def get_setting(uow: UnitOfWork, key: str) -> str:
 
 def _cached(uow: UnitOfWork) -> dict[str, str]:
     values = uow.memo.get(Setting)
-    if values is None:
+    if not isinstance(values, dict):
         values = {s.key: s.value for s in uow.session.exec(select(Setting))}
         uow.memo[Setting] = values
-    return values  # type: ignore[return-value]
+    return values
 
 
 def all_settings(uow: UnitOfWork) -> dict[str, str]:

@@ -15,7 +15,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from app.core.errors import N_, DomainError, StorageError
+from app.core.errors import N_, StorageError
 
 MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -383,7 +383,7 @@ def disk_full(path: Path | None) -> StorageError:
     )
 
 
-def os_problem(err: OSError, default: str = "") -> DomainError:
+def os_problem(err: OSError, default: str = "") -> StorageError:
     """An operating system refusal about a file (an output, an input, the database);
     ``default`` names the file when the error does not (a failed ``write()``)."""
     name = err.filename if err.filename is not None else ""
