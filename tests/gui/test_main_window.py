@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QKeySequence, QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from sqlmodel import func, select
 
@@ -16,8 +17,9 @@ from app.core.errors import DomainError
 from app.core.settings import get_setting
 from app.gui.catalogue.inventory_screen import InventoryScreen
 from app.gui.reports.dashboard import Dashboard
-from app.gui.shell import main
+from app.gui.shell import main, style
 from app.gui.shell.main import AREAS, Area, MainWindow, build_main_window
+from app.gui.shell.navigation import SECTION_ROLE
 from app.gui.shell.operations import Operations
 from app.gui.shell.settings_dialog import SettingsDialog
 from app.gui.shell.widgets import ErrorListDialog, format_amount, format_date
@@ -142,6 +144,52 @@ def test_settings_change_the_title(window: MainWindow, db: Database, tmp_path: P
     with db.read() as uow:
         assert get_setting(uow, "cooperative.email") == "regie@coope.example"
     assert QSettings("regie", "regie").value("language") == "fr"
+
+
+def test_the_appearance_applies_at_once_and_is_kept(  # type: ignore[no-untyped-def]
+    qtbot, ops: Operations, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    monkeypatch.delenv("REGIE_THEME", raising=False)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = (app.palette(), app.styleSheet(), app.style().name())
+    monkeypatch.setattr(style, "_theme", style.theme())  # the theme in use comes back after
+
+    def restore() -> None:
+        app.setStyle(before[2])
+        app.setPalette(before[0])
+        app.setStyleSheet(before[1])
+
+    try:
+        for chosen, palette in (("dark", style.DARK), ("light", style.LIGHT)):
+            dialog = SettingsDialog(ops, None, {"cooperative.name": "La Coopé"})
+            qtbot.addWidget(dialog)
+            dialog.appearance.setCurrentIndex(dialog.appearance.findData(chosen))
+            assert dialog.save() is True
+            assert QSettings("regie", "regie").value(style.THEME_KEY) == chosen
+            assert style.theme() == chosen
+            window_colour = app.palette().color(QPalette.ColorRole.Window)
+            assert window_colour == QColor(palette.window)
+            again = SettingsDialog(ops, None, {})
+            qtbot.addWidget(again)
+            assert again.appearance.currentData() == chosen
+    finally:
+        restore()
+
+
+def test_the_navigation_groups_areas_under_headings(window: MainWindow) -> None:
+    nav = window.nav
+    assert nav.objectName() == "navigation" and nav.count() == len(AREAS)
+    headings = [nav.item(row).data(SECTION_ROLE) for row in range(nav.count())]
+    assert [h for h in headings if h] == ["Catalogue", "Bookings", "Invoicing", "Reports"]
+    assert all(not nav.item(row).icon().isNull() for row in range(nav.count()))
+    labels = [a.key for a in AREAS].index("labels")
+    window.show_area("labels")
+    nav.setFocus()
+    QTest.keyClick(nav, Qt.Key.Key_Down)  # over the "Bookings" heading: the next area
+    assert window.current_area() == AREAS[labels + 1].key == "timeline"
+    assert all(a.icon().cacheKey() for a in window.view_menu.actions())
 
 
 CSV_HEADER = (

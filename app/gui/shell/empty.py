@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout
+from shiboken6 import isValid
 
 from app.gui.shell import style
 
@@ -58,6 +59,8 @@ class EmptyState(QObject):
 
     def refresh(self, *_: object) -> None:
         """Show or hide the sentence for the rows there are now."""
+        if not isValid(self._view) or not isValid(self.label):
+            return  # the view is being destroyed (a tree widget empties its model then)
         self._watch(self._view.model())
         model = self._view.model()
         empty = model is None or model.rowCount() == 0

@@ -1,16 +1,19 @@
-"""Settings: the interface language (this computer, applied on restart) and the
-cooperative's identity (shared by everyone, stored in the database)."""
+"""Settings: the interface language (this computer, applied on restart), the appearance
+(this computer, applied at once) and the cooperative's identity (shared by everyone, stored
+in the database)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from app.core.db import UnitOfWork
 from app.core.settings import all_settings, set_setting
 from app.gui.catalogue.editors import Action, FormDialog
+from app.gui.shell import icons, style
+from app.gui.shell.changes import Change
 from app.gui.shell.identity_dialog import IdentityDialog
 from app.gui.shell.operations import Operations
 from inventory import fields
@@ -24,8 +27,18 @@ def local_settings() -> QSettings:
     return QSettings("regie", "regie")
 
 
+APPEARANCES = (
+    ("system", QT_TRANSLATE_NOOP("SettingsDialog", "System")),
+    ("light", QT_TRANSLATE_NOOP("SettingsDialog", "Light")),
+    ("dark", QT_TRANSLATE_NOOP("SettingsDialog", "Dark")),
+)
+
+
 class SettingsDialog(FormDialog):
-    changes = "settings"
+    """Two sections side by side: this computer (language, appearance) and the
+    cooperative (shared by everyone)."""
+
+    changes = Change.SETTINGS
 
     def __init__(
         self, ops: Operations, parent: QWidget | None = None, values: dict[str, str] | None = None
@@ -33,40 +46,53 @@ class SettingsDialog(FormDialog):
         super().__init__(ops, parent)
         values = values or {}
         self.setWindowTitle(tr("SettingsDialog", "Settings"))
+        self.heading = QLabel(tr("SettingsDialog", "Settings"))
+        style.set_role(self.heading, "title")
+        self.layout_.insertWidget(0, self.heading)
+        here = self.section(tr("SettingsDialog", "This computer"), 0, 0)
         self.language = QComboBox()
         self.language.addItem(tr("SettingsDialog", "System language"), "")
         self.language.addItem("Français", "fr")
         self.language.addItem("English", "en")
         chosen = str(local_settings().value("language", "") or "")
         self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
-        self.fields.add(tr("SettingsDialog", "&Language:"), "language", self.language)
+        here.add(tr("SettingsDialog", "&Language:"), "language", self.language)
         note = QLabel(tr("SettingsDialog", "A new language applies when Régie is restarted."))
-        note.setStyleSheet("color: palette(mid);")
+        style.set_role(note, "muted")
         note.setWordWrap(True)
-        self.fields.add("", (), note)
+        here.add("", (), note)
+        self.appearance = QComboBox()
+        for value, text in APPEARANCES:
+            self.appearance.addItem(tr("SettingsDialog", text), value)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(style.stored_choice())))
+        here.add(tr("SettingsDialog", "Appea&rance:"), "appearance", self.appearance)
+        shared = self.section(tr("SettingsDialog", "The cooperative"), 0, 1)
         self.name = self.line(
             tr("SettingsDialog", "Cooperative &name:"),
             "cooperative name",
             values.get("cooperative.name", ""),
+            to=shared,
         )
         self.address = QPlainTextEdit(values.get("cooperative.address", ""))
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(70)
-        self.fields.add(tr("SettingsDialog", "&Address:"), "address", self.address)
+        shared.add(tr("SettingsDialog", "&Address:"), "address", self.address)
         self.email = self.line(
-            tr("SettingsDialog", "&Email:"), "email", values.get("cooperative.email", "")
+            tr("SettingsDialog", "&Email:"), "email", values.get("cooperative.email", ""), shared
         )
         self.phone = self.line(
-            tr("SettingsDialog", "&Phone:"), "phone", values.get("cooperative.phone", "")
+            tr("SettingsDialog", "&Phone:"), "phone", values.get("cooperative.phone", ""), shared
         )
         self.values = dict(values)
-        self.identity_button = QPushButton(tr("SettingsDialog", "Legal &identity…"))
+        self.identity_button = QPushButton(
+            icons.icon("invoices"), tr("SettingsDialog", "Legal &identity…")
+        )
         self.identity_button.setToolTip(
             tr("SettingsDialog", "SIREN, SIRET, VAT number, IBAN… printed on every invoice")
         )
         self.identity_button.setAutoDefault(False)
         self.identity_button.clicked.connect(self.open_identity)
-        self.fields.add("", (), self.identity_button)
+        shared.add("", (), self.identity_button)
         self.identity: IdentityDialog | None = None
         self.finish()
 
@@ -113,6 +139,8 @@ class SettingsDialog(FormDialog):
             "cooperative.phone": fields.text("phone", self.phone.text()),
         }
         local_settings().setValue("language", self.language.currentData())
+        if self.appearance.currentData() != style.stored_choice():
+            style.set_choice(self.appearance.currentData())  # re-styles the running app
 
         def write(uow: UnitOfWork) -> None:
             for key, value in values.items():

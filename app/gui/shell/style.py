@@ -156,6 +156,11 @@ def choice() -> Choice:
     wanted = os.environ.get("REGIE_THEME", "").strip().lower()
     if wanted in CHOICES:
         return wanted  # type: ignore[return-value]
+    return stored_choice()
+
+
+def stored_choice() -> Choice:
+    """The choice kept in Settings on this workstation (the environment aside)."""
     stored = str(QSettings("regie", "regie").value(THEME_KEY, "system"))
     return stored if stored in CHOICES else "system"  # type: ignore[return-value]
 
