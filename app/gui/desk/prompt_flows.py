@@ -119,6 +119,10 @@ class DeskPrompts:
                 item.setData(Qt.ItemDataRole.UserRole, line.code)
                 item.setToolTip(item.text())
                 self.substitute_list.addItem(item)
+        rows = self.substitute_list.count()
+        row_height = self.substitute_list.sizeHintForRow(0) if rows else 0
+        frame = 2 * self.substitute_list.frameWidth()
+        self.substitute_list.setFixedHeight(max(row_height * min(rows, 4), 64) + frame)
         self.substitute_list.show()
         self.substitute_list.setCurrentRow(0)
         self.substitute_list.setFocus(Qt.FocusReason.OtherFocusReason)

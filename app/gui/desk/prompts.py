@@ -72,7 +72,6 @@ class OfferPanel(KeyPanel):
         self.setAccessibleName(tr("DeskScreen", "Not on this booking"))
         self.text = _prompt_text()
         self.substitute_list = QListWidget()
-        self.substitute_list.setMaximumHeight(150)
         self.substitute_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.substitute_list.setAccessibleName(tr("DeskScreen", "Booked types to substitute"))
         self.substitute_empty = ListEmptyState(
