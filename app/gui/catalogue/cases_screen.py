@@ -84,6 +84,7 @@ class CasesScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAccessibleName(tr("CasesScreen", "Flight-cases and racks"))
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)
         WidgetEmptyState(
             self.table,
             lambda: tr(
@@ -203,6 +204,7 @@ class CasesScreen(QWidget):
         self.contents.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.contents.setAccessibleName(tr("CasesScreen", "Contents of the case"))
         self.contents.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.contents.setWordWrap(False)
         self.contents.setItemDelegateForColumn(3, ChipDelegate("unit", self.contents))
         self.contents_empty = WidgetEmptyState(self.contents, self._contents_empty_text)
         shortcut_action(
@@ -258,7 +260,7 @@ class CasesScreen(QWidget):
             set_row(
                 self.table, index, [row.barcode, row.name, kind, row.location, row.units], row.id
             )
-        for column in (0, 2, 4):
+        for column in (0, 2, 3, 4):
             self.table.resizeColumnToContents(column)
         current = self.case.id if self.case else None
         self.table.blockSignals(False)

@@ -70,7 +70,9 @@ class DetailPanel(QScrollArea):
         self.photo.setWordWrap(True)
         style.set_role(self.photo, "card")
         self.photo.setAccessibleName(tr("InventoryScreen", "Photo"))
-        self.type_form = QFormLayout()
+        self.type_facts = QWidget()
+        self.type_form = QFormLayout(self.type_facts)
+        self.type_form.setContentsMargins(0, 0, 0, 0)
         self.type_values: dict[str, QLabel] = {}
         for key, text in (
             ("maker", tr("InventoryScreen", "Make / model:")),
@@ -86,7 +88,7 @@ class DetailPanel(QScrollArea):
         facts = QVBoxLayout()
         facts.addWidget(self.title)
         facts.addWidget(self.subtitle)
-        facts.addLayout(self.type_form)
+        facts.addWidget(self.type_facts)
         top = QHBoxLayout()
         top.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(facts, 1)
@@ -119,6 +121,7 @@ class DetailPanel(QScrollArea):
             f"{item['code']} · {category_label(item['category'])}" if item else ""
         )
         self._show_photo(detail.photo if detail else None, bool(item))
+        self.type_facts.setVisible(bool(item))
         values = self.type_values
         values["maker"].setText(
             " ".join(filter(None, [item.get("manufacturer"), item.get("model")]))

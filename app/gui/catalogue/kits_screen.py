@@ -76,6 +76,7 @@ class KitsScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAccessibleName(tr("KitsScreen", "Kits"))
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)
         WidgetEmptyState(
             self.table,
             lambda: tr(
@@ -116,6 +117,7 @@ class KitsScreen(QWidget):
         splitter.addWidget(self._build_editor())
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([440, 680])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.setTabOrder(self.table, self.new_button)
@@ -160,6 +162,7 @@ class KitsScreen(QWidget):
         )
         self.lines_table.setAccessibleName(tr("KitsScreen", "Item types in the kit"))
         self.lines_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.lines_table.setWordWrap(False)
         WidgetEmptyState(
             self.lines_table,
             lambda: tr(

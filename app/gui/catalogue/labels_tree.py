@@ -3,7 +3,7 @@ a box to tick; a unit's status as a chip."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.shell import style
 from app.gui.shell.chips import STATUS_ROLE, ChipDelegate
 from app.gui.shell.models import status_label
 from inventory.catalogue_views import Found
@@ -38,6 +39,12 @@ class _StatusColumn(ChipDelegate):
             QStyledItemDelegate.paint(self, painter, option, index)
         else:
             super().paint(painter, option, index)
+
+    def sizeHint(  # noqa: N802 (Qt's name)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + style.SPACE.s)  # room around the chips
 
 
 class LabelTree(QTreeWidget):
