@@ -11,8 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import func
-from sqlmodel import select
+from sqlalchemy import and_, func, or_
+from sqlalchemy import select as sa_select
+from sqlmodel import col, select
 
 from app.core.clock import Clock
 from app.core.dates import add_months
@@ -64,29 +65,33 @@ def inspections_due(
     on units in service or in repair (``INSPECTED``), every one overdue on ``today`` (due
     before it) and, given ``since``, those due from ``since``; none due after ``until``.
     The oldest first."""
-    wanted = InspectionDue.due_on < today
+    due_on = col(InspectionDue.due_on)
+    wanted = due_on < today
     if since is not None:
-        wanted = wanted | (InspectionDue.due_on >= since)  # type: ignore[operator]
-    query = (
-        select(
-            Unit.barcode,
-            ItemType.name,
-            InspectionSchedule.name,
-            InspectionDue.due_on,
-            ItemType.code,
-            Owner.name,
-            Unit.status,
-        )
-        .join(Unit, Unit.id == InspectionDue.unit_id)
-        .join(ItemType, ItemType.id == Unit.item_type_id)
-        .join(InspectionSchedule, InspectionSchedule.id == InspectionDue.schedule_id)
-        .outerjoin(Owner, Owner.id == Unit.owner_id)  # type: ignore[arg-type]
-        .where(wanted, Unit.status.in_([s.value for s in INSPECTED]))  # type: ignore[attr-defined]
-        .order_by(InspectionDue.due_on, Unit.barcode)
-    )
+        wanted = or_(wanted, due_on >= since)
     if until is not None:
-        query = query.where(InspectionDue.due_on <= until)
-    return [Due(*row[:6], UnitStatus(row[6])) for row in uow.session.exec(query)]
+        wanted = and_(wanted, due_on <= until)
+    query = (
+        sa_select(
+            col(Unit.barcode),
+            col(ItemType.name),
+            col(InspectionSchedule.name),
+            due_on,
+            col(ItemType.code),
+            col(Owner.name),
+            col(Unit.status),
+        )
+        .join(Unit, col(Unit.id) == col(InspectionDue.unit_id))
+        .join(ItemType, col(ItemType.id) == col(Unit.item_type_id))
+        .join(InspectionSchedule, col(InspectionSchedule.id) == col(InspectionDue.schedule_id))
+        .outerjoin(Owner, col(Owner.id) == col(Unit.owner_id))
+        .where(wanted, col(Unit.status).in_([s.value for s in INSPECTED]))
+        .order_by(due_on, col(Unit.barcode))
+    )
+    return [
+        Due(barcode, type_name, schedule, due, code, owner, UnitStatus(status))
+        for barcode, type_name, schedule, due, code, owner, status in uow.session.execute(query)
+    ]
 
 
 @dataclass(frozen=True)

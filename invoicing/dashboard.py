@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
@@ -73,8 +73,8 @@ def _panel(lines: list[Line], total_cents: int | None = None) -> PanelData:
 def _customers(uow: UnitOfWork, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
-    query = select(Customer.id, Customer.name).where(Customer.id.in_(ids))  # type: ignore[union-attr]
-    return {cid: name for cid, name in uow.session.exec(query)}
+    query = select(col(Customer.id), Customer.name).where(col(Customer.id).in_(ids))
+    return {cid: name for cid, name in uow.session.exec(query) if cid is not None}
 
 
 def pickups(uow: UnitOfWork, clock: Clock) -> list[Booking]:
@@ -99,7 +99,7 @@ def returns_due(uow: UnitOfWork, clock: Clock) -> list[Booking]:
             Booking.end >= now,
             Booking.end < tomorrow,
         )
-        .order_by(Booking.end, Booking.id)
+        .order_by(col(Booking.end), col(Booking.id))
     )
     return list(uow.session.exec(query))
 
@@ -109,7 +109,7 @@ def late_returns(uow: UnitOfWork, clock: Clock) -> list[Booking]:
     query = (
         select(Booking)
         .where(Booking.status == BookingStatus.OUT.value, Booking.end < clock.local_now())
-        .order_by(Booking.end, Booking.id)
+        .order_by(col(Booking.end), col(Booking.id))
     )
     return list(uow.session.exec(query))
 
@@ -137,7 +137,7 @@ def _invoice_lines(uow: UnitOfWork, today: dt.date) -> PanelData:
     overdue = payments.overdue_invoices(uow, today)
     query = select(IssuedDocument.number, IssuedDocument.id).where(
         IssuedDocument.kind == Kind.INVOICE.value,
-        IssuedDocument.number.in_([b.number for b in overdue]),  # type: ignore[attr-defined]
+        col(IssuedDocument.number).in_([b.number for b in overdue]),
     )
     ids = dict(uow.session.exec(query).all())
     balances = [to_cents(b.balance) for b in overdue]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
@@ -56,11 +56,11 @@ class PricingState:
 
 def _tables(uow: UnitOfWork, state: PricingState) -> dict[int, str]:
     names: dict[int, str] = {}
-    for table in uow.session.exec(select(CoefficientTable).order_by(CoefficientTable.name)):
+    for table in uow.session.exec(select(CoefficientTable).order_by(col(CoefficientTable.name))):
         steps = uow.session.exec(
             select(CoefficientStep.days, CoefficientStep.coefficient_milli)
             .where(CoefficientStep.table_id == table.id)
-            .order_by(CoefficientStep.days)
+            .order_by(col(CoefficientStep.days))
         ).all()
         state.tables.append(
             Table(table.name, table.is_default, [(d, Decimal(m) / 1000) for d, m in steps])
@@ -72,13 +72,13 @@ def _tables(uow: UnitOfWork, state: PricingState) -> dict[int, str]:
 def _categories(uow: UnitOfWork) -> list[PriceCategoryRow]:
     members: dict[int, list[tuple[str, str]]] = {}
     query = select(CustomerPriceCategory.category_id, Customer.number, Customer.name).join(
-        Customer, Customer.id == CustomerPriceCategory.customer_id
+        Customer, col(Customer.id) == col(CustomerPriceCategory.customer_id)
     )
-    for category_id, number, name in uow.session.exec(query.order_by(Customer.name)):
+    for category_id, number, name in uow.session.exec(query.order_by(col(Customer.name))):
         members.setdefault(category_id, []).append((number, name))
     return [
         PriceCategoryRow(category.code, category.name, members.get(category.id or 0, []))
-        for category in uow.session.exec(select(PriceCategory).order_by(PriceCategory.code))
+        for category in uow.session.exec(select(PriceCategory).order_by(col(PriceCategory.code)))
     ]
 
 
@@ -90,7 +90,7 @@ def read_pricing(uow: UnitOfWork) -> PricingState:
     for key in rates.DEFAULTS:
         state.values[key] = rates.setting(uow, key)
     state.categories = _categories(uow)
-    query = select(Customer.number, Customer.name).order_by(Customer.name)
+    query = select(Customer.number, Customer.name).order_by(col(Customer.name))
     state.customers = [(number, name) for number, name in uow.session.exec(query)]
     return state
 
