@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import DomainError
 from app.gui.invoicing.pricing_tables import button, muted
 from app.gui.shell import icons, style
 from app.gui.shell.changes import Change
@@ -123,6 +124,9 @@ class CategoriesPage(QWidget):
         for category in state.categories:
             self.assign_category.addItem(f"{category.name} ({category.code})", category.code)
 
+    def _refused(self, err: DomainError) -> None:
+        self.category_fields.show(err)
+
     def add_category(self) -> None:
         self.category_fields.clear()
         code, name, user = self.category_code.text(), self.category_name.text(), self.ops.user
@@ -135,7 +139,7 @@ class CategoriesPage(QWidget):
         self.ops.write(
             lambda uow: rates.create_price_category(uow, user=user, code=code, name=name).code,
             done,
-            self.category_fields.show,
+            self._refused,
             changes=Change.PRICING,
         )
 
@@ -156,6 +160,6 @@ class CategoriesPage(QWidget):
                 uow, user=user, customer_number=number, category_code=category
             ),
             lambda _: self.feedback.ok(tr("PricingScreen", "Customer's category saved.")),
-            self.category_fields.show,
+            self._refused,
             changes=Change.PRICING,
         )

@@ -128,6 +128,9 @@ class RulesPage(QWidget):
             "vat": self.vat.text(),
         }
 
+    def _refused(self, err: DomainError) -> None:
+        self.rules_fields.show(err)
+
     def save_rules(self) -> None:
         self.rules_fields.clear()
         try:
@@ -139,6 +142,6 @@ class RulesPage(QWidget):
         self.ops.write(
             lambda uow: write_rules(uow, user, rules),
             lambda _: self.feedback.ok(tr("PricingScreen", "Rules saved.")),
-            self.rules_fields.show,
+            self._refused,
             changes=Change.PRICING,
         )

@@ -216,7 +216,9 @@ class TablesPage(QWidget):
             self.steps.setItem(row, column, item)
         if not days:
             self.steps.setCurrentCell(row, 0)
-            self.steps.editItem(self.steps.item(row, 0))
+            cell = self.steps.item(row, 0)
+            if cell is not None:
+                self.steps.editItem(cell)
 
     def remove_step(self) -> None:
         row = self.steps.currentRow()
@@ -250,9 +252,12 @@ class TablesPage(QWidget):
             lambda saved: self.feedback.ok(
                 tr("PricingScreen", "Table %1 saved.").replace("%1", saved)
             ),
-            self.table_fields.show,
+            self._refused,
             changes=Change.PRICING,
         )
+
+    def _refused(self, err: DomainError) -> None:
+        self.table_fields.show(err)
 
     def save_families(self) -> None:
         chosen = {

@@ -145,5 +145,5 @@ class Panel(QFrame):
     @property
     def shown(self) -> int:
         """Rows listed."""
-        items = (self.list.topLevelItem(n) for n in range(self.list.topLevelItemCount()))
-        return sum(1 for item in items if item.data(0, KEY_ROLE) is not None)
+        items = [self.list.topLevelItem(n) for n in range(self.list.topLevelItemCount())]
+        return len([i for i in items if i is not None and i.data(0, KEY_ROLE) is not None])

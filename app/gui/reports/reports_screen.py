@@ -284,7 +284,7 @@ class ReportsScreen(QWidget):
         if generation != self._generation:
             return
         self.report = report
-        groups = list(dict.fromkeys(r.get(GROUP) for r in report.rows if r.get(GROUP)))
+        groups: list[str] = list(dict.fromkeys(str(r[GROUP]) for r in report.rows if r.get(GROUP)))
         wanted = self.section.currentData()
         self.section.blockSignals(True)
         self.section.clear()
