@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QKeySequence, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QAbstractItemView, QSizePolicy, QToolButton, QWidget
 
 from app import i18n
 from app.gui.shell import chips, icons, style
@@ -45,32 +45,49 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class LegendChip(QLabel):
-    """A legend entry: its words on a tone of the palette (never colour alone); restyled
-    when the theme changes. ``tone`` is a chip tone name, or a function giving the
-    (text, background) colours for swatches that are not chips (weekend, holiday)."""
+class LegendChip(QWidget):
+    """A legend entry: its words on a tone of the palette (never colour alone), painted
+    with the theme in use. ``tone`` is a chip tone name, or a function giving the (text,
+    background) colours of a swatch that is not a status (weekend, holiday)."""
 
     def __init__(
         self, text: str, tone: str | Callable[[], tuple[str, str]], parent: QWidget | None = None
     ) -> None:
-        super().__init__(text, parent)
+        super().__init__(parent)
+        self._text = text
         self._tone = tone
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(text)
-        style.notifier().changed.connect(self._restyle)
-        self._restyle()
+        self.setToolTip(text)
+        style.notifier().changed.connect(self.update)
 
-    def _restyle(self, *_: object) -> None:
+    def text(self) -> str:
+        return self._text
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetrics(self.font())
+        return QSize(
+            metrics.horizontalAdvance(self._text) + 2 * style.SPACE.s + 2, metrics.height() + 4
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
         if callable(self._tone):
             fg, bg = self._tone()
         else:
             found = style.tone(self._tone)
             fg, bg = found.fg, found.bg
-        border = style.palette().border
-        self.setStyleSheet(
-            f"color: {fg}; background: {bg}; border: 1px solid {border};"
-            f" border-radius: 9px; padding: 1px {style.SPACE.s}px;"
-        )
+        p = QPainter(self)
+        try:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setPen(QPen(QColor(style.palette().border), 1))
+            p.setBrush(QColor(bg))
+            rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+            radius = rect.height() / 2
+            p.drawRoundedRect(rect, radius, radius)
+            p.setPen(QColor(fg))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._text)
+        finally:
+            p.end()
 
 
 def make_action(

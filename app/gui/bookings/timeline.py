@@ -68,6 +68,7 @@ class TimelineScreen(QWidget):
         self.all_types: list[TypeRow] = []
         self.types_loaded = False
         self.booked = -1  # bookings meeting the period (-1 until counted)
+        self.counted_days: list[dt.date] = []
         self.zoom = MONTH
         self.start = period_start(ops.ctx.clock.today(), MONTH)
         self.holders: list[HoldRow] = []
@@ -224,7 +225,7 @@ class TimelineScreen(QWidget):
         """Read everything again (another workstation may have booked)."""
         self.view.invalidate()
         self.reload_types()
-        self._count_bookings()
+        self._count_bookings(again=True)
 
     # --- period -------------------------------------------------------------------------
 
@@ -280,9 +281,13 @@ class TimelineScreen(QWidget):
             return capitalised(QLocale().toString(QDate(first.year, first.month, 1), "MMMM yyyy"))
         return f"{format_date(first)} – {format_date(last)}"
 
-    def _count_bookings(self) -> None:
-        """Say so when nothing is booked in the period (every cell is then all free)."""
+    def _count_bookings(self, again: bool = False) -> None:
+        """Say so when nothing is booked in the period (every cell is then all free);
+        counted once per period unless ``again`` (bookings changed)."""
         days, now = period_days(self.start, self.zoom), self.ops.ctx.clock.local_now()
+        if days == self.counted_days and not again:
+            return
+        self.counted_days = days
         self.ops.read(
             lambda uow: planning.bookings_meeting(uow, days, now),
             lambda count: self._counted(days, count),
@@ -308,7 +313,7 @@ class TimelineScreen(QWidget):
         if what not in (Change.BOOKINGS, Change.CATALOGUE):
             return
         self.view.invalidate()
-        self._count_bookings()
+        self._count_bookings(again=True)
         if what == Change.CATALOGUE:
             self.reload_types()
         if self.view.current is not None and self.holders:

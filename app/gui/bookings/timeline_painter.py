@@ -21,18 +21,14 @@ if TYPE_CHECKING:
 
 tr = QCoreApplication.translate
 
-#: Rendered figures by (text, kind, theme); shared by every view (same fonts).
-GLYPHS: dict[tuple[object, int, str], tuple[QPixmap, int, int]] = {}
+#: Rendered figures per theme, by (text, kind); shared by every view (same fonts).
+GLYPHS: dict[str, dict[tuple[object, int], tuple[QPixmap, int, int]]] = {}
 #: The name column ends with the serviceable stock.
 TOTAL_WIDTH = 40
 
 
 def glyph(view: TimelineView, text: str, kind: int) -> tuple[QPixmap, int, int]:
     """A cell's figures rendered once (kind 0 muted, 1 normal, 2 shortage)."""
-    key = (text, kind, style.theme())
-    found = GLYPHS.get(key)
-    if found is not None:
-        return found
     c = colours()
     font = view.small_bold if kind == 2 else view.small
     metrics = QFontMetrics(font)
@@ -46,8 +42,7 @@ def glyph(view: TimelineView, text: str, kind: int) -> tuple[QPixmap, int, int]:
     painter.setPen((c.muted, c.text, c.shortage_fg)[kind])
     painter.drawText(QRect(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, text)
     painter.end()
-    GLYPHS[key] = (pixmap, w, h)
-    return GLYPHS[key]
+    return pixmap, w, h
 
 
 def day_shade(view: TimelineView, day: dt.date) -> QColor | None:
@@ -144,8 +139,12 @@ def _paint_cells(
             p.setBrush(brush)
             p.drawRects(rects)
     p.setBrush(Qt.BrushStyle.NoBrush)
+    glyphs = GLYPHS.setdefault(style.theme(), {})
     for x, y, text, kind in texts:
-        pixmap, w, h = glyph(view, str(text), kind)
+        found = glyphs.get((text, kind))
+        if found is None:
+            found = glyphs[(text, kind)] = glyph(view, str(text), kind)
+        pixmap, w, h = found
         p.drawPixmap(x + (cw - w) // 2, y + (rh - h) // 2, pixmap)
 
 
