@@ -191,12 +191,13 @@ class BookingCalendarScreen(QWidget):
             return
         self.entries = entries
         days = grid_days(month)
-        title = capitalised(QLocale().toString(QDate(month.year, month.month, 1), "MMMM yyyy"))
+        name = QLocale().toString(QDate(month.year, month.month, 1), "MMMM yyyy")
+        title = capitalised(name)
         empty = tr(
             "BookingCalendar",
             "No pick-up or return in %1. Go to another month with Alt+Left or Alt+Right, "
             "or create a booking in Bookings (Ctrl+8, then Ctrl+N).",
-        ).replace("%1", title)
+        ).replace("%1", name)
         holidays = holiday_names([days[0].year, days[-1].year])
         self.grid.set_month(month, entries, holidays, empty)
         self.month_label.setText(title)
