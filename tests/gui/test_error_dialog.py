@@ -17,7 +17,9 @@ from app.bootstrap import Context
 from app.core.errors import DomainError, StorageError, UnexpectedError
 from app.core.log import log_file, stop
 from app.gui.shell import error_dialog
-from app.gui.shell.operations import Operations, ThreadRunner
+from app.gui.shell.changes import Change
+from app.gui.shell.main import MainWindow
+from app.gui.shell.operations import Operations, SyncRunner, ThreadRunner
 
 UNEXPECTED = "Régie: unexpected error"
 
@@ -147,3 +149,115 @@ def test_a_write_waiting_for_the_lock_says_so_then_refuses(qtbot, db, db_path, c
     assert messages and messages[0].startswith("The database is busy")  # in the status bar
     assert isinstance(got[0], StorageError) and "still busy" in str(got[0])
     assert window.statusBar().currentMessage() == ""  # cleared once the job ended
+
+
+# --- every failure of a background job reaches the user, with either runner -------------
+
+
+class _Halt(BaseException):
+    """Not an Exception (as a library's SystemExit): still a failure to show."""
+
+
+@pytest.fixture(params=["sync", "thread"])
+def any_ops(request, db, clock):
+    runner = SyncRunner() if request.param == "sync" else ThreadRunner()
+    ops = Operations(Context(db=db, clock=clock, user="tester"), runner)
+    yield ops
+    runner.wait()
+
+
+@pytest.fixture
+def bare_window(qtbot, any_ops):
+    window = MainWindow(any_ops, areas=[])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.windowTitle() != "", timeout=10_000)
+    any_ops.runner.wait()
+    return window
+
+
+def _shown(qtbot, ops: Operations) -> error_dialog.ErrorDialog:
+    qtbot.waitUntil(lambda: bool(error_dialog.open_dialogs()), timeout=10_000)
+    ops.runner.wait()
+    (dialog,) = error_dialog.open_dialogs()
+    assert dialog.isVisible() and dialog.log_label.text() == str(log_file())
+    return dialog
+
+
+@pytest.mark.qt_log_ignore(UNEXPECTED, "propagateSizeHints")
+def test_an_import_failing_unexpectedly_shows_the_error_dialog_once(
+    qtbot, any_ops, bare_window, tmp_path, monkeypatch
+):
+    import inventory.csvio
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the importer is broken")
+
+    monkeypatch.setattr(inventory.csvio, "import_catalogue", broken)
+    path = tmp_path / "catalogue.csv"
+    path.write_text("record,code\n", encoding="utf-8")
+    bare_window.import_csv(path)
+    dialog = _shown(qtbot, any_ops)
+    assert "the importer is broken" in dialog.message.text()
+    assert bare_window.progress_dialog is None  # the long job ended: nothing stays busy
+    assert bare_window.dialog is None  # not a second "action refused" box
+
+
+@pytest.mark.qt_log_ignore(UNEXPECTED, "propagateSizeHints")
+def test_an_export_failing_unexpectedly_shows_the_error_dialog(
+    qtbot, any_ops, bare_window, tmp_path, monkeypatch
+):
+    import inventory.csvio
+
+    def broken(*_args, **_kwargs):
+        raise ZeroDivisionError("no rows to divide")
+
+    monkeypatch.setattr(inventory.csvio, "export_catalogue", broken)
+    bare_window.export_csv(tmp_path / "out.csv")
+    assert "ZeroDivisionError" in _shown(qtbot, any_ops).message.text()
+
+
+@pytest.mark.qt_log_ignore(UNEXPECTED, "propagateSizeHints")
+def test_a_write_from_a_dialog_failing_unexpectedly_shows_the_dialog_and_resets_the_form(
+    qtbot, any_ops, bare_window, monkeypatch
+):
+    from app.gui.shell import settings_dialog
+
+    def broken(*_args, **_kwargs):
+        raise KeyError("cooperative.name")
+
+    monkeypatch.setattr(settings_dialog, "set_setting", broken)
+    form = settings_dialog.SettingsDialog(any_ops, bare_window, {"cooperative.name": "Coopé"})
+    qtbot.addWidget(form)
+    form.show()
+    assert form.save() is False
+    assert "KeyError" in _shown(qtbot, any_ops).message.text()
+    assert form.buttons.isEnabled()  # the form can be saved again
+
+
+@pytest.mark.qt_log_ignore(UNEXPECTED)
+def test_a_result_the_screen_cannot_take_is_shown_and_the_change_still_announced(qtbot, any_ops):
+    changes: list[object] = []
+    any_ops.changed.connect(changes.append)
+
+    def take(_result: object) -> None:
+        raise AttributeError("'NoneType' object has no attribute 'reference'")
+
+    any_ops.write(lambda _uow: None, take, changes=Change.BOOKINGS)
+    assert "AttributeError" in _shown(qtbot, any_ops).message.text()
+    assert changes == [Change.BOOKINGS]
+
+
+@pytest.mark.qt_log_ignore(UNEXPECTED)
+def test_a_job_raising_what_is_not_an_exception_still_calls_back_and_shows_it(qtbot, any_ops):
+    got: list[object] = []
+    refused: list[object] = []
+    any_ops.failed.connect(refused.append)
+
+    def halt(_uow: object) -> None:
+        raise _Halt("stopped by a library")
+
+    any_ops.read(halt, got.append, got.append)
+    dialog = _shown(qtbot, any_ops)
+    assert isinstance(got[0], UnexpectedError) and "_Halt" in dialog.message.text()
+    assert refused == []

@@ -21,6 +21,7 @@ from app.core import settings
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
 from app.gui.catalogue.editors import Action, FormDialog
+from app.gui.shell.changes import Change
 from app.gui.shell.operations import Operations
 from inventory import fields
 
@@ -139,7 +140,7 @@ def parse_identity(raw: dict[str, str]) -> dict[str, str]:
 class IdentityDialog(FormDialog):
     """Edit the cooperative's legal identity (shared by everyone, in the database)."""
 
-    changes = "settings"
+    changes = Change.SETTINGS
 
     def __init__(
         self, ops: Operations, parent: QWidget | None = None, values: dict[str, str] | None = None

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import DomainError
+from app.core.errors import DomainError, UnexpectedError
 from app.core.settings import COOPERATIVE_NAME, get_setting
 from app.gui.bookings.bookings_screen import BookingsScreen
 from app.gui.bookings.calendar_screen import BookingCalendarScreen
@@ -43,6 +43,7 @@ from app.gui.invoicing.pricing_screen import PricingScreen
 from app.gui.reports.dashboard import Dashboard
 from app.gui.reports.reports_screen import ReportsScreen
 from app.gui.shell import files, geometry, icons
+from app.gui.shell.changes import Change
 from app.gui.shell.keys import DigitRowShortcuts
 from app.gui.shell.navigation import Navigation
 from app.gui.shell.operations import Cancelled, Operations, Progress
@@ -324,8 +325,8 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle("Régie")
 
-    def _on_changed(self, what: str) -> None:
-        if what == "settings":
+    def _on_changed(self, what: Change) -> None:
+        if what == Change.SETTINGS:
             self._load_title()
 
     def open_settings(self) -> None:
@@ -344,7 +345,10 @@ class MainWindow(QMainWindow):
     # --- errors -------------------------------------------------------------------------
 
     def show_error(self, err: DomainError | Cancelled) -> None:
-        """An error nobody else handled (and every refused import)."""
+        """An error nobody else handled (and every refused import); an unexpected one is
+        already in the error dialog (``Operations``), not shown twice."""
+        if isinstance(err, UnexpectedError):
+            return
         if isinstance(err, Cancelled):
             self.statusBar().showMessage(tr("MainWindow", "Cancelled; nothing was changed."), 8000)
             return
@@ -397,7 +401,7 @@ class MainWindow(QMainWindow):
                 .replace("%2", tr("MainWindow", "%n unit(s)", None, summary.units)),
                 10000,
             )
-            self.ops.changed.emit("catalogue")
+            self.ops.changed.emit(Change.CATALOGUE)
 
         def failed(err: DomainError) -> None:
             self._close_progress()

@@ -8,9 +8,10 @@ In tests, ``SyncRunner`` runs everything at once on the calling thread.
 
 Every job ends with a call back, whatever it raised, so a screen never stays busy: a
 DomainError (a refusal, or a failure of the database or the disk in a sentence) goes to
-the failure callback as usual; anything else is written with its traceback to the log
-file, shown in the error dialog, and handed to the failure callback as an
-``UnexpectedError`` (a DomainError) so the screen can reset. While a write waits for the
+the failure callback as usual (none given: ``failed``, which the main window shows);
+anything else is written with its traceback to the log file, shown in the error dialog,
+and handed to the failure callback as an ``UnexpectedError`` (a DomainError) so the
+screen can reset. A call back that raises is shown the same way: no failure is silent. While a write waits for the
 database's lock (another program is writing), ``busy`` says so in the window's status bar.
 """
 
@@ -69,21 +70,39 @@ class _Relay(QObject):
     progressed = Signal(object, int, int)  # callback, done, total
 
 
+def unexpected(err: BaseException, trace: str = "", where: str = "a background job") -> Any:
+    """``err`` as something to show (``as_error``), even when writing the log fails."""
+    trace = trace or "".join(traceback.format_exception(err))
+    try:
+        return as_error(err, trace=trace, where=where)
+    except Exception:  # noqa: BLE001 - the log is unwritable: still say what happened
+        return UnexpectedError(err, trace=trace)
+
+
+def run_job(work: Callable[[], Any]) -> tuple[bool, Any]:
+    """Run ``work``: ``(True, result)``, or ``(False, error)`` whatever it raised — a
+    DomainError or Cancelled as itself, anything else as ``unexpected`` makes it (also what
+    is not an Exception, such as a ``SystemExit`` from a library: a job never ends
+    silently)."""
+    try:
+        return True, work()
+    except (DomainError, Cancelled) as err:
+        return False, err
+    except BaseException as err:  # noqa: BLE001 - delivered, never lost in the thread
+        return False, unexpected(err)
+
+
 class _Job(QRunnable):
     def __init__(self, work: Callable[[], Any], relay: _Relay, done: Done, failed: Failed) -> None:
         super().__init__()
         self.work, self.relay, self.done, self.failed = work, relay, done, failed
 
     def run(self) -> None:
-        try:
-            result = self.work()
-        except (DomainError, Cancelled) as err:
-            self.relay.finished.emit(self.failed, None, err)
-        except Exception as err:  # noqa: BLE001 - delivered, never lost in the thread
-            error = as_error(err, trace=traceback.format_exc(), where="a background job")
-            self.relay.finished.emit(self.failed, None, error)
+        ok, value = run_job(self.work)
+        if ok:
+            self.relay.finished.emit(self.done, value, None)
         else:
-            self.relay.finished.emit(self.done, result, None)
+            self.relay.finished.emit(self.failed, None, value)
 
 
 class ThreadRunner(QObject):
@@ -119,14 +138,8 @@ class SyncRunner:
     """Runs work immediately on the calling thread (tests, benchmarks)."""
 
     def submit(self, work: Callable[[], Any], done: Done, failed: Failed) -> None:
-        try:
-            result = work()
-        except (DomainError, Cancelled) as err:
-            failed(err)  # type: ignore[arg-type]
-        except Exception as err:  # noqa: BLE001 - as the thread runner does
-            failed(as_error(err, trace=traceback.format_exc(), where="a background job"))
-        else:
-            done(result)
+        ok, value = run_job(work)  # as the thread runner does
+        (done if ok else failed)(value)
 
     def progress_reporter(self, callback: Callable[[int, int], None]) -> Callable[[int, int], None]:
         return callback
@@ -202,18 +215,35 @@ class Operations(QObject):
             if isinstance(err, UnexpectedError):
                 self.unexpected.emit(err)
                 if failed is not None:
-                    failed(err)
+                    self._call_back(failed, err)
                 return
-            (failed or self.failed.emit)(err)
+            if failed is None:
+                self.failed.emit(err)
+            else:
+                self._call_back(failed, err)
 
         return deliver
 
     def _success(self, done: Callable[[Any], None]) -> Callable[[Any], None]:
         def deliver(result: Any) -> None:
             self._clear_busy()
-            done(result)
+            self._call_back(done, result)
 
         return deliver
+
+    def _call_back(self, callback: Callable[[Any], None], value: Any) -> None:
+        """A screen's call back that raises is a failure of the job too: shown, not lost
+        (a refusal as any other, anything else in the error dialog)."""
+        try:
+            callback(value)
+        except Cancelled as err:
+            self.failed.emit(err)
+        except Exception as err:  # noqa: BLE001 - shown to the user, with the log
+            error = unexpected(err, where="a screen receiving a job's result")
+            if isinstance(error, UnexpectedError):
+                self.unexpected.emit(error)
+            else:
+                self.failed.emit(error)
 
     def _show_unexpected(self, err: UnexpectedError) -> None:
         self.error_dialog = show_error(err)
@@ -268,9 +298,11 @@ class Operations(QObject):
                 return action(uow)
 
         def finished(result: T) -> None:
-            if done is not None:
-                done(result)
-            self.changed.emit(change)
+            try:
+                if done is not None:
+                    done(result)
+            finally:  # written: every screen refreshes, even if ``done`` failed
+                self.changed.emit(change)
 
         self.runner.submit(work, self._success(finished), self._failure(failed))
 
