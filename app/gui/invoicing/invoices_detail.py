@@ -209,13 +209,16 @@ class PaymentsBox(QGroupBox):
 
     def __init__(self, model: PaymentsModel, parent: QWidget | None = None) -> None:
         super().__init__(tr("InvoicesScreen", "Payments"), parent)
-        self.has_invoice = False
+        self.has_invoice = self.is_credit_note = False
         self.view = table(model, tr("InvoicesScreen", "Payments"))
         for column, width in enumerate((85, 95, 120, 120)):
             self.view.setColumnWidth(column, width)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setMinimumHeight(self.view.fontMetrics().height() * 7)
         self.empty = EmptyState(self.view, self._empty_text)
+        # a short table: the sentence keeps small margins so it is not clipped
+        self.view.viewport().layout().setContentsMargins(*(style.SPACE.s,) * 4)
+        self.empty.label.setStyleSheet(f"padding: {style.SPACE.xs}px;")
         self.reverse_button = QPushButton(
             icons.icon("undo"), tr("InvoicesScreen", "Reverse the selected payment…")
         )
@@ -228,6 +231,8 @@ class PaymentsBox(QGroupBox):
         box.addLayout(row)
 
     def _empty_text(self) -> str:
+        if self.is_credit_note:
+            return tr("InvoicesScreen", "A credit note has no payments of its own.")
         if not self.has_invoice:
             return tr("InvoicesScreen", "Select an invoice to see its payments.")
         return tr("InvoicesScreen", "No payment yet. Record one with Ctrl+R.")

@@ -80,6 +80,7 @@ class InvoicesScreen(InvoiceActions, FilteredList, QWidget):
         self.draft: Document | None = None
         self._generation = 0
         self._want: str | None = None
+        self._drafts = False
         self.model = DocumentsModel(self)
         self.payments_model = PaymentsModel(self)
         self._build()
@@ -146,11 +147,15 @@ class InvoicesScreen(InvoiceActions, FilteredList, QWidget):
             BALANCE: [format_amount(999999)],
             STATUS: [status_label(s.value) for s in InvoiceStatus] + [status_label(CREDIT)],
         }
+        bold = header.fontMetrics()
         for column, texts in samples.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            widest = max(metrics.horizontalAdvance(t) for t in [*texts, title])
             extra = 2 * style.SPACE.s + style.SPACE.xs if column == STATUS else 0
-            self.view.setColumnWidth(column, widest + pad + extra)
+            widest = max(
+                max(metrics.horizontalAdvance(t) for t in texts) + extra,
+                bold.horizontalAdvance(title) + 2 * style.SPACE.m,
+            )
+            self.view.setColumnWidth(column, widest + pad)
         header.setSectionResizeMode(CUSTOMER, QHeaderView.ResizeMode.Stretch)
         self.view.setColumnHidden(KIND, True)
         header.setMinimumSectionSize(metrics.horizontalAdvance("M") * 4)
@@ -214,6 +219,7 @@ class InvoicesScreen(InvoiceActions, FilteredList, QWidget):
             return
         wanted = self._want if self._want is not None else self.selected_key()
         self._want = None
+        self._drafts_mode(self.filter_bar.filters().status == InvoiceStatus.DRAFT.value)
         self.model.set_rows(rows)
         total = sum(r.balance_cents or 0 for r in rows if r.balance_cents)
         text = tr("InvoicesScreen", "%Ln document(s)", None, len(rows))
@@ -228,6 +234,18 @@ class InvoicesScreen(InvoiceActions, FilteredList, QWidget):
         if row is not None:
             self.view.selectRow(row)
         self._row_changed()
+
+    def _drafts_mode(self, drafts: bool) -> None:
+        """Drafts have no date, payment or balance: those columns go, and the draft's
+        lines get half of the width."""
+        if drafts == self._drafts:
+            return
+        self._drafts = drafts
+        for column in (DATE, PAID, BALANCE):
+            self.view.setColumnHidden(column, drafts)
+        width = sum(self.splitter.sizes())
+        left = width // 2 if drafts else width * 2 // 3
+        self.splitter.setSizes([left, width - left])
 
     def select_key(self, key: str) -> None:
         """Select a row by key ("doc:<id>"), looking at every document if needed."""
@@ -264,7 +282,7 @@ class InvoicesScreen(InvoiceActions, FilteredList, QWidget):
         row = self.selected_row()
         self.selected = None
         self.draft = None
-        self.payments_box.has_invoice = False
+        self.payments_box.has_invoice = self.payments_box.is_credit_note = False
         if row is None:
             self.payments_model.set_rows([])
             self.detail_panel.show_nothing()
@@ -308,6 +326,7 @@ class InvoicesScreen(InvoiceActions, FilteredList, QWidget):
         self.selected = found
         self.detail_panel.show_document(self.selected_row(), found)
         self.payments_box.has_invoice = found.kind == Kind.INVOICE.value
+        self.payments_box.is_credit_note = found.kind == Kind.CREDIT_NOTE.value
         self.payments_model.set_rows(found.payments)
         if found.kind == Kind.INVOICE.value:
             self.payment_summary.setText(
