@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlmodel import func, select
 
 from app.core.clock import FixedClock
@@ -437,3 +438,18 @@ def test_the_list_shows_statuses_as_chips_and_says_when_nothing_matches(qtbot, l
     assert references(screen) == []
     assert screen.empty.label.isVisible()
     assert "No booking matches these filters" in screen.empty.label.text()
+
+
+def test_the_editor_starts_in_the_customer_field_and_tabs_through_the_form(editor) -> None:  # type: ignore[no-untyped-def]
+    editor.activateWindow()
+    QApplication.processEvents()
+    assert editor.focusWidget() is editor.customer
+    chain, widget = [], editor.customer
+    for _ in range(200):
+        widget = widget.nextInFocusChain()
+        if widget in (editor.event, editor.notes, editor.add_field, editor.lines_view):
+            chain.append(widget)
+        if widget is editor.customer:
+            break
+    assert chain == [editor.event, editor.notes, editor.add_field, editor.lines_view]
+    assert editor.header.text() == "New booking"

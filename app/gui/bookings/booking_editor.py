@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QHBoxLayout,
     QMessageBox,
@@ -53,7 +52,7 @@ from app.gui.shell.scan_widgets import Feedback
 from app.gui.shell.widgets import INVALID_STYLE, set_invalid
 from booking import bookings, queries
 from booking.availability import Shortage
-from booking.editor_reads import SEPARATOR, Check, Entry, resolve_entry
+from booking.editor_reads import SEPARATOR, Check
 from booking.models import BookingStatus
 
 tr = QCoreApplication.translate
@@ -130,11 +129,11 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
         self.form = DetailsForm(self)
         self.price_panel = PricePanel(self.ops, self)
         self.price_panel.priced.connect(self._priced)
-        self.lines_panel = LinesPanel(self.lines, self)
+        self.lines_panel = LinesPanel(self.ops, self.lines, self)
         self.actions = EditorActions(self)
         self.feedback = Feedback(self)
         self._expose_parts()
-        left = QWidget()
+        left = QWidget(self)
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, style.SPACE.s, 0)
         left_column.addWidget(self.form)
@@ -201,13 +200,7 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
             setattr(self, name, getattr(self.actions, name))
 
     def _connect(self) -> None:
-        # A pick in the list (click, or arrows then Enter) comes as ``activated``; Enter on
-        # typed or scanned text as ``returnPressed``. Enter on a highlighted suggestion
-        # gives both (the line edit sees the key first): only ``activated`` acts then. The
-        # line edit itself copies the pick into the field after our slot ran, so the pick
-        # is handled once that is done (queued) and the field emptied again.
-        self.add_completer.activated.connect(self._picked, Qt.ConnectionType.QueuedConnection)
-        self.add_field.returnPressed.connect(self._return_in_add_field)
+        self.lines_panel.added.connect(self.fields.clear)
         self.save_button.clicked.connect(lambda: self.save(confirm=False))
         self.confirm_button.clicked.connect(lambda: self.save(confirm=True))
         self.cancel_booking_button.clicked.connect(self.cancel_booking)
@@ -346,59 +339,8 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
 
     # --- lines --------------------------------------------------------------------------
 
-    def _return_in_add_field(self) -> None:
-        """Enter in the add field: adds what was typed or scanned, unless a suggestion is
-        highlighted in the open list (the completer's ``activated`` adds that one)."""
-        popup = self.add_completer.popup()
-        if popup.isVisible() and popup.currentIndex().isValid():
-            return
-        self.add_text(self.add_field.text())
-
-    def _picked(self, text: str) -> None:
-        """A suggestion chosen in the list (mouse, or arrows and Enter)."""
-        typed = self.add_field.text().strip()
-        if typed in (text.strip(), self.add_completer.completionPrefix().strip()):
-            self.add_field.clear()  # the pick or the text it completed, not a new scan
-        self.add_text(text, clear=False)
-
     def add_text(self, text: str, clear: bool = True) -> None:
-        """Add what the add field names (Enter, a completion or a scan); the field is
-        emptied at once so the next scan starts clean."""
-        text = text.strip()
-        if not text:
-            return
-        if clear:
-            self.add_field.clear()
-
-        def failed(err: DomainError) -> None:
-            self.add_field.setText(text)
-            self.add_field.selectAll()
-            self.add_feedback.error(i18n.message(err))
-            QApplication.beep()
-
-        self.ops.read(lambda uow: resolve_entry(uow, text), self._added, failed)
-
-    def _added(self, found: list[Entry]) -> None:
-        self.fields.clear()
-        row = 0
-        for entry in found:
-            row = self.lines.add(entry.item_type_id, entry.code, entry.name, entry.quantity)
-        self.lines_view.selectRow(row)
-        if len(found) == 1:
-            entry = found[0]
-            self.add_feedback.ok(
-                tr("BookingEditor", "Added %n × %1 (%2): %3 on the line.", None, entry.quantity)
-                .replace("%1", entry.name)
-                .replace("%2", entry.code)
-                .replace("%3", str(self.lines.lines[row].quantity))
-            )
-        else:
-            self.add_feedback.ok(
-                tr("BookingEditor", "Added the %1 item types of the kit.").replace(
-                    "%1", str(len(found))
-                )
-            )
-        self.add_field.setFocus()
+        self.lines_panel.add_text(text, clear)
 
     def remove_line(self) -> None:
         self.lines_panel.remove_line()

@@ -45,6 +45,7 @@ from app.gui.bookings.editor_pricing_parts import make_table as _table
 from app.gui.invoicing.invoice_dialogs import method_label, money
 from app.gui.shell import icons
 from app.gui.shell.changes import Change
+from app.gui.shell.chips import STATUS_ROLE, ChipDelegate
 from app.gui.shell.operations import Operations
 from app.gui.shell.widgets import (
     INVALID_STYLE,
@@ -58,6 +59,8 @@ from invoicing import deposits, payments, rates
 from invoicing.models import DepositStatus
 
 tr = QCoreApplication.translate
+#: A deposit's status as its chip's key (``chips.TONES["deposit"]``).
+CHIP_OF = {DepositStatus.RETAINED.value: "kept"}
 __all__ = ["FIXED", "TABLE", "USUAL", "BookingPricingDialog", "DepositRow", "PricingState"]
 
 
@@ -143,6 +146,7 @@ class BookingPricingDialog(QDialog):
         )
         self.deposits.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.deposits.setMinimumHeight(110)
+        self.deposits.setItemDelegateForColumn(4, ChipDelegate("deposit", self.deposits))
         deposit_column.addWidget(self.deposits)
         self.deposit_message = QLabel()
         deposit_column.addWidget(self.deposit_message)
@@ -257,6 +261,7 @@ class BookingPricingDialog(QDialog):
                 _cell(format_amount(dep.retained_cents) if dep.retained_cents else "", right=True),
                 _cell(dep.notes),
             ]
+            cells[4].setData(STATUS_ROLE, CHIP_OF.get(dep.status, dep.status))
             for column, cell in enumerate(cells):
                 cell.setData(Qt.ItemDataRole.UserRole, dep.id)
                 self.deposits.setItem(row, column, cell)

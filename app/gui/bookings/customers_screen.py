@@ -77,9 +77,10 @@ class CustomersScreen(QWidget):
         for column, width in enumerate((60, 260, 110, 150, 110)):
             self.view.setColumnWidth(column, width)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.view.horizontalHeader().setSectionResizeMode(
-            4, QHeaderView.ResizeMode.ResizeToContents
-        )
+        for column in (0, 4):
+            self.view.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(lambda _: self.edit_customer())
         self.count_label = QLabel()

@@ -12,10 +12,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,13 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import i18n
+from app.core.errors import DomainError
 from app.gui.bookings.booking_models import LinesModel
 from app.gui.bookings.editor_form import completer
 from app.gui.shell import icons, style
 from app.gui.shell.empty import EmptyState
+from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
 from app.gui.shell.widgets import format_datetime
 from booking.availability import Shortage
+from booking.editor_reads import Entry, resolve_entry
 
 tr = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
@@ -119,8 +125,12 @@ def _alert_sheet(*_: object) -> str:
 class LinesPanel(QWidget):
     """The add field, the lines table and what is short."""
 
-    def __init__(self, lines: LinesModel, parent: QWidget | None = None) -> None:
+    #: Something was added from the add field.
+    added = Signal()
+
+    def __init__(self, ops: Operations, lines: LinesModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
         self.lines = lines
         self.add_field = QLineEdit()
         self.add_field.setPlaceholderText(
@@ -129,6 +139,13 @@ class LinesPanel(QWidget):
         self.add_completer = completer(self)
         self.add_completer.setMaxVisibleItems(12)
         self.add_field.setCompleter(self.add_completer)
+        # A pick in the list (click, or arrows then Enter) comes as ``activated``; Enter on
+        # typed or scanned text as ``returnPressed``. Enter on a highlighted suggestion
+        # gives both (the line edit sees the key first): only ``activated`` acts then. The
+        # line edit itself copies the pick into the field after our slot ran, so the pick
+        # is handled once that is done (queued) and the field emptied again.
+        self.add_completer.activated.connect(self._picked, Qt.ConnectionType.QueuedConnection)
+        self.add_field.returnPressed.connect(self._return_in_add_field)
         self.add_label = QLabel(tr("BookingEditor", "&Add item type or kit (search or scan):"))
         self.add_label.setBuddy(self.add_field)
         self.add_feedback = Feedback(self)
@@ -200,6 +217,62 @@ class LinesPanel(QWidget):
             ),
         )
         return view
+
+    # --- adding ---------------------------------------------------------------------------
+
+    def _return_in_add_field(self) -> None:
+        """Enter in the add field: adds what was typed or scanned, unless a suggestion is
+        highlighted in the open list (the completer's ``activated`` adds that one)."""
+        popup = self.add_completer.popup()
+        if popup.isVisible() and popup.currentIndex().isValid():
+            return
+        self.add_text(self.add_field.text())
+
+    def _picked(self, text: str) -> None:
+        """A suggestion chosen in the list (mouse, or arrows and Enter)."""
+        typed = self.add_field.text().strip()
+        if typed in (text.strip(), self.add_completer.completionPrefix().strip()):
+            self.add_field.clear()  # the pick or the text it completed, not a new scan
+        self.add_text(text, clear=False)
+
+    def add_text(self, text: str, clear: bool = True) -> None:
+        """Add what the add field names (Enter, a completion or a scan); the field is
+        emptied at once so the next scan starts clean."""
+        text = text.strip()
+        if not text:
+            return
+        if clear:
+            self.add_field.clear()
+
+        def failed(err: DomainError) -> None:
+            self.add_field.setText(text)
+            self.add_field.selectAll()
+            self.add_feedback.error(i18n.message(err))
+            QApplication.beep()
+
+        self.ops.read(lambda uow: resolve_entry(uow, text), self._added, failed)
+
+    def _added(self, found: list[Entry]) -> None:
+        self.added.emit()
+        row = 0
+        for entry in found:
+            row = self.lines.add(entry.item_type_id, entry.code, entry.name, entry.quantity)
+        self.lines_view.selectRow(row)
+        if len(found) == 1:
+            entry = found[0]
+            self.add_feedback.ok(
+                tr("BookingEditor", "Added %n × %1 (%2): %3 on the line.", None, entry.quantity)
+                .replace("%1", entry.name)
+                .replace("%2", entry.code)
+                .replace("%3", str(self.lines.lines[row].quantity))
+            )
+        else:
+            self.add_feedback.ok(
+                tr("BookingEditor", "Added the %1 item types of the kit.").replace(
+                    "%1", str(len(found))
+                )
+            )
+        self.add_field.setFocus()
 
     # --- lines --------------------------------------------------------------------------
 
