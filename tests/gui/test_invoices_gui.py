@@ -415,3 +415,34 @@ def test_the_toolbar_print_goes_through_the_system_dialog(
     assert job.error is None and job.pages == 1
     assert out.read_bytes().startswith(b"%PDF")
     assert "sent to the printer" in screen.feedback.text()
+
+
+def test_the_detail_shows_number_status_and_balance(screen: InvoicesScreen) -> None:
+    """The selected invoice: its number (title), its status as a chip, the balance due as
+    the largest figure; the status column's chips read the status key."""
+    from app.gui.shell.chips import STATUS_ROLE
+
+    header = screen.detail_panel.header
+    assert header.title.text() == "FA-2026-00001" and header.title.property("role") == "title"
+    assert (header.chip.status(), header.chip.text()) == ("issued", "Issued")
+    assert header.figure.text() == "€432.00" and header.figure.property("role") == "display"
+    assert header.figure.font().pointSizeF() > header.title.font().pointSizeF()
+    assert screen.model.index(0, 7).data(STATUS_ROLE) == "issued"
+    assert not screen.print_action.icon().isNull()
+
+
+def test_an_empty_list_says_what_to_do(screen: InvoicesScreen) -> None:
+    screen.search_box.setText("nobody")
+    assert screen.model.rowCount() == 0
+    assert screen.empty_state.label.isVisible()
+    assert "No document matches" in screen.empty_state.label.text()
+
+
+def test_screen_and_dialogs_name_every_control(screen: InvoicesScreen) -> None:
+    from tests.gui.accessibility_probe import unnamed_controls
+
+    assert unnamed_controls(screen) == []
+    for dialog in (screen.record_payment(), screen.credit_note()):
+        assert dialog is not None
+        assert unnamed_controls(dialog) == []
+        dialog.reject()

@@ -282,3 +282,9 @@ def test_the_summary_prints_the_merged_pdf_through_one_dialog(
     qtbot.waitUntil(lambda: job.done, timeout=30000)
     assert opened == ["Print Statements 2026-10"]  # one dialog for the whole month
     assert _pages(out) == _pages(tmp_path / "releves" / "releves-2026-10.pdf")
+
+
+def test_every_control_has_a_name(dialog: StatementsDialog) -> None:
+    from tests.gui.accessibility_probe import unnamed_controls
+
+    assert unnamed_controls(dialog) == []
