@@ -549,6 +549,48 @@ def test_overdue_inspection_is_flagged(
     assert screen.units.index(0, 5).data(Qt.ItemDataRole.ToolTipRole)
 
 
+# --- the look ---------------------------------------------------------------------------------
+
+
+def test_empty_lists_say_what_to_do_next(qtbot, screen: InventoryScreen) -> None:  # type: ignore[no-untyped-def]
+    select_type(screen, "DMX-10")  # counted in bulk: no units
+    assert screen.units_empty.label.isVisible()
+    assert "Counted in bulk" in screen.units_empty.label.text()
+    assert not screen.types_empty.label.isVisible()
+    qtbot.keyClicks(screen.search_box, "zzz-nothing")
+    assert screen.types_empty.label.isVisible()
+    assert "Ctrl+N" in screen.types_empty.label.text()
+    assert "Choose an item type" in screen.units_empty.label.text()
+
+
+def test_the_detail_panel_shows_the_unit_status_as_a_chip(
+    qtbot, screen: InventoryScreen, stock: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    select_type(screen, "LYRE-WASH")
+    assert screen.detail.title.text() == "Lyre wash LED 19x15 W"
+    assert screen.detail.title.property("role") == "title"
+    select_unit(screen, stock["wash1"])
+    assert screen.detail.unit_chip.status() == "in_service"
+    assert screen.detail.unit_chip.text() == "In service"
+
+
+def test_a_closed_schedules_dialog_is_deleted_quietly(qtbot, screen: InventoryScreen) -> None:  # type: ignore[no-untyped-def]
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    select_type(screen, "LYRE-WASH")
+    screen.schedules_action.trigger()
+    dialog = screen.dialog
+    assert isinstance(dialog, editors.SchedulesDialog)
+    dialog.name.setText("VGP")
+    dialog.add()
+    assert dialog.list.count() == 1
+    dialog.reject()  # deleted on close: its list's rows go after the list itself
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert screen.dialog is None
+    assert not shiboken6.isValid(dialog)
+
+
 # --- models ----------------------------------------------------------------------------------
 
 

@@ -106,7 +106,6 @@ class DetailPanel(QScrollArea):
         self.unit_box.setWordWrap(True)
         self.unit_box.setTextFormat(Qt.TextFormat.RichText)
         self.unit_box.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.unit_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column = QVBoxLayout()
         column.addLayout(head)
         column.addWidget(self.unit_box)
