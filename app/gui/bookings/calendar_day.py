@@ -38,6 +38,9 @@ class DayPanel(QWidget):
         self.day_list = QListWidget()
         self.day_list.setAccessibleName(tr("BookingCalendar", "Bookings of the day"))
         self.day_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.day_list.setWordWrap(True)  # a long title wraps: nothing hidden
+        self.day_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.day_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.day_list.currentRowChanged.connect(self.row_changed.emit)
         self.day_list.itemActivated.connect(
             lambda item: self.activated.emit(item.data(Qt.ItemDataRole.UserRole))

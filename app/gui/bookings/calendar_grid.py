@@ -55,6 +55,17 @@ def entry_text(entry: Entry, short: bool = False) -> str:
     return f"{ARROWS[entry.kind]} {reference} {entry.title}".rstrip()
 
 
+def chip_text(entry: Entry, metrics: QFontMetrics, width: int) -> str:
+    """The entry in ``width`` pixels: the arrow and reference whole (its number only when
+    narrow), the title elided in the middle so its start and end both stay."""
+    head = entry_text(entry, short=width < 181).removesuffix(entry.title).rstrip()
+    room = width - metrics.horizontalAdvance(head + " ")
+    title = entry.title
+    if not title or room < metrics.horizontalAdvance("M…M"):
+        return metrics.elidedText(f"{head} {title}".rstrip(), Qt.TextElideMode.ElideRight, width)
+    return f"{head} {metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, room)}"
+
+
 def long_day(day: dt.date) -> str:
     return capitalised(QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy"))
 
@@ -240,11 +251,10 @@ class MonthGrid(QWidget):
             font.setItalic(entry.status == BookingStatus.QUOTE.value)
             p.setFont(font)
             p.setPen(fg)
-            text = entry_text(entry, short=chip.width() < 190)
             p.drawText(
                 chip.adjusted(6, 0, -3, 0),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideMiddle, chip.width() - 9),
+                chip_text(entry, QFontMetrics(font), chip.width() - 9),
             )
             y += self.LINE
         hidden = len(found) - len(shown)

@@ -68,7 +68,7 @@ def _build(theme: str) -> Colours:
         tentative=QColor(p.warning),
         tentative_bg=QColor(quote.bg),
         weekend_bg=mix(p.surface, p.surface_alt, 0.7),
-        holiday_bg=mix(p.surface, violet.bg, 0.6),
+        holiday_bg=mix(p.surface, violet.bg, 0.5),
         holiday_fg=QColor(violet.fg),
     )
 

@@ -44,6 +44,9 @@ class HoldersPanel(QWidget):
         self._build_table()
         self.empty = EmptyState(self.table, self._empty_text)
         forget_model_on_destroy(self.table, self.empty)
+        margins = self.table.viewport().layout()
+        if margins is not None:  # the panel is low: the sentence needs the room
+            margins.setContentsMargins(style.SPACE.s, 0, style.SPACE.s, 0)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, style.SPACE.xs, 0, 0)
         column.setSpacing(style.SPACE.xs)
@@ -70,11 +73,12 @@ class HoldersPanel(QWidget):
         table.verticalHeader().setDefaultSectionSize(24)
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
+        table.setWordWrap(False)  # a wrapping view elides at the end, whatever the mode
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.setItemDelegateForColumn(STATUS, chips.ChipDelegate("booking", table))
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-        for n, width in enumerate((120, 230, 220, 110, 70)):
+        for n, width in enumerate((120, 230, 220, 110, 90)):
             table.setColumnWidth(n, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         table.activated.connect(self._activated)  # a double-click, or Enter

@@ -64,6 +64,7 @@ class TimelineToolbar(QWidget):
         self.search_box.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setPlaceholderText(tr("Timeline", "Filter by code or name… (Ctrl+F)"))
         self.search_box.setAccessibleName(tr("Timeline", "Filter by code or name"))
+        self.search_box.setMinimumWidth(260)
         self.search_box.textChanged.connect(lambda _: self.filters_changed.emit())
         self.search_box.returnPressed.connect(self.search_entered.emit)
 
