@@ -21,7 +21,8 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlalchemy import select as sa_select
+from sqlmodel import col, select
 
 from app.core.db import UnitOfWork
 from app.core.errors import N_
@@ -100,7 +101,20 @@ class InvoiceBalance:
 
 
 def _sums(uow: UnitOfWork, query: Any) -> dict[int, int]:
-    return {key: int(total or 0) for key, total in uow.session.exec(query).all()}
+    return {int(key): int(total or 0) for key, total in uow.session.exec(query).all()}
+
+
+def _documents() -> Any:
+    """The columns of an issued document an ``InvoiceBalance`` is made of."""
+    return sa_select(
+        col(IssuedDocument.id),
+        col(IssuedDocument.number),
+        col(IssuedDocument.customer_id),
+        col(IssuedDocument.buyer_name),
+        col(IssuedDocument.issue_date),
+        col(IssuedDocument.due_date),
+        col(IssuedDocument.gross_cents),
+    )
 
 
 def invoice_balances(
@@ -112,39 +126,31 @@ def invoice_balances(
 ) -> list[InvoiceBalance]:
     """Every invoice (of ``customer_id``, or among ``invoice_ids``), whenever issued, in
     id order, with its figures at the end of ``as_of`` (None: everything recorded)."""
-    invoices = select(
-        IssuedDocument.id,
-        IssuedDocument.number,
-        IssuedDocument.customer_id,
-        IssuedDocument.buyer_name,
-        IssuedDocument.issue_date,
-        IssuedDocument.due_date,
-        IssuedDocument.gross_cents,
-    ).where(IssuedDocument.kind == Kind.INVOICE.value)
+    invoices = _documents().where(col(IssuedDocument.kind) == Kind.INVOICE.value)
     if customer_id is not None:
-        invoices = invoices.where(IssuedDocument.customer_id == customer_id)
+        invoices = invoices.where(col(IssuedDocument.customer_id) == customer_id)
     if invoice_ids is not None:
-        invoices = invoices.where(IssuedDocument.id.in_(list(invoice_ids)))  # type: ignore[union-attr]
-    rows = uow.session.exec(invoices.order_by(IssuedDocument.id)).all()
+        invoices = invoices.where(col(IssuedDocument.id).in_(list(invoice_ids)))
+    rows = uow.session.execute(invoices.order_by(col(IssuedDocument.id))).all()
     ids = [row[0] for row in rows]
     if not ids:
         return []
     credits = (
-        select(IssuedDocument.cites_id, func.sum(IssuedDocument.gross_cents))
+        select(col(IssuedDocument.cites_id), func.sum(col(IssuedDocument.gross_cents)))
         .where(
-            IssuedDocument.kind == Kind.CREDIT_NOTE.value,
-            IssuedDocument.cites_id.in_(ids),  # type: ignore[union-attr]
+            col(IssuedDocument.kind) == Kind.CREDIT_NOTE.value,
+            col(IssuedDocument.cites_id).in_(ids),
         )
-        .group_by(IssuedDocument.cites_id)
+        .group_by(col(IssuedDocument.cites_id))
     )
     paid = (
-        select(Payment.document_id, func.sum(Payment.amount_cents))
-        .where(Payment.document_id.in_(ids))  # type: ignore[attr-defined]
-        .group_by(Payment.document_id)
+        select(col(Payment.document_id), func.sum(col(Payment.amount_cents)))
+        .where(col(Payment.document_id).in_(ids))
+        .group_by(col(Payment.document_id))
     )
     if as_of is not None:
-        credits = credits.where(IssuedDocument.issue_date <= as_of)
-        paid = paid.where(Payment.date <= as_of)
+        credits = credits.where(col(IssuedDocument.issue_date) <= as_of)
+        paid = paid.where(col(Payment.date) <= as_of)
     credited, settled = _sums(uow, credits), _sums(uow, paid)
     return [
         InvoiceBalance(
@@ -167,22 +173,14 @@ def orphan_credits(
 ) -> list[InvoiceBalance]:
     """Credit notes citing no invoice, issued until ``as_of``, as negative open amounts of
     their own (a customer's account counts them; no invoice's balance can)."""
-    query = select(
-        IssuedDocument.id,
-        IssuedDocument.number,
-        IssuedDocument.customer_id,
-        IssuedDocument.buyer_name,
-        IssuedDocument.issue_date,
-        IssuedDocument.due_date,
-        IssuedDocument.gross_cents,
-    ).where(
-        IssuedDocument.kind == Kind.CREDIT_NOTE.value,
-        IssuedDocument.cites_id.is_(None),  # type: ignore[union-attr]
-        IssuedDocument.issue_date <= as_of,
+    query = _documents().where(
+        col(IssuedDocument.kind) == Kind.CREDIT_NOTE.value,
+        col(IssuedDocument.cites_id).is_(None),
+        col(IssuedDocument.issue_date) <= as_of,
     )
     if customer_id is not None:
-        query = query.where(IssuedDocument.customer_id == customer_id)
+        query = query.where(col(IssuedDocument.customer_id) == customer_id)
     return [
         InvoiceBalance(iid, number, cid, buyer, issued, due, 0, gross, 0)
-        for iid, number, cid, buyer, issued, due, gross in uow.session.exec(query).all()
+        for iid, number, cid, buyer, issued, due, gross in uow.session.execute(query).all()
     ]

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from sqlmodel import select
+from sqlalchemy import select as sa_select
+from sqlmodel import col, select
 
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
@@ -67,21 +68,21 @@ def document_rows(uow: UnitOfWork, today: dt.date) -> list[DocumentRow]:
     """Every issued document, newest first, with what was paid and what is left."""
     figures = {b.id: b for b in invoice_balances(uow)}
     query = (
-        select(
-            IssuedDocument.id,
-            IssuedDocument.kind,
-            IssuedDocument.number,
-            IssuedDocument.issue_date,
-            IssuedDocument.customer_id,
-            IssuedDocument.buyer_name,
-            IssuedDocument.gross_cents,
-            IssuedDocument.cites_id,
-            Booking.reference,
+        sa_select(
+            col(IssuedDocument.id),
+            col(IssuedDocument.kind),
+            col(IssuedDocument.number),
+            col(IssuedDocument.issue_date),
+            col(IssuedDocument.customer_id),
+            col(IssuedDocument.buyer_name),
+            col(IssuedDocument.gross_cents),
+            col(IssuedDocument.cites_id),
+            col(Booking.reference),
         )
-        .join(Booking, Booking.id == IssuedDocument.booking_id, isouter=True)
-        .order_by(IssuedDocument.issue_date.desc(), IssuedDocument.id.desc())  # type: ignore[attr-defined]
+        .join(Booking, col(Booking.id) == col(IssuedDocument.booking_id), isouter=True)
+        .order_by(col(IssuedDocument.issue_date).desc(), col(IssuedDocument.id).desc())
     )
-    found = uow.session.exec(query).all()
+    found = uow.session.execute(query).all()
     numbers = {row[0]: row[2] for row in found}
     rows = []
     for doc_id, kind, number, issued, customer_id, buyer, gross, cites, ref in found:
@@ -111,10 +112,10 @@ def document_rows(uow: UnitOfWork, today: dt.date) -> list[DocumentRow]:
 def draft_rows(uow: UnitOfWork, clock: Clock) -> list[DocumentRow]:
     """Confirmed, out and returned bookings with something not invoiced yet."""
     query = (
-        select(Booking, Customer.name)
-        .join(Customer, Customer.id == Booking.customer_id)
-        .where(Booking.status.in_([s.value for s in invoices.INVOICEABLE]))  # type: ignore[attr-defined]
-        .order_by(Booking.start)
+        select(Booking, col(Customer.name))
+        .join(Customer, col(Customer.id) == col(Booking.customer_id))
+        .where(col(Booking.status).in_([s.value for s in invoices.INVOICEABLE]))
+        .order_by(col(Booking.start))
     )
     rows = []
     for booking, name in uow.session.exec(query).all():
@@ -222,7 +223,7 @@ class Selected:
 
 
 def payment_rows(uow: UnitOfWork, document_id: int) -> list[PaymentRow]:
-    query = select(Payment).where(Payment.document_id == document_id).order_by(Payment.id)  # type: ignore[arg-type]
+    query = select(Payment).where(Payment.document_id == document_id).order_by(col(Payment.id))
     found = list(uow.session.exec(query))
     reversed_ids = {p.reverses for p in found if p.reverses is not None}
     return [
