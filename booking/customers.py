@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_
-from sqlmodel import select
+from sqlmodel import col, select
 from stdnum.eu import vat as eu_vat
 from stdnum.fr import siren as fr_siren
 from stdnum.fr import siret as fr_siret
@@ -344,8 +344,8 @@ def customer_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, CustomerRow]
     if not ids:
         return {}
     found: dict[int, list[tuple[str, dt.date, dt.date | None]]] = {}
-    query = select(Membership).where(Membership.customer_id.in_(ids))  # type: ignore[attr-defined]
-    for m in uow.session.exec(query.order_by(Membership.valid_from)):
+    query = select(Membership).where(col(Membership.customer_id).in_(ids))
+    for m in uow.session.exec(query.order_by(col(Membership.valid_from))):
         found.setdefault(m.customer_id, []).append((m.member_number, m.valid_from, m.valid_to))
     rows = {}
     for c in uow.session.exec(select(Customer).where(Customer.id.in_(ids))):  # type: ignore[union-attr]

@@ -201,7 +201,6 @@ class DetailsForm(QWidget):
 
     def set_member_note(self, text: str, member: bool) -> None:
         self.member_note.setText(text)
-        style.set_role(self.member_note, "small" if member else "muted")
         colour = style.palette().success if member else style.palette().muted
         self.member_note.setStyleSheet(f"color: {colour};")
 
