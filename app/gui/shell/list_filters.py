@@ -9,16 +9,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
-from sqlmodel import select
 
-from app.core.db import UnitOfWork
 from app.gui.shell.widgets import fill_customer_filter, screen_action
-from booking.models import Customer
+from booking.customer_choices import customer_choices
 
-
-def customer_choices(uow: UnitOfWork) -> list[tuple[int, str, str]]:
-    query = select(Customer.id, Customer.number, Customer.name).order_by(Customer.name)
-    return [(cid or 0, number, name) for cid, number, name in uow.session.exec(query)]
+__all__ = ["FilteredList", "customer_choices"]  # customer_choices: kept importable here
 
 
 class FilteredList:

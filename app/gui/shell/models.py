@@ -16,12 +16,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from app import i18n
 from app.core.db import UnitOfWork
+from app.gui.shell import style
+from app.gui.shell.chips import STATUS_ROLE
 from app.gui.shell.operations import Operations
-from app.gui.shell.widgets import ERROR_COLOUR, WARNING_COLOUR, format_date
+from app.gui.shell.widgets import format_date
 from inventory import queries
 from inventory.models import CATEGORY_LABELS, STATUS_LABELS, Category, Tracking, UnitStatus
 
@@ -137,6 +139,7 @@ class LazyTableModel(QAbstractTableModel):
             Qt.ItemDataRole.ForegroundRole,
             Qt.ItemDataRole.FontRole,
             Qt.ItemDataRole.TextAlignmentRole,
+            STATUS_ROLE,
         ):
             return None
         row = self.row_data(index.row())
@@ -160,7 +163,7 @@ def _due_cell(due: dt.date | None, today: dt.date, role: int) -> Any:
     if not overdue:
         return None
     if role == Qt.ItemDataRole.ForegroundRole:
-        return QBrush(QColor(ERROR_COLOUR))
+        return QBrush(style.colour("danger"))
     if role == Qt.ItemDataRole.FontRole:
         font = QFont()
         font.setBold(True)
@@ -221,7 +224,7 @@ class TypeTableModel(LazyTableModel):
             return tr("TypeTableModel", "Counted in bulk (stock quantity)")
         if role == Qt.ItemDataRole.ForegroundRole and column == "serviceable":
             short = not bulk and row.serviceable < row.units
-            return QBrush(QColor(WARNING_COLOUR)) if short else None
+            return QBrush(style.colour("warning")) if short else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == "category":
@@ -234,7 +237,8 @@ class TypeTableModel(LazyTableModel):
 
 
 class UnitTableModel(LazyTableModel):
-    """Units of one type: barcode, serial, status, location, owner, next inspection due."""
+    """Units of one type: barcode, serial, status (a chip: its key under ``STATUS_ROLE``),
+    location, owner, next inspection due."""
 
     fetch_rows = staticmethod(queries.unit_rows)
     columns = ("barcode", "serial", "status", "location", "owner", "due")
@@ -252,6 +256,8 @@ class UnitTableModel(LazyTableModel):
     def cell(self, row: queries.UnitRow, column: str, role: int) -> Any:
         if column == "due":
             return _due_cell(row.next_due, self.ops.ctx.clock.today(), role)
+        if column == "status" and role == STATUS_ROLE:
+            return str(row.status)  # a chip's tone (chips.TONES["unit"]); the words below
         if column == "status" and role == Qt.ItemDataRole.ForegroundRole:
             return _status_brush(row.status)
         if column == "owner" and role == Qt.ItemDataRole.ToolTipRole and not row.owner:
@@ -267,7 +273,7 @@ class UnitTableModel(LazyTableModel):
 
 def _status_brush(status: str) -> QBrush | None:
     if status == UnitStatus.IN_REPAIR:
-        return QBrush(QColor(WARNING_COLOUR))
+        return QBrush(style.colour("warning"))
     if status in (UnitStatus.LOST, UnitStatus.RETIRED):
-        return QBrush(QColor("#6b6b6b"))
+        return QBrush(style.colour("muted"))
     return None

@@ -371,15 +371,15 @@ class PrintJob(QObject):
             self._ended.emit(pages, None)
 
     def _show_progress(self, done: int, total: int) -> None:
-        if self.dialog is not None and not self._stop.is_set():
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(done)
-            self.dialog.setLabelText(
+        if (dialog := self.dialog) is not None and not self._stop.is_set():
+            dialog.setMaximum(total)
+            dialog.setLabelText(
                 tr("Printing", "Printing %1: page %2 of %3…")
                 .replace("%1", self.title)
                 .replace("%2", str(min(done + 1, total)))
                 .replace("%3", str(total))
             )
+            dialog.setValue(done)  # last: a modal dialog lets the job's end run in here
 
     def _end(self, pages: object, error: object) -> None:
         if self.dialog is not None:

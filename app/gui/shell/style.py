@@ -215,7 +215,8 @@ def font(role: str, base: QFont | None = None) -> QFont:
 
 def set_role(widget: QWidget, role: str) -> QWidget:
     """Give a widget a typographic role (``title``, ``heading``, ``muted``, ``display``,
-    ``small``, ``card``, ``empty``): its font, and a property the style sheet styles."""
+    ``small``, ``card``, ``empty``, ``error``, ``warning``): its font, and a property the
+    style sheet styles."""
     widget.setProperty("role", role)
     if role in TYPE_SCALE:
         widget.setFont(font(role, widget.font()))
@@ -310,6 +311,11 @@ QGroupBox {{
 QGroupBox::title {{ subcontrol-origin: margin; left: {s.s}px; color: {p.muted}; }}
 QLabel[role="muted"], QLabel[role="small"] {{ color: {p.muted}; }}
 QLabel[role="empty"] {{ color: {p.muted}; padding: {s.xl}px; }}
+QLabel[role="error"] {{ color: {p.danger}; }}
+QLabel[role="warning"] {{ color: {p.warning}; }}
+*[invalid="true"], *[invalid="true"]:focus {{
+    border: 1px solid {p.danger}; border-radius: {s.radius - 2}px;
+}}
 QFrame[role="card"] {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: {s.radius + 2}px;
 }}

@@ -27,13 +27,18 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.core.errors import DomainError, ValidationError
 from app.core.money import from_cents
+from app.gui.shell import style
 
 tr = QCoreApplication.translate
 
-ERROR_COLOUR = "#b3261e"
-WARNING_COLOUR = "#a15c00"
-#: Applied to every dialog: a field whose ``invalid`` property is true gets a red border.
-INVALID_STYLE = f'*[invalid="true"] {{ border: 1px solid {ERROR_COLOUR}; border-radius: 2px; }}'
+#: Fixed colours of the light theme, kept importable: use ``style.colour("danger")`` or
+#: ``style.set_role(label, "error")``, which follow the theme.
+ERROR_COLOUR = style.LIGHT.danger
+WARNING_COLOUR = style.LIGHT.warning
+#: Once applied to every dialog for the red border of a field whose ``invalid`` property is
+#: true; the app's style sheet (``style.style_sheet``) now draws it in the theme's danger
+#: colour, so this adds nothing (kept for the screens that still set it).
+INVALID_STYLE = ""
 
 
 # --- locale formatting ---------------------------------------------------------------------
@@ -116,7 +121,10 @@ class ErrorListDialog(QDialog):
         layout = QVBoxLayout(self)
         self.head = QLabel(head)
         self.head.setWordWrap(True)
-        self.head.setStyleSheet(f"font-weight: bold; color: {ERROR_COLOUR};")
+        style.set_role(self.head, "error")
+        bold = self.head.font()
+        bold.setBold(True)
+        self.head.setFont(bold)
         layout.addWidget(self.head)
         self.details = QPlainTextEdit(rest)
         self.details.setReadOnly(True)
@@ -205,7 +213,7 @@ class FormFields:
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         message.setWordWrap(True)
-        message.setStyleSheet(f"color: {ERROR_COLOUR};")
+        style.set_role(message, "error")
         message.hide()
 
     def add(self, label: str, fields: str | tuple[str, ...], widget: QWidget) -> QWidget:
@@ -217,7 +225,7 @@ class FormFields:
         column.addWidget(widget)
         error = QLabel()
         error.setWordWrap(True)
-        error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        style.set_role(error, "error")
         error.hide()
         column.addWidget(error)
         self.form.addRow(label, holder)
