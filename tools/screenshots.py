@@ -420,6 +420,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def run(args: argparse.Namespace) -> int:
     check_tools()
     shots: list[Shot] = []
+    failures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="regie-screens-") as temp:
         work = Path(temp)
         demo_env = build_demo(work, args.demo)
@@ -427,15 +428,26 @@ def run(args: argparse.Namespace) -> int:
             env = dict(demo_env, DISPLAY=x_env["DISPLAY"], QT_QPA_PLATFORM="xcb")
             for lang in args.langs.split(","):
                 for theme in args.themes.split(","):
-                    shots += language_theme_run(env, work, lang.strip(), theme.strip())
+                    try:
+                        shots += language_theme_run(env, work, lang.strip(), theme.strip())
+                    except Failure as err:  # the other sets may still be taken
+                        failures.append(f"{lang}-{theme}: {err}")
+                        print(failures[-1], file=sys.stderr, flush=True)
         if not args.no_hidpi:
             shutil.rmtree(OUT / "hidpi", ignore_errors=True)
             for scale, width, height in (("1.5", 2049, 1152), ("2.0", 2732, 1536)):
                 with x_server(args.hidpi_display, width, height) as x_env:
                     env = dict(demo_env, DISPLAY=x_env["DISPLAY"], QT_QPA_PLATFORM="xcb")
-                    shots += hidpi_run(env, work, scale, "fr")
+                    try:
+                        shots += hidpi_run(env, work, scale, "fr")
+                    except Failure as err:
+                        failures.append(f"hidpi {scale}: {err}")
+                        print(failures[-1], file=sys.stderr, flush=True)
     write_readme()
     print(f"{len(shots)} screenshots in {OUT.relative_to(ROOT)}/ (see README.md there).")
+    if failures:
+        print(f"{len(failures)} run(s) failed (see above).", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import DomainError
 from app.gui.invoicing.pricing_tables import button, muted
-from app.gui.shell import icons, style
+from app.gui.shell import style
 from app.gui.shell.changes import Change
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
@@ -111,7 +111,6 @@ class CategoriesPage(QWidget):
         self.category_tree.clear()
         for category in state.categories:
             top = QTreeWidgetItem([category.name, category.code])
-            top.setIcon(0, icons.icon("pricing"))
             for number, name in category.customers:
                 top.addChild(QTreeWidgetItem([name, number]))
             self.category_tree.addTopLevelItem(top)

@@ -170,7 +170,7 @@ class TablesPage(QWidget):
                 text += " " + tr("PricingScreen", "(default)")
             if not state.tables:
                 text += " " + tr("PricingScreen", "— built in, not saved yet")
-            item = QListWidgetItem(icons.icon("pricing"), text)
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, table.name)
             item.setToolTip(text)
             self.table_list.addItem(item)

@@ -82,6 +82,7 @@ class Panel(QFrame):
         view.setFrameShape(QFrame.Shape.NoFrame)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)  # the reference tells rows apart
+        view.setStyleSheet(f"QTreeView::item {{ padding: {style.SPACE.xs}px 0; }}")  # airy rows
         header = view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
