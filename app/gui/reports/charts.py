@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.gui.shell import style
@@ -81,9 +81,10 @@ class BarChart(QWidget):
     def _title_height(self) -> int:
         if not self.title:
             return 0
-        bold = self.font()
-        bold.setBold(True)
-        return QFontMetrics(bold).height() + 8
+        return QFontMetrics(self._title_font()).height() + style.SPACE.s
+
+    def _title_font(self) -> QFont:
+        return style.font("heading", self.font())
 
     def sizeHint(self) -> QSize:
         rows = len(self.shown) + (1 if self.hidden_count else 0)
@@ -128,12 +129,12 @@ class BarChart(QWidget):
         text_colour, muted = QColor(palette.text), QColor(palette.muted)
         metrics = QFontMetrics(self.font())
         if self.title:
-            bold = self.font()
-            bold.setBold(True)
-            painter.setFont(bold)
+            painter.setFont(self._title_font())
             painter.setPen(text_colour)
             painter.drawText(
-                QRectF(self.MARGIN, self.MARGIN, self.width() - 2 * self.MARGIN, 20),
+                QRectF(
+                    self.MARGIN, self.MARGIN, self.width() - 2 * self.MARGIN, self._title_height()
+                ),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
                 self.title,
             )
