@@ -307,7 +307,9 @@ class CasesScreen(QWidget):
         for index, row in enumerate(rows):
             status = status_label(row.status)
             set_row(self.contents, index, [row.barcode, row.item, row.serial, status], row.barcode)
-            self.contents.item(index, 3).setData(STATUS_ROLE, row.status)
+            cell = self.contents.item(index, 3)
+            if cell is not None:
+                cell.setData(STATUS_ROLE, row.status)
         for column in (0, 3):
             self.contents.resizeColumnToContents(column)
         self.contents_empty.refresh()

@@ -99,7 +99,6 @@ class FormDialog(QDialog):
     def grow(self) -> None:
         """After fields were added to a shown form: as large as it now needs (the
         scroll area keeps it within the screen)."""
-        self.scroll.updateGeometry()
         self.layout_.activate()
         self.resize(self.size().expandedTo(self.sizeHint()))
 

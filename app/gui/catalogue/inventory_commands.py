@@ -112,7 +112,7 @@ class InventoryCommands(QWidget):
             self.menu.addSeparator() if action is None else self.menu.addAction(action)
 
     def _build_toolbar(self) -> None:
-        for action, short in (
+        for named, short in (
             (self.new_type_action, tr("InventoryScreen", "New type")),
             (self.edit_type_action, tr("InventoryScreen", "Edit type")),
             (self.photo_action, tr("InventoryScreen", "Photo")),
@@ -122,7 +122,7 @@ class InventoryCommands(QWidget):
             (self.inspect_action, tr("InventoryScreen", "Inspection")),
             (self.repair_action, tr("InventoryScreen", "Repair")),
         ):
-            action.setIconText(short)  # the toolbar's words; menus keep the full text
+            named.setIconText(short)  # the toolbar's words; menus keep the full text
         self.toolbar = QToolBar()
         self.toolbar.setAccessibleName(tr("InventoryScreen", "Inventory actions"))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -170,13 +170,12 @@ class InventoryCommands(QWidget):
 
     # --- dialogs ------------------------------------------------------------------------
 
-    def _open(self, dialog: QDialog) -> QDialog:
+    def _open(self, dialog: QDialog) -> None:
         """Show a dialog window-modal without blocking (tests reach it as ``self.dialog``)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
-        return dialog
 
     def _dialog_closed(self) -> None:
         self.dialog = None

@@ -105,10 +105,12 @@ class LabelTree(QTreeWidget):
 
     def leaves(self) -> list[QTreeWidgetItem]:
         """The items that carry a label: units, and bulk types."""
-        found = []
+        found: list[QTreeWidgetItem] = []
         for index in range(self.topLevelItemCount()):
             top = self.topLevelItem(index)
-            found += [top.child(i) for i in range(top.childCount())] or [top]
+            if top is not None:
+                children = [top.child(i) for i in range(top.childCount())]
+                found += [child for child in children if child is not None] or [top]
         return found
 
     def tick(self, selected: dict[str, str]) -> None:

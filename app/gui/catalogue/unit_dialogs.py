@@ -86,7 +86,9 @@ class UnitDialog(FormDialog):
         self.owner.setEditable(True)
         self.owner.addItems([""] + owners)
         self.owner.setCurrentText(raw.get("owner", ""))
-        self.owner.lineEdit().setPlaceholderText(tr("UnitDialog", "The cooperative"))
+        owner_edit = self.owner.lineEdit()
+        if owner_edit is not None:
+            owner_edit.setPlaceholderText(tr("UnitDialog", "The cooperative"))
         part.add(tr("UnitDialog", "&Owner:"), "owner", self.owner)
 
     def _build_place(self, raw: dict[str, str]) -> None:
