@@ -138,3 +138,54 @@ def test_refreshes_when_bookings_change(qtbot, ops, db, clock) -> None:  # type:
         bookings.confirm_booking(uow, user="tester", reference=refs["quote"], clock=clock)
     ops.changed.emit("bookings")
     assert [e.status for e in screen.day_entries(dt.date(2026, 12, 2))] == ["confirmed"]
+
+
+def test_an_empty_month_says_what_to_do(qtbot, ops, db, clock) -> None:  # type: ignore[no-untyped-def]
+    build(db, clock)
+    screen = screen_of(qtbot, ops)
+    assert screen.grid.empty_text == ""
+    screen.show_month(dt.date(2027, 3, 1))
+    assert "No pick-up or return in March 2027" in screen.grid.empty_text
+    assert "Ctrl+8" in screen.grid.empty_text
+    screen.grid.grab()
+    assert screen.day_panel.empty.label.isVisible()
+    screen.go_today()
+    assert screen.grid.empty_text == ""
+
+
+def test_legend_and_chips_carry_words(qtbot, ops, db, clock) -> None:  # type: ignore[no-untyped-def]
+    from app.gui.shell import chips
+
+    build(db, clock)
+    screen = screen_of(qtbot, ops)
+    words = [c.text() for c in screen.legend.findChildren(chips.StatusChip)]
+    assert words == ["Quote", "Confirmed", "Out", "Returned", "Closed", "Cancelled"]
+    screen.grid.select_day(dt.date(2026, 11, 9))
+    assert all("·" in screen.day_list.item(n).text() for n in range(2))
+    assert "Quote" in " ".join(screen.day_list.item(n).text() for n in range(2))
+    rect = screen.grid.day_rect(dt.date(2026, 11, 6))
+    tip = screen.grid.tooltip_at(QPoint(rect.left() + 20, rect.top() + 24))
+    assert "Confirmed" in tip and "Compagnie du Rocher" in tip
+    for button in (screen.previous_button, screen.next_button, screen.refresh_button):
+        assert button.accessibleName()
+
+
+def test_status_colours_follow_the_theme(qtbot, ops, db, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from app.gui.shell import style
+
+    build(db, clock)
+    screen = screen_of(qtbot, ops)
+    screen.grid.select_day(dt.date(2026, 11, 6))
+    light = screen.day_list.item(0).background().color().name()
+    assert light == STATUS_COLOURS["confirmed"][1].name()
+    app = QApplication.instance()
+    try:
+        monkeypatch.setenv("REGIE_THEME", "dark")
+        style.apply(app)  # type: ignore[arg-type]
+        dark = screen.day_list.item(0).background().color().name()
+        assert dark == STATUS_COLOURS["confirmed"][1].name() != light
+    finally:
+        monkeypatch.setenv("REGIE_THEME", "light")
+        style.apply(app)  # type: ignore[arg-type]

@@ -277,3 +277,79 @@ def test_daily_peaks_equal_the_engine() -> None:
             status = rng.choice(["confirmed", "out", "quote"])
             holds.append(Hold(n, f"R-{n}", status, 1, rng.randrange(0, 5), start, end))
         assert daily_peaks(holds, days) == availability.daily(holds, days)
+
+
+def test_empty_catalogue_and_filters_say_what_to_do(qtbot, ops, db, booked) -> None:  # type: ignore[no-untyped-def]
+    screen = screen_on(qtbot, ops)
+    screen.search_box.setText("nothing like it")
+    assert "No item type matches these filters" in screen.view.empty_text
+    empty = TimelineScreen(ops)
+    qtbot.addWidget(empty)
+    empty.all_types = []
+    empty.apply_filters()
+    assert "Add one in Inventory (Ctrl+1)" in empty.view.empty_text
+    empty.view.grab()
+
+
+def test_a_period_without_bookings_says_so(qtbot, ops, db, booked) -> None:  # type: ignore[no-untyped-def]
+    screen = screen_on(qtbot, ops)
+    assert screen.notice.isHidden() and screen.booked == 3
+    screen.set_start(dt.date(2026, 9, 1))
+    assert not screen.notice.isHidden() and screen.booked == 0
+    assert "Nothing is booked in this period" in screen.notice.text()
+    screen.previous_action.trigger()
+    screen.previous_action.trigger()
+    assert screen.notice.isHidden()
+
+
+def test_holders_show_status_chips_and_an_empty_state(qtbot, ops, db, booked) -> None:  # type: ignore[no-untyped-def]
+    from app.gui.shell import chips
+
+    screen = screen_on(qtbot, ops)
+    panel = screen.panel
+    assert panel.empty.label.isVisible() and "Click a cell" in panel.empty.label.text()
+    types = ids(db)
+    screen.show_holders(types["LYRE-WASH"], dt.date(2026, 7, 13))
+    assert not panel.empty.label.isVisible()
+    statuses = [screen.holders_table.item(n, 3).data(chips.STATUS_ROLE) for n in range(2)]
+    assert statuses == ["confirmed", "quote"]
+    screen.show_holders(types["SM58"], dt.date(2026, 7, 13))
+    assert panel.empty.label.isVisible() and "No booking holds" in panel.empty.label.text()
+
+
+def test_icon_buttons_and_the_view_have_names(qtbot, ops, db, booked) -> None:  # type: ignore[no-untyped-def]
+    screen = screen_on(qtbot, ops)
+    bar = screen.toolbar
+    for button in (
+        bar.previous_button,
+        bar.next_button,
+        bar.zoom_in_button,
+        bar.zoom_out_button,
+        bar.refresh_button,
+    ):
+        assert button.accessibleName() and not button.icon().isNull()
+    assert screen.view.accessibleName() == "Availability timeline"
+    wash = ids(db)["LYRE-WASH"]
+    screen.view.set_current(row_of(screen, wash), screen.view.days.index(dt.date(2026, 7, 11)))
+    assert "LYRE-WASH" in screen.view.accessibleDescription()
+    assert "0 free of 2" in screen.view.accessibleDescription()
+
+
+def test_the_dark_theme_repaints_the_cells(qtbot, ops, db, booked, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from app.gui.shell import style
+
+    screen = screen_on(qtbot, ops)
+    view = screen.view
+    rect = view.cell_rect(row_of(screen, ids(db)["LYRE-WASH"]), 20)  # 21 July, free
+    light = view.viewport().grab().toImage().pixelColor(rect.left() + 3, rect.top() + 3)
+    app = QApplication.instance()
+    try:
+        monkeypatch.setenv("REGIE_THEME", "dark")
+        style.apply(app)  # type: ignore[arg-type]
+        dark = view.viewport().grab().toImage().pixelColor(rect.left() + 3, rect.top() + 3)
+    finally:
+        monkeypatch.setenv("REGIE_THEME", "light")
+        style.apply(app)  # type: ignore[arg-type]
+    assert dark.lightness() < 100 < light.lightness()
