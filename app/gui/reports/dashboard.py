@@ -35,7 +35,7 @@ from invoicing.dashboard import PANELS, DashboardData, Line, PanelData, load_das
 tr = QCoreApplication.translate
 
 #: The share of its row's width each card takes (overdue invoices have four columns).
-WIDTH = {"pickups": 1, "returns": 1, "late": 1, "shortages": 4, "inspections": 5, "invoices": 6}
+WIDTH = {"pickups": 1, "returns": 1, "late": 1, "shortages": 5, "inspections": 5, "invoices": 6}
 #: Where a row of each card leads (an area of the main window).
 AREA_OF = {
     "pickups": "desk",
