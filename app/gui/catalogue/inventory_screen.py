@@ -108,7 +108,7 @@ class InventoryScreen(InventoryCommands):
         self.count_label = QLabel()
         style.set_role(self.count_label, "muted")
         self.notice = QLabel()
-        self.notice.setStyleSheet(f"color: {style.palette().danger};")
+        style.set_role(self.notice, "error")
         self.notice.setWordWrap(True)
 
     def _build_tables(self) -> None:
