@@ -52,6 +52,8 @@ tr = QCoreApplication.translate
 
 #: Minimum column width per zoom (columns widen to fill the view).
 MIN_COLUMN = {WEEK: 96, MONTH: 24, QUARTER: 22}
+#: The name column's width: at least, and at most when the days leave room.
+NAME_MIN, NAME_MAX = 300, 440
 #: Rows computed beyond the visible ones, so scrolling a little never waits.
 MARGIN_ROWS = 24
 MOVES = {Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Left, Qt.Key.Key_Right}
@@ -169,6 +171,9 @@ class TimelineView(QAbstractScrollArea):
     def _layout(self) -> None:
         if not self.days:
             return
+        # the names take what the days leave (no white space beside truncated names)
+        spare = self.viewport().width() - MIN_COLUMN[self.zoom] * len(self.days)
+        self.NAME_WIDTH = max(NAME_MIN, min(NAME_MAX, spare))
         room = self.viewport().width() - self.NAME_WIDTH
         self.column_width = max(MIN_COLUMN[self.zoom], room // len(self.days))
         shown = self.visible_row_count()
