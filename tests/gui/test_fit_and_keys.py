@@ -314,3 +314,33 @@ def test_menus_show_the_area_shortcuts(window: MainWindow) -> None:
     shown = {a.text(): a.shortcut().toString() for a in window.view_menu.actions()}
     assert all(shown.values())
     assert len(set(shown.values())) == len(AREAS)
+
+
+@pytest.mark.parametrize("factor", ["1.5", "2"])
+def test_a_fractional_scale_is_kept_not_rounded(factor: str, tmp_path: Path) -> None:
+    """At 150 % Qt draws at 1.5 (not rounded to 2): the GUI process's first QApplication
+    is made with the PassThrough rounding policy."""
+    script = (
+        "from PySide6.QtGui import QGuiApplication\n"
+        "from app.gui.shell.launch import gui_application\n"
+        "app = gui_application()\n"
+        "policy = QGuiApplication.highDpiScaleFactorRoundingPolicy().name\n"
+        "print(policy, QGuiApplication.primaryScreen().devicePixelRatio())\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_SCALE_FACTOR": factor,
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    policy, ratio = done.stdout.split()
+    assert policy == "PassThrough" and float(ratio) == float(factor)

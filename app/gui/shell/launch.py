@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
@@ -28,6 +28,11 @@ def gui_application() -> QApplication:
     QCoreApplication for its translations; a GUI command must come before that."""
     app = QCoreApplication.instance()
     if app is None:
+        # 150 % is 1.5, not rounded to 2 (Qt's default on some platforms): text and icons
+        # are drawn at the screen's real scale, sharp (icons are vectors).
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication(sys.argv)
     if not isinstance(app, QApplication):
         raise RuntimeError("a QCoreApplication exists already: create the GUI one first")
