@@ -241,3 +241,12 @@ def test_the_chart_paints_with_the_theme_in_use(qtbot, monkeypatch: pytest.Monke
     image = painted(chart)
     assert coloured_pixels(image, style.DARK.accent) > 50
     assert coloured_pixels(image, style.DARK.surface) > 1000  # the dark background
+
+
+def test_the_reports_total_is_its_key_figure(screen: ReportsScreen) -> None:
+    report = screen.report
+    assert report is not None and report.total is not None and report.chart is not None
+    assert screen.figure.property("role") == "display"
+    assert screen.figure.text() == format_value("money", report.total[report.chart.value])
+    screen.choose_report("inspections")  # no rows, no total: no figure
+    assert screen.figure.isHidden() and screen.figure_caption.isHidden()

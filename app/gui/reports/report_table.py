@@ -239,3 +239,13 @@ def chart_bars(report: Report, group: str | None) -> tuple[list[Bar], str]:
         for row in rows
     ]
     return bars, i18n.label(labels.get(spec.value, spec.value))
+
+
+def key_figure(report: Report | None) -> str:
+    """The report's total of what its chart draws (net revenue, what is owed...), as
+    shown; empty when the report has no total of it."""
+    if report is None or report.chart is None or report.total is None or not report.rows:
+        return ""
+    value = report.total.get(report.chart.value)
+    kinds = {c.key: c.kind for c in report.columns}
+    return format_value(kinds.get(report.chart.value, "int"), value)

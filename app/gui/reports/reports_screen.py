@@ -38,6 +38,7 @@ from app.gui.reports.report_table import (
     GROUP,
     ReportModel,
     chart_bars,
+    key_figure,
     period,
     report_names,
     report_title,
@@ -54,6 +55,8 @@ from invoicing.report_model import Report, to_csv, to_xlsx
 from invoicing.reports import report as build_report
 
 tr = QCoreApplication.translate
+#: The narrowest the chart pane gets while the table wants more room.
+CHART_WIDTH = 320
 
 
 # --- the screen ------------------------------------------------------------------------------
@@ -116,15 +119,18 @@ class ReportsScreen(QWidget):
         self.section.setAccessibleName(tr("ReportsScreen", "Section"))
         self.section_label = QLabel(tr("ReportsScreen", "S&ection:"))
         self.section_label.setBuddy(self.section)
+        for combo in (self.report_choice, self.preset, self.section):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row = QHBoxLayout()
         row.addWidget(report_label)
-        row.addWidget(self.report_choice, 1)
+        row.addWidget(self.report_choice)
         row.addSpacing(style.SPACE.m)
         for widget in (period_label, self.preset, self.date_from, QLabel("–"), self.date_to):
             row.addWidget(widget)
         row.addSpacing(style.SPACE.m)
         row.addWidget(self.section_label)
         row.addWidget(self.section)
+        row.addStretch(1)
         return row
 
     def _date_edit(self, day: dt.date, name: str) -> QDateEdit:
@@ -197,15 +203,32 @@ class ReportsScreen(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
         self.empty = EmptyState(self.view, self._empty_text)
-        self.chart = BarChart()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(self._build_chart_pane())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([700, 420])
         self.splitter.setChildrenCollapsible(False)
         return self.splitter
+
+    def _build_chart_pane(self) -> QWidget:
+        """The report's key figure (its total, largest) over the chart."""
+        self.figure_caption = QLabel(tr("ReportsScreen", "Total"))
+        style.set_role(self.figure_caption, "muted")
+        self.figure = QLabel()
+        style.set_role(self.figure, "display")
+        self.figure.setAccessibleName(tr("ReportsScreen", "Total"))
+        self.chart = BarChart()
+        pane = QWidget()
+        column = QVBoxLayout(pane)
+        column.setContentsMargins(style.SPACE.s, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.figure_caption)
+        column.addWidget(self.figure)
+        column.addSpacing(style.SPACE.s)
+        column.addWidget(self.chart, 1)
+        return pane
 
     def _empty_text(self) -> str:
         if self.report is None:
@@ -313,8 +336,25 @@ class ReportsScreen(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        self._fit_table()
         self._draw_chart(report, group)
+        figure = key_figure(report)
+        self.figure.setText(figure)
+        self.figure.setVisible(bool(figure))
+        self.figure_caption.setVisible(bool(figure))
         self._update_actions()
+
+    def _fit_table(self) -> None:
+        """Room for every column of the table when the screen has it; the chart takes the
+        rest (never less than a readable chart)."""
+        total = sum(self.splitter.sizes())
+        if not total:
+            return  # not laid out yet: the stretch factors share the width
+        self.view.resizeColumnsToContents()
+        scroll = self.view.verticalScrollBar().sizeHint().width()
+        needed = self.view.horizontalHeader().length() + 2 * self.view.frameWidth() + scroll
+        chart = max(total - needed, min(CHART_WIDTH, total // 3))
+        self.splitter.setSizes([total - chart, chart])
 
     def _draw_chart(self, report: Report | None, group: str | None) -> None:
         if report is None or report.chart is None:
