@@ -113,17 +113,17 @@ def _locked(path: Path, waiting: Callable[[], None]) -> Iterator[None]:
 
 
 def _try_lock(handle: IO[bytes]) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # Windows
+    if sys.platform == "win32":
         import msvcrt
 
         try:
             handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
             return True
         except OSError:
             return False
+    import fcntl
+
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         return True
@@ -219,6 +219,7 @@ def build_into(
     from app.demo.booking import build_bookings_demo
     from app.demo.inventory import build_demo
     from app.demo.invoicing import DeferredRenderer, build_invoicing_demo
+    from invoicing.issuing import Renderer
     from invoicing.render import render
 
     report = progress or (lambda _step: None)
@@ -246,7 +247,7 @@ def build_into(
     def pdfs(done: int, total: int) -> None:
         say(Step(start + (end - start) * done / max(total, 1), "pdfs", done, total))
 
-    renderer = (
+    renderer: Renderer = (
         DeferredRenderer(pool, render, waiting=pdfs)
         if pool is not None and db.engine.dialect.name == "sqlite"
         else render

@@ -54,7 +54,7 @@ PRODUCER = "pypdf"  # what factur-x writes in the XMP pdf:Producer
 CREATOR = "Régie"  # a quote's Info /Creator and XMP xmp:CreatorTool
 
 
-@dataclass(frozen=True)
+@dataclass  # plain attributes, as the protocol issuing.Rendered declares them
 class Rendered:
     pdf: bytes
     xml: bytes | None  # the embedded factur-x.xml; None for a quote

@@ -354,7 +354,7 @@ def bench_confirm_10_lines(path: Path, n: int = 50, warmup: int = 2) -> dict[str
                     .exec_driver_sql("SELECT number FROM customer ORDER BY id LIMIT 1")
                     .scalar()
                 )
-                codes = dict(
+                codes: dict[int, str] = dict(
                     uow.session.connection().exec_driver_sql("SELECT id, code FROM item_type").all()
                 )
             samples = []
@@ -384,7 +384,8 @@ def _lazy(module: str, name: str) -> Callable[[Path], dict[str, Any]]:
     """A benchmark living beside what it measures, imported only when it runs."""
     import importlib
 
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+    benchmark: Callable[[Path], dict[str, Any]] = getattr(importlib.import_module(module), name)
+    return benchmark
 
 
 OPERATIONS: dict[str, Callable[[Path], dict[str, Any]]] = {

@@ -27,6 +27,7 @@ from app.bench.benchmarks import BENCH_CLOCK, summarise
 from app.core.clock import PARIS, FixedClock
 from app.core.db import Database
 from app.core.migrate import open_database
+from invoicing.document import Document
 
 INVOICE_PDF_N = 20
 WARMUP = 2
@@ -109,7 +110,7 @@ def bench_invoice_pdf(db_path: Path, n: int = INVOICE_PDF_N) -> dict[str, Any]:
 # --- the neutral workload ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass  # plain attributes, as the protocol issuing.Rendered declares them
 class _NoPdf:
     pdf: bytes
     xml: bytes | None
@@ -118,7 +119,7 @@ class _NoPdf:
 NO_PDF = _NoPdf(b"%PDF-1.7\n%%EOF\n", None)
 
 
-def no_pdf(_document: object) -> _NoPdf:
+def no_pdf(_document: Document) -> _NoPdf:
     """A renderer that renders nothing (constant bytes, no XML)."""
     return NO_PDF
 
@@ -133,7 +134,9 @@ def prepare_workload_invoicing(db: Database, workload: dict[str, Any]) -> None:
     with db.write() as uow:
         for key, value in IDENTITY.items():
             set_setting(uow, key, value)
-        ids = dict(uow.session.connection().exec_driver_sql("SELECT code, id FROM item_type").all())
+        ids: dict[str, int] = dict(
+            uow.session.connection().exec_driver_sql("SELECT code, id FROM item_type").all()
+        )
         for product in workload["products"]:
             day = next((price for days, price in product["tiers"] if days == 1), None)
             if day is None:  # no 1-day tier: the shortest one, per day

@@ -54,7 +54,7 @@ SELECT customer_id, count(*) FROM (
 def _busiest_customers(db: Database, month: str, ids: list[int]) -> list[int]:
     """``ids`` with the most movements in the month first (then in their order)."""
     with db.engine.connect() as conn:
-        counts = dict(conn.exec_driver_sql(_ACTIVITY, (month, month)).all())
+        counts: dict[int, int] = dict(conn.exec_driver_sql(_ACTIVITY, (month, month)).all())
     return sorted(ids, key=lambda i: -int(counts.get(i, 0)))
 
 
@@ -84,7 +84,9 @@ def bench_statements_month(db_path: Path, customers: int = CUSTOMERS) -> dict[st
             total_ms = (time.perf_counter() - began) * 1000
             merged_bytes = result.merged.stat().st_size if result.merged else 0
         per_statement = [(b - a) * 1000 for a, b in zip(stamps, stamps[1:], strict=False)]
-        figures = summarise(per_statement) if per_statement else {"median_ms": 0.0, "n": 0}
+        figures: dict[str, Any] = (
+            summarise(per_statement) if per_statement else {"median_ms": 0.0, "n": 0}
+        )
         figures.update(
             total_ms=round(total_ms, 1),
             target_total_ms=TARGET_MS,

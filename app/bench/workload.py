@@ -152,7 +152,9 @@ def load_into(db: Database, data: dict[str, Any]) -> tuple[dict[str, int], list[
         uow.session.execute(insert(ItemType), types)
         if customers:
             uow.session.execute(insert(Customer), customers)
-        ids = dict(uow.session.connection().exec_driver_sql("SELECT code, id FROM item_type").all())
+        ids: dict[str, int] = dict(
+            uow.session.connection().exec_driver_sql("SELECT code, id FROM item_type").all()
+        )
     return ids, numbers
 
 

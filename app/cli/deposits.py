@@ -17,7 +17,7 @@ from app.bootstrap import open_context
 from app.cli.bookings import _usage_guard
 from app.cli.invoicing import _amount
 from app.cli.output import print_json
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column
 from app.core.errors import Conflict
 from app.core.money import cents_str, quantize
 from app.i18n import tr
@@ -119,7 +119,7 @@ def latest_invoice_with_balance(uow: UnitOfWork, deposit_id: int, today: Any) ->
             IssuedDocument.booking_id == deposit.booking_id,
             IssuedDocument.kind == Kind.INVOICE.value,
         )
-        .order_by(IssuedDocument.id.desc())  # type: ignore[union-attr]
+        .order_by(id_column(IssuedDocument).desc())
     )
     for invoice in uow.session.exec(query):
         if payments.balance_of(uow, invoice, today).balance > 0:
@@ -135,11 +135,12 @@ def list_deposits(args: argparse.Namespace) -> int:
     try:
         with ctx.db.read() as uow:
             booking = booking_by_ref(uow, args.ref)
+            deposit_rows = [deposit_json(uow, d) for d in deposits.deposits_of(uow, args.ref)]
             shown = {
                 "booking": booking.reference,
                 "required": str(quantize(deposits.required_deposit(uow, args.ref))),
                 "held": str(quantize(deposits.held_total(uow, args.ref))),
-                "deposits": [deposit_json(uow, d) for d in deposits.deposits_of(uow, args.ref)],
+                "deposits": deposit_rows,
             }
     finally:
         ctx.db.dispose()
@@ -147,7 +148,7 @@ def list_deposits(args: argparse.Namespace) -> int:
         print_json(shown)
         return 0
     print(tr("cli", "{booking}: deposit required {required}, held {held}.").format(**shown))
-    for row in shown["deposits"]:
+    for row in deposit_rows:
         _print_deposit(row, False)
     return 0
 

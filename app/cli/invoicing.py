@@ -40,7 +40,7 @@ from app.cli.printing import (
     send,
 )
 from app.core import settings
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import DomainError, ValidationError
 from app.core.money import cents_str, from_cents, quantize, to_cents
 from app.i18n import message, tr
@@ -48,10 +48,10 @@ from booking.customers import customer_by_number
 from booking.models import Customer
 from inventory import fields
 from invoicing import credit_notes, invoices, issuing, payments, render, validation
+from invoicing.balance import InvoiceStatus
 from invoicing.document import Document, Kind, Line
 from invoicing.issuing import Renderer
 from invoicing.models import IssuedDocument, Payment
-from invoicing.payments import InvoiceStatus
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 #: The credit note's reason when none is given (printed on the French document).
@@ -252,7 +252,7 @@ def document_json(document: Document) -> dict[str, Any]:
 
 def _issued_json(uow: UnitOfWork, row: IssuedDocument) -> dict[str, Any]:
     shown = document_json(issuing.frozen_document(row))
-    files = issuing.files_of(uow, row.id)  # type: ignore[arg-type]
+    files = issuing.files_of(uow, require_id(row))
     shown["sha256"] = files.pdf_sha256
     shown["xml_sha256"] = files.xml_sha256
     return shown
@@ -321,7 +321,7 @@ def issue_invoice(args: argparse.Namespace) -> int:
                 check=validation.check_xml,
             )
             shown = _issued_json(uow, row)
-            pdf = issuing.files_of(uow, row.id).pdf  # type: ignore[arg-type]
+            pdf = issuing.files_of(uow, require_id(row)).pdf
             write(pdf)
     finally:
         ctx.db.dispose()
@@ -390,23 +390,25 @@ def _spread(uow: UnitOfWork, number: str, amount: Decimal) -> list[credit_notes.
     with the amounts."""
     document = invoices.issued_document(uow, number)
     row = issuing.issued_by_number(uow, number, Kind.INVOICE)
-    done = credit_notes._credited_by_position(uow, row.id)  # type: ignore[arg-type]
+    done = credit_notes._credited_by_position(uow, require_id(row))
     wanted = to_cents(amount)
     out: list[credit_notes.CreditLine] = []
+    last_take = 0  # cents of the last line taken from
     for pos, line in enumerate(document.lines, start=1):
         left = to_cents(line.net) - done.get(pos, 0)
         take = min(left, wanted)
         if take > 0:
             out.append(credit_notes.CreditLine(pos, from_cents(take)))
             wanted -= take
+            last_take = take
         if wanted == 0:
             return out
     if out:
         last = out.pop()
         return [
             *out,
-            credit_notes.CreditLine(last.position, from_cents(to_cents(last.amount) + wanted)),
-        ]  # type: ignore[arg-type]
+            credit_notes.CreditLine(last.position, from_cents(last_take + wanted)),
+        ]
     return [credit_notes.CreditLine(1, from_cents(wanted))]
 
 
@@ -437,7 +439,7 @@ def issue_credit_note(args: argparse.Namespace) -> int:
             shown = _issued_json(uow, row)
             shown["cites"] = number
             shown["reason"] = row.reason
-            pdf = issuing.files_of(uow, row.id).pdf  # type: ignore[arg-type]
+            pdf = issuing.files_of(uow, require_id(row)).pdf
             write(pdf)
     finally:
         ctx.db.dispose()
@@ -509,7 +511,7 @@ def add_payment(args: argparse.Namespace) -> int:
                 reference=args.reference,
                 clock=ctx.clock,
             )
-            number = uow.session.get(IssuedDocument, made.document_id).number  # type: ignore[union-attr]
+            number = uow.row(IssuedDocument, made.document_id).number
             shown = _with_balance(uow, payment_json(made, number), ctx.clock.today())
     finally:
         ctx.db.dispose()
@@ -522,7 +524,7 @@ def reverse_payment(args: argparse.Namespace) -> int:
     try:
         with ctx.db.write() as uow:
             made = payments.reverse_payment(uow, user=ctx.user, payment_id=args.id, clock=ctx.clock)
-            number = uow.session.get(IssuedDocument, made.document_id).number  # type: ignore[union-attr]
+            number = uow.row(IssuedDocument, made.document_id).number
             shown = _with_balance(uow, payment_json(made, number), ctx.clock.today())
     finally:
         ctx.db.dispose()
@@ -586,13 +588,13 @@ def list_documents(args: argparse.Namespace) -> int:
     today = ctx.clock.today()
     try:
         with ctx.db.read() as uow:
-            query = select(IssuedDocument).order_by(IssuedDocument.id)
+            query = select(IssuedDocument).order_by(id_column(IssuedDocument))
             if args.customer:
                 customer = customer_by_number(uow, args.customer)
                 query = query.where(IssuedDocument.customer_id == customer.id)
             if args.status:
                 query = query.where(IssuedDocument.kind == Kind.INVOICE.value)
-            number_of = dict(uow.session.exec(select(Customer.id, Customer.number)).all())
+            number_of = dict(uow.session.exec(select(id_column(Customer), Customer.number)).all())
             shown = [_row_json(uow, row, number_of, today) for row in uow.session.exec(query)]
             if args.status:
                 shown = [d for d in shown if d["status"] == args.status]
@@ -616,7 +618,7 @@ def show_document(args: argparse.Namespace) -> int:
     try:
         with ctx.db.read() as uow:
             row = issuing.issued_by_number(uow, args.number)
-            number_of = {row.customer_id: uow.session.get(Customer, row.customer_id).number}  # type: ignore[union-attr]
+            number_of = {row.customer_id: uow.row(Customer, row.customer_id).number}
             shown = {**_issued_json(uow, row), **_row_json(uow, row, number_of, today)}
             shown["reason"] = row.reason
             if row.kind == Kind.INVOICE.value:
@@ -653,7 +655,7 @@ def write_pdf(args: argparse.Namespace) -> int:
     try:
         with ctx.db.read() as uow:
             row = issuing.issued_by_number(uow, args.number)
-            pdf = issuing.files_of(uow, row.id).pdf  # type: ignore[arg-type]
+            pdf = issuing.files_of(uow, require_id(row)).pdf
             number = row.number
         with _atomic(args.out) as write:
             write(pdf)

@@ -17,7 +17,7 @@ from app.bootstrap import open_context
 from app.cli.bookings import _usage_guard
 from app.cli.invoicing import _amount
 from app.cli.output import print_json
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, require_id
 from app.core.money import cents_str, quantize
 from app.i18n import tr
 from booking.bookings import booking_by_ref
@@ -78,7 +78,8 @@ def _json_option(parser: argparse.ArgumentParser) -> None:
 
 def pricing_json(uow: UnitOfWork, reference: str) -> dict[str, Any]:
     booking = booking_by_ref(uow, reference)
-    row = rates.booking_pricing(uow, booking.id)  # type: ignore[arg-type]
+    booking_id = require_id(booking)
+    row = rates.booking_pricing(uow, booking_id)
     table = (
         uow.session.get(CoefficientTable, row.coefficient_table_id)
         if row.coefficient_table_id is not None
@@ -86,7 +87,7 @@ def pricing_json(uow: UnitOfWork, reference: str) -> dict[str, Any]:
     )
     fixed = row.fixed_coefficient_milli
     lines = []
-    for item_id, discount in sorted(rates.line_discounts(uow, booking.id).items()):  # type: ignore[arg-type]
+    for item_id, discount in sorted(rates.line_discounts(uow, booking_id).items()):
         item = uow.session.get(ItemType, item_id)
         assert item is not None
         lines.append({"code": item.code, "name": item.name, "discount": str(discount)})
@@ -96,7 +97,7 @@ def pricing_json(uow: UnitOfWork, reference: str) -> dict[str, Any]:
         "coefficient": None if fixed is None else str(Decimal(fixed) / 1000),
         "table": table.name if table is not None else None,
         "minimum": None if row.minimum_cents is None else cents_str(row.minimum_cents),
-        "effective_minimum": str(quantize(rates.booking_minimum(uow, booking.id))),  # type: ignore[arg-type]
+        "effective_minimum": str(quantize(rates.booking_minimum(uow, booking_id))),
         "lines": sorted(lines, key=lambda x: x["code"]),
     }
 

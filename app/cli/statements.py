@@ -33,6 +33,7 @@ from app.cli.printing import (
     send,
 )
 from app.core import settings
+from app.core.db import require_id
 from app.core.errors import DomainError, ValidationError
 from app.core.money import quantize
 from app.i18n import tr
@@ -108,7 +109,7 @@ def write_statements(args: argparse.Namespace) -> int:
     ctx = open_context(args.db)
     try:
         with ctx.db.read() as uow:
-            ids = [customer_by_number(uow, n).id for n in args.customer] or None
+            ids = [require_id(customer_by_number(uow, n)) for n in args.customer] or None
             logo = _logo(uow)
         with _folder_for(args.out) as out:
             result = statements.run_batch(
@@ -116,7 +117,7 @@ def write_statements(args: argparse.Namespace) -> int:
                 args.month,
                 out,
                 today=ctx.clock.today(),
-                customer_ids=ids,  # type: ignore[arg-type]
+                customer_ids=ids,
                 logo=logo,
             )
             merged = Path(result.merged).read_bytes() if result.merged else b""

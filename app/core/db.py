@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
@@ -42,6 +42,7 @@ OPTIMIZE_TIMEOUT_MS = 50
 _WRITE = "regie_write"
 WRITE_OPTION = _WRITE  # execution option: this connection begins with BEGIN IMMEDIATE
 BUSY_LOG = logging.getLogger("regie.db")
+T = TypeVar("T")
 
 
 def write_wait_seconds() -> float:
@@ -139,6 +140,15 @@ class UnitOfWork:
 
     def flush(self) -> None:
         self.session.flush()
+
+    def row(self, model: type[T], ident: object) -> T:
+        """The ``model`` row whose primary key is ``ident``, known to exist (a foreign key
+        just read): a missing one is a programming error, raised as ``LookupError``. For a
+        row a person names, look it up and raise ``NotFound`` instead."""
+        found = self.session.get(model, ident)
+        if found is None:
+            raise LookupError(f"no {model.__name__} {ident!r}")
+        return found
 
 
 class HasId(Protocol):

@@ -28,11 +28,11 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
-from sqlalchemy import func, insert
-from sqlmodel import select
+from sqlalchemy import ColumnElement, func, insert
+from sqlmodel import col, select
 
 from app.core.clock import Clock, FixedClock
-from app.core.db import Database, UnitOfWork
+from app.core.db import Database, UnitOfWork, id_column
 from app.core.errors import Conflict, ValidationError
 from app.demo.booking_data import (
     ASSOCIATIONS,
@@ -365,7 +365,7 @@ class _Catalogue:
 
 
 def _catalogue(uow: UnitOfWork, rng: random.Random) -> _Catalogue:
-    rows = list(uow.session.exec(select(ItemType.id, ItemType.code, ItemType.category)))
+    rows = list(uow.session.exec(select(id_column(ItemType), ItemType.code, ItemType.category)))
     rows.sort()
     stock = serviceable(uow)
     ids = [r[0] for r in rows]
@@ -377,11 +377,11 @@ def _catalogue(uow: UnitOfWork, rng: random.Random) -> _Catalogue:
         weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(members))]
         by_category[category.value] = (members, list(accumulate(weights)))
     kits: dict[str, tuple[int, list[tuple[int, int]]]] = {}
-    query = select(Kit.code, Kit.id, KitLine.item_type_id, KitLine.quantity).join(
-        KitLine, KitLine.kit_id == Kit.id
+    query = select(Kit.code, id_column(Kit), KitLine.item_type_id, KitLine.quantity).join(
+        KitLine, col(KitLine.kit_id) == id_column(Kit)
     )
     for code, kit_id, type_id, qty in uow.session.exec(
-        query.order_by(Kit.id, KitLine.item_type_id)
+        query.order_by(id_column(Kit), col(KitLine.item_type_id))
     ):
         kits.setdefault(code, (kit_id, []))[1].append((index[type_id], qty))
     return _Catalogue(ids, [r[1] for r in rows], [stock[i] for i in ids], by_category, kits)
@@ -703,12 +703,12 @@ def _plan_bookings(
 
 
 def summarise(uow: UnitOfWork, today: dt.date, skipped: int = 0) -> BookingsDemoSummary:
-    def count(model: type, *where: object) -> int:
-        return int(uow.session.exec(select(func.count()).select_from(model).where(*where)).one())  # type: ignore[arg-type]
+    def count(model: type, *where: ColumnElement[bool] | bool) -> int:
+        return int(uow.session.exec(select(func.count()).select_from(model).where(*where)).one())
 
     member_query = select(func.count(func.distinct(Membership.customer_id))).where(
         Membership.valid_from <= today,
-        (Membership.valid_to == None) | (Membership.valid_to >= today),  # noqa: E711
+        col(Membership.valid_to).is_(None) | (col(Membership.valid_to) >= today),
     )
     statuses = dict(
         uow.session.exec(
@@ -747,11 +747,11 @@ def _write_small(
     report: Progress,
 ) -> int:
     with db.write() as uow:
-        for plan in customers:
-            customer = customer_service.save_customer(uow, user=user, data=plan.data)
+        for person in customers:
+            customer = customer_service.save_customer(uow, user=user, data=person.data)
             assert customer.id is not None
-            if plan.previous:
-                number, start, end = plan.previous
+            if person.previous:
+                number, start, end = person.previous
                 customer_service.add_membership(
                     uow,
                     user=user,
@@ -760,15 +760,15 @@ def _write_small(
                     valid_from=start,
                     valid_to=end,
                 )
-            if plan.member_number:
-                assert plan.valid_from is not None
+            if person.member_number:
+                assert person.valid_from is not None
                 customer_service.add_membership(
                     uow,
                     user=user,
                     customer_id=customer.id,
-                    member_number=plan.member_number,
-                    valid_from=plan.valid_from,
-                    valid_to=plan.valid_to,
+                    member_number=person.member_number,
+                    valid_from=person.valid_from,
+                    valid_to=person.valid_to,
                 )
     report(0.1, "customers")
     skipped = 0
@@ -832,10 +832,10 @@ def _write_large(
         session = uow.session
         first_customer = int(session.exec(select(func.max(Customer.id))).one() or 0) + 1
         rows, memberships = [], []
-        for offset, plan in enumerate(customers):
+        for offset, person in enumerate(customers):
             customer_id = first_customer + offset
             row: dict[str, Any] = {
-                key: getattr(plan.data, key)
+                key: getattr(person.data, key)
                 for key in (
                     "number",
                     "name",
@@ -851,14 +851,18 @@ def _write_large(
                     "notes",
                 )
             }
-            row.update(id=customer_id, kind=plan.data.kind.value, category=plan.data.category.value)
+            row.update(
+                id=customer_id, kind=person.data.kind.value, category=person.data.category.value
+            )
             rows.append(row)
-            if plan.previous:
-                number, start, end = plan.previous
+            if person.previous:
+                number, start, end = person.previous
                 memberships.append(_membership(customer_id, number, start, end))
-            if plan.member_number:
+            if person.member_number:
                 memberships.append(
-                    _membership(customer_id, plan.member_number, plan.valid_from, plan.valid_to)
+                    _membership(
+                        customer_id, person.member_number, person.valid_from, person.valid_to
+                    )
                 )
         session.execute(insert(Customer), rows)
         if memberships:
@@ -873,11 +877,11 @@ def _write_large(
             ):
                 booking_id = first_booking + offset
                 year = plan.created.year
-                sequences[year] = number = sequences.get(year, 0) + 1
+                sequences[year] = serial = sequences.get(year, 0) + 1
                 booking_rows.append(
                     {
                         "id": booking_id,
-                        "reference": f"R-{year}-{number:04d}",
+                        "reference": f"R-{year}-{serial:04d}",
                         "customer_id": first_customer + plan.customer,
                         "event": plan.event,
                         "venue": plan.venue,

@@ -16,13 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert
+from sqlalchemy import ColumnElement, func, insert
 from sqlmodel import select
 
 from app.core import settings
 from app.core.clock import Clock
 from app.core.dates import add_months
-from app.core.db import Database, UnitOfWork
+from app.core.db import Database, UnitOfWork, id_column
 from app.core.errors import Conflict, ValidationError
 from app.demo.inventory_data import (
     AISLES,
@@ -185,8 +185,8 @@ def _refuse_non_empty(uow: UnitOfWork) -> None:
 
 
 def summarise(uow: UnitOfWork) -> DemoSummary:
-    def count(model: type, *where: object) -> int:
-        return int(uow.session.exec(select(func.count()).select_from(model).where(*where)).one())  # type: ignore[arg-type]
+    def count(model: type, *where: ColumnElement[bool] | bool) -> int:
+        return int(uow.session.exec(select(func.count()).select_from(model).where(*where)).one())
 
     return DemoSummary(
         types=count(ItemType),
@@ -352,7 +352,7 @@ def _inspect_small(
 
 
 def _units_of(uow: UnitOfWork, item_type_id: int | None) -> list[Unit]:
-    query = select(Unit).where(Unit.item_type_id == item_type_id).order_by(Unit.id)
+    query = select(Unit).where(Unit.item_type_id == item_type_id).order_by(id_column(Unit))
     return list(uow.session.exec(query))
 
 
@@ -448,12 +448,12 @@ def _build_large(
     today, codes, session = clock.today(), _Codes(), uow.session
     owners = _large_owners(rng)
     session.execute(insert(Owner), [{"name": name, "notes": ""} for name in owners])
-    owner_ids = dict(session.exec(select(Owner.name, Owner.id)).all())
+    owner_ids = dict(session.exec(select(Owner.name, id_column(Owner))).all())
     types = _variants(rng, n_types)
     for spec, row in types:
         row["barcode"] = codes.take(spec.category) if spec.bulk else None
     session.execute(insert(ItemType), [row for _spec, row in types])
-    type_ids = dict(session.exec(select(ItemType.code, ItemType.id)).all())
+    type_ids = dict(session.exec(select(ItemType.code, id_column(ItemType))).all())
     serialized = [(spec, row) for spec, row in types if not spec.bulk]
     counts = _shares([spec.units for spec, _row in serialized], n_units)
     plans: list[tuple[int, _UnitPlan]] = []
@@ -468,7 +468,7 @@ def _build_large(
     _large_statuses(rng, rows, built, plans)
     session.execute(insert(Unit), rows)
     codes.save(uow)
-    unit_ids = dict(session.exec(select(Unit.barcode, Unit.id)).all())
+    unit_ids = dict(session.exec(select(Unit.barcode, id_column(Unit))).all())
     _large_events(uow, rng, clock, user, rows, unit_ids)
     _large_inspections(uow, rng, today, user, types, type_ids, rows, unit_ids)
     return built
@@ -583,7 +583,8 @@ def _large_inspections(
     ]
     _insert(uow, InspectionSchedule, schedule_rows)
     by_type: dict[int, list[InspectionSchedule]] = {}
-    for schedule in uow.session.exec(select(InspectionSchedule).order_by(InspectionSchedule.id)):
+    query = select(InspectionSchedule).order_by(id_column(InspectionSchedule))
+    for schedule in uow.session.exec(query):
         by_type.setdefault(schedule.item_type_id, []).append(schedule)
     inspections, dues = [], []
     for row in rows:

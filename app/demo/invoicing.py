@@ -46,11 +46,11 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func
-from sqlmodel import select
+from sqlalchemy import ColumnElement, func
+from sqlmodel import col, select
 
 from app.core.clock import Clock, FixedClock
-from app.core.db import Database, UnitOfWork
+from app.core.db import Database, UnitOfWork, id_column, require_id
 from app.core.errors import Conflict, DomainError, ValidationError
 from app.core.money import from_cents
 from app.core.settings import set_setting
@@ -58,7 +58,7 @@ from booking.models import Booking, BookingStatus, Customer, CustomerCategory
 from inventory.models import Category, ItemType
 from invoicing import credit_notes, deposits, invoices, payments, pricing, rates
 from invoicing.document import Document, Kind
-from invoicing.issuing import GENESIS, Renderer, XmlCheck, chain
+from invoicing.issuing import GENESIS, Rendered, Renderer, XmlCheck, chain
 from invoicing.models import DocumentFile, IssuedDocument, ItemRate, Payment
 from invoicing.serial import to_json
 
@@ -149,13 +149,13 @@ def _rates(uow: UnitOfWork, user: str) -> int:
         rates.set_family_table(uow, user=user, family=family.value, table_name=STANDARD_TABLE)
     rates.create_price_category(uow, user=user, code=PARTNER_CODE, name=PARTNER_NAME)
     items = uow.session.exec(select(ItemType.code, ItemType.replacement_value_cents)).all()
-    for code, value in items:
-        public, member, partner = day_rates(value)
+    for item_code, replacement_cents in items:
+        public, member, partner = day_rates(replacement_cents)
         rates.set_item_rate(
-            uow, user=user, item_code=code, member_day=member, non_member_day=public
+            uow, user=user, item_code=item_code, member_day=member, non_member_day=public
         )
         rates.set_category_rate(
-            uow, user=user, category_code=PARTNER_CODE, item_code=code, day=partner
+            uow, user=user, category_code=PARTNER_CODE, item_code=item_code, day=partner
         )
     communes = uow.session.exec(
         select(Customer.number).where(Customer.category == CustomerCategory.COMMUNE.value)
@@ -289,16 +289,18 @@ def _apply(
             uow, uow.session.exec(select(Booking).where(Booking.reference == ref)).one()
         )
         if amount > 0:
-            held[ref] = deposits.record_deposit(
-                uow,
-                user=user,
-                reference=ref,
-                amount=amount,
-                method=event.method,
-                clock=at,
-                received_on=event.day,
-                notes="Chèque de caution",
-            ).id  # type: ignore[assignment]
+            held[ref] = require_id(
+                deposits.record_deposit(
+                    uow,
+                    user=user,
+                    reference=ref,
+                    amount=amount,
+                    method=event.method,
+                    clock=at,
+                    received_on=event.day,
+                    notes="Chèque de caution",
+                )
+            )
         return
     if event.kind == "invoice":
         numbers[ref] = _issue(uow, user, ref, at, renderer, check)
@@ -336,7 +338,7 @@ def _apply(
                 method=event.method,
                 clock=at,
             )
-            paid_by.setdefault(ref, []).append(made.id)  # type: ignore[arg-type]
+            paid_by.setdefault(ref, []).append(require_id(made))
     elif event.kind == "reverse" and paid_by.get(ref):
         payments.reverse_payment(uow, user=user, payment_id=paid_by[ref][-1], clock=at)
     elif event.kind == "retain" and ref in held:
@@ -363,7 +365,7 @@ def _future_deposits(db: Database, user: str, rng: random.Random, clock: Clock) 
         upcoming = uow.session.exec(
             select(Booking)
             .where(Booking.status == BookingStatus.CONFIRMED.value)
-            .order_by(Booking.start, Booking.id)
+            .order_by(col(Booking.start), id_column(Booking))
             .limit(12)
         ).all()
         for booking in upcoming:
@@ -387,7 +389,7 @@ def _future_deposits(db: Database, user: str, rng: random.Random, clock: Clock) 
 PLACEHOLDER = b"%PDF-1.7\n% rendered in parallel: replaced before the file is published\n"
 
 
-@dataclass(frozen=True)
+@dataclass  # plain attributes, as the protocol issuing.Rendered declares them
 class _Placeholder:
     pdf: bytes
     xml: bytes | None
@@ -413,7 +415,7 @@ class DeferredRenderer:
         self.renderer = renderer
         self.waiting = waiting
         #: number -> (the frozen document's JSON, its rendering)
-        self.pending: dict[str, tuple[str, Future[object]]] = {}
+        self.pending: dict[str, tuple[str, Future[Rendered]]] = {}
 
     def __call__(self, document: Document) -> _Placeholder:
         # A rolled-back issue gives its number back: the next document with that number
@@ -454,8 +456,8 @@ class DeferredRenderer:
             connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
         query = (
             select(DocumentFile, IssuedDocument)
-            .join(IssuedDocument, IssuedDocument.id == DocumentFile.document_id)
-            .order_by(DocumentFile.document_id)
+            .join(IssuedDocument, id_column(IssuedDocument) == DocumentFile.document_id)
+            .order_by(col(DocumentFile.document_id))
         )
         prev = GENESIS
         written = 0
@@ -469,8 +471,8 @@ class DeferredRenderer:
                     from invoicing.serial import from_json
 
                     rendered = self.renderer(from_json(document.document_json))
-                files.pdf = bytes(rendered.pdf)  # type: ignore[attr-defined]
-                files.xml = rendered.xml  # type: ignore[attr-defined]
+                files.pdf = bytes(rendered.pdf)
+                files.xml = rendered.xml
                 files.pdf_sha256 = _sha(files.pdf)
                 files.xml_sha256 = _sha(files.xml) if files.xml is not None else ""
                 written += 1
@@ -525,12 +527,10 @@ def build_invoicing_demo(
         query = (
             select(Booking)
             .where(
-                Booking.status.in_(  # type: ignore[attr-defined]
-                    (BookingStatus.RETURNED.value, BookingStatus.CLOSED.value)
-                ),
+                col(Booking.status).in_((BookingStatus.RETURNED.value, BookingStatus.CLOSED.value)),
                 Booking.end < dt.datetime.combine(today, dt.time()),
             )
-            .order_by(Booking.end.desc(), Booking.id.desc())  # type: ignore[attr-defined]
+            .order_by(col(Booking.end).desc(), id_column(Booking).desc())
         )
         limit = invoices_limit
         if size == "large":
@@ -586,8 +586,8 @@ def _refuse(uow: UnitOfWork) -> None:
 def summarise(
     uow: UnitOfWork, today: dt.date, types: int = 0, skipped: int = 0
 ) -> InvoicingDemoSummary:
-    def count(model: type, *where: object) -> int:
-        return int(uow.session.exec(select(func.count()).select_from(model).where(*where)).one())  # type: ignore[arg-type]
+    def count(model: type, *where: ColumnElement[bool] | bool) -> int:
+        return int(uow.session.exec(select(func.count()).select_from(model).where(*where)).one())
 
     from invoicing.models import CoefficientTable, Deposit, PriceCategory
 
