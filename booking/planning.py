@@ -76,8 +76,10 @@ def grid_days(month: dt.date) -> list[dt.date]:
 
 def holiday_names(years: Sequence[int], *, french: bool) -> dict[dt.date, str]:
     """French public holidays of ``years``, named in French or in English."""
-    found = holidays.France(years=sorted(set(years)), language="fr" if french else "en_US")
-    return dict(found.items())
+    found = holidays.country_holidays(
+        "FR", years=sorted(set(years)), language="fr" if french else "en_US"
+    )
+    return {day: str(name) for day, name in found.items()}
 
 
 # --- the timeline ----------------------------------------------------------------------
