@@ -57,7 +57,7 @@ class CustomerDialog(FormDialog):
         super().__init__(ops, parent)
         self.customer_id = customer_id
         self.raw_in = raw or {}
-        self.setMinimumWidth(820)
+        self.setMinimumWidth(760)
         self.setWindowTitle(
             tr("CustomerDialog", "Edit customer")
             if customer_id is not None
