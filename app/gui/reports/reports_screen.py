@@ -171,6 +171,7 @@ class ReportsScreen(QWidget):
         """The report's name and period (the screen's subject, largest), its exports."""
         self.heading = QLabel()
         style.set_role(self.heading, "title")
+        self.heading.setWordWrap(True)  # a long report name never widens the window
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         style.set_role(self.notes, "muted")
