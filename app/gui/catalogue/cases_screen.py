@@ -109,6 +109,7 @@ class CasesScreen(QWidget):
         splitter.addWidget(self._build_contents())
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([620, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         QWidget.setTabOrder(self.table, self.name_edit)
@@ -260,8 +261,9 @@ class CasesScreen(QWidget):
             set_row(
                 self.table, index, [row.barcode, row.name, kind, row.location, row.units], row.id
             )
-        for column in (0, 2, 3, 4):
+        for column in (0, 2, 4):
             self.table.resizeColumnToContents(column)
+        self.table.setColumnWidth(3, min(self.table.sizeHintForColumn(3), 130))
         current = self.case.id if self.case else None
         self.table.blockSignals(False)
         if current is not None and select_key(self.table, current):
