@@ -123,7 +123,12 @@ def x_server(display: str, width: int, height: int) -> Iterator[dict[str, str]]:
             time.sleep(0.1)
         else:
             raise Failure(f"Xvfb did not answer on display {display}.")
-        subprocess.run(["setxkbmap", "us"], env=env, check=True)
+        for _ in range(20):  # the keyboard extension may answer a moment after the server
+            if subprocess.run(["setxkbmap", "us"], env=env, capture_output=True).returncode == 0:
+                break
+            time.sleep(0.25)
+        else:
+            raise Failure(f"setxkbmap could not set the US layout on display {display}.")
         yield env
     finally:
         server.terminate()
@@ -411,40 +416,54 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--langs", default="fr,en", help="languages, comma-separated")
     parser.add_argument("--themes", default="light,dark", help="themes, comma-separated")
     parser.add_argument("--no-hidpi", action="store_true", help="skip the HiDPI shots")
+    parser.add_argument("--hidpi-only", action="store_true", help="only the HiDPI shots")
     parser.add_argument(
         "--demo", type=Path, help="copy this demo database instead of running regie demo"
     )
     return parser.parse_args(argv)
 
 
+def main_runs(args: argparse.Namespace, demo: dict[str, str], work: Path) -> list[str]:
+    """Every language and theme at 1366x768; returns the failures (one sentence each)."""
+    failures = []
+    with x_server(args.display, *SIZE) as x_env:
+        env = dict(demo, DISPLAY=x_env["DISPLAY"], QT_QPA_PLATFORM="xcb")
+        for lang in args.langs.split(","):
+            for theme in args.themes.split(","):
+                try:
+                    language_theme_run(env, work, lang.strip(), theme.strip())
+                except Failure as err:  # the other sets may still be taken
+                    failures.append(f"{lang}-{theme}: {err}")
+                    print(failures[-1], file=sys.stderr, flush=True)
+    return failures
+
+
+def hidpi_runs(args: argparse.Namespace, demo: dict[str, str], work: Path) -> list[str]:
+    """Home and bookings at 150 % and 200 %; returns the failures."""
+    failures = []
+    shutil.rmtree(OUT / "hidpi", ignore_errors=True)
+    for scale, width, height in (("1.5", 2049, 1152), ("2.0", 2732, 1536)):
+        with x_server(args.hidpi_display, width, height) as x_env:
+            env = dict(demo, DISPLAY=x_env["DISPLAY"], QT_QPA_PLATFORM="xcb")
+            try:
+                hidpi_run(env, work, scale, "fr")
+            except Failure as err:
+                failures.append(f"hidpi {scale}: {err}")
+                print(failures[-1], file=sys.stderr, flush=True)
+    return failures
+
+
 def run(args: argparse.Namespace) -> int:
     check_tools()
-    shots: list[Shot] = []
-    failures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="regie-screens-") as temp:
         work = Path(temp)
-        demo_env = build_demo(work, args.demo)
-        with x_server(args.display, *SIZE) as x_env:
-            env = dict(demo_env, DISPLAY=x_env["DISPLAY"], QT_QPA_PLATFORM="xcb")
-            for lang in args.langs.split(","):
-                for theme in args.themes.split(","):
-                    try:
-                        shots += language_theme_run(env, work, lang.strip(), theme.strip())
-                    except Failure as err:  # the other sets may still be taken
-                        failures.append(f"{lang}-{theme}: {err}")
-                        print(failures[-1], file=sys.stderr, flush=True)
+        demo = build_demo(work, args.demo)
+        failures = [] if args.hidpi_only else main_runs(args, demo, work)
         if not args.no_hidpi:
-            shutil.rmtree(OUT / "hidpi", ignore_errors=True)
-            for scale, width, height in (("1.5", 2049, 1152), ("2.0", 2732, 1536)):
-                with x_server(args.hidpi_display, width, height) as x_env:
-                    env = dict(demo_env, DISPLAY=x_env["DISPLAY"], QT_QPA_PLATFORM="xcb")
-                    try:
-                        shots += hidpi_run(env, work, scale, "fr")
-                    except Failure as err:
-                        failures.append(f"hidpi {scale}: {err}")
-                        print(failures[-1], file=sys.stderr, flush=True)
+            failures += hidpi_runs(args, demo, work)
     write_readme()
-    print(f"{len(shots)} screenshots in {OUT.relative_to(ROOT)}/ (see README.md there).")
+    count = len(list(OUT.glob("*/*.png")))
+    print(f"{count} screenshots in {OUT.relative_to(ROOT)}/ (listed in README.md there).")
     if failures:
         print(f"{len(failures)} run(s) failed (see above).", file=sys.stderr)
         return 1
