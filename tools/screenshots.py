@@ -32,7 +32,6 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,13 +66,6 @@ TOOLS = {
 
 class Failure(Exception):
     """A sentence for the person who ran the script."""
-
-
-@dataclass(frozen=True)
-class Shot:
-    folder: str  # "fr-light", "hidpi"
-    name: str  # "01-home.png"
-    what: str  # a short description for the README
 
 
 # --- the environment ---------------------------------------------------------------------
@@ -270,8 +262,7 @@ def keep(raw: Path, target: Path) -> None:
 # --- one run -----------------------------------------------------------------------------
 
 
-def main_window_shots(env: dict[str, str], work: Path, folder: str) -> list[Shot]:
-    shots: list[Shot] = []
+def main_window_shots(env: dict[str, str], work: Path, folder: str) -> None:
     app = App(env, [], work / f"{folder}-regie.log")
     try:
         app.fill_screen()
@@ -279,38 +270,34 @@ def main_window_shots(env: dict[str, str], work: Path, folder: str) -> list[Shot
         for n, (name, keys) in enumerate(AREAS):
             app.focus()
             app.key(keys)
-            shots.append(save(env, work, folder, f"{n:02d}-{name}.png", f"area {name} ({keys})"))
-        n = len(AREAS)
-        shots += booking_editor(app, env, work, folder, n)
-        shots += invoice_detail(app, env, work, folder, n + 1)
+            save(env, work, folder, f"{n:02d}-{name}.png")
+        booking_editor(app, env, work, folder, len(AREAS))
+        invoice_detail(app, env, work, folder, len(AREAS) + 1)
     finally:
         app.stop()
-    return shots
 
 
-def save(env: dict[str, str], work: Path, folder: str, name: str, what: str) -> Shot:
+def save(env: dict[str, str], work: Path, folder: str, name: str) -> None:
     keep(settle(env, work), OUT / folder / name)
     print(f"  {folder}/{name}", flush=True)
-    return Shot(folder, name, what)
 
 
-def booking_editor(app: App, env: dict[str, str], work: Path, folder: str, n: int) -> list[Shot]:
+def booking_editor(app: App, env: dict[str, str], work: Path, folder: str, n: int) -> None:
     """The bookings list (Ctrl+8), its first row, Ctrl+O: the booking's editor."""
     app.focus()
     app.key("ctrl+8")
     settle(env, work)
     app.key("Tab", "Down", "Up")  # from the search box into the list, on the first row
     app.key("ctrl+o")
-    shot = save(env, work, folder, f"{n:02d}-booking-editor.png", "a booking's editor")
+    save(env, work, folder, f"{n:02d}-booking-editor.png")
     for _ in range(3):  # Escape closes the editor (nothing was changed)
         if app.windows() == [app.window]:
             break
         app.key("Escape")
         time.sleep(1)
-    return [shot]
 
 
-def invoice_detail(app: App, env: dict[str, str], work: Path, folder: str, n: int) -> list[Shot]:
+def invoice_detail(app: App, env: dict[str, str], work: Path, folder: str, n: int) -> None:
     """The invoices (Ctrl+Shift+1) searched for "FA-": an issued invoice's detail."""
     app.focus()
     app.key("ctrl+shift+1")
@@ -318,19 +305,19 @@ def invoice_detail(app: App, env: dict[str, str], work: Path, folder: str, n: in
     app.key("ctrl+f")
     app.type("FA-")
     app.key("Return")
-    return [save(env, work, folder, f"{n:02d}-invoice-detail.png", "an invoice's detail")]
+    save(env, work, folder, f"{n:02d}-invoice-detail.png")
 
 
-def desk_shot(env: dict[str, str], work: Path, folder: str, n: int) -> Shot:
+def desk_shot(env: dict[str, str], work: Path, folder: str, n: int) -> None:
     app = App(env, ["desk"], work / f"{folder}-desk.log")
     try:
         app.fill_screen()
-        return save(env, work, folder, f"{n:02d}-regie-desk.png", "regie desk (its own window)")
+        save(env, work, folder, f"{n:02d}-regie-desk.png")
     finally:
         app.stop()
 
 
-def language_theme_run(base_env: dict[str, str], work: Path, lang: str, theme: str) -> list[Shot]:
+def language_theme_run(base_env: dict[str, str], work: Path, lang: str, theme: str) -> None:
     folder = f"{lang}-{theme}"
     print(f"{folder}:", flush=True)
     shutil.rmtree(OUT / folder, ignore_errors=True)
@@ -338,12 +325,11 @@ def language_theme_run(base_env: dict[str, str], work: Path, lang: str, theme: s
     config = work / f"config-{folder}"  # a fresh window geometry and settings per run
     config.mkdir()
     env["XDG_CONFIG_HOME"] = str(config)
-    shots = main_window_shots(env, work, folder)
-    shots.append(desk_shot(env, work, folder, len(AREAS) + 2))
-    return shots
+    main_window_shots(env, work, folder)
+    desk_shot(env, work, folder, len(AREAS) + 2)
 
 
-def hidpi_run(base_env: dict[str, str], work: Path, scale: str, lang: str) -> list[Shot]:
+def hidpi_run(base_env: dict[str, str], work: Path, scale: str, lang: str) -> None:
     env = dict(base_env, REGIE_LANG=lang, REGIE_THEME="light", QT_SCALE_FACTOR=scale)
     config = work / f"config-hidpi-{scale}"
     config.mkdir()
@@ -351,19 +337,15 @@ def hidpi_run(base_env: dict[str, str], work: Path, scale: str, lang: str) -> li
     percent = f"{round(float(scale) * 100)}"
     print(f"hidpi {percent} %:", flush=True)
     app = App(env, [], work / f"hidpi-{scale}.log")
-    shots = []
     try:
         app.fill_screen()
         settle(env, work)
         for name, keys in (("home", "ctrl+shift+0"), ("bookings", "ctrl+8")):
             app.focus()
             app.key(keys)
-            shots.append(
-                save(env, work, "hidpi", f"{lang}-{percent}-{name}.png", f"{name} at {percent} %")
-            )
+            save(env, work, "hidpi", f"{lang}-{percent}-{name}.png")
     finally:
         app.stop()
-    return shots
 
 
 DESCRIPTIONS = {
