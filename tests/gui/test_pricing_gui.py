@@ -159,3 +159,24 @@ def test_steps_can_be_typed(screen: PricingScreen) -> None:
     screen.steps.setCurrentCell(1, 0)
     screen.remove_step()
     assert screen.steps.rowCount() == 1
+
+
+def test_no_price_category_says_what_to_do(screen: PricingScreen) -> None:
+    screen.tabs.setCurrentWidget(screen.categories_page)
+    empty = screen.categories_page.empty.label
+    assert screen.category_tree.topLevelItemCount() == 0
+    assert empty.isVisible() and "Add one on the right" in empty.text()
+    screen.category_code.setText("COMMUNES")
+    screen.category_name.setText("Communes partenaires")
+    screen.add_category()
+    assert screen.category_tree.topLevelItemCount() == 1 and not empty.isVisible()
+
+
+def test_every_field_and_list_has_a_name_for_screen_readers(screen: PricingScreen) -> None:
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QTableWidget, QTreeWidget
+
+    for kind in (QLineEdit, QComboBox, QListWidget, QTableWidget, QTreeWidget):
+        for widget in screen.findChildren(kind):
+            if isinstance(widget, QLineEdit) and isinstance(widget.parent(), QComboBox):
+                continue  # an editable combo box's line: the combo box is named
+            assert widget.accessibleName(), widget
