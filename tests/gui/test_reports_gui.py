@@ -250,3 +250,12 @@ def test_the_reports_total_is_its_key_figure(screen: ReportsScreen) -> None:
     assert screen.figure.text() == format_value("money", report.total[report.chart.value])
     screen.choose_report("inspections")  # no rows, no total: no figure
     assert screen.figure.isHidden() and screen.figure_caption.isHidden()
+
+
+def test_every_control_has_a_name_for_screen_readers(screen: ReportsScreen) -> None:
+    from PySide6.QtWidgets import QComboBox, QDateEdit, QPushButton, QTableView
+
+    for kind in (QComboBox, QDateEdit, QTableView, QPushButton):
+        for widget in screen.findChildren(kind):
+            assert widget.accessibleName() or getattr(widget, "text", str)(), widget
+    assert screen.report_choice.accessibleName() == "Report"

@@ -50,7 +50,7 @@ from app.gui.shell.changes import Change
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
-from app.gui.shell.widgets import format_date, qdate
+from app.gui.shell.widgets import format_date, label_name, qdate
 from invoicing.report_model import Report, to_csv, to_xlsx
 from invoicing.reports import report as build_report
 
@@ -121,6 +121,8 @@ class ReportsScreen(QWidget):
         self.section_label.setBuddy(self.section)
         for combo in (self.report_choice, self.preset, self.section):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for label in (report_label, period_label):  # named as their labels say
+            label.buddy().setAccessibleName(label_name(label.text()))
         row = QHBoxLayout()
         row.addWidget(report_label)
         row.addWidget(self.report_choice)
