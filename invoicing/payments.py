@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
@@ -194,5 +194,5 @@ def reverse_payment(uow: UnitOfWork, *, user: str, payment_id: int, clock: Clock
 
 def payments_of(uow: UnitOfWork, invoice_number: str) -> list[Payment]:
     invoice = issuing.issued_by_number(uow, invoice_number, Kind.INVOICE)
-    query = select(Payment).where(Payment.document_id == invoice.id).order_by(Payment.id)
+    query = select(Payment).where(Payment.document_id == invoice.id).order_by(col(Payment.id))
     return list(uow.session.exec(query))

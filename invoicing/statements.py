@@ -41,7 +41,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func, or_
-from sqlmodel import select
+from sqlalchemy import select as sa_select
+from sqlmodel import col, select
 
 from app.core.db import Database, UnitOfWork
 from app.core.errors import NotFound, ValidationError
@@ -164,33 +165,33 @@ def customers_for_month(uow: UnitOfWork, month: str) -> list[int]:
     ids: set[int] = set(balances(uow, last))
     ids.update(
         uow.session.exec(
-            select(IssuedDocument.customer_id).where(
-                IssuedDocument.issue_date >= first, IssuedDocument.issue_date <= last
+            select(col(IssuedDocument.customer_id)).where(
+                col(IssuedDocument.issue_date) >= first, col(IssuedDocument.issue_date) <= last
             )
         )
     )
     ids.update(
         uow.session.exec(
-            select(IssuedDocument.customer_id)
-            .join(Payment, Payment.document_id == IssuedDocument.id)
-            .where(Payment.date >= first, Payment.date <= last)
+            select(col(IssuedDocument.customer_id))
+            .join(Payment, col(Payment.document_id) == col(IssuedDocument.id))
+            .where(col(Payment.date) >= first, col(Payment.date) <= last)
         )
     )
     ids.update(
         uow.session.exec(
-            select(Booking.customer_id).where(
-                Booking.status.in_(COUNTED_STATUSES),  # type: ignore[attr-defined]
-                Booking.use_start < _midnight(after),
-                Booking.use_end > _midnight(first),
+            select(col(Booking.customer_id)).where(
+                col(Booking.status).in_(COUNTED_STATUSES),
+                col(Booking.use_start) < _midnight(after),
+                col(Booking.use_end) > _midnight(first),
             )
         )
     )
     if not ids:
         return []
     numbers = uow.session.exec(
-        select(Customer.id, Customer.number).where(Customer.id.in_(ids))  # type: ignore[union-attr]
+        select(col(Customer.id), col(Customer.number)).where(col(Customer.id).in_(ids))
     ).all()
-    return [cid for cid, _ in sorted(numbers, key=lambda row: _number_key(row[1]))]
+    return [int(cid) for cid, _ in sorted(numbers, key=lambda row: _number_key(row[1]))]
 
 
 def _number_key(number: str) -> tuple[int, int, str]:
@@ -206,13 +207,13 @@ def _customer(uow: UnitOfWork, customer_id: int, last: dt.date) -> StatementCust
     if row is None:
         raise NotFound("No customer has the id {id}.", id=customer_id)
     member = uow.session.exec(
-        select(Membership.member_number)
+        select(col(Membership.member_number))
         .where(
-            Membership.customer_id == customer_id,
-            Membership.valid_from <= last,
-            or_(Membership.valid_to.is_(None), Membership.valid_to >= last),  # type: ignore[union-attr]
+            col(Membership.customer_id) == customer_id,
+            col(Membership.valid_from) <= last,
+            or_(col(Membership.valid_to).is_(None), col(Membership.valid_to) >= last),
         )
-        .order_by(Membership.valid_from.desc())  # type: ignore[attr-defined]
+        .order_by(col(Membership.valid_from).desc())
     ).first()
     return StatementCustomer(
         id=customer_id,
@@ -254,35 +255,32 @@ def _ledger(uow: UnitOfWork, customer_id: int, until: dt.date) -> tuple[list[_Do
     invoices those payments settle, whenever issued), without the heavy JSON columns."""
     docs = [
         _Doc(*row)
-        for row in uow.session.exec(
-            select(
-                IssuedDocument.id,
-                IssuedDocument.kind,
-                IssuedDocument.number,
-                IssuedDocument.issue_date,
-                IssuedDocument.due_date,
-                IssuedDocument.gross_cents,
-                IssuedDocument.cites_id,
-            ).where(IssuedDocument.customer_id == customer_id)
+        for row in uow.session.execute(
+            sa_select(
+                col(IssuedDocument.id),
+                col(IssuedDocument.kind),
+                col(IssuedDocument.number),
+                col(IssuedDocument.issue_date),
+                col(IssuedDocument.due_date),
+                col(IssuedDocument.gross_cents),
+                col(IssuedDocument.cites_id),
+            ).where(col(IssuedDocument.customer_id) == customer_id)
         )
     ]
     ids = [d.id for d in docs if d.kind == Kind.INVOICE.value]
     pays = (
         [
             _Pay(*row)
-            for row in uow.session.exec(
-                select(
-                    Payment.id,
-                    Payment.document_id,
-                    Payment.amount_cents,
-                    Payment.date,
-                    Payment.method,
-                    Payment.reference,
-                    Payment.reverses,
-                ).where(
-                    Payment.document_id.in_(ids),  # type: ignore[attr-defined]
-                    Payment.date <= until,
-                )
+            for row in uow.session.execute(
+                sa_select(
+                    col(Payment.id),
+                    col(Payment.document_id),
+                    col(Payment.amount_cents),
+                    col(Payment.date),
+                    col(Payment.method),
+                    col(Payment.reference),
+                    col(Payment.reverses),
+                ).where(col(Payment.document_id).in_(ids), col(Payment.date) <= until)
             )
         ]
         if ids
@@ -298,34 +296,34 @@ def _month_bookings(
     uow: UnitOfWork, customer_id: int, first: dt.date, last: dt.date
 ) -> tuple[MonthBooking, ...]:
     start, end = _midnight(first), _midnight(last + dt.timedelta(days=1))
-    rows = uow.session.exec(
-        select(
-            Booking.id,
-            Booking.reference,
-            Booking.event,
-            Booking.status,
-            Booking.use_start,
-            Booking.use_end,
+    rows = uow.session.execute(
+        sa_select(
+            col(Booking.id),
+            col(Booking.reference),
+            col(Booking.event),
+            col(Booking.status),
+            col(Booking.use_start),
+            col(Booking.use_end),
         )
         .where(
-            Booking.customer_id == customer_id,
-            Booking.status.in_(COUNTED_STATUSES),  # type: ignore[attr-defined]
-            Booking.use_start < end,
-            Booking.use_end > start,
+            col(Booking.customer_id) == customer_id,
+            col(Booking.status).in_(COUNTED_STATUSES),
+            col(Booking.use_start) < end,
+            col(Booking.use_end) > start,
         )
-        .order_by(Booking.use_start, Booking.id)
+        .order_by(col(Booking.use_start), col(Booking.id))
     ).all()
     if not rows:
         return ()
     quantities: dict[int, int] = defaultdict(int)
     for booking_id, quantity in uow.session.exec(
-        select(BookingLine.booking_id, func.sum(BookingLine.quantity))
-        .join(ItemType, ItemType.id == BookingLine.item_type_id)
+        select(col(BookingLine.booking_id), func.sum(col(BookingLine.quantity)))
+        .join(ItemType, col(ItemType.id) == col(BookingLine.item_type_id))
         .where(
-            BookingLine.booking_id.in_([r[0] for r in rows]),  # type: ignore[attr-defined]
-            ItemType.category != Category.CONSUMABLES.value,
+            col(BookingLine.booking_id).in_([r[0] for r in rows]),
+            col(ItemType.category) != Category.CONSUMABLES.value,
         )
-        .group_by(BookingLine.booking_id)
+        .group_by(col(BookingLine.booking_id))
     ):
         quantities[booking_id] = int(quantity or 0)
     out = []
@@ -347,17 +345,19 @@ def _month_bookings(
 def _deposits_held(uow: UnitOfWork, customer_id: int, last: dt.date) -> tuple[HeldDeposit, ...]:
     """Deposits received by the end of the month and not returned or retained by then."""
     rows = uow.session.exec(
-        select(Booking.reference, Deposit.received_on, Deposit.method, Deposit.amount_cents)
-        .join(Booking, Booking.id == Deposit.booking_id)
-        .where(
-            Booking.customer_id == customer_id,
-            Deposit.received_on <= last,
-            or_(
-                Deposit.closed_on.is_(None),  # type: ignore[union-attr]
-                Deposit.closed_on > last,  # type: ignore[operator]
-            ),
+        select(
+            col(Booking.reference),
+            col(Deposit.received_on),
+            col(Deposit.method),
+            col(Deposit.amount_cents),
         )
-        .order_by(Deposit.received_on, Deposit.id)
+        .join(Booking, col(Booking.id) == col(Deposit.booking_id))
+        .where(
+            col(Booking.customer_id) == customer_id,
+            col(Deposit.received_on) <= last,
+            or_(col(Deposit.closed_on).is_(None), col(Deposit.closed_on) > last),
+        )
+        .order_by(col(Deposit.received_on), col(Deposit.id))
     ).all()
     return tuple(
         HeldDeposit(ref, day, method, from_cents(cents)) for ref, day, method, cents in rows
@@ -519,9 +519,7 @@ def run_batch(
             ids = customers_for_month(uow, month)
         else:
             ids = list(dict.fromkeys(customer_ids))
-            known = set(
-                uow.session.exec(select(Customer.id).where(Customer.id.in_(ids)))  # type: ignore[union-attr]
-            )
+            known = set(uow.session.exec(select(col(Customer.id)).where(col(Customer.id).in_(ids))))
             for missing in (i for i in ids if i not in known):
                 raise NotFound("No customer has the id {id}.", id=missing)
     out_dir = Path(out_dir)
