@@ -89,8 +89,7 @@ class CustomerDetailPanel(QWidget):
         )
         self.memberships.horizontalHeader().setStretchLastSection(True)
         self.memberships.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.memberships.setColumnWidth(0, 150)
-        self.memberships.setColumnWidth(1, 120)
+        _fit_columns(self.memberships)
         self.memberships.setAccessibleName(tr("CustomersScreen", "Memberships"))
         self.memberships_empty = EmptyState(
             self.memberships,
@@ -133,8 +132,7 @@ class CustomerDetailPanel(QWidget):
         )
         self.contacts.horizontalHeader().setStretchLastSection(True)
         self.contacts.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-        for column, width in enumerate((150, 110, 170)):
-            self.contacts.setColumnWidth(column, width)
+        _fit_columns(self.contacts)
         self.contacts.setAccessibleName(tr("CustomersScreen", "Contacts"))
         self.contacts_empty = EmptyState(
             self.contacts, lambda: tr("CustomersScreen", "No contact yet. Add one below.")
@@ -258,6 +256,14 @@ class CustomerDetailPanel(QWidget):
 
     def contact_rows(self) -> list[list[str]]:
         return _table_texts(self.contacts)
+
+
+def _fit_columns(table: QTableWidget) -> None:
+    """Columns share the width (no horizontal scrolling in a narrow panel); long texts
+    elide in the middle."""
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    table.setWordWrap(False)
 
 
 def _table_texts(table: QTableWidget) -> list[list[str]]:
