@@ -131,7 +131,8 @@ class BookingPanel(QStackedWidget):
         self.setCurrentIndex(1)
         self.reference_label.setText(view.reference)
         status = BookingStatus(view.status)
-        self.status_chip.set_status(status.value, label(BOOKING_STATUS_LABELS[status]))
+        if self.status_chip.status() != status.value:  # re-styled only on a change
+            self.status_chip.set_status(status.value, label(BOOKING_STATUS_LABELS[status]))
         self.customer_label.setText(
             " — ".join(t for t in (view.customer, view.event, view.venue) if t)
         )

@@ -67,6 +67,7 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = "idle"
+        self._styled: tuple[str, str] = ("", "")
         self.setObjectName("banner")
         self.setAccessibleName(tr("DeskScreen", "Answer to the last scan"))
         self.setMinimumHeight(118)
@@ -104,7 +105,8 @@ class Banner(QFrame):
     def show_message(self, kind: str, title: str, detail: str, counter: str = "") -> None:
         """``counter``: the line's progress ("3 / 4"), shown very large on the right."""
         self.kind = kind
-        self._restyle()
+        if self._styled != (kind, style.theme()):  # re-styling costs: only on a change
+            self._restyle()
         self.title.setText(title)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
@@ -113,6 +115,7 @@ class Banner(QFrame):
         self.setAccessibleDescription(self.text())
 
     def _restyle(self, *_: object) -> None:
+        self._styled = (self.kind, style.theme())
         background, colour = colours(self.kind)
         p, radius = style.palette(), style.SPACE.radius
         badge = (ICON_SIZE + 2 * style.SPACE.s) // 2
