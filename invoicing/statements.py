@@ -191,7 +191,8 @@ def customers_for_month(uow: UnitOfWork, month: str) -> list[int]:
     numbers = uow.session.exec(
         select(col(Customer.id), col(Customer.number)).where(col(Customer.id).in_(ids))
     ).all()
-    return [int(cid) for cid, _ in sorted(numbers, key=lambda row: _number_key(row[1]))]
+    ordered = sorted(numbers, key=lambda row: _number_key(row[1]))
+    return [cid for cid, _ in ordered if cid is not None]
 
 
 def _number_key(number: str) -> tuple[int, int, str]:

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar, QWidget
 
 from app import i18n
 from app.core.db import UnitOfWork
@@ -36,8 +36,8 @@ from invoicing.validation import check_xml
 tr = QCoreApplication.translate
 
 
-class InvoiceActions:
-    """The screen's actions; the screen has ``ops``, ``feedback``, ``selected``, ``draft``,
+class InvoiceActions(QWidget):
+    """The screen's actions (a base of the screen widget); the screen has ``ops``, ``feedback``, ``selected``, ``draft``,
     ``selected_row()``, ``selected_payment()``, ``show_document()`` and ``_action()``."""
 
     ops: Any
@@ -80,7 +80,7 @@ class InvoiceActions:
             "Ctrl+Shift+R",
             self.reverse_payment,
         )
-        self.menu = QMenu(tr("InvoicesScreen", "I&nvoices"), self)  # type: ignore[call-overload]
+        self.menu = QMenu(tr("InvoicesScreen", "I&nvoices"), self)
         for action in (
             self.find_action,
             None,
@@ -144,7 +144,7 @@ class InvoiceActions:
             title,
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,  # type: ignore[arg-type]
+            self,
         )
         if more:
             box.setInformativeText(more)
@@ -200,7 +200,7 @@ class InvoiceActions:
         """The system print dialog, then the selected document printed in the background."""
         if self.selected is not None:
             self.print_job = print_pdf_document(
-                self,  # type: ignore[arg-type]
+                self,
                 self.selected.pdf,
                 self.selected.number,
                 self._printed,
@@ -219,7 +219,7 @@ class InvoiceActions:
     def save_selected(self) -> None:
         if self.selected is None:
             return
-        path = choose_pdf_path(self, self.selected.number)  # type: ignore[arg-type]
+        path = choose_pdf_path(self, self.selected.number)
         if path is not None:
             self.save_to(path)
 
@@ -247,7 +247,7 @@ class InvoiceActions:
             return None
         dialog = PaymentDialog(
             self.ops,
-            self,  # type: ignore[arg-type]
+            self,
             number=doc.number,
             balance=from_cents(doc.balance_cents),
         )
@@ -265,7 +265,7 @@ class InvoiceActions:
             return None
         dialog = CreditNoteDialog(
             self.ops,
-            self,  # type: ignore[arg-type]
+            self,
             number=doc.number,
             document=doc.document,
         )

@@ -5,7 +5,7 @@ payments box under the list (the selected invoice's payments, Reverse…)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -38,10 +38,10 @@ from invoicing.invoice_queries import DocumentRow, Selected
 tr = QCoreApplication.translate
 
 
-def table(model: PaymentsModel | object, name: str) -> QTableView:
+def table(model: QAbstractItemModel, name: str) -> QTableView:
     """A read-only, one-row-at-a-time table of the screen."""
     view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
+    view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -217,7 +217,9 @@ class PaymentsBox(QGroupBox):
         self.view.setMinimumHeight(self.view.fontMetrics().height() * 7)
         self.empty = EmptyState(self.view, self._empty_text)
         # a short table: the sentence keeps small margins so it is not clipped
-        self.view.viewport().layout().setContentsMargins(*(style.SPACE.s,) * 4)
+        layout = self.view.viewport().layout()
+        if layout is not None:
+            layout.setContentsMargins(*(style.SPACE.s,) * 4)
         self.empty.label.setStyleSheet(f"padding: {style.SPACE.xs}px;")
         self.reverse_button = QPushButton(
             icons.icon("undo"), tr("InvoicesScreen", "Reverse the selected payment…")

@@ -70,7 +70,7 @@ RELOADS = (
 )
 
 
-class InvoicesScreen(InvoiceActions, FilteredList, QWidget):
+class InvoicesScreen(FilteredList, InvoiceActions):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -345,11 +345,11 @@ class InvoicesScreen(InvoiceActions, FilteredList, QWidget):
 
     def _update_actions(self) -> None:
         doc = self.selected
-        is_invoice = doc is not None and doc.kind == Kind.INVOICE.value
+        invoice = doc if doc is not None and doc.kind == Kind.INVOICE.value else None
         self.print_action.setEnabled(doc is not None)
         self.save_action.setEnabled(doc is not None)
-        self.payment_action.setEnabled(is_invoice and doc.balance_cents > 0)  # type: ignore[union-attr]
-        self.credit_action.setEnabled(is_invoice and doc.creditable_cents > 0)  # type: ignore[union-attr]
+        self.payment_action.setEnabled(invoice is not None and invoice.balance_cents > 0)
+        self.credit_action.setEnabled(invoice is not None and invoice.creditable_cents > 0)
         self.issue_action.setEnabled(self.draft is not None)
         self.issue_button.setEnabled(self.draft is not None)
         payment = self.selected_payment()

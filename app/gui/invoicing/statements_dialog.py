@@ -169,7 +169,8 @@ class StatementsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         for button in self.buttons.buttons():  # Return anywhere writes the statements
-            button.setAutoDefault(button is self.write_button)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(button is self.write_button)
         self.write_button.setDefault(True)  # now that the button is in the dialog
         self.month.setFocus()
 
