@@ -36,6 +36,7 @@ from app import i18n
 from app.core.db import storage_problem
 from app.core.errors import DomainError, UnexpectedError
 from app.core.log import record_unexpected
+from app.gui.shell import icons, style
 
 tr = QCoreApplication.translate
 
@@ -69,18 +70,18 @@ class ErrorDialog(QDialog):
         self.setObjectName("errorDialog")
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
+        top.setSpacing(style.SPACE.l)
         icon = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(size)
-        )
+        icon.setPixmap(icons.icon("error" if unexpected else "warning").pixmap(size, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         top.addWidget(icon)
         text = QVBoxLayout()
+        text.setSpacing(style.SPACE.s)
         self.message = QLabel(i18n.message(err))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setStyleSheet("font-weight: bold;")
+        style.set_role(self.message, "heading")  # what happened, first and largest
         text.addWidget(self.message)
         self.log_path = getattr(err, "log", "") if unexpected else ""
         if unexpected:
@@ -98,6 +99,7 @@ class ErrorDialog(QDialog):
                 )
             self.hint = QLabel(hint)
             self.hint.setWordWrap(True)
+            style.set_role(self.hint, "muted")
             text.addWidget(self.hint)
             self.log_label = QLabel(self.log_path)
             self.log_label.setObjectName("logPath")
@@ -119,18 +121,19 @@ class ErrorDialog(QDialog):
         self.details.setVisible(False)
         layout.addWidget(self.details, 1)
         buttons = QDialogButtonBox()
-        self.copy_button = QPushButton(tr("ErrorDialog", "&Copy details"))
+        self.copy_button = QPushButton(icons.icon("copy"), tr("ErrorDialog", "&Copy details"))
         self.copy_button.setToolTip(
             tr("ErrorDialog", "Copy the details to paste them into a message")
         )
         self.copy_button.clicked.connect(self.copy_details)
-        self.show_button = QPushButton(tr("ErrorDialog", "Show &details"))
+        self.show_button = QPushButton(icons.icon("info"), tr("ErrorDialog", "Show &details"))
         self.show_button.setCheckable(True)
         self.show_button.toggled.connect(self._toggle_details)
         self.show_button.setVisible(unexpected)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setIcon(icons.icon("close"))
         close.setDefault(True)
         close.setShortcut(QKeySequence("Ctrl+W"))
         buttons.rejected.connect(self.reject)

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QProcess, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from app.gui.shell import style
 
 tr = QCoreApplication.translate
 
@@ -68,13 +70,14 @@ class FirstStartWindow(QMainWindow):
         page.setMaximumWidth(880)  # a readable line, also on the full-screen kiosk
         around.addWidget(page)
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(48, 40, 48, 40)
+        space = style.SPACE
+        layout.setContentsMargins(
+            space.xxl + space.l, space.xxl + space.s, space.xxl + space.l, space.xxl
+        )
+        layout.setSpacing(space.s)
         layout.addStretch(1)
         heading = QLabel(tr("FirstStart", "Welcome to Régie"), page)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        heading.setFont(font)
+        style.set_role(heading, "display")
         layout.addWidget(heading)
         intro = QLabel(
             tr(
@@ -87,13 +90,14 @@ class FirstStartWindow(QMainWindow):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        layout.addSpacing(16)
+        layout.addSpacing(space.l)
         self.bar = QProgressBar(page)
         self.bar.setRange(0, STEPS)
         self.bar.setAccessibleName(tr("FirstStart", "Progress of the demo's preparation"))
         layout.addWidget(self.bar)
         self.stage = QLabel(stage_text("start"), page)
         self.stage.setWordWrap(True)
+        style.set_role(self.stage, "muted")
         self.stage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.stage)
         layout.addStretch(2)
@@ -118,6 +122,16 @@ class FirstStartWindow(QMainWindow):
         self.process.readyReadStandardOutput.connect(self._read)
         self.process.finished.connect(self._finished)
         self.process.errorOccurred.connect(self._process_error)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        QTimer.singleShot(0, self._decorate)  # once shown: the first window comes at once
+
+    def _decorate(self) -> None:
+        """The button's icon: the icon font is loaded after the window is on screen."""
+        from app.gui.shell import icons
+
+        self.quit_button.setIcon(icons.icon("quit"))
 
     # -- the build process
 

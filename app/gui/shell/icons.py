@@ -72,6 +72,7 @@ NAMES: dict[str, str] = {
     "today": "mdi6.calendar-today",
     "zoom_in": "mdi6.magnify-plus-outline",
     "zoom_out": "mdi6.magnify-minus-outline",
+    "fit": "mdi6.arrow-expand-horizontal",
     "inspect": "mdi6.clipboard-check-outline",
     "repair": "mdi6.wrench-outline",
     "unit": "mdi6.cube-outline",

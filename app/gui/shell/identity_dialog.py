@@ -21,6 +21,7 @@ from app.core import settings
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
 from app.gui.catalogue.editors import Action, FormDialog
+from app.gui.shell import style
 from app.gui.shell.changes import Change
 from app.gui.shell.operations import Operations
 from inventory import fields
@@ -149,6 +150,8 @@ class IdentityDialog(FormDialog):
         values = values or {}
         self.setWindowTitle(tr("IdentityDialog", "The cooperative's legal identity"))
         self.setMinimumWidth(560)
+        heading = QLabel(tr("IdentityDialog", "The cooperative's legal identity"))
+        style.set_role(heading, "title")
         intro = QLabel(
             tr(
                 "IdentityDialog",
@@ -157,18 +160,23 @@ class IdentityDialog(FormDialog):
             )
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet("color: palette(mid);")
-        self.layout_.insertWidget(0, intro)
+        style.set_role(intro, "muted")
+        self.layout_.insertWidget(0, heading)
+        self.layout_.insertWidget(1, intro)
         get = values.get
+        who = self.section(tr("IdentityDialog", "The cooperative"), 0, 0)
         self.name = self.line(
-            tr("IdentityDialog", "&Name:"), "cooperative name", get(settings.COOPERATIVE_NAME, "")
+            tr("IdentityDialog", "&Name:"),
+            "cooperative name",
+            get(settings.COOPERATIVE_NAME, ""),
+            who,
         )
         self.legal_form = self.line(
-            tr("IdentityDialog", "&Legal form:"), "legal form", get(settings.LEGAL_FORM, "")
+            tr("IdentityDialog", "&Legal form:"), "legal form", get(settings.LEGAL_FORM, ""), who
         )
         self.legal_form.setPlaceholderText(tr("IdentityDialog", "e.g. SCIC SAS à capital variable"))
         self.capital = self.line(
-            tr("IdentityDialog", "Share &capital:"), "share capital", get(settings.CAPITAL, "")
+            tr("IdentityDialog", "Share &capital:"), "share capital", get(settings.CAPITAL, ""), who
         )
         self.capital.setPlaceholderText(tr("IdentityDialog", "e.g. 18500.00"))
         self.address = QPlainTextEdit(get(settings.ADDRESS, ""))
@@ -177,18 +185,31 @@ class IdentityDialog(FormDialog):
         self.address.setPlaceholderText(
             tr("IdentityDialog", "Street on the first lines, the last line: 43000 Town")
         )
-        self.fields.add(tr("IdentityDialog", "&Address:"), "address", self.address)
-        self.siren = self.line(tr("IdentityDialog", "SI&REN:"), "SIREN", get(settings.SIREN, ""))
-        self.siret = self.line(tr("IdentityDialog", "SIRE&T:"), "SIRET", get(settings.SIRET, ""))
-        self.rcs = self.line(tr("IdentityDialog", "RC&S:"), "RCS", get(settings.RCS, ""))
+        who.add(tr("IdentityDialog", "&Address:"), "address", self.address)
+        self.email = self.line(
+            tr("IdentityDialog", "&Email:"), "email", get(settings.EMAIL, ""), who
+        )
+        self.phone = self.line(
+            tr("IdentityDialog", "&Phone:"), "phone", get(settings.PHONE, ""), who
+        )
+        numbers = self.section(tr("IdentityDialog", "Registration and bank"), 0, 1)
+        self.siren = self.line(
+            tr("IdentityDialog", "SI&REN:"), "SIREN", get(settings.SIREN, ""), numbers
+        )
+        self.siret = self.line(
+            tr("IdentityDialog", "SIRE&T:"), "SIRET", get(settings.SIRET, ""), numbers
+        )
+        self.rcs = self.line(tr("IdentityDialog", "RC&S:"), "RCS", get(settings.RCS, ""), numbers)
         self.rcs.setPlaceholderText(tr("IdentityDialog", "e.g. RCS Le Puy-en-Velay 932 817 455"))
         self.vat = self.line(
-            tr("IdentityDialog", "&VAT number:"), "VAT number", get(settings.VAT, "")
+            tr("IdentityDialog", "&VAT number:"), "VAT number", get(settings.VAT, ""), numbers
         )
-        self.iban = self.line(tr("IdentityDialog", "&IBAN:"), "IBAN", get(settings.IBAN, ""))
-        self.bic = self.line(tr("IdentityDialog", "&BIC:"), "BIC", get(settings.BIC, ""))
-        self.email = self.line(tr("IdentityDialog", "&Email:"), "email", get(settings.EMAIL, ""))
-        self.phone = self.line(tr("IdentityDialog", "&Phone:"), "phone", get(settings.PHONE, ""))
+        self.iban = self.line(
+            tr("IdentityDialog", "&IBAN:"), "IBAN", get(settings.IBAN, ""), numbers
+        )
+        self.bic = self.line(tr("IdentityDialog", "&BIC:"), "BIC", get(settings.BIC, ""), numbers)
+        for edit in (self.name, self.legal_form, self.email, self.iban):
+            edit.setCursorPosition(0)  # a long value shows its beginning
         self.finish()
 
     def raw(self) -> dict[str, str]:

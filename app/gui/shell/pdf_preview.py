@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.shell import icons, style
 from app.gui.shell.printing import PDFIUM_LOCK
 
 tr = QCoreApplication.translate
@@ -91,15 +92,18 @@ class PdfPreview(QWidget):
         self.scroll.setWidget(self.image)
         self.scroll.setWidgetResizable(True)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll.setStyleSheet("QScrollArea { background: #8a8d91; }")
+        self._backdrop()
+        style.notifier().changed.connect(self._backdrop)
         self.scroll.setAccessibleName(tr("PdfPreview", "Document preview"))
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.previous_button = self._button("◀", tr("PdfPreview", "Previous page (Page Up)"))
-        self.next_button = self._button("▶", tr("PdfPreview", "Next page (Page Down)"))
-        self.zoom_out_button = self._button("−", tr("PdfPreview", "Zoom out (Ctrl+-)"))
-        self.zoom_in_button = self._button("+", tr("PdfPreview", "Zoom in (Ctrl++)"))
-        self.fit_button = self._button(tr("PdfPreview", "Fit"), tr("PdfPreview", "Fit the width"))
+        self.previous_button = self._button("previous", tr("PdfPreview", "Previous page (Page Up)"))
+        self.next_button = self._button("next", tr("PdfPreview", "Next page (Page Down)"))
+        self.zoom_out_button = self._button("zoom_out", tr("PdfPreview", "Zoom out (Ctrl+-)"))
+        self.zoom_in_button = self._button("zoom_in", tr("PdfPreview", "Zoom in (Ctrl++)"))
+        self.fit_button = self._button("fit", tr("PdfPreview", "Fit the width"))
+        self.fit_button.setText(tr("PdfPreview", "Fit"))
+        self.fit_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.fit_button.setCheckable(True)
         self.fit_button.setChecked(True)
         self.previous_button.clicked.connect(lambda: self.show_page(self.page - 1))
@@ -135,13 +139,17 @@ class PdfPreview(QWidget):
         column.addWidget(self.scroll, 1)
         self._update_bar()
 
-    def _button(self, text: str, tip: str) -> QToolButton:
+    def _button(self, icon: str, tip: str) -> QToolButton:
         button = QToolButton()
-        button.setText(text)
+        button.setIcon(icons.icon(icon))
         button.setToolTip(tip)
         button.setAccessibleName(tip)
         button.setAutoRaise(True)
         return button
+
+    def _backdrop(self, *_: object) -> None:
+        """The page lies on a darker backdrop, so its white edge shows in both themes."""
+        self.scroll.setStyleSheet(f"QScrollArea {{ background: {style.palette().border}; }}")
 
     # --- contents -----------------------------------------------------------------------
 

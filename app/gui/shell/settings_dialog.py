@@ -93,6 +93,8 @@ class SettingsDialog(FormDialog):
         self.identity_button.setAutoDefault(False)
         self.identity_button.clicked.connect(self.open_identity)
         shared.add("", (), self.identity_button)
+        for edit in (self.name, self.email, self.phone):
+            edit.setCursorPosition(0)  # a long value shows its beginning
         self.identity: IdentityDialog | None = None
         self.finish()
 
