@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.core.db import UnitOfWork
 from app.core.errors import N_
@@ -74,16 +74,17 @@ def _documents(uow: UnitOfWork, ids: Iterable[int]) -> dict[int, IssuedDocument]
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    query = select(IssuedDocument).where(IssuedDocument.id.in_(wanted))  # type: ignore[union-attr]
-    return {d.id: d for d in uow.session.exec(query)}  # type: ignore[misc]
+    query = select(IssuedDocument).where(col(IssuedDocument.id).in_(wanted))
+    return {d.id: d for d in uow.session.exec(query) if d.id is not None}
 
 
 def _lines(uow: UnitOfWork, doc_ids: Iterable[int]) -> list[IssuedLine]:
     wanted = sorted(set(doc_ids))
     if not wanted:
         return []
-    query = select(IssuedLine).where(IssuedLine.document_id.in_(wanted))  # type: ignore[attr-defined]
-    return list(uow.session.exec(query.order_by(IssuedLine.document_id, IssuedLine.position)))
+    query = select(IssuedLine).where(col(IssuedLine.document_id).in_(wanted))
+    ordered = query.order_by(col(IssuedLine.document_id), col(IssuedLine.position))
+    return list(uow.session.exec(ordered))
 
 
 def _categories(uow: UnitOfWork, lines: Iterable[IssuedLine]) -> dict[str, str]:
@@ -96,15 +97,17 @@ def _categories(uow: UnitOfWork, lines: Iterable[IssuedLine]) -> dict[str, str]:
             (charge_ids if kind == "damage" else type_ids).add(int(ident))
     charge_type: dict[int, int] = {}
     if charge_ids:
-        query = select(DamageCharge.id, DamageCharge.item_type_id).where(
-            DamageCharge.id.in_(charge_ids)  # type: ignore[union-attr]
+        charges = select(col(DamageCharge.id), col(DamageCharge.item_type_id)).where(
+            col(DamageCharge.id).in_(charge_ids)
         )
-        charge_type = dict(uow.session.exec(query).all())  # type: ignore[arg-type]
+        charge_type = {cid: tid for cid, tid in uow.session.exec(charges).all() if cid is not None}
         type_ids |= set(charge_type.values())
     family: dict[int, str] = {}
     if type_ids:
-        query = select(ItemType.id, ItemType.category).where(ItemType.id.in_(type_ids))  # type: ignore[union-attr]
-        family = dict(uow.session.exec(query).all())  # type: ignore[arg-type]
+        types = select(col(ItemType.id), col(ItemType.category)).where(
+            col(ItemType.id).in_(type_ids)
+        )
+        family = {tid: kind for tid, kind in uow.session.exec(types).all() if tid is not None}
     result: dict[str, str] = {}
     for line in lines:
         kind, _, ident = line.covers.partition(":")
@@ -135,11 +138,11 @@ def revenue(uow: UnitOfWork, start: dt.date, end: dt.date) -> Report:
             )
         )
     )
-    in_period = {d.id: d for d in docs}
+    in_period = {d.id: d for d in docs if d.id is not None}
     cited = _documents(
         uow, (d.cites_id for d in docs if d.cites_id and d.cites_id not in in_period)
     )
-    every = {**cited, **in_period}
+    every: dict[int, IssuedDocument] = {**cited, **in_period}
     lines = _lines(uow, every)
     family = _categories(uow, lines)
     by_position = {(ln.document_id, ln.position): ln for ln in lines}
@@ -154,9 +157,9 @@ def revenue(uow: UnitOfWork, start: dt.date, end: dt.date) -> Report:
         invoice_id = doc.cites_id if credit else doc.id
         category = family[line.covers]
         if credit:
-            credited = by_position.get((invoice_id, line.credits_position))  # type: ignore[arg-type]
+            credited = by_position.get((invoice_id or 0, line.credits_position or 0))
             category = family[credited.covers] if credited is not None else OTHER
-        rate = MEMBER if member.get(invoice_id, False) else NON_MEMBER  # type: ignore[arg-type]
+        rate = MEMBER if member.get(invoice_id or 0, False) else NON_MEMBER
         signed = -line.net_cents if credit else line.net_cents
         for key in (("month", doc.issue_date.strftime("%Y-%m")), ("category", category)):
             bucket = sums[key]
@@ -229,7 +232,7 @@ def receivables(uow: UnitOfWork, start: dt.date, end: dt.date) -> Report:
             per[b.customer_id]["balance"] += b.balance_cents
     names = _customers(uow, per)
     keys = [k for k, _ in AGES] + ["balance"]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for customer_id, sums in per.items():
         if not sums["balance"] and not any(sums[k] for k, _ in AGES):
             continue
@@ -259,10 +262,10 @@ def _customers(uow: UnitOfWork, ids: Iterable[int]) -> dict[int, tuple[str, str]
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    query = select(Customer.id, Customer.number, Customer.name).where(
-        Customer.id.in_(wanted)  # type: ignore[union-attr]
+    query = select(col(Customer.id), col(Customer.number), col(Customer.name)).where(
+        col(Customer.id).in_(wanted)
     )
-    return {cid: (number, name) for cid, number, name in uow.session.exec(query)}
+    return {cid: (number, name) for cid, number, name in uow.session.exec(query) if cid is not None}
 
 
 # --- members' savings ---------------------------------------------------------------------
@@ -297,19 +300,20 @@ def savings(uow: UnitOfWork, start: dt.date, end: dt.date) -> Report:
         )
         if _is_member(d.document_json)
     ]
-    ids = [d.id for d in invoices]
+    ids = [d.id for d in invoices if d.id is not None]
     credits: dict[tuple[int, int], int] = defaultdict(int)
     if ids:
         query = (
-            select(IssuedDocument.cites_id, IssuedLine.credits_position, IssuedLine.net_cents)
-            .join(IssuedLine, IssuedLine.document_id == IssuedDocument.id)
-            .where(
-                IssuedDocument.cites_id.in_(ids),  # type: ignore[union-attr]
-                IssuedDocument.issue_date <= end,
+            select(
+                col(IssuedDocument.cites_id),
+                col(IssuedLine.credits_position),
+                col(IssuedLine.net_cents),
             )
+            .join(IssuedLine, col(IssuedLine.document_id) == col(IssuedDocument.id))
+            .where(col(IssuedDocument.cites_id).in_(ids), col(IssuedDocument.issue_date) <= end)
         )
-        for cites, position, net in uow.session.exec(query):
-            credits[(cites, position)] += net
+        for cites, position, credited_net in uow.session.exec(query):
+            credits[(int(cites or 0), int(position or 0))] += credited_net
     public = dict(
         uow.session.exec(select(ItemRate.item_type_id, ItemRate.non_member_day_cents)).all()
     )
@@ -334,7 +338,7 @@ def savings(uow: UnitOfWork, start: dt.date, end: dt.date) -> Report:
         would[customer] += quantize(full * left / net)
     names = _customers(uow, paid)
     numbers = _member_numbers(uow, paid)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for customer in paid:
         number, name = names[customer]
         rows.append(
@@ -375,8 +379,8 @@ def _member_numbers(uow: UnitOfWork, ids: Iterable[int]) -> dict[int, str]:
     if not wanted:
         return {}
     query = (
-        select(Membership.customer_id, Membership.member_number)
-        .where(Membership.customer_id.in_(wanted))  # type: ignore[attr-defined]
-        .order_by(Membership.valid_from)
+        select(col(Membership.customer_id), col(Membership.member_number))
+        .where(col(Membership.customer_id).in_(wanted))
+        .order_by(col(Membership.valid_from))
     )
     return dict(uow.session.exec(query).all())  # the latest membership wins
