@@ -9,7 +9,7 @@ message and nothing is saved. Numbers are stored compact (no spaces).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 from stdnum import bic as std_bic
 from stdnum import iban as std_iban
 from stdnum.eu import vat as std_vat
@@ -208,7 +208,12 @@ class IdentityDialog(FormDialog):
             tr("IdentityDialog", "&IBAN:"), "IBAN", get(settings.IBAN, ""), numbers
         )
         self.bic = self.line(tr("IdentityDialog", "&BIC:"), "BIC", get(settings.BIC, ""), numbers)
-        for edit in (self.name, self.legal_form, self.email, self.iban):
+        widest = self.iban.fontMetrics().horizontalAdvance("FR76 3000 6000 0112 3456 7890 189")
+        for edit in (self.siren, self.siret, self.rcs, self.vat, self.iban, self.bic):
+            edit.setMinimumWidth(widest + style.SPACE.l)  # an IBAN shows whole
+        for edit in (self.name, self.legal_form, self.capital, self.email, self.phone):
+            edit.setMinimumWidth(widest)
+        for edit in self.findChildren(QLineEdit):
             edit.setCursorPosition(0)  # a long value shows its beginning
         self.finish()
 
