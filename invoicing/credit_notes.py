@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
@@ -50,10 +50,10 @@ def credited_total_cents(uow: UnitOfWork, invoice_id: int) -> int:
 
 def _credited_by_position(uow: UnitOfWork, invoice_id: int) -> dict[int, int]:
     query = (
-        select(IssuedLine.credits_position, func.sum(IssuedLine.net_cents))
-        .join(IssuedDocument, IssuedDocument.id == IssuedLine.document_id)
-        .where(IssuedDocument.cites_id == invoice_id)
-        .group_by(IssuedLine.credits_position)
+        select(col(IssuedLine.credits_position), func.sum(col(IssuedLine.net_cents)))
+        .join(IssuedDocument, col(IssuedDocument.id) == col(IssuedLine.document_id))
+        .where(col(IssuedDocument.cites_id) == invoice_id)
+        .group_by(col(IssuedLine.credits_position))
     )
     return {pos: int(total) for pos, total in uow.session.exec(query)}
 
@@ -203,4 +203,4 @@ def issue_credit_note(
 def credit_notes_of(uow: UnitOfWork, invoice_number: str) -> list[IssuedDocument]:
     invoice = issuing.issued_by_number(uow, invoice_number, Kind.INVOICE)
     query = select(IssuedDocument).where(IssuedDocument.cites_id == invoice.id)
-    return list(uow.session.exec(query.order_by(IssuedDocument.id)))
+    return list(uow.session.exec(query.order_by(col(IssuedDocument.id))))

@@ -9,7 +9,7 @@ import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
@@ -138,7 +138,7 @@ def retain_deposit(
 
 def deposits_of(uow: UnitOfWork, reference: str) -> list[Deposit]:
     booking = booking_by_ref(uow, reference)
-    query = select(Deposit).where(Deposit.booking_id == booking.id).order_by(Deposit.id)
+    query = select(Deposit).where(Deposit.booking_id == booking.id).order_by(col(Deposit.id))
     return list(uow.session.exec(query))
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
@@ -55,7 +55,7 @@ def _document(
 ) -> Document:
     customer = charges.customer_of(uow, booking)  # type: ignore[arg-type]
     buyer = issuing.buyer(customer)
-    first, last = charges.usage_days(booking)  # type: ignore[arg-type]
+    first, last = charges.usage_days(booking)
     total = pricing.totals(lines)
     if deposit is None:
         deposit = deposit_required(uow, booking)  # type: ignore[arg-type]
@@ -229,7 +229,7 @@ def invoices_of_booking(uow: UnitOfWork, reference: str) -> list[IssuedDocument]
     query = select(IssuedDocument).where(
         IssuedDocument.booking_id == booking.id, IssuedDocument.kind == Kind.INVOICE.value
     )
-    return list(uow.session.exec(query.order_by(IssuedDocument.id)))
+    return list(uow.session.exec(query.order_by(col(IssuedDocument.id))))
 
 
 def issued_document(uow: UnitOfWork, number: str) -> Document:

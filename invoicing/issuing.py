@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.core import settings as identity
 from app.core.clock import Clock
@@ -73,7 +73,10 @@ def _split_address(text: str) -> tuple[str, str, str]:
 
 def seller(uow: UnitOfWork) -> Party:
     """The cooperative, from its settings (the identity keys of app.core.settings)."""
-    get = lambda key: get_setting(uow, key).strip()  # noqa: E731
+
+    def get(key: str) -> str:
+        return get_setting(uow, key).strip()
+
     street, postcode, city = _split_address(get(identity.ADDRESS))
     capital = get(identity.CAPITAL)
     return Party(
@@ -219,7 +222,7 @@ def chain(prev: str, pdf_sha: str, xml_sha: str) -> str:
 
 
 def last_chain_hash(uow: UnitOfWork) -> str:
-    query = select(DocumentFile.chain_hash).order_by(DocumentFile.document_id.desc())  # type: ignore[union-attr]
+    query = select(DocumentFile.chain_hash).order_by(col(DocumentFile.document_id).desc())
     return uow.session.exec(query.limit(1)).first() or GENESIS
 
 
@@ -337,8 +340,8 @@ def verify_chain(uow: UnitOfWork) -> list[str]:
     prev, broken = GENESIS, []
     query = (
         select(DocumentFile, IssuedDocument.number)
-        .join(IssuedDocument, IssuedDocument.id == DocumentFile.document_id)
-        .order_by(DocumentFile.document_id)
+        .join(IssuedDocument, col(IssuedDocument.id) == col(DocumentFile.document_id))
+        .order_by(col(DocumentFile.document_id))
     )
     for f, number in uow.session.exec(query):
         xml_sha = _sha(f.xml) if f.xml is not None else ""
