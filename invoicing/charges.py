@@ -194,10 +194,7 @@ def _desk_charges(
 
 
 def _item_type(uow: UnitOfWork, items: Mapping[int, ItemType], type_id: int) -> ItemType:
-    item = items.get(type_id) or uow.session.get(ItemType, type_id)
-    if item is None:
-        raise NotFound("Item type {id} does not exist.", id=type_id)
-    return item
+    return items.get(type_id) or uow.row(ItemType, type_id)
 
 
 def with_minimum(uow: UnitOfWork, booking: Priceable, lines: list[Covered]) -> list[Covered]:
