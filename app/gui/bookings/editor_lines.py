@@ -170,9 +170,8 @@ class LinesPanel(QWidget):
         self.shortage_panel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.shortage_panel.setAccessibleName(tr("BookingEditor", "Shortages"))
         self.shortage_panel.setStyleSheet(_alert_sheet())
-        style.notifier().changed.connect(
-            lambda *_: self.shortage_panel.setStyleSheet(_alert_sheet())
-        )
+        # a bound method: Qt drops the connection when this panel is destroyed
+        style.notifier().changed.connect(self._restyle_shortages)
         self.shortage_panel.hide()
         self.lines_hint = QLabel()
         style.set_role(self.lines_hint, "muted")
@@ -187,6 +186,9 @@ class LinesPanel(QWidget):
         below.addWidget(self.remove_button)
         column.addLayout(below)
         column.addWidget(self.shortage_panel)
+
+    def _restyle_shortages(self, *_: object) -> None:
+        self.shortage_panel.setStyleSheet(_alert_sheet())
 
     def _table(self) -> QTableView:
         view = QTableView()
