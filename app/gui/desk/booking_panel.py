@@ -33,7 +33,7 @@ tr = QCoreApplication.translate
 
 #: Widths of the figures' columns (check-out: code, picked, to pick; check-in: code, back,
 #: still out, damaged, missing). Fixed: sizing to contents would read every row per scan.
-WIDTHS = {"out": [0, 150, 100, 90], "in": [0, 150, 100, 100, 100, 125]}
+WIDTHS = {"out": [0, 150, 100, 90], "in": [0, 140, 90, 90, 85, 110]}
 
 
 def _when(value: dt.datetime) -> str:

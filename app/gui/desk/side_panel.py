@@ -69,7 +69,9 @@ class WhenDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, height / 2, height / 2)
         painter.setPen(QColor(tone.fg))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, word)
-        painter.setPen(opt.palette.color(opt.palette.ColorRole.Text))
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
+        painter.setPen(opt.palette.color(role))
         rest = option.rect.adjusted(int(rect.width()) + s.s + s.xs, 0, 0, 0)
         when = metrics.elidedText(
             str(index.data(WHEN_ROLE) or ""), Qt.TextElideMode.ElideRight, rest.width()
