@@ -188,3 +188,23 @@ def test_the_unit_status_column_gives_its_chip_key(ops: Operations, stock, db) -
     assert index.data(STATUS_ROLE) == "in_service" and index.data(STATUS_ROLE) in TONES["unit"]
     assert index.data(Qt.ItemDataRole.DisplayRole) == "In service"
     assert model.index(0, 0).data(STATUS_ROLE) is None  # only the status column is a chip
+
+
+def test_feedback_speaks_words_on_the_tone_of_the_theme_in_use(
+    qtbot,
+    themes: None,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.gui.shell.scan_widgets import Feedback
+
+    app = QApplication.instance()
+    monkeypatch.setenv("REGIE_THEME", "light")
+    style.apply(app)  # type: ignore[arg-type]
+    feedback = Feedback()
+    qtbot.addWidget(feedback)
+    feedback.error("No unit has the barcode X-1.")
+    assert feedback.kind == "error" and feedback.accessibleName() == feedback.text()
+    assert style.LIGHT.tones["red"].bg in feedback.styleSheet()
+    monkeypatch.setenv("REGIE_THEME", "dark")
+    style.apply(app)  # type: ignore[arg-type]
+    assert style.DARK.tones["red"].bg in feedback.styleSheet()  # recoloured, still its words

@@ -16,19 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.shell import style
+
 Slot = Callable[[], object]
 
-ERROR_STYLE = "border: 2px solid #c62828;"
+#: A widget's own style sheet marking it wrong (kept for the screens using it: the theme's
+#: danger colour as the app starts; ``widgets.set_invalid`` follows a theme switch).
+ERROR_STYLE = f"border: 2px solid {style.LIGHT.danger};"
 
 
 class Feedback(QLabel):
-    """The answer to the last action: green when done, red when refused, in plain words."""
+    """The answer to the last action: green when done, red when refused, in plain words
+    (never colour alone), on the tones of the theme in use."""
 
-    STYLES = {
-        "ok": "background:#e8f5e9; color:#1b5e20; border-left:5px solid #2e7d32;",
-        "error": "background:#ffebee; color:#b71c1c; border-left:5px solid #c62828;",
-        "info": "background:#eceff1; color:#263238; border-left:5px solid #78909c;",
-    }
+    #: kind → (chip tone, palette token of the bar at its left)
+    TONES = {"ok": ("green", "success"), "error": ("red", "danger"), "info": ("grey", "muted")}
 
     def __init__(self, parent: QWidget | None = None, *, large: bool = False) -> None:
         super().__init__(parent)
@@ -41,12 +43,25 @@ class Feedback(QLabel):
             font.setBold(True)
             self.setFont(font)
         self.clear_message()
+        style.notifier().changed.connect(self._restyle)
 
     def show_message(self, kind: str, text: str) -> None:
         self.kind = kind
         self.setText(text)
-        self.setStyleSheet(f"QLabel {{ {self.STYLES[kind]} padding:6px 10px; }}")
+        self.setAccessibleName(text)
+        self._restyle()
         self.setVisible(True)
+
+    def _restyle(self, *_: object) -> None:
+        if self.kind not in self.TONES:
+            return
+        tone_name, bar = self.TONES[self.kind]
+        tone = style.tone(tone_name)
+        colour = getattr(style.palette(), bar)
+        self.setStyleSheet(
+            f"QLabel {{ background: {tone.bg}; color: {tone.fg}; border-left: 5px solid {colour};"
+            f" border-radius: {style.SPACE.xs}px; padding: {style.SPACE.s - 2}px {style.SPACE.m}px; }}"
+        )
 
     def ok(self, text: str) -> None:
         self.show_message("ok", text)
