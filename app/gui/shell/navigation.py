@@ -36,11 +36,14 @@ def _heading_font(base: QWidget) -> QFont:
 class _SectionDelegate(QStyledItemDelegate):
     """Paints a row's heading (when it has one) above the row itself."""
 
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
     def heading_height(self, index: QModelIndex | QPersistentModelIndex) -> int:
         if not index.data(SECTION_ROLE):
             return 0
-        owner = self.parent()
-        metrics = QFontMetrics(_heading_font(owner))  # type: ignore[arg-type]
+        metrics = QFontMetrics(_heading_font(self.view))
         return metrics.height() + style.SPACE.m + (style.SPACE.xs if index.row() else 0)
 
     def sizeHint(  # noqa: N802 (Qt's name)
@@ -50,7 +53,7 @@ class _SectionDelegate(QStyledItemDelegate):
         heading = str(index.data(SECTION_ROLE) or "")
         if not heading:
             return size
-        metrics = QFontMetrics(_heading_font(self.parent()))  # type: ignore[arg-type]
+        metrics = QFontMetrics(_heading_font(self.view))
         width = metrics.horizontalAdvance(heading) + 2 * style.SPACE.m
         return QSize(max(size.width(), width), size.height() + self.heading_height(index))
 
@@ -66,7 +69,7 @@ class _SectionDelegate(QStyledItemDelegate):
             return
         band = QRect(option.rect.x(), option.rect.y(), option.rect.width(), top)
         painter.save()
-        painter.setFont(_heading_font(self.parent()))  # type: ignore[arg-type]
+        painter.setFont(_heading_font(self.view))
         painter.setPen(style.colour("muted"))
         painter.drawText(
             band.adjusted(style.SPACE.m, 0, -style.SPACE.xs, -style.SPACE.xs),
