@@ -18,7 +18,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, ValidationError
 from app.core.money import from_cents, to_cents, to_decimal
 from inventory import fields
@@ -59,13 +59,13 @@ def _credited_by_position(uow: UnitOfWork, invoice_id: int) -> dict[int, int]:
 
 
 def remaining_creditable(uow: UnitOfWork, invoice: IssuedDocument) -> Decimal:
-    return from_cents(invoice.gross_cents - credited_total_cents(uow, invoice.id))  # type: ignore[arg-type]
+    return from_cents(invoice.gross_cents - credited_total_cents(uow, require_id(invoice)))
 
 
 def _credit_lines(
     uow: UnitOfWork, invoice: IssuedDocument, original: Document, wanted: Sequence[CreditLine]
 ) -> list[Covered]:
-    done = _credited_by_position(uow, invoice.id)  # type: ignore[arg-type]
+    done = _credited_by_position(uow, require_id(invoice))
     asked: dict[int, int] = defaultdict(int)
     out: list[Covered] = []
     for item in wanted:
@@ -134,7 +134,7 @@ def issue_credit_note(
     reason = fields.text("reason", reason, required=True, limit=400)
     original = issuing.frozen_document(invoice)
     if lines is None:
-        done = _credited_by_position(uow, invoice.id)  # type: ignore[arg-type]
+        done = _credited_by_position(uow, require_id(invoice))
         lines = [
             CreditLine(pos)
             for pos, ln in enumerate(original.lines, start=1)

@@ -12,7 +12,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.money import from_cents, to_cents
 from booking.bookings import booking_by_ref
@@ -65,7 +65,7 @@ def record_deposit(
             allowed=", ".join(m.value for m in METHODS),
         )
     deposit = Deposit(
-        booking_id=booking.id,  # type: ignore[arg-type]
+        booking_id=require_id(booking),
         amount_cents=cents,
         method=chosen.value,
         received_on=fields.optional_date("received on", received_on) or clock.today(),

@@ -18,7 +18,7 @@ from decimal import Decimal
 from sqlmodel import col, select
 
 from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict
 from booking.bookings import BookingData, booking_by_ref
 from booking.models import Booking, BookingStatus
@@ -214,7 +214,7 @@ def issue_invoice(
         lines=drafted,
         series=issuing.INVOICE_SERIES,
         sequence=sequence,
-        customer_id=customer.id,  # type: ignore[arg-type]
+        customer_id=require_id(customer),
         booking_id=booking.id,
         cites_id=None,
         reason="",

@@ -19,7 +19,7 @@ from sqlmodel import col, select
 
 from app.core import settings as identity
 from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, require_id
 from app.core.errors import N_, Conflict, NotFound
 from app.core.money import to_cents
 from app.core.settings import get_setting
@@ -282,7 +282,7 @@ def store(
         ln = item.line
         uow.session.add(
             IssuedLine(
-                document_id=row.id,  # type: ignore[arg-type]
+                document_id=require_id(row),
                 position=position,
                 covers=item.covers,
                 covered_quantity=item.quantity,
@@ -299,7 +299,7 @@ def store(
     prev = last_chain_hash(uow)
     uow.session.add(
         DocumentFile(
-            document_id=row.id,  # type: ignore[arg-type]
+            document_id=require_id(row),
             pdf=pdf,
             xml=xml,
             pdf_sha256=pdf_sha,

@@ -17,7 +17,7 @@ from decimal import Decimal
 from sqlmodel import col, select
 
 from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.money import from_cents
 from inventory import fields
@@ -67,7 +67,7 @@ def _balance(figures: InvoiceBalance, today: dt.date) -> Balance:
 
 
 def balance_of(uow: UnitOfWork, invoice: IssuedDocument, today: dt.date) -> Balance:
-    (figures,) = read_balances(uow, invoice_ids=[invoice.id])  # type: ignore[list-item]
+    (figures,) = read_balances(uow, invoice_ids=[require_id(invoice)])
     return _balance(figures, today)
 
 
@@ -115,7 +115,7 @@ def record_payment(
             amount=str(from_cents(cents)),
         )
     payment = Payment(
-        document_id=invoice.id,  # type: ignore[arg-type]
+        document_id=require_id(invoice),
         amount_cents=cents,
         date=date,
         method=method.value,
