@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.core.errors import DomainError, ValidationError
 from app.core.money import from_cents
-from app.gui.shell import style
+from app.gui.shell import icons, style
 
 tr = QCoreApplication.translate
 
@@ -132,6 +132,7 @@ class ErrorListDialog(QDialog):
         self.details.setVisible(bool(rest))
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setIcon(icons.icon("close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
