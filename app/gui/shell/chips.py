@@ -95,7 +95,10 @@ class StatusChip(QLabel):
         self._status = status
         self.setText(text or (status or ""))
         self.setAccessibleName(self.text())
-        self.setVisible(bool(self.text()))
+        if not self.text():
+            self.hide()
+        elif self.isHidden() and self.parentWidget() is not None:
+            self.show()  # never show a chip without a parent: it would be its own window
         self._restyle()
 
     def status(self) -> str | None:
