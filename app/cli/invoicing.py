@@ -16,8 +16,6 @@ import argparse
 import datetime as dt
 import hashlib
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -182,15 +180,6 @@ def _folder(out: str) -> Path:
     return folder
 
 
-@contextmanager
-def _atomic(out: str) -> Iterator[Callable[[bytes], None]]:
-    """``write(bytes)`` into a temporary file beside ``out``, renamed over ``out`` when
-    the block ends without error (after the caller's transaction has committed); removed
-    otherwise. Nothing is written when ``out`` is empty (``--print`` alone)."""
-    with atomic_file(out) as write:
-        yield write
-
-
 def _prepare(args: argparse.Namespace) -> tuple[int | None, str | None]:
     """Before anything is opened: a usage error when there is nowhere to send the
     document (exit 2), the ``--out`` folder checked, the printer named by ``--print``
@@ -284,7 +273,7 @@ def write_quote(args: argparse.Namespace) -> int:
             document = invoices.quote_document(uow, args.ref, ctx.clock)
             renderer = renderer_for(uow)
         pdf = renderer(document).pdf
-        with _atomic(args.out) as write:
+        with atomic_file(args.out) as write:
             write(pdf)
     finally:
         ctx.db.dispose()
@@ -311,7 +300,7 @@ def issue_invoice(args: argparse.Namespace) -> int:
         return status
     ctx = open_context(args.db)
     try:
-        with _atomic(args.out) as write, ctx.db.write() as uow:
+        with atomic_file(args.out) as write, ctx.db.write() as uow:
             row = invoices.issue_invoice(
                 uow,
                 user=ctx.user,
@@ -422,7 +411,7 @@ def issue_credit_note(args: argparse.Namespace) -> int:
         return status
     ctx = open_context(args.db)
     try:
-        with _atomic(args.out) as write, ctx.db.write() as uow:
+        with atomic_file(args.out) as write, ctx.db.write() as uow:
             number = issuing.issued_by_number(uow, args.number, Kind.INVOICE).number
             if amount is not None:
                 lines = _spread(uow, number, amount)
@@ -657,7 +646,7 @@ def write_pdf(args: argparse.Namespace) -> int:
             row = issuing.issued_by_number(uow, args.number)
             pdf = issuing.files_of(uow, require_id(row)).pdf
             number = row.number
-        with _atomic(args.out) as write:
+        with atomic_file(args.out) as write:
             write(pdf)
     finally:
         ctx.db.dispose()

@@ -111,7 +111,8 @@ def printed_json(printer: str, pages: int) -> dict[str, Any]:
 def atomic_file(out: str) -> Iterator[Callable[[bytes], None]]:
     """``write(bytes)`` into a temporary file beside ``out``, renamed over ``out`` when
     the block ends without error; removed otherwise. With an empty ``out`` nothing is
-    written (printing only)."""
+    written (printing only). Opened before a unit of work (``with atomic_file(out) as
+    write, db.write() as uow:``), the file lands only after the transaction committed."""
     if not out:
         yield lambda _data: None
         return
