@@ -30,7 +30,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from app.core import pdf
 from app.core.clock import Clock
-from app.core.db import UnitOfWork, id_column
+from app.core.db import UnitOfWork, id_column, require_id
 from app.core.settings import COOPERATIVE_NAME, get_setting
 from booking import sheet
 from booking.bookings import booking_by_ref
@@ -153,12 +153,12 @@ class Rendered:
 
 def document_data(uow: UnitOfWork, reference: str, *, clock: Clock) -> DeskDocument:
     booking = booking_by_ref(uow, reference)
-    customer = uow.session.get(Customer, booking.customer_id)
-    assert booking.id is not None and customer is not None
-    lines = progress(uow, booking.id)
-    notes = _return_notes(uow, booking.id)
+    customer = uow.row(Customer, booking.customer_id)
+    booking_id = require_id(booking)
+    lines = progress(uow, booking_id)
+    notes = _return_notes(uow, booking_id)
     units: dict[str, list[MovedUnit]] = defaultdict(list)
-    for moved in units_moved(uow, booking.id):
+    for moved in units_moved(uow, booking_id):
         units[moved["code"]].append(
             MovedUnit(
                 moved["barcode"],
@@ -194,7 +194,7 @@ def document_data(uow: UnitOfWork, reference: str, *, clock: Clock) -> DeskDocum
             )
         )
     rows.sort(key=_row_order)
-    last = _last_return(uow, booking.id)
+    last = _last_return(uow, booking_id)
     return DeskDocument(
         cooperative=get_setting(uow, COOPERATIVE_NAME),
         address=get_setting(uow, COOPERATIVE_ADDRESS),
@@ -236,12 +236,10 @@ def _return_notes(uow: UnitOfWork, booking_id: int) -> dict[tuple[str, str], str
     found: dict[tuple[str, str], str] = {}
     for move in uow.session.exec(query.order_by(id_column(Movement))):
         if move.unit_id is not None:
-            unit = uow.session.get(Unit, move.unit_id)
-            assert unit is not None
+            unit = uow.row(Unit, move.unit_id)
             found[("unit", unit.barcode)] = move.note
         else:
-            item = uow.session.get(ItemType, move.item_type_id)
-            assert item is not None
+            item = uow.row(ItemType, move.item_type_id)
             what = "endommagé" if move.condition == Condition.DAMAGED else "manquant"
             text = f"{move.quantity} {what}" + (f" : {move.note}" if move.note else "")
             found[(item.code, str(move.id))] = text

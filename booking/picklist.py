@@ -24,7 +24,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from app.core import pdf
-from app.core.db import UnitOfWork, id_column
+from app.core.db import UnitOfWork, id_column, require_id
 from app.core.settings import COOPERATIVE_NAME, get_setting
 from booking import sheet
 from booking.bookings import booking_by_ref
@@ -131,8 +131,7 @@ def picklist_data(uow: UnitOfWork, reference: str) -> PickList:
     """What the pick list shows, lines merged by type (a kit and a single line of the same
     type are picked together), grouped by category then ordered by location."""
     booking = booking_by_ref(uow, reference)
-    customer = uow.session.get(Customer, booking.customer_id)
-    assert booking.id is not None and customer is not None
+    customer = uow.row(Customer, booking.customer_id)
     quantities: dict[int, int] = defaultdict(int)
     for type_id, qty in uow.session.exec(
         select(BookingLine.item_type_id, BookingLine.quantity).where(
@@ -143,17 +142,16 @@ def picklist_data(uow: UnitOfWork, reference: str) -> PickList:
     items = list(
         uow.session.exec(select(ItemType).where(id_column(ItemType).in_(list(quantities))))
     )
-    shelves = shelf_locations(uow, [i.id for i in items if i.id is not None])
+    shelves = shelf_locations(uow, [require_id(i) for i in items])
     lines = []
     for item in items:
-        assert item.id is not None
         if item.tracking == Tracking.BULK:
             location = (item.notes.strip().splitlines() or [""])[0]
         else:
-            location = shelves.get(item.id, "")
+            location = shelves.get(require_id(item), "")
         lines.append(
             PickLine(
-                quantities[item.id],
+                quantities[require_id(item)],
                 item.code,
                 item.name,
                 item.category,

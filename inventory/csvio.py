@@ -50,7 +50,7 @@ from typing import IO, Any
 from sqlmodel import select
 
 from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, DomainError, ValidationError, ValidationErrors
 from app.core.money import cents_str
 from inventory import barcodes, catalogue
@@ -118,8 +118,7 @@ def export_catalogue(uow: UnitOfWork, stream: IO[Any]) -> ExportSummary:
         units_of[unit.item_type_id].append(unit)
     for item in items:
         writer.writerow(_type_cells(item))
-        assert item.id is not None
-        writer.writerows(_unit_cells(item, unit, owners) for unit in units_of[item.id])
+        writer.writerows(_unit_cells(item, unit, owners) for unit in units_of[require_id(item)])
     _write(stream, buffer.getvalue())
     return ExportSummary(types=len(items), units=sum(len(units) for units in units_of.values()))
 
@@ -365,8 +364,9 @@ class _Import:
             catalogue.create_item_type(self.uow, user=self.user, data=data)
             self.summary.types_created += 1
         else:
-            assert existing.id is not None
-            catalogue.update_item_type(self.uow, user=self.user, item_id=existing.id, data=data)
+            catalogue.update_item_type(
+                self.uow, user=self.user, item_id=require_id(existing), data=data
+            )
             self.summary.types_updated += 1
 
     def _unit(self, line: int, cells: dict[str, str]) -> None:
@@ -389,9 +389,8 @@ class _Import:
                 actual=actual.code if actual else "?",
                 code=item.code,
             )
-        assert existing.id is not None
         catalogue.update_unit(
-            self.uow, user=self.user, unit_id=existing.id, data=data, clock=self.clock
+            self.uow, user=self.user, unit_id=require_id(existing), data=data, clock=self.clock
         )
         self.summary.units_updated += 1
 

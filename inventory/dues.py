@@ -7,7 +7,7 @@ import datetime as dt
 from sqlmodel import select
 
 from app.core.dates import add_months
-from app.core.db import UnitOfWork, id_column
+from app.core.db import UnitOfWork, id_column, require_id
 from inventory.models import InspectionDue, InspectionSchedule, Unit
 
 
@@ -25,5 +25,5 @@ def start_dues(uow: UnitOfWork, unit: Unit, today: dt.date) -> None:
 def set_due(uow: UnitOfWork, unit: Unit, schedule: InspectionSchedule, today: dt.date) -> None:
     start = unit.purchase_date
     due_on = add_months(start, schedule.interval_months) if start else today
-    assert unit.id is not None and schedule.id is not None
-    uow.session.merge(InspectionDue(unit_id=unit.id, schedule_id=schedule.id, due_on=due_on))
+    due = InspectionDue(unit_id=require_id(unit), schedule_id=require_id(schedule), due_on=due_on)
+    uow.session.merge(due)

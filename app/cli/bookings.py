@@ -21,7 +21,7 @@ from app.bootstrap import Context, open_context
 from app.cli.customers import usage_error
 from app.cli.output import print_json
 from app.cli.printing import add_out_option, add_print_option
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, require_id
 from app.core.errors import ValidationError
 from app.i18n import message, tr
 from booking import availability, bookings, desk, queries
@@ -279,8 +279,7 @@ def create_booking(args: argparse.Namespace) -> int:
             booking = bookings.create_booking(
                 uow, user=ctx.user, data=data, clock=ctx.clock, confirm=args.confirm
             )
-            assert booking.id is not None
-            shown = booking_json(uow, booking.id, now=ctx.clock.local_now())
+            shown = booking_json(uow, require_id(booking), now=ctx.clock.local_now())
     finally:
         ctx.db.dispose()
     _print_booking(shown, args.json)
@@ -314,9 +313,9 @@ def show_booking(args: argparse.Namespace) -> int:
     try:
         with ctx.db.read() as uow:
             booking = bookings.booking_by_ref(uow, args.ref)
-            assert booking.id is not None
-            shown = booking_json(uow, booking.id, now=ctx.clock.local_now())
-            shown.update(desk_json(uow, booking.id, ctx))
+            booking_id = require_id(booking)
+            shown = booking_json(uow, booking_id, now=ctx.clock.local_now())
+            shown.update(desk_json(uow, booking_id, ctx))
     finally:
         ctx.db.dispose()
     _print_booking(shown, args.json)
@@ -405,8 +404,7 @@ def duplicate_booking(args: argparse.Namespace) -> int:
             copy = bookings.duplicate_booking(
                 uow, user=ctx.user, reference=args.ref, start=start, clock=ctx.clock
             )
-            assert copy.id is not None
-            shown = booking_json(uow, copy.id, now=ctx.clock.local_now())
+            shown = booking_json(uow, require_id(copy), now=ctx.clock.local_now())
     finally:
         ctx.db.dispose()
     _print_booking(shown, args.json)
@@ -421,8 +419,9 @@ def show_availability(args: argparse.Namespace) -> int:
     try:
         with ctx.db.read() as uow:
             item = item_by_code(uow, args.code)
-            assert item.id is not None
-            found = availability.availability(uow, item.id, start, end, now=ctx.clock.local_now())
+            found = availability.availability(
+                uow, require_id(item), start, end, now=ctx.clock.local_now()
+            )
             code, name = item.code, item.name
     finally:
         ctx.db.dispose()

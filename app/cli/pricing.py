@@ -88,8 +88,7 @@ def pricing_json(uow: UnitOfWork, reference: str) -> dict[str, Any]:
     fixed = row.fixed_coefficient_milli
     lines = []
     for item_id, discount in sorted(rates.line_discounts(uow, booking_id).items()):
-        item = uow.session.get(ItemType, item_id)
-        assert item is not None
+        item = uow.row(ItemType, item_id)
         lines.append({"code": item.code, "name": item.name, "discount": str(discount)})
     return {
         "booking": booking.reference,
