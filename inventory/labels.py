@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import math
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from os import PathLike
@@ -22,12 +21,12 @@ import barcode
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from sqlmodel import col, select
 
 from app.core.db import UnitOfWork
 from app.core.errors import NotFound, ValidationError
+from app.core.pdf import fit_points, printable
 from app.core.settings import COOPERATIVE_NAME, get_setting
 from inventory import barcodes
 from inventory.models import Case, ItemType, Tracking, Unit, UnitStatus
@@ -37,7 +36,6 @@ MAX_MODULE = 0.5  # mm: wider symbols make the scanner be held far from the labe
 QUIET_MODULES = 10  # blank modules each side of the bars (Code 128 needs 10)
 FONT = "Helvetica"
 BOLD = "Helvetica-Bold"
-ELLIPSIS = "\u2026"
 TEXT_GAP = 2.0  # mm between the name and a QR code beside it
 
 Progress = Callable[[int, int], None]
@@ -377,45 +375,9 @@ def _detail_baseline(sheet: Sheet) -> float:
 # --- text --------------------------------------------------------------------------------
 
 
-def printable(text: str) -> str:
-    """``text`` in the characters the PDF's built-in Helvetica has (Latin-1 and the
-    Windows-1252 extras, so French accents and œ stay): others lose their accent, or
-    become '?'; line breaks and control characters become spaces."""
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        if unicodedata.category(ch)[0] in "CZ":
-            out.append(" ")
-        elif _encodable(ch):
-            out.append(ch)
-        else:
-            base = "".join(
-                c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
-            )
-            out.append(base if base and _encodable(base) else "?")
-    return " ".join("".join(out).split())
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def fit(text: str, font: str, size: float, width_mm: float) -> str:
     """``text`` cut with an ellipsis so that it fits ``width_mm`` at ``size`` points."""
-    limit = width_mm * mm
-    if stringWidth(text, font, size) <= limit:
-        return text
-    low, high = 0, len(text)
-    while low < high:  # longest prefix that fits with the ellipsis
-        mid = (low + high + 1) // 2
-        if stringWidth(text[:mid].rstrip() + ELLIPSIS, font, size) <= limit:
-            low = mid
-        else:
-            high = mid - 1
-    return text[:low].rstrip() + ELLIPSIS
+    return fit_points(text, font, size, width_mm * mm)
 
 
 # --- rendering ---------------------------------------------------------------------------
