@@ -565,7 +565,8 @@ def wait_new_pdfs(
 ) -> list[Path]:
     """The PDFs the printer wrote since ``before`` was listed (whose file name, made by
     cups-pdf from the job's title, contains ``named``: other programs may print meanwhile),
-    once ``count`` of them exist and their sizes stopped changing."""
+    once ``count`` of them exist, their sizes stopped changing and each ends with its
+    trailer (Ghostscript may pause for over a second in the middle of a long job)."""
     seen = set(before)
     sizes: dict[Path, int] = {}
 
@@ -577,7 +578,7 @@ def wait_new_pdfs(
         if len(new) < count:
             return None
         now = {p: p.stat().st_size for p in new}
-        stable = now == sizes and all(size > 0 for size in now.values())
+        stable = now == sizes and all(size > 0 and _complete(p) for p, size in now.items())
         sizes.clear()
         sizes.update(now)
         return new if stable else None
@@ -585,6 +586,13 @@ def wait_new_pdfs(
     return wait_for(
         done, f"{count} new PDF(s) named *{named}* in {cups_pdf_folder()}", timeout, every=1.0
     )
+
+
+def _complete(path: Path) -> bool:
+    """The file ends with a PDF trailer (``%%EOF`` in its last kilobyte)."""
+    with path.open("rb") as pdf:
+        pdf.seek(max(0, path.stat().st_size - 1024))
+        return b"%%EOF" in pdf.read()
 
 
 def pdf_pages(path: Path) -> int:
