@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
+from app.core.files import atomic_write_bytes
 from app.gui.shell import files, icons
 from app.gui.shell.operations import Cancelled, Operations, Progress
 from app.gui.shell.printing import PrintJob, no_printer_sentence, printers, start_print
@@ -97,7 +98,7 @@ class LabelsOutput(QWidget):
 
     def _write(self, path: Path, pdf: bytes) -> None:
         try:
-            path.write_bytes(pdf)
+            atomic_write_bytes(path, pdf)
         except OSError as err:
             self.feedback.error(
                 tr("LabelsScreen", "Could not save {path}: {reason}").format(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
+from app.core.files import atomic_write_bytes
 from app.gui.shell import files
 from app.gui.shell.printing import print_pdf
 from app.i18n import message
@@ -152,7 +153,7 @@ class DeskDocuments:
         def work(uow: UnitOfWork) -> Path:
             pdf = render(uow)
             try:
-                out.write_bytes(pdf)
+                atomic_write_bytes(out, pdf)
             except OSError as err:
                 raise DomainError(
                     "{path} could not be written: {reason}", path=str(out), reason=err.strerror

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, ValidationError
+from app.core.files import atomic_write_bytes
 from app.core.money import to_cents
 from app.gui.catalogue.editors import Action, FormDialog
 from app.gui.shell import files, icons, style
@@ -73,7 +74,7 @@ def renderer() -> Callable[[Document], Any]:
 def write_pdf(path: Path, pdf: bytes) -> None:
     """Write exactly ``pdf`` to ``path`` (a DomainError when the disk refuses)."""
     try:
-        path.write_bytes(pdf)
+        atomic_write_bytes(path, pdf)
     except OSError as err:
         raise DomainError(
             "Cannot write {path}: {reason}", path=str(path), reason=err.strerror or err

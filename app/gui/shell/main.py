@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import DomainError, UnexpectedError
+from app.core.files import replacing
 from app.core.settings import COOPERATIVE_NAME, get_setting
 from app.gui.bookings.bookings_screen import BookingsScreen
 from app.gui.bookings.calendar_screen import BookingCalendarScreen
@@ -432,7 +433,7 @@ class MainWindow(QMainWindow):
 
         def work(uow: Any) -> Any:
             try:
-                with path.open("wb") as stream:
+                with replacing(path) as temp, temp.open("wb") as stream:
                     return export_catalogue(uow, stream)
             except OSError as err:
                 raise DomainError(
