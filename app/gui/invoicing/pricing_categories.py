@@ -44,7 +44,13 @@ class CategoriesPage(QWidget):
         )
         self.category_tree.setAccessibleName(tr("PricingScreen", "Price categories"))
         self.category_tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.category_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.category_tree.header()
+        header.setStretchLastSection(False)  # the names take the width, the codes their own
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.category_tree.setStyleSheet(
+            f"QTreeView::item {{ padding: {style.SPACE.xs // 2}px 0; }}"
+        )
         self.empty = EmptyState(
             self.category_tree,
             lambda: tr(
@@ -111,6 +117,8 @@ class CategoriesPage(QWidget):
         self.category_tree.clear()
         for category in state.categories:
             top = QTreeWidgetItem([category.name, category.code])
+            for column in (0, 1):  # the category stands out from its customers
+                top.setFont(column, style.font("heading", self.category_tree.font()))
             for number, name in category.customers:
                 top.addChild(QTreeWidgetItem([name, number]))
             self.category_tree.addTopLevelItem(top)
