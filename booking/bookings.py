@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlmodel import select
 
 from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import Conflict, DomainError, NotFound, ValidationError
 from booking.availability import Shortage, check_request
 from booking.customers import customer_by_number
@@ -141,7 +141,7 @@ def booking_by_ref(uow: UnitOfWork, reference: str) -> Booking:
 
 def lines_of(uow: UnitOfWork, booking_id: int) -> list[BookingLine]:
     query = select(BookingLine).where(BookingLine.booking_id == booking_id)
-    return list(uow.session.exec(query.order_by(BookingLine.id)))
+    return list(uow.session.exec(query.order_by(id_column(BookingLine))))
 
 
 # --- validation -------------------------------------------------------------------------
@@ -202,8 +202,8 @@ def _wanted(expanded: Sequence[tuple[int, int, int | None]]) -> dict[int, int]:
 
 def _require_available(uow: UnitOfWork, booking: Booking, clock: Clock) -> None:
     wanted = _wanted(
-        [(ln.item_type_id, ln.quantity, ln.kit_id) for ln in lines_of(uow, booking.id)]
-    )  # type: ignore[arg-type]
+        [(ln.item_type_id, ln.quantity, ln.kit_id) for ln in lines_of(uow, require_id(booking))]
+    )
     missing = check_request(
         uow, wanted, booking.start, booking.end, now=clock.local_now(), exclude_booking=booking.id
     )
@@ -229,7 +229,7 @@ def create_booking(
             raise ShortageError(missing)
     booking = Booking(
         reference=next_reference(uow, clock.today().year),
-        customer_id=customer.id,
+        customer_id=require_id(customer),
         event=fields.text("event", data.event),
         venue=fields.text("venue", data.venue),
         notes=fields.text("notes", data.notes, limit=fields.MAX_NOTES),
@@ -243,9 +243,10 @@ def create_booking(
     )
     uow.session.add(booking)
     uow.flush()
+    booking_id = require_id(booking)
     for type_id, qty, kit_id in expanded:
         uow.session.add(
-            BookingLine(booking_id=booking.id, item_type_id=type_id, quantity=qty, kit_id=kit_id)
+            BookingLine(booking_id=booking_id, item_type_id=type_id, quantity=qty, kit_id=kit_id)
         )
     uow.flush()
     return booking
@@ -254,12 +255,13 @@ def create_booking(
 def _write_lines(
     uow: UnitOfWork, booking: Booking, expanded: Sequence[tuple[int, int, int | None]]
 ) -> None:
-    for old in lines_of(uow, booking.id):  # type: ignore[arg-type]
+    booking_id = require_id(booking)
+    for old in lines_of(uow, booking_id):
         uow.session.delete(old)
     uow.flush()
     for type_id, qty, kit_id in expanded:
         uow.session.add(
-            BookingLine(booking_id=booking.id, item_type_id=type_id, quantity=qty, kit_id=kit_id)
+            BookingLine(booking_id=booking_id, item_type_id=type_id, quantity=qty, kit_id=kit_id)
         )
     uow.flush()
 
@@ -280,7 +282,7 @@ def update_booking(
     expanded = _expand(uow, data.lines)
     if not expanded and BookingStatus(booking.status) in HOLDING:
         raise ValidationError("lines", "A confirmed booking needs at least one line.")
-    booking.customer_id = customer.id  # type: ignore[assignment]
+    booking.customer_id = require_id(customer)
     booking.start, booking.end, booking.use_start, booking.use_end = start, end, use_start, use_end
     booking.event = fields.text("event", data.event)
     booking.venue = fields.text("venue", data.venue)
@@ -306,7 +308,7 @@ def change_status(
             status=status.value,
         )
     if status in HOLDING and current not in HOLDING:
-        if not lines_of(uow, booking.id):  # type: ignore[arg-type]
+        if not lines_of(uow, require_id(booking)):
             raise ValidationError(
                 "lines", "Booking {ref} has no lines to confirm.", ref=booking.reference
             )
@@ -350,6 +352,6 @@ def duplicate_booking(
     )
     uow.session.add(copy)
     uow.flush()
-    lines = [(ln.item_type_id, ln.quantity, ln.kit_id) for ln in lines_of(uow, source.id)]  # type: ignore[arg-type]
+    lines = [(ln.item_type_id, ln.quantity, ln.kit_id) for ln in lines_of(uow, require_id(source))]
     _write_lines(uow, copy, lines)
     return copy

@@ -16,7 +16,7 @@ from stdnum.eu import vat as eu_vat
 from stdnum.fr import siren as fr_siren
 from stdnum.fr import siret as fr_siret
 
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column
 from app.core.errors import Conflict, NotFound, ValidationError
 from booking import queries
 from booking.models import Contact, Customer, CustomerCategory, CustomerKind, Membership
@@ -259,7 +259,7 @@ def _overlaps(a0: dt.date, a1: dt.date | None, b0: dt.date, b1: dt.date | None) 
 
 def memberships_of(uow: UnitOfWork, customer_id: int) -> list[Membership]:
     query = select(Membership).where(Membership.customer_id == customer_id)
-    return list(uow.session.exec(query.order_by(Membership.valid_from)))
+    return list(uow.session.exec(query.order_by(col(Membership.valid_from))))
 
 
 def membership_covering(
@@ -269,7 +269,7 @@ def membership_covering(
     query = select(Membership).where(
         Membership.customer_id == customer_id,
         Membership.valid_from <= first_day,
-        or_(Membership.valid_to == None, Membership.valid_to >= last_day),  # noqa: E711
+        or_(col(Membership.valid_to).is_(None), col(Membership.valid_to) >= last_day),
     )
     return uow.session.exec(query).first()
 
@@ -282,22 +282,22 @@ def is_member_on(uow: UnitOfWork, customer_id: int, day: dt.date) -> bool:
 
 
 def search_customers(uow: UnitOfWork, text: str = "", limit: int | None = None) -> list[int]:
-    query = select(Customer.id)
+    query = select(id_column(Customer))
     text = text.strip()
     if text:
         pattern = f"%{text}%"
-        member = select(Membership.customer_id).where(Membership.member_number.like(pattern))  # type: ignore[attr-defined]
+        member = select(Membership.customer_id).where(col(Membership.member_number).like(pattern))
         query = query.where(
             or_(
-                Customer.name.like(pattern),
-                Customer.number.like(pattern),  # type: ignore[attr-defined]
-                Customer.city.like(pattern),
-                Customer.email.like(pattern),  # type: ignore[attr-defined]
-                Customer.siret.like(pattern),
-                Customer.id.in_(member),  # type: ignore[union-attr]
+                col(Customer.name).like(pattern),
+                col(Customer.number).like(pattern),
+                col(Customer.city).like(pattern),
+                col(Customer.email).like(pattern),
+                col(Customer.siret).like(pattern),
+                id_column(Customer).in_(member),
             )
         )
-    query = query.order_by(Customer.name, Customer.id)
+    query = query.order_by(col(Customer.name), id_column(Customer))
     if limit:
         query = query.limit(limit)
     return list(uow.session.exec(query))
@@ -348,7 +348,7 @@ def customer_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, CustomerRow]
     for m in uow.session.exec(query.order_by(col(Membership.valid_from))):
         found.setdefault(m.customer_id, []).append((m.member_number, m.valid_from, m.valid_to))
     rows = {}
-    for c in uow.session.exec(select(Customer).where(Customer.id.in_(ids))):  # type: ignore[union-attr]
+    for c in uow.session.exec(select(Customer).where(id_column(Customer).in_(ids))):
         assert c.id is not None
         rows[c.id] = CustomerRow(
             c.id, c.number, c.name, c.category, c.city, tuple(found.get(c.id, []))

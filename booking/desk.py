@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+import sqlalchemy
 from sqlalchemy import and_, case, func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import N_, DomainError
 from booking.models import (
     Booking,
@@ -165,7 +166,7 @@ def identify(uow: UnitOfWork, code: str) -> _Scanned | None:
         found = barcodes.find_exactly(uow, reading)
         if found is not None:
             kind, row = found
-            stored = row.barcode or reading  # type: ignore[union-attr]
+            stored = row.barcode or reading
             return _Scanned(kind, row, stored, raw)
     return None
 
@@ -176,7 +177,7 @@ def _swapped(result: ScanResult, scanned: _Scanned) -> ScanResult:
 
 
 def last_movement(uow: UnitOfWork, unit_id: int) -> Movement | None:
-    query = select(Movement).where(Movement.unit_id == unit_id).order_by(Movement.id.desc())  # type: ignore[union-attr]
+    query = select(Movement).where(Movement.unit_id == unit_id).order_by(id_column(Movement).desc())
     return uow.session.exec(query.limit(1)).first()
 
 
@@ -196,7 +197,8 @@ def booking_of_unit(uow: UnitOfWork, code: str) -> Booking | None:
 
 def _net(uow: UnitOfWork, booking_id: int, type_id: int) -> int:
     signed = case(
-        (Movement.direction == Direction.OUT.value, Movement.quantity), else_=-Movement.quantity
+        (col(Movement.direction) == Direction.OUT.value, Movement.quantity),
+        else_=-col(Movement.quantity),
     )
     query = select(func.coalesce(func.sum(signed), 0)).where(
         Movement.booking_id == booking_id, Movement.item_type_id == type_id
@@ -209,12 +211,12 @@ def _left(uow: UnitOfWork, booking_id: int, type_id: int) -> int:
     booking of two lyres lets two go, even once they are back."""
     counted = case(
         (
-            and_(Movement.direction == Direction.OUT.value, Movement.undoes.is_(None)),  # type: ignore[union-attr]
+            and_(col(Movement.direction) == Direction.OUT.value, col(Movement.undoes).is_(None)),
             Movement.quantity,
         ),
         (
-            and_(Movement.direction == Direction.IN.value, Movement.undoes.is_not(None)),  # type: ignore[union-attr]
-            -Movement.quantity,
+            and_(col(Movement.direction) == Direction.IN.value, col(Movement.undoes).is_not(None)),
+            -col(Movement.quantity),
         ),
         else_=0,
     )
@@ -247,27 +249,27 @@ def progress(uow: UnitOfWork, booking_id: int) -> list[LineProgress]:
         uow.session.exec(
             select(BookingLine.item_type_id, func.sum(BookingLine.quantity))
             .where(BookingLine.booking_id == booking_id)
-            .group_by(BookingLine.item_type_id)
+            .group_by(col(BookingLine.item_type_id))
         ).all()
     )
     moved: dict[int, dict[str, int]] = {}
     query = (
-        select(
-            Movement.item_type_id,
-            Movement.direction,
-            Movement.condition,
-            Movement.undoes.is_not(None),
+        sqlalchemy.select(
+            col(Movement.item_type_id),
+            col(Movement.direction),
+            col(Movement.condition),
+            col(Movement.undoes).is_not(None),
             func.sum(Movement.quantity),
-        )  # type: ignore[union-attr]
-        .where(Movement.booking_id == booking_id)
+        )
+        .where(col(Movement.booking_id) == booking_id)
         .group_by(
-            Movement.item_type_id,
-            Movement.direction,
-            Movement.condition,
-            Movement.undoes.is_not(None),
-        )  # type: ignore[union-attr]
+            col(Movement.item_type_id),
+            col(Movement.direction),
+            col(Movement.condition),
+            col(Movement.undoes).is_not(None),
+        )
     )
-    for type_id, direction, condition, is_undo, qty in uow.session.exec(query):
+    for type_id, direction, condition, is_undo, qty in uow.session.execute(query):
         tally = moved.setdefault(
             type_id, {"out": 0, "in": 0, "undo_out": 0, "damaged": 0, "missing": 0, "undo_in": 0}
         )
@@ -282,10 +284,10 @@ def progress(uow: UnitOfWork, booking_id: int) -> list[LineProgress]:
     names = dict(
         (tid, (code, name))
         for tid, code, name in uow.session.exec(
-            select(ItemType.id, ItemType.code, ItemType.name).where(
-                ItemType.id.in_(set(wanted) | set(moved))
+            select(id_column(ItemType), ItemType.code, ItemType.name).where(
+                id_column(ItemType).in_(set(wanted) | set(moved))
             )
-        )  # type: ignore[union-attr]
+        )
     )
     rows = []
     for type_id in sorted(set(wanted) | set(moved), key=lambda t: names[t][1]):
@@ -336,9 +338,9 @@ def _movement(
     undoes: int | None = None,
 ) -> Movement:
     move = Movement(
-        booking_id=booking.id,
+        booking_id=require_id(booking),
         direction=direction.value,
-        item_type_id=type_id,  # type: ignore[arg-type]
+        item_type_id=type_id,
         unit_id=unit.id if unit else None,
         quantity=qty,
         condition=condition.value,
@@ -447,7 +449,7 @@ def _unit_refusal(
             code=unit.barcode,
             status=unit.status,
         )
-    where = where_is(uow, unit.id)  # type: ignore[arg-type]
+    where = where_is(uow, require_id(unit))
     if where is not None and where.id == booking.id:
         return _refuse(
             code,
@@ -466,7 +468,7 @@ def _unit_refusal(
             code=unit.barcode,
             other=where.reference,
         )
-    since = _overdue_since(uow, unit.id, today)  # type: ignore[arg-type]
+    since = _overdue_since(uow, require_id(unit), today)
     if since is not None:
         return _refuse(
             code,
@@ -496,10 +498,10 @@ def _out_units(
             return refused
         counts[unit.item_type_id] = counts.get(unit.item_type_id, 0) + 1
     for type_id, count in counts.items():
-        wanted = _wanted(uow, booking.id, type_id)  # type: ignore[arg-type]
+        wanted = _wanted(uow, require_id(booking), type_id)
         if wanted == 0:
             return _not_on_booking(uow, booking, type_id, code)
-        if _left(uow, booking.id, type_id) + count > wanted:  # type: ignore[arg-type]
+        if _left(uow, require_id(booking), type_id) + count > wanted:
             return _complete(uow, booking, type_id, code, wanted)
     moves = [
         _movement(uow, booking, Direction.OUT, u.item_type_id, u, 1, code, user, station, clock)
@@ -637,7 +639,7 @@ def check_in(
     elif scanned.kind == "case":
         container = scanned.row
         units = list(uow.session.exec(select(Unit).where(Unit.case_id == container.id)))
-        out = [u for u in units if where_is(uow, u.id) is not None]  # type: ignore[arg-type]
+        out = [u for u in units if where_is(uow, require_id(u)) is not None]
         if not out:
             return _refuse(code, Outcome.NOT_OUT, "Nothing in case {code} is out.", code=code)
         results = [_in_unit(uow, u, u.barcode, condition, note, user, station, clock) for u in out]
@@ -673,7 +675,7 @@ def _in_unit(
     station: str,
     clock: Clock,
 ) -> ScanResult:
-    booking = where_is(uow, unit.id)  # type: ignore[arg-type]
+    booking = where_is(uow, require_id(unit))
     if booking is None:
         return _refuse(
             code, Outcome.NOT_OUT, "{code} is not out: nothing to check in.", code=unit.barcode
@@ -746,15 +748,16 @@ def _bulk_booking(uow: UnitOfWork, type_id: int, hint: str) -> Booking | None:
     """The booking to credit a bulk return to: the hinted one if it has some out, else the
     one due back first."""
     signed = case(
-        (Movement.direction == Direction.OUT.value, Movement.quantity), else_=-Movement.quantity
+        (col(Movement.direction) == Direction.OUT.value, Movement.quantity),
+        else_=-col(Movement.quantity),
     )
     query = (
         select(Booking)
-        .join(Movement, Movement.booking_id == Booking.id)
+        .join(Movement, col(Movement.booking_id) == id_column(Booking))
         .where(Movement.item_type_id == type_id)
-        .group_by(Booking.id)
+        .group_by(id_column(Booking))
         .having(func.sum(signed) > 0)
-        .order_by(Booking.end, Booking.id)
+        .order_by(col(Booking.end), id_column(Booking))
     )
     candidates = list(uow.session.exec(query))
     for booking in candidates:
@@ -799,15 +802,15 @@ def _returned(
 
 def undo_last(uow: UnitOfWork, *, user: str, station: str = "", clock: Clock) -> ScanResult:
     """Cancel the last scan made at ``station`` (by a compensating movement)."""
-    undone = select(Movement.undoes).where(Movement.undoes.is_not(None))  # type: ignore[union-attr]
+    undone = select(Movement.undoes).where(col(Movement.undoes).is_not(None))
     query = (
         select(Movement)
         .where(
             Movement.station == station,
-            Movement.undoes.is_(None),  # type: ignore[union-attr]
-            Movement.id.not_in(undone),
-        )  # type: ignore[union-attr]
-        .order_by(Movement.id.desc())  # type: ignore[union-attr]
+            col(Movement.undoes).is_(None),
+            id_column(Movement).not_in(undone),
+        )
+        .order_by(id_column(Movement).desc())
     )
     last = uow.session.exec(query.limit(1)).first()
     if last is None:
@@ -938,7 +941,7 @@ def _take_off_booking(uow: UnitOfWork, booking: Booking, type_id: int, qty: int)
     lines = uow.session.exec(
         select(BookingLine)
         .where(BookingLine.booking_id == booking.id, BookingLine.item_type_id == type_id)
-        .order_by(BookingLine.id.desc())  # type: ignore[union-attr]
+        .order_by(id_column(BookingLine).desc())
     ).all()
     for line in lines:
         if qty <= 0:
@@ -978,7 +981,7 @@ def substitute(
             BookingLine.booking_id == booking.id, BookingLine.item_type_id == replaced.id
         )
     ).first()
-    if line is None or _left(uow, booking.id, replaced.id) >= line.quantity:  # type: ignore[arg-type]
+    if line is None or _left(uow, require_id(booking), require_id(replaced)) >= line.quantity:
         return _refuse(
             code,
             Outcome.COMPLETE,
@@ -986,7 +989,7 @@ def substitute(
             booking.reference,
             name=replaced.name,
         )
-    wanted = {unit.item_type_id: _wanted(uow, booking.id, unit.item_type_id) + 1}  # type: ignore[arg-type]
+    wanted = {unit.item_type_id: _wanted(uow, require_id(booking), unit.item_type_id) + 1}
     missing = check_request(
         uow, wanted, booking.start, booking.end, now=clock.local_now(), exclude_booking=booking.id
     )
@@ -995,7 +998,9 @@ def substitute(
     line.quantity -= 1
     if line.quantity == 0:
         uow.session.delete(line)
-    uow.session.add(BookingLine(booking_id=booking.id, item_type_id=unit.item_type_id, quantity=1))
+    uow.session.add(
+        BookingLine(booking_id=require_id(booking), item_type_id=unit.item_type_id, quantity=1)
+    )
     uow.flush()
     return check_out(uow, user=user, station=station, reference=reference, code=code, clock=clock)
 
@@ -1013,18 +1018,19 @@ def departures(uow: UnitOfWork, *, clock: Clock, days: int = 2) -> list[Booking]
     query = (
         select(Booking)
         .where(
-            Booking.status.in_([BookingStatus.CONFIRMED.value, BookingStatus.OUT.value]),  # type: ignore[attr-defined]
-            Booking.start < today + dt.timedelta(days=days),
-            Booking.end > now,
+            col(Booking.status).in_([BookingStatus.CONFIRMED.value, BookingStatus.OUT.value]),
+            col(Booking.start) < today + dt.timedelta(days=days),
+            col(Booking.end) > now,
         )
-        .order_by(Booking.start, Booking.id)
+        .order_by(col(Booking.start), id_column(Booking))
     )
     rows = []
     for booking in uow.session.exec(query):
-        assert booking.id is not None
         if booking.status == BookingStatus.CONFIRMED:
             rows.append(booking)  # nothing has left yet (late when its pick-up is past)
-        elif booking.start >= today and any(p.left < p.wanted for p in progress(uow, booking.id)):
+        elif booking.start >= today and any(
+            p.left < p.wanted for p in progress(uow, require_id(booking))
+        ):
             rows.append(booking)  # partly picked today: the rest is still to go
     return rows
 
@@ -1038,10 +1044,10 @@ def units_moved(uow: UnitOfWork, booking_id: int) -> list[dict[str, Any]]:
     """Each unit that left on the booking: barcode, serial, type, out/back times, condition."""
     query = (
         select(Movement, Unit.barcode, Unit.serial, ItemType.code)
-        .join(Unit, Unit.id == Movement.unit_id)
-        .join(ItemType, ItemType.id == Movement.item_type_id)
+        .join(Unit, id_column(Unit) == col(Movement.unit_id))
+        .join(ItemType, id_column(ItemType) == col(Movement.item_type_id))
         .where(Movement.booking_id == booking_id)
-        .order_by(Movement.id)
+        .order_by(id_column(Movement))
     )
     units: dict[str, dict[str, Any]] = {}
     for move, barcode, serial, type_code in uow.session.exec(query):

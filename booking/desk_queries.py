@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlmodel import col, select
 
 from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column
 from app.core.errors import DomainError
 from booking import desk
 from booking.bookings import booking_by_ref
@@ -68,8 +68,8 @@ def _names(uow: UnitOfWork, bookings: list[Booking]) -> dict[int, str]:
     ids = {b.customer_id for b in bookings}
     if not ids:
         return {}
-    query = select(Customer.id, Customer.name).where(col(Customer.id).in_(ids))
-    return {int(cid): name for cid, name in uow.session.exec(query)}
+    query = select(id_column(Customer), Customer.name).where(id_column(Customer).in_(ids))
+    return {cid: name for cid, name in uow.session.exec(query)}
 
 
 def _day(due: dt.datetime, late: bool, today: dt.date) -> str:

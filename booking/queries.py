@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import exists, or_
-from sqlmodel import select
+from sqlmodel import col, select
 
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import NotFound
 from booking.models import Booking, BookingLine, Customer, Movement
 from inventory import barcodes
@@ -57,33 +57,35 @@ def search_bookings(
     an item type code/name on a line, or the barcode of a unit that went out on it), in
     ``statuses``, meeting ``[start, end)``, whose event contains ``event``; newest pick-up
     first."""
-    query = select(Booking.id).join(Customer, Customer.id == Booking.customer_id)
+    query = select(id_column(Booking)).join(
+        Customer, id_column(Customer) == col(Booking.customer_id)
+    )
     text = text.strip()
     if text:
         pattern = f"%{text}%"
         on_line = exists().where(
-            BookingLine.booking_id == Booking.id,
-            BookingLine.item_type_id == ItemType.id,
-            or_(ItemType.code.like(pattern), ItemType.name.like(pattern)),  # type: ignore[attr-defined]
+            col(BookingLine.booking_id) == id_column(Booking),
+            col(BookingLine.item_type_id) == id_column(ItemType),
+            or_(col(ItemType.code).like(pattern), col(ItemType.name).like(pattern)),
         )
         scanned = exists().where(  # "which booking has this unit?": scan its barcode
-            Movement.booking_id == Booking.id,
-            Movement.unit_id == Unit.id,
-            Unit.barcode == text,
+            col(Movement.booking_id) == id_column(Booking),
+            col(Movement.unit_id) == id_column(Unit),
+            col(Unit.barcode) == text,
         )
         query = query.where(
             or_(
                 scanned,
-                Booking.reference.like(pattern),
-                Booking.event.like(pattern),  # type: ignore[attr-defined]
-                Booking.venue.like(pattern),
-                Customer.name.like(pattern),  # type: ignore[attr-defined]
-                Customer.number == text,
+                col(Booking.reference).like(pattern),
+                col(Booking.event).like(pattern),
+                col(Booking.venue).like(pattern),
+                col(Customer.name).like(pattern),
+                col(Customer.number) == text,
                 on_line,
             )
         )
     if statuses:
-        query = query.where(Booking.status.in_(list(statuses)))  # type: ignore[attr-defined]
+        query = query.where(col(Booking.status).in_(list(statuses)))
     if end is not None:
         query = query.where(Booking.start < end)
     if start is not None:
@@ -91,14 +93,15 @@ def search_bookings(
     if customer_id is not None:
         query = query.where(Booking.customer_id == customer_id)
     if event.strip():
-        query = query.where(Booking.event.like(f"%{event.strip()}%"))  # type: ignore[attr-defined]
+        query = query.where(col(Booking.event).like(f"%{event.strip()}%"))
     if item_type_id is not None:
         query = query.where(
             exists().where(
-                BookingLine.booking_id == Booking.id, BookingLine.item_type_id == item_type_id
+                col(BookingLine.booking_id) == id_column(Booking),
+                col(BookingLine.item_type_id) == item_type_id,
             )
         )
-    query = query.order_by(Booking.start.desc(), Booking.id.desc())  # type: ignore[attr-defined]
+    query = query.order_by(col(Booking.start).desc(), id_column(Booking).desc())
     if limit:
         query = query.limit(limit)
     return list(uow.session.exec(query))
@@ -109,14 +112,14 @@ def booking_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, BookingRow]:
         return {}
     query = (
         select(Booking, Customer.number, Customer.name)
-        .join(Customer, Customer.id == Booking.customer_id)
-        .where(Booking.id.in_(ids))  # type: ignore[union-attr]
+        .join(Customer, id_column(Customer) == col(Booking.customer_id))
+        .where(id_column(Booking).in_(ids))
     )
     rows = {}
     for b, number, name in uow.session.exec(query):
-        assert b.id is not None
-        rows[b.id] = BookingRow(
-            b.id,
+        booking_id = require_id(b)
+        rows[booking_id] = BookingRow(
+            booking_id,
             b.reference,
             b.status,
             number,
@@ -134,9 +137,9 @@ def booking_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, BookingRow]:
 def line_rows(uow: UnitOfWork, booking_id: int) -> list[LineRow]:
     query = (
         select(BookingLine, ItemType.code, ItemType.name, ItemType.category)
-        .join(ItemType, ItemType.id == BookingLine.item_type_id)
+        .join(ItemType, id_column(ItemType) == col(BookingLine.item_type_id))
         .where(BookingLine.booking_id == booking_id)
-        .order_by(BookingLine.id)
+        .order_by(id_column(BookingLine))
     )
     return [
         LineRow(ln.item_type_id, code, name, cat, ln.quantity, ln.kit_id)

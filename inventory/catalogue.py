@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from typing import TypedDict
 
 from sqlmodel import select
 
 from app.core.clock import Clock
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, NotFound, ValidationError
 from inventory import barcodes, fields
 from inventory.dues import start_dues
@@ -122,12 +123,41 @@ def update_item_type(uow: UnitOfWork, *, user: str, item_id: int, data: ItemType
     return item
 
 
-def _item_columns(data: ItemTypeData) -> dict[str, object]:
-    columns = asdict(data)
-    columns.pop("barcode")
-    columns["category"] = data.category.value
-    columns["tracking"] = data.tracking.value
-    return columns
+class _ItemColumns(TypedDict):
+    code: str
+    name: str
+    category: str
+    tracking: str
+    manufacturer: str
+    model: str
+    replacement_value_cents: int
+    deposit_cents: int
+    weight_grams: int
+    notes: str
+    stock_quantity: int
+    sale_price_cents: int
+    prep_hours: int
+    deprep_hours: int
+
+
+def _item_columns(data: ItemTypeData) -> _ItemColumns:
+    """The item type's columns from ``data`` (its barcode aside: only bulk types have one)."""
+    return _ItemColumns(
+        code=data.code,
+        name=data.name,
+        category=data.category.value,
+        tracking=data.tracking.value,
+        manufacturer=data.manufacturer,
+        model=data.model,
+        replacement_value_cents=data.replacement_value_cents,
+        deposit_cents=data.deposit_cents,
+        weight_grams=data.weight_grams,
+        notes=data.notes,
+        stock_quantity=data.stock_quantity,
+        sale_price_cents=data.sale_price_cents,
+        prep_hours=data.prep_hours,
+        deprep_hours=data.deprep_hours,
+    )
 
 
 def _bulk_barcode(uow: UnitOfWork, data: ItemTypeData) -> str:
@@ -213,7 +243,12 @@ def add_unit(uow: UnitOfWork, *, user: str, data: UnitData, clock: Clock) -> Uni
         if data.barcode
         else barcodes.generate(uow, Category(item.category))
     )
-    unit = Unit(item_type_id=item.id, barcode=code, **_unit_columns(uow, data))
+    unit = Unit(
+        item_type_id=require_id(item),
+        barcode=code,
+        status=data.status.value,
+        **_unit_columns(uow, data),
+    )
     uow.session.add(unit)
     uow.flush()
     start_dues(uow, unit, clock.today())
@@ -227,9 +262,8 @@ def update_unit(uow: UnitOfWork, *, user: str, unit_id: int, data: UnitData, clo
         raise NotFound("This unit no longer exists.")
     if data.barcode and barcodes.key(data.barcode) != barcodes.key(unit.barcode):
         unit.barcode = barcodes.ensure_free(uow, data.barcode, keep=unit)
-    columns = _unit_columns(uow, data)
-    status = columns.pop("status")
-    for key, value in columns.items():
+    status = data.status.value
+    for key, value in _unit_columns(uow, data).items():
         setattr(unit, key, value)
     if status != unit.status:
         set_status(
@@ -239,16 +273,26 @@ def update_unit(uow: UnitOfWork, *, user: str, unit_id: int, data: UnitData, clo
     return unit
 
 
-def _unit_columns(uow: UnitOfWork, data: UnitData) -> dict[str, object]:
-    return {
-        "serial": data.serial,
-        "status": data.status.value,
-        "location": data.location,
-        "purchase_date": data.purchase_date,
-        "purchase_price_cents": data.purchase_price_cents,
-        "condition_notes": data.condition_notes,
-        "owner_id": owner_id(uow, data.owner),
-    }
+class _UnitColumns(TypedDict):
+    serial: str
+    location: str
+    purchase_date: dt.date | None
+    purchase_price_cents: int | None
+    condition_notes: str
+    owner_id: int | None
+
+
+def _unit_columns(uow: UnitOfWork, data: UnitData) -> _UnitColumns:
+    """The unit's columns from ``data`` a person edits (its status aside: set_status logs a
+    change of it)."""
+    return _UnitColumns(
+        serial=data.serial,
+        location=data.location,
+        purchase_date=data.purchase_date,
+        purchase_price_cents=data.purchase_price_cents,
+        condition_notes=data.condition_notes,
+        owner_id=owner_id(uow, data.owner),
+    )
 
 
 def unit_by_barcode(uow: UnitOfWork, code: str) -> Unit:
@@ -276,7 +320,7 @@ def set_status(
     today = clock.today()
     if status is UnitStatus.IN_REPAIR:
         uow.session.add(
-            Repair(unit_id=unit.id, opened_on=today, description=note, recorded_by=user)
+            Repair(unit_id=require_id(unit), opened_on=today, description=note, recorded_by=user)
         )
     if old is UnitStatus.IN_REPAIR:
         for repair in open_repairs(uow, unit):
@@ -284,7 +328,7 @@ def set_status(
     unit.status = status.value
     uow.session.add(
         UnitEvent(
-            unit_id=unit.id,
+            unit_id=require_id(unit),
             at=clock.now(),
             user=user,
             old_status=old.value,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from sqlmodel import select
 
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, NotFound, ValidationError
 from inventory import barcodes, fields
 from inventory.catalogue import item_by_code, unit_by_barcode
@@ -41,7 +41,7 @@ def save_kit(
         uow.session.delete(old)
     uow.flush()
     for item_id, quantity in contents.items():
-        uow.session.add(KitLine(kit_id=kit.id, item_type_id=item_id, quantity=quantity))
+        uow.session.add(KitLine(kit_id=require_id(kit), item_type_id=item_id, quantity=quantity))
     uow.flush()
     return kit
 

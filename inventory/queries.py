@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import String, and_, case, cast, exists, func, literal, or_
-from sqlmodel import select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col, select
 
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column, require_id
 from inventory import barcodes
 from inventory.barcodes import normalise
 from inventory.models import (
@@ -65,8 +66,11 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _unit_matches(pattern: str):  # type: ignore[no-untyped-def]
-    return or_(Unit.barcode.like(pattern, escape="\\"), Unit.serial.like(pattern, escape="\\"))  # type: ignore[attr-defined]
+def _unit_matches(pattern: str) -> ColumnElement[bool]:
+    return or_(
+        col(Unit.barcode).like(pattern, escape="\\"),
+        col(Unit.serial).like(pattern, escape="\\"),
+    )
 
 
 def search_types(
@@ -77,13 +81,13 @@ def search_types(
 ) -> list[int]:
     """Ids of the item types matching ``text`` in name, code, manufacturer, model or
     barcode, or having a unit whose barcode or serial matches; ordered for display."""
-    query = select(ItemType.id)
+    query = select(id_column(ItemType))
     text = normalise(text)
     if text:
         pattern = _like(text)
         own = [
-            col.like(pattern, escape="\\")  # type: ignore[union-attr]
-            for col in (
+            col(column).like(pattern, escape="\\")
+            for column in (
                 ItemType.name,
                 ItemType.code,
                 ItemType.manufacturer,
@@ -91,13 +95,19 @@ def search_types(
                 ItemType.barcode,
             )
         ]
-        has_unit = exists().where(Unit.item_type_id == ItemType.id, _unit_matches(pattern))
+        has_unit = exists().where(
+            col(Unit.item_type_id) == id_column(ItemType), _unit_matches(pattern)
+        )
         query = query.where(or_(*own, has_unit))
     if category:
         query = query.where(ItemType.category == category)
     if status:
-        query = query.where(exists().where(Unit.item_type_id == ItemType.id, Unit.status == status))
-    query = query.order_by(ItemType.category, ItemType.name, ItemType.id)
+        query = query.where(
+            exists().where(
+                col(Unit.item_type_id) == id_column(ItemType), col(Unit.status) == status
+            )
+        )
+    query = query.order_by(col(ItemType.category), col(ItemType.name), id_column(ItemType))
     return list(uow.session.exec(query))
 
 
@@ -107,32 +117,34 @@ def type_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, TypeRow]:
         return {}
     counts = (
         select(
-            Unit.item_type_id.label("tid"),  # type: ignore[attr-defined]
-            func.count(Unit.id).label("units"),
-            func.sum(case((Unit.status == UnitStatus.IN_SERVICE.value, 1), else_=0)).label("ok"),
+            col(Unit.item_type_id).label("tid"),
+            func.count(id_column(Unit)).label("units"),
+            func.sum(case((col(Unit.status) == UnitStatus.IN_SERVICE.value, 1), else_=0)).label(
+                "ok"
+            ),
         )
-        .where(Unit.item_type_id.in_(ids))  # type: ignore[attr-defined]
-        .group_by(Unit.item_type_id)
+        .where(col(Unit.item_type_id).in_(ids))
+        .group_by(col(Unit.item_type_id))
         .subquery()
     )
     dues = (
-        select(Unit.item_type_id.label("tid"), func.min(InspectionDue.due_on).label("due"))  # type: ignore[attr-defined]
-        .join(Unit, Unit.id == InspectionDue.unit_id)
-        .where(Unit.item_type_id.in_(ids), Unit.status != UnitStatus.RETIRED.value)  # type: ignore[attr-defined]
-        .group_by(Unit.item_type_id)
+        select(col(Unit.item_type_id).label("tid"), func.min(InspectionDue.due_on).label("due"))
+        .join(Unit, id_column(Unit) == col(InspectionDue.unit_id))
+        .where(col(Unit.item_type_id).in_(ids), Unit.status != UnitStatus.RETIRED.value)
+        .group_by(col(Unit.item_type_id))
         .subquery()
     )
     query = (
         select(ItemType, counts.c.units, counts.c.ok, dues.c.due)
-        .outerjoin(counts, counts.c.tid == ItemType.id)
-        .outerjoin(dues, dues.c.tid == ItemType.id)
-        .where(ItemType.id.in_(ids))  # type: ignore[union-attr]
+        .outerjoin(counts, counts.c.tid == id_column(ItemType))
+        .outerjoin(dues, dues.c.tid == id_column(ItemType))
+        .where(id_column(ItemType).in_(ids))
     )
     rows: dict[int, TypeRow] = {}
     for item, units, ok, due in uow.session.exec(query):
-        assert item.id is not None
-        rows[item.id] = TypeRow(
-            id=item.id,
+        type_id = require_id(item)
+        rows[type_id] = TypeRow(
+            id=type_id,
             code=item.code,
             name=item.name,
             category=item.category,
@@ -158,16 +170,16 @@ def unit_ids(
     uow: UnitOfWork, item_type_id: int, text: str = "", status: str | None = None
 ) -> list[int]:
     """Units of a type; when ``text`` matches some of their barcodes or serials, only those."""
-    query = select(Unit.id).where(Unit.item_type_id == item_type_id)
+    query = select(id_column(Unit)).where(Unit.item_type_id == item_type_id)
     if status:
         query = query.where(Unit.status == status)
     text = normalise(text)
     if text:
         narrowed = query.where(_unit_matches(_like(text)))
-        ids = list(uow.session.exec(narrowed.order_by(Unit.barcode)))
+        ids = list(uow.session.exec(narrowed.order_by(col(Unit.barcode))))
         if ids:
             return ids
-    return list(uow.session.exec(query.order_by(Unit.barcode)))
+    return list(uow.session.exec(query.order_by(col(Unit.barcode))))
 
 
 def unit_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, UnitRow]:
@@ -175,21 +187,21 @@ def unit_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, UnitRow]:
         return {}
     due = (
         select(func.min(InspectionDue.due_on))
-        .where(InspectionDue.unit_id == Unit.id)
+        .where(col(InspectionDue.unit_id) == id_column(Unit))
         .correlate(Unit)
         .scalar_subquery()
     )
     owner = func.coalesce(Owner.name, cast(literal(""), String))
     query = (
         select(Unit, owner, due)
-        .outerjoin(Owner, and_(Owner.id == Unit.owner_id))
-        .where(Unit.id.in_(ids))  # type: ignore[union-attr]
+        .outerjoin(Owner, and_(id_column(Owner) == col(Unit.owner_id)))
+        .where(id_column(Unit).in_(ids))
     )
     rows: dict[int, UnitRow] = {}
     for unit, owner_name, next_due in uow.session.exec(query):
-        assert unit.id is not None
-        rows[unit.id] = UnitRow(
-            id=unit.id,
+        unit_id = require_id(unit)
+        rows[unit_id] = UnitRow(
+            id=unit_id,
             item_type_id=unit.item_type_id,
             barcode=unit.barcode,
             serial=unit.serial,
@@ -206,7 +218,9 @@ def units_by_type(uow: UnitOfWork, type_ids: Sequence[int]) -> dict[int, list[Un
     """All units of the given types, grouped by type (for listings and exports)."""
     ids = list(
         uow.session.exec(
-            select(Unit.id).where(Unit.item_type_id.in_(type_ids)).order_by(Unit.barcode)  # type: ignore[attr-defined]
+            select(id_column(Unit))
+            .where(col(Unit.item_type_id).in_(type_ids))
+            .order_by(col(Unit.barcode))
         )
     )
     grouped: dict[int, list[UnitRow]] = {tid: [] for tid in type_ids}
@@ -223,10 +237,10 @@ def entry_named(uow: UnitOfWork, code: str) -> ItemType | Kit | None:
     other keyboard layout (``barcodes.candidates``)."""
     for reading in barcodes.candidates(code):
         found = barcodes.find_exactly(uow, reading)
-        if found is not None and found[0] == "unit":
-            return uow.session.get(ItemType, found[1].item_type_id)  # type: ignore[union-attr]
-        if found is not None and found[0] == "bulk":
-            return found[1]  # type: ignore[return-value]
+        if found is not None and isinstance(found[1], Unit):
+            return uow.session.get(ItemType, found[1].item_type_id)
+        if found is not None and isinstance(found[1], ItemType):  # a bulk type's barcode
+            return found[1]
         named = barcodes.find_item_code(uow, reading) or barcodes.find_kit(uow, reading)
         if named is not None:
             return named
@@ -237,8 +251,8 @@ def code_lookup(uow: UnitOfWork, code: str) -> tuple[int, int | None] | None:
     """A scanned code: (type id, unit id) of the unit, bulk type or type code it names."""
     for reading in barcodes.candidates(code):
         found = barcodes.find_exactly(uow, reading)
-        if found is not None and found[0] == "unit":
-            return found[1].item_type_id, found[1].id  # type: ignore[union-attr]
+        if found is not None and isinstance(found[1], Unit):
+            return found[1].item_type_id, found[1].id
         if found is not None and found[0] == "bulk":
             return found[1].id or 0, None
         item = barcodes.find_item_code(uow, reading)
