@@ -7,15 +7,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QImage, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QSpinBox,
+    QStyle,
+    QStyleOption,
+    QStyleOptionSpinBox,
+    QTableView,
+    QTableWidget,
+)
 from sqlmodel import select
 
 from app.gui.shell import icons, style
 from app.gui.shell.chips import STATUS_ROLE, TONES, ChipDelegate, StatusChip, tone_of
 from app.gui.shell.models import UnitTableModel
 from app.gui.shell.operations import Operations
+from app.gui.shell.widgets import set_invalid
 from inventory.models import Unit
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -208,3 +218,94 @@ def test_feedback_speaks_words_on_the_tone_of_the_theme_in_use(
     monkeypatch.setenv("REGIE_THEME", "dark")
     style.apply(app)  # type: ignore[arg-type]
     assert style.DARK.tones["red"].bg in feedback.styleSheet()  # recoloured, still its words
+
+
+# --- roles, indicators, spin boxes ----------------------------------------------------------
+
+
+def test_a_role_given_again_keeps_its_size(qtbot) -> None:  # type: ignore[no-untyped-def]
+    label = QLabel("Invoices")
+    qtbot.addWidget(label)
+    base = label.font().pointSizeF()
+    style.set_role(label, "title")
+    style.set_role(label, "title")
+    assert label.font().pointSizeF() == pytest.approx(base * 1.5)
+    style.set_role(label, "heading")  # another role: scaled from the same base
+    assert label.font().pointSizeF() == pytest.approx(base * 1.2)
+    style.set_role(label, "muted")  # a colour role leaves the size alone
+    assert label.font().pointSizeF() == pytest.approx(base * 1.2)
+    assert label.property("role") == "muted"
+
+
+def _painted(element: QStyle.PrimitiveElement, state: QStyle.StateFlag) -> QImage:
+    """One indicator drawn by the application's style on the theme's surface colour."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    image = QImage(20, 20, QImage.Format.Format_RGB32)
+    image.fill(style.colour("surface"))
+    option = QStyleOption()
+    option.rect = QRect(2, 2, 16, 16)
+    option.palette = app.palette()
+    option.state = QStyle.StateFlag.State_Enabled | state
+    painter = QPainter(image)
+    app.style().drawPrimitive(element, option, painter, None)
+    painter.end()
+    return image
+
+
+def _strongest_contrast(image: QImage, against: str) -> float:
+    return max(
+        contrast(image.pixelColor(x, y).name(), against)
+        for y in range(image.height())
+        for x in range(image.width())
+    )
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "element",
+    [
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    ],
+    ids=["check box", "item view check", "radio button"],
+)
+def test_indicators_show_on_the_surface_in_both_themes(
+    themes: None, monkeypatch: pytest.MonkeyPatch, theme: str, element: QStyle.PrimitiveElement
+) -> None:
+    monkeypatch.setenv("REGIE_THEME", theme)
+    style.apply(QApplication.instance())  # type: ignore[arg-type]
+    surface = style.palette().surface
+    off = _painted(element, QStyle.StateFlag.State_Off)
+    assert _strongest_contrast(off, surface) >= 3  # WCAG 1.4.11: a control's outline
+    on = _painted(element, QStyle.StateFlag.State_On)
+    assert QColor(style.palette().accent).name() in _colours(on)
+    assert _strongest_contrast(on, style.palette().accent) >= 3  # the mark on the accent
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("invalid", [False, True], ids=["valid", "invalid"])
+def test_a_spin_box_in_a_table_draws_its_arrows(
+    qtbot, themes: None, monkeypatch: pytest.MonkeyPatch, theme: str, invalid: bool
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("REGIE_THEME", theme)
+    style.apply(QApplication.instance())  # type: ignore[arg-type]
+    table = QTableWidget(1, 1)
+    qtbot.addWidget(table)
+    spin = QSpinBox()
+    table.setCellWidget(0, 0, spin)
+    set_invalid(spin, invalid)
+    table.show()
+    qtbot.waitExposed(table)
+    option = QStyleOptionSpinBox()
+    spin.initStyleOption(option)
+    image = spin.grab().toImage()
+    for part in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown):
+        button = spin.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, option, part, spin)
+        assert button.width() >= 10 and button.height() >= 6, button
+        arrow = image.copy(button.adjusted(2, 2, -2, -2))
+        corner = arrow.pixelColor(0, 0).name()  # the button's face
+        assert _strongest_contrast(arrow, corner) >= 2, (part, theme)  # an arrow is drawn
+    if invalid:
+        assert QColor(style.palette().danger).name() in _colours(image)

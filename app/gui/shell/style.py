@@ -21,7 +21,10 @@ from typing import Literal
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
+
+from app.gui.shell.indicators import IndicatorStyle
 
 Theme = Literal["light", "dark"]
 Choice = Literal["system", "light", "dark"]
@@ -141,6 +144,7 @@ class _Notifier(QObject):
 
 _notifier: _Notifier | None = None
 _theme: Theme = "light"
+_app_style: IndicatorStyle | None = None
 
 
 def notifier() -> _Notifier:
@@ -151,18 +155,20 @@ def notifier() -> _Notifier:
     return _notifier
 
 
+def _as_choice(value: str) -> Choice | None:
+    return next((known for known in CHOICES if known == value), None)
+
+
 def choice() -> Choice:
     """The theme the user asked for: the environment, then Settings, then the system."""
-    wanted = os.environ.get("REGIE_THEME", "").strip().lower()
-    if wanted in CHOICES:
-        return wanted  # type: ignore[return-value]
-    return stored_choice()
+    wanted = _as_choice(os.environ.get("REGIE_THEME", "").strip().lower())
+    return wanted if wanted is not None else stored_choice()
 
 
 def stored_choice() -> Choice:
     """The choice kept in Settings on this workstation (the environment aside)."""
-    stored = str(QSettings("regie", "regie").value(THEME_KEY, "system"))
-    return stored if stored in CHOICES else "system"  # type: ignore[return-value]
+    stored = _as_choice(str(QSettings("regie", "regie").value(THEME_KEY, "system")))
+    return stored if stored is not None else "system"
 
 
 def set_choice(value: Choice) -> None:
@@ -213,13 +219,24 @@ def font(role: str, base: QFont | None = None) -> QFont:
     return f
 
 
+#: The dynamic property keeping a widget's font from before its first typographic role.
+_BASE_FONT = "roleBaseFont"
+
+
 def set_role(widget: QWidget, role: str) -> QWidget:
     """Give a widget a typographic role (``title``, ``heading``, ``muted``, ``display``,
     ``small``, ``card``, ``empty``, ``error``, ``warning``): its font, and a property the
-    style sheet styles."""
+    style sheet styles.
+
+    The font is scaled from the widget's font before its first role (kept on the widget),
+    so giving a role again, or another one, never scales an already scaled font."""
     widget.setProperty("role", role)
     if role in TYPE_SCALE:
-        widget.setFont(font(role, widget.font()))
+        base = widget.property(_BASE_FONT)
+        if not isinstance(base, QFont):
+            base = QFont(widget.font())
+            widget.setProperty(_BASE_FONT, base)
+        widget.setFont(font(role, base))
     widget.style().unpolish(widget)
     widget.style().polish(widget)
     return widget
@@ -240,6 +257,7 @@ def _qpalette(p: Palette) -> QPalette:
         QPalette.ColorRole.ButtonText: p.text,
         QPalette.ColorRole.BrightText: p.danger,
         QPalette.ColorRole.Highlight: p.accent,
+        QPalette.ColorRole.Accent: p.accent,
         QPalette.ColorRole.HighlightedText: p.accent_text,
         QPalette.ColorRole.Link: p.accent,
         QPalette.ColorRole.Mid: p.border,
@@ -256,6 +274,18 @@ def _qpalette(p: Palette) -> QPalette:
     ):
         qp.setColor(QPalette.ColorGroup.Disabled, role, QColor(p.muted))
     return qp
+
+
+def _native_spin_frames() -> str:
+    """Spin boxes keep Fusion's frame, which draws their arrows (a style sheet border
+    takes the arrows away); an invalid one is outlined by ``IndicatorStyle`` instead. One
+    rule per selector, here and in the rule overridden (with grouped selectors, Qt 6.11
+    kept the grouped red border over this more specific override)."""
+    return "\n".join(
+        f'{widget}[invalid="true"]{state} {{ border-style: native; }}'
+        for widget in ("QSpinBox", "QDoubleSpinBox")
+        for state in ("", ":focus")
+    )
 
 
 def style_sheet(p: Palette) -> str:
@@ -287,13 +317,18 @@ QPushButton:default, QPushButton[primary="true"] {{
     background: {p.accent}; color: {p.accent_text}; border-color: {p.accent};
 }}
 QPushButton:disabled {{ color: {p.muted}; background: {p.surface_alt}; }}
-QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit, QPlainTextEdit, QTextEdit {{
+QLineEdit, QComboBox, QDateEdit, QPlainTextEdit, QTextEdit {{
     border: 1px solid {p.border}; border-radius: {s.radius - 2}px; padding: 2px {s.xs}px;
     background: {p.surface}; selection-background-color: {p.accent};
     selection-color: {p.accent_text};
 }}
-QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QDateEdit:focus,
-QPlainTextEdit:focus, QTextEdit:focus {{ border: 1px solid {p.accent}; }}
+QSpinBox, QDoubleSpinBox {{
+    padding: 2px {s.xs}px; selection-background-color: {p.accent};
+    selection-color: {p.accent_text};
+}}
+QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{
+    border: 1px solid {p.accent};
+}}
 QTableView, QTreeView, QListView {{
     background: {p.surface}; alternate-background-color: {p.surface_alt};
     border: 1px solid {p.border}; gridline-color: {p.border};
@@ -313,9 +348,9 @@ QLabel[role="muted"], QLabel[role="small"] {{ color: {p.muted}; }}
 QLabel[role="empty"] {{ color: {p.muted}; padding: {s.xl}px; }}
 QLabel[role="error"] {{ color: {p.danger}; }}
 QLabel[role="warning"] {{ color: {p.warning}; }}
-*[invalid="true"], *[invalid="true"]:focus {{
-    border: 1px solid {p.danger}; border-radius: {s.radius - 2}px;
-}}
+*[invalid="true"] {{ border: 1px solid {p.danger}; }}
+*[invalid="true"]:focus {{ border: 1px solid {p.danger}; }}
+{_native_spin_frames()}
 QFrame[role="card"] {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: {s.radius + 2}px;
 }}
@@ -325,10 +360,11 @@ QStatusBar {{ color: {p.muted}; }}
 
 def apply(app: QApplication) -> Theme:
     """Style the whole application with the theme the user chose (or the system's)."""
-    global _theme
+    global _theme, _app_style
     _theme = resolve(choice())
-    if "Fusion" in list(QStyleFactory.keys()) and app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    if _app_style is None or not isValid(_app_style):
+        _app_style = IndicatorStyle()  # Qt owns it (and deletes it if another style is set)
+        app.setStyle(_app_style)
     p = PALETTES[_theme]
     app.setPalette(_qpalette(p))
     app.setStyleSheet(style_sheet(p))
