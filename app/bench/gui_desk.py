@@ -36,20 +36,19 @@ def _copy(source: Path, target: Path) -> None:
 
 def _free_units(uow: Any, count: int) -> dict[str, list[str]]:
     """Serviceable units in the warehouse, no inspection overdue: barcodes by type code."""
-    from sqlmodel import func, select
+    from sqlmodel import col, func, select
 
+    from app.core.db import id_column
     from booking import desk
     from inventory.models import InspectionDue, ItemType, Unit, UnitStatus
 
-    overdue = select(InspectionDue.unit_id).where(
-        InspectionDue.due_on < BENCH_CLOCK.today()  # type: ignore[operator]
-    )
+    overdue = select(InspectionDue.unit_id).where(col(InspectionDue.due_on) < BENCH_CLOCK.today())
     query = (
-        select(Unit.id, Unit.barcode, ItemType.code)
-        .join(ItemType, ItemType.id == Unit.item_type_id)
+        select(id_column(Unit), Unit.barcode, ItemType.code)
+        .join(ItemType, id_column(ItemType) == col(Unit.item_type_id))
         .where(
             Unit.status == UnitStatus.IN_SERVICE.value,
-            Unit.id.not_in(overdue),  # type: ignore[union-attr]
+            id_column(Unit).not_in(overdue),
         )
         .order_by(func.random())
         .limit(count * 4)

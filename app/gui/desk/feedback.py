@@ -12,6 +12,7 @@ refused.
 
 from __future__ import annotations
 
+import importlib
 import math
 import struct
 import wave
@@ -160,14 +161,15 @@ class Sounds(QObject):
         self.enabled = True
         self.played: list[str] = []
         self.effects: dict[str, Any] = {}
-        try:
-            from PySide6.QtMultimedia import QSoundEffect  # type: ignore[import-not-found]
+        try:  # imported by name: PySide6-Essentials has no multimedia (and no stubs of it)
+            multimedia = importlib.import_module("PySide6.QtMultimedia")
         except ImportError:  # PySide6-Essentials: no multimedia, beeps only
             return
+        sound_effect = multimedia.QSoundEffect
         folder = cache_dir() / "sounds"
         for kind, freqs, ms in (("ok", [1320.0], 90), ("error", [330.0, 220.0], 140)):
             try:
-                effect = QSoundEffect(self)
+                effect = sound_effect(self)
                 effect.setSource(QUrl.fromLocalFile(str(_tone(folder / f"{kind}.wav", freqs, ms))))
                 self.effects[kind] = effect
             except (OSError, RuntimeError):  # no audio device or unwritable cache: beep

@@ -136,8 +136,9 @@ class DeskPrompts:
         self.jobs.add(Job("substitute", code, for_type=str(for_type), mode="out"))
 
     def dismiss_offer(self) -> None:
-        had_focus = self.offer_panel.isAncestorOf(QApplication.focusWidget()) or (
-            QApplication.focusWidget() is self.offer_panel
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and (
+            self.offer_panel.isAncestorOf(focused) or focused is self.offer_panel
         )
         self.offer = None
         self.offer_panel.hide()

@@ -10,8 +10,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
+    QSize,
     Qt,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
@@ -79,7 +81,7 @@ class WhenDelegate(QStyledItemDelegate):
         painter.drawText(rest, int(Qt.AlignmentFlag.AlignVCenter), when)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index):  # type: ignore[no-untyped-def]  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
         if index.data(chips.STATUS_ROLE) == "late":
             metrics = QFontMetrics(option.font)
@@ -175,10 +177,10 @@ class SidePanel(QWidget):
         ]
 
     @staticmethod
-    def _chosen(model: DeparturesModel, index: QModelIndex, signal: Signal) -> None:
+    def _chosen(model: DeparturesModel, index: QModelIndex, signal: SignalInstance) -> None:
         reference = model.data(index, Qt.ItemDataRole.UserRole)
         if reference:
-            signal.emit(str(reference))  # type: ignore[attr-defined]
+            signal.emit(str(reference))
 
     def _missing(self, item: QListWidgetItem) -> None:
         code = item.data(Qt.ItemDataRole.UserRole)
