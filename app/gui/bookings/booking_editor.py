@@ -49,7 +49,7 @@ from app.gui.shell import style
 from app.gui.shell.changes import Change
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
-from app.gui.shell.widgets import INVALID_STYLE, set_invalid
+from app.gui.shell.widgets import set_invalid
 from booking import bookings, queries
 from booking.availability import Shortage
 from booking.editor_reads import SEPARATOR, Check
@@ -103,7 +103,6 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
         self._clean: tuple[Any, ...] = ()  # the state last loaded or saved
         self._closing = False
         self.unsaved_box: QMessageBox | None = None  # the "save changes?" question, if open
-        self.setStyleSheet(INVALID_STYLE)
         self.setWindowTitle(tr("BookingEditor", "New booking"))
         self.resize(1180, 720)
         self.lines = LinesModel(self)
@@ -130,7 +129,7 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
         self.price_panel = PricePanel(self.ops, self)
         self.price_panel.priced.connect(self._priced)
         self.lines_panel = LinesPanel(self.ops, self.lines, self)
-        self.actions = EditorActions(self)
+        self.action_bar = EditorActions(self)
         self.feedback = Feedback(self)
         self._expose_parts()
         left = QWidget(self)
@@ -149,7 +148,7 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
         outer.addWidget(self.message)
         outer.addLayout(body, 1)
         outer.addWidget(self.feedback)
-        outer.addWidget(self.actions)
+        outer.addWidget(self.action_bar)
         self._connect()
         QWidget.setTabOrder(self.notes, self.add_field)
         QWidget.setTabOrder(self.add_field, self.lines_view)
@@ -157,47 +156,45 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
     def _expose_parts(self) -> None:
         """The parts' fields and buttons as the editor's own attributes (callers and tests
         use ``editor.customer``, ``editor.save_button``…)."""
-        for name in (
-            "message",
-            "fields",
-            "customer",
-            "customer_completer",
-            "member_note",
-            "event",
-            "venue",
-            "start",
-            "end",
-            "same_use",
-            "use_start",
-            "use_end",
-            "notes",
-        ):
-            setattr(self, name, getattr(self.form, name))
-        for name in (
-            "add_field",
-            "add_completer",
-            "add_feedback",
-            "lines_view",
-            "delegate",
-            "remove_button",
-            "shortage_panel",
-            "lines_hint",
-        ):
-            setattr(self, name, getattr(self.lines_panel, name))
-        for name in (
-            "save_button",
-            "confirm_button",
-            "cancel_booking_button",
-            "quote_button",
-            "picklist_menu",
-            "print_picklist_action",
-            "save_picklist_action",
-            "picklist_button",
-            "invoice_button",
-            "pricing_button",
-            "close_button",
-        ):
-            setattr(self, name, getattr(self.actions, name))
+        form, lines, actions = self.form, self.lines_panel, self.action_bar
+        self.message = form.message
+        self.fields = form.fields
+        self.customer = form.customer
+        self.customer_completer = form.customer_completer
+        self.member_note = form.member_note
+        self.event_field = form.event_field
+        # ``editor.event`` as callers and tests name it (an attribute QWidget's typing
+        # knows as its ``event()`` handler, so the code uses ``event_field``)
+        setattr(self, "event", form.event_field)  # noqa: B010
+        self.venue = form.venue
+        self.start = form.start
+        self.end = form.end
+        self.same_use = form.same_use
+        self.use_start = form.use_start
+        self.use_end = form.use_end
+        self.notes = form.notes
+        self.add_field = lines.add_field
+        self.add_completer = lines.add_completer
+        self.add_feedback = lines.add_feedback
+        self.lines_view = lines.lines_view
+        self.delegate = lines.delegate
+        self.remove_button = lines.remove_button
+        self.shortage_panel = lines.shortage_panel
+        self.lines_hint = lines.lines_hint
+        self.save_button = actions.save_button
+        self.confirm_button = actions.confirm_button
+        self.cancel_booking_button = actions.cancel_booking_button
+        self.quote_button = actions.quote_button
+        self.picklist_menu = actions.picklist_menu
+        self.print_picklist_action = actions.print_picklist_action
+        self.save_picklist_action = actions.save_picklist_action
+        self.picklist_button = actions.picklist_button
+        self.invoice_button = actions.invoice_button
+        self.pricing_button = actions.pricing_button
+        self.close_button = actions.close_button
+
+    def as_widget(self) -> QWidget:
+        return self
 
     def _connect(self) -> None:
         self.lines_panel.added.connect(self.fields.clear)
@@ -233,9 +230,9 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
         self._loading = True
         self.booking_id, self.reference, self.status = found.id, found.reference, found.status
         self.customer.setText(found.customer)
-        self.event.setText(found.event)
+        self.event_field.setText(found.event)
         self.venue.setText(found.venue)
-        for edit in (self.customer, self.event, self.venue):
+        for edit in (self.customer, self.event_field, self.venue):
             edit.setCursorPosition(0)
         self.notes.setPlainText(found.notes)
         self.form.set_period(found.start, found.end, found.use_start, found.use_end)
@@ -278,7 +275,7 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
         or save (the customer by number, whether its list has arrived or not)."""
         return (
             self.form.customer_key(),
-            self.event.text(),
+            self.event_field.text(),
             self.venue.text(),
             self.notes.toPlainText(),
             self.period(),
@@ -379,7 +376,7 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
             end=end,
             use_start=use_start,
             use_end=use_end,
-            event=self.event.text(),
+            event=self.event_field.text(),
             venue=self.venue.text(),
             notes=self.notes.toPlainText(),
             lines=[bookings.Line(line.code, line.quantity) for line in self.lines.lines],

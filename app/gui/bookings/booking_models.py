@@ -5,10 +5,10 @@ an editable in-memory model whose "available" column the editor fills from the e
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app import i18n
+from app.core.db import UnitOfWork
 from app.core.money import to_cents
 from app.gui.shell import style
 from app.gui.shell.chips import STATUS_ROLE
@@ -69,7 +70,9 @@ def _bold() -> QFont:
 class CustomerTableModel(LazyTableModel):
     """Customers: number, name, category, city, member today."""
 
-    fetch_rows = staticmethod(customers.customer_rows)
+    fetch_rows: ClassVar[Callable[[UnitOfWork, Sequence[int]], dict[int, Any]]] = staticmethod(
+        customers.customer_rows
+    )
     columns = ("number", "name", "category", "city", "member")
 
     def header(self, section: int) -> str:
@@ -105,7 +108,9 @@ class BookingTableModel(LazyTableModel):
     """Bookings: reference, status (a chip: its key under ``STATUS_ROLE``), customer, event,
     pick-up, return."""
 
-    fetch_rows = staticmethod(queries.booking_rows)
+    fetch_rows: ClassVar[Callable[[UnitOfWork, Sequence[int]], dict[int, Any]]] = staticmethod(
+        queries.booking_rows
+    )
     columns = ("reference", "status", "customer", "event", "start", "end")
 
     def header(self, section: int) -> str:

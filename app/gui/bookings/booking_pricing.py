@@ -11,6 +11,8 @@ next to the field it names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,12 +25,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app import i18n
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, require_id
 from app.core.errors import DomainError, ValidationError
 from app.core.money import from_cents, to_cents
 from app.gui.bookings.editor_pricing_parts import (
@@ -48,7 +51,6 @@ from app.gui.shell.changes import Change
 from app.gui.shell.chips import STATUS_ROLE, ChipDelegate
 from app.gui.shell.operations import Operations
 from app.gui.shell.widgets import (
-    INVALID_STYLE,
     FitScrollArea,
     FormFields,
     edit_amount,
@@ -72,7 +74,6 @@ class BookingPricingDialog(QDialog):
         self.ops = ops
         self.state = state
         self.reference = state.reference
-        self.setStyleSheet(INVALID_STYLE)
         self.setWindowTitle(
             tr("BookingPricing", "Pricing and deposit — %1").replace("%1", state.reference)
         )
@@ -216,9 +217,9 @@ class BookingPricingDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(pricing_box)
         column.addWidget(deposit_box, 1)
-        self.scroll = FitScrollArea(content)
+        self.scroll_area = FitScrollArea(content)  # not ``scroll``: QWidget's scroll()
         outer = QVBoxLayout(self)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
         outer.addWidget(self.status)
         outer.addWidget(buttons)
         self.set_state(state)
@@ -321,8 +322,8 @@ class BookingPricingDialog(QDialog):
         self.pricing_fields.clear()
         lines = []
         for row in range(self.lines.rowCount()):
-            code = self.lines.item(row, 0).text()
-            text = self.lines.item(row, 2).text().strip() or "0"
+            code = _text_at(self.lines, row, 0)
+            text = _text_at(self.lines, row, 2).strip() or "0"
             try:
                 rates.percent("discount", text)
             except ValidationError as err:
@@ -366,7 +367,7 @@ class BookingPricingDialog(QDialog):
             written = True
             self.reload(tr("BookingPricing", "Pricing saved."))
 
-        self.ops.write(write, done, self.pricing_fields.show, changes=Change.INVOICES)
+        self.ops.write(write, done, _shown_by(self.pricing_fields), changes=Change.INVOICES)
         return written
 
     # --- deposits -----------------------------------------------------------------------
@@ -389,7 +390,7 @@ class BookingPricingDialog(QDialog):
             self.reload(tr("BookingPricing", "Deposit %1 recorded.").replace("%1", str(deposit_id)))
 
         self.ops.write(
-            lambda uow: (
+            lambda uow: require_id(
                 deposits.record_deposit(
                     uow,
                     user=user,
@@ -398,10 +399,10 @@ class BookingPricingDialog(QDialog):
                     method=method,
                     notes=notes,
                     clock=clock,
-                ).id
+                )
             ),
             done,
-            self.deposit_fields.show,
+            _shown_by(self.deposit_fields),
             changes=Change.INVOICES,
         )
         return written
@@ -424,7 +425,7 @@ class BookingPricingDialog(QDialog):
                 deposits.return_deposit(uow, user=user, deposit_id=deposit_id, clock=clock).id
             ),
             done,
-            self.retain_fields.show,
+            _shown_by(self.retain_fields),
             changes=Change.INVOICES,
         )
         return written
@@ -462,7 +463,21 @@ class BookingPricingDialog(QDialog):
                 ).retained_cents
             ),
             done,
-            self.retain_fields.show,
+            _shown_by(self.retain_fields),
             changes=Change.INVOICES,
         )
         return written
+
+
+def _text_at(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
+
+
+def _shown_by(fields: FormFields) -> Callable[[DomainError], None]:
+    """A write's refusal shown next to the field it names (or in the form's message)."""
+
+    def show(err: DomainError) -> None:
+        fields.show(err)
+
+    return show

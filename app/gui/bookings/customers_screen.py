@@ -5,6 +5,7 @@ is highlighted with the reason and nothing is written."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
@@ -32,7 +33,7 @@ from app.gui.shell.changes import Change
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
-from app.gui.shell.widgets import INVALID_STYLE, screen_action, screen_shortcuts_first
+from app.gui.shell.widgets import FormFields, screen_action, screen_shortcuts_first
 from booking import customers
 from booking.customers import CustomerDetail
 
@@ -53,7 +54,6 @@ class CustomersScreen(QWidget):
         self._want: int | None = None
         self.detail: CustomerDetail | None = None
         self.model = CustomerTableModel(ops, self)
-        self.setStyleSheet(INVALID_STYLE)
         self._build()
         ops.changed.connect(self._on_changed)
         self.search()
@@ -141,29 +141,27 @@ class CustomersScreen(QWidget):
 
     def _expose_panel(self) -> None:
         """The detail's widgets as the screen's own attributes (``screen.title``…)."""
-        for name in (
-            "bookings",
-            "bookings_view",
-            "title",
-            "facts",
-            "tabs",
-            "memberships",
-            "membership_message",
-            "membership_fields",
-            "member_number",
-            "member_from",
-            "member_to",
-            "add_membership_button",
-            "contacts",
-            "contact_message",
-            "contact_fields",
-            "contact_name",
-            "contact_role",
-            "contact_email",
-            "contact_phone",
-            "add_contact_button",
-        ):
-            setattr(self, name, getattr(self.panel, name))
+        panel = self.panel
+        self.bookings = panel.bookings
+        self.bookings_view = panel.bookings_view
+        self.title = panel.title
+        self.facts = panel.facts
+        self.tabs = panel.tabs
+        self.memberships = panel.memberships
+        self.membership_message = panel.membership_message
+        self.membership_fields = panel.membership_fields
+        self.member_number = panel.member_number
+        self.member_from = panel.member_from
+        self.member_to = panel.member_to
+        self.add_membership_button = panel.add_membership_button
+        self.contacts = panel.contacts
+        self.contact_message = panel.contact_message
+        self.contact_fields = panel.contact_fields
+        self.contact_name = panel.contact_name
+        self.contact_role = panel.contact_role
+        self.contact_email = panel.contact_email
+        self.contact_phone = panel.contact_phone
+        self.add_contact_button = panel.add_contact_button
 
     def _empty_text(self) -> str:
         if self.search_box.text().strip():
@@ -317,7 +315,7 @@ class CustomersScreen(QWidget):
                 ).id
             ),
             done,
-            self.membership_fields.show,
+            _shown_by(self.membership_fields),
             changes=Change.CUSTOMERS,
         )
 
@@ -353,7 +351,7 @@ class CustomersScreen(QWidget):
                 ).id
             ),
             done,
-            self.contact_fields.show,
+            _shown_by(self.contact_fields),
             changes=Change.CUSTOMERS,
         )
 
@@ -362,3 +360,12 @@ class CustomersScreen(QWidget):
 
     def contact_rows(self) -> list[list[str]]:
         return self.panel.contact_rows()
+
+
+def _shown_by(fields: FormFields) -> Callable[[DomainError], None]:
+    """A write's refusal shown next to the field it names (or in the form's message)."""
+
+    def show(err: DomainError) -> None:
+        fields.show(err)
+
+    return show

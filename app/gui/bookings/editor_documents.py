@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QWidget
 
 from app import i18n
 from app.core.db import UnitOfWork
@@ -34,8 +35,8 @@ tr = QCoreApplication.translate
 
 
 class EditorDocuments:
-    """Needs ``ops``, ``reference``, ``booking_id``, ``feedback``, ``is_dirty()`` and
-    ``save(confirm, then)`` from the editor it is mixed into."""
+    """Needs ``ops``, ``reference``, ``booking_id``, ``feedback``, ``is_dirty()``,
+    ``save(confirm, then)`` and ``as_widget()`` from the editor it is mixed into."""
 
     ops: Operations
     reference: str
@@ -44,6 +45,10 @@ class EditorDocuments:
     dialog: Any
 
     def is_dirty(self) -> bool:
+        raise NotImplementedError
+
+    def as_widget(self) -> QWidget:
+        """The editor itself, the parent of the dialogs opened from it."""
         raise NotImplementedError
 
     def save(self, confirm: bool = False, then: Any = None) -> bool:
@@ -86,7 +91,7 @@ class EditorDocuments:
         def built(found: tuple[str, bytes]) -> None:
             number, pdf = found
             title = tr("BookingEditor", "Quote %1").replace("%1", number)
-            self._open_dialog(PdfDialog(title, pdf, number, self))
+            self._open_dialog(PdfDialog(title, pdf, number, self.as_widget()))
 
         self.ops.read(build, built, self._invoicing_failed)
 
@@ -101,7 +106,7 @@ class EditorDocuments:
         """The pick list saved as a PDF file chosen by the person."""
 
         def chosen(pdf: bytes) -> None:
-            path = choose_pdf_path(self, self.picklist_name())
+            path = choose_pdf_path(self.as_widget(), self.picklist_name())
             if path is not None:
                 self._write_picklist(pdf, path)
 
@@ -124,7 +129,7 @@ class EditorDocuments:
     def _print_picklist(self, pdf: bytes) -> None:
         title = tr("BookingEditor", "Pick list %1").replace("%1", self.reference)
         try:
-            printed = printing.print_with_dialog(self, pdf, title)
+            printed = printing.print_with_dialog(self.as_widget(), pdf, title)
         except DomainError as err:
             self.feedback.error(i18n.message(err))
             return
@@ -150,7 +155,7 @@ class EditorDocuments:
         reference, clock = self.reference, self.ops.ctx.clock
 
         def drafted(document: Document) -> None:
-            dialog = DraftDialog(document, self)
+            dialog = DraftDialog(document, self.as_widget())
             dialog.accepted.connect(self.issue_invoice)
             self._open_dialog(dialog)
 
@@ -167,7 +172,9 @@ class EditorDocuments:
         reference, today = self.reference, self.ops.ctx.clock.today()
         self.ops.read(
             lambda uow: read_state(uow, reference, today),
-            lambda state: self._open_dialog(BookingPricingDialog(self.ops, state, self)),
+            lambda state: self._open_dialog(
+                BookingPricingDialog(self.ops, state, self.as_widget())
+            ),
             self._invoicing_failed,
         )
 
@@ -191,6 +198,6 @@ class EditorDocuments:
             self.issued_number = number
             self.feedback.ok(tr("BookingEditor", "Invoice %1 issued.").replace("%1", number))
             title = tr("BookingEditor", "Invoice %1").replace("%1", number)
-            self._open_dialog(PdfDialog(title, pdf, number, self))
+            self._open_dialog(PdfDialog(title, pdf, number, self.as_widget()))
 
         self.ops.write(action, done, self._invoicing_failed, changes=Change.INVOICES)

@@ -78,9 +78,9 @@ class DetailsForm(QWidget):
         self.member_note.setWordWrap(True)
         style.set_role(self.member_note, "small")
         self.fields.add("", (), self.member_note)
-        self.event = QLineEdit()
-        self.event.setPlaceholderText(tr("BookingEditor", "e.g. Festival des Nuits d’été"))
-        self.fields.add(tr("BookingEditor", "&Event:"), "event", self.event)
+        self.event_field = QLineEdit()  # not ``event``: QWidget's event() handler
+        self.event_field.setPlaceholderText(tr("BookingEditor", "e.g. Festival des Nuits d’été"))
+        self.fields.add(tr("BookingEditor", "&Event:"), "event", self.event_field)
         self.venue = QLineEdit()
         self.fields.add(tr("BookingEditor", "&Venue:"), "venue", self.venue)
         self.start = datetime_edit()
@@ -108,7 +108,7 @@ class DetailsForm(QWidget):
             widget.setAccessibleName(name)
         order = (
             self.customer,
-            self.event,
+            self.event_field,
             self.venue,
             self.start,
             self.end,
@@ -207,7 +207,7 @@ class DetailsForm(QWidget):
     def set_editable(self, editable: bool) -> None:
         for widget in (
             self.customer,
-            self.event,
+            self.event_field,
             self.venue,
             self.start,
             self.end,

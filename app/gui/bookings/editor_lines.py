@@ -226,7 +226,7 @@ class LinesPanel(QWidget):
         """Enter in the add field: adds what was typed or scanned, unless a suggestion is
         highlighted in the open list (the completer's ``activated`` adds that one)."""
         popup = self.add_completer.popup()
-        if popup.isVisible() and popup.currentIndex().isValid():
+        if popup is not None and popup.isVisible() and popup.currentIndex().isValid():
             return
         self.add_text(self.add_field.text())
 

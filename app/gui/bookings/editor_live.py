@@ -40,7 +40,7 @@ class EditorLiveCheck:
     lines: LinesModel
     lines_panel: LinesPanel
     price_panel: PricePanel
-    actions: EditorActions
+    action_bar: EditorActions
     member_note: Any
     shortage_panel: Any
     _generation: int
@@ -155,7 +155,7 @@ class EditorLiveCheck:
             why_not=why,
             blocked=bool(self.shortages) or bad_period,
         )
-        self.actions.show_state(state)
+        self.action_bar.show_state(state)
         editable = status is None or status in (
             BookingStatus.QUOTE,
             BookingStatus.CONFIRMED,
