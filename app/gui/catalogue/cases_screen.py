@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, ValidationError
-from app.gui.catalogue.widget_empty import WidgetEmptyState
 from app.gui.shell import icons, style
 from app.gui.shell.changes import Change
 from app.gui.shell.chips import STATUS_ROLE, ChipDelegate
+from app.gui.shell.empty import EmptyState
 from app.gui.shell.models import status_label
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import (
@@ -85,7 +85,7 @@ class CasesScreen(QWidget):
         self.table.setAccessibleName(tr("CasesScreen", "Flight-cases and racks"))
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setWordWrap(False)
-        WidgetEmptyState(
+        EmptyState(
             self.table,
             lambda: tr(
                 "CasesScreen",
@@ -207,7 +207,7 @@ class CasesScreen(QWidget):
         self.contents.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.contents.setWordWrap(False)
         self.contents.setItemDelegateForColumn(3, ChipDelegate("unit", self.contents))
-        self.contents_empty = WidgetEmptyState(self.contents, self._contents_empty_text)
+        self.contents_empty = EmptyState(self.contents, self._contents_empty_text)
         shortcut_action(
             self.contents,
             tr("CasesScreen", "Take out"),

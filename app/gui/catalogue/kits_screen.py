@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, ValidationError
-from app.gui.catalogue.widget_empty import WidgetEmptyState
 from app.gui.shell import icons, style
 from app.gui.shell.changes import Change
+from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import (
     ERROR_STYLE,
@@ -77,7 +77,7 @@ class KitsScreen(QWidget):
         self.table.setAccessibleName(tr("KitsScreen", "Kits"))
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setWordWrap(False)
-        WidgetEmptyState(
+        EmptyState(
             self.table,
             lambda: tr(
                 "KitsScreen",
@@ -163,7 +163,7 @@ class KitsScreen(QWidget):
         self.lines_table.setAccessibleName(tr("KitsScreen", "Item types in the kit"))
         self.lines_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.lines_table.setWordWrap(False)
-        WidgetEmptyState(
+        EmptyState(
             self.lines_table,
             lambda: tr(
                 "KitsScreen",

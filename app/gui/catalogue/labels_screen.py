@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from app.core.errors import DomainError
 from app.gui.catalogue.labels_output import LabelsOutput
 from app.gui.catalogue.labels_tree import CODE, LabelTree
-from app.gui.catalogue.widget_empty import WidgetEmptyState
 from app.gui.shell import icons, style
 from app.gui.shell.changes import Change
+from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Cancelled, Operations
 from app.gui.shell.scan_widgets import Feedback, menu_entry, shortcut_action
 from app.i18n import message
@@ -94,7 +94,7 @@ class LabelsScreen(LabelsOutput):
         search_label.setBuddy(self.search_edit)
         self.tree = LabelTree()
         self.tree.itemChanged.connect(self._item_changed)
-        WidgetEmptyState(self.tree, self._tree_empty_text)
+        EmptyState(self.tree, self._tree_empty_text)
         self.found_label = QLabel()
         style.set_role(self.found_label, "muted")
         self.scan_edit = QLineEdit()
@@ -144,7 +144,7 @@ class LabelsScreen(LabelsOutput):
         self.chosen_list.setAccessibleName(tr("LabelsScreen", "Labels to print"))
         self.chosen_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.chosen_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.chosen_empty = WidgetEmptyState(self.chosen_list, self._chosen_empty_text)
+        self.chosen_empty = EmptyState(self.chosen_list, self._chosen_empty_text)
         shortcut_action(
             self.chosen_list,
             tr("LabelsScreen", "Remove"),

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import ValidationError
 from app.gui.catalogue.form_dialog import Action, FormDialog, combo, notes_edit
-from app.gui.catalogue.widget_empty import WidgetEmptyState
 from app.gui.shell import icons
+from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
 from app.gui.shell.widgets import INVALID_STYLE, FormFields, edit_date
 from inventory import fields, maintenance
@@ -154,7 +154,7 @@ class SchedulesDialog(QDialog):
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setAccessibleName(tr("SchedulesDialog", "Inspection schedules"))
-        WidgetEmptyState(
+        EmptyState(
             self.list,
             lambda: tr(
                 "SchedulesDialog",

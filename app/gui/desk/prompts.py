@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
@@ -25,13 +24,9 @@ NO_COMMAND = (
 )
 
 
-class ListEmptyState(EmptyState):
-    """``EmptyState`` over a QListWidget, whose items are removed (rowsRemoved) after the
-    widget itself is gone when it is destroyed: nothing to show then."""
-
-    def refresh(self, *args: object) -> None:
-        if shiboken6.isValid(self._view):
-            super().refresh(*args)
+#: EmptyState handles a list widget being destroyed now; the name stays for side_panel's
+#: import until it uses EmptyState itself.
+ListEmptyState = EmptyState
 
 
 class KeyPanel(QFrame):
@@ -74,7 +69,7 @@ class OfferPanel(KeyPanel):
         self.substitute_list = QListWidget()
         self.substitute_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.substitute_list.setAccessibleName(tr("DeskScreen", "Booked types to substitute"))
-        self.substitute_empty = ListEmptyState(
+        self.substitute_empty = EmptyState(
             self.substitute_list,
             lambda: tr(
                 "DeskScreen",
@@ -126,7 +121,7 @@ class SummaryPage(KeyPanel):
         self.list.setAccessibleName(tr("DeskScreen", "What did not go or is not back"))
         look.sized(self.list, "table")
         self.mode = "out"
-        self.list_empty = ListEmptyState(self.list, self._empty_text)
+        self.list_empty = EmptyState(self.list, self._empty_text)
         self.hint = QLabel()
         self.hint.setObjectName("keys")
         self.hint.setWordWrap(True)

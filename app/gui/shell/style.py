@@ -346,6 +346,7 @@ QGroupBox {{
 QGroupBox::title {{ subcontrol-origin: margin; left: {s.s}px; color: {p.muted}; }}
 QLabel[role="muted"], QLabel[role="small"] {{ color: {p.muted}; }}
 QLabel[role="empty"] {{ color: {p.muted}; padding: {s.xl}px; }}
+QLabel[role="empty"][compact="true"] {{ padding: {s.xs}px; }}
 QLabel[role="error"] {{ color: {p.danger}; }}
 QLabel[role="warning"] {{ color: {p.warning}; }}
 *[invalid="true"] {{ border: 1px solid {p.danger}; }}
