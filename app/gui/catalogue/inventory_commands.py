@@ -59,7 +59,7 @@ class InventoryCommands(QWidget):
             tr("InventoryScreen", "Inspection sc&hedules…"),
             "Ctrl+Shift+S",
             self.manage_schedules,
-            "calendar",
+            "schedule",
         )
         self.photo_action = a(
             tr("InventoryScreen", "Set &photo…"), "Ctrl+Shift+P", self.choose_photo, "photo"
@@ -71,10 +71,10 @@ class InventoryCommands(QWidget):
             tr("InventoryScreen", "Edi&t unit…"), "Ctrl+Shift+E", self.edit_unit, "edit"
         )
         self.status_action = a(
-            tr("InventoryScreen", "Change &status…"), "Ctrl+T", self.change_status, "unit"
+            tr("InventoryScreen", "Change &status…"), "Ctrl+T", self.change_status, "status"
         )
         self.retire_action = a(
-            tr("InventoryScreen", "&Retire unit…"), "Ctrl+Del", self.retire, "remove"
+            tr("InventoryScreen", "&Retire unit…"), "Ctrl+Del", self.retire, "retire"
         )
         self.inspect_action = a(
             tr("InventoryScreen", "Log &inspection…"), "Ctrl+I", self.log_inspection, "inspect"
