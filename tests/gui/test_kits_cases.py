@@ -105,7 +105,7 @@ def test_invalid_kit_is_refused(qtbot, ops, db, stock, code, name, add, field) -
     assert kits_in(db) == []
     assert screen.feedback.kind == "error"
     assert screen.feedback.text()
-    assert getattr(screen, field).styleSheet()  # the faulty field is highlighted
+    assert getattr(screen, field).property("invalid") is True  # the faulty field is highlighted
 
 
 def test_duplicate_kit_code_refused_and_edit_replaces_lines(qtbot, ops, db, stock) -> None:  # type: ignore[no-untyped-def]
@@ -245,5 +245,5 @@ def test_case_with_taken_barcode_is_refused(qtbot, ops, db, stock) -> None:  # t
     screen.name_edit.clear()
     screen.create_case()  # empty name
     assert screen.create_feedback.kind == "error"
-    assert screen.name_edit.styleSheet()
+    assert screen.name_edit.property("invalid") is True
     assert screen.table.rowCount() == 0

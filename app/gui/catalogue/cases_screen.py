@@ -35,7 +35,6 @@ from app.gui.shell.empty import EmptyState
 from app.gui.shell.models import status_label
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import (
-    ERROR_STYLE,
     Feedback,
     make_table,
     menu_entry,
@@ -45,6 +44,7 @@ from app.gui.shell.scan_widgets import (
     shortcut_action,
 )
 from app.gui.shell.scanner import ScanCatcher
+from app.gui.shell.widgets import set_invalid
 from app.i18n import message
 from inventory import containers
 from inventory.barcodes import normalise, resolve
@@ -411,7 +411,7 @@ class CasesScreen(QWidget):
 
     def create_case(self) -> None:
         for widget in (self.name_edit, self.barcode_edit, self.location_edit):
-            widget.setStyleSheet("")
+            set_invalid(widget, False)
         user = self.ops.user
         name, barcode = self.name_edit.text(), self.barcode_edit.text()
         location, permanent = self.location_edit.text(), self.permanent_check.isChecked()
@@ -441,6 +441,6 @@ class CasesScreen(QWidget):
         }
         field = err.field if isinstance(err, ValidationError) else "barcode"
         widget = fields.get(field, self.name_edit)
-        widget.setStyleSheet(ERROR_STYLE)
+        set_invalid(widget, True)
         widget.setFocus()
         self.create_feedback.error(message(err))

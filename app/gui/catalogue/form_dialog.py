@@ -29,7 +29,7 @@ from app.core.errors import DomainError
 from app.gui.shell import icons, style
 from app.gui.shell.changes import Change
 from app.gui.shell.operations import Operations
-from app.gui.shell.widgets import INVALID_STYLE, FitScrollArea, FormFields
+from app.gui.shell.widgets import FitScrollArea, FormFields
 
 tr = QCoreApplication.translate
 Action = Callable[[UnitOfWork], Any]
@@ -60,10 +60,6 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.ops = ops
         self.result_value: Any = None
-        p = style.palette()
-        self.setStyleSheet(
-            INVALID_STYLE + f" QLineEdit:disabled {{ background: {p.surface_alt}; }}"
-        )
         self.setMinimumWidth(460)
         self.layout_ = QVBoxLayout(self)
         self.message = QLabel()

@@ -4,7 +4,6 @@ later screens import them from here)."""
 from app.gui.catalogue.cases_screen import CasesScreen
 from app.gui.catalogue.kits_screen import KitsScreen
 from app.gui.shell.scan_widgets import (
-    ERROR_STYLE,
     Feedback,
     make_table,
     select_key,
@@ -14,7 +13,6 @@ from app.gui.shell.scan_widgets import (
 )
 
 __all__ = [
-    "ERROR_STYLE",
     "CasesScreen",
     "Feedback",
     "KitsScreen",

@@ -32,7 +32,6 @@ from app.gui.shell.changes import Change
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import (
-    ERROR_STYLE,
     Feedback,
     make_table,
     menu_entry,
@@ -41,6 +40,7 @@ from app.gui.shell.scan_widgets import (
     set_row,
     shortcut_action,
 )
+from app.gui.shell.widgets import set_invalid
 from app.i18n import message
 from inventory import containers
 from inventory.barcodes import normalise, resolve
@@ -423,7 +423,7 @@ class KitsScreen(QWidget):
         }
         widget = fields.get(err.field) if isinstance(err, ValidationError) else None
         if widget is not None:
-            widget.setStyleSheet(ERROR_STYLE)
+            set_invalid(widget, True)
             widget.setFocus()
         self.feedback.error(message(err))
 
@@ -435,7 +435,7 @@ class KitsScreen(QWidget):
             self.add_edit,
             self.lines_table,
         ):
-            widget.setStyleSheet("")
+            set_invalid(widget, False)
 
     def delete_kit(self) -> None:
         kit_id = selected_key(self.table)

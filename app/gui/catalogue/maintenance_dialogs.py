@@ -27,7 +27,7 @@ from app.gui.catalogue.form_dialog import Action, FormDialog, combo, notes_edit
 from app.gui.shell import icons
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
-from app.gui.shell.widgets import INVALID_STYLE, FormFields, edit_date
+from app.gui.shell.widgets import FormFields, edit_date
 from inventory import fields, maintenance
 from inventory.catalogue_views import ScheduleRow, schedule_rows
 
@@ -149,7 +149,6 @@ class SchedulesDialog(QDialog):
         self.setWindowTitle(
             tr("SchedulesDialog", "Inspection schedules of %1").replace("%1", title)
         )
-        self.setStyleSheet(INVALID_STYLE)
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         self.list = QListWidget()

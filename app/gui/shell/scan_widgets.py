@@ -20,10 +20,6 @@ from app.gui.shell import style
 
 Slot = Callable[[], object]
 
-#: A widget's own style sheet marking it wrong (kept for the screens using it: the theme's
-#: danger colour as the app starts; ``widgets.set_invalid`` follows a theme switch).
-ERROR_STYLE = f"border: 2px solid {style.LIGHT.danger};"
-
 
 class Feedback(QLabel):
     """The answer to the last action: green when done, red when refused, in plain words

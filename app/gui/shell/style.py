@@ -329,6 +329,7 @@ QSpinBox, QDoubleSpinBox {{
 QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{
     border: 1px solid {p.accent};
 }}
+QLineEdit:disabled {{ background: {p.surface_alt}; }}
 QTableView, QTreeView, QListView {{
     background: {p.surface}; alternate-background-color: {p.surface_alt};
     border: 1px solid {p.border}; gridline-color: {p.border};
