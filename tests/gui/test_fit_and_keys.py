@@ -153,9 +153,9 @@ def test_a_long_form_scrolls_instead_of_growing(window: MainWindow, stock: dict[
     window.screen("inventory").new_type()  # type: ignore[attr-defined]
     dialog = window.screen("inventory").dialog  # type: ignore[attr-defined]
     dialog.show()
-    limit = int(available().height() * dialog.scroll.SHARE)
-    assert dialog.scroll.sizeHint().height() <= limit
-    assert dialog.scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    limit = int(available().height() * dialog.scroll_area.SHARE)
+    assert dialog.scroll_area.sizeHint().height() <= limit
+    assert dialog.scroll_area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     dialog.reject()
 
 

@@ -117,7 +117,7 @@ def test_the_preview_fits_the_screen_with_its_buttons_visible(preview: PdfDialog
         assert preview.rect().contains(corner - QPoint(1, 1)), button.text()
     # the page is fitted to the width; a page taller than the view scrolls, never cropped
     image = preview.preview.image
-    viewport = preview.preview.scroll.viewport()
+    viewport = preview.preview.scroll_area.viewport()
     assert image.pixmap().deviceIndependentSize().width() <= viewport.width()
     assert image.height() >= image.pixmap().deviceIndependentSize().height() - 1
     assert preview.preview.page_label.text() == "Page 1 of 2"
@@ -126,7 +126,7 @@ def test_the_preview_fits_the_screen_with_its_buttons_visible(preview: PdfDialog
 def test_ctrl_p_prints_every_page_in_the_background(
     qtbot: Any, preview: PdfDialog, accept_print_dialog: Path
 ) -> None:
-    qtbot.keyClick(preview.preview.scroll, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(preview.preview.scroll_area, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     job = wait(qtbot, preview.job)
     assert job.error is None and job.pages == 2
     assert pages_of(accept_print_dialog) == 2
@@ -139,13 +139,13 @@ def test_ctrl_s_saves_the_exact_bytes(
 ) -> None:
     target = tmp_path / "devis"
     monkeypatch.setattr(files, "save_file_name", lambda *a, **k: str(target))
-    qtbot.keyClick(preview.preview.scroll, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(preview.preview.scroll_area, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert (tmp_path / "devis.pdf").read_bytes() == preview.pdf
     assert "Saved to" in preview.message.text()
 
 
 def test_escape_closes(qtbot: Any, preview: PdfDialog) -> None:
-    qtbot.keyClick(preview.preview.scroll, Qt.Key.Key_Escape)
+    qtbot.keyClick(preview.preview.scroll_area, Qt.Key.Key_Escape)
     assert not preview.isVisible()
 
 

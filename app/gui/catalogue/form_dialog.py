@@ -75,8 +75,8 @@ class FormDialog(QDialog):
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         column.addLayout(self.form)
-        self.scroll = FitScrollArea(body)  # a long form scrolls on a laptop's screen
-        self.layout_.addWidget(self.scroll, 1)
+        self.scroll_area = FitScrollArea(body)  # a long form scrolls on a laptop's screen
+        self.layout_.addWidget(self.scroll_area, 1)
         self.fields = FormFields(self.form, self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

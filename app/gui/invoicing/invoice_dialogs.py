@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -313,7 +313,7 @@ class PdfDialog(QDialog):
         column.addLayout(row)
         fit_to_screen(self, QSize(760, 900), self.GEOMETRY_KEY)
         self.preview.set_pdf(pdf)
-        cast(QWidget, self.preview.scroll).setFocus()  # the attribute hides QWidget.scroll
+        self.preview.scroll_area.setFocus()
         self.finished.connect(lambda *_: remember_geometry(self, self.GEOMETRY_KEY))
 
     def save(self) -> None:

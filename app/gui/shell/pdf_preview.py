@@ -88,14 +88,14 @@ class PdfPreview(QWidget):
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.image)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.image)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._backdrop()
         style.notifier().changed.connect(self._backdrop)
-        self.scroll.setAccessibleName(tr("PdfPreview", "Document preview"))
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.scroll_area.setAccessibleName(tr("PdfPreview", "Document preview"))
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.previous_button = self._button("previous", tr("PdfPreview", "Previous page (Page Up)"))
         self.next_button = self._button("next", tr("PdfPreview", "Next page (Page Down)"))
@@ -136,7 +136,7 @@ class PdfPreview(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(bar)
-        column.addWidget(self.scroll, 1)
+        column.addWidget(self.scroll_area, 1)
         self._update_bar()
 
     def _button(self, icon: str, tip: str) -> QToolButton:
@@ -149,7 +149,7 @@ class PdfPreview(QWidget):
 
     def _backdrop(self, *_: object) -> None:
         """The page lies on a darker backdrop, so its white edge shows in both themes."""
-        self.scroll.setStyleSheet(f"QScrollArea {{ background: {style.palette().border}; }}")
+        self.scroll_area.setStyleSheet(f"QScrollArea {{ background: {style.palette().border}; }}")
 
     # --- contents -----------------------------------------------------------------------
 
@@ -200,7 +200,7 @@ class PdfPreview(QWidget):
         if not self.fit:
             return self.zoom
         width_pt = page_width(self.pdf, self.page)
-        available = max(200, self.scroll.viewport().width() - 24)
+        available = max(200, self.scroll_area.viewport().width() - 24)
         self.zoom = max(0.25, min(4.0, available / width_pt))
         return self.zoom
 
