@@ -16,19 +16,6 @@ from tests.gui.accessibility_probe import unnamed_controls
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
-#: Areas whose screens still have unnamed controls (their owners are naming them).
-NOT_YET_NAMED: set[str] = {
-    "inventory",
-    "kits",
-    "cases",
-    "labels",
-    "timeline",
-    "customers",
-    "bookings",
-    "desk",
-    "invoices",
-}
-
 
 @pytest.fixture
 def window(qtbot, ops: Operations, stock: dict[str, str]) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -65,18 +52,7 @@ def test_the_error_dialogs_name_every_control(qtbot) -> None:  # type: ignore[no
     assert unnamed_controls(refused) == []
 
 
-@pytest.mark.parametrize(
-    "key",
-    [
-        pytest.param(
-            area.key,
-            marks=[pytest.mark.xfail(strict=False, reason="area not yet named")]
-            if area.key in NOT_YET_NAMED
-            else [],
-        )
-        for area in AREAS
-    ],
-)
+@pytest.mark.parametrize("key", [area.key for area in AREAS])
 def test_every_area_names_every_control(window: MainWindow, key: str) -> None:
     window.show_area(key)
     QApplication.processEvents()
