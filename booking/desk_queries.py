@@ -20,9 +20,21 @@ from booking import desk
 from booking.bookings import booking_by_ref
 from booking.desk import LineProgress, Outcome, ScanResult
 from booking.models import Booking, BookingStatus, Customer
+from inventory.models import ItemType, Tracking
 
 #: How a departure or return is placed in time, for the desk's list.
 LATE, TODAY, TOMORROW, LATER = "late", "today", "tomorrow", "later"
+
+
+@dataclass(frozen=True)
+class BulkOut:
+    """Pieces of a bulk type still out on the booking: ``label`` is the code to scan (the
+    type's barcode, else its code), ``count`` how many are out."""
+
+    label: str
+    name: str
+    code: str
+    count: int
 
 
 @dataclass
@@ -39,6 +51,8 @@ class DeskBooking:
     lines: list[LineProgress] = field(default_factory=list)
     #: Units still out (barcode, type name, serial): what F8 can declare missing.
     units_out: list[tuple[str, str, str]] = field(default_factory=list)
+    #: Bulk still out, line by line: what the lines' "still out" counts beside the units.
+    bulk_out: list[BulkOut] = field(default_factory=list)
 
 
 @dataclass
@@ -80,8 +94,25 @@ def _day(due: dt.datetime, late: bool, today: dt.date) -> str:
     return TOMORROW if due.date() == today + dt.timedelta(days=1) else LATER
 
 
+def _bulk_out(uow: UnitOfWork, lines: list[LineProgress]) -> list[BulkOut]:
+    """The bulk lines with pieces still out (units are listed one by one instead)."""
+    out = {p.item_type_id: p for p in lines if p.out > 0}
+    if not out:
+        return []
+    query = select(id_column(ItemType), ItemType.barcode).where(
+        id_column(ItemType).in_(set(out)), ItemType.tracking == Tracking.BULK.value
+    )
+    labels = dict(uow.session.exec(query).all())
+    return [
+        BulkOut(labels[p.item_type_id] or p.code, p.name, p.code, p.out)
+        for p in lines
+        if p.item_type_id in labels and p.out > 0
+    ]
+
+
 def desk_booking(uow: UnitOfWork, reference: str) -> DeskBooking:
-    """The booking's header, its lines' progress and the units still out on it."""
+    """The booking's header, its lines' progress and what is still out on it: each unit,
+    and each bulk line's pieces (together, what the lines' "still out" counts)."""
     booking = booking_by_ref(uow, reference)
     assert booking.id is not None
     out = [u for u in desk.units_moved(uow, booking.id) if u["back"] is None]
@@ -97,6 +128,7 @@ def desk_booking(uow: UnitOfWork, reference: str) -> DeskBooking:
         booking.status,
         lines,
         [(u["barcode"], names.get(u["code"], u["code"]), u["serial"] or "") for u in out],
+        _bulk_out(uow, lines),
     )
 
 

@@ -43,6 +43,27 @@ def test_the_open_booking_with_its_lines_and_units_still_out(db, clock, stock):
     assert view.units_out[0][1] == next(p.name for p in view.lines if p.code == "LYRE-WASH")
 
 
+def test_what_is_still_out_agrees_with_the_lines(db, clock, stock):
+    """Bulk pieces out are listed beside the units, so the list and the lines' "still out"
+    count the same pieces."""
+    ref = factories.booking(
+        db, clock, stock, "2026-11-26T14:00", "2026-11-28T18:00", {"LYRE-WASH": 2, "DMX-10": 5}
+    )
+    _out(db, clock, ref, LYRES[0])
+    _out(db, clock, ref, "CAB-DMX10", 5)
+    with db.write() as uow:
+        desk.check_in(uow, user="t", code="CAB-DMX10", quantity=2, booking_hint=ref, clock=clock)
+    with db.read() as uow:
+        view = desk_queries.desk_booking(uow, ref)
+    assert [(b.label, b.code, b.count) for b in view.bulk_out] == [("CAB-DMX10", "DMX-10", 3)]
+    listed = len(view.units_out) + sum(b.count for b in view.bulk_out)
+    assert listed == sum(p.out for p in view.lines) == 4
+    with db.write() as uow:
+        desk.check_in(uow, user="t", code="CAB-DMX10", quantity=3, booking_hint=ref, clock=clock)
+    with db.read() as uow:
+        assert desk_queries.desk_booking(uow, ref).bulk_out == []
+
+
 def test_departures_are_placed_late_today_or_tomorrow(db, clock, stock):
     # the clock: 2026-11-26 10:00
     late = factories.booking(
