@@ -12,11 +12,18 @@ detail panel and the payments box (``invoices_detail``) and the actions
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import i18n
 from app.core.errors import DomainError
@@ -35,8 +42,6 @@ from app.gui.invoicing.invoices_models import (
     TOTAL,
     DocumentsModel,
     PaymentsModel,
-    kind_label,
-    status_label,
 )
 from app.gui.shell import style
 from app.gui.shell.changes import Change
@@ -45,12 +50,11 @@ from app.gui.shell.empty import EmptyState
 from app.gui.shell.list_filters import FilteredList
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
-from app.gui.shell.widgets import format_amount, format_date
+from app.gui.shell.widgets import format_amount
 from invoicing import invoices
 from invoicing.balance import InvoiceStatus
 from invoicing.document import Document, Kind
 from invoicing.invoice_queries import (
-    CREDIT,
     DocumentRow,
     PaymentRow,
     Selected,
@@ -59,6 +63,7 @@ from invoicing.invoice_queries import (
 )
 
 tr = QCoreApplication.translate
+Index = QModelIndex | QPersistentModelIndex
 #: Changes that alter the list (customers also refill the customer filter).
 RELOADS = (
     Change.INVOICES,
@@ -68,6 +73,15 @@ RELOADS = (
     Change.PRICING,
     Change.SETTINGS,
 )
+
+
+class AmountDelegate(QStyledItemDelegate):
+    """A right-aligned amount with a gap on its left, so amounts sized to their contents
+    side by side do not run together."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + style.SPACE.m, size.height())
 
 
 class InvoicesScreen(FilteredList, InvoiceActions):
@@ -133,32 +147,19 @@ class InvoicesScreen(FilteredList, InvoiceActions):
         )
 
     def _size_columns(self) -> None:
-        """Columns as wide as their widest plausible value; the customer takes the rest
-        (elided in the middle, whole in its tooltip). The kind is not shown: the number
-        (FA-/AV-) and the status chip say it, the number's tooltip has it in words."""
-        metrics, pad = self.view.fontMetrics(), 2 * style.SPACE.s
+        """Number, date, amounts and status as wide as what they show (their header or
+        their widest value, remeasured as rows come); the customer takes the rest of the
+        width, elided in the middle only when it must be (whole in its tooltip). The kind
+        is not shown: the number (FA-/AV-) and the status chip say it, the number's
+        tooltip has it in words."""
         header = self.view.horizontalHeader()
-        samples = {
-            NUMBER: ["FA-2026-00000"],
-            KIND: [kind_label(Kind.INVOICE.value)],
-            DATE: [format_date(dt.date(2026, 12, 31))],
-            TOTAL: [format_amount(-999999)],
-            PAID: [format_amount(999999)],
-            BALANCE: [format_amount(999999)],
-            STATUS: [status_label(s.value) for s in InvoiceStatus] + [status_label(CREDIT)],
-        }
-        bold = header.fontMetrics()
-        for column, texts in samples.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            extra = 2 * style.SPACE.s + style.SPACE.xs if column == STATUS else 0
-            widest = max(
-                max(metrics.horizontalAdvance(t) for t in texts) + extra,
-                bold.horizontalAdvance(title) + 2 * style.SPACE.m,
-            )
-            self.view.setColumnWidth(column, widest + pad)
+        for column in (NUMBER, KIND, DATE, TOTAL, PAID, BALANCE, STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CUSTOMER, QHeaderView.ResizeMode.Stretch)
         self.view.setColumnHidden(KIND, True)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("M") * 4)
+        for column in (TOTAL, PAID, BALANCE):
+            self.view.setItemDelegateForColumn(column, AmountDelegate(self.view))
+        header.setMinimumSectionSize(self.view.fontMetrics().horizontalAdvance("M") * 4)
 
     def _lay_out(self) -> None:
         left = QWidget()
