@@ -788,3 +788,24 @@ def test_the_banner_is_readable_in_both_themes(monkeypatch, theme: str) -> None:
     for kind in ("ok", "error", "warning", "info", "idle"):
         background, text = feedback.colours(kind)
         assert feedback.contrast(background, text) >= 4.5, kind
+
+
+def test_what_is_still_out_agrees_with_the_lines(qtbot, screen, db, clock, kit) -> None:  # type: ignore[no-untyped-def]
+    """Bulk pieces out are listed beside the units: the side panel never says "nothing is
+    still out" while the lines' "still out" column counts some."""
+    _all_out(db, clock, kit["ref"])
+    screen.set_mode("in")
+    for code in LYRES[:2]:
+        scan(qtbot, screen.scan_field, code)
+    side = screen.side
+    still_out = sum(p.out for p in screen.lines_model.rows)
+    assert still_out == 5 and screen.out_list.count() == 0
+    assert side.bulk_list.isVisible() and side.bulk_list.count() == 1
+    assert "5 × " in side.bulk_list.item(0).text()
+    assert not side.empty[2].label.isVisible()  # not "nothing is still out"
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F8)
+    assert side.bulk_list.hasFocus()
+    qtbot.keyClick(side.bulk_list, Qt.Key.Key_Return)  # one piece declared missing
+    row = next(p for p in screen.lines_model.rows if p.code == "DMX-10")
+    assert (row.out, row.missing) == (4, 1)
+    assert side.bulk_list.count() == 1 and "4 × " in side.bulk_list.item(0).text()

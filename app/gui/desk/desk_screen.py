@@ -281,7 +281,7 @@ class DeskScreen(DeskPrompts, DeskDocuments, QWidget):
         elif view is None:
             self.side.show_returns()
         else:
-            self.side.show_units_out(view.units_out)
+            self.side.show_units_out(view.units_out, view.bulk_out)
 
     # --- departures and returns ------------------------------------------------------------
 

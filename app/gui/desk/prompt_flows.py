@@ -169,10 +169,7 @@ class DeskPrompts:
                     "still out and press Enter.",
                 ),
             )
-            out_list = self.side.out_list
-            if out_list.count() and self.side.stack.currentWidget() is out_list:
-                out_list.setCurrentRow(max(0, out_list.currentRow()))
-                out_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.side.focus_out()
         else:
             self.banner.show_message("idle", tr("DeskScreen", "Check-in"), "")
             self.focus_scan()

@@ -36,7 +36,7 @@ from app.gui.desk.desk_models import WHEN_ROLE, DeparturesModel
 from app.gui.desk.prompts import ListEmptyState
 from app.gui.shell import chips, style
 from app.gui.shell.empty import EmptyState
-from booking.desk_queries import Departure
+from booking.desk_queries import BulkOut, Departure
 
 tr = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
@@ -91,6 +91,14 @@ class WhenDelegate(QStyledItemDelegate):
         return size
 
 
+def _out_list(name: str) -> QListWidget:
+    view = QListWidget()
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    view.setAccessibleName(name)
+    return view
+
+
 def bookings_view(model: DeparturesModel, name: str) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -133,14 +141,24 @@ class SidePanel(QWidget):
         self.returns_view.activated.connect(
             lambda index: self._chosen(self.returns_model, index, self.return_chosen)
         )
-        self.out_list = QListWidget()
-        self.out_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.out_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.out_list.setAccessibleName(tr("DeskScreen", "Units still out"))
+        self.out_list = _out_list(tr("DeskScreen", "Units still out"))
         self.out_list.itemActivated.connect(self._missing)
+        self.bulk_heading = QLabel(
+            tr("DeskScreen", "Bulk still out (* then a quantity, then the label)")
+        )
+        look.sized(self.bulk_heading, "small", "muted")
+        self.bulk_list = _out_list(tr("DeskScreen", "Bulk still out"))
+        self.bulk_list.itemActivated.connect(self._missing)
+        self.out_page = QWidget()
+        out_layout = QVBoxLayout(self.out_page)
+        out_layout.setContentsMargins(0, 0, 0, 0)
+        out_layout.setSpacing(style.SPACE.xs)
+        out_layout.addWidget(self.out_list, 2)
+        out_layout.addWidget(self.bulk_heading)
+        out_layout.addWidget(self.bulk_list, 1)
         self._empty_states()
         self.stack = QStackedWidget()
-        for view in (self.departures_view, self.returns_view, self.out_list):
+        for view in (self.departures_view, self.returns_view, self.out_page):
             self.stack.addWidget(view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -195,8 +213,13 @@ class SidePanel(QWidget):
         self.stack.setCurrentWidget(self.returns_view)
         self.title.setText(tr("DeskScreen", "Due back: today, tomorrow, late"))
 
-    def show_units_out(self, units: list[tuple[str, str, str]]) -> None:
-        self.stack.setCurrentWidget(self.out_list)
+    def show_units_out(
+        self, units: list[tuple[str, str, str]], bulk: list[BulkOut] | None = None
+    ) -> None:
+        """What is still out: each unit, then each bulk line's pieces (the lines' "still
+        out" column counts both). Enter on one declares it (one piece) missing."""
+        bulk = bulk or []
+        self.stack.setCurrentWidget(self.out_page)
         self.title.setText(tr("DeskScreen", "Still out (F8: declare missing)"))
         self.out_list.clear()
         for barcode, name, serial in units:
@@ -204,6 +227,41 @@ class SidePanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, barcode)
             item.setToolTip(item.text())
             self.out_list.addItem(item)
+        self.bulk_list.clear()
+        for line in bulk:
+            item = QListWidgetItem(
+                tr("DeskScreen", "%1 × %2   %3")
+                .replace("%1", str(line.count))
+                .replace("%2", line.name)
+                .replace("%3", line.label)
+            )
+            item.setData(Qt.ItemDataRole.UserRole, line.label)
+            item.setToolTip(f"{line.label}   {line.name} ({line.code})")
+            self.bulk_list.addItem(item)
+        self.out_list.setVisible(bool(units) or not bulk)  # nothing at all: its empty state
+        self.bulk_heading.setVisible(bool(bulk))
+        self.bulk_list.setVisible(bool(bulk))
+        rows = self.bulk_list.count()
+        if rows and units:  # as tall as its rows (up to five), the units keep the rest
+            frame = 2 * self.bulk_list.frameWidth()
+            self.bulk_list.setMaximumHeight(self.bulk_list.sizeHintForRow(0) * min(rows, 5) + frame)
+        else:
+            self.bulk_list.setMaximumHeight(16777215)
+
+    def showing_out(self) -> bool:
+        return self.stack.currentWidget() is self.out_page
+
+    def focus_out(self) -> bool:
+        """F8: focus the first list of what is still out (units, else bulk); False when
+        nothing is listed."""
+        if not self.showing_out():
+            return False
+        for view in (self.out_list, self.bulk_list):
+            if view.count() and view.isVisible():
+                view.setCurrentRow(max(0, view.currentRow()))
+                view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+        return False
 
     def set_rows(self, departures: list[Departure], returns: list[Departure]) -> None:
         self.departures_model.set_rows(departures)
