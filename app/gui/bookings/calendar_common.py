@@ -9,11 +9,10 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QKeySequence, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QAbstractItemView, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 from app import i18n
 from app.gui.shell import chips, icons, style
-from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
 from booking import planning
 from booking.models import BOOKING_STATUS_LABELS, BookingStatus
@@ -136,17 +135,3 @@ def open_booking(ops: Operations, parent: QWidget, booking_id: int) -> QWidget |
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
-
-
-def forget_model_on_destroy(view: QAbstractItemView, empty: EmptyState) -> None:
-    """A QTableWidget's or QListWidget's own model empties itself after the widget is gone
-    and would call its empty state back on a deleted view (a RuntimeError in the event
-    loop): disconnect them as the view is destroyed."""
-    model, refresh = view.model(), empty.refresh
-
-    def forget() -> None:
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
-            signal.disconnect(refresh)
-        model.layoutChanged.disconnect(refresh)
-
-    view.destroyed.connect(forget)

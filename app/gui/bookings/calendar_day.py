@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.gui.bookings.calendar_common import (
-    forget_model_on_destroy,
     status_colours,
     status_label,
 )
@@ -52,7 +51,6 @@ class DayPanel(QWidget):
                 "No pick-up or return this day. Choose another day with the arrows.",
             ),
         )
-        forget_model_on_destroy(self.day_list, self.empty)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.bookings.calendar_common import forget_model_on_destroy, status_label
+from app.gui.bookings.calendar_common import status_label
 from app.gui.shell import chips, style
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.widgets import format_date, format_datetime
@@ -43,7 +43,6 @@ class HoldersPanel(QWidget):
         self.table = QTableWidget(0, 6)
         self._build_table()
         self.empty = EmptyState(self.table, self._empty_text)
-        forget_model_on_destroy(self.table, self.empty)
         margins = self.table.viewport().layout()
         if margins is not None:  # the panel is low: the sentence needs the room
             margins.setContentsMargins(style.SPACE.s, 0, style.SPACE.s, 0)
