@@ -24,7 +24,7 @@ tr = QCoreApplication.translate
 #: Rendered figures per theme, by (text, kind); shared by every view (same fonts).
 GLYPHS: dict[str, dict[tuple[object, int], tuple[QPixmap, int, int]]] = {}
 #: The name column ends with the serviceable stock.
-TOTAL_WIDTH = 40
+TOTAL_WIDTH = 30
 
 
 def glyph(view: TimelineView, text: str, kind: int) -> tuple[QPixmap, int, int]:
@@ -187,7 +187,7 @@ def _code_width(view: TimelineView, metrics: QFontMetrics) -> int:
         (metrics.horizontalAdvance(r.code) for r in view.rows if isinstance(r, TypeRow)),
         default=100,
     )
-    return max(118, min(longest + 10, (view.NAME_WIDTH - TOTAL_WIDTH) * 3 // 5))
+    return max(80, min(longest + 8, (view.NAME_WIDTH - TOTAL_WIDTH) * 2 // 5))
 
 
 def _paint_names(view: TimelineView, p: QPainter, first: int, last: int) -> None:

@@ -50,10 +50,12 @@ from booking.planning import MONTH, QUARTER, WEEK, Cell, TypeRow, compute_cells
 
 tr = QCoreApplication.translate
 
-#: Minimum column width per zoom (columns widen to fill the view).
-MIN_COLUMN = {WEEK: 96, MONTH: 24, QUARTER: 22}
-#: The name column's width: at least, and at most when the days leave room.
-NAME_MIN, NAME_MAX = 300, 440
+#: Minimum column width per zoom (columns widen to fill the view); a month's 31 days
+#: leave the names about 400 px of a 1366 px screen.
+MIN_COLUMN = {WEEK: 96, MONTH: 22, QUARTER: 22}
+#: The name column's width: at least (enough for a typical code and name), and at most
+#: when the days leave room.
+NAME_MIN, NAME_MAX = 400, 440
 #: Rows computed beyond the visible ones, so scrolling a little never waits.
 MARGIN_ROWS = 24
 MOVES = {Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Left, Qt.Key.Key_Right}
@@ -69,7 +71,7 @@ class TimelineView(QAbstractScrollArea):
 
     ROW_HEIGHT = 22
     HEADER_HEIGHT = 38
-    NAME_WIDTH = 300
+    NAME_WIDTH = NAME_MIN
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
