@@ -189,3 +189,48 @@ def test_status_colours_follow_the_theme(qtbot, ops, db, clock, monkeypatch) -> 
     finally:
         monkeypatch.setenv("REGIE_THEME", "light")
         style.apply(app)  # type: ignore[arg-type]
+
+
+def test_chips_read_as_words_with_the_reference_when_there_is_room(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from app.gui.bookings.calendar_grid import chip_text
+    from booking.planning import Entry
+
+    start = dt.datetime(2026, 11, 30, 10)
+    entry = Entry(
+        1, "R-2026-0120", "confirmed", "Dupont", "Anniversaire de Lucie", "", start, start, PICKUP
+    )
+    metrics = QFontMetrics(QFont())
+    narrow = chip_text(entry, metrics, metrics.averageCharWidth() * 18)
+    # a narrow day: the arrow and the title's start, never a reference cut in the middle
+    assert narrow.startswith("↗ Anniversaire") and "0120" not in narrow
+    wide = chip_text(entry, metrics, metrics.horizontalAdvance("↗ R-2026-0120 " + entry.title))
+    assert wide == "↗ R-2026-0120 Anniversaire de Lucie"
+    middle = metrics.horizontalAdvance("↗ 0120 ") + metrics.averageCharWidth() * 17
+    assert chip_text(entry, metrics, middle).startswith("↗ 0120 Anniversaire")
+    for text in (narrow, chip_text(entry, metrics, middle)):
+        assert "…" not in text or text.endswith("…")  # elided at the end of the title
+
+
+def test_cancelled_entries_stay_readable_in_both_themes(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from app.gui.bookings.calendar_grid import entry_colours
+    from app.gui.bookings.timeline_colours import colours
+    from app.gui.shell import style
+    from tests.gui.test_style import contrast
+
+    app = QApplication.instance()
+    try:
+        for theme in ("light", "dark"):
+            monkeypatch.setenv("REGIE_THEME", theme)
+            style.apply(app)  # type: ignore[arg-type]
+            fg, bg = entry_colours("cancelled")
+            assert bg is None  # no grey chip: struck-out words on the day's background
+            c = colours()
+            for background in (c.base, c.weekend_bg, c.holiday_bg):
+                assert contrast(fg.name(), background.name()) >= 4.5, (theme, background.name())
+    finally:
+        monkeypatch.setenv("REGIE_THEME", "light")
+        style.apply(app)  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetrics,
     QHelpEvent,
@@ -56,14 +57,35 @@ def entry_text(entry: Entry, short: bool = False) -> str:
 
 
 def chip_text(entry: Entry, metrics: QFontMetrics, width: int) -> str:
-    """The entry in ``width`` pixels: the arrow and reference whole (its number only when
-    narrow), the title elided in the middle so its start and end both stay."""
-    head = entry_text(entry, short=width < 181).removesuffix(entry.title).rstrip()
+    """The entry in ``width`` pixels, read from its words: the arrow, then the reference
+    (whole, or its number only) when it leaves the title about sixteen characters, then
+    the title (event, else customer) elided at its end. A narrow day drops the reference
+    (in the tooltip and the day's list): "↘ Anniversaire Dupo…", not "↘ 0120 Anni…aire"."""
+    arrow, title = ARROWS[entry.kind], entry.title
+    wanted = min(metrics.horizontalAdvance(title), metrics.averageCharWidth() * 16)
+    number = entry.reference.rsplit("-", 1)[-1]
+    head = arrow
+    for reference in (entry.reference, number):
+        candidate = f"{arrow} {reference}"
+        if width - metrics.horizontalAdvance(candidate + " ") >= wanted:
+            head = candidate
+            break
+    if not title:
+        return metrics.elidedText(head, Qt.TextElideMode.ElideRight, width)
+    whole = f"{head} {title}"
+    if metrics.horizontalAdvance(whole) <= width:
+        return whole
     room = width - metrics.horizontalAdvance(head + " ")
-    title = entry.title
-    if not title or room < metrics.horizontalAdvance("M…M"):
-        return metrics.elidedText(f"{head} {title}".rstrip(), Qt.TextElideMode.ElideRight, width)
-    return f"{head} {metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, room)}"
+    return f"{head} {metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)}"
+
+
+def entry_colours(status: str) -> tuple[QColor, QColor | None]:
+    """An entry's (text, chip background): its status's tone; a cancelled one has no
+    chip, its words struck out in the palette's muted colour on the day's own background
+    (readable on every day's wash, in both themes)."""
+    if status == BookingStatus.CANCELLED.value:
+        return QColor(style.palette().muted), None
+    return status_colours(status)
 
 
 def long_day(day: dt.date) -> str:
@@ -237,11 +259,12 @@ class MonthGrid(QWidget):
         shown = self._shown(day, rect)
         y = rect.top() + 20
         for entry in shown:
-            fg, bg = status_colours(entry.status)
+            fg, bg = entry_colours(entry.status)
             chip = QRect(rect.left() + 3, y, rect.width() - 7, self.LINE - 2)
-            if outside:
-                bg.setAlpha(140)
-            p.fillRect(chip, bg)
+            if bg is not None:
+                if outside:
+                    bg.setAlpha(140)
+                p.fillRect(chip, bg)
             if entry == self.selected_entry:
                 p.setPen(QPen(fg, 1))
                 p.drawRect(chip.adjusted(0, 0, -1, -1))

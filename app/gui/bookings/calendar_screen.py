@@ -79,6 +79,10 @@ class CalendarLegend(QWidget):
         for status in BookingStatus:
             # with its parent: a chip without one would show itself as a window
             chip = chips.StatusChip("booking", status.value, status_label(status.value), self)
+            if status == BookingStatus.CANCELLED:  # struck out, as on the month
+                font = chip.font()
+                font.setStrikeOut(True)
+                chip.setFont(font)
             row.addWidget(chip)
         row.addStretch(1)
 
