@@ -809,3 +809,36 @@ def test_what_is_still_out_agrees_with_the_lines(qtbot, screen, db, clock, kit) 
     row = next(p for p in screen.lines_model.rows if p.code == "DMX-10")
     assert (row.out, row.missing) == (4, 1)
     assert side.bulk_list.count() == 1 and "4 × " in side.bulk_list.item(0).text()
+
+
+def test_the_summary_replaces_the_last_answer(qtbot, screen, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    scan(qtbot, screen.scan_field, "NOPE-42")
+    assert screen.banner.kind == "error"
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F10)
+    assert screen.banner.kind == "idle" and "NOPE-42" not in screen.banner.text()
+    assert screen.summary.title.text() == f"{kit['ref']}: nothing has left yet"
+    qtbot.keyClick(screen.summary, Qt.Key.Key_Escape)
+    scan(qtbot, screen.scan_field, LYRES[0])
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F10)
+    assert screen.summary.title.text() == f"{kit['ref']}: not everything has left"
+
+
+def test_lines_name_the_colours_and_give_names_the_room(qtbot, screen, db, clock, kit) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, screen.scan_field, kit["ref"])
+    scan(qtbot, screen.scan_field, LYRES[0])
+    panel, model = screen.booking_panel, screen.lines_model
+    assert panel.partial_chip.text() == "Partly picked" and panel.complete_chip.isVisible()
+    row = next(n for n, p in enumerate(model.rows) if p.code == "LYRE-WASH")
+    spoken = model.data(model.index(row, 0), Qt.ItemDataRole.AccessibleTextRole)
+    assert "Partly picked" in spoken
+    _all_out(db, clock, kit["ref"])
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F6)
+    view, header = screen.lines_view, screen.lines_view.horizontalHeader()
+    assert not view.wordWrap() and view.textElideMode() == Qt.TextElideMode.ElideMiddle
+    widths = [header.sectionSize(n) for n in range(model.columnCount())]
+    assert widths[0] == max(widths)  # the name has the free width
+    for column in range(1, model.columnCount()):  # no header cut
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.fontMetrics().horizontalAdvance(title) <= widths[column]
+    assert screen.scan_field.placeholderText() and screen.scan_field.accessibleDescription()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.desk import look
-from app.gui.desk.desk_models import LinesModel
+from app.gui.desk.desk_models import LinesModel, state_words
 from app.gui.shell import style
 from app.gui.shell.chips import StatusChip
 from app.gui.shell.empty import EmptyState
@@ -31,13 +32,20 @@ from booking.models import BOOKING_STATUS_LABELS, BookingStatus
 
 tr = QCoreApplication.translate
 
-#: Widths of the figures' columns (check-out: code, picked, to pick; check-in: code, back,
-#: still out, damaged, missing). Fixed: sizing to contents would read every row per scan.
-WIDTHS = {"out": [0, 150, 100, 90], "in": [0, 140, 90, 90, 85, 110]}
+#: The code column's widest, in average characters (a longer code elides in the middle).
+CODE_CHARS = 16
 
 
 def _when(value: dt.datetime) -> str:
     return f"{format_date(value.date())} {value:%H:%M}"
+
+
+def _header_font(base: QFont) -> QFont:
+    """The desk sheet's header font: small, semi-bold."""
+    font = QFont(base)
+    font.setPointSizeF(look.points("small"))
+    font.setWeight(QFont.Weight.DemiBold)
+    return font
 
 
 class BookingPanel(QStackedWidget):
@@ -60,6 +68,11 @@ class BookingPanel(QStackedWidget):
         look.sized(self.customer_label, "heading")
         self.dates_label = QLabel()
         look.sized(self.dates_label, "body", "muted")
+        # the words of the rows' colours (a partly done line is amber, a done one green)
+        self.partial_chip = StatusChip("scan")
+        self.complete_chip = StatusChip("scan")
+        for chip in (self.partial_chip, self.complete_chip):
+            look.sized(chip, "small")
         self.lines_model = LinesModel(self)
         self.lines_view = self._lines_view()
         self.addWidget(self.empty_label)
@@ -98,20 +111,41 @@ class BookingPanel(QStackedWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(style.SPACE.xs)
+        dates = QHBoxLayout()
+        dates.setSpacing(style.SPACE.s)
+        dates.addWidget(self.dates_label, 1)
+        dates.addWidget(self.partial_chip)
+        dates.addWidget(self.complete_chip)
         layout.addLayout(head)
         layout.addWidget(self.customer_label)
-        layout.addWidget(self.dates_label)
+        layout.addLayout(dates)
         layout.addSpacing(style.SPACE.xs)
         layout.addWidget(self.lines_view, 1)
         return page
 
     def _size_lines(self) -> None:
-        header = self.lines_view.horizontalHeader()
+        """The name takes the free width; the code and the figures are as wide as their
+        header or their widest cell (figures: as wide as the line's largest count could
+        make them). Sized when the rows are replaced, not per scan (a scan updates the
+        figures in place)."""
+        view, header = self.lines_view, self.lines_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        widths = WIDTHS["out" if self.lines_model.mode == "out" else "in"]
+        cell_font = QFont(view.font())
+        cell_font.setBold(True)  # the progress column is bold; the others fit in its width
+        cells, titles = QFontMetrics(cell_font), QFontMetrics(_header_font(view.font()))
+        rows = self.lines_model.rows
+        largest = max((max(p.wanted, p.left, p.out) for p in rows), default=0)
+        figures = {2: f"{largest} / {largest}"}
+        pad = 2 * style.SPACE.s
         for column in range(1, self.lines_model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, widths[column])
+            if column == 1:
+                widest = max((cells.horizontalAdvance(p.code) for p in rows), default=0)
+                wanted = min(widest, cells.averageCharWidth() * CODE_CHARS)
+            else:
+                wanted = cells.horizontalAdvance(figures.get(column, str(largest)))
+            title = str(self.lines_model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(titles.horizontalAdvance(title), wanted) + pad)
 
     def show_none(self, mode: str) -> None:
         """No booking open: say how to open one."""
@@ -142,6 +176,8 @@ class BookingPanel(QStackedWidget):
             .replace("%2", _when(view.end))
         )
         self.lines_model.set_lines(view.lines, mode, highlight)
+        self.partial_chip.set_status("warning", state_words("partial", mode))
+        self.complete_chip.set_status("ok", state_words("complete", mode))
         row = self.lines_model.row_of(highlight)
         if row >= 0:
             self.lines_view.scrollTo(self.lines_model.index(row, 0))

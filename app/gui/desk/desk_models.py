@@ -25,7 +25,7 @@ from app.gui.shell.widgets import format_date
 from booking.desk import LineProgress
 from booking.desk_queries import LATE, TODAY, TOMORROW, Departure, DeskBooking
 
-__all__ = ["DeparturesModel", "DeskBooking", "LinesModel", "line_state"]
+__all__ = ["DeparturesModel", "DeskBooking", "LinesModel", "line_state", "state_words"]
 
 tr = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
@@ -43,6 +43,17 @@ def line_state(line: LineProgress, mode: str) -> str:
     if line.left == 0 or line.back == 0:
         return "outstanding"
     return "complete" if line.out <= 0 else "partial"
+
+
+def state_words(state: str, mode: str) -> str:
+    """The words of a line's colour (never colour alone): partly / all picked or back."""
+    if state == "partial":
+        return (
+            tr("DeskScreen", "Partly picked") if mode == "out" else tr("DeskScreen", "Partly back")
+        )
+    if state == "complete":
+        return tr("DeskScreen", "All picked") if mode == "out" else tr("DeskScreen", "All back")
+    return ""
 
 
 def _when(value: dt.datetime) -> str:
@@ -159,7 +170,8 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return line.item_type_id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{line.code} — {line.name}"
+            words = state_words(line_state(line, self.mode), self.mode)
+            return " — ".join(t for t in (line.code, line.name, words) if t)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             return _brush(highlighted, line_state(line, self.mode), role)
         if role == Qt.ItemDataRole.FontRole and (highlighted or column == 2):
@@ -169,7 +181,8 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.cells(line)[column]
+            words = state_words(line_state(line, self.mode), self.mode) if column == 0 else ""
+            return ", ".join(t for t in (self.cells(line)[column], words) if t)
         return None
 
 

@@ -160,8 +160,9 @@ class DeskScreen(DeskPrompts, DeskDocuments, QWidget):
         pick_row = QHBoxLayout(pick_page)
         pick_row.setContentsMargins(0, 0, 0, 0)
         pick_row.setSpacing(s.l)
-        pick_row.addWidget(self.booking_panel, 3)
-        pick_row.addWidget(self.side, 2)
+        pick_row.addWidget(self.booking_panel, 5)
+        pick_row.addWidget(self.side, 3)
+        self.pick_row = pick_row
         self.pages = QStackedWidget()
         self.pages.addWidget(pick_page)
         self.pages.addWidget(self.summary)
@@ -261,7 +262,7 @@ class DeskScreen(DeskPrompts, DeskDocuments, QWidget):
         if mode == "in" and self.booking is not None:  # what is out now, scanned here or not
             self.jobs.add(Job("reload", self.booking.reference, mode=mode))
         self._show_keys()
-        self.banner.show_message("idle", self._mode_title(), self.scan_field.placeholderText())
+        self.banner.show_message("idle", self._mode_title(), self.bar.prompt())
         self.focus_scan()
 
     def _mode_title(self) -> str:
@@ -276,6 +277,11 @@ class DeskScreen(DeskPrompts, DeskDocuments, QWidget):
             self.booking_panel.show_none(self.mode)
         else:
             self.booking_panel.show_booking(view, self.mode, highlight)
+        # the booking's lines get the room (check-in's list of what is out is short); with
+        # none open, the list to choose from does
+        stretch = (2, 3) if view is None else (5, 3) if self.mode == "out" else (2, 1)
+        self.pick_row.setStretch(0, stretch[0])
+        self.pick_row.setStretch(1, stretch[1])
         if self.mode == "out":
             self.side.show_departures()
         elif view is None:

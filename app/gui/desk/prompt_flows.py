@@ -245,17 +245,25 @@ class DeskPrompts:
             tr("DeskScreen", "Esc: back to the scans"),
         ]
         self.summary.hint.setText("   ·   ".join(hints))
+        # the last scan's answer (a refusal in red, say) does not belong over the summary
+        self.banner.show_message(
+            "idle",
+            tr("DeskScreen", "Check-out") if self.mode == "out" else tr("DeskScreen", "Check-in"),
+            tr("DeskScreen", "Summary of %1").replace("%1", view.reference),
+        )
         self.pages.setCurrentIndex(1)
         self.summary.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @staticmethod
     def _not_gone(view: DeskBooking) -> tuple[str, list[str]]:
         short = [p for p in view.lines if p.left < p.wanted]
-        title = (
-            tr("DeskScreen", "%1: everything booked has left").replace("%1", view.reference)
-            if not short
-            else tr("DeskScreen", "%1: did not go").replace("%1", view.reference)
-        )
+        if not short:
+            title = tr("DeskScreen", "%1: everything booked has left")
+        elif all(p.left == 0 for p in view.lines):
+            title = tr("DeskScreen", "%1: nothing has left yet")
+        else:
+            title = tr("DeskScreen", "%1: not everything has left")
+        title = title.replace("%1", view.reference)
         rows = [
             f"{p.name}  ({p.code})   "
             + tr("DeskScreen", "%1 of %2 did not go")
@@ -290,7 +298,7 @@ class DeskPrompts:
         self.banner.show_message(
             "idle",
             tr("DeskScreen", "Check-out") if self.mode == "out" else tr("DeskScreen", "Check-in"),
-            self.scan_field.placeholderText(),
+            self.scan_field.accessibleDescription(),
         )
         self.refresh_departures()
         if self.mode == "out" and self.side.departures_model.rowCount():

@@ -80,7 +80,15 @@ class ScanBar(QWidget):
     def set_mode(self, mode: str) -> None:
         self.out_button.setChecked(mode == "out")
         self.in_button.setChecked(mode == "in")
-        if mode == "out":
-            self.scan_field.setPlaceholderText(tr("DeskScreen", "Scan the booking, then its kit"))
+        if mode == "out":  # short enough for the field in the main window, in French too
+            hint = tr("DeskScreen", "Booking, then its kit")
+            sentence = tr("DeskScreen", "Scan the booking, then its kit")
         else:
-            self.scan_field.setPlaceholderText(tr("DeskScreen", "Scan what comes back"))
+            hint = sentence = tr("DeskScreen", "Scan what comes back")
+        self.scan_field.setPlaceholderText(hint)
+        self.scan_field.setToolTip(sentence)
+        self.scan_field.setAccessibleDescription(sentence)
+
+    def prompt(self) -> str:
+        """What to scan now, as a whole sentence (the placeholder is its short form)."""
+        return self.scan_field.accessibleDescription()

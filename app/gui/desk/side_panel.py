@@ -147,6 +147,7 @@ class SidePanel(QWidget):
             tr("DeskScreen", "Bulk still out (* then a quantity, then the label)")
         )
         look.sized(self.bulk_heading, "small", "muted")
+        self.bulk_heading.setWordWrap(True)
         self.bulk_list = _out_list(tr("DeskScreen", "Bulk still out"))
         self.bulk_list.itemActivated.connect(self._missing)
         self.out_page = QWidget()
