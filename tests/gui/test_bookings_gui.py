@@ -453,3 +453,37 @@ def test_the_editor_starts_in_the_customer_field_and_tabs_through_the_form(edito
             break
     assert chain == [editor.event, editor.notes, editor.add_field, editor.lines_view]
     assert editor.header.text() == "New booking"
+
+
+def test_the_list_opens_on_the_bookings_of_today(qtbot, ops, db: Database, clock, member) -> None:  # type: ignore[no-untyped-def]
+    """Newest pick-up first, filters untouched, but the first load selects (and scrolls to)
+    the first booking whose period reaches today (26/11/2026), not next year's."""
+    periods = [
+        ("2026-11-02T10:00", "2026-11-04T10:00"),
+        ("2026-11-24T10:00", "2026-11-27T10:00"),  # reaches today
+        ("2026-11-26T09:00", "2026-11-26T18:00"),  # picked up today: first of today's
+        ("2026-12-20T10:00", "2026-12-22T10:00"),
+        *[(f"2027-0{m}-10T10:00", f"2027-0{m}-12T10:00") for m in range(1, 10)],
+    ]
+    refs = [factories.booking(db, clock, member, a, b, {"LYRE-WASH": 1}) for a, b in periods]
+    screen = BookingsScreen(ops)
+    qtbot.addWidget(screen)
+    screen.resize(1000, 300)
+    screen.show()
+    assert references(screen) == refs[::-1]  # the order is the list's, as before
+    assert screen.selected_row().reference == refs[2]  # type: ignore[union-attr]
+    index = screen.view.currentIndex()
+    assert screen.view.viewport().rect().intersects(screen.view.visualRect(index))
+    # later searches keep the selection's usual rule (the selected row, else the first)
+    screen.search_box.setText(refs[0])
+    assert screen.selected_row().reference == refs[0]  # type: ignore[union-attr]
+
+
+def test_the_list_opens_where_today_falls_between_bookings(qtbot, ops, db, clock, member) -> None:  # type: ignore[no-untyped-def]
+    past = factories.booking(
+        db, clock, member, "2026-11-02T10:00", "2026-11-04T10:00", {"LYRE-WASH": 1}
+    )
+    factories.booking(db, clock, member, "2026-12-20T10:00", "2026-12-22T10:00", {"LYRE-WASH": 1})
+    screen = BookingsScreen(ops)
+    qtbot.addWidget(screen)
+    assert screen.selected_row().reference == past  # type: ignore[union-attr]

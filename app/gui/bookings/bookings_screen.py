@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,13 +30,9 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
-from app.gui.bookings.booking_editor import (
-    BookingEditor,
-    datetime_edit,
-    from_qdatetime,
-    to_qdatetime,
-)
+from app.gui.bookings.booking_editor import BookingEditor
 from app.gui.bookings.booking_models import ID_ROLE, BookingTableModel, booking_status_label
+from app.gui.bookings.duplicate_dialog import DuplicateDialog
 from app.gui.shell import icons, style
 from app.gui.shell.changes import Change
 from app.gui.shell.chips import ChipDelegate
@@ -46,7 +40,7 @@ from app.gui.shell.empty import EmptyState
 from app.gui.shell.list_filters import FilteredList, customer_choices  # noqa: F401 (re-export)
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
-from app.gui.shell.widgets import qdate
+from app.gui.shell.widgets import format_datetime, qdate
 from booking import bookings, queries
 from booking.models import TRANSITIONS, BookingStatus
 
@@ -69,36 +63,20 @@ def search(
     )
 
 
-class DuplicateDialog(QDialog):
-    """Choose the pick-up of the copy; the whole booking moves with it."""
-
-    def __init__(self, reference: str, start: dt.datetime, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("DuplicateDialog", "Duplicate %1").replace("%1", reference))
-        layout = QVBoxLayout(self)
-        text = QLabel(
-            tr(
-                "DuplicateDialog",
-                "A new quote with the same customer, event and lines; its dates move with "
-                "the new pick-up.",
-            )
-        )
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        form = QFormLayout()
-        self.start = datetime_edit()
-        self.start.setDateTime(to_qdatetime(start + dt.timedelta(days=7)))
-        form.addRow(tr("DuplicateDialog", "New &pick-up:"), self.start)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def chosen(self) -> dt.datetime:
-        return from_qdatetime(self.start.dateTime())
+def today_in_list(
+    uow: UnitOfWork, ids: list[int], text: str, criteria: dict[str, Any], today: dt.date
+) -> tuple[list[int], int | None]:
+    """The list's ids (newest pick-up first) and the first one whose period reaches
+    ``today`` (else the first picked up before tomorrow: where today falls in the list)."""
+    midnight = dt.datetime.combine(today, dt.time())
+    tomorrow = midnight + dt.timedelta(days=1)
+    around = {**criteria, "start": midnight, "end": tomorrow}
+    for found in (search(uow, text, **around), search(uow, text, **{**around, "start": None})):
+        wanted = set(found)
+        first = next((i for i in ids if i in wanted), None)
+        if first is not None:
+            return ids, first
+    return ids, None
 
 
 class BookingsScreen(FilteredList, QWidget):
@@ -181,12 +159,9 @@ class BookingsScreen(FilteredList, QWidget):
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-        for column, width in enumerate((120, 100, 280, 260, 130, 130)):
-            self.view.setColumnWidth(column, width)
-        self.model.modelReset.connect(
-            lambda: header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        )
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
+        self.model.modelReset.connect(self._stretch_names)
+        self._stretch_names()
         self.view.doubleClicked.connect(lambda _: self.open_selected())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         # rows are fetched lazily: what the actions allow is known once the row arrives
@@ -201,6 +176,27 @@ class BookingsScreen(FilteredList, QWidget):
         self._build_actions()
         self._build_layout()
         self._update_actions()
+
+    def _size_columns(self) -> None:
+        """Reference, status and dates as wide as their longest value (measured on samples:
+        the rows load lazily); the customer and the event share the rest, both eliding in
+        the middle only when they must."""
+        metrics, pad = self.view.fontMetrics(), 2 * style.SPACE.s
+        stamp = format_datetime(dt.datetime(2026, 12, 31, 23, 59))
+        statuses = [booking_status_label(s.value) for s in BookingStatus]
+        widths = {
+            0: metrics.horizontalAdvance("R-2026-00000") + pad,
+            1: max(metrics.horizontalAdvance(t) for t in statuses) + pad + 2 * style.SPACE.s,
+            4: metrics.horizontalAdvance(stamp) + pad,
+            5: metrics.horizontalAdvance(stamp) + pad,
+        }
+        for column, width in widths.items():
+            self.view.setColumnWidth(column, width)
+
+    def _stretch_names(self) -> None:
+        header = self.view.horizontalHeader()
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def _build_actions(self) -> None:
         a = self._action
@@ -353,15 +349,26 @@ class BookingsScreen(FilteredList, QWidget):
     def search(self) -> None:
         self._generation += 1
         generation, text, criteria = self._generation, self.search_box.text(), self._criteria()
+        if generation == 1:  # the first load: the list opens where today is
+            today = self.ops.ctx.clock.today()
+            self.ops.read(
+                lambda uow: today_in_list(
+                    uow, search(uow, text, **criteria), text, criteria, today
+                ),
+                lambda found: self._show(generation, *found),
+            )
+            return
         self.ops.read(
             lambda uow: search(uow, text, **criteria), lambda ids: self._show(generation, ids)
         )
 
-    def _show(self, generation: int, ids: list[int]) -> None:
+    def _show(self, generation: int, ids: list[int], today_id: int | None = None) -> None:
         if generation != self._generation:
             return
         selected = self._want if self._want is not None else self.selected_id()
         self._want = None
+        if selected is None and today_id is not None:
+            selected = today_id
         self.model.set_ids(ids)
         self.count_label.setText(tr("BookingsScreen", "%Ln booking(s)", None, len(ids)))
         row = self.model.row_of(selected) if selected is not None else None
@@ -369,6 +376,10 @@ class BookingsScreen(FilteredList, QWidget):
             row = 0
         if row is not None:
             self.view.selectRow(row)
+            if selected == today_id:
+                self.view.scrollTo(
+                    self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+                )
         self._update_actions()
 
     def select_booking(self, booking_id: int) -> None:
