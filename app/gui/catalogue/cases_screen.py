@@ -36,6 +36,7 @@ from app.gui.shell.models import status_label
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import (
     Feedback,
+    cell_text,
     make_table,
     menu_entry,
     select_key,
@@ -369,7 +370,7 @@ class CasesScreen(QWidget):
 
     def take_out(self) -> None:
         rows = sorted({index.row() for index in self.contents.selectedIndexes()})
-        codes = [self.contents.item(row, 0).text() for row in rows]
+        codes = [code for code in (cell_text(self.contents, row) for row in rows) if code]
         if not codes:
             return
         user = self.ops.user

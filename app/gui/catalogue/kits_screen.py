@@ -33,6 +33,7 @@ from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import (
     Feedback,
+    cell_text,
     make_table,
     menu_entry,
     select_key,
@@ -445,7 +446,7 @@ class KitsScreen(QWidget):
             self,
             tr("KitsScreen", "Delete kit"),
             tr("KitsScreen", "Delete the kit {code}? Its item types stay in the catalogue.").format(
-                code=self.table.item(self.table.currentRow(), 0).text()
+                code=cell_text(self.table, self.table.currentRow())
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:

@@ -94,7 +94,7 @@ class LabelsOutput(QWidget):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        self.render(lambda pdf: self._write(Path(path), pdf))
+        self.render_labels(lambda pdf: self._write(Path(path), pdf))
 
     def _write(self, path: Path, pdf: bytes) -> None:
         try:
@@ -124,7 +124,7 @@ class LabelsOutput(QWidget):
         dialog.setWindowTitle(tr("LabelsScreen", "Print labels"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.render(lambda pdf: self._print(printer, pdf))
+        self.render_labels(lambda pdf: self._print(printer, pdf))
 
     def _print(self, printer: QPrinter, pdf: bytes) -> PrintJob:
         job = start_print(self, pdf, printer, tr("LabelsScreen", "Labels"), show_errors=False)
@@ -138,7 +138,7 @@ class LabelsOutput(QWidget):
         self.print_job = job
         return job
 
-    def render(self, deliver: Callable[[bytes], None]) -> None:
+    def render_labels(self, deliver: Callable[[bytes], object]) -> None:
         """Fetch the chosen labels, then draw the PDF as a long task and hand it over."""
         codes, everything = list(self.selected), self.all_check.isChecked()
 
@@ -147,7 +147,7 @@ class LabelsOutput(QWidget):
 
         self.ops.read(fetch, lambda found: self._draw(found, deliver), self._refused)
 
-    def _draw(self, found: list[labels.Label], deliver: Callable[[bytes], None]) -> None:
+    def _draw(self, found: list[labels.Label], deliver: Callable[[bytes], object]) -> None:
         fmt, qr = self.fmt(), self.qr_check.isChecked()
         dialog = QProgressDialog(
             tr("LabelsScreen", "Preparing {count} labels…").format(count=len(found)),

@@ -53,7 +53,7 @@ class LabelsScreen(LabelsOutput):
         self._syncing = False
         self._build()
         ops.changed.connect(self._on_changed)
-        self.find()
+        self.search()
         self._update_count()
 
     # --- layout ----------------------------------------------------------------------
@@ -88,7 +88,7 @@ class LabelsScreen(LabelsOutput):
         )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_edit.textChanged.connect(lambda _: self.find())
+        self.search_edit.textChanged.connect(lambda _: self.search())
         shortcut_action(self, tr("LabelsScreen", "Search"), "Ctrl+F", self._focus_search)
         search_label = QLabel(tr("LabelsScreen", "&Search:"))
         search_label.setBuddy(self.search_edit)
@@ -189,13 +189,13 @@ class LabelsScreen(LabelsOutput):
 
     # --- search results --------------------------------------------------------------
 
-    def find(self) -> None:
+    def search(self) -> None:
         text = self.search_edit.text()
         self.ops.read(lambda uow: label_search(uow, text), lambda result: self._show(text, *result))
 
     def _on_changed(self, kind: str) -> None:
         if kind in (Change.CATALOGUE, Change.CASES):
-            self.find()
+            self.search()
             if self.all_check.isChecked():
                 self._count_all()
 

@@ -63,13 +63,13 @@ class InspectionDialog(FormDialog):
         self.fields.add(tr("InspectionDialog", "&Schedule:"), "schedule", self.schedule)
         today = ops.ctx.clock.today()
         self.date = self.line(tr("InspectionDialog", "&Date:"), "date", edit_date(today))
-        self.result = combo(
+        self.outcome = combo(
             [
                 (tr("InspectionDialog", "Passed"), "pass"),
                 (tr("InspectionDialog", "Failed (unit goes to repair)"), "fail"),
             ]
         )
-        self.fields.add(tr("InspectionDialog", "&Result:"), "passed", self.result)
+        self.fields.add(tr("InspectionDialog", "&Result:"), "passed", self.outcome)
         self.inspector = self.line(tr("InspectionDialog", "&Inspector:"), "inspector", ops.user)
         self.notes = notes_edit()
         self.fields.add(tr("InspectionDialog", "&Notes:"), "notes", self.notes)
@@ -79,7 +79,7 @@ class InspectionDialog(FormDialog):
         date = _required_date("date", self.date.text())
         schedule = self.schedule.currentData()
         schedule_id = int(schedule) if schedule else None
-        passed = self.result.currentData() == "pass"
+        passed = self.outcome.currentData() == "pass"
         inspector, notes = self.inspector.text(), self.notes.toPlainText()
         user, clock, barcode = self.ops.user, self.ops.ctx.clock, self.barcode
         return lambda uow: (

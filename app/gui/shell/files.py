@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 class NameOnlyIcons(QFileIconProvider):
     """Icons and type names from the name alone: never opens the files listed."""
 
-    def icon(self, what: object) -> QIcon:  # type: ignore[override]
+    def icon(self, what: QFileIconProvider.IconType | QFileInfo) -> QIcon:
         if isinstance(what, QFileInfo):
             kind = (
                 QFileIconProvider.IconType.Folder
@@ -29,7 +29,7 @@ class NameOnlyIcons(QFileIconProvider):
                 else QFileIconProvider.IconType.File
             )
             return super().icon(kind)
-        return super().icon(what)  # type: ignore[arg-type]
+        return super().icon(what)
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():

@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -19,6 +20,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from app import i18n
 from app.core.errors import DomainError
+
+if TYPE_CHECKING:  # for the types only: _start imports them when it runs
+    from app.bootstrap import Context
+    from app.gui.shell.operations import Operations
 
 tr = QCoreApplication.translate
 
@@ -49,8 +54,8 @@ class _Session:
     """What a running window holds: the context, the operations, the window."""
 
     def __init__(self) -> None:
-        self.ctx = None
-        self.ops = None
+        self.ctx: Context | None = None
+        self.ops: Operations | None = None
         self.window: QWidget | None = None
         self.status = 0
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from app.gui.shell.widgets import fill_customer_filter, screen_action
 from booking.customer_choices import customer_choices
@@ -16,8 +16,8 @@ from booking.customer_choices import customer_choices
 __all__ = ["FilteredList", "customer_choices"]  # customer_choices: kept importable here
 
 
-class FilteredList:
-    """Mixed into a screen (before QWidget) that has ``ops``, ``view``, ``search_box``,
+class FilteredList(QWidget):
+    """The base of a screen that has ``ops``, ``view``, ``search_box``,
     ``customer_filter``, ``date_from``/``date_to`` and a ``search()`` method."""
 
     ops: Any
@@ -32,7 +32,7 @@ class FilteredList:
         return screen_action(self, text, shortcut, slot)
 
     def _popup(self, pos: Any, actions: Sequence[QAction | None]) -> None:
-        menu = QMenu(self)  # type: ignore[call-overload]
+        menu = QMenu(self)
         for action in actions:
             menu.addSeparator() if action is None else menu.addAction(action)
         menu.popup(self.view.viewport().mapToGlobal(pos))

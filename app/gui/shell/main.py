@@ -14,11 +14,13 @@ menu bar while its area is current.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast, overload
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -52,6 +54,9 @@ from app.gui.shell.settings_dialog import SettingsDialog, read_settings
 from app.gui.shell.widgets import ErrorListDialog
 
 tr = QCoreApplication.translate
+#: Qt's marker, typed as what it returns (the English text itself); the translation
+#: scripts find the strings by this name.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
 
 class Area(NamedTuple):
@@ -151,7 +156,7 @@ class MainWindow(QMainWindow):
         self.digit_keys = DigitRowShortcuts(
             self,
             {
-                area.shortcut: (lambda key=area.key: self.show_area(key))
+                area.shortcut: partial(self.show_area, area.key)
                 for area in self.areas
                 if area.shortcut
             },
@@ -238,8 +243,15 @@ class MainWindow(QMainWindow):
 
     # --- areas --------------------------------------------------------------------------
 
-    def screen(self, key: str) -> QWidget:
-        """The screen of an area, built the first time it is asked for."""
+    @overload
+    def screen(self) -> QScreen: ...
+    @overload
+    def screen(self, key: str) -> QWidget: ...
+    def screen(self, key: str | None = None) -> QScreen | QWidget:
+        """The screen of an area, built the first time it is asked for; without a key,
+        QWidget's: the display the window is on."""
+        if key is None:
+            return super().screen()
         if key not in self.screens:
             area = next(a for a in self.areas if a.key == key)
             widget = area.factory(self.ops, self.stack)

@@ -33,12 +33,14 @@ BLOCK = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+#: A model's read of its rows by id (run in the background): ``queries.type_rows``…
+Fetch = Callable[[UnitOfWork, Sequence[int]], dict[int, Any]]
 
 
 class LazyTableModel(QAbstractTableModel):
     """Row ids in memory, rows fetched by blocks of BLOCK on first display."""
 
-    fetch_rows: ClassVar[Callable[[UnitOfWork, Sequence[int]], dict[int, Any]]]
+    fetch_rows: ClassVar[Fetch]
 
     def __init__(self, ops: Operations, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -190,7 +192,7 @@ def status_label(value: str) -> str:
 class TypeTableModel(LazyTableModel):
     """Item types: code, name, category, manufacturer, model, quantity, serviceable, due."""
 
-    fetch_rows = staticmethod(queries.type_rows)
+    fetch_rows: ClassVar[Fetch] = staticmethod(queries.type_rows)
     columns = (
         "code",
         "name",
@@ -240,7 +242,7 @@ class UnitTableModel(LazyTableModel):
     """Units of one type: barcode, serial, status (a chip: its key under ``STATUS_ROLE``),
     location, owner, next inspection due."""
 
-    fetch_rows = staticmethod(queries.unit_rows)
+    fetch_rows: ClassVar[Fetch] = staticmethod(queries.unit_rows)
     columns = ("barcode", "serial", "status", "location", "owner", "due")
 
     def header(self, section: int) -> str:

@@ -36,7 +36,7 @@ from app.gui.shell.error_dialog import as_error, show_error
 
 T = TypeVar("T")
 Done = Callable[[Any], None]
-Failed = Callable[[DomainError], None]
+Failed = Callable[[DomainError], object]  # what it returns is not used
 
 
 class Cancelled(Exception):
@@ -231,7 +231,7 @@ class Operations(QObject):
 
         return deliver
 
-    def _call_back(self, callback: Callable[[Any], None], value: Any) -> None:
+    def _call_back(self, callback: Callable[[Any], object], value: Any) -> None:
         """A screen's call back that raises is a failure of the job too: shown, not lost
         (a refusal as any other, anything else in the error dialog)."""
         try:

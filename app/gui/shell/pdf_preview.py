@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -220,7 +220,7 @@ class PdfPreview(QWidget):
         self.fit_button.setChecked(True)
         self.show_page(self.page)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 — Qt's name
         super().resizeEvent(event)
         if self.fit and self.pdf:
             self.show_page(self.page)
@@ -253,7 +253,8 @@ def fit_to_screen(window: QWidget, preferred: QSize, key: str = "") -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QGuiApplication
 
-    anchor = window.parentWidget().window() if window.parentWidget() else window
+    parent = window.parentWidget()
+    anchor = parent.window() if parent is not None else window
     screen = anchor.screen() or QGuiApplication.primaryScreen()
     area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
     room = area.adjusted(0, 0, -FRAME_ROOM.width(), -FRAME_ROOM.height())

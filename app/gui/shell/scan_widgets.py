@@ -102,6 +102,12 @@ def selected_key(table: QTableWidget) -> object:
     return cell.data(Qt.ItemDataRole.UserRole) if cell is not None else None
 
 
+def cell_text(table: QTableWidget, row: int, column: int = 0) -> str:
+    """The words of a cell ("" where it has none)."""
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
+
+
 def select_key(table: QTableWidget, key: object) -> bool:
     for row in range(table.rowCount()):
         cell = table.item(row, 0)
@@ -114,7 +120,7 @@ def select_key(table: QTableWidget, key: object) -> bool:
 def shortcut_action(
     parent: QWidget,
     text: str,
-    keys: QKeySequence | str,
+    keys: QKeySequence | QKeySequence.StandardKey | str,
     slot: Callable[[], object],
     *,
     context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,

@@ -63,7 +63,7 @@ class SettingsDialog(FormDialog):
         here.add("", (), note)
         self.appearance = QComboBox()
         for value, text in APPEARANCES:
-            self.appearance.addItem(tr("SettingsDialog", text), value)
+            self.appearance.addItem(tr("SettingsDialog", str(text)), value)
         self.appearance.setCurrentIndex(max(0, self.appearance.findData(style.stored_choice())))
         here.add(tr("SettingsDialog", "Appea&rance:"), "appearance", self.appearance)
         shared = self.section(tr("SettingsDialog", "The cooperative"), 0, 1)

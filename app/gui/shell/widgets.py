@@ -66,7 +66,7 @@ def edit_date(value: dt.date | None) -> str:
 
 
 def _grouped(digits: str, separator: str) -> str:
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
@@ -152,6 +152,7 @@ class FitScrollArea(QScrollArea):
 
     def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.content = content
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -170,13 +171,13 @@ class FitScrollArea(QScrollArea):
         return int(height * self.SHARE)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        inner = self.widget().sizeHint()
+        inner = self.content.sizeHint()
         height = min(inner.height(), self._height_limit())
         bar = self._bar() if height < inner.height() else 0
         return QSize(inner.width() + bar, height)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        inner = self.widget().minimumSizeHint()
+        inner = self.content.minimumSizeHint()
         return QSize(inner.width() + self._bar(), min(inner.height(), 160))
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -230,8 +231,9 @@ class FormFields:
         error.hide()
         column.addWidget(error)
         self.form.addRow(label, holder)
-        if isinstance(self.form.labelForField(holder), QLabel):
-            self.form.labelForField(holder).setBuddy(widget)  # type: ignore[union-attr]
+        buddy = self.form.labelForField(holder)
+        if isinstance(buddy, QLabel):
+            buddy.setBuddy(widget)
         if label and not widget.accessibleName():
             # A screen reader finds a buddy label only beside its field, not across the
             # holder: the field is named after its label here.
