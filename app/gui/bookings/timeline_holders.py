@@ -20,7 +20,7 @@ from app.gui.bookings.calendar_common import status_label
 from app.gui.shell import chips, style
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.widgets import format_date, format_datetime
-from booking.models import TENTATIVE
+from booking.models import TENTATIVE, BookingStatus
 from booking.planning import Cell, HoldRow
 
 tr = QCoreApplication.translate
@@ -77,9 +77,23 @@ class HoldersPanel(QWidget):
         table.setItemDelegateForColumn(STATUS, chips.ChipDelegate("booking", table))
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-        for n, width in enumerate((120, 230, 220, 110, 90)):
-            table.setColumnWidth(n, width)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        # reference, status, quantity and period as wide as their values; the customer
+        # and the event share the rest (elided in the middle only when they must be)
+        metrics, pad = table.fontMetrics(), 2 * style.SPACE.s
+        stamp = format_datetime(dt.datetime(2026, 12, 31, 23, 59))
+        statuses = [status_label(s.value) for s in BookingStatus]
+        quantity = table.horizontalHeaderItem(QUANTITY)
+        title = quantity.text() if quantity is not None else ""
+        widths = {
+            0: metrics.horizontalAdvance("R-2026-00000") + pad,
+            STATUS: max(metrics.horizontalAdvance(t) for t in statuses) + 2 * pad,
+            QUANTITY: header.fontMetrics().horizontalAdvance(title) + 2 * pad,
+            5: metrics.horizontalAdvance(f"{stamp} → {stamp}") + pad,
+        }
+        for column, width in widths.items():
+            table.setColumnWidth(column, width)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         table.activated.connect(self._activated)  # a double-click, or Enter
 
     def _empty_text(self) -> str:
@@ -127,10 +141,8 @@ class HoldersPanel(QWidget):
             )
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if column == QUANTITY:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
+                if column == QUANTITY:  # centred: not run into the period beside
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if column == STATUS:
                     item.setData(chips.STATUS_ROLE, hold.status)
                 if hold.status in TENTATIVE:
