@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QStyleFactory,
     QStyleOption,
     QStyleOptionComplex,
+    QStyleOptionSpinBox,
     QWidget,
 )
 
@@ -57,9 +58,9 @@ class IndicatorStyle(QProxyStyle):
         widget: QWidget | None = None,
     ) -> None:
         super().drawComplexControl(control, option, painter, widget)
-        if control == QStyle.ComplexControl.CC_SpinBox and widget is not None:
-            if widget.property("invalid") is True:
-                _outline_invalid(option, painter)
+        if isinstance(option, QStyleOptionSpinBox) and option.frame:
+            invalid = widget is not None and widget.property("invalid") is True
+            _outline_spin_box(option, painter, invalid)
 
 
 def _colours(option: QStyleOption) -> tuple[QColor, QColor, QColor]:
@@ -128,12 +129,19 @@ def _draw_radio(option: QStyleOption, painter: QPainter) -> None:
     painter.restore()
 
 
-def _outline_invalid(option: QStyleOption, painter: QPainter) -> None:
-    """A spin box's frame in the danger colour (the style sheet's red border would take
-    the drawing of its arrows away from Fusion)."""
+def _outline_spin_box(option: QStyleOptionSpinBox, painter: QPainter, invalid: bool) -> None:
+    """A spin box's frame in the line edits' colours: the border, the accent with the
+    focus, the danger colour when invalid (a style sheet border would take the drawing of
+    its arrows away from Fusion, whose own outline is too dark on a dark surface)."""
+    if invalid:
+        colour, width = option.palette.color(Role.BrightText), 1.5
+    elif option.state & State.State_HasFocus:
+        colour, width = option.palette.color(Role.Accent), 1.0
+    else:
+        colour, width = option.palette.color(Role.Mid), 1.0
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(option.palette.color(Role.BrightText), 1.5))
+    painter.setPen(QPen(colour, width))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRoundedRect(QRectF(option.rect).adjusted(0.75, 0.75, -0.75, -0.75), 3, 3)
     painter.restore()
