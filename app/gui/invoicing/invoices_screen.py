@@ -42,6 +42,7 @@ from app.gui.invoicing.invoices_models import (
     TOTAL,
     DocumentsModel,
     PaymentsModel,
+    status_label,
 )
 from app.gui.shell import style
 from app.gui.shell.changes import Change
@@ -55,6 +56,7 @@ from invoicing import invoices
 from invoicing.balance import InvoiceStatus
 from invoicing.document import Document, Kind
 from invoicing.invoice_queries import (
+    CREDIT,
     DocumentRow,
     PaymentRow,
     Selected,
@@ -153,8 +155,13 @@ class InvoicesScreen(FilteredList, InvoiceActions):
         is not shown: the number (FA-/AV-) and the status chip say it, the number's
         tooltip has it in words."""
         header = self.view.horizontalHeader()
-        for column in (NUMBER, KIND, DATE, TOTAL, PAID, BALANCE, STATUS):
+        for column in (NUMBER, KIND, DATE, TOTAL, PAID, BALANCE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # the status as wide as its longest word (a draft's problem is in its tooltip)
+        words = [status_label(s.value) for s in InvoiceStatus] + [status_label(CREDIT)]
+        chip = max(self.view.fontMetrics().horizontalAdvance(w) for w in words)
+        title = header.fontMetrics().horizontalAdvance(self.model.headers()[STATUS])
+        self.view.setColumnWidth(STATUS, max(chip + 3 * style.SPACE.s, title + 2 * style.SPACE.m))
         header.setSectionResizeMode(CUSTOMER, QHeaderView.ResizeMode.Stretch)
         self.view.setColumnHidden(KIND, True)
         for column in (TOTAL, PAID, BALANCE):
