@@ -838,7 +838,13 @@ def test_lines_name_the_colours_and_give_names_the_room(qtbot, screen, db, clock
     assert not view.wordWrap() and view.textElideMode() == Qt.TextElideMode.ElideMiddle
     widths = [header.sectionSize(n) for n in range(model.columnCount())]
     assert widths[0] == max(widths)  # the name has the free width
-    for column in range(1, model.columnCount()):  # no header cut
+    assert view.isColumnHidden(4) and view.isColumnHidden(5)  # nothing damaged or missing
+    for column in range(1, 4):  # no header cut
         title = model.headerData(column, Qt.Orientation.Horizontal)
         assert header.fontMetrics().horizontalAdvance(title) <= widths[column]
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F8)
+    scan(qtbot, screen.scan_field, LYRES[0])
+    assert view.isColumnHidden(4) and not view.isColumnHidden(5)
+    title = model.headerData(5, Qt.Orientation.Horizontal)
+    assert header.fontMetrics().horizontalAdvance(title) <= header.sectionSize(5)
     assert screen.scan_field.placeholderText() and screen.scan_field.accessibleDescription()

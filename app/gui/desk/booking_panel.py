@@ -176,6 +176,9 @@ class BookingPanel(QStackedWidget):
             .replace("%2", _when(view.end))
         )
         self.lines_model.set_lines(view.lines, mode, highlight)
+        if mode != "out":  # damaged and missing take room only once something is
+            self.lines_view.setColumnHidden(4, not any(p.damaged for p in view.lines))
+            self.lines_view.setColumnHidden(5, not any(p.missing for p in view.lines))
         self.partial_chip.set_status("warning", state_words("partial", mode))
         self.complete_chip.set_status("ok", state_words("complete", mode))
         row = self.lines_model.row_of(highlight)

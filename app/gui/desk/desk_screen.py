@@ -277,11 +277,9 @@ class DeskScreen(DeskPrompts, DeskDocuments, QWidget):
             self.booking_panel.show_none(self.mode)
         else:
             self.booking_panel.show_booking(view, self.mode, highlight)
-        # the booking's lines get the room (check-in's list of what is out is short); with
-        # none open, the list to choose from does
-        stretch = (2, 3) if view is None else (5, 3) if self.mode == "out" else (2, 1)
-        self.pick_row.setStretch(0, stretch[0])
-        self.pick_row.setStretch(1, stretch[1])
+        # the booking's lines get the room; with none open, the list to choose from does
+        self.pick_row.setStretch(0, 2 if view is None else 5)
+        self.pick_row.setStretch(1, 3)
         if self.mode == "out":
             self.side.show_departures()
         elif view is None:
