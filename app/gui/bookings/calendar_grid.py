@@ -244,12 +244,14 @@ class MonthGrid(QWidget):
             p.drawText(rect.adjusted(6, 2, -6, 0), Qt.AlignmentFlag.AlignLeft, number)
         holiday = self.holidays.get(day)
         if holiday and rect.width() > 90:
+            # beside the day's number, in all the room it leaves
+            left = 6 + QFontMetrics(self.bold).horizontalAdvance(number) + style.SPACE.s
             p.setFont(self.small)
             p.setPen(c.holiday_fg)
             p.drawText(
-                rect.adjusted(40, 3, -6, 0),
+                rect.adjusted(left, 3, -6, 0),
                 Qt.AlignmentFlag.AlignRight,
-                metrics.elidedText(holiday, Qt.TextElideMode.ElideRight, rect.width() - 48),
+                metrics.elidedText(holiday, Qt.TextElideMode.ElideRight, rect.width() - left - 6),
             )
 
     def _paint_entries(
