@@ -52,10 +52,10 @@ tr = QCoreApplication.translate
 
 #: Minimum column width per zoom (columns widen to fill the view); a month's 31 days
 #: leave the names about 400 px of a 1366 px screen.
-MIN_COLUMN = {WEEK: 96, MONTH: 22, QUARTER: 22}
+MIN_COLUMN = {WEEK: 72, MONTH: 22, QUARTER: 22}
 #: The name column's width: at least (enough for a typical code and name), and at most
 #: when the days leave room.
-NAME_MIN, NAME_MAX = 400, 440
+NAME_MIN, NAME_MAX = 400, 520
 #: Rows computed beyond the visible ones, so scrolling a little never waits.
 MARGIN_ROWS = 24
 MOVES = {Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Left, Qt.Key.Key_Right}
