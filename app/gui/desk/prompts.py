@@ -24,11 +24,6 @@ NO_COMMAND = (
 )
 
 
-#: EmptyState handles a list widget being destroyed now; the name stays for side_panel's
-#: import until it uses EmptyState itself.
-ListEmptyState = EmptyState
-
-
 class KeyPanel(QFrame):
     """A prompt answered by single keys (A / S / P / Enter / Esc): ``keys`` maps a key to
     its action; Esc calls ``escape``."""

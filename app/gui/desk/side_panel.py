@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from app.gui.desk import look
 from app.gui.desk.desk_models import WHEN_ROLE, DeparturesModel
-from app.gui.desk.prompts import ListEmptyState
 from app.gui.shell import chips, style
 from app.gui.shell.empty import EmptyState
 from booking.desk_queries import BulkOut, Departure
@@ -186,7 +185,7 @@ class SidePanel(QWidget):
                     "desk finds its booking.",
                 ),
             ),
-            ListEmptyState(
+            EmptyState(
                 self.out_list,
                 lambda: tr(
                     "DeskScreen",
