@@ -215,12 +215,7 @@ class PaymentsBox(QGroupBox):
             self.view.setColumnWidth(column, width)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setMinimumHeight(self.view.fontMetrics().height() * 7)
-        self.empty = EmptyState(self.view, self._empty_text)
-        # a short table: the sentence keeps small margins so it is not clipped
-        layout = self.view.viewport().layout()
-        if layout is not None:
-            layout.setContentsMargins(*(style.SPACE.s,) * 4)
-        self.empty.label.setStyleSheet(f"padding: {style.SPACE.xs}px;")
+        self.empty = EmptyState(self.view, self._empty_text, compact=True)  # a short table
         self.reverse_button = QPushButton(
             icons.icon("undo"), tr("InvoicesScreen", "Reverse the selected payment…")
         )
