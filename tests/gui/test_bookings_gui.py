@@ -89,7 +89,7 @@ def test_booking_created_with_lines_typed_and_scanned(
     db: Database,  # type: ignore[no-untyped-def]
     stock: dict[str, str],
 ) -> None:
-    editor.event.setText("Festival des Nuits d'été")
+    editor.event_field.setText("Festival des Nuits d'été")
     add(qtbot, editor, "LYRE-WASH")
     assert editor.add_field.text() == ""  # ready for the next scan
     add(qtbot, editor, stock["wash2"])  # a unit's barcode: one more of its type
@@ -447,11 +447,11 @@ def test_the_editor_starts_in_the_customer_field_and_tabs_through_the_form(edito
     chain, widget = [], editor.customer
     for _ in range(200):
         widget = widget.nextInFocusChain()
-        if widget in (editor.event, editor.notes, editor.add_field, editor.lines_view):
+        if widget in (editor.event_field, editor.notes, editor.add_field, editor.lines_view):
             chain.append(widget)
         if widget is editor.customer:
             break
-    assert chain == [editor.event, editor.notes, editor.add_field, editor.lines_view]
+    assert chain == [editor.event_field, editor.notes, editor.add_field, editor.lines_view]
     assert editor.header.text() == "New booking"
 
 

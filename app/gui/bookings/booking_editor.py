@@ -163,9 +163,6 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
         self.customer_completer = form.customer_completer
         self.member_note = form.member_note
         self.event_field = form.event_field
-        # ``editor.event`` as callers and tests name it (an attribute QWidget's typing
-        # knows as its ``event()`` handler, so the code uses ``event_field``)
-        setattr(self, "event", form.event_field)  # noqa: B010
         self.venue = form.venue
         self.start = form.start
         self.end = form.end
