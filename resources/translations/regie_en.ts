@@ -10,6 +10,13 @@
         <numerusform>+%n more</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%1: %n pick-up(s) or return(s)</source>
+      <translation>
+        <numerusform>%1: %n pick-up or return</numerusform>
+        <numerusform>%1: %n pick-ups or returns</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>BookingEditor</name>
@@ -126,12 +133,29 @@
   <context>
     <name>InvoicesScreen</name>
     <message numerus="yes">
+      <source>%n page(s) sent to the printer.</source>
+      <translation>
+        <numerusform>%n page sent to the printer.</numerusform>
+        <numerusform>%n pages sent to the printer.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>overdue by %n day(s)</source>
+      <translation>
+        <numerusform>overdue by %n day</numerusform>
+        <numerusform>overdue by %n days</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%Ln document(s)</source>
       <translation>
         <numerusform>%Ln document</numerusform>
         <numerusform>%Ln documents</numerusform>
       </translation>
     </message>
+  </context>
+  <context>
+    <name>LabelsScreen</name>
     <message numerus="yes">
       <source>%n page(s) sent to the printer.</source>
       <translation>
@@ -139,21 +163,11 @@
         <numerusform>%n pages sent to the printer.</numerusform>
       </translation>
     </message>
-  </context>
-  <context>
-    <name>LabelsScreen</name>
     <message numerus="yes">
       <source>%n item type(s) found.</source>
       <translation>
         <numerusform>%n item type found.</numerusform>
         <numerusform>%n item types found.</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%n unit(s)</source>
-      <translation>
-        <numerusform>%n unit</numerusform>
-        <numerusform>%n units</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -178,10 +192,10 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n page(s) sent to the printer.</source>
+      <source>%n unit(s)</source>
       <translation>
-        <numerusform>%n page sent to the printer.</numerusform>
-        <numerusform>%n pages sent to the printer.</numerusform>
+        <numerusform>%n unit</numerusform>
+        <numerusform>%n units</numerusform>
       </translation>
     </message>
   </context>

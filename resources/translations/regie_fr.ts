@@ -19,47 +19,16 @@
   <context>
     <name>BookingCalendar</name>
     <message>
-      <source>Month of bookings</source>
-      <translation>Mois des réservations</translation>
-    </message>
-    <message numerus="yes">
-      <source>+%n more</source>
-      <translation>
-        <numerusform>+%n autre</numerusform>
-        <numerusform>+%n autres</numerusform>
-      </translation>
-    </message>
-    <message>
       <source>Bookings of the day</source>
       <translation>Réservations du jour</translation>
     </message>
     <message>
-      <source>↗ pick-up · ↘ return</source>
-      <translation>↗ sortie · ↘ retour</translation>
+      <source>No pick-up or return this day. Choose another day with the arrows.</source>
+      <translation>Ni sortie ni retour ce jour-là. Choisissez un autre jour avec les flèches.</translation>
     </message>
     <message>
-      <source>&amp;Previous month</source>
-      <translation>Mois &amp;précédent</translation>
-    </message>
-    <message>
-      <source>&amp;Next month</source>
-      <translation>Mois &amp;suivant</translation>
-    </message>
-    <message>
-      <source>&amp;Today</source>
-      <translation>&amp;Aujourd’hui</translation>
-    </message>
-    <message>
-      <source>Today</source>
-      <translation>Aujourd’hui</translation>
-    </message>
-    <message>
-      <source>&amp;Calendar</source>
-      <translation>&amp;Calendrier</translation>
-    </message>
-    <message>
-      <source>No pick-up or return.</source>
-      <translation>Ni sortie ni retour.</translation>
+      <source>Booking details</source>
+      <translation>Détails de la réservation</translation>
     </message>
     <message>
       <source>Status</source>
@@ -85,6 +54,60 @@
       <source>Return</source>
       <translation>Retour</translation>
     </message>
+    <message>
+      <source>Month of bookings</source>
+      <translation>Mois des réservations</translation>
+    </message>
+    <message numerus="yes">
+      <source>+%n more</source>
+      <translation>
+        <numerusform>+%n autre</numerusform>
+        <numerusform>+%n autres</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%1: %n pick-up(s) or return(s)</source>
+      <translation>
+        <numerusform>%1 : %n sortie ou retour</numerusform>
+        <numerusform>%1 : %n sorties ou retours</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>↗ pick-up · ↘ return</source>
+      <translation>↗ sortie · ↘ retour</translation>
+    </message>
+    <message>
+      <source>&amp;Previous month</source>
+      <translation>Mois &amp;précédent</translation>
+    </message>
+    <message>
+      <source>&amp;Next month</source>
+      <translation>Mois &amp;suivant</translation>
+    </message>
+    <message>
+      <source>&amp;Today</source>
+      <translation>&amp;Aujourd’hui</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh</source>
+      <translation>A&amp;ctualiser</translation>
+    </message>
+    <message>
+      <source>&amp;Calendar</source>
+      <translation>&amp;Calendrier</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+      <source>Month shown</source>
+      <translation>Mois affiché</translation>
+    </message>
+    <message>
+      <source>No pick-up or return in %1. Go to another month with Alt+Left or Alt+Right, or create a booking in Bookings (Ctrl+8, then Ctrl+N).</source>
+      <translation>Ni sortie ni retour en %1. Passez à un autre mois avec Alt+Gauche ou Alt+Droite, ou créez une réservation dans Réservations (Ctrl+8, puis Ctrl+N).</translation>
+    </message>
   </context>
   <context>
     <name>BookingEditor</name>
@@ -93,94 +116,48 @@
       <translation>kit</translation>
     </message>
     <message>
-      <source>Quantity</source>
-      <translation>Quantité</translation>
-    </message>
-    <message>
-      <source>%1, %2. Delete removes a line; + and - change its quantity.</source>
-      <translation>%1, %2. Suppr retire une ligne ; + et - changent sa quantité.</translation>
-    </message>
-    <message numerus="yes">
-      <source>%n line(s)</source>
-      <translation>
-        <numerusform>%n ligne</numerusform>
-        <numerusform>%n lignes</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%n piece(s)</source>
-      <translation>
-        <numerusform>%n pièce</numerusform>
-        <numerusform>%n pièces</numerusform>
-      </translation>
-    </message>
-    <message>
       <source>New booking</source>
       <translation>Nouvelle réservation</translation>
     </message>
     <message>
-      <source>Type part of a name or number</source>
-      <translation>Tapez une partie d’un nom ou d’un numéro</translation>
+      <source>Booking %1</source>
+      <translation>Réservation %1</translation>
     </message>
     <message>
-      <source>C&amp;ustomer:</source>
-      <translation>Cl&amp;ient :</translation>
+      <source>this new booking</source>
+      <translation>cette nouvelle réservation</translation>
     </message>
     <message>
-      <source>e.g. Festival des Nuits d’été</source>
-      <translation>par ex. Festival des Nuits d’été</translation>
+      <source>Unsaved changes</source>
+      <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <source>&amp;Event:</source>
-      <translation>&amp;Événement :</translation>
+      <source>Save the changes to %1 before closing?</source>
+      <translation>Enregistrer les modifications de %1 avant de fermer ?</translation>
     </message>
     <message>
-      <source>&amp;Venue:</source>
-      <translation>Li&amp;eu :</translation>
+      <source>&amp;Save</source>
+      <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-      <source>&amp;Pick-up:</source>
-      <translation>&amp;Retrait :</translation>
+      <source>&amp;Discard</source>
+      <translation>&amp;Ne pas enregistrer</translation>
     </message>
     <message>
-      <source>&amp;Return:</source>
-      <translation>Re&amp;tour :</translation>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
     </message>
     <message>
-      <source>Days of use &amp;same as the planned period</source>
-      <translation>Jours d’utilisation = &amp;période prévue</translation>
+      <source>Booking %1 saved (%2).</source>
+      <translation>Réservation %1 enregistrée (%2).</translation>
     </message>
     <message>
-      <source>Usage fro&amp;m:</source>
-      <translation>Début d’&amp;utilisation :</translation>
+      <source>Member rate: membership %1 covers %2 – %3.</source>
+      <translation>Tarif sociétaire : l’adhésion %1 couvre du %2 au %3.</translation>
     </message>
     <message>
-      <source>Usage &amp;to:</source>
-      <translation>Fin d’utili&amp;sation :</translation>
-    </message>
-    <message>
-      <source>&amp;Notes:</source>
-      <translation>&amp;Notes :</translation>
-    </message>
-    <message>
-      <source>Code, name, kit or scanned barcode; CODE=3 adds three</source>
-      <translation>Code, nom, kit ou code-barres scanné ; CODE=3 en ajoute trois</translation>
-    </message>
-    <message>
-      <source>&amp;Add item type or kit (search or scan):</source>
-      <translation>&amp;Ajouter un type de matériel ou un kit (recherche ou scan) :</translation>
-    </message>
-    <message>
-      <source>Lines</source>
-      <translation>Lignes</translation>
-    </message>
-    <message>
-      <source>Remove l&amp;ine</source>
-      <translation>Retirer la li&amp;gne</translation>
-    </message>
-    <message>
-      <source>Remove the selected line (Delete)</source>
-      <translation>Retirer la ligne sélectionnée (Suppr)</translation>
+      <source>No membership covers these dates: non-member rate.</source>
+      <translation>Aucune adhésion ne couvre ces dates : tarif non-sociétaire.</translation>
     </message>
     <message>
       <source>Save as &amp;quote</source>
@@ -243,83 +220,12 @@
       <translation>Fermer (Échap) ; demande d’abord s’il reste des modifications non enregistrées</translation>
     </message>
     <message>
-      <source>Booking %1</source>
-      <translation>Réservation %1</translation>
-    </message>
-    <message>
-      <source>this new booking</source>
-      <translation>cette nouvelle réservation</translation>
-    </message>
-    <message>
-      <source>Unsaved changes</source>
-      <translation>Modifications non enregistrées</translation>
-    </message>
-    <message>
-      <source>Save the changes to %1 before closing?</source>
-      <translation>Enregistrer les modifications de %1 avant de fermer ?</translation>
-    </message>
-    <message>
-      <source>&amp;Save</source>
-      <translation>&amp;Enregistrer</translation>
-    </message>
-    <message>
-      <source>&amp;Discard</source>
-      <translation>&amp;Ne pas enregistrer</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Annuler</translation>
-    </message>
-    <message numerus="yes">
-      <source>Added %n × %1 (%2): %3 on the line.</source>
-      <translation>
-        <numerusform>%n × %1 (%2) ajouté : %3 sur la ligne.</numerusform>
-        <numerusform>%n × %1 (%2) ajoutés : %3 sur la ligne.</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>Added the %1 item types of the kit.</source>
-      <translation>Les %1 types de matériel du kit ont été ajoutés.</translation>
-    </message>
-    <message>
-      <source>Choose the customer to see the price.</source>
-      <translation>Choisissez le client pour voir le prix.</translation>
-    </message>
-    <message>
-      <source>The return must come after the pick-up.</source>
-      <translation>Le retour doit suivre le retrait.</translation>
-    </message>
-    <message>
-      <source>Not enough stock for these dates: the booking cannot be confirmed as it is.</source>
-      <translation>Stock insuffisant pour ces dates : la réservation ne peut pas être confirmée en l’état.</translation>
-    </message>
-    <message>
-      <source>%1 (%2): %3 missing on %4 — requested %5, serviceable %6, already held %7 by %8</source>
-      <translation>%1 (%2) : %3 manquant(s) le %4 — demandé(s) %5, en état de marche %6, déjà retenu(s) %7 par %8</translation>
-    </message>
-    <message>
-      <source>%1 (%2): %3 missing on %4 — requested %5, only %6 serviceable</source>
-      <translation>%1 (%2) : %3 manquant(s) le %4 — demandé(s) %5, seulement %6 en état de marche</translation>
-    </message>
-    <message>
-      <source>Not enough stock: %1 missing (see the list above the buttons).</source>
-      <translation>Stock insuffisant : il manque %1 (voir la liste au-dessus des boutons).</translation>
-    </message>
-    <message>
-      <source>Add at least one line to confirm.</source>
-      <translation>Ajoutez au moins une ligne pour confirmer.</translation>
-    </message>
-    <message>
       <source>Save c&amp;hanges</source>
       <translation>Enregistrer les &amp;modifications</translation>
     </message>
     <message>
       <source>Save, then hold the stock for this booking</source>
       <translation>Enregistrer, puis retenir le stock pour cette réservation</translation>
-    </message>
-    <message>
-      <source>Booking %1 saved (%2).</source>
-      <translation>Réservation %1 enregistrée (%2).</translation>
     </message>
     <message>
       <source>Quote %1</source>
@@ -350,28 +256,169 @@
       <translation>Facture %1</translation>
     </message>
     <message>
-      <source>Member rate: membership %1 covers %2 – %3.</source>
-      <translation>Tarif sociétaire : l’adhésion %1 couvre du %2 au %3.</translation>
+      <source>Type part of a name or number</source>
+      <translation>Tapez une partie d’un nom ou d’un numéro</translation>
     </message>
     <message>
-      <source>No membership covers these dates: non-member rate.</source>
-      <translation>Aucune adhésion ne couvre ces dates : tarif non-sociétaire.</translation>
+      <source>C&amp;ustomer:</source>
+      <translation>Cl&amp;ient :</translation>
+    </message>
+    <message>
+      <source>e.g. Festival des Nuits d’été</source>
+      <translation>par ex. Festival des Nuits d’été</translation>
+    </message>
+    <message>
+      <source>&amp;Event:</source>
+      <translation>&amp;Événement :</translation>
+    </message>
+    <message>
+      <source>&amp;Venue:</source>
+      <translation>Li&amp;eu :</translation>
+    </message>
+    <message>
+      <source>&amp;Pick-up:</source>
+      <translation>&amp;Retrait :</translation>
+    </message>
+    <message>
+      <source>&amp;Return:</source>
+      <translation>Re&amp;tour :</translation>
+    </message>
+    <message>
+      <source>Days of use &amp;same as the planned period</source>
+      <translation>Jours d’utilisation = &amp;période prévue</translation>
+    </message>
+    <message>
+      <source>Usage fro&amp;m:</source>
+      <translation>Début d’&amp;utilisation :</translation>
+    </message>
+    <message>
+      <source>Usage &amp;to:</source>
+      <translation>Fin d’utili&amp;sation :</translation>
+    </message>
+    <message>
+      <source>&amp;Notes:</source>
+      <translation>&amp;Notes :</translation>
+    </message>
+    <message>
+      <source>Pick-up</source>
+      <translation>Enlèvement</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>Retour</translation>
+    </message>
+    <message>
+      <source>Usage from</source>
+      <translation>Utilisation du</translation>
+    </message>
+    <message>
+      <source>Usage to</source>
+      <translation>Utilisation au</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Choose the customer, the dates, then add what is booked.</source>
+      <translation>Choisissez le client, les dates, puis ajoutez le matériel réservé.</translation>
+    </message>
+    <message>
+      <source>%1 → %2</source>
+      <translation>%1 → %2</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>Quantité</translation>
+    </message>
+    <message>
+      <source>%1, %2. Delete removes a line; + and - change its quantity.</source>
+      <translation>%1, %2. Suppr retire une ligne ; + et - changent sa quantité.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n line(s)</source>
+      <translation>
+        <numerusform>%n ligne</numerusform>
+        <numerusform>%n lignes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n piece(s)</source>
+      <translation>
+        <numerusform>%n pièce</numerusform>
+        <numerusform>%n pièces</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Not enough stock for these dates: the booking cannot be confirmed as it is.</source>
+      <translation>Stock insuffisant pour ces dates : la réservation ne peut pas être confirmée en l’état.</translation>
+    </message>
+    <message>
+      <source>%1 (%2): %3 missing on %4 — requested %5, serviceable %6, already held %7 by %8</source>
+      <translation>%1 (%2) : %3 manquant(s) le %4 — demandé(s) %5, en état de marche %6, déjà retenu(s) %7 par %8</translation>
+    </message>
+    <message>
+      <source>%1 (%2): %3 missing on %4 — requested %5, only %6 serviceable</source>
+      <translation>%1 (%2) : %3 manquant(s) le %4 — demandé(s) %5, seulement %6 en état de marche</translation>
+    </message>
+    <message>
+      <source>Code, name, kit or scanned barcode; CODE=3 adds three</source>
+      <translation>Code, nom, kit ou code-barres scanné ; CODE=3 en ajoute trois</translation>
+    </message>
+    <message>
+      <source>&amp;Add item type or kit (search or scan):</source>
+      <translation>&amp;Ajouter un type de matériel ou un kit (recherche ou scan) :</translation>
+    </message>
+    <message>
+      <source>Remove l&amp;ine</source>
+      <translation>Retirer la li&amp;gne</translation>
+    </message>
+    <message>
+      <source>Remove the selected line (Delete)</source>
+      <translation>Retirer la ligne sélectionnée (Suppr)</translation>
+    </message>
+    <message>
+      <source>Shortages</source>
+      <translation>Manques</translation>
+    </message>
+    <message>
+      <source>Lines</source>
+      <translation>Lignes</translation>
+    </message>
+    <message>
+      <source>No lines yet. Type a code or a name above, or scan a barcode (Alt+A).</source>
+      <translation>Aucune ligne pour l’instant. Tapez un code ou un nom ci-dessus, ou scannez un code-barres (Alt+A).</translation>
+    </message>
+    <message numerus="yes">
+      <source>Added %n × %1 (%2): %3 on the line.</source>
+      <translation>
+        <numerusform>%n × %1 (%2) ajouté : %3 sur la ligne.</numerusform>
+        <numerusform>%n × %1 (%2) ajoutés : %3 sur la ligne.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Added the %1 item types of the kit.</source>
+      <translation>Les %1 types de matériel du kit ont été ajoutés.</translation>
+    </message>
+    <message>
+      <source>The return must come after the pick-up.</source>
+      <translation>Le retour doit suivre le retrait.</translation>
+    </message>
+    <message>
+      <source>Choose the customer to see the price.</source>
+      <translation>Choisissez le client pour voir le prix.</translation>
+    </message>
+    <message>
+      <source>Not enough stock: %1 missing (see the list above the buttons).</source>
+      <translation>Stock insuffisant : il manque %1 (voir la liste au-dessus des boutons).</translation>
+    </message>
+    <message>
+      <source>Add at least one line to confirm.</source>
+      <translation>Ajoutez au moins une ligne pour confirmer.</translation>
     </message>
   </context>
   <context>
     <name>BookingPricing</name>
-    <message>
-      <source>Held</source>
-      <translation>Détenue</translation>
-    </message>
-    <message>
-      <source>Returned</source>
-      <translation>Rendue</translation>
-    </message>
-    <message>
-      <source>Kept</source>
-      <translation>Conservée</translation>
-    </message>
     <message>
       <source>Pricing and deposit — %1</source>
       <translation>Tarification et caution — %1</translation>
@@ -461,6 +508,10 @@
       <translation>État</translation>
     </message>
     <message>
+      <source>Kept</source>
+      <translation>Conservée</translation>
+    </message>
+    <message>
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
@@ -540,6 +591,14 @@
       <source>%1 kept from deposit %2 for %3; the rest is returned.</source>
       <translation>%1 conservé sur la caution %2 pour %3 ; le reste est rendu.</translation>
     </message>
+    <message>
+      <source>Held</source>
+      <translation>Détenue</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>Rendue</translation>
+    </message>
   </context>
   <context>
     <name>BookingTableModel</name>
@@ -573,6 +632,10 @@
     <message>
       <source>Search reference, customer, event, venue, item… (Ctrl+F)</source>
       <translation>Rechercher une référence, un client, un événement, un lieu, un matériel… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Search bookings</source>
+      <translation>Rechercher des réservations</translation>
     </message>
     <message>
       <source>All statuses</source>
@@ -638,6 +701,14 @@
       <source>&amp;Bookings</source>
       <translation>&amp;Réservations</translation>
     </message>
+    <message>
+      <source>No booking matches these filters. Widen the dates or clear the search, or create one with Ctrl+N.</source>
+      <translation>Aucune réservation pour ces filtres. Élargissez les dates ou videz la recherche, ou créez-en une avec Ctrl+N.</translation>
+    </message>
+    <message>
+      <source>No bookings yet. Create the first one with Ctrl+N.</source>
+      <translation>Aucune réservation pour l’instant. Créez la première avec Ctrl+N.</translation>
+    </message>
     <message numerus="yes">
       <source>%n bookings match: choose one with the arrows, then Enter.</source>
       <translation>
@@ -700,6 +771,10 @@
       <translation>Flight-cases et racks</translation>
     </message>
     <message>
+      <source>No case or rack yet. Name one below, then press Create case (Enter).</source>
+      <translation>Aucun flight-case ni rack pour l’instant. Nommez-en un ci-dessous, puis Créer le flight-case (Entrée).</translation>
+    </message>
+    <message>
       <source>&amp;Cases</source>
       <translation>Flight-&amp;cases</translation>
     </message>
@@ -756,6 +831,10 @@
       <translation>Scannez le code-barres d’une unité, puis Entrée</translation>
     </message>
     <message>
+      <source>Unit barcode to put in the case</source>
+      <translation>Code-barres de l’unité à mettre dans le flight-case</translation>
+    </message>
+    <message>
       <source>Stop filling</source>
       <translation>Arrêter le remplissage</translation>
     </message>
@@ -772,12 +851,24 @@
       <translation>État</translation>
     </message>
     <message>
+      <source>Contents of the case</source>
+      <translation>Contenu du flight-case</translation>
+    </message>
+    <message>
       <source>Take out</source>
       <translation>Sortir</translation>
     </message>
     <message>
       <source>Take the selected units out (Del)</source>
       <translation>Sortir les unités sélectionnées (Suppr)</translation>
+    </message>
+    <message>
+      <source>Choose a case in the list to see what it holds.</source>
+      <translation>Choisissez un flight-case dans la liste pour voir ce qu’il contient.</translation>
+    </message>
+    <message>
+      <source>This case is empty. Press F4, then scan units to fill it.</source>
+      <translation>Ce flight-case est vide. Appuyez sur F4, puis scannez des unités pour le remplir.</translation>
     </message>
     <message>
       <source>Permanent rack</source>
@@ -885,6 +976,18 @@
       <translation>Nouveau client</translation>
     </message>
     <message>
+      <source>Who</source>
+      <translation>Qui</translation>
+    </message>
+    <message>
+      <source>Address and contact</source>
+      <translation>Adresse et contact</translation>
+    </message>
+    <message>
+      <source>Notes:</source>
+      <translation>Notes :</translation>
+    </message>
+    <message>
       <source>&amp;Name:</source>
       <translation>&amp;Nom :</translation>
     </message>
@@ -903,6 +1006,26 @@
     <message>
       <source>Given when left empty</source>
       <translation>Attribué s’il est laissé vide</translation>
+    </message>
+    <message>
+      <source>&amp;SIRET:</source>
+      <translation>&amp;SIRET :</translation>
+    </message>
+    <message>
+      <source>14 digits; the SIREN follows from it</source>
+      <translation>14 chiffres ; le SIREN s’en déduit</translation>
+    </message>
+    <message>
+      <source>SI&amp;REN:</source>
+      <translation>SI&amp;REN :</translation>
+    </message>
+    <message>
+      <source>&amp;VAT number:</source>
+      <translation>N° de T&amp;VA :</translation>
+    </message>
+    <message>
+      <source>Intra-EU, e.g. FR40303265045</source>
+      <translation>Intracommunautaire, par ex. FR40303265045</translation>
     </message>
     <message>
       <source>&amp;E-mail:</source>
@@ -927,30 +1050,6 @@
     <message>
       <source>Coun&amp;try:</source>
       <translation>Pa&amp;ys :</translation>
-    </message>
-    <message>
-      <source>&amp;SIRET:</source>
-      <translation>&amp;SIRET :</translation>
-    </message>
-    <message>
-      <source>14 digits; the SIREN follows from it</source>
-      <translation>14 chiffres ; le SIREN s’en déduit</translation>
-    </message>
-    <message>
-      <source>SI&amp;REN:</source>
-      <translation>SI&amp;REN :</translation>
-    </message>
-    <message>
-      <source>&amp;VAT number:</source>
-      <translation>N° de T&amp;VA :</translation>
-    </message>
-    <message>
-      <source>Intra-EU, e.g. FR40303265045</source>
-      <translation>Intracommunautaire, par ex. FR40303265045</translation>
-    </message>
-    <message>
-      <source>Notes:</source>
-      <translation>Notes :</translation>
     </message>
   </context>
   <context>
@@ -991,32 +1090,8 @@
   <context>
     <name>CustomersScreen</name>
     <message>
-      <source>Search name, number, city, e-mail, SIRET, member number… (Ctrl+F)</source>
-      <translation>Rechercher un nom, un numéro, une ville, un e-mail, un SIRET, un numéro de sociétaire… (Ctrl+F)</translation>
-    </message>
-    <message>
-      <source>Customers</source>
-      <translation>Clients</translation>
-    </message>
-    <message>
-      <source>&amp;Find</source>
-      <translation>&amp;Rechercher</translation>
-    </message>
-    <message>
-      <source>&amp;New customer…</source>
-      <translation>&amp;Nouveau client…</translation>
-    </message>
-    <message>
-      <source>&amp;Edit customer…</source>
-      <translation>&amp;Modifier le client…</translation>
-    </message>
-    <message>
-      <source>New &amp;booking for this customer…</source>
-      <translation>Nouvelle réservation pour ce &amp;client…</translation>
-    </message>
-    <message>
-      <source>C&amp;ustomers</source>
-      <translation>Clie&amp;nts</translation>
+      <source>Customer details</source>
+      <translation>Fiche du client</translation>
     </message>
     <message>
       <source>&amp;Memberships</source>
@@ -1041,6 +1116,14 @@
     <message>
       <source>Valid to</source>
       <translation>Valable jusqu’au</translation>
+    </message>
+    <message>
+      <source>Memberships</source>
+      <translation>Adhésions</translation>
+    </message>
+    <message>
+      <source>No membership. Add one below to get the member rate.</source>
+      <translation>Aucune adhésion. Ajoutez-en une ci-dessous pour le tarif adhérent.</translation>
     </message>
     <message>
       <source>Member n&amp;umber:</source>
@@ -1083,6 +1166,14 @@
       <translation>Téléphone</translation>
     </message>
     <message>
+      <source>Contacts</source>
+      <translation>Contacts</translation>
+    </message>
+    <message>
+      <source>No contact yet. Add one below.</source>
+      <translation>Aucun contact pour l’instant. Ajoutez-en un ci-dessous.</translation>
+    </message>
+    <message>
       <source>Fu&amp;ll name:</source>
       <translation>Nom et &amp;prénom :</translation>
     </message>
@@ -1111,15 +1202,12 @@
       <translation>Réservations</translation>
     </message>
     <message>
+      <source>No bookings for this customer yet. Ctrl+B creates one.</source>
+      <translation>Aucune réservation pour ce client. Ctrl+B en crée une.</translation>
+    </message>
+    <message>
       <source>Enter or double-click opens the booking.</source>
       <translation>Entrée ou double-clic ouvre la réservation.</translation>
-    </message>
-    <message numerus="yes">
-      <source>%Ln customer(s)</source>
-      <translation>
-        <numerusform>%Ln client</numerusform>
-        <numerusform>%Ln clients</numerusform>
-      </translation>
     </message>
     <message>
       <source>No customer selected</source>
@@ -1157,21 +1245,56 @@
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
+    <message>
+      <source>Search customers</source>
+      <translation>Rechercher des clients</translation>
+    </message>
+    <message>
+      <source>Search name, number, city, e-mail, SIRET, member number… (Ctrl+F)</source>
+      <translation>Rechercher un nom, un numéro, une ville, un e-mail, un SIRET, un numéro de sociétaire… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Customers</source>
+      <translation>Clients</translation>
+    </message>
+    <message>
+      <source>&amp;Find</source>
+      <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+      <source>&amp;New customer…</source>
+      <translation>&amp;Nouveau client…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit customer…</source>
+      <translation>&amp;Modifier le client…</translation>
+    </message>
+    <message>
+      <source>New &amp;booking for this customer…</source>
+      <translation>Nouvelle réservation pour ce &amp;client…</translation>
+    </message>
+    <message>
+      <source>C&amp;ustomers</source>
+      <translation>Clie&amp;nts</translation>
+    </message>
+    <message>
+      <source>No customer matches this search. Clear it, or create the customer with Ctrl+N.</source>
+      <translation>Aucun client ne correspond à cette recherche. Videz-la, ou créez le client avec Ctrl+N.</translation>
+    </message>
+    <message>
+      <source>No customers yet. Create the first one with Ctrl+N.</source>
+      <translation>Aucun client pour l’instant. Créez le premier avec Ctrl+N.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln customer(s)</source>
+      <translation>
+        <numerusform>%Ln client</numerusform>
+        <numerusform>%Ln clients</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>Dashboard</name>
-    <message>
-      <source>The first %1 of %2.</source>
-      <translation>Les %1 premiers sur %2.</translation>
-    </message>
-    <message>
-      <source>Today</source>
-      <translation>Aujourd’hui</translation>
-    </message>
-    <message>
-      <source>&amp;Refresh</source>
-      <translation>&amp;Actualiser</translation>
-    </message>
     <message>
       <source>When</source>
       <translation>Quand</translation>
@@ -1185,6 +1308,10 @@
       <translation>Client · événement</translation>
     </message>
     <message>
+      <source>Due</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
       <source>Pick-ups today</source>
       <translation>Retraits du jour</translation>
     </message>
@@ -1195,10 +1322,6 @@
     <message>
       <source>Late returns</source>
       <translation>Retours en retard</translation>
-    </message>
-    <message>
-      <source>Due</source>
-      <translation>Échéance</translation>
     </message>
     <message>
       <source>Shortages in the next 14 days</source>
@@ -1245,6 +1368,14 @@
       <translation>Reste à payer</translation>
     </message>
     <message>
+      <source>Today</source>
+      <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh</source>
+      <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
       <source>Loading…</source>
       <translation>Chargement…</translation>
     </message>
@@ -1253,12 +1384,16 @@
       <translation>Aujourd’hui, %1</translation>
     </message>
     <message>
+      <source>%1 overdue in all</source>
+      <translation>%1 échus au total</translation>
+    </message>
+    <message>
       <source>Nothing today.</source>
       <translation>Rien aujourd’hui.</translation>
     </message>
     <message>
-      <source>None.</source>
-      <translation>Aucun.</translation>
+      <source>No late return.</source>
+      <translation>Aucun retour en retard.</translation>
     </message>
     <message>
       <source>No shortage.</source>
@@ -1273,12 +1408,168 @@
       <translation>Aucune facture échue impayée.</translation>
     </message>
     <message>
-      <source>%1 overdue in all</source>
-      <translation>%1 échus au total</translation>
+      <source>The first %1 of %2.</source>
+      <translation>Les %1 premiers sur %2.</translation>
     </message>
   </context>
   <context>
     <name>DeskScreen</name>
+    <message>
+      <source>Check-&amp;out</source>
+      <translation>&amp;Sortie</translation>
+    </message>
+    <message>
+      <source>Check-&amp;in</source>
+      <translation>&amp;Retour</translation>
+    </message>
+    <message>
+      <source>Next scan &amp;damaged</source>
+      <translation>Prochain scan &amp;abîmé</translation>
+    </message>
+    <message>
+      <source>Damaged</source>
+      <translation>Abîmés</translation>
+    </message>
+    <message>
+      <source>Declare &amp;missing</source>
+      <translation>Déclarer &amp;manquant</translation>
+    </message>
+    <message>
+      <source>Missing</source>
+      <translation>Manquants</translation>
+    </message>
+    <message>
+      <source>&amp;Finish the booking</source>
+      <translation>&amp;Terminer la réservation</translation>
+    </message>
+    <message>
+      <source>Finish</source>
+      <translation>Terminer</translation>
+    </message>
+    <message>
+      <source>&amp;Undo the last scan</source>
+      <translation>&amp;Annuler le dernier scan</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>&amp;Quantity of the next bulk scan</source>
+      <translation>&amp;Quantité du prochain scan en vrac</translation>
+    </message>
+    <message>
+      <source>&amp;Scan field</source>
+      <translation>Champ de &amp;scan</translation>
+    </message>
+    <message>
+      <source>&amp;Print the pick list</source>
+      <translation>&amp;Imprimer la liste de préparation</translation>
+    </message>
+    <message>
+      <source>Pick list</source>
+      <translation>Liste de préparation</translation>
+    </message>
+    <message>
+      <source>Print the delivery note or return &amp;report</source>
+      <translation>Imprimer le bon de sortie ou le ra&amp;pport de retour</translation>
+    </message>
+    <message>
+      <source>Save the delivery note or return report as P&amp;DF</source>
+      <translation>Enregistrer le bon de sortie ou le rapport de retour en P&amp;DF</translation>
+    </message>
+    <message>
+      <source>&amp;Desk</source>
+      <translation>&amp;Comptoir</translation>
+    </message>
+    <message>
+      <source>Station: %1</source>
+      <translation>Poste : %1</translation>
+    </message>
+    <message>
+      <source>* quantity, then scan (Enter optional)</source>
+      <translation>* quantité, puis scan (Entrée facultative)</translation>
+    </message>
+    <message>
+      <source>NEXT SCAN: DAMAGED</source>
+      <translation>PROCHAIN SCAN : ABÎMÉ</translation>
+    </message>
+    <message>
+      <source>NEXT SCAN: MISSING</source>
+      <translation>PROCHAIN SCAN : MANQUANT</translation>
+    </message>
+    <message>
+      <source>Booking %1 open</source>
+      <translation>Réservation %1 ouverte</translation>
+    </message>
+    <message>
+      <source>Scan its units, cases and bulk codes. F10 when finished.</source>
+      <translation>Scannez ses unités, flight-cases et codes vrac. F10 pour terminer.</translation>
+    </message>
+    <message>
+      <source>Scan what comes back. F10: the return report.</source>
+      <translation>Scannez ce qui rentre. F10 : le rapport de retour.</translation>
+    </message>
+    <message>
+      <source>Read %1 as %2: the scanner is set up for another keyboard layout.</source>
+      <translation>%1 lu comme %2 : la douchette est réglée pour une autre disposition de clavier.</translation>
+    </message>
+    <message>
+      <source>%1 returned: everything is back</source>
+      <translation>%1 rendue : tout est rentré</translation>
+    </message>
+    <message>
+      <source>Checked in damaged · %1</source>
+      <translation>Rentré abîmé · %1</translation>
+    </message>
+    <message>
+      <source>Declared missing · %1</source>
+      <translation>Déclaré manquant · %1</translation>
+    </message>
+    <message>
+      <source>Undone</source>
+      <translation>Annulé</translation>
+    </message>
+    <message>
+      <source>Late return · %1</source>
+      <translation>Retour en retard · %1</translation>
+    </message>
+    <message>
+      <source>Lines of the booking</source>
+      <translation>Lignes de la réservation</translation>
+    </message>
+    <message>
+      <source>Nothing is booked yet. Scan an item: A adds it as an unplanned item.</source>
+      <translation>Rien n’est encore réservé. Scannez un matériel : A l’ajoute en imprévu.</translation>
+    </message>
+    <message>
+      <source>Scan a booking's reference on its pick list, or choose it among the departures (arrows, Enter).</source>
+      <translation>Scannez la référence de la réservation sur sa liste de préparation, ou choisissez-la parmi les départs (flèches, Entrée).</translation>
+    </message>
+    <message>
+      <source>Scan a unit: the desk finds the booking it is out on.</source>
+      <translation>Scannez une unité : le comptoir retrouve la réservation sur laquelle elle est sortie.</translation>
+    </message>
+    <message>
+      <source>Pick-up %1   →   return %2</source>
+      <translation>Départ %1   →   retour %2</translation>
+    </message>
+    <message>
+      <source>Partly picked</source>
+      <translation>En partie sorti</translation>
+    </message>
+    <message>
+      <source>Partly back</source>
+      <translation>En partie rentré</translation>
+    </message>
+    <message>
+      <source>All picked</source>
+      <translation>Tout sorti</translation>
+    </message>
+    <message>
+      <source>All back</source>
+      <translation>Tout rentré</translation>
+    </message>
     <message>
       <source>Item</source>
       <translation>Matériel</translation>
@@ -1304,16 +1595,12 @@
       <translation>Dehors</translation>
     </message>
     <message>
-      <source>Damaged</source>
-      <translation>Abîmés</translation>
-    </message>
-    <message>
-      <source>Missing</source>
-      <translation>Manquants</translation>
-    </message>
-    <message>
       <source>Pick-up</source>
       <translation>Départ</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Retour prévu</translation>
     </message>
     <message>
       <source>Booking</source>
@@ -1332,108 +1619,16 @@
       <translation>En retard : elle aurait dû partir</translation>
     </message>
     <message>
-      <source>⬆ Check-out  F5</source>
-      <translation>⬆ Sortie  F5</translation>
+      <source>Late: it should be back</source>
+      <translation>En retard : elle aurait dû rentrer</translation>
     </message>
     <message>
-      <source>⬇ Check-in  F6</source>
-      <translation>⬇ Retour  F6</translation>
+      <source>Today %1</source>
+      <translation>Aujourd’hui %1</translation>
     </message>
     <message>
-      <source>Quantity of the next bulk scan (*)</source>
-      <translation>Quantité du prochain scan en vrac (*)</translation>
-    </message>
-    <message>
-      <source>Quantity</source>
-      <translation>Quantité</translation>
-    </message>
-    <message>
-      <source>Qty (*)</source>
-      <translation>Qté (*)</translation>
-    </message>
-    <message>
-      <source>Station: %1</source>
-      <translation>Poste : %1</translation>
-    </message>
-    <message>
-      <source>Lines of the booking</source>
-      <translation>Lignes de la réservation</translation>
-    </message>
-    <message>
-      <source>Departures</source>
-      <translation>Départs</translation>
-    </message>
-    <message>
-      <source>Units still out</source>
-      <translation>Unités encore dehors</translation>
-    </message>
-    <message>
-      <source>Ignore</source>
-      <translation>Ignorer</translation>
-    </message>
-    <message>
-      <source>What is damaged? (Enter to check it in, Esc to cancel)</source>
-      <translation>Qu’est-ce qui est abîmé ? (Entrée pour la rentrer, Échap pour annuler)</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Annuler</translation>
-    </message>
-    <message>
-      <source>&amp;Desk</source>
-      <translation>&amp;Comptoir</translation>
-    </message>
-    <message>
-      <source>Check-&amp;out</source>
-      <translation>&amp;Sortie</translation>
-    </message>
-    <message>
-      <source>Check-&amp;in</source>
-      <translation>&amp;Retour</translation>
-    </message>
-    <message>
-      <source>Next scan &amp;damaged</source>
-      <translation>Prochain scan &amp;abîmé</translation>
-    </message>
-    <message>
-      <source>Declare &amp;missing</source>
-      <translation>Déclarer &amp;manquant</translation>
-    </message>
-    <message>
-      <source>&amp;Finish the booking</source>
-      <translation>&amp;Terminer la réservation</translation>
-    </message>
-    <message>
-      <source>&amp;Undo the last scan</source>
-      <translation>&amp;Annuler le dernier scan</translation>
-    </message>
-    <message>
-      <source>&amp;Quantity of the next bulk scan</source>
-      <translation>&amp;Quantité du prochain scan en vrac</translation>
-    </message>
-    <message>
-      <source>&amp;Scan field</source>
-      <translation>Champ de &amp;scan</translation>
-    </message>
-    <message>
-      <source>&amp;Print the pick list</source>
-      <translation>&amp;Imprimer la liste de préparation</translation>
-    </message>
-    <message>
-      <source>Print the delivery note or return &amp;report</source>
-      <translation>Imprimer le bon de sortie ou le ra&amp;pport de retour</translation>
-    </message>
-    <message>
-      <source>Save the delivery note or return report as P&amp;DF</source>
-      <translation>Enregistrer le bon de sortie ou le rapport de retour en P&amp;DF</translation>
-    </message>
-    <message>
-      <source>Scan the booking, then its kit</source>
-      <translation>Scannez la réservation, puis son matériel</translation>
-    </message>
-    <message>
-      <source>Scan what comes back</source>
-      <translation>Scannez ce qui rentre</translation>
+      <source>Tomorrow %1</source>
+      <translation>Demain %1</translation>
     </message>
     <message>
       <source>Check-out</source>
@@ -1444,201 +1639,12 @@
       <translation>Retour</translation>
     </message>
     <message>
-      <source>F5 check-out</source>
-      <translation>F5 sortie</translation>
-    </message>
-    <message>
-      <source>F6 check-in</source>
-      <translation>F6 retour</translation>
-    </message>
-    <message>
-      <source>F7 damaged</source>
-      <translation>F7 abîmé</translation>
-    </message>
-    <message>
-      <source>F8 missing</source>
-      <translation>F8 manquant</translation>
-    </message>
-    <message>
-      <source>F10 finish</source>
-      <translation>F10 terminer</translation>
-    </message>
-    <message>
-      <source>Ctrl+Z undo the last scan</source>
-      <translation>Ctrl+Z annuler le dernier scan</translation>
-    </message>
-    <message>
-      <source>* quantity, then scan (Enter optional)</source>
-      <translation>* quantité, puis scan (Entrée facultative)</translation>
-    </message>
-    <message>
-      <source>Ctrl+P pick list</source>
-      <translation>Ctrl+P liste de préparation</translation>
-    </message>
-    <message>
-      <source>NEXT SCAN: DAMAGED</source>
-      <translation>PROCHAIN SCAN : ABÎMÉ</translation>
-    </message>
-    <message>
-      <source>NEXT SCAN: MISSING</source>
-      <translation>PROCHAIN SCAN : MANQUANT</translation>
-    </message>
-    <message>
-      <source>Scan a booking's reference on its pick list, or choose it among the departures (arrows, Enter).</source>
-      <translation>Scannez la référence de la réservation sur sa liste de préparation, ou choisissez-la parmi les départs (flèches, Entrée).</translation>
-    </message>
-    <message>
-      <source>Scan a unit: the desk finds the booking it is out on.</source>
-      <translation>Scannez une unité : le comptoir retrouve la réservation sur laquelle elle est sortie.</translation>
-    </message>
-    <message>
-      <source>Pick-up %1   →   return %2</source>
-      <translation>Départ %1   →   retour %2</translation>
-    </message>
-    <message>
-      <source>Still to leave: today, tomorrow, late</source>
-      <translation>Reste à sortir : aujourd’hui, demain, en retard</translation>
-    </message>
-    <message>
-      <source>Still out (F8: declare missing)</source>
-      <translation>Encore dehors (F8 : déclarer manquant)</translation>
-    </message>
-    <message>
       <source>Not enough stock</source>
       <translation>Stock insuffisant</translation>
     </message>
     <message>
       <source>Refused</source>
       <translation>Refusé</translation>
-    </message>
-    <message>
-      <source>Booking %1 open</source>
-      <translation>Réservation %1 ouverte</translation>
-    </message>
-    <message>
-      <source>Scan its units, cases and bulk codes. F10 when finished.</source>
-      <translation>Scannez ses unités, flight-cases et codes vrac. F10 pour terminer.</translation>
-    </message>
-    <message>
-      <source>Read %1 as %2: the scanner is set up for another keyboard layout.</source>
-      <translation>%1 lu comme %2 : la douchette est réglée pour une autre disposition de clavier.</translation>
-    </message>
-    <message>
-      <source>Undone</source>
-      <translation>Annulé</translation>
-    </message>
-    <message>
-      <source>Late return · %1</source>
-      <translation>Retour en retard · %1</translation>
-    </message>
-    <message>
-      <source>%1 returned: everything is back</source>
-      <translation>%1 rendue : tout est rentré</translation>
-    </message>
-    <message>
-      <source>Checked in damaged · %1</source>
-      <translation>Rentré abîmé · %1</translation>
-    </message>
-    <message>
-      <source>Declared missing · %1</source>
-      <translation>Déclaré manquant · %1</translation>
-    </message>
-    <message>
-      <source>%1 is not booked.   A: add it as an unplanned item   ·   S: substitute it for a booked type   ·   Esc: ignore</source>
-      <translation>%1 n’est pas réservé.   A : l’ajouter en imprévu   ·   S : le substituer à un type réservé   ·   Échap : ignorer</translation>
-    </message>
-    <message>
-      <source>Nothing booked is left to pick.</source>
-      <translation>Plus rien de réservé à préparer.</translation>
-    </message>
-    <message>
-      <source>Next scan: damaged</source>
-      <translation>Prochain scan : abîmé</translation>
-    </message>
-    <message>
-      <source>Scan the damaged unit; you will be asked what is wrong.</source>
-      <translation>Scannez l’unité abîmée ; le comptoir vous demandera ce qui ne va pas.</translation>
-    </message>
-    <message>
-      <source>Next scan: missing</source>
-      <translation>Prochain scan : manquant</translation>
-    </message>
-    <message>
-      <source>Scan the unit's label, or choose it in the list of units still out and press Enter.</source>
-      <translation>Scannez l’étiquette de l’unité, ou choisissez-la dans la liste des unités encore dehors et appuyez sur Entrée.</translation>
-    </message>
-    <message>
-      <source>%1 comes back damaged: what is wrong with it?</source>
-      <translation>%1 revient abîmé : qu’est-ce qui ne va pas ?</translation>
-    </message>
-    <message>
-      <source>Damaged · %1</source>
-      <translation>Abîmé · %1</translation>
-    </message>
-    <message>
-      <source>Type a note, then Enter: it goes to repair. Esc: not checked in.</source>
-      <translation>Tapez une note, puis Entrée : l’unité part en réparation. Échap : non rentrée.</translation>
-    </message>
-    <message>
-      <source>Not checked in · %1</source>
-      <translation>Non rentré · %1</translation>
-    </message>
-    <message>
-      <source>%1: everything booked has left</source>
-      <translation>%1 : tout le matériel réservé est parti</translation>
-    </message>
-    <message>
-      <source>%1: did not go</source>
-      <translation>%1 : n’est pas parti</translation>
-    </message>
-    <message>
-      <source>%1 of %2 did not go</source>
-      <translation>%1 sur %2 ne sont pas partis</translation>
-    </message>
-    <message>
-      <source>%1: return report</source>
-      <translation>%1 : rapport de retour</translation>
-    </message>
-    <message numerus="yes">
-      <source>%n still out</source>
-      <translation>
-        <numerusform>%n encore dehors</numerusform>
-        <numerusform>%n encore dehors</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%n damaged</source>
-      <translation>
-        <numerusform>%n abîmé</numerusform>
-        <numerusform>%n abîmés</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%n missing</source>
-      <translation>
-        <numerusform>%n manquant</numerusform>
-        <numerusform>%n manquants</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>P: print the delivery note</source>
-      <translation>P : imprimer le bon de sortie</translation>
-    </message>
-    <message>
-      <source>P: print the return report</source>
-      <translation>P : imprimer le rapport de retour</translation>
-    </message>
-    <message>
-      <source>S: save it as PDF</source>
-      <translation>S : l’enregistrer en PDF</translation>
-    </message>
-    <message>
-      <source>Enter: next booking</source>
-      <translation>Entrée : réservation suivante</translation>
-    </message>
-    <message>
-      <source>Esc: back to the scans</source>
-      <translation>Échap : retour aux scans</translation>
     </message>
     <message>
       <source>Pick list of %1</source>
@@ -1688,6 +1694,243 @@
       <source>Not printed</source>
       <translation>Non imprimé</translation>
     </message>
+    <message>
+      <source>Answer to the last scan</source>
+      <translation>Réponse au dernier scan</translation>
+    </message>
+    <message>
+      <source>Ignore</source>
+      <translation>Ignorer</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>%1 is not booked.   A: add it as an unplanned item   ·   S: substitute it for a booked type   ·   Esc: ignore</source>
+      <translation>%1 n’est pas réservé.   A : l’ajouter en imprévu   ·   S : le substituer à un type réservé   ·   Échap : ignorer</translation>
+    </message>
+    <message>
+      <source>Next scan: damaged</source>
+      <translation>Prochain scan : abîmé</translation>
+    </message>
+    <message>
+      <source>Scan the damaged unit; you will be asked what is wrong.</source>
+      <translation>Scannez l’unité abîmée ; le comptoir vous demandera ce qui ne va pas.</translation>
+    </message>
+    <message>
+      <source>Next scan: missing</source>
+      <translation>Prochain scan : manquant</translation>
+    </message>
+    <message>
+      <source>Scan the unit's label, or choose it in the list of units still out and press Enter.</source>
+      <translation>Scannez l’étiquette de l’unité, ou choisissez-la dans la liste des unités encore dehors et appuyez sur Entrée.</translation>
+    </message>
+    <message>
+      <source>%1 comes back damaged: what is wrong with it?</source>
+      <translation>%1 revient abîmé : qu’est-ce qui ne va pas ?</translation>
+    </message>
+    <message>
+      <source>Damaged · %1</source>
+      <translation>Abîmé · %1</translation>
+    </message>
+    <message>
+      <source>Type a note, then Enter: it goes to repair. Esc: not checked in.</source>
+      <translation>Tapez une note, puis Entrée : l’unité part en réparation. Échap : non rentrée.</translation>
+    </message>
+    <message>
+      <source>Not checked in · %1</source>
+      <translation>Non rentré · %1</translation>
+    </message>
+    <message>
+      <source>P: print the delivery note</source>
+      <translation>P : imprimer le bon de sortie</translation>
+    </message>
+    <message>
+      <source>P: print the return report</source>
+      <translation>P : imprimer le rapport de retour</translation>
+    </message>
+    <message>
+      <source>S: save it as PDF</source>
+      <translation>S : l’enregistrer en PDF</translation>
+    </message>
+    <message>
+      <source>Enter: next booking</source>
+      <translation>Entrée : réservation suivante</translation>
+    </message>
+    <message>
+      <source>Esc: back to the scans</source>
+      <translation>Échap : retour aux scans</translation>
+    </message>
+    <message>
+      <source>Summary of %1</source>
+      <translation>Bilan de %1</translation>
+    </message>
+    <message>
+      <source>%1: everything booked has left</source>
+      <translation>%1 : tout le matériel réservé est parti</translation>
+    </message>
+    <message>
+      <source>%1: nothing has left yet</source>
+      <translation>%1 : rien n’est encore sorti</translation>
+    </message>
+    <message>
+      <source>%1: not everything has left</source>
+      <translation>%1 : tout n’est pas sorti</translation>
+    </message>
+    <message>
+      <source>%1 of %2 did not go</source>
+      <translation>%1 sur %2 ne sont pas partis</translation>
+    </message>
+    <message>
+      <source>%1: return report</source>
+      <translation>%1 : rapport de retour</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n still out</source>
+      <translation>
+        <numerusform>%n encore dehors</numerusform>
+        <numerusform>%n encore dehors</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n damaged</source>
+      <translation>
+        <numerusform>%n abîmé</numerusform>
+        <numerusform>%n abîmés</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n missing</source>
+      <translation>
+        <numerusform>%n manquant</numerusform>
+        <numerusform>%n manquants</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Not on this booking</source>
+      <translation>Pas sur cette réservation</translation>
+    </message>
+    <message>
+      <source>Booked types to substitute</source>
+      <translation>Types réservés à remplacer</translation>
+    </message>
+    <message>
+      <source>Nothing booked is left to pick. Esc: ignore this scan, or A: add it as an unplanned item.</source>
+      <translation>Plus rien de réservé à préparer. Échap : ignorer ce scan, ou A : l’ajouter en imprévu.</translation>
+    </message>
+    <message>
+      <source>What is damaged</source>
+      <translation>Ce qui est abîmé</translation>
+    </message>
+    <message>
+      <source>What is damaged? (Enter to check it in, Esc to cancel)</source>
+      <translation>Qu’est-ce qui est abîmé ? (Entrée pour la rentrer, Échap pour annuler)</translation>
+    </message>
+    <message>
+      <source>Summary of the booking</source>
+      <translation>Bilan de la réservation</translation>
+    </message>
+    <message>
+      <source>What did not go or is not back</source>
+      <translation>Ce qui n’est pas parti ou pas rentré</translation>
+    </message>
+    <message>
+      <source>Everything booked has left. P: print the delivery note, Enter: next booking.</source>
+      <translation>Tout ce qui était réservé est parti. P : imprimer le bon de sortie, Entrée : réservation suivante.</translation>
+    </message>
+    <message>
+      <source>Everything is back, nothing damaged or missing. P: print the return report, Enter: next booking.</source>
+      <translation>Tout est rentré, rien d’abîmé ni de manquant. P : imprimer le rapport de retour, Entrée : réservation suivante.</translation>
+    </message>
+    <message>
+      <source>Check-out  F5</source>
+      <translation>Sortie  F5</translation>
+    </message>
+    <message>
+      <source>Check-in  F6</source>
+      <translation>Retour  F6</translation>
+    </message>
+    <message>
+      <source>Scan field</source>
+      <translation>Champ de scan</translation>
+    </message>
+    <message>
+      <source>Quantity of the next bulk scan (*)</source>
+      <translation>Quantité du prochain scan en vrac (*)</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>Quantité</translation>
+    </message>
+    <message>
+      <source>Qty (*)</source>
+      <translation>Qté (*)</translation>
+    </message>
+    <message>
+      <source>Booking, then its kit</source>
+      <translation>Réservation, puis matériel</translation>
+    </message>
+    <message>
+      <source>Scan the booking, then its kit</source>
+      <translation>Scannez la réservation, puis son matériel</translation>
+    </message>
+    <message>
+      <source>Scan what comes back</source>
+      <translation>Scannez ce qui rentre</translation>
+    </message>
+    <message>
+      <source>Late</source>
+      <translation>En retard</translation>
+    </message>
+    <message>
+      <source>Departures</source>
+      <translation>Départs</translation>
+    </message>
+    <message>
+      <source>Returns due</source>
+      <translation>Retours attendus</translation>
+    </message>
+    <message>
+      <source>Units still out</source>
+      <translation>Unités encore dehors</translation>
+    </message>
+    <message>
+      <source>Bulk still out (* then a quantity, then the label)</source>
+      <translation>Vrac encore dehors (* puis une quantité, puis l’étiquette)</translation>
+    </message>
+    <message>
+      <source>Bulk still out</source>
+      <translation>Vrac encore dehors</translation>
+    </message>
+    <message>
+      <source>Nothing left to pick today or tomorrow. Scan the reference on a booking's pick list to open it.</source>
+      <translation>Rien à sortir aujourd’hui ni demain. Scannez la référence sur la liste de préparation d’une réservation pour l’ouvrir.</translation>
+    </message>
+    <message>
+      <source>Nothing due back today or tomorrow. Scan a unit that comes back: the desk finds its booking.</source>
+      <translation>Aucun retour attendu aujourd’hui ni demain. Scannez une unité qui rentre : le comptoir retrouve sa réservation.</translation>
+    </message>
+    <message>
+      <source>Nothing of this booking is still out. F10: the return report.</source>
+      <translation>Plus rien de cette réservation n’est dehors. F10 : le rapport de retour.</translation>
+    </message>
+    <message>
+      <source>Still to leave: today, tomorrow, late</source>
+      <translation>Reste à sortir : aujourd’hui, demain, en retard</translation>
+    </message>
+    <message>
+      <source>Due back: today, tomorrow, late</source>
+      <translation>Retours attendus : aujourd’hui, demain, en retard</translation>
+    </message>
+    <message>
+      <source>Still out (F8: declare missing)</source>
+      <translation>Encore dehors (F8 : déclarer manquant)</translation>
+    </message>
+    <message>
+      <source>%1 × %2   %3</source>
+      <translation>%1 × %2   %3</translation>
+    </message>
   </context>
   <context>
     <name>DuplicateDialog</name>
@@ -1723,6 +1966,10 @@
       <translation>Ce que vous faisiez n’a pas été terminé. Aucun journal n’a pu être écrit ; utilisez « Copier les détails » pour les garder.</translation>
     </message>
     <message>
+      <source>Details</source>
+      <translation>Détails</translation>
+    </message>
+    <message>
       <source>&amp;Copy details</source>
       <translation>&amp;Copier les détails</translation>
     </message>
@@ -1737,6 +1984,13 @@
     <message>
       <source>Copied</source>
       <translation>Copié</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorListDialog</name>
+    <message>
+      <source>Details</source>
+      <translation>Détails</translation>
     </message>
   </context>
   <context>
@@ -1825,6 +2079,10 @@
       <translation>Imprimée sur chaque devis, facture et avoir. Aucune facture ne peut être émise tant qu’une mention obligatoire manque.</translation>
     </message>
     <message>
+      <source>The cooperative</source>
+      <translation>La coopérative</translation>
+    </message>
+    <message>
       <source>&amp;Name:</source>
       <translation>&amp;Nom :</translation>
     </message>
@@ -1853,6 +2111,18 @@
       <translation>&amp;Adresse :</translation>
     </message>
     <message>
+      <source>&amp;Email:</source>
+      <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+      <source>&amp;Phone:</source>
+      <translation>Télé&amp;phone :</translation>
+    </message>
+    <message>
+      <source>Registration and bank</source>
+      <translation>Immatriculation et banque</translation>
+    </message>
+    <message>
       <source>SI&amp;REN:</source>
       <translation>SI&amp;REN :</translation>
     </message>
@@ -1879,14 +2149,6 @@
     <message>
       <source>&amp;BIC:</source>
       <translation>&amp;BIC :</translation>
-    </message>
-    <message>
-      <source>&amp;Email:</source>
-      <translation>&amp;E-mail :</translation>
-    </message>
-    <message>
-      <source>&amp;Phone:</source>
-      <translation>Télé&amp;phone :</translation>
     </message>
   </context>
   <context>
@@ -1930,54 +2192,6 @@
   </context>
   <context>
     <name>InventoryScreen</name>
-    <message>
-      <source>Search name, code, barcode, serial number, manufacturer… (Ctrl+F)</source>
-      <translation>Rechercher désignation, code, code-barres, numéro de série, fabricant… (Ctrl+F)</translation>
-    </message>
-    <message>
-      <source>All categories</source>
-      <translation>Toutes les catégories</translation>
-    </message>
-    <message>
-      <source>Any status</source>
-      <translation>Tous les états</translation>
-    </message>
-    <message>
-      <source>Item types</source>
-      <translation>Types de matériel</translation>
-    </message>
-    <message>
-      <source>Units</source>
-      <translation>Unités</translation>
-    </message>
-    <message>
-      <source>Make / model:</source>
-      <translation>Marque / modèle :</translation>
-    </message>
-    <message>
-      <source>Tracking:</source>
-      <translation>Suivi :</translation>
-    </message>
-    <message>
-      <source>Replacement value:</source>
-      <translation>Valeur de remplacement :</translation>
-    </message>
-    <message>
-      <source>Deposit:</source>
-      <translation>Caution :</translation>
-    </message>
-    <message>
-      <source>Weight:</source>
-      <translation>Poids :</translation>
-    </message>
-    <message>
-      <source>Inspections:</source>
-      <translation>Contrôles :</translation>
-    </message>
-    <message>
-      <source>Notes:</source>
-      <translation>Notes :</translation>
-    </message>
     <message>
       <source>&amp;Find</source>
       <translation>Rec&amp;hercher</translation>
@@ -2026,6 +2240,114 @@
       <source>&amp;Inventory</source>
       <translation>&amp;Parc</translation>
     </message>
+    <message>
+      <source>New type</source>
+      <translation>Nouveau type</translation>
+    </message>
+    <message>
+      <source>Edit type</source>
+      <translation>Modifier le type</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>Photo</translation>
+    </message>
+    <message>
+      <source>New unit</source>
+      <translation>Nouvelle unité</translation>
+    </message>
+    <message>
+      <source>Edit unit</source>
+      <translation>Modifier l’unité</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Inspection</source>
+      <translation>Contrôle</translation>
+    </message>
+    <message>
+      <source>Repair</source>
+      <translation>Réparation</translation>
+    </message>
+    <message>
+      <source>Inventory actions</source>
+      <translation>Actions du parc</translation>
+    </message>
+    <message>
+      <source>%1 is counted in bulk: edit its stock quantity instead.</source>
+      <translation>%1 est géré en vrac : modifiez plutôt sa quantité en stock.</translation>
+    </message>
+    <message>
+      <source>Photo of the item type</source>
+      <translation>Photo du type de matériel</translation>
+    </message>
+    <message>
+      <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff)</source>
+      <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff)</translation>
+    </message>
+    <message>
+      <source>Cannot read %1: %2</source>
+      <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+      <source>Search name, code, barcode, serial number, manufacturer… (Ctrl+F)</source>
+      <translation>Rechercher désignation, code, code-barres, numéro de série, fabricant… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Search the catalogue</source>
+      <translation>Rechercher dans le catalogue</translation>
+    </message>
+    <message>
+      <source>All categories</source>
+      <translation>Toutes les catégories</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation>Tous les états</translation>
+    </message>
+    <message>
+      <source>Unit status</source>
+      <translation>État des unités</translation>
+    </message>
+    <message>
+      <source>Item types</source>
+      <translation>Types de matériel</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>Unités</translation>
+    </message>
+    <message>
+      <source>No item type matches this search. Check the spelling, choose All categories and Any status, or create the item type with Ctrl+N.</source>
+      <translation>Aucun type de matériel ne correspond à cette recherche. Vérifiez l’orthographe, choisissez Toutes les catégories et Tous les états, ou créez le type de matériel avec Ctrl+N.</translation>
+    </message>
+    <message>
+      <source>The catalogue is empty. Create an item type with Ctrl+N, or import a CSV file from the File menu.</source>
+      <translation>Le catalogue est vide. Créez un type de matériel avec Ctrl+N, ou importez un fichier CSV depuis le menu Fichier.</translation>
+    </message>
+    <message>
+      <source>Choose an item type above to see its units.</source>
+      <translation>Choisissez un type de matériel ci-dessus pour voir ses unités.</translation>
+    </message>
+    <message>
+      <source>Counted in bulk: no units, its stock quantity is in the details.</source>
+      <translation>Compté en vrac : pas d’unités, sa quantité en stock est dans le détail.</translation>
+    </message>
+    <message>
+      <source>No unit of this item type has this status. Choose Any status.</source>
+      <translation>Aucune unité de ce type de matériel n’a cet état. Choisissez Tous les états.</translation>
+    </message>
+    <message>
+      <source>No unit of this item type yet. Add one with Ctrl+Shift+N.</source>
+      <translation>Aucune unité de ce type de matériel pour l’instant. Ajoutez-en une avec Ctrl+Maj+N.</translation>
+    </message>
     <message numerus="yes">
       <source>%Ln item type(s)</source>
       <translation>
@@ -2038,8 +2360,44 @@
       <translation>Aucun matériel ne porte le code-barres ou le code %1.</translation>
     </message>
     <message>
+      <source>Details</source>
+      <translation>Détail</translation>
+    </message>
+    <message>
+      <source>Make / model:</source>
+      <translation>Marque / modèle :</translation>
+    </message>
+    <message>
+      <source>Tracking:</source>
+      <translation>Suivi :</translation>
+    </message>
+    <message>
+      <source>Replacement value:</source>
+      <translation>Valeur de remplacement :</translation>
+    </message>
+    <message>
+      <source>Deposit:</source>
+      <translation>Caution :</translation>
+    </message>
+    <message>
+      <source>Weight:</source>
+      <translation>Poids :</translation>
+    </message>
+    <message>
+      <source>Inspections:</source>
+      <translation>Contrôles :</translation>
+    </message>
+    <message>
+      <source>Notes:</source>
+      <translation>Notes :</translation>
+    </message>
+    <message>
       <source>No item type selected</source>
       <translation>Aucun type de matériel sélectionné</translation>
+    </message>
+    <message>
+      <source>Unit %1</source>
+      <translation>Unité %1</translation>
     </message>
     <message>
       <source>No photo
@@ -2063,16 +2421,8 @@
       <translation>Aucun</translation>
     </message>
     <message>
-      <source>Unit %1</source>
-      <translation>Unité %1</translation>
-    </message>
-    <message>
       <source>the cooperative</source>
       <translation>la coopérative</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>État</translation>
     </message>
     <message>
       <source>Serial number</source>
@@ -2099,14 +2449,6 @@
       <translation>Registre des contrôles</translation>
     </message>
     <message>
-      <source>passed</source>
-      <translation>conforme</translation>
-    </message>
-    <message>
-      <source>failed</source>
-      <translation>non conforme</translation>
-    </message>
-    <message>
       <source>Repair log</source>
       <translation>Registre des réparations</translation>
     </message>
@@ -2115,24 +2457,16 @@
       <translation>Historique des états</translation>
     </message>
     <message>
+      <source>passed</source>
+      <translation>conforme</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>non conforme</translation>
+    </message>
+    <message>
       <source>overdue</source>
       <translation>en retard</translation>
-    </message>
-    <message>
-      <source>%1 is counted in bulk: edit its stock quantity instead.</source>
-      <translation>%1 est géré en vrac : modifiez plutôt sa quantité en stock.</translation>
-    </message>
-    <message>
-      <source>Photo of the item type</source>
-      <translation>Photo du type de matériel</translation>
-    </message>
-    <message>
-      <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff)</source>
-      <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff)</translation>
-    </message>
-    <message>
-      <source>Cannot read %1: %2</source>
-      <translation>Impossible de lire %1 : %2</translation>
     </message>
   </context>
   <context>
@@ -2244,118 +2578,6 @@
   <context>
     <name>InvoicesScreen</name>
     <message>
-      <source>Credit note</source>
-      <translation>Avoir</translation>
-    </message>
-    <message>
-      <source>Invoice</source>
-      <translation>Facture</translation>
-    </message>
-    <message>
-      <source>Draft</source>
-      <translation>Brouillon</translation>
-    </message>
-    <message>
-      <source>Number</source>
-      <translation>Numéro</translation>
-    </message>
-    <message>
-      <source>Kind</source>
-      <translation>Type</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>Date</translation>
-    </message>
-    <message>
-      <source>Customer</source>
-      <translation>Client</translation>
-    </message>
-    <message>
-      <source>Total incl. VAT</source>
-      <translation>Total TTC</translation>
-    </message>
-    <message>
-      <source>Paid</source>
-      <translation>Payé</translation>
-    </message>
-    <message>
-      <source>Balance</source>
-      <translation>Reste dû</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>État</translation>
-    </message>
-    <message>
-      <source>Amount</source>
-      <translation>Montant</translation>
-    </message>
-    <message>
-      <source>Method</source>
-      <translation>Moyen</translation>
-    </message>
-    <message>
-      <source>Reference</source>
-      <translation>Référence</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>Remarque</translation>
-    </message>
-    <message>
-      <source>Reversal of payment %1</source>
-      <translation>Contre-passation du paiement %1</translation>
-    </message>
-    <message>
-      <source>Reversed</source>
-      <translation>Contre-passé</translation>
-    </message>
-    <message>
-      <source>Search number, customer, booking… (Ctrl+F)</source>
-      <translation>Rechercher numéro, client, réservation… (Ctrl+F)</translation>
-    </message>
-    <message>
-      <source>All documents</source>
-      <translation>Tous les documents</translation>
-    </message>
-    <message>
-      <source>To invoice (drafts)</source>
-      <translation>À facturer (brouillons)</translation>
-    </message>
-    <message>
-      <source>Unpaid (issued or overdue)</source>
-      <translation>Impayées (émises ou en retard)</translation>
-    </message>
-    <message>
-      <source>Credit notes</source>
-      <translation>Avoirs</translation>
-    </message>
-    <message>
-      <source>All customers</source>
-      <translation>Tous les clients</translation>
-    </message>
-    <message>
-      <source>&amp;Between</source>
-      <translation>&amp;Entre le</translation>
-    </message>
-    <message>
-      <source>From</source>
-      <translation>Du</translation>
-    </message>
-    <message>
-      <source>To</source>
-      <translation>Au</translation>
-    </message>
-    <message>
-      <source>Invoices and credit notes</source>
-      <translation>Factures et avoirs</translation>
-    </message>
-    <message>
-      <source>Payments</source>
-      <translation>Paiements</translation>
-    </message>
-    <message>
       <source>&amp;Find</source>
       <translation>Re&amp;chercher</translation>
     </message>
@@ -2388,31 +2610,8 @@
       <translation>Fact&amp;ures</translation>
     </message>
     <message>
-      <source>Reverse the selected payment…</source>
-      <translation>Annuler le paiement choisi…</translation>
-    </message>
-    <message>
-      <source>Issue this invoice…</source>
-      <translation>Émettre cette facture…</translation>
-    </message>
-    <message>
-      <source>Select a document to see it here.</source>
-      <translation>Choisissez un document pour le voir ici.</translation>
-    </message>
-    <message numerus="yes">
-      <source>%Ln document(s)</source>
-      <translation>
-        <numerusform>%Ln document</numerusform>
-        <numerusform>%Ln documents</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>%1 left to pay</source>
-      <translation>%1 restant dû</translation>
-    </message>
-    <message>
-      <source>Credit note on %1</source>
-      <translation>Avoir sur %1</translation>
+      <source>Invoice actions</source>
+      <translation>Actions sur les factures</translation>
     </message>
     <message>
       <source>Issue invoice</source>
@@ -2461,6 +2660,208 @@
       <source>Payment reversed.</source>
       <translation>Paiement contre-passé.</translation>
     </message>
+    <message>
+      <source>Credit note on %1</source>
+      <translation>Avoir sur %1</translation>
+    </message>
+    <message>
+      <source>due on %1</source>
+      <translation>échéance le %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>overdue by %n day(s)</source>
+      <translation>
+        <numerusform>en retard de %n jour</numerusform>
+        <numerusform>en retard de %n jours</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Issue this invoice…</source>
+      <translation>Émettre cette facture…</translation>
+    </message>
+    <message>
+      <source>Select a document to see it here.</source>
+      <translation>Choisissez un document pour le voir ici.</translation>
+    </message>
+    <message>
+      <source>left to pay of %1</source>
+      <translation>reste dû sur %1</translation>
+    </message>
+    <message>
+      <source>Balance due</source>
+      <translation>Reste dû</translation>
+    </message>
+    <message>
+      <source>credited incl. VAT</source>
+      <translation>crédité TTC</translation>
+    </message>
+    <message>
+      <source>Credited</source>
+      <translation>Crédité</translation>
+    </message>
+    <message>
+      <source>to invoice incl. VAT</source>
+      <translation>à facturer TTC</translation>
+    </message>
+    <message>
+      <source>To invoice</source>
+      <translation>À facturer</translation>
+    </message>
+    <message>
+      <source>Payments</source>
+      <translation>Paiements</translation>
+    </message>
+    <message>
+      <source>Reverse the selected payment…</source>
+      <translation>Annuler le paiement choisi…</translation>
+    </message>
+    <message>
+      <source>A credit note has no payments of its own.</source>
+      <translation>Un avoir n’a pas de règlements à lui.</translation>
+    </message>
+    <message>
+      <source>Select an invoice to see its payments.</source>
+      <translation>Choisissez une facture pour voir ses règlements.</translation>
+    </message>
+    <message>
+      <source>No payment yet. Record one with Ctrl+R.</source>
+      <translation>Aucun règlement pour l’instant. Enregistrez-en un avec Ctrl+R.</translation>
+    </message>
+    <message>
+      <source>Search number, customer, booking… (Ctrl+F)</source>
+      <translation>Rechercher numéro, client, réservation… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Rechercher</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>All customers</source>
+      <translation>Tous les clients</translation>
+    </message>
+    <message>
+      <source>&amp;Between</source>
+      <translation>&amp;Entre le</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Au</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>All documents</source>
+      <translation>Tous les documents</translation>
+    </message>
+    <message>
+      <source>To invoice (drafts)</source>
+      <translation>À facturer (brouillons)</translation>
+    </message>
+    <message>
+      <source>Unpaid (issued or overdue)</source>
+      <translation>Impayées (émises ou en retard)</translation>
+    </message>
+    <message>
+      <source>Credit notes</source>
+      <translation>Avoirs</translation>
+    </message>
+    <message>
+      <source>Credit note</source>
+      <translation>Avoir</translation>
+    </message>
+    <message>
+      <source>Invoice</source>
+      <translation>Facture</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Brouillon</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Numéro</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Total incl. VAT</source>
+      <translation>Total TTC</translation>
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation>Payé</translation>
+    </message>
+    <message>
+      <source>Balance</source>
+      <translation>Reste dû</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Montant</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Moyen</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Référence</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Remarque</translation>
+    </message>
+    <message>
+      <source>Reversal of payment %1</source>
+      <translation>Contre-passation du paiement %1</translation>
+    </message>
+    <message>
+      <source>Reversed</source>
+      <translation>Contre-passé</translation>
+    </message>
+    <message>
+      <source>Invoices and credit notes</source>
+      <translation>Factures et avoirs</translation>
+    </message>
+    <message>
+      <source>Nothing to invoice: every confirmed, out or returned booking is invoiced.</source>
+      <translation>Rien à facturer : toutes les réservations confirmées, sorties ou rendues sont facturées.</translation>
+    </message>
+    <message>
+      <source>No document matches these filters. Clear the search or choose “All documents”.</source>
+      <translation>Aucun document ne correspond à ces filtres. Videz la recherche ou choisissez « Tous les documents ».</translation>
+    </message>
+    <message>
+      <source>No invoice yet. Choose “To invoice (drafts)” to issue one from a booking.</source>
+      <translation>Aucune facture pour l’instant. Choisissez « À facturer (brouillons) » pour en émettre une depuis une réservation.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln document(s)</source>
+      <translation>
+        <numerusform>%Ln document</numerusform>
+        <numerusform>%Ln documents</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1 left to pay</source>
+      <translation>%1 restant dû</translation>
+    </message>
   </context>
   <context>
     <name>ItemTypeDialog</name>
@@ -2479,6 +2880,14 @@
     <message>
       <source>New item type</source>
       <translation>Nouveau type de matériel</translation>
+    </message>
+    <message>
+      <source>Notes:</source>
+      <translation>Notes :</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Matériel</translation>
     </message>
     <message>
       <source>&amp;Code:</source>
@@ -2509,16 +2918,8 @@
       <translation>M&amp;odèle :</translation>
     </message>
     <message>
-      <source>&amp;Replacement value (€):</source>
-      <translation>&amp;Valeur de remplacement (€) :</translation>
-    </message>
-    <message>
-      <source>&amp;Deposit (€):</source>
-      <translation>Ca&amp;ution (€) :</translation>
-    </message>
-    <message>
-      <source>&amp;Weight (g):</source>
-      <translation>&amp;Poids (g) :</translation>
+      <source>Stock and handling</source>
+      <translation>Stock et manutention</translation>
     </message>
     <message>
       <source>Stock &amp;quantity:</source>
@@ -2533,8 +2934,8 @@
       <translation>Généré s’il est laissé vide</translation>
     </message>
     <message>
-      <source>&amp;Sale price (€):</source>
-      <translation>Pri&amp;x de vente (€) :</translation>
+      <source>&amp;Weight (g):</source>
+      <translation>&amp;Poids (g) :</translation>
     </message>
     <message>
       <source>&amp;Prep buffer (hours):</source>
@@ -2543,6 +2944,26 @@
     <message>
       <source>D&amp;e-prep buffer (hours):</source>
       <translation>Temps de &amp;retour (heures) :</translation>
+    </message>
+    <message>
+      <source>Values</source>
+      <translation>Valeurs</translation>
+    </message>
+    <message>
+      <source>&amp;Replacement value (€):</source>
+      <translation>&amp;Valeur de remplacement (€) :</translation>
+    </message>
+    <message>
+      <source>&amp;Deposit (€):</source>
+      <translation>Ca&amp;ution (€) :</translation>
+    </message>
+    <message>
+      <source>&amp;Sale price (€):</source>
+      <translation>Pri&amp;x de vente (€) :</translation>
+    </message>
+    <message>
+      <source>Rental rates</source>
+      <translation>Tarifs de location</translation>
     </message>
     <message>
       <source>Member da&amp;y rate (€):</source>
@@ -2559,10 +2980,6 @@
     <message>
       <source>Price categories:</source>
       <translation>Catégories tarifaires :</translation>
-    </message>
-    <message>
-      <source>Notes:</source>
-      <translation>Notes :</translation>
     </message>
     <message>
       <source>Default: %1 %</source>
@@ -2592,6 +3009,14 @@
       <translation>Lignes</translation>
     </message>
     <message>
+      <source>Kits</source>
+      <translation>Kits</translation>
+    </message>
+    <message>
+      <source>No kit yet. Name one on the right, add its item types, then save it with Ctrl+S.</source>
+      <translation>Aucun kit pour l’instant. Nommez-en un à droite, ajoutez ses types de matériel, puis enregistrez-le avec Ctrl+S.</translation>
+    </message>
+    <message>
       <source>&amp;New kit</source>
       <translation>&amp;Nouveau kit</translation>
     </message>
@@ -2606,10 +3031,6 @@
     <message>
       <source>Delete kit</source>
       <translation>Supprimer le kit</translation>
-    </message>
-    <message>
-      <source>Kits</source>
-      <translation>Kits</translation>
     </message>
     <message>
       <source>&amp;Kits</source>
@@ -2652,12 +3073,24 @@
       <translation>Quantité</translation>
     </message>
     <message>
+      <source>Item types in the kit</source>
+      <translation>Types de matériel du kit</translation>
+    </message>
+    <message>
+      <source>No item type in this kit yet. Type part of a name or code below, or scan a barcode, then Enter.</source>
+      <translation>Aucun type de matériel dans ce kit pour l’instant. Tapez une partie d’un nom ou d’un code ci-dessous, ou scannez un code-barres, puis Entrée.</translation>
+    </message>
+    <message>
       <source>Remove line</source>
       <translation>Retirer la ligne</translation>
     </message>
     <message>
       <source>Search an item type by code or name, or scan a barcode, then Enter</source>
       <translation>Cherchez un type de matériel par code ou nom, ou scannez un code-barres, puis Entrée</translation>
+    </message>
+    <message>
+      <source>Matching item types</source>
+      <translation>Types de matériel correspondants</translation>
     </message>
     <message>
       <source>Add an &amp;item type:</source>
@@ -2707,74 +3140,6 @@
   <context>
     <name>LabelsScreen</name>
     <message>
-      <source>&amp;Labels</source>
-      <translation>&amp;Étiquettes</translation>
-    </message>
-    <message>
-      <source>&amp;Search</source>
-      <translation>&amp;Chercher</translation>
-    </message>
-    <message>
-      <source>Save as P&amp;DF…</source>
-      <translation>Enregistrer en P&amp;DF…</translation>
-    </message>
-    <message>
-      <source>&amp;Print…</source>
-      <translation>&amp;Imprimer…</translation>
-    </message>
-    <message>
-      <source>&amp;Remove</source>
-      <translation>Re&amp;tirer</translation>
-    </message>
-    <message>
-      <source>C&amp;lear</source>
-      <translation>&amp;Vider la liste</translation>
-    </message>
-    <message>
-      <source>Search item types or units by code, name or serial number</source>
-      <translation>Chercher des types de matériel ou des unités par code, nom ou n° de série</translation>
-    </message>
-    <message>
-      <source>Search</source>
-      <translation>Rechercher</translation>
-    </message>
-    <message>
-      <source>&amp;Search:</source>
-      <translation>&amp;Rechercher :</translation>
-    </message>
-    <message>
-      <source>Code</source>
-      <translation>Code</translation>
-    </message>
-    <message>
-      <source>Item</source>
-      <translation>Désignation</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>État</translation>
-    </message>
-    <message>
-      <source>Scan or type a barcode or item code, then Enter</source>
-      <translation>Scannez ou tapez un code-barres ou un code de type, puis Entrée</translation>
-    </message>
-    <message>
-      <source>Add by scanni&amp;ng:</source>
-      <translation>Ajouter par sca&amp;n :</translation>
-    </message>
-    <message>
-      <source>Labels to print</source>
-      <translation>Étiquettes à imprimer</translation>
-    </message>
-    <message>
-      <source>&amp;All labels (every unit, bulk item and case)</source>
-      <translation>Tout&amp;es les étiquettes (chaque unité, matériel en vrac et flight-case)</translation>
-    </message>
-    <message>
-      <source>Remove</source>
-      <translation>Retirer</translation>
-    </message>
-    <message>
       <source>Format</source>
       <translation>Format</translation>
     </message>
@@ -2791,12 +3156,20 @@
       <translation>Ajouter un code &amp;QR</translation>
     </message>
     <message>
+      <source>Save as P&amp;DF…</source>
+      <translation>Enregistrer en P&amp;DF…</translation>
+    </message>
+    <message>
       <source>Save as PDF (Ctrl+S)</source>
       <translation>Enregistrer en PDF (Ctrl+S)</translation>
     </message>
     <message>
       <source>Save as PDF</source>
       <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimer…</translation>
     </message>
     <message>
       <source>Print (Ctrl+P)</source>
@@ -2809,61 +3182,6 @@
     <message>
       <source>&amp;Format:</source>
       <translation>&amp;Format :</translation>
-    </message>
-    <message>
-      <source>{shown} of {total} item types shown: narrow the search.</source>
-      <translation>{shown} types de matériel affichés sur {total} : précisez la recherche.</translation>
-    </message>
-    <message numerus="yes">
-      <source>%n item type(s) found.</source>
-      <translation>
-        <numerusform>%n type de matériel trouvé.</numerusform>
-        <numerusform>%n types de matériel trouvés.</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>bulk ({barcode})</source>
-      <translation>vrac ({barcode})</translation>
-    </message>
-    <message numerus="yes">
-      <source>%n unit(s)</source>
-      <translation>
-        <numerusform>%n unité</numerusform>
-        <numerusform>%n unités</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>no units</source>
-      <translation>aucune unité</translation>
-    </message>
-    <message numerus="yes">
-      <source>Added %n label(s) for %1.</source>
-      <translation>
-        <numerusform>%n étiquette ajoutée pour %1.</numerusform>
-        <numerusform>%n étiquettes ajoutées pour %1.</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>{code} is already in the list.</source>
-      <translation>{code} est déjà dans la liste.</translation>
-    </message>
-    <message>
-      <source>Cancelled: nothing was saved or printed.</source>
-      <translation>Annulé : rien n’a été enregistré ni imprimé.</translation>
-    </message>
-    <message numerus="yes">
-      <source>%n label(s) selected</source>
-      <translation>
-        <numerusform>%n étiquette sélectionnée</numerusform>
-        <numerusform>%n étiquettes sélectionnées</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%n page(s)</source>
-      <translation>
-        <numerusform>%n page</numerusform>
-        <numerusform>%n pages</numerusform>
-      </translation>
     </message>
     <message>
       <source>Save labels as PDF</source>
@@ -2911,6 +3229,141 @@
     <message>
       <source>Cancel</source>
       <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>&amp;Labels</source>
+      <translation>&amp;Étiquettes</translation>
+    </message>
+    <message>
+      <source>&amp;Search</source>
+      <translation>&amp;Chercher</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+      <source>C&amp;lear</source>
+      <translation>&amp;Vider la liste</translation>
+    </message>
+    <message>
+      <source>Search item types or units by code, name or serial number</source>
+      <translation>Chercher des types de matériel ou des unités par code, nom ou n° de série</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Rechercher</translation>
+    </message>
+    <message>
+      <source>&amp;Search:</source>
+      <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+      <source>Scan or type a barcode or item code, then Enter</source>
+      <translation>Scannez ou tapez un code-barres ou un code de type, puis Entrée</translation>
+    </message>
+    <message>
+      <source>Add by scanni&amp;ng:</source>
+      <translation>Ajouter par sca&amp;n :</translation>
+    </message>
+    <message>
+      <source>No item type or unit matches this search. Check the spelling, or scan the label's code below.</source>
+      <translation>Aucun type de matériel ni aucune unité ne correspond à cette recherche. Vérifiez l’orthographe, ou scannez le code de l’étiquette ci-dessous.</translation>
+    </message>
+    <message>
+      <source>The catalogue is empty: create item types in the Inventory first.</source>
+      <translation>Le catalogue est vide : créez d’abord des types de matériel dans le Parc.</translation>
+    </message>
+    <message>
+      <source>Labels to print</source>
+      <translation>Étiquettes à imprimer</translation>
+    </message>
+    <message>
+      <source>&amp;All labels (every unit, bulk item and case)</source>
+      <translation>Tout&amp;es les étiquettes (chaque unité, matériel en vrac et flight-case)</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Retirer</translation>
+    </message>
+    <message>
+      <source>Every unit, bulk item and case gets its label.</source>
+      <translation>Chaque unité, matériel en vrac et flight-case aura son étiquette.</translation>
+    </message>
+    <message>
+      <source>No label chosen yet. Tick units on the left, scan their codes, or choose All labels.</source>
+      <translation>Aucune étiquette choisie pour l’instant. Cochez des unités à gauche, scannez leurs codes, ou choisissez Toutes les étiquettes.</translation>
+    </message>
+    <message>
+      <source>{shown} of {total} item types shown: narrow the search.</source>
+      <translation>{shown} types de matériel affichés sur {total} : précisez la recherche.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n item type(s) found.</source>
+      <translation>
+        <numerusform>%n type de matériel trouvé.</numerusform>
+        <numerusform>%n types de matériel trouvés.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Added %n label(s) for %1.</source>
+      <translation>
+        <numerusform>%n étiquette ajoutée pour %1.</numerusform>
+        <numerusform>%n étiquettes ajoutées pour %1.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>{code} is already in the list.</source>
+      <translation>{code} est déjà dans la liste.</translation>
+    </message>
+    <message>
+      <source>Cancelled: nothing was saved or printed.</source>
+      <translation>Annulé : rien n’a été enregistré ni imprimé.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n label(s) selected</source>
+      <translation>
+        <numerusform>%n étiquette sélectionnée</numerusform>
+        <numerusform>%n étiquettes sélectionnées</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n page(s)</source>
+      <translation>
+        <numerusform>%n page</numerusform>
+        <numerusform>%n pages</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Désignation</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Item types and units</source>
+      <translation>Types de matériel et unités</translation>
+    </message>
+    <message>
+      <source>bulk ({barcode})</source>
+      <translation>vrac ({barcode})</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unit(s)</source>
+      <translation>
+        <numerusform>%n unité</numerusform>
+        <numerusform>%n unités</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>no units</source>
+      <translation>aucune unité</translation>
     </message>
   </context>
   <context>
@@ -3018,6 +3471,10 @@
       <translation>Rapports</translation>
     </message>
     <message>
+      <source>Areas</source>
+      <translation>Espaces</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
@@ -3097,6 +3554,25 @@
     </message>
   </context>
   <context>
+    <name>Navigation</name>
+    <message>
+      <source>Catalogue</source>
+      <translation>Catalogue</translation>
+    </message>
+    <message>
+      <source>Bookings</source>
+      <translation>Réservations</translation>
+    </message>
+    <message>
+      <source>Invoicing</source>
+      <translation>Facturation</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>Rapports</translation>
+    </message>
+  </context>
+  <context>
     <name>Operations</name>
     <message>
       <source>The database is busy ({holders} is writing to it) — waiting…</source>
@@ -3141,6 +3617,10 @@
       <source>Cheque number, transfer label…</source>
       <translation>Numéro de chèque, libellé du virement…</translation>
     </message>
+    <message>
+      <source>Record the &amp;payment</source>
+      <translation>&amp;Enregistrer le règlement</translation>
+    </message>
   </context>
   <context>
     <name>PdfPreview</name>
@@ -3165,12 +3645,12 @@
       <translation>Agrandir (Ctrl++)</translation>
     </message>
     <message>
-      <source>Fit</source>
-      <translation>Ajuster</translation>
-    </message>
-    <message>
       <source>Fit the width</source>
       <translation>Ajuster à la largeur</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>Ajuster</translation>
     </message>
     <message>
       <source>This document cannot be shown: it is not a readable PDF.</source>
@@ -3289,16 +3769,144 @@
   <context>
     <name>PricingScreen</name>
     <message>
+      <source>Category / customer</source>
+      <translation>Catégorie / client</translation>
+    </message>
+    <message>
+      <source>Code / number</source>
+      <translation>Code / numéro</translation>
+    </message>
+    <message>
+      <source>Price categories</source>
+      <translation>Catégories tarifaires</translation>
+    </message>
+    <message>
+      <source>No price category yet. Add one on the right (e.g. partner communes), then put its customers in it.</source>
+      <translation>Aucune catégorie tarifaire pour l’instant. Ajoutez-en une à droite (par exemple les communes partenaires), puis placez-y ses clients.</translation>
+    </message>
+    <message>
+      <source>A customer in a category pays its day rates (set with each item type); the others pay the member or non-member rate.</source>
+      <translation>Un client d’une catégorie paie ses tarifs journaliers (saisis avec chaque type de matériel) ; les autres paient le tarif adhérent ou non-adhérent.</translation>
+    </message>
+    <message>
+      <source>New price category</source>
+      <translation>Nouvelle catégorie tarifaire</translation>
+    </message>
+    <message>
+      <source>e.g. COMMUNES</source>
+      <translation>ex. COMMUNES</translation>
+    </message>
+    <message>
+      <source>Co&amp;de:</source>
+      <translation>Co&amp;de :</translation>
+    </message>
+    <message>
+      <source>e.g. Partner communes</source>
+      <translation>ex. Communes partenaires</translation>
+    </message>
+    <message>
+      <source>Na&amp;me:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <source>Add the &amp;category</source>
+      <translation>Ajouter la &amp;catégorie</translation>
+    </message>
+    <message>
+      <source>Customers of a category</source>
+      <translation>Clients d’une catégorie</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>Cus&amp;tomer:</source>
+      <translation>C&amp;lient :</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <source>Cate&amp;gory:</source>
+      <translation>Ca&amp;tégorie :</translation>
+    </message>
+    <message>
+      <source>&amp;Assign</source>
+      <translation>&amp;Affecter</translation>
+    </message>
+    <message>
+      <source>None (member / non-member rates)</source>
+      <translation>Aucune (tarifs adhérent / non-adhérent)</translation>
+    </message>
+    <message>
+      <source>Price category added.</source>
+      <translation>Catégorie tarifaire ajoutée.</translation>
+    </message>
+    <message>
+      <source>Choose the customer from the list.</source>
+      <translation>Choisissez le client dans la liste.</translation>
+    </message>
+    <message>
+      <source>Customer's category saved.</source>
+      <translation>Catégorie du client enregistrée.</translation>
+    </message>
+    <message>
+      <source>Weekend</source>
+      <translation>Week-end</translation>
+    </message>
+    <message>
+      <source>Charges and terms</source>
+      <translation>Facturation et échéances</translation>
+    </message>
+    <message>
+      <source>Save the r&amp;ules</source>
+      <translation>Enregistrer les rè&amp;gles</translation>
+    </message>
+    <message>
+      <source>&amp;Weekend rule: out on Friday afternoon, back on Monday morning = 1 day</source>
+      <translation>&amp;Règle du week-end : sortie le vendredi après-midi, retour le lundi matin = 1 jour</translation>
+    </message>
+    <message>
+      <source>Out on Friday &amp;from:</source>
+      <translation>Sortie le vendredi à partir &amp;de :</translation>
+    </message>
+    <message>
+      <source>Back on Monday &amp;by:</source>
+      <translation>Retour le lundi a&amp;vant :</translation>
+    </message>
+    <message>
+      <source>Write times as 14:00.</source>
+      <translation>Heures au format 14:00.</translation>
+    </message>
+    <message>
+      <source>&amp;Minimum charge (€, excl. VAT):</source>
+      <translation>&amp;Minimum de facturation (€ HT) :</translation>
+    </message>
+    <message>
+      <source>&amp;Payment term (days):</source>
+      <translation>Délai de &amp;paiement (jours) :</translation>
+    </message>
+    <message>
+      <source>&amp;Quote valid for (days):</source>
+      <translation>Validité du d&amp;evis (jours) :</translation>
+    </message>
+    <message>
+      <source>Default &amp;VAT rate (%):</source>
+      <translation>&amp;Taux de TVA par défaut (%) :</translation>
+    </message>
+    <message>
+      <source>Rules saved.</source>
+      <translation>Règles enregistrées.</translation>
+    </message>
+    <message>
       <source>Day coefficients</source>
       <translation>Coefficients journaliers</translation>
     </message>
     <message>
       <source>Rules and terms</source>
       <translation>Règles et conditions</translation>
-    </message>
-    <message>
-      <source>Price categories</source>
-      <translation>Catégories tarifaires</translation>
     </message>
     <message>
       <source>Pricing</source>
@@ -3387,110 +3995,6 @@
     <message>
       <source>Families saved.</source>
       <translation>Familles enregistrées.</translation>
-    </message>
-    <message>
-      <source>&amp;Weekend rule: out on Friday afternoon, back on Monday morning = 1 day</source>
-      <translation>&amp;Règle du week-end : sortie le vendredi après-midi, retour le lundi matin = 1 jour</translation>
-    </message>
-    <message>
-      <source>Out on Friday &amp;from:</source>
-      <translation>Sortie le vendredi à partir &amp;de :</translation>
-    </message>
-    <message>
-      <source>Back on Monday &amp;by:</source>
-      <translation>Retour le lundi a&amp;vant :</translation>
-    </message>
-    <message>
-      <source>&amp;Minimum charge (€, excl. VAT):</source>
-      <translation>&amp;Minimum de facturation (€ HT) :</translation>
-    </message>
-    <message>
-      <source>&amp;Payment term (days):</source>
-      <translation>Délai de &amp;paiement (jours) :</translation>
-    </message>
-    <message>
-      <source>&amp;Quote valid for (days):</source>
-      <translation>Validité du d&amp;evis (jours) :</translation>
-    </message>
-    <message>
-      <source>Default &amp;VAT rate (%):</source>
-      <translation>&amp;Taux de TVA par défaut (%) :</translation>
-    </message>
-    <message>
-      <source>Save the r&amp;ules</source>
-      <translation>Enregistrer les rè&amp;gles</translation>
-    </message>
-    <message>
-      <source>Rules saved.</source>
-      <translation>Règles enregistrées.</translation>
-    </message>
-    <message>
-      <source>Category / customer</source>
-      <translation>Catégorie / client</translation>
-    </message>
-    <message>
-      <source>Code / number</source>
-      <translation>Code / numéro</translation>
-    </message>
-    <message>
-      <source>New price category</source>
-      <translation>Nouvelle catégorie tarifaire</translation>
-    </message>
-    <message>
-      <source>e.g. COMMUNES</source>
-      <translation>ex. COMMUNES</translation>
-    </message>
-    <message>
-      <source>Co&amp;de:</source>
-      <translation>Co&amp;de :</translation>
-    </message>
-    <message>
-      <source>e.g. Partner communes</source>
-      <translation>ex. Communes partenaires</translation>
-    </message>
-    <message>
-      <source>Na&amp;me:</source>
-      <translation>&amp;Nom :</translation>
-    </message>
-    <message>
-      <source>Add the &amp;category</source>
-      <translation>Ajouter la &amp;catégorie</translation>
-    </message>
-    <message>
-      <source>Customers of a category</source>
-      <translation>Clients d’une catégorie</translation>
-    </message>
-    <message>
-      <source>Cus&amp;tomer:</source>
-      <translation>C&amp;lient :</translation>
-    </message>
-    <message>
-      <source>Cate&amp;gory:</source>
-      <translation>Ca&amp;tégorie :</translation>
-    </message>
-    <message>
-      <source>&amp;Assign</source>
-      <translation>&amp;Affecter</translation>
-    </message>
-    <message>
-      <source>A customer in a category pays its day rates (set with each item type); the others pay the member or non-member rate.</source>
-      <translation>Un client d’une catégorie paie ses tarifs journaliers (saisis avec chaque type de matériel) ; les autres paient le tarif adhérent ou non-adhérent.</translation>
-    </message>
-    <message>
-      <source>None (member / non-member rates)</source>
-      <translation>Aucune (tarifs adhérent / non-adhérent)</translation>
-    </message>
-    <message>
-      <source>Price category added.</source>
-      <translation>Catégorie tarifaire ajoutée.</translation>
-    </message>
-    <message>
-      <source>Choose the customer from the list.</source>
-      <translation>Choisissez le client dans la liste.</translation>
-    </message>
-    <message>
-      <source>Customer's category saved.</source>
-      <translation>Catégorie du client enregistrée.</translation>
     </message>
   </context>
   <context>
@@ -3674,6 +4178,14 @@
       <translation>Rapport</translation>
     </message>
     <message>
+      <source>Computing the report…</source>
+      <translation>Calcul du rapport…</translation>
+    </message>
+    <message>
+      <source>Nothing in this report for these dates. Choose another period above, or another report.</source>
+      <translation>Rien dans ce rapport pour ces dates. Choisissez une autre période ci-dessus, ou un autre rapport.</translation>
+    </message>
+    <message>
       <source>The period ends before it starts.</source>
       <translation>La période se termine avant de commencer.</translation>
     </message>
@@ -3711,6 +4223,14 @@
     <message>
       <source>Inspection schedules of %1</source>
       <translation>Contrôles périodiques de %1</translation>
+    </message>
+    <message>
+      <source>Inspection schedules</source>
+      <translation>Contrôles périodiques</translation>
+    </message>
+    <message>
+      <source>No periodic inspection for this item type. Name one below, then Add schedule.</source>
+      <translation>Aucun contrôle périodique pour ce type de matériel. Nommez-en un ci-dessous, puis Ajouter le contrôle.</translation>
     </message>
     <message>
       <source>&amp;Remove selected</source>
@@ -3752,8 +4272,24 @@
   <context>
     <name>SettingsDialog</name>
     <message>
+      <source>System</source>
+      <translation>Système</translation>
+    </message>
+    <message>
+      <source>Light</source>
+      <translation>Clair</translation>
+    </message>
+    <message>
+      <source>Dark</source>
+      <translation>Sombre</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>Paramètres</translation>
+    </message>
+    <message>
+      <source>This computer</source>
+      <translation>Cet ordinateur</translation>
     </message>
     <message>
       <source>System language</source>
@@ -3766,6 +4302,14 @@
     <message>
       <source>A new language applies when Régie is restarted.</source>
       <translation>La nouvelle langue s’applique au prochain démarrage de Régie.</translation>
+    </message>
+    <message>
+      <source>Appea&amp;rance:</source>
+      <translation>Appa&amp;rence :</translation>
+    </message>
+    <message>
+      <source>The cooperative</source>
+      <translation>La coopérative</translation>
     </message>
     <message>
       <source>Cooperative &amp;name:</source>
@@ -3815,8 +4359,16 @@
       <translation>Impression</translation>
     </message>
     <message>
+      <source>Folder</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
       <source>C&amp;hoose…</source>
       <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+      <source>Choose the folder</source>
+      <translation>Choisir le dossier</translation>
     </message>
     <message>
       <source>&amp;Month:</source>
@@ -3959,20 +4511,92 @@
   <context>
     <name>Timeline</name>
     <message>
-      <source>Availability timeline</source>
-      <translation>Planning des disponibilités</translation>
+      <source>&amp;Previous period</source>
+      <translation>Période &amp;précédente</translation>
     </message>
     <message>
-      <source>No item type matches.</source>
-      <translation>Aucun matériel ne correspond.</translation>
+      <source>&amp;Next period</source>
+      <translation>Période &amp;suivante</translation>
     </message>
     <message>
-      <source>Item type</source>
-      <translation>Matériel</translation>
+      <source>&amp;Today</source>
+      <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <source>Stock</source>
-      <translation>Stock</translation>
+      <source>Zoom &amp;in</source>
+      <translation>&amp;Zoom avant</translation>
+    </message>
+    <message>
+      <source>Zoom &amp;out</source>
+      <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+      <source>&amp;Find</source>
+      <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh</source>
+      <translation>A&amp;ctualiser</translation>
+    </message>
+    <message>
+      <source>&amp;Timeline</source>
+      <translation>&amp;Planning</translation>
+    </message>
+    <message>
+      <source>No item type in the catalogue yet. Add one in Inventory (Ctrl+1), then plan it here.</source>
+      <translation>Aucun matériel au catalogue pour l’instant. Ajoutez-en dans le Parc (Ctrl+1), puis planifiez-le ici.</translation>
+    </message>
+    <message>
+      <source>No item type matches these filters. Clear the filter (Ctrl+F) or choose All categories.</source>
+      <translation>Aucun matériel ne correspond à ces filtres. Videz le filtre (Ctrl+F) ou choisissez Toutes les catégories.</translation>
+    </message>
+    <message>
+      <source>Nothing is booked in this period: all the stock is free. Go to another period with Alt+Left or Alt+Right, or create a booking in Bookings (Ctrl+8, then Ctrl+N).</source>
+      <translation>Rien n’est réservé sur cette période : tout le matériel est disponible. Passez à une autre période avec Alt+Gauche ou Alt+Droite, ou créez une réservation dans Réservations (Ctrl+8, puis Ctrl+N).</translation>
+    </message>
+    <message>
+      <source>Bookings holding the stock</source>
+      <translation>Réservations qui mobilisent le matériel</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Référence</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Événement</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>Quantité</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Période</translation>
+    </message>
+    <message>
+      <source>Click a cell (or press Enter) to see the bookings holding that stock that day.</source>
+      <translation>Cliquez sur une case (ou appuyez sur Entrée) pour voir les réservations qui mobilisent ce matériel ce jour-là.</translation>
+    </message>
+    <message>
+      <source>No booking holds this stock that day. Move with the arrows to another day, or create a booking in Bookings (Ctrl+8, then Ctrl+N).</source>
+      <translation>Aucune réservation ne mobilise ce matériel ce jour-là. Passez à un autre jour avec les flèches, ou créez une réservation dans Réservations (Ctrl+8, puis Ctrl+N).</translation>
+    </message>
+    <message>
+      <source>Bookings holding %1 on %2</source>
+      <translation>Réservations qui mobilisent %1 le %2</translation>
+    </message>
+    <message>
+      <source>No booking holds %1 on %2</source>
+      <translation>Aucune réservation ne mobilise %1 le %2</translation>
     </message>
     <message numerus="yes">
       <source>%n free of %1</source>
@@ -3982,16 +4606,20 @@
       </translation>
     </message>
     <message>
-      <source>Short by %1</source>
-      <translation>Il en manque %1</translation>
+      <source>Item type</source>
+      <translation>Matériel</translation>
     </message>
     <message>
-      <source>Quotes would leave %1</source>
-      <translation>Avec les devis, il en resterait %1</translation>
+      <source>Stock</source>
+      <translation>Stock</translation>
     </message>
     <message>
       <source>Today</source>
       <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+      <source>Period shown</source>
+      <translation>Période affichée</translation>
     </message>
     <message>
       <source>Week</source>
@@ -4022,6 +4650,10 @@
       <translation>Filtrer par code ou nom… (Ctrl+F)</translation>
     </message>
     <message>
+      <source>Filter by code or name</source>
+      <translation>Filtrer par code ou nom</translation>
+    </message>
+    <message>
       <source>Cells: free / stock.</source>
       <translation>Cases : disponible / stock.</translation>
     </message>
@@ -4050,72 +4682,24 @@
       <translation>Jour férié</translation>
     </message>
     <message>
-      <source>Click a cell (or press Enter) to see the bookings holding that stock that day.</source>
-      <translation>Cliquez sur une case (ou appuyez sur Entrée) pour voir les réservations qui mobilisent ce matériel ce jour-là.</translation>
+      <source>No item type matches.</source>
+      <translation>Aucun matériel ne correspond.</translation>
     </message>
     <message>
-      <source>Reference</source>
-      <translation>Référence</translation>
+      <source>Availability timeline</source>
+      <translation>Planning des disponibilités</translation>
     </message>
     <message>
-      <source>Customer</source>
-      <translation>Client</translation>
+      <source>Item types down, days across: free of stock each day.</source>
+      <translation>Le matériel en lignes, les jours en colonnes : le disponible sur le stock, jour par jour.</translation>
     </message>
     <message>
-      <source>Event</source>
-      <translation>Événement</translation>
+      <source>Short by %1</source>
+      <translation>Il en manque %1</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>Statut</translation>
-    </message>
-    <message>
-      <source>Quantity</source>
-      <translation>Quantité</translation>
-    </message>
-    <message>
-      <source>Period</source>
-      <translation>Période</translation>
-    </message>
-    <message>
-      <source>Bookings holding the stock</source>
-      <translation>Réservations qui mobilisent le matériel</translation>
-    </message>
-    <message>
-      <source>&amp;Previous period</source>
-      <translation>Période &amp;précédente</translation>
-    </message>
-    <message>
-      <source>&amp;Next period</source>
-      <translation>Période &amp;suivante</translation>
-    </message>
-    <message>
-      <source>&amp;Today</source>
-      <translation>&amp;Aujourd’hui</translation>
-    </message>
-    <message>
-      <source>Zoom &amp;in</source>
-      <translation>&amp;Zoom avant</translation>
-    </message>
-    <message>
-      <source>Zoom &amp;out</source>
-      <translation>Zoom a&amp;rrière</translation>
-    </message>
-    <message>
-      <source>&amp;Find</source>
-      <translation>&amp;Rechercher</translation>
-    </message>
-    <message>
-      <source>&amp;Timeline</source>
-      <translation>&amp;Planning</translation>
-    </message>
-    <message>
-      <source>Bookings holding %1 on %2</source>
-      <translation>Réservations qui mobilisent %1 le %2</translation>
-    </message>
-    <message>
-      <source>No booking holds %1 on %2</source>
-      <translation>Aucune réservation ne mobilise %1 le %2</translation>
+      <source>Quotes would leave %1</source>
+      <translation>Avec les devis, il en resterait %1</translation>
     </message>
   </context>
   <context>
@@ -4172,6 +4756,14 @@
       <translation>Nouvelle unité</translation>
     </message>
     <message>
+      <source>Condition notes:</source>
+      <translation>État / remarques :</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>Unité</translation>
+    </message>
+    <message>
       <source>Item type:</source>
       <translation>Type de matériel :</translation>
     </message>
@@ -4192,6 +4784,18 @@
       <translation>É&amp;tat :</translation>
     </message>
     <message>
+      <source>The cooperative</source>
+      <translation>La coopérative</translation>
+    </message>
+    <message>
+      <source>&amp;Owner:</source>
+      <translation>&amp;Propriétaire :</translation>
+    </message>
+    <message>
+      <source>Location and purchase</source>
+      <translation>Emplacement et achat</translation>
+    </message>
+    <message>
       <source>&amp;Location:</source>
       <translation>&amp;Emplacement :</translation>
     </message>
@@ -4210,18 +4814,6 @@
     <message>
       <source>Purchase p&amp;rice (€):</source>
       <translation>P&amp;rix d’achat (€) :</translation>
-    </message>
-    <message>
-      <source>The cooperative</source>
-      <translation>La coopérative</translation>
-    </message>
-    <message>
-      <source>&amp;Owner:</source>
-      <translation>&amp;Propriétaire :</translation>
-    </message>
-    <message>
-      <source>Condition notes:</source>
-      <translation>État / remarques :</translation>
     </message>
   </context>
   <context>
@@ -5209,32 +5801,12 @@
       <translation>taille</translation>
     </message>
     <message>
-      <source>item code</source>
-      <translation>code matériel</translation>
-    </message>
-    <message>
       <source>customer</source>
       <translation>client</translation>
     </message>
     <message>
       <source>table</source>
       <translation>barème</translation>
-    </message>
-    <message>
-      <source>member day rate</source>
-      <translation>tarif journalier adhérent</translation>
-    </message>
-    <message>
-      <source>non-member day rate</source>
-      <translation>tarif journalier non-adhérent</translation>
-    </message>
-    <message>
-      <source>day rate</source>
-      <translation>tarif journalier</translation>
-    </message>
-    <message>
-      <source>status</source>
-      <translation>état</translation>
     </message>
     <message>
       <source>cost</source>
@@ -5245,24 +5817,8 @@
       <translation>description</translation>
     </message>
     <message>
-      <source>days</source>
-      <translation>jours</translation>
-    </message>
-    <message>
-      <source>coefficient</source>
-      <translation>coefficient</translation>
-    </message>
-    <message>
-      <source>minimum charge</source>
-      <translation>minimum de facturation</translation>
-    </message>
-    <message>
-      <source>payment days</source>
-      <translation>délai de paiement</translation>
-    </message>
-    <message>
-      <source>quote validity</source>
-      <translation>validité du devis</translation>
+      <source>status</source>
+      <translation>état</translation>
     </message>
     <message>
       <source>name</source>
@@ -5367,6 +5923,10 @@
     <message>
       <source>owner</source>
       <translation>propriétaire</translation>
+    </message>
+    <message>
+      <source>item code</source>
+      <translation>code matériel</translation>
     </message>
     <message>
       <source>serial number</source>
@@ -5485,8 +6045,40 @@
       <translation>reçu le</translation>
     </message>
     <message>
+      <source>member day rate</source>
+      <translation>tarif journalier adhérent</translation>
+    </message>
+    <message>
+      <source>non-member day rate</source>
+      <translation>tarif journalier non-adhérent</translation>
+    </message>
+    <message>
+      <source>day rate</source>
+      <translation>tarif journalier</translation>
+    </message>
+    <message>
       <source>reference</source>
       <translation>référence</translation>
+    </message>
+    <message>
+      <source>days</source>
+      <translation>jours</translation>
+    </message>
+    <message>
+      <source>coefficient</source>
+      <translation>coefficient</translation>
+    </message>
+    <message>
+      <source>minimum charge</source>
+      <translation>minimum de facturation</translation>
+    </message>
+    <message>
+      <source>payment days</source>
+      <translation>délai de paiement</translation>
+    </message>
+    <message>
+      <source>quote validity</source>
+      <translation>validité du devis</translation>
     </message>
     <message>
       <source>report</source>
@@ -5719,52 +6311,12 @@
       <translation>La base contient déjà des tarifs ou des factures : la facturation de démonstration ne s’installe que dans une base qui n’en a aucun.</translation>
     </message>
     <message>
-      <source>This booking no longer exists.</source>
-      <translation>Cette réservation n’existe plus.</translation>
-    </message>
-    <message>
-      <source>The kit {code} is empty.</source>
-      <translation>Le kit {code} est vide.</translation>
-    </message>
-    <message>
-      <source>Nothing in the catalogue matches {text}.</source>
-      <translation>Rien dans le catalogue ne correspond à {text}.</translation>
-    </message>
-    <message>
-      <source>{count} item types match {text}: choose one from the list.</source>
-      <translation>{count} types de matériel correspondent à {text} : choisissez-en un dans la liste.</translation>
-    </message>
-    <message>
       <source>Choose the customer from the list (type part of a name or number).</source>
       <translation>Choisissez le client dans la liste (tapez une partie de son nom ou de son numéro).</translation>
     </message>
     <message>
       <source>The {field} cannot be empty.</source>
       <translation>Le champ « {field} » ne peut pas être vide.</translation>
-    </message>
-    <message>
-      <source>This customer no longer exists.</source>
-      <translation>Ce client n’existe plus.</translation>
-    </message>
-    <message>
-      <source>This item type no longer exists.</source>
-      <translation>Ce matériel n’existe plus.</translation>
-    </message>
-    <message>
-      <source>This unit no longer exists.</source>
-      <translation>Cette unité n’existe plus.</translation>
-    </message>
-    <message>
-      <source>The scan was not saved: {reason}</source>
-      <translation>Le scan n’a pas été enregistré : {reason}</translation>
-    </message>
-    <message>
-      <source>{code} is not a booking: scan the reference on the pick list first, or choose a departure.</source>
-      <translation>{code} n’est pas une réservation : scannez d’abord la référence sur la liste de préparation, ou choisissez un départ.</translation>
-    </message>
-    <message>
-      <source>{code} is a booking, not an item.</source>
-      <translation>{code} est une réservation, pas un matériel.</translation>
     </message>
     <message>
       <source>The printer refused the document: {reason}</source>
@@ -5775,24 +6327,12 @@
       <translation>{path} n’a pas pu être écrit : {reason}</translation>
     </message>
     <message>
+      <source>The scan was not saved: {reason}</source>
+      <translation>Le scan n’a pas été enregistré : {reason}</translation>
+    </message>
+    <message>
       <source>Cannot write {path}: {reason}</source>
       <translation>Impossible d’écrire {path} : {reason}</translation>
-    </message>
-    <message>
-      <source>No issued invoice has the number {number}.</source>
-      <translation>Aucune facture émise ne porte le numéro {number}.</translation>
-    </message>
-    <message>
-      <source>The table gives {days} days twice.</source>
-      <translation>Le barème donne deux fois {days} jours.</translation>
-    </message>
-    <message>
-      <source>A coefficient table must give the coefficient of 1 day.</source>
-      <translation>Une grille de coefficients doit donner le coefficient d’une journée.</translation>
-    </message>
-    <message>
-      <source>{value!r} is not a time of day (write it 14:00).</source>
-      <translation>{value!r} n’est pas une heure (écrivez-la 14:00).</translation>
     </message>
     <message>
       <source>{value} is not a valid SIREN (nine digits, checked).</source>
@@ -5883,6 +6423,10 @@
       <translation>Aucun matériel n’a le code {code}.</translation>
     </message>
     <message>
+      <source>This item type no longer exists.</source>
+      <translation>Ce matériel n’existe plus.</translation>
+    </message>
+    <message>
       <source>The code {code} is already used by {name}.</source>
       <translation>Le code {code} est déjà utilisé par {name}.</translation>
     </message>
@@ -5901,6 +6445,10 @@
     <message>
       <source>{name} is a bulk type: change its stock quantity instead of adding units.</source>
       <translation>{name} est géré en vrac : modifiez sa quantité en stock au lieu d’ajouter des unités.</translation>
+    </message>
+    <message>
+      <source>This unit no longer exists.</source>
+      <translation>Cette unité n’existe plus.</translation>
     </message>
     <message>
       <source>No unit has the barcode {code}.</source>
@@ -6211,6 +6759,10 @@
       <translation>Aucun client n’a le numéro {number}.</translation>
     </message>
     <message>
+      <source>This customer no longer exists.</source>
+      <translation>Ce client n’existe plus.</translation>
+    </message>
+    <message>
       <source>The customer number {number} is already used by {name}.</source>
       <translation>Le numéro client {number} est déjà utilisé par {name}.</translation>
     </message>
@@ -6341,6 +6893,10 @@
       <translation>{name} {left} / {wanted}</translation>
     </message>
     <message>
+      <source>{code} is a booking, not an item.</source>
+      <translation>{code} est une réservation, pas un matériel.</translation>
+    </message>
+    <message>
       <source>Nothing in case {code} is out.</source>
       <translation>Rien du flight-case {code} n’est sorti.</translation>
     </message>
@@ -6375,6 +6931,22 @@
     <message>
       <source>Nothing of {name} is left to substitute.</source>
       <translation>Il ne reste rien de {name} à substituer.</translation>
+    </message>
+    <message>
+      <source>{code} is not a booking: scan the reference on the pick list first, or choose a departure.</source>
+      <translation>{code} n’est pas une réservation : scannez d’abord la référence sur la liste de préparation, ou choisissez un départ.</translation>
+    </message>
+    <message>
+      <source>Nothing in the catalogue matches {text}.</source>
+      <translation>Rien dans le catalogue ne correspond à {text}.</translation>
+    </message>
+    <message>
+      <source>{count} item types match {text}: choose one from the list.</source>
+      <translation>{count} types de matériel correspondent à {text} : choisissez-en un dans la liste.</translation>
+    </message>
+    <message>
+      <source>The kit {code} is empty.</source>
+      <translation>Le kit {code} est vide.</translation>
     </message>
     <message>
       <source>Association</source>
@@ -6421,8 +6993,28 @@
       <translation>Annulée</translation>
     </message>
     <message>
+      <source>This booking no longer exists.</source>
+      <translation>Cette réservation n’existe plus.</translation>
+    </message>
+    <message>
       <source>{count} {name} ({code}) are due for inspection by {date}: inspect them before pick-up.</source>
       <translation>{count} {name} ({code}) doivent être vérifiés avant le {date} : vérifiez-les avant la sortie.</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Brouillon</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>Émise</translation>
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation>Payée</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>En retard</translation>
     </message>
     <message>
       <source>No day rate is set for {name} ({code}): set its rates before quoting or invoicing.</source>
@@ -6471,6 +7063,10 @@
     <message>
       <source>Deposit {id} is {deposit}: {amount} cannot be kept from it.</source>
       <translation>La caution {id} est de {deposit} : impossible d’en retenir {amount}.</translation>
+    </message>
+    <message>
+      <source>No issued invoice has the number {number}.</source>
+      <translation>Aucune facture émise ne porte le numéro {number}.</translation>
     </message>
     <message>
       <source>Booking {ref} has no lines to quote.</source>
@@ -6597,22 +7193,6 @@
       <translation>Sur la caution</translation>
     </message>
     <message>
-      <source>Draft</source>
-      <translation>Brouillon</translation>
-    </message>
-    <message>
-      <source>Issued</source>
-      <translation>Émise</translation>
-    </message>
-    <message>
-      <source>Paid</source>
-      <translation>Payée</translation>
-    </message>
-    <message>
-      <source>Overdue</source>
-      <translation>En retard</translation>
-    </message>
-    <message>
       <source>A payment must be more than zero.</source>
       <translation>Un paiement doit être supérieur à zéro.</translation>
     </message>
@@ -6635,6 +7215,18 @@
     <message>
       <source>Payment {id} was already reversed.</source>
       <translation>Le paiement {id} a déjà été contre-passé.</translation>
+    </message>
+    <message>
+      <source>The table gives {days} days twice.</source>
+      <translation>Le barème donne deux fois {days} jours.</translation>
+    </message>
+    <message>
+      <source>A coefficient table must give the coefficient of 1 day.</source>
+      <translation>Une grille de coefficients doit donner le coefficient d’une journée.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a time of day (write it 14:00).</source>
+      <translation>{value!r} n’est pas une heure (écrivez-la 14:00).</translation>
     </message>
     <message>
       <source>{value!r} is not a percentage.</source>
