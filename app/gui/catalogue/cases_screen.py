@@ -181,7 +181,9 @@ class CasesScreen(QWidget):
         self.fill_button.setShortcut(QKeySequence("F4"))
         self.fill_button.toggled.connect(self.set_fill_mode)
         self.scan_field = QLineEdit()
-        self.scan_field.setPlaceholderText(tr("CasesScreen", "Scan a unit barcode, then Enter"))
+        # short enough to show whole in French too; the sentence is the tooltip
+        self.scan_field.setPlaceholderText(tr("CasesScreen", "Unit barcode, then Enter"))
+        self.scan_field.setToolTip(tr("CasesScreen", "Scan a unit barcode, then Enter"))
         self.scan_field.setAccessibleName(tr("CasesScreen", "Unit barcode to put in the case"))
         scan_font = QFont(self.scan_field.font())
         scan_font.setPointSizeF(scan_font.pointSizeF() * 1.4)

@@ -60,16 +60,39 @@ def _table(model: TypeTableModel | UnitTableModel, label: str) -> QTableView:
     return view
 
 
-def _fit_columns(view: QTableView, least: tuple[int, ...]) -> None:
-    """Each column at least as wide as its header's words (and ``least``)."""
-    header = view.horizontalHeader()
-    metrics = header.fontMetrics()
-    model = view.model()
-    for column, width in enumerate(least):
-        words = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        view.setColumnWidth(
-            column, max(width, metrics.horizontalAdvance(words) + 2 * style.SPACE.m)
-        )
+class ColumnFitter:
+    """Sizes a lazy table's columns to their contents: each at least as wide as its header's
+    words, dates and numbers to their text, the ``stretch`` column (the names) gets the free
+    width, and a ``caps`` column no wider than its cap (its long words elide in the middle).
+    Only the fetched rows in view are measured (the model stays lazy); a block arriving
+    widens a column, a new search sizes afresh."""
+
+    def __init__(self, view: QTableView, stretch: int, caps: dict[int, int]) -> None:
+        self.view = view
+        self.stretch = stretch
+        self.caps = caps
+        header = view.horizontalHeader()
+        header.setResizeContentsPrecision(0)  # the rows in view, never a fetch of them all
+        view.verticalHeader().setResizeContentsPrecision(0)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        model = view.model()
+        model.modelReset.connect(lambda: self.fit(fresh=True))
+        model.dataChanged.connect(lambda *_: self.fit(fresh=False))
+        self.fit(fresh=True)
+
+    def fit(self, *, fresh: bool) -> None:
+        view = self.view
+        header = view.horizontalHeader()
+        for column in range(view.model().columnCount()):
+            if column == self.stretch:
+                continue
+            words = header.sectionSizeFromContents(column).width()
+            width = max(words, view.sizeHintForColumn(column))
+            if column in self.caps:
+                width = max(words, min(width, self.caps[column]))
+            if fresh or width > view.columnWidth(column):
+                view.setColumnWidth(column, width)
 
 
 class InventoryScreen(InventoryCommands):
@@ -114,13 +137,12 @@ class InventoryScreen(InventoryCommands):
     def _build_tables(self) -> None:
         self.types_view = _table(self.types, tr("InventoryScreen", "Item types"))
         self.units_view = _table(self.units, tr("InventoryScreen", "Units"))
-        _fit_columns(self.types_view, (150, 260, 150, 110, 110, 0, 0, 0))
-        self._stretch_name()
-        self.types.modelReset.connect(self._stretch_name)
-        _fit_columns(self.units_view, (95, 100, 105, 95, 100, 0))
-        self.units_view.horizontalHeader().setStretchLastSection(True)
         self.status_chips = ChipDelegate("unit", self.units_view)
         self.units_view.setItemDelegateForColumn(STATUS_COLUMN, self.status_chips)
+        # the name (types) and the owner (units) take the free width; a model's long
+        # name elides in the middle past 170 px rather than squeeze the type's name
+        self.types_fit = ColumnFitter(self.types_view, 1, {3: 140, 4: 170})
+        self.units_fit = ColumnFitter(self.units_view, 4, {})
         self.types_empty = EmptyState(self.types_view, self._types_empty_text)
         self.units_empty = EmptyState(self.units_view, self._units_empty_text)
         self.types_view.selectionModel().currentRowChanged.connect(self._type_changed)
@@ -133,10 +155,6 @@ class InventoryScreen(InventoryCommands):
         self.units_view.customContextMenuRequested.connect(
             lambda pos: self._context_menu(self.units_view, pos, self.unit_actions)
         )
-
-    def _stretch_name(self) -> None:
-        header = self.types_view.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def _types_empty_text(self) -> str:
         if self.filters.filtered():
@@ -171,11 +189,11 @@ class InventoryScreen(InventoryCommands):
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.units_view)
         bottom.addWidget(self.detail)
-        bottom.setSizes([700, 420])
+        bottom.setSizes([780, 340])
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.types_view)
         self.splitter.addWidget(bottom)
-        self.splitter.setSizes([300, 400])
+        self.splitter.setSizes([340, 360])
         self.splitter.setCollapsible(0, False)
         status = QHBoxLayout()
         status.addWidget(self.count_label)

@@ -58,7 +58,7 @@ class DetailPanel(QScrollArea):
         self.setMinimumWidth(320)
         self.setAccessibleName(tr("InventoryScreen", "Details"))
 
-    def _build_type(self) -> QHBoxLayout:
+    def _build_type(self) -> QVBoxLayout:
         self.title = QLabel()
         self.title.setWordWrap(True)
         style.set_role(self.title, "title")
@@ -85,14 +85,20 @@ class DetailPanel(QScrollArea):
         ):
             self.type_values[key] = _value_label()
             self.type_form.addRow(text, self.type_values[key])
-        facts = QVBoxLayout()
-        facts.addWidget(self.title)
-        facts.addWidget(self.subtitle)
-        facts.addWidget(self.type_facts)
+        # the facts go under the photo and the title, across the panel's whole width: the
+        # labels as wide as their words, the values ("Sommer Cable SC-Binary 234") the rest
+        self.type_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
+        heading.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
-        top.addLayout(facts, 1)
-        return top
+        top.addLayout(heading, 1)
+        facts = QVBoxLayout()
+        facts.addLayout(top)
+        facts.addWidget(self.type_facts)
+        return facts
 
     def _build_unit(self) -> QVBoxLayout:
         self.unit_title = QLabel()

@@ -53,7 +53,12 @@ class LabelTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHeaderLabels(
-            [tr("LabelsScreen", "Code"), tr("LabelsScreen", "Item"), tr("LabelsScreen", "Status")]
+            [
+                tr("LabelsScreen", "Code"),
+                tr("LabelsScreen", "Item"),
+                # a type's row says what it holds ("8 units", "bulk (CAB-…)"), a unit's its status
+                tr("LabelsScreen", "Contents / status"),
+            ]
         )
         self.setAccessibleName(tr("LabelsScreen", "Item types and units"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

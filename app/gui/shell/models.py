@@ -224,9 +224,18 @@ class TypeTableModel(LazyTableModel):
             return RIGHT if column in ("quantity", "serviceable") else None
         if role == Qt.ItemDataRole.ToolTipRole and column == "quantity" and bulk:
             return tr("TypeTableModel", "Counted in bulk (stock quantity)")
-        if role == Qt.ItemDataRole.ForegroundRole and column == "serviceable":
-            short = not bulk and row.serviceable < row.units
-            return QBrush(style.colour("warning")) if short else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == "serviceable" and not bulk:
+            # the number beside the quantity says it; no colour that would say it alone
+            return (
+                tr(
+                    "TypeTableModel",
+                    "%1 of %2 units serviceable; the others are in repair, lost or retired",
+                )
+                .replace("%1", str(row.serviceable))
+                .replace("%2", str(row.units))
+                if row.serviceable < row.units
+                else None
+            )
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == "category":
