@@ -82,6 +82,7 @@ class TablesPage(QWidget):
         self.table_list.setAccessibleName(tr("PricingScreen", "Coefficient tables"))
         self.table_list.setMaximumWidth(260)
         self.table_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table_list.setStyleSheet(f"QListView::item {{ padding: {style.SPACE.xs}px; }}")
         self.table_list.currentRowChanged.connect(self._table_chosen)
         self.new_table_button = button("new", tr("PricingScreen", "&New table"))
         self.new_table_button.clicked.connect(self.new_table)
