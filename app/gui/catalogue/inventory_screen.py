@@ -88,7 +88,7 @@ class ColumnFitter:
             if column == self.stretch:
                 continue
             words = header.sectionSizeFromContents(column).width()
-            width = max(words, view.sizeHintForColumn(column))
+            width = max(words, view.sizeHintForColumn(column) + style.SPACE.m)
             if column in self.caps:
                 width = max(words, min(width, self.caps[column]))
             if fresh or width > view.columnWidth(column):
@@ -189,7 +189,7 @@ class InventoryScreen(InventoryCommands):
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.units_view)
         bottom.addWidget(self.detail)
-        bottom.setSizes([780, 340])
+        bottom.setSizes([720, 400])
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.types_view)
         self.splitter.addWidget(bottom)

@@ -54,6 +54,8 @@ class DetailPanel(QScrollArea):
         column.addLayout(self._build_unit())
         column.addStretch(1)
         self.setWidgetResizable(True)
+        # the panel's width is the splitter's: long words wrap, never a sideways scroll
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(panel)
         self.setMinimumWidth(320)
         self.setAccessibleName(tr("InventoryScreen", "Details"))
@@ -63,6 +65,7 @@ class DetailPanel(QScrollArea):
         self.title.setWordWrap(True)
         style.set_role(self.title, "title")
         self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
         style.set_role(self.subtitle, "muted")
         self.photo = QLabel()
         self.photo.setFixedSize(PHOTO, PHOTO)

@@ -64,6 +64,8 @@ class LabelsScreen(LabelsOutput):
         splitter.addWidget(self._build_output())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # the names of the search results get the room; the chosen list's codes are short
+        splitter.setSizes([640, 460])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._build_menu()
