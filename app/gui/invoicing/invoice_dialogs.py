@@ -44,7 +44,7 @@ from app.gui.shell.operations import Operations
 from app.gui.shell.pdf_preview import PdfPreview, fit_to_screen, remember_geometry
 from app.gui.shell.printing import PrintJob, print_document, print_pdf
 from app.gui.shell.widgets import edit_amount, edit_date, format_amount, format_date
-from invoicing import credit_notes, payments, render
+from invoicing import credit_notes, payments
 from invoicing.credit_notes import CreditLine
 from invoicing.document import Document
 from invoicing.models import PAYMENT_METHOD_LABELS
@@ -64,7 +64,10 @@ def percent(rate: Decimal) -> str:
 
 
 def renderer() -> Callable[[Document], Any]:
-    """The real renderer (PDF + Factur-X XML); a seam for tests."""
+    """The real renderer (PDF + Factur-X XML); a seam for tests. Imported when first
+    needed: Factur-X and its PDF libraries cost a fifth of a second at start-up."""
+    from invoicing import render
+
     return render.render
 
 
