@@ -59,9 +59,6 @@ class CategoriesPage(QWidget):
                 "put its customers in it.",
             ),
         )
-        # A QTreeWidget's own model announces its rows removed while the view is being
-        # deleted: stop watching it first (else EmptyState reads a deleted view).
-        self.category_tree.destroyed.connect(lambda *_: self.empty._watch(None))  # noqa: SLF001
         self.category_message = QLabel()
         right = QVBoxLayout()
         right.addWidget(self.category_message)

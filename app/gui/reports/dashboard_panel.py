@@ -63,9 +63,6 @@ class Panel(QFrame):
         self.note = role_label("", "muted")
         self.list = self._build_list(title, headers)
         self.empty = EmptyState(self.list, lambda: self.empty_text)
-        # A QTreeWidget's own model announces its rows removed while the view is being
-        # deleted: stop watching it first (else EmptyState reads a deleted view).
-        self.list.destroyed.connect(lambda *_: self.empty._watch(None))  # noqa: SLF001
         self._lay_out()
         self._repaint()
         style.notifier().changed.connect(self._repaint)

@@ -139,8 +139,8 @@ class _ThemedEngine(QIconEngine):
         p = style.palette()
         if mode == QIcon.Mode.Disabled:
             return QColor(p.muted)
-        if mode == QIcon.Mode.Selected:
-            return QColor(p.accent_text)
+        # Selected rows are drawn on the light ``selection`` colour with the text colour
+        # (lists, tables and the navigation alike): the icon keeps the text colour there.
         return QColor(getattr(p, self._role) if self._role else p.text)
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:

@@ -303,7 +303,9 @@ QListWidget#navigation::item {{
     color: {p.text};
 }}
 QListWidget#navigation::item:hover {{ background: {p.selection}; }}
-QListWidget#navigation::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
+QListWidget#navigation::item:selected {{
+    background: {p.selection}; color: {p.text}; border-left: 3px solid {p.accent};
+}}
 QToolBar {{ spacing: {s.xs}px; padding: {s.xs}px; border: none; background: {p.window}; }}
 QToolButton {{ padding: {s.xs}px {s.s}px; border-radius: {s.radius}px; }}
 QToolButton:hover {{ background: {p.selection}; }}
