@@ -827,6 +827,10 @@
       <translation>Remplir par scan (F4)</translation>
     </message>
     <message>
+      <source>Unit barcode, then Enter</source>
+      <translation>Code-barres, puis Entrée</translation>
+    </message>
+    <message>
       <source>Scan a unit barcode, then Enter</source>
       <translation>Scannez le code-barres d’une unité, puis Entrée</translation>
     </message>
@@ -1107,7 +1111,7 @@
     </message>
     <message>
       <source>Member number</source>
-      <translation>Numéro de sociétaire</translation>
+      <translation>N° de sociétaire</translation>
     </message>
     <message>
       <source>Valid from</source>
@@ -3343,8 +3347,8 @@
       <translation>Désignation</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>État</translation>
+      <source>Contents / status</source>
+      <translation>Contenu / état</translation>
     </message>
     <message>
       <source>Item types and units</source>
@@ -4743,6 +4747,10 @@
     <message>
       <source>Counted in bulk (stock quantity)</source>
       <translation>Géré en vrac (quantité en stock)</translation>
+    </message>
+    <message>
+      <source>%1 of %2 units serviceable; the others are in repair, lost or retired</source>
+      <translation>%1 unités sur %2 en état de servir ; les autres sont en réparation, perdues ou retirées</translation>
     </message>
   </context>
   <context>

@@ -90,6 +90,10 @@ class CustomerDetailPanel(QWidget):
         self.memberships.horizontalHeader().setStretchLastSection(True)
         self.memberships.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         _fit_columns(self.memberships)
+        for column in (1, 2):  # the dates as wide as their header; the number takes the rest
+            self.memberships.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.memberships.setAccessibleName(tr("CustomersScreen", "Memberships"))
         self.memberships_empty = EmptyState(
             self.memberships,
