@@ -231,14 +231,19 @@ def set_role(widget: QWidget, role: str) -> QWidget:
     The font is scaled from the widget's font before its first role (kept on the widget),
     so giving a role again, or another one, never scales an already scaled font."""
     widget.setProperty("role", role)
-    if role in TYPE_SCALE:
-        base = widget.property(_BASE_FONT)
-        if not isinstance(base, QFont):
-            base = QFont(widget.font())
-            widget.setProperty(_BASE_FONT, base)
-        widget.setFont(font(role, base))
+    base = widget.property(_BASE_FONT)
+    if role in TYPE_SCALE and not isinstance(base, QFont):
+        base = QFont(widget.font())
+        widget.setProperty(_BASE_FONT, base)
+    # re-polish first: under an application style sheet, unpolishing puts back the font
+    # the widget had when it was polished, which would undo a font set before it
+    kept = QFont(widget.font())
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+    if role in TYPE_SCALE and isinstance(base, QFont):
+        widget.setFont(font(role, base))
+    else:
+        widget.setFont(kept)  # a colour role leaves the size as it was
     return widget
 
 
