@@ -221,6 +221,7 @@ def font(role: str, base: QFont | None = None) -> QFont:
 
 #: The dynamic property keeping a widget's font from before its first typographic role.
 _BASE_FONT = "roleBaseFont"
+_QT_KEPT_FONT = "_q_styleSheetWidgetFont"
 
 
 def set_role(widget: QWidget, role: str) -> QWidget:
@@ -235,15 +236,15 @@ def set_role(widget: QWidget, role: str) -> QWidget:
     if role in TYPE_SCALE and not isinstance(base, QFont):
         base = QFont(widget.font())
         widget.setProperty(_BASE_FONT, base)
-    # re-polish first: under an application style sheet, unpolishing puts back the font
-    # the widget had when it was polished, which would undo a font set before it
-    kept = QFont(widget.font())
+    target = font(role, base) if role in TYPE_SCALE and isinstance(base, QFont) else widget.font()
+    target = QFont(target)  # a colour role leaves the size as it was
     widget.style().unpolish(widget)
     widget.style().polish(widget)
-    if role in TYPE_SCALE and isinstance(base, QFont):
-        widget.setFont(font(role, base))
-    else:
-        widget.setFont(kept)  # a colour role leaves the size as it was
+    # Under the application style sheet, Qt keeps the font a widget had when first polished
+    # (property _q_styleSheetWidgetFont) and puts it back at every polish (a theme switch, the
+    # first show): the role's font must be the one kept.
+    widget.setProperty(_QT_KEPT_FONT, target)
+    widget.setFont(target)
     return widget
 
 
