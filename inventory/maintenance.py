@@ -17,7 +17,7 @@ from sqlmodel import col, select
 
 from app.core.clock import Clock
 from app.core.dates import add_months
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import NotFound, ValidationError
 from inventory import fields
 from inventory.catalogue import set_status, unit_by_barcode
@@ -162,7 +162,7 @@ def log_inspection(
         raise ValidationError("date", "An inspection cannot be dated in the future.")
     schedule = _schedule_for(uow, unit, schedule_id)
     entry = Inspection(
-        unit_id=unit.id,
+        unit_id=require_id(unit),
         schedule_id=schedule_id,
         date=date,
         passed=passed,
@@ -221,7 +221,7 @@ def log_repair(
     description = fields.text("description", description, required=True, limit=fields.MAX_NOTES)
     cost = fields.integer("cost", cost_cents)
     repair = Repair(
-        unit_id=unit.id,
+        unit_id=require_id(unit),
         opened_on=clock.today(),
         description=description,
         repairer=fields.text("repairer", repairer),
@@ -246,12 +246,12 @@ def log_repair(
 
 def dues_of(uow: UnitOfWork, unit_id: int, today: dt.date) -> list[DueRow]:
     query = (
-        select(InspectionSchedule.name, InspectionDue.due_on)
-        .join(InspectionSchedule, InspectionSchedule.id == InspectionDue.schedule_id)
-        .where(InspectionDue.unit_id == unit_id)
-        .order_by(InspectionDue.due_on)
+        sa_select(col(InspectionSchedule.name), col(InspectionDue.due_on))
+        .join(InspectionSchedule, id_column(InspectionSchedule) == col(InspectionDue.schedule_id))
+        .where(col(InspectionDue.unit_id) == unit_id)
+        .order_by(col(InspectionDue.due_on))
     )
-    return [DueRow(name, due, due < today) for name, due in uow.session.exec(query)]
+    return [DueRow(name, due, due < today) for name, due in uow.session.execute(query)]
 
 
 def next_due(uow: UnitOfWork, unit_id: int) -> dt.date | None:
@@ -261,9 +261,13 @@ def next_due(uow: UnitOfWork, unit_id: int) -> dt.date | None:
 
 def inspection_log(uow: UnitOfWork, unit_id: int) -> list[Inspection]:
     query = select(Inspection).where(Inspection.unit_id == unit_id)
-    return list(uow.session.exec(query.order_by(Inspection.date.desc(), Inspection.id.desc())))  # type: ignore[attr-defined]
+    return list(
+        uow.session.exec(query.order_by(col(Inspection.date).desc(), id_column(Inspection).desc()))
+    )
 
 
 def repair_log(uow: UnitOfWork, unit_id: int) -> list[Repair]:
     query = select(Repair).where(Repair.unit_id == unit_id)
-    return list(uow.session.exec(query.order_by(Repair.opened_on.desc(), Repair.id.desc())))  # type: ignore[attr-defined]
+    return list(
+        uow.session.exec(query.order_by(col(Repair.opened_on).desc(), id_column(Repair).desc()))
+    )

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.core.db import UnitOfWork
 from app.core.errors import NotFound, ValidationError
@@ -330,7 +330,7 @@ def _steps(uow: UnitOfWork, table_id: int) -> Coefficients:
     rows = uow.session.exec(
         select(CoefficientStep.days, CoefficientStep.coefficient_milli)
         .where(CoefficientStep.table_id == table_id)
-        .order_by(CoefficientStep.days)
+        .order_by(col(CoefficientStep.days))
     ).all()
     found = Coefficients(steps=tuple((d, Decimal(m) / 1000) for d, m in rows))
     uow.memo[key] = found

@@ -37,10 +37,11 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import select as sa_select
 from sqlalchemy import text
-from sqlmodel import select
+from sqlmodel import col, select
 
-from app.core.db import UnitOfWork
+from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import N_
 from app.core.money import from_cents
 from booking import availability
@@ -107,8 +108,13 @@ def utilisation_figures(
     width = days * DAY
     facts = {
         tid: (category, prep, deprep)
-        for tid, category, prep, deprep in uow.session.exec(
-            select(ItemType.id, ItemType.category, ItemType.prep_hours, ItemType.deprep_hours)
+        for tid, category, prep, deprep in uow.session.execute(
+            sa_select(
+                id_column(ItemType),
+                col(ItemType.category),
+                col(ItemType.prep_hours),
+                col(ItemType.deprep_hours),
+            )
         )
     }
     max_prep = max((f[1] for f in facts.values()), default=0)
@@ -171,7 +177,7 @@ def utilisation(uow: UnitOfWork, start: dt.date, end: dt.date, now: dt.datetime)
         if tid in figures
     }
     per_family: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    types = []
+    types: list[dict[str, Any]] = []
     for tid, (held, possible) in figures.items():
         code, name, category = names[tid]
         per_family[category][0] += held
@@ -257,26 +263,28 @@ def _trips(
     query = (
         select(Movement)
         .where(
-            Movement.booking_id.in_(sorted(booking_ids)),  # type: ignore[attr-defined]
-            Movement.unit_id.is_not(None),  # type: ignore[union-attr]
-            Movement.undoes.is_(None),  # type: ignore[union-attr]
+            col(Movement.booking_id).in_(sorted(booking_ids)),
+            col(Movement.unit_id).is_not(None),
+            col(Movement.undoes).is_(None),
         )
-        .order_by(Movement.id)
+        .order_by(id_column(Movement))
     )
     open_: dict[tuple[int, int], tuple[int, dt.datetime]] = {}
-    trips = []
+    trips: list[tuple[int, int, int, dt.datetime, dt.datetime]] = []
     for move in uow.session.exec(query):
         if move.id in undone:
             continue
-        key = (move.booking_id, move.unit_id)  # type: ignore[assignment]
+        if move.unit_id is None:  # the query keeps unit scans only
+            continue
+        key = (move.booking_id, move.unit_id)
         at = _local_day(move.at, tz)
         if move.direction == Direction.OUT.value:
-            open_.setdefault(key, (move.item_type_id, at))  # type: ignore[arg-type]
+            open_.setdefault(key, (move.item_type_id, at))
         elif key in open_:
-            tid, left = open_.pop(key)  # type: ignore[arg-type]
+            tid, left = open_.pop(key)
             trips.append((key[0], tid, key[1], left, at))
     trips += [(b, tid, u, left, now) for (b, u), (tid, left) in open_.items()]
-    return trips  # type: ignore[return-value]
+    return trips
 
 
 def _share(cents: int, weights: dict[Any, int]) -> dict[Any, int]:
@@ -305,7 +313,7 @@ def owners(
         )
     }
     invoices = {
-        d.id: d
+        require_id(d): d
         for d in uow.session.exec(
             select(IssuedDocument).where(
                 IssuedDocument.kind == Kind.INVOICE.value,
@@ -325,7 +333,7 @@ def owners(
     revenue: dict[int | str | None, int] = defaultdict(int)
     lines = []
     if invoices:
-        query = select(IssuedLine).where(IssuedLine.document_id.in_(sorted(invoices)))  # type: ignore[attr-defined]
+        query = select(IssuedLine).where(col(IssuedLine.document_id).in_(sorted(invoices)))
         lines = [
             ln for ln in uow.session.exec(query) if ln.covers.split(":")[0] in ("rental", "late")
         ]
@@ -334,8 +342,9 @@ def owners(
     for line in lines:
         tid = int(line.covers.split(":")[1])
         cents = line.net_cents - credited.get((line.document_id, line.position), 0)
-        booking = invoices[line.document_id].booking_id
-        weights = {u: d for u, d in per_line.get((booking, tid), {}).items() if d > 0}  # type: ignore[arg-type]
+        billed = invoices[line.document_id].booking_id
+        shares = per_line.get((billed, tid), {}) if billed is not None else {}
+        weights = {u: d for u, d in shares.items() if d > 0}
         if tracking.get(tid) == Tracking.BULK:
             revenue[None] += cents
         elif not weights:
@@ -389,12 +398,13 @@ def _credited(uow: UnitOfWork, invoice_ids: list[int], end: dt.date) -> dict[tup
         return {}
     query = (
         select(IssuedDocument.cites_id, IssuedLine.credits_position, IssuedLine.net_cents)
-        .join(IssuedLine, IssuedLine.document_id == IssuedDocument.id)
-        .where(IssuedDocument.cites_id.in_(invoice_ids), IssuedDocument.issue_date <= end)  # type: ignore[union-attr]
+        .join(IssuedLine, col(IssuedLine.document_id) == id_column(IssuedDocument))
+        .where(col(IssuedDocument.cites_id).in_(invoice_ids), col(IssuedDocument.issue_date) <= end)
     )
     out: dict[tuple[int, int], int] = defaultdict(int)
     for cites, position, net in uow.session.exec(query):
-        out[(cites, position)] += net
+        if cites is not None:  # the query keeps credit notes citing an invoice only
+            out[(cites, position)] += net
     return out
 
 

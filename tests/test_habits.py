@@ -21,7 +21,7 @@ GUI = ROOT / "app" / "gui"
 
 #: The number of ``# type: ignore`` comments in app/, booking/, inventory/, invoicing/
 #: (a ratchet: when you remove some, lower it to the new count).
-TYPE_IGNORES = 57
+TYPE_IGNORES = 45
 GUI_MODULE_LINES = 550
 
 #: GUI modules allowed over GUI_MODULE_LINES (paths relative to the repository).
