@@ -17,7 +17,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -202,3 +204,12 @@ def message(err: DomainError) -> str:
 def label(text: str) -> str:
     """A domain label marked with ``N_`` (category, status), translated."""
     return tr("messages", text)
+
+
+def enum_label(labels: Mapping[Any, str], value: object) -> str:
+    """The translated label of a stored enum value (``"out"``, ``"in_repair"``…) from a
+    domain's ``{Enum member: N_("Label")}`` table; a value it does not know, as it is."""
+    for member, text in labels.items():
+        if getattr(member, "value", member) == value:
+            return label(text)
+    return str(value)

@@ -32,25 +32,17 @@ from booking.customers import CustomerRow
 from booking.models import (
     BOOKING_STATUS_LABELS,
     CUSTOMER_CATEGORY_LABELS,
-    BookingStatus,
-    CustomerCategory,
 )
 
 tr = QCoreApplication.translate
 
 
 def booking_status_label(value: str) -> str:
-    try:
-        return i18n.label(BOOKING_STATUS_LABELS[BookingStatus(value)])
-    except ValueError:
-        return value
+    return i18n.enum_label(BOOKING_STATUS_LABELS, value)
 
 
 def customer_category_label(value: str) -> str:
-    try:
-        return i18n.label(CUSTOMER_CATEGORY_LABELS[CustomerCategory(value)])
-    except ValueError:
-        return value
+    return i18n.enum_label(CUSTOMER_CATEGORY_LABELS, value)
 
 
 def _brush(token: str) -> QBrush:

@@ -15,17 +15,14 @@ from app import i18n
 from app.gui.shell import chips, icons, style
 from app.gui.shell.operations import Operations
 from booking import planning
-from booking.models import BOOKING_STATUS_LABELS, BookingStatus
+from booking.models import BOOKING_STATUS_LABELS
 
 tr = QCoreApplication.translate
 
 
 def status_label(status: str) -> str:
     """A booking status in the interface's language (an unknown one as it is)."""
-    try:
-        return i18n.label(BOOKING_STATUS_LABELS[BookingStatus(status)])
-    except ValueError:
-        return status
+    return i18n.enum_label(BOOKING_STATUS_LABELS, status)
 
 
 def status_colours(status: str) -> tuple[QColor, QColor]:

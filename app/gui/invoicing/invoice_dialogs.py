@@ -350,10 +350,7 @@ class PdfDialog(QDialog):
 
 
 def method_label(value: str) -> str:
-    for method, text in PAYMENT_METHOD_LABELS.items():
-        if method.value == value:
-            return i18n.label(text)
-    return value
+    return i18n.enum_label(PAYMENT_METHOD_LABELS, value)
 
 
 class PaymentDialog(FormDialog):

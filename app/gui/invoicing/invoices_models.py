@@ -36,10 +36,7 @@ NUMBER, KIND, DATE, CUSTOMER, TOTAL, PAID, BALANCE, STATUS = range(8)
 def status_label(status: str) -> str:
     if status == CREDIT:
         return tr("InvoicesScreen", "Credit note")
-    for value, text in INVOICE_STATUS_LABELS.items():
-        if value.value == status:
-            return i18n.label(text)
-    return status
+    return i18n.enum_label(INVOICE_STATUS_LABELS, status)
 
 
 def chip_status(status: str) -> str:

@@ -25,7 +25,7 @@ from app.gui.shell.chips import STATUS_ROLE
 from app.gui.shell.operations import Operations
 from app.gui.shell.widgets import format_date
 from inventory import queries
-from inventory.models import CATEGORY_LABELS, STATUS_LABELS, Category, Tracking, UnitStatus
+from inventory.models import CATEGORY_LABELS, STATUS_LABELS, Tracking, UnitStatus
 
 tr = QCoreApplication.translate
 
@@ -176,17 +176,11 @@ def _due_cell(due: dt.date | None, today: dt.date, role: int) -> Any:
 
 
 def category_label(value: str) -> str:
-    try:
-        return i18n.label(CATEGORY_LABELS[Category(value)])
-    except ValueError:
-        return value
+    return i18n.enum_label(CATEGORY_LABELS, value)
 
 
 def status_label(value: str) -> str:
-    try:
-        return i18n.label(STATUS_LABELS[UnitStatus(value)])
-    except ValueError:
-        return value
+    return i18n.enum_label(STATUS_LABELS, value)
 
 
 class TypeTableModel(LazyTableModel):
