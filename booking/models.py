@@ -93,6 +93,10 @@ class Customer(SQLModel, table=True):
     siret: str = ""
     vat_number: str = ""
     notes: str = ""
+    #: A public body (commune, department, public theatre) paid through Chorus Pro.
+    public_buyer: bool = False
+    #: Its Chorus Pro service code: the default buyer reference (BT-10) of its invoices.
+    service_code: str = ""
 
 
 class Contact(SQLModel, table=True):
@@ -135,6 +139,10 @@ class Booking(SQLModel, table=True):
     use_end: NaiveDatetime
     status: str = Field(default=BookingStatus.QUOTE.value, index=True)
     notes: str = ""
+    #: The buyer's reference for its invoices (BT-10; default: the customer's service code).
+    buyer_reference: str = ""
+    #: The buyer's purchase order or commitment (engagement) number (BT-13).
+    order_reference: str = ""
     created_at: dt.datetime
     created_by: str = ""
 

@@ -22,7 +22,7 @@ from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, ValidationError
 from app.core.money import from_cents, to_cents, to_decimal
 from inventory import fields
-from invoicing import issuing, pricing
+from invoicing import issuing, parties, pricing
 from invoicing.document import Document, Kind
 from invoicing.issuing import Covered, Renderer, XmlCheck
 from invoicing.models import IssuedDocument, IssuedLine
@@ -144,7 +144,7 @@ def issue_credit_note(
             raise Conflict("Invoice {number} is already fully credited.", number=invoice.number)
     covered = _credit_lines(uow, invoice, original, lines)
     credit_lines = [c.line for c in covered]
-    issuing.require_lines(credit_lines)
+    parties.require_lines(credit_lines)
     total = pricing.totals(credit_lines)
     remaining = remaining_creditable(uow, invoice)
     if total.gross > remaining:
@@ -155,8 +155,8 @@ def issue_credit_note(
             number=invoice.number,
             remaining=str(remaining),
         )
-    seller = issuing.seller(uow)
-    issuing.require_mentions(seller, original.buyer, "")
+    seller = parties.seller(uow)
+    parties.require_mentions(seller, original.buyer, "")
     today = clock.today()
     number, sequence = issuing.next_number(uow, issuing.CREDIT_SERIES, today.year)
     document = Document(
@@ -180,7 +180,7 @@ def issue_credit_note(
         nature=pricing.nature(credit_lines),
         cited_number=invoice.number,
         cited_date=invoice.issue_date,
-        payment_terms=TERMS.format(number=invoice.number, date=issuing.fr_date(invoice.issue_date)),
+        payment_terms=TERMS.format(number=invoice.number, date=parties.fr_date(invoice.issue_date)),
         notes=(REASON_NOTE.format(reason=reason),),
     )
     return issuing.store(

@@ -30,11 +30,14 @@ class Nature(StrEnum):
 
 
 class VatCategory(StrEnum):
-    """EN 16931 VAT category codes used here."""
+    """EN 16931 VAT category codes used here (UNTDID 5305)."""
 
     STANDARD = "S"
-    EXEMPT = "E"
+    EXEMPT = "E"  # an exempt operation, with its legal article
     OUT_OF_SCOPE = "O"  # e.g. a pure compensation for a loss (indemnité)
+    REVERSE_CHARGE = "AE"  # intra-EU business customer: "Autoliquidation"
+    EXPORT = "G"  # free export item, tax not charged (customer outside the EU)
+    INTRA_EU = "K"  # intra-community supply of goods (art. 262 ter I CGI)
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Party:
     bic: str = ""
     is_business: bool = True  # a professional buyer: late-payment mentions and €40 apply
     customer_number: str = ""
+    public_buyer: bool = False  # a public body paid through Chorus Pro (moratory interest)
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,9 @@ class Line:
     discount_percent: Decimal = Decimal("0")
     item_code: str = ""
     is_goods: bool = False  # consumables sold (vs rental service)
+    #: The line's own period of use (BG-26), printed and put in the XML when lines differ.
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,8 @@ class VatTotal:
     category: VatCategory
     base: Decimal  # Σ line nets at this rate (BT-116)
     amount: Decimal  # round_half_up(base × rate / 100, 2) (BT-117)
-    exemption_reason: str = ""
+    exemption_reason: str = ""  # printed wording and BT-120 ("Autoliquidation")
+    exemption_code: str = ""  # BT-121, VATEX code ("VATEX-EU-AE")
 
 
 @dataclass(frozen=True)
@@ -104,7 +112,9 @@ class Document:
     due_date: dt.date | None = None  # invoices and credit notes
     validity_date: dt.date | None = None  # quotes
     currency: str = "EUR"
-    booking_reference: str = ""
+    booking_reference: str = ""  # ours: BT-12 (contract reference), never BT-10
+    buyer_reference: str = ""  # BT-10: the buyer's reference (Chorus Pro service code)
+    order_reference: str = ""  # BT-13: purchase order or commitment (engagement) number
     event: str = ""
     venue: str = ""  # delivery address if it differs (BG-15): the venue
     period_start: dt.date | None = None  # service period (BG-14)

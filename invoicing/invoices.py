@@ -22,7 +22,7 @@ from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict
 from booking.bookings import BookingData, booking_by_ref
 from booking.models import Booking, BookingStatus
-from invoicing import charges, estimate, issuing, pricing, rates
+from invoicing import charges, estimate, issuing, parties, pricing, rates
 from invoicing.document import Document, Kind, Line
 from invoicing.issuing import Covered, Renderer, XmlCheck
 from invoicing.models import IssuedDocument
@@ -54,7 +54,7 @@ def _document(
     deposit: Decimal | None = None,
 ) -> Document:
     customer = charges.customer_of(uow, booking)  # type: ignore[arg-type]
-    buyer = issuing.buyer(customer)
+    buyer = parties.buyer(customer)
     first, last = charges.usage_days(booking)
     total = pricing.totals(lines)
     if deposit is None:
@@ -65,15 +65,15 @@ def _document(
     terms = ""
     if kind is Kind.QUOTE:
         validity = today + dt.timedelta(days=rates.quote_validity_days(uow))
-        notes = (QUOTE_NOTE.format(date=issuing.fr_date(validity)),)
+        notes = (QUOTE_NOTE.format(date=parties.fr_date(validity)),)
     else:
         due = today + dt.timedelta(days=rates.payment_days(uow))
-        terms = issuing.payment_terms(uow, due, customer.category, buyer.is_business)
+        terms = parties.payment_terms(uow, due, customer.category, buyer.is_business)
     return Document(
         kind=kind,
         number=number,
         issue_date=today,
-        seller=issuing.seller(uow),
+        seller=parties.seller(uow),
         buyer=buyer,
         lines=tuple(lines),
         vat=total.vat,
@@ -198,11 +198,11 @@ def issue_invoice(
         by_line = {c.line: c for c in drafted}
         drafted = [by_line.get(ln, Covered(ln)) for ln in lines_override]
     lines = [c.line for c in drafted]
-    issuing.require_lines(lines)
+    parties.require_lines(lines)
     today = clock.today()
     document = _document(uow, booking, Kind.INVOICE, lines, choice.label, today)
     customer = charges.customer_of(uow, booking)
-    issuing.require_mentions(document.seller, document.buyer, customer.category)
+    parties.require_mentions(document.seller, document.buyer, customer.category)
     if document.gross_total < 0:
         raise Conflict("An invoice cannot have a negative total: issue a credit note instead.")
     number, sequence = issuing.next_number(uow, issuing.INVOICE_SERIES, today.year)

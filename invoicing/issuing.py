@@ -1,6 +1,6 @@
-"""What invoices and credit notes share at issue: the parties and their mandatory
-mentions, the payment terms text, the gapless numbering, and the frozen storage of the
-document, its lines and its exact bytes with the SHA-256 hash chain.
+"""What invoices and credit notes share at issue: the gapless numbering, and the frozen
+storage of the document, its lines and its exact bytes with the SHA-256 hash chain (the
+parties and their mandatory mentions are ``invoicing.parties``).
 
 Everything here runs inside the issuing write transaction (``BEGIN IMMEDIATE`` on
 SQLite): the number taken, the rows and the bytes commit together or not at all.
@@ -8,7 +8,6 @@ SQLite): the number taken, the rows and the bytes commit together or not at all.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Sequence
@@ -17,26 +16,18 @@ from typing import Protocol
 
 from sqlmodel import col, select
 
-from app.core import settings as identity
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, require_id
-from app.core.errors import N_, Conflict, NotFound
+from app.core.errors import Conflict, NotFound
 from app.core.money import to_cents
-from app.core.settings import get_setting
-from booking.models import Customer, CustomerCategory, CustomerKind
-from invoicing.document import Document, Kind, Line, Party, VatCategory
+from invoicing.document import Document, Kind, Line
 from invoicing.models import DocumentFile, DocumentSequence, IssuedDocument, IssuedLine
-from invoicing.rates import PENALTY_RATE, setting
 from invoicing.serial import from_json, to_json
 
 INVOICE_SERIES = "FA"
 CREDIT_SERIES = "AV"
 GENESIS = "0" * 64
 NUMBER_CHARSET = re.compile(r"[A-Za-z0-9+\-_/]{1,35}")
-POSTCODE_CITY = re.compile(r"^\s*(\d{5})\s+(.+?)\s*$")
-#: Customers who must give a SIREN (a business). Associations print theirs when known:
-#: many are only in the RNA register, without a SIREN.
-SIREN_REQUIRED = (CustomerCategory.COMPANY, CustomerCategory.COMMUNE, CustomerCategory.VENUE)
 
 
 class Rendered(Protocol):
@@ -58,141 +49,6 @@ class Covered:
     covers: str = ""
     quantity: int = 0
     credits_position: int = 0
-
-
-# --- parties ------------------------------------------------------------------------------
-
-
-def _split_address(text: str) -> tuple[str, str, str]:
-    """Street lines, postcode, city: the last line of the address is "43000 Ville"."""
-    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
-    if lines and (found := POSTCODE_CITY.match(lines[-1])):
-        return "\n".join(lines[:-1]), found.group(1), found.group(2)
-    return "\n".join(lines), "", ""
-
-
-def seller(uow: UnitOfWork) -> Party:
-    """The cooperative, from its settings (the identity keys of app.core.settings)."""
-
-    def get(key: str) -> str:
-        return get_setting(uow, key).strip()
-
-    street, postcode, city = _split_address(get(identity.ADDRESS))
-    capital = get(identity.CAPITAL)
-    return Party(
-        name=get(identity.COOPERATIVE_NAME),
-        address=street,
-        postcode=postcode,
-        city=city,
-        siren=get(identity.SIREN) or get(identity.SIRET)[:9],
-        siret=get(identity.SIRET),
-        vat_number=get(identity.VAT),
-        email=get(identity.EMAIL),
-        phone=get(identity.PHONE),
-        legal_form=get(identity.LEGAL_FORM),
-        capital=capital,
-        rcs=get(identity.RCS),
-        iban=get(identity.IBAN),
-        bic=get(identity.BIC),
-    )
-
-
-def is_business(customer: Customer) -> bool:
-    """A professional buyer (late-payment penalties and the €40 indemnity apply):
-    every organisation that is not an individual."""
-    return (
-        customer.kind == CustomerKind.ORGANISATION
-        and customer.category != CustomerCategory.INDIVIDUAL
-    )
-
-
-def buyer(customer: Customer) -> Party:
-    return Party(
-        name=customer.name,
-        address=customer.address,
-        postcode=customer.postcode,
-        city=customer.city,
-        country=customer.country or "FR",
-        siren=customer.siren or customer.siret[:9],
-        siret=customer.siret,
-        vat_number=customer.vat_number,
-        email=customer.email,
-        phone=customer.phone,
-        is_business=is_business(customer),
-        customer_number=customer.number,
-    )
-
-
-SELLER_FIELDS = (
-    ("name", N_("seller name")),
-    ("legal_form", N_("seller legal form")),
-    ("capital", N_("seller share capital")),
-    ("address", N_("seller address")),
-    ("postcode", N_("seller postcode and city")),
-    ("siren", N_("seller SIREN")),
-    ("siret", N_("seller SIRET")),
-    ("rcs", N_("seller RCS")),
-    ("vat_number", N_("seller VAT number")),
-    ("iban", N_("seller IBAN")),
-    ("bic", N_("seller BIC")),
-)
-
-
-def missing_mentions(seller_party: Party, buyer_party: Party, customer_category: str) -> list[str]:
-    """The mandatory mentions (INVOICING-FR.md §1) that are empty."""
-    missing = [label for attr, label in SELLER_FIELDS if not getattr(seller_party, attr)]
-    if not buyer_party.name:
-        missing.append(N_("customer name"))
-    if not buyer_party.address or not buyer_party.city:
-        missing.append(N_("customer address"))
-    if customer_category in SIREN_REQUIRED and not buyer_party.siren:
-        missing.append(N_("customer SIREN"))
-    elif not buyer_party.siren and not buyer_party.email:
-        missing.append(N_("customer SIREN or e-mail (the e-invoice's electronic address)"))
-    return missing
-
-
-def require_mentions(seller_party: Party, buyer_party: Party, customer_category: str) -> None:
-    missing = missing_mentions(seller_party, buyer_party, customer_category)
-    if missing:
-        raise Conflict(
-            "Cannot issue: mandatory mentions are missing ({missing}). Complete the "
-            "cooperative's settings or the customer's record; nothing was issued.",
-            missing=", ".join(missing),
-        )
-
-
-def require_lines(lines: Sequence[Line]) -> None:
-    if not lines:
-        raise Conflict("There is nothing to invoice: the document has no lines.")
-    categories = {ln.vat_category for ln in lines}
-    if VatCategory.OUT_OF_SCOPE in categories and len(categories) > 1:
-        raise Conflict(
-            "Charges outside the scope of VAT cannot share an invoice with taxed lines "
-            "(EN 16931 BR-O-11): invoice them on their own."
-        )
-
-
-def fr_date(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def payment_terms(uow: UnitOfWork, due: dt.date, customer_category: str, business: bool) -> str:
-    """Mandatory payment wording (INVOICING-FR.md §1.7), French."""
-    text = f"Échéance : {fr_date(due)}. Pas d'escompte pour paiement anticipé."
-    if customer_category == CustomerCategory.COMMUNE:
-        return text + (
-            " En cas de retard : intérêts moratoires au taux de la BCE majoré de 8 points "
-            "et indemnité forfaitaire pour frais de recouvrement de 40 € "
-            "(art. R2192-31 et suivants du Code de la commande publique)."
-        )
-    if business:
-        return text + (
-            f" En cas de retard : pénalités au {setting(uow, PENALTY_RATE)}, exigibles dès "
-            "le lendemain de l'échéance, et indemnité forfaitaire pour frais de recouvrement "
-            "de 40 € (art. L441-10 et D441-5 du Code de commerce)."
-        )
-    return text
 
 
 # --- numbering and storage ----------------------------------------------------------------

@@ -61,6 +61,8 @@ class ItemRate(SQLModel, table=True):
     non_member_day_cents: int = 0
     #: None: the default VAT rate (setting ``invoicing.vat_rate``).
     vat_rate_bp: int | None = None
+    #: Not empty: an exempt operation (category E), this legal article printed.
+    vat_exemption: str = ""
 
 
 class PriceCategory(SQLModel, table=True):

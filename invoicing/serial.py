@@ -55,6 +55,8 @@ def _line(raw: dict[str, Any]) -> Line:
         discount_percent=Decimal(raw["discount_percent"]),
         item_code=raw["item_code"],
         is_goods=raw["is_goods"],
+        period_start=_date(raw.get("period_start")),
+        period_end=_date(raw.get("period_end")),
     )
 
 
@@ -65,10 +67,13 @@ def _vat(raw: dict[str, Any]) -> VatTotal:
         base=Decimal(raw["base"]),
         amount=Decimal(raw["amount"]),
         exemption_reason=raw["exemption_reason"],
+        exemption_code=raw.get("exemption_code", ""),
     )
 
 
 def from_json(text: str) -> Document:
+    """The document back; JSON frozen by an earlier release lacks the newer fields, which
+    take their defaults."""
     raw = json.loads(text)
     return Document(
         kind=Kind(raw["kind"]),
@@ -85,6 +90,8 @@ def from_json(text: str) -> Document:
         validity_date=_date(raw["validity_date"]),
         currency=raw["currency"],
         booking_reference=raw["booking_reference"],
+        buyer_reference=raw.get("buyer_reference", ""),
+        order_reference=raw.get("order_reference", ""),
         event=raw["event"],
         venue=raw["venue"],
         period_start=_date(raw["period_start"]),

@@ -50,7 +50,7 @@ from app.core.money import from_cents
 from booking.models import Booking, BookingLine, BookingStatus, Customer, Membership
 from inventory.fields import FIRST_YEAR, LAST_YEAR
 from inventory.models import Category, ItemType
-from invoicing import issuing, pricing
+from invoicing import parties, pricing
 from invoicing.balance import AGEING_LIMITS, InvoiceBalance, age_bucket, invoice_balances
 from invoicing.balance import orphan_credits as _orphan_credits
 from invoicing.document import Kind, Party
@@ -515,7 +515,7 @@ def run_batch(
     _check_begun(month, first, today)
     month = f"{first.year:04d}-{first.month:02d}"
     with db.read() as uow:
-        seller = issuing.seller(uow)
+        seller = parties.seller(uow)
         if customer_ids is None:
             ids = customers_for_month(uow, month)
         else:

@@ -40,6 +40,8 @@ COMMAND_MODULES = (
     "reports",
     "deposits",
     "pricing",
+    "verify",
+    "export",
 )
 
 

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from invoicing import pricing, serial
+from invoicing import parties, pricing, serial
 from invoicing.document import VatCategory
 from invoicing.pricing import Coefficients, VatSpec, WeekendRule
 
@@ -200,13 +200,12 @@ def test_out_of_scope_charges_cannot_share_an_invoice_with_taxed_lines():
     import pytest
 
     from app.core.errors import Conflict
-    from invoicing import issuing
 
     out = VatSpec(VatCategory.OUT_OF_SCOPE, D("0.00"))
     loss = pricing.charge_line(text="perte", code="L", quantity=1, unit_amount=D(100), vat=out)
     rent = pricing.charge_line(text="loc", code="L", quantity=1, unit_amount=D(10), vat=STD)
-    issuing.require_lines([loss])
+    parties.require_lines([loss])
     (vat,) = pricing.vat_totals([loss])
     assert vat.amount == D("0.00") and vat.exemption_reason.startswith("Indemnité")
     with pytest.raises(Conflict, match="BR-O-11"):
-        issuing.require_lines([loss, rent])
+        parties.require_lines([loss, rent])

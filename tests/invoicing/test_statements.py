@@ -16,7 +16,7 @@ from app.cli import main
 from app.core.clock import PARIS, FixedClock
 from app.core.errors import NotFound, ValidationError
 from booking.customers import customer_by_number
-from invoicing import credit_notes, deposits, invoices, issuing, payments, statements
+from invoicing import credit_notes, deposits, invoices, parties, payments, statements
 from invoicing.credit_notes import CreditLine
 from invoicing.statements import Ageing, EntryKind
 from tests.invoicing.conftest import USER, book, fake_render
@@ -341,7 +341,7 @@ def test_batch_writes_one_pdf_each_and_the_merged_pdf(coop, ledger, tmp_path):
 def test_a_thousand_is_written_the_french_way(coop, ledger):
     st = _statement(coop, "C-PUB", "2026-11")
     with coop.read() as uow:
-        seller = issuing.seller(uow)
+        seller = parties.seller(uow)
     from dataclasses import replace
 
     big = replace(st, closing=D("1234.56"))
