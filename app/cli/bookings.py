@@ -66,14 +66,18 @@ def register(commands: Any) -> None:
     _json_option(create)
     create.set_defaults(handler=create_booking)
 
+    from app.cli import cancellation
+
     for action, text, handler in (
         ("confirm", tr("cli", "confirm a booking (checks availability)"), confirm_booking),
-        ("cancel", tr("cli", "cancel a booking (frees its stock)"), cancel_booking),
+        ("cancel", tr("cli", "cancel a booking (frees its stock)"), cancellation.cancel_booking),
         ("show", tr("cli", "show a booking, its lines and warnings"), show_booking),
     ):
         command = sub.add_parser(action, help=text)
         command.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
         _json_option(command)
+        if action == "cancel":
+            cancellation.add_options(command)
         command.set_defaults(handler=handler)
 
     listing = sub.add_parser("list", help=tr("cli", "list or search bookings"))
@@ -287,7 +291,7 @@ def create_booking(args: argparse.Namespace) -> int:
     return 0
 
 
-def _transition(args: argparse.Namespace, action: Any) -> int:
+def transition(args: argparse.Namespace, action: Any) -> int:
     ctx = open_context(args.db)
     try:
         with ctx.db.write() as uow:
@@ -301,11 +305,7 @@ def _transition(args: argparse.Namespace, action: Any) -> int:
 
 
 def confirm_booking(args: argparse.Namespace) -> int:
-    return _transition(args, bookings.confirm_booking)
-
-
-def cancel_booking(args: argparse.Namespace) -> int:
-    return _transition(args, bookings.cancel_booking)
+    return transition(args, bookings.confirm_booking)
 
 
 def show_booking(args: argparse.Namespace) -> int:
