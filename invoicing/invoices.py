@@ -22,7 +22,7 @@ from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict
 from booking.bookings import BookingData, booking_by_ref
 from booking.models import Booking, BookingStatus
-from invoicing import charges, estimate, issuing, parties, pricing, rates
+from invoicing import charges, estimate, issuing, parties, pricing, rates, vat_rules
 from invoicing.document import Document, Kind, Line
 from invoicing.issuing import Covered, Renderer, XmlCheck
 from invoicing.models import IssuedDocument
@@ -56,6 +56,7 @@ def _document(
     customer = charges.customer_of(uow, booking)  # type: ignore[arg-type]
     buyer = parties.buyer(customer)
     first, last = charges.usage_days(booking)
+    lines = vat_rules.apply(uow, customer, lines)
     total = pricing.totals(lines)
     if deposit is None:
         deposit = deposit_required(uow, booking)  # type: ignore[arg-type]
@@ -68,7 +69,8 @@ def _document(
         notes = (QUOTE_NOTE.format(date=parties.fr_date(validity)),)
     else:
         due = today + dt.timedelta(days=rates.payment_days(uow))
-        terms = parties.payment_terms(uow, due, customer.category, buyer.is_business)
+        terms = parties.payment_terms(uow, due, buyer)
+    buyer_reference, order_reference = parties.references(customer, booking)
     return Document(
         kind=kind,
         number=number,
@@ -83,6 +85,8 @@ def _document(
         due_date=due,
         validity_date=validity,
         booking_reference=booking.reference,
+        buyer_reference=buyer_reference,
+        order_reference=order_reference,
         event=booking.event,
         venue=booking.venue,
         period_start=first,

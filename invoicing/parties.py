@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
 from app.core import settings as identity
 from app.core.db import UnitOfWork
@@ -83,6 +84,7 @@ def buyer(customer: Customer) -> Party:
         phone=customer.phone,
         is_business=is_business(customer),
         customer_number=customer.number,
+        public_buyer=customer.public_buyer,
     )
 
 
@@ -140,19 +142,34 @@ def fr_date(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-def payment_terms(uow: UnitOfWork, due: dt.date, customer_category: str, business: bool) -> str:
-    """Mandatory payment wording (INVOICING-FR.md §1.7), French."""
+def payment_terms(uow: UnitOfWork, due: dt.date, buyer_party: Party) -> str:
+    """Mandatory payment wording (INVOICING-FR.md §1.7), French: a public buyer gets the
+    public-procurement wording, a professional the commercial one, an individual neither."""
     text = f"Échéance : {fr_date(due)}. Pas d'escompte pour paiement anticipé."
-    if customer_category == CustomerCategory.COMMUNE:
+    if buyer_party.public_buyer:
         return text + (
             " En cas de retard : intérêts moratoires au taux de la BCE majoré de 8 points "
             "et indemnité forfaitaire pour frais de recouvrement de 40 € "
             "(art. R2192-31 et suivants du Code de la commande publique)."
         )
-    if business:
+    if buyer_party.is_business:
         return text + (
             f" En cas de retard : pénalités au {setting(uow, PENALTY_RATE)}, exigibles dès "
             "le lendemain de l'échéance, et indemnité forfaitaire pour frais de recouvrement "
             "de 40 € (art. L441-10 et D441-5 du Code de commerce)."
         )
     return text
+
+
+class Referenced(Protocol):
+    """What the buyer's references are read from: a stored booking or an editor draft."""
+
+    @property
+    def reference(self) -> str: ...
+
+
+def references(customer: Customer, booking: Referenced) -> tuple[str, str]:
+    """The buyer's reference (BT-10: the booking's, else the customer's Chorus Pro service
+    code) and its purchase order or commitment number (BT-13)."""
+    buyer_reference = str(getattr(booking, "buyer_reference", "") or "") or customer.service_code
+    return buyer_reference, str(getattr(booking, "order_reference", "") or "")

@@ -16,12 +16,15 @@ Line descriptions are French: they are printed on French invoices.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.core.money import quantize
-from invoicing.document import Line, Nature, VatCategory, VatTotal
+from invoicing.document import Line, Nature, VatCategory
+from invoicing.vat_rules import Totals as Totals
+from invoicing.vat_rules import totals as totals
+from invoicing.vat_rules import vat_totals as vat_totals
 
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
@@ -35,12 +38,6 @@ DEFAULT_COEFFICIENTS: tuple[tuple[int, Decimal], ...] = tuple(
     + [(d, Decimal("3.25") + Decimal("0.25") * (d - 6)) for d in range(6, 18)]
     + [(d, Decimal("6") + Decimal("0.1") * (d - 17)) for d in range(18, 31)]
 )
-
-#: Exemption reasons printed (and put in the XML) for non-standard VAT categories.
-EXEMPTION_REASONS: dict[VatCategory, str] = {
-    VatCategory.OUT_OF_SCOPE: "Indemnité hors du champ d'application de la TVA",
-    VatCategory.EXEMPT: "Exonération de TVA",
-}
 
 # French line texts (data printed on French invoices, not UI strings).
 RENTAL_TEXT = "{name} — location {days} jour{s}"
@@ -311,42 +308,6 @@ def minimum_line(rental_net: Decimal, minimum: Decimal, vat: VatSpec) -> Line | 
         vat_rate=vat.rate,
         vat_category=vat.category,
     )
-
-
-# --- totals --------------------------------------------------------------------------------
-
-
-def vat_totals(lines: Iterable[Line]) -> tuple[VatTotal, ...]:
-    """Per (category, rate): base = Σ line nets, amount = round_half_up(base × rate)."""
-    bases: dict[tuple[VatCategory, Decimal], Decimal] = {}
-    for line in lines:
-        key = (line.vat_category, line.vat_rate)
-        bases[key] = bases.get(key, ZERO) + line.net
-    return tuple(
-        VatTotal(
-            rate=rate,
-            category=category,
-            base=quantize(base),
-            amount=quantize(base * rate / HUNDRED),
-            exemption_reason=EXEMPTION_REASONS.get(category, ""),
-        )
-        for (category, rate), base in sorted(bases.items(), key=lambda kv: (kv[0][0], -kv[0][1]))
-    )
-
-
-@dataclass(frozen=True)
-class Totals:
-    vat: tuple[VatTotal, ...]
-    net: Decimal
-    vat_total: Decimal
-    gross: Decimal
-
-
-def totals(lines: Sequence[Line]) -> Totals:
-    vat = vat_totals(lines)
-    net = quantize(sum((ln.net for ln in lines), ZERO))
-    vat_total = quantize(sum((v.amount for v in vat), ZERO))
-    return Totals(vat, net, vat_total, net + vat_total)
 
 
 def nature(lines: Sequence[Line]) -> Nature:
