@@ -37,6 +37,7 @@ from reportlab.platypus import (
 )
 
 from app.core import pdf
+from app.core.money import quantize, round_half_up
 from invoicing.document import Document, Kind, Line, Nature, Party, VatCategory
 from invoicing.facturx_xml import missing_payment_notes
 
@@ -96,10 +97,10 @@ PagedCanvas = pdf.PagedCanvas
 
 def money(value: Decimal, currency: str = "EUR") -> str:
     """``1 234,56 €`` (narrow no-break space between thousands, no-break space before
-    the symbol, decimal comma)."""
-    value = value.quantize(Decimal("0.01"))
+    the symbol, decimal comma), rounded half-up to the cent (``money.quantize``)."""
+    value = quantize(value)
     sign = "-" if value < 0 else ""
-    units, cents = f"{abs(value):.2f}".split(".")
+    units, cents = format(abs(value), "f").split(".")
     groups: list[str] = []
     while len(units) > 3:
         groups.insert(0, units[-3:])
@@ -110,8 +111,9 @@ def money(value: Decimal, currency: str = "EUR") -> str:
 
 
 def number(value: Decimal, places: int = 4) -> str:
-    """A quantity or a rate: ``3``, ``2,5``, ``1 250`` (no trailing zeros)."""
-    text = format(value.quantize(Decimal(1).scaleb(-places)).normalize(), "f")
+    """A quantity or a rate: ``3``, ``2,5``, ``1 250`` (no trailing zeros; rounded half-up
+    to ``places``)."""
+    text = format(round_half_up(value, places).normalize(), "f")
     units, _, decimals = text.partition(".")
     sign = "-" if units.startswith("-") else ""
     units = units.lstrip("-")
@@ -121,6 +123,23 @@ def number(value: Decimal, places: int = 4) -> str:
         units = units[:-3]
     groups.insert(0, units)
     return sign + NNBSP.join(groups) + ("," + decimals if decimals else "")
+
+
+#: A unit price is printed with the decimals it has, up to the six of the Factur-X XML
+#: (BT-146/BT-148, BR-FR-DEC-03), so that quantity × printed price, rounded half-up to
+#: the cent, is the printed line amount.
+PRICE_PLACES = 6
+
+
+def unit_price(value: Decimal, currency: str = "EUR") -> str:
+    """``116,025 €``: at least two decimals, more when the price has them (never rounded
+    to the cent: 5 × 116,025 € = 580,13 €, where 5 × 116,02 € would not be)."""
+    exact = round_half_up(value, PRICE_PLACES)
+    if exact == quantize(exact):
+        return money(exact, currency)
+    text = money(Decimal(0), currency)  # the symbol and its spacing
+    symbol = text.split(NBSP, 1)[1]
+    return f"{number(exact, PRICE_PLACES)}{NBSP}{symbol}"
 
 
 def percent(value: Decimal) -> str:
@@ -203,6 +222,9 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": _style("cell", fontSize=8, leading=10),
         "cell_detail": _style("cell_detail", fontSize=7, leading=8.8, textColor=GREY),
         "num": _style("num", fontSize=8, leading=10, alignment=TA_RIGHT),
+        "num_detail": _style(
+            "num_detail", fontSize=6.5, leading=8.5, textColor=GREY, alignment=TA_RIGHT
+        ),
         "head": _style("head", fontName=BOLD, fontSize=7.5, leading=9.5, textColor=WHITE),
         "head_r": _style(
             "head_r", fontName=BOLD, fontSize=7.5, leading=9.5, textColor=WHITE, alignment=TA_RIGHT
@@ -231,13 +253,14 @@ def lines_of(text: str) -> list[str]:
 # --- canvas: page numbers, footer, running header -----------------------------------------
 
 
-def footer_lines(seller: Party) -> list[str]:
-    """The legal footer: identity, registrations, contact and bank."""
+def footer_lines(seller: Party, *, with_bank: bool = True) -> list[str]:
+    """The legal footer: identity, registrations, contact and (unless ``with_bank`` is
+    false: a credit note asks for no payment) bank."""
     form = " ".join(x for x in (seller.legal_form, capital_text(seller.capital)) if x)
     bank = []
-    if seller.iban:
+    if seller.iban and with_bank:
         bank.append(f"IBAN {grouped(seller.iban)}")
-    if seller.bic:
+    if seller.bic and with_bank:
         bank.append(f"BIC {seller.bic}")
     first = " · ".join(x for x in (seller.name, form, *bank) if x)
     ids = []
@@ -254,7 +277,15 @@ def footer_lines(seller: Party) -> list[str]:
     return [first, " · ".join(ids), " · ".join(x for x in contact if x)]
 
 
-def draw_footer(canvas: Canvas, reference: str, seller: Party, page: int, total: int) -> None:
+def draw_footer(
+    canvas: Canvas,
+    reference: str,
+    seller: Party,
+    page: int,
+    total: int,
+    *,
+    with_bank: bool = True,
+) -> None:
     """The footer of every page: ``reference`` and "Page n / N" over the legal lines."""
     canvas.saveState()
     rule_y = FOOTER_TOP - 5 * mm
@@ -270,7 +301,7 @@ def draw_footer(canvas: Canvas, reference: str, seller: Party, page: int, total:
     canvas.setFillColor(GREY)
     size = 6.5
     canvas.setFont(FONT, size)
-    for i, text in enumerate(footer_lines(seller)):
+    for i, text in enumerate(footer_lines(seller, with_bank=with_bank)):
         text = fit(text, FONT, size, WIDTH)
         canvas.drawCentredString(PAGE_W / 2, rule_y - (3.4 + i * 3.0) * mm, text)
     canvas.restoreState()
@@ -350,6 +381,20 @@ def seller_block(seller: Party, logo: Path | None) -> list[Flowable]:
     return block
 
 
+def references(document: Document) -> list[tuple[str, str]]:
+    """The references the buyer needs to match the document: theirs first (BT-10: a public
+    buyer's Chorus Pro service code), their order or commitment (BT-13), then ours."""
+    rows = []
+    if document.buyer_reference:
+        label = "Code service" if document.buyer.public_buyer else "Votre référence"
+        rows.append((label, esc(document.buyer_reference)))
+    if document.order_reference:
+        rows.append(("Bon de commande / n° d'engagement", esc(document.order_reference)))
+    if document.booking_reference:
+        rows.append(("Notre référence", esc(document.booking_reference)))
+    return rows
+
+
 def _document_box(document: Document) -> list[Flowable]:
     rows = []
     if document.number:
@@ -360,10 +405,9 @@ def _document_box(document: Document) -> list[Flowable]:
     if document.kind == Kind.QUOTE:
         if document.validity_date:
             rows.append(("Valable jusqu'au", f"<b>{date(document.validity_date)}</b>"))
-    elif document.due_date:
+    elif document.due_date and document.kind == Kind.INVOICE:
         rows.append(("Échéance", f"<b>{date(document.due_date)}</b>"))
-    if document.booking_reference:
-        rows.append(("Réservation", esc(document.booking_reference)))
+    rows += references(document)
     meta = "<br/>".join(
         f'<font color="#5b6670" size="8">{label}{NBSP}:</font> {value}' for label, value in rows
     )
@@ -439,11 +483,11 @@ def _booking_block(document: Document) -> list[Flowable]:
 COLUMNS = (
     ("Désignation", None),
     ("Qté", 13 * mm),
-    ("Unité", 14 * mm),
-    ("PU HT", 22 * mm),
-    ("Remise", 16 * mm),
+    ("Unité", 13 * mm),
+    ("PU HT", 26 * mm),
+    ("Remise", 15 * mm),
     ("TVA", 13 * mm),
-    ("Montant HT", 24 * mm),
+    ("Montant HT", 26 * mm),
 )
 
 
@@ -452,33 +496,90 @@ def _col_widths() -> list[float]:
     return [w if w is not None else WIDTH - fixed for _, w in COLUMNS]
 
 
-def _line_row(line: Line, currency: str) -> list[Any]:
+#: How a line's VAT column names a category without a rate.
+CATEGORY_SHORT = {
+    VatCategory.EXEMPT: "Exo.",
+    VatCategory.OUT_OF_SCOPE: "Hors ch.",
+    VatCategory.REVERSE_CHARGE: "Autoliq.",
+    VatCategory.EXPORT: "Export",
+    VatCategory.INTRA_EU: "Exo. UE",
+}
+#: How the VAT breakdown names a category without a rate.
+CATEGORY_LABEL = {
+    VatCategory.EXEMPT: "Exonéré",
+    VatCategory.OUT_OF_SCOPE: "Hors champ",
+    VatCategory.REVERSE_CHARGE: "Autoliquidation",
+    VatCategory.EXPORT: "Exportation",
+    VatCategory.INTRA_EU: "Livraison intracom.",
+}
+
+
+def _period_text(start: Any, end: Any) -> str:
+    if start and end and start != end:
+        return f"du {date(start)} au {date(end)}"
+    return f"le {date(start or end)}"
+
+
+def own_periods(document: Document) -> bool:
+    """Whether the lines' periods of use are printed: some line has one that differs from
+    the document's period (BG-26 beside BG-14)."""
+    whole = (document.period_start, document.period_end)
+    return any(
+        (ln.period_start or ln.period_end) and (ln.period_start, ln.period_end) != whole
+        for ln in document.lines
+    )
+
+
+def line_cells(line: Line, currency: str = "EUR") -> tuple[str, str, str, str, str]:
+    """The printed quantity, unit price (the gross price when discounted), discount, net
+    unit price ("" without a discount) and line amount. ``quantity × unit price × (1 −
+    discount)``, rounded half-up to the cent, is the line amount (as the XML's BT-131 is
+    BT-129 × BT-146)."""
+    gross = line.gross_unit_price
+    discounted = gross is not None and bool(line.discount_percent)
+    shown_price = gross if gross is not None and discounted else line.unit_price
+    return (
+        number(line.quantity),
+        unit_price(shown_price, currency),
+        percent(line.discount_percent) if discounted else "—",
+        unit_price(line.unit_price, currency) if discounted else "",
+        money(line.net, currency),
+    )
+
+
+def _line_row(line: Line, currency: str, periods: bool = False) -> list[Any]:
     text = esc(line.description)
     if line.item_code:
         text = f'<font color="#5b6670" size="7">{esc(line.item_code)}</font>  {text}'
     cell: list[Flowable] = [P(text, "cell")]
     if line.detail.strip():
         cell.append(P(esc(line.detail), "cell_detail"))
-    shown_price = line.gross_unit_price if line.gross_unit_price is not None else line.unit_price
-    discount = percent(line.discount_percent) if line.discount_percent else "—"
+    if periods and (line.period_start or line.period_end):
+        used = _period_text(line.period_start, line.period_end)
+        cell.append(P(f"Période d'utilisation{NBSP}: {used}", "cell_detail"))
+    quantity, price, discount, net_price, net = line_cells(line, currency)
+    price_cell: list[Flowable] = [P(price, "num")]
+    if net_price:
+        price_cell.append(P(f"net {net_price}", "num_detail"))
     if line.vat_category == VatCategory.STANDARD:
         vat = percent(line.vat_rate)
     else:
-        vat = {"E": "Exo.", "O": "Hors ch."}.get(line.vat_category.value, line.vat_category.value)
+        vat = CATEGORY_SHORT.get(line.vat_category, line.vat_category.value)
     return [
         cell,
-        P(number(line.quantity), "num"),
+        P(quantity, "num"),
         P(esc(unit_label(line.unit, line.quantity)), "cell"),
-        P(money(shown_price, currency), "num"),
+        price_cell,
         P(discount, "num"),
         P(vat, "num"),
-        P(money(line.net, currency), "num"),
+        P(net, "num"),
     ]
 
 
 def _lines_table(document: Document) -> Table:
     header = [P(name, "head" if i in (0, 2) else "head_r") for i, (name, _) in enumerate(COLUMNS)]
-    data = [header] + [_line_row(line, document.currency) for line in document.lines]
+    periods = own_periods(document)
+    data = [header] + [_line_row(line, document.currency, periods) for line in document.lines]
     table = Table(data, colWidths=_col_widths(), repeatRows=1, hAlign="LEFT")
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, 8),
@@ -505,10 +606,8 @@ def _vat_table(document: Document, width: float) -> Table:
     for vat in document.vat:
         if vat.category == VatCategory.STANDARD:
             label = percent(vat.rate)
-        elif vat.category == VatCategory.EXEMPT:
-            label = "Exonéré"
         else:
-            label = "Hors champ"
+            label = CATEGORY_LABEL.get(vat.category, vat.category.value)
         data.append(
             [P(label, "cell"), P(money(vat.base, cur), "num"), P(money(vat.amount, cur), "num")]
         )
@@ -562,11 +661,29 @@ def _totals_table(document: Document, width: float) -> Table:
     return table
 
 
+def exemption_reasons(document: Document) -> list[str]:
+    """Each VAT total's exemption wording (BT-120), once: "Autoliquidation",
+    "Exonération de TVA, article 262 ter I du CGI", "TVA non applicable…"."""
+    return list(
+        dict.fromkeys(
+            v.exemption_reason.strip() for v in document.vat if v.exemption_reason.strip()
+        )
+    )
+
+
+def _vat_column(document: Document, width: float) -> list[Flowable]:
+    """The VAT breakdown with, under it, why a base bears no French VAT."""
+    column: list[Flowable] = [_vat_table(document, width)]
+    for reason in exemption_reasons(document):
+        column += [Spacer(1, 1.2 * mm), P(f"<b>{esc(reason)}</b>", "terms")]
+    return column
+
+
 def _totals(document: Document) -> Flowable:
     left_w, gap = 86 * mm, 8 * mm
     right_w = WIDTH - left_w - gap
     table = Table(
-        [[_vat_table(document, left_w), "", _totals_table(document, right_w)]],
+        [[_vat_column(document, left_w), "", _totals_table(document, right_w)]],
         colWidths=[left_w, gap, right_w],
     )
     table.setStyle(
@@ -596,27 +713,28 @@ def _mentions(document: Document) -> list[Flowable]:
         out.append(Spacer(1, 1.2 * mm))
 
     item("Nature des opérations", NATURES[document.nature])
-    exemptions = [v.exemption_reason for v in document.vat if v.exemption_reason]
-    if exemptions:
-        item("TVA", esc(" ; ".join(exemptions)))
     if document.kind == Kind.QUOTE:
         if document.deposit_note:
             item("Caution", esc(document.deposit_note))
         if document.validity_date:
             item("Validité", f"devis valable jusqu'au {date(document.validity_date)}.")
-    if seller.iban and document.kind != Kind.CREDIT_NOTE:
-        bank = f"par virement · IBAN {grouped(seller.iban)}"
-        if seller.bic:
-            bank += f" · BIC {esc(seller.bic)}"
-        if document.number and document.kind == Kind.INVOICE:
-            bank += f" · référence à rappeler{NBSP}: {esc(document.number)}"
-        item("Règlement", bank)
-    terms = [esc(document.payment_terms)] if document.payment_terms.strip() else []
-    if document.kind != Kind.QUOTE:
-        terms += [esc(t) for t in missing_payment_notes(document)]
-    if terms:
-        label = "Conditions de paiement"
-        item(label, " ".join(terms))
+    if document.kind == Kind.CREDIT_NOTE:
+        # Nothing to pay: no payment terms, penalties or bank details, only how the
+        # credit is settled.
+        item("Règlement", esc(settlement_text(document)))
+    else:
+        if seller.iban:
+            bank = f"par virement · IBAN {grouped(seller.iban)}"
+            if seller.bic:
+                bank += f" · BIC {esc(seller.bic)}"
+            if document.number and document.kind == Kind.INVOICE:
+                bank += f" · référence à rappeler{NBSP}: {esc(document.number)}"
+            item("Règlement", bank)
+        terms = [esc(document.payment_terms)] if document.payment_terms.strip() else []
+        if document.kind != Kind.QUOTE:
+            terms += [esc(t) for t in missing_payment_notes(document)]
+        if terms:
+            item("Conditions de paiement", " ".join(terms))
     if document.kind != Kind.QUOTE and document.deposit_note:
         item("Caution", esc(document.deposit_note))
     for note in document.notes:
@@ -624,6 +742,27 @@ def _mentions(document: Document) -> list[Flowable]:
             out.append(P(esc(note), "terms"))
             out.append(Spacer(1, 1.2 * mm))
     return out
+
+
+#: Words of the invoices' payment terms that a credit note never prints.
+_PAYMENT_WORDS = ("pénalit", "penalit", "escompte", "recouvrement", "intérêts", "échéance")
+
+
+def settlement_text(document: Document) -> str:
+    """How a credit note is settled: its own wording (``payment_terms``, written by the
+    credit-note service) unless it speaks of paying (penalties, early payment, due
+    date), else the standard sentence citing the invoice."""
+    own = " ".join(document.payment_terms.split())
+    if own and not any(word in own.casefold() for word in _PAYMENT_WORDS):
+        return own
+    cited = f"la facture n° {document.cited_number or '?'}"
+    if document.cited_date:
+        cited += f" du {date(document.cited_date)}"
+    return (
+        f"Avoir sur {cited} : {money(document.gross_total, document.currency)} à déduire du "
+        "solde de cette facture, ou remboursé si elle est déjà réglée. Aucun paiement n'est "
+        "demandé."
+    )
 
 
 def _signature_box(width: float) -> Table:
@@ -745,7 +884,8 @@ def draw(document: Document, out: BinaryIO, *, logo: Path | None = None, title: 
         draw_later_header(canvas, document.seller.name, f"{heading} (suite)", subtitle)
 
     def footer(canvas: Canvas, page: int, total: int) -> None:
-        draw_footer(canvas, reference, document.seller, page, total)
+        with_bank = document.kind != Kind.CREDIT_NOTE
+        draw_footer(canvas, reference, document.seller, page, total, with_bank=with_bank)
 
     flow = story(document, logo)
     return build(out, flow, title=title, author=document.seller.name, later=later, footer=footer)
