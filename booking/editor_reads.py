@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
-from booking import availability, bookings, customers
+from booking import availability, bookings, customers, memberships
 from booking.availability import Availability, Shortage
 from inventory import queries as inventory_queries
 from inventory.barcodes import normalise
@@ -81,7 +81,7 @@ class Check:
 
     found: dict[int, Availability]
     shortages: list[Shortage]
-    membership: str | None
+    membership: str | None  # "S-0042", or "S-0042, S-0043" across a renewal
     first_day: dt.date
     last_day: dt.date
 
@@ -99,8 +99,9 @@ def check_booking(
     customer: str,
 ) -> Check:
     """Availability of each wanted type over ``[start, end)`` (the booking ``exclude`` left
-    out), what is short, and the member number of the membership of ``customer`` (a
-    number) covering every day of use."""
+    out), what is short, and the member number(s) of the membership(s) of ``customer`` (a
+    number) making it a member on every day of use (``booking.memberships``: the rule
+    pricing uses, so the editor and the invoice agree)."""
     ids = sorted(wanted)
     found = (
         availability.availability_many(
@@ -110,11 +111,10 @@ def check_booking(
         else {}
     )
     short = availability.check_request(uow, wanted, start, end, now=now, exclude_booking=exclude)
-    first = use_start.date()
-    last = max(first, (use_end - dt.timedelta(microseconds=1)).date())
+    first, last = memberships.usage_days(use_start, use_end)
     member = None
     customer_id = customers.customer_id_of(uow, customer) if customer else None
     if customer_id is not None:
-        covering = customers.membership_covering(uow, customer_id, first, last)
-        member = covering.member_number if covering else None
+        cover = memberships.covering_memberships(uow, customer_id, first, last)
+        member = memberships.numbers(cover) if cover else None
     return Check(found, short, member, first, last)

@@ -9,10 +9,15 @@ Decisions (where the spec is silent):
 - a loss is charged at the type's replacement value per missing piece; a damage only once
   the manager recorded its amount (``record_damage_charge``);
 - a late return is charged per piece and whole calendar day after the planned return
-  (same-day lateness is free), at the day rate without coefficient; pieces still out are
-  charged once they come back;
-- the minimum charge tops up the rental on the first invoice only;
-- a credit note does not "uncover" what its invoice covered.
+  (same-day lateness is free; a weekend booking back on Monday after the weekend rule's
+  hour loses its free Monday: ``pricing.late_period``), by the cooperative's rule: at the
+  day rate without coefficient (the default), a fixed fee per piece and per late day, or
+  nothing (``rates.late_rule``); pieces still out are charged once they come back; the
+  late line carries its own period (BG-26), from the first late day to the last return;
+- the minimum charge tops up the rental on the first invoice that charges rental (and
+  again after a credit note cancelled every rental and minimum line);
+- a credit note "uncovers" the units it cancels (``covered_so_far``): a booking fully
+  credited is invoiced again, at the prices of the day.
 """
 
 from __future__ import annotations
@@ -24,15 +29,15 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Protocol
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 from sqlmodel import col, select
 
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import Conflict, NotFound
 from app.core.money import from_cents, quantize
+from booking import memberships
 from booking.bookings import booking_by_ref
-from booking.customers import membership_covering
 from booking.desk import LineProgress, progress
 from booking.models import Booking, Condition, Customer, Direction, Movement
 from inventory import fields
@@ -44,6 +49,8 @@ from invoicing.issuing import Covered
 from invoicing.models import CategoryRate, DamageCharge, IssuedDocument, IssuedLine, ItemRate
 
 MEMBER_LABEL = "Tarif adhérent (sociétaire {number})"
+#: Between the member numbers of a renewal on the printed rate ("S-0042 puis S-0043").
+MEMBER_SEPARATOR = " puis "
 CATEGORY_LABEL = "Tarif {name}"
 PUBLIC_LABEL = "Tarif non-adhérent"
 #: The damage line's detail, French like every line text (printed on French invoices).
@@ -76,15 +83,18 @@ class Priceable(Protocol):
 
 
 def usage_days(booking: Priceable) -> tuple[dt.date, dt.date]:
-    last = (booking.use_end - dt.timedelta(microseconds=1)).date()
-    return booking.use_start.date(), last
+    """The first and last calendar days of use (the usage period, not the planned one)."""
+    return memberships.usage_days(booking.use_start, booking.use_end)
 
 
 def rate_choice(uow: UnitOfWork, booking: Priceable) -> RateChoice:
-    first, last = usage_days(booking)
-    membership = membership_covering(uow, booking.customer_id, first, last)
-    if membership is not None:
-        return RateChoice("member", MEMBER_LABEL.format(number=membership.member_number))
+    """Member rates when the customer is a member on every day of use (one membership, or
+    a renewal taking over: ``booking.memberships``); else the customer's price category;
+    else public rates."""
+    cover = memberships.member_during(uow, booking.customer_id, booking.use_start, booking.use_end)
+    if cover:
+        number = memberships.numbers(cover, MEMBER_SEPARATOR)
+        return RateChoice("member", MEMBER_LABEL.format(number=number))
     category = rates.customer_category(uow, booking.customer_id)
     if category is not None:
         return RateChoice("category", CATEGORY_LABEL.format(name=category.name), category.id)
@@ -108,9 +118,23 @@ def day_rate(uow: UnitOfWork, item: ItemType, choice: RateChoice) -> Decimal:
     )
 
 
-def _late_returns(uow: UnitOfWork, booking: Priceable, clock: Clock) -> dict[int, list[int]]:
-    """Per type, the days late of each piece checked in (good or damaged) after the
-    planned return's day."""
+@dataclass(frozen=True)
+class LatePiece:
+    """A piece checked in after its planned return: its late days (first, last)."""
+
+    item_type_id: int
+    first: dt.date
+    last: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def late_pieces(uow: UnitOfWork, booking: Priceable, clock: Clock) -> list[LatePiece]:
+    """Each piece checked in (good or damaged) after the booking's planned return, with
+    its late days (``pricing.late_period``: the check-in scan's time in the cooperative's
+    time zone against the planned return, the weekend rule's Monday included)."""
     undone = select(Movement.undoes).where(col(Movement.undoes).is_not(None))
     query = select(Movement).where(
         Movement.booking_id == booking.id,
@@ -119,12 +143,15 @@ def _late_returns(uow: UnitOfWork, booking: Priceable, clock: Clock) -> dict[int
         id_column(Movement).not_in(undone),
         Movement.condition != Condition.MISSING.value,
     )
-    late: dict[int, list[int]] = defaultdict(list)
-    for move in uow.session.exec(query):
-        days = (clock.to_local(move.at).date() - booking.end.date()).days
-        if days > 0:
-            late[move.item_type_id] += [days] * move.quantity
-    return late
+    rule = rates.weekend_rule(uow)
+    weekend = pricing.is_weekend(booking.start, booking.end, rule)
+    out: list[LatePiece] = []
+    for move in uow.session.exec(query.order_by(id_column(Movement))):
+        returned = clock.to_local(move.at)
+        period = pricing.late_period(booking.end, returned, weekend=weekend, rule=rule)
+        if period is not None:
+            out += [LatePiece(move.item_type_id, *period)] * move.quantity
+    return out
 
 
 def billable(uow: UnitOfWork, booking: Booking, clock: Clock) -> tuple[list[Covered], RateChoice]:
@@ -173,23 +200,46 @@ def _desk_charges(
             detail=DAMAGE_PIECES.format(qty=charge.quantity, s="s" if charge.quantity > 1 else ""),
         )
         out.append(Covered(line, f"damage:{charge.id}", 1))
-    for tid, late in sorted(_late_returns(uow, booking, clock).items()):
+    out += _late_lines(uow, booking, items, choice, clock)
+    return out
+
+
+def _late_lines(
+    uow: UnitOfWork,
+    booking: Priceable,
+    items: Mapping[int, ItemType],
+    choice: RateChoice,
+    clock: Clock,
+) -> list[Covered]:
+    """One line per item type returned late, by the cooperative's rule (``rates.late_rule``:
+    the day rate, a fee per piece and per day, or nothing), with its own period."""
+    rule = rates.late_rule(uow)
+    if rule.charge is pricing.LateCharge.NONE:
+        return []
+    by_type: dict[int, list[LatePiece]] = defaultdict(list)
+    for piece in late_pieces(uow, booking, clock):
+        by_type[piece.item_type_id].append(piece)
+    out: list[Covered] = []
+    for tid, pieces in sorted(by_type.items()):
         item = _item_type(uow, items, tid)
         if item.category == Category.CONSUMABLES:
             continue
         groups: dict[int, int] = defaultdict(int)
-        for d in late:
-            groups[d] += 1
-        rate = day_rate(uow, item, choice)
+        for piece in pieces:
+            groups[piece.days] += 1
+        fee = rule.charge is pricing.LateCharge.FEE
+        piece_days = sum(p.days for p in pieces)
         line = pricing.late_line(
             name=item.name,
             code=item.code,
-            piece_days=sum(late),
+            piece_days=piece_days,
             groups=sorted(groups.items()),
-            day_rate=rate,
+            day_rate=rule.fee if fee else day_rate(uow, item, choice),
             vat=rates.vat_of(uow, item),
+            period=(min(p.first for p in pieces), max(p.last for p in pieces)),
+            fee=fee,
         )
-        out.append(Covered(line, f"late:{tid}", sum(late)))
+        out.append(Covered(line, f"late:{tid}", piece_days))
     return out
 
 
@@ -205,21 +255,29 @@ def with_minimum(uow: UnitOfWork, booking: Priceable, lines: list[Covered]) -> l
 
 
 def covered_so_far(uow: UnitOfWork, booking_id: int) -> dict[str, int]:
+    """Per ``covers``, the units the booking's issued invoices cover, less the units its
+    credit notes cancelled (a credit note's line stores the credited line's ``covers`` and
+    the units it cancels; an amount-only credit cancels none). Only what is still covered
+    is listed: after a full credit note nothing is, and the booking can be invoiced again."""
+    sign = case((col(IssuedDocument.kind) == Kind.CREDIT_NOTE.value, -1), else_=1)
     query = (
-        select(IssuedLine.covers, func.sum(IssuedLine.covered_quantity))
+        select(IssuedLine.covers, func.sum(sign * col(IssuedLine.covered_quantity)))
         .join(IssuedDocument, id_column(IssuedDocument) == IssuedLine.document_id)
         .where(
             IssuedDocument.booking_id == booking_id,
-            IssuedDocument.kind == Kind.INVOICE.value,
+            col(IssuedDocument.kind).in_((Kind.INVOICE.value, Kind.CREDIT_NOTE.value)),
             IssuedLine.covers != "",
         )
         .group_by(IssuedLine.covers)
     )
-    return {covers: int(qty) for covers, qty in uow.session.exec(query)}
+    return {covers: int(qty) for covers, qty in uow.session.exec(query) if int(qty) > 0}
 
 
 def uninvoiced(uow: UnitOfWork, booking: Booking, clock: Clock) -> tuple[list[Covered], RateChoice]:
-    """What the booking owes and no issued invoice covered yet."""
+    """What the booking owes and no issued invoice covers (net of credit notes). The
+    minimum charge tops up the rental while neither a minimum nor any rental is covered:
+    on the first rental invoice (a damage-only invoice before it does not count), and
+    again once a credit note has cancelled all of them."""
     everything, choice = billable(uow, booking, clock)
     done = covered_so_far(uow, require_id(booking))
     remaining: list[Covered] = []
@@ -228,7 +286,7 @@ def uninvoiced(uow: UnitOfWork, booking: Booking, clock: Clock) -> tuple[list[Co
         if left <= 0:
             continue
         remaining.append(c if left == c.quantity else _part(c, left))
-    if "minimum" not in done and not done:
+    if not any(k == "minimum" or k.startswith("rental:") for k in done):
         remaining = with_minimum(uow, booking, remaining)
     return remaining, choice
 

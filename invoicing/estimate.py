@@ -25,9 +25,9 @@ from sqlmodel import select
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, id_column, require_id
 from app.core.money import from_cents
-from booking import bookings
+from booking import bookings, memberships
 from booking.bookings import BookingData, lines_of
-from booking.customers import customer_by_number, membership_covering
+from booking.customers import customer_by_number
 from booking.desk import progress
 from booking.models import Booking
 from inventory.models import Category, ItemType
@@ -167,8 +167,8 @@ class Priced:
 
     covered: tuple[Covered, ...]
     choice: charges.RateChoice
-    member_number: str | None
-    member_until: dt.date | None  # the membership's last day, None when open-ended
+    member_number: str | None  # "S-0042", or "S-0042, S-0043" across a renewal
+    member_until: dt.date | None  # the (last) membership's last day, None when open-ended
     days: int  # days charged
     use_days: int  # calendar days of use
     weekend: bool  # the weekend rule made it one day
@@ -194,8 +194,7 @@ def price(uow: UnitOfWork, draft: Draft, clock: Clock) -> Priced:
     covered, choice = booking_lines(uow, draft, clock)
     with_top_up = charges.with_minimum(uow, draft, covered)
     top_up = sum((c.line.net for c in with_top_up if c.covers == "minimum"), pricing.ZERO)
-    first, last = charges.usage_days(draft)
-    membership = membership_covering(uow, draft.customer_id, first, last)
+    cover = memberships.member_during(uow, draft.customer_id, draft.use_start, draft.use_end)
     rule = rates.weekend_rule(uow)
     days = pricing.charged_days(draft.use_start, draft.use_end, draft.start, draft.end, rule)
     discounts = rates.line_discounts(uow, draft.id)
@@ -209,8 +208,8 @@ def price(uow: UnitOfWork, draft: Draft, clock: Clock) -> Priced:
     return Priced(
         covered=tuple(with_top_up),
         choice=choice,
-        member_number=membership.member_number if membership is not None else None,
-        member_until=membership.valid_to if membership is not None else None,
+        member_number=memberships.numbers(cover) if cover else None,
+        member_until=memberships.cover_ends(cover),
         days=days,
         use_days=pricing.use_days(draft.use_start, draft.use_end),
         weekend=pricing.is_weekend(draft.start, draft.end, rule),

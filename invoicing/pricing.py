@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 
 from app.core.money import quantize
 from invoicing.document import Line, Nature, VatCategory
@@ -46,6 +47,7 @@ SALE_TEXT = "{name} — vente"
 LATE_TEXT = "{name} — retard de restitution"
 LATE_DETAIL = "{parts} de retard × {rate}"
 LATE_PART_DETAIL = "{qty} jours-pièce de retard × {rate}"
+LATE_FEE_TEXT = "{name} — retard de restitution, forfait par pièce et par jour"
 LOSS_TEXT = "{name} — perte (valeur de remplacement)"
 DAMAGE_TEXT = "{name} — dommage : {note}"
 MINIMUM_TEXT = "Complément au minimum de facturation ({minimum})"
@@ -59,6 +61,20 @@ class WeekendRule:
     enabled: bool = True
     out_from: dt.time = dt.time(12, 0)
     back_by: dt.time = dt.time(12, 0)
+
+
+class LateCharge(StrEnum):
+    """How the cooperative charges late returns (a setting, ``rates.late_rule``)."""
+
+    RATE = "rate"  # each late day at the day rate, no coefficient ("tarif en vigueur")
+    FEE = "fee"  # a fixed fee per piece and per late day
+    NONE = "none"  # late returns are not charged
+
+
+@dataclass(frozen=True)
+class LateRule:
+    charge: LateCharge = LateCharge.RATE
+    fee: Decimal = ZERO  # per piece and per late day (``LateCharge.FEE``)
 
 
 @dataclass(frozen=True)
@@ -170,6 +186,29 @@ def coefficient(coefficients: Coefficients, days: int) -> Decimal:
     return value
 
 
+def late_period(
+    planned_return: dt.datetime,
+    returned: dt.datetime,
+    *,
+    weekend: bool = False,
+    rule: WeekendRule = WeekendRule(),  # noqa: B008 - frozen
+) -> tuple[dt.date, dt.date] | None:
+    """The days a piece was kept late (first, last; both inclusive), None when it was not
+    late. Both times are the cooperative's local wall-clock time (a desk scan converted
+    with ``Clock.to_local``).
+
+    Each calendar day after the planned return's day, up to the day it came back, is a
+    late day; coming back later on the planned return's day is free. A booking priced by
+    the weekend rule (out Friday afternoon, back Monday by ``back_by``: one day) that comes
+    back on Monday after ``back_by`` broke the rule's condition: that Monday is a late day
+    too (and so is each following day)."""
+    first = planned_return.date() + dt.timedelta(days=1)
+    if weekend and returned > dt.datetime.combine(planned_return.date(), rule.back_by):
+        first = planned_return.date()
+    last = returned.date()
+    return (first, last) if last >= first else None
+
+
 # --- lines ---------------------------------------------------------------------------------
 
 
@@ -260,12 +299,18 @@ def late_line(
     groups: Sequence[tuple[int, int]],
     day_rate: Decimal,
     vat: VatSpec,
+    period: tuple[dt.date, dt.date] | None = None,
+    fee: bool = False,
 ) -> Line:
-    """Late return: extra days at the day rate (no coefficient), taxable (§6.4).
-    ``groups`` are (days late, pieces); the quantity is the piece-days."""
+    """Late return: the extra days at the day rate (no coefficient), taxable as extended
+    use (§6.4); with ``fee`` the cooperative's fixed fee per piece and per late day instead
+    (``day_rate`` is then the fee). ``groups`` are (days late, pieces); the quantity is the
+    piece-days. ``period`` is the line's own period of use (BG-26): from the first late day
+    to the last return."""
     parts = " + ".join(f"{n} × {d} jour{_s(d)}" for d, n in groups)
+    text = LATE_FEE_TEXT if fee else LATE_TEXT
     return Line(
-        description=LATE_TEXT.format(name=name),
+        description=text.format(name=name),
         quantity=Decimal(piece_days),
         unit="DAY",
         unit_price=day_rate,
@@ -274,6 +319,8 @@ def late_line(
         vat_category=vat.category,
         detail=LATE_DETAIL.format(parts=parts, rate=euros(day_rate)),
         item_code=code,
+        period_start=period[0] if period is not None else None,
+        period_end=period[1] if period is not None else None,
     )
 
 

@@ -35,7 +35,7 @@ from invoicing.models import (
     LineDiscount,
     PriceCategory,
 )
-from invoicing.pricing import Coefficients, VatSpec, WeekendRule
+from invoicing.pricing import Coefficients, LateCharge, LateRule, VatSpec, WeekendRule
 
 # --- settings --------------------------------------------------------------------------
 
@@ -49,6 +49,10 @@ WEEKEND_BACK_BY = "invoicing.weekend_back_by"
 DAMAGE_VAT_CATEGORY = "invoicing.damage_vat_category"
 DAMAGE_VAT_RATE = "invoicing.damage_vat_rate"
 PENALTY_RATE = "invoicing.penalty_rate"
+#: How late returns are charged: "rate" (each late day at the day rate), "fee" (a fixed
+#: fee per piece and per late day, ``LATE_RETURN_FEE`` in euros) or "none".
+LATE_RETURN_RULE = "invoicing.late_return_rule"
+LATE_RETURN_FEE = "invoicing.late_return_fee"
 
 DEFAULTS: dict[str, str] = {
     VAT_RATE: "20.00",
@@ -64,6 +68,9 @@ DEFAULTS: dict[str, str] = {
     DAMAGE_VAT_CATEGORY: "S",
     DAMAGE_VAT_RATE: "20.00",
     PENALTY_RATE: "taux de refinancement de la BCE majoré de 10 points",
+    # "Tout retard sera facturé selon le tarif en vigueur" (INVOICING-FR.md §6.4).
+    LATE_RETURN_RULE: LateCharge.RATE.value,
+    LATE_RETURN_FEE: "0.00",
 }
 
 MAX_PERCENT = Decimal(100)
@@ -131,6 +138,33 @@ def set_weekend_rule(
     set_setting(uow, WEEKEND_OUT_FROM, times[0].strftime("%H:%M"))
     set_setting(uow, WEEKEND_BACK_BY, times[1].strftime("%H:%M"))
     return weekend_rule(uow)
+
+
+def late_rule(uow: UnitOfWork) -> LateRule:
+    """How late returns are charged (an unreadable stored value: the default, full rate)."""
+    try:
+        charge = LateCharge(setting(uow, LATE_RETURN_RULE))
+    except ValueError:
+        charge = LateCharge.RATE
+    try:
+        fee = to_decimal(setting(uow, LATE_RETURN_FEE)).quantize(Decimal("0.01"))
+    except ValueError:
+        fee = Decimal("0.00")
+    return LateRule(charge, fee)
+
+
+def set_late_rule(uow: UnitOfWork, *, user: str, charge: str, fee: str | Decimal | int) -> LateRule:
+    """Set how late returns are charged: ``charge`` "rate", "fee" or "none"; ``fee`` the
+    amount per piece and per late day (excl. VAT; more than zero with "fee")."""
+    kind = fields.choice("late returns", charge, LateCharge)
+    cents = fields.money_cents("late fee", fee)
+    if kind is LateCharge.FEE and cents <= 0:
+        raise ValidationError(
+            "late fee", "A late fee per piece and per day must be more than zero."
+        )
+    set_setting(uow, LATE_RETURN_RULE, kind.value)
+    set_setting(uow, LATE_RETURN_FEE, str(from_cents(cents)))
+    return late_rule(uow)
 
 
 def percent(field: str, value: str | Decimal | int) -> Decimal:
