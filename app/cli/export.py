@@ -1,9 +1,128 @@
-"""`regie export` (issue 11): being written; registers nothing yet."""
+"""``regie export accounting|ereporting``: files for the cooperative's accountant and its
+approved e-invoicing platform.
+
+``export accounting --from D --to D --format fec|csv --out F``: the sales journal and the
+receipts of the period as balanced double-entry lines (``invoicing.accounting``), in the
+FEC layout (18 tab-separated columns) or as a semicolon CSV for a spreadsheet.
+``export ereporting --from D --to D --out F.csv``: the e-reporting transaction data
+(``invoicing.ereporting``). A malformed date exits 2; a period ending before it starts or
+a bad output place exits 1, with one sentence and nothing written. The file is written
+whole or not at all.
+"""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+from pathlib import Path
 from typing import Any
+
+from app.bootstrap import open_context
+from app.cli.bookings import UsageError, _usage_guard
+from app.cli.output import print_json
+from app.core.errors import ValidationError
+from app.core.files import atomic_write_bytes
+from app.i18n import tr
+from inventory import fields
+from invoicing import accounting, ereporting
 
 
 def register(commands: Any) -> None:
-    """No sub-command yet."""
+    parser = commands.add_parser(
+        "export", help=tr("cli", "files for the accountant and the e-invoicing platform")
+    )
+    sub = parser.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+
+    books = sub.add_parser(
+        "accounting",
+        help=tr("cli", "the sales journal and the receipts of a period (FEC or CSV)"),
+    )
+    _period(books)
+    books.add_argument(
+        "--format",
+        choices=accounting.FORMATS,
+        default="fec",
+        help=tr("cli", "fec: the FEC layout (tab-separated); csv: for a spreadsheet"),
+    )
+    books.add_argument(
+        "--out",
+        required=True,
+        help=tr("cli", "the file to write (FEC: SIRENFECAAAAMMJJ.txt is the usual name)"),
+    )
+    _json(books)
+    books.set_defaults(handler=_usage_guard(export_accounting))
+
+    report = sub.add_parser(
+        "ereporting",
+        help=tr("cli", "e-reporting transaction data of a period (operations not e-invoiced)"),
+    )
+    _period(report)
+    report.add_argument("--out", required=True, help=tr("cli", "the CSV file to write"))
+    _json(report)
+    report.set_defaults(handler=_usage_guard(export_ereporting))
+
+
+def _period(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from", dest="start", required=True, help=tr("cli", "first day (2026-11-01)")
+    )
+    parser.add_argument("--to", dest="end", required=True, help=tr("cli", "last day (2026-11-30)"))
+
+
+def _json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
+
+
+def _day(option: str, value: str) -> dt.date:
+    try:
+        day = fields.optional_date(option, value)
+    except ValidationError as err:
+        raise UsageError(err, f"{option} {value}") from err
+    if day is None:
+        raise UsageError(ValidationError(option, "Give a date."), option)
+    return day
+
+
+def _done(args: argparse.Namespace, kind: str, rows: int, start: dt.date, end: dt.date) -> int:
+    shown = {
+        "kind": kind,
+        "from": start,
+        "to": end,
+        "file": str(Path(args.out)),
+        "entries" if kind != "ereporting" else "rows": rows,
+    }
+    if args.json:
+        print_json(shown)
+        return 0
+    if kind == "ereporting":
+        text = tr(
+            "cli", "{count} rows of e-reporting data from {start} to {end} written to {path}."
+        )
+    else:
+        text = tr("cli", "{count} accounting entries from {start} to {end} written to {path}.")
+    print(text.format(count=rows, start=start.isoformat(), end=end.isoformat(), path=args.out))
+    return 0
+
+
+def export_accounting(args: argparse.Namespace) -> int:
+    start, end = _day("--from", args.start), _day("--to", args.end)
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.read() as uow:
+            data, count = accounting.export(uow, start, end, args.format)
+    finally:
+        ctx.db.dispose()
+    atomic_write_bytes(args.out, data)
+    return _done(args, args.format, count, start, end)
+
+
+def export_ereporting(args: argparse.Namespace) -> int:
+    start, end = _day("--from", args.start), _day("--to", args.end)
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.read() as uow:
+            data, count = ereporting.export(uow, start, end)
+    finally:
+        ctx.db.dispose()
+    atomic_write_bytes(args.out, data)
+    return _done(args, "ereporting", count, start, end)

@@ -1,0 +1,114 @@
+"""`regie export ereporting`: the operations outside e-invoicing (an individual, a commune,
+a foreign business) totalled per day, category and VAT rate; a French VAT-registered
+company left out (it is e-invoiced); a credit note reducing its day's totals."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+
+import pytest
+
+from app.bootstrap import open_context
+from app.cli import main
+from app.demo.booking import make_siret
+from invoicing import ereporting
+from invoicing.document import Party
+from tests.invoicing.conftest import book, customer
+
+
+def ok(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    return json.loads(out) if "--json" in argv else out
+
+
+@pytest.fixture
+def sales(coop, db_path, clock, monkeypatch, qapp, tmp_path, capsys):
+    monkeypatch.setenv("REGIE_DB", str(db_path))
+    rng = random.Random(7)
+    customer(coop, "C-IND", "Zoé Gibert", kind="person", category="individual")
+    customer(coop, "C-SA", "Lumens SA", category="company", siret=make_siret(rng), vat_number="")
+    customer(
+        coop,
+        "C-VIL",
+        "Commune de Brives",
+        category="commune",
+        siret=make_siret(rng),
+        public_buyer="yes",
+    )
+
+    def fixed_context(db_option, **kwargs):
+        ctx = open_context(db_option, **kwargs)
+        ctx.clock = clock
+        return ctx
+
+    monkeypatch.setattr("app.cli.invoicing.open_context", fixed_context)
+    pdf = str(tmp_path / "doc.pdf")
+    numbers = {}
+    for number, lines in (
+        ("C-IND", {"LYRE": 1, "GAFFER": 2}),
+        ("C-SA", {"LYRE": 3}),
+        ("C-VIL", {"LYRE": 2}),
+    ):
+        ref = book(coop, clock, number, lines)
+        numbers[number] = ok(capsys, "invoice", ref, "--out", pdf, "--json")["number"]
+    ok(capsys, "credit-note", numbers["C-VIL"], "--reason", "Annulation", "--out", pdf)
+    return numbers
+
+
+def _rows(path):
+    return list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8"))))
+
+
+def test_transaction_data_per_day_category_and_rate(sales, capsys, tmp_path, clock):
+    out = tmp_path / "ereporting.csv"
+    shown = ok(
+        capsys, "export", "ereporting", "--from", "2026-11-01", "--to", "2026-11-30",
+        "--out", str(out), "--json",
+    )  # fmt: skip
+    rows = _rows(out)
+    assert shown["rows"] == len(rows)
+    assert list(rows[0]) == list(ereporting.COLUMNS)
+    day = clock.today().isoformat()
+    got = {(r["date"], r["category"], r["vat_rate"]): r for r in rows}
+    # the individual: 1 lyre × 45 × coef 2 (rental) and 2 gaffer × 12,50 (goods)
+    goods = got[(day, "TLB1", "20.00")]
+    assert (goods["taxable_base"], goods["vat_amount"], goods["transactions"]) == (
+        "25.00",
+        "5.00",
+        "1",
+    )
+    services = got[(day, "TPS1", "20.00")]
+    # the commune's invoice and its full credit note cancel out; the company is left out
+    assert (services["taxable_base"], services["vat_amount"]) == ("90.00", "18.00")
+    assert services["transactions"] == "3"  # the individual, the commune, its credit note
+    assert {r["currency"] for r in rows} == {"EUR"}
+
+
+def test_bad_period_writes_nothing(sales, capsys, tmp_path):
+    out = tmp_path / "e.csv"
+    status = main(
+        ["export", "ereporting", "--from", "2026-11-30", "--to", "2026-11-01"] + ["--out", str(out)]
+    )
+    _out, err = capsys.readouterr()
+    assert status == 1 and "before it starts" in err and not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("party", "category", "kind", "expected"),
+    [
+        (Party("Zoé", is_business=False), "individual", "person", ereporting.B2C),
+        (Party("Asso"), "association", "organisation", ereporting.B2C),
+        (Party("Asso", vat_number="FR40123456789"), "association", "organisation", "B2B"),
+        (Party("SA"), "company", "organisation", ereporting.B2B),
+        (Party("Ville", public_buyer=True), "commune", "organisation", ereporting.B2C),
+        (Party("GmbH", country="DE"), "company", "organisation", ereporting.B2BINT),
+        (Party("Jan", country="BE", is_business=False), "individual", "person", "B2CINT"),
+    ],
+)
+def test_who_is_reported(party, category, kind, expected):
+    assert ereporting.operation_class(party, category, kind) == expected
