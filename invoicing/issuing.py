@@ -2,22 +2,32 @@
 storage of the document, its lines and its exact bytes with the SHA-256 hash chain (the
 parties and their mandatory mentions are ``invoicing.parties``).
 
-Everything here runs inside the issuing write transaction (``BEGIN IMMEDIATE`` on
-SQLite): the number taken, the rows and the bytes commit together or not at all.
+Numbers, rows, bytes and the rows' seal (``app.core.seals``) are written inside the
+issuing write transaction (``BEGIN IMMEDIATE`` on SQLite): they commit together or not at
+all. Rendering and validating the PDF and XML take seconds, so ``issue`` does them before
+that transaction: a rehearsal in a read unit of work runs the same issuing action with the
+next number peeked (nothing written, no lock taken) and renders it; the write transaction
+then runs the action again and stores the rehearsed bytes when it built the very same
+document (same number), else the rehearsal is done again. Several desks issuing at once
+hold the write lock for milliseconds each, never for a rendering.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import random
 import re
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from sqlmodel import col, select
 
+from app.core import seals
 from app.core.clock import Clock
-from app.core.db import UnitOfWork, require_id
+from app.core.db import Database, UnitOfWork, require_id
 from app.core.errors import Conflict, NotFound
 from app.core.money import to_cents
 from invoicing.document import Document, Kind, Line
@@ -56,7 +66,13 @@ class Covered:
 
 def next_number(uow: UnitOfWork, series: str, year: int) -> tuple[str, int]:
     """The next number of ``series`` in ``year`` (FA-2026-00001), taken in the caller's
-    write transaction: a rollback gives it back, so the sequence has no gap."""
+    write transaction: a rollback gives it back, so the sequence has no gap. In a
+    rehearsal (``issue``) the number is only peeked (plus the rehearsal's offset)."""
+    rehearsal = uow.memo.get(_REHEARSAL)
+    if isinstance(rehearsal, _Rehearsal):
+        found = uow.session.get(DocumentSequence, (series, year))
+        value = (found.next_value if found is not None else 1) + rehearsal.offset
+        return f"{series}-{year}-{value:05d}", value
     row = uow.session.get(DocumentSequence, (series, year))
     if row is None:
         row = DocumentSequence(series=series, year=year, next_value=1)
@@ -98,20 +114,22 @@ def store(
     clock: Clock,
     check: XmlCheck | None = None,
 ) -> IssuedDocument:
-    """Render the document and store it, its lines and its bytes, chained. ``check``
-    given: the XML is validated first, and a document with problems is not issued."""
-    rendered = renderer(document)
-    pdf, xml = bytes(rendered.pdf), rendered.xml
-    if not pdf:
-        raise Conflict("The renderer produced an empty PDF; nothing was issued.")
-    if check is not None and xml is not None:
-        problems = check(xml)
-        if problems:
-            raise Conflict(
-                "The Factur-X XML of {number} is not valid ({problems}); nothing was issued.",
-                number=document.number,
-                problems="; ".join(problems[:3]) + (" …" if len(problems) > 3 else ""),
-            )
+    """Render the document and store it, its lines and its bytes, chained, and seal its
+    rows. ``check`` given: the XML is validated first, and a document with problems is not
+    issued. Under ``issue``: in the rehearsal, render and stop (nothing written); in the
+    write, store the rehearsed bytes when the document is the one rehearsed."""
+    require_date_order(uow, series, document)
+    rehearsal = uow.memo.get(_REHEARSAL)
+    if isinstance(rehearsal, _Rehearsal):
+        raise _Rehearsed(document, _render(document, renderer, check))
+    take = uow.memo.get(_TAKE)
+    if isinstance(take, _Take) and take.document != document:
+        same = dataclasses.replace(take.document, number=document.number) == document
+        raise _Stale(_seq(take.document.number) - sequence, same_but_number=same)
+    if isinstance(take, _Take):
+        pdf, xml = take.pdf, take.xml
+    else:
+        pdf, xml = _render(document, renderer, check)
     row = IssuedDocument(
         kind=document.kind.value,
         number=document.number,
@@ -165,7 +183,179 @@ def store(
         )
     )
     uow.flush()
+    document_id = require_id(row)
+    seals.append(uow.session.connection(), seals.DOCUMENT, document_id, document_id)
     return row
+
+
+def _render(
+    document: Document, renderer: Renderer, check: XmlCheck | None
+) -> tuple[bytes, bytes | None]:
+    rendered = renderer(document)
+    pdf, xml = bytes(rendered.pdf), rendered.xml
+    if not pdf:
+        raise Conflict("The renderer produced an empty PDF; nothing was issued.")
+    if check is not None and xml is not None:
+        problems = check(xml)
+        if problems:
+            raise Conflict(
+                "The Factur-X XML of {number} is not valid ({problems}); nothing was issued.",
+                number=document.number,
+                problems="; ".join(problems[:3]) + (" …" if len(problems) > 3 else ""),
+            )
+    return pdf, xml
+
+
+def require_date_order(uow: UnitOfWork, series: str, document: Document) -> None:
+    """Refuse a document dated before the last one issued in its series (a wrong clock
+    on this computer would otherwise break the chronological order of the numbers)."""
+    query = (
+        select(IssuedDocument)
+        .where(IssuedDocument.series == series)
+        .order_by(col(IssuedDocument.issue_date).desc(), col(IssuedDocument.id).desc())
+        .limit(1)
+    )
+    last = uow.session.exec(query).first()
+    if last is None or last.issue_date <= document.issue_date:
+        return
+    number, day = last.number, last.issue_date
+    if document.kind is Kind.CREDIT_NOTE:
+        message = (
+            "The last credit note {number} is dated {last}; this computer's clock says "
+            "{today}. A credit note cannot be dated before the last one: check the date and "
+            "time of this computer, then issue it again."
+        )
+    else:
+        message = (
+            "The last invoice {number} is dated {last}; this computer's clock says {today}. "
+            "An invoice cannot be dated before the last one: check the date and time of "
+            "this computer, then issue it again."
+        )
+    raise Conflict(
+        message,
+        number=number,
+        last=day.strftime("%d/%m/%Y"),
+        today=document.issue_date.strftime("%d/%m/%Y"),
+    )
+
+
+# --- issuing off the write lock ------------------------------------------------------------
+
+_REHEARSAL = "issuing.rehearsal"
+_TAKE = "issuing.take"
+#: Rehearsals before the last try, which renders inside the write transaction.
+ATTEMPTS = 8
+#: How long a rehearsal made for a number still ahead waits for the numbers before it.
+AHEAD_WAIT_S = 3.0
+
+
+@dataclass
+class _Rehearsal:
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class _Take:
+    document: Document
+    pdf: bytes
+    xml: bytes | None
+
+
+class _Rehearsed(Exception):  # noqa: N818 - a signal, not an error
+    def __init__(self, document: Document, rendered: tuple[bytes, bytes | None]) -> None:
+        super().__init__(document.number)
+        self.take = _Take(document, rendered[0], rendered[1])
+
+
+class _Stale(Exception):  # noqa: N818 - a signal, not an error
+    """The write built another document than the one rehearsed."""
+
+    def __init__(self, lead: int, *, same_but_number: bool) -> None:
+        super().__init__(lead)
+        #: Rehearsed number minus the number taken now (> 0: rehearsed ahead).
+        self.lead = lead
+        self.same_but_number = same_but_number
+
+    @property
+    def ahead(self) -> bool:
+        """Rehearsed for a number not reached yet, the document otherwise the same."""
+        return self.same_but_number and self.lead > 0
+
+    @property
+    def behind(self) -> int:
+        return max(-self.lead, 0) if self.same_but_number else 0
+
+
+def _seq(number: str) -> int:
+    tail = number.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+@dataclass
+class IssueStats:
+    """What ``issue`` did (tests and benchmarks read it)."""
+
+    rehearsals: int = 0
+    locked_renders: int = 0
+    waits: list[float] = field(default_factory=list)
+
+
+IssueAction = Callable[[UnitOfWork], IssuedDocument]
+
+
+def issue(
+    db: Database,
+    action: IssueAction,
+    *,
+    attempts: int = ATTEMPTS,
+    stats: IssueStats | None = None,
+) -> IssuedDocument:
+    """Issue a document with its rendering outside the write lock. ``action(uow)`` is the
+    issuing call (``invoices.issue_invoice(uow, ...)``, ``credit_notes.issue_credit_note``)
+    with its renderer and check; it runs first in a read unit of work (a rehearsal: the
+    number peeked, the document built, rendered and validated, nothing written), then in a
+    short write transaction that takes the number and stores the rehearsed bytes if it
+    builds the same document. A refusal (a missing mention, an invalid XML, a wrong date)
+    comes from the rehearsal, before any lock. When other desks took the number in
+    between, the rehearsal is done again (numbers guessed a little ahead when many desks
+    issue at once); the last attempt renders inside the write transaction, as a plain
+    ``db.write()`` call of the action would. Returns the stored row (detached: read its
+    files with ``files_of`` in a new unit of work)."""
+    stats = stats if stats is not None else IssueStats()
+    offset = 0
+    for _attempt in range(max(attempts - 1, 0)):
+        take = _rehearse(db, action, offset)
+        stats.rehearsals += 1
+        if take is None:  # the action returned without storing: nothing to rehearse
+            break
+        waited_until = time.monotonic() + AHEAD_WAIT_S
+        while True:
+            try:
+                with db.write() as uow:
+                    uow.memo[_TAKE] = take
+                    return action(uow)
+            except _Stale as stale:
+                if stale.ahead and time.monotonic() < waited_until:
+                    pause = 0.02 + random.random() * 0.05
+                    stats.waits.append(pause)
+                    time.sleep(pause)
+                    continue
+                # others took numbers meanwhile: guess among as many numbers ahead
+                offset = random.randrange(0, stale.behind + 1) if stale.behind else 0
+                break
+    stats.locked_renders += 1
+    with db.write() as uow:
+        return action(uow)
+
+
+def _rehearse(db: Database, action: IssueAction, offset: int) -> _Take | None:
+    with db.read() as uow:
+        uow.memo[_REHEARSAL] = _Rehearsal(offset)
+        try:
+            action(uow)
+        except _Rehearsed as done:
+            return done.take
+    return None
 
 
 # --- reading back -------------------------------------------------------------------------

@@ -6,6 +6,11 @@ A payment larger than the balance due is refused (no overpayment or credit balan
 kept here): record it for the balance, and refund the rest outside Régie.
 
 Régie is not a certified cash system (NF 525): see INVOICING-FR.md §7.2 and the README.
+A cash or card payment from an individual is refused unless the cooperative declares
+(setting ``CERTIFIED_TILL``) that it records such payments in its certified till; Régie's
+entry is then only a copy, for the invoice's balance.
+
+Every payment row is sealed (``app.core.seals``) in the transaction that writes it.
 """
 
 from __future__ import annotations
@@ -16,10 +21,13 @@ from decimal import Decimal
 
 from sqlmodel import col, select
 
+from app.core import seals
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.money import from_cents
+from app.core.settings import get_setting, set_setting
+from booking.models import Customer, CustomerCategory, CustomerKind
 from inventory import fields
 from invoicing import issuing
 from invoicing.balance import INVOICE_STATUS_LABELS as INVOICE_STATUS_LABELS  # re-exported
@@ -35,6 +43,13 @@ METHODS = (
     PaymentMethod.CARTE,
     PaymentMethod.ESPECES,
 )
+#: Methods of a till (NF 525): from an individual, only as a copy of the till's record.
+TILL_METHODS = (PaymentMethod.CARTE, PaymentMethod.ESPECES)
+#: Setting: "1" when the cooperative records cash and card payments from individuals in
+#: its certified till (Régie then keeps a copy of them for the balances).
+CERTIFIED_TILL = "payments.certified_till"
+#: How far ahead of today a payment may be dated (a cheque dated tomorrow, a clock late).
+FUTURE_DAYS = 1
 
 
 @dataclass(frozen=True)
@@ -97,13 +112,25 @@ def record_payment(
     deposit_id: int | None = None,
     clock: Clock,
 ) -> Payment:
-    """Checked: more than zero, not above the balance due, not in the future."""
+    """Checked: more than zero, not above the balance due, not dated before the invoice
+    nor more than ``FUTURE_DAYS`` after today. Sealed in the caller's transaction."""
     if cents <= 0:
         raise ValidationError("amount", "A payment must be more than zero.")
-    if date > clock.today():
+    if date > clock.today() + dt.timedelta(days=FUTURE_DAYS):
         raise ValidationError(
             "date",
-            "A payment cannot be dated in the future ({date}).",
+            "A payment cannot be dated in the future beyond tomorrow ({date}; this "
+            "computer's clock says {today}).",
+            date=date.strftime("%d/%m/%Y"),
+            today=clock.today().strftime("%d/%m/%Y"),
+        )
+    if date < invoice.issue_date:
+        raise ValidationError(
+            "date",
+            "A payment cannot be dated before its invoice: {number} is dated {issued}, the "
+            "payment {date}.",
+            number=invoice.number,
+            issued=invoice.issue_date.strftime("%d/%m/%Y"),
             date=date.strftime("%d/%m/%Y"),
         )
     balance = balance_of(uow, invoice, clock.today())
@@ -126,7 +153,53 @@ def record_payment(
     )
     uow.session.add(payment)
     uow.flush()
+    _seal(uow, payment)
     return payment
+
+
+def _seal(uow: UnitOfWork, payment: Payment) -> None:
+    seals.append(uow.session.connection(), seals.PAYMENT, require_id(payment), payment.document_id)
+
+
+def till_declared(uow: UnitOfWork) -> bool:
+    """Does the cooperative record cash and card payments from individuals in its
+    certified till (setting ``CERTIFIED_TILL``)?"""
+    return get_setting(uow, CERTIFIED_TILL) == "1"
+
+
+def declare_till(uow: UnitOfWork, declared: bool) -> None:
+    set_setting(uow, CERTIFIED_TILL, "1" if declared else "")
+
+
+def is_individual(customer: Customer) -> bool:
+    return (
+        customer.kind == CustomerKind.PERSON.value
+        or customer.category == CustomerCategory.INDIVIDUAL.value
+    )
+
+
+def require_till(uow: UnitOfWork, invoice: IssuedDocument, method: PaymentMethod) -> None:
+    """Refuse cash or card from an individual unless the certified till is declared."""
+    if method not in TILL_METHODS or till_declared(uow):
+        return
+    customer = uow.row(Customer, invoice.customer_id)
+    if not is_individual(customer):
+        return
+    if method is PaymentMethod.ESPECES:
+        message = (
+            "Régie is not a certified cash system (NF 525): record this cash payment from "
+            "{customer} in your certified till. If the cooperative records such payments "
+            "there, declare it in Settings (Payments); Régie then keeps a copy for the "
+            "invoice's balance."
+        )
+    else:
+        message = (
+            "Régie is not a certified cash system (NF 525): record this card payment from "
+            "{customer} in your certified till. If the cooperative records such payments "
+            "there, declare it in Settings (Payments); Régie then keeps a copy for the "
+            "invoice's balance."
+        )
+    raise Conflict(message, customer=customer.name)
 
 
 def add_payment(
@@ -154,6 +227,7 @@ def add_payment(
             allowed=", ".join(m.value for m in METHODS),
         )
     ref = fields.text("reference", reference)
+    require_till(uow, invoice, chosen)
     return record_payment(
         uow,
         user=user,
@@ -189,6 +263,7 @@ def reverse_payment(uow: UnitOfWork, *, user: str, payment_id: int, clock: Clock
     )
     uow.session.add(reversal)
     uow.flush()
+    _seal(uow, reversal)
     return reversal
 
 

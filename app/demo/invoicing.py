@@ -137,6 +137,9 @@ def day_rates(replacement_cents: int) -> tuple[Decimal, Decimal, Decimal]:
 def _rates(uow: UnitOfWork, user: str) -> int:
     for key, value in SETTINGS.items():
         set_setting(uow, key, value)
+    # The demo cooperative has a certified till (NF 525): its card and cash payments from
+    # individuals are recorded there, Régie keeps the copies for the balances.
+    payments.declare_till(uow, True)
     rates.set_weekend_rule(uow, user=user, enabled=True, out_from="12:00", back_by="12:00")
     rates.save_coefficient_table(
         uow,
