@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.core.errors import DomainError
+from app.gui.invoicing.export_dialog import ExportDialog
 from app.gui.invoicing.invoices_actions import InvoiceActions
 from app.gui.invoicing.invoices_detail import DetailPanel, PaymentsBox, table
 from app.gui.invoicing.invoices_filters import InvoiceFilterBar
@@ -44,7 +45,7 @@ from app.gui.invoicing.invoices_models import (
     PaymentsModel,
     status_label,
 )
-from app.gui.shell import style
+from app.gui.shell import icons, style
 from app.gui.shell.changes import Change
 from app.gui.shell.chips import ChipDelegate
 from app.gui.shell.empty import EmptyState
@@ -116,6 +117,7 @@ class InvoicesScreen(FilteredList, InvoiceActions):
         self.dates_filter.toggled.connect(self._dates_toggled)
         self._build_list()
         self._build_actions()
+        self._build_export_action()
         self.payments_box = PaymentsBox(self.payments_model)
         self.payments_view = self.payments_box.view
         self.reverse_button = self.payments_box.reverse_button
@@ -135,6 +137,21 @@ class InvoicesScreen(FilteredList, InvoiceActions):
         self.feedback = Feedback(self)
         self._lay_out()
         self._update_actions()
+
+    def _build_export_action(self) -> None:
+        """Export for the accountant…: in the Invoices menu and at the end of the toolbar."""
+        self.export_action = self._action(
+            tr("InvoicesScreen", "E&xport for the accountant…"), "Ctrl+E", self.export_accounts
+        )
+        self.export_action.setIcon(icons.icon("export"))
+        self.menu.addSeparator()
+        self.menu.addAction(self.export_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.export_action)
+
+    def export_accounts(self) -> None:
+        self.dialog = ExportDialog(self.ops, self)
+        self.dialog.open()
 
     def _build_list(self) -> None:
         self.view = table(self.model, tr("InvoicesScreen", "Invoices and credit notes"))
