@@ -17,7 +17,8 @@ The pipeline of INVOICING-FR.md §8, all in memory except one private temp dir p
    the Info dictionary made to agree with the XMP (Producer, dates; no Keywords or
    Trapped), header ``%PDF-1.7``.
 
-A quote gets steps 1 and 4 and a PDF/A-3B XMP packet of its own (no XML). docs/PDFA.md
+A quote (and a monthly statement, ``pdfa_bytes``) gets steps 1 and 4 and a PDF/A-3B XMP
+packet of its own (no XML). docs/PDFA.md
 says what is and is not PDF/A-3B compliant.
 """
 
@@ -65,13 +66,10 @@ def render(document: Document, *, logo: Path | None = None) -> Rendered:
     title = document_title(document)
     base = pdf_bytes(document, logo=logo, title=title)
     if document.kind == Kind.QUOTE:
-        info = {
-            "/Title": title,
-            "/Author": document.seller.name,
-            "/Subject": _subject(document),
-            "/Creator": CREATOR,
-        }
-        return Rendered(pdf=_post_fix(base, xmp=_quote_xmp(document, title), info=info), xml=None)
+        pdfa = pdfa_bytes(
+            base, title=title, author=document.seller.name, subject=_subject(document)
+        )
+        return Rendered(pdf=pdfa, xml=None)
     xml = build_xml(document)
     problems = xsd_problems(xml)
     if problems:
@@ -189,10 +187,17 @@ def _post_fix(pdf: bytes, *, xmp: bytes | None = None, info: dict[str, str] | No
     return out.getvalue()
 
 
-def _quote_xmp(document: Document, title: str) -> bytes:
-    """A minimal PDF/A-3B XMP packet for a quote (factur-x writes the invoices' one)."""
+def pdfa_bytes(pdf: bytes, *, title: str, author: str, subject: str) -> bytes:
+    """A PDF without Factur-X XML (a quote, a statement) made PDF/A-3B like the invoices:
+    the sRGB OutputIntent, an XMP packet (pdfaid part 3) and the Info dictionary agreeing
+    with it. The fonts are already embedded (``app.core.pdf.build_flow``: DejaVu only)."""
+    info = {"/Title": title, "/Author": author, "/Subject": subject, "/Creator": CREATOR}
+    return _post_fix(pdf, xmp=_xmp(title, author, subject), info=info)
+
+
+def _xmp(title: str, author: str, subject: str) -> bytes:
+    """A minimal PDF/A-3B XMP packet (factur-x writes the invoices' one)."""
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%S+00:00")
-    author = escape(document.seller.name)
     packet = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -202,8 +207,8 @@ def _quote_xmp(document: Document, title: str) -> bytes:
   </rdf:Description>
   <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>
-   <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
-   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(_subject(document))}</rdf:li></rdf:Alt></dc:description>
+   <dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(subject)}</rdf:li></rdf:Alt></dc:description>
   </rdf:Description>
   <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
    <pdf:Producer>{PRODUCER}</pdf:Producer>

@@ -78,6 +78,9 @@ class OpenItem:
     remaining: Decimal
     #: Days past due at the end of the month (0: not yet due).
     days_overdue: int
+    #: Paid on it after the statement's closing day, until its "as of" day (the day it
+    #: is printed): shown beside, never taken out of, the month's balance.
+    paid_since: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,9 @@ class Statement:
     month: str
     period_start: dt.date
     period_end: dt.date
-    #: The statement's date; ageing is counted at ``min(period_end, today)``.
+    #: The statement's date ("as of"); the balance and the ageing are at
+    #: ``closing_date = min(period_end, today)``: the month's end for a month over, the
+    #: print date for the month in progress.
     today: dt.date
     opening: Decimal
     invoiced: Decimal
@@ -117,6 +122,28 @@ class Statement:
     open_items: tuple[OpenItem, ...]
     bookings: tuple[MonthBooking, ...]
     deposits_held: tuple[HeldDeposit, ...]
+    #: Paid after ``closing_date`` until ``today`` on the invoices of the statement
+    #: (payments net of reversals): what of ``closing`` is settled since.
+    paid_since: Decimal = ZERO
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.today
+
+    @property
+    def closing_date(self) -> dt.date:
+        """The day ``closing`` is the balance of (the month's end, or the print date)."""
+        return min(self.period_end, self.today)
+
+    @property
+    def in_progress(self) -> bool:
+        """The month is not over on the statement's date."""
+        return self.today < self.period_end
+
+    @property
+    def still_due(self) -> Decimal:
+        """``closing`` less what has been paid since: what remains to pay of it."""
+        return self.closing - self.paid_since
 
     @property
     def equipment_days(self) -> int:

@@ -8,6 +8,11 @@ the month's movements with a running balance; the ageing of what is owed and the
 invoices; the month's bookings with their equipment-days; the deposits held, for
 information; the amount to pay with the bank details. It repeats no invoice line and no
 VAT: "Ce relevé ne constitue pas une facture" (INVOICING-FR.md §5) under the title.
+
+Its date is its "as of" ("Situation au 07/12/2026"): a month over shows its balance at
+the month's end and, beside it, what has been paid since on its invoices; the month in
+progress shows the balance on the statement's date. PDF/A-3B like the invoices
+(``render.pdfa_bytes``: embedded DejaVu only, sRGB OutputIntent, XMP pdfaid part 3).
 """
 
 from __future__ import annotations
@@ -115,9 +120,12 @@ def _title_style() -> ParagraphStyle:
 
 
 def _title_box(statement: Statement) -> list[Flowable]:
+    period = f"du {date(statement.period_start)} au {date(statement.closing_date)}"
+    if statement.in_progress:
+        period += " (mois en cours)"
     rows = [
-        ("Période", f"du {date(statement.period_start)} au {date(statement.period_end)}"),
-        ("Date du relevé", date(statement.today)),
+        ("Période", period),
+        ("Situation au", f"<b>{date(statement.as_of)}</b>"),
         ("N° client", f"<b>{esc(statement.customer.number)}</b>"),
     ]
     if statement.customer.member_number:
@@ -148,13 +156,18 @@ def _buyer(statement: Statement) -> Party:
 
 
 def _summary_rows(statement: Statement) -> list[tuple[str, Decimal, bool]]:
-    return [
+    rows = [
         (f"Solde antérieur au {date(statement.period_start)}", statement.opening, False),
         ("Factures du mois", statement.invoiced, False),
         ("Avoirs du mois", -statement.credited, False),
         ("Règlements du mois", -statement.paid, False),
-        (f"Solde au {date(statement.period_end)}", statement.closing, True),
+        (f"Solde au {date(statement.closing_date)}", statement.closing, True),
     ]
+    if statement.paid_since:
+        since = date(statement.closing_date)
+        rows.append((f"Réglé depuis le {since}", -statement.paid_since, False))
+        rows.append((f"Reste dû au {date(statement.as_of)}", statement.still_due, True))
+    return rows
 
 
 def _summary(statement: Statement, width: float) -> Table:
@@ -174,9 +187,11 @@ def _summary(statement: Statement, width: float) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 1.2 * mm),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.4 * mm),
         ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-        ("BACKGROUND", (0, -1), (-1, -1), BAND),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
     ]
+    for i, (_, _, strong) in enumerate(rows):
+        if strong:
+            style.append(("BACKGROUND", (0, i), (-1, i), BAND))
+            style.append(("LINEABOVE", (0, i), (-1, i), 0.8, ACCENT))
     table.setStyle(TableStyle(style))
     return table
 
@@ -254,8 +269,8 @@ def _movements(statement: Statement) -> list[Flowable]:
         )
     rows.append(
         [
-            date(statement.period_end),
-            f"<b>Solde au {date(statement.period_end)}</b>",
+            date(statement.closing_date),
+            f"<b>Solde au {date(statement.closing_date)}</b>",
             "",
             "",
             "",
@@ -281,17 +296,26 @@ def _ageing(statement: Statement) -> list[Flowable]:
     flow.append(_grid(list(AGEING_HEADS), [row], [WIDTH / 6] * 6, set(range(6))))
     flow.append(Spacer(1, 3 * mm))
     heads = ["Facture", "Date", "Échéance", "Retard", "Reste dû"]
-    rows = [
-        [
+    since = any(item.paid_since for item in statement.open_items)
+    if since:
+        heads.append(f"Réglé depuis le {statement.closing_date:%d/%m}")
+    rows = []
+    for item in statement.open_items:
+        row = [
             esc(item.number),
             date(item.issue_date),
             date(item.due_date),
             f"{item.days_overdue}{NBSP}j" if item.days_overdue else "—",
             money(item.remaining),
         ]
-        for item in statement.open_items
-    ]
-    flow.append(_grid(heads, rows, _widths(None, 24, 24, 22, 30), {3, 4}))
+        if since:
+            row.append(money(item.paid_since) if item.paid_since else "—")
+        rows.append(row)
+    if since:
+        widths = _widths(None, 22, 22, 18, 28, 40)
+        flow.append(_grid(heads, rows, widths, {3, 4, 5}))
+    else:
+        flow.append(_grid(heads, rows, _widths(None, 24, 24, 22, 30), {3, 4}))
     return flow
 
 
@@ -360,7 +384,16 @@ def _payment(statement: Statement, seller: Party) -> list[Flowable]:
         out.append(P(f"<b>{label}{NBSP}:</b> {text}", "terms"))
         out.append(Spacer(1, 1.2 * mm))
 
-    closing = statement.closing
+    closing = statement.still_due
+    if statement.paid_since:
+        out.append(
+            P(
+                f"Réglé depuis le {date(statement.closing_date)}{NBSP}: "
+                f"{money(statement.paid_since)} (situation au {date(statement.as_of)}).",
+                "terms",
+            )
+        )
+        out.append(Spacer(1, 1.2 * mm))
     if closing > 0:
         out.append(P(f"Montant à régler{NBSP}: {money(closing)}", "cite"))
         out.append(Spacer(1, 1.5 * mm))
@@ -435,4 +468,8 @@ def statement_pdf(statement: Statement, seller: Party, *, logo: Path | None = No
 
     flow = story(statement, seller, logo)
     layout.build(buffer, flow, title=title, author=seller.name, later=later, footer=footer)
-    return buffer.getvalue()
+    from invoicing.render import pdfa_bytes  # factur-x and pypdf: imported when first used
+
+    subject = f"Relevé de compte de {seller.name} à {customer.name}, situation au "
+    subject += date(statement.as_of)
+    return pdfa_bytes(buffer.getvalue(), title=title, author=seller.name, subject=subject)

@@ -366,18 +366,21 @@ def _deposits_held(uow: UnitOfWork, customer_id: int, last: dt.date) -> tuple[He
 
 
 def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) -> Statement:
-    """The statement of ``customer_id`` (the customer's id) for ``month`` ("YYYY-MM")."""
+    """The statement of ``customer_id`` (the customer's id) for ``month`` ("YYYY-MM"), as
+    of ``today``: for a month over, its balance at the month's end and what has been paid
+    since on its invoices; for the month in progress, the balance on ``today``."""
     first, last = month_bounds(month)
     _check_begun(month, first, today)
+    cutoff = min(last, today)
     customer = _customer(uow, customer_id, last)
-    docs, pays = _ledger(uow, customer_id, last)
+    docs, pays = _ledger(uow, customer_id, max(cutoff, today))
     by_id = {d.id: d for d in docs}
 
     opening = 0
     entries: list[tuple[tuple[dt.date, int, int], Entry]] = []
     totals = {kind: 0 for kind in EntryKind}
     for doc in docs:
-        if doc.issue_date > last:
+        if doc.issue_date > cutoff:
             continue
         invoice = doc.kind == Kind.INVOICE.value
         signed = doc.gross_cents if invoice else -doc.gross_cents
@@ -396,7 +399,13 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
             amount=from_cents(signed),
         )
         entries.append(((doc.issue_date, _KIND_ORDER[kind], doc.id), entry))
+    since: dict[str, int] = defaultdict(int)
     for pay in pays:
+        if pay.date > cutoff:
+            settled = by_id[pay.document_id]
+            if settled.issue_date <= cutoff:
+                since[settled.number] += pay.amount_cents
+            continue
         if pay.date < first:
             opening -= pay.amount_cents
             continue
@@ -414,21 +423,23 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
         entries.append(((pay.date, _KIND_ORDER[kind], pay.id), entry))
     entries.sort(key=lambda pair: pair[0])
 
-    # Open items and their ageing at the end of the month (today for the month in progress).
-    aged_on = min(last, today)
+    # Open items and their ageing at the closing day (the month's end, or today).
     buckets = [0] * (len(AGEING_LIMITS) + 2)
     open_items = []
-    for item in sorted(open_amounts(uow, last, customer_id), key=lambda a: (a.due_date, a.number)):
+    for item in sorted(
+        open_amounts(uow, cutoff, customer_id), key=lambda a: (a.due_date, a.number)
+    ):
         if not item.balance_cents:
             continue
-        buckets[item.age_bucket(aged_on)] += item.balance_cents
+        buckets[item.age_bucket(cutoff)] += item.balance_cents
         open_items.append(
             OpenItem(
                 item.number,
                 item.issue_date,
                 item.due_date,
                 from_cents(item.balance_cents),
-                item.days_overdue(aged_on),
+                item.days_overdue(cutoff),
+                from_cents(since.get(item.number, 0)),
             )
         )
 
@@ -451,7 +462,8 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
         ageing=Ageing(*(from_cents(c) for c in buckets)),
         open_items=tuple(open_items),
         bookings=_month_bookings(uow, customer_id, first, last),
-        deposits_held=_deposits_held(uow, customer_id, last),
+        deposits_held=_deposits_held(uow, customer_id, cutoff),
+        paid_since=from_cents(sum(since.values())),
     )
 
 
@@ -475,6 +487,9 @@ class CustomerTotals:
     closing: Decimal
     file: Path
     pages: int
+    #: The statement's date, and what was paid since its closing day on its invoices.
+    as_of: dt.date | None = None
+    paid_since: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -557,6 +572,8 @@ def run_batch(
                         closing=st.closing,
                         file=out_dir / name,
                         pages=len(merger.pages) - before,
+                        as_of=st.as_of,
+                        paid_since=st.paid_since,
                     ),
                 )
             )

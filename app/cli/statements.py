@@ -6,7 +6,10 @@ plus one merged PDF to print (``releves-YYYY-MM.pdf``).
 ``--print [PRINTER]`` sends the merged PDF to the printer as one job (every statement in
 customer order, no dialog); with it ``--out`` is optional (the files are then not kept).
 A malformed month exits 2; an unknown customer or a month not begun yet exits 1, with no
-file written. Amounts in JSON are strings with two decimals ("1234.50").
+file written. Amounts in JSON are strings with two decimals ("1234.50"). Each statement is
+as of the day it is made (``as_of``): a month over keeps its month-end balance
+(``closing``) and says what has been paid on its invoices since (``paid_since``); the
+month in progress is stated at that day.
 """
 
 from __future__ import annotations
@@ -80,6 +83,8 @@ def totals_json(totals: statements.CustomerTotals) -> dict[str, Any]:
         "credited": _money(totals.credited),
         "paid": _money(totals.paid),
         "closing": _money(totals.closing),
+        "as_of": totals.as_of.isoformat() if totals.as_of else None,
+        "paid_since": _money(totals.paid_since),
         "file": str(totals.file),
         "pages": totals.pages,
     }

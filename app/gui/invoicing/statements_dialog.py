@@ -49,7 +49,7 @@ from app.gui.shell.printing import (
     printers,
     start_print,
 )
-from app.gui.shell.widgets import fill_customer_filter, format_amount
+from app.gui.shell.widgets import fill_customer_filter, format_amount, format_date
 
 tr = QCoreApplication.translate
 
@@ -313,11 +313,17 @@ class StatementsDialog(QDialog):
             QMessageBox.StandardButton.Close,
             self,
         )
-        box.setInformativeText(
-            tr("StatementsDialog", "Closing balances: %1 in all.").replace(
-                "%1", format_amount(to_cents(owed))
-            )
+        summary = tr("StatementsDialog", "Closing balances: %1 in all.").replace(
+            "%1", format_amount(to_cents(owed))
         )
+        since = sum((t.paid_since for t in result.totals), start=0)
+        if since and result.totals[0].as_of is not None:
+            summary += " " + (
+                tr("StatementsDialog", "Paid since the end of the month, as of %1: %2.")
+                .replace("%1", format_date(result.totals[0].as_of))
+                .replace("%2", format_amount(to_cents(since)))
+            )
+        box.setInformativeText(summary)
         self.open_merged_button = box.addButton(
             tr("StatementsDialog", "&Open the merged PDF"), QMessageBox.ButtonRole.ActionRole
         )
