@@ -90,6 +90,10 @@ class BookingData:
     venue: str = ""
     notes: str = ""
     lines: list[Line] = field(default_factory=list)
+    #: The buyer's reference (BT-10; empty: its customer's service code) and its purchase
+    #: order or commitment number (BT-13). None: left as they are (an update).
+    buyer_reference: str | None = None
+    order_reference: str | None = None
 
 
 def parse_datetime(name: str, value: str | dt.datetime | None) -> dt.datetime | None:
@@ -233,6 +237,8 @@ def create_booking(
         event=fields.text("event", data.event),
         venue=fields.text("venue", data.venue),
         notes=fields.text("notes", data.notes, limit=fields.MAX_NOTES),
+        buyer_reference=_reference("buyer reference", data.buyer_reference),
+        order_reference=_reference("order reference", data.order_reference),
         start=start,
         end=end,
         use_start=use_start,
@@ -287,9 +293,39 @@ def update_booking(
     booking.event = fields.text("event", data.event)
     booking.venue = fields.text("venue", data.venue)
     booking.notes = fields.text("notes", data.notes, limit=fields.MAX_NOTES)
+    if data.buyer_reference is not None:
+        booking.buyer_reference = _reference("buyer reference", data.buyer_reference)
+    if data.order_reference is not None:
+        booking.order_reference = _reference("order reference", data.order_reference)
     _write_lines(uow, booking, expanded)
     if BookingStatus(booking.status) in HOLDING:
         _require_available(uow, booking, clock)
+    return booking
+
+
+def _reference(name: str, value: str | None) -> str:
+    """A buyer's reference as invoices carry it: one line, at most 100 characters."""
+    return " ".join(fields.text(name, value or "", limit=100).split())
+
+
+def set_references(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    reference: str,
+    buyer_reference: str | None = None,
+    order_reference: str | None = None,
+) -> Booking:
+    """Set the buyer's reference and its order (commitment) number of a booking, whatever
+    its status: the invoices issued from now on carry them (issued ones keep theirs).
+    None leaves a reference as it is; "" clears it."""
+    booking = booking_by_ref(uow, reference)
+    if buyer_reference is not None:
+        booking.buyer_reference = _reference("buyer reference", buyer_reference)
+    if order_reference is not None:
+        booking.order_reference = _reference("order reference", order_reference)
+    uow.session.add(booking)
+    uow.flush()
     return booking
 
 

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_
 from sqlmodel import col, select
+from stdnum import vatin
 from stdnum.eu import vat as eu_vat
 from stdnum.fr import siren as fr_siren
 from stdnum.fr import siret as fr_siret
 
 from app.core.db import UnitOfWork, id_column
 from app.core.errors import Conflict, NotFound, ValidationError
-from booking import queries
+from booking import countries, queries
 from booking.models import Contact, Customer, CustomerCategory, CustomerKind, Membership
 from inventory import fields
 
@@ -38,13 +39,17 @@ CUSTOMER_FIELDS: tuple[str, ...] = (
     "siren",
     "siret",
     "vat_number",
+    "public_buyer",
+    "service_code",
     "notes",
 )
 #: The fields ``save_customer`` copies as typed (the number is given, kind and category are
 #: choices).
 TEXT_FIELDS: tuple[str, ...] = tuple(
-    f for f in CUSTOMER_FIELDS if f not in ("number", "kind", "category")
+    f for f in CUSTOMER_FIELDS if f not in ("number", "kind", "category", "public_buyer")
 )
+#: How a form or the CLI says yes to a flag (``public_buyer``).
+YES = frozenset({"1", "true", "yes", "on", "oui", "y"})
 
 
 @dataclass
@@ -63,6 +68,9 @@ class CustomerData:
     vat_number: str = ""
     notes: str = ""
     number: str = ""
+    #: A public body paid through Chorus Pro, and its service code (BT-10 by default).
+    public_buyer: bool = False
+    service_code: str = ""
 
 
 def _digits(text: str) -> str:
@@ -87,19 +95,64 @@ def check_siren(value: str) -> str:
     return value
 
 
-def check_vat(value: str) -> str:
+def check_vat(value: str, country: str | None = None) -> str:
+    """A VAT number, compacted. In an EU country (or with ``country`` None) a valid
+    intra-EU number, whose prefix is the country's (EL for Greece); elsewhere a valid VAT
+    number of that country as python-stdnum knows it (CHE… for Switzerland)."""
     value = _digits(value).upper()
-    if value and not eu_vat.is_valid(value):
+    if not value:
+        return value
+    if country is None or countries.in_eu(country):
+        if not eu_vat.is_valid(value):
+            raise ValidationError(
+                "VAT number",
+                "The VAT number {value} is not a valid intra-EU VAT number.",
+                value=value,
+            )
+        prefix = countries.vat_prefix(country) if country else value[:2]
+        if not value.startswith(prefix):
+            raise ValidationError(
+                "VAT number",
+                "The VAT number {value} does not match the country {country}: a VAT number "
+                "of {country} starts with {prefix}.",
+                value=value,
+                country=country,
+                prefix=prefix,
+            )
+        return value
+    if not value.startswith(country) or not _valid_vatin(value):
         raise ValidationError(
             "VAT number",
-            "The VAT number {value} is not a valid intra-EU VAT number.",
+            "The VAT number {value} is not a valid VAT number of {country}.",
             value=value,
+            country=country,
         )
     return value
 
 
+def _valid_vatin(value: str) -> bool:
+    try:
+        return bool(vatin.is_valid(value))
+    except Exception:  # noqa: BLE001 - stdnum raises for countries it does not know
+        return False
+
+
+def _french_only(field_name: str, value: str, country: str) -> None:
+    if value and country != "FR":
+        raise ValidationError(
+            field_name,
+            "A {field} is French: a customer in {country} has none (leave it empty, or set "
+            "the country to FR).",
+            field=field_name,
+            country=country,
+        )
+
+
 def parse_customer(raw: Mapping[str, str]) -> CustomerData:
     get = raw.get
+    country = countries.check_country(get("country", ""))
+    _french_only("SIRET", get("siret", "").strip(), country)
+    _french_only("SIREN", get("siren", "").strip(), country)
     siret = check_siret(get("siret", ""))
     siren = check_siren(get("siren", "") or siret[:9])
     if siret and siren and siret[:9] != siren:
@@ -118,10 +171,12 @@ def parse_customer(raw: Mapping[str, str]) -> CustomerData:
         address=fields.text("address", get("address", ""), limit=400),
         postcode=fields.text("postcode", get("postcode", ""), limit=12),
         city=fields.text("city", get("city", "")),
-        country=fields.text("country", get("country", "") or "FR", limit=2).upper(),
+        country=country,
         siren=siren,
         siret=siret,
-        vat_number=check_vat(get("vat_number", "")),
+        vat_number=check_vat(get("vat_number", ""), country),
+        public_buyer=get("public_buyer", "").strip().casefold() in YES,
+        service_code=fields.text("service code", get("service_code", ""), limit=100),
         notes=fields.text("notes", get("notes", ""), limit=fields.MAX_NOTES),
         number=fields.text("customer number", get("number", ""), limit=20),
     )
@@ -177,6 +232,7 @@ def save_customer(
     for key in TEXT_FIELDS:
         setattr(customer, key, getattr(data, key))
     customer.number, customer.kind, customer.category = number, data.kind.value, data.category.value
+    customer.public_buyer = data.public_buyer
     uow.session.add(customer)
     uow.flush()
     return customer
@@ -311,7 +367,13 @@ def customer_fields(uow: UnitOfWork, customer_id: int) -> dict[str, str]:
     customer = uow.session.get(Customer, customer_id)
     if customer is None:
         raise NotFound("This customer no longer exists.")
-    return {key: str(getattr(customer, key) or "") for key in CUSTOMER_FIELDS}
+    return {key: _as_text(getattr(customer, key)) for key in CUSTOMER_FIELDS}
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "1" if value else ""
+    return str(value or "")
 
 
 def customer_id_of(uow: UnitOfWork, number: str) -> int | None:

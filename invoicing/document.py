@@ -85,6 +85,9 @@ class Line:
     #: The line's own period of use (BG-26), printed and put in the XML when lines differ.
     period_start: dt.date | None = None
     period_end: dt.date | None = None
+    #: Why no VAT is charged on this line (category E: its legal article), printed and put
+    #: in BT-120 through the VAT breakdown; "" takes the category's wording.
+    exemption_reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,24 @@ facturation (S1/B1/M1 from ``Document.nature``), notes PMD/PMT/AAB once each plu
 seller SIREN (scheme 0002) and electronic address (scheme 0225), buyer SIREN and
 electronic address, credit notes citing the invoice (BT-25/BT-26, BR-FR-CO-05).
 
+References (Chorus Pro, INVOICING-FR.md §3.5): BT-10 BuyerReference is the buyer's own
+reference (its service code), BT-13 BuyerOrderReferencedDocument its purchase order or
+commitment (engagement) number, and our booking reference goes to BT-12
+ContractReferencedDocument, never to BT-10.
+
+VAT (``vat_rules``): every breakdown other than S carries its exemption reason (BT-120)
+and, where EN 16931 has one, its VATEX code (BT-121). An invoice with lines outside the
+scope of VAT (O) carries no VAT number at all (BR-O-02: neither the seller's BT-31 nor
+the buyer's BT-48); the seller stays identified by its SIREN (BT-30) and SIRET. An
+intra-EU supply of goods (K) names the deliver-to country (BT-80, BR-IC-12).
+
+The buyer's electronic address (BT-49) is mandatory in FR-CTC (BR-FR-12) even for an
+individual, whose invoice is printed and reported (e-reporting), never routed: a buyer
+with a SIREN gets it (scheme 0225), else its e-mail (scheme EM), else — an individual
+without e-mail — the cooperative's own directory address with the customer number as
+suffix (``<seller SIREN>_<customer number>``, scheme 0225), where the cooperative's
+platform keeps what it does not route.
+
 Element order follows the Factur-X 1.0.7 EN 16931 XSD (``check_xml`` checks it).
 """
 
@@ -72,7 +90,7 @@ def _classified(document: Document) -> dict[str, list[str]]:
         low = sentence.casefold()
         if "escompte" in low:
             found["AAB"].append(sentence)
-        if "pénalit" in low or "penalit" in low or "intérêts de retard" in low:
+        if "pénalit" in low or "penalit" in low or "intérêts" in low:
             found["PMD"].append(sentence)
         if "recouvrement" in low or re.search(r"\b40[\s\u00a0\u202f]?(€|euros)", low):
             found["PMT"].append(sentence)
@@ -212,21 +230,42 @@ def build_xml(document: Document) -> bytes:
         b.sub(tax, "ram:CategoryCode", line.vat_category.value)
         if line.vat_category != VatCategory.OUT_OF_SCOPE:
             b.sub(tax, "ram:RateApplicablePercent", rate(line.vat_rate))
+        if line.period_start is not None and line.period_end is not None:
+            period = b.sub(settlement, "ram:BillingSpecifiedPeriod")
+            b.date(period, "ram:StartDateTime", line.period_start)
+            b.date(period, "ram:EndDateTime", line.period_end)
         summation = b.sub(settlement, "ram:SpecifiedTradeSettlementLineMonetarySummation")
         b.sub(summation, "ram:LineTotalAmount", amount(line.net))
 
     agreement = b.sub(transaction, "ram:ApplicableHeaderTradeAgreement")
-    if document.booking_reference:
-        b.sub(agreement, "ram:BuyerReference", document.booking_reference)
-    _party(b, agreement, "ram:SellerTradeParty", document.seller, seller=True)
-    _party(b, agreement, "ram:BuyerTradeParty", document.buyer, seller=False)
+    if document.buyer_reference.strip():
+        b.sub(agreement, "ram:BuyerReference", " ".join(document.buyer_reference.split()))
+    vat_numbers = not out_of_scope(document)
+    _party(b, agreement, "ram:SellerTradeParty", document.seller, seller=True, vat=vat_numbers)
+    _party(
+        b,
+        agreement,
+        "ram:BuyerTradeParty",
+        document.buyer,
+        seller=False,
+        vat=vat_numbers,
+        fallback_address=_b2c_address(document),
+    )
+    if document.order_reference.strip():
+        order = b.sub(agreement, "ram:BuyerOrderReferencedDocument")
+        b.sub(order, "ram:IssuerAssignedID", " ".join(document.order_reference.split()))
+    if document.booking_reference.strip():
+        contract = b.sub(agreement, "ram:ContractReferencedDocument")
+        b.sub(contract, "ram:IssuerAssignedID", document.booking_reference.strip())
 
     delivery = b.sub(transaction, "ram:ApplicableHeaderTradeDelivery")
-    if document.venue.strip():
+    intra_eu = any(ln.vat_category is VatCategory.INTRA_EU for ln in document.lines)
+    if document.venue.strip() or intra_eu:
         ship_to = b.sub(delivery, "ram:ShipToTradeParty")
         b.sub(ship_to, "ram:Name", " ".join((document.event or document.buyer.name).split()))
         address = b.sub(ship_to, "ram:PostalTradeAddress")
-        b.sub(address, "ram:LineOne", " ".join(document.venue.split()))
+        if document.venue.strip():
+            b.sub(address, "ram:LineOne", " ".join(document.venue.split()))
         b.sub(address, "ram:CountryID", document.buyer.country.upper() or "FR")
     delivered = document.period_end or document.period_start
     if delivered is not None:
@@ -253,6 +292,8 @@ def build_xml(document: Document) -> bytes:
             b.sub(tax, "ram:ExemptionReason", vat.exemption_reason or "Exonération de TVA")
         b.sub(tax, "ram:BasisAmount", amount(vat.base))
         b.sub(tax, "ram:CategoryCode", vat.category.value)
+        if vat.category != VatCategory.STANDARD and vat.exemption_code:
+            b.sub(tax, "ram:ExemptionReasonCode", vat.exemption_code)
         if vat.category != VatCategory.OUT_OF_SCOPE:
             b.sub(tax, "ram:RateApplicablePercent", rate(vat.rate))
     if document.period_start is not None and document.period_end is not None:
@@ -282,6 +323,19 @@ def build_xml(document: Document) -> bytes:
     return xml
 
 
+def out_of_scope(document: Document) -> bool:
+    """Lines outside the scope of VAT: the XML then carries no VAT number (BR-O-02)."""
+    return any(ln.vat_category is VatCategory.OUT_OF_SCOPE for ln in document.lines)
+
+
+def _b2c_address(document: Document) -> str:
+    """BT-49 of a buyer with neither SIREN nor e-mail (an individual): the cooperative's
+    own directory address, suffixed with the customer number (module docstring)."""
+    seller = _digits(document.seller.siren) or _digits(document.seller.siret)[:9]
+    suffix = re.sub(r"[^A-Za-z0-9._-]", "", document.buyer.customer_number) or "B2C"
+    return f"{seller}_{suffix}" if seller else suffix
+
+
 def _note(b: _Builder, parent: etree._Element, text: str, code: str = "") -> None:
     note = b.sub(parent, "ram:IncludedNote")
     b.sub(note, "ram:Content", text)
@@ -293,7 +347,16 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-def _party(b: _Builder, parent: etree._Element, tag: str, party: Party, *, seller: bool) -> None:
+def _party(
+    b: _Builder,
+    parent: etree._Element,
+    tag: str,
+    party: Party,
+    *,
+    seller: bool,
+    vat: bool = True,
+    fallback_address: str = "",
+) -> None:
     element = b.sub(parent, tag)
     siren = _digits(party.siren)
     siret = _digits(party.siret)
@@ -327,14 +390,17 @@ def _party(b: _Builder, parent: etree._Element, tag: str, party: Party, *, selle
         b.sub(address, "ram:CityName", party.city)
     b.sub(address, "ram:CountryID", party.country.upper() or "FR")
     # Electronic address (BT-34 / BT-49): the SIREN in the French directory scheme 0225
-    # for companies; an individual's e-mail (scheme EM) otherwise.
+    # for companies; an individual's e-mail (scheme EM) otherwise; else the fallback.
     if siren:
         uri = b.sub(element, "ram:URIUniversalCommunication")
         b.sub(uri, "ram:URIID", siren, schemeID="0225")
     elif party.email:
         uri = b.sub(element, "ram:URIUniversalCommunication")
         b.sub(uri, "ram:URIID", party.email, schemeID="EM")
-    if party.vat_number:
+    elif fallback_address:
+        uri = b.sub(element, "ram:URIUniversalCommunication")
+        b.sub(uri, "ram:URIID", fallback_address, schemeID="0225")
+    if party.vat_number and vat:
         registration = b.sub(element, "ram:SpecifiedTaxRegistration")
         b.sub(registration, "ram:ID", party.vat_number.replace(" ", "").upper(), schemeID="VA")
 

@@ -1,6 +1,11 @@
 """An item type's rates as its form edits them: read them all at once, check what was typed
 (nothing is written on refusal), then write them in the caller's transaction — an emptied
-field removes its rate."""
+field removes its rate.
+
+An item type may be an exempt operation (``item_rate.vat_exemption``: the legal article,
+e.g. "article 261-4-4° a du CGI"): its lines take VAT category E for customers taxed in
+France (``vat_rules``), the article printed. ``set_exemption`` is the one writer.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +39,7 @@ class ItemRates:
     non_member: int | None = None
     vat: Decimal | None = None  # None: the default
     categories: list[CategoryRateRow] = field(default_factory=list)
+    exemption: str = ""  # the legal article of an exempt operation; "": taxed
 
 
 def item_rates(uow: UnitOfWork, item_id: int | None) -> ItemRates:
@@ -44,6 +50,7 @@ def item_rates(uow: UnitOfWork, item_id: int | None) -> ItemRates:
         found.member, found.non_member = rate.member_day_cents, rate.non_member_day_cents
         if rate.vat_rate_bp is not None:
             found.vat = rates.bp_percent(rate.vat_rate_bp)
+        found.exemption = rate.vat_exemption
     for category in uow.session.exec(select(PriceCategory).order_by(PriceCategory.code)):
         row = uow.session.get(CategoryRate, (category.id, item_id)) if item_id is not None else None
         cents = row.day_cents if row is not None else None
@@ -57,6 +64,7 @@ class ParsedRates:
     non_member: int | None
     vat: Decimal | None
     categories: dict[str, int | None]
+    exemption: str = ""
 
 
 def parse_item_rates(raw: dict[str, str]) -> ParsedRates:
@@ -69,6 +77,11 @@ def parse_item_rates(raw: dict[str, str]) -> ParsedRates:
         public = fields.money_cents("non-member day rate", public_text, required=True)
     vat_text = raw.get("vat", "").strip()
     vat = rates.percent("VAT rate", vat_text) if vat_text else None
+    exemption = check_exemption(raw.get("vat_exemption", ""))
+    if exemption and member is None:
+        raise ValidationError(
+            "member day rate", "The {field} cannot be empty.", field="member day rate"
+        )
     if vat is not None and member is None:
         raise ValidationError(
             "member day rate", "The {field} cannot be empty.", field="member day rate"
@@ -82,7 +95,37 @@ def parse_item_rates(raw: dict[str, str]) -> ParsedRates:
         except ValidationError as err:
             err.field = key  # the category's own field
             raise
-    return ParsedRates(member, public, vat, categories)
+    return ParsedRates(member, public, vat, categories, exemption)
+
+
+def check_exemption(article: str) -> str:
+    """The legal article of an exempt operation, as typed ("" for a taxed one)."""
+    article = " ".join(fields.text("VAT exemption", article, limit=200).split())
+    if article and not any(ch.isdigit() for ch in article):
+        raise ValidationError(
+            "VAT exemption",
+            "Give the legal article of the exemption (article 261-4-4° a du CGI), not {value!r}.",
+            value=article,
+        )
+    return article
+
+
+def set_exemption(uow: UnitOfWork, *, user: str, item_code: str, article: str) -> ItemRate:
+    """Make an item type an exempt operation under ``article`` ("" taxes it again). Its day
+    rates must exist: the exemption is kept with them."""
+    article = check_exemption(article)
+    item = item_by_code(uow, item_code)
+    rate = uow.session.get(ItemRate, item.id)
+    if rate is None:
+        raise ValidationError(
+            "VAT exemption",
+            "{code} has no day rates yet: set its rates first, then its VAT exemption.",
+            code=item.code,
+        )
+    rate.vat_exemption = article
+    uow.session.add(rate)
+    uow.flush()
+    return rate
 
 
 def save_item_rates(uow: UnitOfWork, *, user: str, item_code: str, rates_: ParsedRates) -> None:
@@ -97,6 +140,7 @@ def save_item_rates(uow: UnitOfWork, *, user: str, item_code: str, rates_: Parse
             non_member_day=from_cents(rates_.non_member),
             vat_rate=rates_.vat,
         )
+        set_exemption(uow, user=user, item_code=item_code, article=rates_.exemption)
     else:
         old = uow.session.get(ItemRate, item.id)
         if old is not None:

@@ -15,12 +15,13 @@ from app.core.db import UnitOfWork
 from app.core.errors import N_, Conflict
 from app.core.settings import get_setting
 from booking.models import Customer, CustomerCategory, CustomerKind
-from invoicing.document import Line, Party, VatCategory
+from invoicing.document import Document, Line, Party, VatCategory
 from invoicing.rates import PENALTY_RATE, setting
 
 POSTCODE_CITY = re.compile(r"^\s*(\d{5})\s+(.+?)\s*$")
-#: Customers who must give a SIREN (a business). Associations print theirs when known:
-#: many are only in the RNA register, without a SIREN.
+#: French customers who must give a SIREN (a business). Associations print theirs when
+#: known: many are only in the RNA register, without a SIREN. A company established
+#: abroad has no SIREN: its VAT number (or nothing, outside the EU) identifies it.
 SIREN_REQUIRED = (CustomerCategory.COMPANY, CustomerCategory.COMMUNE, CustomerCategory.VENUE)
 
 
@@ -110,11 +111,36 @@ def missing_mentions(seller_party: Party, buyer_party: Party, customer_category:
         missing.append(N_("customer name"))
     if not buyer_party.address or not buyer_party.city:
         missing.append(N_("customer address"))
-    if customer_category in SIREN_REQUIRED and not buyer_party.siren:
+    french = (buyer_party.country or "FR").upper() == "FR"
+    if french and customer_category in SIREN_REQUIRED and not buyer_party.siren:
         missing.append(N_("customer SIREN"))
-    elif not buyer_party.siren and not buyer_party.email:
-        missing.append(N_("customer SIREN or e-mail (the e-invoice's electronic address)"))
+    # No e-mail is required: a buyer without a SIREN is not on the e-invoicing network
+    # (B2C, e-reporting), its invoice is printed (facturx_xml gives BT-49 a fallback).
     return missing
+
+
+def public_buyer_warnings(document: Document) -> list[str]:
+    """What Chorus Pro may reject on a public buyer's invoice (not a refusal: only the
+    buyer's own settings say whether its service code and commitment number are
+    mandatory): N_ messages, [] when nothing is missing or the buyer is not public."""
+    if not document.buyer.public_buyer:
+        return []
+    warnings = []
+    if not document.buyer_reference.strip():
+        warnings.append(
+            N_(
+                "The public buyer has no service code (buyer reference): Chorus Pro rejects "
+                "the invoice if the buyer requires one."
+            )
+        )
+    if not document.order_reference.strip():
+        warnings.append(
+            N_(
+                "The booking has no commitment (engagement) number: Chorus Pro rejects the "
+                "invoice if the buyer requires one."
+            )
+        )
+    return warnings
 
 
 def require_mentions(seller_party: Party, buyer_party: Party, customer_category: str) -> None:

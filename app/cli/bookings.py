@@ -25,7 +25,7 @@ from app.core.db import UnitOfWork, require_id
 from app.core.errors import ValidationError
 from app.i18n import message, tr
 from booking import availability, bookings, desk, queries
-from booking.models import BookingStatus
+from booking.models import Booking, BookingStatus
 from booking.warnings import inspection_warnings
 from inventory.catalogue import item_by_code
 
@@ -53,6 +53,7 @@ def register(commands: Any) -> None:
     create.add_argument("--event", default="", help=tr("cli", "the event"))
     create.add_argument("--venue", default="", help=tr("cli", "the venue"))
     create.add_argument("--notes", default="", help=tr("cli", "notes"))
+    _reference_options(create)
     create.add_argument(
         "--line",
         action="append",
@@ -79,6 +80,15 @@ def register(commands: Any) -> None:
         if action == "cancel":
             cancellation.add_options(command)
         command.set_defaults(handler=handler)
+
+    refs = sub.add_parser(
+        "set-references",
+        help=tr("cli", "set the buyer's reference and order number invoices will carry"),
+    )
+    refs.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
+    _reference_options(refs)
+    _json_option(refs)
+    refs.set_defaults(handler=set_references)
 
     listing = sub.add_parser("list", help=tr("cli", "list or search bookings"))
     listing.add_argument(
@@ -140,6 +150,23 @@ def _period_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
     )
 
 
+def _reference_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--buyer-ref",
+        default=None,
+        help=tr(
+            "cli",
+            "the buyer's reference on its invoices (a public buyer's service code; "
+            "default: the customer's service code)",
+        ),
+    )
+    parser.add_argument(
+        "--order-ref",
+        default=None,
+        help=tr("cli", "the buyer's purchase order or commitment (engagement) number"),
+    )
+
+
 def _json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
 
@@ -196,6 +223,7 @@ def booking_json(
 ) -> dict[str, Any]:
     """A booking as the CLI contract writes it; with ``warnings`` when ``now`` is given."""
     row = queries.booking_rows(uow, [booking_id])[booking_id]
+    booking = uow.session.get(Booking, booking_id)
     shown: dict[str, Any] = {
         "ref": row.reference,
         "status": row.status,
@@ -207,6 +235,8 @@ def booking_json(
         "to": row.end,
         "use_from": row.use_start,
         "use_to": row.use_end,
+        "buyer_reference": booking.buyer_reference if booking is not None else "",
+        "order_reference": booking.order_reference if booking is not None else "",
         "lines": [
             {"code": ln.code, "name": ln.name, "quantity": ln.quantity}
             for ln in queries.line_rows(uow, booking_id)
@@ -242,6 +272,13 @@ def _print_booking(shown: dict[str, Any], as_json: bool) -> None:
     )
     if shown["event"] or shown["venue"]:
         print(f"  {shown['event']}  {shown['venue']}".rstrip())
+    if shown.get("buyer_reference") or shown.get("order_reference"):
+        print(
+            "  "
+            + tr("cli", "buyer reference {buyer}, order number {order}").format(
+                buyer=shown.get("buyer_reference") or "—", order=shown.get("order_reference") or "—"
+            )
+        )
     for line in shown["lines"]:
         print(f"  {line['quantity']:>5}  {line['code']:<20} {line['name']}")
     for warning in shown.get("warnings", []):
@@ -274,6 +311,8 @@ def create_booking(args: argparse.Namespace) -> int:
         venue=args.venue,
         notes=args.notes,
         lines=_lines(args.line),
+        buyer_reference=args.buyer_ref,
+        order_reference=args.order_ref,
     )
     if not data.lines:
         raise UsageError(ValidationError("lines", "Give at least one --line CODE=QTY to book."))
@@ -301,6 +340,37 @@ def transition(args: argparse.Namespace, action: Any) -> int:
         ctx.db.dispose()
     _print_booking(shown, args.json)
     _warn(shown)
+    return 0
+
+
+def set_references(args: argparse.Namespace) -> int:
+    if args.buyer_ref is None and args.order_ref is None:
+        return usage_error(
+            ValidationError("references", 'Give --buyer-ref, --order-ref or both ("" clears one).')
+        )
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            booking = bookings.set_references(
+                uow,
+                user=ctx.user,
+                reference=args.ref,
+                buyer_reference=args.buyer_ref,
+                order_reference=args.order_ref,
+            )
+            shown = booking_json(uow, require_id(booking))
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(shown)
+    else:
+        print(
+            tr("cli", "Booking {ref}: buyer reference {buyer}, order number {order}.").format(
+                ref=shown["ref"],
+                buyer=shown["buyer_reference"] or "—",
+                order=shown["order_reference"] or "—",
+            )
+        )
     return 0
 
 

@@ -34,9 +34,29 @@ def register(commands: Any) -> None:
     add.add_argument(
         "--category", choices=[c.value for c in CustomerCategory], default="association"
     )
-    for option in ("email", "phone", "address", "postcode", "city", "siret"):
+    for option in ("email", "phone", "address", "postcode", "city"):
         add.add_argument(f"--{option}", default="")
-    add.add_argument("--vat", default="", help=tr("cli", "intra-EU VAT number"))
+    add.add_argument(
+        "--country",
+        default="FR",
+        metavar="CC",
+        help=tr("cli", "the country, ISO 3166 two-letter code (default: FR)"),
+    )
+    add.add_argument("--siren", default="", help=tr("cli", "SIREN (French customers only)"))
+    add.add_argument("--siret", default="", help=tr("cli", "SIRET (French customers only)"))
+    add.add_argument(
+        "--vat", default="", help=tr("cli", "VAT number, with its country prefix (BE0…)")
+    )
+    add.add_argument(
+        "--public-buyer",
+        action="store_true",
+        help=tr("cli", "a public body invoiced through Chorus Pro"),
+    )
+    add.add_argument(
+        "--service-code",
+        default="",
+        help=tr("cli", "its Chorus Pro service code (the invoices' buyer reference)"),
+    )
     add.add_argument(
         "--number", default="", help=tr("cli", "the customer number (default: the next free one)")
     )
@@ -92,7 +112,9 @@ def add_customer(args: argparse.Namespace) -> int:
     except ValidationError as err:
         return usage_error(err, "--member-from/--member-to")
     given = {key: getattr(args, OPTION_OF.get(key, key), None) for key in customers.CUSTOMER_FIELDS}
-    data = customers.parse_customer({k: v for k, v in given.items() if v is not None})
+    raw = {k: ("1" if v else "") if isinstance(v, bool) else v for k, v in given.items()}
+    # A bad identifier (unknown country, SIREN, VAT number…) is a refusal: exit 1.
+    data = customers.parse_customer({k: v for k, v in raw.items() if v is not None})
     ctx = open_context(args.db)
     try:
         with ctx.db.write() as uow:
@@ -153,9 +175,20 @@ def show_customer(args: argparse.Namespace) -> int:
         print_json(shown)
     else:
         print(f"{shown['number']}  {shown['name']}  ({shown['kind']}, {shown['category']})")
-        for key in ("email", "phone", "city", "siret", "vat_number"):
+        for key in (
+            "email",
+            "phone",
+            "city",
+            "country",
+            "siren",
+            "siret",
+            "vat_number",
+            "service_code",
+        ):
             if shown[key]:
                 print(f"  {key}: {shown[key]}")
+        if shown["public_buyer"]:
+            print("  " + tr("cli", "public buyer (Chorus Pro)"))
         for m in shown["memberships"]:
             print(
                 tr("cli", "  member {number}: {start} – {end}").format(

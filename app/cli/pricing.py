@@ -1,6 +1,7 @@
 """``regie pricing set|line|show``: a booking's own pricing, through ``invoicing.rates``:
 a coefficient table or a fixed coefficient instead of the usual tables, a discount on the
-whole rental, its own minimum charge, and a discount per item type.
+whole rental, its own minimum charge, and a discount per item type. ``regie pricing
+exempt CODE --article "…"`` makes an item type an exempt operation (``--taxed`` undoes it).
 
 ``pricing set`` changes only the options given (the others keep their value). A refusal
 (an unknown booking, table or item type, a discount above 100 %, a coefficient of zero)
@@ -22,7 +23,7 @@ from app.core.money import cents_str, quantize
 from app.i18n import tr
 from booking.bookings import booking_by_ref
 from inventory.models import ItemType
-from invoicing import rates
+from invoicing import item_rates, rates
 from invoicing.models import CoefficientTable
 
 
@@ -65,6 +66,21 @@ def register(commands: Any) -> None:
     line.add_argument("pct", help=tr("cli", "the discount in percent (0 removes it)"))
     _json_option(line)
     line.set_defaults(handler=set_line)
+
+    exempt = sub.add_parser(
+        "exempt", help=tr("cli", "make an item type an exempt operation (VAT category E)")
+    )
+    exempt.add_argument("code", help=tr("cli", "the item type code"))
+    which = exempt.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--article",
+        help=tr("cli", 'the legal article printed ("article 261-4-4° a du CGI")'),
+    )
+    which.add_argument(
+        "--taxed", action="store_true", help=tr("cli", "no longer exempt: VAT charged again")
+    )
+    _json_option(exempt)
+    exempt.set_defaults(handler=set_exemption)
 
     show = sub.add_parser("show", help=tr("cli", "a booking's pricing"))
     show.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
@@ -169,6 +185,31 @@ def set_line(args: argparse.Namespace) -> int:
     finally:
         ctx.db.dispose()
     _print(shown, args.json)
+    return 0
+
+
+def set_exemption(args: argparse.Namespace) -> int:
+    article = "" if args.taxed else args.article
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            rate = item_rates.set_exemption(
+                uow, user=ctx.user, item_code=args.code, article=article
+            )
+            item = uow.row(ItemType, rate.item_type_id)
+            shown = {"code": item.code, "name": item.name, "vat_exemption": rate.vat_exemption}
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(shown)
+    elif shown["vat_exemption"]:
+        print(
+            tr("cli", "{code} is exempt from VAT: {article}.").format(
+                code=shown["code"], article=shown["vat_exemption"]
+            )
+        )
+    else:
+        print(tr("cli", "{code} is taxed at its VAT rate.").format(code=shown["code"]))
     return 0
 
 

@@ -1,5 +1,6 @@
 """Buyers on the e-invoicing network: a professional with a SIREN is addressed by it (B2B);
-an association without a SIREN is processed as B2C and needs an e-mail address."""
+an association without a SIREN is processed as B2C, addressed by its e-mail when it has
+one; without one it is still invoiced (its invoice is printed, issue 11)."""
 
 from __future__ import annotations
 
@@ -31,20 +32,17 @@ def test_association_without_siren_is_invoiced_by_e_mail_with_a_valid_e_invoice(
     assert number == "FA-2026-00001"  # check_xml found no problem, or it would refuse
 
 
-def test_without_siren_nor_e_mail_nothing_is_issued(coop, clock):
+def test_without_siren_nor_e_mail_the_invoice_is_still_issued(coop, clock):
     customer(coop, "C-NOMAIL", "Comité des fêtes", email="")
-    ref = book(coop, clock, "C-NOMAIL", {"LYRE": 1})
-    with pytest.raises(Conflict, match="customer SIREN or e-mail"):
-        _issue(coop, clock, ref)
-    with coop.read() as uow:
-        assert uow.session.exec(select(func.count()).select_from(IssuedDocument)).one() == 0
+    number = _issue(coop, clock, book(coop, clock, "C-NOMAIL", {"LYRE": 1}))
+    assert number == "FA-2026-00001"  # check_xml found no problem, or it would refuse
 
 
-def test_the_refusal_names_the_missing_mentions_in_french(coop, clock, qapp):
+def test_a_french_company_without_siren_is_refused_in_french(coop, clock, qapp):
     from app import i18n
 
-    customer(coop, "C-NOMAIL2", "Comité des fêtes", email="")
-    ref = book(coop, clock, "C-NOMAIL2", {"LYRE": 1})
+    customer(coop, "C-NOSIREN", "Société Anonyme des Fêtes", email="", category="company")
+    ref = book(coop, clock, "C-NOSIREN", {"LYRE": 1})
     with pytest.raises(Conflict) as refused:
         _issue(coop, clock, ref)
     try:
@@ -52,4 +50,6 @@ def test_the_refusal_names_the_missing_mentions_in_french(coop, clock, qapp):
         text = i18n.message(refused.value)
     finally:
         i18n.install("en")
-    assert "SIREN ou adresse électronique du client" in text
+    assert "SIREN du client" in text
+    with coop.read() as uow:
+        assert uow.session.exec(select(func.count()).select_from(IssuedDocument)).one() == 0
