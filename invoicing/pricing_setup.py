@@ -29,6 +29,7 @@ from invoicing.models import (
     FamilyCoefficient,
     PriceCategory,
 )
+from invoicing.pricing import LateRule
 
 
 @dataclass
@@ -136,6 +137,7 @@ class Rules:
     payment_days: int
     quote_days: int
     vat: Decimal
+    late: LateRule | None = None  # how late returns are charged (None: not given, kept)
 
 
 def parse_rules(raw: dict[str, Any]) -> Rules:
@@ -151,7 +153,10 @@ def parse_rules(raw: dict[str, Any]) -> Rules:
         )
     quote_days = fields.integer("quote validity", raw["quote_days"], minimum=1, maximum=365)
     vat = rates.percent("VAT rate", raw["vat"].strip() or "x")
-    return Rules(bool(raw["weekend"]), out_from, back_by, minimum, payment_days, quote_days, vat)
+    late = rates.parse_late_rule(raw["late"], raw.get("late_fee", "")) if "late" in raw else None
+    return Rules(
+        bool(raw["weekend"]), out_from, back_by, minimum, payment_days, quote_days, vat, late
+    )
 
 
 def write_rules(uow: UnitOfWork, user: str, rules: Rules) -> None:
@@ -162,3 +167,5 @@ def write_rules(uow: UnitOfWork, user: str, rules: Rules) -> None:
     set_setting(uow, rates.PAYMENT_DAYS, str(rules.payment_days))
     set_setting(uow, rates.QUOTE_VALIDITY_DAYS, str(rules.quote_days))
     set_setting(uow, rates.VAT_RATE, str(rules.vat))
+    if rules.late is not None:
+        rates.set_late_rule(uow, user=user, charge=rules.late.charge.value, fee=rules.late.fee)

@@ -153,17 +153,24 @@ def late_rule(uow: UnitOfWork) -> LateRule:
     return LateRule(charge, fee)
 
 
-def set_late_rule(uow: UnitOfWork, *, user: str, charge: str, fee: str | Decimal | int) -> LateRule:
-    """Set how late returns are charged: ``charge`` "rate", "fee" or "none"; ``fee`` the
-    amount per piece and per late day (excl. VAT; more than zero with "fee")."""
+def parse_late_rule(charge: str, fee: str | Decimal | int) -> LateRule:
+    """A late-return rule as typed: ``charge`` "rate", "fee" or "none"; ``fee`` the amount
+    per piece and per late day, excl. VAT (checked always, required above zero with
+    "fee")."""
     kind = fields.choice("late returns", charge, LateCharge)
     cents = fields.money_cents("late fee", fee)
     if kind is LateCharge.FEE and cents <= 0:
         raise ValidationError(
             "late fee", "A late fee per piece and per day must be more than zero."
         )
-    set_setting(uow, LATE_RETURN_RULE, kind.value)
-    set_setting(uow, LATE_RETURN_FEE, str(from_cents(cents)))
+    return LateRule(kind, from_cents(cents))
+
+
+def set_late_rule(uow: UnitOfWork, *, user: str, charge: str, fee: str | Decimal | int) -> LateRule:
+    """Set how late returns are charged (``parse_late_rule`` checks first)."""
+    rule = parse_late_rule(charge, fee)
+    set_setting(uow, LATE_RETURN_RULE, rule.charge.value)
+    set_setting(uow, LATE_RETURN_FEE, str(rule.fee))
     return late_rule(uow)
 
 

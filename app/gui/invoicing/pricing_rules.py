@@ -1,6 +1,6 @@
-"""The pricing screen's rules page, in two columns: the weekend rule (on the left) and the
-charges and terms (minimum charge, payment term, quote validity, default VAT rate, on the
-right). Checked by ``pricing_setup.parse_rules`` and written by ``write_rules``; a refusal
+"""The pricing screen's rules page, in two columns: the weekend rule and how late returns
+are charged (on the left) and the charges and terms (minimum charge, payment term, quote
+validity, default VAT rate, on the right). Checked by ``pricing_setup.parse_rules`` and written by ``write_rules``; a refusal
 shows next to its field and nothing is written."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +29,7 @@ from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
 from app.gui.shell.widgets import FormFields, edit_amount
 from invoicing import rates
+from invoicing.pricing import LateCharge
 from invoicing.pricing_setup import PricingState, parse_rules, write_rules
 
 tr = QCoreApplication.translate
@@ -46,17 +48,25 @@ class RulesPage(QWidget):
         self.feedback = feedback
         self.rules_message = QLabel()
         weekend_box, weekend_form = self._group(tr("PricingScreen", "Weekend"))
+        late_box, late_form = self._group(tr("PricingScreen", "Late returns"))
         terms_box, terms_form = self._group(tr("PricingScreen", "Charges and terms"))
         self.rules_fields = FormFields(weekend_form, self.rules_message)
         self._weekend_rows()
-        self.rules_fields.form = terms_form  # the same checks, the other column
+        self.rules_fields.form = late_form  # the same checks, in each group
+        self._late_rows()
+        self.rules_fields.form = terms_form
         self._terms_rows()
         self.save_rules_button = button("save", tr("PricingScreen", "Save the r&ules"))
         self.save_rules_button.setProperty("primary", True)
         self.save_rules_button.clicked.connect(self.save_rules)
         columns = QHBoxLayout()
         columns.setSpacing(style.SPACE.l)
-        columns.addWidget(weekend_box, 1, Qt.AlignmentFlag.AlignTop)
+        left = QVBoxLayout()
+        left.setSpacing(style.SPACE.l)
+        left.addWidget(weekend_box)
+        left.addWidget(late_box)
+        left.addStretch(1)
+        columns.addLayout(left, 1)
         columns.addWidget(terms_box, 1, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout(self)
         column.addWidget(self.rules_message)
@@ -87,6 +97,37 @@ class RulesPage(QWidget):
         self.rules_fields.add(tr("PricingScreen", "Back on Monday &by:"), "back by", self.back_by)
         self.rules_fields.form.addRow(muted(tr("PricingScreen", "Write times as 14:00.")))
 
+    def _late_rows(self) -> None:
+        self.late = QComboBox()
+        for charge, text in (
+            (LateCharge.RATE, tr("PricingScreen", "Each late day at the day rate")),
+            (LateCharge.FEE, tr("PricingScreen", "A fee per piece and per late day")),
+            (LateCharge.NONE, tr("PricingScreen", "Not charged")),
+        ):
+            self.late.addItem(text, charge.value)
+        self.rules_fields.add(tr("PricingScreen", "&Late returns:"), "late returns", self.late)
+        self.late_fee = _short(120)
+        self.rules_fields.add(
+            tr("PricingScreen", "Late f&ee (€ excl. VAT, per piece and day):"),
+            "late fee",
+            self.late_fee,
+        )
+        self.late.currentIndexChanged.connect(self._late_changed)
+        hint = muted(
+            tr(
+                "PricingScreen",
+                "Counted in whole days after the planned return's day, from the check-in "
+                "scan; a weekend booking back on Monday after the hour above loses its free "
+                "Monday. The invoice shows the late days as the line's own period.",
+            )
+        )
+        hint.setWordWrap(True)
+        self.rules_fields.form.addRow(hint)
+        self._late_changed()
+
+    def _late_changed(self) -> None:
+        self.late_fee.setEnabled(self.late.currentData() == LateCharge.FEE.value)
+
     def _terms_rows(self) -> None:
         self.minimum = _short(120)
         self.rules_fields.add(
@@ -116,6 +157,13 @@ class RulesPage(QWidget):
         self.payment_days.setText(values.get(rates.PAYMENT_DAYS, ""))
         self.quote_days.setText(values.get(rates.QUOTE_VALIDITY_DAYS, ""))
         self.vat.setText(values.get(rates.VAT_RATE, "").replace(".", QLocale().decimalPoint()))
+        index = self.late.findData(values.get(rates.LATE_RETURN_RULE, LateCharge.RATE.value))
+        self.late.setCurrentIndex(max(index, 0))
+        try:
+            fee = to_decimal(values.get(rates.LATE_RETURN_FEE, "0"))
+            self.late_fee.setText(edit_amount(int(fee * 100)) if fee else "")
+        except ValueError:
+            self.late_fee.setText(values.get(rates.LATE_RETURN_FEE, ""))
 
     def rules_raw(self) -> dict[str, Any]:
         return {
@@ -126,6 +174,8 @@ class RulesPage(QWidget):
             "payment_days": self.payment_days.text(),
             "quote_days": self.quote_days.text(),
             "vat": self.vat.text(),
+            "late": self.late.currentData(),
+            "late_fee": self.late_fee.text(),
         }
 
     def _refused(self, err: DomainError) -> None:
