@@ -55,6 +55,7 @@ def _line(raw: dict[str, Any]) -> Line:
         discount_percent=Decimal(raw["discount_percent"]),
         item_code=raw["item_code"],
         is_goods=raw["is_goods"],
+        exemption_reason=raw.get("exemption_reason", ""),
         period_start=_date(raw.get("period_start")),
         period_end=_date(raw.get("period_end")),
     )

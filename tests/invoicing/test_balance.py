@@ -141,8 +141,8 @@ def test_credit_notes_lower_the_balance(coop, clock, render, invoice):
 
 def test_as_of_a_past_day(coop, clock, render, invoice):
     """Only the credit notes issued and the payments dated until then; an invoice issued
-    later owes nothing yet, but a payment dated before its issue already counts."""
-    _pay(coop, "50", dt.date(2026, 11, 20))  # dated before the invoice's issue
+    later owes nothing yet (a payment cannot be dated before its invoice)."""
+    _pay(coop, "50", dt.date(2026, 11, 26))  # the day of issue
     later = dt.date(2026, 12, 10)
     _pay(coop, "100", later)
     with coop.write() as uow:
@@ -156,8 +156,8 @@ def test_as_of_a_past_day(coop, clock, render, invoice):
             lines=[credit_notes.CreditLine(1, D("100"))],
         )
     before_issue = _figures(coop, dt.date(2026, 11, 25))
-    assert (before_issue.gross_cents, before_issue.paid_cents) == (0, 5000)
-    assert before_issue.balance_cents == -5000
+    assert (before_issue.gross_cents, before_issue.paid_cents) == (0, 0)
+    assert before_issue.balance_cents == 0
     on_issue = _figures(coop, dt.date(2026, 11, 26))
     assert (on_issue.gross_cents, on_issue.credited_cents, on_issue.balance_cents) == (
         46200,

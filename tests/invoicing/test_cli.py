@@ -264,7 +264,7 @@ def test_payments_add_reverse_list_and_refusals(cli, coop, db_path, tmp_path, ca
         "--method",
         "cheque",
         "--date",
-        "2026-11-20",
+        "2026-11-26",
         "--json",
     )
     assert status == 0
@@ -272,7 +272,7 @@ def test_payments_add_reverse_list_and_refusals(cli, coop, db_path, tmp_path, ca
         number,
         "100.00",
         "cheque",
-        "2026-11-20",
+        "2026-11-26",
     )
     assert (paid["paid"], paid["balance"], paid["status"]) == ("100.00", "332.00", "issued")
 
