@@ -137,6 +137,14 @@ def test_full_rate_by_default_each_late_day_at_the_day_rate(desk, late, capsys, 
     root = etree.fromstring(xml)
     assert D(root.findtext(".//ram:BilledQuantity", namespaces=NS)) == D(5)
     assert root.find(".//ram:BilledQuantity", namespaces=NS).get("unitCode") == "DAY"
+    # BG-26 on the late line (read back with lxml, not our serializer)
+    items = root.findall(".//ram:IncludedSupplyChainTradeLineItem", namespaces=NS)
+    period = items[0].find("ram:SpecifiedLineTradeSettlement/ram:BillingSpecifiedPeriod", NS)
+    dates = [
+        period.findtext(f"ram:{tag}/{{*}}DateTimeString", namespaces=NS)
+        for tag in ("StartDateTime", "EndDateTime")
+    ]
+    assert dates == ["20261205", "20261207"]
     # nothing left to invoice once the late days are
     status, _, err = cli(
         capsys, desk, "2026-12-07T11:05", "invoice", late, "--out", str(tmp_path / "x.pdf")
@@ -216,6 +224,14 @@ def test_weekend_booking_back_after_the_weekend_hour(desk, capsys, tmp_path):
         dt.date(2026, 12, 14),
         dt.date(2026, 12, 15),
     )
+    # BG-26 only where the line's period differs: the rental line has none in the XML
+    xml = xml_of(db, shown["number"])
+    assert validation.check_xml(xml) == []
+    items = etree.fromstring(xml).findall(".//ram:IncludedSupplyChainTradeLineItem", NS)
+    periods = [
+        i.find("ram:SpecifiedLineTradeSettlement/ram:BillingSpecifiedPeriod", NS) for i in items
+    ]
+    assert periods[0] is None and periods[1] is not None
 
 
 @pytest.mark.parametrize(
