@@ -245,8 +245,11 @@ _REHEARSAL = "issuing.rehearsal"
 _TAKE = "issuing.take"
 #: Rehearsals before the last try, which renders inside the write transaction.
 ATTEMPTS = 8
-#: How long a rehearsal made for a number still ahead waits for the numbers before it.
-AHEAD_WAIT_S = 3.0
+#: A rehearsal made for a number still ahead waits for the numbers before it to be taken,
+#: as long as one is taken at least every this many seconds.
+AHEAD_QUIET_S = 2.0
+#: At most this many numbers ahead are guessed when desks keep taking each other's.
+MAX_SPREAD = 16
 
 
 @dataclass
@@ -322,26 +325,37 @@ def issue(
     ``db.write()`` call of the action would. Returns the stored row (detached: read its
     files with ``files_of`` in a new unit of work)."""
     stats = stats if stats is not None else IssueStats()
-    offset = 0
+    offset, spread = 0, 1
     for _attempt in range(max(attempts - 1, 0)):
         take = _rehearse(db, action, offset)
         stats.rehearsals += 1
         if take is None:  # the action returned without storing: nothing to rehearse
             break
-        waited_until = time.monotonic() + AHEAD_WAIT_S
+        lead, quiet_until = -1, time.monotonic() + AHEAD_QUIET_S
         while True:
             try:
                 with db.write() as uow:
                     uow.memo[_TAKE] = take
                     return action(uow)
             except _Stale as stale:
-                if stale.ahead and time.monotonic() < waited_until:
-                    pause = 0.02 + random.random() * 0.05
-                    stats.waits.append(pause)
-                    time.sleep(pause)
-                    continue
-                # others took numbers meanwhile: guess among as many numbers ahead
-                offset = random.randrange(0, stale.behind + 1) if stale.behind else 0
+                if stale.ahead:  # guessed ahead: wait while the numbers before it go
+                    if stale.lead != lead:
+                        lead, quiet_until = stale.lead, time.monotonic() + AHEAD_QUIET_S
+                    if time.monotonic() < quiet_until:
+                        pause = 0.01 + random.random() * 0.04
+                        stats.waits.append(pause)
+                        time.sleep(pause)
+                        continue
+                    offset, spread = 0, 1  # nobody is taking them: start again from next
+                    break
+                if not stale.same_but_number:  # the document itself changed: plain retry
+                    offset = 0
+                    break
+                # Other desks took the number: they are many; guess among the next
+                # ``spread`` numbers (twice as many after each miss) so that they do not
+                # all render the same number again.
+                spread = min(spread * 2, MAX_SPREAD)
+                offset = random.randrange(spread)
                 break
     stats.locked_renders += 1
     with db.write() as uow:

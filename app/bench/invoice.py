@@ -3,8 +3,8 @@
 - ``invoice_pdf``: one invoice issued with its PDF and embedded Factur-X XML — the real
   renderer, the XML validated (XSD, EN 16931 and FR-CTC schematrons), the number, rows and
   bytes committed — for a returned booking not invoiced yet, on a copy of the large
-  dataset (each sample its own write transaction, as the invoicing screen and
-  ``regie invoice`` do);
+  dataset (each sample through ``issuing.issue``, as the invoicing screen and
+  ``regie invoice`` do: rendered and validated in a rehearsal, then a short write);
 - ``wl_invoice``: the invoice of a returned rental of the neutral workload created and
   issued WITHOUT the PDF (a renderer returning a few constant bytes and no XML: the
   issuing service refuses an empty PDF), on the database ``wl_return`` left.
@@ -49,7 +49,7 @@ def _uninvoiced_returned(db: Database, count: int) -> list[str]:
 
 def bench_invoice_pdf(db_path: Path, n: int = INVOICE_PDF_N) -> dict[str, Any]:
     """Issue one invoice with its PDF and Factur-X XML: target ≤ 150 ms median."""
-    from invoicing import invoices, render, validation
+    from invoicing import invoices, issuing, render, validation
 
     validation.warm_up()
     with tempfile.TemporaryDirectory(prefix="regie-bench-invoice-") as tmp:
@@ -66,15 +66,17 @@ def bench_invoice_pdf(db_path: Path, n: int = INVOICE_PDF_N) -> dict[str, Any]:
             samples, sizes, lines = [], [], []
             for i, ref in enumerate(refs):
                 began = time.perf_counter()
-                with db.write() as uow:
-                    row = invoices.issue_invoice(
+                row = issuing.issue(
+                    db,
+                    lambda uow, ref=ref: invoices.issue_invoice(
                         uow,
                         user="bench",
                         reference=ref,
                         clock=BENCH_CLOCK,
                         renderer=render.render,
                         check=validation.check_xml,
-                    )
+                    ),
+                )
                 elapsed = (time.perf_counter() - began) * 1000
                 if i >= WARMUP:
                     samples.append(elapsed)
@@ -162,7 +164,7 @@ def bench_workload_invoice(
 ) -> dict[str, Any]:
     """``wl_invoice`` on the database ``wl_return`` left: the returned rentals (at most
     ``sample``), each invoiced and issued in its own write transaction, without the PDF."""
-    from invoicing import invoices
+    from invoicing import invoices, issuing
 
     anchor = dt.date.fromisoformat(workload["anchor"])
     clock = FixedClock(dt.datetime.combine(anchor, dt.time(10), tzinfo=PARIS))
@@ -176,8 +178,12 @@ def bench_workload_invoice(
     samples = []
     for ref in chosen:
         began = time.perf_counter()
-        with db.write() as uow:
-            invoices.issue_invoice(uow, user="bench", reference=ref, clock=clock, renderer=no_pdf)
+        issuing.issue(
+            db,
+            lambda uow, ref=ref: invoices.issue_invoice(
+                uow, user="bench", reference=ref, clock=clock, renderer=no_pdf
+            ),
+        )
         samples.append((time.perf_counter() - began) * 1000)
     figures = summarise(samples) if samples else {"median_ms": 0.0, "p95_ms": 0.0, "n": 0}
     figures["invoices"] = len(samples)

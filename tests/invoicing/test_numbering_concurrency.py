@@ -1,9 +1,10 @@
 """Gapless numbering with two processes issuing invoices on one database file at once.
 
 Two spawned interpreters (their own SQLite connections) wait at a barrier, then each
-issues invoices for its own bookings; rendering sleeps a little inside the transaction so
-the two overlap. The number is taken inside the ``BEGIN IMMEDIATE`` write transaction, so
-the numbers end up consecutive, none duplicated or skipped, and the hash chain intact.
+issues invoices for its own bookings through ``issuing.issue`` (rendering, which sleeps a
+little so the two overlap, in a rehearsal before the write lock). The number is taken
+inside the ``BEGIN IMMEDIATE`` write transaction, so the numbers end up consecutive, none
+duplicated or skipped, and the hash chain intact.
 """
 
 from __future__ import annotations
@@ -40,11 +41,13 @@ def _issuer(path: str, references: list[str], barrier, results) -> None:  # prag
     numbers = []
     try:
         for ref in references:
-            with db.write() as uow:
-                row = invoices.issue_invoice(
+            row = issuing.issue(
+                db,
+                lambda uow, ref=ref: invoices.issue_invoice(
                     uow, user="desk", reference=ref, clock=clock, renderer=_slow_render
-                )
-                numbers.append(row.number)
+                ),
+            )
+            numbers.append(row.number)
         results.put(("ok", numbers))
     except Exception as err:  # noqa: BLE001 - reported to the parent
         results.put(("error", repr(err)))
