@@ -30,6 +30,7 @@ from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import make_table, set_row
 from app.gui.shell.widgets import FormFields, format_date
+from booking import countries
 from booking.customers import CustomerDetail
 
 tr = QCoreApplication.translate
@@ -232,7 +233,16 @@ class CustomerDetailPanel(QWidget):
     def _facts_html(self, c: dict[str, str]) -> str:
         esc = html.escape
         place = " ".join(filter(None, [c["postcode"], c["city"]]))
-        address = "<br>".join(esc(x) for x in [*c["address"].splitlines(), place] if x)
+        country = c.get("country", "") or "FR"
+        abroad = countries.country_name(country) if country != "FR" else ""
+        address = "<br>".join(esc(x) for x in [*c["address"].splitlines(), place, abroad] if x)
+        public = ""
+        if c.get("public_buyer"):
+            public = tr("CustomersScreen", "Public buyer (Chorus Pro)")
+            if c.get("service_code"):
+                public += " · " + tr("CustomersScreen", "service code %1").replace(
+                    "%1", c["service_code"]
+                )
         facts = [
             (
                 tr("CustomersScreen", "Number"),
@@ -243,7 +253,9 @@ class CustomerDetailPanel(QWidget):
             (tr("CustomersScreen", "E-mail"), esc(c["email"])),
             (tr("CustomersScreen", "Phone"), esc(c["phone"])),
             (tr("CustomersScreen", "SIRET"), esc(c["siret"])),
+            (tr("CustomersScreen", "SIREN"), esc(c["siren"]) if not c["siret"] else ""),
             (tr("CustomersScreen", "VAT number"), esc(c["vat_number"])),
+            (tr("CustomersScreen", "Invoicing"), esc(public)),
             (tr("CustomersScreen", "Notes"), esc(c["notes"])),
         ]
         muted = style.palette().muted

@@ -1,12 +1,16 @@
 """A customer created or edited in a dialog of two grouped columns (who it is, how to reach
-it), checked by ``customers.parse_customer`` (SIRET, VAT, e-mail, name); a bad field is
-highlighted with the reason and nothing is written."""
+it), checked by ``customers.parse_customer`` (country, SIREN/SIRET, VAT number, e-mail,
+name); a bad field is highlighted with the reason and nothing is written. The country is
+chosen by its French name (type a few letters to find it); a public buyer (Chorus Pro)
+has a service code."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,7 +25,7 @@ from app.gui.shell import style
 from app.gui.shell.changes import Change
 from app.gui.shell.operations import Operations
 from app.gui.shell.widgets import FormFields
-from booking import customers
+from booking import countries, customers
 from booking.models import CustomerCategory, CustomerKind
 
 tr = QCoreApplication.translate
@@ -34,12 +38,55 @@ def kind_label(value: str) -> str:
 
 
 def _text(widget: QWidget) -> str:
+    if isinstance(widget, CountryCombo):
+        return widget.code()
+    if isinstance(widget, QCheckBox):
+        return "1" if widget.isChecked() else ""
     if isinstance(widget, QComboBox):
         return str(widget.currentData())
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
     assert isinstance(widget, QLineEdit)
     return widget.text()
+
+
+class CountryCombo(QComboBox):
+    """Every country by its French name, code in brackets; typing finds it by any part of
+    its name or its code."""
+
+    def __init__(self, code: str = "FR", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for value, name in sorted(countries.COUNTRIES.items(), key=lambda kv: kv[1].casefold()):
+            self.addItem(f"{name} ({value})", value)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.set_code(code)
+
+    def set_code(self, code: str) -> None:
+        index = self.findData((code or "FR").upper())
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(code)
+
+    def code(self) -> str:
+        """The chosen country's code; what was typed when it names no country (the domain
+        then refuses it)."""
+        typed = self.currentText().strip()
+        index = self.findText(typed, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            return str(self.itemData(index))
+        for i in range(self.count()):
+            if str(self.itemData(i)).casefold() == typed.casefold():
+                return str(self.itemData(i))
+            if self.itemText(i).split(" (")[0].casefold() == typed.casefold():
+                return str(self.itemData(i))
+        return typed
 
 
 class CustomerDialog(FormDialog):
@@ -90,6 +137,8 @@ class CustomerDialog(FormDialog):
             "siret": self.siret,
             "siren": self.siren,
             "vat_number": self.vat,
+            "public_buyer": self.public_buyer,
+            "service_code": self.service_code,
             "notes": self.notes,
         }
         self.finish()
@@ -148,7 +197,18 @@ class CustomerDialog(FormDialog):
         self.vat = self._line(
             fields, tr("CustomerDialog", "&VAT number:"), "VAT number", "vat_number"
         )
-        self.vat.setPlaceholderText(tr("CustomerDialog", "Intra-EU, e.g. FR40303265045"))
+        self.vat.setPlaceholderText(tr("CustomerDialog", "With its country prefix: BE0403019261"))
+        self.public_buyer = QCheckBox(tr("CustomerDialog", "Public &buyer (Chorus Pro)"))
+        self.public_buyer.setChecked(bool(raw.get("public_buyer", "")))
+        fields.add("", "public buyer", self.public_buyer)
+        self.service_code = self._line(
+            fields, tr("CustomerDialog", "Serv&ice code:"), "service code", "service_code"
+        )
+        self.service_code.setPlaceholderText(
+            tr("CustomerDialog", "Chorus Pro service code, if the buyer has one")
+        )
+        self.service_code.setEnabled(self.public_buyer.isChecked())
+        self.public_buyer.toggled.connect(self.service_code.setEnabled)
 
     def _contact_fields(self, fields: FormFields) -> None:
         self.email = self._line(fields, tr("CustomerDialog", "&E-mail:"), "email", "email")
@@ -161,9 +221,8 @@ class CustomerDialog(FormDialog):
             fields, tr("CustomerDialog", "P&ostcode:"), "postcode", "postcode"
         )
         self.city = self._line(fields, tr("CustomerDialog", "&City:"), "city", "city")
-        self.country = self._line(fields, tr("CustomerDialog", "Coun&try:"), "country", "country")
-        if not self.country.text():
-            self.country.setText("FR")
+        self.country = CountryCombo(self.raw_in.get("country", "") or "FR")
+        fields.add(tr("CustomerDialog", "Coun&try:"), "country", self.country)
 
     def raw(self) -> dict[str, str]:
         """The form as ``customers.parse_customer`` reads it (``CUSTOMER_FIELDS``)."""
