@@ -62,7 +62,7 @@ HEADING_H = 8.0
 SECTION_H = 14.0
 UNIT_ROW_H = 4.6
 UNIT_COLUMNS = 3
-BOTTOM = 20.0  # blocks stop above the footer
+BOTTOM = sheet.CONTENT_BOTTOM  # blocks stop above the footer and the legal lines
 SIGNATURE_H = 36.0
 
 
@@ -108,6 +108,8 @@ class DeskDocument:
     issued: dt.datetime
     rows: tuple[TypeRow, ...]
     last_return: dt.datetime | None
+    #: The cooperative's legal identity, printed at the foot of every page.
+    legal: tuple[str, ...] = ()
 
     @property
     def not_gone(self) -> list[LineProgress]:
@@ -211,6 +213,7 @@ def document_data(uow: UnitOfWork, reference: str, *, clock: Clock) -> DeskDocum
         issued=clock.local_now(),
         rows=tuple(rows),
         last_return=clock.to_local(last) if last is not None else None,
+        legal=sheet.identity(uow),
     )
 
 
@@ -345,7 +348,7 @@ def _render(
             block.draw(canvas, top)
             top -= block.height
         left = f"{title} {data.reference} · {data.customer_name} · émis le {when(data.issued)}"
-        sheet.footer(canvas, left, 140, number, len(pages))
+        sheet.footer(canvas, left, 140, number, len(pages), data.legal)
         canvas.showPage()
     canvas.save()
     return len(pages)

@@ -67,7 +67,7 @@ STATUS_TITLES: dict[str, str] = {
 }
 
 # Page geometry, in mm (A4 portrait): see booking.sheet.
-TABLE_BOTTOM = 20.0  # rows stop above the footer
+TABLE_BOTTOM = sheet.CONTENT_BOTTOM  # rows stop above the footer and the legal lines
 ROW_H = 7.0
 HEADING_H = 8.0
 TABLE_HEAD_H = 7.0
@@ -109,6 +109,8 @@ class PickList:
     use_end: dt.datetime
     notes: str
     lines: tuple[PickLine, ...]
+    #: The cooperative's legal identity, printed at the foot of every page.
+    legal: tuple[str, ...] = ()
 
     @property
     def pieces(self) -> int:
@@ -161,6 +163,7 @@ def picklist_data(uow: UnitOfWork, reference: str) -> PickList:
         )
     return PickList(
         cooperative=get_setting(uow, COOPERATIVE_NAME),
+        legal=sheet.identity(uow),
         reference=booking.reference,
         status=booking.status,
         customer_number=customer.number,
@@ -283,7 +286,7 @@ def draw_picklist(data: PickList, out: str | PathLike[str] | BinaryIO) -> int:
         if number == len(pages):
             _summary(canvas, data, y - 6)
         left = f"{data.reference} · {data.customer_name}"
-        sheet.footer(canvas, left, 120, number, len(pages))
+        sheet.footer(canvas, left, 120, number, len(pages), data.legal)
         canvas.showPage()
     canvas.save()
     return len(pages)

@@ -15,7 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from app.core import pdf
+from app.core import pdf, settings
+from app.core.db import UnitOfWork
 from app.core.pdf import fit, printable
 from inventory.labels import QUIET_MODULES, code128_bars, modules
 
@@ -171,16 +172,63 @@ def next_header(
     rule(canvas, LEFT, RIGHT, TOP - 10, 0, 0.8)
 
 
-def footer(canvas: Canvas, left: str, left_w: float, number: int, total: int) -> None:
-    """The footer of every page: ``left`` (at most ``left_w`` mm) and "Page n / N"."""
-    rule(canvas, LEFT, RIGHT, FOOTER_Y + 4, GREY_RULE, 0.4)
-    text(canvas, LEFT, FOOTER_Y, left, size=7.5, grey=GREY_TEXT, width=left_w)
+def identity(uow: UnitOfWork) -> tuple[str, str]:
+    """The cooperative's legal identity (its settings), as the two footer lines every
+    desk document prints, like the invoices' seller block."""
+
+    def get(key: str) -> str:
+        return settings.get_setting(uow, key).strip()
+
+    return pdf.Identity(
+        name=get(settings.COOPERATIVE_NAME),
+        legal_form=get(settings.LEGAL_FORM),
+        capital=get(settings.CAPITAL),
+        address=get(settings.ADDRESS),
+        siren=get(settings.SIREN),
+        siret=get(settings.SIRET),
+        rcs=get(settings.RCS),
+        vat_number=get(settings.VAT),
+        email=get(settings.EMAIL),
+        phone=get(settings.PHONE),
+    ).lines()
+
+
+#: Where page content stops (mm above the bottom edge): the footer and the legal lines
+#: are under it.
+CONTENT_BOTTOM = 24.0
+
+
+def footer(
+    canvas: Canvas,
+    left: str,
+    left_w: float,
+    number: int,
+    total: int,
+    legal: Sequence[str] = (),
+) -> None:
+    """The footer of every page: ``left`` (at most ``left_w`` mm) and "Page n / N", then
+    the cooperative's ``legal`` identity lines, centred in small grey type."""
+    base = FOOTER_Y + 3.2 * len(legal)
+    rule(canvas, LEFT, RIGHT, base + 4, GREY_RULE, 0.4)
+    text(canvas, LEFT, base, left, size=7.5, grey=GREY_TEXT, width=left_w)
     text(
         canvas,
         RIGHT,
-        FOOTER_Y,
+        base,
         pdf.page_label(number, total),
         size=8,
         grey=GREY_TEXT,
         align="right",
     )
+    for i, line in enumerate(line for line in legal if line):
+        y = base - 3.6 - i * 2.9
+        text(
+            canvas,
+            (LEFT + RIGHT) / 2,
+            y,
+            line,
+            size=6.5,
+            grey=GREY_TEXT,
+            align="centre",
+            width=RIGHT - LEFT,
+        )

@@ -17,6 +17,8 @@ import functools
 import io
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from os import PathLike
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -27,6 +29,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from app.core.money import quantize
 
 #: Where a document goes: a file path or a binary stream.
 Target = str | PathLike[str] | BinaryIO
@@ -117,6 +121,71 @@ def day_time(value: dt.datetime) -> str:
 def page_label(number: int, total: int) -> str:
     """What every footer says: ``Page 2 / 3``."""
     return f"Page {number} / {total}"
+
+
+# --- the cooperative's legal identity ------------------------------------------------------
+
+
+def _grouped(digits: str, *sizes: int) -> str:
+    digits = "".join(digits.split())
+    parts, start = [], 0
+    for size in sizes:
+        parts.append(digits[start : start + size])
+        start += size
+    parts.append(digits[start:])
+    return " ".join(p for p in parts if p)
+
+
+def capital_words(capital: str) -> str:
+    """``18500.00`` → ``au capital de 18 500,00 €``; ``variable`` → ``capital
+    variable``; a sentence is kept as written."""
+    capital = capital.strip()
+    low = capital.casefold()
+    if not capital or low.startswith(("capital", "au capital")):
+        return capital
+    if low == "variable":
+        return "capital variable"
+    try:
+        amount = quantize(Decimal(capital.replace(",", ".").replace(" ", "")))
+    except (InvalidOperation, ValueError):
+        return f"au capital de {capital}"
+    units, cents = format(amount, "f").split(".")
+    return f"au capital de {_grouped(units[::-1], *([3] * 10))[::-1]},{cents} €"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What every document the cooperative hands out says of it (INVOICING-FR.md §1.2):
+    name, legal form and capital, address, SIREN/SIRET, RCS, VAT number, contact."""
+
+    name: str
+    legal_form: str = ""
+    capital: str = ""
+    address: str = ""  # lines separated by new lines or ";"
+    siren: str = ""
+    siret: str = ""
+    rcs: str = ""
+    vat_number: str = ""
+    email: str = ""
+    phone: str = ""
+
+    def lines(self) -> tuple[str, str]:
+        """Two lines for a footer: who and where; the registrations."""
+        form = " ".join(x for x in (self.legal_form, capital_words(self.capital)) if x)
+        address = ", ".join(
+            part.strip() for part in self.address.replace(";", "\n").splitlines() if part.strip()
+        )
+        who = [x for x in (self.name, form, address, self.phone, self.email) if x]
+        ids = []
+        if self.siret:
+            ids.append(f"SIRET {_grouped(self.siret, 3, 3, 3)}")
+        if self.siren or self.siret:
+            ids.append(f"SIREN {_grouped(self.siren or self.siret[:9], 3, 3)}")
+        if self.rcs:
+            ids.append(self.rcs)
+        if self.vat_number:
+            ids.append(f"N° TVA intracom. {self.vat_number}")
+        return " · ".join(who), " · ".join(ids)
 
 
 # --- canvases -----------------------------------------------------------------------------
