@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from app.core.errors import ValidationError
-from app.core.money import to_cents, to_decimal
+from app.core.money import parse_amount, to_cents, to_decimal
 
 E = TypeVar("E", bound=StrEnum)
 DateT = TypeVar("DateT", dt.date, dt.datetime)
@@ -42,12 +42,11 @@ def money_cents(field: str, value: str | Decimal | int, *, required: bool = Fals
         if required:
             raise ValidationError(field, "The {field} cannot be empty.", field=field)
         return 0
-    try:
+    if isinstance(value, str):
+        # strict: ASCII digits, a point or a comma, at most two decimals, no separators
+        amount = parse_amount(value, field=field, negative=True)  # the message names why
+    else:
         amount = to_decimal(value)
-    except ValueError:
-        raise ValidationError(
-            field, "{value!r} is not an amount (write it like 1234.50).", value=value
-        ) from None
     if amount < 0:
         raise ValidationError(field, "The {field} cannot be negative.", field=field)
     if amount > MAX_MONEY_CENTS / 100:  # before rounding: 1e400 cannot be quantized
