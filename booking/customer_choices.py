@@ -1,5 +1,6 @@
 """The customers a list may be filtered by (the bookings and invoices screens, monthly
-statements): id, number and name, sorted by name."""
+statements): id, number and name, sorted by name; and the Chorus Pro service codes the
+booking editor shows as the buyer's reference by default."""
 
 from __future__ import annotations
 
@@ -18,3 +19,9 @@ def customer_choices(uow: UnitOfWork) -> list[CustomerChoice]:
         col(Customer.name), col(Customer.number)
     )
     return [(cid or 0, number, name) for cid, number, name in uow.session.exec(query)]
+
+
+def service_codes(uow: UnitOfWork) -> dict[str, str]:
+    """Customer number → Chorus Pro service code, for the customers that have one."""
+    query = select(Customer.number, Customer.service_code).where(col(Customer.service_code) != "")
+    return {number: code for number, code in uow.session.exec(query)}

@@ -1,5 +1,8 @@
 """The booking editor's left column: who books (the customer, picked from suggestions),
-the event and venue, the planned period and the usage period, and notes. Fields are named
+the buyer's references for its invoices (its own reference, BT-10 — a public buyer's
+Chorus Pro service code by default, shown as the placeholder — and its purchase order or
+commitment number, BT-13), the event and venue, the planned period and the usage period,
+and notes. Fields are named
 by the domain's field names (``FormFields``), so a refusal is shown beside its field."""
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateTimeEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -64,6 +68,7 @@ class DetailsForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.customers: dict[str, str] = {}  # "Name (number)" → number
+        self.service_codes: dict[str, str] = {}  # customer number → Chorus Pro service code
         self.message = QLabel()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
@@ -78,6 +83,7 @@ class DetailsForm(QWidget):
         self.member_note.setWordWrap(True)
         style.set_role(self.member_note, "small")
         self.fields.add("", (), self.member_note)
+        self._references_row()
         self.event_field = QLineEdit()  # not ``event``: QWidget's event() handler
         self.event_field.setPlaceholderText(tr("BookingEditor", "e.g. Festival des Nuits d’été"))
         self.fields.add(tr("BookingEditor", "&Event:"), "event", self.event_field)
@@ -108,6 +114,8 @@ class DetailsForm(QWidget):
             widget.setAccessibleName(name)
         order = (
             self.customer,
+            self.buyer_reference,
+            self.order_reference,
             self.event_field,
             self.venue,
             self.start,
@@ -120,6 +128,63 @@ class DetailsForm(QWidget):
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
+    def _references_row(self) -> None:
+        """The buyer's reference and its order number, side by side on one row; a refusal
+        of either is shown under the row."""
+        self.buyer_reference = QLineEdit()
+        self.buyer_reference.setAccessibleName(tr("BookingEditor", "Buyer's reference"))
+        self.buyer_reference.setToolTip(
+            tr(
+                "BookingEditor",
+                "The buyer's own reference on its invoices (a public buyer's service code)",
+            )
+        )
+        self.order_reference = QLineEdit()
+        self.order_reference.setAccessibleName(
+            tr("BookingEditor", "Purchase order or commitment number")
+        )
+        self.order_reference.setPlaceholderText(tr("BookingEditor", "Order / commitment n°"))
+        self.order_reference.setToolTip(
+            tr("BookingEditor", "The buyer's purchase order or commitment (engagement) number")
+        )
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(style.SPACE.s)
+        line.addWidget(self.buyer_reference, 1)
+        line.addWidget(self.order_reference, 1)
+        self.fields.add(tr("BookingEditor", "Buyer's re&f.:"), "buyer reference", row)
+        label = self.fields.form.labelForField(row.parentWidget() or row)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.buyer_reference)
+        self.fields.widgets["buyer reference"] = self.buyer_reference
+        self.fields.widgets["order reference"] = self.order_reference
+        self.fields.errors["order reference"] = self.fields.errors["buyer reference"]
+        self.customer.textChanged.connect(self._show_service_code)
+        self._show_service_code()
+
+    def set_service_codes(self, codes: dict[str, str]) -> None:
+        """Customer number → Chorus Pro service code: the placeholder of the buyer's
+        reference while it is empty (the invoice then carries the service code)."""
+        self.service_codes = dict(codes)
+        self._show_service_code()
+
+    def _show_service_code(self) -> None:
+        code = self.service_codes.get(self.customer_number(), "")
+        self.buyer_reference.setPlaceholderText(
+            code or tr("BookingEditor", "Buyer's reference (optional)")
+        )
+
+    def set_references(self, buyer_reference: str, order_reference: str) -> None:
+        self.buyer_reference.setText(buyer_reference)
+        self.order_reference.setText(order_reference)
+        for edit in (self.buyer_reference, self.order_reference):
+            edit.setCursorPosition(0)
+
+    def references(self) -> tuple[str, str]:
+        """(buyer's reference, order number) as typed, for ``BookingData``."""
+        return self.buyer_reference.text().strip(), self.order_reference.text().strip()
+
     # --- the customer -------------------------------------------------------------------
 
     def set_customers(self, people: list[tuple[str, str]]) -> None:
@@ -130,6 +195,7 @@ class DetailsForm(QWidget):
         typed = self.customer.text()
         if typed and typed in set(self.customers.values()):
             self.customer.setText(next(k for k, v in self.customers.items() if v == typed))
+        self._show_service_code()
 
     def customer_number(self) -> str:
         text = self.customer.text().strip()
@@ -207,6 +273,8 @@ class DetailsForm(QWidget):
     def set_editable(self, editable: bool) -> None:
         for widget in (
             self.customer,
+            self.buyer_reference,
+            self.order_reference,
             self.event_field,
             self.venue,
             self.start,
