@@ -64,7 +64,9 @@ class ParsedRates:
     non_member: int | None
     vat: Decimal | None
     categories: dict[str, int | None]
-    exemption: str = ""
+    #: The legal article of an exempt operation ("" taxed); None: the form has no such
+    #: field, the stored exemption stays.
+    exemption: str | None = None
 
 
 def parse_item_rates(raw: dict[str, str]) -> ParsedRates:
@@ -77,7 +79,7 @@ def parse_item_rates(raw: dict[str, str]) -> ParsedRates:
         public = fields.money_cents("non-member day rate", public_text, required=True)
     vat_text = raw.get("vat", "").strip()
     vat = rates.percent("VAT rate", vat_text) if vat_text else None
-    exemption = check_exemption(raw.get("vat_exemption", ""))
+    exemption = check_exemption(raw["vat_exemption"]) if "vat_exemption" in raw else None
     if exemption and member is None:
         raise ValidationError(
             "member day rate", "The {field} cannot be empty.", field="member day rate"
@@ -140,7 +142,8 @@ def save_item_rates(uow: UnitOfWork, *, user: str, item_code: str, rates_: Parse
             non_member_day=from_cents(rates_.non_member),
             vat_rate=rates_.vat,
         )
-        set_exemption(uow, user=user, item_code=item_code, article=rates_.exemption)
+        if rates_.exemption is not None:
+            set_exemption(uow, user=user, item_code=item_code, article=rates_.exemption)
     else:
         old = uow.session.get(ItemRate, item.id)
         if old is not None:
