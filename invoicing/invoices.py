@@ -2,10 +2,17 @@
 
 - ``quote_document``: a devis for any booking not cancelled, with a validity date;
 - ``draft_invoice``: what issuing would produce now (no number): for a confirmed, out or
-  returned booking, everything not yet covered by an earlier invoice of the booking;
-- ``issue_invoice``: takes the next FA-YYYY-NNNNN number inside the caller's write
-  transaction, refuses when a mandatory mention is missing, renders, and stores the
-  frozen document, its lines and its exact bytes (hash-chained).
+  returned booking, everything not yet covered by an earlier invoice of the booking (what
+  a credit note cancelled is not covered any more: it is invoiced again, at today's
+  prices);
+- ``prepare_invoice`` / ``store_invoice`` / ``issue_invoice``: checks and builds the
+  invoice (refuses when a mandatory mention is missing), then takes the next FA-YYYY-NNNNN
+  number inside the caller's write transaction, renders, and stores the frozen document,
+  its lines and its exact bytes (hash-chained); ``issuing.issue`` renders before the
+  write transaction;
+- ``damage_only``: an invoice of the booking's damage and loss charges alone, whatever
+  else it holds (the rest stays for the next invoice). Charges outside the scope of VAT
+  (category O, ``invoicing.damage_vat_category``) never share an invoice with taxed lines.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from app.core.errors import Conflict
 from booking.bookings import BookingData, booking_by_ref
 from booking.models import Booking, BookingStatus
 from invoicing import charges, estimate, issuing, parties, pricing, rates, vat_rules
-from invoicing.document import Document, Kind, Line
+from invoicing.document import Document, Kind, Line, VatCategory
 from invoicing.issuing import Covered, Renderer, XmlCheck
 from invoicing.models import IssuedDocument
 
@@ -161,10 +168,26 @@ def _invoiceable(uow: UnitOfWork, reference: str) -> Booking:
     return booking
 
 
+#: What a damage-only invoice takes of a booking (``covers`` prefixes): damage and loss
+#: charges recorded at the desk, whatever else the booking holds.
+DAMAGE_COVERS = ("damage:", "loss:")
+
+
+def is_damage(covered: Covered) -> bool:
+    return covered.covers.startswith(DAMAGE_COVERS)
+
+
 def _draft(
-    uow: UnitOfWork, booking: Booking, clock: Clock
+    uow: UnitOfWork, booking: Booking, clock: Clock, *, damage_only: bool = False
 ) -> tuple[list[Covered], charges.RateChoice]:
     covered, choice = charges.uninvoiced(uow, booking, clock)
+    if damage_only:
+        covered = [c for c in covered if is_damage(c)]
+        if not covered:
+            raise Conflict(
+                "Booking {ref} has no damage or loss charge left to invoice.",
+                ref=booking.reference,
+            )
     if not covered:
         raise Conflict(
             "Everything on booking {ref} has already been invoiced.", ref=booking.reference
@@ -172,12 +195,109 @@ def _draft(
     return covered, choice
 
 
-def draft_invoice(uow: UnitOfWork, reference: str, clock: Clock) -> Document:
+def _require_one_scope(booking: Booking, lines: Sequence[Line]) -> None:
+    """An invoice with charges outside the scope of VAT (category O) holds nothing else
+    (EN 16931 BR-O-11..14): damage and loss charges outside its scope go on an invoice of
+    their own."""
+    outside = {ln.vat_category is VatCategory.OUT_OF_SCOPE for ln in lines}
+    if len(outside) > 1:
+        raise Conflict(
+            "Booking {ref} has damage or loss charges outside the scope of VAT: they cannot "
+            "share an invoice with taxed lines. Invoice the damage and loss charges on their "
+            "own first, then the rest.",
+            ref=booking.reference,
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class PreparedInvoice:
+    """An invoice ready to take its number: its document (``number`` "") and its lines
+    with what they cover (after the buyer's VAT treatment)."""
+
+    document: Document
+    lines: tuple[Covered, ...]
+    customer_id: int
+    booking_id: int
+
+
+def prepare_invoice(
+    uow: UnitOfWork,
+    reference: str,
+    clock: Clock,
+    *,
+    damage_only: bool = False,
+    lines_override: Sequence[Line] | None = None,
+) -> PreparedInvoice:
+    """Everything about the booking's next invoice but its number: drafted, checked
+    (mandatory mentions, one VAT scope, no negative total) and built. ``damage_only``:
+    only the booking's damage and loss charges (the rest stays for a later invoice)."""
+    booking = _invoiceable(uow, reference)
+    drafted, choice = _draft(uow, booking, clock, damage_only=damage_only)
+    if lines_override is not None:
+        by_line = {c.line: c for c in drafted}
+        drafted = [by_line.get(ln, Covered(ln)) for ln in lines_override]
+    lines = [c.line for c in drafted]
+    parties.require_lines(lines)
+    document = _document(uow, booking, Kind.INVOICE, lines, choice.label, clock.today())
+    # the rows store the lines as treated for this buyer (vat_rules.apply keeps the order)
+    drafted = [
+        dataclasses.replace(c, line=ln) for c, ln in zip(drafted, document.lines, strict=True)
+    ]
+    _require_one_scope(booking, document.lines)
+    customer = charges.customer_of(uow, booking)
+    parties.require_mentions(document.seller, document.buyer, customer.category)
+    if document.gross_total < 0:
+        raise Conflict("An invoice cannot have a negative total: issue a credit note instead.")
+    return PreparedInvoice(document, tuple(drafted), require_id(customer), require_id(booking))
+
+
+def draft_invoice(
+    uow: UnitOfWork, reference: str, clock: Clock, *, damage_only: bool = False
+) -> Document:
     """The invoice issuing would produce now, without a number."""
     booking = _invoiceable(uow, reference)
-    covered, choice = _draft(uow, booking, clock)
+    covered, choice = _draft(uow, booking, clock, damage_only=damage_only)
     return _document(
         uow, booking, Kind.INVOICE, [c.line for c in covered], choice.label, clock.today()
+    )
+
+
+def has_damage_to_invoice(uow: UnitOfWork, reference: str, clock: Clock) -> bool:
+    """Whether the booking has damage or loss charges not invoiced yet."""
+    booking = booking_by_ref(uow, reference)
+    if BookingStatus(booking.status) not in INVOICEABLE:
+        return False
+    covered, _choice = charges.uninvoiced(uow, booking, clock)
+    return any(is_damage(c) for c in covered)
+
+
+def store_invoice(
+    uow: UnitOfWork,
+    prepared: PreparedInvoice,
+    *,
+    user: str,
+    clock: Clock,
+    renderer: Renderer,
+    check: XmlCheck | None = None,
+) -> IssuedDocument:
+    """Take the next FA number for ``prepared`` and store it (in the caller's write
+    transaction)."""
+    document = prepared.document
+    number, sequence = issuing.next_number(uow, issuing.INVOICE_SERIES, document.issue_date.year)
+    return issuing.store(
+        uow,
+        user=user,
+        document=dataclasses.replace(document, number=number),
+        lines=prepared.lines,
+        series=issuing.INVOICE_SERIES,
+        sequence=sequence,
+        customer_id=prepared.customer_id,
+        booking_id=prepared.booking_id,
+        cites_id=None,
+        reason="",
+        renderer=renderer,
+        clock=clock,
+        check=check,
     )
 
 
@@ -190,42 +310,18 @@ def issue_invoice(
     renderer: Renderer,
     lines_override: Sequence[Line] | None = None,
     check: XmlCheck | None = None,
+    damage_only: bool = False,
 ) -> IssuedDocument:
     """Issue the booking's next invoice. ``lines_override`` replaces the drafted lines (a
-    line equal to a drafted one keeps what it covers; others cover nothing). ``check``
+    line equal to a drafted one keeps what it covers; others cover nothing).
+    ``damage_only``: an invoice of the damage and loss charges alone. ``check``
     (``validation.check_xml``) validates the Factur-X XML before anything is stored; the
-    CLI, the demo and the benchmark pass it. Must run in a write unit of work: the number,
-    the rows and the bytes commit together."""
-    booking = _invoiceable(uow, reference)
-    drafted, choice = _draft(uow, booking, clock)
-    if lines_override is not None:
-        by_line = {c.line: c for c in drafted}
-        drafted = [by_line.get(ln, Covered(ln)) for ln in lines_override]
-    lines = [c.line for c in drafted]
-    parties.require_lines(lines)
-    today = clock.today()
-    document = _document(uow, booking, Kind.INVOICE, lines, choice.label, today)
-    customer = charges.customer_of(uow, booking)
-    parties.require_mentions(document.seller, document.buyer, customer.category)
-    if document.gross_total < 0:
-        raise Conflict("An invoice cannot have a negative total: issue a credit note instead.")
-    number, sequence = issuing.next_number(uow, issuing.INVOICE_SERIES, today.year)
-    document = dataclasses.replace(document, number=number)
-    return issuing.store(
-        uow,
-        user=user,
-        document=document,
-        lines=drafted,
-        series=issuing.INVOICE_SERIES,
-        sequence=sequence,
-        customer_id=require_id(customer),
-        booking_id=booking.id,
-        cites_id=None,
-        reason="",
-        renderer=renderer,
-        clock=clock,
-        check=check,
+    CLI, the demo and the benchmark pass it. Must run in a write unit of work (or under
+    ``issuing.issue``): the number, the rows and the bytes commit together."""
+    prepared = prepare_invoice(
+        uow, reference, clock, damage_only=damage_only, lines_override=lines_override
     )
+    return store_invoice(uow, prepared, user=user, clock=clock, renderer=renderer, check=check)
 
 
 def invoices_of_booking(uow: UnitOfWork, reference: str) -> list[IssuedDocument]:

@@ -1,12 +1,14 @@
 """``regie quote``, ``regie invoice``, ``regie credit-note``, ``regie payments
 add|reverse|list`` and ``regie invoices list|show|pdf``.
 
-Issuing (an invoice or a credit note) renders the PDF with its Factur-X XML, validates the
-XML (``invoicing.validation.check_xml``: XSD, EN 16931 and FR-CTC schematrons) and
-commits the number, the rows and the bytes together; the PDF file is written to a
-temporary file beside ``--out`` and renamed once the transaction has committed. A refusal
-exits 1 with the reason on stderr, nothing issued and no file written; a malformed
-argument (an amount, a date, a line position) exits 2. Amounts in JSON are strings with
+Issuing (an invoice or a credit note) renders the PDF with its Factur-X XML and validates
+the XML (``invoicing.validation.check_xml``: XSD, EN 16931 and FR-CTC schematrons) before
+the short write transaction that takes the number (``issuing.issue``); the PDF file is
+written to a temporary file beside ``--out`` inside that transaction and renamed once it
+committed (``app.cli.delivery``). A refusal exits 1 with the reason on stderr, nothing
+issued and no file written; a malformed argument (an amount, a date, a line position)
+exits 2; a failure after the issue (the printer, a closed standard output) says that the
+document WAS issued and how to get its PDF, exit 1. Amounts in JSON are strings with
 two decimals ("1234.50").
 """
 
@@ -15,7 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import sys
+from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -23,8 +25,9 @@ from typing import Any
 
 from sqlmodel import select
 
-from app.bootstrap import open_context
+from app.bootstrap import Context, open_context
 from app.cli.bookings import UsageError, _usage_guard
+from app.cli.delivery import Issued, PendingFiles, check_stdout, deliver
 from app.cli.output import print_json
 from app.cli.printing import (
     add_out_option,
@@ -40,8 +43,8 @@ from app.cli.printing import (
 from app.core import settings
 from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import DomainError, ValidationError
-from app.core.money import cents_str, from_cents, quantize, to_cents
-from app.i18n import message, tr
+from app.core.money import cents_str, from_cents, quantize
+from app.i18n import tr
 from booking.customers import customer_by_number
 from booking.models import Customer
 from inventory import fields
@@ -68,6 +71,16 @@ def register(commands: Any) -> None:
         help=tr("cli", "issue the invoice of a booking (or what it has not been invoiced yet)"),
     )
     invoice.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
+    invoice.add_argument(
+        "--damage-only",
+        action="store_true",
+        help=tr(
+            "cli",
+            "invoice only the booking's damage and loss charges not invoiced yet, whatever "
+            "else it holds (the rest stays for its next invoice); needed when these charges "
+            "are outside the scope of VAT",
+        ),
+    )
     _out_option(invoice)
     _json_option(invoice)
     invoice.set_defaults(handler=_usage_guard(issue_invoice))
@@ -78,23 +91,26 @@ def register(commands: Any) -> None:
     credit.add_argument("number", help=tr("cli", "the invoice number (FA-2026-00042)"))
     credit.add_argument("--reason", default="", help=tr("cli", "why the invoice is corrected"))
     credit.add_argument(
+        "--line",
+        action="append",
+        default=[],
+        metavar="POS[:QTY|=AMOUNT]",
+        help=tr(
+            "cli",
+            "an invoice line to credit (repeatable): --line 2 credits all that is left of "
+            "line 2; --line 2:3 credits 3 of its units (3 of its 5 projectors, 3 of its "
+            "piece-days) at its unit price; --line 2=150.00 credits 150.00 excluding VAT of "
+            "it. Without --line and --amount: everything left on the invoice (a full credit "
+            "note)",
+        ),
+    )
+    credit.add_argument(
         "--amount",
         default="",
         help=tr(
             "cli",
-            "credit only this amount excluding VAT, taken from the invoice's lines in order "
-            "(default: everything left)",
-        ),
-    )
-    credit.add_argument(
-        "--line",
-        action="append",
-        default=[],
-        metavar="POS[=AMOUNT]",
-        help=tr(
-            "cli",
-            "credit the invoice line at this position, all of it or this amount excluding VAT "
-            "(repeatable)",
+            "credit this amount excluding VAT of the invoice's only line left to credit; "
+            "refused when several lines are left (then say which with --line)",
         ),
     )
     _out_option(credit)
@@ -188,7 +204,9 @@ def _prepare(args: argparse.Namespace) -> tuple[int | None, str | None]:
     if missing is not None:
         return missing, None
     check_folder(args.out)
-    return None, check_printer(args)
+    printer = check_printer(args)
+    check_stdout()
+    return None, printer
 
 
 def _amount(field: str, value: str, argument: str) -> Decimal:
@@ -215,6 +233,8 @@ def line_json(line: Line) -> dict[str, Any]:
         "vat_rate": _money(line.vat_rate),
         "detail": line.detail,
         "code": line.item_code,
+        "period_start": line.period_start.isoformat() if line.period_start else None,
+        "period_end": line.period_end.isoformat() if line.period_end else None,
     }
 
 
@@ -294,52 +314,75 @@ def write_quote(args: argparse.Namespace) -> int:
     return 0
 
 
+def _issue_with(
+    args: argparse.Namespace,
+    printer: str | None,
+    issue: Callable[[Context, PendingFiles], IssuedDocument],
+    more: Callable[[UnitOfWork, IssuedDocument, dict[str, Any]], None] | None = None,
+) -> int:
+    """Issue one document through ``issue(ctx, files)`` (which writes the PDF into
+    ``files`` inside its write transaction), then deliver it (``delivery``)."""
+    ctx = open_context(args.db)
+    files = PendingFiles()
+    try:
+        try:
+            row = issue(ctx, files)
+        except BaseException:
+            files.discard()
+            raise
+        failed = files.commit()
+        with ctx.db.read() as uow:
+            shown = _issued_json(uow, row)
+            if more is not None:
+                more(uow, row, shown)
+            pdf = issuing.files_of(uow, require_id(row)).pdf
+    finally:
+        ctx.db.dispose()
+    return deliver(
+        [Issued(shown, pdf, args.out)],
+        printer=printer,
+        failed_files=failed,
+        show=lambda: _issued(shown, args),
+        sender=send,
+    )
+
+
+def pdf_into(files: PendingFiles, out: str, uow: UnitOfWork, row: IssuedDocument) -> None:
+    """Inside the issuing write transaction: the PDF just stored, written beside ``out``
+    (a disk that refuses rolls the issue back)."""
+    if out:
+        files.write(out, issuing.files_of(uow, require_id(row)).pdf)
+
+
 def issue_invoice(args: argparse.Namespace) -> int:
     status, printer = _prepare(args)
     if status is not None:
         return status
-    ctx = open_context(args.db)
-    try:
-        with atomic_file(args.out) as write, ctx.db.write() as uow:
+
+    def issue(ctx: Context, files: PendingFiles) -> IssuedDocument:
+        renderer = _renderer(ctx)
+
+        def action(uow: UnitOfWork) -> IssuedDocument:
             row = invoices.issue_invoice(
                 uow,
                 user=ctx.user,
                 reference=args.ref,
                 clock=ctx.clock,
-                renderer=renderer_for(uow),
+                renderer=renderer,
                 check=validation.check_xml,
+                damage_only=args.damage_only,
             )
-            shown = _issued_json(uow, row)
-            pdf = issuing.files_of(uow, require_id(row)).pdf
-            write(pdf)
-    finally:
-        ctx.db.dispose()
-    return _print_issued(shown, pdf, printer, args)
+            pdf_into(files, args.out, uow, row)
+            return row
+
+        return issuing.issue(ctx.db, action)
+
+    return _issue_with(args, printer, issue)
 
 
-def _print_issued(
-    shown: dict[str, Any], pdf: bytes, printer: str | None, args: argparse.Namespace
-) -> int:
-    """Print a document just issued (committed): a printer failure cannot undo the
-    issue, so it is said with the way to print it again, exit 1."""
-    failure: DomainError | None = None
-    if printer is not None:
-        try:
-            shown["printed"] = printed_json(printer, send(pdf, printer, shown["number"]))
-        except DomainError as err:
-            failure = err
-    _issued(shown, args)
-    if failure is None:
-        return 0
-    print(
-        tr(
-            "cli",
-            "{number} was issued but could not be printed: {reason} "
-            "Print it again with: regie invoices pdf {number} --print",
-        ).format(number=shown["number"], reason=message(failure)),
-        file=sys.stderr,
-    )
-    return 1
+def _renderer(ctx: Context) -> Renderer:
+    with ctx.db.read() as uow:
+        return renderer_for(uow)
 
 
 def _issued(shown: dict[str, Any], args: argparse.Namespace) -> None:
@@ -359,46 +402,47 @@ def _issued(shown: dict[str, Any], args: argparse.Namespace) -> None:
         print(printed_line(shown["printed"]["printer"], shown["printed"]["pages"]))
 
 
-def _credit_lines(args: argparse.Namespace) -> list[credit_notes.CreditLine] | None:
-    lines = []
-    for value in args.line:
-        position, _, amount = value.partition("=")
-        try:
-            pos = fields.integer("line", position.strip(), minimum=1)
-        except ValidationError as err:
-            raise UsageError(err, f"--line {value}") from err
-        lines.append(
-            credit_notes.CreditLine(pos, _amount("amount", amount, "--line") if amount else None)
+def _credit_line(value: str) -> credit_notes.CreditLine:
+    """``POS`` (all that is left of the line), ``POS:QTY`` (that many of its units) or
+    ``POS=AMOUNT`` (that amount excluding VAT)."""
+    position, equals, amount = value.partition("=")
+    position, colon, quantity = position.partition(":")
+    argument = f"--line {value}"
+    try:
+        pos = fields.integer("line", position.strip() or "x", minimum=1)
+        qty = fields.integer("quantity", quantity.strip() or "x", minimum=1) if colon else None
+    except ValidationError as err:
+        raise UsageError(err, argument) from err
+    if colon and equals:
+        raise UsageError(
+            ValidationError(
+                "line", "Give a quantity (POS:QTY) or an amount (POS=AMOUNT), not both."
+            ),
+            argument,
         )
-    return lines or None
+    if equals:
+        return credit_notes.CreditLine(pos, amount=_amount("amount", amount, "--line"))
+    return credit_notes.CreditLine(pos, quantity=qty)
 
 
-def _spread(uow: UnitOfWork, number: str, amount: Decimal) -> list[credit_notes.CreditLine]:
-    """``amount`` (excl. VAT) taken from the invoice's lines in order, each up to what is
-    left of it; what cannot be placed is left on the last line, for the service to refuse
-    with the amounts."""
-    document = invoices.issued_document(uow, number)
-    row = issuing.issued_by_number(uow, number, Kind.INVOICE)
-    done = credit_notes._credited_by_position(uow, require_id(row))
-    wanted = to_cents(amount)
-    out: list[credit_notes.CreditLine] = []
-    last_take = 0  # cents of the last line taken from
-    for pos, line in enumerate(document.lines, start=1):
-        left = to_cents(line.net) - done.get(pos, 0)
-        take = min(left, wanted)
-        if take > 0:
-            out.append(credit_notes.CreditLine(pos, from_cents(take)))
-            wanted -= take
-            last_take = take
-        if wanted == 0:
-            return out
-    if out:
-        last = out.pop()
-        return [
-            *out,
-            credit_notes.CreditLine(last.position, from_cents(last_take + wanted)),
-        ]
-    return [credit_notes.CreditLine(1, from_cents(wanted))]
+def _credit_lines(args: argparse.Namespace) -> list[credit_notes.CreditLine] | None:
+    return [_credit_line(value) for value in args.line] or None
+
+
+def _one_line(uow: UnitOfWork, number: str, amount: Decimal) -> list[credit_notes.CreditLine]:
+    """``--amount``: unambiguous only when one line of the invoice has something left to
+    credit; otherwise the person says which with ``--line``."""
+    left = [item for item in credit_notes.creditable(uow, number) if item.left_cents > 0]
+    if len(left) > 1:
+        raise DomainError(
+            "Invoice {number} has {count} lines left to credit: say which with --line "
+            "(--line 2 for all that is left of line 2, --line 2:3 for 3 of its units, "
+            "--line 2=150.00 for an amount excluding VAT), repeatable.",
+            number=number,
+            count=len(left),
+        )
+    position = left[0].position if left else 1
+    return [credit_notes.CreditLine(position, amount=amount)]
 
 
 def issue_credit_note(args: argparse.Namespace) -> int:
@@ -409,30 +453,35 @@ def issue_credit_note(args: argparse.Namespace) -> int:
     status, printer = _prepare(args)
     if status is not None:
         return status
-    ctx = open_context(args.db)
-    try:
-        with atomic_file(args.out) as write, ctx.db.write() as uow:
+
+    def issue(ctx: Context, files: PendingFiles) -> IssuedDocument:
+        renderer = _renderer(ctx)
+        with ctx.db.read() as uow:
             number = issuing.issued_by_number(uow, args.number, Kind.INVOICE).number
-            if amount is not None:
-                lines = _spread(uow, number, amount)
+            wanted = _one_line(uow, number, amount) if amount is not None else lines
+        reason = args.reason.strip() or DEFAULT_REASON.format(number=number)
+
+        def action(uow: UnitOfWork) -> IssuedDocument:
             row = credit_notes.issue_credit_note(
                 uow,
                 user=ctx.user,
                 invoice_number=number,
-                reason=args.reason.strip() or DEFAULT_REASON.format(number=number),
+                reason=reason,
                 clock=ctx.clock,
-                renderer=renderer_for(uow),
-                lines=lines,
+                renderer=renderer,
+                lines=wanted,
                 check=validation.check_xml,
             )
-            shown = _issued_json(uow, row)
-            shown["cites"] = number
-            shown["reason"] = row.reason
-            pdf = issuing.files_of(uow, require_id(row)).pdf
-            write(pdf)
-    finally:
-        ctx.db.dispose()
-    return _print_issued(shown, pdf, printer, args)
+            pdf_into(files, args.out, uow, row)
+            return row
+
+        return issuing.issue(ctx.db, action)
+
+    def more(uow: UnitOfWork, row: IssuedDocument, shown: dict[str, Any]) -> None:
+        shown["cites"] = uow.row(IssuedDocument, row.cites_id or 0).number
+        shown["reason"] = row.reason
+
+    return _issue_with(args, printer, issue, more)
 
 
 # --- payments ------------------------------------------------------------------------------
