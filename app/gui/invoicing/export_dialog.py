@@ -11,7 +11,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -140,9 +141,9 @@ class ExportDialog(QDialog):
         )
         intro.setWordWrap(True)
         style.set_role(intro, "muted")
-        self.message = QLabel()
+        self.message = QLabel()  # room kept for two lines: the form never squeezes
         self.message.setWordWrap(True)
-        self.message.hide()
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.accounts_button = self.buttons.addButton(
             tr("ExportDialog", "&Account numbers…"), QDialogButtonBox.ButtonRole.ActionRole
@@ -170,6 +171,18 @@ class ExportDialog(QDialog):
         self._rename()
         self.ops.read(lambda uow: settings.get_setting(uow, settings.SIREN), self._got_siren)
         self.date_from.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.fit)
+
+    def fit(self) -> None:
+        """As tall as the wrapped texts need at this width (a window's height does not
+        follow its labels' height-for-width by itself, so the fields would be squeezed)."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None else 0
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     # --- the file name ---------------------------------------------------------------
 
@@ -249,7 +262,7 @@ class ExportDialog(QDialog):
     def _say(self, text: str, problem: bool) -> None:
         self.message.setText(text)
         style.set_role(self.message, "error" if problem else "muted")
-        self.message.show()
+        self.fit()
 
     def edit_accounts(self) -> None:
         self.accounts_dialog = AccountsDialog(self.ops, self)
