@@ -89,10 +89,13 @@ def format_amount(cents: int | None) -> str:
 
 
 def edit_amount(cents: int | None) -> str:
-    """An amount as typed in a form ("1234,50" in French), which the parsers read back."""
+    """An amount as typed in a form ("1234,50" in French, "1234.50" otherwise), which
+    ``money.parse_amount`` reads back: no digit separators, and only a point or a comma
+    (never a locale's other decimal sign)."""
     if cents is None:
         return ""
-    return str(from_cents(cents)).replace(".", QLocale().decimalPoint())
+    comma = QLocale().decimalPoint() == ","
+    return str(from_cents(cents)).replace(".", "," if comma else ".")
 
 
 def format_weight(grams: int) -> str:
