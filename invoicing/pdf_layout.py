@@ -38,6 +38,7 @@ from reportlab.platypus import (
 
 from app.core import pdf
 from app.core.money import quantize, round_half_up
+from booking.countries import country_name
 from invoicing.document import Document, Kind, Line, Nature, Party, VatCategory
 from invoicing.facturx_xml import missing_payment_notes
 
@@ -363,7 +364,7 @@ def seller_block(seller: Party, logo: Path | None) -> list[Flowable]:
         block.append(P(esc(form), "small"))
     address = lines_of(seller.address) + [esc(f"{seller.postcode} {seller.city}".strip())]
     if seller.country.upper() != "FR":
-        address.append(esc(seller.country))
+        address.append(esc(country_name(seller.country)))
     block.append(P("<br/>".join(a for a in address if a), "body"))
     ids = []
     if seller.siret:
@@ -438,7 +439,7 @@ def customer_block(buyer: Party) -> list[Flowable]:
     parts = [P(f"<b>{esc(buyer.name)}</b>", "strong")]
     address = lines_of(buyer.address) + [esc(f"{buyer.postcode} {buyer.city}".strip())]
     if buyer.country.upper() != "FR":
-        address.append(esc(buyer.country))
+        address.append(esc(country_name(buyer.country)))
     parts.append(P("<br/>".join(a for a in address if a)))
     ids = []
     if buyer.customer_number:

@@ -150,6 +150,7 @@ def test_reverse_charge_prints_the_wording_and_both_vat_numbers() -> None:
     assert "Votre référence : PO 4711" in text
     assert "Autoliquidation" in text
     assert "FR47932817455" in text and "DE123456789" in text
+    assert "10115 Berlin Allemagne" in text  # the country by its French name
 
 
 def test_lines_with_their_own_period_print_it() -> None:
