@@ -104,7 +104,7 @@ class CustomerDialog(FormDialog):
         super().__init__(ops, parent)
         self.customer_id = customer_id
         self.raw_in = raw or {}
-        self.setMinimumWidth(760)
+        self.setMinimumWidth(880)
         self.setWindowTitle(
             tr("CustomerDialog", "Edit customer")
             if customer_id is not None
@@ -197,16 +197,14 @@ class CustomerDialog(FormDialog):
         self.vat = self._line(
             fields, tr("CustomerDialog", "&VAT number:"), "VAT number", "vat_number"
         )
-        self.vat.setPlaceholderText(tr("CustomerDialog", "With its country prefix: BE0403019261"))
+        self.vat.setPlaceholderText(tr("CustomerDialog", "e.g. BE0403019261"))
         self.public_buyer = QCheckBox(tr("CustomerDialog", "Public &buyer (Chorus Pro)"))
         self.public_buyer.setChecked(bool(raw.get("public_buyer", "")))
         fields.add("", "public buyer", self.public_buyer)
         self.service_code = self._line(
             fields, tr("CustomerDialog", "Serv&ice code:"), "service code", "service_code"
         )
-        self.service_code.setPlaceholderText(
-            tr("CustomerDialog", "Chorus Pro service code, if the buyer has one")
-        )
+        self.service_code.setPlaceholderText(tr("CustomerDialog", "Chorus Pro code, if any"))
         self.service_code.setEnabled(self.public_buyer.isChecked())
         self.public_buyer.toggled.connect(self.service_code.setEnabled)
 
