@@ -96,11 +96,11 @@ def check_triggers(uow: UnitOfWork, report: Report) -> None:
     for name, table in TRIGGERS:
         sql = found.get(name)
         if sql is None:
-            report.add("", "trigger {name} is missing", name=name)
+            report.add("", N_("trigger {name} is missing"), name=name)
             continue
         compact = " ".join(sql.upper().split())
         if f" ON {table.upper()} " not in compact + " " or "RAISE(ABORT" not in compact:
-            report.add("", "trigger {name} no longer refuses changes", name=name)
+            report.add("", N_("trigger {name} no longer refuses changes"), name=name)
             continue
         report.triggers += 1
 
@@ -117,9 +117,9 @@ def _check_seal_rows(
         name = _name(numbers, doc)
         if now is None:
             if kind == seals.DOCUMENT:
-                report.add(name, "document deleted since issue")
+                report.add(name, N_("document deleted since issue"))
             else:
-                report.add(name, "payment {id} deleted", id=ref)
+                report.add(name, N_("payment {id} deleted"), id=ref)
             continue
         for part, value in sealed.items():
             if part != "v" and now.get(part) != value:
@@ -157,7 +157,7 @@ def _check_chain(uow: UnitOfWork, report: Report, numbers: dict[int, str], start
         if not ok:
             report.add(
                 _name(numbers, int(document_id)),
-                "seal chain broken at seal {id}",
+                N_("seal chain broken at seal {id}"),
                 id=int(_id),
             )
         prev = str(chain_hash)
@@ -170,14 +170,14 @@ def _check_unsealed(uow: UnitOfWork, report: Report, numbers: dict[int, str]) ->
         "SELECT d.id FROM issued_document d LEFT JOIN record_seal s "
         "ON s.kind = 'document' AND s.ref_id = d.id WHERE s.id IS NULL ORDER BY d.id"
     ).all():
-        report.add(_name(numbers, int(doc_id)), "document not sealed: not issued by Régie")
+        report.add(_name(numbers, int(doc_id)), N_("document not sealed: not issued by Régie"))
     for pay_id, doc_id in conn.exec_driver_sql(
         "SELECT p.id, p.document_id FROM payment p LEFT JOIN record_seal s "
         "ON s.kind = 'payment' AND s.ref_id = p.id WHERE s.id IS NULL ORDER BY p.id"
     ).all():
         report.add(
             _name(numbers, int(doc_id)),
-            "payment {id} not sealed: not recorded by Régie",
+            N_("payment {id} not sealed: not recorded by Régie"),
             id=int(pay_id),
         )
 
@@ -197,7 +197,7 @@ def _check_amounts(uow: UnitOfWork, report: Report) -> None:
         try:
             document = from_json(str(text))
         except Exception:  # noqa: BLE001 - any unreadable JSON is the finding itself
-            report.add(str(number), "frozen document unreadable")
+            report.add(str(number), N_("frozen document unreadable"))
             continue
         totals = (
             to_cents(document.net_total),
@@ -205,9 +205,9 @@ def _check_amounts(uow: UnitOfWork, report: Report) -> None:
             to_cents(document.gross_total),
         )
         if totals != (net, vat, gross) or document.number != number:
-            report.add(str(number), "amounts differ from the frozen document")
+            report.add(str(number), N_("amounts differ from the frozen document"))
         if [to_cents(ln.net) for ln in document.lines] != nets.get(int(doc_id), []):
-            report.add(str(number), "lines differ from the frozen document")
+            report.add(str(number), N_("lines differ from the frozen document"))
 
 
 def _check_sequences(uow: UnitOfWork, report: Report) -> None:
@@ -228,7 +228,9 @@ def _check_sequences(uow: UnitOfWork, report: Report) -> None:
         if values != expected or nexts.get((series, year), 0) != len(values) + 1:
             missing = sorted(set(range(1, max(values) + 1)) - set(values))
             first = f"{series}-{year}-{missing[0]:05d}" if missing else f"{series}-{year}"
-            report.add(first, "numbering of {series}-{year} has a gap", series=series, year=year)
+            report.add(
+                first, N_("numbering of {series}-{year} has a gap"), series=series, year=year
+            )
 
 
 def _counts(uow: UnitOfWork, report: Report) -> None:
@@ -244,12 +246,12 @@ def verify(uow: UnitOfWork) -> Report:
     conn = _conn(uow)
     result = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
     if result != ["ok"]:
-        report.add("", "SQLite integrity check: {result}", result="; ".join(result[:5]))
+        report.add("", N_("SQLite integrity check: {result}"), result="; ".join(result[:5]))
     fk = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
     for table, rowid, parent, _fkid in fk[:20]:
         report.add(
             "",
-            "row {rowid} of {table} points to a missing {parent}",
+            N_("row {rowid} of {table} points to a missing {parent}"),
             rowid=rowid,
             table=table,
             parent=parent,
@@ -262,7 +264,7 @@ def verify(uow: UnitOfWork) -> Report:
     _check_amounts(uow, report)
     _check_sequences(uow, report)
     for number in issuing.verify_chain(uow):
-        report.add(number, "PDF or XML changed since issue")
+        report.add(number, N_("PDF or XML changed since issue"))
     _dedupe(report)
     return report
 
@@ -277,7 +279,7 @@ def quick_check(uow: UnitOfWork) -> Report:
         conn.exec_driver_sql("SELECT count(*) FROM record_seal WHERE kind = 'document'").scalar()
     )
     if documents != report.documents or report.seals - documents != report.payments:
-        report.add("", "documents or payments were added or deleted outside Régie")
+        report.add("", N_("documents or payments were added or deleted outside Régie"))
     last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM record_seal").scalar()
     _check_chain(uow, report, _numbers(uow), max(int(last or 0) - TAIL, 0))
     _dedupe(report)

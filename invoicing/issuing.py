@@ -219,23 +219,23 @@ def require_date_order(uow: UnitOfWork, series: str, document: Document) -> None
     if last is None or last.issue_date <= document.issue_date:
         return
     number, day = last.number, last.issue_date
+    last_day, today = day.strftime("%d/%m/%Y"), document.issue_date.strftime("%d/%m/%Y")
     if document.kind is Kind.CREDIT_NOTE:
-        message = (
+        raise Conflict(
             "The last credit note {number} is dated {last}; this computer's clock says "
             "{today}. A credit note cannot be dated before the last one: check the date and "
-            "time of this computer, then issue it again."
-        )
-    else:
-        message = (
-            "The last invoice {number} is dated {last}; this computer's clock says {today}. "
-            "An invoice cannot be dated before the last one: check the date and time of "
-            "this computer, then issue it again."
+            "time of this computer, then issue it again.",
+            number=number,
+            last=last_day,
+            today=today,
         )
     raise Conflict(
-        message,
+        "The last invoice {number} is dated {last}; this computer's clock says {today}. "
+        "An invoice cannot be dated before the last one: check the date and time of this "
+        "computer, then issue it again.",
         number=number,
-        last=day.strftime("%d/%m/%Y"),
-        today=document.issue_date.strftime("%d/%m/%Y"),
+        last=last_day,
+        today=today,
     )
 
 

@@ -186,20 +186,20 @@ def require_till(uow: UnitOfWork, invoice: IssuedDocument, method: PaymentMethod
     if not is_individual(customer):
         return
     if method is PaymentMethod.ESPECES:
-        message = (
+        raise Conflict(
             "Régie is not a certified cash system (NF 525): record this cash payment from "
             "{customer} in your certified till. If the cooperative records such payments "
-            "there, declare it in Settings (Payments); Régie then keeps a copy for the "
-            "invoice's balance."
+            "there, say so in Settings (File → Settings…); Régie then keeps a copy for "
+            "the invoice's balance.",
+            customer=customer.name,
         )
-    else:
-        message = (
-            "Régie is not a certified cash system (NF 525): record this card payment from "
-            "{customer} in your certified till. If the cooperative records such payments "
-            "there, declare it in Settings (Payments); Régie then keeps a copy for the "
-            "invoice's balance."
-        )
-    raise Conflict(message, customer=customer.name)
+    raise Conflict(
+        "Régie is not a certified cash system (NF 525): record this card payment from "
+        "{customer} in your certified till. If the cooperative records such payments "
+        "there, say so in Settings (File → Settings…); Régie then keeps a copy for "
+        "the invoice's balance.",
+        customer=customer.name,
+    )
 
 
 def add_payment(

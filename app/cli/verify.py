@@ -80,7 +80,7 @@ def verify(args: argparse.Namespace) -> int:
         print(summary(report))
         return 0
     broken = report.broken_documents
-    head = tr("cli", "Not intact: {count} problem(s), {documents} document(s) concerned.")
+    head = tr("cli", "Not intact: problems found: {count}; documents concerned: {documents}.")
     print(head.format(count=len(report.problems), documents=len(broken)))
     for problem in report.problems:
         print(problem_text(problem))

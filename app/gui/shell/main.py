@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressDialog,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -47,6 +48,7 @@ from app.gui.reports.dashboard import Dashboard
 from app.gui.reports.reports_screen import ReportsScreen
 from app.gui.shell import files, geometry, icons
 from app.gui.shell.changes import Change
+from app.gui.shell.integrity_view import IntegrityChecks
 from app.gui.shell.keys import DigitRowShortcuts
 from app.gui.shell.navigation import Navigation
 from app.gui.shell.operations import Cancelled, Operations, Progress
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         self.dialog: Any = None  # the last dialog or message box shown (tests read it)
         self.progress_dialog: QProgressDialog | None = None
         self.cooperative = ""
+        self.integrity = IntegrityChecks(self, ops)
         self._build_navigation()
         self._build_menus()
         self.setObjectName("MainWindow")
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
         self._load_title()
         if self.areas:
             self.show_area(self.areas[0].key)
+        self.integrity.start()  # the quick check: a banner warns if something is wrong
 
     # --- construction ------------------------------------------------------------------
 
@@ -181,11 +185,15 @@ class MainWindow(QMainWindow):
         )
         self.nav.currentRowChanged.connect(self._nav_changed)
         central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.integrity.banner)
+        row = QHBoxLayout()
         row.setSpacing(0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
 
     def _build_menus(self) -> None:
@@ -206,6 +214,13 @@ class MainWindow(QMainWindow):
             "export",
         )
         file_menu.addSeparator()
+        self.verify_action = self._menu_action(
+            file_menu,
+            tr("MainWindow", "&Verify integrity…"),
+            "",
+            self.integrity.verify,
+            "inspect",
+        )
         self.settings_action = self._menu_action(
             file_menu, tr("MainWindow", "&Settings…"), "Ctrl+,", self.open_settings, "settings"
         )

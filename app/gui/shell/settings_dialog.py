@@ -1,13 +1,14 @@
 """Settings: the interface language (this computer, applied on restart), the appearance
-(this computer, applied at once) and the cooperative's identity (shared by everyone, stored
-in the database)."""
+(this computer, applied at once), the cooperative's identity and its declaration of a
+certified till for cash and card payments from individuals (shared by everyone, stored in
+the database)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from app.core.db import UnitOfWork
 from app.core.settings import all_settings, set_setting
@@ -17,6 +18,7 @@ from app.gui.shell.changes import Change
 from app.gui.shell.identity_dialog import IdentityDialog
 from app.gui.shell.operations import Operations
 from inventory import fields
+from invoicing import payments
 
 tr = QCoreApplication.translate
 
@@ -93,6 +95,23 @@ class SettingsDialog(FormDialog):
         self.identity_button.setAutoDefault(False)
         self.identity_button.clicked.connect(self.open_identity)
         shared.add("", (), self.identity_button)
+        self.till = QCheckBox(
+            tr("SettingsDialog", "Cash and card payments from individuals go through our &till")
+        )
+        self.till.setChecked(values.get(payments.CERTIFIED_TILL, "") == "1")
+        shared.add("", "certified till", self.till)
+        till_note = QLabel(
+            tr(
+                "SettingsDialog",
+                "Régie is not a certified cash system (NF 525). Tick this only if such "
+                "payments are recorded in the cooperative's certified till: Régie then "
+                "accepts a copy of them for the invoices' balances; otherwise it refuses "
+                "them.",
+            )
+        )
+        till_note.setWordWrap(True)
+        style.set_role(till_note, "muted")
+        shared.add("", (), till_note)
         for edit in (self.name, self.email, self.phone):
             edit.setCursorPosition(0)  # a long value shows its beginning
         self.identity: IdentityDialog | None = None
@@ -144,9 +163,12 @@ class SettingsDialog(FormDialog):
         if self.appearance.currentData() != style.stored_choice():
             style.set_choice(self.appearance.currentData())  # re-styles the running app
 
+        till = self.till.isChecked()
+
         def write(uow: UnitOfWork) -> None:
             for key, value in values.items():
                 set_setting(uow, key, value)
+            payments.declare_till(uow, till)
 
         return write
 
