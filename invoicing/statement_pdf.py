@@ -121,8 +121,9 @@ def _title_style() -> ParagraphStyle:
 
 def _title_box(statement: Statement) -> list[Flowable]:
     period = f"du {date(statement.period_start)} au {date(statement.closing_date)}"
+    month = month_label(statement).capitalize()
     if statement.in_progress:
-        period += " (mois en cours)"
+        month += " (mois en cours)"
     rows = [
         ("Période", period),
         ("Situation au", f"<b>{date(statement.as_of)}</b>"),
@@ -135,7 +136,7 @@ def _title_box(statement: Statement) -> list[Flowable]:
     )
     return [
         Paragraph(TITLE, _title_style()),
-        P(f"<b>{month_label(statement).capitalize()}</b>", "meta"),
+        P(f"<b>{month}</b>", "meta"),
         Spacer(1, 1.5 * mm),
         P(meta, "meta"),
         Spacer(1, 2 * mm),

@@ -69,7 +69,8 @@ def test_current_month_is_stated_at_the_print_date(coop, ledger):
     assert st.closing == D("458.00") and st.paid_since == D("0.00")
     with coop.read() as uow:
         text = _text(statements.render_statement(st, parties.seller(uow)))
-    assert "du 01/11/2026 au 19/11/2026 (mois en cours)" in text
+    assert "Novembre 2026 (mois en cours)" in text
+    assert "du 01/11/2026 au 19/11/2026" in text
     assert "Solde au 19/11/2026" in text
     assert "30/11/2026" not in text  # no future month end
 
