@@ -294,4 +294,5 @@ def _dedupe(report: Report) -> None:
         if key not in seen:
             seen.add(key)
             kept.append(problem)
-    report.problems = kept
+    # the database's own problems first, then document by document (numbers in order)
+    report.problems = sorted(kept, key=lambda p: (p.number != "", p.number))

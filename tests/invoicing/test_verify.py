@@ -198,3 +198,36 @@ def test_a_database_issued_before_the_seals_is_sealed_by_the_migration(issued, t
     status, out = verify(old)
     assert status == 0, out
     assert out.strip() == "Intact: 3 documents, 4 payments, 7 seals, 10 triggers checked."
+
+
+def test_the_demo_cooperative_verifies_intact(tmp_path):
+    """The demo writes its documents' bytes and chain after issuing (``DeferredRenderer``);
+    its rows and payments are sealed as they are issued: ``regie verify`` finds it intact."""
+    import datetime as dt
+
+    from app.core.clock import PARIS, FixedClock
+    from app.core.migrate import open_database
+    from app.demo import invoicing as demo
+    from app.demo.booking import build_bookings_demo
+    from app.demo.inventory import build_demo
+    from tests.invoicing.conftest import fake_render
+
+    clock = FixedClock(dt.datetime(2026, 11, 26, 10, 0, tzinfo=PARIS))
+    path = tmp_path / "demo.db"
+    db = open_database(path)
+    build_demo(db, size="small", seed=1, clock=clock, user="demo")
+    build_bookings_demo(db, size="small", seed=1, clock=clock, user="demo")
+    summary = demo.build_invoicing_demo(
+        db,
+        size="small",
+        seed=1,
+        clock=clock,
+        user="demo",
+        renderer=fake_render,
+        invoices_limit=25,
+    )
+    db.dispose()
+    assert summary.invoices == 25
+    status, out = verify(path)
+    assert status == 0, out
+    assert out.startswith("Intact: ")

@@ -135,7 +135,7 @@ class IntegrityBanner(QFrame):
         text = tr(
             "Integrity",
             "Régie found changes made outside Régie to the invoices or payments: %1",
-        ).replace("%1", "; ".join(first) + (" …" if len(report.problems) > 2 else ""))
+        ).replace("%1", " · ".join(first) + (" …" if len(report.problems) > 2 else ""))
         self.label.setText(text)
         self.show()
 

@@ -110,6 +110,7 @@ class SettingsDialog(FormDialog):
             )
         )
         till_note.setWordWrap(True)
+        till_note.setMinimumWidth(till_note.fontMetrics().averageCharWidth() * 56)
         style.set_role(till_note, "muted")
         shared.add("", (), till_note)
         for edit in (self.name, self.email, self.phone):
