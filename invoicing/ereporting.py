@@ -8,7 +8,8 @@ Who is reported, from the buyer frozen in each document (and the customer's cate
   public body (a commune or a customer flagged public buyer);
 - ``B2BINT`` / ``B2CINT``: a business / an individual outside France;
 - ``B2B`` (a French company, or a French association or venue with a VAT number) is
-  e-invoiced, hence left out.
+  e-invoiced, hence left out — unless its Factur-X BAR note (``facturx_xml``) does not
+  say B2B (no SIREN to address it on the network): then it is reported as that note says.
 
 Categories (the codes of the e-reporting specifications): ``TLB1`` goods sold (consumables,
 lines frozen as goods) with French VAT, ``TPS1`` services (rental, late returns, damage
@@ -37,6 +38,7 @@ from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
 from app.core.money import cents_str, quantize, to_cents
 from booking.models import Customer, CustomerCategory, CustomerKind
+from invoicing import facturx_xml
 from invoicing.document import Document, Kind, Party, VatCategory
 from invoicing.models import IssuedDocument
 from invoicing.serial import from_json
@@ -55,8 +57,17 @@ COLUMNS = (
 )
 
 
-def operation_class(buyer: Party, category: str, kind: str) -> str:
-    """B2B (e-invoiced), B2C, B2BINT or B2CINT for a buyer as frozen in a document."""
+def operation_class(buyer: Party, category: str, kind: str, bar: str = "B2B") -> str:
+    """B2B (e-invoiced), B2C, B2BINT or B2CINT for a buyer as frozen in a document.
+    ``bar``: the BAR note its Factur-X XML carries (``facturx_xml.business_category``); a
+    document it does not send as B2B (a business without a SIREN cannot be addressed on
+    the network) is reported too, so that no operation falls between e-invoicing and
+    e-reporting."""
+    found = _class(buyer, category, kind)
+    return bar if found == B2B and bar != B2B else found
+
+
+def _class(buyer: Party, category: str, kind: str) -> str:
     individual = kind == CustomerKind.PERSON.value or category == CustomerCategory.INDIVIDUAL.value
     business = buyer.is_business and not individual
     if (buyer.country or "FR").upper() != "FR":
@@ -130,7 +141,8 @@ def transaction_rows(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[Row]
     sums: dict[tuple[dt.date, str, Decimal, str], list[int]] = {}
     for row, category, kind in uow.session.exec(query):
         document = from_json(row.document_json)
-        if operation_class(document.buyer, category, kind) == B2B:
+        bar = facturx_xml.business_category(document)
+        if operation_class(document.buyer, category, kind, bar) == B2B:
             continue
         sign = -1 if row.kind == Kind.CREDIT_NOTE.value else 1
         for (code, rate), (base, tax) in _groups(document).items():

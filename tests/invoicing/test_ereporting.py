@@ -41,6 +41,17 @@ def sales(coop, db_path, clock, monkeypatch, qapp, tmp_path, capsys):
         public_buyer="yes",
     )
 
+    customer(
+        coop,
+        "C-BE",
+        "Lichtwerk SPRL",
+        category="company",
+        country="BE",
+        postcode="1000",
+        city="Bruxelles",
+        vat_number="BE0403170701",
+    )
+
     def fixed_context(db_option, **kwargs):
         ctx = open_context(db_option, **kwargs)
         ctx.clock = clock
@@ -51,8 +62,9 @@ def sales(coop, db_path, clock, monkeypatch, qapp, tmp_path, capsys):
     numbers = {}
     for number, lines in (
         ("C-IND", {"LYRE": 1, "GAFFER": 2}),
-        ("C-SA", {"LYRE": 3}),
+        ("C-SA", {"LYRE": 2}),
         ("C-VIL", {"LYRE": 2}),
+        ("C-BE", {"LYRE": 1}),
     ):
         ref = book(coop, clock, number, lines)
         numbers[number] = ok(capsys, "invoice", ref, "--out", pdf, "--json")["number"]
@@ -87,6 +99,13 @@ def test_transaction_data_per_day_category_and_rate(sales, capsys, tmp_path, clo
     assert (services["taxable_base"], services["vat_amount"]) == ("90.00", "18.00")
     assert services["transactions"] == "3"  # the individual, the commune, its credit note
     assert {r["currency"] for r in rows} == {"EUR"}
+    # the Belgian business: reverse charge, not taxed in France
+    abroad = got[(day, "TNT1", "0.00")]
+    assert (abroad["taxable_base"], abroad["vat_amount"], abroad["transactions"]) == (
+        "90.00",
+        "0.00",
+        "1",
+    )
 
 
 def test_bad_period_writes_nothing(sales, capsys, tmp_path):
@@ -112,3 +131,8 @@ def test_bad_period_writes_nothing(sales, capsys, tmp_path):
 )
 def test_who_is_reported(party, category, kind, expected):
     assert ereporting.operation_class(party, category, kind) == expected
+
+
+def test_a_business_the_xml_does_not_send_as_b2b_is_reported():
+    """A French company without a SIREN: its Factur-X says B2C, so it is e-reported."""
+    assert ereporting.operation_class(Party("SA"), "company", "organisation", "B2C") == "B2C"
