@@ -199,6 +199,8 @@ def test_bookings_create_confirm_show_cancel(cli_db, capsys):
         "to": "2027-03-08T18:00",
         "use_from": "2027-03-06T09:00",
         "use_to": "2027-03-08T18:00",
+        "buyer_reference": "",
+        "order_reference": "",
         "lines": [
             {"code": "LYRE-WASH", "name": "Lyre wash LED 19x15 W", "quantity": 2},
             {"code": "SM58", "name": "Micro Shure SM58", "quantity": 3},
