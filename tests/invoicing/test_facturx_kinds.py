@@ -13,6 +13,7 @@ import datetime as dt
 import importlib
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -89,6 +90,14 @@ def regie(coop, db_path, clock, monkeypatch, qapp, capsys, tmp_path):
             return json.loads(out)
         return out
 
+    def refused(*argv: str) -> str:
+        """Exit 1 with one sentence on stderr, no traceback; the sentence."""
+        status = main(list(argv))
+        _out, err = capsys.readouterr()
+        assert status == 1 and "Traceback" not in err, (status, err)
+        return " ".join(err.split())
+
+    run.refused = refused
     run.db = coop
     run.clock = clock
     run.tmp = tmp_path
@@ -154,6 +163,14 @@ def read_back(pdf: Path) -> Read:
     read = Read(etree.fromstring(xml), xml, printed_text(pdf))
     assert validation.check_xml(xml) == []
     check_totals(read)
+    kind = read.one("/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:TypeCode/text()")
+    number = read.one("/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:ID/text()")
+    if kind == "381":  # a credit note is not to be paid
+        assert read.text.startswith("AVOIR") and f"AVOIR {number}" in read.text
+        for word in ("IBAN", "pénalités", "intérêts moratoires", "Échéance", "Conditions de"):
+            assert word not in read.text, word
+    else:
+        assert kind == "380" and read.text.startswith("FACTURE") and number in read.text
     return read
 
 
@@ -208,8 +225,11 @@ def check_totals(read: Read) -> None:
     assert vat_total == sum(v for _b, v in breakdown.values())
     assert gross == net + vat_total
     assert due == gross - (Decimal(prepaid[0]) if prepaid else 0)
-    # The page shows the same totals.
-    for value in (net, vat_total, gross):
+    # The page shows the same totals, each next to its label, and every line's net.
+    assert f"Total HT {french(net)}" in read.text, read.text
+    assert f"Total TVA {french(vat_total)}" in read.text, read.text
+    assert re.search(f"Total TTC( de l'avoir)? {re.escape(french(gross))}", read.text), read.text
+    for value in nets:
         assert french(value) in read.text, (french(value), read.text)
 
 
@@ -355,6 +375,14 @@ def test_public_buyer_with_its_service_code_and_commitment(regie):
     assert "intérêts moratoires" in read.text
     assert "pénalités" not in read.text and "10 points" not in read.text
     assert "SERV-CULTURE" in read.text and "EJ-2026-0042" in read.text
+    # Chorus Pro wants the same references on the credit note.
+    pdf = regie.tmp / "AV.pdf"
+    regie("credit-note", _shown["number"], "--line", "1:1", "--out", str(pdf), "--json")
+    read = read_back(pdf)
+    terms = summary(read)
+    assert terms["BT-3"] == "381" and terms["BT-25"] == [_shown["number"]]
+    assert terms["BT-10"] == ["SERV-CULTURE"] and terms["BT-13"] == ["EJ-2026-0042"]
+    assert "intérêts moratoires" not in read.text and "IBAN" not in read.text
     verified(regie)
 
 
@@ -395,13 +423,14 @@ def test_damage_charge_invoiced_on_its_own_outside_the_scope_of_vat(regie):
     with regie.db.write() as uow:
         settings.set_setting(uow, rates.DAMAGE_VAT_CATEGORY, "O")
     french_company(regie, "C-FR", "--vat", "FR44732829320")
-    ref = create_booking(regie, "C-FR", lines=("LYRE=2",))
-    first, second = regie.lyres[:2]
+    ref = create_booking(regie, "C-FR", lines=("LYRE=3",))
+    first, second, third = regie.lyres[:3]
     at(regie, "2026-12-01T09:30")
-    regie("scan", "out", ref, first, second, "--station", "quai", "--json")
+    regie("scan", "out", ref, first, second, third, "--station", "quai", "--json")
     at(regie, "2026-12-05T17:00")
     regie(
-        "scan", "in", second, "--damaged", f"{first}=lentille fêlée", "--station", "quai", "--json"
+        *("scan", "in", second, "--damaged", f"{first}=lentille fêlée", "--missing", third),
+        *("--station", "quai", "--json"),
     )
     with regie.db.write() as uow:  # no CLI command records the repair cost
         charges.record_damage_charge(
@@ -414,21 +443,39 @@ def test_damage_charge_invoiced_on_its_own_outside_the_scope_of_vat(regie):
             clock=regie.clock,
         )
     at(regie, "2026-12-07T10:00")
+    # Out of scope and taxed lines cannot share an invoice: one sentence, nothing issued.
+    said = regie.refused("invoice", ref, "--out", str(regie.tmp / "mixed.pdf"))
+    assert "--damage-only" in said or "on their own" in said, said
+    assert regie("invoices", "list", "--json") == []
+    assert not (regie.tmp / "mixed.pdf").exists()
     damage, read = issue(regie, ref, "--damage-only")
-    assert len(damage["lines"]) == 1
+    assert len(damage["lines"]) == 2  # the repair and the lost lyre (its replacement value)
     terms = summary(read)
     assert terms["BT-118"] == ["O"] and terms["BT-121"] == ["VATEX-EU-O"]
     assert terms["BT-31"] == [] and terms["BT-48"] == []  # BR-O-02
     assert read.all(
         f"{AGREEMENT}/ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:ID/text()"
     )
-    assert read.money(f"{SUMS}/ram:GrandTotalAmount/text()") == Decimal("180.00")
+    assert read.money(f"{SUMS}/ram:GrandTotalAmount/text()") == Decimal("1380.00")
     assert "hors du champ" in read.text
+    # Its credit note stays outside the scope too (no VAT numbers, O).
+    pdf = regie.tmp / "AV.pdf"
+    regie("credit-note", damage["number"], "--line", "1=30.00", "--out", str(pdf), "--json")
+    read = read_back(pdf)
+    terms = summary(read)
+    assert (terms["BT-3"], terms["BT-118"], terms["BT-31"], terms["BT-48"]) == (
+        "381",
+        ["O"],
+        [],
+        [],
+    )
+    assert read.money(f"{SUMS}/ram:GrandTotalAmount/text()") == Decimal("30.00")
     # The rental stays for its own invoice, with VAT and without the damage.
     rental, read = issue(regie, ref)
     assert rental["number"] != damage["number"]
     assert summary(read)["BT-118"] == ["S"]
     assert all("dommage" not in ln["description"] for ln in rental["lines"])
+    assert regie.refused("invoice", ref, "--damage-only", "--out", str(regie.tmp / "x.pdf"))
     verified(regie)
 
 
@@ -491,6 +538,14 @@ def test_credit_note_by_lines(regie):
     assert read.money(f"{SUMS}/ram:TaxBasisTotalAmount/text()") == Decimal(
         invoice["lines"][0]["unit_price"]
     )
+    pdf = regie.tmp / "AV3.pdf"
+    regie("credit-note", invoice["number"], "--line", "1=30.00", "--out", str(pdf), "--json")
+    read = read_back(pdf)
+    assert read.money(f"{SUMS}/ram:TaxBasisTotalAmount/text()") == Decimal("30.00")
+    assert read.money(f"{SUMS}/ram:TaxTotalAmount/text()") == Decimal("6.00")
+    # More than is left of a line is refused, nothing issued.
+    said = regie.refused("credit-note", invoice["number"], "--line", "2:3", "--out", str(pdf))
+    assert said and len(regie("invoices", "list", "--json")) == 4
     verified(regie)
 
 
@@ -510,7 +565,12 @@ def test_reinvoice_after_a_full_credit_note(regie):
     terms = summary(read)
     assert again["number"] not in (invoice["number"], credit["number"])
     assert terms["BT-3"] == "380" and terms["BT-12"] == [ref] and terms["BT-25"] == []
-    assert Decimal(again["net_total"]) < Decimal(invoice["net_total"])
+    # 2 × 3 days × 45,00 × coef 2 less 10 % = 162,00; the consumables as before.
+    nets = read.all(
+        f"{LINES}//ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount/text()"
+    )
+    assert nets == ["162.00", "37.50"]
+    assert read.money(f"{SUMS}/ram:GrandTotalAmount/text()") == Decimal("239.40")
     verified(regie)
 
 
