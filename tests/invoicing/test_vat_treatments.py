@@ -21,7 +21,7 @@ from lxml import etree
 from app.bootstrap import open_context
 from app.cli import main
 from invoicing import facturx_xml, render, validation, vat_rules
-from invoicing.document import VatCategory
+from invoicing.document import Kind, VatCategory
 from invoicing.invoices import draft_invoice
 from tests.invoicing.conftest import book
 
@@ -281,3 +281,26 @@ def test_the_cli_issues_a_reverse_charged_invoice_in_a_real_process(
     tree = etree.fromstring(xml)
     assert texts(tree, f"{BREAKDOWN}/ram:CategoryCode/text()") == ["AE"]
     assert validation.check_xml(xml) == []
+
+
+def test_a_credit_note_of_a_reverse_charged_invoice_keeps_its_treatment(cli, capsys, clock):
+    """The credit note's breakdown is rebuilt from the invoice's lines (vat_rules.totals):
+    same categories, reasons and VATEX codes; its XML validates."""
+    add_customer(capsys, "C-AT", "Wiener Bühne GmbH", "--country", "AT", "--vat", "ATU13585627")
+    ref = book(cli, clock, "C-AT", {"LYRE": 1, "GAFFER": 1})
+    with cli.read() as uow:
+        invoice_document = draft_invoice(uow, ref, clock)
+    total = vat_rules.totals(invoice_document.lines)
+    credit = dataclasses.replace(
+        invoice_document,
+        kind=Kind.CREDIT_NOTE,
+        number="AV-2026-00001",
+        vat=total.vat,
+        cited_number="FA-2026-00001",
+        cited_date=clock.today(),
+    )
+    xml = facturx_xml.build_xml(credit)
+    assert validation.check_xml(xml) == []
+    tree = etree.fromstring(xml)
+    codes = texts(tree, f"{BREAKDOWN}/ram:ExemptionReasonCode/text()")
+    assert sorted(codes) == ["VATEX-EU-AE", "VATEX-EU-IC"]
