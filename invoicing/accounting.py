@@ -422,7 +422,7 @@ def entries(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[Entry]:
     )
     for deposit, reference in uow.session.exec(held):
         found += deposit_entries(deposit, reference, start, end)
-    return number_entries(found, chart)
+    return number_entries([e for e in found if e.debit or e.credit], chart)
 
 
 def number_entries(found: Iterable[Entry], chart: Accounts) -> list[Entry]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ def register(commands: Any) -> None:
     books.add_argument(
         "--out",
         required=True,
-        help=tr("cli", "the file to write (FEC: SIRENFECAAAAMMJJ.txt is the usual name)"),
+        help=tr("cli", "the file to write, - for standard output (FEC: SIRENFECAAAAMMJJ.txt)"),
     )
     _json(books)
     books.set_defaults(handler=_usage_guard(export_accounting))
@@ -57,7 +58,9 @@ def register(commands: Any) -> None:
         help=tr("cli", "e-reporting transaction data of a period (operations not e-invoiced)"),
     )
     _period(report)
-    report.add_argument("--out", required=True, help=tr("cli", "the CSV file to write"))
+    report.add_argument(
+        "--out", required=True, help=tr("cli", "the CSV file to write, - for standard output")
+    )
     _json(report)
     report.set_defaults(handler=_usage_guard(export_ereporting))
 
@@ -104,6 +107,18 @@ def _done(args: argparse.Namespace, kind: str, rows: int, start: dt.date, end: d
     return 0
 
 
+def _write(args: argparse.Namespace, data: bytes) -> bool:
+    """The file, whole or not at all; ``--out -``: standard output, and True (nothing
+    else is printed)."""
+    if args.out == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return True
+    atomic_write_bytes(args.out, data)
+    return False
+
+
 def export_accounting(args: argparse.Namespace) -> int:
     start, end = _day("--from", args.start), _day("--to", args.end)
     ctx = open_context(args.db)
@@ -112,7 +127,8 @@ def export_accounting(args: argparse.Namespace) -> int:
             data, count = accounting.export(uow, start, end, args.format)
     finally:
         ctx.db.dispose()
-    atomic_write_bytes(args.out, data)
+    if _write(args, data):
+        return 0
     return _done(args, args.format, count, start, end)
 
 
@@ -124,5 +140,6 @@ def export_ereporting(args: argparse.Namespace) -> int:
             data, count = ereporting.export(uow, start, end)
     finally:
         ctx.db.dispose()
-    atomic_write_bytes(args.out, data)
+    if _write(args, data):
+        return 0
     return _done(args, "ereporting", count, start, end)

@@ -232,6 +232,15 @@ def test_csv_format_and_a_subprocess(ledger, tmp_path):
     assert lines[0].split(";") == list(accounting.COLUMNS)
     first = lines[1].split(";")
     assert dt.datetime.strptime(first[3], "%d/%m/%Y") and "," in first[11]
+    piped = subprocess.run(
+        [sys.executable, "-m", "app", "export", "accounting", "--from", START, "--to", END]
+        + ["--out", "-"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert piped.returncode == 0 and piped.stdout.startswith(b"JournalCode\tJournalLib\t")
 
 
 @pytest.mark.parametrize(
