@@ -104,6 +104,9 @@ def ledger(coop, db_path, clock, monkeypatch, qapp, tmp_path, capsys):
     cheque = ok(capsys, "payments", "add", fa1, "20", "--method", "cheque", "--json")
     ok(capsys, "payments", "reverse", str(cheque["id"]))
     ok(capsys, "deposits", "retain", str(deposit["id"]), "--invoice", fa2, "--amount", "120")
+    # a cheque held as deposit is not booked; kept, it is cashed: bank, not the deposits
+    held = ok(capsys, "deposits", "add", first, "500", "--method", "cheque", "--json")
+    ok(capsys, "deposits", "retain", str(held["id"]), "--invoice", fa1, "--amount", "11")
     return {"invoices": [fa1, fa2], "db": db_path}
 
 
@@ -176,12 +179,16 @@ def test_fec_matches_the_invoices(ledger, capsys, tmp_path):
         assert movement("44571", CompteLib=label) == cents, rate
     assert movement("44571") == sum(vat.values())
     # receipts: 100 transfer + 50 cash + 20 cheque − 20 reversed + 120 from the deposit
-    receipts = 10000 + 5000 + 2000 - 2000 + 12000
+    # (by transfer) + 11 from the cheque deposit
+    receipts = 10000 + 5000 + 2000 - 2000 + 12000 + 1100
     assert -movement("411") == gross - receipts
     assert {r["CompAuxNum"] for r in rows if r["CompteNum"] == "411"} == {"C-PRO"}
     assert -movement("530") == 5000
     # bank: transfer 100, cheque 20 and its reversal, the 300 transfer deposit received
-    assert -movement("512") == 10000 + 2000 - 2000 + 30000 - 18000  # 180 of it given back
+    # (180 of it given back), 11 of the cheque deposit cashed
+    assert -movement("512") == 10000 + 2000 - 2000 + 30000 - 18000 + 1100
+    cashed = [r for r in rows if "caution retenue" in r["EcritureLib"] and r["Debit"] == "11,00"]
+    assert [(r["JournalCode"], r["CompteNum"]) for r in cashed] == [("BQ", "512")]
     assert movement("4191") == 30000 - 12000 - 18000 == 0
     reversal = [r for r in rows if r["EcritureLib"].startswith("Annulation règlement")]
     assert {(r["CompteNum"], r["Debit"], r["Credit"]) for r in reversal} == {
