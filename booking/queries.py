@@ -205,6 +205,9 @@ class BookingForm:
     use_start: dt.datetime
     use_end: dt.datetime
     lines: list[EditedLine]
+    #: The buyer's own references for its invoices (BT-10, BT-13).
+    buyer_reference: str = ""
+    order_reference: str = ""
 
 
 def booking_form(uow: UnitOfWork, booking_id: int) -> BookingForm:
@@ -232,4 +235,6 @@ def booking_form(uow: UnitOfWork, booking_id: int) -> BookingForm:
         booking.use_start,
         booking.use_end,
         list(merged.values()),
+        booking.buyer_reference,
+        booking.order_reference,
     )

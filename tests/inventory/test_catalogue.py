@@ -121,7 +121,7 @@ def test_unit_with_owner_location_and_purchase(db, clock):
         "serial": "R600-1234",
         "location": "A-03-2",
         "purchase_date": "15/03/2022",
-        "purchase_price": "3 999,90",
+        "purchase_price": "3999,90",
         "owner": "Compagnie du Rocher",
     }
     with db.write() as uow:
