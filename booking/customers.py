@@ -318,22 +318,6 @@ def memberships_of(uow: UnitOfWork, customer_id: int) -> list[Membership]:
     return list(uow.session.exec(query.order_by(col(Membership.valid_from))))
 
 
-def membership_covering(
-    uow: UnitOfWork, customer_id: int, first_day: dt.date, last_day: dt.date
-) -> Membership | None:
-    """The membership covering every day from ``first_day`` to ``last_day`` (inclusive)."""
-    query = select(Membership).where(
-        Membership.customer_id == customer_id,
-        Membership.valid_from <= first_day,
-        or_(col(Membership.valid_to).is_(None), col(Membership.valid_to) >= last_day),
-    )
-    return uow.session.exec(query).first()
-
-
-def is_member_on(uow: UnitOfWork, customer_id: int, day: dt.date) -> bool:
-    return membership_covering(uow, customer_id, day, day) is not None
-
-
 # --- search -----------------------------------------------------------------------------
 
 

@@ -36,6 +36,7 @@ from decimal import Decimal
 
 from lxml import etree
 
+from app.core.money import round_half_up
 from invoicing.document import Document, Kind, Party, VatCategory
 
 RSM = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
@@ -65,7 +66,6 @@ DEFAULT_PMT_PRIVATE = (
 )
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«(])")
-TWO = Decimal("0.01")
 
 
 _ABBREVIATIONS = frozenset({"art.", "c.", "com.", "coef.", "cf.", "n°", "min.", "max.", "env."})
@@ -135,20 +135,20 @@ def business_category(document: Document) -> str:
 
 
 def amount(value: Decimal) -> str:
-    return str(value.quantize(TWO))
+    return str(round_half_up(value, 2))
 
 
 def _plain(value: Decimal, places: int) -> str:
     """``value`` with at most ``places`` decimals, trailing zeros dropped, never in
     exponent notation."""
-    text = format(value.quantize(Decimal(1).scaleb(-places)), "f")
+    text = format(round_half_up(value, places), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text or "0"
 
 
 def rate(value: Decimal) -> str:
-    return str(value.quantize(TWO))
+    return str(round_half_up(value, 2))
 
 
 def _date102(value: dt.date) -> str:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.bootstrap import open_context
+from app.cli import late_returns
 from app.cli.bookings import _usage_guard
 from app.cli.invoicing import _amount
 from app.cli.output import print_json
@@ -86,6 +87,8 @@ def register(commands: Any) -> None:
     show.add_argument("ref", help=tr("cli", "the booking reference (R-2027-0042)"))
     _json_option(show)
     show.set_defaults(handler=show_pricing)
+
+    late_returns.add_parser(sub)
 
 
 def _json_option(parser: argparse.ArgumentParser) -> None:

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import func, select
 
 from app.core.errors import Conflict, ValidationError
-from booking import customers
+from booking import customers, memberships
 from booking.models import Customer, Membership
 from tests import factories
 
@@ -99,11 +99,14 @@ def test_memberships_overlap_and_duplicates_refused(db):
         customers.add_membership(
             uow, user="t", customer_id=cid, member_number="S-004", valid_from="2026-01-01"
         )
-        assert customers.is_member_on(uow, cid, dt.date(2026, 7, 14))
-        assert (
-            customers.membership_covering(uow, cid, dt.date(2025, 12, 30), dt.date(2026, 1, 2))
-            is None
+        assert memberships.covering_memberships(
+            uow, cid, dt.date(2026, 7, 14), dt.date(2026, 7, 14)
         )
+        # a renewal: the two memberships together cover 30/12/2025 – 02/01/2026
+        renewal = memberships.covering_memberships(
+            uow, cid, dt.date(2025, 12, 30), dt.date(2026, 1, 2)
+        )
+        assert sorted(m.member_number for m in renewal) == ["S-001", "S-004"]
 
 
 def test_search_by_name_number_and_member_number(db):
