@@ -122,7 +122,9 @@ def store(
     rehearsal = uow.memo.get(_REHEARSAL)
     if isinstance(rehearsal, _Rehearsal):
         raise _Rehearsed(document, _render(document, renderer, check))
-    take = uow.memo.get(_TAKE)
+    # The rehearsal rendered the action's first document; a further one (an action that
+    # issues several) is rendered here, in the write transaction.
+    take = uow.memo.pop(_TAKE, None)
     if isinstance(take, _Take) and take.document != document:
         same = dataclasses.replace(take.document, number=document.number) == document
         raise _Stale(_seq(take.document.number) - sequence, same_but_number=same)

@@ -102,3 +102,30 @@ def test_many_desks_issue_at_once_without_a_locked_database(coop, clock, db_path
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.startswith(f"Intact: {WORKERS} documents")
     print("rehearsals, locked renders per desk:", sorted((o[2], o[3]) for o in outcomes))
+
+
+def test_an_action_issuing_two_documents_renders_the_second_in_the_write(coop, clock):
+    """The rehearsal renders the first document; the second is rendered in the write
+    transaction (no endless retry); both are stored, sealed and chained."""
+    from invoicing import invoices
+    from tests.invoicing.conftest import USER, fake_render
+
+    refs = [book(coop, clock, "C-PUB", {"LYRE": n}) for n in (1, 2)]
+
+    def both(uow):
+        first = invoices.issue_invoice(
+            uow, user=USER, reference=refs[0], clock=clock, renderer=fake_render
+        )
+        invoices.issue_invoice(uow, user=USER, reference=refs[1], clock=clock, renderer=fake_render)
+        return first
+
+    stats = issuing.IssueStats()
+    row = issuing.issue(coop, both, stats=stats)
+    assert row.number == "FA-2026-00001"
+    assert (stats.rehearsals, stats.locked_renders) == (1, 0)
+    with coop.read() as uow:
+        assert [r.number for r in uow.session.exec(select(IssuedDocument))] == [
+            "FA-2026-00001",
+            "FA-2026-00002",
+        ]
+        assert integrity.verify(uow).intact
