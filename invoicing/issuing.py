@@ -266,13 +266,13 @@ class _Take:
     xml: bytes | None
 
 
-class _Rehearsed(Exception):  # noqa: N818 - a signal, not an error
+class _Rehearsed(BaseException):  # noqa: N818 - a signal (no "except Exception" stops it)
     def __init__(self, document: Document, rendered: tuple[bytes, bytes | None]) -> None:
         super().__init__(document.number)
         self.take = _Take(document, rendered[0], rendered[1])
 
 
-class _Stale(Exception):  # noqa: N818 - a signal, not an error
+class _Stale(BaseException):  # noqa: N818 - a signal (no "except Exception" stops it)
     """The write built another document than the one rehearsed."""
 
     def __init__(self, lead: int, *, same_but_number: bool) -> None:
