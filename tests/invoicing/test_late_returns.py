@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
+import subprocess
 from decimal import Decimal as D
 
 import pytest
@@ -26,6 +28,7 @@ from inventory.models import Unit
 from invoicing import invoices, issuing, pricing, rates, validation
 from invoicing.pricing import LateCharge, WeekendRule
 from tests.invoicing.conftest import USER, book, customer
+from tests.test_print_cli import regie_command
 
 RAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
 NS = {"ram": RAM}
@@ -125,6 +128,8 @@ def test_full_rate_by_default_each_late_day_at_the_day_rate(desk, late, capsys, 
         )
     ]
     assert (shown["net_total"], shown["gross_total"]) == ("225.00", "270.00")
+    period = (shown["lines"][0]["period_start"], shown["lines"][0]["period_end"])
+    assert period == ("2026-12-05", "2026-12-07")
     with db.read() as uow:
         doc = invoices.issued_document(uow, shown["number"])
     # the late line's own period: from the first late day (05/12) to the last return (07/12)
@@ -275,3 +280,24 @@ def test_a_bad_rule_is_refused_and_nothing_written(coop, charge, fee, field):
     assert refused.value.field == field
     with coop.read() as uow:
         assert rates.late_rule(uow) == pricing.LateRule(LateCharge.FEE, D("12.50"))
+
+
+def test_the_quote_of_a_returned_booking_in_a_real_process(desk, late, db_path, tmp_path):
+    """``regie quote`` in its own process shows the late days with their own period."""
+    env = {**os.environ, "REGIE_DB": str(db_path), "REGIE_LANG": "en"}
+    done = subprocess.run(
+        [*regie_command(), "quote", late, "--json", "--out", str(tmp_path / "q.pdf")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = json.loads(done.stdout)["lines"]
+    assert [
+        (ln["description"], ln["quantity"], ln["period_start"], ln["period_end"]) for ln in lines
+    ] == [
+        ("Lyre wash LED — location 2 jours", "3", None, None),
+        ("Lyre wash LED — retard de restitution", "5", "2026-12-05", "2026-12-07"),
+    ]

@@ -4,28 +4,21 @@ exits 1 with one sentence and writes nothing; a usage error exits 2."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
+import subprocess
 
 import pytest
 
-import app.cli.pricing as pricing_cli
-from app.cli import late_returns, main
+from app.cli import main
 from app.core.migrate import open_database
 from invoicing import rates
 from invoicing.pricing import LateCharge, LateRule
+from tests.test_print_cli import regie_command
 
 
 @pytest.fixture
 def cli(db_path, monkeypatch, qapp):
     monkeypatch.setenv("REGIE_DB", str(db_path))
-    if "late_returns" not in Path(pricing_cli.__file__).read_text(encoding="utf-8"):
-        register = pricing_cli.register  # until app/cli/pricing.py hooks the sub-command
-
-        def hooked(commands):
-            register(commands)
-            late_returns.add_parser(commands.choices["pricing"]._subparsers._group_actions[0])
-
-        monkeypatch.setattr(pricing_cli, "register", hooked)
     return db_path
 
 
@@ -75,3 +68,18 @@ def test_refusals_write_nothing(cli, capsys, argv, status, message):
     assert (got, out) == (status, "")
     assert message in err and "Traceback" not in err
     assert stored(cli) == before
+
+
+def test_in_a_real_process(cli):
+    env = {**os.environ, "REGIE_DB": str(cli), "REGIE_LANG": "en"}
+    done = subprocess.run(
+        [*regie_command(), "pricing", "late-returns", "--charge", "fee", "--fee", "12", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"charge": "fee", "fee": "12.00"}
+    assert stored(cli) == LateRule(LateCharge.FEE, rates.to_decimal("12"))
