@@ -30,6 +30,7 @@ from app.bootstrap import open_context
 from app.cli import main
 from app.core import settings
 from app.core.clock import PARIS
+from booking import customers
 from inventory.models import Unit
 from invoicing import charges, rates, validation
 from tests.invoicing.conftest import USER
@@ -400,6 +401,10 @@ def test_individual_without_an_e_mail_address(regie):
     # No commercial penalties or public wording for an individual.
     assert "Pas de pénalités de retard" in read.text
     assert "taux de refinancement" not in read.text and "intérêts moratoires" not in read.text
+    # Cash from an individual is for the certified till (none declared here): refused.
+    said = regie.refused("payments", "add", _shown["number"], "10.00", "--method", "especes")
+    assert "certified" in said
+    assert regie("payments", "list", _shown["number"], "--json") == []
     verified(regie)
 
 
@@ -641,3 +646,54 @@ def test_the_whole_flow_in_real_processes(coop, db_path, tmp_path):
     assert terms["BT-118"] == ["K"] and terms["BT-23"] == "B1"
     assert read.money(f"{SUMS}/ram:GrandTotalAmount/text()") == Decimal("12.50")
     regie("verify")
+
+
+def test_cancel_after_a_re_invoice_credits_what_remains_of_each_invoice(regie):
+    french_company(regie)
+    ref = create_booking(regie, "C-FR", lines=("LYRE=2", "GAFFER=2"))
+    first, _read = issue(regie, ref)
+    regie(
+        "credit-note", first["number"], "--line", "1", "--out", str(regie.tmp / "AV.pdf"), "--json"
+    )
+    regie("pricing", "set", ref, "--discount", "10", "--json")
+    second, _read = issue(regie, ref)
+    assert [ln["net"] for ln in second["lines"]] == ["162.00"]  # only the rental came back
+    pdf = regie.tmp / "cancel.pdf"
+    shown = regie("bookings", "cancel", ref, "--credit-note", "--out", str(pdf), "--json")
+    assert shown["status"] == "cancelled"
+    found = {}
+    for note in shown["credit_notes"]:
+        read = read_back(Path(note["file"]))
+        terms = summary(read)
+        assert terms["BT-1"] == note["number"] and terms["BT-3"] == "381"
+        found[terms["BT-25"][0]] = (terms["BT-23"], read.one(f"{SUMS}/ram:GrandTotalAmount/text()"))
+    # The consumables left on the first invoice, the whole second invoice.
+    assert found == {first["number"]: ("B1", "30.00"), second["number"]: ("S1", "194.40")}
+    verified(regie)
+
+
+def test_member_rate_across_a_renewal(regie):
+    add_customer(
+        *(regie, "C-MR", "Association Renouvelée", "--siret", FR_SIRET),
+        *("--member-number", "S-26", "--member-from", "2026-01-01", "--member-to", "2026-12-31"),
+    )
+    with regie.db.write() as uow:  # no CLI command adds a second membership
+        customers.add_membership(
+            uow,
+            user=USER,
+            customer_id=customers.customer_by_number(uow, "C-MR").id,
+            member_number="S-27",
+            valid_from="2027-01-01",
+        )
+    ref = regie(
+        *("bookings", "create", "--customer", "C-MR", "--line", "LYRE=1", "--confirm"),
+        *("--from", "2026-12-29T09:00", "--to", "2027-01-03T18:00"),
+        *("--use-from", "2026-12-30T08:00", "--use-to", "2027-01-02T23:00", "--json"),
+    )["ref"]
+    shown, read = issue(regie, ref)
+    assert shown["rate"] == "Tarif adhérent (sociétaire S-26 puis S-27)"
+    # 4 days at the member rate 30,00 × coefficient 2,5.
+    prices = read.all(f"{LINES}//ram:NetPriceProductTradePrice/ram:ChargeAmount/text()")
+    assert [Decimal(p) for p in prices] == [Decimal("75.00")]
+    assert "Tarif adhérent (sociétaire S-26 puis" in read.text and "S-27)" in read.text
+    verified(regie)
