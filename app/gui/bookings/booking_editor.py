@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, ValidationError
+from app.gui.bookings import cancel_flow
 from app.gui.bookings.booking_models import (
     EditorLine,
     LinesModel,
@@ -447,16 +448,31 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
         self.refresh()
 
     def cancel_booking(self) -> None:
+        """Cancel at once; an invoiced booking after a question offering to issue the
+        credit note of what remains in the same step (``cancel_flow``)."""
         if not self.reference:
             return
-        user, clock, reference = self.ops.user, self.ops.ctx.clock, self.reference
         booking_id = self.booking_id
         assert booking_id is not None
-        self.ops.write(
-            lambda uow: (
-                bookings.cancel_booking(uow, user=user, reference=reference, clock=clock).id
-            ),
-            lambda _: self.ops.read(lambda uow: queries.booking_form(uow, booking_id), self._saved),
-            self._failed,
-            changes=Change.BOOKINGS,
+
+        def cancelled(ref: str, notes: tuple[str, ...]) -> None:
+            def loaded(found: queries.BookingForm) -> None:
+                self._saved(found)
+                if notes:
+                    self.feedback.ok(
+                        tr("BookingEditor", "Booking %1 cancelled; credit note %2 issued.")
+                        .replace("%1", ref)
+                        .replace("%2", ", ".join(notes))
+                    )
+
+            self.ops.read(lambda uow: queries.booking_form(uow, booking_id), loaded)
+
+        cancel_flow.cancel_booking(
+            self.ops,
+            self,
+            self.reference,
+            ask_first=False,
+            open_box=self._open_dialog,
+            done=cancelled,
+            failed=self._failed,
         )

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
+from app.gui.bookings import cancel_flow
 from app.gui.bookings.booking_editor import BookingEditor
 from app.gui.bookings.booking_models import ID_ROLE, BookingTableModel, booking_status_label
 from app.gui.bookings.duplicate_dialog import DuplicateDialog
@@ -461,40 +462,33 @@ class BookingsScreen(FilteredList, QWidget):
         self.ops.write(action, done, self._failed, changes=Change.BOOKINGS)
 
     def cancel_selected(self) -> None:
+        """Cancel the selected booking after a question; an invoiced one is cancelled with
+        the credit note of what remains, in one step (``cancel_flow``)."""
         row = self.selected_row()
         if row is None or BookingStatus.CANCELLED not in TRANSITIONS[BookingStatus(row.status)]:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            tr("BookingsScreen", "Cancel booking"),
-            tr("BookingsScreen", "Cancel booking %1 (%2)? Its stock is released.")
-            .replace("%1", row.reference)
-            .replace("%2", row.event or row.customer_name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        reference = row.reference
-        box.buttonClicked.connect(
-            lambda button: (
-                self.cancel(reference)
-                if box.standardButton(button) == QMessageBox.StandardButton.Yes
-                else None
-            )
-        )
-        self._open(box)
+        self.cancel(row.reference, row.event or row.customer_name)
 
-    def cancel(self, reference: str) -> None:
-        user, clock = self.ops.user, self.ops.ctx.clock
-        self.ops.write(
-            lambda uow: (
-                bookings.cancel_booking(uow, user=user, reference=reference, clock=clock).reference
-            ),
-            lambda ref: self.feedback.ok(
-                tr("BookingsScreen", "Booking %1 cancelled.").replace("%1", ref)
-            ),
-            self._failed,
-            changes=Change.BOOKINGS,
+    def cancel(self, reference: str, description: str = "") -> None:
+        def cancelled(ref: str, notes: tuple[str, ...]) -> None:
+            if notes:
+                self.feedback.ok(
+                    tr("BookingsScreen", "Booking %1 cancelled; credit note %2 issued.")
+                    .replace("%1", ref)
+                    .replace("%2", ", ".join(notes))
+                )
+            else:
+                self.feedback.ok(tr("BookingsScreen", "Booking %1 cancelled.").replace("%1", ref))
+
+        cancel_flow.cancel_booking(
+            self.ops,
+            self,
+            reference,
+            ask_first=True,
+            open_box=self._open,
+            done=cancelled,
+            failed=self._failed,
+            description=description,
         )
 
     def _failed(self, err: DomainError) -> None:

@@ -15,6 +15,7 @@ from app.core.db import UnitOfWork
 from app.core.errors import DomainError
 from app.gui.bookings.booking_pricing import BookingPricingDialog
 from app.gui.bookings.editor_pricing_parts import read_state
+from app.gui.invoicing.credit_note_dialog import issue_off_the_lock
 from app.gui.invoicing.invoice_dialogs import (
     DraftDialog,
     PdfDialog,
@@ -23,12 +24,12 @@ from app.gui.invoicing.invoice_dialogs import (
     write_pdf,
 )
 from app.gui.shell import printing
-from app.gui.shell.changes import Change
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
 from booking import picklist
 from invoicing import invoices, issuing
 from invoicing.document import Document
+from invoicing.models import IssuedDocument
 from invoicing.validation import check_xml
 
 tr = QCoreApplication.translate
@@ -149,19 +150,33 @@ class EditorDocuments:
         self.feedback.ok(tr("BookingEditor", "Pick list saved to %1.").replace("%1", str(path)))
 
     def invoice(self) -> None:
-        """Show the draft invoice; its dialog's Issue button issues it."""
+        """Show the draft invoice; its dialog's Issue button issues it. A booking with
+        damage or loss charges not invoiced yet may have them invoiced alone (the dialog's
+        check box shows that draft)."""
         if not self.reference:
             return
         reference, clock = self.reference, self.ops.ctx.clock
 
-        def drafted(document: Document) -> None:
-            dialog = DraftDialog(document, self.as_widget())
-            dialog.accepted.connect(self.issue_invoice)
+        def read(uow: UnitOfWork) -> tuple[Document, bool]:
+            document = invoices.draft_invoice(uow, reference, clock)
+            return document, invoices.has_damage_to_invoice(uow, reference, clock)
+
+        def drafted(found: tuple[Document, bool]) -> None:
+            document, damage = found
+            dialog = DraftDialog(document, self.as_widget(), damage=damage)
+            dialog.damage_only.toggled.connect(lambda on: self._redraft(dialog, on))
+            dialog.accepted.connect(
+                lambda: self.issue_invoice(damage_only=dialog.damage_only.isChecked())
+            )
             self._open_dialog(dialog)
 
+        self.ops.read(read, drafted, self._invoicing_failed)
+
+    def _redraft(self, dialog: DraftDialog, damage_only: bool) -> None:
+        reference, clock = self.reference, self.ops.ctx.clock
         self.ops.read(
-            lambda uow: invoices.draft_invoice(uow, reference, clock),
-            drafted,
+            lambda uow: invoices.draft_invoice(uow, reference, clock, damage_only=damage_only),
+            dialog.set_document,
             self._invoicing_failed,
         )
 
@@ -178,26 +193,35 @@ class EditorDocuments:
             self._invoicing_failed,
         )
 
-    def issue_invoice(self) -> None:
+    def issue_invoice(self, *, damage_only: bool = False) -> None:
+        """Issue the booking's invoice (``damage_only``: its damage and loss charges
+        alone), rendered before the write transaction that takes its number, then show
+        its PDF."""
         user, clock, reference = self.ops.user, self.ops.ctx.clock, self.reference
         render_with = renderer()
 
-        def action(uow: UnitOfWork) -> tuple[str, bytes]:
-            row = invoices.issue_invoice(
+        def action(uow: UnitOfWork) -> IssuedDocument:
+            return invoices.issue_invoice(
                 uow,
                 user=user,
                 reference=reference,
                 clock=clock,
                 renderer=render_with,
                 check=check_xml,
+                damage_only=damage_only,
             )
-            return row.number, bytes(issuing.files_of(uow, row.id or 0).pdf)
 
-        def done(found: tuple[str, bytes]) -> None:
-            number, pdf = found
-            self.issued_number = number
-            self.feedback.ok(tr("BookingEditor", "Invoice %1 issued.").replace("%1", number))
-            title = tr("BookingEditor", "Invoice %1").replace("%1", number)
-            self._open_dialog(PdfDialog(title, pdf, number, self.as_widget()))
+        def issued(row: IssuedDocument) -> None:
+            self.ops.read(
+                lambda uow: bytes(issuing.files_of(uow, row.id or 0).pdf),
+                lambda pdf: self._show_issued(row.number, pdf),
+                self._invoicing_failed,
+            )
 
-        self.ops.write(action, done, self._invoicing_failed, changes=Change.INVOICES)
+        issue_off_the_lock(self.ops, action, issued, self._invoicing_failed)
+
+    def _show_issued(self, number: str, pdf: bytes) -> None:
+        self.issued_number = number
+        self.feedback.ok(tr("BookingEditor", "Invoice %1 issued.").replace("%1", number))
+        title = tr("BookingEditor", "Invoice %1").replace("%1", number)
+        self._open_dialog(PdfDialog(title, pdf, number, self.as_widget()))

@@ -1,6 +1,6 @@
 """Dialogs and helpers of invoicing shared by the invoices screen and the booking editor:
 the draft shown before issuing, a PDF preview with Print and Save as PDF, recording a
-payment, issuing a credit note.
+payment (issuing a credit note: ``credit_note_dialog``, re-exported here).
 
 Every write goes through ``ops.write`` and the invoicing services, which check everything
 before writing anything; a refusal is shown next to the field it names.
@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -33,23 +34,21 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
-from app.core.db import UnitOfWork
 from app.core.errors import DomainError, ValidationError
 from app.core.files import atomic_write_bytes
 from app.core.money import to_cents
 from app.gui.catalogue.editors import Action, FormDialog
+from app.gui.invoicing.credit_note_dialog import CreditNoteDialog as CreditNoteDialog
 from app.gui.shell import files, icons, style
 from app.gui.shell.changes import Change
 from app.gui.shell.operations import Operations
 from app.gui.shell.pdf_preview import PdfPreview, fit_to_screen, remember_geometry
 from app.gui.shell.printing import PrintJob, print_document, print_pdf
 from app.gui.shell.widgets import edit_amount, edit_date, format_amount, format_date
-from invoicing import credit_notes, payments
-from invoicing.credit_notes import CreditLine
-from invoicing.document import Document
+from invoicing import payments
+from invoicing.document import Document, VatCategory
 from invoicing.models import PAYMENT_METHOD_LABELS
 from invoicing.pricing import coef_text
-from invoicing.validation import check_xml
 
 tr = QCoreApplication.translate
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -231,9 +230,14 @@ class DraftView(QWidget):
 
 
 class DraftDialog(QDialog):
-    """The draft invoice of a booking, to check before issuing it (accept issues)."""
+    """The draft invoice of a booking, to check before issuing it (accept issues). With
+    ``damage`` (the booking has damage or loss charges not invoiced yet), a check box
+    "Only the damage and loss charges" asks for an invoice of those alone; whoever opened
+    the dialog shows the matching draft (``set_document``)."""
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: Document, parent: QWidget | None = None, *, damage: bool = False
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.setWindowTitle(
@@ -241,7 +245,18 @@ class DraftDialog(QDialog):
         )
         self.resize(760, 480)
         self.view = DraftView()
-        self.view.set_document(document)
+        self.damage_only = QCheckBox(tr("InvoiceDialogs", "&Only the damage and loss charges"))
+        self.damage_only.setToolTip(
+            tr(
+                "InvoiceDialogs",
+                "An invoice of the damage and loss charges alone; the rest stays for the next "
+                "invoice. Charges outside the scope of VAT must be invoiced this way.",
+            )
+        )
+        self.damage_only.setVisible(damage)
+        self.scope_note = QLabel()
+        self.scope_note.setWordWrap(True)
+        style.set_role(self.scope_note, "warning")
         note = QLabel(
             tr(
                 "InvoiceDialogs",
@@ -263,8 +278,28 @@ class DraftDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
         column.addWidget(self.view, 1)
+        column.addWidget(self.damage_only)
+        column.addWidget(self.scope_note)
         column.addWidget(note)
         column.addWidget(self.buttons)
+        self.set_document(document)
+
+    def set_document(self, document: Document) -> None:
+        self.document = document
+        self.view.set_document(document)
+        outside = {ln.vat_category is VatCategory.OUT_OF_SCOPE for ln in document.lines}
+        mixed = len(outside) > 1
+        self.scope_note.setVisible(mixed)
+        self.scope_note.setText(
+            tr(
+                "InvoiceDialogs",
+                "Damage and loss charges outside the scope of VAT cannot share an invoice with "
+                'taxed lines: tick "Only the damage and loss charges" to invoice them first.',
+            )
+            if mixed
+            else ""
+        )
+        self.issue_button.setEnabled(not mixed)
 
 
 class PdfDialog(QDialog):
@@ -346,7 +381,7 @@ class PdfDialog(QDialog):
         self.message.setText(tr("InvoiceDialogs", "%n page(s) sent to the printer.", None, pages))
 
 
-# --- payments and credit notes -----------------------------------------------------------------
+# --- payments -----------------------------------------------------------------
 
 
 def method_label(value: str) -> str:
@@ -403,72 +438,3 @@ class PaymentDialog(FormDialog):
                 clock=clock,
             ).id
         )
-
-
-class CreditNoteDialog(FormDialog):
-    """Credit all that remains of an invoice, or part of one of its lines, with a reason."""
-
-    changes = Change.INVOICES
-
-    def __init__(
-        self, ops: Operations, parent: QWidget | None = None, *, number: str, document: Document
-    ) -> None:
-        super().__init__(ops, parent)
-        self.number = number
-        self.setWindowTitle(tr("CreditNoteDialog", "Credit note on %1").replace("%1", number))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
-            tr("CreditNoteDialog", "&Issue the credit note")
-        )
-        self.mode = QComboBox()
-        self.mode.addItem(tr("CreditNoteDialog", "Everything left on the invoice"), "full")
-        self.mode.addItem(tr("CreditNoteDialog", "Part of one line (amount excl. VAT)"), "part")
-        self.fields.add(tr("CreditNoteDialog", "&Credit:"), (), self.mode)
-        self.line_choice = QComboBox()
-        for position, line in enumerate(document.lines, start=1):
-            self.line_choice.addItem(
-                f"{position}. {line.description} — {money(line.net)}", position
-            )
-        self.fields.add(tr("CreditNoteDialog", "&Line:"), "line", self.line_choice)
-        self.amount = self.line(tr("CreditNoteDialog", "&Amount excl. VAT (€):"), "amount")
-        self.reason = self.line(tr("CreditNoteDialog", "&Reason:"), "reason")
-        self.reason.setPlaceholderText(
-            tr("CreditNoteDialog", "e.g. two lights not used, billing mistake")
-        )
-        self.mode.currentIndexChanged.connect(self._mode_changed)
-        self._mode_changed()
-        self.finish()
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setIcon(icons.icon("credit"))
-
-    def _mode_changed(self) -> None:
-        part = self.mode.currentData() == "part"
-        self.line_choice.setEnabled(part)
-        self.amount.setEnabled(part)
-
-    def action(self) -> Action:
-        reason = self.reason.text()
-        lines = None
-        if self.mode.currentData() == "part":
-            amount = self.amount.text()
-            if not amount.strip():
-                raise ValidationError("amount", "The {field} cannot be empty.", field="amount")
-            lines = [CreditLine(int(self.line_choice.currentData()), amount)]
-        user, clock, number, render_with = (
-            self.ops.user,
-            self.ops.ctx.clock,
-            self.number,
-            renderer(),
-        )
-
-        def write(uow: UnitOfWork) -> str:
-            return credit_notes.issue_credit_note(
-                uow,
-                user=user,
-                invoice_number=number,
-                reason=reason,
-                clock=clock,
-                renderer=render_with,
-                lines=lines,
-                check=check_xml,
-            ).number
-
-        return write

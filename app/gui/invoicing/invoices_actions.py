@@ -17,8 +17,8 @@ from app import i18n
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
 from app.core.money import from_cents, to_cents
+from app.gui.invoicing.credit_note_dialog import CreditNoteDialog, issue_off_the_lock
 from app.gui.invoicing.invoice_dialogs import (
-    CreditNoteDialog,
     PaymentDialog,
     choose_pdf_path,
     print_pdf_document,
@@ -29,8 +29,10 @@ from app.gui.shell import icons
 from app.gui.shell.changes import Change
 from app.gui.shell.printing import print_pdf
 from app.gui.shell.widgets import format_amount, format_date
-from invoicing import invoices, payments
+from invoicing import credit_notes, invoices, payments
+from invoicing.credit_notes import Creditable
 from invoicing.document import Kind
+from invoicing.models import IssuedDocument
 from invoicing.validation import check_xml
 
 tr = QCoreApplication.translate
@@ -155,44 +157,80 @@ class InvoiceActions(QWidget):
     # --- issue --------------------------------------------------------------------------
 
     def issue(self) -> None:
-        """Issue the selected draft (after a confirmation showing its total)."""
+        """Issue the selected draft (after a confirmation showing its total); a booking
+        with damage or loss charges not invoiced yet may have them invoiced on their own."""
         row, draft = self.selected_row(), self.draft
         if row is None or draft is None:
             return
-        reference = row.booking
-        self._ask(
+        reference, clock = row.booking, self.ops.ctx.clock
+        self.ops.read(
+            lambda uow: invoices.has_damage_to_invoice(uow, reference, clock),
+            lambda damage: self._confirm_issue(reference, draft, damage),
+            self._failed,
+        )
+
+    def _confirm_issue(self, reference: str, draft: Any, damage: bool) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             tr("InvoicesScreen", "Issue invoice"),
             tr("InvoicesScreen", "Issue the invoice of booking %1 for %2 (incl. VAT)?")
-            .replace("%1", row.booking)
+            .replace("%1", reference)
             .replace("%2", format_amount(to_cents(draft.gross_total))),
-            lambda: self.issue_booking(reference),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setInformativeText(
             tr(
                 "InvoicesScreen",
                 "The invoice gets its number and is frozen: it can then only be corrected "
                 "by a credit note.",
-            ),
+            )
         )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        damage_button = None
+        if damage:
+            damage_button = box.addButton(
+                tr("InvoicesScreen", "&Damage and loss charges only"),
+                QMessageBox.ButtonRole.ActionRole,
+            )
+            damage_button.setToolTip(
+                tr(
+                    "InvoicesScreen",
+                    "An invoice of the damage and loss charges alone; the rest stays for the "
+                    "next invoice (needed when they are outside the scope of VAT).",
+                )
+            )
 
-    def issue_booking(self, reference: str) -> None:
+        def clicked(button: Any) -> None:
+            if button is damage_button:
+                self.issue_booking(reference, damage_only=True)
+            elif box.standardButton(button) == QMessageBox.StandardButton.Yes:
+                self.issue_booking(reference)
+
+        box.buttonClicked.connect(clicked)
+        self._open(box)
+
+    def issue_booking(self, reference: str, *, damage_only: bool = False) -> None:
+        """Issue the booking's invoice, rendered before the write transaction that takes
+        its number (``issuing.issue``)."""
         user, clock, render_with = self.ops.user, self.ops.ctx.clock, renderer()
 
-        def action(uow: UnitOfWork) -> tuple[int, str]:
-            row = invoices.issue_invoice(
+        def action(uow: UnitOfWork) -> IssuedDocument:
+            return invoices.issue_invoice(
                 uow,
                 user=user,
                 reference=reference,
                 clock=clock,
                 renderer=render_with,
                 check=check_xml,
+                damage_only=damage_only,
             )
-            return row.id or 0, row.number
 
-        def done(found: tuple[int, str]) -> None:
-            doc_id, number = found
-            self.feedback.ok(tr("InvoicesScreen", "Invoice %1 issued.").replace("%1", number))
-            self.show_document(doc_id)
+        def done(row: IssuedDocument) -> None:
+            self.feedback.ok(tr("InvoicesScreen", "Invoice %1 issued.").replace("%1", row.number))
+            self.show_document(row.id or 0)
 
-        self.ops.write(action, done, self._failed, changes=Change.INVOICES)
+        issue_off_the_lock(self.ops, action, done, self._failed)
 
     # --- the stored PDF -----------------------------------------------------------------
 
@@ -260,17 +298,21 @@ class InvoiceActions(QWidget):
         return self._open(dialog)
 
     def credit_note(self) -> CreditNoteDialog | None:
+        """The credit note dialog on the selected invoice (its lines and what is left of
+        each read first); returned when it opened at once (always in tests)."""
         doc = self.selected
         if doc is None or doc.kind != Kind.INVOICE.value:
             return None
-        dialog = CreditNoteDialog(
-            self.ops,
-            self,
-            number=doc.number,
-            document=doc.document,
-        )
-        dialog.accepted.connect(self._credit_note_issued)
-        return self._open(dialog)
+        number = doc.number
+        opened: list[CreditNoteDialog] = []
+
+        def read(items: list[Creditable]) -> None:
+            dialog = CreditNoteDialog(self.ops, self, number=number, items=items)
+            dialog.accepted.connect(self._credit_note_issued)
+            opened.append(self._open(dialog))
+
+        self.ops.read(lambda uow: credit_notes.creditable(uow, number), read, self._failed)
+        return opened[0] if opened else None
 
     def _credit_note_issued(self) -> None:
         number = getattr(self.dialog, "result_value", "") or ""
