@@ -62,6 +62,7 @@ class Party:
     is_business: bool = True  # a professional buyer: late-payment mentions and €40 apply
     customer_number: str = ""
     public_buyer: bool = False  # a public body paid through Chorus Pro (moratory interest)
+    category: str = ""  # the customer's category (company, association…); "" for the seller
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from lxml import etree
 
 from app.core.money import round_half_up
 from invoicing.document import Document, Kind, Party, VatCategory
+from invoicing.parties import processing_category
 
 RSM = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
 RAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
@@ -125,13 +126,8 @@ def missing_payment_notes(document: Document) -> list[str]:
 
 
 def business_category(document: Document) -> str:
-    """The BAR note (French CTC processing category). A professional buyer without a SIREN
-    (a small association never registered with SIRENE) cannot be addressed on the B2B
-    e-invoicing network: it is processed as B2C (e-reporting), addressed by e-mail."""
-    international = document.buyer.country.upper() != "FR"
-    if document.buyer.is_business and (document.buyer.siren or international):
-        return "B2BINT" if international else "B2B"
-    return "B2CINT" if international else "B2C"
+    """The BAR note (French CTC processing category): ``parties.processing_category``."""
+    return processing_category(document.buyer)
 
 
 def amount(value: Decimal) -> str:

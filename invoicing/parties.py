@@ -86,6 +86,7 @@ def buyer(customer: Customer) -> Party:
         is_business=is_business(customer),
         customer_number=customer.number,
         public_buyer=customer.public_buyer,
+        category=customer.category,
     )
 
 
@@ -162,6 +163,34 @@ def require_lines(lines: Sequence[Line]) -> None:
             "Charges outside the scope of VAT cannot share an invoice with taxed lines "
             "(EN 16931 BR-O-11): invoice them on their own."
         )
+
+
+#: The FR-CTC processing categories (BAR note, BR-FR-20) used here.
+B2B, B2C, B2BINT, B2CINT = "B2B", "B2C", "B2BINT", "B2CINT"
+
+
+def processing_category(buyer_party: Party) -> str:
+    """E-invoiced (B2B) or e-reported (B2C, B2BINT, B2CINT): the one rule for the BAR note
+    of the Factur-X XML and for e-reporting (issue 11, INVOICING-FR.md §3.4, §3.6).
+
+    - a buyer established outside France: B2BINT (a business) or B2CINT (an individual);
+    - a French individual, a public body (Chorus Pro, outside the e-invoicing network):
+      B2C;
+    - a French business with a SIREN that is VAT-registered — it has a VAT number, or it
+      is a company (a company is always registered, its number may be missing from the
+      record): B2B, addressed by its SIREN (BR-FR-11, BR-FR-21);
+    - anyone else (an association or a venue without a VAT number, a business without a
+      SIREN): B2C.
+    A document frozen before customers' categories were recorded (``category`` "") keeps
+    the earlier rule: a business with a SIREN is B2B.
+    """
+    if (buyer_party.country or "FR").upper() != "FR":
+        return B2BINT if buyer_party.is_business else B2CINT
+    if not buyer_party.is_business or buyer_party.public_buyer or not buyer_party.siren:
+        return B2C
+    if buyer_party.vat_number.strip() or buyer_party.category in ("", CustomerCategory.COMPANY):
+        return B2B
+    return B2C
 
 
 def fr_date(day: dt.date) -> str:
