@@ -701,3 +701,68 @@ def test_member_rate_across_a_renewal(regie):
     assert [Decimal(p) for p in prices] == [Decimal("75.00")]
     assert "Tarif adhérent (sociétaire S-26 puis" in read.text and "S-27)" in read.text
     verified(regie)
+
+
+def damaged_and_lost(regie, customer: str) -> str:
+    """Two lyres out on 01/12, back on 05/12: one damaged, one missing (its loss charged
+    at the replacement value, no repair cost recorded), outside the scope of VAT."""
+    with regie.db.write() as uow:
+        settings.set_setting(uow, rates.DAMAGE_VAT_CATEGORY, "O")
+    ref = create_booking(regie, customer, lines=("LYRE=2",))
+    first, second = regie.lyres[:2]
+    at(regie, "2026-12-01T09:30")
+    regie("scan", "out", ref, first, second, "--station", "quai", "--json")
+    at(regie, "2026-12-05T17:00")
+    regie(
+        *("scan", "in", "--missing", first, "--damaged", f"{second}=cassé"),
+        *("--station", "quai", "--json"),
+    )
+    at(regie, "2026-12-07T10:00")
+    return ref
+
+
+BELGIAN = ("Théâtre de la Monnaie", "--country", "BE", "--vat", "BE0403019261")
+SWISS = ("Théâtre de Vidy", "--country", "CH", "--vat", "CHE-116.281.710 TVA")
+PERSON = ("--kind", "person", "--category", "individual")
+
+
+@pytest.mark.parametrize(
+    ("case", "customer", "expected"),
+    [
+        # (BT-118, BAR, seller VAT number, buyer VAT number)
+        ("invoice", ("Bühne GmbH", "--country", "DE"), (["S"], "B2BINT", True, False)),
+        ("invoice", ("John Doe", "--country", "US", *PERSON), (["S"], "B2CINT", True, False)),
+        ("damage", BELGIAN, (["O"], "B2BINT", False, False)),
+        ("damage", ("Commune", "--category", "commune", "--siret", FR_SIRET, "--public-buyer"),
+         (["O"], None, False, False)),
+        ("credit", SWISS, (["G"], "B2BINT", True, True)),
+        ("credit", ("Jeanne Martin", *PERSON), (["S"], "B2C", True, False)),
+    ],
+)  # fmt: skip
+def test_more_buyers_and_documents(regie, case, customer, expected):
+    """An EU company without a VAT number pays French VAT; an individual abroad too; the
+    loss of a Belgian company or a commune go alone, outside the scope of VAT;
+    a Swiss company's and an individual's credit notes by line and in full."""
+    add_customer(regie, "C-X", *customer)
+    if case == "damage":
+        ref = damaged_and_lost(regie, "C-X")
+        shown, read = issue(regie, ref, "--damage-only")
+        # The loss only: a damage is charged once its cost is recorded.
+        assert [ln["net"] for ln in shown["lines"]] == ["1200.00"]
+        _rest, rest = issue(regie, ref)  # the rental, with its own VAT treatment
+        assert "O" not in summary(rest)["BT-118"]
+    else:
+        ref = create_booking(regie, "C-X", lines=("LYRE=1", "GAFFER=2"))
+        shown, read = issue(regie, ref)
+    if case == "credit":
+        pdf = regie.tmp / "AV.pdf"
+        options = ("--line", "1=10.00", "--line", "2:1") if expected[3] else ()
+        regie("credit-note", shown["number"], *options, "--out", str(pdf), "--json")
+        read = read_back(pdf)
+        assert summary(read)["BT-25"] == [shown["number"]]
+    terms = summary(read)
+    categories, bar, seller_vat, buyer_vat = expected
+    assert terms["BT-118"] == categories
+    assert bar is None or terms["BAR"] == [bar]
+    assert bool(terms["BT-31"]) is seller_vat and bool(terms["BT-48"]) is buyer_vat
+    verified(regie)
