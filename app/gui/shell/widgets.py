@@ -261,12 +261,30 @@ class FormFields:
         if widget is None:
             self.message.setText(i18n.message(err))
             self.message.show()
+            self._grow()
             return None
         set_invalid(widget, True)
         self.errors[name].setText(i18n.message(err))  # type: ignore[index]
         self.errors[name].show()  # type: ignore[index]
+        self._grow()
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget
+
+    def _grow(self) -> None:
+        """A dialog grows to show a message that takes more lines (never shrinks)."""
+        holder = self.form.parentWidget()
+        window = holder.window() if holder is not None else None
+        if not isinstance(window, QDialog) or not window.isVisible():
+            return
+        widget: QWidget | None = holder
+        while widget is not None:  # size hints are cached up to the window: recompute
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()
+                layout.activate()
+            widget.updateGeometry()
+            widget = None if widget is window else widget.parentWidget()
+        window.resize(window.size().expandedTo(window.sizeHint()))
 
     def error_text(self, name: str) -> str:
         label = self.errors[name]
