@@ -206,6 +206,18 @@ def check_totals(read: Read) -> None:
     for net, cat, rate in zip(nets, cats, line_rates, strict=True):
         bases[(cat, rate)] = bases.get((cat, rate), Decimal(0)) + net
     assert read.money(f"{SUMS}/ram:LineTotalAmount/text()") == sum(nets)
+    for item, net in zip(read.tree.xpath(LINES, namespaces=NS), nets, strict=True):
+        # BT-131 = BT-129 × BT-146 (net price = gross price BT-148 − its allowance BT-147).
+        quantity = Decimal(item.xpath(".//ram:BilledQuantity/text()", namespaces=NS)[0])
+        price = Decimal(
+            item.xpath(".//ram:NetPriceProductTradePrice/ram:ChargeAmount/text()", namespaces=NS)[0]
+        )
+        assert net == half_up(quantity * price), (quantity, price, net)
+        gross = item.xpath(".//ram:GrossPriceProductTradePrice", namespaces=NS)
+        if gross:
+            gross_price = Decimal(gross[0].xpath("ram:ChargeAmount/text()", namespaces=NS)[0])
+            off = gross[0].xpath(".//ram:ActualAmount/text()", namespaces=NS)
+            assert gross_price - sum(Decimal(x) for x in off) == price
     breakdown: dict[tuple[str, Decimal], tuple[Decimal, Decimal]] = {}
     for tax in read.tree.xpath(f"{SETTLEMENT}/ram:ApplicableTradeTax", namespaces=NS):
         cat = tax.xpath("ram:CategoryCode/text()", namespaces=NS)[0]
@@ -765,4 +777,23 @@ def test_more_buyers_and_documents(regie, case, customer, expected):
     assert terms["BT-118"] == categories
     assert bar is None or terms["BAR"] == [bar]
     assert bool(terms["BT-31"]) is seller_vat and bool(terms["BT-48"]) is buyer_vat
+    verified(regie)
+
+
+def test_a_discounted_price_multiplies_out_on_the_page_and_in_the_xml(regie):
+    """46,41 a day × coefficient 2 less 12,5 % = 81,2175 a unit; 5 units = 406,0875, shown
+    406,09 (half up) in the XML and on the page, with the unit price that gives it."""
+    with regie.db.write() as uow:  # the rate of an item type (pricing screen)
+        rates.set_item_rate(
+            uow, user=USER, item_code="LYRE", member_day="30.00", non_member_day="46.41"
+        )
+    french_company(regie)
+    ref = create_booking(regie, "C-FR", lines=("LYRE=5",))
+    regie("pricing", "line", ref, "LYRE", "12.5", "--json")
+    _shown, read = issue(regie, ref)
+    prices = read.all(f"{LINES}//ram:NetPriceProductTradePrice/ram:ChargeAmount/text()")
+    assert [Decimal(p) for p in prices] == [Decimal("81.2175")]
+    assert read.money(f"{SUMS}/ram:TaxBasisTotalAmount/text()") == Decimal("406.09")
+    assert read.money(f"{SUMS}/ram:TaxTotalAmount/text()") == Decimal("81.22")
+    assert "81,2175 €" in read.text and "406,09 €" in read.text
     verified(regie)
