@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -150,16 +150,32 @@ class CreditNoteDialog(FormDialog):
             tr("CreditNoteDialog", "e.g. two lights not used, billing mistake")
         )
         self.scroll_area.setMaximumHeight(90)
+        self.layout_.setStretchFactor(self.scroll_area, 0)
         self.finish()
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText(tr("CreditNoteDialog", "&Issue the credit note"))
         save.setIcon(icons.icon("credit"))
         self.resize(940, 560)
+        self._tab_order()
         self.refresh()
+
+    def _tab_order(self) -> None:
+        """Row by row (its check box, units, amount), then the buttons and the reason."""
+        chain: list[QWidget] = []
+        for row in self.rows:
+            chain += [row.check] + ([row.units] if row.units is not None else []) + [row.amount]
+        chain += [self.all_button, self.reason]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         """The keyboard starts on the first line that can be credited."""
         super().showEvent(event)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)  # at the width shown
         first = next((r for r in self.rows if r.check.isEnabled()), None)
         if first is not None:
             first.check.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -196,6 +212,8 @@ class CreditNoteDialog(FormDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for index, item in enumerate(self.items):
             self.rows.append(self._row(table, index, item))
+        # the descriptions wrap at the width the table gets: rows follow it
+        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
         table.resizeRowsToContents()
         return table
 
@@ -230,7 +248,7 @@ class CreditNoteDialog(FormDialog):
                     "%1", str(item.position)
                 )
             )
-            table.setCellWidget(index, UNITS, units)
+            table.setCellWidget(index, UNITS, _centred(units))
         amount = QLineEdit()
         amount.setAlignment(RIGHT)
         amount.setMaximumWidth(120)
@@ -238,7 +256,7 @@ class CreditNoteDialog(FormDialog):
             tr("CreditNoteDialog", "Amount to credit on line %1").replace("%1", str(item.position))
         )
         table.setCellWidget(index, CHECK, _centred(check))
-        table.setCellWidget(index, AMOUNT, amount)
+        table.setCellWidget(index, AMOUNT, _centred(amount))
         row = _Row(item, check, units, amount)
         if item.left_cents <= 0:
             check.setEnabled(False)
@@ -390,8 +408,9 @@ class CreditNoteDialog(FormDialog):
 
 
 def _centred(widget: QWidget) -> QWidget:
+    """``widget`` at its natural height, in the middle of its cell."""
     holder = QWidget()
     row = QHBoxLayout(holder)
-    row.setContentsMargins(6, 0, 6, 0)
-    row.addWidget(widget, 0, Qt.AlignmentFlag.AlignCenter)
+    row.setContentsMargins(4, 2, 4, 2)
+    row.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
     return holder
