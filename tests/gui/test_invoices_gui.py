@@ -317,14 +317,18 @@ def test_reverse_a_payment(screen: InvoicesScreen, coop: Database) -> None:
 def test_credit_note_full_and_partial(screen: InvoicesScreen, coop: Database) -> None:
     dialog = screen.credit_note()
     assert isinstance(dialog, CreditNoteDialog)
-    dialog.mode.setCurrentIndex(1)  # part of a line
-    dialog.amount.setText("50")
+    line = dialog.rows[0]
+    line.check.setChecked(True)  # part of the line: an amount excl. VAT
+    line.amount.setText("50")
+    line.amount.textEdited.emit("50")
     assert dialog.save() is False and dialog.reason.property("invalid") is True
     dialog.reason.setText("Deux lyres non utilisées")
-    dialog.amount.setText("9999")
+    line.amount.setText("9999")
+    line.amount.textEdited.emit("9999")
     assert dialog.save() is False  # more than the line
     assert count(coop, IssuedDocument) == 1
-    dialog.amount.setText("50")
+    line.amount.setText("50")
+    line.amount.textEdited.emit("50")
     assert dialog.save() is True
     rows = row_texts(screen)
     credit = next(r for r in rows if r[0] == "AV-2026-00001")
@@ -334,6 +338,7 @@ def test_credit_note_full_and_partial(screen: InvoicesScreen, coop: Database) ->
     screen.select_key(screen.model.rows[rows.index(invoice)].key)
     full = screen.credit_note()
     assert full is not None
+    full.select_all()
     full.reason.setText("Annulation")
     assert full.save() is True
     invoice = next(r for r in row_texts(screen) if r[0] == "FA-2026-00001")
