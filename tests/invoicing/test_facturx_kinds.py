@@ -23,6 +23,7 @@ from pathlib import Path
 import facturx
 import pytest
 from lxml import etree
+from pypdf import PdfReader
 from sqlmodel import select
 
 import app.cli
@@ -162,6 +163,8 @@ def read_back(pdf: Path) -> Read:
     schematrons, with its totals recomputed from its lines and found on the printed page."""
     _name, xml = facturx.get_xml_from_pdf(pdf.read_bytes(), check_xsd=False)
     assert xml, f"no Factur-X XML in {pdf}"
+    # A second reader finds the same bytes under the name the standard gives them.
+    assert PdfReader(pdf).attachments.get("factur-x.xml") == [xml]
     read = Read(etree.fromstring(xml), xml, printed_text(pdf))
     assert validation.check_xml(xml) == []
     check_totals(read)
