@@ -527,9 +527,19 @@ def test_late_return_line_carries_its_own_period(regie):
 
 def test_credit_note_by_lines(regie):
     french_company(regie)
-    ref = create_booking(regie, "C-FR", lines=("LYRE=2", "GAFFER=3"))
+    ref = create_booking(
+        regie,
+        "C-FR",
+        "--buyer-ref",
+        "Régie lumière",
+        "--order-ref",
+        "PO 77",
+        lines=("LYRE=2", "GAFFER=3"),
+    )
     invoice, read = issue(regie, ref)
-    assert summary(read)["BT-23"] == "M1"
+    terms = summary(read)
+    assert (terms["BT-10"], terms["BT-12"], terms["BT-13"]) == (["Régie lumière"], [ref], ["PO 77"])
+    assert terms["BT-23"] == "M1"
     pdf = regie.tmp / "AV.pdf"
     credit = regie(
         "credit-note",
@@ -546,6 +556,7 @@ def test_credit_note_by_lines(regie):
     terms = summary(read)
     assert terms["BT-1"] == credit["number"] and terms["BT-3"] == "381"
     assert terms["BT-25"] == [invoice["number"]]
+    assert (terms["BT-10"], terms["BT-12"], terms["BT-13"]) == (["Régie lumière"], [ref], ["PO 77"])
     assert read.all(
         f"{SETTLEMENT}/ram:InvoiceReferencedDocument/ram:FormattedIssueDateTime/qdt:DateTimeString/text()"
     ) == ["20261126"]
