@@ -161,7 +161,10 @@ def test_the_editor_keeps_an_invoiced_booking_when_asked(
     editor.cancel_booking_button.click()
     box = editor.dialog
     assert box is not None and "is invoiced" in box.text()
-    box.reject()  # Keep the booking
+    texts = [b.text() for b in box.buttons()]
+    assert texts == ["Cancel and issue the &credit note", "&Keep the booking"]
+    assert box.defaultButton().text() == "&Keep the booking"  # Enter keeps it
+    box.defaultButton().click()
     assert editor.status != "cancelled" and count(coop) == 1
 
 

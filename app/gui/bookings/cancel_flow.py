@@ -148,12 +148,13 @@ def _invoiced_box(
             "released.",
         )
     )
-    go = QPushButton(
-        icons.icon("credit"), tr("BookingsScreen", "Cancel and issue the &credit note")
+    go = box.addButton(
+        tr("BookingsScreen", "Cancel and issue the &credit note"), QMessageBox.ButtonRole.AcceptRole
     )
-    keep = QPushButton(tr("BookingsScreen", "&Keep the booking"))
-    box.addButton(go, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    go.setIcon(icons.icon("credit"))
+    keep = box.addButton(
+        tr("BookingsScreen", "&Keep the booking"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.buttonClicked.connect(lambda button: yes() if button is go else None)
