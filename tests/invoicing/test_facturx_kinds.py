@@ -394,7 +394,8 @@ def test_public_buyer_with_its_service_code_and_commitment(regie):
     assert len(pmd) == 1 and "intérêts moratoires" in pmd[0]
     assert "intérêts moratoires" in read.text
     assert "pénalités" not in read.text and "10 points" not in read.text
-    assert "SERV-CULTURE" in read.text and "EJ-2026-0042" in read.text
+    assert "Code service : SERV-CULTURE" in read.text and "EJ-2026-0042" in read.text
+    assert "engagement" in read.text and f"Notre référence : {ref}" in read.text
     # Chorus Pro wants the same references on the credit note.
     pdf = regie.tmp / "AV.pdf"
     regie("credit-note", _shown["number"], "--line", "1:1", "--out", str(pdf), "--json")
@@ -540,6 +541,7 @@ def test_credit_note_by_lines(regie):
     terms = summary(read)
     assert (terms["BT-10"], terms["BT-12"], terms["BT-13"]) == (["Régie lumière"], [ref], ["PO 77"])
     assert terms["BT-23"] == "M1"
+    assert "Votre référence : Régie lumière" in read.text and "PO 77" in read.text
     pdf = regie.tmp / "AV.pdf"
     credit = regie(
         "credit-note",
