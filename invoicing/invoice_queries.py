@@ -16,7 +16,7 @@ from app.core.db import UnitOfWork
 from app.core.errors import DomainError, NotFound
 from app.core.money import to_cents
 from booking.models import Booking, Customer
-from invoicing import charges, invoices, issuing, pricing
+from invoicing import charges, invoices, issuing, pricing, vat_rules
 from invoicing.balance import InvoiceBalance, InvoiceStatus, invoice_balances
 from invoicing.document import Document, Kind
 from invoicing.models import DocumentFile, IssuedDocument, Payment
@@ -128,7 +128,9 @@ def draft_rows(uow: UnitOfWork, clock: Clock) -> list[DocumentRow]:
         else:
             if not covered:
                 continue
-            gross = to_cents(pricing.totals([c.line for c in covered]).gross)
+            customer = charges.customer_of(uow, booking)
+            lines = vat_rules.apply(uow, customer, [c.line for c in covered])
+            gross = to_cents(pricing.totals(lines).gross)
         rows.append(
             DocumentRow(
                 f"draft:{booking.reference}",

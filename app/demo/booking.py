@@ -347,6 +347,9 @@ def _customer_data(
         siret=siret,
         vat_number=vat_of(siret[:9]) if category == CustomerCategory.COMPANY else "",
         notes=rng.choice(PERSON_ROLES) if person else "",
+        # Communes are public buyers, invoiced through Chorus Pro to their culture service.
+        public_buyer=category == CustomerCategory.COMMUNE,
+        service_code="CULTURE" if category == CustomerCategory.COMMUNE else "",
     )
 
 

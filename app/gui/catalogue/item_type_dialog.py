@@ -152,6 +152,15 @@ class ItemTypeDialog(FormDialog):
             part,
         )
         self.vat_rate = self.line(tr("ItemTypeDialog", "&VAT rate (%):"), "VAT rate", "", part)
+        self.vat_exemption = self.line(
+            tr("ItemTypeDialog", "VAT e&xemption:"), "VAT exemption", "", part
+        )
+        self.vat_exemption.setPlaceholderText(
+            tr(
+                "ItemTypeDialog",
+                "Empty: taxed. Exempt: its article, e.g. article 261-4-4° a du CGI",
+            )
+        )
         self.category_rates: dict[str, QLineEdit] = {}
         self.category_box = QWidget()
         self.category_form = QFormLayout(self.category_box)
@@ -168,6 +177,8 @@ class ItemTypeDialog(FormDialog):
         self.member_rate.setText(edit_amount(found.member))
         self.public_rate.setText(edit_amount(found.non_member))
         self.vat_rate.setText(percent_text(found.vat) if found.vat is not None else "")
+        self.vat_exemption.setText(found.exemption)
+        self.vat_exemption.setCursorPosition(0)
         self.vat_rate.setPlaceholderText(
             tr("ItemTypeDialog", "Default: %1 %").replace("%1", percent_text(found.default_vat))
         )
@@ -188,6 +199,7 @@ class ItemTypeDialog(FormDialog):
             "member": self.member_rate.text(),
             "non_member": self.public_rate.text(),
             "vat": self.vat_rate.text(),
+            "vat_exemption": self.vat_exemption.text(),
         }
         raw.update({f"rate:{code}": edit.text() for code, edit in self.category_rates.items()})
         return raw
