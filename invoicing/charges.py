@@ -41,7 +41,7 @@ from booking.bookings import booking_by_ref
 from booking.desk import LineProgress, progress
 from booking.models import Booking, Condition, Customer, Direction, Movement
 from inventory import fields
-from inventory.catalogue import item_by_code
+from inventory.catalogue import item_by_code, unit_by_barcode
 from inventory.models import Category, ItemType
 from invoicing import pricing, rates
 from invoicing.document import Kind, VatCategory
@@ -55,6 +55,8 @@ CATEGORY_LABEL = "Tarif {name}"
 PUBLIC_LABEL = "Tarif non-adhérent"
 #: The damage line's detail, French like every line text (printed on French invoices).
 DAMAGE_PIECES = "{qty} pièce{s}"
+#: A damage charge's printed note when the manager gave none ("… — dommage : réparation").
+DEFAULT_DAMAGE_NOTE = "réparation"
 
 
 @dataclass(frozen=True)
@@ -321,7 +323,7 @@ def record_damage_charge(
     """The manager's charge for pieces of a type checked in damaged on a booking (repair
     cost after inspection). Invoiced on the next invoice of the booking."""
     booking = booking_by_ref(uow, reference)
-    item = item_by_code(uow, item_code)
+    item = damage_item(uow, booking, item_code)
     cents = fields.money_cents("amount", amount, required=True)
     if cents <= 0:
         raise Conflict("A damage charge must be more than zero.")
@@ -358,6 +360,120 @@ def record_damage_charge(
     uow.session.add(charge)
     uow.flush()
     return charge
+
+
+def damage_item(uow: UnitOfWork, booking: Booking, code: str) -> ItemType:
+    """The item type ``code`` names on the booking: an item type's code or the barcode of
+    one of its units; refused when the booking neither booked nor moved that type."""
+    text = fields.text("code", code, required=True)
+    try:
+        item = item_by_code(uow, text)
+    except NotFound:
+        try:
+            unit = unit_by_barcode(uow, text)
+        except NotFound:
+            raise NotFound("No item type or unit has the code {code}.", code=text) from None
+        item = uow.row(ItemType, unit.item_type_id)
+    if not any(p.item_type_id == item.id for p in progress(uow, require_id(booking))):
+        raise Conflict(
+            "{name} ({code}) is not on booking {ref}.",
+            name=item.name,
+            code=item.code,
+            ref=booking.reference,
+        )
+    return item
+
+
+@dataclass(frozen=True)
+class DamageChoice:
+    """An item type of a booking, for the damage charge dialog's chooser: how many of its
+    pieces came back damaged and how many of those are charged already."""
+
+    code: str
+    name: str
+    damaged: int
+    charged: int
+
+    @property
+    def left(self) -> int:
+        return max(self.damaged - self.charged, 0)
+
+
+def damage_choices(uow: UnitOfWork, reference: str) -> list[DamageChoice]:
+    """The booking's item types (booked or moved), those with damaged pieces not yet
+    charged first."""
+    booking = booking_by_ref(uow, reference)
+    charged = dict(
+        uow.session.exec(
+            select(DamageCharge.item_type_id, func.sum(DamageCharge.quantity))
+            .where(DamageCharge.booking_id == booking.id)
+            .group_by(col(DamageCharge.item_type_id))
+        ).all()
+    )
+    found = [
+        DamageChoice(p.code, p.name, p.damaged, int(charged.get(p.item_type_id, 0)))
+        for p in progress(uow, require_id(booking))
+    ]
+    return sorted(found, key=lambda c: (c.left == 0, c.name.casefold()))
+
+
+@dataclass(frozen=True)
+class DamageRow:
+    """A recorded damage charge; ``invoice``: the number of the invoice covering it (net
+    of credit notes), None while it waits for an invoice."""
+
+    id: int
+    code: str
+    name: str
+    quantity: int
+    amount_cents: int
+    description: str
+    recorded_at: dt.datetime
+    recorded_by: str
+    invoice: str | None
+
+
+def damage_charges(uow: UnitOfWork, reference: str) -> list[DamageRow]:
+    """The damage charges recorded on a booking, oldest first, each saying whether an
+    invoice covers it (an invoice line covering ``damage:<id>``, not credited since)."""
+    booking = booking_by_ref(uow, reference)
+    covered = covered_so_far(uow, require_id(booking))
+    numbers: dict[str, str] = {}
+    query = (
+        select(IssuedLine.covers, IssuedDocument.number)
+        .join(IssuedDocument, id_column(IssuedDocument) == IssuedLine.document_id)
+        .where(
+            IssuedDocument.booking_id == booking.id,
+            IssuedDocument.kind == Kind.INVOICE.value,
+            col(IssuedLine.covers).startswith("damage:"),
+        )
+        .order_by(id_column(IssuedDocument))
+    )
+    for covers, number in uow.session.exec(query):
+        numbers[covers] = number  # the latest invoice covering it
+    rows: list[DamageRow] = []
+    query2 = (
+        select(DamageCharge, ItemType)
+        .join(ItemType, id_column(ItemType) == DamageCharge.item_type_id)
+        .where(DamageCharge.booking_id == booking.id)
+        .order_by(id_column(DamageCharge))
+    )
+    for charge, item in uow.session.exec(query2):
+        key = f"damage:{charge.id}"
+        rows.append(
+            DamageRow(
+                id=require_id(charge),
+                code=item.code,
+                name=item.name,
+                quantity=charge.quantity,
+                amount_cents=charge.amount_cents,
+                description=charge.description,
+                recorded_at=charge.recorded_at,
+                recorded_by=charge.recorded_by,
+                invoice=numbers.get(key) if covered.get(key, 0) > 0 else None,
+            )
+        )
+    return rows
 
 
 def customer_of(uow: UnitOfWork, booking: Booking) -> Customer:

@@ -42,6 +42,7 @@ COMMAND_MODULES = (
     "pricing",
     "verify",
     "export",
+    "charges",
 )
 
 
