@@ -29,7 +29,7 @@ from invoicing.models import (
     FamilyCoefficient,
     PriceCategory,
 )
-from invoicing.pricing import LateRule
+from invoicing.pricing import LateRule, VatSpec
 
 
 @dataclass
@@ -138,6 +138,7 @@ class Rules:
     quote_days: int
     vat: Decimal
     late: LateRule | None = None  # how late returns are charged (None: not given, kept)
+    damage: VatSpec | None = None  # damage and loss charges' VAT (None: not given, kept)
 
 
 def parse_rules(raw: dict[str, Any]) -> Rules:
@@ -154,8 +155,21 @@ def parse_rules(raw: dict[str, Any]) -> Rules:
     quote_days = fields.integer("quote validity", raw["quote_days"], minimum=1, maximum=365)
     vat = rates.percent("VAT rate", raw["vat"].strip() or "x")
     late = rates.parse_late_rule(raw["late"], raw.get("late_fee", "")) if "late" in raw else None
+    damage = (
+        rates.parse_damage_vat(raw["damage_vat"], raw.get("damage_rate"))
+        if "damage_vat" in raw
+        else None
+    )
     return Rules(
-        bool(raw["weekend"]), out_from, back_by, minimum, payment_days, quote_days, vat, late
+        bool(raw["weekend"]),
+        out_from,
+        back_by,
+        minimum,
+        payment_days,
+        quote_days,
+        vat,
+        late,
+        damage,
     )
 
 
@@ -169,3 +183,7 @@ def write_rules(uow: UnitOfWork, user: str, rules: Rules) -> None:
     set_setting(uow, rates.VAT_RATE, str(rules.vat))
     if rules.late is not None:
         rates.set_late_rule(uow, user=user, charge=rules.late.charge.value, fee=rules.late.fee)
+    if rules.damage is not None:
+        rates.set_damage_vat(
+            uow, user=user, category=rules.damage.category.value, rate=rules.damage.rate
+        )

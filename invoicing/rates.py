@@ -107,6 +107,46 @@ def damage_vat(uow: UnitOfWork) -> VatSpec:
     return VatSpec(category, to_decimal(setting(uow, DAMAGE_VAT_RATE)).quantize(Decimal("0.01")))
 
 
+#: The VAT treatments a cooperative may give damage and loss charges.
+DAMAGE_CATEGORIES = (VatCategory.STANDARD, VatCategory.OUT_OF_SCOPE)
+
+
+def parse_damage_vat(category: str, rate: str | Decimal | int | None = None) -> VatSpec:
+    """The damage and loss charges' VAT treatment as typed: ``category`` "S" (VAT at
+    ``rate``, 20.00 when not given) or "O" (outside the scope of VAT, an indemnity: rate
+    0). Refused: another category, a rate that is not a percentage, a zero rate with S."""
+    text = str(category).strip().upper()
+    allowed = {c.value: c for c in DAMAGE_CATEGORIES}
+    if text not in allowed:
+        raise ValidationError(
+            "damage VAT",
+            "{value!r} is not a VAT treatment of damage charges: S (VAT) or O (outside the "
+            "scope of VAT).",
+            value=category,
+        )
+    if allowed[text] is VatCategory.OUT_OF_SCOPE:
+        return VatSpec(VatCategory.OUT_OF_SCOPE, Decimal("0.00"))
+    given = DEFAULTS[DAMAGE_VAT_RATE] if rate is None or str(rate).strip() == "" else rate
+    value = percent("damage VAT rate", str(given).strip().replace(",", "."))
+    if value <= 0:
+        raise ValidationError(
+            "damage VAT rate", "A VAT rate of damage charges must be more than zero."
+        )
+    return VatSpec(VatCategory.STANDARD, value.quantize(Decimal("0.01")))
+
+
+def set_damage_vat(
+    uow: UnitOfWork, *, user: str, category: str, rate: str | Decimal | int | None = None
+) -> VatSpec:
+    """Set the damage and loss charges' VAT treatment (``parse_damage_vat`` checks first;
+    with O the stored rate is kept for a later S)."""
+    spec = parse_damage_vat(category, rate)
+    set_setting(uow, DAMAGE_VAT_CATEGORY, spec.category.value)
+    if spec.category is VatCategory.STANDARD:
+        set_setting(uow, DAMAGE_VAT_RATE, str(spec.rate))
+    return damage_vat(uow)
+
+
 def minimum_charge(uow: UnitOfWork) -> Decimal:
     return to_decimal(setting(uow, MINIMUM_CHARGE))
 

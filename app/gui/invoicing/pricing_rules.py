@@ -1,6 +1,6 @@
 """The pricing screen's rules page, in two columns: the weekend rule and how late returns
 are charged (on the left) and the charges and terms (minimum charge, payment term, quote
-validity, default VAT rate, on the right). Checked by ``pricing_setup.parse_rules`` and written by ``write_rules``; a refusal
+validity, default VAT rate, the VAT of damage and loss charges, on the right). Checked by ``pricing_setup.parse_rules`` and written by ``write_rules``; a refusal
 shows next to its field and nothing is written."""
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
 from app.gui.shell.widgets import FormFields, edit_amount
 from invoicing import rates
+from invoicing.document import VatCategory
 from invoicing.pricing import LateCharge
 from invoicing.pricing_setup import PricingState, parse_rules, write_rules
 
@@ -143,6 +144,36 @@ class RulesPage(QWidget):
         )
         self.vat = _short(90)
         self.rules_fields.add(tr("PricingScreen", "Default &VAT rate (%):"), "VAT rate", self.vat)
+        self._damage_rows()
+
+    def _damage_rows(self) -> None:
+        self.damage_vat = QComboBox()
+        self.damage_vat.addItem("", VatCategory.STANDARD.value)  # its rate: ``fill``
+        self.damage_vat.addItem(
+            tr("PricingScreen", "Outside the scope of VAT (indemnity)"),
+            VatCategory.OUT_OF_SCOPE.value,
+        )
+        self.damage_rate = rates.DEFAULTS[rates.DAMAGE_VAT_RATE]
+        self._name_standard()
+        self.rules_fields.add(
+            tr("PricingScreen", "&Damage and loss charges:"),
+            ("damage VAT", "damage VAT rate"),
+            self.damage_vat,
+        )
+        hint = muted(
+            tr(
+                "PricingScreen",
+                "VAT is the safer choice: a charge agreed in advance may count as the price "
+                "of a service. Outside the scope of VAT (a pure compensation for a loss) once "
+                "your accountant confirms it; such charges go on an invoice of their own.",
+            )
+        )
+        hint.setWordWrap(True)
+        self.rules_fields.form.addRow(hint)
+
+    def _name_standard(self) -> None:
+        shown = self.damage_rate.rstrip("0").rstrip(".").replace(".", QLocale().decimalPoint())
+        self.damage_vat.setItemText(0, tr("PricingScreen", "VAT {rate} %").format(rate=shown))
 
     def fill(self, state: PricingState) -> None:
         values = state.values
@@ -159,6 +190,10 @@ class RulesPage(QWidget):
         self.vat.setText(values.get(rates.VAT_RATE, "").replace(".", QLocale().decimalPoint()))
         index = self.late.findData(values.get(rates.LATE_RETURN_RULE, LateCharge.RATE.value))
         self.late.setCurrentIndex(max(index, 0))
+        self.damage_rate = values.get(rates.DAMAGE_VAT_RATE) or self.damage_rate
+        self._name_standard()
+        index = self.damage_vat.findData(values.get(rates.DAMAGE_VAT_CATEGORY, "S"))
+        self.damage_vat.setCurrentIndex(max(index, 0))
         try:
             fee = to_decimal(values.get(rates.LATE_RETURN_FEE, "0"))
             self.late_fee.setText(edit_amount(int(fee * 100)) if fee else "")
@@ -176,6 +211,8 @@ class RulesPage(QWidget):
             "vat": self.vat.text(),
             "late": self.late.currentData(),
             "late_fee": self.late_fee.text(),
+            "damage_vat": self.damage_vat.currentData(),
+            "damage_rate": self.damage_rate,
         }
 
     def _refused(self, err: DomainError) -> None:
