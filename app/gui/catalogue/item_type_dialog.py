@@ -139,6 +139,17 @@ class ItemTypeDialog(FormDialog):
         self.sale_price = self.line(
             tr("ItemTypeDialog", "&Sale price (€):"), "sale price", raw.get("sale_price", ""), part
         )
+        # here, not under the rates: the rates' column is the taller one
+        self.vat_exemption = self.line(
+            tr("ItemTypeDialog", "VAT e&xemption:"), "VAT exemption", "", part
+        )
+        self.vat_exemption.setPlaceholderText(tr("ItemTypeDialog", "Empty: taxed"))
+        self.vat_exemption.setToolTip(
+            tr(
+                "ItemTypeDialog",
+                "Empty: taxed. Exempt: its article, e.g. article 261-4-4° a du CGI",
+            )
+        )
 
     def _build_rates(self) -> None:
         part = self.section(tr("ItemTypeDialog", "Rental rates"), 1, 1)
@@ -152,15 +163,6 @@ class ItemTypeDialog(FormDialog):
             part,
         )
         self.vat_rate = self.line(tr("ItemTypeDialog", "&VAT rate (%):"), "VAT rate", "", part)
-        self.vat_exemption = self.line(
-            tr("ItemTypeDialog", "VAT e&xemption:"), "VAT exemption", "", part
-        )
-        self.vat_exemption.setPlaceholderText(
-            tr(
-                "ItemTypeDialog",
-                "Empty: taxed. Exempt: its article, e.g. article 261-4-4° a du CGI",
-            )
-        )
         self.category_rates: dict[str, QLineEdit] = {}
         self.category_box = QWidget()
         self.category_form = QFormLayout(self.category_box)
