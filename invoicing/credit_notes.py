@@ -307,6 +307,12 @@ def _vat_wording(vat: Sequence[VatTotal], original: Document) -> tuple[VatTotal,
     return tuple(out)
 
 
+def cancels_all(number: str, items: Sequence[Creditable], wanted: Sequence[CreditLine]) -> bool:
+    """Whether crediting ``wanted`` leaves nothing of the invoice to credit (a refusal of
+    ``plan`` propagates)."""
+    return _closes(items, plan(number, items, wanted))
+
+
 def _closes(items: Sequence[Creditable], covered: Sequence[Covered]) -> bool:
     """Whether crediting ``covered`` leaves nothing of the invoice to credit."""
     asked: dict[int, int] = defaultdict(int)

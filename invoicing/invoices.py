@@ -50,6 +50,17 @@ def deposit_required(uow: UnitOfWork, booking: Booking) -> Decimal:
     return estimate.deposit_of(uow, estimate.draft_of(uow, booking).booked)
 
 
+def _spanning(
+    lines: Sequence[Line], first: dt.date, last: dt.date
+) -> tuple[list[Line], dt.date, dt.date]:
+    """The invoicing period (BG-14) holds every line's own period (BG-26: late days after
+    the planned return), as PEPPOL-EN16931-R110/R111 readers expect. Lines keep their
+    own period only where it differs from the days of use (``Line.period_start``)."""
+    starts = [ln.period_start for ln in lines if ln.period_start is not None]
+    ends = [ln.period_end for ln in lines if ln.period_end is not None]
+    return list(lines), min([first, *starts]), max([last, *ends])
+
+
 def _document(
     uow: UnitOfWork,
     booking: Booking | estimate.Draft,
@@ -64,6 +75,7 @@ def _document(
     buyer = parties.buyer(customer)
     first, last = charges.usage_days(booking)
     lines = vat_rules.apply(uow, customer, lines)
+    lines, first, last = _spanning(lines, first, last)
     total = pricing.totals(lines)
     if deposit is None:
         deposit = deposit_required(uow, booking)  # type: ignore[arg-type]

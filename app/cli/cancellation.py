@@ -87,6 +87,14 @@ def _cancel_booking(args: argparse.Namespace) -> int:
     check_folder(args.out)
     printer = check_printer(args)
     check_stdout()
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.read() as uow:
+            invoiced = bool(cancellation.open_invoices(uow, args.ref))
+    finally:
+        ctx.db.dispose()
+    if not invoiced:  # nothing to credit: cancelled as usual
+        return _cancel_alone(args)
     return _cancel_with_credit_notes(args, printer)
 
 
@@ -121,15 +129,13 @@ def _refused(err: InvoicedBooking) -> None:
 
 
 def _run(ctx: Context, args: argparse.Namespace, files: PendingFiles) -> Cancelled:
-    """Issue the credit notes and cancel, the PDFs written beside ``--out`` inside the
-    write transaction. One invoice to credit: its rendering happens before the write
-    transaction (``issuing.issue``); several: all inside it."""
+    """Issue the credit notes and cancel in one write transaction, the rendering before it
+    (``issuing.issue``), the PDFs written beside ``--out`` inside it."""
     with ctx.db.read() as uow:
         renderer = renderer_for(uow)
-        still = cancellation.open_invoices(uow, args.ref)
     done: list[Cancelled] = []
 
-    def action(uow: UnitOfWork) -> Cancelled:
+    def action(uow: UnitOfWork) -> IssuedDocument:
         cancelled = cancellation.cancel_with_credit_notes(
             uow,
             user=ctx.user,
@@ -138,25 +144,17 @@ def _run(ctx: Context, args: argparse.Namespace, files: PendingFiles) -> Cancell
             renderer=renderer,
             reason=args.reason,
             check=validation.check_xml,
-            require_open=len(still) == 1,
-        )
+            require_open=True,  # the rehearsal must not write: a booking without invoice
+        )  # to credit is cancelled by _cancel_alone
         numbers = [row.number for row in cancelled.credit_notes]
         for row, target in zip(cancelled.credit_notes, _targets(args.out, numbers), strict=True):
             if target:
                 files.write(target, issuing.files_of(uow, require_id(row)).pdf)
-        return cancelled
+        done[:] = [cancelled]
+        return cancelled.credit_notes[0]
 
-    if len(still) == 1:
-
-        def one(uow: UnitOfWork) -> IssuedDocument:
-            cancelled = action(uow)
-            done[:] = [cancelled]
-            return cancelled.credit_notes[0]
-
-        issuing.issue(ctx.db, one)
-        return done[0]
-    with ctx.db.write() as uow:
-        return action(uow)
+    issuing.issue(ctx.db, action)
+    return done[0]
 
 
 def _cancel_with_credit_notes(args: argparse.Namespace, printer: str | None) -> int:

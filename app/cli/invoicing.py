@@ -55,8 +55,10 @@ from invoicing.issuing import Renderer
 from invoicing.models import IssuedDocument, Payment
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-#: The credit note's reason when none is given (printed on the French document).
+#: The credit note's reason when none is given (printed on the French document): a credit
+#: note that cancels all that is left of the invoice, or one that corrects part of it.
 DEFAULT_REASON = "Annulation de la facture {number}"
+PARTIAL_REASON = "Rectification de la facture {number}"
 
 
 def register(commands: Any) -> None:
@@ -459,7 +461,11 @@ def issue_credit_note(args: argparse.Namespace) -> int:
         with ctx.db.read() as uow:
             number = issuing.issued_by_number(uow, args.number, Kind.INVOICE).number
             wanted = _one_line(uow, number, amount) if amount is not None else lines
-        reason = args.reason.strip() or DEFAULT_REASON.format(number=number)
+            full = wanted is None or credit_notes.cancels_all(
+                number, credit_notes.creditable(uow, number), wanted
+            )
+        default = DEFAULT_REASON if full else PARTIAL_REASON
+        reason = args.reason.strip() or default.format(number=number)
 
         def action(uow: UnitOfWork) -> IssuedDocument:
             row = credit_notes.issue_credit_note(

@@ -196,3 +196,65 @@ def test_re_invoice_after_a_partial_credit_by_quantity_charges_the_cancelled_uni
     status, again, err = run(capsys, "invoice", ref, "--out", str(tmp_path / "f2.pdf"), "--json")
     assert status == 0, err
     assert [(ln["quantity"], ln["net"]) for ln in again["lines"]] == [("1", "90.00")]
+
+
+def test_the_default_reason_says_whether_the_invoice_is_cancelled_or_corrected(
+    cli, coop, db_path, tmp_path, capsys
+):
+    ref = book(coop, cli["clock"], "C-PRO", {"LYRE": 4})
+    status, first, err = run(capsys, "invoice", ref, "--out", str(tmp_path / "f.pdf"), "--json")
+    assert status == 0, err
+    number = first["number"]
+    status, part, err = run(
+        capsys, "credit-note", number, "--line", "1:1", "--out", str(tmp_path / "a1.pdf"), "--json"
+    )
+    assert status == 0, err
+    assert part["reason"] == f"Rectification de la facture {number}"
+    status, rest, err = run(
+        capsys, "credit-note", number, "--line", "1", "--out", str(tmp_path / "a2.pdf"), "--json"
+    )
+    assert status == 0, err
+    assert rest["reason"] == f"Annulation de la facture {number}"  # nothing left after it
+    doc, _root, _xml = read_back(coop, rest["number"])
+    assert doc.notes == (f"Motif : Annulation de la facture {number}",)
+
+
+def test_cancel_with_two_invoices_issues_two_credit_notes_beside_out(
+    cli, coop, db_path, tmp_path, capsys
+):
+    import datetime as dt
+
+    from booking import bookings
+
+    ref = book(coop, cli["clock"], "C-PRO", {"LYRE": 2})
+    status, first, err = run(capsys, "invoice", ref, "--out", str(tmp_path / "f1.pdf"), "--json")
+    assert status == 0, err
+    data = bookings.BookingData(
+        customer="C-PRO",
+        start=dt.datetime(2026, 12, 1, 9, 0),
+        end=dt.datetime(2026, 12, 5, 18, 0),
+        use_start=dt.datetime(2026, 12, 2, 8, 0),
+        use_end=dt.datetime(2026, 12, 4, 23, 0),
+        lines=[bookings.Line("LYRE", 3)],  # one more light, invoiced on its own
+    )
+    with coop.write() as uow:
+        bookings.update_booking(uow, user=USER, reference=ref, data=data, clock=cli["clock"])
+    status, second, err = run(capsys, "invoice", ref, "--out", str(tmp_path / "f2.pdf"), "--json")
+    assert status == 0, err
+    assert [ln["quantity"] for ln in second["lines"]] == ["1"]
+
+    out = tmp_path / "avoir.pdf"
+    status, shown, err = run(
+        capsys, "bookings", "cancel", ref, "--credit-note", "--out", str(out), "--json"
+    )
+    assert status == 0, err
+    notes = shown["credit_notes"]
+    assert [n["cites"] for n in notes] == [first["number"], second["number"]]
+    assert [n["gross_total"] for n in notes] == ["216.00", "108.00"]
+    for note in notes:
+        path = tmp_path / f"avoir-{note['number']}.pdf"
+        assert note["file"] == str(path) and path.read_bytes().startswith(b"%PDF")
+    assert not out.exists()
+    with coop.read() as uow:
+        assert cancellation.open_invoices(uow, ref) == []
+        assert issuing.verify_chain(uow) == []

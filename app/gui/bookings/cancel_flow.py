@@ -47,7 +47,7 @@ def cancel_booking(
 
     def found(still: list[OpenInvoice]) -> None:
         if still:
-            open_box(_invoiced_box(parent, reference, still, lambda: _with_credit(len(still))))
+            open_box(_invoiced_box(parent, reference, still, _with_credit))
         elif ask_first:
             open_box(_plain_box(parent, reference, description, _plain))
         else:
@@ -67,35 +67,28 @@ def cancel_booking(
             changes=Change.BOOKINGS,
         )
 
-    def _with_credit(count: int) -> None:
+    def _with_credit() -> None:
         render_with = renderer()
+        result: list[Cancelled] = []
 
-        def action(uow: UnitOfWork, *, single: bool) -> Cancelled:
-            return cancellation.cancel_with_credit_notes(
+        def action(uow: UnitOfWork) -> IssuedDocument:
+            cancelled = cancellation.cancel_with_credit_notes(
                 uow,
                 user=user,
                 reference=reference,
                 clock=clock,
                 renderer=render_with,
                 check=check_xml,
-                require_open=single,
+                require_open=True,  # under issuing.issue: the rehearsal must not write
             )
-
-        def finished(result: Cancelled) -> None:
-            ops.changed.emit(Change.BOOKINGS)
-            done(result.booking.reference, tuple(r.number for r in result.credit_notes))
-
-        if count > 1:  # several documents in one transaction: rendered under the lock
-            ops.write(lambda uow: action(uow, single=False), finished, failed, Change.INVOICES)
-            return
-        result: list[Cancelled] = []
-
-        def one(uow: UnitOfWork) -> IssuedDocument:
-            cancelled = action(uow, single=True)
             result[:] = [cancelled]
             return cancelled.credit_notes[0]
 
-        issue_off_the_lock(ops, one, lambda _row: finished(result[0]), failed)
+        def finished(_row: IssuedDocument) -> None:
+            ops.changed.emit(Change.BOOKINGS)
+            done(result[0].booking.reference, tuple(r.number for r in result[0].credit_notes))
+
+        issue_off_the_lock(ops, action, finished, failed)
 
     ops.read(lambda uow: cancellation.open_invoices(uow, reference), found, failed)
 
