@@ -2,14 +2,11 @@
 M): the operations that are not e-invoiced, totalled per day, category and VAT rate, for
 the cooperative's approved platform (plateforme agréée).
 
-Who is reported, from the buyer frozen in each document (and the customer's category):
-
-- ``B2C``: a French individual, a French association or venue without a VAT number, a
-  public body (a commune or a customer flagged public buyer);
-- ``B2BINT`` / ``B2CINT``: a business / an individual outside France;
-- ``B2B`` (a French company, or a French association or venue with a VAT number) is
-  e-invoiced, hence left out — unless its Factur-X BAR note (``facturx_xml``) does not
-  say B2B (no SIREN to address it on the network): then it is reported as that note says.
+Who is reported: the buyer frozen in each document, by the one rule the Factur-X BAR note
+follows (``parties.processing_category``): ``B2C`` (a French individual, a public body, an
+association or venue without a VAT number), ``B2BINT`` / ``B2CINT`` (a business / an
+individual outside France) are reported; ``B2B`` (a VAT-registered French business with a
+SIREN) is e-invoiced, hence left out.
 
 Categories (the codes of the e-reporting specifications): ``TLB1`` goods sold (consumables,
 lines frozen as goods) with French VAT, ``TPS1`` services (rental, late returns, damage
@@ -37,13 +34,13 @@ from sqlmodel import col, select
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
 from app.core.money import cents_str, quantize, to_cents
-from booking.models import Customer, CustomerCategory, CustomerKind
-from invoicing import facturx_xml
-from invoicing.document import Document, Kind, Party, VatCategory
+from invoicing.document import Document, Kind, VatCategory
 from invoicing.models import IssuedDocument
+from invoicing.parties import B2B, B2BINT, B2C, B2CINT, processing_category
 from invoicing.serial import from_json
 
-B2B, B2C, B2BINT, B2CINT = "B2B", "B2C", "B2BINT", "B2CINT"
+__all__ = ["B2B", "B2BINT", "B2C", "B2CINT", "export", "transaction_rows"]
+
 GOODS, SERVICES, NOT_TAXED = "TLB1", "TPS1", "TNT1"
 
 COLUMNS = (
@@ -55,28 +52,6 @@ COLUMNS = (
     "transactions",
     "currency",
 )
-
-
-def operation_class(buyer: Party, category: str, kind: str, bar: str = "B2B") -> str:
-    """B2B (e-invoiced), B2C, B2BINT or B2CINT for a buyer as frozen in a document.
-    ``bar``: the BAR note its Factur-X XML carries (``facturx_xml.business_category``); a
-    document it does not send as B2B (a business without a SIREN cannot be addressed on
-    the network) is reported too, so that no operation falls between e-invoicing and
-    e-reporting."""
-    found = _class(buyer, category, kind)
-    return bar if found == B2B and bar != B2B else found
-
-
-def _class(buyer: Party, category: str, kind: str) -> str:
-    individual = kind == CustomerKind.PERSON.value or category == CustomerCategory.INDIVIDUAL.value
-    business = buyer.is_business and not individual
-    if (buyer.country or "FR").upper() != "FR":
-        return B2BINT if business else B2CINT
-    if individual or buyer.public_buyer or category == CustomerCategory.COMMUNE.value:
-        return B2C
-    if category == CustomerCategory.COMPANY.value or buyer.vat_number.strip():
-        return B2B
-    return B2C
 
 
 @dataclass(frozen=True)
@@ -133,17 +108,15 @@ def transaction_rows(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[Row]
             end=end.isoformat(),
         )
     query = (
-        select(IssuedDocument, col(Customer.category), col(Customer.kind))
-        .join(Customer, col(Customer.id) == col(IssuedDocument.customer_id))
+        select(IssuedDocument)
         .where(col(IssuedDocument.issue_date) >= start, col(IssuedDocument.issue_date) <= end)
         .order_by(col(IssuedDocument.issue_date), col(IssuedDocument.id))
     )
     sums: dict[tuple[dt.date, str, Decimal, str], list[int]] = {}
-    for row, category, kind in uow.session.exec(query):
+    for row in uow.session.exec(query):
         document = from_json(row.document_json)
-        bar = facturx_xml.business_category(document)
-        if operation_class(document.buyer, category, kind, bar) == B2B:
-            continue
+        if processing_category(document.buyer) == B2B:
+            continue  # e-invoiced
         sign = -1 if row.kind == Kind.CREDIT_NOTE.value else 1
         for (code, rate), (base, tax) in _groups(document).items():
             key = (row.issue_date, code, rate, document.currency)

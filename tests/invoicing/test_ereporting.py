@@ -14,7 +14,7 @@ import pytest
 from app.bootstrap import open_context
 from app.cli import main
 from app.demo.booking import make_siret
-from invoicing import ereporting
+from invoicing import ereporting, parties
 from invoicing.document import Party
 from tests.invoicing.conftest import book, customer
 
@@ -117,22 +117,30 @@ def test_bad_period_writes_nothing(sales, capsys, tmp_path):
     assert status == 1 and "before it starts" in err and not out.exists()
 
 
+SIREN = "932817455"
+
+
 @pytest.mark.parametrize(
-    ("party", "category", "kind", "expected"),
+    ("party", "expected"),
     [
-        (Party("Zoé", is_business=False), "individual", "person", ereporting.B2C),
-        (Party("Asso"), "association", "organisation", ereporting.B2C),
-        (Party("Asso", vat_number="FR40123456789"), "association", "organisation", "B2B"),
-        (Party("SA"), "company", "organisation", ereporting.B2B),
-        (Party("Ville", public_buyer=True), "commune", "organisation", ereporting.B2C),
-        (Party("GmbH", country="DE"), "company", "organisation", ereporting.B2BINT),
-        (Party("Jan", country="BE", is_business=False), "individual", "person", "B2CINT"),
+        (Party("Zoé", is_business=False, category="individual"), ereporting.B2C),
+        (Party("Asso", siren=SIREN, category="association"), ereporting.B2C),
+        (
+            Party("Asso", siren=SIREN, vat_number="FR40932817455", category="association"),
+            "B2B",
+        ),
+        (Party("SA", siren=SIREN, category="company"), ereporting.B2B),
+        (Party("Ville", siren=SIREN, public_buyer=True, category="commune"), ereporting.B2C),
+        (Party("GmbH", country="DE", category="company"), ereporting.B2BINT),
+        (Party("Jan", country="BE", is_business=False, category="individual"), "B2CINT"),
     ],
 )
-def test_who_is_reported(party, category, kind, expected):
-    assert ereporting.operation_class(party, category, kind) == expected
+def test_who_is_reported(party, expected):
+    """The one rule of the BAR note (``parties.processing_category``) decides."""
+    assert parties.processing_category(party) == expected
 
 
 def test_a_business_the_xml_does_not_send_as_b2b_is_reported():
     """A French company without a SIREN: its Factur-X says B2C, so it is e-reported."""
-    assert ereporting.operation_class(Party("SA"), "company", "organisation", "B2C") == "B2C"
+    party = Party("SA", category="company")
+    assert parties.processing_category(party) == "B2C"
