@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.bootstrap import open_context
-from app.cli import late_returns
+from app.cli import damage_vat, late_returns
 from app.cli.bookings import _usage_guard
 from app.cli.invoicing import _amount
 from app.cli.output import print_json
@@ -89,6 +89,7 @@ def register(commands: Any) -> None:
     show.set_defaults(handler=show_pricing)
 
     late_returns.add_parser(sub)
+    damage_vat.add_parser(sub)
 
 
 def _json_option(parser: argparse.ArgumentParser) -> None:
