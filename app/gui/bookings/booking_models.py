@@ -350,15 +350,22 @@ class LinesModel(QAbstractTableModel):
 
 
 def membership_note(number: str | None, first: dt.date, last: dt.date) -> str:
-    """The editor's member-rate line for a booking from ``first`` to ``last``."""
-    if number:
-        return (
-            tr("BookingEditor", "Member rate: membership %1 covers %2 – %3.")
-            .replace("%1", number)
-            .replace("%2", format_date(first))
-            .replace("%3", format_date(last))
-        )
-    return tr("BookingEditor", "No membership covers these dates: non-member rate.")
+    """The editor's member-rate line for a booking from ``first`` to ``last``; ``number``
+    is one member number, or several in date order ("S-R26, S-R27") when a renewal takes
+    over during the booking: "memberships S-R26 then S-R27 cover …"."""
+    numbers = [n.strip() for n in (number or "").split(",") if n.strip()]
+    if not numbers:
+        return tr("BookingEditor", "No membership covers these dates: non-member rate.")
+    if len(numbers) == 1:
+        text = tr("BookingEditor", "Member rate: membership %1 covers %2 – %3.")
+        shown = numbers[0]
+    else:
+        text = tr("BookingEditor", "Member rate: memberships %1 cover %2 – %3.")
+        then = tr("BookingEditor", "%1 then %2")
+        shown = then.replace("%1", ", ".join(numbers[:-1])).replace("%2", numbers[-1])
+    return (
+        text.replace("%1", shown).replace("%2", format_date(first)).replace("%3", format_date(last))
+    )
 
 
 __all__ = [
