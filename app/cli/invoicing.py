@@ -672,14 +672,28 @@ def show_document(args: argparse.Namespace) -> int:
                 shown["payments"] = [
                     payment_json(p, row.number) for p in payments.payments_of(uow, row.number)
                 ]
+                # what a credit note by line (--line POS...) can still take of each line
+                shown["creditable"] = [
+                    {
+                        "position": item.position,
+                        "credited": _money(item.credited),
+                        "left": _money(item.left),
+                        "units_left": item.left_units,
+                    }
+                    for item in credit_notes.creditable_of(uow, row)
+                ]
     finally:
         ctx.db.dispose()
     if args.json:
         print_json(shown)
         return 0
     _summary(shown)
-    for line in shown["lines"]:
-        print(f"  {line['net']:>12}  {line['vat_rate']:>6} %  {line['description']}")
+    left = {c["position"]: c["left"] for c in shown.get("creditable", [])}
+    for pos, line in enumerate(shown["lines"], start=1):
+        text = f"  {pos:>3}  {line['net']:>12}  {line['vat_rate']:>6} %  {line['description']}"
+        if pos in left and left[pos] != line["net"]:
+            text += "  " + tr("cli", "(left to credit: {left})").format(left=left[pos])
+        print(text)
     print(
         tr("cli", "  status {status}, paid {paid}, balance {balance}, due {due}").format(
             status=shown["status"],

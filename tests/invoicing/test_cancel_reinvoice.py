@@ -210,6 +210,12 @@ def test_the_default_reason_says_whether_the_invoice_is_cancelled_or_corrected(
     )
     assert status == 0, err
     assert part["reason"] == f"Rectification de la facture {number}"
+    status, shown, _ = run(capsys, "invoices", "show", number, "--json")
+    assert [
+        (c["position"], c["credited"], c["left"], c["units_left"]) for c in shown["creditable"]
+    ] == [(1, "90.00", "270.00", 3)]
+    status, text, _ = run(capsys, "invoices", "show", number)
+    assert "  1  " in text and "(left to credit: 270.00)" in text
     status, rest, err = run(
         capsys, "credit-note", number, "--line", "1", "--out", str(tmp_path / "a2.pdf"), "--json"
     )
