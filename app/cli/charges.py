@@ -48,7 +48,7 @@ def register(commands: Any) -> None:
     add.add_argument(
         "--description",
         default="",
-        help=tr("cli", "what was damaged, printed on the invoice (default: damaged)"),
+        help=tr("cli", "what was damaged, printed on the invoice (default: réparation)"),
     )
     add.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
     add.set_defaults(handler=_usage_guard(add_charge))

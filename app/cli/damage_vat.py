@@ -38,7 +38,7 @@ def add_parser(sub: Any) -> None:
             "of VAT (an indemnity, once your accountant confirms it)",
         ),
     )
-    damage.add_argument("--rate", help=tr("cli", "the VAT rate with S, in % (default: 20.00)"))
+    damage.add_argument("--rate", help=tr("cli", "the VAT rate with S, in %% (default: 20.00)"))
     damage.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
     damage.set_defaults(handler=damage_vat)
 
