@@ -182,3 +182,9 @@ def test_in_a_real_process(cli, coop, db_path, tmp_path):
     assert (
         done.returncode == 0 and "pied tordu" in done.stdout and "not invoiced yet" in done.stdout
     )
+
+
+@pytest.mark.parametrize("action", ["add", "list"])
+def test_help(cli, capsys, action):
+    status, out, _ = run(capsys, "charges", action, "--help")
+    assert status == 0 and "REF" in out.upper()

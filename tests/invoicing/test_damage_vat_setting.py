@@ -77,6 +77,11 @@ def test_refusals_write_nothing(cli, capsys, argv, status, said):
     assert stored(cli) == before == S20
 
 
+def test_help(cli, capsys):
+    status, out, _ = run(capsys, "--help")
+    assert status == 0 and "--category {S,O}" in out and "in % (default: 20.00)" in out
+
+
 def test_in_a_real_process(cli, tmp_path):
     done = subprocess.run(
         [*regie_command(), "pricing", "damage-vat", "--category", "O"],
