@@ -54,7 +54,8 @@ def test_number_fields_give_integers_in_range_or_name_the_field(column: str, val
 @pytest.mark.parametrize(
     ("column", "value", "words"),
     [
-        ("deposit", "1e400", "too large"),
+        ("deposit", "1e400", "no exponent"),
+        ("deposit", "9999999999", "too large"),
         ("replacement_value", "-0,01", "cannot be negative"),
         ("weight_grams", "12,5", "not a whole number"),
         ("prep_hours", "721", "at most 720"),
@@ -68,8 +69,10 @@ def test_a_refused_number_writes_nothing(db: Database, column: str, value: str, 
         assert uow.session.exec(select(func.count()).select_from(ItemType)).one() == 0
 
 
-def test_french_grouped_numbers_are_read() -> None:
+def test_french_grouped_whole_numbers_are_read_but_amounts_take_no_separators() -> None:
     data = catalogue.parse_item_type(
-        {**BASE, "weight_grams": "18\u202f000", "replacement_value": "2\u00a0900,00"}
+        {**BASE, "weight_grams": "18\u202f000", "replacement_value": "2900,00"}
     )
     assert data.weight_grams == 18000 and data.replacement_value_cents == 290000
+    with pytest.raises(ValidationError, match="no spaces or thousands separators"):
+        catalogue.parse_item_type({**BASE, "replacement_value": "2\u00a0900,00"})
