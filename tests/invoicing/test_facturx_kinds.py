@@ -29,11 +29,10 @@ from sqlmodel import select
 import app.cli
 from app.bootstrap import open_context
 from app.cli import main
-from app.core import settings
 from app.core.clock import PARIS
 from booking import customers
 from inventory.models import Unit
-from invoicing import charges, rates, validation
+from invoicing import rates, validation
 from tests.invoicing.conftest import USER
 
 NS = {
@@ -419,7 +418,6 @@ def test_individual_without_an_e_mail_address(regie):
     assert terms["BT-48"] == [] and terms["BAR"] == ["B2C"]
     assert terms["BT-10"] == [] and terms["BT-12"] == [ref]
     # No commercial penalties or public wording for an individual.
-    assert "Pas de pénalités de retard" in read.text
     assert "taux de refinancement" not in read.text and "intérêts moratoires" not in read.text
     # Cash from an individual is for the certified till (none declared here): refused.
     said = regie.refused("payments", "add", _shown["number"], "10.00", "--method", "especes")
@@ -445,8 +443,7 @@ def test_exempt_operation_carries_its_article(regie):
 
 
 def test_damage_charge_invoiced_on_its_own_outside_the_scope_of_vat(regie):
-    with regie.db.write() as uow:
-        settings.set_setting(uow, rates.DAMAGE_VAT_CATEGORY, "O")
+    regie("pricing", "damage-vat", "--category", "O", "--json")
     french_company(regie)
     ref = create_booking(regie, "C-FR", lines=("LYRE=3",))
     first, second, third = regie.lyres[:3]
@@ -457,16 +454,10 @@ def test_damage_charge_invoiced_on_its_own_outside_the_scope_of_vat(regie):
         *("scan", "in", second, "--damaged", f"{first}=lentille fêlée", "--missing", third),
         *("--station", "quai", "--json"),
     )
-    with regie.db.write() as uow:  # no CLI command records the repair cost
-        charges.record_damage_charge(
-            uow,
-            user=USER,
-            reference=ref,
-            item_code="LYRE",
-            amount="180.00",
-            description="remplacement de la lentille",
-            clock=regie.clock,
-        )
+    regie(
+        *("charges", "add", ref, first, "180,00"),
+        *("--description", "remplacement de la lentille", "--json"),
+    )
     at(regie, "2026-12-07T10:00")
     # Out of scope and taxed lines cannot share an invoice: one sentence, nothing issued.
     said = regie.refused("invoice", ref, "--out", str(regie.tmp / "mixed.pdf"))
@@ -572,6 +563,8 @@ def test_credit_note_by_lines(regie):
     credit = regie("credit-note", invoice["number"], "--line", "1:1", "--out", str(pdf), "--json")
     read = read_back(pdf)
     assert summary(read)["BT-23"] == "S1"
+    # Without a reason: a correction, not the invoice's cancellation.
+    assert f"Motif : Rectification de la facture {invoice['number']}" in read.text
     assert read.money(f"{SUMS}/ram:TaxBasisTotalAmount/text()") == Decimal(
         invoice["lines"][0]["unit_price"]
     )
@@ -734,8 +727,7 @@ def test_member_rate_across_a_renewal(regie):
 def damaged_and_lost(regie, customer: str) -> str:
     """Two lyres out on 01/12, back on 05/12: one damaged, one missing (its loss charged
     at the replacement value, no repair cost recorded), outside the scope of VAT."""
-    with regie.db.write() as uow:
-        settings.set_setting(uow, rates.DAMAGE_VAT_CATEGORY, "O")
+    regie("pricing", "damage-vat", "--category", "O", "--json")
     ref = create_booking(regie, customer, lines=("LYRE=2",))
     first, second = regie.lyres[:2]
     at(regie, "2026-12-01T09:30")
@@ -788,6 +780,8 @@ def test_more_buyers_and_documents(regie, case, customer, expected):
         regie("credit-note", shown["number"], *options, "--out", str(pdf), "--json")
         read = read_back(pdf)
         assert summary(read)["BT-25"] == [shown["number"]]
+        said = "Rectification" if options else "Annulation"
+        assert f"Motif : {said} de la facture {shown['number']}" in read.text
     terms = summary(read)
     categories, bar, seller_vat, buyer_vat = expected
     assert terms["BT-118"] == categories
@@ -812,4 +806,27 @@ def test_a_discounted_price_multiplies_out_on_the_page_and_in_the_xml(regie):
     assert read.money(f"{SUMS}/ram:TaxBasisTotalAmount/text()") == Decimal("406.09")
     assert read.money(f"{SUMS}/ram:TaxTotalAmount/text()") == Decimal("81.22")
     assert "81,2175 €" in read.text and "406,09 €" in read.text
+    verified(regie)
+
+
+def test_late_days_invoiced_with_the_rental_widen_the_invoicing_period(regie):
+    """Rental and late days on one invoice: the late line has its own period (BG-26) and
+    the invoicing period (BG-14) holds it (PEPPOL-EN16931-R110/R111)."""
+    french_company(regie)
+    ref = create_booking(regie, "C-FR", lines=("LYRE=1",))
+    lyre = regie.lyres[0]
+    at(regie, "2026-12-01T09:30")
+    regie("scan", "out", ref, lyre, "--station", "quai", "--json")
+    at(regie, "2026-12-08T09:00")  # planned back on 05/12 at 18:00
+    regie("scan", "in", lyre, "--station", "quai", "--json")
+    shown, read = issue(regie, ref)
+    assert [ln["net"] for ln in shown["lines"]] == ["90.00", "135.00"]  # 3 late days
+    period = f"{LINES}/ram:SpecifiedLineTradeSettlement/ram:BillingSpecifiedPeriod"
+    starts = read.all(f"{period}/ram:StartDateTime/udt:DateTimeString/text()")
+    ends = read.all(f"{period}/ram:EndDateTime/udt:DateTimeString/text()")
+    assert list(zip(starts, ends, strict=True)) == [("20261206", "20261208")]  # late days
+    header = f"{SETTLEMENT}/ram:BillingSpecifiedPeriod"
+    assert read.all(f"{header}/ram:StartDateTime/udt:DateTimeString/text()") == ["20261202"]
+    assert read.all(f"{header}/ram:EndDateTime/udt:DateTimeString/text()") == ["20261208"]
+    assert "du 06/12/2026 au 08/12/2026" in read.text
     verified(regie)
