@@ -385,8 +385,8 @@ def test_public_buyer_with_its_service_code_and_commitment(regie):
     assert terms["BT-13"] == ["EJ-2026-0042"]
     assert terms["BT-118"] == ["S"] and terms["BT-121"] == []
     assert terms["BT-23"] == "S1"
-    # A public body without a VAT number: B2B today, B2C by the rule being settled (A).
-    assert terms["BAR"] in (["B2B"], ["B2C"])
+    # A public body is outside the e-invoicing network (Chorus Pro): e-reported, B2C.
+    assert terms["BAR"] == ["B2C"]
     pmd = read.all(
         "/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:IncludedNote[ram:SubjectCode='PMD']/ram:Content/text()"
     )
@@ -754,7 +754,7 @@ PERSON = ("--kind", "person", "--category", "individual")
         ("invoice", ("John Doe", "--country", "US", *PERSON), (["S"], "B2CINT", True, False)),
         ("damage", BELGIAN, (["O"], "B2BINT", False, False)),
         ("damage", ("Commune", "--category", "commune", "--siret", FR_SIRET, "--public-buyer"),
-         (["O"], None, False, False)),
+         (["O"], "B2C", False, False)),
         ("credit", SWISS, (["G"], "B2BINT", True, True)),
         ("credit", ("Jeanne Martin", *PERSON), (["S"], "B2C", True, False)),
     ],
@@ -785,7 +785,7 @@ def test_more_buyers_and_documents(regie, case, customer, expected):
     terms = summary(read)
     categories, bar, seller_vat, buyer_vat = expected
     assert terms["BT-118"] == categories
-    assert bar is None or terms["BAR"] == [bar]
+    assert terms["BAR"] == [bar]
     assert bool(terms["BT-31"]) is seller_vat and bool(terms["BT-48"]) is buyer_vat
     verified(regie)
 
