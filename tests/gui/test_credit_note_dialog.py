@@ -177,6 +177,12 @@ def test_damage_outside_vat_is_invoiced_on_its_own_from_the_editor(
     damage_and_loss(coop, ref)
     editor = BookingEditor(ops, None, booking_id(coop, ref))
     qtbot.addWidget(editor)
+    assert editor.damage_button.isEnabled()  # back from the desk: a repair cost may be recorded
+    editor.damage_button.click()
+    from app.gui.bookings.damage_dialog import DamageChargeDialog
+
+    assert isinstance(editor.dialog, DamageChargeDialog)
+    editor.dialog.reject()
     editor.invoice()
     dialog = editor.dialog
     assert isinstance(dialog, DraftDialog)

@@ -188,6 +188,7 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
         self.save_picklist_action = actions.save_picklist_action
         self.picklist_button = actions.picklist_button
         self.invoice_button = actions.invoice_button
+        self.damage_button = actions.damage_button
         self.pricing_button = actions.pricing_button
         self.close_button = actions.close_button
 
@@ -203,6 +204,7 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
         self.print_picklist_action.triggered.connect(self.print_picklist)
         self.save_picklist_action.triggered.connect(self.save_picklist)
         self.invoice_button.clicked.connect(self.invoice)
+        self.damage_button.clicked.connect(self.record_damage)
         self.pricing_button.clicked.connect(self.open_pricing)
         self.close_button.clicked.connect(self.reject)
         self.customer.textChanged.connect(self.refresh)

@@ -73,6 +73,11 @@ class EditorActions(QWidget):
             tr("BookingEditor", "Inv&oice…"),
             tr("BookingEditor", "Invoice what is not invoiced yet (the draft is shown first)"),
         )
+        self.damage_button = _button(
+            "repair",
+            tr("BookingEditor", "Da&mage charge…"),
+            tr("BookingEditor", "Record the repair cost of pieces that came back damaged"),
+        )
         self.pricing_button = _button(
             "pricing",
             tr("BookingEditor", "Pricin&g and deposit…"),
@@ -90,6 +95,7 @@ class EditorActions(QWidget):
             self.quote_button,
             self.picklist_button,
             self.invoice_button,
+            self.damage_button,
             self.pricing_button,
         ):
             row.addWidget(button)
@@ -135,6 +141,8 @@ class EditorActions(QWidget):
         self.picklist_button.setEnabled(live)
         for action in (self.print_picklist_action, self.save_picklist_action):
             action.setEnabled(state.saved and live)
+        self.damage_button.setVisible(state.saved)
+        self.damage_button.setEnabled(status in (BookingStatus.OUT, BookingStatus.RETURNED))
         self.invoice_button.setVisible(state.saved)
         self.invoice_button.setEnabled(status in invoices.INVOICEABLE)
         self.pricing_button.setVisible(state.saved)

@@ -14,6 +14,7 @@ from app import i18n
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
 from app.gui.bookings.booking_pricing import BookingPricingDialog
+from app.gui.bookings.damage_dialog import DamageChargeDialog
 from app.gui.bookings.editor_pricing_parts import read_state
 from app.gui.invoicing.credit_note_dialog import issue_off_the_lock
 from app.gui.invoicing.invoice_dialogs import (
@@ -179,6 +180,13 @@ class EditorDocuments:
             dialog.set_document,
             self._invoicing_failed,
         )
+
+    def record_damage(self) -> None:
+        """The repair cost of pieces that came back damaged (``DamageChargeDialog``); it
+        goes on the next invoice, or on one of its own (the draft's check box)."""
+        if not self.reference:
+            return
+        self._open_dialog(DamageChargeDialog(self.ops, self.reference, self.as_widget()))
 
     def open_pricing(self) -> None:
         """The saved booking's pricing and deposits (BookingPricingDialog)."""
