@@ -338,6 +338,14 @@ def record_damage_charge(
             DamageCharge.booking_id == booking.id, DamageCharge.item_type_id == item.id
         )
     ).one()
+    if damaged == 0:
+        raise Conflict(
+            "No piece of {name} ({code}) came back damaged on {ref}: a damage charge is "
+            "recorded once a piece is checked in damaged.",
+            name=item.name,
+            code=item.code,
+            ref=booking.reference,
+        )
     if damaged - int(charged) < qty:
         raise Conflict(
             "{name} ({code}): {damaged} came back damaged on {ref} and {charged} are already "
@@ -400,8 +408,8 @@ class DamageChoice:
 
 
 def damage_choices(uow: UnitOfWork, reference: str) -> list[DamageChoice]:
-    """The booking's item types (booked or moved), those with damaged pieces not yet
-    charged first."""
+    """The booking's item types (booked or moved): those with damaged pieces not yet
+    charged first, then those with damaged pieces, then the others."""
     booking = booking_by_ref(uow, reference)
     charged = dict(
         uow.session.exec(
@@ -414,7 +422,7 @@ def damage_choices(uow: UnitOfWork, reference: str) -> list[DamageChoice]:
         DamageChoice(p.code, p.name, p.damaged, int(charged.get(p.item_type_id, 0)))
         for p in progress(uow, require_id(booking))
     ]
-    return sorted(found, key=lambda c: (c.left == 0, c.name.casefold()))
+    return sorted(found, key=lambda c: (c.left == 0, c.damaged == 0, c.name.casefold()))
 
 
 @dataclass(frozen=True)

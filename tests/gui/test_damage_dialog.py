@@ -62,7 +62,7 @@ def test_the_choices_are_the_bookings_types_and_a_refusal_writes_nothing(
     dialog.item.setCurrentIndex(1)  # the tape came back without damage
     dialog.amount.setText("10")
     dialog.save()
-    assert "0 came back damaged" in dialog.message.text()
+    assert "No piece of Gaffer noir 50 mm (GAFFER) came back damaged" in dialog.message.text()
     assert recorded(ops, returned) == []
 
 

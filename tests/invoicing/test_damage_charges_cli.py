@@ -162,7 +162,7 @@ def test_a_booking_not_back_damaged_refuses(cli, coop, db_path, capsys):
     ref = book(coop, cli["clock"], "C-PRO", {"LYRE": 3})
     before = charges_table(db_path)
     status, _, err = run(capsys, "charges", "add", ref, "LYRE", "10")
-    assert status == 1 and "0 came back damaged" in err, err
+    assert status == 1 and "No piece of Lyre wash LED (LYRE) came back damaged" in err, err
     assert charges_table(db_path) == before
     status, listed, err = run(capsys, "charges", "list", ref, "--json")
     assert (status, listed) == (0, [])

@@ -60,6 +60,7 @@ class DamageChargeDialog(QDialog):
         self.fields.add(tr("DamageChargeDialog", "&Item type:"), "code", self.item)
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 9999)
+        self.quantity.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 10)
         self.fields.add(tr("DamageChargeDialog", "&Pieces:"), "quantity", self.quantity)
         self.amount = QLineEdit()
         self.amount.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 14)
