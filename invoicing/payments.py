@@ -250,6 +250,16 @@ def reverse_payment(uow: UnitOfWork, *, user: str, payment_id: int, clock: Clock
     already = uow.session.exec(select(Payment.id).where(Payment.reverses == payment_id)).first()
     if already is not None:
         raise Conflict("Payment {id} was already reversed.", id=payment_id)
+    invoice = uow.row(IssuedDocument, original.document_id)
+    if clock.today() < invoice.issue_date:  # a computer whose clock is wrong
+        raise ValidationError(
+            "date",
+            "A payment cannot be dated before its invoice: {number} is dated {issued}, the "
+            "payment {date}.",
+            number=invoice.number,
+            issued=invoice.issue_date.strftime("%d/%m/%Y"),
+            date=clock.today().strftime("%d/%m/%Y"),
+        )
     reversal = Payment(
         document_id=original.document_id,
         amount_cents=-original.amount_cents,

@@ -179,3 +179,17 @@ def test_payment_dates(cli, coop, db_path, tmp_path, capsys):
     status, _, err = regie(db_path, "payments", "add", number, "10", "--date", "2099-01-01")
     assert status == 1 and "future beyond tomorrow (01/01/2099" in err
     assert snapshot(db_path) == before
+
+
+def test_a_reversal_on_a_computer_with_a_late_clock_is_refused(cli, coop, tmp_path, capsys):
+    ref = book(coop, cli["clock"], "C-PRO", {"LYRE": 1})
+    status, invoice, err = run(capsys, "invoice", ref, "--out", str(tmp_path / "i.pdf"), "--json")
+    assert status == 0, err
+    status, paid, err = run(capsys, "payments", "add", invoice["number"], "10", "--json")
+    assert status == 0, err
+    cli["clock"] = at("2026-11-20")
+    status, _, err = run(capsys, "payments", "reverse", str(paid["id"]))
+    assert status == 1 and "cannot be dated before its invoice" in err
+    cli["clock"] = at("2026-11-27")
+    status, _, err = run(capsys, "payments", "reverse", str(paid["id"]))
+    assert status == 0, err
