@@ -3,12 +3,29 @@ and the receipts (payments recorded in it, reversals as contra entries, and the 
 actually cashed) as balanced double-entry lines in the French FEC layout (article A47 A-1
 of the LPF, INVOICING-FR.md §7.1), or as a plain CSV of the same lines.
 
-One entry (``EcritureNum``) per document or receipt, debit = credit exactly in cents:
+One entry (``EcritureNum``) per document or receipt, debit = credit exactly in cents;
+entries are numbered per journal over the calendar year (``VE-2026-000042``, see
+``entries``), so the same entry has the same number in every export:
 
 - invoice (journal VE): debit the customer (411, with the customer number as auxiliary
-  account, or one collective account), credit rentals (706: every line that is not goods),
-  consumables sold (707: ``sale:`` lines, and free lines frozen as goods), damage and loss
-  (7588: ``damage:`` and ``loss:`` lines) and the VAT collected per rate (44571); a credit
+  account, or one collective account), credit the revenue of each line by its VAT
+  treatment (frozen in the document) and nature, and the VAT collected per rate (44571):
+
+  ==========================  ============================  =========================
+  treatment (category)        rentals (services)            consumables (goods)
+  ==========================  ============================  =========================
+  taxed in France (S)         706 Locations de matériel     707 Ventes de consommables
+  EU business (AE / K)        7062 Prestations intra-       7072 Livraisons intra-
+                              communautaires (autoliq.)     communautaires
+  outside the EU (G)          7064 Prestations hors UE      7073 Exportations
+  exempt (E)                  7068 Prestations exonérées    7078 Ventes exonérées
+  ==========================  ============================  =========================
+
+  (subdivisions of the PCG's 706 and 707, so the VAT return's boxes — taxed, reverse
+  charge for the European services declaration, intra-EU supplies, exports, exempt —
+  read straight from the balance; give them the parent account in the settings if the
+  cooperative prefers one account); damage and loss (``damage:``, ``loss:`` lines, and
+  any line outside the scope of VAT) go to 7588. A credit
   note is the same entry reversed (its lines are read through the invoice lines they
   credit);
 - payment by transfer, cheque or card (journal BQ): debit the bank 512, credit 411; in
@@ -41,15 +58,21 @@ from app.core.errors import N_, Conflict, ValidationError
 from app.core.money import cents_str, to_cents
 from app.core.settings import get_setting, set_setting
 from booking.models import Booking, Customer
-from invoicing.document import Kind
+from invoicing.document import Kind, VatCategory
 from invoicing.models import Deposit, IssuedDocument, IssuedLine, Payment, PaymentMethod
 from invoicing.serial import from_json
 
 # --- settings -----------------------------------------------------------------------------
 
 CUSTOMERS = "accounting.customers"
-RENTALS = "accounting.rentals"
-GOODS = "accounting.goods"
+RENTALS = "accounting.rentals"  # services taxed in France (S)
+RENTALS_EU = "accounting.rentals.eu"  # services to an EU business: reverse charge (AE)
+RENTALS_EXPORT = "accounting.rentals.export"  # services to a business outside the EU (G)
+RENTALS_EXEMPT = "accounting.rentals.exempt"  # exempt services (E)
+GOODS = "accounting.goods"  # goods taxed in France (S)
+GOODS_EU = "accounting.goods.eu"  # intra-EU supply of goods (K)
+GOODS_EXPORT = "accounting.goods.export"  # goods exported outside the EU (G)
+GOODS_EXEMPT = "accounting.goods.exempt"  # exempt goods (E)
 DAMAGE = "accounting.damage"
 VAT = "accounting.vat"  # any rate without an account of its own
 BANK = "accounting.bank"
@@ -87,7 +110,29 @@ def _rate_text(rate_bp: int) -> str:
 SETTINGS: tuple[AccountSetting, ...] = (
     AccountSetting(CUSTOMERS, "411", "Clients", N_("Customers")),
     AccountSetting(RENTALS, "706", "Locations de matériel", N_("Rentals (services)")),
+    AccountSetting(
+        RENTALS_EU,
+        "7062",
+        "Prestations intracommunautaires (autoliquidation)",
+        N_("Rentals to EU businesses (reverse charge)"),
+    ),
+    AccountSetting(
+        RENTALS_EXPORT, "7064", "Prestations hors UE", N_("Rentals to businesses outside the EU")
+    ),
+    AccountSetting(
+        RENTALS_EXEMPT, "7068", "Prestations exonérées de TVA", N_("Rentals exempt from VAT")
+    ),
     AccountSetting(GOODS, "707", "Ventes de consommables", N_("Consumables sold")),
+    AccountSetting(
+        GOODS_EU,
+        "7072",
+        "Livraisons intracommunautaires",
+        N_("Consumables to EU businesses (intra-EU supply)"),
+    ),
+    AccountSetting(GOODS_EXPORT, "7073", "Exportations", N_("Consumables exported outside the EU")),
+    AccountSetting(
+        GOODS_EXEMPT, "7078", "Ventes exonérées de TVA", N_("Consumables exempt from VAT")
+    ),
     AccountSetting(DAMAGE, "7588", "Indemnités casse et perte", N_("Damage and loss")),
     AccountSetting(VAT, "44571", "TVA collectée", N_("VAT collected (other rates)")),
     *(
@@ -233,13 +278,37 @@ def _side(account: str, cents: int, debit: bool, **extra: str) -> Movement:
     return Movement(account, 0, abs(cents), **extra)
 
 
-def _revenue_key(covers: str, is_goods: bool) -> str:
+#: The revenue account of a line by its VAT category, services then goods.
+REVENUE_BY_CATEGORY: dict[str, tuple[str, str]] = {
+    VatCategory.STANDARD.value: (RENTALS, GOODS),
+    VatCategory.REVERSE_CHARGE.value: (RENTALS_EU, GOODS_EU),
+    VatCategory.INTRA_EU.value: (RENTALS_EU, GOODS_EU),
+    VatCategory.EXPORT.value: (RENTALS_EXPORT, GOODS_EXPORT),
+    VatCategory.EXEMPT.value: (RENTALS_EXEMPT, GOODS_EXEMPT),
+}
+REVENUE_KEYS = (
+    RENTALS,
+    RENTALS_EU,
+    RENTALS_EXPORT,
+    RENTALS_EXEMPT,
+    GOODS,
+    GOODS_EU,
+    GOODS_EXPORT,
+    GOODS_EXEMPT,
+    DAMAGE,
+)
+
+
+def _revenue_key(covers: str, is_goods: bool, vat_category: str = "S") -> str:
+    """Damage and loss charges: their own account whatever their VAT; else the account of
+    the line's VAT treatment, services (rentals) or goods (consumables)."""
     kind = covers.split(":", 1)[0]
-    if kind in ("damage", "loss"):
+    if kind in ("damage", "loss") or vat_category == VatCategory.OUT_OF_SCOPE.value:
         return DAMAGE
+    services, goods = REVENUE_BY_CATEGORY.get(vat_category, (RENTALS, GOODS))
     if kind == "sale" or (kind == "" and is_goods):
-        return GOODS
-    return RENTALS
+        return goods
+    return services
 
 
 def _customer(
@@ -275,8 +344,10 @@ def document_entry(uow: UnitOfWork, chart: Accounts, row: IssuedDocument) -> Ent
     lines = list(uow.session.exec(query))
     revenue: dict[str, int] = defaultdict(int)
     for ln, covers in zip(lines, _line_covers(uow, row, lines), strict=True):
-        goods = 0 < ln.position <= len(frozen.lines) and frozen.lines[ln.position - 1].is_goods
-        revenue[_revenue_key(covers, goods)] += ln.net_cents
+        known = 0 < ln.position <= len(frozen.lines)
+        goods = known and frozen.lines[ln.position - 1].is_goods
+        category = frozen.lines[ln.position - 1].vat_category.value if known else ln.vat_category
+        revenue[_revenue_key(covers, goods, category)] += ln.net_cents
     vat: dict[int, int] = defaultdict(int)
     for total in frozen.vat:
         vat[to_cents(total.rate)] += to_cents(total.amount)
@@ -292,7 +363,7 @@ def document_entry(uow: UnitOfWork, chart: Accounts, row: IssuedDocument) -> Ent
     )
     who = _customer(uow, chart, row, frozen.buyer.customer_number)
     entry.movements.append(_side(CUSTOMERS, row.gross_cents, invoice, **who))
-    for key in (RENTALS, GOODS, DAMAGE):
+    for key in REVENUE_KEYS:
         if revenue.get(key):
             entry.movements.append(_side(key, revenue[key], not invoice))
     for rate_bp, cents in sorted(vat.items(), reverse=True):
@@ -394,8 +465,14 @@ def deposit_entries(deposit: Deposit, reference: str, start: dt.date, end: dt.da
 
 
 def entries(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[Entry]:
-    """Every entry of the period ``start``..``end`` (inclusive), numbered per journal in
-    date order."""
+    """Every entry of the period ``start``..``end`` (inclusive), with its number.
+
+    Numbers are stable and unique across exports: every entry of the calendar year is
+    numbered per journal in a fixed order (date, then invoices and credit notes by id,
+    payments by id, deposits by id), so an entry keeps its number whatever period is
+    asked (November alone, December alone, or both), and the number carries the year
+    (``VE-2026-000042``), so two years never collide either. Only the entries of the
+    period are returned."""
     if end < start:
         raise ValidationError(
             "period",
@@ -404,12 +481,13 @@ def entries(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[Entry]:
             end=end.isoformat(),
         )
     chart = accounts(uow)
+    first = dt.date(start.year, 1, 1)  # numbering starts with the year
     found: list[Entry] = []
     docs = select(IssuedDocument).where(
-        col(IssuedDocument.issue_date) >= start, col(IssuedDocument.issue_date) <= end
+        col(IssuedDocument.issue_date) >= first, col(IssuedDocument.issue_date) <= end
     )
     found += [document_entry(uow, chart, row) for row in uow.session.exec(docs)]
-    paid = select(Payment).where(col(Payment.date) >= start, col(Payment.date) <= end)
+    paid = select(Payment).where(col(Payment.date) >= first, col(Payment.date) <= end)
     for payment in uow.session.exec(paid):
         if payment.amount_cents == 0:
             continue
@@ -421,16 +499,20 @@ def entries(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[Entry]:
         Booking, col(Booking.id) == col(Deposit.booking_id)
     )
     for deposit, reference in uow.session.exec(held):
-        found += deposit_entries(deposit, reference, start, end)
-    return number_entries([e for e in found if e.debit or e.credit], chart)
+        found += deposit_entries(deposit, reference, first, end)
+    numbered = number_entries([e for e in found if e.debit or e.credit], chart)
+    return [e for e in numbered if start <= e.date <= end]
 
 
 def number_entries(found: Iterable[Entry], chart: Accounts) -> list[Entry]:
+    """Numbered per journal and calendar year in (date, kind, id) order:
+    ``<journal>-<year>-<6 digits>``."""
     ordered = sorted(found, key=lambda e: (JOURNAL_ORDER.index(e.journal), e.date, e.order))
-    counters: dict[str, int] = defaultdict(int)
+    counters: dict[tuple[str, int], int] = defaultdict(int)
     for entry in ordered:
-        counters[entry.journal] += 1
-        entry.number = f"{chart.number(entry.journal)}{counters[entry.journal]:06d}"
+        counters[(entry.journal, entry.date.year)] += 1
+        count = counters[(entry.journal, entry.date.year)]
+        entry.number = f"{chart.number(entry.journal)}-{entry.date.year}-{count:06d}"
     return ordered
 
 

@@ -25,7 +25,7 @@ from app.demo.booking import make_siret
 from booking import desk
 from booking.models import Condition
 from inventory.models import Category, Unit
-from invoicing import accounting, charges, rates
+from invoicing import accounting, charges, item_rates, rates
 from tests import factories
 from tests.invoicing.conftest import USER, book, customer
 
@@ -304,3 +304,116 @@ def test_fec_file_name():
     assert accounting.fec_file_name("932 817 455", dt.date(2026, 12, 31)) == (
         "932817455FEC20261231.txt"
     )
+
+
+def _numbers(path):
+    """{(journal, piece, text): EcritureNum} of one file, each entry once."""
+    _header, rows = _parse(path)
+    found = {}
+    for r in rows:
+        key = (r["JournalCode"], r["PieceRef"], r["EcritureLib"], r["EcritureDate"])
+        assert found.setdefault(key, r["EcritureNum"]) == r["EcritureNum"]
+    return found
+
+
+def test_entry_numbers_are_stable_and_unique_across_exports(ledger, capsys, tmp_path):
+    """November, then December, then both: each entry keeps its number, and no number is
+    given to two entries (an accountant importing month after month gets no collision)."""
+    files = {}
+    for name, start, end in (
+        ("nov", "2026-11-01", "2026-11-30"),
+        ("dec", "2026-12-01", "2026-12-31"),
+        ("both", START, END),
+    ):
+        files[name] = tmp_path / f"{name}.txt"
+        ok(capsys, "export", "accounting", "--from", start, "--to", end, "--out", str(files[name]))
+    nov, dec, both = (_numbers(files[n]) for n in ("nov", "dec", "both"))
+    assert nov and dec
+    assert {**nov, **dec} == both  # the same entries, the same numbers
+    assert not set(nov.values()) & set(dec.values())
+    assert len(set(both.values())) == len(both)
+    assert sorted(v for v in both.values() if v.startswith("VE-")) == [
+        f"VE-2026-{n:06d}" for n in range(1, 1 + sum(v.startswith("VE-") for v in both.values()))
+    ]
+    assert all(v.startswith("VE-2026-") for k, v in nov.items() if k[0] == "VE")
+
+
+def test_revenue_accounts_follow_the_vat_treatment(
+    coop, db_path, clock, monkeypatch, tmp_path, capsys
+):
+    """An EU business (rental AE → 7062, consumables K → 7072), a business outside the EU
+    (G → 7064, 7073), an exempt rental for a French individual (E → 7068) and its
+    consumables taxed in France (707): the VAT return and the DES read from the file."""
+    monkeypatch.setenv("REGIE_DB", str(db_path))
+
+    def fixed_context(db_option, **kwargs):
+        ctx = open_context(db_option, **kwargs)
+        ctx.clock = clock
+        return ctx
+
+    monkeypatch.setattr("app.cli.invoicing.open_context", fixed_context)
+    customer(
+        coop, "C-BE", "Lichtwerk SPRL", category="company", country="BE", postcode="1000",
+        city="Bruxelles", vat_number="BE0403170701",
+    )  # fmt: skip
+    customer(
+        coop, "C-CH", "Bühnenlicht AG", category="company", country="CH", postcode="8001",
+        city="Zürich",
+    )  # fmt: skip
+    customer(coop, "C-IND", "Zoé Gibert", kind="person", category="individual")
+    pdf = str(tmp_path / "doc.pdf")
+    numbers = {}
+    for who in ("C-BE", "C-CH", "C-IND"):
+        if who == "C-IND":
+            with coop.write() as uow:
+                item_rates.set_exemption(
+                    uow, user=USER, item_code="LYRE", article="article 261-4-4° a du CGI"
+                )
+        ref = book(coop, clock, who, {"LYRE": 1, "GAFFER": 2})
+        numbers[who] = ok(capsys, "invoice", ref, "--out", pdf, "--json")["number"]
+    out = tmp_path / "fec.txt"
+    ok(
+        capsys,
+        "export",
+        "accounting",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--out",
+        str(out),
+    )
+    _header, rows = _parse(out)
+    credited = defaultdict(set)
+    for r in rows:
+        if _cents(r["Credit"]) and not r["CompteNum"].startswith("4457"):
+            credited[r["PieceRef"]].add((r["CompteNum"], r["CompteLib"]))
+    assert credited[numbers["C-BE"]] == {
+        ("7062", "Prestations intracommunautaires (autoliquidation)"),
+        ("7072", "Livraisons intracommunautaires"),
+    }
+    assert credited[numbers["C-CH"]] == {
+        ("7064", "Prestations hors UE"),
+        ("7073", "Exportations"),
+    }
+    assert credited[numbers["C-IND"]] == {
+        ("7068", "Prestations exonérées de TVA"),
+        ("707", "Ventes de consommables"),
+    }
+    # the cooperative may keep one account: the parent for every treatment
+    with coop.write() as uow:
+        accounting.save_accounts(uow, {accounting.RENTALS_EU: "706", accounting.GOODS_EU: "707"})
+    ok(
+        capsys,
+        "export",
+        "accounting",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--out",
+        str(out),
+    )
+    _header, rows = _parse(out)
+    be = {r["CompteNum"] for r in rows if r["PieceRef"] == numbers["C-BE"] and _cents(r["Credit"])}
+    assert be == {"706", "707"}
