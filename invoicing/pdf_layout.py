@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -26,6 +26,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -481,29 +482,15 @@ def _booking_block(document: Document) -> list[Flowable]:
 
 # --- lines table --------------------------------------------------------------------------
 
-COLUMNS = (
-    ("Désignation", None),
-    ("Qté", 13 * mm),
-    ("Unité", 13 * mm),
-    ("PU HT", 26 * mm),
-    ("Remise", 15 * mm),
-    ("TVA", 13 * mm),
-    ("Montant HT", 26 * mm),
-)
-
-
-def _col_widths() -> list[float]:
-    fixed = sum(w for _, w in COLUMNS if w is not None)
-    return [w if w is not None else WIDTH - fixed for _, w in COLUMNS]
-
-
-#: How a line's VAT column names a category without a rate.
+#: How a line's VAT column names a category without a rate: short words a reader
+#: understands (the full wording and the legal article are under the VAT breakdown), with
+#: no-break spaces, in a column as wide as the longest of them (``vat_column_width``).
 CATEGORY_SHORT = {
     VatCategory.EXEMPT: "Exo.",
-    VatCategory.OUT_OF_SCOPE: "Hors ch.",
+    VatCategory.OUT_OF_SCOPE: f"Hors{NBSP}ch.",
     VatCategory.REVERSE_CHARGE: "Autoliq.",
     VatCategory.EXPORT: "Export",
-    VatCategory.INTRA_EU: "Exo. UE",
+    VatCategory.INTRA_EU: f"Exo.{NBSP}UE",
 }
 #: How the VAT breakdown names a category without a rate.
 CATEGORY_LABEL = {
@@ -511,8 +498,53 @@ CATEGORY_LABEL = {
     VatCategory.OUT_OF_SCOPE: "Hors champ",
     VatCategory.REVERSE_CHARGE: "Autoliquidation",
     VatCategory.EXPORT: "Exportation",
-    VatCategory.INTRA_EU: "Livraison intracom.",
+    VatCategory.INTRA_EU: f"Livraison{NBSP}intracom.",
 }
+#: A table cell's left and right padding (lines table and VAT breakdown).
+CELL_PAD: float = 1.6 * mm
+#: Room for the width of a glyph run measured by reportlab vs. the one it lays out.
+_SLACK: float = 1 * mm
+
+
+def _fitting(texts: Iterable[str], font: str, size: float) -> float:
+    """The width of a column whose widest text, in this font, fits on one line."""
+    register_fonts()
+    widest = max(float(pdfmetrics.stringWidth(text, font, size)) for text in texts)
+    return widest + 2 * CELL_PAD + _SLACK
+
+
+def vat_column_width() -> float:
+    """The lines table's TVA column: its header, a rate ("20 %", "5,5 %", "19,6 %") and
+    every category's short word fit on one line."""
+    texts = [*CATEGORY_SHORT.values(), percent(Decimal("19.6")), percent(Decimal("20"))]
+    return max(_fitting(texts, FONT, 8), _fitting(["TVA"], BOLD, 7.5))
+
+
+def breakdown_label_width() -> float:
+    """The VAT breakdown's first column: "Taux de TVA", a rate and every category's label
+    fit on one line."""
+    return max(
+        _fitting([*CATEGORY_LABEL.values(), percent(Decimal("19.6"))], FONT, 8),
+        _fitting(["Taux de TVA"], BOLD, 7.5),
+    )
+
+
+COLUMNS = (
+    ("Désignation", None),
+    ("Qté", 13 * mm),
+    ("Unité", 13 * mm),
+    ("PU HT", 26 * mm),
+    ("Remise", 15 * mm),
+    ("TVA", None),
+    ("Montant HT", 26 * mm),
+)
+
+
+def _col_widths() -> list[float]:
+    widths: list[float | None] = [w for _, w in COLUMNS]
+    widths[5] = vat_column_width()
+    fixed = sum(w for w in widths if w is not None)
+    return [w if w is not None else WIDTH - fixed for w in widths]
 
 
 def _period_text(start: Any, end: Any) -> str:
@@ -586,8 +618,8 @@ def _lines_table(document: Document) -> Table:
         ("FONT", (0, 0), (-1, -1), FONT, 8),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 1.6 * mm),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 1.6 * mm),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 1.1 * mm),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.3 * mm),
         ("LINEBELOW", (0, 1), (-1, -1), 0.35, RULE),
@@ -612,15 +644,17 @@ def _vat_table(document: Document, width: float) -> Table:
         data.append(
             [P(label, "cell"), P(money(vat.base, cur), "num"), P(money(vat.amount, cur), "num")]
         )
-    table = Table(data, colWidths=[width * 0.34, width * 0.36, width * 0.30], hAlign="LEFT")
+    label_w = breakdown_label_width()
+    amount_w = (width - label_w) / 2
+    table = Table(data, colWidths=[label_w, amount_w, amount_w], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), FONT, 8),
                 ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.35, RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 1.6 * mm),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.3 * mm),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.4 * mm),
             ]
@@ -716,7 +750,7 @@ def _mentions(document: Document) -> list[Flowable]:
     item("Nature des opérations", NATURES[document.nature])
     if document.kind == Kind.QUOTE:
         if document.deposit_note:
-            item("Caution", esc(document.deposit_note))
+            item(*deposit_item(document.deposit_note))
         if document.validity_date:
             item("Validité", f"devis valable jusqu'au {date(document.validity_date)}.")
     if document.kind == Kind.CREDIT_NOTE:
@@ -737,12 +771,23 @@ def _mentions(document: Document) -> list[Flowable]:
         if terms:
             item("Conditions de paiement", " ".join(terms))
     if document.kind != Kind.QUOTE and document.deposit_note:
-        item("Caution", esc(document.deposit_note))
+        item(*deposit_item(document.deposit_note))
     for note in document.notes:
         if note.strip():
             out.append(P(esc(note), "terms"))
             out.append(Spacer(1, 1.2 * mm))
     return out
+
+
+def deposit_item(note: str) -> tuple[str, str]:
+    """The deposit mention as (bold label, text), "Caution" said once: the note already
+    names it ("Caution demandée : 1 000,00 € — non facturée" → "Caution demandée" and the
+    rest); any other wording, as frozen in an older document, under "Caution"."""
+    label, colon, rest = note.partition(":")
+    label = label.strip(f" {NBSP}{NNBSP}")
+    if colon and rest.strip() and label.casefold().startswith("caution"):
+        return esc(label), esc(rest.strip(f" {NBSP}{NNBSP}"))
+    return "Caution", esc(note)
 
 
 #: Words of the invoices' payment terms that a credit note never prints.
