@@ -6,7 +6,7 @@ nothing saved."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -99,12 +100,41 @@ class AccountsDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        holder = QWidget()
+        holder.setLayout(grid)
+        self.scroll_area = QScrollArea()  # the rows scroll on a small screen (1366x768)
+        self.scroll_area.setWidget(holder)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        note = QLabel(
+            tr(
+                "AccountsDialog",
+                "Revenue goes to the account of each line's VAT treatment, so the VAT "
+                "return and the European services declaration read from the balance; give "
+                "the same account to several treatments to keep one.",
+            )
+        )
+        note.setWordWrap(True)
+        style.set_role(note, "muted")
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
+        layout.addWidget(note)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(680)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        wanted = holder.sizeHint().height() + 180
+        self.resize(680, min(wanted, screen.height() - 60) if screen is not None else wanted)
         self.ops.read(accounting.accounts, self._fill)
+        for edit in (*self.numbers.values(), *self.labels.values()):
+            edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tab through the rows: the focused field scrolls into view."""
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            self.scroll_area.ensureWidgetVisible(watched)
+        return super().eventFilter(watched, event)
 
     def _fill(self, chart: accounting.Accounts) -> None:
         for key, edit in self.numbers.items():
