@@ -125,6 +125,7 @@ class AccountsDialog(QDialog):
         self.setMinimumWidth(680)
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         wanted = holder.sizeHint().height() + 180
+        wanted = min(wanted, 660)  # fits 1366x768 with the window frame and a panel
         self.resize(680, min(wanted, screen.height() - 60) if screen is not None else wanted)
         self.ops.read(accounting.accounts, self._fill)
         for edit in (*self.numbers.values(), *self.labels.values()):
