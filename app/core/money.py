@@ -3,8 +3,8 @@
 What people type is read strictly (``parse_amount``): ASCII digits, a decimal point or a
 French decimal comma, at most two decimals, no exponent, no digit separators ("1 234,50",
 "1.234,50" and "1,234.50" are refused rather than guessed), a leading minus only where
-the caller allows a negative, and an optional trailing "€" (also after a space, as French
-writes it). Every amount shown is rounded half-up to the cent by ``quantize`` (or
+the caller allows a negative; anything else is refused, a currency sign too ("12 €",
+"12€": the number alone). Every amount shown is rounded half-up to the cent by ``quantize`` (or
 ``round_half_up`` for a unit price shown with more places): one rounding rule.
 """
 
@@ -19,7 +19,6 @@ CENT = Decimal("0.01")
 
 # ASCII only: ``[0-9]``, never ``\d`` (which matches Arabic-Indic or fullwidth digits).
 _NUMBER = re.compile(r"(-?)([0-9]+)(?:[.,]([0-9]+))?")
-_EURO = re.compile(r"[\s\u00a0\u202f]*€$")
 _SEPARATORS = re.compile(r"[0-9][\s\u00a0\u202f\u2009'_][0-9]|[0-9][.,][0-9]{3}[.,]")
 
 
@@ -28,12 +27,8 @@ class AmountError(ValidationError, ValueError):
     how to write it. A ``ValueError`` too, for callers that catch that."""
 
 
-def _strip_euro(text: str) -> str:
-    return _EURO.sub("", text.strip()).strip() if text.strip().endswith("€") else text.strip()
-
-
 def _refusal(field: str, value: str) -> AmountError:
-    text = _strip_euro(value)
+    text = value.strip()
     if any(ch.isdigit() and not "0" <= ch <= "9" for ch in text):
         return AmountError(
             field,
@@ -67,8 +62,7 @@ def parse_decimal(
 ) -> Decimal:
     """``value`` as typed by a person, read strictly (see the module docstring);
     ``places``: the most decimals allowed (None: any). Raises ``AmountError``."""
-    text = _strip_euro(value)
-    found = _NUMBER.fullmatch(text)
+    found = _NUMBER.fullmatch(value.strip())
     if found is None:
         raise _refusal(field, value)
     sign, units, decimals = found.groups()
