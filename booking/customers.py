@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, or_
 from sqlmodel import col, select
 from stdnum import vatin
+from stdnum.ch import uid as ch_uid
+from stdnum.ch import vat as ch_vat
 from stdnum.eu import vat as eu_vat
 from stdnum.fr import siren as fr_siren
 from stdnum.fr import siret as fr_siret
@@ -99,9 +101,12 @@ def check_vat(value: str, country: str | None = None) -> str:
     """A VAT number, compacted. In an EU country (or with ``country`` None) a valid
     intra-EU number, whose prefix is the country's (EL for Greece); elsewhere a valid VAT
     number of that country as python-stdnum knows it (CHE… for Switzerland)."""
+    typed = value.strip()
     value = _digits(value).upper()
     if not value:
         return value
+    if country == "CH":
+        return _swiss_vat(typed)
     if country is None or countries.in_eu(country):
         if not eu_vat.is_valid(value):
             raise ValidationError(
@@ -120,14 +125,37 @@ def check_vat(value: str, country: str | None = None) -> str:
                 prefix=prefix,
             )
         return value
+    if country == "CH":
+        return _swiss_vat(value)
     if not value.startswith(country) or not _valid_vatin(value):
         raise ValidationError(
             "VAT number",
-            "The VAT number {value} is not a valid VAT number of {country}.",
+            "The VAT number {value} is not a valid VAT number of {country}: it starts with "
+            "{country}, e.g. {example}.",
             value=value,
             country=country,
+            example=VAT_EXAMPLES.get(country, country + "123456789"),
         )
     return value
+
+
+#: What a valid VAT number of a country outside the EU looks like (refusals say it).
+VAT_EXAMPLES = {"GB": "GB980780684", "NO": "NO995525828MVA"}
+
+
+def _swiss_vat(value: str) -> str:
+    """A Swiss UID, with or without its VAT suffix (MWST, TVA, IVA), in its standard form:
+    ``CHE-123.456.788`` or ``CHE-123.456.788 TVA``."""
+    if ch_uid.is_valid(value):
+        return str(ch_uid.format(value))
+    if ch_vat.is_valid(value):
+        return str(ch_vat.format(value))
+    raise ValidationError(
+        "VAT number",
+        "The VAT number {value} is not a valid Swiss number: write the UID as "
+        "CHE-123.456.788, with or without MWST, TVA or IVA after it, and check its digits.",
+        value=value,
+    )
 
 
 def _valid_vatin(value: str) -> bool:
@@ -162,7 +190,7 @@ def parse_customer(raw: Mapping[str, str]) -> CustomerData:
             siret=siret,
             siren=siren,
         )
-    return CustomerData(
+    data = CustomerData(
         name=fields.text("name", get("name", ""), required=True),
         kind=fields.choice("kind", get("kind", "") or "organisation", CustomerKind),
         category=fields.choice("category", get("category", "") or "association", CustomerCategory),
@@ -180,6 +208,44 @@ def parse_customer(raw: Mapping[str, str]) -> CustomerData:
         notes=fields.text("notes", get("notes", ""), limit=fields.MAX_NOTES),
         number=fields.text("customer number", get("number", ""), limit=20),
     )
+    _check_consistent(data)
+    return data
+
+
+def _check_consistent(data: CustomerData) -> None:
+    """What a customer's kind allows: an individual has no business identifiers and is
+    no public buyer; a French public buyer has its SIRET (Chorus Pro knows it by it); only a
+    public buyer has a Chorus Pro service code."""
+    individual = data.kind == CustomerKind.PERSON or data.category == CustomerCategory.INDIVIDUAL
+    if individual:
+        for name, value in (
+            ("SIRET", data.siret),
+            ("SIREN", data.siren),
+            ("VAT number", data.vat_number),
+        ):
+            if value:
+                raise ValidationError(
+                    name,
+                    "A person has no {field}: leave it empty, or make the customer an "
+                    "organisation.",
+                    field=name,
+                )
+        if data.public_buyer:
+            raise ValidationError(
+                "public buyer",
+                "A person is not a public buyer: make the customer an organisation.",
+            )
+    if data.public_buyer and data.country == "FR" and not data.siret:
+        raise ValidationError(
+            "SIRET",
+            "A French public buyer needs its SIRET: Chorus Pro identifies the buyer by it.",
+        )
+    if data.service_code and not data.public_buyer:
+        raise ValidationError(
+            "service code",
+            "Only a public buyer has a Chorus Pro service code: leave it empty, or make "
+            "the customer a public buyer.",
+        )
 
 
 def _email(value: str) -> str:
@@ -229,6 +295,17 @@ def save_customer(
             number=number,
             name=clash.name,
         )
+    if data.siret:
+        twin = uow.session.exec(select(Customer).where(Customer.siret == data.siret)).first()
+        if twin is not None and twin.id != customer.id:
+            raise ValidationError(
+                "SIRET",
+                "The SIRET {siret} is already {name}'s ({number}): a SIRET names one "
+                "establishment (two customers of one body share the SIREN, not the SIRET).",
+                siret=data.siret,
+                name=twin.name,
+                number=twin.number,
+            )
     for key in TEXT_FIELDS:
         setattr(customer, key, getattr(data, key))
     customer.number, customer.kind, customer.category = number, data.kind.value, data.category.value
@@ -276,8 +353,8 @@ def add_membership(
     valid_from: dt.date | str,
     valid_to: dt.date | str | None = None,
 ) -> Membership:
-    """A membership; refused if its number is taken or it overlaps another of the same
-    customer."""
+    """A membership (a renewal repeats the customer's number); refused if another customer
+    has its number or it overlaps another membership of the same customer."""
     number = fields.text("member number", member_number, required=True, limit=20)
     start = fields.optional_date("valid from", valid_from)
     end = fields.optional_date("valid to", valid_to)
@@ -287,10 +364,18 @@ def add_membership(
         raise ValidationError("valid to", "A membership cannot end before it starts.")
     if uow.session.get(Customer, customer_id) is None:
         raise NotFound("This customer no longer exists.")
-    clash = uow.session.exec(select(Membership).where(Membership.member_number == number)).first()
+    # A member keeps its number across renewals: the number belongs to one customer.
+    clash = uow.session.exec(
+        select(Customer.name)
+        .join(Membership, col(Membership.customer_id) == id_column(Customer))
+        .where(Membership.member_number == number, Membership.customer_id != customer_id)
+    ).first()
     if clash is not None:
         raise ValidationError(
-            "member number", "The member number {number} is already used.", number=number
+            "member number",
+            "The member number {number} is already used by {name}.",
+            number=number,
+            name=clash,
         )
     for other in memberships_of(uow, customer_id):
         if _overlaps(start, end, other.valid_from, other.valid_to):

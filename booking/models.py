@@ -114,7 +114,8 @@ class Membership(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int = Field(foreign_key="customer.id", index=True, ondelete="CASCADE")
-    member_number: str = Field(unique=True, index=True)
+    #: Kept across renewals: one customer's memberships may share it, no two customers do.
+    member_number: str = Field(index=True)
     valid_from: dt.date
     valid_to: dt.date | None = None
 

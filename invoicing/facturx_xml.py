@@ -398,7 +398,9 @@ def _party(
         b.sub(uri, "ram:URIID", fallback_address, schemeID="0225")
     if party.vat_number and vat:
         registration = b.sub(element, "ram:SpecifiedTaxRegistration")
-        b.sub(registration, "ram:ID", party.vat_number.replace(" ", "").upper(), schemeID="VA")
+        # compact: a Swiss "CHE-123.456.788 TVA" goes as CHE123456788TVA
+        compact = "".join(ch for ch in party.vat_number if ch not in " .-").upper()
+        b.sub(registration, "ram:ID", compact, schemeID="VA")
 
 
 def _capital(capital: str) -> str:

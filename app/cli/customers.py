@@ -1,4 +1,4 @@
-"""``regie customers add|list|show``: customers and their memberships."""
+"""``regie customers add|edit|renew|list|show``: customers and their memberships."""
 
 from __future__ import annotations
 
@@ -49,8 +49,13 @@ def register(commands: Any) -> None:
     )
     add.add_argument(
         "--public-buyer",
-        action="store_true",
-        help=tr("cli", "a public body invoiced through Chorus Pro"),
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=tr(
+            "cli",
+            "a public body invoiced through Chorus Pro (needs its SIRET; default: yes for "
+            "a commune)",
+        ),
     )
     add.add_argument(
         "--service-code",
@@ -74,6 +79,61 @@ def register(commands: Any) -> None:
     listing.add_argument("--search", default="", help=tr("cli", "text to look for"))
     listing.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
     listing.set_defaults(handler=list_customers)
+
+    edit = sub.add_parser(
+        "edit", help=tr("cli", "change a customer's record (only the options given)")
+    )
+    edit.add_argument("number", help=tr("cli", "the customer number"))
+    edit.add_argument("--name", default=None, help=tr("cli", "the customer's name"))
+    edit.add_argument("--kind", choices=[k.value for k in CustomerKind], default=None)
+    edit.add_argument("--category", choices=[c.value for c in CustomerCategory], default=None)
+    for option in ("email", "phone", "address", "postcode", "city", "notes"):
+        edit.add_argument(f"--{option}", default=None)
+    edit.add_argument(
+        "--country", default=None, metavar="CC", help=tr("cli", "ISO 3166 two-letter code")
+    )
+    edit.add_argument(
+        "--siren", default=None, help=tr("cli", "SIREN (French customers only; '' removes it)")
+    )
+    edit.add_argument(
+        "--siret",
+        default=None,
+        help=tr("cli", "SIRET (French customers only; the SIREN follows from it)"),
+    )
+    edit.add_argument(
+        "--vat", default=None, help=tr("cli", "VAT number, with its country prefix (BE0…)")
+    )
+    edit.add_argument(
+        "--public-buyer",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=tr("cli", "a public body invoiced through Chorus Pro (needs its SIRET)"),
+    )
+    edit.add_argument("--service-code", default=None, help=tr("cli", "its Chorus Pro service code"))
+    edit.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
+    edit.set_defaults(handler=edit_customer)
+
+    renew = sub.add_parser(
+        "renew",
+        help=tr("cli", "add a membership (a renewal keeps the customer's member number)"),
+    )
+    renew.add_argument("number", help=tr("cli", "the customer number"))
+    renew.add_argument(
+        "--member-number",
+        default="",
+        help=tr("cli", "membership number (default: the customer's last one)"),
+    )
+    renew.add_argument(
+        "--from",
+        dest="valid_from",
+        default="",
+        help=tr("cli", "first day (2027-01-01; default: the day after the last one ends)"),
+    )
+    renew.add_argument(
+        "--to", dest="valid_to", default="", help=tr("cli", "last day (default: open)")
+    )
+    renew.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
+    renew.set_defaults(handler=renew_membership)
 
     show = sub.add_parser("show", help=tr("cli", "one customer and its memberships"))
     show.add_argument("number", help=tr("cli", "the customer number"))
@@ -112,6 +172,8 @@ def add_customer(args: argparse.Namespace) -> int:
     except ValidationError as err:
         return usage_error(err, "--member-from/--member-to")
     given = {key: getattr(args, OPTION_OF.get(key, key), None) for key in customers.CUSTOMER_FIELDS}
+    if given["public_buyer"] is None:  # a commune is a public buyer unless --no-public-buyer
+        given["public_buyer"] = args.category == CustomerCategory.COMMUNE
     raw = {k: ("1" if v else "") if isinstance(v, bool) else v for k, v in given.items()}
     # A bad identifier (unknown country, SIREN, VAT number…) is a refusal: exit 1.
     data = customers.parse_customer({k: v for k, v in raw.items() if v is not None})
@@ -138,6 +200,101 @@ def add_customer(args: argparse.Namespace) -> int:
         print(
             tr("cli", "Customer {number} added: {name}.").format(
                 number=shown["number"], name=shown["name"]
+            )
+        )
+    return 0
+
+
+def edit_customer(args: argparse.Namespace) -> int:
+    """Change the fields given; the others stay. Same checks as ``add``; a refusal writes
+    nothing."""
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            customer = customers.customer_by_number(uow, args.number)
+            assert customer.id is not None
+            raw = customers.customer_fields(uow, customer.id)
+            given = {
+                key: getattr(args, OPTION_OF.get(key, key), None)
+                for key in customers.CUSTOMER_FIELDS
+                if key != "number"
+            }
+            if given["siret"] is not None and given["siren"] is None:
+                given["siren"] = ""  # follows from the new SIRET
+            if given["public_buyer"] is None and (
+                given["category"] == CustomerCategory.COMMUNE != raw["category"]
+            ):
+                given["public_buyer"] = True  # becoming a commune: a public buyer
+            if given["public_buyer"] is False and given["service_code"] is None:
+                given["service_code"] = ""  # no longer a public buyer: no service code
+            for key, value in given.items():
+                if value is not None:
+                    raw[key] = ("1" if value else "") if isinstance(value, bool) else value
+            data = customers.parse_customer(raw)
+            saved = customers.save_customer(uow, user=ctx.user, data=data, customer_id=customer.id)
+            shown = customer_json(uow, saved, ctx.clock.today())
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(shown)
+    else:
+        print(
+            tr("cli", "Customer {number} saved: {name}.").format(
+                number=shown["number"], name=shown["name"]
+            )
+        )
+    return 0
+
+
+def renew_membership(args: argparse.Namespace) -> int:
+    """A membership for the customer: by default its last member number, from the day after
+    its last membership ends."""
+    try:
+        valid_from = fields.optional_date("valid from", args.valid_from)
+        valid_to = fields.optional_date("valid to", args.valid_to)
+    except ValidationError as err:
+        return usage_error(err, "--from/--to")
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            customer = customers.customer_by_number(uow, args.number)
+            assert customer.id is not None
+            last = (customers.memberships_of(uow, customer.id) or [None])[-1]
+            number = args.member_number or (last.member_number if last else "")
+            if not number:
+                raise ValidationError(
+                    "member number",
+                    "{name} has no membership yet: give its --member-number.",
+                    name=customer.name,
+                )
+            if valid_from is None:
+                if last is None or last.valid_to is None:
+                    raise ValidationError(
+                        "valid from",
+                        "Give the first day of the membership with --from.",
+                    )
+                valid_from = last.valid_to + dt.timedelta(days=1)
+            membership = customers.add_membership(
+                uow,
+                user=ctx.user,
+                customer_id=customer.id,
+                member_number=number,
+                valid_from=valid_from,
+                valid_to=valid_to,
+            )
+            shown = customer_json(uow, customer, ctx.clock.today())
+            added = (membership.member_number, membership.valid_from, membership.valid_to)
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(shown)
+    else:
+        print(
+            tr("cli", "Membership {member} of {number} added: {start} – {end}.").format(
+                member=added[0],
+                number=shown["number"],
+                start=added[1].strftime("%d/%m/%Y"),
+                end=added[2].strftime("%d/%m/%Y") if added[2] else "…",
             )
         )
     return 0

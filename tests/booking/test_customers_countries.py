@@ -59,7 +59,7 @@ def test_a_french_company_gets_its_siren_from_its_siret_and_a_greek_one_el(env, 
 
 def test_a_public_buyer_with_its_service_code(env, capsys):
     status, shown, err = add(
-        capsys, "--category", "commune", "--public-buyer", "--service-code", "SERV-01"
+        capsys, "--category", "commune", "--siret", "73282932000074", "--service-code", "SERV-01"
     )
     assert status == 0, err
     assert (shown["public_buyer"], shown["service_code"]) == (True, "SERV-01")
@@ -80,7 +80,7 @@ def test_a_public_buyer_with_its_service_code(env, capsys):
         (("--vat", "BE0403019262"), "not a valid intra-EU VAT number"),
         (("--country", "DE", "--vat", "BE0403019261"), "does not match the country DE"),
         (("--vat", "BE0403019261"), "does not match the country FR"),
-        (("--country", "CH", "--vat", "CHE-116.281.711 TVA"), "not a valid VAT number of CH"),
+        (("--country", "CH", "--vat", "CHE-116.281.711 TVA"), "not a valid Swiss number"),
     ],
 )
 def test_bad_identifiers_are_refused_and_nothing_is_written(env, capsys, argv, words):
