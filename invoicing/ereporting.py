@@ -8,16 +8,33 @@ association or venue without a VAT number), ``B2BINT`` / ``B2CINT`` (a business 
 individual outside France) are reported; ``B2B`` (a VAT-registered French business with a
 SIREN) is e-invoiced, hence left out.
 
-Categories (the codes of the e-reporting specifications): ``TLB1`` goods sold (consumables,
-lines frozen as goods) with French VAT, ``TPS1`` services (rental, late returns, damage
-charged with VAT) with French VAT, ``TNT1`` operations not taxed in France (reverse charge,
-intra-EU supply, export, exempt). Lines outside the scope of VAT (category O: a pure
-damage or loss indemnity) are not operations and are not reported.
+Categories: the transaction category codes of the e-reporting specifications (TT-81),
+with the nature of the operations in a column of its own (``nature``: ``goods`` or
+``services``), since TNT1 covers both:
 
-A credit note counts negatively on its own date (base and tax); every document (invoice or
-credit note) counts as one transaction in each group it has lines in. When goods and
-services share a rate in one document, the goods' tax is rounded half up and the services
-take the rest, so the tax of every document adds up exactly.
+- ``TLB1``: goods sold (consumables, lines frozen as goods) with French VAT; nature goods;
+- ``TPS1``: services (rental, late returns, damage charged with VAT) with French VAT;
+  nature services;
+- ``TNT1``: operations not taxed in France — reverse charge to an EU business (AE),
+  intra-EU supply of goods (K), export outside the EU (G), and exempt operations (E)
+  other than those of articles 261 to 261 E of the CGI; one row for the goods and one
+  for the services (the ``nature`` column), so the consumables sold abroad and the
+  rentals read apart.
+
+Not reported: lines outside the scope of VAT (O: a pure damage or loss indemnity is not an
+operation), and operations exempt under articles 261 to 261 E of the CGI (excluded from
+e-reporting by law, INVOICING-FR.md §3.4; recognised by the article cited in the line's
+exemption reason).
+
+Transactions: the number of invoices of the day with lines in the row. A credit note
+reduces the base and the tax of its own day (negative amounts) but is not a new
+transaction: it counts 0 (it corrects a sale already counted).
+
+When goods and services share a rate in one document, the goods' tax is rounded half up
+and the services take the rest, so the tax of every document adds up exactly.
+
+The CSV is machine format for the platform: comma-separated, UTF-8, ISO dates, amounts
+with a decimal point (unlike the accounting CSV, which is for a French spreadsheet).
 """
 
 from __future__ import annotations
@@ -25,6 +42,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,7 +52,7 @@ from sqlmodel import col, select
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
 from app.core.money import cents_str, quantize, to_cents
-from invoicing.document import Document, Kind, VatCategory
+from invoicing.document import Document, Kind, Line, VatCategory
 from invoicing.models import IssuedDocument
 from invoicing.parties import B2B, B2BINT, B2C, B2CINT, processing_category
 from invoicing.serial import from_json
@@ -42,6 +60,10 @@ from invoicing.serial import from_json
 __all__ = ["B2B", "B2BINT", "B2C", "B2CINT", "export", "transaction_rows"]
 
 GOODS, SERVICES, NOT_TAXED = "TLB1", "TPS1", "TNT1"
+#: The ``nature`` column.
+NATURE_GOODS, NATURE_SERVICES = "goods", "services"
+#: Articles 261 to 261 E of the CGI, cited in an exempt line's reason.
+EXCLUDED_EXEMPTION = re.compile(r"\b261(?:\s*[A-E])?\b")
 
 COLUMNS = (
     "date",
@@ -51,6 +73,7 @@ COLUMNS = (
     "vat_amount",
     "transactions",
     "currency",
+    "nature",
 )
 
 
@@ -63,39 +86,64 @@ class Row:
     vat_cents: int
     transactions: int
     currency: str
+    nature: str = NATURE_SERVICES
+
+    def as_json(self) -> dict[str, str | int]:
+        return {
+            "date": self.date.isoformat(),
+            "category": self.category,
+            "nature": self.nature,
+            "vat_rate": str(quantize(self.vat_rate)),
+            "taxable_base": cents_str(self.base_cents),
+            "vat_amount": cents_str(self.vat_cents),
+            "transactions": self.transactions,
+            "currency": self.currency,
+        }
 
 
-def _category(vat_category: VatCategory, is_goods: bool) -> str | None:
-    if vat_category is VatCategory.OUT_OF_SCOPE:
+def _category(line: Line, exempt_reasons: str) -> tuple[str, str] | None:
+    """(category code, nature) of a line, or None when it is not reported."""
+    nature = NATURE_GOODS if line.is_goods else NATURE_SERVICES
+    if line.vat_category is VatCategory.OUT_OF_SCOPE:
         return None
-    if vat_category is not VatCategory.STANDARD:
-        return NOT_TAXED
-    return GOODS if is_goods else SERVICES
+    if line.vat_category is VatCategory.EXEMPT:
+        if EXCLUDED_EXEMPTION.search(line.exemption_reason or exempt_reasons):
+            return None
+    if line.vat_category is not VatCategory.STANDARD:
+        return NOT_TAXED, nature
+    return (GOODS if line.is_goods else SERVICES), nature
 
 
-def _groups(document: Document) -> dict[tuple[str, Decimal], tuple[int, int]]:
-    """{(category, rate): (base cents, tax cents)} of one document, unsigned."""
-    bases: dict[tuple[str, Decimal], int] = defaultdict(int)
+Group = tuple[str, str, Decimal]  # category, nature, rate
+
+
+def _groups(document: Document) -> dict[Group, tuple[int, int]]:
+    """{(category, nature, rate): (base cents, tax cents)} of one document, unsigned."""
+    exempt = " ".join(t.exemption_reason for t in document.vat if t.category is VatCategory.EXEMPT)
+    bases: dict[Group, int] = defaultdict(int)
     for line in document.lines:
-        code = _category(line.vat_category, line.is_goods)
-        if code is not None:
-            bases[(code, line.vat_rate)] += to_cents(line.net)
+        found = _category(line, exempt)
+        if found is not None:
+            bases[(*found, line.vat_rate)] += to_cents(line.net)
     taxes: dict[Decimal, int] = defaultdict(int)
     for total in document.vat:
-        if total.category is not VatCategory.OUT_OF_SCOPE:
+        if total.category is VatCategory.STANDARD:
             taxes[total.rate] += to_cents(total.amount)
-    out: dict[tuple[str, Decimal], tuple[int, int]] = {}
-    for rate in {r for _c, r in bases}:
-        codes = sorted(c for c, r in bases if r == rate)  # TLB1 before TPS1, TNT1
+    out: dict[Group, tuple[int, int]] = {}
+    for rate in {r for _c, _n, r in bases}:
+        groups = sorted(g for g in bases if g[2] == rate)  # TLB1 before TNT1, TPS1
+        taxed = [g for g in groups if g[0] != NOT_TAXED]
         left = taxes.get(rate, 0)
-        for i, code in enumerate(codes):
-            base = bases[(code, rate)]
-            if i == len(codes) - 1:
+        for group in groups:
+            base = bases[group]
+            if group[0] == NOT_TAXED:
+                tax = 0
+            elif group == taxed[-1]:
                 tax = left
             else:
                 tax = to_cents(quantize(Decimal(base) * rate / 100 / 100))
             left -= tax
-            out[(code, rate)] = (base, tax)
+            out[group] = (base, tax)
     return out
 
 
@@ -112,22 +160,23 @@ def transaction_rows(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[Row]
         .where(col(IssuedDocument.issue_date) >= start, col(IssuedDocument.issue_date) <= end)
         .order_by(col(IssuedDocument.issue_date), col(IssuedDocument.id))
     )
-    sums: dict[tuple[dt.date, str, Decimal, str], list[int]] = {}
+    sums: dict[tuple[dt.date, str, str, Decimal, str], list[int]] = {}
     for row in uow.session.exec(query):
         document = from_json(row.document_json)
         if processing_category(document.buyer) == B2B:
             continue  # e-invoiced
-        sign = -1 if row.kind == Kind.CREDIT_NOTE.value else 1
-        for (code, rate), (base, tax) in _groups(document).items():
-            key = (row.issue_date, code, rate, document.currency)
+        credit = row.kind == Kind.CREDIT_NOTE.value
+        sign = -1 if credit else 1
+        for (code, nature, rate), (base, tax) in _groups(document).items():
+            key = (row.issue_date, code, nature, rate, document.currency)
             got = sums.setdefault(key, [0, 0, 0])
             got[0] += sign * base
             got[1] += sign * tax
-            got[2] += 1
+            got[2] += 0 if credit else 1  # a credit note is not a new transaction
     return [
-        Row(day, code, rate, base, tax, count, currency)
-        for (day, code, rate, currency), (base, tax, count) in sorted(
-            sums.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[0][2], kv[0][3])
+        Row(day, code, rate, base, tax, count, currency, nature)
+        for (day, code, nature, rate, currency), (base, tax, count) in sorted(
+            sums.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], -kv[0][3], kv[0][4])
         )
     ]
 
@@ -147,6 +196,7 @@ def csv_bytes(found: list[Row]) -> bytes:
                 cents_str(r.vat_cents),
                 r.transactions,
                 r.currency,
+                r.nature,
             ]
         )
     return buffer.getvalue().encode("utf-8")

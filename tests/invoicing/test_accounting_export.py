@@ -417,3 +417,13 @@ def test_revenue_accounts_follow_the_vat_treatment(
     _header, rows = _parse(out)
     be = {r["CompteNum"] for r in rows if r["PieceRef"] == numbers["C-BE"] and _cents(r["Credit"])}
     assert be == {"706", "707"}
+
+
+def test_json_to_standard_output_prints_the_lines(ledger, capsys):
+    status, shown, err = run(
+        capsys, "export", "accounting", "--from", START, "--to", END, "--out", "-", "--json"
+    )
+    assert status == 0, err
+    assert shown["file"] == "-" and shown["kind"] == "fec"
+    assert all(list(line) == list(accounting.COLUMNS) for line in shown["data"])
+    assert shown["entries"] == len({line["EcritureNum"] for line in shown["data"]}) > 5

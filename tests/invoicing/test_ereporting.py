@@ -5,9 +5,14 @@ company left out (it is e-invoiced); a credit note reducing its day's totals."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import os
 import random
+import subprocess
+import sys
+from decimal import Decimal as D
 
 import pytest
 
@@ -15,7 +20,7 @@ from app.bootstrap import open_context
 from app.cli import main
 from app.demo.booking import make_siret
 from invoicing import ereporting, parties
-from invoicing.document import Party
+from invoicing.document import Line, Party, VatCategory
 from tests.invoicing.conftest import book, customer
 
 
@@ -64,7 +69,7 @@ def sales(coop, db_path, clock, monkeypatch, qapp, tmp_path, capsys):
         ("C-IND", {"LYRE": 1, "GAFFER": 2}),
         ("C-SA", {"LYRE": 2}),
         ("C-VIL", {"LYRE": 2}),
-        ("C-BE", {"LYRE": 1}),
+        ("C-BE", {"LYRE": 1, "GAFFER": 2}),
     ):
         ref = book(coop, clock, number, lines)
         numbers[number] = ok(capsys, "invoice", ref, "--out", pdf, "--json")["number"]
@@ -97,15 +102,92 @@ def test_transaction_data_per_day_category_and_rate(sales, capsys, tmp_path, clo
     services = got[(day, "TPS1", "20.00")]
     # the commune's invoice and its full credit note cancel out; the company is left out
     assert (services["taxable_base"], services["vat_amount"]) == ("90.00", "18.00")
-    assert services["transactions"] == "3"  # the individual, the commune, its credit note
+    # the individual and the commune; the credit note lowers the amounts, counts 0
+    assert services["transactions"] == "2"
+    assert (goods["nature"], services["nature"]) == ("goods", "services")
     assert {r["currency"] for r in rows} == {"EUR"}
-    # the Belgian business: reverse charge, not taxed in France
-    abroad = got[(day, "TNT1", "0.00")]
-    assert (abroad["taxable_base"], abroad["vat_amount"], abroad["transactions"]) == (
-        "90.00",
-        "0.00",
-        "1",
+    # the Belgian business: not taxed in France, the rental (reverse charge) and the
+    # consumables (intra-EU supply) on rows of their own
+    abroad = {r["nature"]: r for r in rows if r["category"] == "TNT1"}
+    assert set(abroad) == {"goods", "services"}
+    assert [
+        (r["taxable_base"], r["vat_amount"], r["transactions"], r["vat_rate"])
+        for r in (abroad["services"], abroad["goods"])
+    ] == [("90.00", "0.00", "1", "0.00"), ("25.00", "0.00", "1", "0.00")]
+
+
+def test_a_day_of_credit_notes_only_counts_no_transaction(
+    sales, capsys, clock, monkeypatch, tmp_path
+):
+    """A credit note on a later day: negative amounts on its day, 0 transactions."""
+    from app.core.clock import FixedClock
+
+    later = FixedClock(clock.now() + dt.timedelta(days=2))
+
+    def later_context(db_option, **kwargs):
+        ctx = open_context(db_option, **kwargs)
+        ctx.clock = later
+        return ctx
+
+    monkeypatch.setattr("app.cli.invoicing.open_context", later_context)
+    pdf = str(tmp_path / "av.pdf")
+    ok(capsys, "credit-note", sales["C-IND"], "--reason", "Annulation", "--out", pdf)
+    shown = ok(
+        capsys, "export", "ereporting", "--from", later.today().isoformat(),
+        "--to", later.today().isoformat(), "--out", "-", "--json",
+    )  # fmt: skip
+    assert shown["rows"] == len(shown["data"]) == 2
+    assert {(r["category"], r["nature"], r["taxable_base"], r["vat_amount"], r["transactions"])
+            for r in shown["data"]} == {
+        ("TLB1", "goods", "-25.00", "-5.00", 0),
+        ("TPS1", "services", "-90.00", "-18.00", 0),
+    }  # fmt: skip
+
+
+def test_json_to_standard_output_prints_the_rows_in_a_subprocess(sales, db_path, clock):
+    day = clock.today().isoformat()
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "export", "ereporting", "--from", day, "--to", day]
+        + ["--out", "-", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "REGIE_DB": str(db_path)},
+        timeout=120,
+        check=False,
     )
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    assert shown["file"] == "-" and shown["rows"] == len(shown["data"]) == 4
+    assert set(shown["data"][0]) >= {"date", "category", "nature", "vat_rate", "taxable_base"}
+    help_text = subprocess.run(
+        [sys.executable, "-m", "app", "export", "ereporting", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "REGIE_DB": str(db_path)},
+        timeout=120,
+        check=False,
+    ).stdout
+    assert "TNT1" in help_text and "decimal point" in help_text
+
+
+def _line(category, goods=False, reason=""):
+    return Line(
+        "x", D(1), "C62", D(10), D(10), D(0), category, is_goods=goods, exemption_reason=reason
+    )
+
+
+def test_which_lines_are_reported():
+    assert ereporting._category(_line(VatCategory.OUT_OF_SCOPE), "") is None
+    exempt = "Exonération de TVA, article 261-4-4° a du CGI"
+    assert ereporting._category(_line(VatCategory.EXEMPT, reason=exempt), "") is None
+    assert ereporting._category(_line(VatCategory.EXEMPT), "article 261 D du CGI") is None
+    other = "Exonération de TVA, article 262 I du CGI"
+    assert ereporting._category(_line(VatCategory.EXEMPT, True, other), "") == (
+        "TNT1",
+        "goods",
+    )
+    assert ereporting._category(_line(VatCategory.REVERSE_CHARGE), "") == ("TNT1", "services")
+    assert ereporting._category(_line(VatCategory.STANDARD, True), "") == ("TLB1", "goods")
 
 
 def test_bad_period_writes_nothing(sales, capsys, tmp_path):
