@@ -218,18 +218,19 @@ def _check_consistent(data: CustomerData) -> None:
     public buyer has a Chorus Pro service code."""
     individual = data.kind == CustomerKind.PERSON or data.category == CustomerCategory.INDIVIDUAL
     if individual:
-        for name, value in (
-            ("SIRET", data.siret),
-            ("SIREN", data.siren),
-            ("VAT number", data.vat_number),
-        ):
-            if value:
-                raise ValidationError(
-                    name,
-                    "A person has no {field}: leave it empty, or make the customer an "
-                    "organisation.",
-                    field=name,
-                )
+        if data.siret:
+            raise ValidationError(
+                "SIRET", "A person has no SIRET: leave it empty, or change its kind or category."
+            )
+        if data.siren:
+            raise ValidationError(
+                "SIREN", "A person has no SIREN: leave it empty, or change its kind or category."
+            )
+        if data.vat_number:
+            raise ValidationError(
+                "VAT number",
+                "A person has no VAT number: leave it empty, or change its kind or category.",
+            )
         if data.public_buyer:
             raise ValidationError(
                 "public buyer",
