@@ -341,13 +341,20 @@ def _bookings(statement: Statement) -> list[Flowable]:
         ]
         for b in statement.bookings
     ]
-    rows.append(["", "<b>Total du mois</b>", "", f"<b>{statement.equipment_days}</b>"])
+    total = "Total au " + date(statement.closing_date) if statement.in_progress else "Total du mois"
+    rows.append(["", f"<b>{total}</b>", "", f"<b>{statement.equipment_days}</b>"])
     flow = _section("Vos locations du mois")
     flow.append(_grid(heads, rows, _widths(28, None, 52, 26), {3}))
     flow.append(Spacer(1, 1 * mm))
+    # The month in progress: the bookings begun by the statement's day, their days until it.
+    span = (
+        f"du {date(statement.period_start)} au {date(statement.closing_date)}"
+        if statement.in_progress
+        else "dans le mois"
+    )
     flow.append(
         P(
-            "Jours-matériel : quantité louée × jours d'utilisation dans le mois "
+            f"Jours-matériel : quantité louée × jours d'utilisation {span} "
             "(consommables exclus). Information, sans valeur de facture.",
             "small",
         )

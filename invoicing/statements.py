@@ -157,10 +157,14 @@ def receivables_total(uow: UnitOfWork, as_of: dt.date) -> Decimal:
     return sum(balances(uow, as_of).values(), ZERO)
 
 
-def customers_for_month(uow: UnitOfWork, month: str) -> list[int]:
+def customers_for_month(uow: UnitOfWork, month: str, *, today: dt.date | None = None) -> list[int]:
     """Customers with a statement for ``month``: an invoice, a credit note, a payment or a
-    booking in the month, or a balance at its end; in customer-number order."""
+    booking in the month, or a balance at its end; in customer-number order. For the
+    month in progress (``today`` before its end), only what is dated (or began) until
+    ``today`` counts, as in the statement itself."""
     first, last = month_bounds(month)
+    if today is not None:
+        last = min(last, today)
     after = last + dt.timedelta(days=1)
     ids: set[int] = set(balances(uow, last))
     ids.update(
@@ -296,6 +300,9 @@ _bucket = age_bucket  # the ageing buckets of ``invoicing.balance``
 def _month_bookings(
     uow: UnitOfWork, customer_id: int, first: dt.date, last: dt.date
 ) -> tuple[MonthBooking, ...]:
+    """The bookings in use between ``first`` and the end of ``last`` (the month's end, or
+    the statement's day for the month in progress: a booking that has not begun by then is
+    not listed), with their equipment-days inside that span."""
     start, end = _midnight(first), _midnight(last + dt.timedelta(days=1))
     rows = uow.session.execute(
         sa_select(
@@ -461,7 +468,7 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
         entries=tuple(e for _, e in entries),
         ageing=Ageing(*(from_cents(c) for c in buckets)),
         open_items=tuple(open_items),
-        bookings=_month_bookings(uow, customer_id, first, last),
+        bookings=_month_bookings(uow, customer_id, first, cutoff),
         deposits_held=_deposits_held(uow, customer_id, cutoff),
         paid_since=from_cents(sum(since.values())),
     )
@@ -532,7 +539,7 @@ def run_batch(
     with db.read() as uow:
         seller = parties.seller(uow)
         if customer_ids is None:
-            ids = customers_for_month(uow, month)
+            ids = customers_for_month(uow, month, today=today)
         else:
             ids = list(dict.fromkeys(customer_ids))
             known = set(uow.session.exec(select(col(Customer.id)).where(col(Customer.id).in_(ids))))
