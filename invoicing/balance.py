@@ -5,8 +5,10 @@ day (``as_of``), only the credit notes issued and the payments dated until then 
 and an invoice issued later owes nothing yet (a payment dated before its invoice was
 issued already counts: it shows as a negative amount).
 
-Status: ``paid`` when nothing is left (or less than nothing), ``overdue`` when something is
-left after the due date, ``issued`` otherwise (``draft`` is a booking not invoiced yet:
+Status: ``paid`` when nothing is left, ``credit`` when less than nothing is left (the
+customer paid more than the invoice owes after its credit notes: a refund is due, recorded by
+``payments.record_refund``), ``overdue`` when something is left after the due date,
+``issued`` otherwise (``draft`` is a booking not invoiced yet:
 never stored). Age: days past the due date (0 until it), in buckets not yet due, 1–30,
 31–60, 61–90, over 90 days. The payments, the receivables report, the statements and the
 invoices screen all read these figures from here.
@@ -35,6 +37,8 @@ class InvoiceStatus(StrEnum):
     ISSUED = "issued"
     PAID = "paid"
     OVERDUE = "overdue"
+    #: Paid more than it owes after its credit notes: the customer is owed a refund.
+    CREDIT = "credit"
 
 
 INVOICE_STATUS_LABELS = {
@@ -42,6 +46,7 @@ INVOICE_STATUS_LABELS = {
     InvoiceStatus.ISSUED: N_("Issued"),
     InvoiceStatus.PAID: N_("Paid"),
     InvoiceStatus.OVERDUE: N_("Overdue"),
+    InvoiceStatus.CREDIT: N_("Refund due"),
 }
 
 #: Upper bounds (days past due) of the ageing buckets after "not yet due".
@@ -49,7 +54,9 @@ AGEING_LIMITS = (30, 60, 90)
 
 
 def invoice_status(balance_cents: int, due_date: dt.date, today: dt.date) -> InvoiceStatus:
-    if balance_cents <= 0:
+    if balance_cents < 0:
+        return InvoiceStatus.CREDIT
+    if balance_cents == 0:
         return InvoiceStatus.PAID
     if due_date < today:
         return InvoiceStatus.OVERDUE

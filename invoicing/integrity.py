@@ -47,9 +47,16 @@ class Problem:
 
     number: str
     error: Conflict
+    #: The message names the document itself ("FA-2026-00329 is missing …").
+    named: bool = False
+
+    def line(self, text: str) -> str:
+        """The problem's line, from its message ``text`` (translated or not):
+        "FA-2026-00012: amounts changed since issue"."""
+        return f"{self.number}: {text}" if self.number and not self.named else text
 
     def __str__(self) -> str:
-        return f"{self.number}: {self.error}" if self.number else str(self.error)
+        return self.line(str(self.error))
 
 
 @dataclass
@@ -69,8 +76,12 @@ class Report:
     def broken_documents(self) -> list[str]:
         return sorted({p.number for p in self.problems if p.number})
 
-    def add(self, number: str, template: str, **params: object) -> None:
+    def add(self, number: str, template: str, /, **params: object) -> None:
         self.problems.append(Problem(number, Conflict(template, **params)))
+
+    def add_named(self, number: str, template: str, /, **params: object) -> None:
+        """A problem whose message names the document ``number`` itself."""
+        self.problems.append(Problem(number, Conflict(template, **params), named=True))
 
 
 def _conn(uow: UnitOfWork) -> seals.Connection:
@@ -210,7 +221,20 @@ def _check_amounts(uow: UnitOfWork, report: Report) -> None:
             report.add(str(number), N_("lines differ from the frozen document"))
 
 
+def _runs(values: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs (first, last) of sorted ``values``."""
+    runs: list[tuple[int, int]] = []
+    for value in values:
+        if runs and value == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], value)
+        else:
+            runs.append((value, value))
+    return runs
+
+
 def _check_sequences(uow: UnitOfWork, report: Report) -> None:
+    """Each series' numbers gapless from 1 to the last number its counter gave out (a
+    number given out whose document is gone — even the last one — is named)."""
     conn = _conn(uow)
     taken: dict[tuple[str, int], list[int]] = defaultdict(list)
     for series, year, sequence in conn.exec_driver_sql(
@@ -224,12 +248,32 @@ def _check_sequences(uow: UnitOfWork, report: Report) -> None:
         ).all()
     }
     for (series, year), values in sorted(taken.items()):
-        expected = list(range(1, len(values) + 1))
-        if values != expected or nexts.get((series, year), 0) != len(values) + 1:
-            missing = sorted(set(range(1, max(values) + 1)) - set(values))
-            first = f"{series}-{year}-{missing[0]:05d}" if missing else f"{series}-{year}"
+        given = max(max(values), nexts.get((series, year), 1) - 1)
+        missing = sorted(set(range(1, given + 1)) - set(values))
+        name = f"{series}-{year}"
+        for first, last in _runs(missing):
+            number = f"{name}-{first:05d}"
+            if first == last:
+                report.add_named(
+                    number,
+                    N_("{number} is missing (the numbering of {series} has a gap)"),
+                    number=number,
+                    series=name,
+                )
+            else:
+                report.add_named(
+                    number,
+                    N_("{first} to {last} are missing (the numbering of {series} has a gap)"),
+                    first=number,
+                    last=f"{name}-{last:05d}",
+                    series=name,
+                )
+        if not missing and nexts.get((series, year), 0) != len(values) + 1:
             report.add(
-                first, N_("numbering of {series}-{year} has a gap"), series=series, year=year
+                name,
+                N_("the counter of {series} does not follow its last number {number}"),
+                series=name,
+                number=f"{name}-{max(values):05d}",
             )
 
 

@@ -2,8 +2,12 @@
 a mistake corrected by a reversing entry. Balance due, status and age come from
 ``invoicing.balance`` (gross − credit notes − payments; issued / paid / overdue).
 
-A payment larger than the balance due is refused (no overpayment or credit balance is
-kept here): record it for the balance, and refund the rest outside Régie.
+A payment larger than the balance due is refused (no overpayment is kept here). An invoice
+can still be paid more than it owes when a credit note comes after its payment: its balance
+is then negative (status ``credit``) and a refund is recorded (``record_refund``, ``regie
+payments refund``): an append-only negative entry with ``reverses`` empty (a reversal names
+the entry it cancels; a refund names none), never more than the credit, dated no earlier
+than the credit note or payment it refunds, under the same certified-till rule.
 
 Régie is not a certified cash system (NF 525): see INVOICING-FR.md §7.2 and the README.
 A cash or card payment from an individual is refused unless the cooperative declares
@@ -134,6 +138,13 @@ def record_payment(
             date=date.strftime("%d/%m/%Y"),
         )
     balance = balance_of(uow, invoice, clock.today())
+    if balance.balance < 0:
+        raise Conflict(
+            "Invoice {number} is paid more than it owes ({credit} to refund to the "
+            "customer): record a refund, not a payment.",
+            number=invoice.number,
+            credit=str(-balance.balance),
+        )
     if from_cents(cents) > balance.balance:
         raise Conflict(
             "Invoice {number} has {balance} left to pay; a payment of {amount} is more than that.",
@@ -178,13 +189,32 @@ def is_individual(customer: Customer) -> bool:
     )
 
 
-def require_till(uow: UnitOfWork, invoice: IssuedDocument, method: PaymentMethod) -> None:
-    """Refuse cash or card from an individual unless the certified till is declared."""
+def require_till(
+    uow: UnitOfWork, invoice: IssuedDocument, method: PaymentMethod, *, refund: bool = False
+) -> None:
+    """Refuse cash or card from (or, ``refund``, to) an individual unless the certified till
+    is declared."""
     if method not in TILL_METHODS or till_declared(uow):
         return
     customer = uow.row(Customer, invoice.customer_id)
     if not is_individual(customer):
         return
+    if refund and method is PaymentMethod.ESPECES:
+        raise Conflict(
+            "Régie is not a certified cash system (NF 525): record this cash refund to "
+            "{customer} in your certified till. If the cooperative records such payments "
+            "there, say so in Settings (File → Settings…); Régie then keeps a copy for "
+            "the invoice's balance.",
+            customer=customer.name,
+        )
+    if refund:
+        raise Conflict(
+            "Régie is not a certified cash system (NF 525): record this card refund to "
+            "{customer} in your certified till. If the cooperative records such payments "
+            "there, say so in Settings (File → Settings…); Régie then keeps a copy for "
+            "the invoice's balance.",
+            customer=customer.name,
+        )
     if method is PaymentMethod.ESPECES:
         raise Conflict(
             "Régie is not a certified cash system (NF 525): record this cash payment from "
@@ -202,6 +232,19 @@ def require_till(uow: UnitOfWork, invoice: IssuedDocument, method: PaymentMethod
     )
 
 
+def _method(method: str) -> PaymentMethod:
+    chosen = fields.choice("method", method, PaymentMethod)
+    if chosen not in METHODS:
+        raise ValidationError(
+            "method",
+            "Unknown {field} {value!r}: expected one of {allowed}.",
+            field="method",
+            value=method,
+            allowed=", ".join(m.value for m in METHODS),
+        )
+    return chosen
+
+
 def add_payment(
     uow: UnitOfWork,
     *,
@@ -217,15 +260,7 @@ def add_payment(
     invoice = issuing.issued_by_number(uow, invoice_number, Kind.INVOICE)
     cents = fields.money_cents("amount", amount, required=True)
     day = fields.optional_date("date", date) or clock.today()
-    chosen = fields.choice("method", method, PaymentMethod)
-    if chosen not in METHODS:
-        raise ValidationError(
-            "method",
-            "Unknown {field} {value!r}: expected one of {allowed}.",
-            field="method",
-            value=method,
-            allowed=", ".join(m.value for m in METHODS),
-        )
+    chosen = _method(method)
     ref = fields.text("reference", reference)
     require_till(uow, invoice, chosen)
     return record_payment(
@@ -281,3 +316,146 @@ def payments_of(uow: UnitOfWork, invoice_number: str) -> list[Payment]:
     invoice = issuing.issued_by_number(uow, invoice_number, Kind.INVOICE)
     query = select(Payment).where(Payment.document_id == invoice.id).order_by(col(Payment.id))
     return list(uow.session.exec(query))
+
+
+# --- refunds ------------------------------------------------------------------------------
+
+
+def is_refund(payment: Payment) -> bool:
+    """A refund to the customer: a negative entry that reverses no other entry."""
+    return payment.amount_cents < 0 and payment.reverses is None
+
+
+@dataclass(frozen=True)
+class CreditSource:
+    """What put an invoice in credit last: a credit note (``number``) or a payment."""
+
+    date: dt.date
+    number: str = ""
+
+
+def credit_source(uow: UnitOfWork, invoice: IssuedDocument) -> CreditSource:
+    """The latest credit note or payment (not a refund nor a reversal) of ``invoice``:
+    a refund of its credit is dated no earlier."""
+    found = CreditSource(invoice.issue_date, invoice.number)
+    notes = select(IssuedDocument).where(
+        IssuedDocument.cites_id == invoice.id,
+        IssuedDocument.kind == Kind.CREDIT_NOTE.value,
+    )
+    for note in uow.session.exec(notes):
+        if note.issue_date >= found.date:
+            found = CreditSource(note.issue_date, note.number)
+    paid = select(Payment).where(
+        Payment.document_id == invoice.id,
+        col(Payment.reverses).is_(None),
+        col(Payment.amount_cents) > 0,
+    )
+    for payment in uow.session.exec(paid):
+        if payment.date > found.date:
+            found = CreditSource(payment.date)
+    return found
+
+
+def record_refund(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    invoice: IssuedDocument,
+    cents: int,
+    date: dt.date,
+    method: PaymentMethod,
+    reference: str = "",
+    clock: Clock,
+) -> Payment:
+    """Record a refund of ``cents`` (more than zero) to the customer of ``invoice``, as a
+    sealed negative entry. Checked: the invoice is in credit by at least ``cents``; not
+    dated before the credit note or payment it refunds nor more than ``FUTURE_DAYS`` after
+    today; cash or card to an individual only with the certified till declared."""
+    if cents <= 0:
+        raise ValidationError("amount", "A refund must be more than zero.")
+    balance = balance_of(uow, invoice, clock.today())
+    if balance.balance >= 0:
+        raise Conflict(
+            "Invoice {number} owes the customer nothing back (balance {balance}): a refund "
+            "is only for an invoice paid more than it owes after its credit notes.",
+            number=invoice.number,
+            balance=str(balance.balance),
+        )
+    if from_cents(cents) > -balance.balance:
+        raise Conflict(
+            "Invoice {number} has {credit} to refund; a refund of {amount} is more than that.",
+            number=invoice.number,
+            credit=str(-balance.balance),
+            amount=str(from_cents(cents)),
+        )
+    if date > clock.today() + dt.timedelta(days=FUTURE_DAYS):
+        raise ValidationError(
+            "date",
+            "A refund cannot be dated in the future beyond tomorrow ({date}; this "
+            "computer's clock says {today}).",
+            date=date.strftime("%d/%m/%Y"),
+            today=clock.today().strftime("%d/%m/%Y"),
+        )
+    source = credit_source(uow, invoice)
+    if date < source.date and source.number and source.number != invoice.number:
+        raise ValidationError(
+            "date",
+            "A refund cannot be dated before the credit note it refunds: {number} is dated "
+            "{issued}, the refund {date}.",
+            number=source.number,
+            issued=source.date.strftime("%d/%m/%Y"),
+            date=date.strftime("%d/%m/%Y"),
+        )
+    if date < source.date:
+        raise ValidationError(
+            "date",
+            "A refund cannot be dated before the payment it refunds: {number} was paid on "
+            "{paid}, the refund is dated {date}.",
+            number=invoice.number,
+            paid=source.date.strftime("%d/%m/%Y"),
+            date=date.strftime("%d/%m/%Y"),
+        )
+    require_till(uow, invoice, method, refund=True)
+    refund = Payment(
+        document_id=require_id(invoice),
+        amount_cents=-cents,
+        date=date,
+        method=method.value,
+        reference=reference,
+        recorded_at=clock.now(),
+        recorded_by=user,
+    )
+    uow.session.add(refund)
+    uow.flush()
+    _seal(uow, refund)
+    return refund
+
+
+def add_refund(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    invoice_number: str,
+    amount: str | Decimal | int,
+    date: dt.date | str | None = None,
+    method: str = PaymentMethod.VIREMENT.value,
+    reference: str = "",
+    clock: Clock,
+) -> Payment:
+    """Record a refund (virement, cheque, carte, especes) to the customer of an invoice in
+    credit; ``amount`` is what goes back to the customer (more than zero)."""
+    invoice = issuing.issued_by_number(uow, invoice_number, Kind.INVOICE)
+    cents = fields.money_cents("amount", amount, required=True)
+    day = fields.optional_date("date", date) or clock.today()
+    chosen = _method(method)
+    ref = fields.text("reference", reference)
+    return record_refund(
+        uow,
+        user=user,
+        invoice=invoice,
+        cents=cents,
+        date=day,
+        method=chosen,
+        reference=ref,
+        clock=clock,
+    )

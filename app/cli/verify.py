@@ -35,8 +35,7 @@ def register(commands: Any) -> None:
 
 
 def problem_text(problem: integrity.Problem) -> str:
-    text = message(problem.error)
-    return f"{problem.number}: {text}" if problem.number else text
+    return problem.line(message(problem.error))
 
 
 def report_json(report: integrity.Report) -> dict[str, Any]:

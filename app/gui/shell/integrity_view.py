@@ -32,8 +32,7 @@ def problem_lines(report: integrity.Report) -> list[str]:
     """Every problem in the user's language, "FA-2026-00012: amounts changed since issue"."""
     out = []
     for problem in report.problems:
-        text = i18n.message(problem.error)
-        out.append(f"{problem.number}: {text}" if problem.number else text)
+        out.append(problem.line(i18n.message(problem.error)))
     return out
 
 

@@ -95,6 +95,15 @@ class SettingsDialog(FormDialog):
         self.identity_button.setAutoDefault(False)
         self.identity_button.clicked.connect(self.open_identity)
         shared.add("", (), self.identity_button)
+        self.accounts_button = QPushButton(
+            icons.icon("settings"), tr("SettingsDialog", "Acco&unt numbers…")
+        )
+        self.accounts_button.setToolTip(
+            tr("SettingsDialog", "Account numbers and journals of the accounting export (FEC)")
+        )
+        self.accounts_button.setAutoDefault(False)
+        self.accounts_button.clicked.connect(self.open_accounts)
+        shared.add("", (), self.accounts_button)
         self.till = QCheckBox(
             tr("SettingsDialog", "Cash and card payments from individuals go through our &till")
         )
@@ -126,6 +135,15 @@ class SettingsDialog(FormDialog):
         self.identity = dialog
         dialog.accepted.connect(self._identity_accepted)
         dialog.finished.connect(self._identity_closed)
+        dialog.open()
+        return dialog
+
+    def open_accounts(self) -> QWidget:
+        """The accounting export's account numbers (its own dialog, saved on its own)."""
+        from app.gui.invoicing.export_accounts import AccountsDialog  # no import cycle
+
+        dialog = AccountsDialog(self.ops, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
