@@ -153,11 +153,14 @@ def _stream(value: object) -> StreamObject:
 
 
 def _post_fix(pdf: bytes, *, xmp: bytes | None = None, info: dict[str, str] | None = None) -> bytes:
-    """OutputIntent, Info ↔ XMP agreement, header 1.7 (and, for a quote, the XMP)."""
+    """OutputIntent, Info ↔ XMP agreement, header 1.7 (and, for a quote, the XMP); the
+    natural language ``fr-FR`` when the PDF names none (a merged PDF loses it)."""
     reader = PdfReader(io.BytesIO(pdf))
     writer = PdfWriter(clone_from=reader)
     root = writer._root_object
     root[NameObject("/OutputIntents")] = ArrayObject([writer._add_object(_output_intent(writer))])
+    if "/Lang" not in root:
+        root[NameObject("/Lang")] = TextStringObject("fr-FR")
     if xmp is not None:
         stream = DecodedStreamObject()
         stream.set_data(xmp)
@@ -188,7 +191,8 @@ def _post_fix(pdf: bytes, *, xmp: bytes | None = None, info: dict[str, str] | No
 
 
 def pdfa_bytes(pdf: bytes, *, title: str, author: str, subject: str) -> bytes:
-    """A PDF without Factur-X XML (a quote, a statement) made PDF/A-3B like the invoices:
+    """A PDF without Factur-X XML (a quote, a statement, the merged statements of a month)
+    made PDF/A-3B like the invoices:
     the sRGB OutputIntent, an XMP packet (pdfaid part 3) and the Info dictionary agreeing
     with it. The fonts are already embedded (``app.core.pdf.build_flow``: DejaVu only)."""
     info = {"/Title": title, "/Author": author, "/Subject": subject, "/Creator": CREATOR}

@@ -30,6 +30,7 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime as dt
+import io
 import os
 import re
 import shutil
@@ -533,6 +534,8 @@ def run_batch(
     first and after each statement; if it (or anything) raises, no file is left behind."""
     from pypdf import PdfWriter
 
+    from invoicing.render import pdfa_bytes  # factur-x and pypdf: imported when first used
+
     first, _last = month_bounds(month)
     _check_begun(month, first, today)
     month = f"{first.year:04d}-{first.month:02d}"
@@ -588,8 +591,17 @@ def run_batch(
         merged_path: Path | None = None
         if staged:
             merged_path = work / merged_file_name(month)
-            with merged_path.open("wb") as handle:
-                merger.write(handle)
+            merged = io.BytesIO()
+            merger.write(merged)
+            # PDF/A-3B like each statement (pypdf's merge keeps neither XMP nor intent)
+            merged_path.write_bytes(
+                pdfa_bytes(
+                    merged.getvalue(),
+                    title=f"Relevés de compte {month}",
+                    author=seller.name,
+                    subject=f"Relevés de compte de {seller.name}, {month}",
+                )
+            )
         merger.close()
         # Everything is written: move it into place.
         targets = [(p, t.file) for p, t in staged]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pypdf import PdfReader
+
 from invoicing import parties, statements
 from tests.invoicing import test_statements
 from tests.invoicing.conftest import book
@@ -52,3 +54,17 @@ def test_a_customer_with_only_a_booking_to_come_has_no_statement_yet(coop):
         assert statements.customers_for_month(uow, "2026-12", today=dt.date(2026, 12, 1)) == []
         assert statements.customers_for_month(uow, "2026-12", today=dt.date(2026, 12, 2)) == [mem]
         assert statements.customers_for_month(uow, "2026-12") == [mem]
+
+
+def test_the_merged_statements_are_pdfa_too(coop, ledger, tmp_path):
+    result = statements.run_batch(coop, "2026-11", tmp_path / "out", today=dt.date(2026, 12, 7))
+    assert result.merged is not None
+    for path in [*result.files, result.merged]:
+        reader = PdfReader(path)
+        root = reader.trailer["/Root"]
+        assert reader.pdf_header == "%PDF-1.7" and root["/Lang"] == "fr-FR", path
+        intent = root["/OutputIntents"][0].get_object()
+        assert intent["/S"] == "/GTS_PDFA1", path
+        xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+        assert "<pdfaid:part>3</pdfaid:part>" in xmp, path
+    assert len(PdfReader(result.merged).pages) == sum(len(PdfReader(p).pages) for p in result.files)
