@@ -72,6 +72,8 @@ class AccountsDialog(QDialog):
             number.setAccessibleName(role + " — " + tr("AccountsDialog", "number"))
             label.setAccessibleName(role + " — " + tr("AccountsDialog", "label"))
             caption = QLabel(role)
+            caption.setWordWrap(True)
+            caption.setMinimumWidth(self.fontMetrics().averageCharWidth() * 42)
             caption.setBuddy(number)
             grid.addWidget(caption, row, 0)
             grid.addWidget(number, row, 1)
@@ -122,11 +124,11 @@ class AccountsDialog(QDialog):
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(680)
+        self.setMinimumWidth(760)
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         wanted = holder.sizeHint().height() + 180
         wanted = min(wanted, 660)  # fits 1366x768 with the window frame and a panel
-        self.resize(680, min(wanted, screen.height() - 60) if screen is not None else wanted)
+        self.resize(920, min(wanted, screen.height() - 60) if screen is not None else wanted)
         self.ops.read(accounting.accounts, self._fill)
         for edit in (*self.numbers.values(), *self.labels.values()):
             edit.installEventFilter(self)
