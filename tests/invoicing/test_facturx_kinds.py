@@ -30,7 +30,6 @@ import app.cli
 from app.bootstrap import open_context
 from app.cli import main
 from app.core.clock import PARIS
-from booking import customers
 from inventory.models import Unit
 from invoicing import rates, validation
 from tests.invoicing.conftest import USER
@@ -702,25 +701,18 @@ def test_member_rate_across_a_renewal(regie):
         *(regie, "C-MR", "Association Renouvelée", "--siret", FR_SIRET),
         *("--member-number", "S-26", "--member-from", "2026-01-01", "--member-to", "2026-12-31"),
     )
-    with regie.db.write() as uow:  # no CLI command adds a second membership
-        customers.add_membership(
-            uow,
-            user=USER,
-            customer_id=customers.customer_by_number(uow, "C-MR").id,
-            member_number="S-27",
-            valid_from="2027-01-01",
-        )
+    regie("customers", "renew", "C-MR", "--json")  # from 2027-01-01, the same number
     ref = regie(
         *("bookings", "create", "--customer", "C-MR", "--line", "LYRE=1", "--confirm"),
         *("--from", "2026-12-29T09:00", "--to", "2027-01-03T18:00"),
         *("--use-from", "2026-12-30T08:00", "--use-to", "2027-01-02T23:00", "--json"),
     )["ref"]
     shown, read = issue(regie, ref)
-    assert shown["rate"] == "Tarif adhérent (sociétaire S-26 puis S-27)"
+    assert shown["rate"] == "Tarif adhérent (sociétaire S-26)"
     # 4 days at the member rate 30,00 × coefficient 2,5.
     prices = read.all(f"{LINES}//ram:NetPriceProductTradePrice/ram:ChargeAmount/text()")
     assert [Decimal(p) for p in prices] == [Decimal("75.00")]
-    assert "Tarif adhérent (sociétaire S-26 puis" in read.text and "S-27)" in read.text
+    assert "Tarif adhérent (sociétaire S-26)" in read.text
     verified(regie)
 
 
