@@ -66,7 +66,9 @@ HUNDRED = Decimal(100)
 
 REVERSE_CHARGE = "Autoliquidation, article 196 de la directive 2006/112/CE"
 INTRA_EU_GOODS = "Exonération de TVA, article 262 ter I du CGI"
-EXPORT_SERVICES = "TVA non applicable, article 259-1° du CGI (preneur établi hors de l'UE)"
+EXPORT_SERVICES = (
+    "TVA non applicable, article 259-1° du CGI (preneur établi hors de l'Union européenne)"
+)
 EXPORT_GOODS = "Exonération de TVA, article 262 I du CGI (exportation)"
 
 #: Exemption reasons printed (and put in the XML) for non-standard VAT categories, when
@@ -76,7 +78,7 @@ EXEMPTION_REASONS: dict[VatCategory, str] = {
     VatCategory.EXEMPT: "Exonération de TVA",
     VatCategory.REVERSE_CHARGE: REVERSE_CHARGE,
     VatCategory.INTRA_EU: INTRA_EU_GOODS,
-    VatCategory.EXPORT: "Exportation hors de l'Union européenne, TVA non applicable",
+    VatCategory.EXPORT: "TVA non applicable, opération hors de l'Union européenne",
 }
 #: BT-121 codes (CEF VATEX list, as EN 16931 knows it).
 EXEMPTION_CODES: dict[VatCategory, str] = {

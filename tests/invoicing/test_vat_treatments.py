@@ -160,6 +160,32 @@ def test_swiss_company_is_invoiced_without_french_vat(cli, capsys, tmp_path, clo
     assert "259-1° du CGI" in text and "262 I du CGI" in text
 
 
+@pytest.mark.parametrize(
+    ("lines", "reason", "not_said"),
+    [
+        ({"LYRE": 1}, vat_rules.EXPORT_SERVICES, "exportation"),
+        ({"GAFFER": 2}, vat_rules.EXPORT_GOODS, "259-1"),
+    ],
+)
+def test_a_swiss_rental_is_a_service_not_an_export(
+    cli, capsys, tmp_path, clock, lines, reason, not_said
+):
+    """The UID typed without its suffix; a rental alone says art. 259-1° (a service
+    supplied outside France), consumables alone say art. 262 I (export). Category G in
+    both (one G breakdown, BR-G-08)."""
+    add_customer(capsys, "C-CH", "Théâtre de Vidy", "--country", "CH", "--vat", "CHE-116.281.710")
+    ref = book(cli, clock, "C-CH", lines)
+    tree, xml, text = invoice(capsys, tmp_path, ref)
+    assert validation.check_xml(xml) == []
+    assert texts(tree, f"{BREAKDOWN}/ram:CategoryCode/text()") == ["G"]
+    assert texts(tree, f"{BREAKDOWN}/ram:ExemptionReason/text()") == [reason]
+    assert texts(
+        tree, f"{AGREEMENT}/ram:BuyerTradeParty/ram:SpecifiedTaxRegistration/ram:ID/text()"
+    ) == ["CHE116281710"]
+    assert reason in text and not_said not in text
+    assert "CHE-116.281.710" in text
+
+
 def test_individuals_abroad_pay_french_vat(cli, capsys, tmp_path, clock):
     add_customer(
         capsys,
