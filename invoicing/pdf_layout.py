@@ -489,7 +489,9 @@ CATEGORY_SHORT = {
     VatCategory.EXEMPT: "Exo.",
     VatCategory.OUT_OF_SCOPE: f"Hors{NBSP}ch.",
     VatCategory.REVERSE_CHARGE: "Autoliq.",
-    VatCategory.EXPORT: "Export",
+    # G: an export of goods or a service to a buyer outside the EU (the reasons, per
+    # line kind, under the breakdown): one neutral word for both
+    VatCategory.EXPORT: f"Hors{NBSP}UE",
     VatCategory.INTRA_EU: f"Exo.{NBSP}UE",
 }
 #: How the VAT breakdown names a category without a rate.
@@ -497,7 +499,7 @@ CATEGORY_LABEL = {
     VatCategory.EXEMPT: "Exonéré",
     VatCategory.OUT_OF_SCOPE: "Hors champ",
     VatCategory.REVERSE_CHARGE: "Autoliquidation",
-    VatCategory.EXPORT: "Exportation",
+    VatCategory.EXPORT: f"Hors{NBSP}UE",
     VatCategory.INTRA_EU: f"Livraison{NBSP}intracom.",
 }
 #: A table cell's left and right padding (lines table and VAT breakdown).

@@ -72,6 +72,9 @@ def test_every_category_is_printed_on_one_line() -> None:
     assert any("Exo. UE" in ln and "25,00 €" in ln for ln in printed), printed
     assert any("Hors ch." in ln and "80,00 €" in ln for ln in printed), printed
     assert any(ln.startswith("Livraison intracom.") for ln in printed), printed
+    # G: a service to a buyer outside the EU is no export; one neutral label
+    assert any("Hors UE" in ln and "40,00 €" in ln for ln in printed), printed
+    assert not any("Export" in ln for ln in printed), printed
 
 
 def test_deposit_says_caution_once() -> None:
