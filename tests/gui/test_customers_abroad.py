@@ -12,6 +12,7 @@ from app.gui.bookings.customers_screen import CustomerDialog, CustomersScreen
 from app.gui.shell.operations import Operations
 from booking.models import Customer
 from tests import factories
+from tests.gui.test_customers import snapshot
 
 #: The country completer's popup under the offscreen platform.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -93,11 +94,17 @@ def test_a_wrong_country_or_identifier_is_highlighted_and_nothing_saved(  # type
 def test_a_public_buyer_and_its_service_code(qtbot, screen, db) -> None:  # type: ignore[no-untyped-def]
     dialog = new_dialog(screen)
     dialog.name.setText("Commune de Polignac")
+    assert not dialog.public_buyer.isChecked() and not dialog.service_code.isEnabled()
     dialog.category.setCurrentIndex(dialog.category.findData("commune"))
-    assert not dialog.service_code.isEnabled()
-    dialog.public_buyer.setChecked(True)
-    assert dialog.service_code.isEnabled()
+    # a commune is a public buyer by default
+    assert dialog.public_buyer.isChecked() and dialog.service_code.isEnabled()
     dialog.service_code.setText("SERV-CULTURE")
+    # Chorus Pro knows the buyer by its SIRET
+    before = snapshot(db)
+    assert dialog.save() is False
+    assert "needs its SIRET" in dialog.fields.error_text("SIRET")
+    assert snapshot(db) == before
+    dialog.siret.setText("73282932000074")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     created = stored(db, "Commune de Polignac")
     assert (created.public_buyer, created.service_code) == (True, "SERV-CULTURE")
@@ -110,6 +117,55 @@ def test_a_public_buyer_and_its_service_code(qtbot, screen, db) -> None:  # type
     assert editor.public_buyer.isChecked() and editor.service_code.text() == "SERV-CULTURE"
     assert editor.country.code() == "FR"
     editor.reject()
+
+
+def test_a_commune_may_be_unticked_and_loses_its_service_code(qtbot, screen, db) -> None:  # type: ignore[no-untyped-def]
+    dialog = new_dialog(screen)
+    dialog.name.setText("Régie des fêtes")
+    dialog.category.setCurrentIndex(dialog.category.findData("commune"))
+    dialog.service_code.setText("SERV")
+    dialog.public_buyer.setChecked(False)
+    assert not dialog.service_code.isEnabled()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    created = stored(db, "Régie des fêtes")
+    assert (created.category, created.public_buyer, created.service_code) == (
+        "commune",
+        False,
+        "",
+    )
+
+
+def test_a_person_has_no_business_identifiers(qtbot, screen, db) -> None:  # type: ignore[no-untyped-def]
+    dialog = new_dialog(screen)
+    identifiers = (dialog.siret, dialog.siren, dialog.vat, dialog.public_buyer)
+    assert all(w.isEnabled() for w in identifiers)
+    dialog.name.setText("Jeanne Martin")
+    dialog.siret.setText("73282932000074")
+    dialog.category.setCurrentIndex(dialog.category.findData("individual"))
+    assert not any(w.isEnabled() for w in identifiers)
+    assert not dialog.service_code.isEnabled()
+    dialog.category.setCurrentIndex(dialog.category.findData("association"))
+    assert all(w.isEnabled() for w in identifiers)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("person"))
+    assert not any(w.isEnabled() for w in identifiers)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    created = stored(db, "Jeanne Martin")
+    assert (created.kind, created.siret, created.siren) == ("person", "", "")
+
+
+def test_a_siret_already_known_is_refused(qtbot, screen, db) -> None:  # type: ignore[no-untyped-def]
+    dialog = new_dialog(screen)
+    dialog.name.setText("Ville")
+    dialog.siret.setText("73282932000074")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    dialog = new_dialog(screen)
+    dialog.name.setText("Ville encore")
+    dialog.siret.setText("732 829 320 00074")
+    before = snapshot(db)
+    assert dialog.save() is False
+    assert "already Ville's" in dialog.fields.error_text("SIRET")
+    assert snapshot(db) == before
+    dialog.reject()
 
 
 def test_the_dialog_fits_the_screen(screen) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,7 @@
 it), checked by ``customers.parse_customer`` (country, SIREN/SIRET, VAT number, e-mail,
 name); a bad field is highlighted with the reason and nothing is written. The country is
 chosen by its French name (type a few letters to find it); a public buyer (Chorus Pro)
-has a service code."""
+has a service code, a commune is one by default, a person has no business identifiers."""
 
 from __future__ import annotations
 
@@ -29,6 +29,10 @@ from booking import countries, customers
 from booking.models import CustomerCategory, CustomerKind
 
 tr = QCoreApplication.translate
+
+#: Fields a customer's kind may disable (a person's identifiers, a service code without
+#: public buyer): saved empty while disabled.
+EMPTY_WHEN_DISABLED = frozenset({"siret", "siren", "vat_number", "public_buyer", "service_code"})
 
 
 def kind_label(value: str) -> str:
@@ -205,8 +209,30 @@ class CustomerDialog(FormDialog):
             fields, tr("CustomerDialog", "Serv&ice code:"), "service code", "service_code"
         )
         self.service_code.setPlaceholderText(tr("CustomerDialog", "Chorus Pro code, if any"))
-        self.service_code.setEnabled(self.public_buyer.isChecked())
-        self.public_buyer.toggled.connect(self.service_code.setEnabled)
+        self.public_buyer.toggled.connect(self._follow_kind)
+        self.kind.currentIndexChanged.connect(self._follow_kind)
+        self.category.currentIndexChanged.connect(self._category_chosen)
+        self._follow_kind()
+
+    def _individual(self) -> bool:
+        return (
+            self.kind.currentData() == CustomerKind.PERSON
+            or self.category.currentData() == CustomerCategory.INDIVIDUAL
+        )
+
+    def _category_chosen(self) -> None:
+        """A commune is a public buyer by default (the user may untick it)."""
+        if self.category.currentData() == CustomerCategory.COMMUNE:
+            self.public_buyer.setChecked(True)
+        self._follow_kind()
+
+    def _follow_kind(self) -> None:
+        """A person has no SIRET, SIREN, VAT number and is no public buyer; only a public
+        buyer has a service code. Disabled fields are saved empty."""
+        business = not self._individual()
+        for widget in (self.siret, self.siren, self.vat, self.public_buyer):
+            widget.setEnabled(business)
+        self.service_code.setEnabled(business and self.public_buyer.isChecked())
 
     def _contact_fields(self, fields: FormFields) -> None:
         self.email = self._line(fields, tr("CustomerDialog", "&E-mail:"), "email", "email")
@@ -224,7 +250,10 @@ class CustomerDialog(FormDialog):
 
     def raw(self) -> dict[str, str]:
         """The form as ``customers.parse_customer`` reads it (``CUSTOMER_FIELDS``)."""
-        return {key: _text(self.widgets[key]) for key in customers.CUSTOMER_FIELDS}
+        return {
+            key: _text(widget) if widget.isEnabled() or key not in EMPTY_WHEN_DISABLED else ""
+            for key, widget in ((k, self.widgets[k]) for k in customers.CUSTOMER_FIELDS)
+        }
 
     def action(self) -> Action:
         data = customers.parse_customer(self.raw())
