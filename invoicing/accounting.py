@@ -30,6 +30,7 @@ entries are numbered per journal over the calendar year (``VE-2026-000042``, see
   credit);
 - payment by transfer, cheque or card (journal BQ): debit the bank 512, credit 411; in
   cash (journal CA): debit 530; a reversal is the contra entry on the day it was recorded;
+  a refund to the customer (a negative payment, "Remboursement"): credit 512/530, debit 411;
 - a payment from a retained deposit: debit the deposits account (4191) when the deposit was
   booked on receipt (a transfer or cash: journal OD), else the bank (a held cheque or a
   card imprint is cashed only then: journal BQ);
@@ -58,6 +59,7 @@ from app.core.errors import N_, Conflict, ValidationError
 from app.core.money import cents_str, to_cents
 from app.core.settings import get_setting, set_setting
 from booking.models import Booking, Customer
+from invoicing import payments
 from invoicing.document import Kind, VatCategory
 from invoicing.models import Deposit, IssuedDocument, IssuedLine, Payment, PaymentMethod
 from invoicing.serial import from_json
@@ -407,8 +409,11 @@ def payment_entry(
     else:
         journal, account = _money_account(payment.method)
         how = METHOD_WORDS.get(payment.method, payment.method)
-    reversal = payment.reverses is not None
-    text = f"{'Annulation règlement' if reversal else 'Règlement'} {invoice.number} {how}"
+    if payments.is_refund(payment):  # money given back to the customer
+        what = "Remboursement"
+    else:
+        what = "Annulation règlement" if payment.reverses is not None else "Règlement"
+    text = f"{what} {invoice.number} {how}"
     recorded = payment.recorded_at.date()
     entry = Entry(
         journal,

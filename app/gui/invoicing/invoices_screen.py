@@ -374,6 +374,9 @@ class InvoicesScreen(FilteredList, InvoiceActions):
         self.print_action.setEnabled(doc is not None)
         self.save_action.setEnabled(doc is not None)
         self.payment_action.setEnabled(invoice is not None and invoice.balance_cents > 0)
+        refund_action = getattr(self, "refund_action", None)  # once the actions have it
+        if refund_action is not None:  # a refund: an invoice in credit (balance < 0)
+            refund_action.setEnabled(invoice is not None and invoice.balance_cents < 0)
         self.credit_action.setEnabled(invoice is not None and invoice.creditable_cents > 0)
         self.issue_action.setEnabled(self.draft is not None)
         self.issue_button.setEnabled(self.draft is not None)
