@@ -16,6 +16,8 @@ class EntryKind(StrEnum):
     CREDIT_NOTE = "credit_note"
     PAYMENT = "payment"
     REVERSAL = "reversal"
+    #: Money paid back to the customer (a negative payment reversing no entry).
+    REFUND = "refund"
 
 
 # --- the statement ------------------------------------------------------------------------
@@ -125,6 +127,8 @@ class Statement:
     #: Paid after ``closing_date`` until ``today`` on the invoices of the statement
     #: (payments net of reversals): what of ``closing`` is settled since.
     paid_since: Decimal = ZERO
+    #: Paid back to the customer in the month (refunds, > 0); ``paid`` is net of them.
+    refunded: Decimal = ZERO
 
     @property
     def as_of(self) -> dt.date:

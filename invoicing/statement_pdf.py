@@ -76,6 +76,7 @@ KINDS = {
     EntryKind.CREDIT_NOTE: "Avoir",
     EntryKind.PAYMENT: "Règlement",
     EntryKind.REVERSAL: "Annulation de règlement",
+    EntryKind.REFUND: "Remboursement",
 }
 METHODS = {
     PaymentMethod.VIREMENT.value: "virement",
@@ -161,9 +162,11 @@ def _summary_rows(statement: Statement) -> list[tuple[str, Decimal, bool]]:
         (f"Solde antérieur au {date(statement.period_start)}", statement.opening, False),
         ("Factures du mois", statement.invoiced, False),
         ("Avoirs du mois", -statement.credited, False),
-        ("Règlements du mois", -statement.paid, False),
-        (f"Solde au {date(statement.closing_date)}", statement.closing, True),
+        ("Règlements du mois", -(statement.paid + statement.refunded), False),
     ]
+    if statement.refunded:  # money paid back: owed less, so it adds to the balance
+        rows.append(("Remboursements du mois", statement.refunded, False))
+    rows.append((f"Solde au {date(statement.closing_date)}", statement.closing, True))
     if statement.paid_since:
         since = date(statement.closing_date)
         rows.append((f"Réglé depuis le {since}", -statement.paid_since, False))
@@ -250,7 +253,7 @@ def _movements(statement: Statement) -> list[Flowable]:
         piece = esc(entry.number)
         if entry.kind == EntryKind.CREDIT_NOTE and entry.reference:
             operation += f" sur facture {esc(entry.reference)}"
-        elif entry.kind in (EntryKind.PAYMENT, EntryKind.REVERSAL):
+        elif entry.kind in (EntryKind.PAYMENT, EntryKind.REVERSAL, EntryKind.REFUND):
             operation += f" ({method_label(entry.method)})"
             piece = f"facture {piece}"
             if entry.reference:

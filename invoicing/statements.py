@@ -8,11 +8,12 @@ The ledger is derived from the immutable documents and payments, dated as follow
 
 - an invoice (+) and a credit note (−) on their issue date;
 - a payment (−) on the day it was paid; a reversal (+, the negative ``Payment`` naming the
-  entry it cancels) on the day it was recorded.
+  entry it cancels) on the day it was recorded; a refund (+, a negative ``Payment``
+  naming no entry: money paid back to the customer) on the day it was paid back.
 
 So ``opening`` is the sum of the entries dated before the first day of the month,
 ``closing = opening + invoiced − credited − paid`` (``paid`` is the month's payments net
-of its reversals), and ``receivables_total(as_of)`` — every customer's balance on a day —
+of its reversals and refunds), and ``receivables_total(as_of)`` — every customer's balance on a day —
 is the sum of the closing balances of every customer for a month ending that day.
 
 Ageing: each invoice's remaining amount at the end of the month (gross − its credit notes
@@ -94,6 +95,7 @@ _KIND_ORDER = {
     EntryKind.CREDIT_NOTE: 1,
     EntryKind.PAYMENT: 2,
     EntryKind.REVERSAL: 3,
+    EntryKind.REFUND: 4,
 }
 
 
@@ -417,8 +419,14 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
         if pay.date < first:
             opening -= pay.amount_cents
             continue
-        kind = EntryKind.REVERSAL if pay.reverses is not None else EntryKind.PAYMENT
-        totals[EntryKind.PAYMENT] += pay.amount_cents  # net of reversals
+        if pay.reverses is not None:
+            kind = EntryKind.REVERSAL
+        elif pay.amount_cents < 0:  # payments.is_refund: money paid back
+            kind = EntryKind.REFUND
+            totals[EntryKind.REFUND] -= pay.amount_cents
+        else:
+            kind = EntryKind.PAYMENT
+        totals[EntryKind.PAYMENT] += pay.amount_cents  # net of reversals and refunds
         entry = Entry(
             date=pay.date,
             kind=kind,
@@ -472,6 +480,7 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
         bookings=_month_bookings(uow, customer_id, first, cutoff),
         deposits_held=_deposits_held(uow, customer_id, cutoff),
         paid_since=from_cents(sum(since.values())),
+        refunded=from_cents(totals[EntryKind.REFUND]),
     )
 
 
@@ -498,6 +507,8 @@ class CustomerTotals:
     #: The statement's date, and what was paid since its closing day on its invoices.
     as_of: dt.date | None = None
     paid_since: Decimal = ZERO
+    #: Paid back to the customer in the month (``paid`` is net of it).
+    refunded: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -584,6 +595,7 @@ def run_batch(
                         pages=len(merger.pages) - before,
                         as_of=st.as_of,
                         paid_since=st.paid_since,
+                        refunded=st.refunded,
                     ),
                 )
             )

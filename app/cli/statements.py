@@ -9,7 +9,8 @@ A malformed month exits 2; an unknown customer or a month not begun yet exits 1,
 file written. Amounts in JSON are strings with two decimals ("1234.50"). Each statement is
 as of the day it is made (``as_of``): a month over keeps its month-end balance
 (``closing``) and says what has been paid on its invoices since (``paid_since``); the
-month in progress is stated at that day.
+month in progress is stated at that day. ``paid`` is net of reversals and of the money
+paid back to the customer in the month (``refunded``).
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ def totals_json(totals: statements.CustomerTotals) -> dict[str, Any]:
         "closing": _money(totals.closing),
         "as_of": totals.as_of.isoformat() if totals.as_of else None,
         "paid_since": _money(totals.paid_since),
+        "refunded": _money(totals.refunded),
         "file": str(totals.file),
         "pages": totals.pages,
     }
