@@ -1,9 +1,10 @@
 """An invoice's balance, status and age — the one place they are computed.
 
-Balance due = gross − its credit notes − its payments (net of reversals). Seen on a past
-day (``as_of``), only the credit notes issued and the payments dated until then count,
-and an invoice issued later owes nothing yet (a payment dated before its invoice was
-issued already counts: it shows as a negative amount).
+Balance due = gross − its credit notes − its payments (net of reversals and refunds). Seen
+on a day (``as_of``), only the credit notes issued and the payments dated until then
+count — a payment dated after that day (tomorrow at most) counts from its date —, and an
+invoice issued later owes nothing yet. The payments module reads every figure it shows
+as of today, and checks a new payment or refund against everything recorded.
 
 Status: ``paid`` when nothing is left, ``credit`` when less than nothing is left (the
 customer paid more than the invoice owes after its credit notes: a refund is due, recorded by

@@ -86,8 +86,17 @@ def _balance(figures: InvoiceBalance, today: dt.date) -> Balance:
 
 
 def balance_of(uow: UnitOfWork, invoice: IssuedDocument, today: dt.date) -> Balance:
-    (figures,) = read_balances(uow, invoice_ids=[require_id(invoice)])
+    """The invoice's figures on ``today``: a payment counts from its date (one dated
+    tomorrow counts tomorrow), as on a statement of the same day."""
+    (figures,) = read_balances(uow, as_of=today, invoice_ids=[require_id(invoice)])
     return _balance(figures, today)
+
+
+def _recorded(uow: UnitOfWork, invoice: IssuedDocument) -> InvoiceBalance:
+    """Everything recorded on the invoice, whatever its date (tomorrow's payment too): what
+    a new payment or refund is checked against."""
+    (figures,) = read_balances(uow, invoice_ids=[require_id(invoice)])
+    return figures
 
 
 def invoice_balance(uow: UnitOfWork, invoice_number: str, today: dt.date) -> Balance:
@@ -95,11 +104,11 @@ def invoice_balance(uow: UnitOfWork, invoice_number: str, today: dt.date) -> Bal
 
 
 def invoice_balances(uow: UnitOfWork, today: dt.date) -> list[Balance]:
-    return [_balance(figures, today) for figures in read_balances(uow)]
+    return [_balance(figures, today) for figures in read_balances(uow, as_of=today)]
 
 
 def overdue_invoices(uow: UnitOfWork, today: dt.date) -> list[Balance]:
-    found = [f for f in read_balances(uow) if f.status(today) is InvoiceStatus.OVERDUE]
+    found = [f for f in read_balances(uow, as_of=today) if f.status(today) is InvoiceStatus.OVERDUE]
     found.sort(key=lambda f: (f.due_date, f.id))
     return [_balance(f, today) for f in found]
 
@@ -137,19 +146,19 @@ def record_payment(
             issued=invoice.issue_date.strftime("%d/%m/%Y"),
             date=date.strftime("%d/%m/%Y"),
         )
-    balance = balance_of(uow, invoice, clock.today())
-    if balance.balance < 0:
+    left = _recorded(uow, invoice).balance_cents
+    if left < 0:
         raise Conflict(
             "Invoice {number} is paid more than it owes ({credit} to refund to the "
             "customer): record a refund, not a payment.",
             number=invoice.number,
-            credit=str(-balance.balance),
+            credit=str(from_cents(-left)),
         )
-    if from_cents(cents) > balance.balance:
+    if cents > left:
         raise Conflict(
             "Invoice {number} has {balance} left to pay; a payment of {amount} is more than that.",
             number=invoice.number,
-            balance=str(balance.balance),
+            balance=str(from_cents(left)),
             amount=str(from_cents(cents)),
         )
     payment = Payment(
@@ -373,19 +382,19 @@ def record_refund(
     today; cash or card to an individual only with the certified till declared."""
     if cents <= 0:
         raise ValidationError("amount", "A refund must be more than zero.")
-    balance = balance_of(uow, invoice, clock.today())
-    if balance.balance >= 0:
+    left = _recorded(uow, invoice).balance_cents
+    if left >= 0:
         raise Conflict(
             "Invoice {number} owes the customer nothing back (balance {balance}): a refund "
             "is only for an invoice paid more than it owes after its credit notes.",
             number=invoice.number,
-            balance=str(balance.balance),
+            balance=str(from_cents(left)),
         )
-    if from_cents(cents) > -balance.balance:
+    if cents > -left:
         raise Conflict(
             "Invoice {number} has {credit} to refund; a refund of {amount} is more than that.",
             number=invoice.number,
-            credit=str(-balance.balance),
+            credit=str(from_cents(-left)),
             amount=str(from_cents(cents)),
         )
     if date > clock.today() + dt.timedelta(days=FUTURE_DAYS):
