@@ -1,4 +1,4 @@
-"""The booking editor's buyer's reference and order number: one row, the customer's Chorus
+"""The booking editor's buyer's reference and order number: a row each, the customer's Chorus
 Pro service code as placeholder, a refusal shown under the row."""
 
 from __future__ import annotations
@@ -40,3 +40,15 @@ def test_a_refused_reference_is_shown_under_the_row(qtbot) -> None:  # type: ign
     assert form.fields.error_text("order reference") == "Too long."
     form.set_editable(False)
     assert not form.buyer_reference.isEnabled() and not form.order_reference.isEnabled()
+
+
+def test_the_placeholders_are_not_cut(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Each reference on its own row, as wide as the editor's left column (about 420 px at
+    1366x768): its placeholder is read whole."""
+    form = DetailsForm()
+    qtbot.addWidget(form)
+    form.resize(420, 600)
+    form.show()
+    for edit in (form.buyer_reference, form.order_reference):
+        room = edit.contentsRect().width() - 8  # the line edit's text margins
+        assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= room

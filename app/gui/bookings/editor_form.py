@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateTimeEdit,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -129,8 +128,8 @@ class DetailsForm(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _references_row(self) -> None:
-        """The buyer's reference and its order number, side by side on one row; a refusal
-        of either is shown under the row."""
+        """The buyer's reference and its order number, each on its row, wide enough for
+        their placeholders at 1366x768."""
         self.buyer_reference = QLineEdit()
         self.buyer_reference.setAccessibleName(tr("BookingEditor", "Buyer's reference"))
         self.buyer_reference.setToolTip(
@@ -139,27 +138,20 @@ class DetailsForm(QWidget):
                 "The buyer's own reference on its invoices (a public buyer's service code)",
             )
         )
+        self.fields.add(
+            tr("BookingEditor", "Buyer's re&f.:"), "buyer reference", self.buyer_reference
+        )
         self.order_reference = QLineEdit()
         self.order_reference.setAccessibleName(
             tr("BookingEditor", "Purchase order or commitment number")
         )
-        self.order_reference.setPlaceholderText(tr("BookingEditor", "Order / commitment n°"))
+        self.order_reference.setPlaceholderText(tr("BookingEditor", "Order or commitment number"))
         self.order_reference.setToolTip(
             tr("BookingEditor", "The buyer's purchase order or commitment (engagement) number")
         )
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setSpacing(style.SPACE.s)
-        line.addWidget(self.buyer_reference, 1)
-        line.addWidget(self.order_reference, 1)
-        self.fields.add(tr("BookingEditor", "Buyer's re&f.:"), "buyer reference", row)
-        label = self.fields.form.labelForField(row.parentWidget() or row)
-        if isinstance(label, QLabel):
-            label.setBuddy(self.buyer_reference)
-        self.fields.widgets["buyer reference"] = self.buyer_reference
-        self.fields.widgets["order reference"] = self.order_reference
-        self.fields.errors["order reference"] = self.fields.errors["buyer reference"]
+        self.fields.add(
+            tr("BookingEditor", "Order num&ber:"), "order reference", self.order_reference
+        )
         self.customer.textChanged.connect(self._show_service_code)
         self._show_service_code()
 
