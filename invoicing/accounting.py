@@ -4,8 +4,9 @@ actually cashed) as balanced double-entry lines in the French FEC layout (articl
 of the LPF, INVOICING-FR.md §7.1), or as a plain CSV of the same lines.
 
 One entry (``EcritureNum``) per document or receipt, debit = credit exactly in cents;
-entries are numbered per journal over the calendar year (``VE-2026-000042``, see
-``entries``), so the same entry has the same number in every export:
+entries are numbered per journal over the calendar year in the order they were validated
+(``VE-2026-000042``, see ``entries``), so the same entry has the same number in every
+export:
 
 - invoice (journal VE): debit the customer (411, with the customer number as auxiliary
   account, or one collective account), credit the revenue of each line by its VAT
@@ -472,12 +473,14 @@ def deposit_entries(deposit: Deposit, reference: str, start: dt.date, end: dt.da
 def entries(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[Entry]:
     """Every entry of the period ``start``..``end`` (inclusive), with its number.
 
-    Numbers are stable and unique across exports: every entry of the calendar year is
-    numbered per journal in a fixed order (date, then invoices and credit notes by id,
-    payments by id, deposits by id), so an entry keeps its number whatever period is
-    asked (November alone, December alone, or both), and the number carries the year
-    (``VE-2026-000042``), so two years never collide either. Only the entries of the
-    period are returned."""
+    Numbers are stable and unique across exports: every entry of the calendar years the
+    period touches is numbered per journal and year in the order the entries were
+    validated (``ValidDate``: the day a document was issued, a payment recorded, a
+    deposit received or closed), then by date and id, so an entry keeps its number
+    whatever period is asked (November alone, December alone, or both), and a payment
+    recorded late for an earlier day takes the next number instead of renumbering what
+    was already exported. The number carries the year (``VE-2026-000042``), so two years
+    never collide either. Only the entries of the period are returned."""
     if end < start:
         raise ValidationError(
             "period",
@@ -486,13 +489,14 @@ def entries(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[Entry]:
             end=end.isoformat(),
         )
     chart = accounts(uow)
-    first = dt.date(start.year, 1, 1)  # numbering starts with the year
+    first = dt.date(start.year, 1, 1)  # numbering runs over whole calendar years
+    last = dt.date(end.year, 12, 31)
     found: list[Entry] = []
     docs = select(IssuedDocument).where(
-        col(IssuedDocument.issue_date) >= first, col(IssuedDocument.issue_date) <= end
+        col(IssuedDocument.issue_date) >= first, col(IssuedDocument.issue_date) <= last
     )
     found += [document_entry(uow, chart, row) for row in uow.session.exec(docs)]
-    paid = select(Payment).where(col(Payment.date) >= first, col(Payment.date) <= end)
+    paid = select(Payment).where(col(Payment.date) >= first, col(Payment.date) <= last)
     for payment in uow.session.exec(paid):
         if payment.amount_cents == 0:
             continue
@@ -504,15 +508,18 @@ def entries(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[Entry]:
         Booking, col(Booking.id) == col(Deposit.booking_id)
     )
     for deposit, reference in uow.session.exec(held):
-        found += deposit_entries(deposit, reference, first, end)
+        found += deposit_entries(deposit, reference, first, last)
     numbered = number_entries([e for e in found if e.debit or e.credit], chart)
     return [e for e in numbered if start <= e.date <= end]
 
 
 def number_entries(found: Iterable[Entry], chart: Accounts) -> list[Entry]:
-    """Numbered per journal and calendar year in (date, kind, id) order:
-    ``<journal>-<year>-<6 digits>``."""
-    ordered = sorted(found, key=lambda e: (JOURNAL_ORDER.index(e.journal), e.date, e.order))
+    """Numbered per journal and calendar year (of the entry's date) in (validation day,
+    date, kind, id) order: ``<journal>-<year>-<6 digits>``; returned in that order."""
+    ordered = sorted(
+        found,
+        key=lambda e: (JOURNAL_ORDER.index(e.journal), e.date.year, e.valid_date, e.date, e.order),
+    )
     counters: dict[tuple[str, int], int] = defaultdict(int)
     for entry in ordered:
         counters[(entry.journal, entry.date.year)] += 1

@@ -316,7 +316,7 @@ def _numbers(path):
     return found
 
 
-def test_entry_numbers_are_stable_and_unique_across_exports(ledger, capsys, tmp_path):
+def test_entry_numbers_are_stable_and_unique_across_exports(ledger, capsys, tmp_path, monkeypatch):
     """November, then December, then both: each entry keeps its number, and no number is
     given to two entries (an accountant importing month after month gets no collision)."""
     files = {}
@@ -336,6 +336,24 @@ def test_entry_numbers_are_stable_and_unique_across_exports(ledger, capsys, tmp_
         f"VE-2026-{n:06d}" for n in range(1, 1 + sum(v.startswith("VE-") for v in both.values()))
     ]
     assert all(v.startswith("VE-2026-") for k, v in nov.items() if k[0] == "VE")
+    # a transfer received on 30/11, recorded on 10/12 after the export: it takes the
+    # next number; nothing already exported is renumbered
+    fa1 = ledger["invoices"][0]
+    late_day = FixedClock(dt.datetime(2026, 12, 10, 9, 0, tzinfo=PARIS))
+
+    def later(db_option, **kwargs):
+        ctx = open_context(db_option, **kwargs)
+        ctx.clock = late_day
+        return ctx
+
+    monkeypatch.setattr("app.cli.invoicing.open_context", later)
+    ok(capsys, "payments", "add", fa1, "5", "--method", "virement", "--date", "2026-11-30")
+    ok(capsys, "export", "accounting", "--from", START, "--to", END, "--out", str(files["both"]))
+    again = _numbers(files["both"])
+    late = {k: v for k, v in again.items() if k not in both}
+    assert list(late) == [("BQ", fa1, f"Règlement {fa1} virement Compagnie du Rocher", "20261130")]
+    assert {k: again[k] for k in both} == both
+    assert len(set(again.values())) == len(again)
 
 
 def test_revenue_accounts_follow_the_vat_treatment(
