@@ -51,7 +51,7 @@ from app.gui.shell.changes import Change
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
 from app.gui.shell.widgets import set_invalid
-from booking import bookings, queries
+from booking import bookings, customer_choices, queries
 from booking.availability import Shortage
 from booking.editor_reads import SEPARATOR, Check
 from booking.models import BookingStatus
@@ -114,6 +114,7 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
         self._dates_changed()
         self.customer.setText(customer)
         ops.read(queries.picker_choices, self._choices_arrived)
+        ops.read(customer_choices.service_codes, self.form.set_service_codes)
         if booking_id is not None:
             self.load(booking_id)
         else:
@@ -235,6 +236,7 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
         for edit in (self.customer, self.event_field, self.venue):
             edit.setCursorPosition(0)
         self.notes.setPlainText(found.notes)
+        self.form.set_references(found.buyer_reference, found.order_reference)
         self.form.set_period(found.start, found.end, found.use_start, found.use_end)
         self.lines.set_lines(editor_lines(found))
         if self.price_panel.quote is not None:
@@ -278,6 +280,7 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
             self.event_field.text(),
             self.venue.text(),
             self.notes.toPlainText(),
+            self.form.references(),
             self.period(),
             tuple((line.item_type_id, line.quantity) for line in self.lines.lines),
         )
@@ -370,6 +373,7 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
                 "Choose the customer from the list (type part of a name or number).",
             )
         start, end, use_start, use_end = self.period()
+        buyer_reference, order_reference = self.form.references()
         return bookings.BookingData(
             customer=number,
             start=start,
@@ -380,6 +384,8 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
             venue=self.venue.text(),
             notes=self.notes.toPlainText(),
             lines=[bookings.Line(line.code, line.quantity) for line in self.lines.lines],
+            buyer_reference=buyer_reference,
+            order_reference=order_reference,
         )
 
     def save(self, confirm: bool = False, then: Any = None) -> bool:
