@@ -123,8 +123,12 @@ def test_a_commune_may_be_unticked_and_loses_its_service_code(qtbot, screen, db)
     dialog = new_dialog(screen)
     dialog.name.setText("Régie des fêtes")
     dialog.category.setCurrentIndex(dialog.category.findData("commune"))
+    dialog.category.setCurrentIndex(dialog.category.findData("company"))
+    assert not dialog.public_buyer.isChecked()  # the tick Commune gave goes with it
+    dialog.category.setCurrentIndex(dialog.category.findData("commune"))
+    assert dialog.public_buyer.isChecked()
     dialog.service_code.setText("SERV")
-    dialog.public_buyer.setChecked(False)
+    dialog.public_buyer.click()  # the user unticks it
     assert not dialog.service_code.isEnabled()
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     created = stored(db, "Régie des fêtes")

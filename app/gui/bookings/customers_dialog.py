@@ -209,7 +209,9 @@ class CustomerDialog(FormDialog):
             fields, tr("CustomerDialog", "Serv&ice code:"), "service code", "service_code"
         )
         self.service_code.setPlaceholderText(tr("CustomerDialog", "Chorus Pro code, if any"))
+        self._ticked_for_commune = False
         self.public_buyer.toggled.connect(self._follow_kind)
+        self.public_buyer.clicked.connect(self._user_ticked)
         self.kind.currentIndexChanged.connect(self._follow_kind)
         self.category.currentIndexChanged.connect(self._category_chosen)
         self._follow_kind()
@@ -221,10 +223,19 @@ class CustomerDialog(FormDialog):
         )
 
     def _category_chosen(self) -> None:
-        """A commune is a public buyer by default (the user may untick it)."""
+        """A commune is a public buyer by default (the user may untick it); passing over
+        Commune to another category takes back the tick it gave."""
         if self.category.currentData() == CustomerCategory.COMMUNE:
-            self.public_buyer.setChecked(True)
+            if not self.public_buyer.isChecked():
+                self.public_buyer.setChecked(True)
+                self._ticked_for_commune = True
+        elif self._ticked_for_commune:
+            self.public_buyer.setChecked(False)
+            self._ticked_for_commune = False
         self._follow_kind()
+
+    def _user_ticked(self) -> None:
+        self._ticked_for_commune = False
 
     def _follow_kind(self) -> None:
         """A person has no SIRET, SIREN, VAT number and is no public buyer; only a public
