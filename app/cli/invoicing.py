@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
@@ -48,7 +49,7 @@ from app.i18n import tr
 from booking.customers import customer_by_number
 from booking.models import Customer
 from inventory import fields
-from invoicing import credit_notes, invoices, issuing, payments, render, validation
+from invoicing import credit_notes, invoices, issuing, parties, payments, render, validation
 from invoicing.balance import InvoiceStatus
 from invoicing.document import Document, Kind, Line
 from invoicing.issuing import Renderer
@@ -215,7 +216,7 @@ def _amount(field: str, value: str, argument: str) -> Decimal:
     try:
         return from_cents(fields.money_cents(field, value, required=True))
     except ValidationError as err:
-        raise UsageError(err, f"{argument} {value}") from err
+        raise UsageError(err, argument) from err
 
 
 def _money(value: Decimal) -> str:
@@ -379,7 +380,18 @@ def issue_invoice(args: argparse.Namespace) -> int:
 
         return issuing.issue(ctx.db, action)
 
-    return _issue_with(args, printer, issue)
+    warnings: list[str] = []
+
+    def public_buyer(uow: UnitOfWork, row: IssuedDocument, shown: dict[str, Any]) -> None:
+        warnings.extend(parties.public_buyer_warnings(issuing.frozen_document(row)))
+
+    status = _issue_with(args, printer, issue, public_buyer)
+    for text in warnings:  # not a refusal: only the public buyer knows what it requires
+        print(
+            tr("cli", "warning: {warning}").format(warning=tr("messages", text)),
+            file=sys.stderr,
+        )
+    return status
 
 
 def _renderer(ctx: Context) -> Renderer:

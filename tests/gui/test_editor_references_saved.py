@@ -3,6 +3,8 @@ the booking is reopened, and asks before closing when they were typed and not sa
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -84,3 +86,29 @@ def test_a_typed_reference_asks_before_closing(qtbot, ops, db, booking_id) -> No
     next(b for b in editor.unsaved_box.buttons() if b.text() == "&Discard").click()
     assert not editor.isVisible()
     assert saved(db, booking_id) == ("", "")
+
+
+def test_the_invoice_preview_shows_the_references_and_warns(qtbot, db, clock, booking_id) -> None:  # type: ignore[no-untyped-def]
+    from app.gui.invoicing.invoice_dialogs import DraftDialog
+    from invoicing import invoices, rates
+
+    with db.write() as uow:
+        rates.set_item_rate(
+            uow, user=factories.USER, item_code="SM58", member_day="5.00", non_member_day="8.00"
+        )
+        booking = uow.session.get(Booking, booking_id)
+        assert booking is not None
+        customer_by_number(uow, "C-POL").public_buyer = True
+        booking.order_reference = "EJ-42"
+        ref = booking.reference
+    with db.read() as uow:
+        document = invoices.draft_invoice(uow, ref, clock)
+    dialog = DraftDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    heading = dialog.view.heading.text()
+    assert "SERV-CULTURE" in heading and "EJ-42" in heading
+    assert not dialog.buyer_note.isVisible()
+    dialog.set_document(dataclasses.replace(document, order_reference=""))
+    assert dialog.buyer_note.isVisible() and "commitment" in dialog.buyer_note.text()
+    assert dialog.issue_button.isEnabled()  # a warning, not a refusal

@@ -45,7 +45,7 @@ from app.gui.shell.operations import Operations
 from app.gui.shell.pdf_preview import PdfPreview, fit_to_screen, remember_geometry
 from app.gui.shell.printing import PrintJob, print_document, print_pdf
 from app.gui.shell.widgets import edit_amount, edit_date, format_amount, format_date
-from invoicing import payments
+from invoicing import parties, payments
 from invoicing.document import Document, VatCategory
 from invoicing.models import PAYMENT_METHOD_LABELS
 from invoicing.pricing import coef_text
@@ -217,6 +217,21 @@ class DraftView(QWidget):
                 )
             )
         text = " — ".join(parts)
+        references = []
+        if document.buyer_reference:
+            references.append(
+                tr("InvoiceDialogs", "Buyer's reference: %1").replace(
+                    "%1", document.buyer_reference
+                )
+            )
+        if document.order_reference:
+            references.append(
+                tr("InvoiceDialogs", "Order / commitment number: %1").replace(
+                    "%1", document.order_reference
+                )
+            )
+        if references:
+            text += "<br>" + html.escape(" — ".join(references))
         if document.rate_label:
             text += f"<br>{html.escape(document.rate_label)}"
         if document.due_date:
@@ -257,6 +272,9 @@ class DraftDialog(QDialog):
         self.scope_note = QLabel()
         self.scope_note.setWordWrap(True)
         style.set_role(self.scope_note, "warning")
+        self.buyer_note = QLabel()  # a public buyer's missing references (not a refusal)
+        self.buyer_note.setWordWrap(True)
+        style.set_role(self.buyer_note, "warning")
         note = QLabel(
             tr(
                 "InvoiceDialogs",
@@ -280,6 +298,7 @@ class DraftDialog(QDialog):
         column.addWidget(self.view, 1)
         column.addWidget(self.damage_only)
         column.addWidget(self.scope_note)
+        column.addWidget(self.buyer_note)
         column.addWidget(note)
         column.addWidget(self.buttons)
         self.set_document(document)
@@ -300,6 +319,9 @@ class DraftDialog(QDialog):
             else ""
         )
         self.issue_button.setEnabled(not mixed)
+        warnings = [i18n.label(text) for text in parties.public_buyer_warnings(document)]
+        self.buyer_note.setText("\n".join(warnings))
+        self.buyer_note.setVisible(bool(warnings))
 
 
 class PdfDialog(QDialog):
