@@ -98,7 +98,14 @@ def _classified(document: Document) -> dict[str, list[str]]:
     return found
 
 
-def _default(code: str, business: bool) -> str:
+#: A credit note asks for no payment: its PMD/PMT/AAB notes (BR-FR-05) say so, whoever the
+#: buyer (no commercial penalties for a public buyer, none at all for a refund).
+CREDIT_NOTE_NOTE = "Sans objet : avoir, aucun paiement demandé."
+
+
+def _default(code: str, business: bool, kind: Kind = Kind.INVOICE) -> str:
+    if kind == Kind.CREDIT_NOTE:
+        return CREDIT_NOTE_NOTE
     if code == "AAB":
         return DEFAULT_AAB
     if code == "PMD":
@@ -112,7 +119,7 @@ def payment_notes(document: Document) -> dict[str, str]:
     sentence may serve two codes), else a default text (``missing_payment_notes``)."""
     business = document.buyer.is_business
     return {
-        code: " ".join(found) or _default(code, business)
+        code: " ".join(found) or _default(code, business, document.kind)
         for code, found in _classified(document).items()
     }
 
@@ -122,7 +129,11 @@ def missing_payment_notes(document: Document) -> list[str]:
     nothing of them: the PDF prints them after the payment terms, so that the PDF and the
     XML say the same."""
     business = document.buyer.is_business
-    return [_default(code, business) for code, found in _classified(document).items() if not found]
+    return [
+        _default(code, business, document.kind)
+        for code, found in _classified(document).items()
+        if not found
+    ]
 
 
 def business_category(document: Document) -> str:
@@ -272,7 +283,8 @@ def build_xml(document: Document) -> bytes:
     if document.number:
         b.sub(settlement, "ram:PaymentReference", document.number)
     b.sub(settlement, "ram:InvoiceCurrencyCode", document.currency)
-    if document.seller.iban:
+    if document.seller.iban and document.kind != Kind.CREDIT_NOTE:
+        # a credit note asks for no payment: no "pay to this account" (BG-16)
         means = b.sub(settlement, "ram:SpecifiedTradeSettlementPaymentMeans")
         b.sub(means, "ram:TypeCode", "58")  # SEPA credit transfer
         account = b.sub(means, "ram:PayeePartyCreditorFinancialAccount")

@@ -153,3 +153,27 @@ def test_set_references_refusals_change_nothing(cli, capsys, clock):
     assert status == 2
     status, out, _err = run(capsys, "bookings", "show", ref, "--json")
     assert (json.loads(out)["buyer_reference"], json.loads(out)["order_reference"]) == ("", "")
+
+
+def test_a_public_buyers_credit_note_asks_for_no_payment(cli, capsys, tmp_path, clock):
+    """Its XML carries neither the commercial late-payment notes nor the seller's account
+    as payment means (BG-16): a credit note asks for no payment."""
+    add_commune(capsys, "--service-code", "SERV-CULTURE")
+    ref = book(cli, clock, "C-COM", {"LYRE": 2})
+    status, out, err = run(capsys, "invoice", ref, "--out", str(tmp_path / "i.pdf"), "--json")
+    assert status == 0, err
+    number = json.loads(out)["number"]
+    pdf = tmp_path / "av.pdf"
+    status, _out, err = run(capsys, "credit-note", number, "--line", "1:1", "--out", str(pdf))
+    assert status == 0, err
+    _name, xml = facturx.get_xml_from_pdf(pdf.read_bytes(), check_xsd=False)
+    tree = etree.fromstring(xml)
+    assert validation.check_xml(xml) == []
+    assert texts(tree, "//ram:TypeCode[parent::*[local-name()='ExchangedDocument']]/text()") == [
+        "381"
+    ]
+    for code in ("PMD", "PMT", "AAB"):
+        notes = texts(tree, f"//ram:IncludedNote[ram:SubjectCode='{code}']/ram:Content/text()")
+        assert notes == ["Sans objet : avoir, aucun paiement demandé."]
+    assert texts(tree, "//ram:SpecifiedTradeSettlementPaymentMeans") == []
+    assert texts(tree, "//ram:IBANID/text()") == []
