@@ -45,6 +45,7 @@ class RefundDialog(FormDialog):
             )
         )
         note.setWordWrap(True)
+        note.setMinimumWidth(note.fontMetrics().averageCharWidth() * 48)
         style.set_role(note, "muted")
         self.fields.add("", (), note)
         self.date = self.line(
