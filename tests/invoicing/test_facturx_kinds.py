@@ -85,6 +85,7 @@ def regie(coop, db_path, clock, monkeypatch, qapp, capsys, tmp_path):
         status = main(list(argv))
         out, err = capsys.readouterr()
         assert status == 0, f"regie {' '.join(argv)} → {status}: {err}"
+        run.err = err
         if "--json" in argv and argv[0] == "scan":  # one object a line
             return [json.loads(line) for line in out.splitlines()]
         if "--json" in argv:
@@ -172,6 +173,14 @@ def read_back(pdf: Path) -> Read:
         assert read.text.startswith("AVOIR") and f"AVOIR {number}" in read.text
         for word in ("IBAN", "pénalités", "intérêts moratoires", "Échéance", "Conditions de"):
             assert word not in read.text, word
+        # Nor in the XML: no payment means to the seller's account, no penalty notes.
+        assert read.all(f"{SETTLEMENT}/ram:SpecifiedTradeSettlementPaymentMeans") == []
+        assert "IBANID" not in xml.decode()
+        notes = read.all(
+            "/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:IncludedNote"
+            "[ram:SubjectCode='PMD' or ram:SubjectCode='PMT']/ram:Content/text()"
+        )
+        assert len(notes) == 2 and not any("L441" in n or "pénalités" in n for n in notes)
     else:
         assert kind == "380" and read.text.startswith("FACTURE") and number in read.text
     return read
@@ -402,6 +411,23 @@ def test_public_buyer_with_its_service_code_and_commitment(regie):
     assert terms["BT-3"] == "381" and terms["BT-25"] == [_shown["number"]]
     assert terms["BT-10"] == ["SERV-CULTURE"] and terms["BT-13"] == ["EJ-2026-0042"]
     assert "intérêts moratoires" not in read.text and "IBAN" not in read.text
+    verified(regie)
+
+
+def test_public_buyer_without_its_references_is_warned(regie):
+    """Chorus Pro may reject it, not Régie: issued (exit 0), one warning a missing reference
+    on stderr, and no BT-10/BT-13 in the XML rather than our booking reference."""
+    add_customer(
+        regie, "C-COM", "Commune de Murat", "--category", "commune", "--siret", FR_SIRET
+    )  # a commune is a public buyer by default
+    ref = create_booking(regie, "C-COM", lines=("LYRE=1",))
+    _shown, read = issue(regie, ref)
+    warnings = [ln for ln in regie.err.splitlines() if ln.strip()]
+    assert len(warnings) == 2, regie.err
+    assert "service code" in warnings[0] and "commitment" in warnings[1]
+    terms = summary(read)
+    assert terms["BT-10"] == [] and terms["BT-13"] == [] and terms["BT-12"] == [ref]
+    assert "intérêts moratoires" in read.text
     verified(regie)
 
 
