@@ -112,3 +112,20 @@ def test_the_invoice_preview_shows_the_references_and_warns(qtbot, db, clock, bo
     dialog.set_document(dataclasses.replace(document, order_reference=""))
     assert dialog.buyer_note.isVisible() and "commitment" in dialog.buyer_note.text()
     assert dialog.issue_button.isEnabled()  # a warning, not a refusal
+
+
+def test_ctrl_s_saves(qtbot, ops, db, booking_id) -> None:  # type: ignore[no-untyped-def]
+    editor = open_editor(qtbot, ops, booking_id)
+    qtbot.keyClicks(editor.form.order_reference, "ENG-2026-0999")
+    shortcut = editor.action_bar.save_shortcut
+    assert shortcut.shortcut().toString() == "Ctrl+S"
+    shortcut.trigger()  # offscreen windows are never active: trigger the window shortcut
+    assert saved(db, booking_id) == ("", "ENG-2026-0999")
+
+
+def test_a_cancelled_booking_offers_neither_saving_nor_pricing(qtbot, ops, booking_id) -> None:  # type: ignore[no-untyped-def]
+    editor = open_editor(qtbot, ops, booking_id)
+    editor.cancel_booking_button.click()
+    assert editor.status == "cancelled"
+    assert not editor.save_button.isVisible()
+    assert not editor.pricing_button.isEnabled()

@@ -88,6 +88,9 @@ class EditorActions(QWidget):
             tr("BookingEditor", "Close"),
             tr("BookingEditor", "Close (Esc); asks first when there are unsaved changes"),
         )
+        # Ctrl+S saves as the Save button would (nothing when it is disabled)
+        self.save_shortcut = self._action("save", tr("BookingEditor", "Save"), "Ctrl+S", parent)
+        self.save_shortcut.triggered.connect(self.save_button.click)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for button in (
@@ -125,6 +128,7 @@ class EditorActions(QWidget):
             else tr("BookingEditor", "Save as &quote")
         )
         self.save_button.setEnabled(editable and not (holding and state.blocked))
+        self.save_button.setVisible(status != BookingStatus.CANCELLED)  # nothing to save
         self.save_button.setToolTip(state.why_not if holding else "")
         can_confirm = status is None or status == BookingStatus.QUOTE
         self.confirm_button.setVisible(can_confirm)
@@ -146,3 +150,4 @@ class EditorActions(QWidget):
         self.invoice_button.setVisible(state.saved)
         self.invoice_button.setEnabled(status in invoices.INVOICEABLE)
         self.pricing_button.setVisible(state.saved)
+        self.pricing_button.setEnabled(live)
