@@ -27,6 +27,7 @@ from typing import Any
 from sqlmodel import select
 
 from app.bootstrap import Context, open_context
+from app.cli import refunds
 from app.cli.bookings import UsageError, _usage_guard
 from app.cli.delivery import Issued, PendingFiles, check_stdout, deliver
 from app.cli.output import print_json
@@ -145,6 +146,7 @@ def register(commands: Any) -> None:
     listing.add_argument("number", help=tr("cli", "the invoice number (FA-2026-00042)"))
     _json_option(listing)
     listing.set_defaults(handler=list_payments)
+    refunds.add_parser(sub)
 
     docs = commands.add_parser("invoices", help=tr("cli", "issued invoices and credit notes"))
     sub = docs.add_subparsers(dest="invoices_command", metavar="ACTION", required=True)
@@ -521,6 +523,7 @@ def payment_json(payment: Payment, number: str) -> dict[str, Any]:
         "method": payment.method,
         "reference": payment.reference,
         "reverses": payment.reverses,
+        "refund": payments.is_refund(payment),
     }
 
 
