@@ -30,11 +30,8 @@ DUE = dt.date(2026, 12, 26)
     ("cents", "today", "status"),
     [
         (0, DUE, InvoiceStatus.PAID),
-        (
-            -100,
-            DUE + dt.timedelta(days=400),
-            InvoiceStatus.CREDIT,
-        ),  # paid more than it owes: a refund is due
+        # paid more than it owes: a refund is due
+        (-100, DUE + dt.timedelta(days=400), InvoiceStatus.CREDIT),
         (1, DUE, InvoiceStatus.ISSUED),  # due today: not overdue yet
         (1, DUE + dt.timedelta(days=1), InvoiceStatus.OVERDUE),
         (46200, DUE - dt.timedelta(days=30), InvoiceStatus.ISSUED),
