@@ -121,16 +121,22 @@ def register(commands: Any) -> None:
     renew.add_argument(
         "--member-number",
         default="",
+        metavar="NUMBER",
         help=tr("cli", "membership number (default: the customer's last one)"),
     )
     renew.add_argument(
         "--from",
         dest="valid_from",
         default="",
+        metavar="DATE",
         help=tr("cli", "first day (2027-01-01; default: the day after the last one ends)"),
     )
     renew.add_argument(
-        "--to", dest="valid_to", default="", help=tr("cli", "last day (default: open)")
+        "--to",
+        dest="valid_to",
+        default="",
+        metavar="DATE",
+        help=tr("cli", "last day (default: open)"),
     )
     renew.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
     renew.set_defaults(handler=renew_membership)

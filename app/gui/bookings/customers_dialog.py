@@ -108,7 +108,8 @@ class CustomerDialog(FormDialog):
         super().__init__(ops, parent)
         self.customer_id = customer_id
         self.raw_in = raw or {}
-        self.setMinimumWidth(880)
+        # wide enough for the identity column's placeholders, never wider than the screen
+        self.setMinimumWidth(min(880, self.screen().availableGeometry().width() - 16))
         self.setWindowTitle(
             tr("CustomerDialog", "Edit customer")
             if customer_id is not None
