@@ -66,7 +66,7 @@ def _invoice_row(doc_id: int, figures: InvoiceBalance, booking: str, today: dt.d
 
 def document_rows(uow: UnitOfWork, today: dt.date) -> list[DocumentRow]:
     """Every issued document, newest first, with what was paid and what is left."""
-    figures = {b.id: b for b in invoice_balances(uow)}
+    figures = {b.id: b for b in invoice_balances(uow, as_of=today)}
     query = (
         sa_select(
             col(IssuedDocument.id),
@@ -261,7 +261,7 @@ def read_document(uow: UnitOfWork, document_id: int, today: dt.date) -> Selected
     )
     if row.kind != Kind.INVOICE.value:
         return selected
-    (figures,) = invoice_balances(uow, invoice_ids=[document_id])
+    (figures,) = invoice_balances(uow, as_of=today, invoice_ids=[document_id])
     return replace(
         selected,
         balance_cents=figures.balance_cents,

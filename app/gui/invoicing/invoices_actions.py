@@ -82,6 +82,9 @@ class InvoiceActions(QWidget):
             "Ctrl+Shift+R",
             self.reverse_payment,
         )
+        self.refund_action = a(
+            "payment", tr("InvoicesScreen", "Ref&und…"), "Ctrl+Shift+F", self.refund
+        )
         self.menu = QMenu(tr("InvoicesScreen", "I&nvoices"), self)
         for action in (
             self.find_action,
@@ -93,6 +96,7 @@ class InvoiceActions(QWidget):
             None,
             self.payment_action,
             self.reverse_action,
+            self.refund_action,
             self.credit_action,
         ):
             self.menu.addSeparator() if action is None else self.menu.addAction(action)
@@ -118,6 +122,7 @@ class InvoiceActions(QWidget):
             None,
             self.payment_action,
             self.credit_action,
+            self.refund_action,
         )
 
     # --- dialogs ------------------------------------------------------------------------
@@ -278,6 +283,22 @@ class InvoiceActions(QWidget):
         return True
 
     # --- payments and credit notes ------------------------------------------------------
+
+    def refund(self) -> Any:
+        """Give back what an invoice in credit (paid more than it owes) owes the customer."""
+        doc = self.selected
+        if doc is None or doc.kind != Kind.INVOICE.value or doc.balance_cents >= 0:
+            return None
+        from app.gui.invoicing.refund_dialog import RefundDialog
+
+        number = doc.number
+        dialog = RefundDialog(self.ops, self, number=number, credit=from_cents(-doc.balance_cents))
+        dialog.accepted.connect(
+            lambda: self.feedback.ok(
+                tr("InvoicesScreen", "Refund recorded on %1.").replace("%1", number)
+            )
+        )
+        return self._open(dialog)
 
     def record_payment(self) -> PaymentDialog | None:
         doc = self.selected

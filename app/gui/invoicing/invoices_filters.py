@@ -76,6 +76,7 @@ class InvoiceFilterBar(QWidget):
             (status_label(InvoiceStatus.ISSUED.value), InvoiceStatus.ISSUED.value),
             (status_label(InvoiceStatus.OVERDUE.value), InvoiceStatus.OVERDUE.value),
             (status_label(InvoiceStatus.PAID.value), InvoiceStatus.PAID.value),
+            (status_label(InvoiceStatus.CREDIT.value), InvoiceStatus.CREDIT.value),
             (tr("InvoicesScreen", "Credit notes"), CREDIT),
         ):
             combo.addItem(text, value)
