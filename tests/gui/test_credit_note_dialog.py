@@ -122,6 +122,24 @@ def test_credit_note_by_lines_with_units_and_an_amount(
     assert not screen.credit_action.isEnabled()
 
 
+def test_units_and_an_amount_are_exclusive(screen: InvoicesScreen) -> None:
+    """Typing an amount clears the units; choosing units replaces the amount by theirs:
+    what the line will credit is always what is shown."""
+    dialog = screen.credit_note()
+    assert isinstance(dialog, CreditNoteDialog)
+    lyres = dialog.rows[0]
+    lyres.check.setChecked(True)
+    assert lyres.units is not None
+    lyres.units.setValue(2)
+    lyres.amount.setText("100")
+    lyres.amount.textEdited.emit("100")
+    assert lyres.units.value() == 0 and lyres.units.text() == "–"
+    assert [(w.quantity, w.amount) for w in dialog.wanted()] == [(None, "100")]
+    lyres.units.setValue(1)
+    assert lyres.amount.text() == "90.00"
+    assert [w.quantity for w in dialog.wanted()] == [1]
+
+
 def test_the_dialog_fits_a_laptop_and_names_its_controls(screen: InvoicesScreen) -> None:
     from tests.gui.accessibility_probe import unnamed_controls
 

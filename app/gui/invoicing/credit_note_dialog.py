@@ -243,6 +243,7 @@ class CreditNoteDialog(FormDialog):
             units = QSpinBox()
             units.setRange(0, item.left_units)
             units.setSuffix(" / " + str(item.left_units))
+            units.setSpecialValueText("–")  # none: the line is credited by an amount
             units.setAccessibleName(
                 tr("CreditNoteDialog", "Units to credit on line %1").replace(
                     "%1", str(item.position)
@@ -283,6 +284,11 @@ class CreditNoteDialog(FormDialog):
             self._filling = True
             cents = row.item.unit_cents(row.units.value()) if row.units.value() else 0
             row.amount.setText(edit_amount(cents))
+            self._filling = False
+        elif mode == "amount" and row.units is not None:
+            # units or an amount, never both: a typed amount clears the units
+            self._filling = True
+            row.units.setValue(0)
             self._filling = False
         self.refresh()
 
