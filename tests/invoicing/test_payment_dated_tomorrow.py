@@ -1,6 +1,6 @@
 """A payment may be dated tomorrow (a cheque dated ahead); it counts from its date,
-everywhere: on the day it is recorded, ``regie invoices list``/``show`` and the
-statement of the month ("Situation au …") give the invoice the same balance, without it;
+everywhere: on the day it is recorded, ``regie invoices list``/``show``, the invoices
+screen and the statement of the month ("Situation au …") give the invoice the same balance, without it;
 the next day all count it. What is left to pay, when a payment is recorded, counts every
 payment recorded, tomorrow's too (nothing can be paid twice)."""
 
@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from app.core.clock import PARIS, FixedClock
 from booking.customers import customer_by_number
-from invoicing import statements
+from invoicing import invoice_queries, statements
 from tests.invoicing import test_cli
 from tests.invoicing.conftest import book
 from tests.invoicing.test_cli import issue, run
@@ -27,6 +27,13 @@ def _listed(capsys, number: str) -> tuple[str, str]:
     assert status == 0, err
     assert (shown["paid"], shown["balance"]) == (row["paid"], row["balance"])
     return row["paid"], row["balance"]
+
+
+def _on_screen(coop, number: str, today: dt.date) -> tuple[int | None, int | None]:
+    """The invoices screen's row (``invoice_queries``): paid and balance, in cents."""
+    with coop.read() as uow:
+        (row,) = [r for r in invoice_queries.document_rows(uow, today) if r.number == number]
+    return row.paid_cents, row.balance_cents
 
 
 def _stated(coop, number: str, today: dt.date) -> Decimal:
@@ -45,6 +52,7 @@ def test_a_payment_dated_tomorrow_counts_from_its_date_everywhere(cli, coop, tmp
     today = dt.date(2026, 11, 26)
     assert _listed(capsys, number) == ("200.00", "232.00")
     assert _stated(coop, number, today) == Decimal("232.00")
+    assert _on_screen(coop, number, today) == (20000, 23200)
     # What is left to pay counts tomorrow's cheque: 132,00, not 232,00
     status, _, err = run(capsys, "payments", "add", number, "200")
     assert status == 1 and "132.00" in err, err
@@ -52,3 +60,4 @@ def test_a_payment_dated_tomorrow_counts_from_its_date_everywhere(cli, coop, tmp
     cli["clock"] = FixedClock(dt.datetime(2026, 11, 27, 10, 0, tzinfo=PARIS))
     assert _listed(capsys, number) == ("300.00", "132.00")
     assert _stated(coop, number, dt.date(2026, 11, 27)) == Decimal("132.00")
+    assert _on_screen(coop, number, dt.date(2026, 11, 27)) == (30000, 13200)
