@@ -1,8 +1,8 @@
 """A payment may be dated tomorrow (a cheque dated ahead); it counts from its date,
 everywhere: on the day it is recorded, ``regie invoices list``/``show``, the invoices
-screen and the statement of the month ("Situation au …") give the invoice the same balance, without it;
-the next day all count it. What is left to pay, when a payment is recorded, counts every
-payment recorded, tomorrow's too (nothing can be paid twice)."""
+screen and the statement of the month ("Situation au …") give the invoice the same
+balance, without it; the next day all count it. What is left to pay, when a payment is
+recorded, counts every payment recorded, tomorrow's too (nothing can be paid twice)."""
 
 from __future__ import annotations
 
