@@ -192,6 +192,8 @@ def plan(number: str, items: Sequence[Creditable], wanted: Sequence[CreditLine])
         raise ValidationError("line", "Choose at least one line to credit.")
     asked_cents: dict[int, int] = defaultdict(int)
     asked_units: dict[int, int] = defaultdict(int)
+    named: set[int] = set()  # positions asked so far
+    whole: set[int] = set()  # positions asked whole (all that is left)
     out: list[Covered] = []
     for want in wanted:
         if not 1 <= want.position <= len(items):
@@ -207,6 +209,12 @@ def plan(number: str, items: Sequence[Creditable], wanted: Sequence[CreditLine])
                 "Line {position}: give a quantity or an amount to credit, not both.",
                 position=want.position,
             )
+        everything = want.amount is None and want.quantity is None
+        if want.position in whole or (everything and want.position in named):
+            raise ValidationError("line", "Line {position} is named twice.", position=want.position)
+        named.add(want.position)
+        if everything:
+            whole.add(want.position)
         item = items[want.position - 1]
         # what remains once the earlier requests of this credit note for the line are taken
         rest = dataclasses.replace(
@@ -224,11 +232,11 @@ def plan(number: str, items: Sequence[Creditable], wanted: Sequence[CreditLine])
             units = _quantity(item, number, want.quantity)
             if units > rest.left_units:
                 raise Conflict(
-                    "Line {position} of invoice {number}: {left} of its {total} units are left "
-                    "to credit; {asked} asked.",
+                    "Line {position} of invoice {number}: {count} unit(s) left to credit of "
+                    "its {total}; {asked} asked.",
                     position=item.position,
                     number=number,
-                    left=rest.left_units,
+                    count=rest.left_units,
                     total=item.units,
                     asked=units,
                 )

@@ -208,8 +208,11 @@ def test_the_last_units_take_what_is_left_to_the_cent(coop, clock, render):
 @pytest.mark.parametrize(
     ("lines", "error", "text"),
     [
-        ([CreditLine(1, quantity=5)], Conflict, "4 of its 4 units are left to credit; 5 asked"),
-        ([CreditLine(1, quantity=3), CreditLine(1, quantity=2)], Conflict, "1 of its 4 units"),
+        ([CreditLine(1, quantity=5)], Conflict, r"4 unit\(s\) left to credit of its 4; 5 asked"),
+        ([CreditLine(1, quantity=3), CreditLine(1, quantity=2)], Conflict, "1 unit.* of its 4;"),
+        ([CreditLine(1), CreditLine(1)], ValidationError, "Line 1 is named twice"),
+        ([CreditLine(1, quantity=1), CreditLine(1)], ValidationError, "Line 1 is named twice"),
+        ([CreditLine(1), CreditLine(1, amount="5")], ValidationError, "Line 1 is named twice"),
         ([CreditLine(1, quantity=2, amount="5")], ValidationError, "not both"),
         ([CreditLine(3)], ValidationError, "has no line 3"),
         ([CreditLine(1, quantity="0")], ValidationError, "at least 1"),
