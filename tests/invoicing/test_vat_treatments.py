@@ -183,6 +183,7 @@ def test_a_swiss_rental_is_a_service_not_an_export(
         tree, f"{AGREEMENT}/ram:BuyerTradeParty/ram:SpecifiedTaxRegistration/ram:ID/text()"
     ) == ["CHE116281710"]
     assert reason in text and not_said not in text
+    assert "Export" not in text and "Hors UE" in text  # the G label, not an export
     assert "CHE-116.281.710" in text
 
 
