@@ -116,6 +116,9 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
         ops.read(queries.picker_choices, self._choices_arrived)
         ops.read(customer_choices.service_codes, self.form.set_service_codes)
         if booking_id is not None:
+            # a saved booking's buttons until it is read (every button shown would widen
+            # the window past a 1366 px screen before the read arrives)
+            self.confirm_button.hide()
             self.load(booking_id)
         else:
             self._update_header()
@@ -256,6 +259,11 @@ class BookingEditor(EditorLiveCheck, EditorDocuments, QDialog):
                 found.reference, found.status, found.customer, found.start, found.end
             )
         self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        if self.booking_id is not None and not self.reference:
+            return  # a saved booking not read yet: its status decides (a new one's would widen)
+        super()._update_buttons()
 
     # --- the period and the customer ----------------------------------------------------
 
