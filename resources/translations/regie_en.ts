@@ -104,6 +104,23 @@
     </message>
   </context>
   <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+      <source>%n e-reporting row(s) written to %1.</source>
+      <translation>
+        <numerusform>%n e-reporting row written to %1.</numerusform>
+        <numerusform>%n e-reporting rows written to %1.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n accounting entry(ies) written to %1.</source>
+      <translation>
+        <numerusform>%n accounting entry(ies) written to %1.</numerusform>
+        <numerusform>%n accounting entry(ies) written to %1.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>InventoryScreen</name>
     <message numerus="yes">
       <source>%Ln item type(s)</source>
@@ -371,6 +388,13 @@
       <translation>
         <numerusform>Only {count} piece of {name} left to go out on {ref}: scan *{count}.</numerusform>
         <numerusform>Only {count} pieces of {name} left to go out on {ref}: scan *{count}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Line {position} of invoice {number}: {count} unit(s) left to credit of its {total}; {asked} asked.</source>
+      <translation>
+        <numerusform>Line {position} of invoice {number}: {count} unit left to credit of its {total}; {asked} asked.</numerusform>
+        <numerusform>Line {position} of invoice {number}: {count} units left to credit of its {total}; {asked} asked.</numerusform>
       </translation>
     </message>
   </context>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
   <context>
+    <name>AccountsDialog</name>
+    <message>
+      <source>Account numbers</source>
+      <translation>Numéros de compte</translation>
+    </message>
+    <message>
+      <source>For</source>
+      <translation>Pour</translation>
+    </message>
+    <message>
+      <source>Account or journal</source>
+      <translation>Compte ou journal</translation>
+    </message>
+    <message>
+      <source>Label in the file</source>
+      <translation>Libellé dans le fichier</translation>
+    </message>
+    <message>
+      <source>number</source>
+      <translation>numéro</translation>
+    </message>
+    <message>
+      <source>label</source>
+      <translation>libellé</translation>
+    </message>
+    <message>
+      <source>One auxiliary account per customer (its customer number)</source>
+      <translation>Un compte auxiliaire par client (son numéro de client)</translation>
+    </message>
+    <message>
+      <source>One collective account for every customer</source>
+      <translation>Un compte collectif pour tous les clients</translation>
+    </message>
+    <message>
+      <source>&amp;Customers:</source>
+      <translation>&amp;Clients :</translation>
+    </message>
+    <message>
+      <source>Revenue goes to the account of each line's VAT treatment, so the VAT return and the European services declaration read from the balance; give the same account to several treatments to keep one.</source>
+      <translation>Les produits vont au compte du traitement de TVA de chaque ligne : la déclaration de TVA et la déclaration européenne de services se lisent dans la balance. Donnez le même compte à plusieurs traitements pour n’en garder qu’un.</translation>
+    </message>
+  </context>
+  <context>
     <name>BarChart</name>
     <message>
       <source>Nothing to chart.</source>
@@ -152,12 +195,24 @@
       <translation>Réservation %1 enregistrée (%2).</translation>
     </message>
     <message>
-      <source>Member rate: membership %1 covers %2 – %3.</source>
-      <translation>Tarif sociétaire : l’adhésion %1 couvre du %2 au %3.</translation>
+      <source>Booking %1 cancelled; credit note %2 issued.</source>
+      <translation>Réservation %1 annulée ; avoir %2 émis.</translation>
     </message>
     <message>
       <source>No membership covers these dates: non-member rate.</source>
       <translation>Aucune adhésion ne couvre ces dates : tarif non-sociétaire.</translation>
+    </message>
+    <message>
+      <source>Member rate: membership %1 covers %2 – %3.</source>
+      <translation>Tarif sociétaire : l’adhésion %1 couvre du %2 au %3.</translation>
+    </message>
+    <message>
+      <source>Member rate: memberships %1 cover %2 – %3.</source>
+      <translation>Tarif sociétaire : les adhésions %1 couvrent du %2 au %3.</translation>
+    </message>
+    <message>
+      <source>%1 then %2</source>
+      <translation>%1 puis %2</translation>
     </message>
     <message>
       <source>Save as &amp;quote</source>
@@ -204,6 +259,14 @@
       <translation>Facturer ce qui ne l’est pas encore (le brouillon s’affiche d’abord)</translation>
     </message>
     <message>
+      <source>Da&amp;mage charge…</source>
+      <translation>&amp;Casse…</translation>
+    </message>
+    <message>
+      <source>Record the repair cost of pieces that came back damaged</source>
+      <translation>Enregistrer le coût de réparation des pièces revenues abîmées</translation>
+    </message>
+    <message>
       <source>Pricin&amp;g and deposit…</source>
       <translation>Tari&amp;fication et caution…</translation>
     </message>
@@ -218,6 +281,10 @@
     <message>
       <source>Close (Esc); asks first when there are unsaved changes</source>
       <translation>Fermer (Échap) ; demande d’abord s’il reste des modifications non enregistrées</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Enregistrer</translation>
     </message>
     <message>
       <source>Save c&amp;hanges</source>
@@ -318,6 +385,38 @@
     <message>
       <source>Notes</source>
       <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Buyer's reference</source>
+      <translation>Référence de l’acheteur</translation>
+    </message>
+    <message>
+      <source>The buyer's own reference on its invoices (a public buyer's service code)</source>
+      <translation>La référence propre de l’acheteur sur ses factures (le code service d’un acheteur public)</translation>
+    </message>
+    <message>
+      <source>Buyer's re&amp;f.:</source>
+      <translation>Ré&amp;f. acheteur :</translation>
+    </message>
+    <message>
+      <source>Purchase order or commitment number</source>
+      <translation>Numéro de bon de commande ou d’engagement</translation>
+    </message>
+    <message>
+      <source>Order or commitment number</source>
+      <translation>N° de commande ou d’engagement</translation>
+    </message>
+    <message>
+      <source>The buyer's purchase order or commitment (engagement) number</source>
+      <translation>Le numéro de bon de commande ou d’engagement de l’acheteur</translation>
+    </message>
+    <message>
+      <source>Order num&amp;ber:</source>
+      <translation>&amp;Bon de commande :</translation>
+    </message>
+    <message>
+      <source>Buyer's reference (optional)</source>
+      <translation>Référence acheteur (facultatif)</translation>
     </message>
     <message>
       <source>Choose the customer, the dates, then add what is booked.</source>
@@ -732,16 +831,44 @@
       <translation>%1 créée à partir de %2 (un devis : confirmez-le dans l’éditeur).</translation>
     </message>
     <message>
-      <source>Cancel booking</source>
-      <translation>Annuler la réservation</translation>
+      <source>Booking %1 cancelled; credit note %2 issued.</source>
+      <translation>Réservation %1 annulée ; avoir %2 émis.</translation>
+    </message>
+    <message>
+      <source>Booking %1 cancelled.</source>
+      <translation>Réservation %1 annulée.</translation>
     </message>
     <message>
       <source>Cancel booking %1 (%2)? Its stock is released.</source>
       <translation>Annuler la réservation %1 (%2) ? Son matériel est libéré.</translation>
     </message>
     <message>
-      <source>Booking %1 cancelled.</source>
-      <translation>Réservation %1 annulée.</translation>
+      <source>Cancel booking %1? Its stock is released.</source>
+      <translation>Annuler la réservation %1 ? Son matériel est libéré.</translation>
+    </message>
+    <message>
+      <source>Cancel booking</source>
+      <translation>Annuler la réservation</translation>
+    </message>
+    <message>
+      <source>Cancel an invoiced booking</source>
+      <translation>Annuler une réservation facturée</translation>
+    </message>
+    <message>
+      <source>Booking %1 is invoiced (%2). Cancelling it issues the credit note of what remains: %3 incl. VAT credited.</source>
+      <translation>La réservation %1 est facturée (%2). L’annuler émet l’avoir de ce qui reste : %3 TTC crédités.</translation>
+    </message>
+    <message>
+      <source>A credit note is numbered and final, like an invoice. The booking's stock is released.</source>
+      <translation>Un avoir est numéroté et définitif, comme une facture. Le matériel de la réservation est libéré.</translation>
+    </message>
+    <message>
+      <source>Cancel and issue the &amp;credit note</source>
+      <translation>Annuler et émettre l’&amp;avoir</translation>
+    </message>
+    <message>
+      <source>&amp;Keep the booking</source>
+      <translation>&amp;Garder la réservation</translation>
     </message>
   </context>
   <context>
@@ -929,28 +1056,16 @@
       <translation>Avoir sur %1</translation>
     </message>
     <message>
-      <source>&amp;Issue the credit note</source>
-      <translation>&amp;Émettre l’avoir</translation>
+      <source>Tick the lines to credit: all that is left of each, or fewer units, or an amount excluding VAT. The credit note cites invoice %1.</source>
+      <translation>Cochez les lignes à créditer : tout ce qui reste de chacune, moins d’unités ou un montant HT. L’avoir cite la facture %1.</translation>
     </message>
     <message>
-      <source>Everything left on the invoice</source>
-      <translation>Tout ce qui reste sur la facture</translation>
+      <source>Credit &amp;everything left</source>
+      <translation>Créditer &amp;tout ce qui reste</translation>
     </message>
     <message>
-      <source>Part of one line (amount excl. VAT)</source>
-      <translation>Une partie d’une ligne (montant HT)</translation>
-    </message>
-    <message>
-      <source>&amp;Credit:</source>
-      <translation>&amp;Créditer :</translation>
-    </message>
-    <message>
-      <source>&amp;Line:</source>
-      <translation>&amp;Ligne :</translation>
-    </message>
-    <message>
-      <source>&amp;Amount excl. VAT (€):</source>
-      <translation>&amp;Montant HT (€) :</translation>
+      <source>Credit note totals</source>
+      <translation>Totaux de l’avoir</translation>
     </message>
     <message>
       <source>&amp;Reason:</source>
@@ -959,6 +1074,74 @@
     <message>
       <source>e.g. two lights not used, billing mistake</source>
       <translation>ex. deux projecteurs non utilisés, erreur de facturation</translation>
+    </message>
+    <message>
+      <source>&amp;Issue the credit note</source>
+      <translation>&amp;Émettre l’avoir</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Ligne</translation>
+    </message>
+    <message>
+      <source>Qty</source>
+      <translation>Qté</translation>
+    </message>
+    <message>
+      <source>Unit price</source>
+      <translation>Prix unitaire</translation>
+    </message>
+    <message>
+      <source>Net</source>
+      <translation>Montant HT</translation>
+    </message>
+    <message>
+      <source>Credited</source>
+      <translation>Déjà crédité</translation>
+    </message>
+    <message>
+      <source>Units to credit</source>
+      <translation>Unités à créditer</translation>
+    </message>
+    <message>
+      <source>Amount excl. VAT</source>
+      <translation>Montant HT</translation>
+    </message>
+    <message>
+      <source>Invoice lines</source>
+      <translation>Lignes de la facture</translation>
+    </message>
+    <message>
+      <source>Credit line %1</source>
+      <translation>Créditer la ligne %1</translation>
+    </message>
+    <message>
+      <source>Units to credit on line %1</source>
+      <translation>Unités à créditer sur la ligne %1</translation>
+    </message>
+    <message>
+      <source>Amount to credit on line %1</source>
+      <translation>Montant à créditer sur la ligne %1</translation>
+    </message>
+    <message>
+      <source>Already fully credited</source>
+      <translation>Déjà entièrement créditée</translation>
+    </message>
+    <message>
+      <source>Tick at least one line to credit.</source>
+      <translation>Cochez au moins une ligne à créditer.</translation>
+    </message>
+    <message>
+      <source>Total excl. VAT</source>
+      <translation>Total HT</translation>
+    </message>
+    <message>
+      <source>VAT %1 %</source>
+      <translation>TVA %1 %</translation>
+    </message>
+    <message>
+      <source>Credit note incl. VAT</source>
+      <translation>Avoir TTC</translation>
     </message>
   </context>
   <context>
@@ -1028,8 +1211,20 @@
       <translation>N° de T&amp;VA :</translation>
     </message>
     <message>
-      <source>Intra-EU, e.g. FR40303265045</source>
-      <translation>Intracommunautaire, par ex. FR40303265045</translation>
+      <source>e.g. BE0403019261</source>
+      <translation>p. ex. BE0403019261</translation>
+    </message>
+    <message>
+      <source>Public &amp;buyer (Chorus Pro)</source>
+      <translation>Ac&amp;heteur public (Chorus Pro)</translation>
+    </message>
+    <message>
+      <source>Serv&amp;ice code:</source>
+      <translation>Code serv&amp;ice :</translation>
+    </message>
+    <message>
+      <source>Chorus Pro code, if any</source>
+      <translation>Code Chorus Pro, s’il y en a un</translation>
     </message>
     <message>
       <source>&amp;E-mail:</source>
@@ -1230,6 +1425,14 @@
       <translation>Réser&amp;vations (%1)</translation>
     </message>
     <message>
+      <source>Public buyer (Chorus Pro)</source>
+      <translation>Acheteur public (Chorus Pro)</translation>
+    </message>
+    <message>
+      <source>service code %1</source>
+      <translation>code service %1</translation>
+    </message>
+    <message>
       <source>Number</source>
       <translation>Numéro</translation>
     </message>
@@ -1242,8 +1445,16 @@
       <translation>SIRET</translation>
     </message>
     <message>
+      <source>SIREN</source>
+      <translation>SIREN</translation>
+    </message>
+    <message>
       <source>VAT number</source>
       <translation>N° de TVA</translation>
+    </message>
+    <message>
+      <source>Invoicing</source>
+      <translation>Facturation</translation>
     </message>
     <message>
       <source>Notes</source>
@@ -1295,6 +1506,49 @@
         <numerusform>%Ln client</numerusform>
         <numerusform>%Ln clients</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>DamageChargeDialog</name>
+    <message>
+      <source>Damage charge — {ref}</source>
+      <translation>Frais de casse — {ref}</translation>
+    </message>
+    <message>
+      <source>The repair cost of pieces that came back damaged, after inspection. It goes on the booking's next invoice, or on an invoice of its own (the draft invoice's “Only the damage and loss charges”).</source>
+      <translation>Le coût de réparation des pièces revenues abîmées, après inspection. Il va sur la prochaine facture de la réservation, ou sur une facture à part (« Seulement les dommages et pertes » du brouillon de facture).</translation>
+    </message>
+    <message>
+      <source>&amp;Item type:</source>
+      <translation>&amp;Type d’article :</translation>
+    </message>
+    <message>
+      <source>&amp;Pieces:</source>
+      <translation>&amp;Pièces :</translation>
+    </message>
+    <message>
+      <source>&amp;Amount (€ excl. VAT):</source>
+      <translation>&amp;Montant (€ HT) :</translation>
+    </message>
+    <message>
+      <source>e.g. cracked lens (printed on the invoice)</source>
+      <translation>p. ex. lentille fêlée (imprimé sur la facture)</translation>
+    </message>
+    <message>
+      <source>&amp;What was damaged:</source>
+      <translation>&amp;Ce qui a été abîmé :</translation>
+    </message>
+    <message>
+      <source>&amp;Record the charge</source>
+      <translation>&amp;Enregistrer les frais</translation>
+    </message>
+    <message>
+      <source>This booking has no equipment.</source>
+      <translation>Cette réservation n’a pas de matériel.</translation>
+    </message>
+    <message>
+      <source>Came back damaged: {damaged}; already charged: {charged}.</source>
+      <translation>Revenues abîmées : {damaged} ; déjà facturées : {charged}.</translation>
     </message>
   </context>
   <context>
@@ -1998,6 +2252,111 @@
     </message>
   </context>
   <context>
+    <name>ExportDialog</name>
+    <message>
+      <source>Export for the accountant</source>
+      <translation>Export pour la comptabilité</translation>
+    </message>
+    <message>
+      <source>First day</source>
+      <translation>Premier jour</translation>
+    </message>
+    <message>
+      <source>Last day</source>
+      <translation>Dernier jour</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>au</translation>
+    </message>
+    <message>
+      <source>FEC (accounting software import)</source>
+      <translation>FEC (import dans le logiciel comptable)</translation>
+    </message>
+    <message>
+      <source>CSV for a spreadsheet</source>
+      <translation>CSV pour un tableur</translation>
+    </message>
+    <message>
+      <source>E-reporting transaction data (CSV)</source>
+      <translation>Données de transaction e-reporting (CSV)</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Fichier</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+      <source>Choose the file</source>
+      <translation>Choisir le fichier</translation>
+    </message>
+    <message>
+      <source>&amp;Period:</source>
+      <translation>&amp;Période :</translation>
+    </message>
+    <message>
+      <source>F&amp;ormat:</source>
+      <translation>F&amp;ormat :</translation>
+    </message>
+    <message>
+      <source>&amp;File:</source>
+      <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+      <source>The invoices and credit notes issued in the period and the payments received, as balanced entries with the account numbers set here; or the e-reporting data of the sales that are not e-invoiced.</source>
+      <translation>Les factures et avoirs émis sur la période et les règlements reçus, en écritures équilibrées avec les numéros de compte réglés ici ; ou les données e-reporting des ventes hors facturation électronique.</translation>
+    </message>
+    <message>
+      <source>&amp;Account numbers…</source>
+      <translation>&amp;Numéros de compte…</translation>
+    </message>
+    <message>
+      <source>&amp;Export</source>
+      <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+      <source>FEC text files (*.txt)</source>
+      <translation>Fichiers texte FEC (*.txt)</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Export to</source>
+      <translation>Exporter vers</translation>
+    </message>
+    <message>
+      <source>Give the file to write.</source>
+      <translation>Indiquez le fichier à écrire.</translation>
+    </message>
+    <message>
+      <source>The period ends before it starts.</source>
+      <translation>La période se termine avant de commencer.</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Export en cours…</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n e-reporting row(s) written to %1.</source>
+      <translation>
+        <numerusform>%n ligne e-reporting écrite dans %1.</numerusform>
+        <numerusform>%n lignes e-reporting écrites dans %1.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n accounting entry(ies) written to %1.</source>
+      <translation>
+        <numerusform>%n écriture comptable écrite dans %1.</numerusform>
+        <numerusform>%n écritures comptables écrites dans %1.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>FirstStart</name>
     <message>
       <source>Régie could not write the demo database in {folder} ({reason}).</source>
@@ -2192,6 +2551,41 @@
     <message>
       <source>&amp;Notes:</source>
       <translation>&amp;Notes :</translation>
+    </message>
+  </context>
+  <context>
+    <name>Integrity</name>
+    <message>
+      <source>Intact: %1 documents, %2 payments, %3 seals, %4 triggers checked.</source>
+      <translation>Intègre : %1 documents, %2 paiements, %3 sceaux, %4 déclencheurs vérifiés.</translation>
+    </message>
+    <message>
+      <source>Not intact: problems found: %1; documents concerned: %2.</source>
+      <translation>Altérée : problèmes trouvés : %1 ; documents concernés : %2.</translation>
+    </message>
+    <message>
+      <source>Integrity of invoices and payments</source>
+      <translation>Intégrité des factures et des paiements</translation>
+    </message>
+    <message>
+      <source>Each issued invoice, credit note and payment is sealed when it is written (a hash chain over its number, dates, buyer, amounts and lines). A document named below was changed outside Régie since: restore a backup, or ask whoever has access to the database file.</source>
+      <translation>Chaque facture, avoir et paiement est scellé au moment où il est enregistré (une chaîne d’empreintes sur son numéro, ses dates, l’acheteur, les montants et les lignes). Un document nommé ci-dessous a été modifié depuis en dehors de Régie : restaurez une sauvegarde, ou interrogez qui a accès au fichier de la base.</translation>
+    </message>
+    <message>
+      <source>Problems found</source>
+      <translation>Problèmes trouvés</translation>
+    </message>
+    <message>
+      <source>Check in full…</source>
+      <translation>Vérification complète…</translation>
+    </message>
+    <message>
+      <source>Régie found changes made outside Régie to the invoices or payments: %1</source>
+      <translation>Régie a trouvé des modifications faites en dehors de Régie aux factures ou aux paiements : %1</translation>
+    </message>
+    <message>
+      <source>Checking the integrity of invoices and payments…</source>
+      <translation>Vérification de l’intégrité des factures et des paiements…</translation>
     </message>
   </context>
   <context>
@@ -2528,6 +2922,14 @@
       <translation>utilisation du %1 au %2</translation>
     </message>
     <message>
+      <source>Buyer's reference: %1</source>
+      <translation>Référence de l'acheteur : %1</translation>
+    </message>
+    <message>
+      <source>Order / commitment number: %1</source>
+      <translation>N° de commande / engagement : %1</translation>
+    </message>
+    <message>
       <source>Due on %1</source>
       <translation>Échéance le %1</translation>
     </message>
@@ -2536,12 +2938,24 @@
       <translation>Facturer la réservation %1</translation>
     </message>
     <message>
+      <source>&amp;Only the damage and loss charges</source>
+      <translation>&amp;Seulement les dommages et pertes</translation>
+    </message>
+    <message>
+      <source>An invoice of the damage and loss charges alone; the rest stays for the next invoice. Charges outside the scope of VAT must be invoiced this way.</source>
+      <translation>Une facture des seuls dommages et pertes ; le reste attend la facture suivante. Les indemnités hors du champ de la TVA doivent être facturées ainsi.</translation>
+    </message>
+    <message>
       <source>Issuing gives the invoice its number and freezes it: afterwards it can only be corrected by a credit note.</source>
       <translation>L’émission donne son numéro à la facture et la fige : elle ne pourra ensuite être corrigée que par un avoir.</translation>
     </message>
     <message>
       <source>&amp;Issue the invoice</source>
       <translation>&amp;Émettre la facture</translation>
+    </message>
+    <message>
+      <source>Damage and loss charges outside the scope of VAT cannot share an invoice with taxed lines: tick "Only the damage and loss charges" to invoice them first.</source>
+      <translation>Les dommages et pertes hors du champ de la TVA ne peuvent pas figurer sur une facture avec des lignes taxées : cochez « Seulement les dommages et pertes » pour les facturer d’abord.</translation>
     </message>
     <message>
       <source>&amp;Print…</source>
@@ -2610,6 +3024,10 @@
       <translation>Ann&amp;uler un paiement…</translation>
     </message>
     <message>
+      <source>Ref&amp;und…</source>
+      <translation>Rem&amp;bourser…</translation>
+    </message>
+    <message>
       <source>I&amp;nvoices</source>
       <translation>Fact&amp;ures</translation>
     </message>
@@ -2630,6 +3048,14 @@
       <translation>La facture reçoit son numéro et est figée : elle ne pourra ensuite être corrigée que par un avoir.</translation>
     </message>
     <message>
+      <source>&amp;Damage and loss charges only</source>
+      <translation>&amp;Dommages et pertes seulement</translation>
+    </message>
+    <message>
+      <source>An invoice of the damage and loss charges alone; the rest stays for the next invoice (needed when they are outside the scope of VAT).</source>
+      <translation>Une facture des seuls dommages et pertes ; le reste attend la facture suivante (nécessaire quand ils sont hors du champ de la TVA).</translation>
+    </message>
+    <message>
       <source>Invoice %1 issued.</source>
       <translation>Facture %1 émise.</translation>
     </message>
@@ -2643,6 +3069,10 @@
     <message>
       <source>%1 saved to %2.</source>
       <translation>%1 enregistrée dans %2.</translation>
+    </message>
+    <message>
+      <source>Refund recorded on %1.</source>
+      <translation>Remboursement enregistré sur %1.</translation>
     </message>
     <message>
       <source>Payment recorded on %1.</source>
@@ -2840,6 +3270,10 @@
       <translation>Contre-passé</translation>
     </message>
     <message>
+      <source>E&amp;xport for the accountant…</source>
+      <translation>E&amp;xporter pour la comptabilité…</translation>
+    </message>
+    <message>
       <source>Invoices and credit notes</source>
       <translation>Factures et avoirs</translation>
     </message>
@@ -2964,6 +3398,18 @@
     <message>
       <source>&amp;Sale price (€):</source>
       <translation>Pri&amp;x de vente (€) :</translation>
+    </message>
+    <message>
+      <source>VAT e&amp;xemption:</source>
+      <translation>Exo&amp;nération de TVA :</translation>
+    </message>
+    <message>
+      <source>Empty: taxed</source>
+      <translation>Vide : taxé</translation>
+    </message>
+    <message>
+      <source>Empty: taxed. Exempt: its article, e.g. article 261-4-4° a du CGI</source>
+      <translation>Vide : taxé. Exonéré : son article, p. ex. article 261-4-4° a du CGI</translation>
     </message>
     <message>
       <source>Rental rates</source>
@@ -3491,6 +3937,10 @@
       <translation>&amp;Exporter le catalogue (CSV)…</translation>
     </message>
     <message>
+      <source>&amp;Verify integrity…</source>
+      <translation>&amp;Vérifier l’intégrité…</translation>
+    </message>
+    <message>
       <source>&amp;Settings…</source>
       <translation>&amp;Paramètres…</translation>
     </message>
@@ -3861,6 +4311,10 @@
       <translation>Week-end</translation>
     </message>
     <message>
+      <source>Late returns</source>
+      <translation>Retards de restitution</translation>
+    </message>
+    <message>
       <source>Charges and terms</source>
       <translation>Facturation et échéances</translation>
     </message>
@@ -3885,6 +4339,30 @@
       <translation>Heures au format 14:00.</translation>
     </message>
     <message>
+      <source>Each late day at the day rate</source>
+      <translation>Chaque jour de retard au tarif journalier</translation>
+    </message>
+    <message>
+      <source>A fee per piece and per late day</source>
+      <translation>Un forfait par pièce et par jour de retard</translation>
+    </message>
+    <message>
+      <source>Not charged</source>
+      <translation>Non facturés</translation>
+    </message>
+    <message>
+      <source>&amp;Late returns:</source>
+      <translation>Ret&amp;ards :</translation>
+    </message>
+    <message>
+      <source>Late f&amp;ee (€ excl. VAT, per piece and day):</source>
+      <translation>&amp;Forfait de retard (€ HT, par pièce et par jour) :</translation>
+    </message>
+    <message>
+      <source>Counted in whole days after the planned return's day, from the check-in scan; a weekend booking back on Monday after the hour above loses its free Monday. The invoice shows the late days as the line's own period.</source>
+      <translation>Comptés en jours entiers après le jour du retour prévu, d’après le scan de retour ; une location de week-end rendue le lundi après l’heure ci-dessus perd son lundi gratuit. La facture indique les jours de retard comme période propre de la ligne.</translation>
+    </message>
+    <message>
       <source>&amp;Minimum charge (€, excl. VAT):</source>
       <translation>&amp;Minimum de facturation (€ HT) :</translation>
     </message>
@@ -3899,6 +4377,22 @@
     <message>
       <source>Default &amp;VAT rate (%):</source>
       <translation>&amp;Taux de TVA par défaut (%) :</translation>
+    </message>
+    <message>
+      <source>Outside the scope of VAT (indemnity)</source>
+      <translation>Hors du champ de la TVA (indemnité)</translation>
+    </message>
+    <message>
+      <source>&amp;Damage and loss charges:</source>
+      <translation>Frais de &amp;casse et de perte :</translation>
+    </message>
+    <message>
+      <source>VAT is the safer choice: a charge agreed in advance may count as the price of a service. Outside the scope of VAT (a pure compensation for a loss) once your accountant confirms it; such charges go on an invoice of their own.</source>
+      <translation>La TVA est le choix le plus sûr : des frais convenus d’avance peuvent être vus comme le prix d’un service. Hors du champ de la TVA (la pure réparation d’un préjudice) une fois confirmé par votre expert-comptable ; ces frais vont alors sur une facture à part.</translation>
+    </message>
+    <message>
+      <source>VAT {rate} %</source>
+      <translation>TVA {rate} %</translation>
     </message>
     <message>
       <source>Rules saved.</source>
@@ -4026,6 +4520,49 @@
     <message>
       <source>Print %1</source>
       <translation>Imprimer %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>RefundDialog</name>
+    <message>
+      <source>Refund on %1</source>
+      <translation>Remboursement sur %1</translation>
+    </message>
+    <message>
+      <source>To refund:</source>
+      <translation>À rembourser :</translation>
+    </message>
+    <message>
+      <source>The customer paid more than the invoice owes after its credit notes. Record here the money given back; the invoice is then settled.</source>
+      <translation>Le client a payé plus que ce que la facture doit après ses avoirs. Enregistrez ici l’argent rendu ; la facture est alors soldée.</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Date :</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+      <source>&amp;Amount (€):</source>
+      <translation>&amp;Montant (€) :</translation>
+    </message>
+    <message>
+      <source>&amp;Method:</source>
+      <translation>Mo&amp;yen :</translation>
+    </message>
+    <message>
+      <source>&amp;Reference:</source>
+      <translation>&amp;Référence :</translation>
+    </message>
+    <message>
+      <source>Cheque number, transfer label…</source>
+      <translation>Numéro de chèque, libellé du virement…</translation>
+    </message>
+    <message>
+      <source>Record the &amp;refund</source>
+      <translation>&amp;Enregistrer le remboursement</translation>
     </message>
   </context>
   <context>
@@ -4339,6 +4876,22 @@
       <source>SIREN, SIRET, VAT number, IBAN… printed on every invoice</source>
       <translation>SIREN, SIRET, numéro de TVA, IBAN… imprimés sur chaque facture</translation>
     </message>
+    <message>
+      <source>Acco&amp;unt numbers…</source>
+      <translation>Comptes &amp;comptables…</translation>
+    </message>
+    <message>
+      <source>Account numbers and journals of the accounting export (FEC)</source>
+      <translation>Numéros de compte et journaux de l’export comptable (FEC)</translation>
+    </message>
+    <message>
+      <source>Cash and card payments from individuals go through our &amp;till</source>
+      <translation>Les paiements en espèces et par carte des particuliers passent par notre &amp;caisse</translation>
+    </message>
+    <message>
+      <source>Régie is not a certified cash system (NF 525). Tick this only if such payments are recorded in the cooperative's certified till: Régie then accepts a copy of them for the invoices' balances; otherwise it refuses them.</source>
+      <translation>Régie n’est pas un logiciel de caisse certifié (NF 525). Ne cochez que si ces paiements sont enregistrés dans la caisse certifiée de la coopérative : Régie en accepte alors une copie pour le solde des factures ; sinon il les refuse.</translation>
+    </message>
   </context>
   <context>
     <name>StatementsDialog</name>
@@ -4456,6 +5009,10 @@
     <message>
       <source>Closing balances: %1 in all.</source>
       <translation>Soldes de fin de mois : %1 au total.</translation>
+    </message>
+    <message>
+      <source>Paid since the end of the month, as of %1: %2.</source>
+      <translation>Réglé depuis la fin du mois, situation au %1 : %2.</translation>
     </message>
     <message>
       <source>&amp;Open the merged PDF</source>
@@ -5025,6 +5582,10 @@
       <translation>la référence de la réservation (R-2027-0042)</translation>
     </message>
     <message>
+      <source>set the buyer's reference and order number invoices will carry</source>
+      <translation>fixer la référence de l’acheteur et le numéro de commande que porteront les factures</translation>
+    </message>
+    <message>
       <source>list or search bookings</source>
       <translation>lister ou rechercher les réservations</translation>
     </message>
@@ -5073,8 +5634,20 @@
       <translation>fin (retour), par ex. 2027-03-08T18:00</translation>
     </message>
     <message>
+      <source>the buyer's reference on its invoices (a public buyer's service code; default: the customer's service code)</source>
+      <translation>la référence de l’acheteur sur ses factures (le code service d’un acheteur public ; par défaut : le code service du client)</translation>
+    </message>
+    <message>
+      <source>the buyer's purchase order or commitment (engagement) number</source>
+      <translation>le numéro de bon de commande ou d’engagement de l’acheteur</translation>
+    </message>
+    <message>
       <source>print JSON</source>
       <translation>afficher en JSON</translation>
+    </message>
+    <message>
+      <source>buyer reference {buyer}, order number {order}</source>
+      <translation>référence acheteur {buyer}, numéro de commande {order}</translation>
     </message>
     <message>
       <source>  warning: {warning}</source>
@@ -5083,6 +5656,10 @@
     <message>
       <source>warning: {warning}</source>
       <translation>avertissement : {warning}</translation>
+    </message>
+    <message>
+      <source>Booking {ref}: buyer reference {buyer}, order number {order}.</source>
+      <translation>Réservation {ref} : référence acheteur {buyer}, numéro de commande {order}.</translation>
     </message>
     <message>
       <source>  {code}: {left} / {wanted} left, {back} back</source>
@@ -5127,6 +5704,82 @@
       <translation>Liste de préparation {ref}</translation>
     </message>
     <message>
+      <source>when the booking is invoiced: issue the full credit note of what remains of each of its invoices and cancel it, in one step</source>
+      <translation>si la réservation est facturée : émettre l’avoir total de ce qui reste de chacune de ses factures et l’annuler, en une fois</translation>
+    </message>
+    <message>
+      <source>with --credit-note: the reason printed on the credit note</source>
+      <translation>avec --credit-note : le motif imprimé sur l’avoir</translation>
+    </message>
+    <message>
+      <source>with --credit-note: the PDF file of the credit note (several credit notes: FILE-NUMBER.pdf beside it)</source>
+      <translation>avec --credit-note : le fichier PDF de l’avoir (plusieurs avoirs : FICHIER-NUMÉRO.pdf à côté)</translation>
+    </message>
+    <message>
+      <source>With --credit-note: prints the credit notes.</source>
+      <translation>Avec --credit-note : imprime les avoirs.</translation>
+    </message>
+    <message>
+      <source>{problem} Cancel it and issue the credit note in one step with: regie bookings cancel {ref} --credit-note [--reason TEXT] [--out FILE.pdf]</source>
+      <translation>{problem} Annulez-la en émettant l’avoir en une fois avec : regie bookings cancel {ref} --credit-note [--reason TEXTE] [--out FICHIER.pdf]</translation>
+    </message>
+    <message>
+      <source>Credit note {number} issued on {invoice}: {gross} incl. VAT.</source>
+      <translation>Avoir {number} émis sur {invoice} : {gross} TTC.</translation>
+    </message>
+    <message>
+      <source>Written to {path}.</source>
+      <translation>Écrit dans {path}.</translation>
+    </message>
+    <message>
+      <source>damage charges of bookings (repair costs)</source>
+      <translation>frais de casse des réservations (coûts de réparation)</translation>
+    </message>
+    <message>
+      <source>record the repair cost of pieces checked in damaged</source>
+      <translation>enregistrer le coût de réparation de pièces revenues abîmées</translation>
+    </message>
+    <message>
+      <source>the item type's code or the barcode of one of its units</source>
+      <translation>le code du type d’article ou le code-barres d’une de ses unités</translation>
+    </message>
+    <message>
+      <source>the amount charged, excl. VAT (85.00)</source>
+      <translation>le montant facturé, HT (85.00)</translation>
+    </message>
+    <message>
+      <source>how many damaged pieces it covers (default: 1)</source>
+      <translation>combien de pièces abîmées il couvre (par défaut : 1)</translation>
+    </message>
+    <message>
+      <source>what was damaged, printed on the invoice (default: réparation)</source>
+      <translation>ce qui a été abîmé, imprimé sur la facture (par défaut : réparation)</translation>
+    </message>
+    <message>
+      <source>the damage charges of a booking</source>
+      <translation>les frais de casse d’une réservation</translation>
+    </message>
+    <message>
+      <source>invoiced on {invoice}</source>
+      <translation>facturé sur {invoice}</translation>
+    </message>
+    <message>
+      <source>not invoiced yet</source>
+      <translation>pas encore facturé</translation>
+    </message>
+    <message>
+      <source>{id}. {name} ({code}) × {quantity}: {amount} excl. VAT — {description}; {state}</source>
+      <translation>{id}. {name} ({code}) × {quantity} : {amount} HT — {description} ; {state}</translation>
+    </message>
+    <message>
+      <source>Damage charge recorded: {line}</source>
+      <translation>Frais de casse enregistrés : {line}</translation>
+    </message>
+    <message>
+      <source>{ref}: no damage charge recorded.</source>
+      <translation>{ref} : aucun frais de casse enregistré.</translation>
+    </message>
+    <message>
       <source>customers and their memberships</source>
       <translation>les clients et leurs adhésions</translation>
     </message>
@@ -5139,8 +5792,28 @@
       <translation>le nom du client</translation>
     </message>
     <message>
-      <source>intra-EU VAT number</source>
-      <translation>numéro de TVA intracommunautaire</translation>
+      <source>the country, ISO 3166 two-letter code (default: FR)</source>
+      <translation>le pays, code ISO 3166 à deux lettres (par défaut : FR)</translation>
+    </message>
+    <message>
+      <source>SIREN (French customers only)</source>
+      <translation>SIREN (clients français seulement)</translation>
+    </message>
+    <message>
+      <source>SIRET (French customers only)</source>
+      <translation>SIRET (clients français seulement)</translation>
+    </message>
+    <message>
+      <source>VAT number, with its country prefix (BE0…)</source>
+      <translation>numéro de TVA, avec le préfixe de son pays (BE0…)</translation>
+    </message>
+    <message>
+      <source>a public body invoiced through Chorus Pro (needs its SIRET; default: yes for a commune)</source>
+      <translation>un organisme public facturé par Chorus Pro (avec son SIRET ; par défaut : oui pour une commune)</translation>
+    </message>
+    <message>
+      <source>its Chorus Pro service code (the invoices' buyer reference)</source>
+      <translation>son code service Chorus Pro (la référence acheteur des factures)</translation>
     </message>
     <message>
       <source>the customer number (default: the next free one)</source>
@@ -5167,6 +5840,46 @@
       <translation>texte à rechercher</translation>
     </message>
     <message>
+      <source>change a customer's record (only the options given)</source>
+      <translation>modifier la fiche d'un client (seulement les options données)</translation>
+    </message>
+    <message>
+      <source>ISO 3166 two-letter code</source>
+      <translation>code ISO 3166 à deux lettres</translation>
+    </message>
+    <message>
+      <source>SIREN (French customers only; '' removes it)</source>
+      <translation>SIREN (clients français seulement ; '' l'efface)</translation>
+    </message>
+    <message>
+      <source>SIRET (French customers only; the SIREN follows from it)</source>
+      <translation>SIRET (clients français seulement ; le SIREN s'en déduit)</translation>
+    </message>
+    <message>
+      <source>a public body invoiced through Chorus Pro (needs its SIRET)</source>
+      <translation>un organisme public facturé par Chorus Pro (avec son SIRET)</translation>
+    </message>
+    <message>
+      <source>its Chorus Pro service code</source>
+      <translation>son code service Chorus Pro</translation>
+    </message>
+    <message>
+      <source>add a membership (a renewal keeps the customer's member number)</source>
+      <translation>ajouter une adhésion (un renouvellement garde le numéro de sociétaire du client)</translation>
+    </message>
+    <message>
+      <source>membership number (default: the customer's last one)</source>
+      <translation>numéro de sociétaire (par défaut : le dernier du client)</translation>
+    </message>
+    <message>
+      <source>first day (2027-01-01; default: the day after the last one ends)</source>
+      <translation>premier jour (2027-01-01 ; par défaut : le lendemain de la fin de la dernière)</translation>
+    </message>
+    <message>
+      <source>last day (default: open)</source>
+      <translation>dernier jour (par défaut : sans fin)</translation>
+    </message>
+    <message>
       <source>one customer and its memberships</source>
       <translation>un client et ses adhésions</translation>
     </message>
@@ -5183,12 +5896,68 @@
       <translation>Client {number} ajouté : {name}.</translation>
     </message>
     <message>
+      <source>Customer {number} saved: {name}.</source>
+      <translation>Client {number} enregistré : {name}.</translation>
+    </message>
+    <message>
+      <source>Membership {member} of {number} added: {start} – {end}.</source>
+      <translation>Adhésion {member} de {number} ajoutée : {start} – {end}.</translation>
+    </message>
+    <message>
       <source>member</source>
       <translation>sociétaire</translation>
     </message>
     <message>
+      <source>public buyer (Chorus Pro)</source>
+      <translation>acheteur public (Chorus Pro)</translation>
+    </message>
+    <message>
       <source>  member {number}: {start} – {end}</source>
       <translation>  sociétaire {number} : {start} – {end}</translation>
+    </message>
+    <message>
+      <source>the VAT of damage and loss charges (shown without options)</source>
+      <translation>la TVA des frais de casse et de perte (affichée sans option)</translation>
+    </message>
+    <message>
+      <source>S: VAT at the rate given (the default, the safer choice); O: outside the scope of VAT (an indemnity, once your accountant confirms it)</source>
+      <translation>S : TVA au taux donné (par défaut, le choix le plus sûr) ; O : hors du champ de la TVA (une indemnité, une fois confirmé par votre expert-comptable)</translation>
+    </message>
+    <message>
+      <source>the VAT rate with S, in %% (default: 20.00)</source>
+      <translation>le taux de TVA avec S, en %% (par défaut : 20.00)</translation>
+    </message>
+    <message>
+      <source>Damage and loss charges: outside the scope of VAT (indemnity).</source>
+      <translation>Frais de casse et de perte : hors du champ de la TVA (indemnité).</translation>
+    </message>
+    <message>
+      <source>Damage and loss charges: VAT {rate} %.</source>
+      <translation>Frais de casse et de perte : TVA {rate} %.</translation>
+    </message>
+    <message>
+      <source>its PDF could not be written to {path} ({reason})</source>
+      <translation>son PDF n’a pas pu être écrit dans {path} ({reason})</translation>
+    </message>
+    <message>
+      <source>its details could not be shown (standard output is closed)</source>
+      <translation>son détail n’a pas pu être affiché (la sortie standard est fermée)</translation>
+    </message>
+    <message>
+      <source>{number} was issued but could not be printed: {reason} Print it again with: regie invoices pdf {number} --print</source>
+      <translation>Le document {number} est émis mais n’a pas pu être imprimé : {reason} Pour l’imprimer de nouveau : regie invoices pdf {number} --print</translation>
+    </message>
+    <message>
+      <source>it could not be printed ({reason})</source>
+      <translation>il n’a pas pu être imprimé ({reason})</translation>
+    </message>
+    <message>
+      <source>regie invoices pdf {number} --out FILE</source>
+      <translation>regie invoices pdf {number} --out FICHIER</translation>
+    </message>
+    <message>
+      <source>{numbers} was issued (it is stored with its number and cannot be undone), but {problems}. Get its PDF with: {commands}</source>
+      <translation>{numbers} a bien été émis (il est enregistré avec son numéro et ne peut être défait), mais {problems}. Obtenez son PDF avec : {commands}</translation>
     </message>
     <message>
       <source>fill an empty database with a demo cooperative</source>
@@ -5395,12 +6164,92 @@
       <translation>Rapport de retour écrit dans {path}.</translation>
     </message>
     <message>
+      <source>files for the accountant and the e-invoicing platform</source>
+      <translation>fichiers pour l’expert-comptable et la plateforme de facturation électronique</translation>
+    </message>
+    <message>
+      <source>the sales journal and the receipts of a period (FEC or CSV)</source>
+      <translation>le journal des ventes et les encaissements d’une période (FEC ou CSV)</translation>
+    </message>
+    <message>
+      <source>fec: the FEC layout (tab-separated); csv: for a spreadsheet</source>
+      <translation>fec : le format FEC (séparé par des tabulations) ; csv : pour un tableur</translation>
+    </message>
+    <message>
+      <source>the file to write, - for standard output (FEC: SIRENFECAAAAMMJJ.txt)</source>
+      <translation>le fichier à écrire, - pour la sortie standard (FEC : SIRENFECAAAAMMJJ.txt)</translation>
+    </message>
+    <message>
+      <source>print JSON: a summary; with --out -, the lines themselves (key data, one object per line named by the FEC columns)</source>
+      <translation>afficher du JSON : un résumé ; avec --out -, les lignes elles-mêmes (clé data, un objet par ligne nommé par les colonnes du FEC)</translation>
+    </message>
+    <message>
+      <source>e-reporting transaction data of a period (operations not e-invoiced)</source>
+      <translation>données de transaction e-reporting d’une période (opérations hors facturation électronique)</translation>
+    </message>
+    <message>
+      <source>the CSV file to write, - for standard output</source>
+      <translation>le fichier CSV à écrire, - pour la sortie standard</translation>
+    </message>
+    <message>
+      <source>print JSON: a summary; with --out -, the rows themselves (key data) instead of the CSV</source>
+      <translation>afficher du JSON : un résumé ; avec --out -, les lignes elles-mêmes (clé data) au lieu du CSV</translation>
+    </message>
+    <message>
+      <source>first day (2026-11-01)</source>
+      <translation>premier jour (2026-11-01)</translation>
+    </message>
+    <message>
+      <source>last day (2026-11-30)</source>
+      <translation>dernier jour (2026-11-30)</translation>
+    </message>
+    <message>
+      <source>goods sold with French VAT</source>
+      <translation>livraisons de biens soumises à la TVA française</translation>
+    </message>
+    <message>
+      <source>services (rentals) with French VAT</source>
+      <translation>prestations de services (locations) soumises à la TVA française</translation>
+    </message>
+    <message>
+      <source>not taxed in France: reverse charge, intra-EU supply, export, exempt</source>
+      <translation>non taxées en France : autoliquidation, livraison intracommunautaire, exportation, exonération</translation>
+    </message>
+    <message>
+      <source>One row per day, category, nature (goods or services) and VAT rate of the invoices and credit notes not e-invoiced (individuals, public bodies, associations without a VAT number, customers outside France).</source>
+      <translation>Une ligne par jour, catégorie, nature (biens ou services) et taux de TVA des factures et avoirs non transmis en facturation électronique (particuliers, organismes publics, associations sans numéro de TVA, clients hors de France).</translation>
+    </message>
+    <message>
+      <source>Categories (e-reporting transaction category codes):</source>
+      <translation>Catégories (codes de catégorie de transaction du e-reporting) :</translation>
+    </message>
+    <message>
+      <source>Not reported: lines outside the scope of VAT (damage and loss indemnities) and operations exempt under articles 261 to 261 E of the CGI. transactions: the number of invoices; a credit note lowers its day's amounts but counts 0.</source>
+      <translation>Non déclarées : les lignes hors du champ de la TVA (indemnités de casse et de perte) et les opérations exonérées par les articles 261 à 261 E du CGI. transactions : le nombre de factures ; un avoir diminue les montants de son jour mais compte 0.</translation>
+    </message>
+    <message>
+      <source>Machine format for the approved platform: comma-separated, UTF-8, ISO dates (2026-11-30), amounts with a decimal point (1234.50), unlike the accounting CSV (semicolons and decimal commas for a French spreadsheet).</source>
+      <translation>Format machine pour la plateforme agréée : séparé par des virgules, UTF-8, dates ISO (2026-11-30), montants avec un point décimal (1234.50), à la différence du CSV comptable (points-virgules et virgules décimales pour un tableur français).</translation>
+    </message>
+    <message>
+      <source>{count} rows of e-reporting data from {start} to {end} written to {path}.</source>
+      <translation>{count} lignes de données e-reporting du {start} au {end} écrites dans {path}.</translation>
+    </message>
+    <message>
+      <source>{count} accounting entries from {start} to {end} written to {path}.</source>
+      <translation>{count} écritures comptables du {start} au {end} écrites dans {path}.</translation>
+    </message>
+    <message>
       <source>the quote (devis) of a booking as a PDF</source>
       <translation>le devis d’une réservation en PDF</translation>
     </message>
     <message>
       <source>issue the invoice of a booking (or what it has not been invoiced yet)</source>
       <translation>émettre la facture d’une réservation (ou de ce qui n’a pas encore été facturé)</translation>
+    </message>
+    <message>
+      <source>invoice only the booking's damage and loss charges not invoiced yet, whatever else it holds (the rest stays for its next invoice); needed when these charges are outside the scope of VAT</source>
+      <translation>ne facturer que les dommages et pertes de la réservation pas encore facturés, quoi qu’elle contienne d’autre (le reste attend sa facture suivante) ; nécessaire quand ces indemnités sont hors du champ de la TVA</translation>
     </message>
     <message>
       <source>issue a credit note correcting an invoice</source>
@@ -5415,12 +6264,12 @@
       <translation>le motif de la correction</translation>
     </message>
     <message>
-      <source>credit only this amount excluding VAT, taken from the invoice's lines in order (default: everything left)</source>
-      <translation>n’avoir que ce montant HT, pris sur les lignes de la facture dans l’ordre (par défaut : tout ce qui reste)</translation>
+      <source>an invoice line to credit (repeatable): --line 2 credits all that is left of line 2; --line 2:3 credits 3 of its units (3 of its 5 projectors, 3 of its piece-days) at its unit price; --line 2=150.00 credits 150.00 excluding VAT of it. Without --line and --amount: everything left on the invoice (a full credit note)</source>
+      <translation>une ligne de la facture à créditer (répétable) : --line 2 crédite tout ce qui reste de la ligne 2 ; --line 2:3 en crédite 3 unités (3 de ses 5 projecteurs, 3 de ses jours-pièce) à son prix unitaire ; --line 2=150,00 en crédite 150,00 HT. Sans --line ni --amount : tout ce qui reste de la facture (un avoir total)</translation>
     </message>
     <message>
-      <source>credit the invoice line at this position, all of it or this amount excluding VAT (repeatable)</source>
-      <translation>avoir sur la ligne de facture à cette position, en entier ou pour ce montant HT (répétable)</translation>
+      <source>credit this amount excluding VAT of the invoice's only line left to credit; refused when several lines are left (then say which with --line)</source>
+      <translation>créditer ce montant HT sur la seule ligne de la facture qui reste à créditer ; refusé quand plusieurs lignes restent (dites alors laquelle avec --line)</translation>
     </message>
     <message>
       <source>payments of invoices</source>
@@ -5499,10 +6348,6 @@
       <translation>Devis écrit dans {path}.</translation>
     </message>
     <message>
-      <source>{number} was issued but could not be printed: {reason} Print it again with: regie invoices pdf {number} --print</source>
-      <translation>{number} a été émise mais n’a pas pu être imprimée : {reason} Imprimez-la de nouveau avec : regie invoices pdf {number} --print</translation>
-    </message>
-    <message>
       <source>{number} issued, written to {path}.</source>
       <translation>{number} émis, écrit dans {path}.</translation>
     </message>
@@ -5513,6 +6358,10 @@
     <message>
       <source>Payment {id}: {amount} on {invoice} ({method}, {date}); balance {balance}.</source>
       <translation>Paiement {id} : {amount} sur {invoice} ({method}, {date}) ; reste dû {balance}.</translation>
+    </message>
+    <message>
+      <source>(left to credit: {left})</source>
+      <translation>(reste à créditer : {left})</translation>
     </message>
     <message>
       <source>  status {status}, paid {paid}, balance {balance}, due {due}</source>
@@ -5611,6 +6460,30 @@
       <translation>Étiquettes</translation>
     </message>
     <message>
+      <source>how late returns are charged (shown without options)</source>
+      <translation>comment les retards de restitution sont facturés (affiché sans option)</translation>
+    </message>
+    <message>
+      <source>rate: each late day at the day rate; fee: a fixed fee per piece and per late day; none: not charged</source>
+      <translation>rate : chaque jour de retard au tarif journalier ; fee : un forfait par pièce et par jour de retard ; none : non facturés</translation>
+    </message>
+    <message>
+      <source>the fee per piece and per late day, excl. VAT (15.00)</source>
+      <translation>le forfait par pièce et par jour de retard, HT (15.00)</translation>
+    </message>
+    <message>
+      <source>Late returns: each late day at the day rate.</source>
+      <translation>Retards de restitution : chaque jour de retard au tarif journalier.</translation>
+    </message>
+    <message>
+      <source>Late returns: {fee} per piece and per late day (excl. VAT).</source>
+      <translation>Retards de restitution : {fee} par pièce et par jour de retard (HT).</translation>
+    </message>
+    <message>
+      <source>Late returns: not charged.</source>
+      <translation>Retards de restitution : non facturés.</translation>
+    </message>
+    <message>
       <source>a booking's pricing: coefficient, discounts, minimum charge</source>
       <translation>la tarification d’une réservation : coefficient, remises, minimum facturé</translation>
     </message>
@@ -5647,6 +6520,18 @@
       <translation>la remise en pourcentage (0 la supprime)</translation>
     </message>
     <message>
+      <source>make an item type an exempt operation (VAT category E)</source>
+      <translation>faire d’un type d’article une opération exonérée (catégorie de TVA E)</translation>
+    </message>
+    <message>
+      <source>the legal article printed ("article 261-4-4° a du CGI")</source>
+      <translation>l’article de loi imprimé (« article 261-4-4° a du CGI »)</translation>
+    </message>
+    <message>
+      <source>no longer exempt: VAT charged again</source>
+      <translation>plus exonéré : la TVA est de nouveau facturée</translation>
+    </message>
+    <message>
       <source>a booking's pricing</source>
       <translation>la tarification d’une réservation</translation>
     </message>
@@ -5671,6 +6556,14 @@
       <translation>  {code}  {name} : remise {discount} %</translation>
     </message>
     <message>
+      <source>{code} is exempt from VAT: {article}.</source>
+      <translation>{code} est exonéré de TVA : {article}.</translation>
+    </message>
+    <message>
+      <source>{code} is taxed at its VAT rate.</source>
+      <translation>{code} est soumis à son taux de TVA.</translation>
+    </message>
+    <message>
       <source>also print it, on PRINTER or, with no name, on the default printer (no dialog); --out is then optional. Put --print after the other arguments, or write --print=PRINTER</source>
       <translation>l’imprimer aussi, sur PRINTER ou, sans nom, sur l’imprimante par défaut (sans dialogue) ; --out devient alors facultatif. Placez --print après les autres arguments, ou écrivez --print=PRINTER</translation>
     </message>
@@ -5688,6 +6581,26 @@
         <numerusform>Imprimé sur {printer} : %n page.</numerusform>
         <numerusform>Imprimé sur {printer} : %n pages.</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>record a refund to the customer of an invoice paid more than it owes after a credit note (status credit)</source>
+      <translation>enregistrer un remboursement au client d’une facture payée au-delà de ce qu’elle doit après un avoir (statut credit)</translation>
+    </message>
+    <message>
+      <source>the amount given back to the customer (30.50)</source>
+      <translation>le montant rendu au client (30.50)</translation>
+    </message>
+    <message>
+      <source>the day it was refunded (default: today)</source>
+      <translation>le jour du remboursement (par défaut : aujourd’hui)</translation>
+    </message>
+    <message>
+      <source>how it was refunded</source>
+      <translation>comment il a été remboursé</translation>
+    </message>
+    <message>
+      <source>Refund {id}: {amount} on {invoice} ({method}, {date}); balance {balance}.</source>
+      <translation>Remboursement {id} : {amount} sur {invoice} ({method}, {date}) ; solde {balance}.</translation>
     </message>
     <message>
       <source>management reports, as JSON, CSV or XLSX</source>
@@ -5753,6 +6666,22 @@
       <source>No customer has activity or a balance in {month}.</source>
       <translation>Aucun client n’a d’opération ni de solde en {month}.</translation>
     </message>
+    <message>
+      <source>check that the issued invoices, credit notes and payments are intact</source>
+      <translation>vérifier que les factures, avoirs et paiements sont intègres</translation>
+    </message>
+    <message>
+      <source>only the quick check made at start (triggers and the chain's end)</source>
+      <translation>seulement la vérification rapide faite au démarrage (déclencheurs et fin de la chaîne)</translation>
+    </message>
+    <message>
+      <source>Intact: {documents} documents, {payments} payments, {seals} seals, {triggers} triggers checked.</source>
+      <translation>Intègre : {documents} documents, {payments} paiements, {seals} sceaux, {triggers} déclencheurs vérifiés.</translation>
+    </message>
+    <message>
+      <source>Not intact: problems found: {count}; documents concerned: {documents}.</source>
+      <translation>Altérée : problèmes trouvés : {count} ; documents concernés : {documents}.</translation>
+    </message>
   </context>
   <context>
     <name>fields</name>
@@ -5765,6 +6694,18 @@
       <translation>lignes</translation>
     </message>
     <message>
+      <source>references</source>
+      <translation>références</translation>
+    </message>
+    <message>
+      <source>credit_note</source>
+      <translation>avoir</translation>
+    </message>
+    <message>
+      <source>quantity</source>
+      <translation>quantité</translation>
+    </message>
+    <message>
       <source>valid from</source>
       <translation>début de validité</translation>
     </message>
@@ -5775,6 +6716,10 @@
     <message>
       <source>valid to</source>
       <translation>fin de validité</translation>
+    </message>
+    <message>
+      <source>damage VAT rate</source>
+      <translation>taux de TVA des frais de casse</translation>
     </message>
     <message>
       <source>code</source>
@@ -5827,6 +6772,10 @@
     <message>
       <source>status</source>
       <translation>état</translation>
+    </message>
+    <message>
+      <source>reason</source>
+      <translation>motif</translation>
     </message>
     <message>
       <source>name</source>
@@ -5911,10 +6860,6 @@
     <message>
       <source>notes</source>
       <translation>notes</translation>
-    </message>
-    <message>
-      <source>quantity</source>
-      <translation>quantité</translation>
     </message>
     <message>
       <source>sale price</source>
@@ -6017,6 +6962,10 @@
       <translation>lieu</translation>
     </message>
     <message>
+      <source>country</source>
+      <translation>pays</translation>
+    </message>
+    <message>
       <source>kind</source>
       <translation>type de client</translation>
     </message>
@@ -6029,20 +6978,40 @@
       <translation>ville</translation>
     </message>
     <message>
-      <source>country</source>
-      <translation>pays</translation>
+      <source>service code</source>
+      <translation>code service</translation>
     </message>
     <message>
       <source>customer number</source>
       <translation>numéro client</translation>
     </message>
     <message>
+      <source>public buyer</source>
+      <translation>acheteur public</translation>
+    </message>
+    <message>
       <source>role</source>
       <translation>fonction</translation>
     </message>
     <message>
-      <source>reason</source>
-      <translation>motif</translation>
+      <source>account</source>
+      <translation>compte</translation>
+    </message>
+    <message>
+      <source>journal</source>
+      <translation>journal</translation>
+    </message>
+    <message>
+      <source>label</source>
+      <translation>libellé</translation>
+    </message>
+    <message>
+      <source>mode</source>
+      <translation>mode</translation>
+    </message>
+    <message>
+      <source>period</source>
+      <translation>période</translation>
     </message>
     <message>
       <source>method</source>
@@ -6063,6 +7032,10 @@
     <message>
       <source>day rate</source>
       <translation>tarif journalier</translation>
+    </message>
+    <message>
+      <source>VAT exemption</source>
+      <translation>exonération de TVA</translation>
     </message>
     <message>
       <source>reference</source>
@@ -6087,6 +7060,18 @@
     <message>
       <source>quote validity</source>
       <translation>validité du devis</translation>
+    </message>
+    <message>
+      <source>damage VAT</source>
+      <translation>TVA des frais de casse</translation>
+    </message>
+    <message>
+      <source>late returns</source>
+      <translation>retards de restitution</translation>
+    </message>
+    <message>
+      <source>late fee</source>
+      <translation>forfait de retard</translation>
     </message>
     <message>
       <source>report</source>
@@ -6116,8 +7101,32 @@
       <translation>Donnez au moins une ligne --line CODE=QTÉ à réserver.</translation>
     </message>
     <message>
+      <source>Give --buyer-ref, --order-ref or both ("" clears one).</source>
+      <translation>Donnez --buyer-ref, --order-ref ou les deux ("" en efface une).</translation>
+    </message>
+    <message>
+      <source>{option} goes with --credit-note.</source>
+      <translation>{option} va avec --credit-note.</translation>
+    </message>
+    <message>
       <source>A membership needs --member-number and --member-from together.</source>
       <translation>Une adhésion demande à la fois --member-number et --member-from.</translation>
+    </message>
+    <message>
+      <source>{name} has no membership yet: give its --member-number.</source>
+      <translation>{name} n'a encore aucune adhésion : donnez son --member-number.</translation>
+    </message>
+    <message>
+      <source>Give the first day of the membership with --from.</source>
+      <translation>Donnez le premier jour de l'adhésion avec --from.</translation>
+    </message>
+    <message>
+      <source>Charges outside the scope of VAT have no rate: give --rate only with --category S.</source>
+      <translation>Des frais hors du champ de la TVA n’ont pas de taux : donnez --rate seulement avec --category S.</translation>
+    </message>
+    <message>
+      <source>Standard output is closed (the program reading it has ended): nothing was issued.</source>
+      <translation>La sortie standard est fermée (le programme qui la lisait s’est arrêté) : rien n’a été émis.</translation>
     </message>
     <message>
       <source>The booking of deposit {id} has no issued invoice left to pay.</source>
@@ -6140,8 +7149,20 @@
       <translation>Donnez au moins un code à rentrer.</translation>
     </message>
     <message>
+      <source>Give a date.</source>
+      <translation>Indiquez une date.</translation>
+    </message>
+    <message>
       <source>The folder {folder} does not exist.</source>
       <translation>Le dossier {folder} n’existe pas.</translation>
+    </message>
+    <message>
+      <source>Give a quantity (POS:QTY) or an amount (POS=AMOUNT), not both.</source>
+      <translation>Donnez une quantité (POS:QTÉ) ou un montant (POS=MONTANT), pas les deux.</translation>
+    </message>
+    <message>
+      <source>Invoice {number} has {count} lines left to credit: say which with --line (--line 2 for all that is left of line 2, --line 2:3 for 3 of its units, --line 2=150.00 for an amount excluding VAT), repeatable.</source>
+      <translation>La facture {number} a {count} lignes à créditer : dites laquelle avec --line (--line 2 pour tout ce qui reste de la ligne 2, --line 2:3 pour 3 de ses unités, --line 2=150,00 pour un montant HT), répétable.</translation>
     </message>
     <message>
       <source>Give --amount or --line, not both.</source>
@@ -6197,6 +7218,30 @@
     <message>
       <source>Unexpected error: {error}</source>
       <translation>Erreur inattendue : {error}</translation>
+    </message>
+    <message>
+      <source>{value!r} is not an amount: use the digits 0 to 9 (write it like 1234.50 or 1234,50).</source>
+      <translation>{value!r} n’est pas un montant : utilisez les chiffres 0 à 9 (écrivez-le comme 1234.50 ou 1234,50).</translation>
+    </message>
+    <message>
+      <source>{value!r} is not an amount: no exponent (write it like 1234.50 or 1234,50).</source>
+      <translation>{value!r} n’est pas un montant : pas d’exposant (écrivez-le comme 1234.50 ou 1234,50).</translation>
+    </message>
+    <message>
+      <source>{value!r} is not an amount: no spaces or thousands separators (write it like 1234.50 or 1234,50).</source>
+      <translation>{value!r} n’est pas un montant : ni espaces ni séparateurs de milliers (écrivez-le comme 1234.50 ou 1234,50).</translation>
+    </message>
+    <message>
+      <source>{value!r} is not an amount (write it like 1234.50 or 1234,50).</source>
+      <translation>{value!r} n’est pas un montant (écrivez-le comme 1234.50 ou 1234,50).</translation>
+    </message>
+    <message>
+      <source>The {field} cannot be negative.</source>
+      <translation>Le champ « {field} » ne peut pas être négatif.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not an amount: at most two decimals (write it like 1234.50 or 1234,50).</source>
+      <translation>{value!r} n’est pas un montant : deux décimales au plus (écrivez-le comme 1234.50 ou 1234,50).</translation>
     </message>
     <message>
       <source>{path} is a folder, not a database file: give the path of a file.</source>
@@ -6337,6 +7382,14 @@
     <message>
       <source>The scan was not saved: {reason}</source>
       <translation>Le scan n’a pas été enregistré : {reason}</translation>
+    </message>
+    <message>
+      <source>Choose at least one line to credit.</source>
+      <translation>Choisissez au moins une ligne à créditer.</translation>
+    </message>
+    <message>
+      <source>The file {path} could not be written: {reason}.</source>
+      <translation>Le fichier {path} n’a pas pu être écrit : {reason}.</translation>
     </message>
     <message>
       <source>Cannot write {path}: {reason}</source>
@@ -6571,14 +7624,6 @@
       <translation>Le champ « {field} » est trop long ({length} caractères, {limit} au plus).</translation>
     </message>
     <message>
-      <source>{value!r} is not an amount (write it like 1234.50).</source>
-      <translation>{value!r} n’est pas un montant (écrivez-le comme 1234,50).</translation>
-    </message>
-    <message>
-      <source>The {field} cannot be negative.</source>
-      <translation>Le champ « {field} » ne peut pas être négatif.</translation>
-    </message>
-    <message>
       <source>The {field} is too large.</source>
       <translation>Le champ « {field} » est trop grand.</translation>
     </message>
@@ -6743,6 +7788,10 @@
       <translation>La réservation {ref} n’a aucune ligne à confirmer.</translation>
     </message>
     <message>
+      <source>{value} is not a country code: give the ISO 3166 two-letter code (FR, BE, DE, CH…).</source>
+      <translation>{value} n’est pas un code de pays : donnez le code ISO 3166 à deux lettres (FR, BE, DE, CH…).</translation>
+    </message>
+    <message>
       <source>The SIRET {value} is not valid: check its 14 digits.</source>
       <translation>Le SIRET {value} n’est pas valide : vérifiez ses 14 chiffres.</translation>
     </message>
@@ -6755,8 +7804,48 @@
       <translation>Le numéro de TVA {value} n’est pas un numéro de TVA intracommunautaire valide.</translation>
     </message>
     <message>
+      <source>The VAT number {value} does not match the country {country}: a VAT number of {country} starts with {prefix}.</source>
+      <translation>Le numéro de TVA {value} ne correspond pas au pays {country} : un numéro de TVA de {country} commence par {prefix}.</translation>
+    </message>
+    <message>
+      <source>The VAT number {value} is not a valid VAT number of {country}: it starts with {country}, e.g. {example}.</source>
+      <translation>Le numéro de TVA {value} n'est pas un numéro de TVA valide de {country} : il commence par {country}, par exemple {example}.</translation>
+    </message>
+    <message>
+      <source>The VAT number {value} is not a valid Swiss number: write the UID as CHE-123.456.788, with or without MWST, TVA or IVA after it, and check its digits.</source>
+      <translation>Le numéro de TVA {value} n'est pas un numéro suisse valide : écrivez l'IDE sous la forme CHE-123.456.788, suivi ou non de MWST, TVA ou IVA, et vérifiez ses chiffres.</translation>
+    </message>
+    <message>
+      <source>A {field} is French: a customer in {country} has none (leave it empty, or set the country to FR).</source>
+      <translation>Le {field} est français : un client établi en {country} n’en a pas (laissez-le vide, ou mettez le pays FR).</translation>
+    </message>
+    <message>
       <source>The SIRET {siret} does not start with the SIREN {siren}.</source>
       <translation>Le SIRET {siret} ne commence pas par le SIREN {siren}.</translation>
+    </message>
+    <message>
+      <source>A person has no SIRET: leave it empty, or change its kind or category.</source>
+      <translation>Un particulier n'a pas de SIRET : laissez-le vide, ou changez son type ou sa catégorie.</translation>
+    </message>
+    <message>
+      <source>A person has no SIREN: leave it empty, or change its kind or category.</source>
+      <translation>Un particulier n'a pas de SIREN : laissez-le vide, ou changez son type ou sa catégorie.</translation>
+    </message>
+    <message>
+      <source>A person has no VAT number: leave it empty, or change its kind or category.</source>
+      <translation>Un particulier n'a pas de numéro de TVA : laissez-le vide, ou changez son type ou sa catégorie.</translation>
+    </message>
+    <message>
+      <source>A person is not a public buyer: make the customer an organisation.</source>
+      <translation>Un particulier n'est pas un acheteur public : faites du client une organisation.</translation>
+    </message>
+    <message>
+      <source>A French public buyer needs its SIRET: Chorus Pro identifies the buyer by it.</source>
+      <translation>Un acheteur public français doit avoir son SIRET : Chorus Pro identifie l'acheteur par lui.</translation>
+    </message>
+    <message>
+      <source>Only a public buyer has a Chorus Pro service code: leave it empty, or make the customer a public buyer.</source>
+      <translation>Seul un acheteur public a un code service Chorus Pro : laissez-le vide, ou faites du client un acheteur public.</translation>
     </message>
     <message>
       <source>{value!r} is not an e-mail address.</source>
@@ -6775,12 +7864,16 @@
       <translation>Le numéro client {number} est déjà utilisé par {name}.</translation>
     </message>
     <message>
+      <source>The SIRET {siret} is already {name}'s ({number}): a SIRET names one establishment (two customers of one body share the SIREN, not the SIRET).</source>
+      <translation>Le SIRET {siret} est déjà celui de {name} ({number}) : un SIRET désigne un seul établissement (deux clients d'un même organisme partagent le SIREN, pas le SIRET).</translation>
+    </message>
+    <message>
       <source>A membership cannot end before it starts.</source>
       <translation>Une adhésion ne peut pas finir avant de commencer.</translation>
     </message>
     <message>
-      <source>The member number {number} is already used.</source>
-      <translation>Le numéro de sociétaire {number} est déjà utilisé.</translation>
+      <source>The member number {number} is already used by {name}.</source>
+      <translation>Le numéro de sociétaire {number} est déjà utilisé par {name}.</translation>
     </message>
     <message>
       <source>This membership overlaps membership {number} ({start} – {end}).</source>
@@ -7009,6 +8102,114 @@
       <translation>{count} {name} ({code}) doivent être vérifiés avant le {date} : vérifiez-les avant la sortie.</translation>
     </message>
     <message>
+      <source>Customers</source>
+      <translation>Clients</translation>
+    </message>
+    <message>
+      <source>Rentals (services)</source>
+      <translation>Locations (prestations de services)</translation>
+    </message>
+    <message>
+      <source>Rentals to EU businesses (reverse charge)</source>
+      <translation>Locations aux entreprises de l’UE (autoliquidation)</translation>
+    </message>
+    <message>
+      <source>Rentals to businesses outside the EU</source>
+      <translation>Locations aux entreprises hors UE</translation>
+    </message>
+    <message>
+      <source>Rentals exempt from VAT</source>
+      <translation>Locations exonérées de TVA</translation>
+    </message>
+    <message>
+      <source>Consumables sold</source>
+      <translation>Consommables vendus</translation>
+    </message>
+    <message>
+      <source>Consumables to EU businesses (intra-EU supply)</source>
+      <translation>Consommables aux entreprises de l’UE (livraison intracommunautaire)</translation>
+    </message>
+    <message>
+      <source>Consumables exported outside the EU</source>
+      <translation>Consommables exportés hors UE</translation>
+    </message>
+    <message>
+      <source>Consumables exempt from VAT</source>
+      <translation>Consommables exonérés de TVA</translation>
+    </message>
+    <message>
+      <source>Damage and loss</source>
+      <translation>Casse et perte</translation>
+    </message>
+    <message>
+      <source>VAT collected (other rates)</source>
+      <translation>TVA collectée (autres taux)</translation>
+    </message>
+    <message>
+      <source>VAT collected at {rate}</source>
+      <translation>TVA collectée à {rate}</translation>
+    </message>
+    <message>
+      <source>Bank</source>
+      <translation>Banque</translation>
+    </message>
+    <message>
+      <source>Cash</source>
+      <translation>Espèces</translation>
+    </message>
+    <message>
+      <source>Deposits received</source>
+      <translation>Cautions reçues</translation>
+    </message>
+    <message>
+      <source>Sales journal</source>
+      <translation>Journal des ventes</translation>
+    </message>
+    <message>
+      <source>Bank journal</source>
+      <translation>Journal de banque</translation>
+    </message>
+    <message>
+      <source>Cash journal</source>
+      <translation>Journal de caisse</translation>
+    </message>
+    <message>
+      <source>Other operations</source>
+      <translation>Opérations diverses</translation>
+    </message>
+    <message>
+      <source>Unknown account setting {key}.</source>
+      <translation>Réglage de compte inconnu : {key}.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a journal code (1 to 8 letters or digits).</source>
+      <translation>{value!r} n’est pas un code journal (1 à 8 lettres ou chiffres).</translation>
+    </message>
+    <message>
+      <source>{value!r} is not an account number (a digit, then up to 19 letters or digits).</source>
+      <translation>{value!r} n’est pas un numéro de compte (un chiffre, puis jusqu’à 19 lettres ou chiffres).</translation>
+    </message>
+    <message>
+      <source>{value!r} is not an account label (one line, 1 to 100 characters).</source>
+      <translation>{value!r} n’est pas un libellé de compte (une ligne, de 1 à 100 caractères).</translation>
+    </message>
+    <message>
+      <source>Unknown customer account mode {value!r}.</source>
+      <translation>Mode de compte client inconnu : {value!r}.</translation>
+    </message>
+    <message>
+      <source>{number} does not balance in the accounts: total {gross} and lines plus VAT differ; nothing was written.</source>
+      <translation>{number} n’est pas équilibrée en comptabilité : le total {gross} diffère des lignes plus la TVA ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+      <source>The period ends ({end}) before it starts ({start}).</source>
+      <translation>La période se termine ({end}) avant de commencer ({start}).</translation>
+    </message>
+    <message>
+      <source>Unknown format {value!r}: expected fec or csv.</source>
+      <translation>Format inconnu {value!r} : fec ou csv attendu.</translation>
+    </message>
+    <message>
       <source>Draft</source>
       <translation>Brouillon</translation>
     </message>
@@ -7025,6 +8226,18 @@
       <translation>En retard</translation>
     </message>
     <message>
+      <source>Refund due</source>
+      <translation>À rembourser</translation>
+    </message>
+    <message>
+      <source>Booking {ref} is invoiced ({invoices}, {amount} not credited): cancelling it needs the credit note of what remains.</source>
+      <translation>La réservation {ref} est facturée ({invoices}, {amount} non crédités) : l’annuler demande l’avoir de ce qui reste.</translation>
+    </message>
+    <message>
+      <source>Booking {ref} has no invoice left to credit any more: cancel it again.</source>
+      <translation>La réservation {ref} n’a plus de facture à créditer : annulez-la à nouveau.</translation>
+    </message>
+    <message>
       <source>No day rate is set for {name} ({code}): set its rates before quoting or invoicing.</source>
       <translation>Aucun tarif journalier n’est défini pour {name} ({code}) : saisissez ses tarifs avant de faire un devis ou une facture.</translation>
     </message>
@@ -7033,12 +8246,51 @@
       <translation>Un montant de dommage doit être supérieur à zéro.</translation>
     </message>
     <message>
+      <source>No piece of {name} ({code}) came back damaged on {ref}: a damage charge is recorded once a piece is checked in damaged.</source>
+      <translation>Aucune pièce de {name} ({code}) n’est revenue abîmée sur {ref} : des frais de casse s’enregistrent une fois une pièce rentrée abîmée.</translation>
+    </message>
+    <message>
       <source>{name} ({code}): {damaged} came back damaged on {ref} and {charged} are already charged.</source>
       <translation>{name} ({code}) : {damaged} revenu(s) endommagé(s) sur {ref} et {charged} déjà facturé(s).</translation>
     </message>
     <message>
+      <source>No item type or unit has the code {code}.</source>
+      <translation>Aucun type d’article ni aucune unité n’a le code {code}.</translation>
+    </message>
+    <message>
+      <source>{name} ({code}) is not on booking {ref}.</source>
+      <translation>{name} ({code}) ne figure pas sur la réservation {ref}.</translation>
+    </message>
+    <message>
+      <source>Line {position} of invoice {number} has no whole quantity: credit an amount of it instead.</source>
+      <translation>La ligne {position} de la facture {number} n’a pas une quantité entière : créditez-en plutôt un montant.</translation>
+    </message>
+    <message>
+      <source>The amount to credit must be more than zero.</source>
+      <translation>Le montant à créditer doit être supérieur à zéro.</translation>
+    </message>
+    <message>
       <source>Invoice {number} has no line {position}.</source>
       <translation>La facture {number} n’a pas de ligne {position}.</translation>
+    </message>
+    <message>
+      <source>Line {position}: give a quantity or an amount to credit, not both.</source>
+      <translation>Ligne {position} : donnez une quantité ou un montant à créditer, pas les deux.</translation>
+    </message>
+    <message>
+      <source>Line {position} is named twice.</source>
+      <translation>La ligne {position} est nommée deux fois.</translation>
+    </message>
+    <message>
+      <source>Line {position} of invoice {number} is already fully credited.</source>
+      <translation>La ligne {position} de la facture {number} est déjà entièrement créditée.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Line {position} of invoice {number}: {count} unit(s) left to credit of its {total}; {asked} asked.</source>
+      <translation>
+        <numerusform>Ligne {position} de la facture {number} : il reste {count} unité à créditer sur {total} ; demandé : {asked}.</numerusform>
+        <numerusform>Ligne {position} de la facture {number} : il reste {count} unités à créditer sur {total} ; demandé : {asked}.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Line {position} of invoice {number} has {left} left to credit; {asked} was asked.</source>
@@ -7073,6 +8325,94 @@
       <translation>La caution {id} est de {deposit} : impossible d’en retenir {amount}.</translation>
     </message>
     <message>
+      <source>number, dates or buyer changed since issue</source>
+      <translation>numéro, dates ou acheteur modifiés depuis l’émission</translation>
+    </message>
+    <message>
+      <source>amounts changed since issue</source>
+      <translation>montants modifiés depuis l’émission</translation>
+    </message>
+    <message>
+      <source>lines changed since issue</source>
+      <translation>lignes modifiées depuis l’émission</translation>
+    </message>
+    <message>
+      <source>frozen document changed since issue</source>
+      <translation>document figé modifié depuis l’émission</translation>
+    </message>
+    <message>
+      <source>payment {id} changed since it was recorded</source>
+      <translation>paiement {id} modifié depuis son enregistrement</translation>
+    </message>
+    <message>
+      <source>trigger {name} is missing</source>
+      <translation>le déclencheur {name} a disparu</translation>
+    </message>
+    <message>
+      <source>trigger {name} no longer refuses changes</source>
+      <translation>le déclencheur {name} ne refuse plus les modifications</translation>
+    </message>
+    <message>
+      <source>document deleted since issue</source>
+      <translation>document supprimé depuis l’émission</translation>
+    </message>
+    <message>
+      <source>payment {id} deleted</source>
+      <translation>paiement {id} supprimé</translation>
+    </message>
+    <message>
+      <source>seal chain broken at seal {id}</source>
+      <translation>chaîne des sceaux rompue au sceau {id}</translation>
+    </message>
+    <message>
+      <source>document not sealed: not issued by Régie</source>
+      <translation>document sans sceau : non émis par Régie</translation>
+    </message>
+    <message>
+      <source>payment {id} not sealed: not recorded by Régie</source>
+      <translation>paiement {id} sans sceau : non enregistré par Régie</translation>
+    </message>
+    <message>
+      <source>frozen document unreadable</source>
+      <translation>document figé illisible</translation>
+    </message>
+    <message>
+      <source>amounts differ from the frozen document</source>
+      <translation>montants différents du document figé</translation>
+    </message>
+    <message>
+      <source>lines differ from the frozen document</source>
+      <translation>lignes différentes du document figé</translation>
+    </message>
+    <message>
+      <source>{number} is missing (the numbering of {series} has a gap)</source>
+      <translation>{number} manque (la numérotation {series} a un trou)</translation>
+    </message>
+    <message>
+      <source>{first} to {last} are missing (the numbering of {series} has a gap)</source>
+      <translation>{first} à {last} manquent (la numérotation {series} a un trou)</translation>
+    </message>
+    <message>
+      <source>the counter of {series} does not follow its last number {number}</source>
+      <translation>le compteur de {series} ne suit pas son dernier numéro {number}</translation>
+    </message>
+    <message>
+      <source>SQLite integrity check: {result}</source>
+      <translation>contrôle d’intégrité SQLite : {result}</translation>
+    </message>
+    <message>
+      <source>row {rowid} of {table} points to a missing {parent}</source>
+      <translation>la ligne {rowid} de {table} renvoie à un {parent} absent</translation>
+    </message>
+    <message>
+      <source>PDF or XML changed since issue</source>
+      <translation>PDF ou XML modifié depuis l’émission</translation>
+    </message>
+    <message>
+      <source>documents or payments were added or deleted outside Régie</source>
+      <translation>des documents ou des paiements ont été ajoutés ou supprimés en dehors de Régie</translation>
+    </message>
+    <message>
       <source>No issued invoice has the number {number}.</source>
       <translation>Aucune facture émise ne porte le numéro {number}.</translation>
     </message>
@@ -7089,12 +8429,64 @@
       <translation>La réservation {ref} est à l’état {status} : seule une réservation confirmée, sortie ou rendue peut être facturée.</translation>
     </message>
     <message>
+      <source>Booking {ref} has no damage or loss charge left to invoice.</source>
+      <translation>La réservation {ref} n’a plus de dommage ni de perte à facturer.</translation>
+    </message>
+    <message>
       <source>Everything on booking {ref} has already been invoiced.</source>
       <translation>Tout ce que contient la réservation {ref} a déjà été facturé.</translation>
     </message>
     <message>
+      <source>Booking {ref} has damage or loss charges outside the scope of VAT: they cannot share an invoice with taxed lines. Invoice the damage and loss charges on their own first, then the rest.</source>
+      <translation>La réservation {ref} a des dommages ou pertes hors du champ de la TVA : ils ne peuvent pas figurer sur une facture avec des lignes taxées. Facturez d’abord les dommages et pertes seuls, puis le reste.</translation>
+    </message>
+    <message>
       <source>An invoice cannot have a negative total: issue a credit note instead.</source>
       <translation>Une facture ne peut pas avoir un total négatif : émettez plutôt un avoir.</translation>
+    </message>
+    <message>
+      <source>The renderer produced an empty PDF; nothing was issued.</source>
+      <translation>La mise en page a produit un PDF vide ; rien n’a été émis.</translation>
+    </message>
+    <message>
+      <source>The Factur-X XML of {number} is not valid ({problems}); nothing was issued.</source>
+      <translation>Le XML Factur-X de {number} n’est pas valide ({problems}) ; rien n’a été émis.</translation>
+    </message>
+    <message>
+      <source>The last credit note {number} is dated {last}; this computer's clock says {today}. A credit note cannot be dated before the last one: check the date and time of this computer, then issue it again.</source>
+      <translation>Le dernier avoir {number} est daté du {last} ; l’horloge de ce poste indique le {today}. Un avoir ne peut pas être daté avant le précédent : vérifiez la date et l’heure de ce poste, puis émettez-le à nouveau.</translation>
+    </message>
+    <message>
+      <source>The last invoice {number} is dated {last}; this computer's clock says {today}. An invoice cannot be dated before the last one: check the date and time of this computer, then issue it again.</source>
+      <translation>La dernière facture {number} est datée du {last} ; l’horloge de ce poste indique le {today}. Une facture ne peut pas être datée avant la précédente : vérifiez la date et l’heure de ce poste, puis émettez-la à nouveau.</translation>
+    </message>
+    <message>
+      <source>No credit note has the number {number}.</source>
+      <translation>Aucun avoir ne porte le numéro {number}.</translation>
+    </message>
+    <message>
+      <source>Give the legal article of the exemption (article 261-4-4° a du CGI), not {value!r}.</source>
+      <translation>Donnez l’article de loi de l’exonération (article 261-4-4° a du CGI), pas {value!r}.</translation>
+    </message>
+    <message>
+      <source>{code} has no day rates yet: set its rates first, then its VAT exemption.</source>
+      <translation>{code} n’a pas encore de tarifs journaliers : fixez d’abord ses tarifs, puis son exonération de TVA.</translation>
+    </message>
+    <message>
+      <source>Bank transfer</source>
+      <translation>Virement</translation>
+    </message>
+    <message>
+      <source>Cheque</source>
+      <translation>Chèque</translation>
+    </message>
+    <message>
+      <source>Card</source>
+      <translation>Carte</translation>
+    </message>
+    <message>
+      <source>From the deposit</source>
+      <translation>Sur la caution</translation>
     </message>
     <message>
       <source>seller name</source>
@@ -7153,8 +8545,12 @@
       <translation>SIREN du client</translation>
     </message>
     <message>
-      <source>customer SIREN or e-mail (the e-invoice's electronic address)</source>
-      <translation>SIREN ou adresse électronique du client (adresse de la facture électronique)</translation>
+      <source>The public buyer has no service code (buyer reference): Chorus Pro rejects the invoice if the buyer requires one.</source>
+      <translation>L’acheteur public n’a pas de code service (référence acheteur) : Chorus Pro rejette la facture si l’acheteur en exige un.</translation>
+    </message>
+    <message>
+      <source>The booking has no commitment (engagement) number: Chorus Pro rejects the invoice if the buyer requires one.</source>
+      <translation>La réservation n’a pas de numéro d’engagement : Chorus Pro rejette la facture si l’acheteur en exige un.</translation>
     </message>
     <message>
       <source>Cannot issue: mandatory mentions are missing ({missing}). Complete the cooperative's settings or the customer's record; nothing was issued.</source>
@@ -7169,48 +8565,40 @@
       <translation>Les sommes hors du champ de la TVA ne peuvent pas figurer sur une facture avec des lignes taxées (EN 16931 BR-O-11) : facturez-les à part.</translation>
     </message>
     <message>
-      <source>The renderer produced an empty PDF; nothing was issued.</source>
-      <translation>La mise en page a produit un PDF vide ; rien n’a été émis.</translation>
-    </message>
-    <message>
-      <source>The Factur-X XML of {number} is not valid ({problems}); nothing was issued.</source>
-      <translation>Le XML Factur-X de {number} n’est pas valide ({problems}) ; rien n’a été émis.</translation>
-    </message>
-    <message>
-      <source>No credit note has the number {number}.</source>
-      <translation>Aucun avoir ne porte le numéro {number}.</translation>
-    </message>
-    <message>
-      <source>Bank transfer</source>
-      <translation>Virement</translation>
-    </message>
-    <message>
-      <source>Cheque</source>
-      <translation>Chèque</translation>
-    </message>
-    <message>
-      <source>Card</source>
-      <translation>Carte</translation>
-    </message>
-    <message>
-      <source>Cash</source>
-      <translation>Espèces</translation>
-    </message>
-    <message>
-      <source>From the deposit</source>
-      <translation>Sur la caution</translation>
-    </message>
-    <message>
       <source>A payment must be more than zero.</source>
       <translation>Un paiement doit être supérieur à zéro.</translation>
     </message>
     <message>
-      <source>A payment cannot be dated in the future ({date}).</source>
-      <translation>Un paiement ne peut pas être daté dans le futur ({date}).</translation>
+      <source>A payment cannot be dated in the future beyond tomorrow ({date}; this computer's clock says {today}).</source>
+      <translation>Un paiement ne peut pas être daté au-delà de demain ({date} ; l’horloge de ce poste indique le {today}).</translation>
+    </message>
+    <message>
+      <source>A payment cannot be dated before its invoice: {number} is dated {issued}, the payment {date}.</source>
+      <translation>Un paiement ne peut pas être daté avant sa facture : {number} est datée du {issued}, le paiement du {date}.</translation>
+    </message>
+    <message>
+      <source>Invoice {number} is paid more than it owes ({credit} to refund to the customer): record a refund, not a payment.</source>
+      <translation>La facture {number} est payée au-delà de ce qu’elle doit ({credit} à rembourser au client) : enregistrez un remboursement, pas un paiement.</translation>
     </message>
     <message>
       <source>Invoice {number} has {balance} left to pay; a payment of {amount} is more than that.</source>
       <translation>Il reste {balance} à payer sur la facture {number} ; un paiement de {amount} dépasse ce montant.</translation>
+    </message>
+    <message>
+      <source>Régie is not a certified cash system (NF 525): record this cash refund to {customer} in your certified till. If the cooperative records such payments there, say so in Settings (File → Settings…); Régie then keeps a copy for the invoice's balance.</source>
+      <translation>Régie n’est pas un logiciel de caisse certifié (NF 525) : enregistrez ce remboursement en espèces à {customer} dans votre caisse certifiée. Si la coopérative y enregistre ces paiements, déclarez-le dans les Paramètres (Fichier → Paramètres…) ; Régie en garde alors une copie pour le solde de la facture.</translation>
+    </message>
+    <message>
+      <source>Régie is not a certified cash system (NF 525): record this card refund to {customer} in your certified till. If the cooperative records such payments there, say so in Settings (File → Settings…); Régie then keeps a copy for the invoice's balance.</source>
+      <translation>Régie n’est pas un logiciel de caisse certifié (NF 525) : enregistrez ce remboursement par carte à {customer} dans votre caisse certifiée. Si la coopérative y enregistre ces paiements, déclarez-le dans les Paramètres (Fichier → Paramètres…) ; Régie en garde alors une copie pour le solde de la facture.</translation>
+    </message>
+    <message>
+      <source>Régie is not a certified cash system (NF 525): record this cash payment from {customer} in your certified till. If the cooperative records such payments there, say so in Settings (File → Settings…); Régie then keeps a copy for the invoice's balance.</source>
+      <translation>Régie n’est pas un logiciel de caisse certifié (NF 525) : enregistrez ce paiement en espèces de {customer} dans votre caisse certifiée. Si la coopérative y enregistre ces paiements, déclarez-le dans les Paramètres (Fichier → Paramètres…) ; Régie en garde alors une copie pour le solde de la facture.</translation>
+    </message>
+    <message>
+      <source>Régie is not a certified cash system (NF 525): record this card payment from {customer} in your certified till. If the cooperative records such payments there, say so in Settings (File → Settings…); Régie then keeps a copy for the invoice's balance.</source>
+      <translation>Régie n’est pas un logiciel de caisse certifié (NF 525) : enregistrez ce paiement par carte de {customer} dans votre caisse certifiée. Si la coopérative y enregistre ces paiements, déclarez-le dans les Paramètres (Fichier → Paramètres…) ; Régie en garde alors une copie pour le solde de la facture.</translation>
     </message>
     <message>
       <source>No payment has the number {id}.</source>
@@ -7225,6 +8613,30 @@
       <translation>Le paiement {id} a déjà été contre-passé.</translation>
     </message>
     <message>
+      <source>A refund must be more than zero.</source>
+      <translation>Un remboursement doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+      <source>Invoice {number} owes the customer nothing back (balance {balance}): a refund is only for an invoice paid more than it owes after its credit notes.</source>
+      <translation>La facture {number} ne doit rien au client (solde {balance}) : un remboursement ne concerne qu’une facture payée au-delà de ce qu’elle doit après ses avoirs.</translation>
+    </message>
+    <message>
+      <source>Invoice {number} has {credit} to refund; a refund of {amount} is more than that.</source>
+      <translation>La facture {number} a {credit} à rembourser ; un remboursement de {amount} dépasse ce montant.</translation>
+    </message>
+    <message>
+      <source>A refund cannot be dated in the future beyond tomorrow ({date}; this computer's clock says {today}).</source>
+      <translation>Un remboursement ne peut pas être daté au-delà de demain ({date} ; l’horloge de cet ordinateur indique {today}).</translation>
+    </message>
+    <message>
+      <source>A refund cannot be dated before the credit note it refunds: {number} is dated {issued}, the refund {date}.</source>
+      <translation>Un remboursement ne peut pas être daté avant l’avoir qu’il rembourse : {number} est daté du {issued}, le remboursement du {date}.</translation>
+    </message>
+    <message>
+      <source>A refund cannot be dated before the payment it refunds: {number} was paid on {paid}, the refund is dated {date}.</source>
+      <translation>Un remboursement ne peut pas être daté avant le paiement qu’il rembourse : {number} a été payée le {paid}, le remboursement est daté du {date}.</translation>
+    </message>
+    <message>
       <source>The table gives {days} days twice.</source>
       <translation>Le barème donne deux fois {days} jours.</translation>
     </message>
@@ -7235,6 +8647,18 @@
     <message>
       <source>{value!r} is not a time of day (write it 14:00).</source>
       <translation>{value!r} n’est pas une heure (écrivez-la 14:00).</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a VAT treatment of damage charges: S (VAT) or O (outside the scope of VAT).</source>
+      <translation>{value!r} n’est pas un traitement de TVA des frais de casse : S (TVA) ou O (hors du champ de la TVA).</translation>
+    </message>
+    <message>
+      <source>A VAT rate of damage charges must be more than zero.</source>
+      <translation>Le taux de TVA des frais de casse doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+      <source>A late fee per piece and per day must be more than zero.</source>
+      <translation>Un forfait de retard par pièce et par jour doit être supérieur à zéro.</translation>
     </message>
     <message>
       <source>{value!r} is not a percentage.</source>
