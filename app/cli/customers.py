@@ -265,7 +265,8 @@ def renew_membership(args: argparse.Namespace) -> int:
         with ctx.db.write() as uow:
             customer = customers.customer_by_number(uow, args.number)
             assert customer.id is not None
-            last = (customers.memberships_of(uow, customer.id) or [None])[-1]
+            held = customers.memberships_of(uow, customer.id)
+            last = held[-1] if held else None
             number = args.member_number or (last.member_number if last else "")
             if not number:
                 raise ValidationError(
