@@ -54,11 +54,21 @@ def _spanning(
     lines: Sequence[Line], first: dt.date, last: dt.date
 ) -> tuple[list[Line], dt.date, dt.date]:
     """The invoicing period (BG-14) holds every line's own period (BG-26: late days after
-    the planned return), as PEPPOL-EN16931-R110/R111 readers expect. Lines keep their
-    own period only where it differs from the days of use (``Line.period_start``)."""
-    starts = [ln.period_start for ln in lines if ln.period_start is not None]
-    ends = [ln.period_end for ln in lines if ln.period_end is not None]
-    return list(lines), min([first, *starts]), max([last, *ends])
+    the planned return), as PEPPOL-EN16931-R110/R111 readers expect. When some lines have
+    a period of their own, the others are given the days of use, so that every line says
+    its period where they differ."""
+    own = [ln for ln in lines if ln.period_start is not None and ln.period_end is not None]
+    if not own:
+        return list(lines), first, last
+    dated = [
+        ln
+        if ln.period_start is not None
+        else dataclasses.replace(ln, period_start=first, period_end=last)
+        for ln in lines
+    ]
+    starts = [ln.period_start for ln in own if ln.period_start is not None]
+    ends = [ln.period_end for ln in own if ln.period_end is not None]
+    return dated, min([first, *starts]), max([last, *ends])
 
 
 def _document(
@@ -250,7 +260,9 @@ def prepare_invoice(
         drafted = [by_line.get(ln, Covered(ln)) for ln in lines_override]
     lines = [c.line for c in drafted]
     parties.require_lines(lines)
-    document = _document(uow, booking, Kind.INVOICE, lines, choice.label, clock.today())
+    # charges alone are an indemnity: no rate applied, no deposit asked
+    label, deposit = ("", Decimal(0)) if damage_only else (choice.label, None)
+    document = _document(uow, booking, Kind.INVOICE, lines, label, clock.today(), deposit=deposit)
     # the rows store the lines as treated for this buyer (vat_rules.apply keeps the order)
     drafted = [
         dataclasses.replace(c, line=ln) for c, ln in zip(drafted, document.lines, strict=True)

@@ -842,9 +842,14 @@ def test_late_days_invoiced_with_the_rental_widen_the_invoicing_period(regie):
     period = f"{LINES}/ram:SpecifiedLineTradeSettlement/ram:BillingSpecifiedPeriod"
     starts = read.all(f"{period}/ram:StartDateTime/udt:DateTimeString/text()")
     ends = read.all(f"{period}/ram:EndDateTime/udt:DateTimeString/text()")
-    assert list(zip(starts, ends, strict=True)) == [("20261206", "20261208")]  # late days
+    # lines differ: the rental says its days of use, the late line its late days
+    assert list(zip(starts, ends, strict=True)) == [
+        ("20261202", "20261204"),
+        ("20261206", "20261208"),
+    ]
     header = f"{SETTLEMENT}/ram:BillingSpecifiedPeriod"
     assert read.all(f"{header}/ram:StartDateTime/udt:DateTimeString/text()") == ["20261202"]
     assert read.all(f"{header}/ram:EndDateTime/udt:DateTimeString/text()") == ["20261208"]
     assert "du 06/12/2026 au 08/12/2026" in read.text
+    assert "du 02/12/2026 au 04/12/2026" in read.text
     verified(regie)

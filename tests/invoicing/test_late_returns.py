@@ -224,19 +224,23 @@ def test_weekend_booking_back_after_the_weekend_hour(desk, capsys, tmp_path):
     assert late["detail"].startswith("1 × 1 jour + 1 × 2 jours de retard")
     with db.read() as uow:
         doc = invoices.issued_document(uow, shown["number"])
-    assert (doc.lines[0].period_start, doc.lines[0].period_end) == (None, None)
+    # lines differ: the rental line says its days of use (the weekend), the late line its own
+    assert (doc.lines[0].period_start, doc.lines[0].period_end) == (
+        dt.date(2026, 12, 11),
+        dt.date(2026, 12, 14),
+    )
     assert (doc.lines[1].period_start, doc.lines[1].period_end) == (
         dt.date(2026, 12, 14),
         dt.date(2026, 12, 15),
     )
-    # BG-26 only where the line's period differs: the rental line has none in the XML
+    # lines differ: each line has its own period (BG-26) in the XML
     xml = xml_of(db, shown["number"])
     assert validation.check_xml(xml) == []
     items = etree.fromstring(xml).findall(".//ram:IncludedSupplyChainTradeLineItem", NS)
     periods = [
         i.find("ram:SpecifiedLineTradeSettlement/ram:BillingSpecifiedPeriod", NS) for i in items
     ]
-    assert periods[0] is None and periods[1] is not None
+    assert periods[0] is not None and periods[1] is not None
 
 
 @pytest.mark.parametrize(
@@ -298,6 +302,6 @@ def test_the_quote_of_a_returned_booking_in_a_real_process(desk, late, db_path, 
     assert [
         (ln["description"], ln["quantity"], ln["period_start"], ln["period_end"]) for ln in lines
     ] == [
-        ("Lyre wash LED — location 2 jours", "3", None, None),
+        ("Lyre wash LED — location 2 jours", "3", "2026-12-02", "2026-12-03"),
         ("Lyre wash LED — retard de restitution", "5", "2026-12-05", "2026-12-07"),
     ]
