@@ -57,8 +57,6 @@ ADDRESS = ("--address", "12 rue Haute", "--postcode", "43000", "--city", "Le Puy
 PERIOD = ("--from", "2026-12-01T09:00", "--to", "2026-12-05T18:00")
 USE = ("--use-from", "2026-12-02T08:00", "--use-to", "2026-12-04T23:00")
 
-pytestmark = pytest.mark.skipif(not validation.saxon_available(), reason="saxonche missing")
-
 
 # --- running regie ------------------------------------------------------------------------
 

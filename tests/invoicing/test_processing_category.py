@@ -38,7 +38,6 @@ def test_the_rule(party, expected):
     assert parties.processing_category(party) == expected
 
 
-@pytest.mark.skipif(not validation.saxon_available(), reason="saxonche missing")
 @pytest.mark.parametrize(
     ("extra", "expected"),
     [

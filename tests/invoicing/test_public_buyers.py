@@ -23,8 +23,6 @@ NS = {"ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInfor
 AGREEMENT = "//ram:ApplicableHeaderTradeAgreement"
 SIRET = "14275179100088"  # a fictitious SIRET (Luhn-valid)
 
-pytestmark = pytest.mark.skipif(not validation.saxon_available(), reason="saxonche missing")
-
 
 @pytest.fixture
 def cli(coop, db_path, clock, monkeypatch, qapp):

@@ -33,8 +33,6 @@ AGREEMENT = "//ram:ApplicableHeaderTradeAgreement"
 BREAKDOWN = "//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax"
 ADDRESS = ["--address", "Rue Haute 12", "--city", "Ville", "--postcode", "1000"]
 
-pytestmark = pytest.mark.skipif(not validation.saxon_available(), reason="saxonche missing")
-
 
 @pytest.fixture
 def cli(coop, db_path, clock, monkeypatch, qapp):
