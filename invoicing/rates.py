@@ -16,7 +16,7 @@ from sqlmodel import col, select
 
 from app.core.db import UnitOfWork
 from app.core.errors import NotFound, ValidationError
-from app.core.money import from_cents, to_decimal
+from app.core.money import from_cents, quantize, to_decimal
 from app.core.settings import get_setting, set_setting
 from booking.bookings import booking_by_ref
 from booking.customers import customer_by_number
@@ -132,7 +132,7 @@ def parse_damage_vat(category: str, rate: str | Decimal | int | None = None) -> 
         raise ValidationError(
             "damage VAT rate", "A VAT rate of damage charges must be more than zero."
         )
-    return VatSpec(VatCategory.STANDARD, value.quantize(Decimal("0.01")))
+    return VatSpec(VatCategory.STANDARD, quantize(value))
 
 
 def set_damage_vat(
@@ -187,7 +187,7 @@ def late_rule(uow: UnitOfWork) -> LateRule:
     except ValueError:
         charge = LateCharge.RATE
     try:
-        fee = to_decimal(setting(uow, LATE_RETURN_FEE)).quantize(Decimal("0.01"))
+        fee = quantize(to_decimal(setting(uow, LATE_RETURN_FEE)))
     except ValueError:
         fee = Decimal("0.00")
     return LateRule(charge, fee)
