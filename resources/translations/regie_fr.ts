@@ -4048,6 +4048,10 @@
       <translation>Reste dû :</translation>
     </message>
     <message>
+      <source>Record the &amp;payment</source>
+      <translation>&amp;Enregistrer le règlement</translation>
+    </message>
+    <message>
       <source>&amp;Date:</source>
       <translation>&amp;Date :</translation>
     </message>
@@ -4070,10 +4074,6 @@
     <message>
       <source>Cheque number, transfer label…</source>
       <translation>Numéro de chèque, libellé du virement…</translation>
-    </message>
-    <message>
-      <source>Record the &amp;payment</source>
-      <translation>&amp;Enregistrer le règlement</translation>
     </message>
   </context>
   <context>
@@ -4535,30 +4535,6 @@
     <message>
       <source>The customer paid more than the invoice owes after its credit notes. Record here the money given back; the invoice is then settled.</source>
       <translation>Le client a payé plus que ce que la facture doit après ses avoirs. Enregistrez ici l’argent rendu ; la facture est alors soldée.</translation>
-    </message>
-    <message>
-      <source>&amp;Date:</source>
-      <translation>&amp;Date :</translation>
-    </message>
-    <message>
-      <source>dd/mm/yyyy</source>
-      <translation>jj/mm/aaaa</translation>
-    </message>
-    <message>
-      <source>&amp;Amount (€):</source>
-      <translation>&amp;Montant (€) :</translation>
-    </message>
-    <message>
-      <source>&amp;Method:</source>
-      <translation>Mo&amp;yen :</translation>
-    </message>
-    <message>
-      <source>&amp;Reference:</source>
-      <translation>&amp;Référence :</translation>
-    </message>
-    <message>
-      <source>Cheque number, transfer label…</source>
-      <translation>Numéro de chèque, libellé du virement…</translation>
     </message>
     <message>
       <source>Record the &amp;refund</source>

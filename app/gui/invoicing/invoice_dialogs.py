@@ -411,9 +411,12 @@ def method_label(value: str) -> str:
 
 
 class PaymentDialog(FormDialog):
-    """Record a payment on an issued invoice (date, amount, method, reference)."""
+    """Record a payment on an issued invoice (date, amount, method, reference). The
+    refund dialog is the same entry with another ``record`` service."""
 
     changes = Change.INVOICES
+    #: The service writing the entry (``payments.add_payment``; a refund: ``add_refund``).
+    record = staticmethod(payments.add_payment)
 
     def __init__(
         self, ops: Operations, parent: QWidget | None = None, *, number: str, balance: Decimal
@@ -424,12 +427,16 @@ class PaymentDialog(FormDialog):
         left = QLabel(money(balance))
         style.set_role(left, "heading")
         self.fields.add(tr("PaymentDialog", "Left to pay:"), (), left)
+        self.entry_fields(balance, tr("PaymentDialog", "Record the &payment"))
+
+    def entry_fields(self, amount: Decimal, save_text: str) -> None:
+        """Date, amount (``amount`` to start with), method and reference; the Save button."""
         self.date = self.line(
-            tr("PaymentDialog", "&Date:"), "date", edit_date(ops.ctx.clock.today())
+            tr("PaymentDialog", "&Date:"), "date", edit_date(self.ops.ctx.clock.today())
         )
         self.date.setPlaceholderText(tr("PaymentDialog", "dd/mm/yyyy"))
         self.amount = self.line(
-            tr("PaymentDialog", "&Amount (€):"), "amount", edit_amount(to_cents(balance))
+            tr("PaymentDialog", "&Amount (€):"), "amount", edit_amount(to_cents(amount))
         )
         self.method = QComboBox()
         for method in payments.METHODS:
@@ -439,17 +446,17 @@ class PaymentDialog(FormDialog):
         self.reference.setPlaceholderText(tr("PaymentDialog", "Cheque number, transfer label…"))
         self.finish()
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText(tr("PaymentDialog", "Record the &payment"))
+        save.setText(save_text)
         save.setIcon(icons.icon("payment"))
 
     def action(self) -> Action:
         date, amount = self.date.text(), self.amount.text()
         method, reference = self.method.currentData(), self.reference.text()
-        user, clock, number = self.ops.user, self.ops.ctx.clock, self.number
+        user, clock, number, record = self.ops.user, self.ops.ctx.clock, self.number, self.record
         if not date.strip():
             raise ValidationError("date", "The {field} cannot be empty.", field="date")
         return lambda uow: (
-            payments.add_payment(
+            record(
                 uow,
                 user=user,
                 invoice_number=number,
