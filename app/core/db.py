@@ -28,8 +28,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
+from app.core import audit, notify, storage
 from app.core import log as _log  # noqa: F401  (no warning ever printed by "last resort")
-from app.core import storage
+from app.core import models as _kernel_models  # noqa: F401  (accounts, audit trail)
+from app.core.access import SYSTEM, Actor
 from app.core.errors import DomainError
 
 #: How long one statement waits for a lock before SQLite says "busy" (readers in WAL mode
@@ -127,8 +129,12 @@ class UnitOfWork:
     (``BEGIN IMMEDIATE`` on SQLite), so a check made inside it holds until commit.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, actor: Actor = SYSTEM) -> None:
         self.session = session
+        #: The account acting in this transaction (``app.core.access``): services refuse
+        #: what its role may not do; the audit trail names it.
+        self.actor = actor
+        session.info[audit.ACTOR_KEY] = actor
         self.committed = False
         #: Per-transaction memo of small, rarely written tables (settings, coefficient
         #: tables): read once per unit of work, never across transactions.
@@ -179,9 +185,12 @@ def id_column(model: type[Any]) -> ColumnElement[int]:
 class Database:
     """An opened (and migrated) database: the factory of units of work."""
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+    def __init__(self, engine: Engine, path: Path | None = None, actor: Actor = SYSTEM) -> None:
         self.engine = engine
         self.path = path
+        #: The logged-in account every unit of work acts as (``SYSTEM`` until a face logs
+        #: a person in: migrations, the demo build, tests).
+        self.actor = actor
         #: Has a write committed since opening? (``dispose`` then refreshes statistics.)
         self.wrote = False
         self._reader = sessionmaker(bind=engine, class_=Session, expire_on_commit=False)
@@ -190,13 +199,15 @@ class Database:
             class_=Session,
             expire_on_commit=False,
         )
+        audit.install(self._writer)
+        notify.install(self._writer)
 
     @contextmanager
     def read(self) -> Iterator[UnitOfWork]:
         # Closing the session ends the (read) transaction; loaded objects stay readable.
         try:
             with self._reader() as session:
-                yield UnitOfWork(session)
+                yield UnitOfWork(session, self.actor)
         except Exception as err:
             problem = storage_problem(err, self.path)
             if problem is None:
@@ -208,7 +219,7 @@ class Database:
         """A writing transaction, committed when the block ends without error."""
         try:
             with self._writer() as session:
-                uow = UnitOfWork(session)
+                uow = UnitOfWork(session, self.actor)
                 try:
                     yield uow
                     if not uow.committed:

@@ -21,7 +21,7 @@ from app.core.errors import DomainError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0011_member_numbers"
+HEAD = "0012_accounts_audit"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

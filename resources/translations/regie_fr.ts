@@ -7184,6 +7184,70 @@
       <source>{path} is a file: give --out a folder.</source>
       <translation>{path} est un fichier : donnez à --out un dossier.</translation>
     </message>
+    <message>
+      <source>Unknown role {role}: use technician, staff, manager or admin.</source>
+      <translation>Rôle inconnu {role} : utilisez technician, staff, manager ou admin.</translation>
+    </message>
+    <message>
+      <source>technician</source>
+      <translation>technicien</translation>
+    </message>
+    <message>
+      <source>staff</source>
+      <translation>personnel de bureau</translation>
+    </message>
+    <message>
+      <source>manager</source>
+      <translation>gestionnaire</translation>
+    </message>
+    <message>
+      <source>administrator</source>
+      <translation>administrateur</translation>
+    </message>
+    <message>
+      <source>work at the desk</source>
+      <translation>travailler au comptoir</translation>
+    </message>
+    <message>
+      <source>change the status, inspections and repairs of units</source>
+      <translation>modifier l’état, les contrôles et les réparations des unités</translation>
+    </message>
+    <message>
+      <source>change customers</source>
+      <translation>modifier les clients</translation>
+    </message>
+    <message>
+      <source>change bookings and quotes</source>
+      <translation>modifier les réservations et les devis</translation>
+    </message>
+    <message>
+      <source>change the catalogue</source>
+      <translation>modifier le catalogue</translation>
+    </message>
+    <message>
+      <source>issue invoices and credit notes or record payments</source>
+      <translation>émettre des factures et des avoirs ni enregistrer des paiements</translation>
+    </message>
+    <message>
+      <source>change rates and pricing rules</source>
+      <translation>modifier les tarifs et les règles de prix</translation>
+    </message>
+    <message>
+      <source>print statements, reports and exports</source>
+      <translation>imprimer les relevés, les rapports et les exports</translation>
+    </message>
+    <message>
+      <source>change the cooperative's settings</source>
+      <translation>modifier les paramètres de la coopérative</translation>
+    </message>
+    <message>
+      <source>manage accounts</source>
+      <translation>gérer les comptes</translation>
+    </message>
+    <message>
+      <source>back up, restore or copy the database</source>
+      <translation>sauvegarder, restaurer ou copier la base</translation>
+    </message>
     <message numerus="yes">
       <source>{count} problem(s) found; nothing was changed.</source>
       <translation>
