@@ -43,6 +43,10 @@ COMMAND_MODULES = (
     "verify",
     "export",
     "charges",
+    "accounts",
+    "audit",
+    "backup",
+    "db",
 )
 
 
