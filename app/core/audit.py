@@ -6,16 +6,55 @@ and after (table ``audit_event``, append-only on both engines; migration 0012).
 rolled-back write leaves no trace, and a committed one always has its record). The actor is
 the unit of work's (``session.info["regie_actor"]``).
 
-(Being written for issue 12 by the audit helper: ``install`` is wired, ``record`` fills.)
+What a row records:
+
+- ``insert``: ``after`` holds every column the program set (server defaults it did not
+  read back are left out); ``before`` is empty.
+- ``update``: only the changed columns, plus the primary key, in ``before`` and ``after``.
+- ``delete``: ``before`` holds the row as it was loaded; ``after`` is empty.
+
+Values are JSON: dates and date-times ISO 8601, ``Decimal`` as a string, enumerations by
+value, bytes (and text over ``LONG_TEXT`` characters) as ``{"sha256": …, "length": …}`` so
+a stored PDF never bloats the trail, secrets (password hashes, badge digests) as
+``HIDDEN``. Serialising never fails: an unknown type is recorded by its ``repr``.
+
+Only ORM unit-of-work writes pass through a flush. Core statements (``insert(...)`` of the
+demo and bench builders) and ORM bulk ``update()`` (the booking lines mirroring their
+booking, whose own change is recorded) are not recorded: services write through the ORM.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Mapper, Session
+from sqlalchemy.orm.state import InstanceState
+
+from app.core.access import SYSTEM, Actor, workstation
+from app.core.models import AuditEvent
 
 ACTOR_KEY = "regie_actor"
+#: The table of the trail itself, never recorded (its rows are the records).
+TABLE = "audit_event"
+#: Text longer than this is recorded by its digest and length, like bytes.
+LONG_TEXT = 4096
+#: What a secret column's value is recorded as (whether it was set is still visible).
+HIDDEN = "(hidden)"
+#: Columns whose values never enter the trail.
+SECRET_COLUMNS = frozenset({"password_hash", "badge_sha256"})
+
+INSERT = "insert"
+UPDATE = "update"
+DELETE = "delete"
+ACTIONS = (INSERT, UPDATE, DELETE)
 
 
 def install(writer: Any) -> None:
@@ -23,5 +62,168 @@ def install(writer: Any) -> None:
     event.listen(writer, "after_flush", record)
 
 
-def record(session: Any, _context: Any) -> None:
-    """One ``audit_event`` row per row the flush wrote."""
+def record(session: Session, _context: Any) -> None:
+    """One ``audit_event`` row per row the flush wrote, in the flush's transaction.
+
+    Runs after the statements and before the session forgets what was new, dirty or
+    deleted, so values and histories are still there (and new rows have their ids)."""
+    rows = events(session)
+    if rows:
+        session.connection().execute(insert(AuditEvent), rows)
+
+
+def events(session: Session) -> list[dict[str, Any]]:
+    """The ``audit_event`` rows describing what the current flush wrote."""
+    actor = session.info.get(ACTOR_KEY)
+    if not isinstance(actor, Actor):
+        actor = SYSTEM
+    stamp = {
+        "at": dt.datetime.now(dt.UTC),
+        "account": actor.name,
+        "workstation": actor.workstation or _here(),
+    }
+    changes = [
+        *(_inserted(inspect(obj)) for obj in session.new),
+        *(_updated(inspect(obj)) for obj in session.dirty),
+        *(_deleted(inspect(obj)) for obj in session.deleted),
+    ]
+    return [{**stamp, **change} for change in changes if change is not None]
+
+
+_HERE: list[str] = []
+
+
+def _here() -> str:
+    """This PC's name, read once per process."""
+    if not _HERE:
+        _HERE.append(workstation())
+    return _HERE[0]
+
+
+def _inserted(state: InstanceState[Any]) -> dict[str, Any] | None:
+    if _skipped(state):
+        return None
+    values = {name: state.dict[key] for key, name in _columns(state.mapper) if key in state.dict}
+    return _change(state, INSERT, None, values)
+
+
+def _deleted(state: InstanceState[Any]) -> dict[str, Any] | None:
+    if _skipped(state):
+        return None
+    values = {name: state.dict[key] for key, name in _columns(state.mapper) if key in state.dict}
+    return _change(state, DELETE, values, None)
+
+
+def _updated(state: InstanceState[Any]) -> dict[str, Any] | None:
+    if _skipped(state) or state.deleted or state.was_deleted:
+        return None
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for key, name in _columns(state.mapper):
+        history = state.attrs[key].history
+        if not history.added:  # not set in this flush (deleted alone: expired, not changed)
+            continue
+        new = history.added[0]
+        old = history.deleted[0] if history.deleted else _UNKNOWN
+        if old is not _UNKNOWN and _same(old, new):
+            continue
+        after[name] = new
+        if old is not _UNKNOWN:
+            before[name] = old
+    if not after:
+        return None
+    key_values = _key_values(state)
+    return _change(state, UPDATE, {**key_values, **before}, {**key_values, **after})
+
+
+_UNKNOWN = object()
+
+
+def _same(old: Any, new: Any) -> bool:
+    try:
+        return bool(old == new) and type(old) is type(new)
+    except Exception:  # noqa: BLE001 - an odd type compares as different, never fails
+        return False
+
+
+def _table(state: InstanceState[Any]) -> str:
+    return str(getattr(state.mapper.local_table, "name", ""))
+
+
+def _skipped(state: InstanceState[Any]) -> bool:
+    return _table(state) == TABLE
+
+
+def _columns(mapper: Mapper[Any]) -> Iterable[tuple[str, str]]:
+    """(attribute key, column name) of every mapped column."""
+    for prop in mapper.column_attrs:
+        yield prop.key, prop.columns[0].name
+
+
+def _key_values(state: InstanceState[Any]) -> dict[str, Any]:
+    mapper = state.mapper
+    found: dict[str, Any] = {}
+    for column in mapper.primary_key:
+        key = mapper.get_property_by_column(column).key
+        found[str(getattr(column, "name", key))] = state.dict.get(key)
+    return found
+
+
+def _entity_id(state: InstanceState[Any]) -> str:
+    identity = state.identity
+    values = list(identity) if identity else list(_key_values(state).values())
+    return ",".join("" if value is None else str(value) for value in values)
+
+
+def _change(
+    state: InstanceState[Any],
+    action: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> dict[str, Any]:
+    return {
+        "entity": _table(state),
+        "entity_id": _entity_id(state),
+        "action": action,
+        "before": None if before is None else to_json(before),
+        "after": None if after is None else to_json(after),
+    }
+
+
+def to_json(values: dict[str, Any]) -> str:
+    """``values`` as the compact JSON text the trail stores (keys in column order)."""
+    plain = {
+        name: HIDDEN if name in SECRET_COLUMNS and value else plain_value(value)
+        for name, value in values.items()
+    }
+    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+
+
+def plain_value(value: Any) -> Any:
+    """``value`` as something ``json.dumps`` writes (never raises)."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, enum.Enum):
+        return plain_value(value.value)
+    if isinstance(value, str):
+        return value if len(value) <= LONG_TEXT else _digest(value.encode("utf-8"))
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return _digest(bytes(value))
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (Decimal, uuid.UUID)):
+        return str(value)
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, (list, tuple)):
+        return [plain_value(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): plain_value(item) for key, item in value.items()}
+    try:
+        return repr(value)
+    except Exception:  # noqa: BLE001 - the trail must never break a write
+        return f"<{type(value).__name__}>"
+
+
+def _digest(data: bytes) -> dict[str, Any]:
+    return {"sha256": hashlib.sha256(data).hexdigest(), "length": len(data)}
