@@ -4,15 +4,17 @@ first and writes only when everything holds, inside the caller's unit of work.""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
 from sqlmodel import select
 
+from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, NotFound, ValidationError
+from app.core.money import cents_str
 from inventory import barcodes, fields
 from inventory.dues import start_dues
 from inventory.models import (
@@ -27,6 +29,13 @@ from inventory.models import (
 )
 
 COOPERATIVE = ""  # owner name meaning "the cooperative itself"
+
+#: The references of the bookings holding an item type (booked, or some of it out): the
+#: catalogue cannot see bookings, so whoever changes an item type passes
+#: ``booking.tracking.holders``.
+Holders = Callable[[UnitOfWork, int], Sequence[str]]
+#: How many bookings a refusal names before "and N more".
+NAMED_BOOKINGS = 5
 
 
 @dataclass
@@ -85,6 +94,20 @@ def parse_item_type(raw: Mapping[str, str]) -> ItemTypeData:
     )
 
 
+def item_type_text(item: ItemType) -> dict[str, str]:
+    """An item type's fields as the text ``parse_item_type`` reads (an edit starts from it)."""
+    raw = {key: str(getattr(item, key) or "") for key in ("code", "name", "category")}
+    raw["tracking"] = item.tracking
+    for key in ("manufacturer", "model", "notes"):
+        raw[key] = getattr(item, key) or ""
+    for key in ("weight_grams", "stock_quantity", "prep_hours", "deprep_hours"):
+        raw[key] = str(getattr(item, key) or 0)
+    for key in ("replacement_value", "deposit", "sale_price"):
+        raw[key] = cents_str(getattr(item, f"{key}_cents") or 0)
+    raw["barcode"] = item.barcode or ""
+    return raw
+
+
 def _code(value: str) -> str:
     code = fields.text("code", value, required=True, limit=barcodes.MAX_LENGTH)
     return barcodes.validate(code, "code")
@@ -98,6 +121,7 @@ def item_by_code(uow: UnitOfWork, code: str) -> ItemType:
     return item
 
 
+@requires(Permission.CATALOGUE)
 def create_item_type(uow: UnitOfWork, *, user: str, data: ItemTypeData) -> ItemType:
     _check_item(uow, data, None)
     item = ItemType(**_item_columns(data))
@@ -108,11 +132,25 @@ def create_item_type(uow: UnitOfWork, *, user: str, data: ItemTypeData) -> ItemT
     return item
 
 
-def update_item_type(uow: UnitOfWork, *, user: str, item_id: int, data: ItemTypeData) -> ItemType:
+@requires(Permission.CATALOGUE)
+def update_item_type(
+    uow: UnitOfWork,
+    *,
+    user: str,
+    item_id: int,
+    data: ItemTypeData,
+    holders: Holders | None = None,
+) -> ItemType:
+    """Edit an item type. A change between bulk and serialized is refused while bookings
+    hold it (``holders``; without it, refused outright), while a bulk type still counts
+    stock, and while a serialized type has units: nothing it counts is silently lost. Once
+    serialized, a former bulk type's barcode is released."""
     item = uow.session.get(ItemType, item_id)
     if item is None:
         raise NotFound("This item type no longer exists.")
     _check_item(uow, data, item)
+    if item.tracking != data.tracking.value:
+        _check_tracking_change(uow, item, holders)
     barcode = item.barcode
     if data.tracking is Tracking.BULK and data.barcode != (barcode or ""):
         barcode = _bulk_barcode(uow, data)
@@ -179,13 +217,41 @@ def _check_item(uow: UnitOfWork, data: ItemTypeData, existing: ItemType | None) 
         )
     if data.category is Category.CONSUMABLES and data.tracking is not Tracking.BULK:
         raise ValidationError("tracking", "Consumables are counted in bulk, not by unit.")
-    if existing is not None and existing.tracking != data.tracking.value:
-        if existing.tracking == Tracking.SERIALIZED and _unit_count(uow, existing) > 0:
-            raise ValidationError(
-                "tracking",
-                "{name} has units; retire or move them before making it a bulk type.",
-                name=existing.name,
-            )
+
+
+def _check_tracking_change(uow: UnitOfWork, item: ItemType, holders: Holders | None) -> None:
+    if item.tracking == Tracking.SERIALIZED and _unit_count(uow, item) > 0:
+        raise ValidationError(
+            "tracking",
+            "{name} has units; retire or move them before making it a bulk type.",
+            name=item.name,
+        )
+    held = list(holders(uow, require_id(item))) if holders is not None else []
+    if held:
+        named = ", ".join(held[:NAMED_BOOKINGS])
+        if len(held) > NAMED_BOOKINGS:
+            named += f" (+{len(held) - NAMED_BOOKINGS})"
+        raise Conflict(
+            "{name} is booked or out on {bookings}: it can change between bulk and serialized "
+            "once they are returned or cancelled.",
+            name=item.name,
+            bookings=named,
+        )
+    if item.tracking == Tracking.BULK and item.stock_quantity > 0:
+        raise ValidationError(
+            "tracking",
+            "{name} still counts {quantity} in bulk stock: set its stock quantity to 0 "
+            "first, then add its units, each with its own barcode (its barcode {barcode} "
+            "then no longer names it).",
+            name=item.name,
+            quantity=item.stock_quantity,
+            barcode=item.barcode or "",
+        )
+    if holders is None:
+        raise Conflict(
+            "The tracking of {name} can only change where its bookings are checked.",
+            name=item.name,
+        )
 
 
 def _unit_count(uow: UnitOfWork, item: ItemType) -> int:
@@ -230,6 +296,7 @@ def parse_unit(raw: Mapping[str, str]) -> UnitData:
     )
 
 
+@requires(Permission.CATALOGUE)
 def add_unit(uow: UnitOfWork, *, user: str, data: UnitData, clock: Clock) -> Unit:
     item = item_by_code(uow, data.item_code)
     if item.tracking != Tracking.SERIALIZED:
@@ -255,6 +322,7 @@ def add_unit(uow: UnitOfWork, *, user: str, data: UnitData, clock: Clock) -> Uni
     return unit
 
 
+@requires(Permission.CATALOGUE)
 def update_unit(uow: UnitOfWork, *, user: str, unit_id: int, data: UnitData, clock: Clock) -> Unit:
     """Edit a unit's details (its type and barcode stay; status goes through set_status)."""
     unit = uow.session.get(Unit, unit_id)
@@ -307,6 +375,7 @@ def unit_by_barcode(uow: UnitOfWork, code: str) -> Unit:
     return unit
 
 
+@requires(Permission.MAINTENANCE)
 def set_status(
     uow: UnitOfWork, *, user: str, barcode: str, status: UnitStatus, note: str, clock: Clock
 ) -> Unit:

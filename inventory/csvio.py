@@ -36,6 +36,12 @@ row is checked, each in its own savepoint so a refused row leaves nothing behind
 next rows are still checked. When any row is refused, ``ValidationErrors`` lists every
 problem with its line in the file (the header is line 1; a row's line is the line where it
 starts, quoted cells spanning lines counted) and nothing is written.
+
+A type row changing a type between bulk and serialized is refused as the item dialog
+refuses it (``catalogue.update_item_type``): while bookings hold the type (``holders``,
+given by the caller, which sees bookings), while a bulk type still counts stock, while a
+serialized type has units. An empty ``tracking`` cell means serialized, so a spreadsheet
+that lost the column can no longer wipe a bulk type's stock and barcode.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ from typing import IO, Any
 
 from sqlmodel import select
 
+from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, DomainError, ValidationError, ValidationErrors
@@ -262,6 +269,7 @@ def _header(row: Sequence[str]) -> list[str]:
 # --- import: applying the rows ----------------------------------------------------------
 
 
+@requires(Permission.CATALOGUE)
 def import_catalogue(
     uow: UnitOfWork,
     *,
@@ -269,15 +277,17 @@ def import_catalogue(
     clock: Clock,
     stream: IO[Any],
     progress: Progress | None = None,
+    holders: catalogue.Holders | None = None,
 ) -> ImportSummary:
     """Upsert the catalogue CSV read from ``stream`` (bytes or text) in ``uow``.
 
     Every row is checked; if any is refused, raise ``ValidationErrors`` (line, reason) and
     leave nothing written. ``progress(done, total)`` is called after each row; raising from
-    it cancels the import, and nothing is written either.
+    it cancels the import, and nothing is written either. ``holders``: the bookings holding
+    a type (``booking.tracking.holders``); without it, no type changes tracking.
     """
     header, rows = _read_rows(_decode(stream.read()))
-    job = _Import(uow, user, clock, header, rows)
+    job = _Import(uow, user, clock, header, rows, holders)
     with uow.session.begin_nested():  # nothing stays, even if the caller commits anyway
         for done, (line, row) in enumerate(rows, 1):
             job.apply(line, row)
@@ -295,6 +305,7 @@ class _Import:
     clock: Clock
     header: list[str]
     rows: list[tuple[int, list[str]]]
+    holders: catalogue.Holders | None
     summary: ImportSummary = field(default_factory=ImportSummary)
     errors: list[tuple[int, DomainError]] = field(default_factory=list)
     #: First line of each type code and of each barcode written in the file.
@@ -365,7 +376,11 @@ class _Import:
             self.summary.types_created += 1
         else:
             catalogue.update_item_type(
-                self.uow, user=self.user, item_id=require_id(existing), data=data
+                self.uow,
+                user=self.user,
+                item_id=require_id(existing),
+                data=data,
+                holders=self.holders,
             )
             self.summary.types_updated += 1
 

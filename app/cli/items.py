@@ -1,4 +1,4 @@
-"""``regie items list|import|export`` and ``regie units status``."""
+"""``regie items list|edit|import|export`` and ``regie units status``."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ from typing import Any
 
 from app.bootstrap import open_context
 from app.cli.output import print_json
+from app.core.db import require_id
+from app.i18n import tr
+from booking.tracking import holders
 from inventory import catalogue, fields
-from inventory.models import UnitStatus
+from inventory.models import Category, Tracking, UnitStatus
 from inventory.queries import TypeRow, UnitRow, search_types, type_rows, units_by_type
 
 
@@ -20,6 +23,7 @@ def register(commands: Any) -> None:
     listing.add_argument("--search", default="", help="text to look for")
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(handler=list_items)
+    _register_edit(sub)
     _register_csv(sub)
 
     units = commands.add_parser("units", help="serialized units")
@@ -29,6 +33,44 @@ def register(commands: Any) -> None:
     status.add_argument("status", choices=[s.value for s in UnitStatus])
     status.add_argument("--note", default="")
     status.set_defaults(handler=unit_status)
+
+
+#: ``items edit`` options: (option, field of ``parse_item_type``).
+EDITABLE = (
+    ("--code", "code"),
+    ("--name", "name"),
+    ("--manufacturer", "manufacturer"),
+    ("--model", "model"),
+    ("--replacement-value", "replacement_value"),
+    ("--deposit", "deposit"),
+    ("--weight", "weight_grams"),
+    ("--quantity", "stock_quantity"),
+    ("--barcode", "barcode"),
+    ("--sale-price", "sale_price"),
+    ("--prep-hours", "prep_hours"),
+    ("--deprep-hours", "deprep_hours"),
+    ("--notes", "notes"),
+)
+
+
+def _register_edit(sub: Any) -> None:
+    edit = sub.add_parser("edit", help=tr("cli", "change an item type (only the options given)"))
+    edit.add_argument("code", help=tr("cli", "the item type's code"))
+    for option, key in EDITABLE:
+        edit.add_argument(option, dest=key, default=None)
+    edit.add_argument("--category", choices=[c.value for c in Category], default=None)
+    edit.add_argument(
+        "--tracking",
+        choices=[t.value for t in Tracking],
+        default=None,
+        help=tr(
+            "cli",
+            "bulk or serialized (refused while it is booked or out, while a bulk type "
+            "counts stock, while a serialized type has units)",
+        ),
+    )
+    edit.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
+    edit.set_defaults(handler=edit_item)
 
 
 def _register_csv(sub: Any) -> None:
@@ -84,6 +126,41 @@ def _item_json(row: TypeRow, units: list[UnitRow], today: dt.date) -> dict[str, 
             for u in units
         ],
     }
+
+
+def edit_item(args: argparse.Namespace) -> int:
+    """Change the fields given; the others stay. A type becoming serialized drops its stock
+    and barcode fields (refused while it still counts stock); one becoming bulk starts at 0
+    with a generated barcode unless they are given."""
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            item = catalogue.item_by_code(uow, args.code)
+            raw = catalogue.item_type_text(item)
+            released = item.barcode or ""
+            if args.tracking is not None and args.tracking != item.tracking:
+                raw["stock_quantity"] = raw["barcode"] = ""
+            for key in [key for _, key in EDITABLE] + ["category", "tracking"]:
+                if getattr(args, key) is not None:
+                    raw[key] = getattr(args, key)
+            data = catalogue.parse_item_type(raw)
+            saved = catalogue.update_item_type(
+                uow, user=ctx.user, item_id=require_id(item), data=data, holders=holders
+            )
+            ids = [require_id(saved)]
+            shown = _item_json(
+                type_rows(uow, ids)[ids[0]], units_by_type(uow, ids)[ids[0]], ctx.clock.today()
+            )
+            released = released if released and not saved.barcode else ""
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(shown)
+        return 0
+    print(tr("cli", "{code} saved: {name}.").format(code=shown["code"], name=shown["name"]))
+    if released:
+        print(tr("cli", "The barcode {barcode} no longer names it.").format(barcode=released))
+    return 0
 
 
 def unit_status(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from app.bootstrap import open_context
 from app.cli.output import print_json
 from app.core.files import atomic_write_bytes
 from app.i18n import tr
+from booking.tracking import holders
 from inventory.csvio import export_catalogue, import_catalogue
 
 
@@ -37,7 +38,9 @@ def import_items(args: argparse.Namespace) -> int:
     ctx = open_context(args.db)
     try:
         with ctx.db.write() as uow:
-            summary = import_catalogue(uow, user=ctx.user, clock=ctx.clock, stream=io.BytesIO(data))
+            summary = import_catalogue(
+                uow, user=ctx.user, clock=ctx.clock, stream=io.BytesIO(data), holders=holders
+            )
     finally:
         ctx.db.dispose()
     if args.json:

@@ -14,6 +14,7 @@ from app.gui.catalogue.form_dialog import Action, FormDialog, combo, notes_edit
 from app.gui.shell.models import category_label
 from app.gui.shell.operations import Operations
 from app.gui.shell.widgets import FormFields, edit_amount, no_mnemonic
+from booking.tracking import holders
 from inventory import catalogue
 from inventory.models import Category, Tracking
 from invoicing.item_rates import ItemRates, item_rates, parse_item_rates, save_item_rates
@@ -241,7 +242,9 @@ class ItemTypeDialog(FormDialog):
             if item_id is None:
                 saved = catalogue.create_item_type(uow, user=user, data=data)
             else:
-                saved = catalogue.update_item_type(uow, user=user, item_id=item_id, data=data)
+                saved = catalogue.update_item_type(
+                    uow, user=user, item_id=item_id, data=data, holders=holders
+                )
             if parsed is not None:
                 save_item_rates(uow, user=user, item_code=saved.code, rates_=parsed)
             return saved.id
