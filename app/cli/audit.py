@@ -1,9 +1,139 @@
-"""``regie audit``: the audit trail, who changed what and when (issue 12)."""
+"""``regie audit [--from D] [--to D] [--user NAME] [--entity TABLE] [--id ID] [--limit N]
+[--json]``: the audit trail, who changed what and when (issue 12).
+
+Newest first. Days are the cooperative's, both included. ``--limit N`` keeps the N most
+recent events. Reading it needs a manager (the services refuse others, exit 1). A
+malformed or reversed date, or a negative limit, is a usage error (exit 2).
+
+``--json``: a list of objects ``id, at, at_local, account, workstation, entity, entity_id,
+action, before, after`` (``app.core.audit_queries.to_json``).
+"""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import json
 from typing import Any
+
+from app.bootstrap import open_context
+from app.cli.bookings import UsageError, _usage_guard
+from app.cli.output import print_json
+from app.core import audit_queries
+from app.core.audit_queries import AuditFilter, AuditRow
+from app.core.clock import Clock
+from app.core.errors import ValidationError
+from app.i18n import label, tr
+from inventory import fields
 
 
 def register(commands: Any) -> None:
-    """Being written for issue 12."""
+    parser = commands.add_parser(
+        "audit", help=tr("cli", "the audit trail: who changed what, when and where")
+    )
+    parser.add_argument(
+        "--from", dest="start", default="", help=tr("cli", "first day, e.g. 2026-01-01")
+    )
+    parser.add_argument(
+        "--to", dest="end", default="", help=tr("cli", "last day (included), e.g. 2026-12-31")
+    )
+    parser.add_argument(
+        "--user",
+        dest="account",
+        default="",
+        metavar="NAME",
+        help=tr("cli", "only this account's writes"),
+    )
+    parser.add_argument(
+        "--entity", default="", metavar="TABLE", help=tr("cli", "only this table, e.g. booking")
+    )
+    parser.add_argument(
+        "--id",
+        dest="entity_id",
+        default="",
+        metavar="ID",
+        help=tr("cli", "only this row (with --entity)"),
+    )
+    parser.add_argument(
+        "--limit", default="", metavar="N", help=tr("cli", "only the N most recent events")
+    )
+    parser.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
+    parser.set_defaults(handler=_usage_guard(run_audit))
+
+
+def _day(field: str, value: str) -> dt.date | None:
+    try:
+        return fields.optional_date(field, value)
+    except ValidationError as err:
+        raise UsageError(err, f"--{field} {value}") from err
+
+
+def _limit(value: str) -> int | None:
+    if not value.strip():
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        err = ValidationError("limit", "Give a whole number of events, 0 or more.")
+        raise UsageError(err, f"--limit {value}")
+    return number
+
+
+def _filter(args: argparse.Namespace) -> AuditFilter:
+    start, end = _day("from", args.start), _day("to", args.end)
+    if start is not None and end is not None and end < start:
+        raise UsageError(
+            ValidationError("to", "The end of the period must come after its start."), "--to"
+        )
+    return AuditFilter(
+        start=start,
+        end=end,
+        account=args.account,
+        entity=args.entity,
+        entity_id=args.entity_id,
+    )
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    where = _filter(args)
+    limit = _limit(args.limit)
+    ctx = open_context(args.db, demo_if_new=False)
+    try:
+        with ctx.db.read() as uow:
+            rows = audit_queries.events(uow, where, ctx.clock, limit=limit)
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json([audit_queries.to_json(row, ctx.clock) for row in rows])
+        return 0
+    if not rows:
+        print(tr("cli", "No recorded write matches."))
+        return 0
+    for row in rows:
+        print(line(row, ctx.clock))
+    return 0
+
+
+def line(row: AuditRow, clock: Clock) -> str:
+    """One event as a line: local time, who, where, what, which columns."""
+    when = clock.to_local(row.at).strftime("%Y-%m-%d %H:%M:%S")
+    where = f"@{row.workstation}" if row.workstation else ""
+    what = f"{row.entity} {row.entity_id}".strip()
+    action = label(audit_queries.ACTION_LABELS.get(row.action, row.action))
+    return f"{when}  {row.account}{where}  {action} {what}  {_changes(row)}".rstrip()
+
+
+def _changes(row: AuditRow) -> str:
+    """``column: old → new`` for an update; the columns set or removed otherwise."""
+    if row.action != "update":
+        return ", ".join(row.changed)
+    before, after = row.before or {}, row.after or {}
+    parts = [f"{name}: {_short(before.get(name))} → {_short(after[name])}" for name in row.changed]
+    return ", ".join(parts)
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
