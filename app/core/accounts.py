@@ -46,7 +46,7 @@ from sqlmodel import col, select
 
 from app.core import audit, dialect
 from app.core.access import Actor, Forbidden, Permission, Role, require, workstation
-from app.core.errors import DomainError, NotFound, StorageError, ValidationError
+from app.core.errors import N_, DomainError, NotFound, StorageError, ValidationError
 from app.core.models import Account
 
 if TYPE_CHECKING:
@@ -81,12 +81,12 @@ class AccountRow:
     role: Role
     disabled: bool
     locked: bool
-    locked_until: dt.datetime | None  # naive UTC
+    locked_until: dt.datetime | None  # UTC
     has_password: bool
     badge: bool
     auto_login: bool
-    last_login_at: dt.datetime | None  # naive UTC
-    created_at: dt.datetime  # naive UTC
+    last_login_at: dt.datetime | None  # UTC
+    created_at: dt.datetime  # UTC
     created_by: str
 
 
@@ -309,13 +309,17 @@ def _keep_an_admin(uow: UnitOfWork, account: Account, action: str) -> None:
         return
     if action == "disable":
         raise Forbidden(
-            "{name} is the last enabled administrator: it cannot be disabled (make "
-            "another account an administrator first).",
+            N_(
+                "{name} is the last enabled administrator: it cannot be disabled (make "
+                "another account an administrator first)."
+            ),
             name=account.name,
         )
     raise Forbidden(
-        "{name} is the last enabled administrator: its role cannot change (make another "
-        "account an administrator first).",
+        N_(
+            "{name} is the last enabled administrator: its role cannot change (make another "
+            "account an administrator first)."
+        ),
         name=account.name,
     )
 
@@ -369,6 +373,12 @@ def needs_password(db: Database, name: str) -> bool:
         return bool(account.password_hash) or not _passwordless_allowed(uow)
 
 
+def first_setup(db: Database) -> bool:
+    """Is this a server's database where no account has a password yet (its set-up)?"""
+    with db.read() as uow:
+        return on_server(uow) and _passwordless_allowed(uow)
+
+
 def authenticate(db: Database, name: str, password: str, clock: Clock) -> Actor:
     """Log ``name`` in with ``password``: the acting ``Actor``, or ``LoginRefused``.
 
@@ -408,7 +418,7 @@ def badge_login(db: Database, code: str, clock: Clock) -> Actor:
         statement = select(Account).where(Account.badge_sha256 == digest)
         account = uow.session.exec(statement).first()
     if account is None:
-        raise LoginRefused("This badge belongs to nobody: ask an administrator for a new one.")
+        raise LoginRefused(N_("This badge belongs to nobody: ask an administrator for a new one."))
     if account.disabled:
         raise _disabled(account)
     if _locked(account, _now(clock)):
@@ -448,7 +458,7 @@ def log_in(db: Database) -> Actor | None:
 
 
 def _now(clock: Clock) -> dt.datetime:
-    return clock.now().astimezone(dt.UTC).replace(tzinfo=None)
+    return clock.now().astimezone(dt.UTC)
 
 
 def _actor(account: Account) -> Actor:
@@ -469,19 +479,23 @@ def _locked(account: Account, now: dt.datetime) -> bool:
 
 
 def _wrong() -> LoginRefused:
-    return LoginRefused("Wrong name or password.")
+    return LoginRefused(N_("Wrong name or password."))
 
 
 def _disabled(account: Account) -> LoginRefused:
-    return LoginRefused("The account {name} is disabled: ask an administrator.", name=account.name)
+    return LoginRefused(
+        N_("The account {name} is disabled: ask an administrator."), name=account.name
+    )
 
 
 def _locked_error(account: Account, clock: Clock) -> LoginRefused:
     until = account.locked_until or _now(clock)
     local = clock.to_local(until)
     return LoginRefused(
-        "The account {name} is locked after {count} wrong passwords, until {time}: wait, "
-        "or ask an administrator to unlock it.",
+        N_(
+            "The account {name} is locked after {count} wrong passwords, until {time}: wait, "
+            "or ask an administrator to unlock it."
+        ),
         name=account.name,
         count=MAX_FAILURES,
         time=local.strftime("%H:%M"),
