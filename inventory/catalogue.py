@@ -152,8 +152,8 @@ def update_item_type(
     if item.tracking != data.tracking.value:
         _check_tracking_change(uow, item, holders)
     barcode = item.barcode
-    if data.tracking is Tracking.BULK and data.barcode != (barcode or ""):
-        barcode = _bulk_barcode(uow, data)
+    if data.tracking is Tracking.BULK and (not barcode or data.barcode != barcode):
+        barcode = _bulk_barcode(uow, data)  # a type becoming bulk gets one
     for key, value in _item_columns(data).items():
         setattr(item, key, value)
     item.barcode = barcode if data.tracking is Tracking.BULK else None
