@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
 import importlib
 import logging
 import os
@@ -22,8 +23,11 @@ from typing import NoReturn
 
 from app.cli import argparse_fr
 from app.cli.output import check_outputs, output_targets, silence_stdout
-from app.core.db import BUSY_LOG, storage_problem
-from app.core.errors import DomainError, describe
+from app.core import accounts as _accounts  # (app.cli.accounts is the command module)
+from app.core.access import Actor
+from app.core.clock import Clock
+from app.core.db import BUSY_LOG, Database, storage_problem
+from app.core.errors import N_, DomainError, describe
 from app.core.log import record_unexpected
 from app.core.storage import os_problem
 
@@ -66,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Régie: rental and inventory desk for pooled stage equipment.",
     )
     parser.add_argument("--db", help="database file (REGIE_DB takes precedence)")
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="your account (else REGIE_USER; password from REGIE_PASSWORD or a prompt)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"app.cli.{name}").register(commands)
@@ -159,12 +168,72 @@ def _run(args: argparse.Namespace, argv: Sequence[str]) -> int:
         _say(text.format(argument=bad))
         return USAGE
     check_outputs(args)  # before anything is opened or written
-    status = int(args.handler(args) or 0)
+    with _accounts.logging_in(_Login(args)):  # whenever the command opens its database
+        status = int(args.handler(args) or 0)
     sys.stdout.flush()  # a closed pipe shows here, not in Python's final flush
     return status
 
 
 USAGE = 2
+
+
+class _Login:
+    """Logs the person in to each database the command opens (``_accounts.logging_in``):
+    ``--user`` or ``REGIE_USER`` names the account, its password comes from
+    ``REGIE_PASSWORD`` or a prompt on a terminal; with no name, the automatic account of
+    an SQLite file (the passwordless ``admin``) acts. Once per database."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.done: dict[str, Actor] = {}
+
+    def __call__(self, db: Database) -> Actor:
+        key = str(db.engine.url)
+        if key not in self.done:
+            self.done[key] = self._log_in(db)
+        return self.done[key]
+
+    def _log_in(self, db: Database) -> Actor:
+        name = (getattr(self.args, "user", None) or os.environ.get("REGIE_USER") or "").strip()
+        if not name:
+            actor = _accounts.automatic(db)
+            if actor is None:
+                raise _accounts.LoginRefused(
+                    N_(
+                        "Name your account: --user NAME (or REGIE_USER), with its password "
+                        "in REGIE_PASSWORD or typed at the prompt."
+                    )
+                )
+            return actor
+        password = os.environ.get("REGIE_PASSWORD")
+        needed = _accounts.needs_password(db, name)
+        if password is None:
+            password = self._prompt(name) if needed else ""
+        elif needed:
+            self.args.regie_password_used = True  # not a new account's password
+        actor = _accounts.authenticate(db, name, password, Clock())
+        if not needed and _accounts.first_setup(db):
+            text = tr(
+                "cli",
+                "No account has a password on this server yet: give {name} one now "
+                "(regie --user {name} accounts passwd {name}).",
+            )
+            _say(text.format(name=actor.name))
+        return actor
+
+    def _prompt(self, name: str) -> str:
+        if not sys.stdin.isatty():
+            raise _accounts.LoginRefused(
+                N_(
+                    "A password is needed for {name}: give it in REGIE_PASSWORD, or run "
+                    "the command in a terminal to type it."
+                ),
+                name=name,
+            )
+        try:
+            return getpass.getpass(tr("cli", "Password for {name}: ").format(name=name))
+        except EOFError:
+            raise KeyboardInterrupt from None
 
 
 def _say(text: str) -> None:
