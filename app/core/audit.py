@@ -80,7 +80,7 @@ def events(session: Session) -> list[dict[str, Any]]:
     stamp = {
         "at": dt.datetime.now(dt.UTC),
         "account": actor.name,
-        "workstation": actor.workstation or _here(),
+        "workstation": actor.workstation or workstation(),
     }
     changes = [
         *(_inserted(inspect(obj)) for obj in session.new),
@@ -88,16 +88,6 @@ def events(session: Session) -> list[dict[str, Any]]:
         *(_deleted(inspect(obj)) for obj in session.deleted),
     ]
     return [{**stamp, **change} for change in changes if change is not None]
-
-
-_HERE: list[str] = []
-
-
-def _here() -> str:
-    """This PC's name, read once per process."""
-    if not _HERE:
-        _HERE.append(workstation())
-    return _HERE[0]
 
 
 def _inserted(state: InstanceState[Any]) -> dict[str, Any] | None:
