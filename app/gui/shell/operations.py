@@ -2,7 +2,9 @@
 
 Widgets never open sessions: they ask ``Operations`` to run a read or a write on the one
 database worker thread, and get the result (or a translated error) back on the GUI thread.
-``changed`` tells every screen what kind of data changed so each refreshes what it shows.
+``changed`` tells every screen what kind of data changed so each refreshes what it shows —
+after this window's writes, and (``live``) after the commits of other windows and
+workstations.
 Long work (imports, batch PDFs) runs through ``long`` with progress and cancellation.
 In tests, ``SyncRunner`` runs everything at once on the calling thread.
 
@@ -31,8 +33,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from app.bootstrap import Context
 from app.core.db import BUSY_LOG, UnitOfWork
 from app.core.errors import DomainError, UnexpectedError
+from app.gui.shell import live
 from app.gui.shell.changes import Change
 from app.gui.shell.error_dialog import as_error, show_error
+from app.gui.shell.live import Live
 
 T = TypeVar("T")
 Done = Callable[[Any], None]
@@ -202,6 +206,11 @@ class Operations(QObject):
         self.unexpected.connect(self._show_unexpected)
         self.busy.connect(self._show_busy)
         _listen_for_busy(self)
+        #: Announces the commits of other windows and workstations on ``changed`` (only
+        #: with a real worker thread: the tests' SyncRunner runs without it).
+        self.live: Live | None = None
+        if isinstance(runner, ThreadRunner):
+            self.live = live.start(self)
 
     # --- failures and waits ------------------------------------------------------------
 
