@@ -16,7 +16,9 @@ What a row records:
 Values are JSON: dates and date-times ISO 8601, ``Decimal`` as a string, enumerations by
 value, bytes (and text over ``LONG_TEXT`` characters) as ``{"sha256": …, "length": …}`` so
 a stored PDF never bloats the trail, secrets (password hashes, badge digests) as
-``HIDDEN``. Serialising never fails: an unknown type is recorded by its ``repr``.
+``HIDDEN`` and a customer's or contact's personal data (``PERSONAL``) as ``PERSONAL_MARK``
+(an anonymised person must leave no trace in an append-only trail). Serialising never
+fails: an unknown type is recorded by its ``repr``.
 
 Only ORM unit-of-work writes pass through a flush. Core statements (``insert(...)`` of the
 demo and bench builders) and ORM bulk ``update()`` (the booking lines mirroring their
@@ -50,6 +52,29 @@ LONG_TEXT = 4096
 HIDDEN = "(hidden)"
 #: Columns whose values never enter the trail.
 SECRET_COLUMNS = frozenset({"password_hash", "badge_sha256"})
+#: What a personal column's value is recorded as.
+PERSONAL_MARK = "(personal)"
+#: Personal data (RGPD), by table: the trail is append-only, so what it kept in clear could
+#: never be erased when a customer asks to be anonymised. It records that these columns
+#: changed (and whether they were empty), never their values; the tables keep the values.
+PERSONAL = {
+    "customer": frozenset(
+        {
+            "name",
+            "email",
+            "phone",
+            "address",
+            "postcode",
+            "city",
+            "siren",
+            "siret",
+            "vat_number",
+            "service_code",
+            "notes",
+        }
+    ),
+    "contact": frozenset({"name", "role", "email", "phone"}),
+}
 
 INSERT = "insert"
 UPDATE = "update"
@@ -171,22 +196,32 @@ def _change(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> dict[str, Any]:
+    entity = _table(state)
     return {
-        "entity": _table(state),
+        "entity": entity,
         "entity_id": _entity_id(state),
         "action": action,
-        "before": None if before is None else to_json(before),
-        "after": None if after is None else to_json(after),
+        "before": None if before is None else to_json(before, entity),
+        "after": None if after is None else to_json(after, entity),
     }
 
 
-def to_json(values: dict[str, Any]) -> str:
-    """``values`` as the compact JSON text the trail stores (keys in column order)."""
-    plain = {
-        name: HIDDEN if name in SECRET_COLUMNS and value else plain_value(value)
-        for name, value in values.items()
-    }
+def to_json(values: dict[str, Any], entity: str = "") -> str:
+    """``values`` (a row of ``entity``) as the compact JSON text the trail stores (keys in
+    column order); secrets and personal data masked when set."""
+    personal = PERSONAL.get(entity, frozenset())
+    plain = {name: _masked(name, value, personal) for name, value in values.items()}
     return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+
+
+def _masked(name: str, value: Any, personal: frozenset[str]) -> Any:
+    if value is None or value == "":
+        return value
+    if name in SECRET_COLUMNS:
+        return HIDDEN
+    if name in personal:
+        return PERSONAL_MARK
+    return plain_value(value)
 
 
 def plain_value(value: Any) -> Any:

@@ -20,6 +20,7 @@ from app.core.audit_queries import AuditFilter
 from app.core.clock import Clock
 from app.core.db import Database
 from app.core.models import Account
+from booking.models import Contact, Customer
 from inventory import catalogue
 from inventory.catalogue import ItemTypeData
 from inventory.models import Category, ItemType
@@ -199,3 +200,24 @@ def _dump(path: Path) -> str:
         text=True,
         check=True,
     ).stdout
+
+
+def test_a_customer_s_personal_data_never_enters_the_trail(db: Database) -> None:
+    """The trail is append-only: what it kept could not be erased when the person asks."""
+    db.actor = ALICE
+    number = factories.customer(db, name="Jeanne Martin")
+    with db.write() as uow:
+        found = uow.session.exec(select(Customer).where(Customer.number == number)).one()
+        found.email = "jeanne.martin@example.org"
+        found.city = "Lyon"
+        uow.session.add(Contact(customer_id=found.id, name="Paul Martin", phone="0612345678"))
+    text = json.dumps([(e.before, e.after) for e in trail(db)], ensure_ascii=False)
+    for personal in ("Jeanne", "Martin", "jeanne.martin", "Lyon", "0612345678"):
+        assert personal not in text
+    changed = next(e for e in trail(db, entity="customer") if e.action == "update")
+    assert changed.before is not None
+    assert changed.after is not None
+    assert changed.before["email"] == ""  # it had none: that much is visible
+    assert changed.after["email"] == audit.PERSONAL_MARK
+    assert changed.after["city"] == audit.PERSONAL_MARK
+    assert any(e.entity == "contact" and e.action == "insert" for e in trail(db))
