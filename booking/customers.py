@@ -19,6 +19,7 @@ from stdnum.eu import vat as eu_vat
 from stdnum.fr import siren as fr_siren
 from stdnum.fr import siret as fr_siret
 
+from app.core.access import Permission, requires
 from app.core.db import UnitOfWork, id_column
 from app.core.errors import Conflict, NotFound, ValidationError
 from booking import countries, queries
@@ -277,6 +278,7 @@ def next_number(uow: UnitOfWork) -> str:
     return str(candidate)
 
 
+@requires(Permission.CUSTOMERS)
 def save_customer(
     uow: UnitOfWork, *, user: str, data: CustomerData, customer_id: int | None = None
 ) -> Customer:
@@ -316,6 +318,7 @@ def save_customer(
     return customer
 
 
+@requires(Permission.CUSTOMERS)
 def add_contact(
     uow: UnitOfWork,
     *,
@@ -345,6 +348,7 @@ def contacts_of(uow: UnitOfWork, customer_id: int) -> list[Contact]:
 # --- memberships ------------------------------------------------------------------------
 
 
+@requires(Permission.CUSTOMERS)
 def add_membership(
     uow: UnitOfWork,
     *,

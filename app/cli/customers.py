@@ -1,9 +1,11 @@
-"""``regie customers add|edit|renew|list|show``: customers and their memberships."""
+"""``regie customers add|edit|renew|list|show``: customers and their memberships;
+``customers export-data|anonymise``: a person's data on request (RGPD)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from typing import Any
 
@@ -11,10 +13,12 @@ from app.bootstrap import open_context
 from app.cli.output import print_json
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
+from app.core.files import atomic_write_bytes
 from app.i18n import message, tr
 from booking import customers
 from booking.models import Customer, CustomerCategory, CustomerKind
 from inventory import fields
+from invoicing import personal_data
 
 USAGE_ERROR = 2
 #: The ``add`` option of a customer field named otherwise (``--vat``).
@@ -145,6 +149,33 @@ def register(commands: Any) -> None:
     show.add_argument("number", help=tr("cli", "the customer number"))
     show.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
     show.set_defaults(handler=show_customer)
+    _register_personal_data(sub)
+
+
+def _register_personal_data(sub: Any) -> None:
+    export = sub.add_parser(
+        "export-data",
+        help=tr("cli", "everything about a customer, as JSON (a personal-data request)"),
+    )
+    export.add_argument("number", help=tr("cli", "the customer number"))
+    export.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help=tr("cli", "the JSON file to write (- prints it)"),
+    )
+    export.add_argument("--json", action="store_true", help=tr("cli", "print a summary as JSON"))
+    export.set_defaults(handler=export_data)
+    anonymise = sub.add_parser(
+        "anonymise",
+        help=tr(
+            "cli",
+            "erase a customer's identity; issued invoices and credit notes stay as issued",
+        ),
+    )
+    anonymise.add_argument("number", help=tr("cli", "the customer number"))
+    anonymise.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
+    anonymise.set_defaults(handler=anonymise_customer)
 
 
 def usage_error(err: ValidationError, argument: str = "") -> int:
@@ -359,6 +390,64 @@ def show_customer(args: argparse.Namespace) -> int:
                     number=m["member_number"], start=m["valid_from"], end=m["valid_to"] or "…"
                 )
             )
+    return 0
+
+
+def export_data(args: argparse.Namespace) -> int:
+    """Write everything about the customer to ``--out`` (whole, or not at all)."""
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.read() as uow:
+            found = personal_data.export_data(uow, args.number, clock=ctx.clock)
+    finally:
+        ctx.db.dispose()
+    text = json.dumps(found, ensure_ascii=False, indent=2) + "\n"
+    if args.out == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        atomic_write_bytes(args.out, text.encode("utf-8"))
+    except OSError as err:
+        problem = tr("cli", "Cannot write {path}: {reason}")
+        print(problem.format(path=args.out, reason=err.strerror or err), file=sys.stderr)
+        return 1
+    summary = {
+        "number": found["customer"]["number"],
+        "out": args.out,
+        **{key: len(found[key]) for key in COUNTED},
+    }
+    if args.json:
+        print_json(summary)
+    else:
+        print(
+            tr("cli", "Data of customer {number} written to {path}.").format(
+                number=summary["number"], path=args.out
+            )
+        )
+    return 0
+
+
+#: The lists the export's summary counts.
+COUNTED = ("contacts", "memberships", "bookings", "invoices", "credit_notes", "audit")
+
+
+def anonymise_customer(args: argparse.Namespace) -> int:
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            done = personal_data.anonymise(uow, args.number, clock=ctx.clock)
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json(done)
+    else:
+        print(
+            tr(
+                "cli",
+                "Customer {number} anonymised ({name}); its issued invoices and credit notes "
+                "are kept as issued.",
+            ).format(number=done["number"], name=done["name"])
+        )
     return 0
 
 
