@@ -232,7 +232,13 @@ def list_backups(folder: Path, source: Source) -> list[Backup]:
         with contextlib.suppress(OSError):
             if path.is_file():
                 found.append(Backup(path, parsed[1], path.stat().st_size))
-    return sorted(found, key=lambda b: (b.at, b.path.name), reverse=True)
+    return sorted(found, key=lambda b: (b.at, _counter(b.path.name)), reverse=True)
+
+
+def _counter(name: str) -> int:
+    """1 for ``x-<stamp>.db``, n for ``x-<stamp>-n.db`` (made later in the same second)."""
+    found = _NAME.match(name)
+    return int(found["n"]) if found is not None and found["n"] else 1
 
 
 def to_keep(instants: Iterable[dt.datetime], tz: ZoneInfo) -> set[dt.datetime]:
