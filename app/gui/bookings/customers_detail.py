@@ -7,7 +7,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -77,6 +78,16 @@ class CustomerDetailPanel(QWidget):
         column.addWidget(self.title)
         column.addWidget(self.facts)
         column.addWidget(self.tabs, 1)
+        self.column = column
+
+    def add_footer(self, actions: list[QAction]) -> None:
+        """Actions on the customer as a whole (its personal data), under the tabs."""
+        bar = QToolBar()
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setAccessibleName(tr("CustomersScreen", "Personal data"))
+        for action in actions:
+            bar.addAction(action)
+        self.column.addWidget(bar)
 
     def _memberships_tab(self) -> QWidget:
         page = QWidget()

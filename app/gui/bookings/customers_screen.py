@@ -28,6 +28,7 @@ from app.gui.bookings.booking_editor import BookingEditor
 from app.gui.bookings.booking_models import ID_ROLE, CustomerTableModel
 from app.gui.bookings.customers_detail import CustomerDetailPanel, table_view
 from app.gui.bookings.customers_dialog import CustomerDialog, kind_label
+from app.gui.bookings.customers_personal import PersonalDataActions
 from app.gui.shell import icons, style
 from app.gui.shell.changes import Change
 from app.gui.shell.empty import EmptyState
@@ -94,8 +95,18 @@ class CustomersScreen(QWidget):
         self.book_action = a(
             tr("CustomersScreen", "New &booking for this customer…"), "Ctrl+B", self.new_booking
         )
+        self.personal = PersonalDataActions(self)
         self.menu = QMenu(tr("CustomersScreen", "C&ustomers"), self)
-        for action in (self.find_action, None, self.new_action, self.edit_action, self.book_action):
+        for action in (
+            self.find_action,
+            None,
+            self.new_action,
+            self.edit_action,
+            self.book_action,
+            None,
+            self.personal.export_action,
+            self.personal.anonymise_action,
+        ):
             self.menu.addSeparator() if action is None else self.menu.addAction(action)
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -110,6 +121,7 @@ class CustomersScreen(QWidget):
             action.setIcon(icons.icon(icon))
 
         self.panel = CustomerDetailPanel(self.ops, self)
+        self.panel.add_footer([self.personal.export_action, self.personal.anonymise_action])
         self._expose_panel()
         self.add_membership_button.clicked.connect(self.add_membership)
         for edit in (self.member_number, self.member_from, self.member_to):
@@ -241,6 +253,7 @@ class CustomersScreen(QWidget):
 
     def _show_detail(self, detail: CustomerDetail | None) -> None:
         self.detail = detail
+        self.personal.update_enabled(detail is not None)
         self.panel.show_detail(detail)
 
     # --- actions ------------------------------------------------------------------------
