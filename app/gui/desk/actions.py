@@ -122,8 +122,13 @@ class ActionBar(QWidget):
         look.sized(self.keys_label, "small", "small")
         self.station_label = QLabel(tr("DeskScreen", "Station: %1").replace("%1", station))
         look.sized(self.station_label, "small", "muted")
+        self.person_label = QLabel()
+        self.person_label.setObjectName("person")
+        look.sized(self.person_label, "small")
+        self.person_label.hide()
         keys = QHBoxLayout()
         keys.addWidget(self.keys_label, 1)
+        keys.addWidget(self.person_label)
         keys.addWidget(self.station_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -152,3 +157,8 @@ class ActionBar(QWidget):
         elif armed == "missing":
             parts.insert(0, tr("DeskScreen", "NEXT SCAN: MISSING"))
         self.keys_label.setText("   ·   ".join(parts))
+
+    def show_person(self, text: str) -> None:
+        """Who works at the desk ("lea (technician)"), beside the station's name."""
+        self.person_label.setText(tr("DeskScreen", "Logged in: %1").replace("%1", text))
+        self.person_label.setVisible(bool(text))

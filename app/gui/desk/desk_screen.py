@@ -100,6 +100,8 @@ class DeskScreen(DeskPrompts, DeskDocuments, QWidget):
         self._own_change = False
         self.last_document: Path | None = None  # the last document saved as PDF
         self.last_printed = ""  # the title of the last document sent to a printer
+        #: Who works at the kiosk (``desk_login.DeskSession``): badges scanned here log in.
+        self.login: Any = None
         self.catcher = ScanCatcher(self, self._human_keys, unfinished=self._unfinished_burst)
         self.catcher.scanned.connect(self.scan)
         self._build()
@@ -334,7 +336,7 @@ class DeskScreen(DeskPrompts, DeskDocuments, QWidget):
                 else:
                     self.focus_quantity()
                 return
-        if not code:
+        if not code or self.login is not None and self.login.takes(code):  # a badge
             return
         quantity = self.quantity.value() if self.quantity.value() > 1 else None
         if self.quantity.value() != 1:

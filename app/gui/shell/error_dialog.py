@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
+from app.core.access import Forbidden
 from app.core.db import storage_problem
 from app.core.errors import DomainError, UnexpectedError
 from app.core.log import record_unexpected
@@ -62,11 +63,14 @@ class ErrorDialog(QDialog):
         super().__init__(parent)
         self.error = err
         unexpected = isinstance(err, UnexpectedError)
-        self.setWindowTitle(
-            tr("ErrorDialog", "Régie — unexpected error")
-            if unexpected
-            else tr("ErrorDialog", "Régie — action refused")
-        )
+        #: A role's refusal is a plain sentence (who may do it): nothing to copy or report.
+        forbidden = isinstance(err, Forbidden)
+        if unexpected:
+            self.setWindowTitle(tr("ErrorDialog", "Régie — unexpected error"))
+        elif forbidden:
+            self.setWindowTitle(tr("ErrorDialog", "Régie — not allowed"))
+        else:
+            self.setWindowTitle(tr("ErrorDialog", "Régie — action refused"))
         self.setObjectName("errorDialog")
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -126,6 +130,7 @@ class ErrorDialog(QDialog):
             tr("ErrorDialog", "Copy the details to paste them into a message")
         )
         self.copy_button.clicked.connect(self.copy_details)
+        self.copy_button.setVisible(not forbidden)
         self.show_button = QPushButton(icons.icon("info"), tr("ErrorDialog", "Show &details"))
         self.show_button.setCheckable(True)
         self.show_button.toggled.connect(self._toggle_details)

@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -111,6 +111,13 @@ def _start(
 
         session.ctx = ctx
         session.ops = Operations(ctx, ThreadRunner())
+        try:
+            if not kiosk and not _log_in(session.ops):  # the desk has its own login page
+                return False  # the person quit
+        except DomainError as err:
+            QMessageBox.critical(placeholder, "Régie", i18n.message(err))
+            session.status = 1
+            return False
         session.window = make_window(session.ops)
         show(session.window)
         QTimer.singleShot(0, lambda: _probe("ready"))
@@ -142,10 +149,22 @@ def _start(
         QTimer.singleShot(0, lambda: _probe("window"))
         first.start()
     elif not open_window():
+        session.close()
         return session.status
     status = app.exec()
     session.close()
     return int(session.status or status)
+
+
+def _log_in(ops: Operations) -> bool:
+    """Who works in this window: the account that logs in by itself, else the login
+    dialog. False: the person quit."""
+    from app.core.settings import COOPERATIVE_NAME, get_setting
+    from app.gui.shell import session
+
+    with ops.ctx.db.read() as uow:
+        cooperative = get_setting(uow, COOPERATIVE_NAME)
+    return session.start(ops, cooperative=cooperative) is not None
 
 
 def _watch(app: QApplication) -> None:
@@ -201,7 +220,6 @@ def desk_window(ops: object) -> QMainWindow:
     window = QMainWindow()
     window.setWindowTitle(tr("MainWindow", "Desk") + " — Régie")
     desk = DeskScreen(ops, window)  # type: ignore[arg-type]
-    window.setCentralWidget(desk)
     window.menuBar().addMenu(desk.menu)
     quit_action = QAction(tr("MainWindow", "&Quit"), window)
     quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -213,6 +231,9 @@ def desk_window(ops: object) -> QMainWindow:
             "error", tr("MainWindow", "Régie — action refused"), i18n.message(err)
         )
     )
+    from app.gui.desk.desk_login import DeskSession
+
+    DeskSession(window, desk, cast("Operations", ops)).start()
     return window
 
 

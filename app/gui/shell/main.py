@@ -46,7 +46,7 @@ from app.gui.invoicing.invoices_screen import InvoicesScreen
 from app.gui.invoicing.pricing_screen import PricingScreen
 from app.gui.reports.dashboard import Dashboard
 from app.gui.reports.reports_screen import ReportsScreen
-from app.gui.shell import files, geometry, icons
+from app.gui.shell import files, geometry, icons, session
 from app.gui.shell.changes import Change
 from app.gui.shell.integrity_view import IntegrityChecks
 from app.gui.shell.keys import DigitRowShortcuts
@@ -166,6 +166,9 @@ class MainWindow(QMainWindow):
         ).install()
         ops.failed.connect(self.show_error)
         ops.changed.connect(self._on_changed)
+        self.refused: dict[str, str] = {}  # area key -> why the person may not use it
+        self.person = session.person_label(self)
+        self.apply_role()
         self._load_title()
         if self.areas:
             self.show_area(self.areas[0].key)
@@ -225,12 +228,25 @@ class MainWindow(QMainWindow):
             file_menu, tr("MainWindow", "&Settings…"), "Ctrl+,", self.open_settings, "settings"
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.accounts_action = self._menu_action(
+            file_menu, tr("MainWindow", "&Accounts…"), "", self.open_accounts, "customers"
+        )
+        file_menu.addSeparator()
+        self.switch_action = self._menu_action(
+            file_menu, tr("MainWindow", "S&witch user…"), "Ctrl+Shift+L", self.switch_user
+        )
+        self.logout_action = self._menu_action(
+            file_menu, tr("MainWindow", "&Log out"), "", self.log_out
+        )
+        file_menu.setToolTipsVisible(True)
+        self.file_menu = file_menu
         file_menu.addSeparator()
         self.quit_action = self._menu_action(
             file_menu, tr("MainWindow", "&Quit"), "Ctrl+Q", self.close, "quit"
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.view_menu = bar.addMenu(tr("MainWindow", "&View"))
+        self.view_menu.setToolTipsVisible(True)
         self.area_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for area in self.areas:
@@ -317,6 +333,9 @@ class MainWindow(QMainWindow):
             widget.show_holders(type_id, day)
 
     def show_area(self, key: str) -> None:
+        if key in self.refused:  # a shortcut or a dashboard row: say why, stay
+            self.statusBar().showMessage(self.refused[key], 10000)
+            return
         widget = self.screen(key)
         self.stack.setCurrentWidget(widget)
         for other, menu_action in self.screen_menus.items():
@@ -348,10 +367,25 @@ class MainWindow(QMainWindow):
 
     def _set_title(self, name: str) -> None:
         self.cooperative = name
-        if name and name != "Régie":
-            self.setWindowTitle(tr("MainWindow", "%1 — Régie").replace("%1", name))
-        else:
-            self.setWindowTitle("Régie")
+        self.setWindowTitle(session.window_title(name, session.acting(self.ops)))
+
+    # --- the person logged in -----------------------------------------------------------
+
+    def apply_role(self) -> None:
+        """The person's name in the title and the status bar; what their role may not do
+        greyed out, with why (``session.apply_role``)."""
+        session.apply_role(self)
+
+    def switch_user(self) -> None:
+        session.switch_user(self, lambda _actor: self.apply_role())
+
+    def log_out(self) -> None:
+        session.log_out(self)
+
+    def open_accounts(self) -> None:
+        from app.gui.shell.accounts_view import AccountsDialog
+
+        self._open(AccountsDialog(self.ops, self))
 
     def _on_changed(self, what: Change) -> None:
         if what == Change.SETTINGS:

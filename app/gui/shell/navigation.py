@@ -24,6 +24,8 @@ from app.gui.shell import style
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 41
 #: Item-data role holding the area's key.
 KEY_ROLE = Qt.ItemDataRole.UserRole
+#: The tooltip an area had before it was greyed out (its shortcut).
+TIP_ROLE = Qt.ItemDataRole.UserRole + 42
 
 
 def _heading_font(base: QWidget) -> QFont:
@@ -107,6 +109,20 @@ class Navigation(QListWidget):
             item.setData(SECTION_ROLE, section)
         self.addItem(item)
         return item
+
+    def set_area_enabled(self, key: str, why: str) -> None:
+        """Grey out area ``key`` with ``why`` as its tooltip (the person's role may not use
+        it), or give it back (``why`` empty) with its shortcut as the tooltip."""
+        for row in range(self.count()):
+            item = self.item(row)
+            if item is None or item.data(KEY_ROLE) != key:
+                continue
+            if item.data(TIP_ROLE) is None:
+                item.setData(TIP_ROLE, item.toolTip())
+            flags = item.flags()
+            usable = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            item.setFlags(flags & ~usable if why else flags | usable)
+            item.setToolTip(why or str(item.data(TIP_ROLE) or ""))
 
     def set_sections(self, sections: list[str]) -> None:
         """Row ``n`` belongs to section ``sections[n]``: a heading goes above each row
