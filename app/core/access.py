@@ -116,7 +116,9 @@ PERMISSION_LABELS = {
     Permission.REPORTS: N_("print statements, reports and exports"),
     Permission.SETTINGS: N_("change the cooperative's settings"),
     Permission.ACCOUNTS: N_("manage accounts"),
-    Permission.BACKUPS: N_("back up, restore or copy the database"),
+    Permission.BACKUPS: N_(
+        "back up, restore or copy the database, or answer personal-data requests"
+    ),
 }
 
 
