@@ -31,20 +31,18 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from app.core import audit_queries
 from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import Conflict
-from app.core.models import AuditEvent
 from app.core.money import cents_str
 from booking import customers
 from booking.models import (
     Booking,
     BookingLine,
     BookingStatus,
-    Contact,
     Customer,
-    Membership,
     Movement,
 )
 from inventory.models import ItemType
@@ -131,7 +129,19 @@ def export_data(uow: UnitOfWork, number: str, *, clock: Clock) -> dict[str, Any]
         "quotes": [b["reference"] for b in bookings if b["status"] == BookingStatus.QUOTE],
         "invoices": [d for d in documents if d["kind"] == Kind.INVOICE],
         "credit_notes": [d for d in documents if d["kind"] == Kind.CREDIT_NOTE],
-        "audit": _audit(uow, customer, contacts, memberships, booked, issued),
+        "audit": _audit(
+            uow,
+            clock,
+            {
+                "customer": [cid],
+                "contact": [c.id for c in contacts],
+                "membership": [m.id for m in memberships],
+                "booking": [b.id for b in booked],
+                "deposit": [d["id"] for b in bookings for d in b["deposits"]],
+                "issued_document": [d.id for d in issued],
+                "payment": [p["id"] for d in documents for p in d["payments"]],
+            },
+        ),
     }
 
 
@@ -208,40 +218,18 @@ def _document(uow: UnitOfWork, doc: IssuedDocument) -> dict[str, Any]:
 
 def _audit(
     uow: UnitOfWork,
-    customer: Customer,
-    contacts: list[Contact],
-    memberships: list[Membership],
-    booked: list[Booking],
-    issued: list[IssuedDocument],
+    clock: Clock,
+    about: dict[str, list[int | None]],
 ) -> list[dict[str, Any]]:
-    """The audit events about the customer's rows (its record, contacts, memberships,
-    bookings, issued documents), oldest first."""
-    about = {
-        "customer": [customer.id],
-        "contact": [c.id for c in contacts],
-        "membership": [m.id for m in memberships],
-        "booking": [b.id for b in booked],
-        "issued_document": [d.id for d in issued],
-    }
-    found: list[AuditEvent] = []
+    """The audit events about the person's rows (``about``: table → ids), oldest first, as
+    ``regie audit --json`` writes them (personal values are never in the trail)."""
+    found: dict[int, dict[str, Any]] = {}
     for entity, ids in about.items():
-        keys = [str(i) for i in ids if i is not None]
-        if not keys:
-            continue
-        query = select(AuditEvent).where(
-            AuditEvent.entity == entity, col(AuditEvent.entity_id).in_(keys)
-        )
-        found.extend(uow.session.exec(query))
-    found.sort(key=lambda e: e.id or 0)
-    return [_event(e) for e in found]
-
-
-def _event(event: AuditEvent) -> dict[str, Any]:
-    shown = _row(event, ("id", "before", "after"))
-    for key in ("before", "after"):
-        text = getattr(event, key)
-        shown[key] = json.loads(text) if text else None
-    return shown
+        for key in sorted({str(i) for i in ids if i is not None}):
+            where = audit_queries.AuditFilter(entity=entity, entity_id=key)
+            for row in audit_queries.events(uow, where, clock):
+                found[row.id] = audit_queries.to_json(row, clock)
+    return [found[i] for i in sorted(found)]
 
 
 # --- anonymise ---------------------------------------------------------------------------

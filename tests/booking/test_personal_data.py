@@ -17,13 +17,14 @@ import pytest
 from sqlmodel import select
 
 from app.cli import main
+from app.core import audit as audit_trail
 from app.core.access import Actor, Forbidden, Role
 from app.core.errors import Conflict
 from app.core.money import cents_str
 from booking import bookings, customers, desk
 from booking.models import BookingStatus, Customer
 from inventory.models import Unit
-from invoicing import integrity, invoices, payments, personal_data
+from invoicing import deposits, integrity, invoices, payments, personal_data
 from invoicing.models import DocumentFile, IssuedDocument
 from tests.invoicing.conftest import USER, book, coop, render  # noqa: F401  (the fixtures)
 
@@ -112,13 +113,22 @@ def test_export_has_everything_about_the_person(settled, coop, clock):
     assert invoice["document"]["buyer"]["name"] == "Compagnie du Rocher"
     assert found["credit_notes"] == [] and found["quotes"] == []
     assert found["exported_by"] == "system"
-    assert isinstance(found["audit"], list)  # filled once the audit trail records writes
+    audit = {(e["entity"], e["action"]) for e in found["audit"]}
+    assert {("customer", "insert"), ("contact", "insert"), ("booking", "insert")} <= audit
+    assert {("issued_document", "insert"), ("payment", "insert")} <= audit
+    (created,) = [e for e in found["audit"] if e["entity"] == "customer"]
+    assert created["after"]["name"] == audit_trail.PERSONAL_MARK  # never in clear
+
+
+def trail_text(db_path: Path) -> str:
+    with sqlite3.connect(db_path) as conn:
+        return repr(conn.execute("SELECT * FROM audit_event").fetchall())
 
 
 # --- anonymise ---------------------------------------------------------------------------
 
 
-def test_anonymise_erases_the_identity_and_keeps_issued_documents(settled, coop, clock):
+def test_anonymise_erases_the_identity_and_keeps_issued_documents(settled, coop, db_path, clock):
     ref, _number = settled
     issued = issued_bytes(coop)
     with coop.write() as uow:
@@ -141,6 +151,9 @@ def test_anonymise_erases_the_identity_and_keeps_issued_documents(settled, coop,
         assert fields[key] == "", key
     assert (fields["country"], fields["number"]) == ("FR", "C-PUB")
     assert issued_bytes(coop) == issued  # byte for byte, buyer's name as issued
+    trail = trail_text(db_path)  # the append-only trail never held the contact in clear
+    assert "Anonymisé C-PUB" not in trail and "Jeanne Martin" not in trail
+    assert "jeanne@example.org" not in trail
     with (
         pytest.raises(Conflict, match="Customer C-PUB is already anonymised."),
         coop.write() as uow,
@@ -173,6 +186,31 @@ def test_anonymise_refuses_open_bookings_then_unsettled_invoices(coop, db_path, 
         f"Compagnie du Rocher still has invoices not settled ({number}): record their "
         "payments or refunds before anonymising."
     )
+
+
+def test_anonymise_refuses_a_held_deposit_then_empties_its_notes(settled, coop, db_path, clock):
+    ref, _number = settled
+    with coop.write() as uow:
+        deposit = deposits.record_deposit(
+            uow,
+            user=USER,
+            reference=ref,
+            amount="500.00",
+            method="cheque",
+            notes="chèque de Jeanne Martin",
+            clock=clock,
+        )
+        deposit_id = deposit.id
+    assert refused(coop, db_path, clock, "C-PUB") == (
+        f"Compagnie du Rocher still has deposits held ({ref}): return or retain them before "
+        "anonymising."
+    )
+    with coop.write() as uow:
+        deposits.return_deposit(uow, user=USER, deposit_id=deposit_id, clock=clock)
+    with coop.write() as uow:
+        assert personal_data.anonymise(uow, "C-PUB", clock=clock)["deposits"] == 1
+    with coop.read() as uow:
+        assert [d.notes for d in deposits.deposits_of(uow, ref)] == [""]
 
 
 def test_only_an_administrator_answers_personal_data_requests(settled, coop, db_path, clock):
