@@ -74,6 +74,9 @@ PERSONAL = {
         }
     ),
     "contact": frozenset({"name", "role", "email", "phone"}),
+    # free text that can name a person ("Mariage Dupont", a home address as venue)
+    "booking": frozenset({"event", "venue", "notes"}),
+    "deposit": frozenset({"notes"}),
 }
 
 INSERT = "insert"

@@ -221,3 +221,21 @@ def test_a_customer_s_personal_data_never_enters_the_trail(db: Database) -> None
     assert changed.after["email"] == audit.PERSONAL_MARK
     assert changed.after["city"] == audit.PERSONAL_MARK
     assert any(e.entity == "contact" and e.action == "insert" for e in trail(db))
+
+
+def test_free_text_of_bookings_and_deposits_is_personal() -> None:
+    """Anonymising empties them too ("Mariage Dupont", a home address as venue)."""
+    booking = json.loads(
+        audit.to_json(
+            {"reference": "R-2026-0042", "event": "Mariage Dupont", "venue": "", "notes": None},
+            "booking",
+        )
+    )
+    assert booking == {
+        "reference": "R-2026-0042",
+        "event": audit.PERSONAL_MARK,
+        "venue": "",
+        "notes": None,
+    }
+    deposit = json.loads(audit.to_json({"notes": "Chèque de M. Dupont"}, "deposit"))
+    assert deposit == {"notes": audit.PERSONAL_MARK}
