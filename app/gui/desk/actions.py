@@ -129,6 +129,7 @@ class ActionBar(QWidget):
         keys = QHBoxLayout()
         keys.addWidget(self.keys_label, 1)
         keys.addWidget(self.person_label)
+        keys.addSpacing(style.SPACE.l)
         keys.addWidget(self.station_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

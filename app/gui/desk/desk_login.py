@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -75,7 +76,7 @@ class DeskLoginPage(QFrame):
         sized(self.hint, "prompt", "muted")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.form = LoginForm(ops, self)
-        self.form.setMaximumWidth(620)
+        self.form.setFixedWidth(self.form.fontMetrics().averageCharWidth() * 60)
         self.note = QLabel()
         sized(self.note, "body", "muted")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -148,6 +149,7 @@ class DeskSession(QObject):
         self.actor = actor
         session.act_as(self.ops, actor)
         self.stack.setCurrentWidget(self.desk)
+        self._menu_usable(True)
         self.desk.actions_bar.show_person(who(actor))
         self._title()
         if actor == self.automatic:
@@ -167,6 +169,7 @@ class DeskSession(QObject):
         self.timer.stop()
         self.actor = None
         self.stack.setCurrentWidget(self.page)
+        self._menu_usable(False)
         self.page.form.reset()
         self._title()
         self.page.form.setFocus()
@@ -211,6 +214,12 @@ class DeskSession(QObject):
         text = message(err) if isinstance(err, DomainError) else str(err)
         self.desk.banner.show_message("error", tr("DeskLogin", "Badge refused"), text)
         self.desk.sounds.refused()
+
+    def _menu_usable(self, usable: bool) -> None:
+        """The Desk menu's commands wait for someone to log in (Quit never does)."""
+        for action in self.desk.menu.actions():
+            if action.shortcut() != QKeySequence("Ctrl+Q") and not action.isSeparator():
+                action.setEnabled(usable)
 
     def _title(self) -> None:
         title = tr("MainWindow", "Desk") + " — Régie"

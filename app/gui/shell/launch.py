@@ -63,6 +63,10 @@ class _Session:
         if self.ops is not None:
             self.ops.runner.wait()
         if self.ctx is not None:
+            if self.window is not None:  # Régie ran: the automatic backup at close
+                from app import backup_jobs
+
+                backup_jobs.on_close(self.ctx.db, self.ctx.clock)  # never raises
             self.ctx.db.dispose()
 
 
@@ -120,6 +124,9 @@ def _start(
             return False
         session.window = make_window(session.ops)
         show(session.window)
+        from app.gui.shell import backups_view
+
+        backups_view.daily(session.ops)  # when the last good backup is older than a day
         QTimer.singleShot(0, lambda: _probe("ready"))
         return True
 

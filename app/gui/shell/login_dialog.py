@@ -90,7 +90,9 @@ class LoginForm(QWidget):
         self.problem.hide()
         self.button = QPushButton(icons.icon("confirm"), tr("LoginDialog", "&Log in"))
         self.button.setProperty("primary", True)
-        self.button.setDefault(True)
+        # Enter is the fields' own (a name goes on to the password): never also a click of
+        # a dialog's default button, which would try the name with an empty password.
+        self.button.setAutoDefault(False)
         self.button.clicked.connect(self.submit)
         self.name.returnPressed.connect(self._name_entered)
         self.password.returnPressed.connect(self.submit)
@@ -198,7 +200,8 @@ class LoginDialog(QDialog):
         )
         self.cancel_button.setIcon(icons.icon("close" if switching else "quit"))
         self.cancel_button.setAutoDefault(False)
-        buttons.addButton(self.form.button, QDialogButtonBox.ButtonRole.AcceptRole)
+        # not AcceptRole: the box would make it the default button (see LoginForm)
+        buttons.addButton(self.form.button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setSpacing(style.SPACE.m)

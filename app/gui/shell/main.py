@@ -231,6 +231,12 @@ class MainWindow(QMainWindow):
         self.accounts_action = self._menu_action(
             file_menu, tr("MainWindow", "&Accounts…"), "", self.open_accounts, "customers"
         )
+        self.activity_action = self._menu_action(
+            file_menu, tr("MainWindow", "Ac&tivity…"), "Ctrl+Shift+A", self.open_activity, "inspect"
+        )
+        self.backups_action = self._menu_action(
+            file_menu, tr("MainWindow", "&Backups…"), "", self.open_backups, "save"
+        )
         file_menu.addSeparator()
         self.switch_action = self._menu_action(
             file_menu, tr("MainWindow", "S&witch user…"), "Ctrl+Shift+L", self.switch_user
@@ -382,10 +388,14 @@ class MainWindow(QMainWindow):
     def log_out(self) -> None:
         session.log_out(self)
 
-    def open_accounts(self) -> None:
-        from app.gui.shell.accounts_view import AccountsDialog
+    def open_activity(self) -> None:
+        self.dialog = session.open_activity(self)
 
-        self._open(AccountsDialog(self.ops, self))
+    def open_backups(self) -> None:
+        self.dialog = session.open_backups(self)
+
+    def open_accounts(self) -> None:
+        self._open(session.accounts_dialog(self))
 
     def _on_changed(self, what: Change) -> None:
         if what == Change.SETTINGS:
@@ -430,6 +440,7 @@ class MainWindow(QMainWindow):
 
     def import_csv(self, path: Path) -> Progress:
         """Import a catalogue CSV in one transaction, with progress and Cancel."""
+        from booking.tracking import holders
         from inventory.csvio import import_catalogue
 
         ctx, user = self.ops.ctx, self.ops.user
@@ -448,7 +459,12 @@ class MainWindow(QMainWindow):
         def task(progress: Progress) -> Any:
             with path.open("rb") as stream, ctx.db.write() as uow:
                 return import_catalogue(
-                    uow, user=user, clock=ctx.clock, stream=stream, progress=progress
+                    uow,
+                    user=user,
+                    clock=ctx.clock,
+                    stream=stream,
+                    progress=progress,
+                    holders=holders,
                 )
 
         def report(done: int, total: int) -> None:

@@ -153,6 +153,8 @@ def apply_role(window: Any) -> None:
         (window.import_action, Permission.CATALOGUE),
         (window.settings_action, Permission.SETTINGS),
         (window.accounts_action, Permission.ACCOUNTS),
+        (window.activity_action, Permission.REPORTS),
+        (window.backups_action, Permission.BACKUPS),
     ):
         grey_out(action, why_not(actor, permission))
     if window.current_area() in window.refused:
@@ -170,3 +172,24 @@ def log_out(window: Any) -> None:
         return
     window.apply_role()
     window.show()
+
+
+def open_activity(window: Any) -> QWidget:
+    """File → Activity… (managers and administrators): the audit trail."""
+    from app.gui.shell.activity_view import open_activity as open_view
+
+    return open_view(window, window.ops)
+
+
+def open_backups(window: Any) -> QWidget:
+    """File → Backups… (administrators)."""
+    from app.gui.shell.backups_view import open_backups as open_view
+
+    return open_view(window, window.ops)
+
+
+def accounts_dialog(window: Any) -> QDialog:
+    """File → Accounts… (administrators)."""
+    from app.gui.shell.accounts_view import AccountsDialog
+
+    return AccountsDialog(window.ops, window)
