@@ -151,6 +151,7 @@ class BackupsDialog(QDialog):
             for button in (self.backup_button, self.restore_button, self.choose):
                 button.setToolTip(why)
         self._update_buttons()
+        self.table.setFocus()
         self.refresh()
 
     # --- reading ----------------------------------------------------------------------------
@@ -173,10 +174,11 @@ class BackupsDialog(QDialog):
                 "warning" if old else "ok",
                 tr("Backups", "Old") if old else tr("Backups", "Up to date"),
             )
+            shown = good.path.name if good.path.parent == state.folder else str(good.path)
             self.summary.setText(
                 tr("Backups", "Last good backup: %1 — %2")
                 .replace("%1", _when(good.at, self.ops))
-                .replace("%2", str(good.path))
+                .replace("%2", shown)
             )
         if state.last_error:
             when = _when(state.last_error_at, self.ops) if state.last_error_at else ""
@@ -308,8 +310,8 @@ class BackupsDialog(QDialog):
                 )
             )
         lines.extend(done.problems)
-        QMessageBox.information(self, tr("Backups", "Restore a backup"), "\n\n".join(lines))
         self.refresh()
+        QMessageBox.information(self, tr("Backups", "Restore a backup"), "\n\n".join(lines))
 
 
 def _ignore(_done: int, _total: int) -> None:
