@@ -637,7 +637,7 @@ def restore(
     it."""
     if live is not None:
         _require(live)
-    source = Path(source).expanduser()
+    source = Path(source).expanduser().absolute()
     kind = kind_of_file(source)
     server = isinstance(target, str)
     if server and kind == SQLITE:

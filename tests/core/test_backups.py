@@ -334,3 +334,19 @@ def test_only_an_administrator_restores(db, clock, tmp_path):
     db.actor = Actor("anna", Role.MANAGER)
     with pytest.raises(Forbidden, match="may not back up, restore"):
         backups.restore(db.path, good.path, clock, _no_check, live=db)
+
+
+def test_restore_onto_a_new_workstation(filled, capsys, tmp_path, monkeypatch):
+    """A PC lost: on the new one, the backup becomes the database (private)."""
+    saved = _backup(capsys)
+    fresh = tmp_path / "new-pc" / "regie.db"
+    fresh.parent.mkdir()
+    monkeypatch.setenv("REGIE_DB", str(fresh))
+    status, out, err = _run(capsys, "restore", str(saved), "--json")
+    assert status == 0, err
+    done = json.loads(out)
+    assert done["kept_aside"] is None and done["intact"] is True
+    assert _bookings(fresh) == 1 and _mode(fresh) == 0o600
+    assert sorted(
+        p.name for p in fresh.parent.iterdir() if not p.name.endswith(("-wal", "-shm"))
+    ) == ["regie.db"]
