@@ -43,8 +43,9 @@ from app.core import dialect
 CHANNEL = "regie_changes"
 #: What a change whose tables are not known is reported as: refresh everything.
 UNKNOWN = "*"
-#: This process's mark in the notices it sends: its own writes are announced by the window
-#: that made them, not a second time by the watcher.
+#: This process's mark in the notices it sends (with the database's connection pool, see
+#: ``origin``): its own writes are announced by the window that made them, not a second
+#: time by the watcher.
 ORIGIN = f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
 #: The audit trail's table (its rows name the entities other programs wrote).
 AUDIT_TABLE = "audit_event"
@@ -120,7 +121,7 @@ def _committing(session: Session) -> None:
         return
     connection = session.connection()
     if dialect.name_of(connection) == dialect.POSTGRESQL:
-        payload = json.dumps({"origin": ORIGIN, "tables": sorted(tables)})
+        payload = json.dumps({"origin": origin(connection.engine), "tables": sorted(tables)})
         notice = {"channel": CHANNEL, "payload": payload}
         connection.execute(text("SELECT pg_notify(:channel, :payload)"), notice)
         return
@@ -147,6 +148,11 @@ def _rolled_back(session: Session) -> None:
         tracker, span = pending
         tracker.disown(span)
     _forget(session)
+
+
+def origin(engine: Engine) -> str:
+    """Who sent a notice: this process and this database (its pool of connections)."""
+    return f"{ORIGIN}-{id(engine.pool)}"
 
 
 def _max_audit_id(connection: Any) -> int | None:
@@ -235,6 +241,7 @@ class Watcher:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.postgresql = dialect.name_of(engine) == dialect.POSTGRESQL
+        self._origin = origin(engine)
         self._tracker = None if self.postgresql else _watch(engine)
         self._conn: Any = None
         self._version: int | None = None
@@ -317,11 +324,11 @@ class Watcher:
             step = min(remaining, 0.5)
             for notice in self._conn.notifies(timeout=step, stop_after=1):
                 heard = True
-                tables |= _tables_of(notice.payload)
+                tables |= _tables_of(notice.payload, self._origin)
             remaining -= step
         if heard:  # a burst of commits: one answer
             for notice in self._conn.notifies(timeout=GATHER_S):
-                tables |= _tables_of(notice.payload)
+                tables |= _tables_of(notice.payload, self._origin)
         return frozenset(tables)
 
     def _poll(self) -> frozenset[str]:
@@ -376,11 +383,12 @@ def _new_audit_rows(conn: Any, after: int) -> list[tuple[int, str]] | None:
         return None
 
 
-def _tables_of(payload: str) -> set[str]:
-    """The tables a notice names; none for this process's own; ``UNKNOWN`` if unreadable."""
+def _tables_of(payload: str, own: str) -> set[str]:
+    """The tables a notice names; none for our own (``own`` sent it); ``UNKNOWN`` if it
+    cannot be read."""
     try:
         notice = json.loads(payload)
-        if notice.get("origin") == ORIGIN:
+        if notice.get("origin") == own:
             return set()
         return {str(table) for table in notice.get("tables", [])} or {UNKNOWN}
     except (ValueError, AttributeError, TypeError):
