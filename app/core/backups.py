@@ -351,7 +351,9 @@ def backup(
         _writable_folder(target.parent if str(target.parent) else Path("."), create=False)
     else:
         folder = folder_of(db)
-        _writable_folder(folder, create=True)
+        # only the default folder is made when missing: a chosen one that is missing is a
+        # USB disk unplugged or a share not mounted, never to be replaced by a local folder
+        _writable_folder(folder, create=folder == default_folder())
         target = _free_name(folder / backup_name(source, at))
     handle, temp_name = tempfile.mkstemp(prefix=".regie-backup-", suffix=".tmp", dir=target.parent)
     os.close(handle)  # mkstemp makes it 0600: the backup starts private

@@ -350,3 +350,13 @@ def test_restore_onto_a_new_workstation(filled, capsys, tmp_path, monkeypatch):
     assert sorted(
         p.name for p in fresh.parent.iterdir() if not p.name.endswith(("-wal", "-shm"))
     ) == ["regie.db"]
+
+
+def test_an_unplugged_disk_is_said_never_replaced_by_a_local_folder(db, clock, tmp_path):
+    usb = tmp_path / "media" / "usb"
+    usb.mkdir(parents=True)
+    backups.set_folder(db, usb)
+    usb.rmdir()  # unplugged
+    with pytest.raises(Exception, match="plug the disk in"):
+        backups.backup(db, clock, _no_check)
+    assert not usb.exists()
