@@ -148,3 +148,44 @@ def test_live_refresh_stops_cleanly(qtbot, live_ops) -> None:  # type: ignore[no
 
 def test_no_watching_thread_with_the_synchronous_runner(ops) -> None:  # type: ignore[no-untyped-def]
     assert ops.live is None
+
+
+class HeldRunner:
+    """A worker that runs nothing until told: the screens' reads are still going on."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple[object, object]] = []
+
+    def submit(self, work, done, failed) -> None:  # type: ignore[no-untyped-def]
+        self.jobs.append((work, done))
+
+    def run_all(self) -> None:
+        while self.jobs:
+            work, done = self.jobs.pop(0)
+            done(work())  # type: ignore[operator]
+
+    def wait(self) -> None:
+        self.run_all()
+
+
+def test_changes_arriving_during_a_refresh_wait_for_it_and_come_together(db, clock) -> None:  # type: ignore[no-untyped-def]
+    from app.gui.shell.live import Live
+
+    runner = HeldRunner()
+    ops = Operations(Context(db=db, clock=clock, user="tester"), runner)  # type: ignore[arg-type]
+    live = Live(ops)  # not started: the test hands it what the watcher would
+    heard: list[Change] = []
+    ops.changed.connect(heard.append)
+    try:
+        live.arrived.emit(frozenset({"booking"}))
+        assert heard == [Change.BOOKINGS]
+
+        live.arrived.emit(frozenset({"customer"}))  # the screens are still re-reading
+        live.arrived.emit(frozenset({"movement", "payment"}))
+        assert heard == [Change.BOOKINGS]
+
+        runner.run_all()  # their reads are done: what came meanwhile, at once
+        assert heard == [Change.BOOKINGS, Change.BOOKINGS, Change.CUSTOMERS, Change.INVOICES]
+        assert live.announcements == 2
+    finally:
+        live.stop()

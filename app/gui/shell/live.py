@@ -6,7 +6,8 @@ A ``Live`` runs one daemon thread that waits on ``app.core.notify.Watcher`` (Pos
 others to the GUI thread, which announces their kinds on ``Operations.changed`` exactly as
 a write of this window does: each screen refreshes what it shows, through ``ops.read`` (off
 the GUI thread). This window's own writes are not announced twice (the watcher drops them).
-A burst of commits is one announcement, at most one per ``QUIET_S``.
+A burst of commits is one announcement, at most one per ``QUIET_S``, and never before the
+screens have finished re-reading the previous one.
 
 ``Operations`` starts it when it runs jobs on a real thread (the application, not the
 tests' ``SyncRunner``) and stops it when the application quits or the operations go away:
@@ -48,6 +49,8 @@ class Live(QObject):
         self.interval = interval
         #: How many announcements were made (tests and the journey read it).
         self.announcements = 0
+        self._pending: set[str] = set()  # tables others wrote, not announced yet
+        self._refreshing = False  # the screens are re-reading the last announcement
         self.watcher = notify.Watcher(ops.ctx.db.engine)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="regie-live", daemon=True)
@@ -89,12 +92,27 @@ class Live(QObject):
             self.watcher.close()
 
     def _announce(self, tables: frozenset[str]) -> None:
-        if self._stop.is_set():
+        """Announce what others changed — once the screens have re-read what the previous
+        announcement asked for (a busy server never piles refreshes up behind each other:
+        what arrives meanwhile is announced together afterwards)."""
+        self._pending |= tables
+        if self._refreshing or self._stop.is_set():
             return
+        kinds = kinds_of(self._pending)
+        LOG.debug("changed elsewhere: %s", ", ".join(sorted(self._pending)))
+        self._pending = set()
         self.announcements += 1
-        LOG.debug("changed elsewhere: %s", ", ".join(sorted(tables)))
-        for kind in kinds_of(tables):
-            self.ops.changed.emit(kind)
+        self._refreshing = True
+        try:
+            for kind in kinds:
+                self.ops.changed.emit(kind)
+        finally:  # the one worker runs jobs in order: this ends after the screens' reads
+            self.ops.runner.submit(lambda: None, self._refreshed, self._refreshed)
+
+    def _refreshed(self, _result: object) -> None:
+        self._refreshing = False
+        if self._pending:
+            self._announce(frozenset())
 
 
 def start(ops: Operations, interval: float = INTERVAL_S) -> Live:
