@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTabWidget,
-    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -81,13 +82,17 @@ class CustomerDetailPanel(QWidget):
         self.column = column
 
     def add_footer(self, actions: list[QAction]) -> None:
-        """Actions on the customer as a whole (its personal data), under the tabs."""
-        bar = QToolBar()
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.setAccessibleName(tr("CustomersScreen", "Personal data"))
+        """Actions on the customer as a whole (its personal data), under the tabs: tool
+        buttons side by side, never hidden in an overflow menu of a narrow panel."""
+        row = QHBoxLayout()
         for action in actions:
-            bar.addAction(action)
-        self.column.addWidget(bar)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.column.addLayout(row)
 
     def _memberships_tab(self) -> QWidget:
         page = QWidget()

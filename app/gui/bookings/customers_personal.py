@@ -35,10 +35,12 @@ class PersonalDataActions(QObject):
         self.export_action = QAction(
             icons.icon("export"), tr("CustomersScreen", "E&xport personal data…"), screen
         )
+        self.export_action.setIconText(tr("CustomersScreen", "Export data"))
         self.export_action.triggered.connect(self.export)
         self.anonymise_action = QAction(
             icons.icon("delete"), tr("CustomersScreen", "&Anonymise customer…"), screen
         )
+        self.anonymise_action.setIconText(tr("CustomersScreen", "Anonymise"))
         self.anonymise_action.triggered.connect(self.ask_anonymise)
         self.allowed = screen.ops.ctx.db.actor.may(Permission.BACKUPS)
         for action in (self.export_action, self.anonymise_action):
