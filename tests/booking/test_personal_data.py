@@ -211,6 +211,7 @@ def test_anonymise_refuses_a_held_deposit_then_empties_its_notes(settled, coop, 
         assert personal_data.anonymise(uow, "C-PUB", clock=clock)["deposits"] == 1
     with coop.read() as uow:
         assert [d.notes for d in deposits.deposits_of(uow, ref)] == [""]
+    assert "Jeanne Martin" not in trail_text(db_path)  # nor the deposit's note, ever
 
 
 def test_only_an_administrator_answers_personal_data_requests(settled, coop, db_path, clock):
