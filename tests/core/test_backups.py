@@ -360,3 +360,24 @@ def test_an_unplugged_disk_is_said_never_replaced_by_a_local_folder(db, clock, t
     with pytest.raises(Exception, match="plug the disk in"):
         backups.backup(db, clock, _no_check)
     assert not usb.exists()
+
+
+def test_backup_out_refusals_write_nothing(filled, capsys, tmp_path):
+    status, _out, err = _run(capsys, "backup", "--out", str(tmp_path / "missing" / "b.db"))
+    assert status == 1 and "does not exist" in err
+    status, _out, err = _run(capsys, "backup", "--out", str(tmp_path))
+    assert status == 1 and "is a folder" in err
+    with pytest.raises(SystemExit) as usage:
+        main(["restore"])
+    assert usage.value.code == 2
+    assert "required: F" in capsys.readouterr().err
+    assert not (tmp_path / "xdg-data" / "regie" / "backups").exists()
+    assert list(tmp_path.glob(".regie-*")) == []
+
+
+def test_backup_list_in_words(filled, capsys):
+    status, out, _err = _run(capsys, "backup", "--list")
+    assert status == 0 and "No good backup yet." in out
+    saved = _backup(capsys)
+    status, out, _err = _run(capsys, "backup", "--list")
+    assert f"Last good backup: {saved}" in out and saved.name in out
