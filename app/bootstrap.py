@@ -17,7 +17,7 @@ from app.core.clock import Clock
 from app.core.db import Database
 from app.core.errors import NotFound
 from app.core.migrate import open_database
-from app.core.paths import default_db_path, resolve_db_path
+from app.core.paths import default_db_path, resolve_db
 
 
 @dataclass
@@ -39,8 +39,8 @@ def acting_user() -> str:
 
 def first_run(db_option: str | None) -> bool:
     """Will opening this database build the demo cooperative first (the first start)?"""
-    path = resolve_db_path(db_option)
-    return not path.exists() and _is_embedded_default(path)
+    path = resolve_db(db_option)
+    return isinstance(path, Path) and not path.exists() and _is_embedded_default(path)
 
 
 def open_context(
@@ -52,8 +52,11 @@ def open_context(
     """Open the database a command names. The embedded default (the user's data
     directory) is created with the demo cooperative (catalogue, customers, bookings,
     rates and invoices) on first run: built into a private file and published whole
-    (``app.first_start``); ``progress(step)`` follows the build."""
-    path = resolve_db_path(db_option)
+    (``app.first_start``); ``progress(step)`` follows the build. A server (a URL) is
+    opened as it is: its database must exist on the server."""
+    path = resolve_db(db_option)
+    if isinstance(path, str):
+        return Context(db=open_database(path))
     if demo_if_new and not path.exists() and _is_embedded_default(path):
         from app.first_start import build_demo_file
 

@@ -248,9 +248,7 @@ def build_into(
         say(Step(start + (end - start) * done / max(total, 1), "pdfs", done, total))
 
     renderer: Renderer = (
-        DeferredRenderer(pool, render, waiting=pdfs)
-        if pool is not None and db.engine.dialect.name == "sqlite"
-        else render
+        DeferredRenderer(pool, render, waiting=pdfs) if pool is not None else render
     )
     invoicing = build_invoicing_demo(
         db,

@@ -1,6 +1,8 @@
 """Integrity a person can check (``regie verify``, Fichier → Vérifier l'intégrité…).
 
-The full check: SQLite's own ``integrity_check`` and ``foreign_key_check``; every
+The full check: the engine's own checks (``app.core.dialect.integrity_problems``: SQLite's
+``integrity_check`` and ``foreign_key_check``; on PostgreSQL every constraint validated,
+no invalid index, no disabled trigger); every
 immutability trigger present and refusing; the row seals (``app.core.seals``) — each issued
 document's rows (number, dates, buyer, amounts, lines, frozen JSON) and each payment
 recomputed and compared with its seal, the seals' hash chain unbroken, no row without a seal
@@ -17,7 +19,9 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from app.core import seals
+from sqlalchemy import text as sql_text
+
+from app.core import dialect, seals
 from app.core.db import UnitOfWork
 from app.core.errors import N_, Conflict
 from app.core.money import to_cents
@@ -98,19 +102,14 @@ def _name(numbers: dict[int, str], document_id: int) -> str:
 
 
 def check_triggers(uow: UnitOfWork, report: Report) -> None:
-    found = {
-        str(name): str(sql or "")
-        for name, sql in _conn(uow)
-        .exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
-        .all()
-    }
+    found = dialect.trigger_states(_conn(uow))
     for name, table in TRIGGERS:
-        sql = found.get(name)
-        if sql is None:
+        state = found.get(name)
+        if state is None:
             report.add("", N_("trigger {name} is missing"), name=name)
             continue
-        compact = " ".join(sql.upper().split())
-        if f" ON {table.upper()} " not in compact + " " or "RAISE(ABORT" not in compact:
+        on_table, refuses = state
+        if on_table.lower() != table.lower() or not refuses:
             report.add("", N_("trigger {name} no longer refuses changes"), name=name)
             continue
         report.triggers += 1
@@ -140,10 +139,12 @@ def _check_seal_rows(
 def _check_chain(uow: UnitOfWork, report: Report, numbers: dict[int, str], start: int) -> None:
     rows = (
         _conn(uow)
-        .exec_driver_sql(
-            "SELECT id, kind, ref_id, document_id, parts, row_sha256, prev_hash, chain_hash "
-            "FROM record_seal WHERE id > ? ORDER BY id",
-            (start,),
+        .execute(
+            sql_text(
+                "SELECT id, kind, ref_id, document_id, parts, row_sha256, prev_hash, "
+                "chain_hash FROM record_seal WHERE id > :start ORDER BY id"
+            ),
+            {"start": start},
         )
         .all()
     )
@@ -151,9 +152,11 @@ def _check_chain(uow: UnitOfWork, report: Report, numbers: dict[int, str], start
     if start > 0:
         found = (
             _conn(uow)
-            .exec_driver_sql(
-                "SELECT chain_hash FROM record_seal WHERE id <= ? ORDER BY id DESC LIMIT 1",
-                (start,),
+            .execute(
+                sql_text(
+                    "SELECT chain_hash FROM record_seal WHERE id <= :start ORDER BY id DESC LIMIT 1"
+                ),
+                {"start": start},
             )
             .first()
         )
@@ -288,18 +291,8 @@ def verify(uow: UnitOfWork) -> Report:
     """The full check (seconds on a large database)."""
     report = Report(full=True)
     conn = _conn(uow)
-    result = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
-    if result != ["ok"]:
-        report.add("", N_("SQLite integrity check: {result}"), result="; ".join(result[:5]))
-    fk = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
-    for table, rowid, parent, _fkid in fk[:20]:
-        report.add(
-            "",
-            N_("row {rowid} of {table} points to a missing {parent}"),
-            rowid=rowid,
-            table=table,
-            parent=parent,
-        )
+    for found in dialect.integrity_problems(conn):
+        report.add("", N_("the database's own check: {result}"), result=found)
     _counts(uow, report)
     check_triggers(uow, report)
     numbers = _numbers(uow)

@@ -41,6 +41,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy import text
 from sqlmodel import col, select
 
+from app.core import dialect
 from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import N_
 from app.core.money import from_cents
@@ -64,17 +65,20 @@ DAY = 1440  # minutes
 COOPERATIVE = N_("The cooperative")
 NOT_ATTRIBUTED = N_("Not attributed (nothing scanned out)")
 
-# The engine's rule for lines of bookings that are not ``out`` (confirmed, returned,
-# closed): the buffered planned period. One indexed range (ix_booking_line_status_end)
-# over the lines, their period given in minutes from the window's start (SQLite's
-# julianday; a PostgreSQL port writes it with EXTRACT(EPOCH ...)), read by the driver's
-# own cursor: building a row object per line would cost more than the whole sweep.
-_HELD_LINES = """
+
+def _held_lines(engine: str) -> str:
+    """The engine's rule for lines of bookings that are not ``out`` (confirmed, returned,
+    closed): the buffered planned period. One indexed range (ix_booking_line_status_end)
+    over the lines, their period given in minutes from the window's start (the engine's
+    form from ``app.core.dialect``), read by the driver's own cursor: building a row object
+    per line would cost more than the whole sweep."""
+    at = dialect.timestamp_param(engine)
+    return f"""
 SELECT item_type_id, quantity,
-       CAST(round((julianday(start) - julianday(?)) * 1440) AS INTEGER),
-       CAST(round((julianday("end") - julianday(?)) * 1440) AS INTEGER)
+       {dialect.minutes_since(engine, "start")},
+       {dialect.minutes_since(engine, '"end"')}
 FROM booking_line
-WHERE status IN ('confirmed', 'returned', 'closed') AND "end" > ? AND start < ?
+WHERE status IN ('confirmed', 'returned', 'closed') AND "end" > {at} AND start < {at}
 """
 
 
@@ -127,9 +131,10 @@ def utilisation_figures(
         (w0 - dt.timedelta(hours=max_deprep)).isoformat(sep=" "),
         (w1 + dt.timedelta(hours=max_prep)).isoformat(sep=" "),
     )
-    cursor = uow.session.connection().connection.cursor()
+    connection = uow.session.connection()
+    cursor = connection.connection.cursor()
     try:
-        cursor.execute(_HELD_LINES, params)
+        cursor.execute(_held_lines(dialect.name_of(connection)), params)
         rows = cursor.fetchall()
     finally:
         cursor.close()

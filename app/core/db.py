@@ -1,15 +1,31 @@
-"""Database engine and unit of work.
+"""Database engine and unit of work, on an SQLite file or a PostgreSQL server.
 
-This module is the SQLite adapter: pragmas (WAL, foreign keys, busy timeout) and the
-``BEGIN IMMEDIATE`` used by writing units of work live here and nowhere else, so a
-PostgreSQL engine can later be slotted in behind the same ``Database`` interface.
+The engines' differences live here and nowhere else; both give the same guarantee behind
+the same ``Database`` interface: **one writer at a time, readers never wait**.
 
-Reading never waits for a writer (WAL). A write waits for the write lock: first quietly for
-a second, then it logs a "busy" record (logger ``regie.db``, which the CLI and the GUI show
-as "the database is busy — waiting…") and keeps trying until ``REGIE_BUSY_TIMEOUT``
-seconds (default 30) have passed; then it refuses, naming the program holding the lock.
-Failures of the file or the disk (read-only, damaged, full...) leave a unit of work as a
-``StorageError`` with a sentence (``app.core.storage``).
+SQLite: pragmas (WAL, foreign keys, busy timeout) and ``BEGIN IMMEDIATE`` for writing units
+of work. Reading never waits for a writer (WAL).
+
+PostgreSQL (``postgresql+psycopg://`` URL): a writing unit of work runs at READ COMMITTED
+and its first statement takes one transaction-level advisory lock
+(``pg_advisory_xact_lock(WRITE_LOCK_KEY)``), released by the commit or the rollback. So
+writers are serialised exactly as by SQLite's ``BEGIN IMMEDIATE``: a check made inside a
+write (units left for a booking, the next invoice number, "this unit is already out")
+still holds when it commits, and every service written for SQLite stays correct unchanged
+— no SERIALIZABLE retries to add to each service, no row lock to forget in a new one.
+READ COMMITTED is enough under that lock: every writer starts after the previous one
+committed, so each of its statements sees all earlier writes. The cost is throughput
+(writes never run in parallel), which a cooperative's few workstations never notice: a
+write lasts milliseconds. Reading units of work are REPEATABLE READ, READ ONLY: one
+consistent snapshot for the whole read, like a WAL reader, never blocked by the lock.
+
+A write waits for the write lock: first quietly for a second, then it logs a "busy" record
+(logger ``regie.db``, which the CLI and the GUI show as "the database is busy —
+waiting…") and keeps trying until ``REGIE_BUSY_TIMEOUT`` seconds (default 30) have passed;
+then it refuses, naming the program holding the lock (on PostgreSQL: the holder's
+``application_name``, e.g. "regie desk on magasin"). Failures of the file, the disk or
+the server (read-only, damaged, full, server down, wrong password, connection lost...)
+leave a unit of work as a ``StorageError`` with a sentence (``app.core.storage``).
 """
 
 from __future__ import annotations
@@ -28,7 +44,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-from app.core import audit, notify, storage
+from app.core import audit, notify, paths, storage
 from app.core import log as _log  # noqa: F401  (no warning ever printed by "last resort")
 from app.core import models as _kernel_models  # noqa: F401  (accounts, audit trail)
 from app.core.access import SYSTEM, Actor
@@ -41,6 +57,8 @@ BUSY_TIMEOUT_MS = 1_000
 DEFAULT_WAIT_S = 30.0
 #: How long closing waits to refresh the planner's statistics (never worth waiting for).
 OPTIMIZE_TIMEOUT_MS = 50
+#: PostgreSQL: the advisory lock every writing transaction takes first ("Régie" in ASCII).
+WRITE_LOCK_KEY = 0x52_65_67_69_65
 _WRITE = "regie_write"
 WRITE_OPTION = _WRITE  # execution option: this connection begins with BEGIN IMMEDIATE
 BUSY_LOG = logging.getLogger("regie.db")
@@ -103,9 +121,55 @@ def _on_begin(conn: Any) -> None:
             time.sleep(0.05)
 
 
-def make_engine(path: Path | str) -> Engine:
+def _on_begin_pg(conn: Any) -> None:
+    raw = conn.connection.driver_connection  # the psycopg connection (begins implicitly)
+    if not conn.get_execution_options().get(_WRITE, False):
+        raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        return
+    raw.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE")
+    take_write_lock_pg(raw, conn.engine.url.render_as_string(hide_password=False))
+
+
+def take_write_lock_pg(raw: Any, url: str) -> None:
+    """Take the write lock in the psycopg transaction ``raw`` has begun: at once when free;
+    else quietly for a second, then saying "busy" (logger), until the wait runs out."""
+    lock = f"pg_try_advisory_xact_lock({WRITE_LOCK_KEY})"
+    if raw.execute(f"SELECT {lock}").fetchone()[0]:
+        return
+    wait = write_wait_seconds()
+    started = time.monotonic()
+    quiet_until = started + min(1.0, wait)
+    while time.monotonic() < quiet_until:
+        time.sleep(0.01)
+        if raw.execute(f"SELECT {lock}").fetchone()[0]:
+            return
+    found = storage.pg_holders(raw, WRITE_LOCK_KEY)
+    where = paths.display_url(url)
+    BUSY_LOG.warning(
+        "database %s busy (%s): waiting up to %g s",
+        where,
+        ", ".join(found) or "another program",
+        wait,
+        extra={"regie_busy": ", ".join(found), "regie_db": where},
+    )
+    left_ms = max(1, int((started + wait - time.monotonic()) * 1000))
+    # Now in the server's queue (first come, first served) for what is left of the wait.
+    raw.execute(f"SET LOCAL lock_timeout = {left_ms}")
+    try:
+        raw.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+    except Exception as err:
+        if storage.pg_sqlstate(err) == storage.PG_LOCK_NOT_AVAILABLE:
+            raise storage.pg_busy(url, wait, found) from err
+        raise
+    raw.execute("SET LOCAL lock_timeout = 0")
+
+
+def make_engine(target: Path | str) -> Engine:
+    """An engine for an SQLite file (a path) or a PostgreSQL server (a URL)."""
+    if paths.is_url(target):
+        return make_pg_engine(str(target))
     engine = create_engine(
-        sqlite_url(path),
+        sqlite_url(target),
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )
     event.listen(engine, "connect", _on_connect)
@@ -113,12 +177,28 @@ def make_engine(path: Path | str) -> Engine:
     return engine
 
 
-def storage_problem(err: BaseException, path: Path | None) -> DomainError | None:
-    """``err`` as a sentence when it is a failure of the file or the disk, else None."""
+def make_pg_engine(url: str) -> Engine:
+    engine = create_engine(
+        paths.normal_url(url),
+        pool_pre_ping=True,  # a server restarted between two transactions: reconnect quietly
+        connect_args={
+            "application_name": storage.application_name(),
+            "connect_timeout": 10,
+        },
+    )
+    event.listen(engine, "begin", _on_begin_pg)
+    return engine
+
+
+def storage_problem(err: BaseException, where: Path | str | None) -> DomainError | None:
+    """``err`` as a sentence when it is a failure of the file, the disk or the database
+    server (``where``: the file's path or the server's URL), else None."""
     if isinstance(err, DomainError):
         return None
+    if isinstance(where, str) or storage.is_pg_error(err):
+        return storage.pg_problem(err, where if isinstance(where, str) else None)
     if isinstance(err, (DBAPIError, sqlite3.Error, OSError)):
-        return storage.problem(err, path)
+        return storage.problem(err, where)
     return None
 
 
@@ -185,9 +265,18 @@ def id_column(model: type[Any]) -> ColumnElement[int]:
 class Database:
     """An opened (and migrated) database: the factory of units of work."""
 
-    def __init__(self, engine: Engine, path: Path | None = None, actor: Actor = SYSTEM) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        path: Path | None = None,
+        actor: Actor = SYSTEM,
+        url: str | None = None,
+    ) -> None:
         self.engine = engine
+        #: The SQLite file (None on a server).
         self.path = path
+        #: The server's URL (None for a file).
+        self.url = url
         #: The logged-in account every unit of work acts as (``SYSTEM`` until a face logs
         #: a person in: migrations, the demo build, tests).
         self.actor = actor
@@ -209,7 +298,7 @@ class Database:
             with self._reader() as session:
                 yield UnitOfWork(session, self.actor)
         except Exception as err:
-            problem = storage_problem(err, self.path)
+            problem = storage_problem(err, self.where)
             if problem is None:
                 raise
             raise problem from err
@@ -229,20 +318,41 @@ class Database:
                     _quietly(session.rollback)
                     raise
         except Exception as err:
-            problem = storage_problem(err, self.path)
+            problem = storage_problem(err, self.where)
             if problem is None:
                 raise
             raise problem from err
 
+    @property
+    def where(self) -> Path | str | None:
+        """The file or the server's URL (what sentences about a failure name)."""
+        return self.url if self.url is not None else self.path
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return str(self.engine.dialect.name)
+
+    @property
+    def display_name(self) -> str:
+        """The file's path, or the server's URL without its password."""
+        if self.url is not None:
+            return paths.display_url(self.url)
+        return str(self.path) if self.path is not None else "?"
+
     def integrity_check(self) -> str:
+        """``ok``, or what the engine found damaged (``app.core.dialect.integrity_problems``)."""
+        from app.core import dialect
+
         with self.engine.connect() as conn:
-            return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+            problems = dialect.integrity_problems(conn)
+        return "\n".join(problems) if problems else "ok"
 
     def dispose(self) -> None:
         """Close the connections. After writes, first refresh the planner's statistics
         (``PRAGMA optimize``) if the write lock is free at once: never waited for, never
         fatal, and a reader's close never needs the lock."""
-        if self.wrote:
+        if self.wrote and self.url is None:
             _quietly(self._optimize)
         self.engine.dispose()
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
 
-from app.core import storage
+from app.core import paths, storage
 from app.core.db import WRITE_OPTION, Database, make_engine, storage_problem
 from app.core.errors import DomainError
 
@@ -39,11 +39,10 @@ def alembic_config() -> Config:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from app.core import dialect
+
     with engine.connect() as conn:
-        has_table = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).first()
-        if not has_table:
+        if not dialect.has_table(conn, "alembic_version"):
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
@@ -72,13 +71,17 @@ def backup_copy(path: Path, revision: str | None) -> Path:
     return target
 
 
-def open_database(path: Path | str, revision: str = "head") -> Database:
-    """Open (creating if needed) and migrate the database at ``path``.
+def open_database(target: Path | str, revision: str = "head") -> Database:
+    """Open (creating if needed) and migrate the database ``target``: an SQLite file's
+    path, or a PostgreSQL server's URL (``postgresql+psycopg://…``; the database must
+    exist on the server, empty or Régie's).
 
     A file that is not a database, was cut short, is damaged, read-only where an upgrade
     must write, or comes from a newer Régie is refused with a ``StorageError`` before
-    anything is written."""
-    path = Path(path)
+    anything is written; so is a server that cannot be reached or refuses the login."""
+    if paths.is_url(target):
+        return _open_server(paths.normal_url(str(target)), revision)
+    path = Path(target)
     storage.check_header(path)
     engine = None
     try:
@@ -101,6 +104,33 @@ def open_database(path: Path | str, revision: str = "head") -> Database:
         if isinstance(err, DomainError):
             raise
         problem = storage_problem(err, path)
+        if problem is None:
+            raise
+        raise problem from err
+
+
+def _open_server(url: str, revision: str) -> Database:
+    """A PostgreSQL database: migrated under the write lock (two workstations starting
+    together upgrade it once). No copy is made before an upgrade: back the server up with
+    ``regie backup`` (pg_dump)."""
+    engine = None
+    try:
+        engine = make_engine(url)
+        current = current_revision(engine)
+        target = HEAD if revision == "head" else revision
+        if current is not None and current not in known_revisions():
+            raise storage.too_new(paths.display_url(url), current)
+        database = Database(engine, url=url)
+        if current != target:
+            upgrade(engine, revision)
+            database.wrote = True
+        return database
+    except Exception as err:
+        if engine is not None:
+            engine.dispose()
+        if isinstance(err, DomainError):
+            raise
+        problem = storage_problem(err, url)
         if problem is None:
             raise
         raise problem from err

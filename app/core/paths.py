@@ -1,4 +1,10 @@
-"""Where Régie keeps its files, and which database a command opens."""
+"""Where Régie keeps its files, and which database a command opens.
+
+A database is either an SQLite file (a ``Path``, the default: the user's data directory)
+or a PostgreSQL server named by a URL (``postgresql+psycopg://user@host:port/database``;
+``postgresql://`` and ``postgres://`` are read the same way). ``resolve_db`` returns one or
+the other; a URL is never treated as a file name.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,9 @@ from pathlib import Path
 import platformdirs
 
 APP = "regie"
+#: The driver Régie speaks to PostgreSQL with (psycopg 3).
+PG_SCHEME = "postgresql+psycopg"
+_PG_PREFIXES = ("postgresql+psycopg://", "postgresql://", "postgres://")
 
 
 def data_dir() -> Path:
@@ -22,11 +31,49 @@ def default_db_path() -> Path:
     return data_dir() / "regie.db"
 
 
+def is_url(value: object) -> bool:
+    """Does ``value`` name a database server (a URL with a scheme) rather than a file?"""
+    return isinstance(value, str) and "://" in value
+
+
+def is_postgresql(value: object) -> bool:
+    return isinstance(value, str) and value.lower().startswith(_PG_PREFIXES)
+
+
+def normal_url(url: str) -> str:
+    """``url`` with the psycopg 3 driver named (``postgresql://`` → ``postgresql+psycopg://``)."""
+    lowered = url.lower()
+    for prefix in _PG_PREFIXES[1:]:
+        if lowered.startswith(prefix):
+            return PG_SCHEME + "://" + url[len(prefix) :]
+    return url
+
+
+def resolve_db(cli_value: str | None) -> Path | str:
+    """``REGIE_DB`` first, then ``--db``, then the user's data directory (DESIGN.md): a
+    ``Path`` for an SQLite file, the URL (a ``str``, driver named) for a server."""
+    chosen = os.environ.get("REGIE_DB") or cli_value
+    if not chosen:
+        return default_db_path()
+    if is_url(chosen):
+        return normal_url(chosen)
+    return Path(chosen).expanduser()
+
+
 def resolve_db_path(cli_value: str | None) -> Path:
-    """``REGIE_DB`` first, then ``--db``, then the user's data directory (DESIGN.md)."""
-    env = os.environ.get("REGIE_DB")
-    if env:
-        return Path(env).expanduser()
-    if cli_value:
-        return Path(cli_value).expanduser()
-    return default_db_path()
+    """The SQLite file a command opens. Only for callers that handle files (a first start,
+    a demo built into a new file): call ``resolve_db`` first, a URL is not a path."""
+    chosen = resolve_db(cli_value)
+    if isinstance(chosen, str):
+        raise ValueError(f"{display_url(chosen)} is a server, not a file")
+    return chosen
+
+
+def display_url(url: str) -> str:
+    """The URL as a person may see it: the password hidden."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a malformed URL is shown as typed, minus nothing
+        return url

@@ -17,11 +17,12 @@ before it (``GENESIS`` first).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from typing import Any, Protocol
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 VERSION = 1
@@ -93,6 +94,8 @@ class RecordSeal(SQLModel, table=True):
 class Connection(Protocol):
     """SQLAlchemy's ``Connection`` (the migration's bind, or a session's connection)."""
 
+    def execute(self, statement: Any, parameters: Any = ...) -> Any: ...
+
     def exec_driver_sql(self, statement: str, parameters: Any = ...) -> Any: ...
 
 
@@ -106,17 +109,25 @@ def canonical(value: object) -> str:
 
 
 def _plain(value: object) -> object:
+    """A column's value as SQLite stores it, whichever engine read it: the same row hashes
+    the same on a file and on a server (``regie db copy`` keeps every seal valid)."""
     if isinstance(value, bytes | memoryview):
         return bytes(value).hex()
+    if isinstance(value, bool):  # before int: a PostgreSQL boolean is SQLite's 0 or 1
+        return int(value)
     if value is None or isinstance(value, int | str):
         return value
-    return str(value)  # never expected from SQLite's own types, but stable if it happens
+    if isinstance(value, dt.datetime):  # SQLAlchemy's SQLite storage format
+        return value.strftime("%Y-%m-%d %H:%M:%S.") + f"{value.microsecond:06d}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)  # never expected from either engine's types, but stable if it happens
 
 
 def _row(
-    conn: Connection, columns: tuple[str, ...], sql: str, *params: object
+    conn: Connection, columns: tuple[str, ...], sql: str, params: dict[str, object]
 ) -> dict[str, object] | None:
-    found = conn.exec_driver_sql(sql.format(cols=", ".join(columns)), params).first()
+    found = conn.execute(text(sql.format(cols=", ".join(columns))), params).first()
     if found is None:
         return None
     return {c: _plain(v) for c, v in zip(columns, found, strict=True)}
@@ -125,15 +136,19 @@ def _row(
 def document_parts(conn: Connection, document_id: int) -> dict[str, str] | None:
     """The part hashes of issued document ``document_id`` (None: no such row)."""
     columns = HEADER_COLUMNS + AMOUNT_COLUMNS + ("document_json",)
-    row = _row(conn, columns, "SELECT {cols} FROM issued_document WHERE id = ?", document_id)
+    row = _row(
+        conn, columns, "SELECT {cols} FROM issued_document WHERE id = :id", {"id": document_id}
+    )
     if row is None:
         return None
     lines = [
         {c: _plain(v) for c, v in zip(LINE_COLUMNS, found, strict=True)}
-        for found in conn.exec_driver_sql(
-            f"SELECT {', '.join(LINE_COLUMNS)} FROM issued_line WHERE document_id = ? "
-            "ORDER BY position, id",
-            (document_id,),
+        for found in conn.execute(
+            text(
+                f"SELECT {', '.join(LINE_COLUMNS)} FROM issued_line WHERE document_id = :id "
+                "ORDER BY position, id"
+            ),
+            {"id": document_id},
         ).all()
     ]
     return {
@@ -146,7 +161,9 @@ def document_parts(conn: Connection, document_id: int) -> dict[str, str] | None:
 
 
 def payment_parts(conn: Connection, payment_id: int) -> dict[str, str] | None:
-    row = _row(conn, PAYMENT_COLUMNS, "SELECT {cols} FROM payment WHERE id = ?", payment_id)
+    row = _row(
+        conn, PAYMENT_COLUMNS, "SELECT {cols} FROM payment WHERE id = :id", {"id": payment_id}
+    )
     if row is None:
         return None
     return {"v": str(VERSION), "payment": _sha(canonical(row))}
@@ -181,9 +198,20 @@ def append(conn: Connection, kind: str, ref_id: int, document_id: int) -> str:
     row_sha = row_hash(parts_json)
     prev = tail(conn)
     chain_hash = link(prev, kind, ref_id, document_id, row_sha)
-    conn.exec_driver_sql(
-        "INSERT INTO record_seal (kind, ref_id, document_id, parts, row_sha256, prev_hash, "
-        "chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (kind, ref_id, document_id, parts_json, row_sha, prev, chain_hash),
+    conn.execute(
+        text(
+            "INSERT INTO record_seal (kind, ref_id, document_id, parts, row_sha256, prev_hash, "
+            "chain_hash) VALUES (:kind, :ref_id, :document_id, :parts, :row_sha256, :prev, "
+            ":chain)"
+        ),
+        {
+            "kind": kind,
+            "ref_id": ref_id,
+            "document_id": document_id,
+            "parts": parts_json,
+            "row_sha256": row_sha,
+            "prev": prev,
+            "chain": chain_hash,
+        },
     )
     return chain_hash

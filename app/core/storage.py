@@ -14,6 +14,7 @@ import errno
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from app.core.errors import N_, StorageError
 
@@ -135,7 +136,7 @@ def damaged(path: Path | None) -> StorageError:
     )
 
 
-def too_new(path: Path, revision: str) -> StorageError:
+def too_new(path: Path | str, revision: str) -> StorageError:
     return StorageError(
         N_(
             "The database {path} was written by a newer version of Régie (schema {revision}). "
@@ -461,3 +462,232 @@ def _full(path: Path | None) -> bool:
     except (OSError, AttributeError):
         return False
     return st.f_bavail * st.f_frsize < 64 * 1024
+
+
+# --- a PostgreSQL server -----------------------------------------------------------------
+
+#: SQLSTATEs Régie names (PostgreSQL's appendix A).
+PG_LOCK_NOT_AVAILABLE = "55P03"
+PG_INVALID_PASSWORD = "28P01"
+PG_INVALID_AUTHORIZATION = "28000"
+PG_UNKNOWN_DATABASE = "3D000"
+PG_ADMIN_SHUTDOWN = "57P01"
+PG_CRASH_SHUTDOWN = "57P02"
+PG_CANNOT_CONNECT_NOW = "57P03"
+PG_DISK_FULL = "53100"
+PG_OUT_OF_MEMORY = "53200"
+PG_TOO_MANY_CONNECTIONS = "53300"
+PG_READ_ONLY_TRANSACTION = "25006"
+PG_INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def application_name() -> str:
+    """What this process calls itself on the server (``pg_stat_activity``), so a busy
+    write lock names who holds it: "regie desk on magasin"."""
+    import socket
+
+    program = _process_name(os.getpid())
+    try:
+        host = socket.gethostname().split(".")[0]
+    except OSError:
+        host = ""
+    name = f"{program} on {host}" if host else program
+    return name[:63]
+
+
+def is_pg_error(err: BaseException) -> bool:
+    orig = getattr(err, "orig", None) or err
+    return type(orig).__module__.split(".")[0] == "psycopg"
+
+
+def pg_sqlstate(err: BaseException) -> str | None:
+    orig = getattr(err, "orig", None) or err
+    state = getattr(orig, "sqlstate", None)
+    return state if isinstance(state, str) else None
+
+
+def server_name(url: str | None) -> str:
+    """The server as people name it: ``host:port/database`` (a local socket: its folder)."""
+    if not url:
+        return "PostgreSQL"
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - shown as given
+        return url
+    host = parsed.host or str(parsed.query.get("host", "") or "") or "localhost"
+    port = parsed.port or parsed.query.get("port") or 5432
+    database = parsed.database or ""
+    user = f"{parsed.username}@" if parsed.username else ""
+    return f"{user}{host}:{port}/{database}"
+
+
+def pg_holders(raw: Any, key: int) -> list[str]:
+    """The programs holding the advisory lock ``key`` (their ``application_name``)."""
+    try:
+        rows = raw.execute(
+            "SELECT DISTINCT a.application_name, a.pid FROM pg_locks l "
+            "JOIN pg_stat_activity a ON a.pid = l.pid "
+            "WHERE l.locktype = 'advisory' AND l.granted AND a.pid <> pg_backend_pid() "
+            "AND (l.classid::bigint << 32 | l.objid::bigint) = %s",
+            (key,),
+        ).fetchall()
+    except Exception:  # noqa: BLE001 - naming the holder is a courtesy
+        return []
+    return [f"{name or 'a program'} (server pid {pid})" for name, pid in rows]
+
+
+def pg_busy(url: str | None, seconds: float | None, found: list[str]) -> StorageError:
+    """The server's write lock stayed taken for ``seconds``."""
+    if found:
+        return StorageError(
+            N_(
+                "The database {server} is still busy after {seconds} s: {holders} is writing "
+                "to it. Nothing was changed; try again when it has finished."
+            ),
+            server=server_name(url),
+            seconds=f"{seconds or 0:g}",
+            holders=", ".join(found),
+        )
+    return StorageError(
+        N_(
+            "The database {server} is still busy after {seconds} s: another workstation is "
+            "writing to it. Nothing was changed; try again when it has finished."
+        ),
+        server=server_name(url),
+        seconds=f"{seconds or 0:g}",
+    )
+
+
+def pg_problem(err: BaseException, url: str | None) -> StorageError | None:
+    """The sentence for a failure of the PostgreSQL server or the connection to it; None
+    when ``err`` is something else (a bug, a constraint: not the server's fault)."""
+    if isinstance(err, StorageError):
+        return err
+    if not is_pg_error(err):
+        if isinstance(err, OSError):
+            return os_problem(err)
+        return None
+    import psycopg
+
+    orig = getattr(err, "orig", None) or err
+    state = pg_sqlstate(err) or ""
+    text = str(orig).strip()
+    lowered = text.lower()
+    server = server_name(url)
+    if state in (PG_INVALID_PASSWORD, PG_INVALID_AUTHORIZATION) or (
+        "authentication failed" in lowered or "no password supplied" in lowered
+    ):
+        return StorageError(
+            N_(
+                "The PostgreSQL server {server} refused the connection: wrong user name or "
+                "password. Check the user and password of the database connection."
+            ),
+            server=server,
+        )
+    if "no pg_hba.conf entry" in lowered:
+        return StorageError(
+            N_(
+                "The PostgreSQL server {server} does not allow this workstation to connect "
+                "(no pg_hba.conf entry for it). Ask the server's administrator to allow it."
+            ),
+            server=server,
+        )
+    if state == PG_UNKNOWN_DATABASE or ("database" in lowered and "does not exist" in lowered):
+        return StorageError(
+            N_(
+                "The PostgreSQL server {server} has no database of that name. Check the "
+                "database name, or create it (createdb) first."
+            ),
+            server=server,
+        )
+    if state == PG_LOCK_NOT_AVAILABLE:
+        return pg_busy(url, None, [])
+    if state == PG_DISK_FULL:
+        return StorageError(
+            N_(
+                "The disk of the PostgreSQL server {server} is full. Nothing was changed; ask "
+                "the server's administrator to free some space."
+            ),
+            server=server,
+        )
+    if state == PG_TOO_MANY_CONNECTIONS:
+        return StorageError(
+            N_(
+                "The PostgreSQL server {server} accepts no more connections (too many "
+                "clients). Close a workstation or try again in a moment."
+            ),
+            server=server,
+        )
+    if state in (PG_READ_ONLY_TRANSACTION, PG_INSUFFICIENT_PRIVILEGE):
+        return StorageError(
+            N_(
+                "The PostgreSQL server {server} refused to save: the database user may not "
+                "write there ({error}). Nothing was changed."
+            ),
+            server=server,
+            error=text.splitlines()[0] if text else state,
+        )
+    lost = state in (PG_ADMIN_SHUTDOWN, PG_CRASH_SHUTDOWN) or state.startswith("08")
+    if lost or (
+        isinstance(orig, psycopg.OperationalError)
+        and any(
+            fragment in lowered
+            for fragment in (
+                "server closed the connection",
+                "terminating connection",
+                "connection is closed",
+                "consuming input failed",
+                "connection is lost",
+                "the connection is closed",
+                "ssl syscall",
+                "eof detected",
+            )
+        )
+    ):
+        return StorageError(
+            N_(
+                "The connection to the PostgreSQL server {server} was lost. Nothing was "
+                "saved from the interrupted change; check the network and the server, then "
+                "try again."
+            ),
+            server=server,
+        )
+    if state == PG_CANNOT_CONNECT_NOW:
+        return StorageError(
+            N_(
+                "The PostgreSQL server {server} is starting up or shutting down. Try again "
+                "in a moment."
+            ),
+            server=server,
+        )
+    if isinstance(orig, psycopg.OperationalError):
+        return StorageError(
+            N_(
+                "Régie cannot reach the PostgreSQL server {server}: {error}. Check that the "
+                "server is running and that its address and port are right."
+            ),
+            server=server,
+            error=_first_line(text),
+        )
+    if isinstance(orig, psycopg.InterfaceError):
+        return StorageError(
+            N_(
+                "The connection to the PostgreSQL server {server} was lost. Nothing was "
+                "saved from the interrupted change; check the network and the server, then "
+                "try again."
+            ),
+            server=server,
+        )
+    return None
+
+
+def _first_line(text: str) -> str:
+    """A libpq message's useful line ("connection refused", "No such file or directory")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines:
+        lowered = line.lower()
+        if "connection refused" in lowered or "no such file" in lowered or "timeout" in lowered:
+            return line.split(": ", 1)[-1] if "failed:" in line else line
+    return lines[0] if lines else "?"

@@ -49,6 +49,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import ColumnElement, func
 from sqlmodel import col, select
 
+from app.core import dialect
 from app.core.clock import Clock, FixedClock
 from app.core.db import Database, UnitOfWork, id_column, require_id
 from app.core.errors import Conflict, DomainError, ValidationError
@@ -404,8 +405,8 @@ class DeferredRenderer:
     the history's own transaction, writes the real bytes and re-chains every document in
     issue order before that transaction commits. The immutability triggers of the document
     files are lifted for that moment and put back as they were, in the same transaction
-    (SQLite: triggers are transactional; concurrent writers are held off by the write
-    lock, readers never see uncommitted rows). ``waiting(done, total)`` follows the
+    (triggers are transactional on both engines; concurrent writers are held off by the
+    write lock, readers never see uncommitted rows). ``waiting(done, total)`` follows the
     renderings still running when the issuing is over."""
 
     def __init__(
@@ -451,12 +452,10 @@ class DeferredRenderer:
         self.wait()
         uow.flush()
         connection = uow.session.connection()
-        triggers = connection.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master "
-            "WHERE type = 'trigger' AND tbl_name = 'document_file'"
-        ).all()
+        triggers = dialect.table_triggers(connection, "document_file")
+        engine = dialect.name_of(connection)
         for name, _sql in triggers:
-            connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+            connection.exec_driver_sql(dialect.drop_trigger(engine, "document_file", name))
         query = (
             select(DocumentFile, IssuedDocument)
             .join(IssuedDocument, id_column(IssuedDocument) == DocumentFile.document_id)

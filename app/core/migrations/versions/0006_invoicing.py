@@ -4,14 +4,15 @@ credit notes (immutable, enforced by triggers), numbering sequences and payments
 Revision ID: 0006_invoicing
 Revises: 0005_availability_indexes
 
-The triggers below are SQLite's dialect. A PostgreSQL migration would instead create one
-PL/pgSQL function ``RAISE EXCEPTION 'issued documents are immutable'`` and attach it with
-``CREATE TRIGGER ... BEFORE UPDATE OR DELETE ON <table> FOR EACH ROW EXECUTE FUNCTION``
-(and could also ``REVOKE UPDATE, DELETE`` on those tables from the application's role).
+The refusing triggers come from ``app.core.dialect.refuse_changes``: on SQLite the very
+statements this migration always ran (existing files are unchanged), on PostgreSQL one
+PL/pgSQL function raising the message, attached ``BEFORE UPDATE``/``BEFORE DELETE``.
 """
 
 import sqlalchemy as sa
 from alembic import op
+
+from app.core import dialect
 
 revision = "0006_invoicing"
 down_revision = "0005_availability_indexes"
@@ -288,12 +289,12 @@ def upgrade() -> None:
     )
     op.create_index("ix_payment_document_id", "payment", ["document_id"], unique=False)
 
+    name = dialect.name_of(op.get_bind())
     for table in IMMUTABLE:
-        for action in ("UPDATE", "DELETE"):
-            op.execute(
-                f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
-                "BEGIN SELECT RAISE(ABORT, 'issued documents are immutable'); END"
-            )
+        for statement in dialect.refuse_changes(
+            name, table, ("UPDATE", "DELETE"), "issued documents are immutable"
+        ):
+            op.execute(statement)
     tables = sa.table(
         "coefficient_table",
         sa.column("id", sa.Integer),
@@ -307,15 +308,18 @@ def upgrade() -> None:
         sa.column("coefficient_milli", sa.Integer),
     )
     op.bulk_insert(tables, [{"id": 1, "name": "Barème standard", "is_default": True}])
+    for statement in dialect.follow_ids(name, "coefficient_table"):
+        op.execute(statement)
     op.bulk_insert(
         steps, [{"table_id": 1, "days": d, "coefficient_milli": c} for d, c in DEFAULT_STEPS]
     )
 
 
 def downgrade() -> None:
+    name = dialect.name_of(op.get_bind())
     for table in IMMUTABLE:
         for action in ("update", "delete"):
-            op.execute(f"DROP TRIGGER IF EXISTS {table}_no_{action}")
+            op.execute(dialect.drop_trigger(name, table, f"{table}_no_{action}"))
     for table in (
         "payment",
         "document_file",

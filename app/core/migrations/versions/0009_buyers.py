@@ -30,7 +30,8 @@ def upgrade() -> None:
     for table, column in COLUMNS:
         op.add_column(table, column)
     # Communes were the public buyers before the flag existed.
-    op.execute("UPDATE customer SET public_buyer = 1 WHERE category = 'commune'")
+    customer = sa.table("customer", sa.column("public_buyer", sa.Boolean), sa.column("category"))
+    op.execute(customer.update().where(customer.c.category == "commune").values(public_buyer=True))
 
 
 def downgrade() -> None:

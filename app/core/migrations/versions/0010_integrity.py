@@ -12,7 +12,7 @@ Revises: 0009_buyers
 import sqlalchemy as sa
 from alembic import op
 
-from app.core import seals
+from app.core import dialect, seals
 
 revision = "0010_integrity"
 down_revision = "0009_buyers"
@@ -38,12 +38,11 @@ def upgrade() -> None:
         sa.UniqueConstraint("chain_hash"),
     )
     op.create_index(op.f("ix_record_seal_document_id"), "record_seal", ["document_id"])
-    for action in ("UPDATE", "DELETE"):
-        op.execute(
-            f"CREATE TRIGGER record_seal_no_{action.lower()} BEFORE {action} ON record_seal "
-            "BEGIN SELECT RAISE(ABORT, 'issued documents are immutable'); END"
-        )
     conn = op.get_bind()
+    for statement in dialect.refuse_changes(
+        dialect.name_of(conn), "record_seal", ("UPDATE", "DELETE"), "issued documents are immutable"
+    ):
+        op.execute(statement)
     # Documents and payments in the order they were written (ids grow with time).
     documents = [r[0] for r in conn.exec_driver_sql("SELECT id FROM issued_document ORDER BY id")]
     payments = conn.exec_driver_sql("SELECT id, document_id FROM payment ORDER BY id").all()
@@ -54,7 +53,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    engine = dialect.name_of(op.get_bind())
     for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute(dialect.drop_trigger(engine, "record_seal", name))
     op.drop_index(op.f("ix_record_seal_document_id"), "record_seal")
     op.drop_table("record_seal")
