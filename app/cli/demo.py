@@ -12,7 +12,7 @@ from typing import Any
 from app import i18n
 from app.bootstrap import acting_user, open_context
 from app.cli.output import print_json
-from app.core.paths import resolve_db_path
+from app.core.paths import resolve_db
 from app.demo.inventory import DEMO_NAME
 from app.first_start import build_demo_file, build_into, render_pool
 from app.i18n import tr
@@ -41,11 +41,11 @@ def register(commands: Any) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     """Into a file that does not exist yet: built in a private file beside it and renamed
-    when complete. Into an existing (empty) database: in place. Either way the invoices'
+    when complete. Into an existing (empty) database or a server's: in place. Either way the invoices'
     PDFs are rendered by a pool of processes."""
-    path = resolve_db_path(args.db)
+    path = resolve_db(args.db)
     built = None
-    if not path.exists():
+    if not isinstance(path, str) and not path.exists():
         built = build_demo_file(path, size=args.size, seed=args.seed, user=acting_user())
     if built is None:  # an existing database (or one another process just built)
         # the render processes first: a forked child never holds the open database
