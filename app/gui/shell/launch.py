@@ -23,6 +23,8 @@ from app.core.errors import DomainError
 
 if TYPE_CHECKING:  # for the types only: _start imports them when it runs
     from app.bootstrap import Context
+    from app.core.access import Actor
+    from app.core.db import Database
     from app.gui.shell.operations import Operations
 
 tr = QCoreApplication.translate
@@ -91,6 +93,7 @@ def _start(
     """Open the database (on a first start: once the demo is built, with a window that
     shows its progress meanwhile), make the window and run the application."""
     from app.bootstrap import first_run, open_context
+    from app.core import accounts
     from app.core.paths import resolve_db_path
 
     app = gui_application()
@@ -100,7 +103,8 @@ def _start(
 
     def open_window(placeholder: QWidget | None = None) -> bool:
         try:
-            ctx = open_context(db_option)
+            with accounts.logging_in(_gui_logs_in_itself):
+                ctx = open_context(db_option)
         except DomainError as err:
             QMessageBox.critical(placeholder, "Régie", i18n.message(err))
             session.status = 1
@@ -161,6 +165,12 @@ def _start(
     status = app.exec()
     session.close()
     return int(session.status or status)
+
+
+def _gui_logs_in_itself(db: Database) -> Actor:
+    """The window asks who is working (the login dialog, the desk's login page): the
+    command line's login (``regie desk`` runs inside it) is not asked for."""
+    return db.actor
 
 
 def _log_in(ops: Operations) -> bool:
