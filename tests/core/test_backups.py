@@ -381,3 +381,18 @@ def test_backup_list_in_words(filled, capsys):
     saved = _backup(capsys)
     status, out, _err = _run(capsys, "backup", "--list")
     assert f"Last good backup: {saved}" in out and saved.name in out
+
+
+def test_online_backup_while_another_program_writes(filled, capsys):
+    """Another program in the middle of a write: the backup neither waits for it nor
+    holds its unfinished change."""
+    other = sqlite3.connect(filled, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("DELETE FROM booking_line")
+    other.execute("DELETE FROM booking")
+    try:
+        saved = _backup(capsys)
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    assert _bookings(saved) == 1 and _bookings(filled) == 0
