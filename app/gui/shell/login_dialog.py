@@ -178,6 +178,7 @@ class LoginDialog(QDialog):
         *,
         cooperative: str = "",
         switching: bool = False,
+        first_setup: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
@@ -191,6 +192,16 @@ class LoginDialog(QDialog):
         )
         hint.setWordWrap(True)
         style.set_role(hint, "muted")
+        self.setup_note = QLabel(
+            tr(
+                "LoginDialog",
+                "No account has a password on this server yet: log in as admin without a "
+                "password, then give it one at once (File → Accounts…).",
+            )
+        )
+        self.setup_note.setWordWrap(True)
+        style.set_role(self.setup_note, "warning")
+        self.setup_note.setVisible(first_setup)
         self.form = LoginForm(ops, self)
         self.form.logged_in.connect(self._logged_in)
         buttons = QDialogButtonBox()
@@ -207,6 +218,7 @@ class LoginDialog(QDialog):
         layout.setSpacing(style.SPACE.m)
         layout.addWidget(heading)
         layout.addWidget(hint)
+        layout.addWidget(self.setup_note)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)

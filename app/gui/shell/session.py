@@ -73,9 +73,15 @@ def log_in(
 ) -> Actor | None:
     """Ask who is working (a modal dialog); the actor acts from now on. None: cancelled
     (nothing changed)."""
-    dialog = LoginDialog(ops, parent, cooperative=cooperative, switching=switching)
-    if parent is not None and not switching:
-        dialog.setWindowTitle(tr("LoginDialog", "Log in — Régie"))
+    from app.core import accounts
+
+    dialog = LoginDialog(
+        ops,
+        parent,
+        cooperative=cooperative,
+        switching=switching,
+        first_setup=accounts.first_setup(ops.ctx.db),
+    )
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     actor = dialog.actor if accepted else None
     dialog.deleteLater()
