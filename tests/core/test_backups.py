@@ -396,3 +396,31 @@ def test_online_backup_while_another_program_writes(filled, capsys):
         other.execute("COMMIT")
         other.close()
     assert _bookings(saved) == 1 and _bookings(filled) == 0
+
+
+def test_a_technician_may_not_back_up_or_restore_from_the_command_line(
+    filled, capsys, clock, monkeypatch
+):
+    from app.core import accounts
+
+    saved = _backup(capsys)
+    database = open_database(filled)
+    try:
+        with database.write() as uow:
+            accounts.add_account(
+                uow, name="tech", role=Role.TECHNICIAN, password="s3cret-pass", clock=clock
+            )
+    finally:
+        database.dispose()
+    conn = sqlite3.connect(filled)
+    conn.execute("DELETE FROM booking_line")
+    conn.execute("DELETE FROM booking")
+    conn.commit()
+    conn.close()
+    monkeypatch.setenv("REGIE_PASSWORD", "s3cret-pass")
+    status, _out, err = _run(capsys, "--user", "tech", "backup")
+    assert status == 1 and "may not back up" in err
+    status, _out, err = _run(capsys, "--user", "tech", "restore", str(saved))
+    assert status == 1 and "may not back up, restore" in err
+    assert _bookings(filled) == 0  # not restored (logging in records the login only)
+    assert list(filled.parent.glob("regie.db.before-restore-*")) == []
