@@ -59,11 +59,8 @@ def register(commands: Any) -> None:
 
 
 def _resolve(db_option: str | None) -> Path | str:
-    resolve = getattr(paths, "resolve_db", None)  # a URL for a server (issue 12)
-    if resolve is not None:
-        chosen: Path | str = resolve(db_option)
-        return chosen
-    return paths.resolve_db_path(db_option)
+    """The database a command names: a file's path, or a server's URL."""
+    return paths.resolve_db(db_option)
 
 
 def _shown(target: str) -> str:
