@@ -424,3 +424,14 @@ def test_a_technician_may_not_back_up_or_restore_from_the_command_line(
     assert status == 1 and "may not back up, restore" in err
     assert _bookings(filled) == 0  # not restored (logging in records the login only)
     assert list(filled.parent.glob("regie.db.before-restore-*")) == []
+
+
+def test_a_new_database_is_created_readable_by_its_owner_only(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "new.db"
+    monkeypatch.setenv("REGIE_DB", str(path))
+    status, _out, err = _run(capsys, "verify")
+    assert status == 0, err
+    assert _mode(path) == 0o600
+    for companion in (tmp_path / "new.db-wal", tmp_path / "new.db-shm"):
+        if companion.exists():
+            assert _mode(companion) == 0o600
