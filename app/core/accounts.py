@@ -186,7 +186,13 @@ def add_account(
     """A new account. An empty password means none (refused on a PostgreSQL server)."""
     require(uow, Permission.ACCOUNTS)
     text = check_name(name)
-    if password or on_server(uow):
+    if not password and on_server(uow):
+        raise ValidationError(
+            "password",
+            "On a PostgreSQL server every account needs a password (at least {count} characters).",
+            count=MIN_PASSWORD,
+        )
+    if password:
         check_password(password)
     if find(uow, text) is not None:
         raise ValidationError("name", "There is already an account named {name}.", name=text)

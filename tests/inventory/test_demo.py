@@ -14,7 +14,8 @@ import pytest
 from sqlmodel import func, select
 
 from app.cli import main
-from app.core import settings
+from app.core import accounts, settings
+from app.core.access import Role
 from app.core.clock import FixedClock
 from app.core.db import Database
 from app.core.errors import Conflict, ValidationError
@@ -334,7 +335,13 @@ def test_large_needs_the_whole_vocabulary(db):
 @pytest.fixture
 def cli_db(db_path, monkeypatch, qapp):  # qapp: main() installs translations on errors
     monkeypatch.setenv("REGIE_DB", str(db_path))
-    monkeypatch.setenv("REGIE_USER", "cli-user")
+    monkeypatch.setenv("REGIE_USER", "cli-user")  # an account: the CLI logs it in
+    db = open_database(db_path)
+    try:
+        with db.write() as uow:
+            accounts.add_account(uow, name="cli-user", role=Role.ADMIN, clock=FixedClock(NOW))
+    finally:
+        db.dispose()
     return db_path
 
 
