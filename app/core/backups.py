@@ -40,6 +40,7 @@ import contextlib
 import datetime as dt
 import glob
 import json
+import logging
 import os
 import re
 import shutil
@@ -371,11 +372,14 @@ def backup(
         _remove_with_companions(temp)
         raise
     made = Made(target.resolve(), at, target.stat().st_size, source.kind)
-    _save_entry(
-        source,
-        last_good={"path": str(made.path), "at": at.isoformat(), "size": made.size},
-        last_error=None,
-    )
+    try:  # the backup is made: a configuration folder that cannot be written only loses
+        _save_entry(  # the record of it (the folder's listing still shows it)
+            source,
+            last_good={"path": str(made.path), "at": at.isoformat(), "size": made.size},
+            last_error=None,
+        )
+    except OSError:
+        _log().warning("the last good backup could not be recorded", exc_info=True)
     if out is None:
         made = Made(made.path, at, made.size, made.kind, rotate(target.parent, source, clock.tz))
     return made
@@ -475,10 +479,12 @@ def on_start(db: Database, clock: Clock, check: Check) -> Made | None:
     return on_close(db, clock, check)
 
 
-def _record_failure(db: Database, clock: Clock, err: BaseException) -> None:
-    import logging
+def _log() -> logging.Logger:
+    return logging.getLogger("regie.backups")
 
-    logging.getLogger("regie.backups").warning("automatic backup failed: %s", err)
+
+def _record_failure(db: Database, clock: Clock, err: BaseException) -> None:
+    _log().warning("automatic backup failed: %s", err)
     with contextlib.suppress(Exception):
         _save_entry(
             source_of(db),
