@@ -115,3 +115,18 @@ def test_daily_backup_when_due(ops, db, clock):
     first = backups.status(db).last_good
     backups_view.daily(ops)  # not due again the same day
     assert backups.status(db).last_good == first
+
+
+def test_restoring_a_file_that_is_not_a_backup_says_so(
+    qtbot, ops, db, answers, monkeypatch, tmp_path
+):
+    text = tmp_path / "notes.db"
+    text.write_text("not a database")
+    monkeypatch.setattr(files, "open_file_name", lambda *_a, **_k: str(text))
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialog = backups_view.open_backups(window, ops)
+    dialog.restore_button.click()  # nothing selected: a file is chosen
+    assert "is not a Régie backup" in answers[-1]
+    assert not dialog.busy and dialog.restore_button.isEnabled()
+    assert list(Path(db.path).parent.glob("*.before-restore-*")) == []
