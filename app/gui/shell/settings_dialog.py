@@ -1,5 +1,6 @@
 """Settings: the interface language (this computer, applied on restart), the appearance
-(this computer, applied at once), the cooperative's identity and its declaration of a
+(this computer, applied at once), the database this computer opens (a file or a PostgreSQL
+server, ``connection_dialog``; applied at the next start), the cooperative's identity and its declaration of a
 certified till for cash and card payments from individuals (shared by everyone, stored in
 the database)."""
 
@@ -10,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QPushButton, QWidget
 
+from app.core import paths
 from app.core.db import UnitOfWork
 from app.core.settings import all_settings, set_setting
 from app.gui.catalogue.editors import Action, FormDialog
@@ -68,6 +70,7 @@ class SettingsDialog(FormDialog):
             self.appearance.addItem(tr("SettingsDialog", str(text)), value)
         self.appearance.setCurrentIndex(max(0, self.appearance.findData(style.stored_choice())))
         here.add(tr("SettingsDialog", "Appea&rance:"), "appearance", self.appearance)
+        self._database_rows(here)
         shared = self.section(tr("SettingsDialog", "The cooperative"), 0, 1)
         self.name = self.line(
             tr("SettingsDialog", "Cooperative &name:"),
@@ -126,6 +129,42 @@ class SettingsDialog(FormDialog):
             edit.setCursorPosition(0)  # a long value shows its beginning
         self.identity: IdentityDialog | None = None
         self.finish()
+
+    def _database_rows(self, here: Any) -> None:
+        """Database: the one open now, and Change… (the connection dialog)."""
+        self.database = QLabel(self.ops.ctx.db.display_name)
+        self.database.setObjectName("databaseInUse")
+        self.database.setWordWrap(True)
+        self.database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        here.add(tr("SettingsDialog", "Database:"), (), self.database)
+        self.database_button = QPushButton(
+            icons.icon("open"), tr("SettingsDialog", "Change the &database…")
+        )
+        self.database_button.setToolTip(
+            tr("SettingsDialog", "A file on this computer or a PostgreSQL server")
+        )
+        self.database_button.setAutoDefault(False)
+        self.database_button.clicked.connect(self.change_database)
+        here.add("", (), self.database_button)
+        self.database_note = QLabel()
+        self.database_note.setWordWrap(True)
+        style.set_role(self.database_note, "muted")
+        self.database_note.hide()
+        here.add("", (), self.database_note)
+
+    def change_database(self) -> str | None:
+        """The connection dialog; a new choice applies when Régie is restarted."""
+        from app.gui.shell import connection_dialog
+
+        chosen = connection_dialog.choose(self)
+        if chosen is not None:
+            self.database_note.setText(
+                tr("SettingsDialog", "Régie opens %1 when it is restarted.").replace(
+                    "%1", paths.display_url(chosen) if paths.is_url(chosen) else chosen
+                )
+            )
+            self.database_note.show()
+        return chosen
 
     def open_identity(self) -> IdentityDialog:
         """The cooperative's legal identity; saved on its own, then shown here too."""

@@ -1,0 +1,176 @@
+"""The database connection: the dialog at start when the chosen database cannot be opened
+(Retry, change the server's details, use this computer's file, Quit), the same dialog from
+Settings → Database, and what it remembers (the choice; a password only when asked, in a
+file only its owner may read)."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.core import connection, paths
+from app.gui.shell import connection_dialog
+from app.gui.shell.connection_dialog import ConnectionDialog
+from app.gui.shell.settings_dialog import SettingsDialog
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "propagateSizeHints", "does not support raise", "does not support grabbing the keyboard"
+)
+
+SERVER = connection.Server(host="serveur.local", database="regie", user="magasin", port=5433)
+PROBLEM = "The connection to the PostgreSQL server magasin@serveur.local:5433/regie was lost."
+
+
+def saved() -> dict[str, str]:
+    return json.loads(connection.config_path().read_text(encoding="utf-8"))
+
+
+def private(path: Path) -> bool:
+    return stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_at_start_the_problem_shows_and_retry_opens_the_same_server(qtbot) -> None:
+    connection.choose_server(SERVER)
+    dialog = ConnectionDialog(None, PROBLEM)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.problem.isVisible() and dialog.problem.text() == PROBLEM
+    assert dialog.server_choice.isChecked()
+    assert (dialog.host.text(), dialog.port.value()) == ("serveur.local", 5433)
+    assert (dialog.database.text(), dialog.user.text()) == ("regie", "magasin")
+    assert dialog.connect_button.text() == "&Retry"
+    assert dialog.local_button.isVisible() and dialog.cancel_button.text() == "&Quit"
+    dialog.connect_button.click()
+    assert dialog.result() == ConnectionDialog.DialogCode.Accepted
+    assert dialog.target == "postgresql+psycopg://magasin@serveur.local:5433/regie"
+
+
+def test_a_password_typed_is_used_but_not_kept_unless_asked(qtbot) -> None:
+    connection.choose_server(SERVER)
+    dialog = ConnectionDialog(None, "The PostgreSQL server refused the connection.")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.password, "s3cr:t@x")
+    assert dialog.connect_button.text() == "&Connect"
+    dialog.connect_button.click()
+    assert connection.password_of(dialog.target or "") == "s3cr:t@x"
+    assert "s3cr" not in connection.config_path().read_text(encoding="utf-8")
+    assert saved() == {"database": "postgresql+psycopg://magasin@serveur.local:5433/regie"}
+    assert not connection.passfile_path().exists()
+    assert private(connection.config_path())
+
+
+def test_a_remembered_password_lives_in_a_private_password_file(qtbot) -> None:
+    dialog = ConnectionDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.server_choice.setChecked(True)
+    for edit, text in (
+        (dialog.host, "serveur.local"),
+        (dialog.database, "regie"),
+        (dialog.user, "magasin"),
+        (dialog.password, "s3cr:t"),
+    ):
+        edit.clear()
+        qtbot.keyClicks(edit, text)
+    dialog.port.setValue(5433)
+    dialog.remember.setChecked(True)
+    dialog.connect_button.click()
+    passfile = connection.passfile_path()
+    assert private(passfile)
+    assert passfile.read_text(encoding="utf-8") == "serveur.local:5433:regie:magasin:s3cr\\:t\n"
+    assert connection.password_of(dialog.target or "") == ""
+    assert f"passfile={passfile}".replace("/", "%2F") in (dialog.target or "")
+    assert connection.configured() == dialog.target
+    # Later, with nothing typed, the kept password stays; unticking forgets it.
+    again = ConnectionDialog(None)
+    qtbot.addWidget(again)
+    assert again.remember.isChecked()
+    again.connect_button.click()
+    assert passfile.exists()
+    third = ConnectionDialog(None)
+    qtbot.addWidget(third)
+    third.remember.setChecked(False)
+    third.connect_button.click()
+    assert not passfile.exists()
+
+
+def test_a_missing_detail_is_said_and_nothing_is_saved(qtbot) -> None:
+    dialog = ConnectionDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.server_choice.setChecked(True)
+    dialog.host.clear()
+    dialog.connect_button.click()
+    assert dialog.result() != ConnectionDialog.DialogCode.Accepted
+    assert dialog.status.text() == "Type the host of the PostgreSQL server."
+    assert not connection.config_path().exists()
+
+
+def test_a_file_can_be_chosen_and_the_local_file_used_for_now(qtbot, tmp_path) -> None:
+    connection.choose_server(SERVER)
+    dialog = ConnectionDialog(None, PROBLEM)
+    qtbot.addWidget(dialog)
+    dialog.local_button.click()
+    assert dialog.target == str(paths.default_db_path())
+    assert connection.chosen() == SERVER.url()  # the server is tried again next time
+    other = ConnectionDialog(None)
+    qtbot.addWidget(other)
+    assert not other.local_button.isVisible()
+    other.file_choice.setChecked(True)
+    other.path.setText(str(tmp_path / "atelier.db"))
+    other.connect_button.click()
+    assert other.target == str(tmp_path / "atelier.db")
+    assert connection.chosen() == tmp_path / "atelier.db"
+
+
+def test_test_says_what_is_there_off_the_gui_thread(qtbot, db_path) -> None:
+    dialog = ConnectionDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.file_choice.setChecked(True)
+    dialog.path.setText(str(db_path))
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
+    assert dialog.status.text() == "Connected: a Régie database."
+    junk = db_path.with_name("junk.db")
+    junk.write_text("not a database at all, just words\n" * 10)
+    dialog.path.setText(str(junk))
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
+    assert "not a Régie database" in dialog.status.text() or "not a database" in (
+        dialog.status.text()
+    )
+
+
+def test_ask_returns_what_to_open_or_none_when_the_person_quits(qtbot) -> None:
+    connection.choose_server(SERVER)
+
+    def press(name: str) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, ConnectionDialog) and widget.isVisible():
+                getattr(widget, name).click()
+
+    QTimer.singleShot(0, lambda: press("cancel_button"))
+    assert connection_dialog.ask(None, PROBLEM) is None
+    QTimer.singleShot(0, lambda: press("connect_button"))
+    assert connection_dialog.ask(None, PROBLEM) == SERVER.url()
+
+
+def test_settings_show_the_database_in_use_and_change_it_for_the_next_start(
+    qtbot, ops, db_path, monkeypatch
+) -> None:
+    dialog = SettingsDialog(ops, None, {})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.database.text() == str(db_path)
+    assert dialog.database_button.isVisible() and not dialog.database_note.isVisible()
+    monkeypatch.setattr(connection_dialog, "choose", lambda parent: SERVER.url("pw"))
+    dialog.database_button.click()
+    assert dialog.database_note.isVisible()
+    assert dialog.database_note.text() == (
+        "Régie opens postgresql+psycopg://magasin:***@serveur.local:5433/regie when it is "
+        "restarted."
+    )
