@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import select
 
+from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import Conflict, DomainError, NotFound, ValidationError
@@ -218,6 +219,7 @@ def _require_available(uow: UnitOfWork, booking: Booking, clock: Clock) -> None:
 # --- commands ---------------------------------------------------------------------------
 
 
+@requires(Permission.BOOKINGS)
 def create_booking(
     uow: UnitOfWork, *, user: str, data: BookingData, clock: Clock, confirm: bool = False
 ) -> Booking:
@@ -272,6 +274,7 @@ def _write_lines(
     uow.flush()
 
 
+@requires(Permission.BOOKINGS)
 def update_booking(
     uow: UnitOfWork, *, user: str, reference: str, data: BookingData, clock: Clock
 ) -> Booking:
@@ -308,6 +311,7 @@ def _reference(name: str, value: str | None) -> str:
     return " ".join(fields.text(name, value or "", limit=100).split())
 
 
+@requires(Permission.BOOKINGS)
 def set_references(
     uow: UnitOfWork,
     *,
@@ -329,6 +333,7 @@ def set_references(
     return booking
 
 
+@requires(Permission.BOOKINGS)
 def change_status(
     uow: UnitOfWork, *, user: str, reference: str, status: BookingStatus, clock: Clock
 ) -> Booking:
@@ -354,18 +359,21 @@ def change_status(
     return booking
 
 
+@requires(Permission.BOOKINGS)
 def confirm_booking(uow: UnitOfWork, *, user: str, reference: str, clock: Clock) -> Booking:
     return change_status(
         uow, user=user, reference=reference, status=BookingStatus.CONFIRMED, clock=clock
     )
 
 
+@requires(Permission.BOOKINGS)
 def cancel_booking(uow: UnitOfWork, *, user: str, reference: str, clock: Clock) -> Booking:
     return change_status(
         uow, user=user, reference=reference, status=BookingStatus.CANCELLED, clock=clock
     )
 
 
+@requires(Permission.BOOKINGS)
 def duplicate_booking(
     uow: UnitOfWork, *, user: str, reference: str, start: dt.datetime, clock: Clock
 ) -> Booking:

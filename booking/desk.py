@@ -17,6 +17,7 @@ import sqlalchemy
 from sqlalchemy import and_, case, func
 from sqlmodel import col, select
 
+from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import N_, DomainError
@@ -356,6 +357,7 @@ def _movement(
     return move
 
 
+@requires(Permission.DESK)
 def check_out(
     uow: UnitOfWork,
     *,
@@ -606,6 +608,7 @@ def _accepted(
 # --- check-in ---------------------------------------------------------------------------
 
 
+@requires(Permission.DESK)
 def check_in(
     uow: UnitOfWork,
     *,
@@ -800,6 +803,7 @@ def _returned(
 # --- undo, unplanned items, substitutions -------------------------------------------------
 
 
+@requires(Permission.DESK)
 def undo_last(uow: UnitOfWork, *, user: str, station: str = "", clock: Clock) -> ScanResult:
     """Cancel the last scan made at ``station`` (by a compensating movement)."""
     undone = select(Movement.undoes).where(col(Movement.undoes).is_not(None))
@@ -873,6 +877,7 @@ def _restore_status(uow: UnitOfWork, booking: Booking) -> None:
 UNPLANNED = "unplanned"
 
 
+@requires(Permission.DESK)
 def add_unplanned(
     uow: UnitOfWork,
     *,
@@ -954,6 +959,7 @@ def _take_off_booking(uow: UnitOfWork, booking: Booking, type_id: int, qty: int)
     uow.flush()
 
 
+@requires(Permission.DESK)
 def substitute(
     uow: UnitOfWork,
     *,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from app.core.access import Permission, requires
 from app.core.db import UnitOfWork
 from app.core.errors import NotFound
 from inventory import catalogue, containers, queries
@@ -129,6 +130,7 @@ def content_rows(uow: UnitOfWork, case_id: int) -> list[ContentRow]:
     return [ContentRow(u.barcode, types[u.item_type_id].name, u.serial, u.status) for u in units]
 
 
+@requires(Permission.DESK)
 def put_unit(uow: UnitOfWork, user: str, case_code: str, unit_code: str) -> tuple[str, str]:
     unit = containers.put_in_case(uow, user=user, case_code=case_code, unit_code=unit_code)
     item = uow.session.get(ItemType, unit.item_type_id)

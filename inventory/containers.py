@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from sqlmodel import select
 
+from app.core.access import Permission, requires
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, NotFound, ValidationError
 from inventory import barcodes, fields
@@ -14,6 +15,7 @@ from inventory.catalogue import item_by_code, unit_by_barcode
 from inventory.models import Case, Category, Kit, KitLine, Unit, UnitStatus
 
 
+@requires(Permission.CATALOGUE)
 def save_kit(
     uow: UnitOfWork,
     *,
@@ -62,6 +64,7 @@ def kit_lines(uow: UnitOfWork, kit_id: int) -> list[KitLine]:
     return list(uow.session.exec(select(KitLine).where(KitLine.kit_id == kit_id)))
 
 
+@requires(Permission.CATALOGUE)
 def delete_kit(uow: UnitOfWork, *, user: str, kit_id: int) -> None:
     kit = uow.session.get(Kit, kit_id)
     if kit is None:
@@ -70,6 +73,7 @@ def delete_kit(uow: UnitOfWork, *, user: str, kit_id: int) -> None:
     uow.flush()
 
 
+@requires(Permission.CATALOGUE)
 def create_case(
     uow: UnitOfWork,
     *,
@@ -105,6 +109,7 @@ def case_by_barcode(uow: UnitOfWork, code: str) -> Case:
     return case
 
 
+@requires(Permission.DESK)
 def put_in_case(uow: UnitOfWork, *, user: str, case_code: str, unit_code: str) -> Unit:
     """Put a scanned unit in a case. A unit is in one case at a time; only serviceable
     units go in (a case's barcode stands for working kit)."""
@@ -130,6 +135,7 @@ def put_in_case(uow: UnitOfWork, *, user: str, case_code: str, unit_code: str) -
     return unit
 
 
+@requires(Permission.DESK)
 def take_out_of_case(uow: UnitOfWork, *, user: str, unit_code: str) -> Unit:
     unit = unit_by_barcode(uow, unit_code)
     if unit.case_id is None:
@@ -144,6 +150,7 @@ def case_contents(uow: UnitOfWork, case_id: int) -> list[Unit]:
     return list(uow.session.exec(query))
 
 
+@requires(Permission.DESK)
 def empty_case(uow: UnitOfWork, *, user: str, case_id: int) -> int:
     units = case_contents(uow, case_id)
     for unit in units:

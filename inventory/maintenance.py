@@ -15,6 +15,7 @@ from sqlalchemy import and_, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
+from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.dates import add_months
 from app.core.db import UnitOfWork, id_column, require_id
@@ -101,6 +102,7 @@ class DueRow:
     overdue: bool
 
 
+@requires(Permission.MAINTENANCE)
 def add_schedule(
     uow: UnitOfWork,
     *,
@@ -129,6 +131,7 @@ def add_schedule(
     return schedule
 
 
+@requires(Permission.MAINTENANCE)
 def remove_schedule(uow: UnitOfWork, *, user: str, schedule_id: int) -> None:
     schedule = uow.session.get(InspectionSchedule, schedule_id)
     if schedule is None:
@@ -141,6 +144,7 @@ def remove_schedule(uow: UnitOfWork, *, user: str, schedule_id: int) -> None:
     uow.flush()
 
 
+@requires(Permission.MAINTENANCE)
 def log_inspection(
     uow: UnitOfWork,
     *,
@@ -205,6 +209,7 @@ def _schedule_for(
     return schedule
 
 
+@requires(Permission.MAINTENANCE)
 def log_repair(
     uow: UnitOfWork,
     *,

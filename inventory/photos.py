@@ -7,6 +7,7 @@ import io
 
 from PIL import Image, UnidentifiedImageError
 
+from app.core.access import Permission, requires
 from app.core.db import UnitOfWork
 from app.core.errors import NotFound, ValidationError
 from inventory.models import ItemPhoto, ItemType
@@ -30,6 +31,7 @@ def thumbnail_png(data: bytes) -> bytes:
     return out.getvalue()
 
 
+@requires(Permission.CATALOGUE)
 def set_photo(uow: UnitOfWork, *, user: str, item_type_id: int, image: bytes) -> None:
     """Store (or replace) the photo of an item type from an image file's bytes."""
     if uow.session.get(ItemType, item_type_id) is None:
@@ -43,6 +45,7 @@ def set_photo(uow: UnitOfWork, *, user: str, item_type_id: int, image: bytes) ->
     uow.flush()
 
 
+@requires(Permission.CATALOGUE)
 def remove_photo(uow: UnitOfWork, *, user: str, item_type_id: int) -> None:
     existing = uow.session.get(ItemPhoto, item_type_id)
     if existing is not None:
