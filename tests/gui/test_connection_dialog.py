@@ -167,10 +167,29 @@ def test_settings_show_the_database_in_use_and_change_it_for_the_next_start(
     dialog.show()
     assert dialog.database.text() == str(db_path)
     assert dialog.database_button.isVisible() and not dialog.database_note.isVisible()
-    monkeypatch.setattr(connection_dialog, "choose", lambda parent: SERVER.url("pw"))
+    shown: list[object] = []
+
+    def choose(parent, current):
+        shown.append(current)
+        return SERVER.url("pw")
+
+    monkeypatch.setattr(connection_dialog, "choose", choose)
     dialog.database_button.click()
     assert dialog.database_note.isVisible()
     assert dialog.database_note.text() == (
         "Régie opens postgresql+psycopg://magasin:***@serveur.local:5433/regie when it is "
         "restarted."
     )
+    assert shown == [db_path]  # the dialog starts from the database in use
+    monkeypatch.setenv("REGIE_DB", str(db_path))
+    dialog.database_button.click()
+    assert "Not while REGIE_DB names another database" in dialog.database_note.text()
+
+
+def test_the_details_start_from_the_database_in_use(qtbot, db_path) -> None:
+    dialog = ConnectionDialog(None, current=SERVER.url())
+    qtbot.addWidget(dialog)
+    assert dialog.server_choice.isChecked() and dialog.user.text() == "magasin"
+    other = ConnectionDialog(None, current=db_path)
+    qtbot.addWidget(other)
+    assert other.file_choice.isChecked() and other.path.text() == str(db_path)

@@ -73,13 +73,17 @@ class _Probe(QObject):
 class ConnectionDialog(QDialog):
     """The server's details or the file; ``target`` once accepted (what to open)."""
 
-    def __init__(self, parent: QWidget | None = None, problem: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, problem: str = "", current: Path | str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("connectionDialog")
         self.setWindowTitle(tr("ConnectionDialog", "Database — Régie"))
         self.at_start = bool(problem)
         self.target: str | None = None
-        self.initial = connection.chosen()
+        #: The database the details start from: the one in use (Settings), else the one
+        #: chosen on this computer.
+        self.initial = current if current is not None else connection.chosen()
         self.probe = _Probe(self)
         self.probe.finished.connect(self._probed)
         self._build(problem)
@@ -338,9 +342,10 @@ def ask(parent: QWidget | None, problem: str) -> str | None:
         dialog.deleteLater()
 
 
-def choose(parent: QWidget | None) -> str | None:
-    """Settings → Database → Change…: the new choice (applied at the next start), or None."""
-    dialog = ConnectionDialog(parent)
+def choose(parent: QWidget | None, current: Path | str | None = None) -> str | None:
+    """Settings → Database → Change…: the new choice (applied at the next start), or None.
+    ``current``: the database in use, which the details start from."""
+    dialog = ConnectionDialog(parent, current=current)
     try:
         return dialog.target if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:

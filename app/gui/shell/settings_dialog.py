@@ -6,6 +6,7 @@ the database)."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
@@ -156,13 +157,18 @@ class SettingsDialog(FormDialog):
         """The connection dialog; a new choice applies when Régie is restarted."""
         from app.gui.shell import connection_dialog
 
-        chosen = connection_dialog.choose(self)
+        db = self.ops.ctx.db
+        chosen = connection_dialog.choose(self, db.url or db.path)
         if chosen is not None:
-            self.database_note.setText(
-                tr("SettingsDialog", "Régie opens %1 when it is restarted.").replace(
-                    "%1", paths.display_url(chosen) if paths.is_url(chosen) else chosen
-                )
+            text = tr("SettingsDialog", "Régie opens %1 when it is restarted.").replace(
+                "%1", paths.display_url(chosen) if paths.is_url(chosen) else chosen
             )
+            if os.environ.get("REGIE_DB"):
+                text += " " + tr(
+                    "SettingsDialog",
+                    "(Not while REGIE_DB names another database: it comes first.)",
+                )
+            self.database_note.setText(text)
             self.database_note.show()
         return chosen
 
