@@ -51,6 +51,7 @@ def test_lists_every_change_newest_first_with_who_and_where(
     assert dialog.model.index(1, 3).data(STATUS_ROLE) == "info"  # a chip's tone, and its words
     assert cells(dialog, 4)[1] == f"Item type {written}"
     assert "name: Projecteur PAR 64 → Projecteur PAR 64 noir" in cells(dialog, 5)[1]
+    assert cells(dialog, 5)[2].startswith("code: PAR-64; name: Projecteur PAR 64;")
     assert dialog.status.text() == "3 changes recorded."
 
 

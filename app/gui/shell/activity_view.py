@@ -81,15 +81,19 @@ def shown(value: Any) -> str:
 
 
 def changes_summary(row: AuditRow, most: int = 4) -> str:
-    """The columns a write set, "name: A → B" for an update (the first ``most``)."""
+    """What a write set: "name: A → B" for an update, the values a created or deleted row
+    held otherwise (its id and empty columns left out; the first ``most``)."""
     before, after = row.before or {}, row.after or {}
-    names = row.changed
     if row.action == "update":
-        parts = [f"{n}: {_short(before.get(n))} → {_short(after.get(n))}" for n in names[:most]]
+        names = row.changed
+        parts = [f"{n}: {_short(before.get(n))} → {_short(after.get(n))}" for n in names]
     else:
-        parts = names[:most]
-    more = len(names) - most
-    return "; ".join(parts) + (f"; +{more}" if more > 0 else "")
+        values = after if row.after is not None else before
+        parts = [
+            f"{n}: {_short(v)}" for n, v in values.items() if n != "id" and v not in (None, "")
+        ]
+    more = len(parts) - most
+    return "; ".join(parts[:most]) + (f"; +{more}" if more > 0 else "")
 
 
 def _short(value: Any) -> str:
@@ -373,7 +377,7 @@ class ActivityDialog(QDialog):
         else:
             self._show(QModelIndex())
         style.set_role(self.status, "muted")
-        text = tr("ActivityView", "%n change(s) recorded.", None, min(len(ids), MOST))
+        text = tr("ActivityView", "%Ln change(s) recorded.", None, min(len(ids), MOST))
         if capped:
             text += " " + tr(
                 "ActivityView", "Only the newest are listed: narrow the person, record or days."
