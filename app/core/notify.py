@@ -261,6 +261,7 @@ class Watcher:
             raise ConnectionError("the database connection was invalidated")
         try:
             if self.postgresql:
+                conn.rollback()  # whatever a connect hook began: autocommit needs none open
                 conn.autocommit = True
                 conn.execute(f"LISTEN {CHANNEL}")
             else:
@@ -297,7 +298,8 @@ class Watcher:
             try:
                 self._conn = self._connect()
             except Exception:  # noqa: BLE001 - unreachable for now: try again later
-                LOG.info("live refresh: cannot connect yet", exc_info=True)
+                if not self._lost:  # said once per outage, not every few seconds
+                    LOG.info("live refresh: cannot connect yet", exc_info=True)
                 self._lost = True
                 stop.wait(max(timeout, RECONNECT_S))
                 return frozenset()
