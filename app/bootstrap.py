@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.core import accounts
 from app.core.clock import Clock
 from app.core.db import Database
 from app.core.errors import NotFound
@@ -56,7 +57,7 @@ def open_context(
     opened as it is: its database must exist on the server."""
     path = resolve_db(db_option)
     if isinstance(path, str):
-        return Context(db=open_database(path))
+        return _context(open_database(path))
     if demo_if_new and not path.exists() and _is_embedded_default(path):
         from app.first_start import build_demo_file
 
@@ -73,7 +74,18 @@ def open_context(
             folder=str(path.parent),
             path=path.name,
         )
-    return Context(db=open_database(path))
+    return _context(open_database(path))
+
+
+def _context(db: Database) -> Context:
+    """The opened database, logged in as the face asked (the CLI's ``--user``:
+    ``app.core.accounts.log_in``; None asked: ``db.actor`` stays as it is)."""
+    try:
+        actor = accounts.log_in(db)
+    except BaseException:
+        db.dispose()
+        raise
+    return Context(db=db) if actor is None else Context(db=db, user=actor.name)
 
 
 def _is_embedded_default(path: Path) -> bool:

@@ -65,6 +65,9 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.delenv("REGIE_DB", raising=False)
+    # a developer's shell must not log the tests in as someone else
+    monkeypatch.delenv("REGIE_USER", raising=False)
+    monkeypatch.delenv("REGIE_PASSWORD", raising=False)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

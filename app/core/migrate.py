@@ -17,6 +17,7 @@ from sqlalchemy import Engine, text
 from app.core import paths, storage
 from app.core.db import WRITE_OPTION, Database, make_engine, storage_problem
 from app.core.errors import DomainError
+from app.core.private import make_private
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -60,6 +61,7 @@ def backup_copy(path: Path, revision: str | None) -> Path:
     """A consistent copy of the file (SQLite online backup), named after its revision."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
     target = path.with_name(f"{path.name}.{revision or 'empty'}.{stamp}.bak")
+    make_private(target)
     src = sqlite3.connect(path)
     try:
         dst = sqlite3.connect(target)
@@ -86,6 +88,7 @@ def open_database(target: Path | str, revision: str = "head") -> Database:
     engine = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        make_private(path)  # a new file is created 0600 before SQLite opens it
         engine = make_engine(path)
         current = current_revision(engine)
         target = HEAD if revision == "head" else revision

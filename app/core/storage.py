@@ -254,6 +254,10 @@ def _process_name(pid: int) -> str:
 
 def busy(path: Path | None, seconds: float | None = None) -> StorageError:
     """The database's write lock stayed taken (for ``seconds`` when the wait is known)."""
+    return _passing(_busy(path, seconds))
+
+
+def _busy(path: Path | None, seconds: float | None = None) -> StorageError:
     found = holders(path) if path is not None else []
     if found and seconds is not None:
         return StorageError(
@@ -538,8 +542,33 @@ def pg_holders(raw: Any, key: int) -> list[str]:
     return [f"{name or 'a program'} (server pid {pid})" for name, pid in rows]
 
 
+def transient(err: BaseException) -> bool:
+    """Is ``err`` a passing problem, worth retrying as it is (connection lost, server down,
+    unreachable or starting up, too many connections, the write lock still taken)? False
+    for a lasting one (wrong password, no such database, disk full, read-only, damaged) and
+    for anything that is not a storage problem. Takes a ``StorageError`` made here or the
+    raw driver/SQLAlchemy error."""
+    if isinstance(err, StorageError):
+        return isinstance(err, PassingStorageError)
+    found = pg_problem(err, None) if is_pg_error(err) else problem(err, None)
+    return isinstance(found, PassingStorageError)
+
+
+class PassingStorageError(StorageError):
+    """A storage problem that passes by itself (``transient``): retrying later may work."""
+
+
+def _passing(error: StorageError) -> StorageError:
+    """``error`` as a passing problem (``transient``)."""
+    return PassingStorageError(error.template, **error.params)
+
+
 def pg_busy(url: str | None, seconds: float | None, found: list[str]) -> StorageError:
     """The server's write lock stayed taken for ``seconds``."""
+    return _passing(_pg_busy(url, seconds, found))
+
+
+def _pg_busy(url: str | None, seconds: float | None, found: list[str]) -> StorageError:
     if found:
         return StorageError(
             N_(
@@ -613,12 +642,14 @@ def pg_problem(err: BaseException, url: str | None) -> StorageError | None:
             server=server,
         )
     if state == PG_TOO_MANY_CONNECTIONS:
-        return StorageError(
-            N_(
-                "The PostgreSQL server {server} accepts no more connections (too many "
-                "clients). Close a workstation or try again in a moment."
-            ),
-            server=server,
+        return _passing(
+            StorageError(
+                N_(
+                    "The PostgreSQL server {server} accepts no more connections (too many "
+                    "clients). Close a workstation or try again in a moment."
+                ),
+                server=server,
+            )
         )
     if state in (PG_READ_ONLY_TRANSACTION, PG_INSUFFICIENT_PRIVILEGE):
         return StorageError(
@@ -646,41 +677,46 @@ def pg_problem(err: BaseException, url: str | None) -> StorageError | None:
             )
         )
     ):
-        return StorageError(
-            N_(
-                "The connection to the PostgreSQL server {server} was lost. Nothing was "
-                "saved from the interrupted change; check the network and the server, then "
-                "try again."
-            ),
-            server=server,
-        )
+        return lost_connection(url)
     if state == PG_CANNOT_CONNECT_NOW:
-        return StorageError(
-            N_(
-                "The PostgreSQL server {server} is starting up or shutting down. Try again "
-                "in a moment."
-            ),
-            server=server,
+        return _passing(
+            StorageError(
+                N_(
+                    "The PostgreSQL server {server} is starting up or shutting down. Try again "
+                    "in a moment."
+                ),
+                server=server,
+            )
         )
     if isinstance(orig, psycopg.OperationalError):
-        return StorageError(
-            N_(
-                "Régie cannot reach the PostgreSQL server {server}: {error}. Check that the "
-                "server is running and that its address and port are right."
-            ),
-            server=server,
-            error=_first_line(text),
+        return _passing(
+            StorageError(
+                N_(
+                    "Régie cannot reach the PostgreSQL server {server}: {error}. Check that "
+                    "the server is running and that its address and port are right."
+                ),
+                server=server,
+                error=_first_line(text),
+            )
         )
     if isinstance(orig, psycopg.InterfaceError):
-        return StorageError(
+        return lost_connection(url)
+    return None
+
+
+def lost_connection(url: str | None) -> StorageError:
+    """The connection broke (server restarted, network dropped): the transaction it carried
+    was rolled back by the server, so nothing of it was saved."""
+    return _passing(
+        StorageError(
             N_(
                 "The connection to the PostgreSQL server {server} was lost. Nothing was "
                 "saved from the interrupted change; check the network and the server, then "
                 "try again."
             ),
-            server=server,
+            server=server_name(url),
         )
-    return None
+    )
 
 
 def _first_line(text: str) -> str:
