@@ -65,7 +65,7 @@ def test_logging_in_then_scanning_a_badge_at_the_desk(
     regie.display.set_layout("fr")
     try:
         _main_window(regie)
-        _desk(regie, demo, badge)
+        _desk(regie, demo, badge, monkeypatch)
     finally:
         regie.display.set_layout("us")
 
@@ -102,10 +102,13 @@ def _main_window(regie: Regie) -> None:
     regie.processes.clear()  # the desk next, a process of its own
 
 
-def _desk(regie: Regie, demo: Demo, badge: str) -> None:
+def _desk(regie: Regie, demo: Demo, badge: str, monkeypatch: pytest.MonkeyPatch) -> None:
     booking = demo.booking
     ref, unit = booking.reference, booking.units[0]
-    regie.start("desk")
+    with monkeypatch.context() as plain:  # the warehouse PC: nobody named beforehand
+        plain.delenv("REGIE_USER")
+        plain.delenv("REGIE_PASSWORD")
+        regie.start("desk")
     window = regie.wait_window("Comptoir")
     regie.focus(window)
     regie.screenshot("desk-login", window)

@@ -67,7 +67,7 @@ class _SectionDelegate(QStyledItemDelegate):
     ) -> None:
         top = self.heading_height(index)
         if not top:
-            super().paint(painter, option, index)
+            self._paint_row(painter, option, index)
             return
         band = QRect(option.rect.x(), option.rect.y(), option.rect.width(), top)
         painter.save()
@@ -81,7 +81,23 @@ class _SectionDelegate(QStyledItemDelegate):
         painter.restore()
         row = QStyleOptionViewItem(option)
         row.rect = option.rect.adjusted(0, top, 0, 0)
-        super().paint(painter, row, index)
+        self._paint_row(painter, row, index)
+
+    def _paint_row(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """The row; faded when greyed out (the style sheet colours every row alike)."""
+        usable = bool(index.flags() & Qt.ItemFlag.ItemIsEnabled)
+        if usable:
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        painter.setOpacity(0.4)
+        super().paint(painter, option, index)
+        painter.restore()
 
 
 class Navigation(QListWidget):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from app.core.access import Actor, Forbidden, Permission, require
 from app.gui.shell.login_dialog import LoginDialog, who
@@ -172,8 +172,17 @@ def apply_role(window: Any) -> None:
 
 def log_out(window: Any) -> None:
     """File → Log out: the window hides until someone logs in; nobody: Régie closes."""
+    app = QApplication.instance()
+    quits = isinstance(app, QApplication) and app.quitOnLastWindowClosed()
+    if isinstance(app, QApplication):  # the login closing with the window hidden: not the end
+        app.setQuitOnLastWindowClosed(False)
     window.hide()
-    if log_in(window.ops, None, cooperative=window.cooperative) is None:
+    try:
+        actor = log_in(window.ops, None, cooperative=window.cooperative)
+    finally:
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(quits)
+    if actor is None:
         window.close()
         return
     window.apply_role()
