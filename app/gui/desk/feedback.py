@@ -5,7 +5,8 @@ return), or a question (not on this booking). Blue: information (a booking opene
 with its icon and its words, never colour alone; the colours are the theme's status
 colours (``success``, ``danger``, ``warning``, ``info``) with the text in whichever of
 white or the window colour reads best on them, so the banner stays readable in the dark
-theme. The sound is QtMultimedia's QSoundEffect when that module is importable (it is not
+theme. A scan the database could not take for now (the server away) is amber too: "Not
+saved yet", kept pending and tried again (``pending``). The sound is QtMultimedia's QSoundEffect when that module is importable (it is not
 in PySide6-Essentials), else ``QApplication.beep()``: one beep for accepted, two for
 refused.
 """
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLa
 
 from app.core.paths import cache_dir
 from app.gui.desk import look
+from app.gui.desk.answers import Answer
+from app.gui.desk.jobs import Job
 from app.gui.shell import icons, style
 
 tr = QCoreApplication.translate
@@ -130,6 +133,20 @@ class Banner(QFrame):
     def text(self) -> str:
         parts = (self.title.text(), self.detail.text(), self.counter.text())
         return "\n".join(t for t in parts if t)
+
+
+def pending(job: Job, problem: str) -> Answer:
+    """The banner for a job kept pending: the database's sentence, and what happens next."""
+    title = (
+        tr("DeskScreen", "Not saved yet: %1").replace("%1", job.code)
+        if job.code
+        else tr("DeskScreen", "Not saved yet")
+    )
+    then = tr(
+        "DeskScreen",
+        "Kept pending: Régie tries again until it is saved; keep scanning, nothing is lost.",
+    )
+    return Answer("warning", title, f"{problem}\n{then}" if problem else then)
 
 
 def _tone(path: Path, freqs: list[float], ms: int) -> Path:

@@ -1,6 +1,7 @@
 """The desk's top row: check-out (F5) or check-in (F6), the scan field (codes typed by hand;
-a scanner's bursts reach the desk wherever the focus is) and the quantity of the next bulk
-scan (``*``)."""
+a scanner's bursts reach the desk wherever the focus is), the quantity of the next bulk
+scan (``*``) and, while the database is away, the scans waiting to be saved ("2 scans
+pending", their codes in the tooltip, "Retry now"): ``follow(queue)``."""
 
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.desk import look
+from app.gui.desk.jobs import Job, JobQueue
 from app.gui.shell import icons, style
+from app.gui.shell.chips import StatusChip
+from app.i18n import message
 
 tr = QCoreApplication.translate
 
@@ -76,6 +80,41 @@ class ScanBar(QWidget):
         layout.addSpacing(style.SPACE.s)
         layout.addWidget(quantity_label)
         layout.addWidget(self.quantity)
+        self._build_pending(layout)
+
+    def _build_pending(self, layout: QHBoxLayout) -> None:
+        self.pending_chip = StatusChip("scan", None, "", self)
+        self.pending_chip.setObjectName("pendingScans")
+        look.sized(self.pending_chip, "body")
+        self.retry_button = QPushButton(icons.icon("refresh"), tr("DeskScreen", "Retry now"))
+        self.retry_button.setObjectName("retryPending")
+        self.retry_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.retry_button.hide()
+        layout.addWidget(self.pending_chip)
+        layout.addWidget(self.retry_button)
+        self.pending_codes: list[str] = []
+
+    def follow(self, queue: JobQueue) -> None:
+        """Show ``queue``'s pending scans here; Retry now tries them at once."""
+        queue.pending_changed.connect(lambda jobs: self.show_pending(jobs, queue.error))
+        self.retry_button.clicked.connect(queue.retry)
+
+    def show_pending(self, jobs: list[Job], error: BaseException | None = None) -> None:
+        """The scans not saved yet (none: the chip and Retry now hide)."""
+        self.pending_codes = [job.code or tr("DeskScreen", "undo") for job in jobs]
+        count = len(jobs)
+        text = tr("DeskScreen", "%n scan(s) pending", None, count) if count else ""
+        self.pending_chip.set_status("warning" if count else None, text)
+        self.retry_button.setVisible(bool(count))
+        if not count:
+            self.pending_chip.setToolTip("")
+            return
+        why = message(error) if error is not None else ""
+        tip = tr("DeskScreen", "Not saved yet, tried again until saved: %1").replace(
+            "%1", ", ".join(self.pending_codes)
+        )
+        self.pending_chip.setToolTip(f"{tip}\n{why}".strip())
+        self.pending_chip.setAccessibleDescription(self.pending_chip.toolTip())
 
     def set_mode(self, mode: str) -> None:
         self.out_button.setChecked(mode == "out")
