@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from app import i18n
-from app.core.errors import DomainError
+from app.core.errors import DomainError, StorageError
 
 if TYPE_CHECKING:  # for the types only: _start imports them when it runs
     from app.bootstrap import Context
@@ -102,9 +102,25 @@ def _start(
     session = _Session()
 
     def open_window(placeholder: QWidget | None = None) -> bool:
+        target = db_option
         try:
-            with accounts.logging_in(_gui_logs_in_itself):
-                ctx = open_context(db_option)
+            while True:
+                try:
+                    with accounts.logging_in(_gui_logs_in_itself):
+                        ctx = open_context(target)
+                    break
+                except StorageError as err:  # the server away, a wrong password, a file…
+                    from app.gui.shell import connection_dialog
+
+                    chosen = connection_dialog.ask(placeholder, i18n.message(err))
+                    if chosen is None:  # the person quits
+                        session.status = 1
+                        return False
+                    # retried, or another database (asked again if it fails); REGIE_DB
+                    # would win over it, so the choice becomes this process's REGIE_DB
+                    if os.environ.get("REGIE_DB"):
+                        os.environ["REGIE_DB"] = chosen
+                    target = chosen
         except DomainError as err:
             QMessageBox.critical(placeholder, "Régie", i18n.message(err))
             session.status = 1
