@@ -76,7 +76,7 @@ class DeskLoginPage(QFrame):
         sized(self.hint, "prompt", "muted")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.form = LoginForm(ops, self)
-        self.form.setFixedWidth(self.form.fontMetrics().averageCharWidth() * 60)
+        self.form.setMinimumWidth(600)  # the desk's large type; fits a 1024-wide screen
         self.note = QLabel()
         sized(self.note, "body", "muted")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
