@@ -91,9 +91,23 @@ def _filter(args: argparse.Namespace) -> AuditFilter:
         start=start,
         end=end,
         account=args.account,
-        entity=args.entity,
+        entity=_entity(args.entity),
         entity_id=args.entity_id,
     )
+
+
+def _entity(value: str) -> str:
+    """A table of Régie's (any case), or a usage error listing them."""
+    name = value.strip().lower()
+    if not name or name in audit_queries.ENTITY_LABELS:
+        return name
+    err = ValidationError(
+        "entity",
+        "No table is called {name}: use one of {tables}.",
+        name=value,
+        tables=", ".join(sorted(audit_queries.ENTITY_LABELS)),
+    )
+    raise UsageError(err, f"--entity {value}")
 
 
 def run_audit(args: argparse.Namespace) -> int:
