@@ -261,6 +261,7 @@ def _unit_count(uow: UnitOfWork, item: ItemType) -> int:
 # --- owners -----------------------------------------------------------------------------
 
 
+@requires(Permission.CATALOGUE)
 def owner_id(uow: UnitOfWork, name: str) -> int | None:
     """The owner called ``name`` (created on first use); None for the cooperative."""
     name = fields.text("owner", name)

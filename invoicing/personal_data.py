@@ -1,11 +1,11 @@
 """A person's data on request (RGPD): export everything Régie holds about a customer, and
 anonymise a customer without touching what was issued to them.
 
-Export (articles 15 and 20): the customer's record, contacts, memberships, bookings with
-their lines, desk movements, deposits and damage charges, the quotes among the bookings,
-the invoices and credit notes issued to them (figures, lines, the frozen document as
-issued, the SHA-256 of the issued PDF) with their payments, and the audit events about any
-of those rows. Plain JSON values, so any program can read it back.
+Export (articles 15 and 20): the customer's record, price category, contacts, memberships,
+bookings with their lines, desk movements, deposits and damage charges, the quotes among the
+bookings, the invoices and credit notes issued to them (figures, lines, the frozen document
+as issued, the SHA-256 of the issued PDF) with their payments, and the audit events about
+any of those rows. Plain JSON values, so any program can read it back.
 
 Anonymising (article 17) keeps what the law keeps: issued invoices and credit notes, their
 lines, files, seals and payments are legal records for ten years and immutable; they stay
@@ -49,6 +49,7 @@ from inventory.models import ItemType
 from invoicing.balance import invoice_balances
 from invoicing.document import Kind
 from invoicing.models import (
+    CustomerPriceCategory,
     DamageCharge,
     Deposit,
     DepositStatus,
@@ -56,6 +57,7 @@ from invoicing.models import (
     IssuedDocument,
     IssuedLine,
     Payment,
+    PriceCategory,
 )
 
 #: The format of the export file (a reader checks it).
@@ -123,6 +125,7 @@ def export_data(uow: UnitOfWork, number: str, *, clock: Clock) -> dict[str, Any]
         "exported_at": _value(clock.now()),
         "exported_by": uow.actor.name,
         "customer": _row(customer),
+        "price_category": _price_category(uow, cid),
         "contacts": [_row(c) for c in contacts],
         "memberships": [_row(m) for m in memberships],
         "bookings": bookings,
@@ -143,6 +146,13 @@ def export_data(uow: UnitOfWork, number: str, *, clock: Clock) -> dict[str, Any]
             },
         ),
     }
+
+
+def _price_category(uow: UnitOfWork, customer_id: int) -> str | None:
+    """The code of the customer's price category (its own day rates), if it has one."""
+    chosen = uow.session.get(CustomerPriceCategory, customer_id)
+    category = uow.session.get(PriceCategory, chosen.category_id) if chosen else None
+    return category.code if category else None
 
 
 def _booking(uow: UnitOfWork, booking: Booking) -> dict[str, Any]:

@@ -112,6 +112,7 @@ def test_export_has_everything_about_the_person(settled, coop, clock):
     assert invoice["lines"] and invoice["pdf_sha256"]
     assert invoice["document"]["buyer"]["name"] == "Compagnie du Rocher"
     assert found["credit_notes"] == [] and found["quotes"] == []
+    assert found["price_category"] is None
     assert found["exported_by"] == "system"
     audit = {(e["entity"], e["action"]) for e in found["audit"]}
     assert {("customer", "insert"), ("contact", "insert"), ("booking", "insert")} <= audit
