@@ -435,3 +435,20 @@ def test_a_new_database_is_created_readable_by_its_owner_only(tmp_path, capsys, 
     for companion in (tmp_path / "new.db-wal", tmp_path / "new.db-shm"):
         if companion.exists():
             assert _mode(companion) == 0o600
+
+
+def test_automatic_backups_get_the_quick_check(db, clock, tmp_path):
+    from app import backup_jobs
+
+    with db.read() as uow:
+        assert backup_jobs.quick(uow) == []
+    made = backup_jobs.on_close(db, clock)
+    assert made is not None and made.path.exists()
+    conn = sqlite3.connect(db.path)
+    conn.execute("DROP TRIGGER payment_no_update")
+    conn.commit()
+    conn.close()
+    with db.read() as uow:
+        assert any("payment_no_update" in p for p in backup_jobs.quick(uow))
+    assert backup_jobs.on_close(db, clock) is None  # refused, recorded
+    assert "payment_no_update" in backups.status(db).last_error
