@@ -117,9 +117,9 @@ class BackupsDialog(QDialog):
             tr(
                 "Backups",
                 "Régie backs the database up when it closes and once a day, checks each "
-                "backup as Verify integrity does, and keeps the newest of each of the last 7 "
-                "days, 4 weeks and 12 months. A restore keeps the current database aside "
-                "first.",
+                "backup (in full, as Verify integrity does, when you back up by hand), and "
+                "keeps the newest of each of the last 7 days, 4 weeks and 12 months. A "
+                "restore keeps the current database aside first.",
             )
         )
         rule.setWordWrap(True)
