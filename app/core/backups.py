@@ -8,10 +8,10 @@ copy is one self-contained file); a backup of a PostgreSQL database with ``pg_du
 its target under a temporary name, checked, and only then given its name: a backup that
 exists is a whole one. Files are readable by their owner only (0600).
 
-A backup is *good* once checked: an SQLite copy is opened read-only and given the same
-checks as ``regie verify`` (SQLite's integrity and foreign keys, the triggers, the seals —
-the check is handed in by the application, ``app.backup_jobs``, since the kernel knows
-nothing of invoices); a dump is read back whole by ``pg_restore`` (every data block
+A backup is *good* once checked: an SQLite copy is opened read-only and given the checks
+the application hands in (``app.backup_jobs``, since the kernel knows nothing of invoices):
+those of ``regie verify`` for a backup someone asks for, SQLite's ``quick_check`` and
+``regie verify --quick`` for the automatic ones (seconds, even on a large database); a dump is read back whole by ``pg_restore`` (every data block
 decompressed) and must hold Régie's tables. The last good one is recorded per database in
 the per-user file ``backups.json`` of the configuration folder, with the backup folder the
 cooperative chose (a USB disk, a NAS; default: ``backups`` in the data folder) — both belong
