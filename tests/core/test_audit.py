@@ -239,3 +239,11 @@ def test_free_text_of_bookings_and_deposits_is_personal() -> None:
     }
     deposit = json.loads(audit.to_json({"notes": "Chèque de M. Dupont"}, "deposit"))
     assert deposit == {"notes": audit.PERSONAL_MARK}
+
+
+def test_every_table_has_a_name_people_read(db: Database) -> None:
+    """The Activity screen names each record's kind; regie audit --entity accepts these."""
+    from sqlalchemy import inspect
+
+    tables = set(inspect(db.engine).get_table_names()) - {"alembic_version", audit.TABLE}
+    assert tables - set(audit_queries.ENTITY_LABELS) == set()
