@@ -59,4 +59,4 @@ def on_start(db: Database, clock: Clock) -> backups.Made | None:
 def restore(
     target: Path | str, source: Path, clock: Clock, live: Database | None
 ) -> backups.Restored:
-    return backups.restore(target, source, clock, check, live=live)
+    return backups.restore(target, source, clock, check, live=live, after=quick)

@@ -637,9 +637,12 @@ def restore(
     check: Check,
     *,
     live: Database | None = None,
+    after: Check | None = None,
 ) -> Restored:
     """Put the backup ``source`` in place of the database ``target`` (a file path, or a
-    server URL). ``live`` is the current database when it could be opened: its logged-in
+    server URL), once ``check`` finds it intact; ``after`` (default ``check``) checks the
+    database in place once replaced (the same content: a quick check is enough).
+    ``live`` is the current database when it could be opened: its logged-in
     account must be allowed to restore, and its connections are closed first. A database
     that cannot be opened has no account to ask: whoever may write its file may replace
     it."""
@@ -663,7 +666,7 @@ def restore(
         )
     if isinstance(target, str):
         return _restore_pg(target, source, check)
-    return _restore_sqlite(Path(target), source, clock, check, live)
+    return _restore_sqlite(Path(target), source, clock, check, live, after or check)
 
 
 def _stamp(clock: Clock) -> str:
@@ -700,7 +703,7 @@ def _file_revision(path: Path, shown: Path) -> str:
 
 
 def _restore_sqlite(
-    target: Path, source: Path, clock: Clock, check: Check, live: Database | None
+    target: Path, source: Path, clock: Clock, check: Check, live: Database | None, after: Check
 ) -> Restored:
     from app.core import migrate
 
@@ -759,7 +762,7 @@ def _restore_sqlite(
             migrated=revision != migrate.HEAD,
             kept_aside=aside,
             target=str(target),
-            problems=_check_target(target, check),
+            problems=_check_target(target, after),
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
