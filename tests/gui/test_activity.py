@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from app.core.access import Actor, Role
@@ -148,3 +149,15 @@ def test_the_screen_opens_on_the_window_and_fits_a_laptop(
     assert dialog.minimumSizeHint().width() <= 1366
     dialog.close()
     qtbot.waitUntil(lambda: getattr(window, "_activity_dialog", None) is None)
+
+
+def test_enter_on_a_change_shows_that_record_s_history(
+    qtbot, ops: Operations, written: int
+) -> None:
+    dialog = ActivityDialog(ops)
+    qtbot.addWidget(dialog)
+    dialog.view.setCurrentIndex(dialog.model.index(2, 0))  # Alice created PAR-64
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert dialog.filters.entity.currentData() == "item_type"
+    assert dialog.filters.entity_id.text() == str(written)
+    assert cells(dialog, 3) == ["changed", "created"]

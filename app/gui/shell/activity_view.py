@@ -269,6 +269,9 @@ class ActivityDialog(QDialog):
         view = QTableView(self)
         view.setModel(self.model)
         view.setAccessibleName(tr("ActivityView", "Recorded changes"))
+        view.setToolTip(
+            tr("ActivityView", "Enter or double click: the whole history of that record")
+        )
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setAlternatingRowColors(True)
@@ -333,7 +336,27 @@ class ActivityDialog(QDialog):
         selection = self.view.selectionModel()
         selection.currentRowChanged.connect(lambda current, _old: self._show(current))
         self.model.dataChanged.connect(lambda *_: self._show(self.view.currentIndex()))
+        self.view.activated.connect(self.follow)
         self.ops.changed.connect(self._on_changed)
+
+    def follow(self, index: QModelIndex) -> None:
+        """Enter or a double click on a change: that record's whole history."""
+        row = self.model.row_data(index.row()) if index.isValid() else None
+        if not isinstance(row, AuditRow):
+            return
+        f = self.filters
+        for widget in (f.person, f.entity, f.entity_id):
+            widget.blockSignals(True)
+        f.person.setCurrentIndex(0)
+        found = f.entity.findData(row.entity)
+        if found < 0:
+            f.entity.addItem(entity_label(row.entity), row.entity)
+            found = f.entity.count() - 1
+        f.entity.setCurrentIndex(found)
+        f.entity_id.setText(row.entity_id)
+        for widget in (f.person, f.entity, f.entity_id):
+            widget.blockSignals(False)
+        self.search()
 
     # --- reading ------------------------------------------------------------------------
 
