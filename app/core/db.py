@@ -184,6 +184,10 @@ def make_pg_engine(url: str) -> Engine:
         connect_args={
             "application_name": storage.application_name(),
             "connect_timeout": 10,
+            # Times are stored as UTC wall-clock times, as on SQLite: the session's time zone
+            # must be UTC whatever the server's default, or an aware time written into a
+            # ``timestamp`` column would be shifted by the server's offset.
+            "options": "-c TimeZone=UTC",
         },
     )
     event.listen(engine, "begin", _on_begin_pg)
