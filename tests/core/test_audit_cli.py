@@ -165,3 +165,38 @@ def test_a_real_process_prints_the_trail(written: int, db_path: Path, tmp_path: 
     assert bad.returncode == 2
     assert "--from" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_only_a_manager_may_read_it(
+    written: int,
+    db: Database,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.core import accounts
+    from app.core.access import SYSTEM
+
+    db.actor = SYSTEM
+    with db.write() as uow:
+        accounts.add_account(
+            uow, name="sam", role=Role.STAFF, password="motdepasse1", clock=Clock()
+        )
+        accounts.add_account(
+            uow, name="maud", role=Role.MANAGER, password="motdepasse2", clock=Clock()
+        )
+    db.dispose()
+    monkeypatch.setenv("REGIE_USER", "sam")
+    monkeypatch.setenv("REGIE_PASSWORD", "motdepasse1")
+    assert main(["--db", str(db_path), "audit", "--json"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "sam (staff) may not print statements, reports and exports" in err
+    monkeypatch.setenv("REGIE_USER", "maud")
+    monkeypatch.setenv("REGIE_PASSWORD", "motdepasse2")
+    events = audit_json(db_path, capsys, "--entity", "account")
+    created = {e["after"]["name"]: e for e in events if e["action"] == "insert"}
+    assert created["sam"]["after"]["password_hash"] == "(hidden)"
+    assert "motdepasse" not in json.dumps(events)
+    logins = [e for e in events if e["action"] == "update" and "last_login_at" in e["after"]]
+    assert {e["account"] for e in logins} >= {"maud"}  # a login is a write: it is in the trail
