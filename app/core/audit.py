@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import hashlib
 import json
 import uuid
@@ -137,7 +138,10 @@ def _updated(state: InstanceState[Any]) -> dict[str, Any] | None:
         return None
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
-    for key, name in _columns(state.mapper):
+    names = _names(state.mapper)
+    changed = [key for key in names if key in state.committed_state]  # in column order
+    for key in changed:
+        name = names[key]
         history = state.attrs[key].history
         if not history.added:  # not set in this flush (deleted alone: expired, not changed)
             continue
@@ -174,8 +178,13 @@ def _skipped(state: InstanceState[Any]) -> bool:
 
 def _columns(mapper: Mapper[Any]) -> Iterable[tuple[str, str]]:
     """(attribute key, column name) of every mapped column."""
-    for prop in mapper.column_attrs:
-        yield prop.key, prop.columns[0].name
+    return _names(mapper).items()
+
+
+@functools.cache
+def _names(mapper: Mapper[Any]) -> dict[str, str]:
+    """Attribute key → column name of every mapped column, in the table's order."""
+    return {prop.key: prop.columns[0].name for prop in mapper.column_attrs}
 
 
 def _key_values(state: InstanceState[Any]) -> dict[str, Any]:
