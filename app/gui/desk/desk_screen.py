@@ -44,7 +44,7 @@ from app.gui.desk import answers
 from app.gui.desk.actions import ActionBar, build_menu, desk_commands
 from app.gui.desk.booking_panel import BookingPanel
 from app.gui.desk.documents import DeskDocuments
-from app.gui.desk.feedback import Banner, Sounds
+from app.gui.desk.feedback import Banner, Sounds, pending
 from app.gui.desk.jobs import Job, JobQueue, Who, decide, guard
 from app.gui.desk.look import DeskLook
 from app.gui.desk.prompt_flows import DeskPrompts
@@ -124,6 +124,7 @@ class DeskScreen(DeskPrompts, DeskDocuments, QWidget):
         self.look = DeskLook(self)
         self.bar = ScanBar()
         self.bar.mode_chosen.connect(self.set_mode)
+        self.bar.follow(self.jobs)  # the scan bar lists the scans waiting for the database
         self.scan_field, self.quantity = self.bar.scan_field, self.bar.quantity
         self.scan_field.returnPressed.connect(self._typed)
         self.quantity.lineEdit().returnPressed.connect(self.focus_scan)
@@ -407,6 +408,10 @@ class DeskScreen(DeskPrompts, DeskDocuments, QWidget):
     def _failed(self, job: Job, err: DomainError) -> None:
         self.jobs.done()
         try:
+            if self.jobs.hold(job, err):  # the database away for now: kept, retried, never twice
+                self._say(pending(job, message(err)))
+                self.sounds.refused()
+                return
             title = (
                 tr("DeskScreen", "Not enough stock")
                 if isinstance(err, ShortageError)
