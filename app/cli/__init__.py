@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="database file (REGIE_DB takes precedence)")
     parser.add_argument(
         "--user",
+        dest="login_user",  # (``audit --user`` filters by account: another option)
         metavar="NAME",
         help="your account (else REGIE_USER; password from REGIE_PASSWORD or a prompt)",
     )
@@ -194,7 +195,9 @@ class _Login:
         return self.done[key]
 
     def _log_in(self, db: Database) -> Actor:
-        name = (getattr(self.args, "user", None) or os.environ.get("REGIE_USER") or "").strip()
+        name = (
+            getattr(self.args, "login_user", None) or os.environ.get("REGIE_USER") or ""
+        ).strip()
         if not name:
             actor = _accounts.automatic(db)
             if actor is None:
