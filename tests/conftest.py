@@ -50,6 +50,9 @@ SQLITE_ONLY = {
     "tests.core.test_store::test_foreign_keys_are_enforced",
     # SQLite reflects no expression index; tests/core/test_pg_engine.py compares on PG
     "tests.core.test_store::test_migrated_schema_matches_the_models",
+    # sqlite3 on the file; tests/core/test_pg_engine.py does the same with psycopg
+    "tests.invoicing.test_corrections::test_the_database_refuses_to_change_issued_rows",
+    "tests.invoicing.test_corrections::test_tampered_bytes_break_the_chain_check",
 }
 
 NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
