@@ -58,6 +58,16 @@ class Cluster:
     def conninfo(self, database: str = "postgres") -> str:
         return f"host={self.socket} port={PORT} user={SUPERUSER} dbname={database}"
 
+    @staticmethod
+    def conninfo_of(url: str) -> str:
+        """libpq's connection string for a database's URL (psycopg, psql)."""
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url)
+        host = parsed.query.get("host") or parsed.host or ""
+        port = parsed.query.get("port") or parsed.port or PORT
+        return f"host={host} port={port} user={parsed.username} dbname={parsed.database}"
+
     def admin(self, statement: str) -> None:
         """Run one statement outside a transaction (CREATE/DROP DATABASE)."""
         import psycopg
