@@ -31,9 +31,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from app.bootstrap import Context
+from app.core import storage
 from app.core.db import BUSY_LOG, UnitOfWork
 from app.core.errors import DomainError, UnexpectedError
-from app.gui.shell import live
+from app.gui.shell import live, lost
 from app.gui.shell.changes import Change
 from app.gui.shell.error_dialog import as_error, show_error
 from app.gui.shell.live import Live
@@ -298,8 +299,16 @@ class Operations(QObject):
         done: Callable[[T], None] | None = None,
         failed: Failed | None = None,
         changes: Change | str = Change.CATALOGUE,
+        *,
+        retry: bool = True,
     ) -> None:
-        """Run ``action`` in one writing transaction; on success announce ``changes``."""
+        """Run ``action`` in one writing transaction; on success announce ``changes``.
+
+        When the database could not take it for now (``storage.transient``: the server
+        restarting, the network down) nothing was saved: the person is asked whether to
+        run the same write again (``lost.ask_retry``), as a whole; Cancel hands the screen
+        its usual failure. ``retry=False`` leaves that to the screen (the desk keeps such a
+        scan pending by itself). Only with the real worker thread: tests see the failure."""
         change = Change(changes)  # a kind no screen knows is a programming error
 
         def work() -> T:
@@ -313,7 +322,17 @@ class Operations(QObject):
             finally:  # written: every screen refreshes, even if ``done`` failed
                 self.changed.emit(change)
 
-        self.runner.submit(work, self._success(finished), self._failure(failed))
+        failure = self._failure(failed)
+
+        def retry_or_fail(err: Any) -> None:
+            if retry and isinstance(self.runner, ThreadRunner) and storage.transient(err):
+                self._clear_busy()
+                if lost.ask_retry(err):
+                    self.runner.submit(work, self._success(finished), retry_or_fail)
+                    return
+            failure(err)
+
+        self.runner.submit(work, self._success(finished), retry_or_fail)
 
     def long(
         self,
