@@ -224,3 +224,22 @@ def test_the_automatic_account_works_at_the_desk_without_time_out(
     qtbot.addWidget(window)
     assert desk_session.logged_in and ops.user == "admin"
     assert not desk_session.timer.isActive()
+
+
+def test_file_menu_opens_activity_backups_and_accounts_for_an_administrator(
+    qtbot: Any, ops: Operations
+) -> None:
+    session.start(ops)  # the automatic admin
+    window = MainWindow(ops)
+    qtbot.addWidget(window)
+    for action in (window.activity_action, window.backups_action, window.accounts_action):
+        assert action.isEnabled()
+    window.activity_action.trigger()
+    assert window.dialog is not None and window.dialog.isVisible()
+    window.dialog.close()
+    window.backups_action.trigger()
+    assert window.dialog is not None and window.dialog.isVisible()
+    window.dialog.close()
+    window.accounts_action.trigger()
+    assert window.dialog.objectName() == "accountsDialog"
+    assert [row.name for row in window.dialog.rows] == ["admin"]
