@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlmodel import SQLModel
@@ -20,6 +19,8 @@ from app.gui.desk.desk_screen import DeskScreen
 from app.gui.shell.changes import TABLE_KINDS, Change, kinds_of
 from app.gui.shell.operations import Operations, ThreadRunner
 from tests import factories
+
+pytestmark = pytest.mark.both_engines  # SQLite's poll and PostgreSQL's LISTEN/NOTIFY
 
 DAY = dt.date(2026, 11, 26)  # the fixed clock's today
 WAIT_MS = 10_000  # a generous ceiling: the watcher polls every second
@@ -36,9 +37,10 @@ def live_ops(db: Database, clock: FixedClock) -> Iterator[Operations]:
 
 
 @pytest.fixture
-def other(db_path: Path) -> Iterator[Database]:
+def other(db: Database) -> Iterator[Database]:
     """Another window's (or workstation's) connection to the same database."""
-    database = open_database(db_path)
+    assert db.where is not None
+    database = open_database(db.where)
     yield database
     database.dispose()
 
