@@ -310,3 +310,94 @@ def test_a_copy_refused_by_verify_leaves_an_existing_empty_target_empty(
     monkeypatch.setattr(integrity, "verify", real)
     assert run(capsys, "db", "copy", "--from", str(source), "--to", str(target))[0] == 0
     assert content(target) == content(source)
+
+
+# --- to a PostgreSQL server and back ------------------------------------------------------
+
+
+def test_a_file_goes_to_a_server_and_back_unchanged(source, pg_empty_url, tmp_path, capsys):
+    """SQLite → PostgreSQL → SQLite: every row of every table comes back as it was; the
+    server's copy verifies intact (its own triggers, seals recomputed there). The server's
+    database is a new, empty one (createdb): the copy makes its schema."""
+    status, out, err = run(
+        capsys, "db", "copy", "--from", str(source), "--to", pg_empty_url, "--json"
+    )
+    assert status == 0, err
+    shown = json.loads(out)
+    assert shown["verify"]["intact"] and shown["verify"]["triggers"] >= 10
+    assert "***" not in shown["to"] and "@" in shown["to"]
+    back = tmp_path / "back.db"
+    status, out, err = run(
+        capsys, "--user", "admin", "db", "copy", "--from", pg_empty_url, "--to", str(back), "--json"
+    )
+    assert status == 0, err
+    came_back, sent = content(back), content(source)
+    # Logging in on the server (--user admin) recorded the login there: the account's
+    # last login and its audit event; everything else is as it was.
+    logins = came_back["audit_event"][len(sent["audit_event"]) :]
+    assert came_back["audit_event"][: len(sent["audit_event"])] == sent["audit_event"]
+    assert logins and {row[4] for row in logins} == {"account"}
+    assert len(came_back["account"]) == len(sent["account"])
+    for name in ("account", "audit_event"):
+        del came_back[name], sent[name]
+    assert came_back == sent
+
+
+def test_on_the_server_the_copy_goes_on_where_the_source_left_off(
+    source, pg_empty_url, capsys, clock
+):
+    """The ids' sequences follow the copied rows: new rows, the next invoice number."""
+    assert run(capsys, "db", "copy", "--from", str(source), "--to", pg_empty_url)[0] == 0
+    server = open_database(pg_empty_url)
+    try:
+        ref = book(
+            server,
+            clock,
+            "C-MEM",
+            {"LYRE": 1},
+            start="2027-01-10T09:00",
+            end="2027-01-12T18:00",
+            use_start=None,
+            use_end=None,
+        )
+        issued = issuing.issue(
+            server,
+            lambda uow: invoices.issue_invoice(
+                uow, user=USER, reference=ref, clock=clock, renderer=fake_render
+            ),
+        )
+        assert issued.number.endswith("00002")
+        with server.write() as uow:
+            payments.add_payment(
+                uow, user=USER, invoice_number=issued.number, amount="1.00", clock=clock
+            )
+        with server.read() as uow:
+            assert integrity.verify(uow).intact
+    finally:
+        server.dispose()
+
+
+def test_a_server_database_holding_data_missing_or_unreachable_is_refused(
+    source, pg_empty_url, tmp_path, capsys
+):
+    assert run(capsys, "db", "copy", "--from", str(source), "--to", pg_empty_url)[0] == 0
+    status, _, err = run(capsys, "db", "copy", "--from", str(source), "--to", pg_empty_url)
+    assert status == 1 and "already holds data" in err
+    status, _, err = run(
+        capsys, "db", "copy", "--from", str(tmp_path / "x.db"), "--to", pg_empty_url
+    )
+    assert status == 1 and "There is no Régie database" in err
+    missing = pg_empty_url.replace("/regie_test_", "/no_such_", 1)
+    status, out, err = run(capsys, "db", "copy", "--from", str(source), "--to", missing)
+    assert status == 1 and out == "" and "has no database of that name" in err
+    unreachable = pg_empty_url.split("?")[0] + "?host=" + str(tmp_path) + "&port=1"
+    status, out, err = run(capsys, "db", "copy", "--from", str(source), "--to", unreachable)
+    assert status == 1 and out == "" and "Traceback" not in err and "PostgreSQL server" in err
+
+
+def test_a_real_process_copies_to_the_server(source, pg_empty_url):
+    done = regie("db", "copy", "--from", str(source), "--to", pg_empty_url)
+    assert done.returncode == 0, done.stderr
+    assert "Verified: 1 documents, 3 payments" in done.stdout
+    check = regie("verify", env={"REGIE_DB": pg_empty_url, "REGIE_USER": "admin"})
+    assert check.returncode == 0, check.stdout + check.stderr
