@@ -37,6 +37,7 @@ from app.core.errors import DomainError
 from app.core.settings import get_setting
 from app.gui.desk.look import DeskLook, sized
 from app.gui.shell import icons, session, style
+from app.gui.shell.changes import Change
 from app.gui.shell.login_dialog import LoginForm, badge_reading, who
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import menu_entry, shortcut_action
@@ -123,6 +124,12 @@ class DeskSession(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        ops.changed.connect(self._on_changed)
+
+    def _on_changed(self, what: object) -> None:
+        """A new time-out (Accounts, here or on another workstation) applies at once."""
+        if what == Change.SETTINGS:
+            self.ops.read(timeout_minutes, self._set_minutes)
 
     def start(self) -> None:
         """The automatic account works at once; anyone else logs in first."""
