@@ -230,6 +230,13 @@ def test_the_automatic_account_works_at_the_desk_without_time_out(
     qtbot.addWidget(window)
     assert desk_session.logged_in and ops.user == "admin"
     assert not desk_session.timer.isActive()
+    with db.write() as uow:
+        accounts.add_account(uow, name="lea", role=Role.TECHNICIAN, clock=clock)
+        badge = accounts.new_badge(uow, "lea")
+    assert desk_session.takes(badge)  # lea scans her badge: hers until the time-out
+    assert ops.user == "lea" and desk_session.timer.isActive()
+    desk_session.timer.timeout.emit()
+    assert desk_session.logged_in and ops.user == "admin"  # back to the single PC's account
 
 
 def test_file_menu_opens_activity_backups_and_accounts_for_an_administrator(

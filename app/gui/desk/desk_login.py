@@ -172,8 +172,12 @@ class DeskSession(QObject):
         self.desk.focus_scan()
 
     def leave(self) -> None:
-        """Back to the login page (Desk → Log out, or the time-out)."""
+        """Back to the login page (Desk → Log out, or the time-out); where an account
+        logs in by itself (the single PC), back to that account instead."""
         self.timer.stop()
+        if self.automatic is not None:
+            self.enter(self.automatic)
+            return
         self.actor = None
         self.stack.setCurrentWidget(self.page)
         self._menu_usable(False)
@@ -186,9 +190,15 @@ class DeskSession(QObject):
             self.timer.start(5_000)
             return
         self.leave()
-        self.page.note.setText(
-            tr("DeskLogin", "Logged out after %n minute(s) without activity.", None, self.minutes)
-        )
+        if not self.logged_in:
+            self.page.note.setText(
+                tr(
+                    "DeskLogin",
+                    "Logged out after %n minute(s) without activity.",
+                    None,
+                    self.minutes,
+                )
+            )
 
     def touched(self, *_: object) -> None:
         """Activity: the time-out starts again."""
