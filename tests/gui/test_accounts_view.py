@@ -11,7 +11,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from sqlmodel import select
 
 from app.core import accounts
@@ -185,3 +185,15 @@ def test_someone_not_an_administrator_is_refused(
     view.save_minutes()
     with db.read() as uow:
         assert get_setting(uow, TIMEOUT_KEY) == ""
+
+
+def test_a_full_name_is_changed(dialog: AccountsDialog, db: Database) -> None:
+    choose(dialog, "admin")
+    edit = dialog.change_full_name()
+    assert edit is not None
+    field = edit.findChild(QLineEdit)
+    assert field is not None
+    field.setText("Camille Admin")
+    edit.accept()
+    assert account(db, "admin").full_name == "Camille Admin"
+    assert dialog.table.item(0, 1).text() == "Camille Admin"

@@ -188,6 +188,7 @@ class AccountsDialog(QDialog):
         for key, text, keys, icon, slot in (
             ("add", tr("AccountsView", "&New account…"), "Ctrl+N", "new", self.add),
             ("role", tr("AccountsView", "Change &role…"), "Ctrl+R", "edit", self.change_role),
+            ("full", tr("AccountsView", "&Full name…"), "", "edit", self.change_full_name),
             ("password", tr("AccountsView", "Set &password…"), "", "edit", self.set_password),
             ("badge", tr("AccountsView", "New &badge…"), "Ctrl+B", "labels", self.new_badge),
             ("disable", tr("AccountsView", "&Disable"), "", "cancel", self.toggle_disabled),
@@ -213,7 +214,7 @@ class AccountsDialog(QDialog):
         save.setAutoDefault(False)
         save.clicked.connect(self.save_minutes)
         desk = QHBoxLayout()
-        desk_label = QLabel(tr("AccountsView", "The &desk logs out after"))
+        desk_label = QLabel(tr("AccountsView", "The desk &logs out after"))
         desk_label.setBuddy(self.minutes)
         desk.addWidget(desk_label)
         desk.addWidget(self.minutes)
@@ -283,7 +284,7 @@ class AccountsDialog(QDialog):
 
     def _selection_changed(self) -> None:
         current = self.current()
-        for key in ("role", "password", "badge", "disable", "unlock"):
+        for key in ("role", "full", "password", "badge", "disable", "unlock"):
             self.buttons[key].setEnabled(current is not None)
         if current is None:
             return
@@ -359,6 +360,33 @@ class AccountsDialog(QDialog):
         form.addRow(buttons)
         dialog.accepted.connect(
             lambda: self._set_role(current.name, Role.parse(str(combo.currentData())))
+        )
+        dialog.open()
+        return dialog
+
+    def change_full_name(self) -> QDialog | None:
+        current = self.current()
+        if current is None:
+            return None
+        dialog = self.dialog = QDialog(self)
+        dialog.setWindowTitle(tr("AccountsView", "Full name of %1").replace("%1", current.name))
+        edit = QLineEdit(current.full_name)
+        edit.setMinimumWidth(320)
+        form = QFormLayout(dialog)
+        form.addRow(tr("AccountsView", "&Full name:"), edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        name = current.name
+        dialog.accepted.connect(
+            lambda: self._write(
+                lambda uow: accounts.set_full_name(uow, name, edit.text()),
+                tr("AccountsView", "The full name of %1 is saved.").replace("%1", name),
+                name,
+            )
         )
         dialog.open()
         return dialog
