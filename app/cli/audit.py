@@ -32,10 +32,18 @@ def register(commands: Any) -> None:
         "audit", help=tr("cli", "the audit trail: who changed what, when and where")
     )
     parser.add_argument(
-        "--from", dest="start", default="", help=tr("cli", "first day, e.g. 2026-01-01")
+        "--from",
+        dest="start",
+        default="",
+        metavar="DATE",
+        help=tr("cli", "first day, e.g. 2026-01-01"),
     )
     parser.add_argument(
-        "--to", dest="end", default="", help=tr("cli", "last day (included), e.g. 2026-12-31")
+        "--to",
+        dest="end",
+        default="",
+        metavar="DATE",
+        help=tr("cli", "last day (included), e.g. 2026-12-31"),
     )
     parser.add_argument(
         "--user",
