@@ -56,8 +56,8 @@ def follow_ids(dialect: str, table: str) -> list[str]:
     if dialect != POSTGRESQL:
         return []
     return [
-        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-        f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
+        f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+        f'coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false)'
     ]
 
 

@@ -50,14 +50,23 @@ def normal_url(url: str) -> str:
 
 
 def resolve_db(cli_value: str | None) -> Path | str:
-    """``REGIE_DB`` first, then ``--db``, then the user's data directory (DESIGN.md): a
-    ``Path`` for an SQLite file, the URL (a ``str``, driver named) for a server."""
-    chosen = os.environ.get("REGIE_DB") or cli_value
+    """``REGIE_DB`` first, then ``--db``, then the database chosen on this computer
+    (Settings → Database, the connection dialog: ``app.core.connection``), then the user's
+    data directory (DESIGN.md): a ``Path`` for an SQLite file, the URL (a ``str``, driver
+    named) for a server."""
+    chosen = os.environ.get("REGIE_DB") or cli_value or _configured()
     if not chosen:
         return default_db_path()
     if is_url(chosen):
         return normal_url(chosen)
     return Path(chosen).expanduser()
+
+
+def _configured() -> str | None:
+    from app.core import connection  # lazily: it opens databases (migrate)
+
+    found = connection.configured()
+    return str(found) if isinstance(found, Path) else found
 
 
 def resolve_db_path(cli_value: str | None) -> Path:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import warnings
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -76,6 +77,18 @@ def test_a_url_names_a_server_never_a_file(monkeypatch, tmp_path):
     assert storage.server_name("postgresql+psycopg://coop:secret@db.example:5433/regie") == (
         "coop@db.example:5433/regie"
     )
+
+
+def test_the_database_chosen_on_this_computer_comes_after_regie_db_and_db(monkeypatch):
+    from app.core import connection
+
+    config = connection.config_path()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(json.dumps({"database": "postgresql://coop@srv/regie"}), encoding="utf-8")
+    assert paths.resolve_db(None) == "postgresql+psycopg://coop@srv/regie"
+    assert paths.resolve_db("/tmp/given.db") == Path("/tmp/given.db")
+    monkeypatch.setenv("REGIE_DB", "/tmp/env.db")
+    assert paths.resolve_db("/tmp/given.db") == Path("/tmp/env.db")
 
 
 def test_an_empty_database_is_migrated_on_first_opening_and_then_opened_as_it_is(pg_empty_url):
