@@ -156,8 +156,12 @@ def test_enter_on_a_change_shows_that_record_s_history(
 ) -> None:
     dialog = ActivityDialog(ops)
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.view.setFocus()
     dialog.view.setCurrentIndex(dialog.model.index(2, 0))  # Alice created PAR-64
     qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # Enter follows the record; it closes nothing
     assert dialog.filters.entity.currentData() == "item_type"
     assert dialog.filters.entity_id.text() == str(written)
     assert cells(dialog, 3) == ["changed", "created"]

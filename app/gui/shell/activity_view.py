@@ -319,7 +319,11 @@ class ActivityDialog(QDialog):
         )
         self.refresh_button.setIcon(icons.icon("refresh"))
         self.refresh_button.setToolTip(tr("ActivityView", "Read the activity again (F5)"))
-        buttons.button(QDialogButtonBox.StandardButton.Close).setIcon(icons.icon("close"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setIcon(icons.icon("close"))
+        for button in (self.refresh_button, close):  # Enter in the list follows a record
+            button.setAutoDefault(False)
+            button.setDefault(False)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
