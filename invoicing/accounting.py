@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import col, select
 
+from app.core.access import Permission, requires
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import N_, Conflict, ValidationError
 from app.core.money import cents_str, to_cents
@@ -188,6 +189,7 @@ def accounts(uow: UnitOfWork) -> Accounts:
     return Accounts(numbers, labels, mode if mode in (AUXILIARY, COLLECTIVE) else AUXILIARY)
 
 
+@requires(Permission.REPORTS)
 def save_accounts(
     uow: UnitOfWork,
     numbers: dict[str, str],
@@ -470,6 +472,7 @@ def deposit_entries(deposit: Deposit, reference: str, start: dt.date, end: dt.da
     return out
 
 
+@requires(Permission.REPORTS)
 def entries(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[Entry]:
     """Every entry of the period ``start``..``end`` (inclusive), with its number.
 
@@ -625,6 +628,7 @@ def fec_file_name(siren: str, end: dt.date) -> str:
 FORMATS = ("fec", "csv")
 
 
+@requires(Permission.REPORTS)
 def export(uow: UnitOfWork, start: dt.date, end: dt.date, fmt: str) -> tuple[bytes, int]:
     """(the file's bytes, the number of entries) for the period in ``fmt`` (fec / csv)."""
     if fmt not in FORMATS:

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from sqlmodel import col, select
 
+from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
 from app.core.errors import Conflict
@@ -86,6 +87,7 @@ def _cancellable(uow: UnitOfWork, reference: str) -> Booking:
     return booking
 
 
+@requires(Permission.BOOKINGS)
 def cancel_booking(uow: UnitOfWork, *, user: str, reference: str, clock: Clock) -> Booking:
     """Cancel a booking that has no invoice left to credit; refuses (``InvoicedBooking``)
     one that has."""
@@ -102,6 +104,7 @@ class Cancelled:
     credit_notes: tuple[IssuedDocument, ...]
 
 
+@requires(Permission.INVOICING)
 def cancel_with_credit_notes(
     uow: UnitOfWork,
     *,

@@ -32,6 +32,7 @@ from typing import Protocol
 from sqlalchemy import case, func
 from sqlmodel import col, select
 
+from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import Conflict, NotFound
@@ -309,6 +310,7 @@ def _part(c: Covered, left: int) -> Covered:
 # --- damage charges -----------------------------------------------------------------------
 
 
+@requires(Permission.INVOICING)
 def record_damage_charge(
     uow: UnitOfWork,
     *,

@@ -28,6 +28,7 @@ from decimal import Decimal
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, ValidationError
@@ -447,6 +448,7 @@ def draft_credit_note(
     ).document
 
 
+@requires(Permission.INVOICING)
 def store_prepared(
     uow: UnitOfWork,
     prepared: Prepared,
@@ -479,6 +481,7 @@ def store_prepared(
     )
 
 
+@requires(Permission.INVOICING)
 def issue_credit_note(
     uow: UnitOfWork,
     *,

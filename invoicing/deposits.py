@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, NotFound, ValidationError
@@ -40,6 +41,7 @@ def _held(deposit: Deposit) -> None:
         raise Conflict("Deposit {id} is already {status}.", id=deposit.id, status=deposit.status)
 
 
+@requires(Permission.INVOICING)
 def record_deposit(
     uow: UnitOfWork,
     *,
@@ -77,6 +79,7 @@ def record_deposit(
     return deposit
 
 
+@requires(Permission.INVOICING)
 def return_deposit(uow: UnitOfWork, *, user: str, deposit_id: int, clock: Clock) -> Deposit:
     deposit = _deposit(uow, deposit_id)
     _held(deposit)
@@ -86,6 +89,7 @@ def return_deposit(uow: UnitOfWork, *, user: str, deposit_id: int, clock: Clock)
     return deposit
 
 
+@requires(Permission.INVOICING)
 def retain_deposit(
     uow: UnitOfWork,
     *,

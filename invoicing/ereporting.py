@@ -49,6 +49,7 @@ from decimal import Decimal
 
 from sqlmodel import col, select
 
+from app.core.access import Permission, requires
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
 from app.core.money import cents_str, quantize, to_cents
@@ -147,6 +148,7 @@ def _groups(document: Document) -> dict[Group, tuple[int, int]]:
     return out
 
 
+@requires(Permission.REPORTS)
 def transaction_rows(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[Row]:
     if end < start:
         raise ValidationError(
@@ -202,6 +204,7 @@ def csv_bytes(found: list[Row]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+@requires(Permission.REPORTS)
 def export(uow: UnitOfWork, start: dt.date, end: dt.date) -> tuple[bytes, int]:
     """(the CSV's bytes, its number of rows) for the period."""
     found = transaction_rows(uow, start, end)

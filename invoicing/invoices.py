@@ -24,6 +24,7 @@ from decimal import Decimal
 
 from sqlmodel import col, select
 
+from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict
@@ -295,6 +296,7 @@ def has_damage_to_invoice(uow: UnitOfWork, reference: str, clock: Clock) -> bool
     return any(is_damage(c) for c in covered)
 
 
+@requires(Permission.INVOICING)
 def store_invoice(
     uow: UnitOfWork,
     prepared: PreparedInvoice,
@@ -325,6 +327,7 @@ def store_invoice(
     )
 
 
+@requires(Permission.INVOICING)
 def issue_invoice(
     uow: UnitOfWork,
     *,

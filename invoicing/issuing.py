@@ -26,6 +26,7 @@ from typing import Protocol
 from sqlmodel import col, select
 
 from app.core import seals
+from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import Database, UnitOfWork, require_id
 from app.core.errors import Conflict, NotFound
@@ -64,6 +65,7 @@ class Covered:
 # --- numbering and storage ----------------------------------------------------------------
 
 
+@requires(Permission.INVOICING)
 def next_number(uow: UnitOfWork, series: str, year: int) -> tuple[str, int]:
     """The next number of ``series`` in ``year`` (FA-2026-00001), taken in the caller's
     write transaction: a rollback gives it back, so the sequence has no gap. In a
@@ -98,6 +100,7 @@ def last_chain_hash(uow: UnitOfWork) -> str:
     return uow.session.exec(query.limit(1)).first() or GENESIS
 
 
+@requires(Permission.INVOICING)
 def store(
     uow: UnitOfWork,
     *,

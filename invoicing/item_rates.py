@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from sqlmodel import select
 
+from app.core.access import Permission, requires
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
 from app.core.money import from_cents
@@ -112,6 +113,7 @@ def check_exemption(article: str) -> str:
     return article
 
 
+@requires(Permission.RATES)
 def set_exemption(uow: UnitOfWork, *, user: str, item_code: str, article: str) -> ItemRate:
     """Make an item type an exempt operation under ``article`` ("" taxes it again). Its day
     rates must exist: the exemption is kept with them."""
@@ -130,6 +132,7 @@ def set_exemption(uow: UnitOfWork, *, user: str, item_code: str, article: str) -
     return rate
 
 
+@requires(Permission.RATES)
 def save_item_rates(uow: UnitOfWork, *, user: str, item_code: str, rates_: ParsedRates) -> None:
     """Write the checked rates in the caller's transaction (emptied fields remove them)."""
     item = item_by_code(uow, item_code)

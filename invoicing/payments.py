@@ -26,6 +26,7 @@ from decimal import Decimal
 from sqlmodel import col, select
 
 from app.core import seals
+from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, NotFound, ValidationError
@@ -113,6 +114,7 @@ def overdue_invoices(uow: UnitOfWork, today: dt.date) -> list[Balance]:
     return [_balance(f, today) for f in found]
 
 
+@requires(Permission.INVOICING)
 def record_payment(
     uow: UnitOfWork,
     *,
@@ -187,6 +189,7 @@ def till_declared(uow: UnitOfWork) -> bool:
     return get_setting(uow, CERTIFIED_TILL) == "1"
 
 
+@requires(Permission.SETTINGS)
 def declare_till(uow: UnitOfWork, declared: bool) -> None:
     set_setting(uow, CERTIFIED_TILL, "1" if declared else "")
 
@@ -254,6 +257,7 @@ def _method(method: str) -> PaymentMethod:
     return chosen
 
 
+@requires(Permission.INVOICING)
 def add_payment(
     uow: UnitOfWork,
     *,
@@ -284,6 +288,7 @@ def add_payment(
     )
 
 
+@requires(Permission.INVOICING)
 def reverse_payment(uow: UnitOfWork, *, user: str, payment_id: int, clock: Clock) -> Payment:
     """Cancel a payment by a reversing entry (the original stays, as the law wants)."""
     original = uow.session.get(Payment, payment_id)
@@ -365,6 +370,7 @@ def credit_source(uow: UnitOfWork, invoice: IssuedDocument) -> CreditSource:
     return found
 
 
+@requires(Permission.INVOICING)
 def record_refund(
     uow: UnitOfWork,
     *,
@@ -440,6 +446,7 @@ def record_refund(
     return refund
 
 
+@requires(Permission.INVOICING)
 def add_refund(
     uow: UnitOfWork,
     *,

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from app.core.access import Permission, requires
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
 from app.core.settings import set_setting
@@ -173,6 +174,7 @@ def parse_rules(raw: dict[str, Any]) -> Rules:
     )
 
 
+@requires(Permission.RATES)
 def write_rules(uow: UnitOfWork, user: str, rules: Rules) -> None:
     rates.set_weekend_rule(
         uow, user=user, enabled=rules.weekend, out_from=rules.out_from, back_by=rules.back_by

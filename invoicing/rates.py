@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from sqlmodel import col, select
 
+from app.core.access import Permission, requires
 from app.core.db import UnitOfWork
 from app.core.errors import NotFound, ValidationError
 from app.core.money import from_cents, quantize, to_decimal
@@ -135,6 +136,7 @@ def parse_damage_vat(category: str, rate: str | Decimal | int | None = None) -> 
     return VatSpec(VatCategory.STANDARD, quantize(value))
 
 
+@requires(Permission.RATES)
 def set_damage_vat(
     uow: UnitOfWork, *, user: str, category: str, rate: str | Decimal | int | None = None
 ) -> VatSpec:
@@ -163,6 +165,7 @@ def weekend_rule(uow: UnitOfWork) -> WeekendRule:
     )
 
 
+@requires(Permission.RATES)
 def set_weekend_rule(
     uow: UnitOfWork, *, user: str, enabled: bool, out_from: str, back_by: str
 ) -> WeekendRule:
@@ -206,6 +209,7 @@ def parse_late_rule(charge: str, fee: str | Decimal | int) -> LateRule:
     return LateRule(kind, from_cents(cents))
 
 
+@requires(Permission.RATES)
 def set_late_rule(uow: UnitOfWork, *, user: str, charge: str, fee: str | Decimal | int) -> LateRule:
     """Set how late returns are charged (``parse_late_rule`` checks first)."""
     rule = parse_late_rule(charge, fee)
@@ -252,6 +256,7 @@ def _coef(field: str, value: str | Decimal | int) -> int:
 # --- day rates -------------------------------------------------------------------------
 
 
+@requires(Permission.RATES)
 def set_item_rate(
     uow: UnitOfWork,
     *,
@@ -272,6 +277,7 @@ def set_item_rate(
     return rate
 
 
+@requires(Permission.RATES)
 def create_price_category(uow: UnitOfWork, *, user: str, code: str, name: str) -> PriceCategory:
     code = fields.text("code", code, required=True, limit=20)
     name = fields.text("name", name, required=True)
@@ -290,6 +296,7 @@ def price_category(uow: UnitOfWork, code: str) -> PriceCategory:
     return found
 
 
+@requires(Permission.RATES)
 def set_category_rate(
     uow: UnitOfWork, *, user: str, category_code: str, item_code: str, day: str | Decimal | int
 ) -> CategoryRate:
@@ -307,6 +314,7 @@ def set_category_rate(
     return row
 
 
+@requires(Permission.RATES)
 def assign_price_category(
     uow: UnitOfWork, *, user: str, customer_number: str, category_code: str | None
 ) -> None:
@@ -340,6 +348,7 @@ def vat_of(uow: UnitOfWork, item: ItemType) -> VatSpec:
 # --- coefficient tables ------------------------------------------------------------------
 
 
+@requires(Permission.RATES)
 def save_coefficient_table(
     uow: UnitOfWork,
     *,
@@ -388,6 +397,7 @@ def coefficient_table(uow: UnitOfWork, name: str) -> CoefficientTable:
     return found
 
 
+@requires(Permission.RATES)
 def set_family_table(uow: UnitOfWork, *, user: str, family: str, table_name: str | None) -> None:
     """The coefficient table of an equipment family (None: back to the default table)."""
     family = fields.choice("category", family, Category).value
@@ -450,6 +460,7 @@ def _coefficients_for(uow: UnitOfWork, booking_id: int, family: str) -> Coeffici
 # --- per-booking pricing ------------------------------------------------------------------
 
 
+@requires(Permission.BOOKINGS)
 def set_booking_pricing(
     uow: UnitOfWork,
     *,
@@ -480,6 +491,7 @@ def set_booking_pricing(
     return row
 
 
+@requires(Permission.BOOKINGS)
 def set_line_discount(
     uow: UnitOfWork, *, user: str, reference: str, item_code: str, discount: str | Decimal | int
 ) -> None:

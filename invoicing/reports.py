@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from app.core.access import Permission, requires
 from app.core.clock import PARIS
 from app.core.db import UnitOfWork
 from app.core.errors import N_, ValidationError
@@ -45,6 +46,7 @@ TITLES = {
 MAX_DAYS = 3700
 
 
+@requires(Permission.REPORTS)
 def report(
     uow: UnitOfWork,
     name: str,

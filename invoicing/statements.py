@@ -46,6 +46,7 @@ from sqlalchemy import func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
+from app.core.access import Permission, requires
 from app.core.db import Database, UnitOfWork
 from app.core.errors import NotFound, ValidationError
 from app.core.money import from_cents
@@ -375,6 +376,7 @@ def _deposits_held(uow: UnitOfWork, customer_id: int, last: dt.date) -> tuple[He
     )
 
 
+@requires(Permission.REPORTS)
 def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) -> Statement:
     """The statement of ``customer_id`` (the customer's id) for ``month`` ("YYYY-MM"), as
     of ``today``: for a month over, its balance at the month's end and what has been paid
@@ -529,6 +531,7 @@ def merged_file_name(month: str) -> str:
     return f"releves-{month}.pdf"
 
 
+@requires(Permission.REPORTS)
 def run_batch(
     db: Database,
     month: str,
