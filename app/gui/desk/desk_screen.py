@@ -396,7 +396,8 @@ class DeskScreen(DeskPrompts, DeskDocuments, QWidget):
         if job.kind in ("open", "reload"):
             self.ops.read(work, lambda answer: self._finished(job, *answer), failed)
         else:
-            self.ops.write(guard(work), done, failed, changes=Change.BOOKINGS)
+            # no Retry box: a scan the server could not take stays pending, retried by the desk
+            self.ops.write(guard(work), done, failed, changes=Change.BOOKINGS, retry=False)
 
     def _finished(self, job: Job, result: ScanResult | None, view: DeskBooking | None) -> None:
         self.jobs.done()
