@@ -1,7 +1,9 @@
-"""Live refresh between programs on one PC: `regie` shows the timeline, then `regie desk`
-lists its departures; meanwhile the office books from the command line
-(`regie bookings create … --confirm`, another process). Each open window shows the new
-booking without a restart: the timeline's cells fill up, the desk lists the departure.
+"""Live refresh between programs: `regie` shows the timeline, then `regie desk` lists its
+departures; meanwhile the office books from the command line (`regie bookings create …
+--confirm`, another process). Each open window shows the new booking without a restart: the
+timeline's cells fill up, the desk lists the departure. Once on the embedded SQLite file
+(the same PC's second window), once on a PostgreSQL server (the demo copied there with
+`regie db copy`; each window logs in as admin).
 
 The screens are compared before and after (the window reacted and settled) and
 screenshotted for people to look at; the shot taken two seconds after the booking is kept
@@ -17,6 +19,7 @@ import pytest
 
 from tests.journeys.conftest import Demo
 from tests.journeys.driver import NOISE, JourneyError, Regie, wait_for
+from tests.pg import Cluster, new_database
 
 pytestmark = pytest.mark.journey
 
@@ -65,14 +68,14 @@ def _shown(regie: Regie, before: bytes, name: str, window: str, what: str) -> No
     regie.screenshot(f"{name}-shown", window)
 
 
-def test_a_booking_made_at_the_office_shows_in_open_windows(regie: Regie, demo: Demo) -> None:
+def live_journey(regie: Regie, demo: Demo, login: bool = False) -> None:
     code = demo.booking.serialized
     now = dt.datetime.now().replace(second=0, microsecond=0)
     start = now + dt.timedelta(hours=1)
 
     # the timeline, narrowed to one type: its cells show free/stock per day
     regie.start()
-    main = regie.wait_window("Régie")
+    main = _log_in(regie) if login else regie.wait_window("Régie")
     regie.focus(main)
     regie.key("ctrl+5")
     regie.key("ctrl+f")
@@ -96,10 +99,53 @@ def test_a_booking_made_at_the_office_shows_in_open_windows(regie: Regie, demo: 
     _shown(regie, before, "timeline", main, f"the timeline to show {free} × {code} booked")
 
     # the desk (another process, full screen), then a departure booked at the office
+    windows = set(regie.windows())
     regie.start("desk")
-    desk = regie.wait_window_not_in({main})
+    desk = _log_in_at_the_desk(regie, windows) if login else regie.wait_window_not_in(windows)
     regie.focus(desk)
     before = _steady(regie, "the desk to show its departures")
     regie.screenshot("desk-before", desk)
     reference = _book(regie, demo, demo.booking.bulk, 1, start)
     _shown(regie, before, "desk", desk, f"the desk to list {reference}")
+
+
+def _log_in(regie: Regie, before: set[str] | None = None) -> str:
+    """Log in as admin in the login box (no account has a password on the server yet);
+    returns the window that opens then."""
+    dialog = regie.wait_window_not_in(before or set())
+    regie.focus(dialog)
+    regie.screenshot("login")
+    _type_login(regie)
+    regie.wait_gone(dialog)
+    return regie.wait_window_not_in((before or set()) | {dialog})
+
+
+def _log_in_at_the_desk(regie: Regie, before: set[str]) -> str:
+    """The desk asks in its own window (a badge, or a name and a password)."""
+    desk = regie.wait_window_not_in(before)
+    regie.focus(desk)
+    regie.screenshot("desk-login", desk)
+    _type_login(regie)
+    wait_for(lambda: "admin" in regie.title(desk), "the desk to say admin is logged in")
+    return desk
+
+
+def _type_login(regie: Regie) -> None:
+    regie.type("admin")
+    regie.key("Return")  # on to the password: none yet
+    regie.key("Return")
+
+
+def test_a_booking_made_at_the_office_shows_in_open_windows(regie: Regie, demo: Demo) -> None:
+    live_journey(regie, demo)
+
+
+def test_a_booking_made_on_another_workstation_shows_from_the_server(
+    regie: Regie, demo: Demo, pg_cluster: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = pg_cluster.url(new_database(pg_cluster, template=None))
+    regie.cli("db", "copy", "--from", str(regie.db), "--to", url)
+    regie.db = url  # type: ignore[assignment]  # every process of the journey: the server
+    monkeypatch.setenv("REGIE_USER", "admin")  # the command line logs in as admin too
+    monkeypatch.delenv("REGIE_PASSWORD", raising=False)
+    live_journey(regie, demo, login=True)
