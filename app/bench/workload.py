@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -161,9 +160,13 @@ def load_into(db: Database, data: dict[str, Any]) -> tuple[dict[str, int], list[
 # --- the run ----------------------------------------------------------------------------
 
 
-def run_workload(path: Path, report: Report) -> tuple[dict[str, Any], Mismatch | None]:
-    """Load ``path`` into a fresh temporary database and time wl_book, wl_availability_one
-    and wl_availability_all. Returns the result and the first wrong answer, if any."""
+def run_workload(
+    path: Path, report: Report, engine: str = "sqlite", url: str | None = None
+) -> tuple[dict[str, Any], Mismatch | None]:
+    """Load ``path`` into a fresh temporary database (an SQLite file, or with ``engine`` =
+    ``postgresql`` a new database on ``url``'s server) and time the ``wl_*`` operations.
+    Returns the result and the first wrong answer, if any."""
+    from app.bench.engines import fresh_target
     from booking.availability import availability, availability_many
     from booking.bookings import BookingData, Line, create_booking
 
@@ -176,8 +179,8 @@ def run_workload(path: Path, report: Report) -> tuple[dict[str, Any], Mismatch |
     w0, w1 = window(anchor)
     start, end = midnight(w0), midnight(w1 + dt.timedelta(days=1))
     expected = expected_availability(data, w0, w1)
-    with tempfile.TemporaryDirectory(prefix="regie-workload-") as tmp:
-        db = open_database(Path(tmp) / "workload.db")
+    with fresh_target(engine, url, "workload") as target:
+        db = open_database(target)
         try:
             report(f"loading {len(products)} products and {len(data['customers'])} customers")
             ids, numbers = load_into(db, data)
@@ -245,6 +248,7 @@ def run_workload(path: Path, report: Report) -> tuple[dict[str, Any], Mismatch |
             "lines": sum(len(r["lines"]) for r in data["rentals"]),
             "window": [w0.isoformat(), w1.isoformat()],
         },
+        "engine": engine,
         "machine": machine(),
         "results": {
             "wl_book": book,
