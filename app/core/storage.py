@@ -97,7 +97,8 @@ def check_header(path: Path) -> None:
         raise StorageError(
             N_(
                 "The file {path} is not a Régie database (it is not an SQLite database at all). "
-                "Check the path, or restore the database from a backup copy."
+                "Check the path, or restore the database from a backup: regie restore FILE "
+                "(or File → Backups…)."
             ),
             path=str(path),
         )
@@ -119,7 +120,8 @@ def _truncated(path: Path) -> StorageError:
     return StorageError(
         N_(
             "The database {path} is incomplete: the file was cut short (an interrupted copy or "
-            "download?). Nothing was changed; use the complete file or a backup copy."
+            "download?). Nothing was changed; use the complete file, or restore a backup: "
+            "regie restore FILE (or File → Backups…)."
         ),
         path=str(path),
     )
@@ -129,8 +131,9 @@ def damaged(path: Path | None) -> StorageError:
     return StorageError(
         N_(
             "The database {path} is damaged (its content is malformed). Nothing was changed; "
-            "restore it from a backup copy (the .bak files beside it are copies made before "
-            "each upgrade)."
+            "restore a backup: regie restore FILE (or File → Backups…) puts back one of the "
+            "backups folder's copies (the .bak files beside the database are copies made "
+            "before each upgrade)."
         ),
         path=_name(path),
     )
