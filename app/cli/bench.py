@@ -1,5 +1,12 @@
-"""``regie bench [--size small|large] [--only NAME]... [--json]`` and
-``regie bench --workload FILE.json [--json]``."""
+"""``regie bench [--size small|large] [--only NAME]... [--json]``,
+``regie bench --workload FILE.json [--engine sqlite|postgresql | --both] [--url URL] [--json]``
+and ``regie bench --contention [--seconds 60] [--workers 4] [--engine … | --both] [--url URL]``.
+
+PostgreSQL figures carry the SQLite names prefixed ``pg_`` (``pg_wl_book``,
+``pg_contention_4``…); with ``--both`` each has a ``ratio`` to the SQLite figure measured
+in the same run (median, or p95 for the contention run). The server's database named by
+``--url`` (or REGIE_DB / --db when it is a PostgreSQL URL) is never written: the bench
+creates a database of its own beside it and drops it afterwards."""
 
 from __future__ import annotations
 
@@ -27,6 +34,32 @@ def register(commands: Any) -> None:
         "--workload",
         metavar="FILE.json",
         help="time the neutral workload written by ../shared/bench/workload.py instead",
+    )
+    bench.add_argument(
+        "--contention",
+        action="store_true",
+        help="several workstations (processes) confirming and scanning at once on one database",
+    )
+    bench.add_argument(
+        "--seconds", type=float, default=60.0, help="length of the contention run (default 60)"
+    )
+    bench.add_argument(
+        "--workers", type=int, default=4, help="workstations of the contention run (default 4)"
+    )
+    bench.add_argument(
+        "--engine",
+        choices=["sqlite", "postgresql"],
+        default="sqlite",
+        help="database engine of --workload / --contention (default sqlite)",
+    )
+    bench.add_argument(
+        "--both", action="store_true", help="run on SQLite and on PostgreSQL, side by side"
+    )
+    bench.add_argument(
+        "--url",
+        metavar="URL",
+        help="the PostgreSQL server (postgresql+psycopg://USER@/DB?host=…&port=…); "
+        "default REGIE_DB or --db when it is one",
     )
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.set_defaults(handler=run_bench, widgets=True)
@@ -62,9 +95,51 @@ class ProgressBar:
             self.shown = False
 
 
+def _usage(sentence: str) -> int:
+    print(sentence, file=sys.stderr)
+    return 2
+
+
+def _engines(args: argparse.Namespace) -> list[str]:
+    return ["sqlite", "postgresql"] if args.both else [args.engine]
+
+
+def _server_url(args: argparse.Namespace) -> str | None:
+    """The PostgreSQL server: --url, else REGIE_DB or --db when it names one."""
+    import os
+
+    from app.core import paths
+
+    for candidate in (args.url, os.environ.get("REGIE_DB"), getattr(args, "db", None)):
+        if candidate and paths.is_postgresql(candidate):
+            return str(candidate)
+    return args.url
+
+
 def run_bench(args: argparse.Namespace) -> int:
+    engines = _engines(args)
+    if args.contention and args.workload:
+        return _usage("--contention and --workload are two different runs: choose one.")
+    if (args.contention or args.workload) and args.only:
+        return _usage("--only chooses among the dataset's operations, not with this run.")
+    if "postgresql" in engines and not (args.workload or args.contention):
+        return _usage(
+            "PostgreSQL figures come from --workload FILE.json or --contention "
+            "(the dataset suite runs on SQLite)."
+        )
+    if "postgresql" in engines and not _server_url(args):
+        return _usage(
+            "--engine postgresql needs the server: --url postgresql+psycopg://USER@/DB"
+            "?host=SOCKET_FOLDER&port=PORT (or REGIE_DB set to it)."
+        )
+    if args.contention:
+        if not 0 < args.seconds <= 24 * 3600:
+            return _usage("--seconds must be more than 0 (and at most a day).")
+        if not 1 <= args.workers <= 64:
+            return _usage("--workers must be between 1 and 64.")
+        return run_contention_bench(args, engines)
     if args.workload:
-        return run_workload_bench(args)
+        return run_workload_bench(args, engines)
     from app.bench.benchmarks import OPERATIONS, run
 
     unknown = [name for name in args.only if name not in OPERATIONS]
@@ -106,10 +181,18 @@ def _table(results: dict[str, Any]) -> None:
         )
 
 
-def run_workload_bench(args: argparse.Namespace) -> int:
+def run_workload_bench(args: argparse.Namespace, engines: list[str]) -> int:
     from app.bench.workload import run_workload
 
-    result, mismatch = run_workload(Path(args.workload), report)
+    url = _server_url(args)
+    runs = {}
+    mismatch = None
+    for engine in engines:
+        report(f"workload on {engine}")
+        result, wrong = run_workload(Path(args.workload), report, engine, url)
+        runs[engine] = result
+        mismatch = mismatch or wrong
+    result = _side_by_side(runs, "median_ms")
     if args.json:
         print_json(result)
     else:
@@ -118,8 +201,10 @@ def run_workload_bench(args: argparse.Namespace) -> int:
             f"workload {data['file']}: {data['products']} products, {data['rentals']} rentals, "
             f"{data['lines']} lines, window {data['window'][0]} – {data['window'][1]}"
         )
-        _table(result["results"])
-        print(f"wl_book total: {result['results']['wl_book']['total_ms']:.0f} ms")
+        _engine_table(result["results"], engines)
+        for engine in engines:
+            name = "wl_book" if engine == "sqlite" else "pg_wl_book"
+            print(f"{name} total: {result['results'][name]['total_ms']:.0f} ms")
     if mismatch is not None:
         print(
             f"{mismatch.operation}: availability of {mismatch.code} is {mismatch.got}, "
@@ -128,3 +213,120 @@ def run_workload_bench(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _side_by_side(runs: dict[str, dict[str, Any]], figure: str) -> dict[str, Any]:
+    """One result: SQLite's figures under their names, PostgreSQL's prefixed ``pg_``
+    (with ``ratio`` = PostgreSQL ÷ SQLite on ``figure`` when both ran)."""
+    first = next(iter(runs.values()))
+    merged = {key: value for key, value in first.items() if key != "results"}
+    merged["engine"] = "both" if len(runs) > 1 else next(iter(runs))
+    results: dict[str, Any] = {}
+    sqlite = runs.get("sqlite", {}).get("results", {})
+    results.update(sqlite)
+    for name, figures in runs.get("postgresql", {}).get("results", {}).items():
+        entry = dict(figures)
+        base = sqlite.get(name, {}).get(figure)
+        if base:
+            entry["ratio"] = round(entry[figure] / base, 2)
+        results[f"pg_{name}"] = entry
+    merged["results"] = results
+    if "matched" in first:
+        merged["matched"] = all(run["matched"] for run in runs.values())
+        wrong = [run["mismatch"] for run in runs.values() if "mismatch" in run]
+        if wrong:
+            merged["mismatch"] = wrong[0]
+        else:
+            merged.pop("mismatch", None)
+    return merged
+
+
+def _engine_table(results: dict[str, Any], engines: list[str]) -> None:
+    """Median and p95 per operation, one column pair per engine, and the ratio."""
+    names = [name for name in results if not name.startswith("pg_")]
+    if engines == ["postgresql"]:
+        names = [name[3:] for name in results]
+    head = f"{'operation':<22}"
+    for engine in engines:
+        label = "SQLite" if engine == "sqlite" else "PostgreSQL"
+        head += f" {label + ' median':>18} {'p95 ms':>9}"
+    if len(engines) > 1:
+        head += f" {'PG ÷ SQLite':>12}"
+    print(head)
+    for name in names:
+        line = f"{name:<22}"
+        for engine in engines:
+            figures = results.get(name if engine == "sqlite" else f"pg_{name}", {})
+            line += f" {figures.get('median_ms', 0.0):>18.2f} {figures.get('p95_ms', 0.0):>9.2f}"
+        if len(engines) > 1 and "ratio" in results.get(f"pg_{name}", {}):
+            line += f" {results[f'pg_{name}']['ratio']:>12.2f}"
+        print(line)
+
+
+def run_contention_bench(args: argparse.Namespace, engines: list[str]) -> int:
+    from app.bench.benchmarks import machine
+    from app.bench.contention import run_contention
+    from app.bench.engines import fresh_target
+
+    url = _server_url(args)
+    name = f"contention_{args.workers}"
+    runs = {}
+    for engine in engines:
+        with fresh_target(engine, url, "contention") as target:
+            report(f"contention on {engine}")
+            figures = run_contention(
+                target, seconds=args.seconds, workers=args.workers, report=report
+            )
+        runs[engine] = {"results": {name: figures}}
+    result = _side_by_side(runs, "p95_ms")
+    result = {
+        "contention": {"seconds": args.seconds, "workers": args.workers},
+        "machine": machine(),
+        "engine": result["engine"],
+        "results": result["results"],
+    }
+    failed = [
+        (key, figures)
+        for key, figures in result["results"].items()
+        if figures["errors"] or figures["over_bookings"] or figures["lost_writes"]
+    ]
+    result["passed"] = not failed
+    if args.json:
+        print_json(result)
+    else:
+        _contention_table(result["results"], engines, name)
+    for key, figures in failed:
+        print(
+            f"{key}: {figures['errors']} error(s), {figures['over_bookings']} over-booking(s), "
+            f"{figures['lost_writes']} write(s) not found as reported"
+            + (f"; first: {figures['error_samples'][0]}" if figures["error_samples"] else ""),
+            file=sys.stderr,
+        )
+    return 1 if failed else 0
+
+
+def _contention_table(results: dict[str, Any], engines: list[str], name: str) -> None:
+    rows = [
+        ("operations", "ops", "{:.0f}"),
+        ("throughput (ops/s)", "ops_per_s", "{:.1f}"),
+        ("median latency (ms)", "median_ms", "{:.2f}"),
+        ("p95 latency (ms)", "p95_ms", "{:.2f}"),
+        ("errors", "errors", "{:.0f}"),
+        ("over-bookings", "over_bookings", "{:.0f}"),
+        ("lost writes", "lost_writes", "{:.0f}"),
+    ]
+    columns = [(engine, name if engine == "sqlite" else f"pg_{name}") for engine in engines]
+    first = results[columns[0][1]]
+    print(f"{name}: {first['workers']} workstations, {first['seconds']:g} s")
+    head = f"{'':<22}" + "".join(
+        f" {('SQLite' if engine == 'sqlite' else 'PostgreSQL'):>12}" for engine, _ in columns
+    )
+    print(head)
+    for label, key, fmt in rows:
+        print(f"{label:<22}" + "".join(f" {fmt.format(results[k][key]):>12}" for _, k in columns))
+    for kind in first["operations"]:
+        cells = []
+        for _, key in columns:
+            op = results[key]["operations"].get(kind, {})
+            cells.append(f"{op.get('accepted', 0)}/{op.get('n', 0)} {op.get('p95_ms', 0):.0f}ms")
+        print(f"{'  ' + kind + ' ok/n p95':<22}" + "".join(f" {c:>12}" for c in cells))
