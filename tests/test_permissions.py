@@ -281,6 +281,27 @@ def test_the_global_user_is_not_a_commands_own_user_option(cli, people, capsys, 
     assert status == 0, err
 
 
+def test_the_desk_window_has_its_own_login(cli, people, capsys, monkeypatch):
+    """``regie desk`` is not refused by the command line's login (admin has a password,
+    nobody named): the window asks for a badge or a name itself."""
+    with people.write() as uow:
+        accounts.set_password(uow, "admin", "admin-pass-1")
+    seen = []
+
+    def fake_desk(db_option):
+        ctx = open_context(db_option)
+        seen.append(ctx.db.actor.name)
+        ctx.db.dispose()
+        return 0
+
+    monkeypatch.setattr("app.gui.shell.launch.run_desk", fake_desk)
+    monkeypatch.setattr("app.gui.shell.launch.gui_application", lambda: None)
+    status, _, err = run(capsys, "desk")
+    assert status == 0, err
+    assert seen == ["system"]  # not logged in by the command line: the desk does it
+    assert run(capsys, "items", "list")[0] == 1  # while a command is refused
+
+
 # --- regie accounts ----------------------------------------------------------------------
 
 

@@ -169,7 +169,10 @@ def _run(args: argparse.Namespace, argv: Sequence[str]) -> int:
         _say(text.format(argument=bad))
         return USAGE
     check_outputs(args)  # before anything is opened or written
-    with _accounts.logging_in(_Login(args)):  # whenever the command opens its database
+    # The person logs in whenever the command opens its database; a window (regie desk)
+    # has its own login page instead.
+    gui = getattr(args, "gui", False)
+    with contextlib.nullcontext() if gui else _accounts.logging_in(_Login(args)):
         status = int(args.handler(args) or 0)
     sys.stdout.flush()  # a closed pipe shows here, not in Python's final flush
     return status
