@@ -44,6 +44,7 @@ def test_at_start_the_problem_shows_and_retry_opens_the_same_server(qtbot) -> No
     assert (dialog.host.text(), dialog.port.value()) == ("serveur.local", 5433)
     assert (dialog.database.text(), dialog.user.text()) == ("regie", "magasin")
     assert dialog.connect_button.text() == "&Retry"
+    assert dialog.path.text() == str(paths.default_db_path())  # ready if they switch
     assert dialog.local_button.isVisible() and dialog.cancel_button.text() == "&Quit"
     dialog.connect_button.click()
     assert dialog.result() == ConnectionDialog.DialogCode.Accepted

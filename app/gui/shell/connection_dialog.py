@@ -203,6 +203,8 @@ class ConnectionDialog(QDialog):
         return buttons
 
     def _fill(self, current: Path | str | None) -> None:
+        self.path.setText(str(paths.default_db_path()))
+        self.database.setText("regie")
         if isinstance(current, str):
             server = connection.Server.parse(current)
             self.host.setText(server.host)
@@ -212,8 +214,8 @@ class ConnectionDialog(QDialog):
             self.remember.setChecked(connection.remembered(server))
             self.server_choice.setChecked(True)
         else:
-            self.path.setText(str(current or paths.default_db_path()))
-            self.database.setText("regie")
+            if current is not None:
+                self.path.setText(str(current))
             self.file_choice.setChecked(True)
 
     # --- state ----------------------------------------------------------------------------
