@@ -228,3 +228,17 @@ def test_list_rows(db, clock):
     assert rows["admin"].auto_login and not rows["admin"].has_password
     with db.read() as uow:
         assert len(uow.session.exec(select(Account)).all()) == 2
+
+
+def test_logins_are_recorded_in_the_audit_trail_as_the_account_tried(db, clock):
+    from sqlalchemy import text
+
+    add(db, "alice", Role.STAFF, "alice-pass")
+    with pytest.raises(accounts.LoginRefused):
+        accounts.authenticate(db, "alice", "bad", clock)
+    accounts.authenticate(db, "alice", "alice-pass", clock)
+    with db.read() as uow:
+        rows = uow.session.execute(
+            text("SELECT account, action FROM audit_event WHERE entity = 'account' ORDER BY id")
+        ).all()
+    assert [tuple(r) for r in rows][-2:] == [("alice", "update"), ("alice", "update")]
