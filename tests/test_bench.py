@@ -146,3 +146,128 @@ def test_a_file_that_is_not_a_workload_is_refused(capsys, tmp_path):
     bad.write_text('{"products": []}')
     assert main(["bench", "--workload", str(bad), "--json"]) == 1
     assert "is not a workload file" in capsys.readouterr().err
+
+
+# --- PostgreSQL beside SQLite, and several workstations at once ---------------------------
+
+CONTENTION = ["bench", "--contention", "--seconds", "3", "--workers", "4", "--json"]
+
+
+def _sound(figures: dict) -> None:
+    """A contention run's figures: work done, no error, nothing over-booked or lost."""
+    assert figures["errors"] == 0, figures["error_samples"]
+    assert figures["over_bookings"] == 0 and figures["lost_writes"] == 0
+    assert figures["workers"] == 4 and figures["ops"] > 0 and figures["ops_per_s"] > 0
+    assert set(figures) >= FIGURES
+    operations = figures["operations"]
+    assert operations["confirm"]["n"] > 0 and operations["scan"]["n"] > 0
+    # the check found the bookings the workers were told they made
+    assert figures["check"]["confirmed_found"] == operations["confirm"]["accepted"]
+
+
+def test_contention_on_sqlite_in_a_real_process():
+    import shutil
+
+    regie = shutil.which("regie")
+    assert regie, "the regie console script is installed (pip install -e .)"
+    done = subprocess.run(
+        [regie, *CONTENTION],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["engine"] == "sqlite" and result["passed"] is True
+    assert set(result["results"]) == {"contention_4"}
+    _sound(result["results"]["contention_4"])
+
+
+def test_contention_on_postgresql_leaves_no_database_behind(capsys, pg_cluster):
+    import psycopg
+
+    server = pg_cluster.url("postgres")
+    code, result, err = _run(capsys, [*CONTENTION, "--engine", "postgresql", "--url", server])
+    assert code == 0, err
+    assert result["engine"] == "postgresql" and set(result["results"]) == {"pg_contention_4"}
+    _sound(result["results"]["pg_contention_4"])
+    with psycopg.connect(pg_cluster.conninfo()) as conn:
+        left = conn.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'regie_contention_%'"
+        ).fetchall()
+    assert left == []
+
+
+def test_the_check_counts_an_over_booking(tmp_path):
+    """The plain-SQL check is not vacuous: stock taken twice over is counted."""
+    from sqlalchemy import text
+
+    from app.bench import contention
+    from app.core.migrate import open_database
+    from booking.bookings import BookingData, Line, create_booking
+
+    target = tmp_path / "c.db"
+    setup = contention.prepare(target)
+    assert contention.independent_check(target, setup)["over_bookings"] == 0
+    db = open_database(target)
+    try:
+        start, end = contention._periods()[0]
+        data = BookingData(
+            customer=setup["customer"],
+            start=start,
+            end=end,
+            lines=[Line(contention.BULK, contention.STOCK)],
+        )
+        for _ in range(2):  # two quotes of the whole stock, then both forced to confirmed
+            with db.write() as uow:
+                create_booking(
+                    uow, user="t", data=data, clock=contention.FixedClock(contention.NOW)
+                )
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE booking SET status = 'confirmed'"))
+    finally:
+        db.dispose()
+    check = contention.independent_check(target, setup)
+    assert check["over_booked_instants"] == 2 and check["over_bookings"] == 2
+    assert check["peak"][contention.BULK] == 2 * contention.STOCK
+
+
+@pytest.mark.slow
+def test_workload_on_both_engines_side_by_side(capsys, tiny_workload, pg_cluster):
+    server = pg_cluster.url("postgres")
+    argv = ["bench", "--workload", str(tiny_workload), "--both", "--url", server, "--json"]
+    code, result, err = _run(capsys, argv)
+    assert code == 0, err
+    assert result["engine"] == "both" and result["matched"] is True
+    results = result["results"]
+    names = {"wl_book", "wl_availability_one", "wl_availability_all", "wl_pickup", "wl_return"}
+    names |= {"wl_invoice"}
+    assert set(results) == names | {f"pg_{name}" for name in names}
+    for name in names:
+        assert results[f"pg_{name}"]["n"] == results[name]["n"] > 0
+        assert results[f"pg_{name}"]["ratio"] > 0
+    one = results["pg_wl_availability_one"]
+    assert one["available"] == one["expected"] == results["wl_availability_one"]["available"]
+    assert results["pg_wl_pickup"]["scan_p95_ms"] > 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["--engine", "postgresql"], "--workload FILE.json or --contention"),
+        (["--contention", "--engine", "postgresql"], "needs the server"),
+        (["--contention", "--seconds", "0"], "--seconds must be"),
+        (["--contention", "--workers", "0"], "--workers must be"),
+        (["--contention", "--workload", "w.json"], "choose one"),
+    ],
+)
+def test_bench_usage_mistakes_are_sentences(capsys, argv, says):
+    assert main(["bench", *argv]) == 2
+    assert says in capsys.readouterr().err
+
+
+def test_a_server_url_that_is_not_postgresql_is_refused(capsys):
+    argv = [*CONTENTION, "--engine", "postgresql", "--url", "mysql://x@/y"]
+    assert main(argv) == 2
+    assert "is not a PostgreSQL server's URL" in capsys.readouterr().err

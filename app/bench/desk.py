@@ -4,7 +4,7 @@
   write transaction, as at the desk), on a copy of the large dataset;
 - ``wl_pickup`` / ``wl_return``: a whole rental of the neutral workload checked out, then
   back in (each line a bulk scan with its quantity, each scan its own transaction, as the
-  desk does), timed per rental.
+  desk does), timed per rental; ``scan_median_ms``/``scan_p95_ms`` are one scan's.
 
 Choosing what to scan and creating the booking are not timed.
 """
@@ -132,10 +132,13 @@ def bench_workload_pickup_return(
     step = len(rentals) / count if count else 1
     picked = [int(i * step) for i in range(count)]
 
+    single: dict[bool, list[float]] = {True: [], False: []}
+
     def whole(index: int, out: bool) -> float:
         ref = rentals[index]
         began = time.perf_counter()
         for line in workload["rentals"][index]["lines"]:
+            scanned = time.perf_counter()
             with db.write() as uow:
                 if out:
                     result = desk.check_out(
@@ -157,6 +160,7 @@ def bench_workload_pickup_return(
                         booking_hint=ref,
                         clock=clock,
                     )
+            single[out].append((time.perf_counter() - scanned) * 1000)
             if not result.ok:
                 raise RuntimeError(f"{ref} {codes[line['product']]}: {result.message}")
         return (time.perf_counter() - began) * 1000
@@ -165,6 +169,14 @@ def bench_workload_pickup_return(
     back = [whole(i, False) for i in picked]
     scans = sum(len(workload["rentals"][i]["lines"]) for i in picked)
     return {
-        "wl_pickup": {**summarise(pickup), "rentals": count, "scans": scans},
-        "wl_return": {**summarise(back), "rentals": count, "scans": scans},
+        "wl_pickup": {**summarise(pickup), "rentals": count, "scans": scans, **_one(single[True])},
+        "wl_return": {**summarise(back), "rentals": count, "scans": scans, **_one(single[False])},
     }
+
+
+def _one(samples: list[float]) -> dict[str, Any]:
+    """One scan's own figures (decided and committed), beside the whole rental's."""
+    if not samples:
+        return {}
+    figures = summarise(samples)
+    return {"scan_median_ms": figures["median_ms"], "scan_p95_ms": figures["p95_ms"]}

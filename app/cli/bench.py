@@ -127,6 +127,14 @@ def run_bench(args: argparse.Namespace) -> int:
             "PostgreSQL figures come from --workload FILE.json or --contention "
             "(the dataset suite runs on SQLite)."
         )
+    if args.url and "postgresql" in engines:
+        from app.core import paths
+
+        if not paths.is_postgresql(args.url):
+            return _usage(
+                f"--url {paths.display_url(args.url)} is not a PostgreSQL server's URL "
+                "(postgresql+psycopg://USER@/DB?host=SOCKET_FOLDER&port=PORT)."
+            )
     if "postgresql" in engines and not _server_url(args):
         return _usage(
             "--engine postgresql needs the server: --url postgresql+psycopg://USER@/DB"
