@@ -41,6 +41,9 @@ BOTH_ENGINES = {
     "tests.invoicing.test_corrections",
     "tests.invoicing.test_refunds",
     "tests.invoicing.test_statements",
+    "tests.invoicing.test_cli",
+    "tests.invoicing.test_credit_by_lines",
+    "tests.invoicing.test_balance",
 }
 #: Tests of those modules about the SQLite file itself.
 SQLITE_ONLY = {

@@ -134,7 +134,9 @@ def regie_command() -> list[str]:
 
 
 def process_env(db_path: Path, home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REGIE_")}
+    # the login stays (on PostgreSQL the db_path fixture logs the CLI in as its admin)
+    kept = ("REGIE_USER", "REGIE_PASSWORD")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REGIE_") or k in kept}
     env.update(
         REGIE_DB=str(db_path),
         REGIE_LANG="en",
