@@ -515,8 +515,16 @@ def pg_sqlstate(err: BaseException) -> str | None:
 
 def server_name(url: str | None) -> str:
     """The server as people name it: ``host:port/database`` (a local socket: its folder)."""
-    if not url:
-        return "PostgreSQL"
+    if not url:  # the server this process was told to use (REGIE_DB, the chosen one)
+        from app.core import paths
+
+        try:
+            told = paths.resolve_db(None)
+        except Exception:  # noqa: BLE001 - naming the server is a courtesy
+            told = None
+        if not isinstance(told, str):
+            return "?"
+        url = told
     from sqlalchemy.engine import make_url
 
     try:
