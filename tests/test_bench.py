@@ -192,6 +192,7 @@ def test_contention_on_postgresql_leaves_no_database_behind(capsys, pg_cluster):
     assert code == 0, err
     assert result["engine"] == "postgresql" and set(result["results"]) == {"pg_contention_4"}
     _sound(result["results"]["pg_contention_4"])
+    assert set(result["postgresql"]) == {"server_version", "synchronous_commit", "fsync"}
     with psycopg.connect(pg_cluster.conninfo()) as conn:
         left = conn.execute(
             "SELECT datname FROM pg_database WHERE datname LIKE 'regie_contention_%'"

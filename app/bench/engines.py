@@ -82,3 +82,20 @@ def _null_pool() -> type:
     from sqlalchemy.pool import NullPool
 
     return NullPool
+
+
+def server_settings(url: str) -> dict[str, str]:
+    """The server's version and the settings that weigh most on a write's time (a commit
+    waits for its WAL on disk when ``synchronous_commit`` is on; SQLite's WAL with
+    ``synchronous = NORMAL`` does not), so that figures can be read."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(check_server_url(url), poolclass=_null_pool())
+    try:
+        with engine.connect() as conn:
+            return {
+                name: str(conn.execute(text(f"SHOW {name}")).scalar_one())
+                for name in ("server_version", "synchronous_commit", "fsync")
+            }
+    finally:
+        engine.dispose()

@@ -201,6 +201,10 @@ def run_workload_bench(args: argparse.Namespace, engines: list[str]) -> int:
         runs[engine] = result
         mismatch = mismatch or wrong
     result = _side_by_side(runs, "median_ms")
+    if "postgresql" in engines and url:
+        from app.bench.engines import server_settings
+
+        result["postgresql"] = server_settings(url)
     if args.json:
         print_json(result)
     else:
@@ -210,6 +214,7 @@ def run_workload_bench(args: argparse.Namespace, engines: list[str]) -> int:
             f"{data['lines']} lines, window {data['window'][0]} – {data['window'][1]}"
         )
         _engine_table(result["results"], engines)
+        _settings(result)
         for engine in engines:
             name = "wl_book" if engine == "sqlite" else "pg_wl_book"
             print(f"{name} total: {result['results'][name]['total_ms']:.0f} ms")
@@ -247,6 +252,15 @@ def _side_by_side(runs: dict[str, dict[str, Any]], figure: str) -> dict[str, Any
         else:
             merged.pop("mismatch", None)
     return merged
+
+
+def _settings(result: dict[str, Any]) -> None:
+    server = result.get("postgresql")
+    if server:
+        print(
+            f"PostgreSQL {server['server_version']}: synchronous_commit {server['synchronous_commit']}, "
+            f"fsync {server['fsync']} (SQLite: WAL, synchronous NORMAL)"
+        )
 
 
 def _engine_table(results: dict[str, Any], engines: list[str]) -> None:
@@ -293,6 +307,10 @@ def run_contention_bench(args: argparse.Namespace, engines: list[str]) -> int:
         "engine": result["engine"],
         "results": result["results"],
     }
+    if "postgresql" in engines and url:
+        from app.bench.engines import server_settings
+
+        result["postgresql"] = server_settings(url)
     failed = [
         (key, figures)
         for key, figures in result["results"].items()
@@ -303,6 +321,7 @@ def run_contention_bench(args: argparse.Namespace, engines: list[str]) -> int:
         print_json(result)
     else:
         _contention_table(result["results"], engines, name)
+        _settings(result)
     for key, figures in failed:
         print(
             f"{key}: {figures['errors']} error(s), {figures['over_bookings']} over-booking(s), "
