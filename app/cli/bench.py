@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import print_json
+from app.i18n import tr
 
 BAR_WIDTH = 30
 
@@ -38,28 +39,35 @@ def register(commands: Any) -> None:
     bench.add_argument(
         "--contention",
         action="store_true",
-        help="several workstations (processes) confirming and scanning at once on one database",
+        help=tr("cli", "several workstations (processes) confirming and scanning at once"),
     )
     bench.add_argument(
-        "--seconds", type=float, default=60.0, help="length of the contention run (default 60)"
+        "--seconds",
+        type=float,
+        default=60.0,
+        help=tr("cli", "length of the contention run (default 60)"),
     )
     bench.add_argument(
-        "--workers", type=int, default=4, help="workstations of the contention run (default 4)"
+        "--workers",
+        type=int,
+        default=4,
+        help=tr("cli", "workstations of the contention run (default 4)"),
     )
     bench.add_argument(
         "--engine",
         choices=["sqlite", "postgresql"],
         default="sqlite",
-        help="database engine of --workload / --contention (default sqlite)",
+        help=tr("cli", "database engine of --workload / --contention (default sqlite)"),
     )
     bench.add_argument(
-        "--both", action="store_true", help="run on SQLite and on PostgreSQL, side by side"
+        "--both",
+        action="store_true",
+        help=tr("cli", "run on SQLite and on PostgreSQL, side by side"),
     )
     bench.add_argument(
         "--url",
         metavar="URL",
-        help="the PostgreSQL server (postgresql+psycopg://USER@/DB?host=…&port=…); "
-        "default REGIE_DB or --db when it is one",
+        help=tr("cli", "the PostgreSQL server; default REGIE_DB or --db when it is one"),
     )
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.set_defaults(handler=run_bench, widgets=True)
@@ -119,32 +127,40 @@ def _server_url(args: argparse.Namespace) -> str | None:
 def run_bench(args: argparse.Namespace) -> int:
     engines = _engines(args)
     if args.contention and args.workload:
-        return _usage("--contention and --workload are two different runs: choose one.")
+        return _usage(tr("cli", "--contention and --workload are two different runs: choose one."))
     if (args.contention or args.workload) and args.only:
-        return _usage("--only chooses among the dataset's operations, not with this run.")
+        return _usage(
+            tr("cli", "--only chooses among the dataset's operations, not with this run.")
+        )
     if "postgresql" in engines and not (args.workload or args.contention):
         return _usage(
-            "PostgreSQL figures come from --workload FILE.json or --contention "
-            "(the dataset suite runs on SQLite)."
+            tr(
+                "cli",
+                "PostgreSQL figures come from --workload FILE.json or --contention (the dataset suite runs on SQLite).",  # noqa: E501
+            )
         )
     if args.url and "postgresql" in engines:
         from app.core import paths
 
         if not paths.is_postgresql(args.url):
             return _usage(
-                f"--url {paths.display_url(args.url)} is not a PostgreSQL server's URL "
-                "(postgresql+psycopg://USER@/DB?host=SOCKET_FOLDER&port=PORT)."
+                tr(
+                    "cli",
+                    "--url {url} is not a PostgreSQL server's URL (postgresql+psycopg://USER@/DB?host=SOCKET_FOLDER&port=PORT).",  # noqa: E501
+                ).format(url=paths.display_url(args.url))
             )
     if "postgresql" in engines and not _server_url(args):
         return _usage(
-            "--engine postgresql needs the server: --url postgresql+psycopg://USER@/DB"
-            "?host=SOCKET_FOLDER&port=PORT (or REGIE_DB set to it)."
+            tr(
+                "cli",
+                "--engine postgresql needs the server: --url postgresql+psycopg://USER@/DB?host=SOCKET_FOLDER&port=PORT (or REGIE_DB set to it).",  # noqa: E501
+            )
         )
     if args.contention:
         if not 0 < args.seconds <= 24 * 3600:
-            return _usage("--seconds must be more than 0 (and at most a day).")
+            return _usage(tr("cli", "--seconds must be more than 0 (and at most a day)."))
         if not 1 <= args.workers <= 64:
-            return _usage("--workers must be between 1 and 64.")
+            return _usage(tr("cli", "--workers must be between 1 and 64."))
         return run_contention_bench(args, engines)
     if args.workload:
         return run_workload_bench(args, engines)
