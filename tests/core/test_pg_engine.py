@@ -324,3 +324,34 @@ def test_a_database_of_a_newer_regie_is_refused(pg_url):
         conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
     with pytest.raises(StorageError, match="newer version of Régie"):
         open_database(pg_url)
+
+
+def test_times_are_utc_whatever_the_servers_time_zone(pg_url):
+    """A French server runs in Europe/Paris: Régie's sessions still store aware times as
+    UTC (a write at 10:00 UTC reads back 10:00 UTC, not 11:00)."""
+    import datetime as dt
+
+    from sqlalchemy.engine import make_url
+
+    name = make_url(pg_url).database
+    with psycopg.connect(pg.Cluster.conninfo_of(pg_url), autocommit=True) as conn:
+        conn.execute(f"ALTER DATABASE {name} SET timezone = 'Europe/Paris'")
+    db = open_database(pg_url)
+    try:
+        at = dt.datetime(2026, 7, 1, 10, 0, tzinfo=dt.UTC)
+        with db.write() as uow:
+            uow.session.execute(
+                text(
+                    "INSERT INTO audit_event (at, account, workstation, entity, entity_id, "
+                    "action) VALUES (:at, 'x', '', 'setting', 'k', 'insert')"
+                ),
+                {"at": at},
+            )
+        with db.read() as uow:
+            assert uow.session.execute(text("SHOW TimeZone")).scalar() == "UTC"
+            stored = uow.session.execute(
+                text("SELECT at FROM audit_event WHERE account = 'x'")
+            ).scalar()
+        assert stored.replace(tzinfo=dt.UTC) == at
+    finally:
+        db.dispose()
