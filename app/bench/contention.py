@@ -9,9 +9,12 @@ file or a PostgreSQL database, each in a loop:
   the stock is taken the others get the shortage (a refusal, not an error);
 - **cancel**: now and then cancel one of its own confirmed bookings, so that the last
   units are freed and fought over again;
-- **scan**: scan a unit of a shared serialized type (``UNITS`` units) out on the one booking
-  holding them all, or back in — several desks scanning the same few units at once; "already out" /
-  "not out" are refusals, not errors.
+- **desk cycle** (``desk_book`` then ``scan``): book ``DESK_WANTS`` units of a shared
+  serialized type (``UNITS`` units: two desks' pick-ups fit at once, a third gets the
+  shortage) for now, scan units picked at random out on it until it has its quantity (a
+  unit another desk has out is refused: "already out"), then scan them back in (the
+  booking is returned) and start again — several desks scanning the same few units at
+  once.
 
 Every answer (accepted or refused) is one operation: throughput = operations per second of
 the whole run, latency = one operation's own write transaction. An **error** is anything
