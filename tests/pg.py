@@ -42,6 +42,8 @@ ADMIN = "admin"
 ADMIN_PASSWORD = "test-admin-password"
 PORT = 5432  # the socket lives in the cluster's own folder: no clash with a real server
 TEMPLATE = "regie_template"
+PREFIX = "regie-pg-"
+OWNER = "owner.pid"  # the test session's process id (a killed session's cluster is swept)
 _numbers = itertools.count(1)
 
 
@@ -100,6 +102,39 @@ def find_bin() -> Path | None:
     return Path(on_path).parent if on_path else None
 
 
+def _sweep(binary: Path, run_as: list[str]) -> None:
+    """Stop and remove the clusters of test sessions that were killed before their end
+    (their owner process is gone): a killed run must not leave servers behind."""
+    for root in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            owner = int((root / OWNER).read_text())
+        except (OSError, ValueError):
+            continue
+        try:
+            os.kill(owner, 0)
+            continue  # still running: its own session stops it
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        if (root / "data" / "postmaster.pid").exists():
+            subprocess.run(
+                [
+                    *run_as,
+                    str(binary / "pg_ctl"),
+                    "-D",
+                    str(root / "data"),
+                    "-m",
+                    "immediate",
+                    "stop",
+                ],
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def start_cluster() -> Cluster:
     binary = find_bin()
     if binary is None or not (binary / "initdb").exists():
@@ -111,7 +146,11 @@ def start_cluster() -> Cluster:
             pytrace=False,
         )
     run_as: list[str] = []
-    root = Path(tempfile.mkdtemp(prefix="regie-pg-"))
+    if os.geteuid() == 0:
+        run_as = ["runuser", "-u", "postgres", "--"]
+    _sweep(binary, run_as)
+    root = Path(tempfile.mkdtemp(prefix=PREFIX))
+    (root / OWNER).write_text(str(os.getpid()))
     if os.geteuid() == 0:  # initdb refuses root: the server runs as postgres
         import pwd
 
@@ -125,7 +164,6 @@ def start_cluster() -> Cluster:
             )
         os.chown(root, owner.pw_uid, owner.pw_gid)
         root.chmod(0o755)
-        run_as = ["runuser", "-u", "postgres", "--"]
     socket = root / "sock"
     subprocess.run([*run_as, "mkdir", str(socket)], check=True)
     done = subprocess.run(
