@@ -66,7 +66,7 @@ class FlakyServer:
         if self.runs <= self.failures:
             if self.lasting:
                 raise DomainError("That customer is refused for good.")
-            raise storage.busy(None, 30)
+            raise storage.lost_connection("postgresql+psycopg://regie@server/regie")
         return f"N{self.runs}"
 
 
@@ -102,7 +102,7 @@ def test_retry_runs_the_whole_write_again_and_saves_it_once(qtbot, ops, db, pers
     assert outcome == {"done": "N2", "changed": [Change.CUSTOMERS]}
     assert action.runs == 2
     assert customers(db) == ["Attempt 2"]  # the first attempt left nothing behind
-    assert len(person.asked) == 1 and "busy" in person.asked[0]
+    assert len(person.asked) == 1 and "connection" in person.asked[0]
 
 
 def test_cancel_gives_the_screen_its_failure_with_nothing_saved(qtbot, ops, db, person) -> None:  # type: ignore[no-untyped-def]
@@ -114,6 +114,17 @@ def test_cancel_gives_the_screen_its_failure_with_nothing_saved(qtbot, ops, db, 
     assert storage.transient(outcome["failed"]) and "done" not in outcome
     assert outcome["changed"] == []
     assert action.runs == 2 and customers(db) == []
+
+
+def test_a_lock_held_past_the_wait_is_not_offered_a_retry(qtbot, ops, db, person) -> None:  # type: ignore[no-untyped-def]
+    def busy(uow: UnitOfWork) -> None:
+        raise storage.busy(None, 30)  # the status bar said so for the whole wait
+
+    outcome: dict[str, Any] = {}
+    ops.write(busy, lambda _: None, lambda err: outcome.setdefault("failed", err))
+    qtbot.waitUntil(lambda: bool(outcome), timeout=WAIT_MS)
+
+    assert "still busy" in str(outcome["failed"]) and person.asked == []
 
 
 def test_a_lasting_refusal_is_not_offered_a_retry(qtbot, ops, db, person) -> None:  # type: ignore[no-untyped-def]

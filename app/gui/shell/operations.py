@@ -186,6 +186,16 @@ def _listen_for_busy(ops: Operations) -> None:
     _busy_relay.listeners.add(ops)
 
 
+def offers_retry(err: BaseException) -> bool:
+    """Is ``err`` worth a Retry box: a connection lost, a server restarting or unreachable
+    (``storage.transient``)? Not the write lock held past the whole wait: the status bar
+    said so meanwhile and its sentence names who holds it (the screen shows it as ever)."""
+    if not storage.transient(err):
+        return False
+    template = str(getattr(err, "template", ""))
+    return not any(busy in template for busy in (" is busy", " is still busy"))
+
+
 class Operations(QObject):
     """Runs reads and writes for the screens; announces what changed."""
 
@@ -304,7 +314,7 @@ class Operations(QObject):
     ) -> None:
         """Run ``action`` in one writing transaction; on success announce ``changes``.
 
-        When the database could not take it for now (``storage.transient``: the server
+        When the database could not take it for now (``offers_retry``: the server
         restarting, the network down) nothing was saved: the person is asked whether to
         run the same write again (``lost.ask_retry``), as a whole; Cancel hands the screen
         its usual failure. ``retry=False`` leaves that to the screen (the desk keeps such a
@@ -325,7 +335,7 @@ class Operations(QObject):
         failure = self._failure(failed)
 
         def retry_or_fail(err: Any) -> None:
-            if retry and isinstance(self.runner, ThreadRunner) and storage.transient(err):
+            if retry and isinstance(self.runner, ThreadRunner) and offers_retry(err):
                 self._clear_busy()
                 if lost.ask_retry(err):
                     self.runner.submit(work, self._success(finished), retry_or_fail)
