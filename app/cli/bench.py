@@ -361,15 +361,15 @@ def _contention_table(results: dict[str, Any], engines: list[str], name: str) ->
     columns = [(engine, name if engine == "sqlite" else f"pg_{name}") for engine in engines]
     first = results[columns[0][1]]
     print(f"{name}: {first['workers']} workstations, {first['seconds']:g} s")
-    head = f"{'':<22}" + "".join(
-        f" {('SQLite' if engine == 'sqlite' else 'PostgreSQL'):>12}" for engine, _ in columns
+    head = f"{'':<24}" + "".join(
+        f" {('SQLite' if engine == 'sqlite' else 'PostgreSQL'):>18}" for engine, _ in columns
     )
     print(head)
     for label, key, fmt in rows:
-        print(f"{label:<22}" + "".join(f" {fmt.format(results[k][key]):>12}" for _, k in columns))
+        print(f"{label:<24}" + "".join(f" {fmt.format(results[k][key]):>18}" for _, k in columns))
     for kind in first["operations"]:
         cells = []
         for _, key in columns:
             op = results[key]["operations"].get(kind, {})
             cells.append(f"{op.get('accepted', 0)}/{op.get('n', 0)} {op.get('p95_ms', 0):.0f}ms")
-        print(f"{'  ' + kind + ' ok/n p95':<22}" + "".join(f" {c:>12}" for c in cells))
+        print(f"{'  ' + kind + ' ok/n p95':<24}" + "".join(f" {c:>18}" for c in cells))
