@@ -231,11 +231,16 @@ def save_accounts(
             "mode", "Unknown customer account mode {value!r}.", value=customer_mode
         )
     for key, value in numbers.items():
-        set_setting(uow, key, value.strip().upper() if BY_KEY[key].journal else value.strip())
+        set_setting(
+            uow,
+            key,
+            value.strip().upper() if BY_KEY[key].journal else value.strip(),
+            permission=Permission.REPORTS,
+        )
     for key, value in labels.items():
-        set_setting(uow, key + LABEL, value.strip())
+        set_setting(uow, key + LABEL, value.strip(), permission=Permission.REPORTS)
     if customer_mode is not None:
-        set_setting(uow, CUSTOMER_MODE, customer_mode)
+        set_setting(uow, CUSTOMER_MODE, customer_mode, permission=Permission.REPORTS)
     return accounts(uow)
 
 

@@ -179,10 +179,15 @@ def write_rules(uow: UnitOfWork, user: str, rules: Rules) -> None:
     rates.set_weekend_rule(
         uow, user=user, enabled=rules.weekend, out_from=rules.out_from, back_by=rules.back_by
     )
-    set_setting(uow, rates.MINIMUM_CHARGE, str(Decimal(rules.minimum_cents) / 100))
-    set_setting(uow, rates.PAYMENT_DAYS, str(rules.payment_days))
-    set_setting(uow, rates.QUOTE_VALIDITY_DAYS, str(rules.quote_days))
-    set_setting(uow, rates.VAT_RATE, str(rules.vat))
+    set_setting(
+        uow,
+        rates.MINIMUM_CHARGE,
+        str(Decimal(rules.minimum_cents) / 100),
+        permission=Permission.RATES,
+    )
+    set_setting(uow, rates.PAYMENT_DAYS, str(rules.payment_days), permission=Permission.RATES)
+    set_setting(uow, rates.QUOTE_VALIDITY_DAYS, str(rules.quote_days), permission=Permission.RATES)
+    set_setting(uow, rates.VAT_RATE, str(rules.vat), permission=Permission.RATES)
     if rules.late is not None:
         rates.set_late_rule(uow, user=user, charge=rules.late.charge.value, fee=rules.late.fee)
     if rules.damage is not None:

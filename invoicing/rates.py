@@ -143,9 +143,9 @@ def set_damage_vat(
     """Set the damage and loss charges' VAT treatment (``parse_damage_vat`` checks first;
     with O the stored rate is kept for a later S)."""
     spec = parse_damage_vat(category, rate)
-    set_setting(uow, DAMAGE_VAT_CATEGORY, spec.category.value)
+    set_setting(uow, DAMAGE_VAT_CATEGORY, spec.category.value, permission=Permission.RATES)
     if spec.category is VatCategory.STANDARD:
-        set_setting(uow, DAMAGE_VAT_RATE, str(spec.rate))
+        set_setting(uow, DAMAGE_VAT_RATE, str(spec.rate), permission=Permission.RATES)
     return damage_vat(uow)
 
 
@@ -177,9 +177,9 @@ def set_weekend_rule(
             raise ValidationError(
                 name, "{value!r} is not a time of day (write it 14:00).", value=value
             ) from None
-    set_setting(uow, WEEKEND_ENABLED, "1" if enabled else "0")
-    set_setting(uow, WEEKEND_OUT_FROM, times[0].strftime("%H:%M"))
-    set_setting(uow, WEEKEND_BACK_BY, times[1].strftime("%H:%M"))
+    set_setting(uow, WEEKEND_ENABLED, "1" if enabled else "0", permission=Permission.RATES)
+    set_setting(uow, WEEKEND_OUT_FROM, times[0].strftime("%H:%M"), permission=Permission.RATES)
+    set_setting(uow, WEEKEND_BACK_BY, times[1].strftime("%H:%M"), permission=Permission.RATES)
     return weekend_rule(uow)
 
 
@@ -213,8 +213,8 @@ def parse_late_rule(charge: str, fee: str | Decimal | int) -> LateRule:
 def set_late_rule(uow: UnitOfWork, *, user: str, charge: str, fee: str | Decimal | int) -> LateRule:
     """Set how late returns are charged (``parse_late_rule`` checks first)."""
     rule = parse_late_rule(charge, fee)
-    set_setting(uow, LATE_RETURN_RULE, rule.charge.value)
-    set_setting(uow, LATE_RETURN_FEE, str(rule.fee))
+    set_setting(uow, LATE_RETURN_RULE, rule.charge.value, permission=Permission.RATES)
+    set_setting(uow, LATE_RETURN_FEE, str(rule.fee), permission=Permission.RATES)
     return late_rule(uow)
 
 

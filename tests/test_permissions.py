@@ -519,3 +519,14 @@ def test_what_each_face_needs_is_the_documented_role():
         statements.run_batch: Permission.REPORTS,
     }
     assert {fn: fn.regie_permission for fn in expected} == expected
+
+
+def test_a_manager_sets_the_late_return_rule_from_the_command_line(
+    cli, people, capsys, monkeypatch
+):
+    as_user(monkeypatch, "mia", PASSWORDS["mia"])
+    status, out, err = run(capsys, "pricing", "late-returns", "--charge", "fee", "--fee", "15")
+    assert status == 0, err
+    as_user(monkeypatch, "sam", PASSWORDS["sam"])
+    status, _, err = run(capsys, "pricing", "late-returns", "--charge", "none")
+    assert status == 1 and "sam (staff) may not change rates and pricing rules" in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Field, SQLModel, select
 
+from app.core.access import Permission, require
 from app.core.db import UnitOfWork
 
 
@@ -64,10 +65,27 @@ def all_settings(uow: UnitOfWork) -> dict[str, str]:
     return values
 
 
-def set_setting(uow: UnitOfWork, key: str, value: str) -> None:
+def set_setting(
+    uow: UnitOfWork, key: str, value: str, permission: Permission = Permission.SETTINGS
+) -> None:
+    """Store a setting. Changing the cooperative's settings is an administrator's
+    (``Permission.SETTINGS``); a service whose settings belong to another role (rates,
+    pricing rules, the accountant's accounts) says which it checked with ``permission``."""
+    require(uow, permission)
     uow.memo.pop(Setting, None)
     row = uow.session.get(Setting, key)
     if row is None:
         uow.session.add(Setting(key=key, value=value))
     else:
         row.value = value
+
+
+def save_settings(
+    uow: UnitOfWork, values: dict[str, str], permission: Permission = Permission.SETTINGS
+) -> list[str]:
+    """Store the settings whose value changed (a form saved as it was writes nothing, so a
+    person who may not change them can still close it with OK); the keys written."""
+    changed = [key for key, value in values.items() if get_setting(uow, key) != value]
+    for key in changed:
+        set_setting(uow, key, values[key], permission)
+    return changed

@@ -237,8 +237,7 @@ class IdentityDialog(FormDialog):
         values = parse_identity(self.raw())
 
         def write(uow: UnitOfWork) -> dict[str, str]:
-            for key, value in values.items():
-                settings.set_setting(uow, key, value)
+            settings.save_settings(uow, values)
             return values
 
         return write

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QPus
 
 from app.core import paths
 from app.core.db import UnitOfWork
-from app.core.settings import all_settings, set_setting
+from app.core.settings import all_settings, save_settings
 from app.gui.catalogue.editors import Action, FormDialog
 from app.gui.shell import icons, style
 from app.gui.shell.changes import Change
@@ -230,9 +230,9 @@ class SettingsDialog(FormDialog):
         till = self.till.isChecked()
 
         def write(uow: UnitOfWork) -> None:
-            for key, value in values.items():
-                set_setting(uow, key, value)
-            payments.declare_till(uow, till)
+            save_settings(uow, values)  # only what changed: OK alone needs no permission
+            if payments.till_declared(uow) != till:
+                payments.declare_till(uow, till)
 
         return write
 
