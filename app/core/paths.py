@@ -13,10 +13,14 @@ from pathlib import Path
 
 import platformdirs
 
+from app.core.errors import N_, StorageError
+
 APP = "regie"
 #: The driver Régie speaks to PostgreSQL with (psycopg 3).
 PG_SCHEME = "postgresql+psycopg"
 _PG_PREFIXES = ("postgresql+psycopg://", "postgresql://", "postgres://")
+#: ``sqlite:///PATH`` names the file PATH (``sqlite:////abs/f.db`` an absolute one).
+_SQLITE_PREFIX = "sqlite:///"
 
 
 def data_dir() -> Path:
@@ -57,9 +61,26 @@ def resolve_db(cli_value: str | None) -> Path | str:
     chosen = os.environ.get("REGIE_DB") or cli_value or _configured()
     if not chosen:
         return default_db_path()
-    if is_url(chosen):
-        return normal_url(chosen)
-    return Path(chosen).expanduser()
+    return database(chosen)
+
+
+def database(value: str) -> Path | str:
+    """The database ``value`` names: a file (a path, or ``sqlite:///PATH``) or a PostgreSQL
+    server's URL (driver named); any other address is refused with a sentence (a
+    ``StorageError``), never tried."""
+    if not is_url(value):
+        return Path(value).expanduser()
+    if value.lower().startswith(_SQLITE_PREFIX) and len(value) > len(_SQLITE_PREFIX):
+        return Path(value[len(_SQLITE_PREFIX) :]).expanduser()
+    if is_postgresql(value):
+        return normal_url(value)
+    raise StorageError(
+        N_(
+            "{url} is neither a database file nor a PostgreSQL address "
+            "(postgresql+psycopg://USER@HOST/DATABASE)."
+        ),
+        url=display_url(value),
+    )
 
 
 def _configured() -> str | None:

@@ -107,7 +107,7 @@ def may_copy(source: Database) -> None:
 
 def where_of(value: str) -> Path | str:
     """A database named on the command line: a server's URL (driver named) or a file."""
-    return paths.normal_url(value) if paths.is_url(value) else Path(value).expanduser()
+    return paths.database(value)
 
 
 def shown(where: Path | str) -> str:
