@@ -10,7 +10,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.core import connection, paths
@@ -111,10 +112,27 @@ def test_a_missing_detail_is_said_and_nothing_is_saved(qtbot) -> None:
     assert not connection.config_path().exists()
 
 
+def answer(dialog: ConnectionDialog, key: Qt.Key | None = None, create: bool = False) -> None:
+    """Once the new-database confirmation shows: press ``key`` on it, or click Create."""
+
+    def act() -> None:
+        box = dialog.new_database_box
+        if box is None:
+            QTimer.singleShot(20, act)
+            return
+        if key is not None:
+            QTest.keyClick(box, key)
+        elif create:
+            next(b for b in box.buttons() if "new database" in b.text()).click()
+
+    QTimer.singleShot(0, act)
+
+
 def test_a_file_can_be_chosen_and_the_local_file_used_for_now(qtbot, tmp_path) -> None:
     connection.choose_server(SERVER)
     dialog = ConnectionDialog(None, PROBLEM)
     qtbot.addWidget(dialog)
+    answer(dialog, create=True)  # no local file yet: a new one, once confirmed
     dialog.local_button.click()
     assert dialog.target == str(paths.default_db_path())
     assert connection.chosen() == SERVER.url()  # the server is tried again next time
@@ -123,6 +141,7 @@ def test_a_file_can_be_chosen_and_the_local_file_used_for_now(qtbot, tmp_path) -
     assert not other.local_button.isVisible()
     other.file_choice.setChecked(True)
     other.path.setText(str(tmp_path / "atelier.db"))
+    answer(other, create=True)
     other.connect_button.click()
     assert other.target == str(tmp_path / "atelier.db")
     assert connection.chosen() == tmp_path / "atelier.db"
@@ -194,3 +213,71 @@ def test_the_details_start_from_the_database_in_use(qtbot, db_path) -> None:
     other = ConnectionDialog(None, current=db_path)
     qtbot.addWidget(other)
     assert other.file_choice.isChecked() and other.path.text() == str(db_path)
+
+
+UNREACHABLE = "postgresql+psycopg://postgres:pw@/regie?host=/nowhere&port=1"
+
+
+def test_a_server_that_fails_at_start_is_offered_again_not_a_new_local_file(
+    qtbot, monkeypatch
+) -> None:
+    """REGIE_DB names a server that is away (a network hiccup): the dialog shows that
+    server's details (never its password), Retry is the default button, and Enter retries
+    the very same URL — no choice written, no local file made."""
+    monkeypatch.setenv("REGIE_DB", UNREACHABLE)
+    assert connection_dialog.failing() == UNREACHABLE
+    seen: list[ConnectionDialog] = []
+
+    def press_enter() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ConnectionDialog))
+        seen.append(dialog)
+        assert dialog.server_choice.isChecked()
+        assert (dialog.host.text(), dialog.port.value()) == ("/nowhere", 1)
+        assert (dialog.database.text(), dialog.user.text()) == ("regie", "postgres")
+        assert dialog.password.text() == ""
+        assert dialog.connect_button.text() == "&Retry" and dialog.connect_button.isDefault()
+        QTest.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press_enter)
+    assert connection_dialog.ask(None, PROBLEM) == UNREACHABLE
+    assert seen
+    assert not connection.config_path().exists()
+    assert not paths.default_db_path().exists()
+
+
+def test_a_local_file_that_does_not_exist_needs_a_confirmation(qtbot, monkeypatch) -> None:
+    monkeypatch.setenv("REGIE_DB", UNREACHABLE)
+    dialog = ConnectionDialog(None, PROBLEM, current=connection_dialog.failing())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    answer(dialog, key=Qt.Key.Key_Return)  # Enter on the question: Cancel, the default
+    dialog.local_button.click()
+    assert dialog.target is None and dialog.isVisible()
+    dialog.file_choice.setChecked(True)
+    assert dialog.connect_button.text() == "&Connect"
+    answer(dialog, key=Qt.Key.Key_Escape)
+    dialog.connect_button.click()
+    assert dialog.target is None and dialog.isVisible()
+    assert not connection.config_path().exists()
+    assert not paths.default_db_path().exists()
+    answer(dialog, create=True)
+    dialog.local_button.click()
+    assert dialog.target == str(paths.default_db_path())
+
+
+def test_an_existing_local_file_opens_without_question(qtbot, db_path, monkeypatch) -> None:
+    monkeypatch.setenv("REGIE_DB", UNREACHABLE)
+    dialog = ConnectionDialog(None, PROBLEM, current=UNREACHABLE)
+    qtbot.addWidget(dialog)
+    dialog.file_choice.setChecked(True)
+    dialog.path.setText(str(db_path))
+    dialog.connect_button.click()
+    assert dialog.target == str(db_path) and dialog.new_database_box is None
+
+
+def test_the_failing_database_is_the_choice_when_regie_db_is_unusable(monkeypatch) -> None:
+    connection.choose_server(SERVER)
+    monkeypatch.delenv("REGIE_DB", raising=False)
+    assert connection_dialog.failing() == SERVER.url()
+    monkeypatch.setenv("REGIE_DB", "mysql://x@y/z")
+    assert connection_dialog.failing() == SERVER.url()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import connection, paths
-from app.core.errors import DomainError
+from app.core.errors import DomainError, StorageError
 from app.gui.shell import files, icons, style
 from app.i18n import message
 
@@ -81,6 +82,8 @@ class ConnectionDialog(QDialog):
         self.setWindowTitle(tr("ConnectionDialog", "Database — Régie"))
         self.at_start = bool(problem)
         self.target: str | None = None
+        #: The confirmation asked before a new database file is created, while it shows.
+        self.new_database_box: QMessageBox | None = None
         #: The database the details start from: the one in use (Settings), else the one
         #: chosen on this computer.
         self.initial = current if current is not None else connection.chosen()
@@ -286,7 +289,15 @@ class ConnectionDialog(QDialog):
         where = self.where()
         if where is None:
             return
-        if isinstance(where, Path):
+        if self.at_start and self.unchanged() and self.initial is not None:
+            # Retry: the very database that failed, as it was named (a password or the
+            # password file it carried included); the choice stays as it was
+            if isinstance(self.initial, Path) and not self.confirm_new(self.initial):
+                return
+            self.target = str(self.initial)
+        elif isinstance(where, Path):
+            if not self.confirm_new(where):
+                return
             connection.choose_file(where)
             self.target = str(where)
         else:
@@ -297,9 +308,45 @@ class ConnectionDialog(QDialog):
         self.accept()
 
     def use_local(self) -> None:
-        """The file on this computer, for this time (the choice stays the server)."""
-        self.target = str(paths.default_db_path())
+        """The file on this computer, for this time (the choice stays the server) — a new
+        one only when the person confirms it: never the demo silently."""
+        local = paths.default_db_path()
+        if not self.confirm_new(local):
+            return
+        self.target = str(local)
         self.accept()
+
+    def confirm_new(self, path: Path) -> bool:
+        """May Régie open ``path``? Yes when it holds a database; when it does not exist yet
+        (or is empty) only once the person confirms that it will be a NEW database, separate
+        from the one in use — Cancel is the default."""
+        if path.is_file() and path.stat().st_size > 0:
+            return True
+        box = QMessageBox(self)
+        box.setObjectName("newDatabaseBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("ConnectionDialog", "New database — Régie"))
+        box.setText(
+            tr(
+                "ConnectionDialog",
+                "There is no database at %1 yet. Régie will create a NEW database there, "
+                "separate from the one you use: none of its data will be in it (the default "
+                "file gets a demonstration cooperative).",
+            ).replace("%1", str(path))
+        )
+        create = box.addButton(
+            tr("ConnectionDialog", "Create a &new database"), QMessageBox.ButtonRole.AcceptRole
+        )
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self.new_database_box = box
+        try:
+            box.exec()
+            return box.clickedButton() is create
+        finally:
+            self.new_database_box = None
+            box.deleteLater()
 
     def test(self) -> None:
         where = self.where()
@@ -330,11 +377,15 @@ class ConnectionDialog(QDialog):
             self._changed()
 
 
-def ask(parent: QWidget | None, problem: str) -> str | None:
-    """At start, the chosen database could not be opened (``problem``: the sentence): what
-    to open instead (a server's URL or a file's path), or None when the person quits."""
+def ask(parent: QWidget | None, problem: str, current: Path | str | None = None) -> str | None:
+    """At start, the database could not be opened (``problem``: the sentence): what to open
+    instead (a server's URL or a file's path), or None when the person quits. The details
+    start from ``current``, the database that failed (by default the one ``REGIE_DB`` or this
+    computer's choice names), so Retry — the default button — tries it again."""
     dialog = ConnectionDialog(
-        parent, problem or tr("ConnectionDialog", "The database could not be opened.")
+        parent,
+        problem or tr("ConnectionDialog", "The database could not be opened."),
+        current=failing() if current is None else current,
     )
     if dialog.server_choice.isChecked() and not dialog.password.text():
         dialog.password.setFocus()
@@ -342,6 +393,15 @@ def ask(parent: QWidget | None, problem: str) -> str | None:
         return dialog.target if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
+
+
+def failing() -> Path | str | None:
+    """The database a start without ``--db`` opens (``REGIE_DB``, else the choice), or the
+    choice alone when ``REGIE_DB`` names nothing Régie can open."""
+    try:
+        return paths.resolve_db(None)
+    except StorageError:
+        return connection.chosen()
 
 
 def choose(parent: QWidget | None, current: Path | str | None = None) -> str | None:
