@@ -226,7 +226,7 @@ def test_a_write_from_a_dialog_failing_unexpectedly_shows_the_dialog_and_resets_
     def broken(*_args, **_kwargs):
         raise KeyError("cooperative.name")
 
-    monkeypatch.setattr(settings_dialog, "set_setting", broken)
+    monkeypatch.setattr(settings_dialog, "save_settings", broken)
     form = settings_dialog.SettingsDialog(any_ops, bare_window, {"cooperative.name": "Coopé"})
     qtbot.addWidget(form)
     form.show()
