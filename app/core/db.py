@@ -65,6 +65,19 @@ BUSY_LOG = logging.getLogger("regie.db")
 T = TypeVar("T")
 
 
+class _IntoRegieLog(logging.Handler):
+    """psycopg's own warnings ("error ignored terminating <psycopg.Pipeline [BAD]>" when
+    the server goes away mid-copy) go to Régie's log, never to the terminal: Python prints
+    a warning of a logger without a handler ("last resort")."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logging.getLogger("regie.psycopg").handle(record)
+
+
+if not any(isinstance(h, _IntoRegieLog) for h in logging.getLogger("psycopg").handlers):
+    logging.getLogger("psycopg").addHandler(_IntoRegieLog())
+
+
 def write_wait_seconds() -> float:
     """``REGIE_BUSY_TIMEOUT`` (seconds) when it is a number >= 0, else 30."""
     try:

@@ -11,12 +11,16 @@ touches it, and ``holders`` names the programs holding the database's write lock
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import N_, StorageError
+
+#: The server's own (English) words go to the log only; people read our sentences.
+LOG = logging.getLogger("regie.storage")
 
 MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -616,6 +620,7 @@ def pg_problem(err: BaseException, url: str | None) -> StorageError | None:
     text = str(orig).strip()
     lowered = text.lower()
     server = server_name(url)
+    LOG.info("PostgreSQL %s (%s): %s", server, state or type(orig).__name__, text)
     if state in (PG_INVALID_PASSWORD, PG_INVALID_AUTHORIZATION) or (
         "authentication failed" in lowered or "no password supplied" in lowered
     ):
@@ -666,10 +671,9 @@ def pg_problem(err: BaseException, url: str | None) -> StorageError | None:
         return StorageError(
             N_(
                 "The PostgreSQL server {server} refused to save: the database user may not "
-                "write there ({error}). Nothing was changed."
+                "write there. Nothing was changed; the server's words are in the log."
             ),
             server=server,
-            error=text.splitlines()[0] if text else state,
         )
     lost = state in (PG_ADMIN_SHUTDOWN, PG_CRASH_SHUTDOWN) or state.startswith("08")
     if lost or (
@@ -700,16 +704,7 @@ def pg_problem(err: BaseException, url: str | None) -> StorageError | None:
             )
         )
     if isinstance(orig, psycopg.OperationalError):
-        return _passing(
-            StorageError(
-                N_(
-                    "Régie cannot reach the PostgreSQL server {server}: {error}. Check that "
-                    "the server is running and that its address and port are right."
-                ),
-                server=server,
-                error=_first_line(text),
-            )
-        )
+        return _passing(_unreachable(server, lowered))
     if isinstance(orig, psycopg.InterfaceError):
         return lost_connection(url)
     return None
@@ -730,11 +725,39 @@ def lost_connection(url: str | None) -> StorageError:
     )
 
 
-def _first_line(text: str) -> str:
-    """A libpq message's useful line ("connection refused", "No such file or directory")."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in lines:
-        lowered = line.lower()
-        if "connection refused" in lowered or "no such file" in lowered or "timeout" in lowered:
-            return line.split(": ", 1)[-1] if "failed:" in line else line
-    return lines[0] if lines else "?"
+def _unreachable(server: str, lowered: str) -> StorageError:
+    """The server could not be reached, said in our words from the driver's (``lowered``,
+    which the log keeps)."""
+    if "connection refused" in lowered or "no such file" in lowered:
+        return StorageError(
+            N_(
+                "Régie cannot reach the PostgreSQL server {server}: nothing answers at that "
+                "address and port. Check that the server is running and that its address "
+                "and port are right."
+            ),
+            server=server,
+        )
+    if "timeout" in lowered or "timed out" in lowered:
+        return StorageError(
+            N_(
+                "Régie cannot reach the PostgreSQL server {server}: it does not answer "
+                "(timeout). Check the network and that the server is running."
+            ),
+            server=server,
+        )
+    if "translate host name" in lowered or "name or service not known" in lowered:
+        return StorageError(
+            N_(
+                "Régie cannot reach the PostgreSQL server {server}: that host name is "
+                "unknown. Check the server's address."
+            ),
+            server=server,
+        )
+    return StorageError(
+        N_(
+            "Régie cannot reach the PostgreSQL server {server}. Check that the server is "
+            "running and that its address and port are right; the server's words are in "
+            "the log."
+        ),
+        server=server,
+    )

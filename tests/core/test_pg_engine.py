@@ -129,6 +129,10 @@ def test_a_server_that_is_not_running(tmp_path):
     done = _regie(url, "items", "list")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "cannot reach the PostgreSQL server" in done.stderr
+    # our sentence, not the driver's English words (those go to the log)
+    assert "nothing answers at that address and port" in done.stderr
+    for driver in ("No such file or directory", ".s.PGSQL", "connection to server"):
+        assert driver not in str(refused.value) and driver not in done.stderr
 
 
 def test_a_database_the_server_does_not_have(pg_cluster):
@@ -355,3 +359,21 @@ def test_times_are_utc_whatever_the_servers_time_zone(pg_url):
         assert stored.replace(tzinfo=dt.UTC) == at
     finally:
         db.dispose()
+
+
+def test_the_drivers_own_warnings_go_to_the_log_not_the_terminal(tmp_path):
+    """psycopg warns "error ignored terminating <psycopg.Pipeline [BAD]>" when the server
+    stops in the middle of ``regie db copy``: that line must not reach the terminal."""
+    code = (
+        "import logging, app.core.db, app.core.log as log;"
+        "log.start();"
+        "logging.getLogger('psycopg').warning('error ignored terminating %r: %s', 'P', 'x')"
+    )
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "error ignored" not in done.stderr
+    logged = "".join(p.read_text() for p in tmp_path.rglob("*.log"))
+    assert "error ignored terminating" in logged
