@@ -660,8 +660,8 @@ def restore(
     if not server and kind == POSTGRESQL:
         raise DomainError(
             "{path} is a backup of a PostgreSQL server database: restore it into an empty "
-            "server database (regie --db URL restore {path}), then regie db copy to a file if "
-            "needed; nothing was changed.",
+            "server database (REGIE_DB=URL regie restore {path}), then regie db copy to a file "
+            "if needed; nothing was changed.",
             path=str(source),
         )
     if isinstance(target, str):
@@ -849,15 +849,21 @@ def _restore_pg(url: str, source: Path, check: Check) -> Restored:
     finally:
         engine.dispose()
     if tables:
+        from sqlalchemy.engine import make_url
+
         from app.core.paths import display_url
 
+        # REGIE_DB wins over --db: the advice names the variable, so following it works
+        empty = make_url(url).set(database="regie_restored", password=None)
         raise DomainError(
             "The server database {url} is not empty ({count} tables): a restore goes into an "
             "empty database, never over one. Create one (createdb regie_restored), restore "
-            "with regie --db URL restore, then point the workstations at it; the current "
-            "database stays as it is. Nothing was changed.",
+            "into it with REGIE_DB={empty} regie restore {path}, then point the workstations "
+            "at it; the current database stays as it is. Nothing was changed.",
             url=display_url(url),
             count=len(tables),
+            empty=empty.render_as_string(hide_password=False),
+            path=str(source),
         )
     conninfo, env = libpq_target(url)
     done = _run(

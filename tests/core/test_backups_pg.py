@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy.engine import make_url
 
 from app.core.clock import FixedClock
 from app.core.migrate import open_database
@@ -90,6 +92,13 @@ def test_backup_and_restore_on_a_server(
     assert refused.returncode == 1
     assert "is not empty" in refused.stderr and "Traceback" not in refused.stderr
     assert _bookings(pg_cluster, url) == before
+    # the advice names REGIE_DB (which wins over --db), the same server, the same file
+    advice = re.search(r"REGIE_DB=(\S+) regie restore (\S+?),", refused.stderr)
+    assert advice is not None, refused.stderr
+    advised = make_url(advice.group(1))
+    assert advised.database == "regie_restored" and advised.password is None
+    assert advised.set(database="x") == make_url(url).set(database="x", password=None)
+    assert advice.group(2) == str(dump)
 
     # an SQLite backup is not restored onto a server (regie db copy does that)
     sqlite_file = tmp_path / "file.db"
@@ -104,7 +113,11 @@ def test_backup_and_restore_on_a_server(
     assert broken.returncode == 1 and "Traceback" not in broken.stderr
     assert _tables(pg_cluster, empty) == 0
 
-    restored = regie({**env, "REGIE_DB": empty}, "restore", str(dump), "--json")
+    # following the advice (into an empty database of that server) restores
+    followed = advised.set(database=make_url(empty).database)
+    followed = followed.set(password=make_url(empty).password)
+    target = followed.render_as_string(hide_password=False)
+    restored = regie({**env, "REGIE_DB": target}, "restore", advice.group(2), "--json")
     assert restored.returncode == 0, restored.stderr
     done = json.loads(restored.stdout)
     assert done["intact"] is True and done["kept_aside"] is None
