@@ -185,7 +185,12 @@ def test_settings_show_the_database_in_use_and_change_it_for_the_next_start(
     dialog = SettingsDialog(ops, None, {})
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.database.text() == str(db_path)
+    assert dialog.database.full == dialog.database.toolTip() == str(db_path)
+    shown = dialog.database.text()  # whole, or shortened in the middle: never cut at /tmp/
+    assert shown == str(db_path) or (
+        "…" in shown and shown.startswith("/tmp/") and shown.endswith(".db")
+    )
+    assert dialog.database.width() >= dialog.database.fontMetrics().horizontalAdvance(shown)
     assert dialog.database_button.isVisible() and not dialog.database_note.isVisible()
     shown: list[object] = []
 
@@ -281,3 +286,18 @@ def test_the_failing_database_is_the_choice_when_regie_db_is_unusable(monkeypatc
     assert connection_dialog.failing() == SERVER.url()
     monkeypatch.setenv("REGIE_DB", "mysql://x@y/z")
     assert connection_dialog.failing() == SERVER.url()
+
+
+def test_a_long_database_path_is_shortened_in_the_middle_whole_in_the_tooltip(qtbot) -> None:
+    from app.gui.shell.settings_dialog import ElidedLabel
+
+    path = "/tmp/tmp.jURxZ66nNq/" + "atelier-" * 12 + "coop.db"
+    label = ElidedLabel(path)
+    qtbot.addWidget(label)
+    label.resize(label.fontMetrics().horizontalAdvance(path) // 2, 30)
+    label.show()
+    qtbot.waitUntil(lambda: "…" in label.text())
+    assert label.text().startswith("/tmp/tmp.") and label.text().endswith("coop.db")
+    assert label.toolTip() == path
+    label.resize(label.fontMetrics().horizontalAdvance(path) + 20, 30)
+    qtbot.waitUntil(lambda: label.text() == path)

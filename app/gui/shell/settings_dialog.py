@@ -10,7 +10,16 @@ import os
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from app.core import paths
 from app.core.db import UnitOfWork
@@ -24,6 +33,31 @@ from inventory import fields
 from invoicing import payments
 
 tr = QCoreApplication.translate
+
+
+class ElidedLabel(QLabel):
+    """One line naming a file or a server: whole when it fits, else shortened in the middle
+    (its beginning and its file name stay); the whole text in the tooltip and ``full``."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.full = text
+        self.setToolTip(text)
+        self.setAccessibleDescription(text)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width(), self.minimumWidth())
+        shown = self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideMiddle, width)
+        if shown != self.text():
+            self.setText(shown)
+
 
 KEYS = ("cooperative.name", "cooperative.address", "cooperative.email", "cooperative.phone")
 
@@ -133,10 +167,9 @@ class SettingsDialog(FormDialog):
 
     def _database_rows(self, here: Any) -> None:
         """Database: the one open now, and Change… (the connection dialog)."""
-        self.database = QLabel(self.ops.ctx.db.display_name)
+        self.database = ElidedLabel(self.ops.ctx.db.display_name)
         self.database.setObjectName("databaseInUse")
-        self.database.setWordWrap(True)
-        self.database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.database.setMinimumWidth(self.database.fontMetrics().averageCharWidth() * 40)
         here.add(tr("SettingsDialog", "Database:"), (), self.database)
         self.database_button = QPushButton(
             icons.icon("open"), tr("SettingsDialog", "Change the &database…")
