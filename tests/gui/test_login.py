@@ -12,14 +12,14 @@ from sqlmodel import select
 
 from app.bootstrap import Context
 from app.core import accounts
-from app.core.access import Forbidden, Role
+from app.core.access import SYSTEM, Forbidden, Role
 from app.core.clock import FixedClock
 from app.core.db import Database
 from app.core.models import Account
-from app.core.settings import set_setting
-from app.gui.desk.desk_login import TIMEOUT_KEY, DeskSession
+from app.gui.desk.desk_login import DeskSession
 from app.gui.desk.desk_screen import DeskScreen
 from app.gui.shell import error_dialog, session
+from app.gui.shell.accounts_view import save_timeout
 from app.gui.shell.changes import Change
 from app.gui.shell.login_dialog import LoginDialog
 from app.gui.shell.main import MainWindow
@@ -209,8 +209,10 @@ def test_the_desk_logs_out_after_its_time_out(
     desk_session: DeskSession = kiosk["session"]
     desk_session.page.form.badge(people["badge"])
     assert desk_session.timer.interval() == 10 * 60_000  # the default: 10 minutes
-    with ops.ctx.db.write() as uow:  # an administrator's Accounts, on another workstation
-        set_setting(uow, TIMEOUT_KEY, "3")
+    lea, ops.ctx.db.actor = ops.ctx.db.actor, SYSTEM  # an administrator, elsewhere
+    with ops.ctx.db.write() as uow:
+        save_timeout(uow, 3)
+    ops.ctx.db.actor = lea
     ops.changed.emit(Change.SETTINGS)  # as the live refresh announces it
     assert desk_session.timer.interval() == 3 * 60_000 and desk_session.timer.isActive()
     desk_session.timer.timeout.emit()  # ten minutes without a key, a click or a scan

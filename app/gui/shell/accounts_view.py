@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import accounts
-from app.core.access import ROLE_LABELS, Permission, Role, require
+from app.core.access import ROLE_LABELS, Permission, Role
 from app.core.accounts import AccountRow
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
@@ -65,8 +65,7 @@ def read_accounts(uow: UnitOfWork, clock: Any) -> tuple[list[AccountRow], int]:
 
 def save_timeout(uow: UnitOfWork, minutes: int) -> None:
     """The desk's inactivity time-out (administrators, like the accounts)."""
-    require(uow, Permission.ACCOUNTS)
-    set_setting(uow, TIMEOUT_KEY, str(minutes))
+    set_setting(uow, TIMEOUT_KEY, str(minutes), Permission.ACCOUNTS)
 
 
 def role_combo(current: Role = Role.STAFF) -> QComboBox:
