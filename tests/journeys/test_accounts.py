@@ -37,8 +37,10 @@ def _cli(regie: Regie, *args: str, **env: str) -> str:
 
 
 def _people(regie: Regie) -> str:
-    """lea (technician, with a badge) added by the automatic admin, then admin's password
-    set (which ends the automatic login). Returns lea's badge code."""
+    """The automatic admin gives itself a password (which ends the automatic login), then
+    adds lea (technician, with a badge). Returns lea's badge code."""
+    _cli(regie, "accounts", "passwd", "admin", REGIE_NEW_PASSWORD=ADMIN_PASSWORD)
+    admin = {"REGIE_USER": "admin", "REGIE_PASSWORD": ADMIN_PASSWORD}
     _cli(
         regie,
         "accounts",
@@ -49,9 +51,9 @@ def _people(regie: Regie) -> str:
         "--full-name",
         "Léa Martin",
         REGIE_NEW_PASSWORD=TECH_PASSWORD,
+        **admin,
     )
-    badge = json.loads(_cli(regie, "accounts", "badge", "lea", "--json"))["badge"]
-    _cli(regie, "accounts", "passwd", "admin", REGIE_NEW_PASSWORD=ADMIN_PASSWORD)
+    badge = json.loads(_cli(regie, "accounts", "badge", "lea", "--json", **admin))["badge"]
     return str(badge)
 
 
