@@ -62,6 +62,7 @@ TONES: dict[str, dict[str, str]] = {
         "applied": "green",
     },
     "scan": {"ok": "green", "warning": "amber", "error": "red", "info": "blue"},
+    "account": {"active": "green", "locked": "red", "disabled": "grey"},
 }
 
 
