@@ -23,20 +23,21 @@ from app.core.clock import PARIS
 from app.core.migrate import open_database
 from booking.models import Movement
 from inventory.models import Unit
-from tests.invoicing.cli_helpers import regie
 from tests.invoicing.conftest import book, coop, customer, set_identity  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORDS = {"tom": "tech-pass-1", "sam": "staff-pass-1", "mia": "manager-pass-1"}
+ADMIN_PASSWORD = "admin-pass-1"
 ROLES = {"tom": Role.TECHNICIAN, "sam": Role.STAFF, "mia": Role.MANAGER}
 TABLES = ("booking", "booking_line", "movement", "issued_document", "payment", "document_file")
 
 
 @pytest.fixture
 def people(coop, clock):  # noqa: F811 (the fixture imported above)
-    """A technician (tom), staff (sam) and a manager (mia), each with a password; the
-    SQLite file's admin still logs in automatically."""
+    """A technician (tom), staff (sam) and a manager (mia), each with a password, and admin
+    with one (given first: passwords end logging in without one)."""
     with coop.write() as uow:
+        accounts.set_password(uow, "admin", ADMIN_PASSWORD)
         for name, role in ROLES.items():
             accounts.add_account(uow, name=name, role=role, password=PASSWORDS[name], clock=clock)
     customer(coop, "C-PRO", "Compagnie du Rocher", siret="73282932000074")
@@ -61,10 +62,10 @@ def cli(people, db_path, clock, monkeypatch, qapp):
 
 
 def as_user(monkeypatch, name: str | None, password: str | None = None) -> None:
+    """Log in as ``name`` (None: admin, with its password)."""
     if name is None:
-        monkeypatch.delenv("REGIE_USER", raising=False)
-    else:
-        monkeypatch.setenv("REGIE_USER", name)
+        name, password = "admin", ADMIN_PASSWORD
+    monkeypatch.setenv("REGIE_USER", name)
     if password is None:
         monkeypatch.delenv("REGIE_PASSWORD", raising=False)
     else:
@@ -229,7 +230,7 @@ def test_five_wrong_passwords_lock_the_account(cli, people, capsys, monkeypatch)
     as_user(monkeypatch, "mia", PASSWORDS["mia"])
     status, _, err = run(capsys, "items", "list")
     assert status == 1 and "mia is locked after 5 wrong passwords" in err
-    as_user(monkeypatch, None)  # the automatic admin unlocks
+    as_user(monkeypatch, None)  # admin unlocks
     assert run(capsys, "accounts", "unlock", "mia")[0] == 0
     as_user(monkeypatch, "mia", PASSWORDS["mia"])
     assert run(capsys, "items", "list")[0] == 0
@@ -258,17 +259,60 @@ def test_without_a_terminal_a_password_must_be_given(cli, people, capsys, monkey
 
 
 def test_once_admin_has_a_password_it_must_be_named(cli, people, capsys, monkeypatch):
-    as_user(monkeypatch, None)
-    monkeypatch.setenv("REGIE_NEW_PASSWORD", "admin-pass-1")
-    status, out, err = run(capsys, "accounts", "passwd", "admin")
-    assert status == 0, err
-    assert "no longer logs in automatically" in out
-    monkeypatch.delenv("REGIE_NEW_PASSWORD")
+    monkeypatch.delenv("REGIE_USER", raising=False)
     status, _, err = run(capsys, "items", "list")
     assert status == 1 and "Name your account: --user NAME (or REGIE_USER)" in err
     as_user(monkeypatch, "admin", "admin-pass-1")
     status, out, _ = run(capsys, "accounts", "whoami")
     assert status == 0 and out.startswith("admin (administrator)")
+
+
+def test_logging_in_without_a_password_ends_with_the_first_password(
+    qapp, db_path, capsys, monkeypatch
+):
+    """A fresh file: admin acts unnamed; a staff account without a password logs in by name.
+    A password for staff is refused until admin has one; then neither the unnamed command
+    nor a passwordless account (whatever REGIE_PASSWORD says) logs in."""
+    monkeypatch.setenv("REGIE_DB", str(db_path))
+    for name in ("REGIE_USER", "REGIE_PASSWORD", "REGIE_NEW_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    assert run(capsys, "demo")[0] == 0
+    assert run(capsys, "accounts", "whoami")[1].startswith("admin (")
+    assert run(capsys, "accounts", "add", "bob", "--role", "staff")[0] == 0
+    monkeypatch.setenv("REGIE_USER", "bob")
+    assert run(capsys, "accounts", "whoami")[1].startswith("bob (")
+    monkeypatch.delenv("REGIE_USER")
+
+    monkeypatch.setenv("REGIE_NEW_PASSWORD", "staff-pass-1")
+    before = snapshot(db_path)
+    for argv in (("accounts", "add", "eve", "--role", "staff"), ("accounts", "passwd", "bob")):
+        status, _, err = run(capsys, *argv)
+        assert status == 1 and err.strip() == (
+            "No administrator has a password yet, and once an account has one, accounts "
+            "without a password can no longer log in: give yourself a password first "
+            "(regie accounts passwd admin)."
+        )
+    assert snapshot(db_path) == before
+    monkeypatch.setenv("REGIE_NEW_PASSWORD", "admin-pass-1")
+    status, out, err = run(capsys, "accounts", "passwd", "admin")
+    assert status == 0 and "no longer logs in automatically" in out, err
+    monkeypatch.delenv("REGIE_NEW_PASSWORD")
+
+    status, out, err = run(capsys, "accounts", "whoami")
+    assert status == 1 and "Name your account" in err and out == ""
+    as_user(monkeypatch, "bob", "whatever")
+    status, out, err = run(capsys, "accounts", "whoami")
+    assert (status, out) == (1, "")
+    assert err.strip() == (
+        "bob has no password yet: an administrator sets one with regie accounts passwd bob."
+    )
+    as_user(monkeypatch, "admin", "admin-pass-1")
+    status, out, _ = run(capsys, "accounts", "list", "--json")
+    assert not any(row["auto_login"] for row in json.loads(out))
+    monkeypatch.setenv("REGIE_NEW_PASSWORD", "staff-pass-1")
+    assert run(capsys, "accounts", "passwd", "bob")[0] == 0
+    as_user(monkeypatch, "bob", "staff-pass-1")
+    assert run(capsys, "accounts", "whoami")[1].startswith("bob (")
 
 
 def test_the_global_user_is_not_a_commands_own_user_option(cli, people, capsys, monkeypatch):
@@ -284,8 +328,6 @@ def test_the_global_user_is_not_a_commands_own_user_option(cli, people, capsys, 
 def test_the_desk_window_has_its_own_login(cli, people, capsys, monkeypatch):
     """``regie desk`` is not refused by the command line's login (admin has a password,
     nobody named): the window asks for a badge or a name itself."""
-    with people.write() as uow:
-        accounts.set_password(uow, "admin", "admin-pass-1")
     seen = []
 
     def fake_desk(db_option):
@@ -306,8 +348,8 @@ def test_the_desk_window_has_its_own_login(cli, people, capsys, monkeypatch):
 
 
 def test_accounts_add_list_disable_and_refusals(cli, people, capsys, monkeypatch):
-    as_user(monkeypatch, None)  # the automatic admin
-    monkeypatch.setenv("REGIE_PASSWORD", "paul-pass-1")  # not used to log in: the new one
+    as_user(monkeypatch, None)
+    monkeypatch.setenv("REGIE_NEW_PASSWORD", "paul-pass-1")
     status, out, err = run(
         capsys, "accounts", "add", "paul", "--role", "staff", "--full-name", "Paul P", "--json"
     )
@@ -319,7 +361,7 @@ def test_accounts_add_list_disable_and_refusals(cli, people, capsys, monkeypatch
     assert set(listed) == {"admin", "mia", "paul", "sam", "tom"}
     keys = {"name", "full_name", "role", "disabled", "locked", "has_password", "badge"}
     assert keys | {"last_login_at"} <= set(listed["paul"])
-    assert listed["admin"]["auto_login"] and not listed["admin"]["has_password"]
+    assert not listed["admin"]["auto_login"] and listed["admin"]["has_password"]
 
     before = snapshot(cli)
     for argv, said in (
@@ -331,7 +373,7 @@ def test_accounts_add_list_disable_and_refusals(cli, people, capsys, monkeypatch
     ):
         status, _, err = run(capsys, *argv)
         assert status == 1 and said in err and "Traceback" not in err, argv
-    monkeypatch.setenv("REGIE_NEW_PASSWORD", "short")
+    monkeypatch.setenv("REGIE_NEW_PASSWORD", "short")  # (lea: a new account)
     status, _, err = run(capsys, "accounts", "add", "lea", "--role", "staff")
     assert status == 1 and "at least 8 characters" in err
     assert run(capsys, "accounts", "add", "lea", "--role", "boss")[0] == 2
@@ -369,14 +411,25 @@ def test_a_technician_sets_their_own_password_only(cli, people, capsys, monkeypa
 
 
 def test_in_real_processes(people, db_path, clock, tmp_path):
-    """``regie`` as its own process: the automatic admin adds an account; the technician's
+    """``regie`` as its own process: admin adds an account; the technician's
     invoice is refused with the sentence, their scan at the desk accepted; a wrong password
     refused."""
     now = dt.datetime.now(PARIS).replace(tzinfo=None, second=0, microsecond=0)
     start, end = now - dt.timedelta(hours=1), now + dt.timedelta(days=2)
     ref = book(people, clock, "C-PRO", {"LYRE": 1}, start.isoformat(), end.isoformat(), None, None)
     home = tmp_path / "home"
-    done = regie(db_path, home, "accounts", "add", "zoe", "--role", "technician", "--json")
+    done = regie_as(
+        db_path,
+        home,
+        "admin",
+        ADMIN_PASSWORD,
+        "accounts",
+        "add",
+        "zoe",
+        "--role",
+        "technician",
+        "--json",
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["role"] == "technician"
 

@@ -2,6 +2,9 @@
 their roles, passwords and badges (issue 12). Administrators only (``Permission.ACCOUNTS``),
 except ``passwd`` on one's own account and ``whoami``.
 
+Logging in without a password works only while no account has one (see
+``app.core.accounts``): the first password must be an administrator's.
+
 A new password comes from ``REGIE_NEW_PASSWORD``, else from ``REGIE_PASSWORD`` when that
 did not log the acting person in (the automatic ``admin``), else from a prompt (typed
 twice) on a terminal. Without any, ``add`` makes an account without a password (refused on
@@ -101,6 +104,7 @@ def add_account(args: argparse.Namespace) -> int:
             )
         with ctx.db.read() as uow:
             row = accounts.account_row(uow, args.name, ctx.clock)
+            locked_out = accounts.passwords_in_use(uow)
     finally:
         ctx.db.dispose()
     if args.json:
@@ -108,7 +112,15 @@ def add_account(args: argparse.Namespace) -> int:
         return 0
     text = tr("cli", "Account {name} added ({role}).")
     print(text.format(name=row.name, role=label(ROLE_LABELS[row.role])))
-    if not row.has_password:
+    if not row.has_password and locked_out:
+        print(
+            tr(
+                "cli",
+                "It has no password yet: it cannot log in until an administrator sets one "
+                "(regie accounts passwd {name}).",
+            ).format(name=row.name)
+        )
+    elif not row.has_password:
         print(
             tr(
                 "cli",

@@ -4,20 +4,26 @@ Rules (issue 12):
 
 - A name is 1 to 40 letters, digits or ``. _ - @``, unique regardless of case.
 - A password has at least ``MIN_PASSWORD`` characters and is stored as an argon2id hash.
-  An account without a password is allowed on the embedded SQLite file only (one PC, the
-  file is the cooperative's): it logs in by its name alone. On a PostgreSQL server every
-  account needs a password, except while no account has one yet (the server's first
-  set-up, done by whoever holds the server's credentials).
+- Logging in without a password (by name alone, or automatically) is allowed only while NO
+  account has a password: a cooperative starting out on one PC. Once any account has one,
+  an account without a password cannot log in ("NAME has no password yet: an administrator
+  sets one with regie accounts passwd NAME"). On a PostgreSQL server every new account
+  needs a password; the first ``admin`` logs in by name while no account has one (the
+  server's set-up, done by whoever holds the server's credentials).
 - Logging in automatically: on SQLite only, an account marked ``auto_login`` (the first
-  ``admin``) acts when nobody is named — only while it has no password. Setting its
-  password ends it.
+  ``admin``) acts when nobody is named — only while no account has a password. A fresh
+  file is thus two commands away from use (``regie demo``/``regie``: admin acts).
+- Never locked out: the first password is an administrator's — giving one to anyone else
+  (a new account or an existing one) while no account has one is refused: an
+  administrator gives themself one first (``regie accounts passwd admin``).
 - A wrong password is "Wrong name or password." whether or not the account exists;
   ``MAX_FAILURES`` in a row lock the account ``LOCK_MINUTES`` minutes (an administrator
   can unlock it). A locked or disabled account cannot log in, by password or badge.
 - A badge is a random code ``BADGE-XXXXXXXX`` printed as a barcode; only its SHA-256 is
   stored, so a lost badge is replaced, never read back.
 - Managing accounts needs ``Permission.ACCOUNTS`` (administrators), except setting one's
-  own password. The last enabled administrator can be neither disabled nor demoted.
+  own password. The last enabled administrator (the last with a password, once passwords
+  are in use) can be neither disabled nor demoted.
 
 The login functions take the ``Database`` (they run their own short transactions: reading
 the account, checking the password outside any lock, then recording the outcome).
@@ -45,7 +51,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from app.core import audit, dialect
-from app.core.access import Actor, Forbidden, Permission, Role, require, workstation
+from app.core.access import SYSTEM, Actor, Forbidden, Permission, Role, require, workstation
 from app.core.errors import N_, DomainError, NotFound, StorageError, ValidationError
 from app.core.models import Account
 
@@ -95,17 +101,18 @@ def list_accounts(uow: UnitOfWork, clock: Clock) -> list[AccountRow]:
     require(uow, Permission.ACCOUNTS)
     now = _now(clock)
     rows = uow.session.exec(select(Account).order_by(func.upper(Account.name))).all()
-    return [_row(account, now) for account in rows]
+    automatic_ok = _automatic_allowed(uow)
+    return [_row(account, now, automatic_ok) for account in rows]
 
 
 def account_row(uow: UnitOfWork, name: str, clock: Clock) -> AccountRow:
     """One account (administrators, or the account itself)."""
     if name.strip().upper() != uow.actor.name.upper():
         require(uow, Permission.ACCOUNTS)
-    return _row(_named(uow, name), _now(clock))
+    return _row(_named(uow, name), _now(clock), _automatic_allowed(uow))
 
 
-def _row(account: Account, now: dt.datetime) -> AccountRow:
+def _row(account: Account, now: dt.datetime, automatic_ok: bool) -> AccountRow:
     locked = account.locked_until is not None and account.locked_until > now
     return AccountRow(
         name=account.name,
@@ -116,7 +123,7 @@ def _row(account: Account, now: dt.datetime) -> AccountRow:
         locked_until=account.locked_until if locked else None,
         has_password=bool(account.password_hash),
         badge=account.badge_sha256 is not None,
-        auto_login=account.auto_login and not account.password_hash,
+        auto_login=automatic_ok and account.auto_login and not account.password_hash,
         last_login_at=account.last_login_at,
         created_at=account.created_at,
         created_by=account.created_by,
@@ -196,6 +203,8 @@ def add_account(
         check_password(password)
     if find(uow, text) is not None:
         raise ValidationError("name", "There is already an account named {name}.", name=text)
+    if password and role != Role.ADMIN:
+        _admin_password_first(uow)
     account = Account(
         name=text,
         full_name=full_name.strip(),
@@ -216,6 +225,8 @@ def set_password(uow: UnitOfWork, name: str, password: str) -> Account:
     if account.name.upper() != uow.actor.name.upper():
         require(uow, Permission.ACCOUNTS)
     check_password(password)
+    if account.role != Role.ADMIN.key:
+        _admin_password_first(uow)
     account.password_hash = hash_password(password)
     account.auto_login = False
     account.failed_logins = 0
@@ -302,7 +313,7 @@ def remove_badge(uow: UnitOfWork, name: str) -> Account:
 def _keep_an_admin(uow: UnitOfWork, account: Account, action: str) -> None:
     if account.role != Role.ADMIN.key or account.disabled:
         return
-    others = uow.session.exec(
+    statement = (
         select(func.count())
         .select_from(Account)
         .where(
@@ -310,8 +321,10 @@ def _keep_an_admin(uow: UnitOfWork, account: Account, action: str) -> None:
             col(Account.disabled).is_(False),
             Account.id != account.id,
         )
-    ).one()
-    if others:
+    )
+    if not _passwordless_allowed(uow):  # the others must be able to log in
+        statement = statement.where(Account.password_hash != "")
+    if uow.session.exec(statement).one():
         return
     if action == "disable":
         raise Forbidden(
@@ -354,7 +367,7 @@ def automatic(db: Database) -> Actor | None:
     """The account that acts when nobody is named: on an SQLite file, the enabled
     ``auto_login`` account without a password (the first ``admin``); else None."""
     with db.read() as uow:
-        if on_server(uow):
+        if not _automatic_allowed(uow):
             return None
         statement = (
             select(Account)
@@ -371,12 +384,18 @@ def automatic(db: Database) -> Actor | None:
 
 def needs_password(db: Database, name: str) -> bool:
     """Must a password be asked for to log ``name`` in? True for an unknown name too (the
-    answer must not tell whether an account exists)."""
+    answer must not tell whether an account exists); False for an account without one
+    (``authenticate`` then logs it in, or says it has no password yet)."""
     with db.read() as uow:
         account = find(uow, name)
         if account is None:
             return True
-        return bool(account.password_hash) or not _passwordless_allowed(uow)
+        return bool(account.password_hash)
+
+
+def passwords_in_use(uow: UnitOfWork) -> bool:
+    """Has any account a password (so accounts without one cannot log in)?"""
+    return not _passwordless_allowed(uow)
 
 
 def first_setup(db: Database) -> bool:
@@ -391,7 +410,8 @@ def authenticate(db: Database, name: str, password: str, clock: Clock) -> Actor:
     A wrong password (or an unknown name) is "Wrong name or password." and counts a
     failure; the ``MAX_FAILURES``-th in a row locks the account ``LOCK_MINUTES`` minutes.
     A locked or disabled account is refused with a sentence saying so (only once the
-    password is right, for a disabled one)."""
+    password is right, for a disabled one); so is an account without a password once
+    another has one."""
     with db.read() as uow:
         account = find(uow, name)
         if account is None:
@@ -403,10 +423,9 @@ def authenticate(db: Database, name: str, password: str, clock: Clock) -> Actor:
     now = _now(clock)
     if _locked(account, now):
         raise _locked_error(account, clock)
-    if passwordless:
-        right = allowed
-    else:
-        right = _verify(account.password_hash, password)
+    if passwordless and not allowed:
+        raise _no_password_yet(account)
+    right = passwordless or _verify(account.password_hash, password)
     if not right:
         _record_failure(db, account_id, clock)
         raise _wrong()
@@ -472,12 +491,52 @@ def _actor(account: Account) -> Actor:
 
 
 def _passwordless_allowed(uow: UnitOfWork) -> bool:
-    """May an account without a password log in by its name? Always on SQLite; on a
-    server only while no account has a password (its first set-up)."""
-    if not on_server(uow):
-        return True
+    """May an account without a password log in by its name? Only while no account has a
+    password (a cooperative starting out, or a server's first set-up)."""
     statement = select(func.count()).select_from(Account).where(Account.password_hash != "")
     return uow.session.exec(statement).one() == 0
+
+
+def _automatic_allowed(uow: UnitOfWork) -> bool:
+    """May the ``auto_login`` account act when nobody is named? On an SQLite file, while
+    no account has a password."""
+    return not on_server(uow) and _passwordless_allowed(uow)
+
+
+def _admin_password_first(uow: UnitOfWork) -> None:
+    """Refuse the first password to anyone but an administrator (while no enabled
+    administrator has one): it ends logging in without one, administrators included.
+    Internal work (``SYSTEM``: the demo build, tests) is not a person who could be locked
+    out."""
+    if uow.actor == SYSTEM or not _passwordless_allowed(uow):
+        return  # (passwords in use already: this one changes nothing for the others)
+    admins = uow.session.exec(
+        select(Account)
+        .where(Account.role == Role.ADMIN.key, col(Account.disabled).is_(False))
+        .order_by(col(Account.id))
+    ).all()
+    if not admins or any(admin.password_hash for admin in admins):
+        return
+    actor = uow.actor.name.upper()
+    admin = next((a for a in admins if a.name.upper() == actor), admins[0])
+    raise Forbidden(
+        N_(
+            "No administrator has a password yet, and once an account has one, accounts "
+            "without a password can no longer log in: give yourself a password first "
+            "(regie accounts passwd {admin})."
+        ),
+        admin=admin.name,
+    )
+
+
+def _no_password_yet(account: Account) -> LoginRefused:
+    return LoginRefused(
+        N_(
+            "{name} has no password yet: an administrator sets one with regie accounts "
+            "passwd {name}."
+        ),
+        name=account.name,
+    )
 
 
 def _locked(account: Account, now: dt.datetime) -> bool:

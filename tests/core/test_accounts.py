@@ -225,7 +225,8 @@ def test_list_rows(db, clock):
     alice = dataclasses.asdict(rows["alice"])
     assert alice["role"] == Role.MANAGER and alice["has_password"] and alice["badge"]
     assert not alice["auto_login"] and not alice["locked"] and not alice["disabled"]
-    assert rows["admin"].auto_login and not rows["admin"].has_password
+    # alice's password ended admin's automatic login (admin has none: it cannot log in)
+    assert not rows["admin"].auto_login and not rows["admin"].has_password
     with db.read() as uow:
         assert len(uow.session.exec(select(Account)).all()) == 2
 
@@ -242,3 +243,37 @@ def test_logins_are_recorded_in_the_audit_trail_as_the_account_tried(db, clock):
             text("SELECT account, action FROM audit_event WHERE entity = 'account' ORDER BY id")
         ).all()
     assert [tuple(r) for r in rows][-2:] == [("alice", "update"), ("alice", "update")]
+
+
+def test_passwords_end_logging_in_without_one(db, clock):
+    """While nobody has a password, admin acts automatically and tom logs in by name; the
+    first password must be an administrator's; then tom (none) is told he has none, and
+    the last administrator with a password stays one."""
+    add(db, "tom", Role.TECHNICIAN)
+    add(db, "eve", Role.ADMIN)
+    assert accounts.automatic(db).name == "admin"
+    assert accounts.authenticate(db, "tom", "", clock).name == "tom"
+    db.actor = Actor("admin", Role.ADMIN)
+    try:
+        with db.write() as uow, pytest.raises(Forbidden, match="give yourself a password first"):
+            accounts.set_password(uow, "tom", "tech-pass-1")
+        with db.write() as uow, pytest.raises(Forbidden, match=r"passwd admin\)"):
+            accounts.add_account(
+                uow, name="sam", role=Role.STAFF, password="staff-pass-1", clock=clock
+            )
+        with db.write() as uow:
+            accounts.set_password(uow, "admin", "admin-pass-1")
+        last = "admin is the last enabled administrator"  # eve has no password: no admin
+        with db.write() as uow, pytest.raises(Forbidden, match=last):
+            accounts.disable(uow, "admin")
+    finally:
+        db.actor = SYSTEM
+    assert accounts.automatic(db) is None
+    for password in ("", "anything"):
+        with pytest.raises(accounts.LoginRefused) as refused:
+            accounts.authenticate(db, "tom", password, clock)
+        assert str(refused.value) == (
+            "tom has no password yet: an administrator sets one with regie accounts passwd tom."
+        )
+    assert not accounts.needs_password(db, "tom") and accounts.needs_password(db, "admin")
+    assert stored(db, "tom").password_hash == "" and stored(db, "tom").failed_logins == 0
