@@ -206,3 +206,15 @@ def test_a_full_name_is_changed(dialog: AccountsDialog, db: Database) -> None:
     edit.accept()
     assert account(db, "admin").full_name == "Camille Admin"
     assert dialog.table.item(0, 1).text() == "Camille Admin"
+
+
+def test_last_login_in_the_cooperatives_time(qtbot: Any, ops: Operations, db: Database) -> None:
+    secure(db)
+    paris_morning = FixedClock(dt.datetime(2026, 11, 26, 9, 15, tzinfo=dt.UTC))  # 10:15 Paris
+    accounts.authenticate(db, "admin", "motdepasse1", paris_morning)
+    view = AccountsDialog(ops)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: bool(view.rows) and view.rows[0].last_login_at is not None)
+    cells = [view.table.item(0, c).text() for c in range(view.table.columnCount())]
+    assert any("10:15" in cell for cell in cells), cells

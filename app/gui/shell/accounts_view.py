@@ -249,7 +249,8 @@ class AccountsDialog(QDialog):
         yes, no = tr("AccountsView", "yes"), tr("AccountsView", "no")
         for n, row in enumerate(rows):
             key, words = status_of(row)
-            last = format_datetime(row.last_login_at.astimezone()) if row.last_login_at else ""
+            when = row.last_login_at
+            last = format_datetime(self.ops.ctx.clock.to_local(when)) if when else ""
             password = yes if row.has_password else no
             if row.auto_login:
                 password = tr("AccountsView", "no (logs in by itself)")
