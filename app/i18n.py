@@ -23,6 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from app.core.access import LABEL_PARAMS, Forbidden
 from app.core.errors import DomainError, ValidationErrors
 from app.core.paths import cache_dir
 from booking.models import BOOKING_STATUS_LABELS
@@ -187,6 +188,10 @@ def message(err: DomainError) -> str:
     for key in ("status", "current"):
         if params.get(key) in STATUS_WORDS:
             params[key] = label(STATUS_WORDS[params[key]]).lower()
+    if isinstance(err, Forbidden):  # a refusal's role and action are labels (N_)
+        for key in LABEL_PARAMS:
+            if isinstance(params.get(key), str):
+                params[key] = label(params[key])
     template = tr("messages", err.template, None, counted(err.template, params))
     try:
         head = template.format(**params)

@@ -446,14 +446,16 @@ def test_in_real_processes(people, db_path, clock, tmp_path):
     assert (wrong.returncode, wrong.stderr.strip()) == (1, "Wrong name or password.")
 
 
-def regie_as(db_path, home, user, password, *args):
-    """``regie ARGS`` in its own process, logged in as ``user``."""
+def regie_as(db_path, home, user, password, *args, lang=None):
+    """``regie ARGS`` in its own process, logged in as ``user`` (``lang``: REGIE_LANG)."""
     import subprocess
 
     from tests.invoicing.cli_helpers import process_env, regie_command
 
     env = process_env(db_path, home)
     env.update(REGIE_USER=user, REGIE_PASSWORD=password)
+    if lang is not None:
+        env["REGIE_LANG"] = lang
     done = subprocess.run(
         [*regie_command(), *args],
         env=env,
@@ -583,3 +585,32 @@ def test_a_manager_sets_the_late_return_rule_from_the_command_line(
     as_user(monkeypatch, "sam", PASSWORDS["sam"])
     status, _, err = run(capsys, "pricing", "late-returns", "--charge", "none")
     assert status == 1 and "sam (staff) may not change rates and pricing rules" in err
+
+
+def test_a_refusal_in_french_is_french_in_a_real_process(people, db_path, tmp_path):
+    """The role, the action and whom to ask, all translated; English grammar right."""
+    home = tmp_path / "home"
+    fr = regie_as(
+        db_path,
+        home,
+        "sam",
+        PASSWORDS["sam"],
+        "accounts",
+        "add",
+        "eve",
+        "--role",
+        "admin",
+        lang="fr",
+    )
+    assert fr.returncode == 1
+    assert fr.stderr.strip() == (
+        "sam (personnel de bureau) ne peut pas gérer les comptes : demandez à un administrateur."
+    )
+    en = regie_as(
+        db_path, home, "tom", PASSWORDS["tom"], "customers", "add", "--name", "X", lang="en"
+    )
+    assert en.returncode == 1 and en.stderr.strip().endswith(
+        "ask a staff member, a manager or an administrator."
+    ), en.stderr
+    en = regie_as(db_path, home, "sam", PASSWORDS["sam"], "accounts", "list", lang="en")
+    assert en.stderr.strip() == "sam (staff) may not manage accounts: ask an administrator."

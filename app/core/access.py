@@ -159,12 +159,25 @@ def require(uow: UnitOfWork, permission: Permission) -> None:
     if actor.may(permission):
         return
     raise Forbidden(
-        "{name} ({role}) may not {action}: ask a {needed} or an administrator.",
+        _REFUSALS[MINIMUM_ROLE[permission]],
         name=actor.name,
         role=ROLE_LABELS[actor.role],
         action=PERMISSION_LABELS[permission],
-        needed=ROLE_LABELS[MINIMUM_ROLE[permission]],
     )
+
+
+#: The refusal, by the role needed (whom to ask). ``role`` and ``action`` are labels
+#: (``ROLE_LABELS``, ``PERMISSION_LABELS``): the faces translate them too (``LABEL_PARAMS``).
+_REFUSALS = {
+    Role.TECHNICIAN: N_("{name} ({role}) may not {action}: ask an administrator."),
+    Role.STAFF: N_(
+        "{name} ({role}) may not {action}: ask a staff member, a manager or an administrator."
+    ),
+    Role.MANAGER: N_("{name} ({role}) may not {action}: ask a manager or an administrator."),
+    Role.ADMIN: N_("{name} ({role}) may not {action}: ask an administrator."),
+}
+#: The fields of a ``Forbidden`` that are translatable labels, not names.
+LABEL_PARAMS = ("role", "action")
 
 
 def requires(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]]:
