@@ -614,3 +614,5 @@ def test_a_refusal_in_french_is_french_in_a_real_process(people, db_path, tmp_pa
     ), en.stderr
     en = regie_as(db_path, home, "sam", PASSWORDS["sam"], "accounts", "list", lang="en")
     assert en.stderr.strip() == "sam (staff) may not manage accounts: ask an administrator."
+    fr = regie_as(db_path, home, "admin", ADMIN_PASSWORD, "accounts", "enable", "tom", lang="fr")
+    assert fr.stdout.strip() == "Le compte tom est réactivé : il peut de nouveau se connecter."

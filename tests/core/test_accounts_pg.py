@@ -71,3 +71,33 @@ def test_the_cli_on_a_server(pg_url, monkeypatch, capsys, qapp):
     assert json.loads(capsys.readouterr().out)["role"] == "technician"
     assert main(["--user", "tom", "accounts", "add", "eve", "--role", "admin"]) == 1
     assert "tom (technician) may not manage accounts" in capsys.readouterr().err
+
+
+def test_an_account_without_a_password_on_a_server_is_told_so(pg_url, monkeypatch, capsys, qapp):
+    """An account copied without a password (say, from an SQLite file) cannot log in: the
+    sentence says it has none and how an administrator gives it one."""
+    import datetime as dt
+
+    from app.core.models import Account
+
+    db = open_database(pg_url)
+    try:
+        with db.write() as uow:
+            uow.session.add(
+                Account(
+                    name="bob2",
+                    role="staff",
+                    password_hash="",
+                    created_at=dt.datetime.now(dt.UTC),
+                    created_by="system",
+                )
+            )
+    finally:
+        db.dispose()
+    monkeypatch.setenv("REGIE_DB", pg_url)
+    monkeypatch.setenv("REGIE_USER", "bob2")
+    monkeypatch.delenv("REGIE_PASSWORD", raising=False)
+    assert main(["accounts", "whoami"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "bob2 has no password yet: an administrator sets one with regie accounts passwd bob2."
+    )
