@@ -3,7 +3,8 @@
 
 Newest first. Days are the cooperative's, both included. ``--limit N`` keeps the N most
 recent events. Reading it needs a manager (the services refuse others, exit 1). A
-malformed or reversed date, or a negative limit, is a usage error (exit 2).
+malformed or reversed date, a negative limit, or ``--id`` without ``--entity`` is a usage
+error (exit 2).
 
 ``--json``: a list of objects ``id, at, at_local, account, workstation, entity, entity_id,
 action, before, after`` (``app.core.audit_queries.to_json``).
@@ -95,6 +96,14 @@ def _filter(args: argparse.Namespace) -> AuditFilter:
         raise UsageError(
             ValidationError("to", "The end of the period must come after its start."), "--to"
         )
+    if args.entity_id.strip() and not args.entity.strip():
+        err = ValidationError(
+            "id",
+            "--id {id} names a row of one table: say which with --entity TABLE (e.g. "
+            "--entity booking --id {id}).",
+            id=args.entity_id.strip(),
+        )
+        raise UsageError(err, f"--id {args.entity_id}")
     return AuditFilter(
         start=start,
         end=end,

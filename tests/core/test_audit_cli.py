@@ -110,6 +110,7 @@ def test_the_text_lists_one_line_per_write_with_the_changes(
         (["--from", "2026-12-01", "--to", "2026-11-01"], "--to"),
         (["--limit", "-3"], "--limit"),
         (["--limit", "ten"], "--limit"),
+        (["--id", "5"], "--id 5 names a row of one table: say which with --entity TABLE"),
         (["--entity", "bookings"], "No table is called bookings: use one of account, barcode"),
     ],
 )
