@@ -405,7 +405,7 @@ def independent_check(target: Path | str, setup: dict[str, Any]) -> dict[str, An
             over = [row for row in over if row[1] > row[2]]
             twice = int(conn.execute(text(_TWICE)).scalar_one())
             net = int(conn.execute(text(_NET)).scalar_one())
-            statuses = dict(
+            statuses: dict[str, int] = dict(
                 conn.execute(
                     text(
                         "SELECT b.status, count(*) FROM booking b JOIN booking_line l "

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import DomainError
 from app.gui.desk import look
 from app.gui.desk.jobs import Job, JobQueue
 from app.gui.shell import icons, style
@@ -109,7 +110,7 @@ class ScanBar(QWidget):
         if not count:
             self.pending_chip.setToolTip("")
             return
-        why = message(error) if error is not None else ""
+        why = message(error) if isinstance(error, DomainError) else str(error or "")
         tip = tr("DeskScreen", "Not saved yet, tried again until saved: %1").replace(
             "%1", ", ".join(self.pending_codes)
         )

@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -112,7 +113,9 @@ def _start(
                 except StorageError as err:  # the server away, a wrong password, a file…
                     from app.gui.shell import connection_dialog
 
-                    chosen = connection_dialog.ask(placeholder, i18n.message(err))
+                    chosen = connection_dialog.ask(
+                        placeholder, i18n.message(err), current=_failing(target)
+                    )
                     if chosen is None:  # the person quits
                         session.status = 1
                         return False
@@ -210,6 +213,19 @@ def _watch(app: QApplication) -> None:
     start_log()
     install_excepthook()
     geometry.install(app)
+
+
+def _failing(target: str | None) -> Path | str | None:
+    """The database that could not be opened (what ``--db`` named, else REGIE_DB or this
+    computer's choice, which ``connection_dialog.ask`` finds itself)."""
+    if not target:
+        return None
+    from app.core import paths
+
+    try:
+        return paths.resolve_db(target)
+    except (StorageError, ValueError):
+        return None
 
 
 def place_centred(window: QWidget, width: int, height: int) -> None:
