@@ -7,7 +7,8 @@ malformed or reversed date, a negative limit, or ``--id`` without ``--entity`` i
 error (exit 2).
 
 ``--json``: a list of objects ``id, at, at_local, account, workstation, entity, entity_id,
-action, before, after`` (``app.core.audit_queries.to_json``).
+action, before, after, reference`` (``app.core.audit_queries.to_json``; ``reference`` is how
+people name the record — a booking's reference, an account's name — or "").
 """
 
 from __future__ import annotations
@@ -152,6 +153,8 @@ def line(row: AuditRow, clock: Clock) -> str:
     when = clock.to_local(row.at).strftime("%Y-%m-%d %H:%M:%S")
     where = f"@{row.workstation}" if row.workstation else ""
     what = f"{row.entity} {row.entity_id}".strip()
+    if row.reference:
+        what += f" ({row.reference})"
     action = label(audit_queries.ACTION_LABELS.get(row.action, row.action))
     return f"{when}  {row.account}{where}  {action} {what}  {_changes(row)}".rstrip()
 

@@ -10,12 +10,14 @@ Like the other lists, the Activity screen asks for the matching ids first
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import column, table
 from sqlmodel import col, func, select
 
 from app.core import access
@@ -68,6 +70,23 @@ ENTITY_LABELS = {
     "unit_event": N_("Unit event"),
 }
 
+#: The column naming a record to people (a booking's reference, an account's name…): the
+#: Activity screen and ``regie audit`` show it beside the internal id.
+REFERENCE_COLUMNS = {
+    "account": "name",
+    "booking": "reference",
+    "case": "barcode",
+    "coefficient_table": "name",
+    "customer": "number",
+    "inspection_schedule": "name",
+    "issued_document": "number",
+    "item_type": "code",
+    "kit": "code",
+    "owner": "name",
+    "price_category": "code",
+    "unit": "barcode",
+}
+
 #: What the actions are called to people (Qt context ``messages``).
 ACTION_LABELS = {
     "insert": N_("created"),
@@ -101,6 +120,9 @@ class AuditRow:
     action: str
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+    #: How people name the record (``REFERENCE_COLUMNS``: "R-2026-0393", "alice"), when
+    #: its table has such a column; "" otherwise.
+    reference: str = ""
 
     @property
     def changed(self) -> list[str]:
@@ -144,6 +166,13 @@ def event_ids(
     return [int(ident) for ident in uow.session.exec(found).all()]
 
 
+def count_events(uow: UnitOfWork, where: AuditFilter, clock: Clock) -> int:
+    """How many events match (the Activity screen lists the newest, says how many in all)."""
+    access.require(uow, Permission.REPORTS)
+    found = _where(select(func.count()).select_from(AuditEvent), where, clock)
+    return int(uow.session.exec(found).one())
+
+
 def event_rows(uow: UnitOfWork, ids: Sequence[int]) -> list[AuditRow]:
     """The events ``ids``, in that order (ids no longer there are left out)."""
     access.require(uow, Permission.REPORTS)
@@ -155,7 +184,41 @@ def event_rows(uow: UnitOfWork, ids: Sequence[int]) -> list[AuditRow]:
         for event in uow.session.exec(query).all():
             row = _row(event)
             found[row.id] = row
-    return [found[ident] for ident in wanted if ident in found]
+    rows = [found[ident] for ident in wanted if ident in found]
+    named = _references(uow, rows)
+    return [
+        dataclasses.replace(row, reference=named.get((row.entity, row.entity_id), ""))
+        for row in rows
+    ]
+
+
+def _references(uow: UnitOfWork, rows: Sequence[AuditRow]) -> dict[tuple[str, str], str]:
+    """How people name each row's record: the current value of its table's reference
+    column, else the value the event recorded (a deleted row's)."""
+    named: dict[tuple[str, str], str] = {}
+    wanted: dict[str, set[int]] = {}
+    for row in rows:
+        name = REFERENCE_COLUMNS.get(row.entity)
+        if name is None:
+            continue
+        for values in (row.after, row.before):
+            if values and isinstance(values.get(name), str) and values[name]:
+                named[(row.entity, row.entity_id)] = values[name]
+                break
+        if row.entity_id.isdigit() and row.action != "delete":
+            wanted.setdefault(row.entity, set()).add(int(row.entity_id))
+    for entity, idents in wanted.items():
+        name = REFERENCE_COLUMNS[entity]
+        clause = table(entity, column("id"), column(name))
+        ordered = sorted(idents)
+        for chunk in range(0, len(ordered), 500):
+            query = select(clause.c.id, clause.c[name]).where(
+                clause.c.id.in_(ordered[chunk : chunk + 500])
+            )
+            for ident, value in uow.session.execute(query).all():
+                if value:
+                    named[(entity, str(ident))] = str(value)
+    return named
 
 
 def events(
@@ -206,7 +269,8 @@ def _json(text: str | None) -> dict[str, Any] | None:
 def to_json(row: AuditRow, clock: Clock) -> dict[str, Any]:
     """The contract of ``regie audit --json``: ``at`` (UTC, ISO 8601 with its offset),
     ``at_local`` (the cooperative's time), ``account``, ``workstation``, ``entity``,
-    ``entity_id``, ``action`` (insert, update, delete), ``before``, ``after``."""
+    ``entity_id``, ``action`` (insert, update, delete), ``before``, ``after``; and
+    ``reference`` (how people name the record, "" when its table has no such column)."""
     return {
         "id": row.id,
         "at": row.at.isoformat(timespec="seconds"),
@@ -218,4 +282,5 @@ def to_json(row: AuditRow, clock: Clock) -> dict[str, Any]:
         "action": row.action,
         "before": row.before,
         "after": row.after,
+        "reference": row.reference,
     }

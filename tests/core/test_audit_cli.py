@@ -32,6 +32,7 @@ KEYS = [
     "action",
     "before",
     "after",
+    "reference",
 ]
 
 
@@ -69,6 +70,7 @@ def test_json_names_who_when_where_what_before_and_after(
     assert renamed["entity_id"] == str(written)
     assert renamed["before"] == {"id": written, "name": "Projecteur PAR 64"}
     assert renamed["after"] == {"id": written, "name": "Projecteur PAR 64 noir"}
+    assert renamed["reference"] == "PAR-64"  # how people name it, though not in the change
     assert created["before"] is None
     assert created["after"]["code"] == "PAR-64"
     at = dt.datetime.fromisoformat(renamed["at"])

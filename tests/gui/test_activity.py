@@ -50,7 +50,7 @@ def test_lists_every_change_newest_first_with_who_and_where(
     assert cells(dialog, 2) == ["entrepot", "bureau-1", "bureau-1"]
     assert cells(dialog, 3) == ["created", "changed", "created"]
     assert dialog.model.index(1, 3).data(STATUS_ROLE) == "info"  # a chip's tone, and its words
-    assert cells(dialog, 4)[1] == f"Item type {written}"
+    assert cells(dialog, 4)[1] == "Item type PAR-64"  # by its code, not its internal id
     assert "name: Projecteur PAR 64 → Projecteur PAR 64 noir" in cells(dialog, 5)[1]
     assert cells(dialog, 5)[2].startswith("code: PAR-64; name: Projecteur PAR 64;")
     assert dialog.status.text() == "3 changes recorded."
@@ -94,7 +94,7 @@ def test_the_selected_change_shows_before_and_after(qtbot, ops: Operations, writ
     detail = dialog.detail
     rows = [tuple(detail.item(r, c).text() for c in range(3)) for r in range(detail.rowCount())]
     assert rows == [
-        ("id", str(written), str(written)),
+        ("internal id", str(written), str(written)),
         ("name", "Projecteur PAR 64", "Projecteur PAR 64 noir"),
     ]
     dialog.view.selectRow(2)  # the creation: no before
@@ -165,3 +165,40 @@ def test_enter_on_a_change_shows_that_record_s_history(
     assert dialog.filters.entity.currentData() == "item_type"
     assert dialog.filters.entity_id.text() == str(written)
     assert cells(dialog, 3) == ["changed", "created"]
+
+
+def test_more_than_the_list_holds_says_how_many_in_all(
+    qtbot, ops: Operations, written: int, monkeypatch
+) -> None:
+    monkeypatch.setattr(activity_view, "MOST", 2)
+    dialog = ActivityDialog(ops)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 2
+    assert dialog.status.text().startswith("The 2 most recent of 3 recorded changes are listed")
+
+
+def test_columns_masks_and_records_read_as_people_say_them() -> None:
+    from app.core.audit_queries import AuditRow
+    from app.gui.shell.activity_labels import changes_summary, column_label, record_label, shown
+
+    assert column_label("booking_id") == "booking"
+    assert column_label("last_login_at") == "last login"
+    assert column_label("weird_column") == "weird_column"
+    assert (shown("(hidden)"), shown("(personal)"), shown(None)) == ("(hidden)", "(personal)", "—")
+    at = dt.datetime(2026, 12, 7, tzinfo=dt.UTC)
+    row = AuditRow(
+        1,
+        at,
+        "admin",
+        "",
+        "account",
+        "2",
+        "update",
+        {"id": 2},
+        {"id": 2, "disabled": True},
+        "alice",
+    )
+    assert record_label(row) == "Account alice"
+    assert changes_summary(row) == "disabled: — → yes"
+    row = AuditRow(2, at, "admin", "", "movement", "7", "insert", None, {"booking_id": 3})
+    assert (record_label(row), changes_summary(row)) == ("Movement 7", "booking: 3")

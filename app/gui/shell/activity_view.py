@@ -12,7 +12,6 @@ write (of this window or, with live refresh, of another workstation) refreshes t
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -43,6 +42,14 @@ from app.core.audit_queries import AuditFilter, AuditRow
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
 from app.gui.shell import geometry, icons, style
+from app.gui.shell.activity_labels import (
+    action_label,
+    changes_summary,
+    column_label,
+    entity_label,
+    record_label,
+    shown,
+)
 from app.gui.shell.chips import STATUS_ROLE, ChipDelegate
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.models import ID_ROLE, Fetch, LazyTableModel
@@ -58,47 +65,6 @@ ACTION_TONES = {"insert": "ok", "update": "info", "delete": "error"}
 PREFERRED = QSize(1120, 660)
 #: The attribute of a main window holding its open Activity screen.
 _OPEN = "_activity_dialog"
-
-
-def entity_label(entity: str) -> str:
-    """A table as people call it ("Réservation"); its name when it has no label."""
-    known = audit_queries.ENTITY_LABELS.get(entity)
-    return i18n.label(known) if known else entity
-
-
-def action_label(action: str) -> str:
-    known = audit_queries.ACTION_LABELS.get(action)
-    return i18n.label(known) if known else action
-
-
-def shown(value: Any) -> str:
-    """A recorded value as a cell shows it: text as is, the rest as JSON, None as "—"."""
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
-def changes_summary(row: AuditRow, most: int = 4) -> str:
-    """What a write set: "name: A → B" for an update, the values a created or deleted row
-    held otherwise (its id and empty columns left out; the first ``most``)."""
-    before, after = row.before or {}, row.after or {}
-    if row.action == "update":
-        names = row.changed
-        parts = [f"{n}: {_short(before.get(n))} → {_short(after.get(n))}" for n in names]
-    else:
-        values = after if row.after is not None else before
-        parts = [
-            f"{n}: {_short(v)}" for n, v in values.items() if n != "id" and v not in (None, "")
-        ]
-    more = len(parts) - most
-    return "; ".join(parts[:most]) + (f"; +{more}" if more > 0 else "")
-
-
-def _short(value: Any) -> str:
-    text = shown(value)
-    return text if len(text) <= 30 else text[:29] + "…"
 
 
 def _rows_by_id(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, AuditRow]:
@@ -133,7 +99,7 @@ class ActivityModel(LazyTableModel):
         if column == "action":
             return action_label(row.action)
         if column == "entity":
-            return f"{entity_label(row.entity)} {row.entity_id}".strip()
+            return record_label(row)
         if column == "changes":
             return changes_summary(row)
         return str(getattr(row, column))
@@ -376,15 +342,16 @@ class ActivityDialog(QDialog):
         asked = self._asked
         where, clock = self.filters.where(), self.ops.ctx.clock
 
-        def done(ids: list[int]) -> None:
-            if asked == self._asked:
-                self._arrived(ids)
+        def read(uow: UnitOfWork) -> tuple[list[int], int]:
+            ids = audit_queries.event_ids(uow, where, clock, limit=MOST + 1)
+            total = audit_queries.count_events(uow, where, clock) if len(ids) > MOST else len(ids)
+            return ids, total
 
-        self.ops.read(
-            lambda uow: audit_queries.event_ids(uow, where, clock, limit=MOST + 1),
-            done,
-            self._refused,
-        )
+        def done(found: tuple[list[int], int]) -> None:
+            if asked == self._asked:
+                self._arrived(*found)
+
+        self.ops.read(read, done, self._refused)
 
     def refresh(self) -> None:
         self.load_choices()
@@ -394,7 +361,7 @@ class ActivityDialog(QDialog):
         if self.isVisible():
             self.refresh()
 
-    def _arrived(self, ids: list[int]) -> None:
+    def _arrived(self, ids: list[int], total: int) -> None:
         kept = self.view.currentIndex().data(ID_ROLE)
         capped = len(ids) > MOST
         self.model.set_ids(ids[:MOST])
@@ -404,10 +371,16 @@ class ActivityDialog(QDialog):
         else:
             self._show(QModelIndex())
         style.set_role(self.status, "muted")
-        text = tr("ActivityView", "%Ln change(s) recorded.", None, min(len(ids), MOST))
+        text = tr("ActivityView", "%Ln change(s) recorded.", None, total)
         if capped:
-            text += " " + tr(
-                "ActivityView", "Only the newest are listed: narrow the person, record or days."
+            text = (
+                tr(
+                    "ActivityView",
+                    "The %1 most recent of %2 recorded changes are listed: narrow the person, "
+                    "record or days to see older ones.",
+                )
+                .replace("%1", QLocale().toString(MOST))
+                .replace("%2", QLocale().toString(total))
             )
         self.status.setText(text)
 
@@ -435,7 +408,7 @@ class ActivityDialog(QDialog):
         self.detail.setRowCount(len(names))
         for line, name in enumerate(names):
             cells = (
-                name,
+                column_label(name),
                 shown(before.get(name)) if row.before is not None else "",
                 shown(after.get(name)) if row.after is not None else "",
             )
