@@ -273,6 +273,7 @@ def main_window_shots(env: dict[str, str], work: Path, folder: str) -> None:
             save(env, work, folder, f"{n:02d}-{name}.png")
         booking_editor(app, env, work, folder, len(AREAS))
         invoice_detail(app, env, work, folder, len(AREAS) + 1)
+        administration(app, env, work, folder, len(AREAS) + 3)
     finally:
         app.stop()
 
@@ -306,6 +307,30 @@ def invoice_detail(app: App, env: dict[str, str], work: Path, folder: str, n: in
     app.type("FA-")
     app.key("Return")
     save(env, work, folder, f"{n:02d}-invoice-detail.png")
+
+
+#: File-menu mnemonics of the administrators' windows, by language.
+ADMIN_KEYS = {
+    "accounts": {"en": "a", "fr": "c"},
+    "activity": {"en": "t", "fr": "t"},
+    "backups": {"en": "b", "fr": "s"},
+}
+
+
+def administration(app: App, env: dict[str, str], work: Path, folder: str, n: int) -> None:
+    """File → Accounts…, Activity…, Backups… (the demo's administrator logs in by itself)."""
+    lang = env.get("REGIE_LANG", "en")
+    for k, (name, keys) in enumerate(ADMIN_KEYS.items()):
+        app.focus()
+        app.key("alt+f")
+        time.sleep(0.5)
+        app.key(keys.get(lang, keys["en"]))
+        save(env, work, folder, f"{n + k:02d}-{name}.png")
+        for _ in range(3):  # Escape closes the dialog
+            if app.windows() == [app.window]:
+                break
+            app.key("Escape")
+            time.sleep(1)
 
 
 def desk_shot(env: dict[str, str], work: Path, folder: str, n: int) -> None:
@@ -353,6 +378,9 @@ DESCRIPTIONS = {
     "booking-editor": "a booking's editor, opened from the bookings list (Ctrl+O)",
     "invoice-detail": "an issued invoice's detail beside the list",
     "regie-desk": "`regie desk`, the desk in its own window",
+    "accounts": "File → Accounts…: people, roles, passwords, badges (administrators)",
+    "activity": "File → Activity… (Ctrl+Shift+A): the audit trail",
+    "backups": "File → Backups…: the last good backup, the folder, back up now, restore",
 }
 
 

@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
   <context>
+    <name>AccountsView</name>
+    <message numerus="yes">
+      <source>The desk logs out after %n minute(s) without activity.</source>
+      <translation>
+        <numerusform>The desk logs out after %n minute without activity.</numerusform>
+        <numerusform>The desk logs out after %n minutes without activity.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityView</name>
+    <message numerus="yes">
+      <source>%Ln change(s) recorded.</source>
+      <translation>
+        <numerusform>%Ln change recorded.</numerusform>
+        <numerusform>%Ln changes recorded.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>BookingCalendar</name>
     <message numerus="yes">
       <source>+%n more</source>
@@ -80,6 +100,16 @@
     </message>
   </context>
   <context>
+    <name>DeskLogin</name>
+    <message numerus="yes">
+      <source>Logged out after %n minute(s) without activity.</source>
+      <translation>
+        <numerusform>Logged out after %n minute without activity.</numerusform>
+        <numerusform>Logged out after %n minutes without activity.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>DeskScreen</name>
     <message numerus="yes">
       <source>%n still out</source>
@@ -100,6 +130,13 @@
       <translation>
         <numerusform>%n missing</numerusform>
         <numerusform>%n missing</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n scan(s) pending</source>
+      <translation>
+        <numerusform>%n scan pending</numerusform>
+        <numerusform>%n scans pending</numerusform>
       </translation>
     </message>
   </context>

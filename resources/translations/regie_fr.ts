@@ -45,6 +45,728 @@
     </message>
   </context>
   <context>
+    <name>AccountsView</name>
+    <message>
+      <source>New badge</source>
+      <translation>Nouveau badge</translation>
+    </message>
+    <message>
+      <source>New badge for %1</source>
+      <translation>Nouveau badge pour %1</translation>
+    </message>
+    <message>
+      <source>Print it now: Régie keeps only a fingerprint of the code and cannot show it again. The previous badge no longer works.</source>
+      <translation>Imprimez-le maintenant : Régie ne garde qu’une empreinte du code et ne peut plus l’afficher. L’ancien badge ne fonctionne plus.</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>Désactivé</translation>
+    </message>
+    <message>
+      <source>Locked</source>
+      <translation>Verrouillé</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Actif</translation>
+    </message>
+    <message>
+      <source>New account</source>
+      <translation>Nouveau compte</translation>
+    </message>
+    <message>
+      <source>Password of %1</source>
+      <translation>Mot de passe de %1</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <source>&amp;Full name:</source>
+      <translation>Nom &amp;complet :</translation>
+    </message>
+    <message>
+      <source>&amp;Role:</source>
+      <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+      <source>&amp;Again:</source>
+      <translation>Enc&amp;ore :</translation>
+    </message>
+    <message>
+      <source>At least 8 characters. On the embedded file it may stay empty.</source>
+      <translation>Au moins 8 caractères. Sur le fichier intégré, il peut rester vide.</translation>
+    </message>
+    <message>
+      <source>At least 8 characters.</source>
+      <translation>Au moins 8 caractères.</translation>
+    </message>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+      <source>Accounts</source>
+      <translation>Comptes</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>Nom complet</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rôle</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <source>Badge</source>
+      <translation>Badge</translation>
+    </message>
+    <message>
+      <source>Last login</source>
+      <translation>Dernière connexion</translation>
+    </message>
+    <message>
+      <source>&amp;New account…</source>
+      <translation>&amp;Nouveau compte…</translation>
+    </message>
+    <message>
+      <source>Change &amp;role…</source>
+      <translation>Changer le &amp;rôle…</translation>
+    </message>
+    <message>
+      <source>&amp;Full name…</source>
+      <translation>Nom co&amp;mplet…</translation>
+    </message>
+    <message>
+      <source>Set &amp;password…</source>
+      <translation>Mot de &amp;passe…</translation>
+    </message>
+    <message>
+      <source>New &amp;badge…</source>
+      <translation>Nouveau &amp;badge…</translation>
+    </message>
+    <message>
+      <source>&amp;Disable</source>
+      <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock</source>
+      <translation>Dé&amp;verrouiller</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>Desk log-out after inactivity</source>
+      <translation>Déconnexion du comptoir après inactivité</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+      <source>The desk &amp;logs out after</source>
+      <translation>Le &amp;comptoir se déconnecte après</translation>
+    </message>
+    <message>
+      <source>without activity</source>
+      <translation>sans activité</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
+      <source>no (logs in by itself)</source>
+      <translation>non (connexion automatique)</translation>
+    </message>
+    <message>
+      <source>&amp;Enable</source>
+      <translation>&amp;Activer</translation>
+    </message>
+    <message>
+      <source>Account %1 added.</source>
+      <translation>Compte %1 ajouté.</translation>
+    </message>
+    <message>
+      <source>Role of %1</source>
+      <translation>Rôle de %1</translation>
+    </message>
+    <message>
+      <source>Full name of %1</source>
+      <translation>Nom complet de %1</translation>
+    </message>
+    <message>
+      <source>The full name of %1 is saved.</source>
+      <translation>Le nom complet de %1 est enregistré.</translation>
+    </message>
+    <message>
+      <source>%1 is now %2.</source>
+      <translation>%1 est maintenant %2.</translation>
+    </message>
+    <message>
+      <source>The password of %1 is set.</source>
+      <translation>Le mot de passe de %1 est enregistré.</translation>
+    </message>
+    <message>
+      <source>%1 already has a badge. A new one stops the old one from working. Make a new badge?</source>
+      <translation>%1 a déjà un badge. Un nouveau badge rend l’ancien inutilisable. Faire un nouveau badge ?</translation>
+    </message>
+    <message>
+      <source>%1 has a new badge.</source>
+      <translation>%1 a un nouveau badge.</translation>
+    </message>
+    <message>
+      <source>%1 can log in again.</source>
+      <translation>%1 peut de nouveau se connecter.</translation>
+    </message>
+    <message>
+      <source>%1 can no longer log in.</source>
+      <translation>%1 ne peut plus se connecter.</translation>
+    </message>
+    <message>
+      <source>%1 is unlocked.</source>
+      <translation>%1 est déverrouillé.</translation>
+    </message>
+    <message numerus="yes">
+      <source>The desk logs out after %n minute(s) without activity.</source>
+      <translation>
+        <numerusform>Le comptoir se déconnecte après %n minute sans activité.</numerusform>
+        <numerusform>Le comptoir se déconnecte après %n minutes sans activité.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityColumns</name>
+    <message>
+      <source>internal id</source>
+      <translation>identifiant interne</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>nom</translation>
+    </message>
+    <message>
+      <source>full name</source>
+      <translation>nom complet</translation>
+    </message>
+    <message>
+      <source>role</source>
+      <translation>rôle</translation>
+    </message>
+    <message>
+      <source>password</source>
+      <translation>mot de passe</translation>
+    </message>
+    <message>
+      <source>badge</source>
+      <translation>badge</translation>
+    </message>
+    <message>
+      <source>logs in automatically</source>
+      <translation>connexion automatique</translation>
+    </message>
+    <message>
+      <source>disabled</source>
+      <translation>désactivé</translation>
+    </message>
+    <message>
+      <source>wrong passwords in a row</source>
+      <translation>mots de passe erronés d’affilée</translation>
+    </message>
+    <message>
+      <source>locked until</source>
+      <translation>verrouillé jusqu’à</translation>
+    </message>
+    <message>
+      <source>last login</source>
+      <translation>dernière connexion</translation>
+    </message>
+    <message>
+      <source>created at</source>
+      <translation>créé le</translation>
+    </message>
+    <message>
+      <source>created by</source>
+      <translation>créé par</translation>
+    </message>
+    <message>
+      <source>reference</source>
+      <translation>référence</translation>
+    </message>
+    <message>
+      <source>number</source>
+      <translation>numéro</translation>
+    </message>
+    <message>
+      <source>code</source>
+      <translation>code</translation>
+    </message>
+    <message>
+      <source>barcode</source>
+      <translation>code-barres</translation>
+    </message>
+    <message>
+      <source>serial number</source>
+      <translation>numéro de série</translation>
+    </message>
+    <message>
+      <source>status</source>
+      <translation>état</translation>
+    </message>
+    <message>
+      <source>kind</source>
+      <translation>type</translation>
+    </message>
+    <message>
+      <source>category</source>
+      <translation>catégorie</translation>
+    </message>
+    <message>
+      <source>location</source>
+      <translation>emplacement</translation>
+    </message>
+    <message>
+      <source>notes</source>
+      <translation>notes</translation>
+    </message>
+    <message>
+      <source>note</source>
+      <translation>note</translation>
+    </message>
+    <message>
+      <source>quantity</source>
+      <translation>quantité</translation>
+    </message>
+    <message>
+      <source>start</source>
+      <translation>début</translation>
+    </message>
+    <message>
+      <source>end</source>
+      <translation>fin</translation>
+    </message>
+    <message>
+      <source>use from</source>
+      <translation>utilisation du</translation>
+    </message>
+    <message>
+      <source>use until</source>
+      <translation>utilisation jusqu’au</translation>
+    </message>
+    <message>
+      <source>event</source>
+      <translation>évènement</translation>
+    </message>
+    <message>
+      <source>venue</source>
+      <translation>lieu</translation>
+    </message>
+    <message>
+      <source>email</source>
+      <translation>courriel</translation>
+    </message>
+    <message>
+      <source>phone</source>
+      <translation>téléphone</translation>
+    </message>
+    <message>
+      <source>address</source>
+      <translation>adresse</translation>
+    </message>
+    <message>
+      <source>postcode</source>
+      <translation>code postal</translation>
+    </message>
+    <message>
+      <source>city</source>
+      <translation>ville</translation>
+    </message>
+    <message>
+      <source>booking</source>
+      <translation>réservation</translation>
+    </message>
+    <message>
+      <source>item type</source>
+      <translation>type d’article</translation>
+    </message>
+    <message>
+      <source>unit</source>
+      <translation>unité</translation>
+    </message>
+    <message>
+      <source>customer</source>
+      <translation>client</translation>
+    </message>
+    <message>
+      <source>document</source>
+      <translation>document</translation>
+    </message>
+    <message>
+      <source>owner</source>
+      <translation>propriétaire</translation>
+    </message>
+    <message>
+      <source>case</source>
+      <translation>flight-case</translation>
+    </message>
+    <message>
+      <source>kit</source>
+      <translation>kit</translation>
+    </message>
+    <message>
+      <source>direction</source>
+      <translation>sens</translation>
+    </message>
+    <message>
+      <source>condition</source>
+      <translation>état constaté</translation>
+    </message>
+    <message>
+      <source>at</source>
+      <translation>le</translation>
+    </message>
+    <message>
+      <source>date</source>
+      <translation>date</translation>
+    </message>
+    <message>
+      <source>person</source>
+      <translation>personne</translation>
+    </message>
+    <message>
+      <source>workstation</source>
+      <translation>poste</translation>
+    </message>
+    <message>
+      <source>amount (cents)</source>
+      <translation>montant (centimes)</translation>
+    </message>
+    <message>
+      <source>method</source>
+      <translation>moyen</translation>
+    </message>
+    <message>
+      <source>issued at</source>
+      <translation>émis le</translation>
+    </message>
+    <message>
+      <source>issued by</source>
+      <translation>émis par</translation>
+    </message>
+    <message>
+      <source>recorded by</source>
+      <translation>enregistré par</translation>
+    </message>
+    <message>
+      <source>value</source>
+      <translation>valeur</translation>
+    </message>
+    <message>
+      <source>opened on</source>
+      <translation>ouvert le</translation>
+    </message>
+    <message>
+      <source>closed on</source>
+      <translation>clos le</translation>
+    </message>
+    <message>
+      <source>setting</source>
+      <translation>paramètre</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityView</name>
+    <message>
+      <source>(hidden)</source>
+      <translation>(masqué)</translation>
+    </message>
+    <message>
+      <source>(personal)</source>
+      <translation>(donnée personnelle)</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Personne</translation>
+    </message>
+    <message>
+      <source>Workstation</source>
+      <translation>Poste</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Élément</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>Modifications</translation>
+    </message>
+    <message>
+      <source>%1 (UTC %2)</source>
+      <translation>%1 (UTC %2)</translation>
+    </message>
+    <message>
+      <source>Everyone</source>
+      <translation>Tout le monde</translation>
+    </message>
+    <message>
+      <source>All records</source>
+      <translation>Tous les éléments</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Numéro</translation>
+    </message>
+    <message>
+      <source>&amp;Between</source>
+      <translation>&amp;Entre</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Au</translation>
+    </message>
+    <message>
+      <source>&amp;Person</source>
+      <translation>&amp;Personne</translation>
+    </message>
+    <message>
+      <source>Re&amp;cord</source>
+      <translation>É&amp;lément</translation>
+    </message>
+    <message>
+      <source>N&amp;o.</source>
+      <translation>N&amp;°</translation>
+    </message>
+    <message>
+      <source>Activity — who changed what</source>
+      <translation>Activité — qui a modifié quoi</translation>
+    </message>
+    <message>
+      <source>Recorded changes</source>
+      <translation>Modifications enregistrées</translation>
+    </message>
+    <message>
+      <source>Enter or double click: the whole history of that record</source>
+      <translation>Entrée ou double clic : tout l'historique de cet élément</translation>
+    </message>
+    <message>
+      <source>Selected change, before and after</source>
+      <translation>Modification choisie, avant et après</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Champ</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Avant</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>Après</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh</source>
+      <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+      <source>Read the activity again (F5)</source>
+      <translation>Relire l'activité (F5)</translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln change(s) recorded.</source>
+      <translation>
+        <numerusform>%Ln modification enregistrée.</numerusform>
+        <numerusform>%Ln modifications enregistrées.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The %1 most recent of %2 recorded changes are listed: narrow the person, record or days to see older ones.</source>
+      <translation>Les %1 modifications les plus récentes sur %2 enregistrées sont listées : précisez la personne, l’élément ou les jours pour voir les plus anciennes.</translation>
+    </message>
+    <message>
+      <source>No recorded change matches these filters. Choose everyone and all records, or widen the days.</source>
+      <translation>Aucune modification enregistrée ne correspond à ces filtres. Choisissez tout le monde et tous les éléments, ou élargissez les jours.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Backups</name>
+    <message>
+      <source>Backups</source>
+      <translation>Sauvegardes</translation>
+    </message>
+    <message>
+      <source>Reading the backups…</source>
+      <translation>Lecture des sauvegardes…</translation>
+    </message>
+    <message>
+      <source>&amp;Folder:</source>
+      <translation>&amp;Dossier :</translation>
+    </message>
+    <message>
+      <source>Backup folder</source>
+      <translation>Dossier des sauvegardes</translation>
+    </message>
+    <message>
+      <source>&amp;Choose…</source>
+      <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+      <source>Back up into another folder: a USB disk, a NAS share…</source>
+      <translation>Sauvegarder dans un autre dossier : un disque USB, un partage du NAS…</translation>
+    </message>
+    <message>
+      <source>Made</source>
+      <translation>Faite le</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Taille</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Fichier</translation>
+    </message>
+    <message>
+      <source>Backups in the folder</source>
+      <translation>Sauvegardes du dossier</translation>
+    </message>
+    <message>
+      <source>Régie backs the database up when it closes and once a day, checks each backup (in full, as Verify integrity does, when you back up by hand), and keeps the newest of each of the last 7 days, 4 weeks and 12 months. A restore keeps the current database aside first.</source>
+      <translation>Régie sauvegarde la base à chaque fermeture et une fois par jour, vérifie chaque sauvegarde (en entier, comme « Vérifier l’intégrité », pour une sauvegarde faite à la main), et garde la plus récente de chacun des 7 derniers jours, des 4 dernières semaines et des 12 derniers mois. Une restauration met d’abord la base actuelle de côté.</translation>
+    </message>
+    <message>
+      <source>Working</source>
+      <translation>Travail en cours</translation>
+    </message>
+    <message>
+      <source>&amp;Back up now</source>
+      <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+      <source>&amp;Restore…</source>
+      <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+      <source>Restore the selected backup, or choose a backup file</source>
+      <translation>Restaurer la sauvegarde choisie dans la liste, ou choisir un fichier de sauvegarde</translation>
+    </message>
+    <message>
+      <source>Only an administrator may back up, restore or choose the folder.</source>
+      <translation>Seul un administrateur peut sauvegarder, restaurer ou choisir le dossier.</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>Aucune</translation>
+    </message>
+    <message>
+      <source>No good backup yet: back up now.</source>
+      <translation>Pas encore de sauvegarde vérifiée : sauvegardez maintenant.</translation>
+    </message>
+    <message>
+      <source>Old</source>
+      <translation>Ancienne</translation>
+    </message>
+    <message>
+      <source>Up to date</source>
+      <translation>À jour</translation>
+    </message>
+    <message>
+      <source>Last good backup: %1 — %2</source>
+      <translation>Dernière sauvegarde vérifiée : %1 — %2</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>Échec</translation>
+    </message>
+    <message>
+      <source>The last automatic backup (%1) failed: %2</source>
+      <translation>La dernière sauvegarde automatique (%1) a échoué : %2</translation>
+    </message>
+    <message>
+      <source>Backing up and checking the backup…</source>
+      <translation>Sauvegarde et vérification en cours…</translation>
+    </message>
+    <message>
+      <source>Backup to restore</source>
+      <translation>Sauvegarde à restaurer</translation>
+    </message>
+    <message>
+      <source>Régie backups (*.db *.dump);;All files (*)</source>
+      <translation>Sauvegardes Régie (*.db *.dump);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Restore a backup</source>
+      <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+      <source>Replace the database with the backup %1?
+
+The current database is kept aside first; what was recorded since the backup will no longer show. Other workstations should close Régie first.</source>
+      <translation>Remplacer la base par la sauvegarde %1 ?
+
+La base actuelle est d’abord mise de côté ; ce qui a été enregistré depuis la sauvegarde n’apparaîtra plus. Fermez d’abord Régie sur les autres postes.</translation>
+    </message>
+    <message>
+      <source>Checking and restoring the backup…</source>
+      <translation>Vérification et restauration de la sauvegarde…</translation>
+    </message>
+    <message>
+      <source>Restored from %1.</source>
+      <translation>Restaurée depuis %1.</translation>
+    </message>
+    <message>
+      <source>The backup was from an older Régie: it was migrated.</source>
+      <translation>La sauvegarde venait d’une version plus ancienne de Régie : elle a été mise à niveau.</translation>
+    </message>
+    <message>
+      <source>The previous database was kept aside: %1</source>
+      <translation>La base précédente a été mise de côté : %1</translation>
+    </message>
+  </context>
+  <context>
     <name>BarChart</name>
     <message>
       <source>Nothing to chart.</source>
@@ -1050,6 +1772,149 @@
     </message>
   </context>
   <context>
+    <name>ConnectionDialog</name>
+    <message>
+      <source>Connected: a Régie database.</source>
+      <translation>Connecté : une base Régie.</translation>
+    </message>
+    <message>
+      <source>Connected: an empty database; Régie will prepare it.</source>
+      <translation>Connecté : une base vide ; Régie la préparera.</translation>
+    </message>
+    <message>
+      <source>Connected, but this database holds other tables: it is not Régie's.</source>
+      <translation>Connecté, mais cette base contient d’autres tables : ce n’est pas une base Régie.</translation>
+    </message>
+    <message>
+      <source>Database — Régie</source>
+      <translation>Base de données — Régie</translation>
+    </message>
+    <message>
+      <source>Which database does this computer use?</source>
+      <translation>Quelle base de données cet ordinateur utilise-t-il ?</translation>
+    </message>
+    <message>
+      <source>A PostgreSQL &amp;server shared by the workstations</source>
+      <translation>Un &amp;serveur PostgreSQL partagé par les postes</translation>
+    </message>
+    <message>
+      <source>A &amp;file on this computer</source>
+      <translation>Un &amp;fichier sur cet ordinateur</translation>
+    </message>
+    <message>
+      <source>serveur.local or 192.168.1.10</source>
+      <translation>serveur.local ou 192.168.1.10</translation>
+    </message>
+    <message>
+      <source>&amp;Remember the password on this computer</source>
+      <translation>&amp;Retenir le mot de passe sur cet ordinateur</translation>
+    </message>
+    <message>
+      <source>Kept in a file of your user account that only you can read; else Régie asks for it at each start.</source>
+      <translation>Conservé dans un fichier de votre compte que vous seul pouvez lire ; sinon Régie le demande à chaque démarrage.</translation>
+    </message>
+    <message>
+      <source>&amp;Host:</source>
+      <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+      <source>P&amp;ort:</source>
+      <translation>P&amp;ort :</translation>
+    </message>
+    <message>
+      <source>&amp;Database:</source>
+      <translation>&amp;Base :</translation>
+    </message>
+    <message>
+      <source>&amp;User:</source>
+      <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+      <source>Database file</source>
+      <translation>Fichier de la base</translation>
+    </message>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+      <source>&amp;Connect</source>
+      <translation>&amp;Connecter</translation>
+    </message>
+    <message>
+      <source>&amp;Test</source>
+      <translation>&amp;Tester</translation>
+    </message>
+    <message>
+      <source>Use the file on this &amp;computer</source>
+      <translation>Utiliser le fichier de cet &amp;ordinateur</translation>
+    </message>
+    <message>
+      <source>Work on this computer's own file for now (the server's data is not there); the server is tried again at the next start.</source>
+      <translation>Travailler pour l’instant sur le fichier de cet ordinateur (les données du serveur n’y sont pas) ; le serveur est réessayé au prochain démarrage.</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>&amp;Retry</source>
+      <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+      <source>Choose the database file.</source>
+      <translation>Choisissez le fichier de la base.</translation>
+    </message>
+    <message>
+      <source>the host</source>
+      <translation>l’hôte</translation>
+    </message>
+    <message>
+      <source>the database</source>
+      <translation>la base</translation>
+    </message>
+    <message>
+      <source>the user</source>
+      <translation>l’utilisateur</translation>
+    </message>
+    <message>
+      <source>Type %1 of the PostgreSQL server.</source>
+      <translation>Saisissez %1 du serveur PostgreSQL.</translation>
+    </message>
+    <message>
+      <source>New database — Régie</source>
+      <translation>Nouvelle base de données — Régie</translation>
+    </message>
+    <message>
+      <source>There is no database at %1 yet. Régie will create a NEW database there, separate from the one you use: none of its data will be in it (the default file gets a demonstration cooperative).</source>
+      <translation>Il n’y a pas encore de base de données à %1. Régie y créera une NOUVELLE base, distincte de celle que vous utilisez : aucune de ses données n’y sera (le fichier par défaut reçoit une coopérative de démonstration).</translation>
+    </message>
+    <message>
+      <source>Create a &amp;new database</source>
+      <translation>Créer une &amp;nouvelle base</translation>
+    </message>
+    <message>
+      <source>Connecting…</source>
+      <translation>Connexion…</translation>
+    </message>
+    <message>
+      <source>Régie databases (*.db);;All files (*)</source>
+      <translation>Bases Régie (*.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>The database could not be opened.</source>
+      <translation>La base de données n’a pas pu être ouverte.</translation>
+    </message>
+  </context>
+  <context>
     <name>CreditNoteDialog</name>
     <message>
       <source>Credit note on %1</source>
@@ -1461,6 +2326,58 @@
       <translation>Notes</translation>
     </message>
     <message>
+      <source>E&amp;xport personal data…</source>
+      <translation>E&amp;xporter les données personnelles…</translation>
+    </message>
+    <message>
+      <source>Export data</source>
+      <translation>Exporter les données</translation>
+    </message>
+    <message>
+      <source>&amp;Anonymise customer…</source>
+      <translation>&amp;Anonymiser le client…</translation>
+    </message>
+    <message>
+      <source>Anonymise</source>
+      <translation>Anonymiser</translation>
+    </message>
+    <message>
+      <source>Personal-data requests are answered by an administrator.</source>
+      <translation>Les demandes sur les données personnelles sont traitées par un administrateur.</translation>
+    </message>
+    <message>
+      <source>Export personal data</source>
+      <translation>Exporter les données personnelles</translation>
+    </message>
+    <message>
+      <source>JSON files (*.json)</source>
+      <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>Personal data written to %1.</source>
+      <translation>Données personnelles écrites dans %1.</translation>
+    </message>
+    <message>
+      <source>Anonymise customer</source>
+      <translation>Anonymiser le client</translation>
+    </message>
+    <message>
+      <source>Anonymise %1 (%2)? This cannot be undone.</source>
+      <translation>Anonymiser %1 (%2) ? C'est irréversible.</translation>
+    </message>
+    <message>
+      <source>Its name becomes “Anonymisé %1”; its address, e-mail, phone, identifiers and notes are erased, its contacts deleted, and the event, venue and notes of its bookings emptied. Issued invoices and credit notes stay exactly as issued (legal records).</source>
+      <translation>Son nom devient « Anonymisé %1 » ; son adresse, son e-mail, son téléphone, ses identifiants et ses notes sont effacés, ses contacts supprimés, et l'événement, le lieu et les notes de ses réservations vidés. Les factures et avoirs émis restent exactement tels qu'émis (pièces légales).</translation>
+    </message>
+    <message>
+      <source>&amp;Anonymise</source>
+      <translation>&amp;Anonymiser</translation>
+    </message>
+    <message>
+      <source>Customer %1 anonymised; its issued documents are kept.</source>
+      <translation>Client %1 anonymisé ; ses documents émis sont conservés.</translation>
+    </message>
+    <message>
       <source>Search customers</source>
       <translation>Rechercher des clients</translation>
     </message>
@@ -1671,6 +2588,44 @@
     </message>
   </context>
   <context>
+    <name>DeskLogin</name>
+    <message>
+      <source>Scan your badge</source>
+      <translation>Scannez votre badge</translation>
+    </message>
+    <message>
+      <source>…or type your name and password.</source>
+      <translation>…ou tapez votre nom et votre mot de passe.</translation>
+    </message>
+    <message>
+      <source>&amp;Log out</source>
+      <translation>Se décon&amp;necter</translation>
+    </message>
+    <message>
+      <source>Log out</source>
+      <translation>Se déconnecter</translation>
+    </message>
+    <message>
+      <source>%1 is at the desk</source>
+      <translation>%1 est au comptoir</translation>
+    </message>
+    <message>
+      <source>The next scans are recorded under their name.</source>
+      <translation>Les prochains scans sont enregistrés à son nom.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Logged out after %n minute(s) without activity.</source>
+      <translation>
+        <numerusform>Déconnecté après %n minute sans activité.</numerusform>
+        <numerusform>Déconnecté après %n minutes sans activité.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Badge refused</source>
+      <translation>Badge refusé</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskScreen</name>
     <message>
       <source>Check-&amp;out</source>
@@ -1755,6 +2710,10 @@
     <message>
       <source>NEXT SCAN: MISSING</source>
       <translation>PROCHAIN SCAN : MANQUANT</translation>
+    </message>
+    <message>
+      <source>Logged in: %1</source>
+      <translation>Connecté : %1</translation>
     </message>
     <message>
       <source>Booking %1 open</source>
@@ -1957,6 +2916,18 @@
       <translation>Réponse au dernier scan</translation>
     </message>
     <message>
+      <source>Not saved yet: %1</source>
+      <translation>Pas encore enregistré : %1</translation>
+    </message>
+    <message>
+      <source>Not saved yet</source>
+      <translation>Pas encore enregistré</translation>
+    </message>
+    <message>
+      <source>Kept pending: Régie tries again until it is saved; keep scanning, nothing is lost.</source>
+      <translation>En attente : Régie réessaie jusqu’à l’enregistrement ; continuez à scanner, rien n’est perdu.</translation>
+    </message>
+    <message>
       <source>Ignore</source>
       <translation>Ignorer</translation>
     </message>
@@ -2126,6 +3097,25 @@
       <translation>Qté (*)</translation>
     </message>
     <message>
+      <source>Retry now</source>
+      <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+      <source>undo</source>
+      <translation>annulation</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n scan(s) pending</source>
+      <translation>
+        <numerusform>%n scan en attente</numerusform>
+        <numerusform>%n scans en attente</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Not saved yet, tried again until saved: %1</source>
+      <translation>Pas encore enregistré, réessayé jusqu’à l’enregistrement : %1</translation>
+    </message>
+    <message>
       <source>Booking, then its kit</source>
       <translation>Réservation, puis matériel</translation>
     </message>
@@ -2210,6 +3200,10 @@
     <message>
       <source>Régie — unexpected error</source>
       <translation>Régie — erreur inattendue</translation>
+    </message>
+    <message>
+      <source>Régie — not allowed</source>
+      <translation>Régie — non autorisé</translation>
     </message>
     <message>
       <source>Régie — action refused</source>
@@ -3590,6 +4584,10 @@
   <context>
     <name>LabelsScreen</name>
     <message>
+      <source>Printing cancelled.</source>
+      <translation>Impression annulée.</translation>
+    </message>
+    <message>
       <source>Format</source>
       <translation>Format</translation>
     </message>
@@ -3667,10 +4665,6 @@
         <numerusform>%n page envoyée à l’imprimante.</numerusform>
         <numerusform>%n pages envoyées à l’imprimante.</numerusform>
       </translation>
-    </message>
-    <message>
-      <source>Printing cancelled.</source>
-      <translation>Impression annulée.</translation>
     </message>
     <message>
       <source>Preparing {count} labels…</source>
@@ -3859,6 +4853,84 @@
     </message>
   </context>
   <context>
+    <name>LoginDialog</name>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Your account's name, or scan your badge</source>
+      <translation>Le nom de votre compte, ou scannez votre badge</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <source>&amp;Log in</source>
+      <translation>&amp;Se connecter</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+      <source>Type your name (or scan your badge).</source>
+      <translation>Tapez votre nom (ou scannez votre badge).</translation>
+    </message>
+    <message>
+      <source>Log in — Régie</source>
+      <translation>Connexion — Régie</translation>
+    </message>
+    <message>
+      <source>Who is working? Log in with your name and password.</source>
+      <translation>Qui travaille ? Connectez-vous avec votre nom et votre mot de passe.</translation>
+    </message>
+    <message>
+      <source>Log in as someone else: their name and password.</source>
+      <translation>Se connecter sous un autre nom : son nom et son mot de passe.</translation>
+    </message>
+    <message>
+      <source>No account has a password on this server yet: log in as admin without a password, then give it one at once (File → Accounts…).</source>
+      <translation>Aucun compte n’a encore de mot de passe sur ce serveur : connectez-vous en admin sans mot de passe, puis donnez-lui-en un tout de suite (Fichier → Comptes…).</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+  </context>
+  <context>
+    <name>LostConnection</name>
+    <message>
+      <source>Not saved — Régie</source>
+      <translation>Non enregistré — Régie</translation>
+    </message>
+    <message>
+      <source>Nothing of this change was saved. Retry once the server is back, or cancel and do it again later.</source>
+      <translation>Rien de cette modification n’a été enregistré. Réessayez quand le serveur est revenu, ou annulez et refaites-la plus tard.</translation>
+    </message>
+    <message>
+      <source>&amp;Retry</source>
+      <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Desk</source>
@@ -3945,16 +5017,32 @@
       <translation>&amp;Paramètres…</translation>
     </message>
     <message>
+      <source>&amp;Accounts…</source>
+      <translation>&amp;Comptes…</translation>
+    </message>
+    <message>
+      <source>Ac&amp;tivity…</source>
+      <translation>Ac&amp;tivité…</translation>
+    </message>
+    <message>
+      <source>&amp;Backups…</source>
+      <translation>&amp;Sauvegardes…</translation>
+    </message>
+    <message>
+      <source>S&amp;witch user…</source>
+      <translation>C&amp;hanger d’utilisateur…</translation>
+    </message>
+    <message>
+      <source>&amp;Log out</source>
+      <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
       <source>&amp;Monthly statements…</source>
       <translation>Relevés &amp;mensuels…</translation>
-    </message>
-    <message>
-      <source>%1 — Régie</source>
-      <translation>%1 — Régie</translation>
     </message>
     <message>
       <source>Cancelled; nothing was changed.</source>
@@ -4005,6 +5093,18 @@
     <message>
       <source>Exported %1 and %2 to %3.</source>
       <translation>Export terminé : %1 et %2 vers %3.</translation>
+    </message>
+    <message>
+      <source>%1 — Régie — %2</source>
+      <translation>%1 — Régie — %2</translation>
+    </message>
+    <message>
+      <source>Régie — %1</source>
+      <translation>Régie — %1</translation>
+    </message>
+    <message>
+      <source>Logged in as %1</source>
+      <translation>Connecté sous le nom %1</translation>
     </message>
   </context>
   <context>
@@ -4868,6 +5968,26 @@
       <source>Régie is not a certified cash system (NF 525). Tick this only if such payments are recorded in the cooperative's certified till: Régie then accepts a copy of them for the invoices' balances; otherwise it refuses them.</source>
       <translation>Régie n’est pas un logiciel de caisse certifié (NF 525). Ne cochez que si ces paiements sont enregistrés dans la caisse certifiée de la coopérative : Régie en accepte alors une copie pour le solde des factures ; sinon il les refuse.</translation>
     </message>
+    <message>
+      <source>Database:</source>
+      <translation>Base de données :</translation>
+    </message>
+    <message>
+      <source>Change the &amp;database…</source>
+      <translation>Changer de &amp;base de données…</translation>
+    </message>
+    <message>
+      <source>A file on this computer or a PostgreSQL server</source>
+      <translation>Un fichier sur cet ordinateur ou un serveur PostgreSQL</translation>
+    </message>
+    <message>
+      <source>Régie opens %1 when it is restarted.</source>
+      <translation>Régie ouvrira %1 au prochain démarrage.</translation>
+    </message>
+    <message>
+      <source>(Not while REGIE_DB names another database: it comes first.)</source>
+      <translation>(Pas tant que REGIE_DB désigne une autre base : elle passe avant.)</translation>
+    </message>
   </context>
   <context>
     <name>StatementsDialog</name>
@@ -5486,6 +6606,14 @@
       <translation>regie : erreur : l’argument {argument} n’est pas un texte UTF-8 valide.</translation>
     </message>
     <message>
+      <source>No account has a password on this server yet: give {name} one now (regie --user {name} accounts passwd {name}).</source>
+      <translation>Aucun compte n’a encore de mot de passe sur ce serveur : donnez-en un à {name} dès maintenant (regie --user {name} accounts passwd {name}).</translation>
+    </message>
+    <message>
+      <source>Password for {name}: </source>
+      <translation>Mot de passe de {name} : </translation>
+    </message>
+    <message>
       <source>Unexpected error ({error}); nothing more is known.</source>
       <translation>Erreur inattendue ({error}) ; on n’en sait pas plus.</translation>
     </message>
@@ -5500,6 +6628,298 @@
     <message>
       <source>The database is busy (another program is writing to it) — waiting…</source>
       <translation>La base de données est occupée (un autre programme y écrit) — attente…</translation>
+    </message>
+    <message>
+      <source>people who use Régie: roles, passwords, badges</source>
+      <translation>les personnes qui utilisent Régie : rôles, mots de passe, badges</translation>
+    </message>
+    <message>
+      <source>add an account</source>
+      <translation>ajouter un compte</translation>
+    </message>
+    <message>
+      <source>the account's name (to log in)</source>
+      <translation>le nom du compte (pour se connecter)</translation>
+    </message>
+    <message>
+      <source>what it may do</source>
+      <translation>ce qu’il peut faire</translation>
+    </message>
+    <message>
+      <source>the person's full name</source>
+      <translation>le nom complet de la personne</translation>
+    </message>
+    <message>
+      <source>print JSON</source>
+      <translation>afficher en JSON</translation>
+    </message>
+    <message>
+      <source>list the accounts</source>
+      <translation>lister les comptes</translation>
+    </message>
+    <message>
+      <source>show one account</source>
+      <translation>afficher un compte</translation>
+    </message>
+    <message>
+      <source>change an account's role</source>
+      <translation>changer le rôle d’un compte</translation>
+    </message>
+    <message>
+      <source>stop an account from logging in</source>
+      <translation>empêcher un compte de se connecter</translation>
+    </message>
+    <message>
+      <source>let a disabled account log in again</source>
+      <translation>permettre à un compte désactivé de se connecter de nouveau</translation>
+    </message>
+    <message>
+      <source>end a lock after wrong passwords</source>
+      <translation>lever un verrouillage après des mots de passe erronés</translation>
+    </message>
+    <message>
+      <source>set an account's password</source>
+      <translation>définir le mot de passe d’un compte</translation>
+    </message>
+    <message>
+      <source>give an account a new badge code (printed once)</source>
+      <translation>donner à un compte un nouveau code de badge (affiché une seule fois)</translation>
+    </message>
+    <message>
+      <source>take its badge away instead</source>
+      <translation>lui retirer plutôt son badge</translation>
+    </message>
+    <message>
+      <source>who the command acts as</source>
+      <translation>au nom de qui la commande agit</translation>
+    </message>
+    <message>
+      <source>Account {name} added ({role}).</source>
+      <translation>Compte {name} ajouté ({role}).</translation>
+    </message>
+    <message>
+      <source>It has no password yet: it cannot log in until an administrator sets one (regie accounts passwd {name}).</source>
+      <translation>Il n’a pas encore de mot de passe : il ne peut pas se connecter tant qu’un administrateur ne lui en a pas donné un (regie accounts passwd {name}).</translation>
+    </message>
+    <message>
+      <source>It has no password: it logs in by its name alone on this PC (set one with regie accounts passwd {name}).</source>
+      <translation>Il n’a pas de mot de passe : il se connecte par son seul nom sur ce PC (définissez-en un avec regie accounts passwd {name}).</translation>
+    </message>
+    <message>
+      <source>{name} is now {role}.</source>
+      <translation>Le compte {name} a désormais le rôle {role}.</translation>
+    </message>
+    <message>
+      <source>{name} is disabled: it can no longer log in.</source>
+      <translation>Le compte {name} est désactivé : il ne peut plus se connecter.</translation>
+    </message>
+    <message>
+      <source>{name} is enabled: it can log in again.</source>
+      <translation>Le compte {name} est réactivé : il peut de nouveau se connecter.</translation>
+    </message>
+    <message>
+      <source>{name} is unlocked.</source>
+      <translation>Le compte {name} est déverrouillé.</translation>
+    </message>
+    <message>
+      <source>The password of {name} is set.</source>
+      <translation>Le mot de passe de {name} est défini.</translation>
+    </message>
+    <message>
+      <source>{name} no longer logs in automatically: name it with --user {name} (or REGIE_USER) and give its password (REGIE_PASSWORD or the prompt).</source>
+      <translation>Le compte {name} ne se connecte plus automatiquement : indiquez-le avec --user {name} (ou REGIE_USER) et donnez son mot de passe (REGIE_PASSWORD ou l’invite).</translation>
+    </message>
+    <message>
+      <source>{name} has no badge any more.</source>
+      <translation>{name} n’a plus de badge.</translation>
+    </message>
+    <message>
+      <source>The new badge of {name} (its old badge no longer works). Print it now (the Accounts screen prints badge labels): it cannot be shown again.</source>
+      <translation>Le nouveau badge de {name} (son ancien badge ne fonctionne plus). Imprimez-le maintenant (l’écran Comptes imprime les étiquettes de badge) : il ne pourra plus être affiché.</translation>
+    </message>
+    <message>
+      <source>New password for {name}: </source>
+      <translation>Nouveau mot de passe de {name} : </translation>
+    </message>
+    <message>
+      <source>The same password again: </source>
+      <translation>Le même mot de passe, encore : </translation>
+    </message>
+    <message>
+      <source>disabled</source>
+      <translation>désactivé</translation>
+    </message>
+    <message>
+      <source>locked until {time}</source>
+      <translation>verrouillé jusqu’à {time}</translation>
+    </message>
+    <message>
+      <source>password</source>
+      <translation>mot de passe</translation>
+    </message>
+    <message>
+      <source>no password</source>
+      <translation>sans mot de passe</translation>
+    </message>
+    <message>
+      <source>badge</source>
+      <translation>badge</translation>
+    </message>
+    <message>
+      <source>logs in automatically</source>
+      <translation>connexion automatique</translation>
+    </message>
+    <message>
+      <source>last login {at}</source>
+      <translation>dernière connexion {at}</translation>
+    </message>
+    <message>
+      <source>the audit trail: who changed what, when and where</source>
+      <translation>le journal d'audit : qui a modifié quoi, quand et depuis quel poste</translation>
+    </message>
+    <message>
+      <source>first day, e.g. 2026-01-01</source>
+      <translation>premier jour, par exemple 2026-01-01</translation>
+    </message>
+    <message>
+      <source>last day (included), e.g. 2026-12-31</source>
+      <translation>dernier jour (inclus), par exemple 2026-12-31</translation>
+    </message>
+    <message>
+      <source>only this account's writes</source>
+      <translation>seulement les écritures de ce compte</translation>
+    </message>
+    <message>
+      <source>only this table, e.g. booking</source>
+      <translation>seulement cette table, par exemple booking</translation>
+    </message>
+    <message>
+      <source>only this row (with --entity)</source>
+      <translation>seulement cette ligne (avec --entity)</translation>
+    </message>
+    <message>
+      <source>only the N most recent events</source>
+      <translation>seulement les N événements les plus récents</translation>
+    </message>
+    <message>
+      <source>No recorded write matches.</source>
+      <translation>Aucune écriture enregistrée ne correspond.</translation>
+    </message>
+    <message>
+      <source>back the database up (checked, rotated in the backup folder)</source>
+      <translation>sauvegarder la base (vérifiée, avec rotation dans le dossier des sauvegardes)</translation>
+    </message>
+    <message>
+      <source>write the backup into this file</source>
+      <translation>écrire la sauvegarde dans ce fichier</translation>
+    </message>
+    <message>
+      <source>make DIR this workstation's backup folder (a USB disk, a NAS), then back up</source>
+      <translation>faire de DIR le dossier des sauvegardes de ce poste (un disque USB, un NAS), puis sauvegarder</translation>
+    </message>
+    <message>
+      <source>show the backup folder, the last good backup and the backups</source>
+      <translation>afficher le dossier des sauvegardes, la dernière sauvegarde vérifiée et les sauvegardes</translation>
+    </message>
+    <message>
+      <source>put a backup in place of the database (checked; the current one kept aside)</source>
+      <translation>remettre une sauvegarde à la place de la base (vérifiée ; l’actuelle mise de côté)</translation>
+    </message>
+    <message>
+      <source>the backup file</source>
+      <translation>le fichier de sauvegarde</translation>
+    </message>
+    <message>
+      <source>Backup folder of this workstation: {folder}</source>
+      <translation>Dossier des sauvegardes de ce poste : {folder}</translation>
+    </message>
+    <message>
+      <source>Backed up and checked: {path}</source>
+      <translation>Sauvegardée et vérifiée : {path}</translation>
+    </message>
+    <message>
+      <source>Older backups removed by the rotation: {count}</source>
+      <translation>Anciennes sauvegardes supprimées par la rotation : {count}</translation>
+    </message>
+    <message>
+      <source>Backup folder: {folder}</source>
+      <translation>Dossier des sauvegardes : {folder}</translation>
+    </message>
+    <message>
+      <source>No good backup yet.</source>
+      <translation>Pas encore de sauvegarde vérifiée.</translation>
+    </message>
+    <message>
+      <source>Last good backup: {path} ({when})</source>
+      <translation>Dernière sauvegarde vérifiée : {path} ({when})</translation>
+    </message>
+    <message>
+      <source>The last automatic backup failed: {error}</source>
+      <translation>La dernière sauvegarde automatique a échoué : {error}</translation>
+    </message>
+    <message>
+      <source>Restored from {path}.</source>
+      <translation>Restaurée depuis {path}.</translation>
+    </message>
+    <message>
+      <source>The backup was from an older Régie: it was migrated.</source>
+      <translation>La sauvegarde venait d’une version plus ancienne de Régie : elle a été mise à niveau.</translation>
+    </message>
+    <message>
+      <source>The previous database was kept aside: {path}</source>
+      <translation>La base précédente a été mise de côté : {path}</translation>
+    </message>
+    <message>
+      <source>several workstations (processes) confirming and scanning at once</source>
+      <translation>plusieurs postes (processus) qui confirment et scannent en même temps</translation>
+    </message>
+    <message>
+      <source>length of the contention run (default 60)</source>
+      <translation>durée de l’essai de concurrence (60 par défaut)</translation>
+    </message>
+    <message>
+      <source>workstations of the contention run (default 4)</source>
+      <translation>postes de l’essai de concurrence (4 par défaut)</translation>
+    </message>
+    <message>
+      <source>database engine of --workload / --contention (default sqlite)</source>
+      <translation>moteur de base de --workload / --contention (sqlite par défaut)</translation>
+    </message>
+    <message>
+      <source>run on SQLite and on PostgreSQL, side by side</source>
+      <translation>mesurer sur SQLite et sur PostgreSQL, côte à côte</translation>
+    </message>
+    <message>
+      <source>the PostgreSQL server; default REGIE_DB or --db when it is one</source>
+      <translation>le serveur PostgreSQL ; par défaut REGIE_DB ou --db quand c’en est un</translation>
+    </message>
+    <message>
+      <source>--contention and --workload are two different runs: choose one.</source>
+      <translation>--contention et --workload sont deux mesures différentes : choisissez-en une.</translation>
+    </message>
+    <message>
+      <source>--only chooses among the dataset's operations, not with this run.</source>
+      <translation>--only choisit parmi les opérations du jeu de données, pas avec cette mesure.</translation>
+    </message>
+    <message>
+      <source>PostgreSQL figures come from --workload FILE.json or --contention (the dataset suite runs on SQLite).</source>
+      <translation>Les mesures PostgreSQL viennent de --workload FICHIER.json ou de --contention (la série sur le jeu de données tourne sur SQLite).</translation>
+    </message>
+    <message>
+      <source>--url {url} is not a PostgreSQL server's URL (postgresql+psycopg://USER@/DB?host=SOCKET_FOLDER&amp;port=PORT).</source>
+      <translation>--url {url} n’est pas l’URL d’un serveur PostgreSQL (postgresql+psycopg://UTILISATEUR@/BASE?host=DOSSIER_SOCKET&amp;port=PORT).</translation>
+    </message>
+    <message>
+      <source>--engine postgresql needs the server: --url postgresql+psycopg://USER@/DB?host=SOCKET_FOLDER&amp;port=PORT (or REGIE_DB set to it).</source>
+      <translation>--engine postgresql a besoin du serveur : --url postgresql+psycopg://UTILISATEUR@/BASE?host=DOSSIER_SOCKET&amp;port=PORT (ou REGIE_DB qui le désigne).</translation>
+    </message>
+    <message>
+      <source>--seconds must be more than 0 (and at most a day).</source>
+      <translation>--seconds doit être supérieur à 0 (et d’au plus un jour).</translation>
+    </message>
+    <message>
+      <source>--workers must be between 1 and 64.</source>
+      <translation>--workers doit être compris entre 1 et 64.</translation>
     </message>
     <message>
       <source>bookings: create, confirm, cancel</source>
@@ -5616,10 +7036,6 @@
     <message>
       <source>the buyer's purchase order or commitment (engagement) number</source>
       <translation>le numéro de bon de commande ou d’engagement de l’acheteur</translation>
-    </message>
-    <message>
-      <source>print JSON</source>
-      <translation>afficher en JSON</translation>
     </message>
     <message>
       <source>buyer reference {buyer}, order number {order}</source>
@@ -5860,6 +7276,22 @@
       <translation>un client et ses adhésions</translation>
     </message>
     <message>
+      <source>everything about a customer, as JSON (a personal-data request)</source>
+      <translation>tout ce qui concerne un client, en JSON (une demande d'accès aux données personnelles)</translation>
+    </message>
+    <message>
+      <source>the JSON file to write (- prints it)</source>
+      <translation>le fichier JSON à écrire (- l'affiche)</translation>
+    </message>
+    <message>
+      <source>print a summary as JSON</source>
+      <translation>afficher un résumé en JSON</translation>
+    </message>
+    <message>
+      <source>erase a customer's identity; issued invoices and credit notes stay as issued</source>
+      <translation>effacer l'identité d'un client ; les factures et avoirs émis restent tels qu'émis</translation>
+    </message>
+    <message>
       <source>regie: error: argument {argument}: {problem}</source>
       <translation>regie : erreur : argument {argument} : {problem}</translation>
     </message>
@@ -5892,6 +7324,18 @@
       <translation>  sociétaire {number} : {start} – {end}</translation>
     </message>
     <message>
+      <source>Cannot write {path}: {reason}</source>
+      <translation>Impossible d’écrire {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>Data of customer {number} written to {path}.</source>
+      <translation>Données du client {number} écrites dans {path}.</translation>
+    </message>
+    <message>
+      <source>Customer {number} anonymised ({name}); its issued invoices and credit notes are kept as issued.</source>
+      <translation>Client {number} anonymisé ({name}) ; ses factures et avoirs émis sont conservés tels qu'émis.</translation>
+    </message>
+    <message>
       <source>the VAT of damage and loss charges (shown without options)</source>
       <translation>la TVA des frais de casse et de perte (affichée sans option)</translation>
     </message>
@@ -5910,6 +7354,38 @@
     <message>
       <source>Damage and loss charges: VAT {rate} %.</source>
       <translation>Frais de casse et de perte : TVA {rate} %.</translation>
+    </message>
+    <message>
+      <source>the database itself: copy it to a server or to a file</source>
+      <translation>la base elle-même : la copier vers un serveur ou vers un fichier</translation>
+    </message>
+    <message>
+      <source>copy every row into an empty database (file or PostgreSQL server)</source>
+      <translation>copier chaque ligne dans une base vide (fichier ou serveur PostgreSQL)</translation>
+    </message>
+    <message>
+      <source>the database to copy (default: the one REGIE_DB or --db names)</source>
+      <translation>la base à copier (par défaut : celle que désigne REGIE_DB ou --db)</translation>
+    </message>
+    <message>
+      <source>the empty database to fill: postgresql+psycopg://USER@HOST/DATABASE or a new file</source>
+      <translation>la base vide à remplir : postgresql+psycopg://UTILISATEUR@HÔTE/BASE ou un nouveau fichier</translation>
+    </message>
+    <message>
+      <source>Copied {rows} rows of {tables} tables from {source} to {target}; every table's count checked.</source>
+      <translation>{rows} lignes de {tables} tables copiées de {source} vers {target} ; le compte de chaque table vérifié.</translation>
+    </message>
+    <message>
+      <source>Copied as it was in the source: {problem}</source>
+      <translation>Copié tel quel depuis la source : {problem}</translation>
+    </message>
+    <message>
+      <source>Verified: {documents} documents, {payments} payments, {seals} seals, {triggers} triggers intact.</source>
+      <translation>Vérifié : {documents} documents, {payments} paiements, {seals} scellés, {triggers} déclencheurs intacts.</translation>
+    </message>
+    <message>
+      <source>Use it on each workstation with REGIE_DB={target} (or Settings → Database).</source>
+      <translation>Utilisez-la sur chaque poste avec REGIE_DB={target} (ou Paramètres → Base de données).</translation>
     </message>
     <message>
       <source>its PDF could not be written to {path} ({reason})</source>
@@ -6348,6 +7824,26 @@
       <translation>{number} écrit dans {path}.</translation>
     </message>
     <message>
+      <source>change an item type (only the options given)</source>
+      <translation>modifier un type d'article (seulement les options données)</translation>
+    </message>
+    <message>
+      <source>the item type's code</source>
+      <translation>le code du type d'article</translation>
+    </message>
+    <message>
+      <source>bulk or serialized (refused while it is booked or out, while a bulk type counts stock, while a serialized type has units)</source>
+      <translation>en vrac ou sérialisé (refusé tant qu'il est réservé ou sorti, tant qu'un type en vrac compte du stock, tant qu'un type sérialisé a des unités)</translation>
+    </message>
+    <message>
+      <source>{code} saved: {name}.</source>
+      <translation>{code} enregistré : {name}.</translation>
+    </message>
+    <message>
+      <source>The barcode {barcode} no longer names it.</source>
+      <translation>Le code-barres {barcode} ne le désigne plus.</translation>
+    </message>
+    <message>
       <source>import a catalogue CSV (all or nothing)</source>
       <translation>importer un catalogue CSV (tout ou rien)</translation>
     </message>
@@ -6374,10 +7870,6 @@
     <message>
       <source>{types} and {units} imported ({updated} updated)</source>
       <translation>{types} et {units} importés ({updated} mis à jour)</translation>
-    </message>
-    <message>
-      <source>Cannot write {path}: {reason}</source>
-      <translation>Impossible d’écrire {path} : {reason}</translation>
     </message>
     <message>
       <source>{types} and {units} exported to {path}</source>
@@ -6587,14 +8079,6 @@
       <translation>le rapport</translation>
     </message>
     <message>
-      <source>first day, e.g. 2026-01-01</source>
-      <translation>premier jour, par exemple 2026-01-01</translation>
-    </message>
-    <message>
-      <source>last day (included), e.g. 2026-12-31</source>
-      <translation>dernier jour (inclus), par exemple 2026-12-31</translation>
-    </message>
-    <message>
       <source>the output format</source>
       <translation>le format de sortie</translation>
     </message>
@@ -6662,8 +8146,20 @@
   <context>
     <name>fields</name>
     <message>
+      <source>limit</source>
+      <translation>limite</translation>
+    </message>
+    <message>
       <source>to</source>
       <translation>retour</translation>
+    </message>
+    <message>
+      <source>id</source>
+      <translation>identifiant</translation>
+    </message>
+    <message>
+      <source>entity</source>
+      <translation>table</translation>
     </message>
     <message>
       <source>lines</source>
@@ -6726,6 +8222,14 @@
       <translation>fichier de sortie</translation>
     </message>
     <message>
+      <source>name</source>
+      <translation>nom</translation>
+    </message>
+    <message>
+      <source>password</source>
+      <translation>mot de passe</translation>
+    </message>
+    <message>
       <source>size</source>
       <translation>taille</translation>
     </message>
@@ -6752,10 +8256,6 @@
     <message>
       <source>reason</source>
       <translation>motif</translation>
-    </message>
-    <message>
-      <source>name</source>
-      <translation>nom</translation>
     </message>
     <message>
       <source>SIREN</source>
@@ -7061,6 +8561,18 @@
   <context>
     <name>messages</name>
     <message>
+      <source>{url} is not a PostgreSQL server's URL (postgresql+psycopg://USER@/DATABASE?host=SOCKET_FOLDER&amp;port=PORT).</source>
+      <translation>{url} n’est pas l’URL d’un serveur PostgreSQL (postgresql+psycopg://UTILISATEUR@/BASE?host=DOSSIER_SOCKET&amp;port=PORT).</translation>
+    </message>
+    <message>
+      <source>The PostgreSQL bench needs the server's URL (--url).</source>
+      <translation>La mesure sur PostgreSQL a besoin de l’URL du serveur (--url).</translation>
+    </message>
+    <message>
+      <source>Could not create a database for the bench on {server}: {reason}</source>
+      <translation>Impossible de créer une base pour la mesure sur {server} : {reason}</translation>
+    </message>
+    <message>
       <source>{path} is not a workload file written by workload.py ({reason}).</source>
       <translation>{path} n’est pas un fichier de charge écrit par workload.py ({reason}).</translation>
     </message>
@@ -7069,8 +8581,36 @@
       <translation>Il n’y a pas de dossier {folder} pour la base {path} : vérifiez le chemin donné avec --db ou REGIE_DB (un chemin mal tapé ne doit pas créer une nouvelle base vide).</translation>
     </message>
     <message>
+      <source>Name your account: --user NAME (or REGIE_USER), with its password in REGIE_PASSWORD or typed at the prompt.</source>
+      <translation>Indiquez votre compte : --user NOM (ou REGIE_USER), avec son mot de passe dans REGIE_PASSWORD ou tapé à l’invite.</translation>
+    </message>
+    <message>
+      <source>A password is needed for {name}: give it in REGIE_PASSWORD, or run the command in a terminal to type it.</source>
+      <translation>Un mot de passe est nécessaire pour {name} : donnez-le dans REGIE_PASSWORD, ou lancez la commande dans un terminal pour le taper.</translation>
+    </message>
+    <message>
+      <source>The two passwords differ: nothing was changed.</source>
+      <translation>Les deux mots de passe diffèrent : rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>Give the new password in REGIE_NEW_PASSWORD, or run the command in a terminal to type it.</source>
+      <translation>Donnez le nouveau mot de passe dans REGIE_NEW_PASSWORD, ou lancez la commande dans un terminal pour le taper.</translation>
+    </message>
+    <message>
+      <source>Give a whole number of events, 0 or more.</source>
+      <translation>Donnez un nombre entier d'événements, 0 ou plus.</translation>
+    </message>
+    <message>
       <source>The end of the period must come after its start.</source>
       <translation>La fin de la période doit venir après son début.</translation>
+    </message>
+    <message>
+      <source>--id {id} names a row of one table: say which with --entity TABLE (e.g. --entity booking --id {id}).</source>
+      <translation>--id {id} désigne une ligne d’une seule table : indiquez laquelle avec --entity TABLE (par exemple --entity booking --id {id}).</translation>
+    </message>
+    <message>
+      <source>No table is called {name}: use one of {tables}.</source>
+      <translation>Aucune table ne s'appelle {name} : utilisez l'une de {tables}.</translation>
     </message>
     <message>
       <source>Give at least one --line CODE=QTY to book.</source>
@@ -7099,6 +8639,14 @@
     <message>
       <source>Charges outside the scope of VAT have no rate: give --rate only with --category S.</source>
       <translation>Des frais hors du champ de la TVA n’ont pas de taux : donnez --rate seulement avec --category S.</translation>
+    </message>
+    <message>
+      <source>The copy does not pass regie verify ({problem}): nothing was copied.</source>
+      <translation>La copie ne passe pas regie verify ({problem}) : rien n’a été copié.</translation>
+    </message>
+    <message>
+      <source>--from and --to name the same database {where}.</source>
+      <translation>--from et --to désignent la même base {where}.</translation>
     </message>
     <message>
       <source>Standard output is closed (the program reading it has ended): nothing was issued.</source>
@@ -7245,8 +8793,336 @@
       <translation>gérer les comptes</translation>
     </message>
     <message>
-      <source>back up, restore or copy the database</source>
-      <translation>sauvegarder, restaurer ou copier la base</translation>
+      <source>back up, restore or copy the database, or answer personal-data requests</source>
+      <translation>sauvegarder, restaurer ou copier la base, ni répondre aux demandes sur les données personnelles</translation>
+    </message>
+    <message>
+      <source>{name} ({role}) may not {action}: ask an administrator.</source>
+      <translation>{name} ({role}) ne peut pas {action} : demandez à un administrateur.</translation>
+    </message>
+    <message>
+      <source>{name} ({role}) may not {action}: ask a staff member, a manager or an administrator.</source>
+      <translation>{name} ({role}) ne peut pas {action} : demandez à un membre du personnel de bureau, à un gestionnaire ou à un administrateur.</translation>
+    </message>
+    <message>
+      <source>{name} ({role}) may not {action}: ask a manager or an administrator.</source>
+      <translation>{name} ({role}) ne peut pas {action} : demandez à un gestionnaire ou à un administrateur.</translation>
+    </message>
+    <message>
+      <source>There is no account named {name}.</source>
+      <translation>Il n’y a pas de compte nommé {name}.</translation>
+    </message>
+    <message>
+      <source>An account name is 1 to 40 letters, digits or . _ - @ (no spaces), and does not start with BADGE-: {name} is not.</source>
+      <translation>Un nom de compte se compose de 1 à 40 lettres, chiffres ou . _ - @ (sans espace) et ne commence pas par BADGE- : {name} ne convient pas.</translation>
+    </message>
+    <message>
+      <source>A password has at least {count} characters.</source>
+      <translation>Un mot de passe compte au moins {count} caractères.</translation>
+    </message>
+    <message>
+      <source>On a PostgreSQL server every account needs a password (at least {count} characters).</source>
+      <translation>Sur un serveur PostgreSQL, chaque compte doit avoir un mot de passe (au moins {count} caractères).</translation>
+    </message>
+    <message>
+      <source>There is already an account named {name}.</source>
+      <translation>Il existe déjà un compte nommé {name}.</translation>
+    </message>
+    <message>
+      <source>{name} is the last enabled administrator: it cannot be disabled (make another account an administrator first).</source>
+      <translation>Le compte {name} est le dernier compte administrateur actif : il ne peut pas être désactivé (faites d’abord d’un autre compte un administrateur).</translation>
+    </message>
+    <message>
+      <source>{name} is the last enabled administrator: its role cannot change (make another account an administrator first).</source>
+      <translation>Le compte {name} est le dernier compte administrateur actif : son rôle ne peut pas changer (faites d’abord d’un autre compte un administrateur).</translation>
+    </message>
+    <message>
+      <source>This badge belongs to nobody: ask an administrator for a new one.</source>
+      <translation>Ce badge n’appartient à personne : demandez-en un nouveau à un administrateur.</translation>
+    </message>
+    <message>
+      <source>No administrator has a password yet, and once an account has one, accounts without a password can no longer log in: give yourself a password first (regie accounts passwd {admin}).</source>
+      <translation>Aucun administrateur n’a encore de mot de passe, et dès qu’un compte en a un, les comptes sans mot de passe ne peuvent plus se connecter : donnez-vous d’abord un mot de passe (regie accounts passwd {admin}).</translation>
+    </message>
+    <message>
+      <source>{name} has no password yet: an administrator sets one with regie accounts passwd {name}.</source>
+      <translation>Le compte {name} n’a pas encore de mot de passe : un administrateur lui en donne un avec regie accounts passwd {name}.</translation>
+    </message>
+    <message>
+      <source>Wrong name or password.</source>
+      <translation>Nom ou mot de passe erroné.</translation>
+    </message>
+    <message>
+      <source>The account {name} is disabled: ask an administrator.</source>
+      <translation>Le compte {name} est désactivé : adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+      <source>The account {name} is locked after {count} wrong passwords, until {time}: wait, or ask an administrator to unlock it.</source>
+      <translation>Le compte {name} est verrouillé après {count} mots de passe erronés, jusqu’à {time} : patientez, ou demandez à un administrateur de le déverrouiller.</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>Compte</translation>
+    </message>
+    <message>
+      <source>Booking</source>
+      <translation>Réservation</translation>
+    </message>
+    <message>
+      <source>Booking line</source>
+      <translation>Ligne de réservation</translation>
+    </message>
+    <message>
+      <source>Barcode numbering</source>
+      <translation>Numérotation des codes-barres</translation>
+    </message>
+    <message>
+      <source>Booking pricing</source>
+      <translation>Tarification de réservation</translation>
+    </message>
+    <message>
+      <source>Case</source>
+      <translation>Flight-case</translation>
+    </message>
+    <message>
+      <source>Category rate</source>
+      <translation>Tarif de catégorie</translation>
+    </message>
+    <message>
+      <source>Coefficient step</source>
+      <translation>Palier de coefficient</translation>
+    </message>
+    <message>
+      <source>Coefficient table</source>
+      <translation>Table de coefficients</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>Customer price category</source>
+      <translation>Catégorie tarifaire du client</translation>
+    </message>
+    <message>
+      <source>Damage charge</source>
+      <translation>Frais de casse</translation>
+    </message>
+    <message>
+      <source>Deposit</source>
+      <translation>Caution</translation>
+    </message>
+    <message>
+      <source>Document file</source>
+      <translation>Fichier de document</translation>
+    </message>
+    <message>
+      <source>Document numbering</source>
+      <translation>Numérotation des documents</translation>
+    </message>
+    <message>
+      <source>Family coefficient</source>
+      <translation>Coefficient de famille</translation>
+    </message>
+    <message>
+      <source>Inspection</source>
+      <translation>Vérification</translation>
+    </message>
+    <message>
+      <source>Inspection due</source>
+      <translation>Vérification à faire</translation>
+    </message>
+    <message>
+      <source>Inspection schedule</source>
+      <translation>Calendrier de vérification</translation>
+    </message>
+    <message>
+      <source>Issued document</source>
+      <translation>Document émis</translation>
+    </message>
+    <message>
+      <source>Issued line</source>
+      <translation>Ligne émise</translation>
+    </message>
+    <message>
+      <source>Item photo</source>
+      <translation>Photo d'article</translation>
+    </message>
+    <message>
+      <source>Item rate</source>
+      <translation>Tarif d'article</translation>
+    </message>
+    <message>
+      <source>Item type</source>
+      <translation>Type de matériel</translation>
+    </message>
+    <message>
+      <source>Kit</source>
+      <translation>Kit</translation>
+    </message>
+    <message>
+      <source>Kit line</source>
+      <translation>Ligne de kit</translation>
+    </message>
+    <message>
+      <source>Line discount</source>
+      <translation>Remise de ligne</translation>
+    </message>
+    <message>
+      <source>Membership</source>
+      <translation>Adhésion</translation>
+    </message>
+    <message>
+      <source>Movement</source>
+      <translation>Mouvement</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Propriétaire</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>Paiement</translation>
+    </message>
+    <message>
+      <source>Price category</source>
+      <translation>Catégorie tarifaire</translation>
+    </message>
+    <message>
+      <source>Seal</source>
+      <translation>Sceau</translation>
+    </message>
+    <message>
+      <source>Booking numbering</source>
+      <translation>Numérotation des réservations</translation>
+    </message>
+    <message>
+      <source>Repair</source>
+      <translation>Réparation</translation>
+    </message>
+    <message>
+      <source>Setting</source>
+      <translation>Réglage</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>Pièce</translation>
+    </message>
+    <message>
+      <source>Unit event</source>
+      <translation>Événement de pièce</translation>
+    </message>
+    <message>
+      <source>created</source>
+      <translation>créé</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>modifié</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>supprimé</translation>
+    </message>
+    <message>
+      <source>{folder} is a file, not a folder: choose a folder for the backups.</source>
+      <translation>{folder} est un fichier, pas un dossier : choisissez un dossier pour les sauvegardes.</translation>
+    </message>
+    <message>
+      <source>The backup folder {folder} cannot be written to ({reason}): plug the disk in, mount the share or choose another folder.</source>
+      <translation>Impossible d’écrire dans le dossier des sauvegardes {folder} ({reason}) : branchez le disque, montez le partage ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+      <source>The backup {name} could not be checked ({problem}); it was not kept.</source>
+      <translation>La sauvegarde {name} n’a pas pu être vérifiée ({problem}) ; elle n’a pas été gardée.</translation>
+    </message>
+    <message>
+      <source>The backup {name} is not intact ({problems}); it was not kept: run regie verify on the database.</source>
+      <translation>La sauvegarde {name} n’est pas intacte ({problems}) ; elle n’a pas été gardée : lancez regie verify sur la base.</translation>
+    </message>
+    <message>
+      <source>{tool} was not found (neither on PATH nor in /usr/lib/postgresql): install the PostgreSQL client programs (Debian: apt install postgresql-client) to back up or restore a server database.</source>
+      <translation>{tool} est introuvable (ni dans le PATH ni dans /usr/lib/postgresql) : installez les programmes clients de PostgreSQL (Debian : apt install postgresql-client) pour sauvegarder ou restaurer une base sur serveur.</translation>
+    </message>
+    <message>
+      <source>pg_dump could not back the server database up: {reason}</source>
+      <translation>pg_dump n’a pas pu sauvegarder la base du serveur : {reason}</translation>
+    </message>
+    <message>
+      <source>{name} is not a readable PostgreSQL backup ({reason}).</source>
+      <translation>{name} n’est pas une sauvegarde PostgreSQL lisible ({reason}).</translation>
+    </message>
+    <message>
+      <source>The backup {name} holds no Régie database; it was not kept.</source>
+      <translation>La sauvegarde {name} ne contient pas de base Régie ; elle n’a pas été gardée.</translation>
+    </message>
+    <message>
+      <source>The backup {name} does not read back ({reason}); it was not kept.</source>
+      <translation>La sauvegarde {name} ne se relit pas ({reason}) ; elle n’a pas été gardée.</translation>
+    </message>
+    <message>
+      <source>There is no file {path} to restore.</source>
+      <translation>Il n’y a pas de fichier {path} à restaurer.</translation>
+    </message>
+    <message>
+      <source>{path} is a folder: give the backup file to restore.</source>
+      <translation>{path} est un dossier : indiquez le fichier de sauvegarde à restaurer.</translation>
+    </message>
+    <message>
+      <source>{path} is not a Régie backup (neither an SQLite database nor a PostgreSQL dump); nothing was changed.</source>
+      <translation>{path} n’est pas une sauvegarde Régie (ni une base SQLite ni une sauvegarde PostgreSQL) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>{path} is a backup of an SQLite file and the database is on a PostgreSQL server: copy it there with regie db copy --from {path} --to URL; nothing was changed.</source>
+      <translation>{path} est la sauvegarde d’un fichier SQLite et la base est sur un serveur PostgreSQL : copiez-la avec regie db copy --from {path} --to URL ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>{path} is a backup of a PostgreSQL server database: restore it into an empty server database (REGIE_DB=URL regie restore {path}), then regie db copy to a file if needed; nothing was changed.</source>
+      <translation>{path} est la sauvegarde d’une base sur serveur PostgreSQL : restaurez-la dans une base vide du serveur (REGIE_DB=URL regie restore {path}), puis regie db copy vers un fichier si besoin ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>The backup {path} is damaged ({reason}); nothing was changed.</source>
+      <translation>La sauvegarde {path} est endommagée ({reason}) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>{path} is an SQLite database but not a Régie one; nothing was changed.</source>
+      <translation>{path} est une base SQLite mais pas une base Régie ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>There is no folder {folder} for the database.</source>
+      <translation>Il n’y a pas de dossier {folder} pour la base.</translation>
+    </message>
+    <message>
+      <source>{path} is the database itself: choose a backup file.</source>
+      <translation>{path} est la base elle-même : choisissez un fichier de sauvegarde.</translation>
+    </message>
+    <message>
+      <source>The backup {path} cannot be opened ({problem}); nothing was changed.</source>
+      <translation>La sauvegarde {path} ne peut pas être ouverte ({problem}) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>The backup {path} is not intact ({problems}); nothing was changed.</source>
+      <translation>La sauvegarde {path} n’est pas intacte ({problems}) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>{path} holds no Régie database; nothing was changed.</source>
+      <translation>{path} ne contient pas de base Régie ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>The server database {url} is not empty ({count} tables): a restore goes into an empty database, never over one. Create one (createdb regie_restored), restore into it with REGIE_DB={empty} regie restore {path}, then point the workstations at it; the current database stays as it is. Nothing was changed.</source>
+      <translation>La base du serveur {url} n’est pas vide ({count} tables) : une restauration se fait dans une base vide, jamais par-dessus une autre. Créez-en une (createdb regie_restored), restaurez-y avec REGIE_DB={empty} regie restore {path}, puis faites-y pointer les postes ; la base actuelle reste telle quelle. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>pg_restore could not restore {path} ({reason}); nothing was changed.</source>
+      <translation>pg_restore n’a pas pu restaurer {path} ({reason}) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>The backup {path} is not intact ({problems}); the server database was emptied again: nothing was changed.</source>
+      <translation>La sauvegarde {path} n’est pas intacte ({problems}) ; la base du serveur a été vidée de nouveau : rien n’a été modifié.</translation>
     </message>
     <message numerus="yes">
       <source>{count} problem(s) found; nothing was changed.</source>
@@ -7284,20 +9160,24 @@
       <translation>{value!r} n’est pas un montant : deux décimales au plus (écrivez-le comme 1234.50 ou 1234,50).</translation>
     </message>
     <message>
+      <source>{url} is neither a database file nor a PostgreSQL address (postgresql+psycopg://USER@HOST/DATABASE).</source>
+      <translation>{url} n’est ni un fichier de base de données ni une adresse PostgreSQL (postgresql+psycopg://UTILISATEUR@HÔTE/BASE).</translation>
+    </message>
+    <message>
       <source>{path} is a folder, not a database file: give the path of a file.</source>
       <translation>{path} est un dossier, pas un fichier de base de données : donnez le chemin d’un fichier.</translation>
     </message>
     <message>
-      <source>The file {path} is not a Régie database (it is not an SQLite database at all). Check the path, or restore the database from a backup copy.</source>
-      <translation>Le fichier {path} n’est pas une base de données Régie (ce n’est pas du tout une base SQLite). Vérifiez le chemin, ou restaurez la base depuis une copie de sauvegarde.</translation>
+      <source>The file {path} is not a Régie database (it is not an SQLite database at all). Check the path, or restore the database from a backup: regie restore FILE (or File → Backups…).</source>
+      <translation>Le fichier {path} n’est pas une base de données Régie (ce n’est pas du tout une base SQLite). Vérifiez le chemin, ou restaurez la base depuis une sauvegarde : regie restore FICHIER (ou Fichier → Sauvegardes…).</translation>
     </message>
     <message>
-      <source>The database {path} is incomplete: the file was cut short (an interrupted copy or download?). Nothing was changed; use the complete file or a backup copy.</source>
-      <translation>La base de données {path} est incomplète : le fichier a été tronqué (copie ou téléchargement interrompu ?). Rien n’a été modifié ; utilisez le fichier complet ou une copie de sauvegarde.</translation>
+      <source>The database {path} is incomplete: the file was cut short (an interrupted copy or download?). Nothing was changed; use the complete file, or restore a backup: regie restore FILE (or File → Backups…).</source>
+      <translation>La base de données {path} est incomplète : le fichier a été tronqué (copie ou téléchargement interrompu ?). Rien n’a été modifié ; utilisez le fichier complet, ou restaurez une sauvegarde : regie restore FICHIER (ou Fichier → Sauvegardes…).</translation>
     </message>
     <message>
-      <source>The database {path} is damaged (its content is malformed). Nothing was changed; restore it from a backup copy (the .bak files beside it are copies made before each upgrade).</source>
-      <translation>La base de données {path} est endommagée (son contenu est mal formé). Rien n’a été modifié ; restaurez-la depuis une copie de sauvegarde (les fichiers .bak à côté sont des copies faites avant chaque mise à jour).</translation>
+      <source>The database {path} is damaged (its content is malformed). Nothing was changed; restore a backup: regie restore FILE (or File → Backups…) puts back one of the backups folder's copies (the .bak files beside the database are copies made before each upgrade).</source>
+      <translation>La base de données {path} est endommagée (son contenu est mal formé). Rien n’a été modifié ; restaurez une sauvegarde : regie restore FICHIER (ou Fichier → Sauvegardes…) remet l’une des copies du dossier des sauvegardes (les fichiers .bak à côté de la base sont des copies faites avant chaque mise à jour).</translation>
     </message>
     <message>
       <source>The database {path} was written by a newer version of Régie (schema {revision}). Install that version to open it; nothing was changed.</source>
@@ -7378,6 +9258,86 @@
     <message>
       <source>Régie could not use {path}: {reason}.</source>
       <translation>Régie n’a pas pu utiliser {path} : {reason}.</translation>
+    </message>
+    <message>
+      <source>The database {server} is still busy after {seconds} s: {holders} is writing to it. Nothing was changed; try again when it has finished.</source>
+      <translation>La base de données {server} est toujours occupée après {seconds} s : {holders} y écrit. Rien n’a été modifié ; réessayez quand l’écriture sera terminée.</translation>
+    </message>
+    <message>
+      <source>The database {server} is still busy after {seconds} s: another workstation is writing to it. Nothing was changed; try again when it has finished.</source>
+      <translation>La base de données {server} est toujours occupée après {seconds} s : un autre poste y écrit. Rien n’a été modifié ; réessayez quand l’écriture sera terminée.</translation>
+    </message>
+    <message>
+      <source>The PostgreSQL server {server} refused the connection: wrong user name or password. Check the user and password of the database connection.</source>
+      <translation>Le serveur PostgreSQL {server} a refusé la connexion : nom d’utilisateur ou mot de passe incorrect. Vérifiez l’utilisateur et le mot de passe de la connexion à la base.</translation>
+    </message>
+    <message>
+      <source>The PostgreSQL server {server} does not allow this workstation to connect (no pg_hba.conf entry for it). Ask the server's administrator to allow it.</source>
+      <translation>Le serveur PostgreSQL {server} n’autorise pas ce poste à se connecter (aucune entrée pg_hba.conf pour lui). Demandez à l’administrateur du serveur de l’autoriser.</translation>
+    </message>
+    <message>
+      <source>The PostgreSQL server {server} has no database of that name. Check the database name, or create it (createdb) first.</source>
+      <translation>Le serveur PostgreSQL {server} n’a pas de base de ce nom. Vérifiez le nom de la base, ou créez-la d’abord (createdb).</translation>
+    </message>
+    <message>
+      <source>The disk of the PostgreSQL server {server} is full. Nothing was changed; ask the server's administrator to free some space.</source>
+      <translation>Le disque du serveur PostgreSQL {server} est plein. Rien n’a été modifié ; demandez à l’administrateur du serveur de libérer de la place.</translation>
+    </message>
+    <message>
+      <source>The PostgreSQL server {server} accepts no more connections (too many clients). Close a workstation or try again in a moment.</source>
+      <translation>Le serveur PostgreSQL {server} n’accepte plus de connexions (trop de clients). Fermez Régie sur un poste ou réessayez dans un instant.</translation>
+    </message>
+    <message>
+      <source>The PostgreSQL server {server} refused to save: the database user may not write there. Nothing was changed; the server's words are in the log.</source>
+      <translation>Le serveur PostgreSQL {server} a refusé d’enregistrer : l’utilisateur de la base n’a pas le droit d’y écrire. Rien n’a été modifié ; les mots du serveur sont dans le journal.</translation>
+    </message>
+    <message>
+      <source>The PostgreSQL server {server} is starting up or shutting down. Try again in a moment.</source>
+      <translation>Le serveur PostgreSQL {server} est en train de démarrer ou de s’arrêter. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+      <source>The connection to the PostgreSQL server {server} was lost. Nothing was saved from the interrupted change; check the network and the server, then try again.</source>
+      <translation>La connexion au serveur PostgreSQL {server} a été perdue. Rien de la modification interrompue n’a été enregistré ; vérifiez le réseau et le serveur, puis réessayez.</translation>
+    </message>
+    <message>
+      <source>Régie cannot reach the PostgreSQL server {server}: nothing answers at that address and port. Check that the server is running and that its address and port are right.</source>
+      <translation>Régie ne peut pas joindre le serveur PostgreSQL {server} : rien ne répond à cette adresse et ce port. Vérifiez que le serveur fonctionne et que son adresse et son port sont justes.</translation>
+    </message>
+    <message>
+      <source>Régie cannot reach the PostgreSQL server {server}: it does not answer (timeout). Check the network and that the server is running.</source>
+      <translation>Régie ne peut pas joindre le serveur PostgreSQL {server} : il ne répond pas (délai dépassé). Vérifiez le réseau et que le serveur fonctionne.</translation>
+    </message>
+    <message>
+      <source>Régie cannot reach the PostgreSQL server {server}: that host name is unknown. Check the server's address.</source>
+      <translation>Régie ne peut pas joindre le serveur PostgreSQL {server} : ce nom d’hôte est inconnu. Vérifiez l’adresse du serveur.</translation>
+    </message>
+    <message>
+      <source>Régie cannot reach the PostgreSQL server {server}. Check that the server is running and that its address and port are right; the server's words are in the log.</source>
+      <translation>Régie ne peut pas joindre le serveur PostgreSQL {server}. Vérifiez que le serveur fonctionne et que son adresse et son port sont justes ; les mots du serveur sont dans le journal.</translation>
+    </message>
+    <message>
+      <source>There is no Régie database at {where}.</source>
+      <translation>Il n’y a pas de base Régie à {where}.</translation>
+    </message>
+    <message>
+      <source>There is no folder {folder} for the database {path}.</source>
+      <translation>Il n’y a pas de dossier {folder} pour la base {path}.</translation>
+    </message>
+    <message>
+      <source>{target} holds other tables ({table}…) and is not a Régie database: copy into a new file or an empty database.</source>
+      <translation>{target} contient d’autres tables ({table}…) et n’est pas une base Régie : copiez vers un nouveau fichier ou une base vide.</translation>
+    </message>
+    <message>
+      <source>{target} already holds data ({table}: {count} rows): copy only into an empty database (a new file, or a database just created on the server).</source>
+      <translation>{target} contient déjà des données ({table} : {count} lignes) : copiez seulement vers une base vide (un nouveau fichier, ou une base tout juste créée sur le serveur).</translation>
+    </message>
+    <message>
+      <source>The two databases' tables differ (table {table}): open both with this Régie version first.</source>
+      <translation>Les tables des deux bases diffèrent (table {table}) : ouvrez d’abord les deux avec cette version de Régie.</translation>
+    </message>
+    <message>
+      <source>The copy of table {table} has {found} rows instead of {expected}: nothing was copied.</source>
+      <translation>La copie de la table {table} a {found} lignes au lieu de {expected} : rien n’a été copié.</translation>
     </message>
     <message>
       <source>Unknown demo size {size!r}: choose small or large.</source>
@@ -7542,6 +9502,18 @@
     <message>
       <source>{name} has units; retire or move them before making it a bulk type.</source>
       <translation>{name} a des unités : réformez-les ou déplacez-les avant de le passer en vrac.</translation>
+    </message>
+    <message>
+      <source>{name} is booked or out on {bookings}: it can change between bulk and serialized once they are returned or cancelled.</source>
+      <translation>{name} est réservé ou sorti sur {bookings} : il pourra passer entre vrac et sérialisé une fois celles-ci retournées ou annulées.</translation>
+    </message>
+    <message>
+      <source>{name} still counts {quantity} in bulk stock: set its stock quantity to 0 first, then add its units, each with its own barcode (its barcode {barcode} then no longer names it).</source>
+      <translation>{name} compte encore {quantity} en stock vrac : mettez d'abord sa quantité en stock à 0, puis ajoutez ses unités, chacune avec son code-barres (son code-barres {barcode} ne le désignera alors plus).</translation>
+    </message>
+    <message>
+      <source>The tracking of {name} can only change where its bookings are checked.</source>
+      <translation>Le suivi de {name} ne peut changer que là où ses réservations sont vérifiées.</translation>
     </message>
     <message>
       <source>{name} is a bulk type: change its stock quantity instead of adding units.</source>
@@ -7956,10 +9928,6 @@
       <translation>Pas sorti</translation>
     </message>
     <message>
-      <source>Booking</source>
-      <translation>Réservation</translation>
-    </message>
-    <message>
       <source>Booking not ready</source>
       <translation>Réservation pas prête</translation>
     </message>
@@ -8076,6 +10044,10 @@
     <message>
       <source>{code} is not a booking: scan the reference on the pick list first, or choose a departure.</source>
       <translation>{code} n’est pas une réservation : scannez d’abord la référence sur la liste de préparation, ou choisissez un départ.</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Enregistré.</translation>
     </message>
     <message>
       <source>Nothing in the catalogue matches {text}.</source>
@@ -8437,12 +10409,8 @@
       <translation>le compteur de {series} ne suit pas son dernier numéro {number}</translation>
     </message>
     <message>
-      <source>SQLite integrity check: {result}</source>
-      <translation>contrôle d’intégrité SQLite : {result}</translation>
-    </message>
-    <message>
-      <source>row {rowid} of {table} points to a missing {parent}</source>
-      <translation>la ligne {rowid} de {table} renvoie à un {parent} absent</translation>
+      <source>the database's own check: {result}</source>
+      <translation>contrôle de la base elle-même : {result}</translation>
     </message>
     <message>
       <source>PDF or XML changed since issue</source>
@@ -8677,6 +10645,22 @@
       <translation>Un remboursement ne peut pas être daté avant le paiement qu’il rembourse : {number} a été payée le {paid}, le remboursement est daté du {date}.</translation>
     </message>
     <message>
+      <source>{name} still has open bookings ({bookings}): close or cancel them before anonymising.</source>
+      <translation>{name} a encore des réservations en cours ({bookings}) : clôturez-les ou annulez-les avant d'anonymiser.</translation>
+    </message>
+    <message>
+      <source>{name} still has invoices not settled ({invoices}): record their payments or refunds before anonymising.</source>
+      <translation>{name} a encore des factures non soldées ({invoices}) : enregistrez leurs règlements ou remboursements avant d'anonymiser.</translation>
+    </message>
+    <message>
+      <source>{name} still has deposits held ({bookings}): return or retain them before anonymising.</source>
+      <translation>{name} a encore des cautions détenues ({bookings}) : restituez-les ou retenez-les avant d'anonymiser.</translation>
+    </message>
+    <message>
+      <source>Customer {number} is already anonymised.</source>
+      <translation>Le client {number} est déjà anonymisé.</translation>
+    </message>
+    <message>
       <source>The table gives {days} days twice.</source>
       <translation>Le barème donne deux fois {days} jours.</translation>
     </message>
@@ -8797,10 +10781,6 @@
       <translation>Numéro client</translation>
     </message>
     <message>
-      <source>Customer</source>
-      <translation>Client</translation>
-    </message>
-    <message>
       <source>Balance incl. VAT</source>
       <translation>Solde TTC</translation>
     </message>
@@ -8873,10 +10853,6 @@
       <translation>Taux d’utilisation</translation>
     </message>
     <message>
-      <source>Owner</source>
-      <translation>Propriétaire</translation>
-    </message>
-    <message>
       <source>Units</source>
       <translation>Pièces</translation>
     </message>
@@ -8891,18 +10867,6 @@
     <message>
       <source>Revenue and equipment-days per owner</source>
       <translation>Chiffre d’affaires et jours-matériel par propriétaire</translation>
-    </message>
-    <message>
-      <source>Unit</source>
-      <translation>Pièce</translation>
-    </message>
-    <message>
-      <source>Item type</source>
-      <translation>Type de matériel</translation>
-    </message>
-    <message>
-      <source>Inspection</source>
-      <translation>Vérification</translation>
     </message>
     <message>
       <source>Due on</source>
