@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -27,9 +26,7 @@ from invoicing import invoices, rates
 from invoicing.document import Document
 from invoicing.serial import to_json
 from tests import factories
-
-REGIE = shutil.which("regie")
-pytestmark = pytest.mark.skipif(REGIE is None, reason="the regie console script is not installed")
+from tests.invoicing.cli_helpers import regie_command
 
 
 class _Rendered:
@@ -55,7 +52,7 @@ def env(db_path: Path, tmp_path: Path) -> dict[str, str]:
 
 def regie(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(REGIE), *args], env=env, capture_output=True, text=True, timeout=300, check=False
+        [*regie_command(), *args], env=env, capture_output=True, text=True, timeout=300, check=False
     )
 
 
