@@ -772,19 +772,8 @@ def _keep_aside(target: Path, aside: Path) -> None:
     """An online copy of the current database; its files as they are when SQLite cannot
     read it (damaged): a restore never loses what was there."""
     make_private(aside)
-    try:
-        src = sqlite3.connect(target, timeout=30)
-        try:
-            out = sqlite3.connect(aside)
-            try:
-                src.backup(out)
-            finally:
-                out.close()
-        finally:
-            src.close()
+    if _file_copy(target, aside):
         return
-    except sqlite3.Error:
-        pass
     try:
         shutil.copyfile(target, aside)
         for suffix in ("-wal",):
@@ -796,12 +785,12 @@ def _keep_aside(target: Path, aside: Path) -> None:
         raise storage.os_problem(err) from err
 
 
-def _replace(candidate: Path, target: Path) -> None:
-    """The restored content in place of the current one: through the backup API (one
-    transaction, seen by other programs at their next one), or, when SQLite cannot write
-    into the current file (damaged beyond that), by replacing the file itself."""
+def _file_copy(source: Path, target: Path) -> bool:
+    """Copy the SQLite file ``source`` into ``target`` through the backup API (one
+    transaction, waiting up to 30 s for a writer); False when SQLite cannot read the one or
+    write the other (a damaged file), for the caller's fallback on the files themselves."""
     try:
-        src = sqlite3.connect(candidate)
+        src = sqlite3.connect(source, timeout=30)
         try:
             out = sqlite3.connect(target, timeout=30)
             try:
@@ -810,9 +799,17 @@ def _replace(candidate: Path, target: Path) -> None:
                 out.close()
         finally:
             src.close()
-        return
     except sqlite3.Error:
-        pass
+        return False
+    return True
+
+
+def _replace(candidate: Path, target: Path) -> None:
+    """The restored content in place of the current one: through the backup API (one
+    transaction, seen by other programs at their next one), or, when SQLite cannot write
+    into the current file (damaged beyond that), by replacing the file itself."""
+    if _file_copy(candidate, target):
+        return
     os.replace(candidate, target)
     for suffix in ("-wal", "-shm", "-journal"):
         with contextlib.suppress(OSError):
