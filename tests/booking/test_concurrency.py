@@ -39,6 +39,23 @@ TIMEOUT = 60
 # --- the worker process ---------------------------------------------------------------
 
 
+def confirm_and_report(db: Database, name: int, reference: str, clock) -> tuple:  # pragma: no cover
+    """One desk's confirmation (in a worker process), as the parent reads it:
+    (desk, reference, "ok" | "short" | "error", shortages or error, (began, ended))."""
+    from booking import bookings
+
+    began = time.time()
+    try:
+        with db.write() as uow:
+            bookings.confirm_booking(uow, user=f"desk{name}", reference=reference, clock=clock)
+    except bookings.ShortageError as refused:
+        found = [(s.code, s.missing, s.holders) for s in refused.shortages]
+        return (name, reference, "short", found, (began, time.time()))
+    except Exception as err:  # noqa: BLE001 - reported to the parent, which fails
+        return (name, reference, "error", repr(err), (began, time.time()))
+    return (name, reference, "ok", [], (began, time.time()))
+
+
 def _desk(name: int, path: str, barrier, attempting, tasks, results) -> None:  # pragma: no cover
     """A desk: for each task, wait for the other desk, then confirm one booking.
 
@@ -67,20 +84,8 @@ def _desk(name: int, path: str, barrier, attempting, tasks, results) -> None:  #
             barrier.wait(timeout=TIMEOUT)
             if delay:
                 time.sleep(delay)
-            began = time.time()
             attempting[name].set()
-            try:
-                with db.write() as uow:
-                    bookings.confirm_booking(
-                        uow, user=f"desk{name}", reference=reference, clock=clock
-                    )
-            except bookings.ShortageError as refused:
-                found = [(s.code, s.missing, s.holders) for s in refused.shortages]
-                results.put((name, reference, "short", found, (began, time.time())))
-            except Exception as err:  # noqa: BLE001 - reported to the parent, which fails
-                results.put((name, reference, "error", repr(err), (began, time.time())))
-            else:
-                results.put((name, reference, "ok", [], (began, time.time())))
+            results.put(confirm_and_report(db, name, reference, clock))
     finally:
         db.dispose()
 

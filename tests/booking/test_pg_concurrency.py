@@ -38,6 +38,7 @@ from booking import availability
 from inventory.catalogue import item_by_code
 from inventory.models import Unit
 from tests import factories
+from tests.booking.test_concurrency import confirm_and_report
 from tests.pg import ADMIN_PASSWORD
 
 NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
@@ -78,20 +79,8 @@ def _confirming_desk(name, url, barrier, attempting, tasks, results) -> None:  #
     try:
         while (reference := tasks.get(timeout=TIMEOUT)) is not None:
             barrier.wait(timeout=TIMEOUT)
-            began = time.time()
             attempting[name].set()
-            try:
-                with db.write() as uow:
-                    bookings.confirm_booking(
-                        uow, user=f"desk{name}", reference=reference, clock=clock
-                    )
-            except bookings.ShortageError as refused:
-                found = [(s.code, s.missing, s.holders) for s in refused.shortages]
-                results.put((name, reference, "short", found, (began, time.time())))
-            except Exception as err:  # noqa: BLE001 - reported to the parent, which fails
-                results.put((name, reference, "error", repr(err), (began, time.time())))
-            else:
-                results.put((name, reference, "ok", [], (began, time.time())))
+            results.put(confirm_and_report(db, name, reference, clock))
     finally:
         db.dispose()
 
