@@ -30,6 +30,7 @@ from app.core.db import BUSY_LOG, Database, storage_problem
 from app.core.errors import N_, DomainError, describe
 from app.core.log import record_unexpected
 from app.core.storage import os_problem
+from app.version import VERSION
 
 COMMAND_MODULES = (
     "items",
@@ -51,6 +52,9 @@ COMMAND_MODULES = (
     "audit",
     "backup",
     "db",
+    "init",
+    "rates",
+    "opening",
 )
 
 
@@ -68,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="regie",
         description="Régie: rental and inventory desk for pooled stage equipment.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"regie {VERSION}", help="print the version"
     )
     parser.add_argument("--db", help="database file (REGIE_DB takes precedence)")
     parser.add_argument(

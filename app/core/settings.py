@@ -45,10 +45,22 @@ IDENTITY_KEYS = (
 )
 DEFAULTS = {COOPERATIVE_NAME: "Régie"}
 
+#: What this database holds: ``demo`` (the demo cooperative: marked "DÉMO" in the title
+#: bar and on every document), ``own`` (a cooperative's own data, set up by ``regie init``
+#: or the first-start assistant); empty in a database made before the distinction.
+DATABASE_KIND = "database.kind"
+DEMO = "demo"
+OWN = "own"
+
 
 def get_setting(uow: UnitOfWork, key: str) -> str:
     """A setting, all of them read in one query per unit of work."""
     return _cached(uow).get(key, DEFAULTS.get(key, ""))
+
+
+def is_demo(uow: UnitOfWork) -> bool:
+    """Does this database hold the demo cooperative (never a cooperative's own data)?"""
+    return get_setting(uow, DATABASE_KIND) == DEMO
 
 
 def _cached(uow: UnitOfWork) -> dict[str, str]:

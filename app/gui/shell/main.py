@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import Any, NamedTuple, cast, overload
 
 from PySide6 import QtCore
@@ -23,7 +22,6 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QMainWindow,
     QMenu,
     QProgressDialog,
     QStackedWidget,
@@ -32,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import DomainError, UnexpectedError
-from app.core.files import replacing
 from app.core.settings import COOPERATIVE_NAME, get_setting
 from app.gui.bookings.bookings_screen import BookingsScreen
 from app.gui.bookings.calendar_screen import BookingCalendarScreen
@@ -46,12 +43,13 @@ from app.gui.invoicing.invoices_screen import InvoicesScreen
 from app.gui.invoicing.pricing_screen import PricingScreen
 from app.gui.reports.dashboard import Dashboard
 from app.gui.reports.reports_screen import ReportsScreen
-from app.gui.shell import files, geometry, icons, session
+from app.gui.shell import geometry, icons, session
+from app.gui.shell.catalogue_csv import CatalogueCsv
 from app.gui.shell.changes import Change
 from app.gui.shell.integrity_view import IntegrityChecks
 from app.gui.shell.keys import DigitRowShortcuts
 from app.gui.shell.navigation import Navigation
-from app.gui.shell.operations import Cancelled, Operations, Progress
+from app.gui.shell.operations import Cancelled, Operations
 from app.gui.shell.settings_dialog import SettingsDialog, read_settings
 from app.gui.shell.widgets import ErrorListDialog
 
@@ -142,7 +140,7 @@ def area_icon(area: Area) -> QIcon:
     return icons.icon(name) if name in icons.NAMES else QIcon()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(CatalogueCsv):
     def __init__(self, ops: Operations, areas: list[Area] | None = None) -> None:
         super().__init__()
         self.ops = ops
@@ -216,6 +214,16 @@ class MainWindow(QMainWindow):
             self.choose_export,
             "export",
         )
+        self.data_import_action = self._menu_action(
+            file_menu,
+            tr("MainWindow", "Import &data (customers, rates, balances)…"),
+            "Ctrl+Shift+I",
+            self.open_import,
+            "import",
+        )
+        self.setup_action = self._menu_action(
+            file_menu, tr("MainWindow", "Set up &my cooperative…"), "", self.open_setup
+        )
         file_menu.addSeparator()
         self.verify_action = self._menu_action(
             file_menu,
@@ -267,6 +275,14 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.area_actions[area.key] = action
         self.screen_menus: dict[str, QAction] = {}
+        self.help_menu = bar.addMenu(tr("MainWindow", "&Help"))
+        self.help_action = self._menu_action(
+            self.help_menu, tr("MainWindow", "User &guide"), "F1", self.open_help
+        )
+        self.about_action = self._menu_action(
+            self.help_menu, tr("MainWindow", "&About Régie"), "", self.open_about
+        )
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _menu_action(
         self, menu: QMenu, text: str, shortcut: str, slot: Any, icon: str = ""
@@ -397,6 +413,30 @@ class MainWindow(QMainWindow):
     def open_accounts(self) -> None:
         self._open(session.accounts_dialog(self))
 
+    def open_import(self) -> None:
+        """File → Import data: the import assistant (customers, rates, opening balances,
+        catalogue; encodings, column mapping, preview)."""
+        from app.gui.shell import import_wizard
+
+        import_wizard.open_import(self)
+
+    def open_setup(self) -> None:
+        """File → Set up my cooperative: the first-start assistant, into a new database."""
+        from app.gui.shell import setup_wizard
+
+        setup_wizard.open_setup(self)
+
+    def open_help(self) -> None:
+        """F1: the user guide on the current screen's page."""
+        from app.gui.shell import help_window
+
+        help_window.show_help(self, help_window.page_for(self.current_area()))
+
+    def open_about(self) -> None:
+        from app.gui.shell import about
+
+        about.show_about(self)
+
     def _on_changed(self, what: Change) -> None:
         if what == Change.SETTINGS:
             self._load_title()
@@ -425,108 +465,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("MainWindow", "Cancelled; nothing was changed."), 8000)
             return
         self._open(ErrorListDialog(tr("MainWindow", "Régie — action refused"), err, self))
-
-    # --- CSV ----------------------------------------------------------------------------
-
-    def choose_import(self) -> None:
-        path = files.open_file_name(
-            self,
-            tr("MainWindow", "Import catalogue"),
-            str(Path.home()),
-            tr("MainWindow", "CSV files (*.csv);;All files (*)"),
-        )
-        if path:
-            self.import_csv(Path(path))
-
-    def import_csv(self, path: Path) -> Progress:
-        """Import a catalogue CSV in one transaction, with progress and Cancel."""
-        from booking.tracking import holders
-        from inventory.csvio import import_catalogue
-
-        ctx, user = self.ops.ctx, self.ops.user
-        dialog = QProgressDialog(
-            tr("MainWindow", "Importing %1…").replace("%1", path.name),
-            tr("MainWindow", "Cancel"),
-            0,
-            0,
-            self,
-        )
-        dialog.setWindowTitle(tr("MainWindow", "Import catalogue"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        self.progress_dialog = dialog
-
-        def task(progress: Progress) -> Any:
-            with path.open("rb") as stream, ctx.db.write() as uow:
-                return import_catalogue(
-                    uow,
-                    user=user,
-                    clock=ctx.clock,
-                    stream=stream,
-                    progress=progress,
-                    holders=holders,
-                )
-
-        def report(done: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-
-        def finished(summary: Any) -> None:
-            self._close_progress()
-            self.statusBar().showMessage(
-                tr("MainWindow", "Imported %1 and %2.")
-                .replace("%1", tr("MainWindow", "%n item type(s)", None, summary.types))
-                .replace("%2", tr("MainWindow", "%n unit(s)", None, summary.units)),
-                10000,
-            )
-            self.ops.changed.emit(Change.CATALOGUE)
-
-        def failed(err: DomainError) -> None:
-            self._close_progress()
-            self.show_error(err)
-
-        handle = self.ops.long(task, report, finished, failed)
-        dialog.canceled.connect(handle.cancel)
-        return handle
-
-    def _close_progress(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.reset()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
-
-    def choose_export(self) -> None:
-        path = files.save_file_name(
-            self,
-            tr("MainWindow", "Export catalogue"),
-            str(Path.home() / "catalogue.csv"),
-            tr("MainWindow", "CSV files (*.csv)"),
-        )
-        if path:
-            self.export_csv(Path(path))
-
-    def export_csv(self, path: Path) -> None:
-        from inventory.csvio import export_catalogue
-
-        def work(uow: Any) -> Any:
-            try:
-                with replacing(path) as temp, temp.open("wb") as stream:
-                    return export_catalogue(uow, stream)
-            except OSError as err:
-                raise DomainError(
-                    "Cannot write {path}: {reason}", path=str(path), reason=err.strerror or err
-                ) from None
-
-        self.ops.read(
-            work,
-            lambda summary: self.statusBar().showMessage(
-                tr("MainWindow", "Exported %1 and %2 to %3.")
-                .replace("%1", tr("MainWindow", "%n item type(s)", None, summary.types))
-                .replace("%2", tr("MainWindow", "%n unit(s)", None, summary.units))
-                .replace("%3", str(path)),
-                10000,
-            ),
-        )
 
 
 def build_main_window(ops: Operations) -> MainWindow:
