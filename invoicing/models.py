@@ -270,3 +270,42 @@ class Payment(SQLModel, table=True):
     deposit_id: int | None = Field(default=None, foreign_key="deposit.id")
     recorded_at: dt.datetime
     recorded_by: str = ""
+
+
+# --- opening balances (migration 0013) ----------------------------------------------------
+
+
+class OpeningBalance(SQLModel, table=True):
+    """An invoice left unpaid in the previous tool, as an opening entry of its customer
+    (not a Régie invoice: no number of Régie's series, no Factur-X); append-only."""
+
+    __tablename__ = "opening_balance"
+
+    id: int | None = Field(default=None, primary_key=True)
+    #: Its number in the previous tool (unique: importing it twice changes nothing).
+    reference: str = Field(unique=True, index=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    issue_date: dt.date
+    due_date: dt.date
+    #: What was still owed on it when it was brought in, incl. VAT (< 0: a credit).
+    amount_cents: int
+    label: str = ""
+    imported_at: dt.datetime
+    imported_by: str = ""
+
+
+class OpeningPayment(SQLModel, table=True):
+    """A payment against an opening entry; append-only. A correction is a reversing entry
+    (negative amount, ``reverses`` naming the entry it cancels)."""
+
+    __tablename__ = "opening_payment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    opening_id: int = Field(foreign_key="opening_balance.id", index=True)
+    amount_cents: int
+    date: dt.date
+    method: str
+    reference: str = ""
+    reverses: int | None = Field(default=None, foreign_key="opening_payment.id", unique=True)
+    recorded_at: dt.datetime
+    recorded_by: str = ""

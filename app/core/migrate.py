@@ -22,7 +22,7 @@ from app.core.private import make_private
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0012_accounts_audit"
+HEAD = "0013_opening_balances"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
