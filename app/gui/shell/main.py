@@ -385,11 +385,19 @@ class MainWindow(CatalogueCsv):
     def _load_title(self) -> None:
         if not self.windowTitle():
             self.setWindowTitle("Régie")  # until the cooperative's name is read
-        self.ops.read(lambda uow: get_setting(uow, COOPERATIVE_NAME), self._set_title)
+        from app.core.settings import is_demo
+
+        def shown(found: tuple[str, bool]) -> None:
+            self.demo_database = found[1]
+            self._set_title(found[0])
+
+        self.ops.read(lambda uow: (get_setting(uow, COOPERATIVE_NAME), is_demo(uow)), shown)
 
     def _set_title(self, name: str) -> None:
+        """The cooperative's name and the person in the title; "DÉMO" first on the demo."""
         self.cooperative = name
-        self.setWindowTitle(session.window_title(name, session.acting(self.ops)))
+        demo = bool(getattr(self, "demo_database", False))
+        self.setWindowTitle(session.window_title(name, session.acting(self.ops), demo=demo))
 
     # --- the person logged in -----------------------------------------------------------
 

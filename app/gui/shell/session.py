@@ -99,12 +99,21 @@ def start(ops: Operations, *, cooperative: str = "") -> Actor | None:
     return log_in(ops, None, cooperative=cooperative)
 
 
-def window_title(cooperative: str, actor: Actor) -> str:
-    """``Coopérative — Régie — alice (manager)``."""
+#: The title bar's mark of the demo database: the same word as on its documents ("DÉMO —
+#: sans valeur"), in every language, so nobody takes the demo for their own data.
+DEMO_MARK = "DÉMO"
+
+
+def window_title(cooperative: str, actor: Actor, *, demo: bool = False) -> str:
+    """``Coopérative — Régie — alice (manager)``; the demo database's title starts with
+    ``DÉMO — ``."""
     person = who(actor)
     if cooperative and cooperative != "Régie":
-        return tr("MainWindow", "%1 — Régie — %2").replace("%1", cooperative).replace("%2", person)
-    return tr("MainWindow", "Régie — %1").replace("%1", person)
+        title = tr("MainWindow", "%1 — Régie — %2").replace("%1", cooperative)
+    else:
+        title = tr("MainWindow", "Régie — %1")
+    title = title.replace("%2" if "%2" in title else "%1", person)
+    return f"{DEMO_MARK} — {title}" if demo else title
 
 
 def refusals(actor: Actor, permissions: dict[str, Permission]) -> dict[str, str]:
