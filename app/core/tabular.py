@@ -1,0 +1,715 @@
+"""Tables people bring from other tools: CSV or Excel files read into rows of text, the
+mapping of their columns onto Régie's, and the frame every import runs in.
+
+Reading (``read_table``) accepts what spreadsheets actually write:
+
+- CSV in UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark (Excel's
+  "Unicode text"), else Windows-1252 (Excel's "CSV" on a French Windows); the separator
+  is sniffed among comma, semicolon and tab (the one that splits the header into the most
+  columns, the rows agreeing with it);
+- Excel workbooks ``.xlsx`` / ``.xlsm`` (openpyxl; the first sheet unless one is named):
+  numbers are written back as plain decimals (``1234.5``), dates as ``YYYY-MM-DD``, a
+  date with a time as ``YYYY-MM-DD HH:MM``.
+
+The first non-blank row is the header; blank rows are skipped; every row keeps the line
+(CSV: the line it starts on, quoted cells spanning lines counted) or the row number (Excel)
+a person sees, so a refusal names it.
+
+Importing (``run_import``): a ``mapping`` says which file header holds each Régie column
+(``{column key: header}``; ``guess_mapping`` proposes one from headers and synonyms). Each
+row is applied in its own savepoint; every refused row is named with its line and, when
+the refusal is about one column, that column's header; if any row is refused, nothing is
+written (``ValidationErrors``). ``rehearse(db, work)`` runs an import in a writing
+transaction that is always rolled back: the preview shows what would be created, changed
+or left unchanged, and writes nothing.
+
+``parse_decimal`` and ``parse_date`` read the numbers and dates files carry ("1 234,50",
+"12,50 €", "25/11/2026", "2026-11-25").
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, TypeVar, cast
+
+from app.core import money
+from app.core.db import Database, UnitOfWork
+from app.core.errors import N_, DomainError, ValidationError, ValidationErrors
+
+T = TypeVar("T")
+
+CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+ACTIONS = (CREATE, UPDATE, UNCHANGED)
+#: Separators sniffed in a CSV file, in order of preference when they tie.
+DELIMITERS = (";", ",", "\t")
+XLSX = "xlsx"
+BOM_UTF8 = b"\xef\xbb\xbf"
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and .doc) container
+_SNIFF_ROWS = 50
+
+Progress = Callable[[int, int], None]
+
+
+# --- the table ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Table:
+    """A file read as text cells. ``rows``: ``(line, cells)`` for each non-blank row after
+    the header, ``line`` as a person sees it in the file or sheet."""
+
+    headers: list[str]
+    rows: list[tuple[int, list[str]]]
+    #: ``utf-8``, ``utf-8-sig`` (with a byte-order mark), ``utf-16``, ``cp1252`` or, for a
+    #: workbook, ``xlsx``.
+    encoding: str
+    #: ``,`` ``;`` or a tab; empty for a workbook.
+    delimiter: str
+    header_line: int = 1
+    #: The sheet read, and every sheet of the workbook (empty for CSV).
+    sheet: str = ""
+    sheets: tuple[str, ...] = ()
+
+    def index(self, header: str) -> int | None:
+        """The position of ``header`` (its first occurrence; compared trimmed, ignoring
+        case), or None."""
+        wanted = header.strip().casefold()
+        for position, name in enumerate(self.headers):
+            if name.strip().casefold() == wanted:
+                return position
+        return None
+
+    def records(self, mapping: Mapping[str, str]) -> list[tuple[int, dict[str, str]]]:
+        """Each row as ``{column key: trimmed cell}`` through ``mapping`` (a key whose header
+        is absent, or a short row, reads "")."""
+        where = {key: self.index(header) for key, header in mapping.items() if header}
+        return [
+            (line, {key: _cell(cells, where.get(key)) for key in mapping})
+            for line, cells in self.rows
+        ]
+
+    def width_problem(self, cells: Sequence[str]) -> DomainError | None:
+        """A row with filled cells beyond the header's last column (often a decimal comma
+        in a comma-separated file), else None."""
+        extra = [cell for cell in cells[len(self.headers) :] if cell.strip()]
+        if not extra:
+            return None
+        return ValidationError(
+            "file",
+            N_(
+                "This row has {found} cells but the header names {expected} columns: a cell "
+                "holding the separator {separator} must be quoted."
+            ),
+            found=len(cells),
+            expected=len(self.headers),
+            separator=_delimiter_name(self.delimiter),
+        )
+
+
+def _cell(cells: Sequence[str], position: int | None) -> str:
+    if position is None or position >= len(cells):
+        return ""
+    return cells[position].strip()
+
+
+def _delimiter_name(delimiter: str) -> str:
+    return {"\t": "tab", "": "?"}.get(delimiter, delimiter)
+
+
+# --- reading files ----------------------------------------------------------------------
+
+
+def _refuse(line: int, template: str, **params: Any) -> ValidationErrors:
+    return ValidationErrors([(line, ValidationError("file", template, **params))])
+
+
+def read_table(
+    data: bytes,
+    filename: str = "",
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
+) -> Table:
+    """``data`` (the file's bytes) as a table. A workbook is recognised by its content
+    (``.xlsx`` saved under any name); ``encoding`` / ``delimiter`` force what is otherwise
+    detected; ``sheet`` names a workbook's sheet (default: the first). A file that cannot
+    be read raises ``ValidationErrors`` naming the line and saying what to do."""
+    name = filename.lower()
+    if data.startswith(_ZIP) or name.endswith((".xlsx", ".xlsm")):
+        return _read_workbook(data, sheet)
+    if data.startswith(_OLE) or name.endswith((".xls", ".ods")):
+        raise _refuse(
+            1,
+            N_(
+                "Régie reads .xlsx workbooks and CSV files, not this format: save the sheet "
+                'as "Excel workbook (.xlsx)" or as CSV and import that file.'
+            ),
+        )
+    text, used = _decode(data, encoding)
+    return _read_csv(text, used, _delimiter_option(delimiter))
+
+
+def _delimiter_option(delimiter: str | None) -> str | None:
+    if delimiter is None or delimiter == "":
+        return None
+    named = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
+    value = named.get(delimiter.lower(), delimiter)
+    if len(value) != 1 or value in '"\r\n':
+        raise _refuse(
+            1,
+            N_("{value!r} cannot separate columns: give one character such as ; or , or tab."),
+            value=delimiter,
+        )
+    return value
+
+
+def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
+    """The text and the encoding it was read with."""
+    if encoding:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise _refuse(
+                1, N_("Unknown text encoding {value!r}: try utf-8 or cp1252."), value=encoding
+            ) from None
+        raw = data.removeprefix(BOM_UTF8) if codec == "utf-8" else data
+        try:
+            return raw.decode(codec), codec
+        except UnicodeDecodeError as err:
+            line = raw.count(b"\n", 0, err.start) + 1
+            raise _refuse(
+                line,
+                N_("This line cannot be read as {encoding} text: choose another encoding."),
+                encoding=encoding,
+            ) from None
+    if data.startswith(BOM_UTF8):
+        return _decode(data, "utf-8")[0], "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(data, "utf-16")[0], "utf-16"
+    if b"\x00" in data:
+        raise _refuse(
+            1,
+            N_(
+                "This is not a text file or an Excel workbook: export the sheet as CSV or "
+                ".xlsx and import that file."
+            ),
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise _refuse(
+            line,
+            N_(
+                'This line is neither UTF-8 nor Windows-1252 text: save the file as "CSV '
+                'UTF-8" and import it again.'
+            ),
+        ) from None
+
+
+def _parse_csv(text: str, delimiter: str, limit: int | None = None) -> list[tuple[int, list[str]]]:
+    """The non-blank rows with the line each starts on (raises ``csv.Error`` with the line
+    in ``args[1]``)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((start, row))
+                if limit is not None and len(rows) >= limit:
+                    break
+            start = reader.line_num + 1
+    except csv.Error as err:
+        raise csv.Error(str(err), start) from None
+    return rows
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator among ; , tab that splits the header into the most columns, the
+    following rows agreeing with that count (ties: ; then , then tab)."""
+    best, best_score = ",", (-1, -1)
+    for candidate in DELIMITERS:
+        try:
+            rows = _parse_csv(text, candidate, _SNIFF_ROWS)
+        except csv.Error:
+            continue
+        if not rows:
+            continue
+        width = len(rows[0][1])
+        agreeing = sum(1 for _line, row in rows[1:] if len(row) == width)
+        score = (agreeing, width) if width > 1 else (-1, 0)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _read_csv(text: str, encoding: str, delimiter: str | None) -> Table:
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise _refuse(1, N_("The file is empty: it needs at least the header row."))
+    used = delimiter or sniff_delimiter(text)
+    try:
+        rows = _parse_csv(text, used)
+    except csv.Error as err:
+        line = err.args[1] if len(err.args) > 1 else 1
+        raise _refuse(
+            int(line),
+            N_(
+                "This row is not valid CSV: a quoted cell is not closed, or a quote stands "
+                "inside a cell that is not quoted."
+            ),
+        ) from None
+    header_line, header = rows[0]
+    return Table(
+        headers=[cell.strip() for cell in header],
+        rows=rows[1:],
+        encoding=encoding,
+        delimiter=used,
+        header_line=header_line,
+    )
+
+
+def _read_workbook(data: bytes, sheet: str | None) -> Table:
+    from openpyxl import load_workbook  # only when a workbook comes: openpyxl is slow to load
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "no default style" and such: not the user's
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as err:
+        raise _refuse(
+            1,
+            N_(
+                "This file cannot be read as an Excel workbook ({reason}): open it in the "
+                'spreadsheet and save it again as "Excel workbook (.xlsx)".'
+            ),
+            reason=str(err).strip() or type(err).__name__,
+        ) from None
+    try:
+        names = tuple(book.sheetnames)
+        if sheet and sheet not in names:
+            raise _refuse(
+                1,
+                N_("The workbook has no sheet {sheet!r}; its sheets are {sheets}."),
+                sheet=sheet,
+                sheets=", ".join(names),
+            )
+        chosen = sheet or names[0]
+        rows: list[tuple[int, list[str]]] = []
+        for number, values in enumerate(book[chosen].iter_rows(values_only=True), 1):
+            cells = [cell_text(value) for value in values]
+            while cells and not cells[-1].strip():
+                cells.pop()
+            if cells:
+                rows.append((number, cells))
+    finally:
+        book.close()
+    if not rows:
+        raise _refuse(
+            1,
+            N_("The sheet {sheet!r} is empty: it needs at least the header row."),
+            sheet=chosen,
+        )
+    header_line, header = rows[0]
+    return Table(
+        headers=[cell.strip() for cell in header],
+        rows=rows[1:],
+        encoding=XLSX,
+        delimiter="",
+        header_line=header_line,
+        sheet=chosen,
+        sheets=names,
+    )
+
+
+def cell_text(value: object) -> str:
+    """A workbook cell's value as the text an import reads: numbers in plain decimals
+    (never an exponent, never a float's noise), dates in ISO form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(Decimal(repr(value)), "f")
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.strftime("%Y-%m-%d %H:%M" if not value.second else "%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    return str(value)
+
+
+# --- writing files ----------------------------------------------------------------------
+
+Cell = str | int | Decimal | dt.date | None
+
+
+def write_table(filename: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
+    """The bytes of a file holding ``headers`` then ``rows``: an Excel workbook when
+    ``filename`` ends in ``.xlsx`` (numbers and dates as real cells), else CSV (UTF-8
+    without byte-order mark, comma-separated, quoted when needed, CRLF line ends)."""
+    if filename.lower().endswith((".xlsx", ".xlsm")):
+        return _write_workbook(headers, rows)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_csv_text(value) for value in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _csv_text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _write_workbook(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(list(headers))
+    for row in rows:
+        sheet.append(["" if value is None else value for value in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# --- columns and mappings ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """One of Régie's columns an import reads. ``label``: English, marked ``N_``;
+    ``synonyms``: headers other tools write for it (any case, accents ignored)."""
+
+    key: str
+    label: str
+    required: bool = False
+    synonyms: tuple[str, ...] = ()
+
+
+def _normal(text: str) -> str:
+    """A header compared loosely: no accents, no case, letters and digits only."""
+    plain = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in plain.casefold() if ch.isalnum())
+
+
+def guess_mapping(headers: Sequence[str], columns: Sequence[Column]) -> dict[str, str]:
+    """``{column key: header}`` for each column a header names (its key, English label or
+    a synonym); each header serves one column at most, columns in their order."""
+    found: dict[str, str] = {}
+    used: set[str] = set()
+    by_name: dict[str, str] = {}
+    for header in headers:
+        by_name.setdefault(_normal(header), header)
+    for column in columns:
+        for name in (column.key, column.label, *column.synonyms):
+            match = by_name.get(_normal(name))
+            if match is not None and match not in used and _normal(match):
+                found[column.key] = match
+                used.add(match)
+                break
+    return found
+
+
+def resolve_mapping(
+    table: Table, columns: Sequence[Column], mapping: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The mapping an import uses: the guessed one, overridden by ``mapping`` (an empty
+    header there unmaps a column). Refuses (``ValidationErrors`` on the header's line) an
+    unknown column key, a header the file lacks, and a required column left unmapped."""
+    keys = {column.key: column for column in columns}
+    resolved = guess_mapping(table.headers, columns)
+    problems: list[DomainError] = []
+    for key, header in (mapping or {}).items():
+        if key not in keys:
+            problems.append(
+                ValidationError(
+                    key,
+                    N_("Régie has no column {key!r} here; its columns are {keys}."),
+                    key=key,
+                    keys=", ".join(keys),
+                )
+            )
+            continue
+        if not header.strip():
+            resolved.pop(key, None)
+            continue
+        if table.index(header) is None:
+            problems.append(
+                ValidationError(
+                    key,
+                    N_("The file has no column {header!r}; its columns are {headers}."),
+                    header=header,
+                    headers=", ".join(h for h in table.headers if h),
+                )
+            )
+            continue
+        resolved[key] = header
+    for column in columns:
+        if column.required and column.key not in resolved:
+            problems.append(
+                ValidationError(
+                    column.key,
+                    N_(
+                        "No column of the file gives the {label} ({key}): name it in the "
+                        "header, or map it to one of {headers}."
+                    ),
+                    label=column.label,
+                    key=column.key,
+                    headers=", ".join(h for h in table.headers if h),
+                )
+            )
+    if problems:
+        raise ValidationErrors([(table.header_line, err) for err in problems])
+    return {column.key: resolved[column.key] for column in columns if column.key in resolved}
+
+
+def parse_map_options(values: Sequence[str] | None) -> dict[str, str]:
+    """``--map KEY=HEADER`` options as a mapping (``KEY=`` unmaps the column)."""
+    mapping: dict[str, str] = {}
+    for value in values or ():
+        key, sep, header = value.partition("=")
+        if not sep or not key.strip():
+            raise ValidationError(
+                "map",
+                N_('--map {value!r}: write it KEY=HEADER, e.g. name="Raison sociale".'),
+                value=value,
+            )
+        mapping[key.strip()] = header.strip()
+    return mapping
+
+
+# --- values -----------------------------------------------------------------------------
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+_CURRENCY = re.compile(r"^(€|EUR)\s*|\s*(€|EUR)$", re.IGNORECASE)
+
+
+def _grouped(text: str, mark: str) -> bool:
+    """Is ``text`` digits grouped by three with ``mark`` (``1.234.567``)?"""
+    return re.fullmatch(r"[0-9]{1,3}(?:" + re.escape(mark) + r"[0-9]{3})+", text) is not None
+
+
+def parse_decimal(
+    text: str, *, field: str = "amount", places: int | None = 2, negative: bool = False
+) -> Decimal:
+    """A number as files write it: ``1234.50``, ``1234,50``, ``1 234,50``, ``1.234,50``,
+    ``1,234.50``, ``12,50 €``. A lone comma or point is the decimal separator; with both,
+    the last one is, and the other must group thousands. Then read strictly as an amount
+    (``app.core.money.parse_decimal``: ``places`` decimals at most, a minus only when
+    ``negative``). Raises ``ValidationError`` naming ``field``."""
+    value = _CURRENCY.sub("", text.strip()).replace("\u2212", "-")
+    sign = ""
+    if value[:1] in "+-" and value:
+        sign, value = ("-" if value[0] == "-" else ""), value[1:]
+    if re.fullmatch(r"[0-9]{1,3}([\s\u00a0\u202f\u2009'][0-9]{3})+([.,][0-9]+)?", value):
+        value = _SPACES.sub("", value)
+    commas, points = value.count(","), value.count(".")
+    if commas and points:
+        decimal_mark = "," if value.rfind(",") > value.rfind(".") else "."
+        group_mark = "." if decimal_mark == "," else ","
+        whole, _, decimals = value.rpartition(decimal_mark)
+        if _grouped(whole, group_mark):
+            value = whole.replace(group_mark, "") + "." + decimals
+    elif commas > 1 or points > 1:
+        mark = "," if commas else "."
+        if _grouped(value, mark):
+            value = value.replace(mark, "")
+    try:
+        return money.parse_decimal(sign + value, field=field, places=places, negative=negative)
+    except money.AmountError:
+        raise ValidationError(
+            field,
+            N_("{value!r} is not a number (write it like 1234.50 or 1234,50)."),
+            value=text,
+        ) from None
+
+
+_DATE_FORMS = (
+    re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?:[ T][0-9:.]+)?"),
+    re.compile(r"(?P<d>[0-9]{1,2})[/.-](?P<m>[0-9]{1,2})[/.-](?P<y>[0-9]{4}|[0-9]{2})"
+               r"(?: [0-9:.]+)?"),
+    re.compile(r"(?P<y>[0-9]{4})/(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})"),
+)  # fmt: skip
+
+
+def parse_date(text: str, *, field: str = "date") -> dt.date:
+    """A date as files write it: ``2026-11-25``, ``25/11/2026``, ``25.11.2026``,
+    ``25-11-26`` (day first, as in France; a two-digit year is 20xx), a time after it
+    ignored. Raises ``ValidationError`` naming ``field``."""
+    value = text.strip()
+    for form in _DATE_FORMS:
+        found = form.fullmatch(value)
+        if found is None:
+            continue
+        year = int(found["y"])
+        if len(found["y"]) == 2:
+            year += 2000
+        try:
+            return dt.date(year, int(found["m"]), int(found["d"]))
+        except ValueError:
+            break
+    raise ValidationError(
+        field,
+        N_("{value!r} is not a date (write it like 25/11/2026 or 2026-11-25)."),
+        value=text,
+    )
+
+
+# --- importing ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """What one row of a file does (or would do): ``action`` is ``create``, ``update`` or
+    ``unchanged``; ``key`` the record it is about (a customer number, an item code);
+    ``summary`` a short description (the fields an update changes)."""
+
+    line: int
+    action: str
+    key: str
+    summary: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {"line": self.line, "action": self.action, "key": self.key, "summary": self.summary}
+
+
+@dataclass
+class ImportResult:
+    """What an import did, or what its preview would do."""
+
+    changes: list[RowChange] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(1 for change in self.changes if change.action == action)
+
+    @property
+    def created(self) -> int:
+        return self.count(CREATE)
+
+    @property
+    def updated(self) -> int:
+        return self.count(UPDATE)
+
+    @property
+    def unchanged(self) -> int:
+        return self.count(UNCHANGED)
+
+    def counts(self) -> dict[str, int]:
+        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged}
+
+    def as_dict(self) -> dict[str, object]:
+        return {**self.counts(), "changes": [change.as_dict() for change in self.changes]}
+
+
+class CellError(ValidationError):
+    """A refused row whose problem is in one column: names the file's header."""
+
+    def __init__(self, header: str, problem: DomainError) -> None:
+        self.problem = problem
+        super().__init__(
+            getattr(problem, "field", header),
+            N_("column {column!r}: {problem}"),
+            column=header,
+            problem=problem,
+        )
+
+
+def run_import(
+    uow: UnitOfWork,
+    table: Table,
+    columns: Sequence[Column],
+    mapping: Mapping[str, str] | None,
+    apply_row: Callable[[int, dict[str, str]], RowChange | Sequence[RowChange]],
+    *,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Apply ``apply_row(line, {key: cell})`` to every row, each in its own savepoint.
+
+    A row raising ``DomainError`` is noted with its line (with its column's header when the
+    error's ``field`` is a mapped column key) and the next rows are still checked; if any
+    was refused, ``ValidationErrors`` lists them all and nothing stays written.
+    ``progress(done, total)`` after each row; raising from it cancels, nothing written."""
+    resolved = resolve_mapping(table, columns, mapping)
+    errors: list[tuple[int, DomainError]] = []
+    result = ImportResult()
+    records = table.records(resolved)
+    with uow.session.begin_nested():  # nothing stays, even if the caller commits anyway
+        for done, ((line, values), (_, cells)) in enumerate(
+            zip(records, table.rows, strict=True), 1
+        ):
+            problem = table.width_problem(cells)
+            if problem is not None:
+                errors.append((line, problem))
+            else:
+                try:
+                    with uow.session.begin_nested():
+                        change = apply_row(line, values)
+                except CellError as err:
+                    errors.append((line, err))
+                except DomainError as err:
+                    errors.append((line, _named(err, resolved)))
+                else:
+                    if isinstance(change, RowChange):
+                        result.changes.append(change)
+                    else:
+                        result.changes.extend(change)
+            if progress is not None:
+                progress(done, len(records))
+        if errors:
+            raise ValidationErrors(errors)
+    return result
+
+
+def _named(err: DomainError, mapping: Mapping[str, str]) -> DomainError:
+    header = mapping.get(getattr(err, "field", ""))
+    return CellError(header, err) if header else err
+
+
+class _Rehearsed(Exception):
+    def __init__(self, result: object) -> None:
+        self.result = result
+
+
+def rehearse(db: Database, work: Callable[[UnitOfWork], T]) -> T:
+    """``work(uow)`` in a writing transaction that is rolled back whatever happens: what
+    an import would do, with nothing written. Its refusals are raised as they are."""
+    try:
+        with db.write() as uow:
+            raise _Rehearsed(work(uow))
+    except _Rehearsed as done:
+        return cast(T, done.result)
