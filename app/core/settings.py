@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+from pathlib import Path
+
 from sqlmodel import Field, SQLModel, select
 
 from app.core.access import Permission, require
 from app.core.db import UnitOfWork
+
+#: The ``resources`` package's folder (a logo named by a relative path lives there).
+RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 
 
 class Setting(SQLModel, table=True):
@@ -26,8 +33,12 @@ IBAN = "cooperative.iban"
 BIC = "cooperative.bic"
 EMAIL = "cooperative.email"
 PHONE = "cooperative.phone"
-#: Path of the logo inside the ``resources`` package.
+#: The logo: a path inside the ``resources`` package (the demo's ``demo/logo.png``) or an
+#: uploaded image stored whole as a ``data:image/png;base64,…`` URL (``invoicing.setup``
+#: checks and scales it); read it with ``logo_bytes``. Empty: no logo.
 LOGO = "cooperative.logo"
+#: The address is multi-line: street lines, then "43000 Town" on the last line
+#: (``invoicing.parties`` splits it; the set-up joins street, postcode and city so).
 IDENTITY_KEYS = (
     COOPERATIVE_NAME,
     LEGAL_FORM,
@@ -43,7 +54,26 @@ IDENTITY_KEYS = (
     PHONE,
     LOGO,
 )
-DEFAULTS = {COOPERATIVE_NAME: "Régie"}
+
+# What the set-up decides (``invoicing.setup`` writes them; invoicing and memberships apply them).
+#: ``normal`` (VAT charged) or ``franchise`` (franchise en base, art. 293 B du CGI).
+VAT_REGIME = "invoicing.vat_regime"
+VAT_NORMAL = "normal"
+VAT_FRANCHISE = "franchise"
+#: Prefixes of new invoice and credit note numbers (FA-2026-00001, AV-2026-00001).
+INVOICE_PREFIX = "numbering.invoice_prefix"
+CREDIT_PREFIX = "numbering.credit_prefix"
+#: The first day of a membership year, "MM-DD" ("01-01": the calendar year; "09-01": a
+#: season from September).
+MEMBERSHIP_YEAR_START = "memberships.year_start"
+
+DEFAULTS = {
+    COOPERATIVE_NAME: "Régie",
+    VAT_REGIME: VAT_NORMAL,
+    INVOICE_PREFIX: "FA",
+    CREDIT_PREFIX: "AV",
+    MEMBERSHIP_YEAR_START: "01-01",
+}
 
 #: What this database holds: ``demo`` (the demo cooperative: marked "DÉMO" in the title
 #: bar and on every document), ``own`` (a cooperative's own data, set up by ``regie init``
@@ -61,6 +91,35 @@ def get_setting(uow: UnitOfWork, key: str) -> str:
 def is_demo(uow: UnitOfWork) -> bool:
     """Does this database hold the demo cooperative (never a cooperative's own data)?"""
     return get_setting(uow, DATABASE_KIND) == DEMO
+
+
+def logo_bytes(uow: UnitOfWork) -> bytes | None:
+    """The cooperative's logo as image bytes (PNG or JPEG), or None: no logo set, or the
+    one named is missing or unreadable (documents are then printed without one)."""
+    return logo_from(get_setting(uow, LOGO))
+
+
+def logo_from(value: str) -> bytes | None:
+    """The image a ``cooperative.logo`` value names (see ``LOGO``), or None."""
+    text = value.strip()
+    if not text:
+        return None
+    if text.startswith("data:"):
+        _header, _, encoded = text.partition(",")
+        try:
+            return base64.b64decode(encoded, validate=True) or None
+        except (binascii.Error, ValueError):
+            return None
+    path = Path(text) if Path(text).is_absolute() else RESOURCES / text
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def logo_value(png: bytes) -> str:
+    """The ``cooperative.logo`` value storing the PNG image ``png`` whole."""
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
 def _cached(uow: UnitOfWork) -> dict[str, str]:
