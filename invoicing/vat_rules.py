@@ -41,6 +41,14 @@ The rules, in order:
 5. Everyone else — French customers of every kind, individuals wherever they live (EU or
    not: the general B2C rule, place of supply in France) — as priced: S at its rate.
 
+A cooperative under the VAT franchise (franchise en base, art. 293 B du CGI: setting
+``invoicing.vat_regime`` = ``franchise``) charges no VAT at all: every line but one outside
+the scope of VAT (rule 1) is E at 0, printed "TVA non applicable, art. 293 B du CGI" (the
+mention the article requires), with the VATEX code ``VATEX-FR-FRANCHISE`` (BT-121: in the
+VATEX code list of the Factur-X 1.09 EN 16931 profile validated against). The franchise
+comes before rules 2 to 5: a seller who charges no VAT does not reverse-charge nor exempt
+either (a cooperative under the franchise that sells to businesses abroad should leave it).
+
 The FR-CTC BAR note follows the buyer: ``facturx_xml.business_category``.
 """
 
@@ -55,6 +63,7 @@ from sqlmodel import col, select
 
 from app.core.db import UnitOfWork
 from app.core.money import quantize
+from app.core.settings import get_setting
 from booking import countries
 from booking.models import Customer, CustomerCategory, CustomerKind
 from inventory.models import ItemType
@@ -70,6 +79,14 @@ EXPORT_SERVICES = (
     "TVA non applicable, article 259-1° du CGI (preneur établi hors de l'Union européenne)"
 )
 EXPORT_GOODS = "Exonération de TVA, article 262 I du CGI (exportation)"
+FRANCHISE = "TVA non applicable, art. 293 B du CGI"
+FRANCHISE_CODE = "VATEX-FR-FRANCHISE"
+
+#: The setting saying whether the cooperative charges VAT (``normal``) or not
+#: (``franchise``: franchise en base, art. 293 B du CGI).
+VAT_REGIME = "invoicing.vat_regime"
+NORMAL = "normal"
+FRANCHISE_REGIME = "franchise"
 
 #: Exemption reasons printed (and put in the XML) for non-standard VAT categories, when
 #: the lines do not say more.
@@ -118,11 +135,14 @@ def customer_buyer_kind(customer: Customer) -> Buyer:
     )
 
 
-def treat(line: Line, buyer: Buyer, exemption: str = "") -> Line:
+def treat(line: Line, buyer: Buyer, exemption: str = "", *, franchise: bool = False) -> Line:
     """One line with its VAT treatment (the rules of the module docstring); ``exemption``
-    is the legal article of an exempt item type ("" when it is taxed)."""
+    is the legal article of an exempt item type ("" when it is taxed); ``franchise``: the
+    seller is under the VAT franchise (no VAT charged at all)."""
     if line.vat_category is VatCategory.OUT_OF_SCOPE:
         return line
+    if franchise:
+        return _zero(line, VatCategory.EXEMPT, FRANCHISE)
     if buyer is Buyer.EU_BUSINESS:
         if line.is_goods:
             return _zero(line, VatCategory.INTRA_EU, INTRA_EU_GOODS)
@@ -161,11 +181,17 @@ def exemptions(uow: UnitOfWork, codes: Iterable[str]) -> dict[str, str]:
     return {code: article for code, article in uow.session.exec(query)}
 
 
+def is_franchise(uow: UnitOfWork) -> bool:
+    """Is the cooperative under the VAT franchise (it charges no VAT)?"""
+    return get_setting(uow, VAT_REGIME).strip().casefold() == FRANCHISE_REGIME
+
+
 def apply(uow: UnitOfWork, customer: Customer, lines: Sequence[Line]) -> list[Line]:
     """The lines with the VAT treatment of this buyer (same order, same count)."""
     buyer = customer_buyer_kind(customer)
-    exempt = exemptions(uow, (ln.item_code for ln in lines))
-    return [treat(ln, buyer, exempt.get(ln.item_code, "")) for ln in lines]
+    franchise = is_franchise(uow)
+    exempt = {} if franchise else exemptions(uow, (ln.item_code for ln in lines))
+    return [treat(ln, buyer, exempt.get(ln.item_code, ""), franchise=franchise) for ln in lines]
 
 
 # --- totals --------------------------------------------------------------------------------
@@ -179,6 +205,12 @@ def _reason(category: VatCategory, lines: Sequence[Line]) -> str:
     if category is VatCategory.STANDARD:
         return ""
     return " ; ".join(reasons) or EXEMPTION_REASONS.get(category, "")
+
+
+def _code(category: VatCategory, lines: Sequence[Line]) -> str:
+    if category is VatCategory.EXEMPT and all(ln.exemption_reason == FRANCHISE for ln in lines):
+        return FRANCHISE_CODE
+    return EXEMPTION_CODES.get(category, "")
 
 
 def vat_totals(lines: Iterable[Line]) -> tuple[VatTotal, ...]:
@@ -197,7 +229,7 @@ def vat_totals(lines: Iterable[Line]) -> tuple[VatTotal, ...]:
                 base=quantize(base),
                 amount=quantize(base * rate / HUNDRED),
                 exemption_reason=_reason(category, members),
-                exemption_code=EXEMPTION_CODES.get(category, ""),
+                exemption_code=_code(category, members),
             )
         )
     return tuple(totals_)
