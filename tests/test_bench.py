@@ -87,7 +87,7 @@ def test_workload_answers_match_the_reference(capsys, tiny_workload):
     assert result["workload"]["products"] == 25 and result["workload"]["rentals"] == 120
     assert result["workload"]["window"] == ["2026-12-26", "2027-01-25"]
     results = result["results"]
-    assert set(results) == {
+    operations = {
         "wl_book",
         "wl_availability_one",
         "wl_availability_all",
@@ -95,6 +95,13 @@ def test_workload_answers_match_the_reference(capsys, tiny_workload):
         "wl_return",
         "wl_invoice",
     }
+    # the raw-SQL lower bound of the same work, measured in the same run, beside each figure
+    assert set(results) == operations | {f"{name}_bound" for name in operations}
+    for name in operations:
+        assert set(results[f"{name}_bound"]) >= FIGURES
+        assert results[name]["bound_ratio"] > 0
+    assert results["wl_availability_all_bound"]["mismatches"] == 0
+    assert results["wl_invoice_bound"]["n"] == results["wl_invoice"]["n"]
     assert results["wl_pickup"]["n"] > 0 and results["wl_return"]["scans"] > 0
     # every rental checked out and back in is invoiced (without the PDF)
     assert results["wl_invoice"]["n"] == results["wl_return"]["rentals"] > 0
@@ -124,6 +131,26 @@ def test_reference_is_the_generators_own(tiny_workload):
         assert workload.expected_availability(data, w0, w1) == generator.expected_availability(
             data, w0, w1
         )
+
+
+def test_the_bound_answers_as_the_generator_on_every_window(tiny_workload):
+    """The plain-SQL bound is a fair bound only if it does the same logical work: its
+    availability answers equal the generator's reference, on windows that start before,
+    inside and after the rentals."""
+    import datetime as dt
+
+    from app.bench import bound, workload
+
+    data = json.loads(tiny_workload.read_text())
+    anchor = dt.date(2026, 11, 26)
+    first = data["products"][0]["code"]
+    for offset, days in ((-200, 400), (-30, 10), (0, 0), (30, 30), (150, 60)):
+        w0 = anchor + dt.timedelta(days=offset)
+        w1 = w0 + dt.timedelta(days=days)
+        expected = workload.expected_availability(data, w0, w1)
+        figures, wrong = bound.run_bound(data, (w0, w1), expected, first, [0, 5], invoices=2)
+        assert wrong == 0, (w0, w1)
+        assert figures["wl_invoice_bound"]["n"] == 2
 
 
 def test_a_wrong_answer_fails_naming_it(capsys, tiny_workload, monkeypatch):
@@ -244,10 +271,12 @@ def test_workload_on_both_engines_side_by_side(capsys, tiny_workload, pg_cluster
     results = result["results"]
     names = {"wl_book", "wl_availability_one", "wl_availability_all", "wl_pickup", "wl_return"}
     names |= {"wl_invoice"}
-    assert set(results) == names | {f"pg_{name}" for name in names}
+    bounds = {f"{name}_bound" for name in names}  # measured once, beside both engines
+    assert set(results) == names | {f"pg_{name}" for name in names} | bounds
     for name in names:
         assert results[f"pg_{name}"]["n"] == results[name]["n"] > 0
         assert results[f"pg_{name}"]["ratio"] > 0
+        assert results[f"pg_{name}"]["bound_ratio"] > 0 and results[name]["bound_ratio"] > 0
     one = results["pg_wl_availability_one"]
     assert one["available"] == one["expected"] == results["wl_availability_one"]["available"]
     assert results["pg_wl_pickup"]["scan_p95_ms"] > 0

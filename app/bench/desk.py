@@ -128,9 +128,8 @@ def bench_workload_pickup_return(
     anchor = dt.date.fromisoformat(workload["anchor"])
     clock = FixedClock(dt.datetime.combine(anchor, dt.time(10), tzinfo=PARIS))
     codes = [p["code"] for p in workload["products"]]
-    count = min(sample, len(rentals))
-    step = len(rentals) / count if count else 1
-    picked = [int(i * step) for i in range(count)]
+    picked = sample_indexes(len(rentals), sample)
+    count = len(picked)
 
     single: dict[bool, list[float]] = {True: [], False: []}
 
@@ -172,6 +171,14 @@ def bench_workload_pickup_return(
         "wl_pickup": {**summarise(pickup), "rentals": count, "scans": scans, **_one(single[True])},
         "wl_return": {**summarise(back), "rentals": count, "scans": scans, **_one(single[False])},
     }
+
+
+def sample_indexes(rentals: int, sample: int = WL_RENTALS) -> list[int]:
+    """The rentals ``wl_pickup``/``wl_return`` check out and back in: ``sample`` indexes
+    spread evenly over the workload (the bound in ``app.bench.bound`` takes the same)."""
+    count = min(sample, rentals)
+    step = rentals / count if count else 1
+    return [int(i * step) for i in range(count)]
 
 
 def _one(samples: list[float]) -> dict[str, Any]:

@@ -161,11 +161,18 @@ def load_into(db: Database, data: dict[str, Any]) -> tuple[dict[str, int], list[
 
 
 def run_workload(
-    path: Path, report: Report, engine: str = "sqlite", url: str | None = None
+    path: Path,
+    report: Report,
+    engine: str = "sqlite",
+    url: str | None = None,
+    bound: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any], Mismatch | None]:
     """Load ``path`` into a fresh temporary database (an SQLite file, or with ``engine`` =
-    ``postgresql`` a new database on ``url``'s server) and time the ``wl_*`` operations.
-    Returns the result and the first wrong answer, if any."""
+    ``postgresql`` a new database on ``url``'s server) and time the ``wl_*`` operations,
+    then the raw-SQL lower bound of the same work (``app.bench.bound``: ``wl_*_bound``),
+    unless ``bound`` gives the figures of a bound already measured in this run. Each
+    ``wl_*`` figure carries ``bound_ratio``: its median ÷ the bound's. Returns the result
+    and the first wrong answer, if any."""
     from app.bench.engines import fresh_target
     from booking.availability import availability, availability_many
     from booking.bookings import BookingData, Line, create_booking
@@ -226,6 +233,14 @@ def run_workload(
             invoice_figures = bench_workload_invoice(db, data, references)
         finally:
             db.dispose()
+    if bound is None:
+        from app.bench.bound import run_bound
+        from app.bench.desk import sample_indexes
+        from app.bench.invoice import WL_INVOICES
+
+        report("the raw-SQL lower bound")
+        picked = sample_indexes(len(data["rentals"]))
+        bound, _ = run_bound(data, (w0, w1), expected, code, picked, invoices=WL_INVOICES)
     mismatch = None
     if one.available != expected[code]:
         mismatch = Mismatch(code, expected[code], one.available, "wl_availability_one")
@@ -268,6 +283,12 @@ def run_workload(
         },
         "matched": mismatch is None,
     }
+    results = result["results"]
+    for name, figures in bound.items():
+        mine = results.get(name.removesuffix("_bound"))
+        if mine and figures.get("median_ms"):
+            mine["bound_ratio"] = round(mine["median_ms"] / figures["median_ms"], 1)
+    results.update(bound)
     if mismatch is not None:
         result["mismatch"] = {
             "operation": mismatch.operation,

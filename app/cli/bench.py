@@ -211,11 +211,13 @@ def run_workload_bench(args: argparse.Namespace, engines: list[str]) -> int:
     url = _server_url(args)
     runs = {}
     mismatch = None
+    bound = None  # the raw-SQL lower bound: measured once, in the first engine's run
     for engine in engines:
         report(f"workload on {engine}")
-        result, wrong = run_workload(Path(args.workload), report, engine, url)
+        result, wrong = run_workload(Path(args.workload), report, engine, url, bound)
         runs[engine] = result
         mismatch = mismatch or wrong
+        bound = {k: v for k, v in result["results"].items() if k.endswith("_bound")}
     result = _side_by_side(runs, "median_ms")
     if "postgresql" in engines and url:
         from app.bench.engines import server_settings
@@ -254,6 +256,9 @@ def _side_by_side(runs: dict[str, dict[str, Any]], figure: str) -> dict[str, Any
     sqlite = runs.get("sqlite", {}).get("results", {})
     results.update(sqlite)
     for name, figures in runs.get("postgresql", {}).get("results", {}).items():
+        if name.endswith("_bound"):  # plain sqlite3: one bound, under its own name
+            results.setdefault(name, figures)
+            continue
         entry = dict(figures)
         base = sqlite.get(name, {}).get(figure)
         if base:
@@ -281,21 +286,30 @@ def _settings(result: dict[str, Any]) -> None:
 
 def _engine_table(results: dict[str, Any], engines: list[str]) -> None:
     """Median and p95 per operation, one column pair per engine, and the ratio."""
-    names = [name for name in results if not name.startswith("pg_")]
+    names = [n for n in results if not n.startswith("pg_") and not n.endswith("_bound")]
     if engines == ["postgresql"]:
-        names = [name[3:] for name in results]
+        names = [n[3:] for n in results if n.startswith("pg_")]
+    has_bound = any(n.endswith("_bound") for n in results)
     head = f"{'operation':<22}"
+    if has_bound:
+        head += f" {'bound median':>13}"
     for engine in engines:
         label = "SQLite" if engine == "sqlite" else "PostgreSQL"
         head += f" {label + ' median':>18} {'p95 ms':>9}"
+        if has_bound:
+            head += f" {'÷ bound':>8}"
     if len(engines) > 1:
         head += f" {'PG ÷ SQLite':>12}"
     print(head)
     for name in names:
         line = f"{name:<22}"
+        if has_bound:
+            line += f" {results.get(name + '_bound', {}).get('median_ms', 0.0):>13.2f}"
         for engine in engines:
             figures = results.get(name if engine == "sqlite" else f"pg_{name}", {})
             line += f" {figures.get('median_ms', 0.0):>18.2f} {figures.get('p95_ms', 0.0):>9.2f}"
+            if has_bound:
+                line += f" {figures.get('bound_ratio', 0.0):>8.1f}"
         if len(engines) > 1 and "ratio" in results.get(f"pg_{name}", {}):
             line += f" {results[f'pg_{name}']['ratio']:>12.2f}"
         print(line)
