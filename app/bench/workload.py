@@ -252,7 +252,7 @@ def run_workload(
                 mismatch = Mismatch(c, expected[c], got.get(c, -1), "wl_availability_all")
                 break
     wrong = sum(1 for c in codes if got.get(c) != expected[c])
-    result = {
+    result: dict[str, Any] = {
         "workload": {
             "file": str(path),
             "seed": data.get("seed"),
@@ -283,7 +283,7 @@ def run_workload(
         },
         "matched": mismatch is None,
     }
-    results = result["results"]
+    results: dict[str, Any] = result["results"]
     for name, figures in bound.items():
         mine = results.get(name.removesuffix("_bound"))
         if mine and figures.get("median_ms"):
