@@ -188,6 +188,9 @@ def message(err: DomainError) -> str:
     for key in ("status", "current"):
         if params.get(key) in STATUS_WORDS:
             params[key] = label(STATUS_WORDS[params[key]]).lower()
+    for key, value in list(params.items()):  # a sentence within a sentence (a file's cell)
+        if isinstance(value, DomainError):
+            params[key] = message(value)
     if isinstance(err, Forbidden):  # a refusal's role and action are labels (N_)
         for key in LABEL_PARAMS:
             if isinstance(params.get(key), str):
