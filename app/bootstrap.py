@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.core import accounts
+from app.core import accounts, paths
 from app.core.clock import Clock
 from app.core.db import Database
 from app.core.errors import NotFound
 from app.core.migrate import open_database
-from app.core.paths import default_db_path, resolve_db
+from app.core.paths import demo_db_path, resolve_db
 
 
 @dataclass
@@ -41,7 +41,58 @@ def acting_user() -> str:
 def first_run(db_option: str | None) -> bool:
     """Will opening this database build the demo cooperative first (the first start)?"""
     path = resolve_db(db_option)
-    return isinstance(path, Path) and not path.exists() and _is_embedded_default(path)
+    return isinstance(path, Path) and not path.exists() and _is_demo_file(path)
+
+
+def needs_choice(db_option: str | None) -> bool:
+    """Must the desktop app ask first: explore the demo, or set up my cooperative? Yes on
+    the embedded default (nothing names a database: no ``--db``, ``REGIE_DB`` nor chosen
+    database) while neither the cooperative's ``regie.db`` nor the demo's ``demo.db``
+    exists."""
+    if db_option or paths.chosen_db():
+        return False
+    return not paths.default_db_path().exists() and not demo_db_path().exists()
+
+
+def set_aside_old_demo() -> Path | None:
+    """Before a cooperative is set up in ``regie.db``: a ``regie.db`` that holds the demo
+    (built there by a Régie older than the two files) moves to ``demo.db`` when that does
+    not exist yet. Returns the demo's new path, or None when nothing moved."""
+    own, demo = paths.default_db_path(), demo_db_path()
+    if not own.is_file() or demo.exists() or not holds_demo(own):
+        return None
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = own.with_name(own.name + suffix)
+        if side.exists():
+            return None  # open in another Régie (or not closed cleanly): left alone
+    os.replace(own, demo)
+    return demo
+
+
+def holds_demo(path: Path) -> bool:
+    """Does the SQLite file ``path`` hold the demo cooperative (``database.kind`` demo, or
+    no kind and the demo's SIREN: a database built before the kind existed)? Read without
+    migrating or writing; False for anything unreadable."""
+    import sqlite3
+
+    from app.core import settings
+
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        rows = dict(
+            connection.execute(
+                "SELECT key, value FROM setting WHERE key IN (?, ?)",
+                (settings.DATABASE_KIND, settings.SIREN),
+            ).fetchall()
+        )
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+    return settings.kind_is_demo(rows.get(settings.DATABASE_KIND, ""), rows.get(settings.SIREN, ""))
 
 
 def open_context(
@@ -50,15 +101,16 @@ def open_context(
     demo_if_new: bool = True,
     progress: Callable[[Any], None] | None = None,
 ) -> Context:
-    """Open the database a command names. The embedded default (the user's data
-    directory) is created with the demo cooperative (catalogue, customers, bookings,
+    """Open the database a command names. The embedded default's demo file (the user's
+    data directory's ``demo.db``, opened while no ``regie.db`` exists) is created with the
+    demo cooperative (catalogue, customers, bookings,
     rates and invoices) on first run: built into a private file and published whole
     (``app.first_start``); ``progress(step)`` follows the build. A server (a URL) is
     opened as it is: its database must exist on the server."""
     path = resolve_db(db_option)
     if isinstance(path, str):
         return _context(open_database(path))
-    if demo_if_new and not path.exists() and _is_embedded_default(path):
+    if demo_if_new and not path.exists() and _is_demo_file(path):
         from app.first_start import build_demo_file
 
         if progress is None and sys.stderr.isatty():  # a person waits at a terminal
@@ -67,7 +119,7 @@ def open_context(
             message = tr("cli", "First start: preparing the demo cooperative in {path}…")
             print(message.format(path=path), file=sys.stderr, flush=True)
         build_demo_file(path, progress=progress)
-    elif not path.parent.is_dir() and not _is_embedded_default(path):
+    elif not path.parent.is_dir() and not paths.is_embedded(path):
         raise NotFound(
             "There is no folder {folder} for the database {path}: check the path given "
             "with --db or REGIE_DB (a mistyped path must not start a new, empty database).",
@@ -88,5 +140,5 @@ def _context(db: Database) -> Context:
     return Context(db=db) if actor is None else Context(db=db, user=actor.name)
 
 
-def _is_embedded_default(path: Path) -> bool:
-    return path.resolve() == default_db_path().resolve()
+def _is_demo_file(path: Path) -> bool:
+    return path.resolve() == demo_db_path().resolve()

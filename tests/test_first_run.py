@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from app.bootstrap import open_context
+from app.bootstrap import first_run, needs_choice, open_context
+from app.core import settings
 from app.core.migrate import open_database
-from app.core.paths import default_db_path
+from app.core.paths import default_db_path, demo_db_path
 from app.first_start import lock_path, partial_path
 from inventory.queries import search_types
 from invoicing.issuing import verify_chain
@@ -47,16 +48,23 @@ def _complete(path: Path) -> dict[str, int]:
 
 
 @slow
-def test_embedded_default_is_created_with_the_demo_once():
+def test_embedded_default_is_created_with_the_demo_once_in_its_own_file():
     assert not default_db_path().exists()
+    assert needs_choice(None) and first_run(None)
     ctx = open_context(None)
     try:
         first = _type_count(ctx)
+        with ctx.db.read() as uow:
+            assert settings.is_demo(uow)
+            assert settings.get_setting(uow, settings.DATABASE_KIND) == settings.DEMO
     finally:
         ctx.db.dispose()
-    assert default_db_path().exists() and first >= 60
-    assert not partial_path(default_db_path()).exists()
-    assert not lock_path(default_db_path()).exists()
+    # the demo lives in demo.db; the cooperative's own regie.db is never made by it
+    assert demo_db_path().exists() and first >= 60
+    assert not default_db_path().exists()
+    assert not needs_choice(None) and not first_run(None)
+    assert not partial_path(demo_db_path()).exists()
+    assert not lock_path(demo_db_path()).exists()
     again = open_context(None)
     try:
         assert _type_count(again) == first

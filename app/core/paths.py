@@ -32,7 +32,32 @@ def cache_dir() -> Path:
 
 
 def default_db_path() -> Path:
+    """The cooperative's own database (``regie init``, the first-start assistant)."""
     return data_dir() / "regie.db"
+
+
+def demo_db_path() -> Path:
+    """The demo cooperative's database: a file of its own, never the cooperative's."""
+    return data_dir() / "demo.db"
+
+
+def embedded_db_path() -> Path:
+    """The file opened when nothing names one: the cooperative's own ``regie.db`` once it
+    exists, else the demo's ``demo.db`` (built on first use)."""
+    own = default_db_path()
+    return own if own.exists() else demo_db_path()
+
+
+def is_embedded(path: Path) -> bool:
+    """Is ``path`` one of the two files of the user's data directory?"""
+    resolved = path.resolve()
+    return resolved in (default_db_path().resolve(), demo_db_path().resolve())
+
+
+def chosen_db() -> str | None:
+    """What names the database besides the command line: ``REGIE_DB``, else the database
+    chosen on this computer (connection.json); None: the embedded default."""
+    return os.environ.get("REGIE_DB") or _configured()
 
 
 def is_url(value: object) -> bool:
@@ -56,11 +81,12 @@ def normal_url(url: str) -> str:
 def resolve_db(cli_value: str | None) -> Path | str:
     """``REGIE_DB`` first, then ``--db``, then the database chosen on this computer
     (Settings → Database, the connection dialog: ``app.core.connection``), then the user's
-    data directory (DESIGN.md): a ``Path`` for an SQLite file, the URL (a ``str``, driver
+    data directory (``embedded_db_path``: the cooperative's ``regie.db`` once set up, else
+    the demo's ``demo.db``): a ``Path`` for an SQLite file, the URL (a ``str``, driver
     named) for a server."""
     chosen = os.environ.get("REGIE_DB") or cli_value or _configured()
     if not chosen:
-        return default_db_path()
+        return embedded_db_path()
     return database(chosen)
 
 

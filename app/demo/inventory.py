@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, insert
 from sqlmodel import select
 
-from app.core import settings
+from app.core import paths, settings
 from app.core.clock import Clock
 from app.core.dates import add_months
 from app.core.db import Database, UnitOfWork, id_column
@@ -84,7 +84,7 @@ from app.core.settings import (  # noqa: E402
 )
 
 DEMO_NAME = "Scène Commune du Velay (démo)"
-DEMO_SIREN = "932817455"  # fictitious; Luhn-valid
+DEMO_SIREN = settings.DEMO_SIREN  # fictitious; Luhn-valid
 #: All fictitious, with valid check digits (SIRET Luhn, VAT key, IBAN mod 97, RIB key).
 IDENTITY: dict[str, str] = {
     COOPERATIVE_NAME: DEMO_NAME,
@@ -161,7 +161,10 @@ def build_demo(
         raise ValueError(f"a large demo has at least {len(TYPES)} types")
     rng = random.Random(seed)
     with db.write() as uow:
+        _refuse_own(uow)
         _refuse_non_empty(uow)
+        # marked first: every document rendered from this database says "DÉMO"
+        settings.set_setting(uow, settings.DATABASE_KIND, settings.DEMO)
         for key, value in IDENTITY.items():
             settings.set_setting(uow, key, value)
         if size == "small":
@@ -172,6 +175,18 @@ def build_demo(
         for code, name, lines in KITS:
             containers.save_kit(uow, user=user, code=code, name=name, lines=list(lines))
         return summarise(uow)
+
+
+def _refuse_own(uow: UnitOfWork) -> None:
+    """The demo never goes into a cooperative's own database (set up, or with an identity
+    that is not the demo's)."""
+    if settings.is_own(uow):
+        raise Conflict(
+            "This database holds {name}'s own data: the demo cooperative goes into a file "
+            "of its own (regie --db {path} demo).",
+            name=settings.get_setting(uow, settings.COOPERATIVE_NAME),
+            path=str(paths.demo_db_path()),
+        )
 
 
 def _refuse_non_empty(uow: UnitOfWork) -> None:
