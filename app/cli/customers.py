@@ -9,13 +9,16 @@ import json
 import sys
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.bootstrap import open_context
+from app.cli import tabular_cli
 from app.cli.output import print_json
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
 from app.core.files import atomic_write_bytes
 from app.i18n import message, tr
-from booking import customers
+from booking import customers, customers_io
 from booking.models import Customer, CustomerCategory, CustomerKind
 from inventory import fields
 from invoicing import personal_data
@@ -150,6 +153,7 @@ def register(commands: Any) -> None:
     show.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
     show.set_defaults(handler=show_customer)
     _register_personal_data(sub)
+    _register_files(sub)
 
 
 def _register_personal_data(sub: Any) -> None:
@@ -474,3 +478,32 @@ def customer_json(uow: UnitOfWork, customer: Customer, today: dt.date) -> dict[s
         ],
         **{key: getattr(customer, key) for key in customers.CUSTOMER_FIELDS if key in SHOWN},
     }
+
+
+def _register_files(sub: Any) -> None:
+    keys = ", ".join(customers_io.KEYS)
+    imp = sub.add_parser(
+        "import",
+        help=tr("cli", "import customers and memberships from CSV or .xlsx (all or nothing)"),
+    )
+    tabular_cli.add_import_options(imp, columns=keys)
+    imp.set_defaults(handler=import_customers)
+    exp = sub.add_parser(
+        "export", help=tr("cli", "export customers and memberships (.csv or .xlsx)")
+    )
+    tabular_cli.add_export_options(exp)
+    exp.set_defaults(handler=export_customers)
+
+
+def import_customers(args: argparse.Namespace) -> int:
+    return tabular_cli.run_import(
+        args, lambda uow, table, mapping: customers_io.import_customers(uow, table, mapping)
+    )
+
+
+def export_customers(args: argparse.Namespace) -> int:
+    return tabular_cli.run_export(
+        args,
+        customers_io.export_customers,
+        lambda n: QCoreApplication.translate("cli", "%n customer(s)", None, n),
+    )

@@ -421,7 +421,7 @@ class Column:
     synonyms: tuple[str, ...] = ()
 
 
-def _normal(text: str) -> str:
+def loose(text: str) -> str:
     """A header compared loosely: no accents, no case, letters and digits only."""
     plain = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in plain.casefold() if ch.isalnum())
@@ -434,11 +434,11 @@ def guess_mapping(headers: Sequence[str], columns: Sequence[Column]) -> dict[str
     used: set[str] = set()
     by_name: dict[str, str] = {}
     for header in headers:
-        by_name.setdefault(_normal(header), header)
+        by_name.setdefault(loose(header), header)
     for column in columns:
         for name in (column.key, column.label, *column.synonyms):
-            match = by_name.get(_normal(name))
-            if match is not None and match not in used and _normal(match):
+            match = by_name.get(loose(name))
+            if match is not None and match not in used and loose(match):
                 found[column.key] = match
                 used.add(match)
                 break
@@ -682,7 +682,7 @@ def run_import(
                 except CellError as err:
                     errors.append((line, err))
                 except DomainError as err:
-                    errors.append((line, _named(err, resolved)))
+                    errors.append((line, _named(err, columns, resolved)))
                 else:
                     if isinstance(change, RowChange):
                         result.changes.append(change)
@@ -695,9 +695,17 @@ def run_import(
     return result
 
 
-def _named(err: DomainError, mapping: Mapping[str, str]) -> DomainError:
-    header = mapping.get(getattr(err, "field", ""))
-    return CellError(header, err) if header else err
+def _named(err: DomainError, columns: Sequence[Column], mapping: Mapping[str, str]) -> DomainError:
+    """``err`` naming the file's header of the column it is about: its ``field`` is the
+    column's key, label or a synonym (compared loosely: "VAT number" is ``vat_number``)."""
+    wanted = loose(str(getattr(err, "field", "")))
+    if not wanted:
+        return err
+    for column in columns:
+        names = (column.key, column.label, *column.synonyms)
+        if column.key in mapping and any(loose(name) == wanted for name in names):
+            return CellError(mapping[column.key], err)
+    return err
 
 
 class _Rehearsed(Exception):

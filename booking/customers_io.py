@@ -1,0 +1,331 @@
+"""Customers and their memberships as a table: export them, import them (all or nothing).
+
+Format: one row per membership, the customer's columns repeated on each of its rows; a
+customer without membership has one row with the membership columns empty. Columns (the
+header names them by key; other headers are mapped, see ``COLUMNS`` for the synonyms
+guessed, e.g. "Raison sociale", "N° adhérent", "Adhésion du")::
+
+    number,name,kind,category,email,phone,address,postcode,city,country,siren,siret,
+    vat_number,public_buyer,service_code,notes,member_number,member_from,member_to
+
+``kind`` and ``category`` take Régie's values (``organisation``, ``commune``…) or the
+usual French words (``particulier``, ``mairie``, ``entreprise``…); ``public_buyer`` yes or
+empty; dates ``2026-11-25`` or ``25/11/2026``; an empty ``country`` is FR. A French postcode
+that a spreadsheet turned into a four-digit number (1000 for 01000) gets its zero back.
+
+Which customer a row is about: its ``number`` when the file gives one (created with that
+number if none has it); otherwise the customer with the row's SIRET, otherwise the only
+customer of that exact name (case aside); otherwise a new customer with the next free
+number. Rows of one customer (same number, else same SIRET, else same name) must agree on
+every customer column. A membership is matched by its customer and first day: created if
+absent, its number and last day updated. Nothing absent from the file is deleted;
+contacts are not part of the file.
+
+Export order: customers by number, each customer's memberships by first day. Exporting,
+importing into an empty database and exporting again gives the same file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from app.core import tabular
+from app.core.access import Permission, requires
+from app.core.db import UnitOfWork, require_id
+from app.core.errors import N_, Conflict, ValidationError
+from app.core.tabular import Column, ImportResult, Progress, RowChange, Table
+from booking import customers
+from booking.models import Customer, CustomerCategory, CustomerKind, Membership
+from inventory import fields
+
+Col = Column
+#: Régie's columns, in the order of an exported file.
+COLUMNS: tuple[Column, ...] = (
+    Col("number", N_("Customer number"), False,
+        ("customer no", "n° client", "numéro client", "numéro", "code client", "client", "no")),
+    Col("name", N_("Name"), True,
+        ("nom", "raison sociale", "dénomination", "nom / raison sociale", "société",
+         "structure", "organisme", "customer", "nom client")),
+    Col("kind", N_("Kind"), False, ("type", "type de client", "nature", "personne")),
+    Col("category", N_("Category"), False, ("catégorie", "catégorie client", "statut")),
+    Col("email", N_("Email"), False, ("e-mail", "mail", "courriel", "adresse e-mail", "adresse mail")),
+    Col("phone", N_("Phone"), False, ("téléphone", "tél", "tel", "portable", "mobile")),
+    Col("address", N_("Address"), False, ("adresse", "rue", "adresse postale")),
+    Col("postcode", N_("Postcode"), False, ("code postal", "cp", "zip", "postal code")),
+    Col("city", N_("City"), False, ("ville", "commune", "localité")),
+    Col("country", N_("Country"), False, ("pays", "code pays")),
+    Col("siren", N_("SIREN"), False, ("n° siren",)),
+    Col("siret", N_("SIRET"), False, ("n° siret",)),
+    Col("vat_number", N_("VAT number"), False,
+        ("tva", "n° tva", "numéro de tva", "tva intracommunautaire", "vat", "n° tva intracom")),
+    Col("public_buyer", N_("Public buyer"), False, ("acheteur public", "chorus", "chorus pro")),
+    Col("service_code", N_("Service code"), False, ("code service",)),
+    Col("notes", N_("Notes"), False, ("remarques", "commentaire", "commentaires", "observations")),
+    Col("member_number", N_("Member number"), False,
+        ("n° adhérent", "numéro adhérent", "numéro de sociétaire", "n° sociétaire", "adhérent",
+         "sociétaire")),
+    Col("member_from", N_("Membership from"), False,
+        ("valid from", "adhésion du", "début adhésion", "date adhésion", "adhésion début",
+         "date d'adhésion")),
+    Col("member_to", N_("Membership to"), False,
+        ("valid to", "adhésion au", "fin adhésion", "adhésion fin", "date fin adhésion")),
+)  # fmt: skip
+KEYS = tuple(column.key for column in COLUMNS)
+CUSTOMER_KEYS = KEYS[:-3]
+MEMBER_KEYS = KEYS[-3:]
+
+#: Words other tools write for a kind or a category (compared without case or accents).
+KIND_WORDS = {
+    "organisation": CustomerKind.ORGANISATION, "organization": CustomerKind.ORGANISATION,
+    "structure": CustomerKind.ORGANISATION, "personne morale": CustomerKind.ORGANISATION,
+    "morale": CustomerKind.ORGANISATION, "person": CustomerKind.PERSON,
+    "personne": CustomerKind.PERSON, "personne physique": CustomerKind.PERSON,
+    "physique": CustomerKind.PERSON, "particulier": CustomerKind.PERSON,
+}  # fmt: skip
+CATEGORY_WORDS = {
+    "association": CustomerCategory.ASSOCIATION, "asso": CustomerCategory.ASSOCIATION,
+    "company": CustomerCategory.COMPANY, "entreprise": CustomerCategory.COMPANY,
+    "société": CustomerCategory.COMPANY, "societe": CustomerCategory.COMPANY,
+    "commune": CustomerCategory.COMMUNE, "mairie": CustomerCategory.COMMUNE,
+    "collectivité": CustomerCategory.COMMUNE, "venue": CustomerCategory.VENUE,
+    "lieu": CustomerCategory.VENUE, "salle": CustomerCategory.VENUE,
+    "théâtre": CustomerCategory.VENUE, "individual": CustomerCategory.INDIVIDUAL,
+    "particulier": CustomerCategory.INDIVIDUAL,
+}  # fmt: skip
+NO = frozenset({"", "0", "false", "no", "non", "n", "off"})
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def customer_table(uow: UnitOfWork) -> list[list[tabular.Cell]]:
+    """Every customer's rows, in the file's order."""
+    memberships: dict[int, list[Membership]] = {}
+    for membership in uow.session.exec(select(Membership).order_by(col(Membership.valid_from))):
+        memberships.setdefault(membership.customer_id, []).append(membership)
+    rows: list[list[tabular.Cell]] = []
+    for customer in uow.session.exec(select(Customer).order_by(col(Customer.number))):
+        cells: list[tabular.Cell] = [
+            ("yes" if customer.public_buyer else "")
+            if key == "public_buyer"
+            else str(getattr(customer, key))
+            for key in CUSTOMER_KEYS
+        ]
+        own = memberships.get(require_id(customer), [])
+        if not own:
+            rows.append([*cells, "", None, None])
+        for membership in own:
+            rows.append(
+                [*cells, membership.member_number, membership.valid_from, membership.valid_to]
+            )
+    return rows
+
+
+def export_customers(uow: UnitOfWork, filename: str) -> tuple[bytes, int]:
+    """The file's bytes (``.xlsx``: a workbook; else CSV) and how many customers it holds."""
+    rows = customer_table(uow)
+    count = len({row[0] for row in rows})
+    return tabular.write_table(filename, KEYS, rows), count
+
+
+# --- import -----------------------------------------------------------------------------
+
+
+@requires(Permission.CUSTOMERS)
+def import_customers(
+    uow: UnitOfWork,
+    table: Table,
+    mapping: dict[str, str] | None = None,
+    *,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Upsert the customers and memberships of ``table`` (see the module docstring). Any
+    refused row: ``ValidationErrors`` naming every one, nothing written."""
+    job = _Import(uow)
+    return tabular.run_import(uow, table, COLUMNS, mapping, job.row, progress=progress)
+
+
+@dataclass
+class _Import:
+    uow: UnitOfWork
+    #: For each customer the file describes: its first line and its customer columns.
+    seen: dict[str, tuple[int, dict[str, str]]] = field(default_factory=dict)
+    #: The customers (by group key) this file creates.
+    created: set[str] = field(default_factory=set)
+
+    def row(self, line: int, values: dict[str, str]) -> RowChange:
+        raw = _normalised(values)
+        data = customers.parse_customer(raw)
+        group = _group_key(raw)
+        first = self.seen.get(group)
+        if first is not None:
+            _same_customer(first, raw)
+        else:
+            self.seen[group] = (line, {key: raw.get(key, "") for key in CUSTOMER_KEYS})
+        existing = self._find(raw, data)
+        action, summary = tabular.UNCHANGED, ""
+        if existing is None:
+            customer = customers.save_customer(self.uow, user=self.uow.actor.name, data=data)
+            action, summary = tabular.CREATE, customer.name
+            self.created.add(group)
+        else:
+            customer = existing
+            changed = _changes(customer, data)
+            if changed and first is None:
+                customers.save_customer(
+                    self.uow, user=self.uow.actor.name, data=data, customer_id=customer.id
+                )
+                action = tabular.UPDATE
+                summary = ", ".join(changed)
+            elif group in self.created:
+                action = tabular.CREATE
+        membership = self._membership(require_id(customer), raw)
+        if membership:
+            if action == tabular.UNCHANGED:
+                action = tabular.UPDATE
+            summary = "; ".join(part for part in (summary, membership) if part)
+        return RowChange(line, action, customer.number, summary)
+
+    def _find(self, raw: dict[str, str], data: customers.CustomerData) -> Customer | None:
+        query = select(Customer)
+        if data.number:
+            return self.uow.session.exec(query.where(Customer.number == data.number)).first()
+        if data.siret:
+            found = self.uow.session.exec(query.where(Customer.siret == data.siret)).first()
+            if found is not None:
+                return found
+        named = self.uow.session.exec(
+            query.where(func.lower(Customer.name) == data.name.lower()).limit(2)
+        ).all()
+        if len(named) == 2:
+            raise Conflict(
+                "Several customers are named {name}: give the customer number in the file "
+                "to say which one this row is about.",
+                name=data.name,
+            )
+        return named[0] if named else None
+
+    def _membership(self, customer_id: int, raw: dict[str, str]) -> str:
+        """Create or update the row's membership; what it did, in a few words ("" when
+        nothing)."""
+        number = raw.get("member_number", "")
+        start_text, end_text = raw.get("member_from", ""), raw.get("member_to", "")
+        if not (number or start_text or end_text):
+            return ""
+        if not number:
+            raise ValidationError("member_number", N_("A membership needs its member number."))
+        if not start_text:
+            raise ValidationError("member_from", N_("A membership needs its first day."))
+        start = tabular.parse_date(start_text, field="member_from")
+        end = tabular.parse_date(end_text, field="member_to") if end_text else None
+        fields.plausible("member_from", start)
+        if end is not None:
+            fields.plausible("member_to", end)
+        existing = self.uow.session.exec(
+            select(Membership).where(
+                Membership.customer_id == customer_id, Membership.valid_from == start
+            )
+        ).first()
+        if existing is None:
+            customers.add_membership(
+                self.uow,
+                user=self.uow.actor.name,
+                customer_id=customer_id,
+                member_number=number,
+                valid_from=start,
+                valid_to=end,
+            )
+            return f"membership {number} added"
+        if existing.member_number == number and existing.valid_to == end:
+            return ""
+        _update_membership(self.uow, existing, number, end)
+        return f"membership {number} changed"
+
+
+def _update_membership(
+    uow: UnitOfWork, membership: Membership, number: str, end: dt.date | None
+) -> None:
+    """Change a membership's number and last day with the checks ``add_membership`` makes:
+    re-adding it without itself."""
+    customer_id, start = membership.customer_id, membership.valid_from
+    uow.session.delete(membership)
+    uow.flush()
+    customers.add_membership(
+        uow,
+        user=uow.actor.name,
+        customer_id=customer_id,
+        member_number=number,
+        valid_from=start,
+        valid_to=end,
+    )
+
+
+def _normalised(values: dict[str, str]) -> dict[str, str]:
+    """The row's cells as ``parse_customer`` reads them: kinds and categories in Régie's
+    words, yes/no for the public buyer, a French postcode's lost leading zero back."""
+    raw = dict(values)
+    raw["kind"] = _word("kind", raw.get("kind", ""), KIND_WORDS)
+    raw["category"] = _word("category", raw.get("category", ""), CATEGORY_WORDS)
+    flag = raw.get("public_buyer", "").strip().casefold()
+    if flag not in NO and flag not in customers.YES:
+        raise ValidationError(
+            "public_buyer",
+            N_("{value!r} is not yes or no (leave it empty for no)."),
+            value=raw["public_buyer"],
+        )
+    raw["public_buyer"] = "yes" if flag in customers.YES else ""
+    country = raw.get("country", "").strip().upper() or "FR"
+    postcode = raw.get("postcode", "").strip()
+    if country == "FR" and len(postcode) == 4 and postcode.isdigit():
+        raw["postcode"] = "0" + postcode
+    return raw
+
+
+def _word(key: str, value: str, words: Mapping[str, str]) -> str:
+    text = value.strip()
+    if not text:
+        return ""
+    loose = {tabular.loose(word): member for word, member in words.items()}
+    return str(loose.get(tabular.loose(text), text))
+
+
+def _group_key(raw: dict[str, str]) -> str:
+    if raw.get("number", "").strip():
+        return "number:" + raw["number"].strip()
+    siret = customers.check_siret(raw.get("siret", ""))
+    if siret:
+        return "siret:" + siret
+    return "name:" + raw.get("name", "").strip().casefold()
+
+
+def _same_customer(first: tuple[int, dict[str, str]], raw: dict[str, str]) -> None:
+    line, cells = first
+    differ = [key for key in CUSTOMER_KEYS if cells.get(key, "") != raw.get(key, "")]
+    if differ:
+        raise ValidationError(
+            differ[0],
+            N_(
+                "This row and line {first} describe the same customer but differ in {columns}: "
+                "a customer's columns must be the same on each of its rows."
+            ),
+            first=line,
+            columns=", ".join(differ),
+        )
+
+
+def _changes(customer: Customer, data: customers.CustomerData) -> list[str]:
+    """The customer columns the row changes."""
+    changed = []
+    for key in CUSTOMER_KEYS:
+        if key == "number" and not data.number:
+            continue
+        new = getattr(data, key)
+        new = new.value if hasattr(new, "value") else new
+        if getattr(customer, key) != new:
+            changed.append(key)
+    return changed
