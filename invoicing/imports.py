@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.access import Permission
+from app.core.db import UnitOfWork
 from app.core.errors import N_, NotFound
 
 
@@ -39,13 +40,20 @@ class ImportKind:
     module: str
     columns_name: str
     importer_name: str
-    #: ``export_X(uow) -> tabular.Table`` in the same module, "" when there is none.
+    #: ``export_X(uow, filename) -> (bytes, count)`` in the same module ("": none).
     exporter_name: str = ""
 
     @property
     def columns(self) -> tuple[Any, ...]:
         """The kind's ``tabular.Column``s, in the order a file usually has them."""
         return tuple(getattr(importlib.import_module(self.module), self.columns_name))
+
+    def columns_in(self, uow: UnitOfWork) -> tuple[Any, ...]:
+        """The columns in this database: the rates add one per price category
+        (``category:CODE``); the other kinds' are ``columns``."""
+        module = importlib.import_module(self.module)
+        dynamic = getattr(module, "columns_for", None)
+        return tuple(dynamic(uow)) if dynamic is not None else self.columns
 
     @property
     def importer(self) -> Callable[..., Any]:
