@@ -59,7 +59,7 @@ from invoicing.pricing import DEFAULT_COEFFICIENTS as _DEFAULT_STEPS
 
 #: The default day-coefficient table (INVOICING-FR.md §6.1), days → coefficient as text.
 DEFAULT_COEFFICIENTS: tuple[tuple[int, str], ...] = tuple(
-    (days, str(value)) for days, value in _DEFAULT_STEPS
+    (days, f"{value.normalize():f}") for days, value in _DEFAULT_STEPS
 )
 #: The name the set-up gives the default coefficient table.
 COEFFICIENT_TABLE = "Tableau standard"
@@ -510,10 +510,12 @@ def check_year_start(value: str) -> str:
 
 def check(setup: SetUp) -> list[ValidationError]:
     """Every problem of ``setup``, in form order (empty: it can be created)."""
-    return _checked(setup)[1]
+    return checked(setup)[1]
 
 
-def _checked(setup: SetUp) -> tuple[SetUp, list[ValidationError]]:
+def checked(setup: SetUp) -> tuple[SetUp, list[ValidationError]]:
+    """``setup`` with every value compact and normalised (a wrong one kept as given), and
+    every problem, in form order."""
     identity, problems = check_identity(setup.identity)
     clean = replace(setup, identity=identity)
 
@@ -598,7 +600,12 @@ def _payment_days(value: int | str) -> int:
 
 def _coefficients(clean: SetUp, steps: tuple[tuple[int, str], ...]) -> SetUp:
     table = check_coefficients(tuple(steps))
-    return replace(clean, coefficients=tuple((d, str(c)) for d, c in table.items()))
+    return replace(clean, coefficients=tuple((d, coefficient_text(c)) for d, c in table.items()))
+
+
+def coefficient_text(value: Decimal) -> str:
+    """A coefficient as people write it: 1, 1.5, 3.25 (no trailing zeros)."""
+    return f"{value.quantize(Decimal('0.001')).normalize():f}"
 
 
 def _admin_name(value: str) -> str:
@@ -695,7 +702,16 @@ def create_cooperative(
     empty PostgreSQL database's URL) and write ``setup`` in one transaction. Refused with
     nothing written and no file left: any problem (``SetUpRefused`` listing each), an
     existing database (``Conflict``). Returns the opened database."""
-    clean, problems = _checked(setup)
+    clean, problems = checked(setup)
+    if paths.is_url(target) and not setup.admin_password:
+        problems.append(
+            ValidationError(
+                "admin_password",
+                "On a PostgreSQL server the administrator needs a password (at least {count} "
+                "characters).",
+                count=accounts.MIN_PASSWORD,
+            )
+        )
     if problems:
         raise SetUpRefused(problems)
     if paths.is_url(target):

@@ -133,7 +133,7 @@ def run_init(args: argparse.Namespace) -> int:
     problems: list[ValidationError] = []
     logo = _read_logo(logo_file, base, problems) if logo_file else None
     target = _target(args.db)
-    built = _setup(answers, logo, problems, target)
+    built = _setup(answers, logo, problems)
     if problems:
         return _refused(problems)
     clean, _problems = setup.checked(built)
@@ -247,9 +247,7 @@ def _read_logo(name: str, base: Path, problems: list[ValidationError]) -> bytes 
         return None
 
 
-def _setup(
-    answers: dict[str, Any], logo: bytes | None, problems: list[ValidationError], target: Any
-) -> SetUp:
+def _setup(answers: dict[str, Any], logo: bytes | None, problems: list[ValidationError]) -> SetUp:
     identity_keys = {f.name for f in fields(Identity)}
     identity = Identity(**{k: str(v) for k, v in answers.items() if k in identity_keys})
     others = {k: v for k, v in answers.items() if k not in identity_keys}
@@ -257,14 +255,6 @@ def _setup(
         others["coefficients"] = tuple(others["coefficients"])
     built = SetUp(identity=identity, logo=logo, **others)
     problems.extend(setup.check(built))
-    if paths.is_url(target) and not os.environ.get("REGIE_PASSWORD") and not _terminal():
-        problems.append(
-            ValidationError(
-                "admin_password",
-                "On a PostgreSQL server the administrator needs a password: give it in "
-                "REGIE_PASSWORD.",
-            )
-        )
     return built
 
 
