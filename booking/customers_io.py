@@ -31,7 +31,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import func
 from sqlmodel import col, select
 
 from app.core import tabular
@@ -157,22 +156,28 @@ class _Import:
     seen: dict[str, tuple[int, dict[str, str]]] = field(default_factory=dict)
     #: The customers (by group key) this file creates.
     created: set[str] = field(default_factory=set)
+    by_name: dict[str, list[Customer]] | None = None
 
     def row(self, line: int, values: dict[str, str]) -> RowChange:
         raw = _normalised(values)
-        data = customers.parse_customer(raw)
         group = _group_key(raw)
         first = self.seen.get(group)
         if first is not None:
             _same_customer(first, raw)
         else:
-            self.seen[group] = (line, {key: raw.get(key, "") for key in CUSTOMER_KEYS})
-        existing = self._find(raw, data)
+            self.seen[group] = (line, {key: raw[key] for key in CUSTOMER_KEYS if key in raw})
+        existing = self._find(raw)
+        if existing is not None:  # a column the file lacks keeps the customer's value
+            for key in CUSTOMER_KEYS:
+                raw.setdefault(key, _stored(existing, key))
+        _zero_back(raw)
+        data = customers.parse_customer(raw)
         action, summary = tabular.UNCHANGED, ""
         if existing is None:
             customer = customers.save_customer(self.uow, user=self.uow.actor.name, data=data)
             action, summary = tabular.CREATE, customer.name
             self.created.add(group)
+            self._names().setdefault(customer.name.casefold(), []).append(customer)
         else:
             customer = existing
             changed = _changes(customer, data)
@@ -191,24 +196,34 @@ class _Import:
             summary = "; ".join(part for part in (summary, membership) if part)
         return RowChange(line, action, customer.number, summary)
 
-    def _find(self, raw: dict[str, str], data: customers.CustomerData) -> Customer | None:
+    def _find(self, raw: dict[str, str]) -> Customer | None:
         query = select(Customer)
-        if data.number:
-            return self.uow.session.exec(query.where(Customer.number == data.number)).first()
-        if data.siret:
-            found = self.uow.session.exec(query.where(Customer.siret == data.siret)).first()
+        number = raw.get("number", "").strip()
+        if number:
+            return self.uow.session.exec(query.where(Customer.number == number)).first()
+        siret = customers.check_siret(raw.get("siret", ""))
+        if siret:
+            found = self.uow.session.exec(query.where(Customer.siret == siret)).first()
             if found is not None:
                 return found
-        named = self.uow.session.exec(
-            query.where(func.lower(Customer.name) == data.name.lower()).limit(2)
-        ).all()
-        if len(named) == 2:
+        name = raw.get("name", "").strip()
+        named = self._names().get(name.casefold(), [])
+        if len(named) > 1:
             raise Conflict(
                 "Several customers are named {name}: give the customer number in the file "
                 "to say which one this row is about.",
-                name=data.name,
+                name=name,
             )
         return named[0] if named else None
+
+    def _names(self) -> dict[str, list[Customer]]:
+        """Every customer by its name without case (compared in Python: SQLite's lower()
+        knows no accented capitals)."""
+        if self.by_name is None:
+            self.by_name = {}
+            for customer in self.uow.session.exec(select(Customer)):
+                self.by_name.setdefault(customer.name.strip().casefold(), []).append(customer)
+        return self.by_name
 
     def _membership(self, customer_id: int, raw: dict[str, str]) -> str:
         """Create or update the row's membership; what it did, in a few words ("" when
@@ -265,28 +280,41 @@ def _update_membership(
     )
 
 
+def _stored(customer: Customer, key: str) -> str:
+    if key == "public_buyer":
+        return "yes" if customer.public_buyer else ""
+    return str(getattr(customer, key))
+
+
 def _normalised(values: dict[str, str]) -> dict[str, str]:
     """The row's cells as ``parse_customer`` reads them: kinds and categories in Régie's
-    words, yes/no for the public buyer, a French postcode's lost leading zero back."""
+    words, yes/no for the public buyer."""
     raw = dict(values)
-    raw["kind"] = _word("kind", raw.get("kind", ""), KIND_WORDS)
-    raw["category"] = _word("category", raw.get("category", ""), CATEGORY_WORDS)
-    flag = raw.get("public_buyer", "").strip().casefold()
-    if flag not in NO and flag not in customers.YES:
-        raise ValidationError(
-            "public_buyer",
-            N_("{value!r} is not yes or no (leave it empty for no)."),
-            value=raw["public_buyer"],
-        )
-    raw["public_buyer"] = "yes" if flag in customers.YES else ""
+    if "kind" in raw:
+        raw["kind"] = _word(raw["kind"], KIND_WORDS)
+    if "category" in raw:
+        raw["category"] = _word(raw["category"], CATEGORY_WORDS)
+    if "public_buyer" in raw:
+        flag = raw["public_buyer"].strip().casefold()
+        if flag not in NO and flag not in customers.YES:
+            raise ValidationError(
+                "public_buyer",
+                N_("{value!r} is not yes or no (leave it empty for no)."),
+                value=raw["public_buyer"],
+            )
+        raw["public_buyer"] = "yes" if flag in customers.YES else ""
+    return raw
+
+
+def _zero_back(raw: dict[str, str]) -> None:
+    """A French postcode a spreadsheet read as a number (1000 for 01000) gets its zero."""
     country = raw.get("country", "").strip().upper() or "FR"
     postcode = raw.get("postcode", "").strip()
     if country == "FR" and len(postcode) == 4 and postcode.isdigit():
         raw["postcode"] = "0" + postcode
-    return raw
 
 
-def _word(key: str, value: str, words: Mapping[str, str]) -> str:
+def _word(value: str, words: Mapping[str, str]) -> str:
     text = value.strip()
     if not text:
         return ""
@@ -305,7 +333,7 @@ def _group_key(raw: dict[str, str]) -> str:
 
 def _same_customer(first: tuple[int, dict[str, str]], raw: dict[str, str]) -> None:
     line, cells = first
-    differ = [key for key in CUSTOMER_KEYS if cells.get(key, "") != raw.get(key, "")]
+    differ = [key for key in CUSTOMER_KEYS if key in raw and cells.get(key, "") != raw[key]]
     if differ:
         raise ValidationError(
             differ[0],

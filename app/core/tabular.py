@@ -549,14 +549,7 @@ def parse_decimal(
         mark = "," if commas else "."
         if _grouped(value, mark):
             value = value.replace(mark, "")
-    try:
-        return money.parse_decimal(sign + value, field=field, places=places, negative=negative)
-    except money.AmountError:
-        raise ValidationError(
-            field,
-            N_("{value!r} is not a number (write it like 1234.50 or 1234,50)."),
-            value=text,
-        ) from None
+    return money.parse_decimal(sign + value, field=field, places=places, negative=negative)
 
 
 _DATE_FORMS = (
