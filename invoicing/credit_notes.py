@@ -458,18 +458,18 @@ def store_prepared(
     renderer: Renderer,
     check: XmlCheck | None = None,
 ) -> IssuedDocument:
-    """Take the next AV number for ``prepared`` and store it (in the caller's write
-    transaction)."""
-    number, sequence = issuing.next_number(
-        uow, issuing.CREDIT_SERIES, prepared.document.issue_date.year
-    )
+    """Take the next credit note number for ``prepared`` (AV-2026-00001, its prefix from
+    the settings: ``issuing.series_for``) and store it (in the caller's write transaction)."""
+    year = prepared.document.issue_date.year
+    series = issuing.series_for(uow, Kind.CREDIT_NOTE, year)
+    number, sequence = issuing.next_number(uow, series, year)
     invoice = prepared.invoice
     return issuing.store(
         uow,
         user=user,
         document=dataclasses.replace(prepared.document, number=number),
         lines=prepared.lines,
-        series=issuing.CREDIT_SERIES,
+        series=series,
         sequence=sequence,
         customer_id=invoice.customer_id,
         booking_id=invoice.booking_id,

@@ -248,7 +248,15 @@ def build_xml(document: Document) -> bytes:
     if document.buyer_reference.strip():
         b.sub(agreement, "ram:BuyerReference", " ".join(document.buyer_reference.split()))
     vat_numbers = not out_of_scope(document)
-    _party(b, agreement, "ram:SellerTradeParty", document.seller, seller=True, vat=vat_numbers)
+    _party(
+        b,
+        agreement,
+        "ram:SellerTradeParty",
+        document.seller,
+        seller=True,
+        vat=vat_numbers,
+        fiscal=_needs_tax_identifier(document),
+    )
     _party(
         b,
         agreement,
@@ -364,6 +372,7 @@ def _party(
     seller: bool,
     vat: bool = True,
     fallback_address: str = "",
+    fiscal: bool = False,
 ) -> None:
     element = b.sub(parent, tag)
     siren = _digits(party.siren)
@@ -413,6 +422,18 @@ def _party(
         # compact: a Swiss "CHE-123.456.788 TVA" goes as CHE123456788TVA
         compact = "".join(ch for ch in party.vat_number if ch not in " .-").upper()
         b.sub(registration, "ram:ID", compact, schemeID="VA")
+    elif fiscal and siren:
+        registration = b.sub(element, "ram:SpecifiedTaxRegistration")
+        b.sub(registration, "ram:ID", siren, schemeID="FC")
+
+
+def _needs_tax_identifier(document: Document) -> bool:
+    """A seller without a VAT number whose lines are exempt (E: a cooperative under the
+    VAT franchise, art. 293 B du CGI, often has none) is identified for tax by its SIREN
+    as its tax registration identifier (BT-32, scheme FC): BR-E-02 wants BT-31 or BT-32."""
+    return not document.seller.vat_number.strip() and any(
+        ln.vat_category is VatCategory.EXEMPT for ln in document.lines
+    )
 
 
 def _capital(capital: str) -> str:

@@ -306,16 +306,17 @@ def store_invoice(
     renderer: Renderer,
     check: XmlCheck | None = None,
 ) -> IssuedDocument:
-    """Take the next FA number for ``prepared`` and store it (in the caller's write
-    transaction)."""
+    """Take the next invoice number for ``prepared`` (FA-2026-00001, its prefix from the
+    settings: ``issuing.series_for``) and store it (in the caller's write transaction)."""
     document = prepared.document
-    number, sequence = issuing.next_number(uow, issuing.INVOICE_SERIES, document.issue_date.year)
+    series = issuing.series_for(uow, Kind.INVOICE, document.issue_date.year)
+    number, sequence = issuing.next_number(uow, series, document.issue_date.year)
     return issuing.store(
         uow,
         user=user,
         document=dataclasses.replace(document, number=number),
         lines=prepared.lines,
-        series=issuing.INVOICE_SERIES,
+        series=series,
         sequence=sequence,
         customer_id=prepared.customer_id,
         booking_id=prepared.booking_id,

@@ -31,10 +31,13 @@ from app.core.clock import Clock
 from app.core.db import Database, UnitOfWork, require_id
 from app.core.errors import Conflict, NotFound
 from app.core.money import to_cents
+from app.core.settings import CREDIT_PREFIX, INVOICE_PREFIX, get_setting
 from invoicing.document import Document, Kind, Line
 from invoicing.models import DocumentFile, DocumentSequence, IssuedDocument, IssuedLine
 from invoicing.serial import from_json, to_json
 
+#: The default prefixes of invoice and credit note numbers (the settings
+#: ``numbering.invoice_prefix`` and ``numbering.credit_prefix`` may name others).
 INVOICE_SERIES = "FA"
 CREDIT_SERIES = "AV"
 GENESIS = "0" * 64
@@ -63,6 +66,37 @@ class Covered:
 
 
 # --- numbering and storage ----------------------------------------------------------------
+
+
+_PREFIX_SETTINGS = {
+    Kind.INVOICE: (INVOICE_PREFIX, INVOICE_SERIES),
+    Kind.CREDIT_NOTE: (CREDIT_PREFIX, CREDIT_SERIES),
+}
+
+
+def series_for(uow: UnitOfWork, kind: Kind, year: int) -> str:
+    """The prefix of ``kind``'s numbers in ``year`` (FA for FA-2026-00001). The settings
+    (``numbering.invoice_prefix``, ``numbering.credit_prefix``) name it, but a year keeps
+    the prefix of its first number: a prefix changed once documents of that kind exist in
+    the year applies from the next year (before that first number, at once), so each
+    year's numbers stay one gapless series and no number ever changes."""
+    key, default = _PREFIX_SETTINGS[kind]
+    used = uow.session.exec(
+        select(IssuedDocument.series)
+        .where(IssuedDocument.kind == kind.value, IssuedDocument.year == year)
+        .order_by(col(IssuedDocument.id).desc())
+        .limit(1)
+    ).first()
+    if used:
+        return used
+    prefix = get_setting(uow, key).strip() or default
+    if not NUMBER_CHARSET.fullmatch(f"{prefix}-{year}-00001") or prefix[-1] == "-":
+        raise Conflict(
+            "The numbering prefix {prefix} cannot start a document number: use letters, "
+            "digits and + - _ / only (at most 24 characters), in the cooperative's settings.",
+            prefix=prefix,
+        )
+    return prefix
 
 
 @requires(Permission.INVOICING)

@@ -63,7 +63,7 @@ from sqlmodel import col, select
 
 from app.core.db import UnitOfWork
 from app.core.money import quantize
-from app.core.settings import get_setting
+from app.core.settings import VAT_FRANCHISE, VAT_REGIME, get_setting
 from booking import countries
 from booking.models import Customer, CustomerCategory, CustomerKind
 from inventory.models import ItemType
@@ -81,12 +81,6 @@ EXPORT_SERVICES = (
 EXPORT_GOODS = "Exonération de TVA, article 262 I du CGI (exportation)"
 FRANCHISE = "TVA non applicable, art. 293 B du CGI"
 FRANCHISE_CODE = "VATEX-FR-FRANCHISE"
-
-#: The setting saying whether the cooperative charges VAT (``normal``) or not
-#: (``franchise``: franchise en base, art. 293 B du CGI).
-VAT_REGIME = "invoicing.vat_regime"
-NORMAL = "normal"
-FRANCHISE_REGIME = "franchise"
 
 #: Exemption reasons printed (and put in the XML) for non-standard VAT categories, when
 #: the lines do not say more.
@@ -183,7 +177,7 @@ def exemptions(uow: UnitOfWork, codes: Iterable[str]) -> dict[str, str]:
 
 def is_franchise(uow: UnitOfWork) -> bool:
     """Is the cooperative under the VAT franchise (it charges no VAT)?"""
-    return get_setting(uow, VAT_REGIME).strip().casefold() == FRANCHISE_REGIME
+    return get_setting(uow, VAT_REGIME).strip().casefold() == VAT_FRANCHISE
 
 
 def apply(uow: UnitOfWork, customer: Customer, lines: Sequence[Line]) -> list[Line]:

@@ -33,7 +33,7 @@ ADDRESS = ["--address", "Rue Haute 12", "--city", "Ville", "--postcode", "1000"]
 
 def set_regime(db, regime: str) -> None:
     with db.write() as uow:
-        settings.set_setting(uow, vat_rules.VAT_REGIME, regime)
+        settings.set_setting(uow, settings.VAT_REGIME, regime)
 
 
 @pytest.fixture
