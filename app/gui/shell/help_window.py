@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -166,6 +167,7 @@ class HelpWindow(QMainWindow):
         if section:
             url.setFragment(section)
         self.browser.setSource(url)
+        self._mark_current()
 
     def current_page(self) -> str:
         return self.browser.source().fileName()
@@ -188,6 +190,7 @@ class HelpWindow(QMainWindow):
         self._mark_current()
 
     def _history_changed(self) -> None:
+        self._mark_current()
         self.back_action.setEnabled(self.browser.isBackwardAvailable())
         self.forward_action.setEnabled(self.browser.isForwardAvailable())
 
@@ -276,17 +279,30 @@ _windows: dict[str, HelpWindow] = {}
 
 
 def show_help(parent: QWidget | None, page: str) -> HelpWindow:
-    """Open (or raise) the guide's window on ``page``; one window per language."""
+    """Open (or raise) the guide's window on ``page``: one window per language; above a
+    modal dialog (an assistant), a window of the dialog's own, which the dialog does not
+    block."""
     language = help_guide.app_language()
-    window = _windows.get(language)
-    if window is None:
-        window = HelpWindow(language)
+    modal = QApplication.activeModalWidget()
+    if modal is not None:
+        window = modal.findChild(HelpWindow) or HelpWindow(language, modal)
+    else:
+        window = _windows.get(language) or HelpWindow(language)
         _windows[language] = window
     window.open_page(page)
+    if window.isMinimized():
+        window.showNormal()
     window.show()
-    window.raise_()
-    window.activateWindow()
+    window.activateWindow()  # already open: the window manager brings it forward
     return window
+
+
+def close_all() -> None:
+    """Close the guide's windows (tests; a language switch)."""
+    for window in _windows.values():
+        window.close()
+        window.deleteLater()
+    _windows.clear()
 
 
 def add_f1(widget: QWidget, place: str) -> QShortcut:
