@@ -77,8 +77,13 @@ def holds_demo(path: Path) -> bool:
 
     from app.core import settings
 
+    # with no write-ahead log beside it the file is whole: read it as immutable, so that
+    # reading creates no -wal/-shm files either
+    whole = not path.with_name(path.name + "-wal").exists()
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if whole else ''}", uri=True
+        )
     except sqlite3.Error:
         return False
     try:
