@@ -1,21 +1,16 @@
 """The cooperative's legal identity, printed on every invoice (INVOICING-FR.md §1.2): name,
 legal form and capital, address, SIREN, SIRET, RCS, VAT number, IBAN, BIC, email, phone.
 
-SIREN and SIRET (Luhn), the VAT number and the IBAN (check digits) and the BIC (format) are
-checked with python-stdnum before anything is written; a wrong one is highlighted with its
-message and nothing is saved. Numbers are stored compact (no spaces).
+Every field is checked by ``invoicing.setup`` (the checks of the first-start assistant and
+``regie init``: SIREN and SIRET Luhn keys, the VAT number's key against the SIREN, IBAN check
+digits, BIC, RCS or RNA, capital as an amount, email, phone) before anything is written; a
+wrong one is highlighted with its message and nothing is saved. Numbers are stored compact.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
-from stdnum import bic as std_bic
-from stdnum import iban as std_iban
-from stdnum.eu import vat as std_vat
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.fr import siren as std_siren
-from stdnum.fr import siret as std_siret
 
 from app.core import settings
 from app.core.db import UnitOfWork
@@ -25,6 +20,7 @@ from app.gui.shell import style
 from app.gui.shell.changes import Change
 from app.gui.shell.operations import Operations
 from inventory import fields
+from invoicing import setup
 
 tr = QCoreApplication.translate
 
@@ -49,93 +45,47 @@ def read_identity(uow: UnitOfWork) -> dict[str, str]:
     return {key: settings.get_setting(uow, key) for key in KEYS}
 
 
-def check_siren(value: str) -> str:
-    if not value:
+#: The form's field names (what ``FormDialog`` highlights) by ``invoicing.setup`` key.
+FORM_FIELD = {
+    "name": "cooperative name",
+    "legal_form": "legal form",
+    "capital": "share capital",
+    "siren": "SIREN",
+    "siret": "SIRET",
+    "rcs": "RCS",
+    "vat": "VAT number",
+    "iban": "IBAN",
+    "bic": "BIC",
+    "email": "email",
+    "phone": "phone",
+}
+#: The setting each checked field is stored in.
+SETTING = {key: setup.SETTING_OF[key] for key in FORM_FIELD}
+
+
+def _checked(key: str, raw: dict[str, str], identity: setup.Identity) -> str:
+    """One field checked by ``invoicing.setup`` (the same checks as the first-start
+    assistant and ``regie init``); empty stays empty here, except the name: an identity is
+    completed over time."""
+    value = raw.get(SETTING[key], "")
+    if not value.strip() and key != "name":
         return ""
     try:
-        return std_siren.validate(value)
-    except StdnumError:
-        raise ValidationError(
-            "SIREN", "{value} is not a valid SIREN (nine digits, checked).", value=value
-        ) from None
-
-
-def check_siret(value: str, siren: str) -> str:
-    if not value:
-        return ""
-    try:
-        compact = std_siret.validate(value)
-    except StdnumError:
-        raise ValidationError(
-            "SIRET", "{value} is not a valid SIRET (fourteen digits, checked).", value=value
-        ) from None
-    if siren and compact[:9] != siren:
-        raise ValidationError(
-            "SIRET",
-            "The SIRET {value} does not start with the SIREN {siren}.",
-            value=value,
-            siren=siren,
-        )
-    return compact
-
-
-def check_vat(value: str) -> str:
-    if not value:
-        return ""
-    try:
-        return std_vat.validate(value)
-    except StdnumError:
-        raise ValidationError(
-            "VAT number",
-            "{value} is not a valid VAT number (FR and 11 characters for France).",
-            value=value,
-        ) from None
-
-
-def check_iban(value: str) -> str:
-    if not value:
-        return ""
-    try:
-        return std_iban.validate(value)
-    except StdnumError:
-        raise ValidationError(
-            "IBAN", "{value} is not a valid IBAN (its check digits do not match).", value=value
-        ) from None
-
-
-def check_bic(value: str) -> str:
-    if not value:
-        return ""
-    try:
-        return std_bic.validate(value)
-    except StdnumError:
-        raise ValidationError(
-            "BIC", "{value} is not a valid BIC (8 or 11 letters and digits).", value=value
-        ) from None
+        return setup.check_field(key, value, identity)
+    except ValidationError as err:
+        raise ValidationError(FORM_FIELD[key], err.template, **err.params) from None
 
 
 def parse_identity(raw: dict[str, str]) -> dict[str, str]:
     """Checked and normalised values by setting key; ValidationError names the field."""
-    siren = check_siren(raw.get(settings.SIREN, ""))
-    siret = check_siret(raw.get(settings.SIRET, ""), siren)
-    return {
-        settings.COOPERATIVE_NAME: fields.text(
-            "cooperative name", raw.get(settings.COOPERATIVE_NAME, ""), required=True
-        ),
-        settings.LEGAL_FORM: fields.text("legal form", raw.get(settings.LEGAL_FORM, "")),
-        settings.CAPITAL: fields.text("share capital", raw.get(settings.CAPITAL, "")),
-        settings.ADDRESS: fields.text(
-            "address", raw.get(settings.ADDRESS, ""), limit=fields.MAX_NOTES
-        ),
-        settings.SIREN: siren or siret[:9],
-        settings.SIRET: siret,
-        settings.RCS: fields.text("RCS", raw.get(settings.RCS, "")),
-        settings.VAT: check_vat(raw.get(settings.VAT, "")),
-        settings.IBAN: check_iban(raw.get(settings.IBAN, "")),
-        settings.BIC: check_bic(raw.get(settings.BIC, "")),
-        settings.EMAIL: fields.text("email", raw.get(settings.EMAIL, "")),
-        settings.PHONE: fields.text("phone", raw.get(settings.PHONE, "")),
-    }
+    identity = setup.Identity(**{key: raw.get(SETTING[key], "") for key in FORM_FIELD})
+    values = {SETTING[key]: _checked(key, raw, identity) for key in FORM_FIELD}
+    if not values[settings.SIREN]:
+        values[settings.SIREN] = values[settings.SIRET][:9]
+    values[settings.ADDRESS] = fields.text(
+        "address", raw.get(settings.ADDRESS, ""), limit=fields.MAX_NOTES
+    )
+    return {key: values[key] for key in KEYS}
 
 
 class IdentityDialog(FormDialog):
