@@ -36,7 +36,12 @@ export:
   booked on receipt (a transfer or cash: journal OD), else the bank (a held cheque or a
   card imprint is cashed only then: journal BQ);
 - a deposit received by transfer or in cash: debit 512/530, credit 4191; what is given back
-  of it: the reverse on the day it was closed. A held cheque or a card imprint is not
+  of it: the reverse on the day it was closed.
+- an opening entry (an invoice left unpaid by the previous tool, ``invoicing.opening``) is
+  not in the sales journal: the previous books hold the sale and the accountant carries
+  the receivable over. A payment on it is a receipt like any other (BQ: debit 512, or CA:
+  530; credit 411 with the customer's account), its piece the previous tool's reference;
+  a reversal is the contra entry. A held cheque or a card imprint is not
   money received (INVOICING-FR.md §6.3: kept off the books) and is not exported.
 
 Account numbers, their labels, the journals and the customer-account mode are settings
@@ -63,7 +68,15 @@ from app.core.settings import get_setting, set_setting
 from booking.models import Booking, Customer
 from invoicing import payments
 from invoicing.document import Kind, VatCategory
-from invoicing.models import Deposit, IssuedDocument, IssuedLine, Payment, PaymentMethod
+from invoicing.models import (
+    Deposit,
+    IssuedDocument,
+    IssuedLine,
+    OpeningBalance,
+    OpeningPayment,
+    Payment,
+    PaymentMethod,
+)
 from invoicing.serial import from_json
 
 # --- settings -----------------------------------------------------------------------------
@@ -439,6 +452,33 @@ def payment_entry(
     return entry
 
 
+def opening_payment_entry(
+    uow: UnitOfWork, chart: Accounts, payment: OpeningPayment, opening: OpeningBalance
+) -> Entry:
+    """A payment on an opening entry (or its reversal): money against the customer."""
+    journal, account = _money_account(payment.method)
+    how = METHOD_WORDS.get(payment.method, payment.method)
+    what = "Annulation règlement" if payment.reverses is not None else "Règlement"
+    customer = uow.row(Customer, opening.customer_id)
+    entry = Entry(
+        journal,
+        payment.date,
+        opening.reference,
+        payment.date,
+        f"{what} {opening.reference} {how} {customer.name}",
+        max(payment.recorded_at.date(), payment.date),
+        (4, require_id(payment)),
+    )
+    who = (
+        {}
+        if chart.customer_mode == COLLECTIVE
+        else {"aux_number": customer.number, "aux_label": customer.name}
+    )
+    entry.movements.append(_side(account, payment.amount_cents, True))
+    entry.movements.append(_side(CUSTOMERS, payment.amount_cents, False, **who))
+    return entry
+
+
 def deposit_entries(deposit: Deposit, reference: str, start: dt.date, end: dt.date) -> list[Entry]:
     """A deposit received by transfer or in cash, and what of it was given back."""
     if deposit.method not in BOOKED_DEPOSIT_METHODS:
@@ -517,6 +557,13 @@ def entries(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[Entry]:
     )
     for deposit, reference in uow.session.exec(held):
         found += deposit_entries(deposit, reference, first, last)
+    opened = (
+        select(OpeningPayment, OpeningBalance)
+        .join(OpeningBalance, col(OpeningBalance.id) == col(OpeningPayment.opening_id))
+        .where(col(OpeningPayment.date) >= first, col(OpeningPayment.date) <= last)
+    )
+    for opening_payment, opening in uow.session.exec(opened):
+        found.append(opening_payment_entry(uow, chart, opening_payment, opening))
     numbered = number_entries([e for e in found if e.debit or e.credit], chart)
     return [e for e in numbered if start <= e.date <= end]
 

@@ -44,6 +44,7 @@ from invoicing.balance import InvoiceBalance, invoice_balances
 from invoicing.charges import MEMBER_LABEL
 from invoicing.document import Kind
 from invoicing.models import DamageCharge, IssuedDocument, IssuedLine, ItemRate
+from invoicing.opening import opening_balances
 from invoicing.report_model import ChartSpec, Column, Report
 
 ZERO = Decimal("0.00")
@@ -216,8 +217,10 @@ def revenue(uow: UnitOfWork, start: dt.date, end: dt.date) -> Report:
 
 
 def _issued_balances(uow: UnitOfWork, as_of: dt.date) -> list[InvoiceBalance]:
-    """Every invoice issued by ``as_of``, with its balance at the end of that day."""
-    return [b for b in invoice_balances(uow, as_of=as_of) if b.issue_date <= as_of]
+    """Every invoice issued by ``as_of``, with its balance at the end of that day, and
+    every opening entry (an invoice of the previous tool, ``invoicing.opening``)."""
+    issued = [b for b in invoice_balances(uow, as_of=as_of) if b.issue_date <= as_of]
+    return issued + opening_balances(uow, as_of=as_of)
 
 
 def receivables_total_cents(uow: UnitOfWork, as_of: dt.date) -> int:

@@ -51,6 +51,9 @@ class Entry:
     due_date: dt.date | None
     amount: Decimal
     method: str = ""
+    #: About an opening entry (an invoice of the previous tool, ``invoicing.opening``):
+    #: ``number`` is its reference there, not a number of Régie's series.
+    opening: bool = False
 
 
 @dataclass(frozen=True)

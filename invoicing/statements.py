@@ -10,6 +10,9 @@ The ledger is derived from the immutable documents and payments, dated as follow
 - a payment (−) on the day it was paid; a reversal (+, the negative ``Payment`` naming the
   entry it cancels) on the day it was recorded; a refund (+, a negative ``Payment``
   naming no entry: money paid back to the customer) on the day it was paid back.
+- an opening entry (an invoice left unpaid by the previous tool, ``invoicing.opening``)
+  as an invoice under its reference there, on its issue date; its payments and their
+  reversals as a payment's (``Entry.opening`` tells them apart).
 
 So ``opening`` is the sum of the entries dated before the first day of the month,
 ``closing = opening + invoiced − credited − paid`` (``paid`` is the month's payments net
@@ -57,7 +60,8 @@ from invoicing import parties, pricing
 from invoicing.balance import AGEING_LIMITS, InvoiceBalance, age_bucket, invoice_balances
 from invoicing.balance import orphan_credits as _orphan_credits
 from invoicing.document import Kind, Party
-from invoicing.models import Deposit, IssuedDocument, Payment
+from invoicing.models import Deposit, IssuedDocument, OpeningBalance, OpeningPayment, Payment
+from invoicing.opening import opening_balances
 from invoicing.statement_model import (
     ZERO,
     Ageing,
@@ -141,9 +145,12 @@ def open_amounts(
     uow: UnitOfWork, as_of: dt.date, customer_id: int | None = None
 ) -> list[InvoiceBalance]:
     """What each document leaves to pay at the end of ``as_of``: every invoice's balance
-    (``invoicing.balance``), and a credit note citing no invoice as a negative amount."""
-    return invoice_balances(uow, as_of=as_of, customer_id=customer_id) + _orphan_credits(
-        uow, as_of=as_of, customer_id=customer_id
+    (``invoicing.balance``), a credit note citing no invoice as a negative amount, and
+    what remains of each opening entry (``invoicing.opening``: a negative id)."""
+    return (
+        invoice_balances(uow, as_of=as_of, customer_id=customer_id)
+        + _orphan_credits(uow, as_of=as_of, customer_id=customer_id)
+        + opening_balances(uow, as_of=as_of, customer_id=customer_id)
     )
 
 
@@ -183,6 +190,20 @@ def customers_for_month(uow: UnitOfWork, month: str, *, today: dt.date | None = 
             select(col(IssuedDocument.customer_id))
             .join(Payment, col(Payment.document_id) == col(IssuedDocument.id))
             .where(col(Payment.date) >= first, col(Payment.date) <= last)
+        )
+    )
+    ids.update(
+        uow.session.exec(
+            select(col(OpeningBalance.customer_id)).where(
+                col(OpeningBalance.issue_date) >= first, col(OpeningBalance.issue_date) <= last
+            )
+        )
+    )
+    ids.update(
+        uow.session.exec(
+            select(col(OpeningBalance.customer_id))
+            .join(OpeningPayment, col(OpeningPayment.opening_id) == col(OpeningBalance.id))
+            .where(col(OpeningPayment.date) >= first, col(OpeningPayment.date) <= last)
         )
     )
     ids.update(
@@ -246,6 +267,8 @@ class _Doc:
     due_date: dt.date
     gross_cents: int
     cites_id: int | None
+    #: An opening entry (``invoicing.opening``; its id negated), not an issued document.
+    opening: bool = False
 
 
 @dataclass(frozen=True)
@@ -295,6 +318,37 @@ def _ledger(uow: UnitOfWork, customer_id: int, until: dt.date) -> tuple[list[_Do
         if ids
         else []
     )
+    docs += [
+        _Doc(-opening_id, Kind.INVOICE.value, reference, issued, due, cents, None, True)
+        for opening_id, reference, issued, due, cents in uow.session.execute(
+            sa_select(
+                col(OpeningBalance.id),
+                col(OpeningBalance.reference),
+                col(OpeningBalance.issue_date),
+                col(OpeningBalance.due_date),
+                col(OpeningBalance.amount_cents),
+            ).where(col(OpeningBalance.customer_id) == customer_id)
+        )
+    ]
+    pays += [
+        _Pay(pay_id, -opening_id, cents, day, method, reference, reverses)
+        for pay_id, opening_id, cents, day, method, reference, reverses in uow.session.execute(
+            sa_select(
+                col(OpeningPayment.id),
+                col(OpeningPayment.opening_id),
+                col(OpeningPayment.amount_cents),
+                col(OpeningPayment.date),
+                col(OpeningPayment.method),
+                col(OpeningPayment.reference),
+                col(OpeningPayment.reverses),
+            )
+            .join(OpeningBalance, col(OpeningBalance.id) == col(OpeningPayment.opening_id))
+            .where(
+                col(OpeningBalance.customer_id) == customer_id,
+                col(OpeningPayment.date) <= until,
+            )
+        )
+    ]
     return docs, pays
 
 
@@ -409,6 +463,7 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
             reference=cited.number if cited else "",
             due_date=doc.due_date if invoice else None,
             amount=from_cents(signed),
+            opening=doc.opening,
         )
         entries.append(((doc.issue_date, _KIND_ORDER[kind], doc.id), entry))
     since: dict[str, int] = defaultdict(int)
@@ -437,6 +492,7 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
             due_date=None,
             amount=from_cents(-pay.amount_cents),
             method=pay.method,
+            opening=pay.document_id < 0,
         )
         entries.append(((pay.date, _KIND_ORDER[kind], pay.id), entry))
     entries.sort(key=lambda pair: pair[0])
