@@ -187,7 +187,12 @@ class SetUpRefused(DomainError):
 def check_field(key: str, value: str, identity: Identity | None = None) -> str:
     """The compact value of the identity field ``key`` (an ``Identity`` attribute) typed as
     ``value``, or ``ValidationError(key, sentence)``. ``identity`` gives the other fields a
-    check depends on (the SIREN for the SIRET, the VAT number and the RCS)."""
+    check depends on (the SIREN for the SIRET, the VAT number and the RCS). The other
+    ``SetUp`` fields typed as text are checked too: ``vat_regime``, ``vat_rate``,
+    ``invoice_prefix``, ``credit_prefix``, ``payment_days``, ``membership_year_start``,
+    ``admin_name``, ``admin_password``."""
+    if key in _SETUP_CHECKS:
+        return _SETUP_CHECKS[key](value)
     if key not in _LABELS:
         raise KeyError(key)
     text = _clean(value, multiline=key == "address")
@@ -621,6 +626,23 @@ def _password(clean: SetUp, password: str) -> SetUp:
     except ValidationError as err:
         raise ValidationError("admin_password", err.template, **err.params) from None
     return clean
+
+
+def _password_text(value: str) -> str:
+    _password(SetUp(identity=Identity()), value)
+    return value
+
+
+_SETUP_CHECKS: dict[str, Callable[[str], str]] = {
+    "vat_regime": lambda value: _regime(value),
+    "vat_rate": lambda value: _vat_rate(value),
+    "invoice_prefix": lambda value: check_prefix("invoice_prefix", value),
+    "credit_prefix": lambda value: check_prefix("credit_prefix", value),
+    "payment_days": lambda value: str(_payment_days(value)),
+    "membership_year_start": lambda value: check_year_start(value),
+    "admin_name": lambda value: _admin_name(value),
+    "admin_password": _password_text,
+}
 
 
 # --- writing ----------------------------------------------------------------------------

@@ -301,3 +301,35 @@ def test_a_server_needs_the_administrators_password(pg_empty_url):
     with pytest.raises(SetUpRefused) as caught:
         create_cooperative(pg_empty_url, replace(SETUP, admin_password=""))
     assert [d.field for d in caught.value.details] == ["admin_password"]
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "compact"),
+    [
+        ("vat_rate", "5,5", "5.50"),
+        ("payment_days", " 45 ", "45"),
+        ("invoice_prefix", "fa", "FA"),
+        ("membership_year_start", "09-01", "09-01"),
+        ("vat_regime", "Franchise", "franchise"),
+        ("admin_name", " camille ", "camille"),
+    ],
+)
+def test_the_assistants_other_fields_are_checked_one_by_one(key, typed, compact):
+    assert check_field(key, typed) == compact
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"),
+    [
+        ("vat_rate", "vingt"),
+        ("payment_days", "61"),
+        ("credit_prefix", "2AV"),
+        ("membership_year_start", "13-01"),
+        ("admin_name", "camille dupont"),
+        ("admin_password", "court"),
+    ],
+)
+def test_the_assistants_other_fields_refuse_with_their_name(key, typed):
+    with pytest.raises(ValidationError) as caught:
+        check_field(key, typed)
+    assert caught.value.field == key
