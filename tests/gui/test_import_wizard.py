@@ -120,6 +120,8 @@ def test_a_french_office_file_goes_through_mapping_preview_and_import(
         ("4", "to create", "A3"),
     ]
     assert wizard.results.chips["create"].text() == "3 to create"
+    shown = [a for a, chip in wizard.results.chips.items() if chip.isVisibleTo(wizard)]
+    assert shown == ["create"]  # no chip for what does not happen
     assert stored(db, "A1") == ""
     assert wizard.import_button.isEnabled()
 

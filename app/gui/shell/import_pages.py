@@ -133,6 +133,9 @@ class FilePage(QWidget):
         self.browse_button.clicked.connect(self.browse)
         path_row.addWidget(self.browse_button)
         form.addRow(tr("ImportWizard", "&File:"), path_row)
+        path_label = form.labelForField(path_row)
+        if isinstance(path_label, QLabel):
+            path_label.setBuddy(self.path)
         self.encoding = self._combo(ENCODINGS)
         self.delimiter = self._combo(DELIMITERS)
         self.sheet = QComboBox()

@@ -118,6 +118,7 @@ class ResultsPage(QWidget):
             chips.addWidget(chip)
         chips.addStretch(1)
         layout.addLayout(chips)
+        self._chips({})
         self.model = RowsModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -222,7 +223,7 @@ class ResultsPage(QWidget):
         for action, chip in self.chips.items():
             number = int(found.get(action, 0)) if found else 0
             if not number:
-                chip.set_status(TONE_OF[action], "")
+                chip.hide()  # a chip without a count says nothing
                 continue
             text = {
                 "create": tr("ImportWizard", "%n created", None, number)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.core.errors import DomainError, ValidationErrors
-from app.gui.shell import files, icons, import_sources, style
+from app.gui.shell import files, help_window, icons, import_sources, style
 from app.gui.shell.import_pages import QT_TRANSLATE_NOOP, FilePage, KindPage, MappingPage
 from app.gui.shell.import_results import ResultsPage
 from app.gui.shell.import_sources import Mapping, Source
@@ -85,6 +85,7 @@ class ImportWizard(QDialog):
         self.file_page.reread.connect(self.load)
         self.mapping_page.changed.connect(self._update)
         self.resize(980, 640)
+        help_window.add_f1(self, "import")  # the guide's "bringing your data in"
         if kind is not None and kind in self.kind_page.buttons:
             self.kind_page.choose(kind)
             self.go(FILE)
@@ -131,9 +132,7 @@ class ImportWizard(QDialog):
         if page == KIND:
             self.kind_page.focus()
         elif page == FILE:
-            (
-                self.file_page.path if self.file_page.path.text() else self.file_page.browse_button
-            ).setFocus()
+            self.file_page.path.setFocus()  # type a path, or Alt+O to browse
         elif page == MAPPING:
             self.mapping_page.focus()
 
