@@ -52,7 +52,7 @@ def test_f1_opens_the_guide_on_the_current_screens_page(qtbot, window: MainWindo
     guide = _guide()
     assert guide.current_page() == "invoicing.html"
     assert _heading(guide) == "Invoicing"
-    assert guide.windowTitle() == "User guide — Régie"
+    assert guide.windowTitle() == "Invoicing — User guide — Régie"
     window.show_area("desk")
     window.help_action.trigger()  # the same window, on the desk's section
     assert help_window._windows["en"] is guide

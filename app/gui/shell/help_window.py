@@ -101,7 +101,7 @@ class HelpWindow(QMainWindow):
         self.heading = QLabel(tr("HelpWindow", "Contents"))
         left = QWidget()
         column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
+        column.setContentsMargins(6, 6, 0, 6)
         column.addWidget(self.search)
         column.addWidget(self.heading)
         column.addWidget(self.pages)
@@ -189,12 +189,20 @@ class HelpWindow(QMainWindow):
     def _source_changed(self, _url: QUrl) -> None:
         self._mark_current()
 
+    def _show_title(self) -> None:
+        """The page's title first: the window's title says where the guide is."""
+        page = self.current_page()
+        guide = tr("HelpWindow", "User guide — Régie")
+        known = page in self.guide.pages
+        self.setWindowTitle(f"{self.guide.title(page)} — {guide}" if known else guide)
+
     def _history_changed(self) -> None:
         self._mark_current()
         self.back_action.setEnabled(self.browser.isBackwardAvailable())
         self.forward_action.setEnabled(self.browser.isForwardAvailable())
 
     def _mark_current(self) -> None:
+        self._show_title()
         current = self.current_page()
         for row in range(self.pages.count()):
             item = self.pages.item(row)
@@ -256,7 +264,9 @@ class HelpWindow(QMainWindow):
         cursor.setPosition(place[0])
         cursor.setPosition(place[1], QTextCursor.MoveMode.KeepAnchor)
         self.browser.setTextCursor(cursor)
-        self.browser.ensureCursorVisible()
+        bar = self.browser.verticalScrollBar()  # the place a third down the page, not at its foot
+        top = self.browser.cursorRect().top()
+        bar.setValue(bar.value() + top - self.browser.viewport().height() // 3)
         return True
 
     def _escape(self) -> None:
