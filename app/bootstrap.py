@@ -59,12 +59,13 @@ def set_aside_old_demo() -> Path | None:
     (built there by a Régie older than the two files) moves to ``demo.db`` when that does
     not exist yet. Returns the demo's new path, or None when nothing moved."""
     own, demo = paths.default_db_path(), demo_db_path()
-    if not own.is_file() or demo.exists() or not holds_demo(own):
+    if not own.is_file() or demo.exists():
         return None
     for suffix in ("-wal", "-shm", "-journal"):
-        side = own.with_name(own.name + suffix)
-        if side.exists():
+        if own.with_name(own.name + suffix).exists():
             return None  # open in another Régie (or not closed cleanly): left alone
+    if not holds_demo(own):
+        return None
     os.replace(own, demo)
     return demo
 
