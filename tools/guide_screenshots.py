@@ -56,8 +56,9 @@ ERROR_TITLES = (
     "action refusée",
 )
 
-#: File-menu mnemonic of Backups…, by language.
+#: File-menu mnemonics of Backups… and Set up my cooperative…, by language.
 BACKUPS_KEY = {"en": "b", "fr": "s"}
+SETUP_KEY = {"en": "m", "fr": "m"}
 
 
 class Run:
@@ -164,6 +165,8 @@ def main_window(run: Run) -> None:
         run.attempt("backups", lambda: backups(run, app))
         run.attempt("import", lambda: dialog(run, app, "import", "ctrl+shift+i"))
         run.attempt("help", lambda: help_window(run, app))
+        # last: an assistant may ask before it closes
+        run.attempt("setup", lambda: menu_dialog(run, app, "setup", SETUP_KEY))
     finally:
         app.stop()
 
@@ -205,11 +208,16 @@ def dialog(run: Run, app: App, name: str, keys: str) -> None:
 
 
 def backups(run: Run, app: App) -> None:
+    menu_dialog(run, app, "backups", BACKUPS_KEY)
+
+
+def menu_dialog(run: Run, app: App, name: str, keys: dict[str, str]) -> None:
+    """A File-menu entry (its mnemonic in the run's language): the dialog alone."""
     app.focus()
     app.key("alt+f")
     time.sleep(0.5)
-    app.key(BACKUPS_KEY.get(run.lang, "b"))
-    run.save_window(app, "backups")
+    app.key(keys.get(run.lang, keys["en"]))
+    run.save_window(app, name)
     close_others(app)
 
 
