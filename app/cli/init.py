@@ -35,22 +35,38 @@ from app.i18n import message, tr
 from invoicing import setup
 from invoicing.setup import Identity, SetUp, SetUpRefused
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's marker name
+    """Mark ``text`` for translation in ``context`` (translated where it is shown)."""
+    return text
+
+
 #: Identity options: (option, Identity attribute, help).
 IDENTITY_OPTIONS = (
-    ("--name", "name", "the cooperative's name"),
-    ("--legal-form", "legal_form", "legal form, e.g. SCIC SAS à capital variable"),
-    ("--capital", "capital", "share capital in euros, e.g. 18500.00"),
-    ("--address", "address", "street address (postcode and city apart)"),
-    ("--postcode", "postcode", "postcode (five digits)"),
-    ("--city", "city", "city"),
-    ("--siren", "siren", "SIREN (else the SIRET's first nine digits)"),
-    ("--siret", "siret", "SIRET (fourteen digits)"),
-    ("--rcs", "rcs", "RCS registration (RCS Lyon 123 456 789) or RNA number (W123456789)"),
-    ("--vat", "vat", "intra-community VAT number (FR…)"),
-    ("--iban", "iban", "IBAN of the account customers pay into"),
-    ("--bic", "bic", "BIC of that bank"),
-    ("--email", "email", "email address printed on documents"),
-    ("--phone", "phone", "phone number printed on documents"),
+    ("--name", "name", QT_TRANSLATE_NOOP("cli", "the cooperative's name")),
+    (
+        "--legal-form",
+        "legal_form",
+        QT_TRANSLATE_NOOP("cli", "legal form, e.g. SCIC SAS à capital variable"),
+    ),
+    ("--capital", "capital", QT_TRANSLATE_NOOP("cli", "share capital in euros, e.g. 18500.00")),
+    ("--address", "address", QT_TRANSLATE_NOOP("cli", "street address (postcode and city apart)")),
+    ("--postcode", "postcode", QT_TRANSLATE_NOOP("cli", "postcode (five digits)")),
+    ("--city", "city", QT_TRANSLATE_NOOP("cli", "city")),
+    ("--siren", "siren", QT_TRANSLATE_NOOP("cli", "SIREN (else the SIRET's first nine digits)")),
+    ("--siret", "siret", QT_TRANSLATE_NOOP("cli", "SIRET (fourteen digits)")),
+    (
+        "--rcs",
+        "rcs",
+        QT_TRANSLATE_NOOP(
+            "cli", "RCS registration (RCS Lyon 123 456 789) or RNA number (W123456789)"
+        ),
+    ),
+    ("--vat", "vat", QT_TRANSLATE_NOOP("cli", "intra-community VAT number (FR…)")),
+    ("--iban", "iban", QT_TRANSLATE_NOOP("cli", "IBAN of the account customers pay into")),
+    ("--bic", "bic", QT_TRANSLATE_NOOP("cli", "BIC of that bank")),
+    ("--email", "email", QT_TRANSLATE_NOOP("cli", "email address printed on documents")),
+    ("--phone", "phone", QT_TRANSLATE_NOOP("cli", "phone number printed on documents")),
 )
 #: The other fields' options (``check`` names the field, the message names the option).
 OPTION_OF = {attr: option for option, attr, _help in IDENTITY_OPTIONS} | {
@@ -119,10 +135,6 @@ def register(commands: Any) -> None:
     init.add_argument("--admin", metavar="NAME", help=tr("cli", "first administrator (admin)"))
     init.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
     init.set_defaults(handler=run_init)
-
-
-class InitRefused(DomainError):
-    """A problem found before the set-up is even checked (a file that cannot be read)."""
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -195,11 +207,11 @@ def _from_toml(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
     except OSError as err:
-        raise InitRefused(
+        raise DomainError(
             "{path} cannot be read ({reason}).", path=str(path), reason=err.strerror or str(err)
         ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise InitRefused(
+        raise DomainError(
             "{path} is not a TOML file Régie can read ({reason}).", path=str(path), reason=err
         ) from None
     found: dict[str, Any] = {}
@@ -222,7 +234,7 @@ def _from_toml(path: Path) -> dict[str, Any]:
                 name = RENAMED[(table, name)]
             found[name] = value if isinstance(value, int) and key == "payment_days" else str(value)
     if unknown:
-        raise InitRefused(
+        raise DomainError(
             "{path}: unknown keys {keys} (resources/examples/cooperative.toml lists them).",
             path=str(path),
             keys=", ".join(unknown),
