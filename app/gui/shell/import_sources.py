@@ -11,6 +11,7 @@ their own.
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from app.core import tabular
 from app.core.db import Database, UnitOfWork
 from app.core.errors import DomainError
 from app.gui.shell.changes import Change
+
+log = logging.getLogger(__name__)
 
 Mapping = dict[str, str]  # Régie column key → the file's header
 Run = Callable[[UnitOfWork, Any, Mapping | None, Callable[[int, int], None] | None], Any]
@@ -48,20 +51,29 @@ CHANGES = {
 
 
 def sources() -> list[Source]:
-    """The kinds of data the registry offers, in its order."""
+    """The kinds of data the registry offers, in its order. A kind whose columns cannot be
+    loaded (a broken installation) is left out and logged: the others stay importable
+    (the tests check that every kind of the registry is offered)."""
     from invoicing import imports
 
-    return [
-        Source(
-            key=kind.key,
-            label=kind.label,
-            description=kind.description,
-            columns=kind.columns,
-            run=_runner(kind.key),
-            change=CHANGES.get(kind.key, Change.SETTINGS),
+    found = []
+    for kind in imports.import_kinds():
+        try:
+            columns = tuple(kind.columns)
+        except (ImportError, AttributeError):
+            log.exception("The import of %s is not available", kind.key)
+            continue
+        found.append(
+            Source(
+                key=kind.key,
+                label=kind.label,
+                description=kind.description,
+                columns=columns,
+                run=_runner(kind.key),
+                change=CHANGES.get(kind.key, Change.SETTINGS),
+            )
         )
-        for kind in imports.import_kinds()
-    ]
+    return found
 
 
 def _runner(key: str) -> Run:
