@@ -276,7 +276,10 @@ class _Importer:
         self.seen: dict[str, int] = {}
 
     def row(self, line: int, values: dict[str, str]) -> RowChange:
-        customer = customer_by_number(self.uow, values["customer"])
+        try:
+            customer = customer_by_number(self.uow, values["customer"])
+        except NotFound as err:
+            raise ValidationError(CUSTOMER, err.template, **err.params) from None
         reference = " ".join(values["reference"].split())
         if not reference:
             raise ValidationError(REFERENCE, "The {field} cannot be empty.", field=REFERENCE)
@@ -287,15 +290,7 @@ class _Importer:
                 reference=reference,
                 limit=REFERENCE_LIMIT,
             )
-        key = reference.upper()
-        if key in self.seen:
-            raise ValidationError(
-                REFERENCE,
-                N_("{reference} was already given on line {line}: give each invoice once."),
-                reference=reference,
-                line=self.seen[key],
-            )
-        self.seen[key] = line
+        first = self.seen.setdefault(reference.upper(), line)
         issued = parse_date(values["issue_date"], field=ISSUE_DATE)
         if issued > self.today:
             raise ValidationError(
@@ -335,6 +330,13 @@ class _Importer:
                     "tool's."
                 ),  # fmt: skip
                 reference=reference,
+            )
+        if first != line:
+            raise ValidationError(
+                REFERENCE,
+                N_("{reference} was already given on line {line}: give each invoice once."),
+                reference=reference,
+                line=first,
             )
         summary = f"{customer.number} {cents_str(cents)} due {due.isoformat()}"
         try:

@@ -31,7 +31,7 @@ from sqlmodel import col, select
 from app.core import access
 from app.core.access import Permission
 from app.core.db import UnitOfWork, require_id
-from app.core.errors import N_, ValidationError
+from app.core.errors import N_, NotFound, ValidationError
 from app.core.money import cents_str, from_cents
 from app.core.tabular import (
     CREATE,
@@ -56,6 +56,7 @@ from invoicing.models import CategoryRate, ItemRate, PriceCategory
 #: Field names of refusals (the columns' English labels: the file's header is named).
 MEMBER, NON_MEMBER = "member day rate", "non-member day rate"
 VAT, EXEMPTION = "VAT rate", "VAT exemption"
+CODE = "item code"
 
 #: The prefix of a price category's column key: ``category:COMMUNES``.
 CATEGORY = "category:"
@@ -212,15 +213,11 @@ class _Importer:
         self.user = uow.actor.name
 
     def row(self, line: int, values: dict[str, str]) -> RowChange:
-        item = item_by_code(self.uow, values.get("code", ""))
-        if item.code in self.seen:
-            raise ValidationError(
-                "code",
-                N_("{code} was already given on line {line}: give each item type once."),
-                code=item.code,
-                line=self.seen[item.code],
-            )
-        self.seen[item.code] = line
+        try:
+            item = item_by_code(self.uow, values.get("code", ""))
+        except NotFound as err:
+            raise ValidationError(CODE, err.template, **err.params) from None
+        first = self.seen.setdefault(item.code, line)
         item_id = require_id(item)
         stored = self.uow.session.get(ItemRate, item_id)
         before = (
@@ -235,6 +232,13 @@ class _Importer:
         )
         wanted = self._wanted(values, before)
         category_changes = self._category_changes(item_id, values)
+        if first != line:
+            raise ValidationError(
+                CODE,
+                N_("{code} was already given on line {line}: give each item type once."),
+                code=item.code,
+                line=first,
+            )
         changes: list[str] = []
         action = UNCHANGED
         if wanted is not None and wanted != before:
