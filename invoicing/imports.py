@@ -90,7 +90,7 @@ KINDS: tuple[ImportKind, ...] = (
         N_("Item types and their serialized units."),
         Permission.CATALOGUE,
         "inventory.csvio",
-        "CATALOGUE_COLUMNS",
+        "TABLE_COLUMNS",
         "import_catalogue_table",
     ),
     ImportKind(
