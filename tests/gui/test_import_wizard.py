@@ -348,3 +348,16 @@ def test_the_results_model_is_a_sound_qt_model(
     wizard.forward()
     wizard.forward()
     qtmodeltester.check(wizard.results.model)
+
+
+def test_every_control_of_every_page_has_a_name(qtbot, ops: Operations, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.accessibility_probe import unnamed_controls
+
+    wizard = wizard_on(qtbot, ops)
+    choose_file(wizard, write(tmp_path, "f.csv", FRENCH))
+    for page in (KIND, FILE, MAPPING):
+        wizard.go(page)
+        assert unnamed_controls(wizard) == [], page
+    wizard.forward()  # the preview
+    assert wizard.page == RESULTS
+    assert unnamed_controls(wizard) == []

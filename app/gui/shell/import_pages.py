@@ -61,7 +61,6 @@ def note(text: str = "", role: str = "muted") -> QLabel:
     label = QLabel(text)
     style.set_role(label, role)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
