@@ -5,8 +5,11 @@ keeps item types and their units together and sees each type followed by its uni
 
 Format
 ------
-UTF-8 (a leading byte-order mark is accepted on import, never written), comma-separated,
-cells quoted when needed (RFC 4180, CRLF line ends), one header row naming the columns::
+Export: UTF-8 (no byte-order mark), comma-separated, cells quoted when needed (RFC 4180,
+CRLF line ends). Import also reads what spreadsheets write (``app.core.tabular``): UTF-8
+with or without a byte-order mark or Windows-1252, comma, semicolon or tab, or an Excel
+``.xlsx`` workbook (its first sheet); amounts may be written ``1 234,50``. One header row
+(line 1) names the columns::
 
     record,code,name,category,tracking,manufacturer,model,replacement_value,deposit,
     weight_grams,stock_quantity,sale_price,prep_hours,deprep_hours,notes,item_code,barcode,
@@ -46,20 +49,23 @@ that lost the column can no longer wipe a bulk type's stock and barcode.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import IO, Any
 
 from sqlmodel import select
 
+from app.core import tabular
 from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, require_id
-from app.core.errors import Conflict, DomainError, ValidationError, ValidationErrors
+from app.core.errors import N_, Conflict, DomainError, ValidationError, ValidationErrors
 from app.core.money import cents_str
+from app.core.tabular import Column, ImportResult, Progress, RowChange, Table
 from inventory import barcodes, catalogue
 from inventory.models import Category, ItemType, Owner, Tracking, Unit
 
@@ -75,9 +81,6 @@ UNIT_COLUMNS = (
 COLUMNS = ("record", *TYPE_COLUMNS, "item_code", "barcode", *UNIT_COLUMNS[1:])
 TYPE, UNIT = "type", "unit"
 LINE_END = "\r\n"
-BOM = b"\xef\xbb\xbf"
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -101,6 +104,13 @@ class ImportSummary:
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
+
+
+@dataclass
+class CatalogueResult(ImportResult):
+    """What each row did (``changes``) and the counts of types and units."""
+
+    summary: ImportSummary = field(default_factory=ImportSummary)
 
 
 @dataclass(frozen=True)
@@ -186,52 +196,82 @@ def _at(line: int, err: DomainError) -> ValidationErrors:
     return ValidationErrors([(line, err)])
 
 
-def _decode(data: bytes | str) -> str:
+Col = Column
+#: The columns as an import maps them (every one is needed: a column lost on the way
+#: must not blank the catalogue's values).
+TABLE_COLUMNS: tuple[Column, ...] = (
+    Col("record", N_("Record (type or unit)"), True, ("ligne", "enregistrement")),
+    Col("code", N_("Type code"), True, ("code type", "référence")),
+    Col("name", N_("Name"), True, ("nom", "désignation", "libellé")),
+    Col("category", N_("Category"), True, ("catégorie", "famille")),
+    Col("tracking", N_("Tracking"), True, ("suivi",)),
+    Col("manufacturer", N_("Manufacturer"), True, ("fabricant", "marque")),
+    Col("model", N_("Model"), True, ("modèle",)),
+    Col("replacement_value", N_("Replacement value"), True, ("valeur de remplacement",)),
+    Col("deposit", N_("Deposit"), True, ("caution",)),
+    Col("weight_grams", N_("Weight (grams)"), True, ("poids", "poids (g)")),
+    Col("stock_quantity", N_("Stock quantity"), True, ("quantité", "stock")),
+    Col("sale_price", N_("Sale price"), True, ("prix de vente",)),
+    Col("prep_hours", N_("Preparation hours"), True, ("heures de préparation",)),
+    Col("deprep_hours", N_("De-preparation hours"), True, ("heures de rangement",)),
+    Col("notes", N_("Notes"), True, ("remarques",)),
+    Col("item_code", N_("Item code of the unit"), True, ("code article",)),
+    Col("barcode", N_("Barcode"), True, ("code-barres", "code barre")),
+    Col("serial", N_("Serial number"), True, ("numéro de série", "n° de série")),
+    Col("status", N_("Status"), True, ("état", "statut")),
+    Col("location", N_("Location"), True, ("emplacement",)),
+    Col("purchase_date", N_("Purchase date"), True, ("date d'achat",)),
+    Col("purchase_price", N_("Purchase price"), True, ("prix d'achat",)),
+    Col("condition_notes", N_("Condition notes"), True, ("notes d'état",)),
+    Col("owner", N_("Owner"), True, ("propriétaire",)),
+)  # fmt: skip
+#: Amounts a spreadsheet may write with thousands separators ("1 234,50").
+AMOUNT_COLUMNS = ("replacement_value", "deposit", "sale_price", "purchase_price")
+
+
+def read_catalogue(data: bytes | str, filename: str = "") -> Table:
+    """The file as a table (CSV in UTF-8 or Windows-1252, comma, semicolon or tab, or
+    .xlsx): ``tabular.read_table`` plus this format's rule that the header is line 1."""
     if isinstance(data, str):
-        return data.removeprefix("\ufeff")
-    data = data.removeprefix(BOM)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        raise _at(
-            line,
-            ValidationError(
-                "file",
-                "The file is not UTF-8 text: save it from the spreadsheet as "
-                '"CSV UTF-8" and import it again.',
-            ),
-        ) from None
-
-
-def _read_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header's column names and the non-blank rows with the line each starts on."""
-    if not text.strip():
-        raise _at(
-            1, ValidationError("file", "The file is empty: it needs at least the header row.")
-        )
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[tuple[int, list[str]]] = []
-    start = 1
-    try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                rows.append((start, row))
-            start = reader.line_num + 1
-    except csv.Error:
-        raise _at(
-            start,
-            ValidationError(
-                "file",
-                "This row is not valid CSV: a quoted cell is not closed, or a quote stands "
-                "inside a cell that is not quoted.",
-            ),
-        ) from None
-    if not rows or rows[0][0] != 1:
+        data = data.removeprefix("\ufeff").encode("utf-8")
+    table = tabular.read_table(data, filename)
+    if table.header_line != 1:
         raise _at(
             1, ValidationError("file", "The first line must be the header row naming the columns.")
         )
-    return _header(rows[0][1]), rows[1:]
+    return table
+
+
+def _rows(
+    table: Table, mapping: Mapping[str, str] | None
+) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header's column names and the rows, in the columns' names: as the file has
+    them (``mapping`` None: the header must name every column, in any order), or through
+    ``mapping`` (every column mapped; other columns of the file ignored)."""
+    if mapping is None:
+        header = _header(table.headers)
+        rows = table.rows
+    else:
+        resolved = tabular.resolve_mapping(table, TABLE_COLUMNS, mapping)
+        header = list(COLUMNS)
+        rows = []
+        for line, cells in table.rows:
+            found = dict(zip(table.headers, cells, strict=False))
+            rows.append((line, [found.get(resolved[c], "") for c in COLUMNS]))
+    if table.encoding == tabular.XLSX:  # a sheet's row stops at its last filled cell
+        rows = [(line, cells + [""] * (len(header) - len(cells))) for line, cells in rows]
+    return header, [(line, _amounts(header, cells)) for line, cells in rows]
+
+
+def _amounts(header: list[str], cells: list[str]) -> list[str]:
+    """Amounts written "1 234,50" or "12,50 €" as the catalogue reads them; a cell that
+    is no number stays as it is, for the row's own refusal."""
+    out = list(cells)
+    for position, name in enumerate(header):
+        if name in AMOUNT_COLUMNS and position < len(out) and out[position].strip():
+            with contextlib.suppress(DomainError):
+                out[position] = str(tabular.parse_decimal(out[position], places=None))
+    return out
 
 
 def _header(row: Sequence[str]) -> list[str]:
@@ -278,15 +318,53 @@ def import_catalogue(
     stream: IO[Any],
     progress: Progress | None = None,
     holders: catalogue.Holders | None = None,
+    filename: str = "",
 ) -> ImportSummary:
-    """Upsert the catalogue CSV read from ``stream`` (bytes or text) in ``uow``.
+    """Upsert the catalogue file read from ``stream`` (bytes or text; CSV or .xlsx) in
+    ``uow``.
 
     Every row is checked; if any is refused, raise ``ValidationErrors`` (line, reason) and
     leave nothing written. ``progress(done, total)`` is called after each row; raising from
     it cancels the import, and nothing is written either. ``holders``: the bookings holding
     a type (``booking.tracking.holders``); without it, no type changes tracking.
     """
-    header, rows = _read_rows(_decode(stream.read()))
+    name = filename or getattr(stream, "name", "")
+    table = read_catalogue(stream.read(), name if isinstance(name, str) else "")
+    return _run(uow, user, clock, table, None, progress, holders).summary
+
+
+@requires(Permission.CATALOGUE)
+def import_catalogue_table(
+    uow: UnitOfWork,
+    table: Table,
+    mapping: Mapping[str, str] | None = None,
+    *,
+    progress: Progress | None = None,
+    holders: catalogue.Holders | None = None,
+    clock: Clock | None = None,
+) -> CatalogueResult:
+    """The catalogue import as every importer of ``app.core.tabular`` runs: ``table`` read
+    by ``read_table``/``read_catalogue``, ``mapping`` None for Régie's own header (every
+    column named), else ``{column: header}`` (every column mapped). What each row does,
+    or would do in a rehearsal."""
+    if table.header_line != 1 and mapping is None:
+        raise _at(
+            1, ValidationError("file", "The first line must be the header row naming the columns.")
+        )
+    job = _run(uow, uow.actor.name, clock or Clock(), table, mapping, progress, holders)
+    return CatalogueResult(job.changes, job.summary)
+
+
+def _run(
+    uow: UnitOfWork,
+    user: str,
+    clock: Clock,
+    table: Table,
+    mapping: Mapping[str, str] | None,
+    progress: Progress | None,
+    holders: catalogue.Holders | None,
+) -> _Import:
+    header, rows = _rows(table, mapping)
     job = _Import(uow, user, clock, header, rows, holders)
     with uow.session.begin_nested():  # nothing stays, even if the caller commits anyway
         for done, (line, row) in enumerate(rows, 1):
@@ -295,7 +373,7 @@ def import_catalogue(
                 progress(done, len(rows))
         if job.errors:
             raise ValidationErrors(job.errors)
-    return job.summary
+    return job
 
 
 @dataclass
@@ -307,6 +385,7 @@ class _Import:
     rows: list[tuple[int, list[str]]]
     holders: catalogue.Holders | None
     summary: ImportSummary = field(default_factory=ImportSummary)
+    changes: list[RowChange] = field(default_factory=list)
     errors: list[tuple[int, DomainError]] = field(default_factory=list)
     #: First line of each type code and of each barcode written in the file.
     type_lines: dict[str, int] = field(default_factory=dict)
@@ -374,7 +453,9 @@ class _Import:
         if existing is None:
             catalogue.create_item_type(self.uow, user=self.user, data=data)
             self.summary.types_created += 1
+            self.changes.append(RowChange(line, tabular.CREATE, data.code, data.name))
         else:
+            before = _type_cells(existing)
             catalogue.update_item_type(
                 self.uow,
                 user=self.user,
@@ -383,6 +464,7 @@ class _Import:
                 holders=self.holders,
             )
             self.summary.types_updated += 1
+            self.changes.append(_change(line, data.code, before, _type_cells(existing)))
 
     def _unit(self, line: int, cells: dict[str, str]) -> None:
         _must_be_empty(cells, TYPE_COLUMNS, UNIT)
@@ -393,8 +475,10 @@ class _Import:
         if existing is None:
             if not data.barcode and item.tracking == Tracking.SERIALIZED:
                 data.barcode = self._generate(Category(item.category))
-            catalogue.add_unit(self.uow, user=self.user, data=data, clock=self.clock)
+            unit = catalogue.add_unit(self.uow, user=self.user, data=data, clock=self.clock)
             self.summary.units_created += 1
+            barcode = getattr(unit, "barcode", data.barcode)
+            self.changes.append(RowChange(line, tabular.CREATE, barcode, item.code))
             return
         if existing.item_type_id != item.id:
             actual = self.uow.session.get(ItemType, existing.item_type_id)
@@ -404,10 +488,15 @@ class _Import:
                 actual=actual.code if actual else "?",
                 code=item.code,
             )
+        owners = {o.id: o.name for o in self.uow.session.exec(select(Owner))}
+        before = _unit_cells(item, existing, owners)
         catalogue.update_unit(
             self.uow, user=self.user, unit_id=require_id(existing), data=data, clock=self.clock
         )
         self.summary.units_updated += 1
+        owners = {o.id: o.name for o in self.uow.session.exec(select(Owner))}
+        after = _unit_cells(item, existing, owners)
+        self.changes.append(_change(line, existing.barcode, before, after))
 
     def _item(self, code: str) -> ItemType | None:
         return self.uow.session.exec(select(ItemType).where(ItemType.code == code)).first()
@@ -448,6 +537,14 @@ class _Import:
             code = barcodes.generate(self.uow, category)
             if code not in self.barcode_lines:
                 return code
+
+
+def _change(line: int, key: str, before: list[str], after: list[str]) -> RowChange:
+    """An update's row: the columns it changed, or unchanged."""
+    changed = [c for c, old, new in zip(COLUMNS, before, after, strict=True) if old != new]
+    if not changed:
+        return RowChange(line, tabular.UNCHANGED, key)
+    return RowChange(line, tabular.UPDATE, key, ", ".join(changed))
 
 
 def _must_be_empty(cells: dict[str, str], columns: Sequence[str], kind: str) -> None:

@@ -1,29 +1,35 @@
-"""``regie items import F.csv`` / ``regie items export F.csv``: the catalogue as CSV
-(format in inventory.csvio). Import is all or nothing: refused rows are printed by line
-number (by ``app.cli.main``) and nothing is written."""
+"""``regie items import F`` / ``regie items export F.csv``: the catalogue as CSV (format in
+inventory.csvio; import also reads Windows-1252, semicolons and .xlsx). Import is all or
+nothing: refused rows are printed by line number (by ``app.cli.main``) and nothing is
+written; ``--preview`` says what it would do and writes nothing; ``--map KEY=HEADER``
+reads a file whose headers differ (every column then mapped, others ignored)."""
 
 from __future__ import annotations
 
 import argparse
 import io
 import sys
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from app.bootstrap import open_context
+from app.cli import tabular_cli
 from app.cli.output import print_json
+from app.core import tabular
+from app.core.db import UnitOfWork
+from app.core.errors import ValidationError
 from app.core.files import atomic_write_bytes
 from app.i18n import tr
 from booking.tracking import holders
-from inventory.csvio import export_catalogue, import_catalogue
+from inventory.csvio import COLUMNS, CatalogueResult, export_catalogue, import_catalogue_table
 
 
 def register_csv(sub: Any) -> None:
-    imp = sub.add_parser("import", help=tr("cli", "import a catalogue CSV (all or nothing)"))
-    imp.add_argument("file", help=tr("cli", "the CSV file (UTF-8)"))
-    imp.add_argument("--json", action="store_true", help=tr("cli", "print the counts as JSON"))
+    imp = sub.add_parser(
+        "import", help=tr("cli", "import a catalogue file, CSV or .xlsx (all or nothing)")
+    )
+    tabular_cli.add_import_options(imp, columns=",".join(COLUMNS))
     imp.set_defaults(handler=import_items)
     exp = sub.add_parser("export", help=tr("cli", "export the catalogue as CSV"))
     exp.add_argument("file", help=tr("cli", "the CSV file to write"))
@@ -32,19 +38,35 @@ def register_csv(sub: Any) -> None:
 
 def import_items(args: argparse.Namespace) -> int:
     try:
-        data = Path(args.file).read_bytes()
-    except OSError as err:
-        return _refuse(tr("cli", "Cannot read {path}: {reason}"), args.file, err)
+        mapping = tabular.parse_map_options(args.map) or None
+    except ValidationError as err:
+        return tabular_cli.usage_error(err)
+    table = tabular_cli.read_input(args)
     ctx = open_context(args.db)
+
+    def work(uow: UnitOfWork) -> CatalogueResult:
+        return import_catalogue_table(uow, table, mapping, holders=holders, clock=ctx.clock)
+
     try:
-        with ctx.db.write() as uow:
-            summary = import_catalogue(
-                uow, user=ctx.user, clock=ctx.clock, stream=io.BytesIO(data), holders=holders
-            )
+        if args.preview:
+            result = tabular.rehearse(ctx.db, work)
+        else:
+            with ctx.db.write() as uow:
+                result = work(uow)
     finally:
         ctx.db.dispose()
-    if args.json:
+    summary = result.summary
+    if args.json and args.preview:
+        info = {"preview": True, "file": tabular_cli.file_info(table)}
+        print_json({**summary.as_dict(), **result.as_dict(), **info})
+        return 0
+    if args.json:  # the counts, as before --preview existed
         print_json(summary.as_dict())
+        return 0
+    if args.preview:
+        for change in result.changes:
+            print(tabular_cli.change_line(change))
+        print(tabular_cli.counts_line(result, preview=True))
         return 0
     text = tr("cli", "{types} and {units} imported ({updated} updated)")
     print(text.format(**_counted(summary.types, summary.units), updated=summary.updated))

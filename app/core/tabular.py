@@ -223,9 +223,11 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
         ) from None
 
 
-def _parse_csv(text: str, delimiter: str, limit: int | None = None) -> list[tuple[int, list[str]]]:
+def _parse_csv(
+    text: str, delimiter: str, limit: int | None = None, *, partial: bool = False
+) -> list[tuple[int, list[str]]]:
     """The non-blank rows with the line each starts on (raises ``csv.Error`` with the line
-    in ``args[1]``)."""
+    in ``args[1]``; ``partial``: the rows before a malformed one instead)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
     start = 1
@@ -237,6 +239,8 @@ def _parse_csv(text: str, delimiter: str, limit: int | None = None) -> list[tupl
                     break
             start = reader.line_num + 1
     except csv.Error as err:
+        if partial:
+            return rows
         raise csv.Error(str(err), start) from None
     return rows
 
@@ -246,10 +250,7 @@ def sniff_delimiter(text: str) -> str:
     following rows agreeing with that count (ties: ; then , then tab)."""
     best, best_score = ",", (-1, -1)
     for candidate in DELIMITERS:
-        try:
-            rows = _parse_csv(text, candidate, _SNIFF_ROWS)
-        except csv.Error:
-            continue
+        rows = _parse_csv(text, candidate, _SNIFF_ROWS, partial=True)
         if not rows:
             continue
         width = len(rows[0][1])
