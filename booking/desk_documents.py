@@ -31,12 +31,12 @@ from sqlmodel.sql.expression import SelectOfScalar
 from app.core import pdf
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, id_column, require_id
-from app.core.settings import COOPERATIVE_NAME, get_setting
+from app.core.settings import COOPERATIVE_NAME, get_setting, is_demo, logo_bytes
 from booking import sheet
 from booking.bookings import booking_by_ref
 from booking.desk import LineProgress, progress, units_moved
 from booking.models import Condition, Customer, Direction, Movement
-from booking.picklist import CATEGORY_ORDER, CATEGORY_TITLES, STATUS_TITLES
+from booking.picklist import CATEGORY_ORDER, CATEGORY_TITLES, STATUS_TITLES, sheet_logo
 from booking.sheet import (
     BOLD,
     FONT,
@@ -110,6 +110,10 @@ class DeskDocument:
     last_return: dt.datetime | None
     #: The cooperative's legal identity, printed at the foot of every page.
     legal: tuple[str, ...] = ()
+    #: The cooperative's logo (image bytes), top right of the first page.
+    logo: bytes | None = None
+    #: The demo database: ``pdf.DEMO_MARK`` across every page.
+    demo: bool = False
 
     @property
     def not_gone(self) -> list[LineProgress]:
@@ -214,6 +218,8 @@ def document_data(uow: UnitOfWork, reference: str, *, clock: Clock) -> DeskDocum
         rows=tuple(rows),
         last_return=clock.to_local(last) if last is not None else None,
         legal=sheet.identity(uow),
+        logo=logo_bytes(uow),
+        demo=is_demo(uow),
     )
 
 
@@ -334,7 +340,10 @@ def _render(
     pages = paginate(blocks)
     canvas = sheet.new_canvas(out, author=data.cooperative, title=f"{title} {data.reference}")
     for number, page in enumerate(pages, start=1):
+        if data.demo:
+            pdf.draw_demo_mark(canvas)
         if number == 1:
+            sheet_logo(canvas, data.logo)
             _first_header(canvas, data, title, right_rows)
             if tag is not None:
                 text = tag[0].upper() if tag[1] else tag[0]

@@ -25,7 +25,7 @@ from sqlmodel import col, select
 
 from app.core import pdf
 from app.core.db import UnitOfWork, id_column, require_id
-from app.core.settings import COOPERATIVE_NAME, get_setting
+from app.core.settings import COOPERATIVE_NAME, get_setting, is_demo, logo_bytes
 from booking import sheet
 from booking.bookings import booking_by_ref
 from booking.models import BookingLine, Customer
@@ -111,6 +111,10 @@ class PickList:
     lines: tuple[PickLine, ...]
     #: The cooperative's legal identity, printed at the foot of every page.
     legal: tuple[str, ...] = ()
+    #: The cooperative's logo (image bytes), top right of the first page.
+    logo: bytes | None = None
+    #: The demo database: ``pdf.DEMO_MARK`` across every page.
+    demo: bool = False
 
     @property
     def pieces(self) -> int:
@@ -164,6 +168,8 @@ def picklist_data(uow: UnitOfWork, reference: str) -> PickList:
     return PickList(
         cooperative=get_setting(uow, COOPERATIVE_NAME),
         legal=sheet.identity(uow),
+        logo=logo_bytes(uow),
+        demo=is_demo(uow),
         reference=booking.reference,
         status=booking.status,
         customer_number=customer.number,
@@ -273,7 +279,10 @@ def draw_picklist(data: PickList, out: str | PathLike[str] | BinaryIO) -> int:
     title = f"Liste de préparation {data.reference}"
     canvas = sheet.new_canvas(out, author=data.cooperative, title=title)
     for number, rows in enumerate(pages, start=1):
+        if data.demo:
+            pdf.draw_demo_mark(canvas)
         if number == 1:
+            sheet_logo(canvas, data.logo)
             _first_header(canvas, data)
             top = first_table_top()
         else:
@@ -290,6 +299,12 @@ def draw_picklist(data: PickList, out: str | PathLike[str] | BinaryIO) -> int:
         canvas.showPage()
     canvas.save()
     return len(pages)
+
+
+def sheet_logo(canvas: Canvas, logo: bytes | None) -> None:
+    """The cooperative's logo in the top right corner of a desk document's first page,
+    above the booking's barcode (at most 40 × 11 mm)."""
+    pdf.draw_logo(canvas, logo, right=RIGHT, bottom=TOP - 1.5, width=40, height=11)
 
 
 def _first_header(canvas: Canvas, data: PickList) -> None:

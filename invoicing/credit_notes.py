@@ -429,7 +429,7 @@ def prepare(
             date=parties.fr_date(invoice.issue_date),
             amount=pricing.euros(total.gross),
         ),
-        notes=(REASON_NOTE.format(reason=reason),),
+        notes=(*issuing.demo_notes(uow), REASON_NOTE.format(reason=reason)),
     )
     return Prepared(invoice, document, tuple(covered), reason)
 

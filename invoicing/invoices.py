@@ -101,6 +101,7 @@ def _document(
         due = today + dt.timedelta(days=rates.payment_days(uow))
         terms = parties.payment_terms(uow, due, buyer)
     buyer_reference, order_reference = parties.references(customer, booking)
+    notes = issuing.demo_notes(uow) + notes  # the demo database's documents say so
     return Document(
         kind=kind,
         number=number,

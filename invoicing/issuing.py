@@ -31,7 +31,8 @@ from app.core.clock import Clock
 from app.core.db import Database, UnitOfWork, require_id
 from app.core.errors import Conflict, NotFound
 from app.core.money import to_cents
-from app.core.settings import CREDIT_PREFIX, INVOICE_PREFIX, get_setting
+from app.core.settings import CREDIT_PREFIX, INVOICE_PREFIX, get_setting, is_demo, logo_bytes
+from invoicing import letterhead
 from invoicing.document import Document, Kind, Line
 from invoicing.models import DocumentFile, DocumentSequence, IssuedDocument, IssuedLine
 from invoicing.serial import from_json, to_json
@@ -41,6 +42,10 @@ from invoicing.serial import from_json, to_json
 INVOICE_SERIES = "FA"
 CREDIT_SERIES = "AV"
 GENESIS = "0" * 64
+#: The note every quote, invoice and credit note of the demo database carries (the PDF
+#: prints it across each page: ``app.core.pdf.DEMO_MARK``, the same words; the Factur-X
+#: XML has it as a note); a cooperative's own documents never do.
+DEMO_NOTE = "DÉMO — sans valeur"
 NUMBER_CHARSET = re.compile(r"[A-Za-z0-9+\-_/]{1,35}")
 
 
@@ -66,6 +71,12 @@ class Covered:
 
 
 # --- numbering and storage ----------------------------------------------------------------
+
+
+def demo_notes(uow: UnitOfWork) -> tuple[str, ...]:
+    """``(DEMO_NOTE,)`` in the demo database, else ``()``: what a document's notes start
+    with."""
+    return (DEMO_NOTE,) if is_demo(uow) else ()
 
 
 _PREFIX_SETTINGS = {
@@ -158,7 +169,7 @@ def store(
     require_date_order(uow, series, document)
     rehearsal = uow.memo.get(_REHEARSAL)
     if isinstance(rehearsal, _Rehearsal):
-        raise _Rehearsed(document, _render(document, renderer, check))
+        raise _Rehearsed(document, _render(uow, document, renderer, check))
     # The rehearsal rendered the action's first document; a further one (an action that
     # issues several) is rendered here, in the write transaction.
     take = uow.memo.pop(_TAKE, None)
@@ -168,7 +179,7 @@ def store(
     if isinstance(take, _Take):
         pdf, xml = take.pdf, take.xml
     else:
-        pdf, xml = _render(document, renderer, check)
+        pdf, xml = _render(uow, document, renderer, check)
     row = IssuedDocument(
         kind=document.kind.value,
         number=document.number,
@@ -228,9 +239,12 @@ def store(
 
 
 def _render(
-    document: Document, renderer: Renderer, check: XmlCheck | None
+    uow: UnitOfWork, document: Document, renderer: Renderer, check: XmlCheck | None
 ) -> tuple[bytes, bytes | None]:
-    rendered = renderer(document)
+    """Render with the cooperative's logo at hand (``letterhead.logo_in_use``: a renderer
+    not given a logo of its own, as the desktop's, takes it from there)."""
+    with letterhead.logo_in_use(logo_bytes(uow)):
+        rendered = renderer(document)
     pdf, xml = bytes(rendered.pdf), rendered.xml
     if not pdf:
         raise Conflict("The renderer produced an empty PDF; nothing was issued.")

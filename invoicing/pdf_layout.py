@@ -18,7 +18,6 @@ import functools
 import io
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
@@ -329,30 +328,20 @@ def draw_later_header(canvas: Canvas, seller_name: str, title: str, subtitle: st
 # --- blocks -------------------------------------------------------------------------------
 
 
-def _logo(path: Path | None) -> Flowable | None:
-    """The logo, at most 40 × 18 mm, its transparency flattened on white (PDF/A)."""
-    if path is None:
+def _logo(logo: pdf.Logo) -> Flowable | None:
+    """The logo (image bytes or a file), at most 40 × 15 mm, its transparency flattened on
+    white (PDF/A); None without one (or one that cannot be read)."""
+    flat = pdf.logo_png(logo)
+    if flat is None:
         return None
-    from PIL import Image as PILImage
     from reportlab.platypus import Image
 
-    with PILImage.open(path) as image:
-        image.load()
-        if image.mode in ("RGBA", "LA", "P", "PA"):
-            rgba = image.convert("RGBA")
-            flat = PILImage.new("RGB", rgba.size, (255, 255, 255))
-            flat.paste(rgba, mask=rgba.getchannel("A"))
-        else:
-            flat = image.convert("RGB")
-    buffer = io.BytesIO()
-    flat.save(buffer, format="PNG")
-    buffer.seek(0)
-    width, height = flat.size
+    png, width, height = flat
     scale = min(40 * mm / width, 15 * mm / height)
-    return Image(buffer, width=width * scale, height=height * scale)
+    return Image(io.BytesIO(png), width=width * scale, height=height * scale)
 
 
-def seller_block(seller: Party, logo: Path | None) -> list[Flowable]:
+def seller_block(seller: Party, logo: pdf.Logo) -> list[Flowable]:
     """The letterhead: the logo, the seller's name, form, address, registrations, contact."""
     block: list[Flowable] = []
     image = _logo(logo)
@@ -866,7 +855,7 @@ def _quote_closing(mentions: list[Flowable]) -> Flowable:
 # --- the document -------------------------------------------------------------------------
 
 
-def story(document: Document, logo: Path | None = None) -> list[Flowable]:
+def story(document: Document, logo: pdf.Logo = None) -> list[Flowable]:
     half = (WIDTH - 8 * mm) / 2
     head = Table(
         [[seller_block(document.seller, logo), _document_box(document)]],
@@ -919,8 +908,21 @@ def story(document: Document, logo: Path | None = None) -> list[Flowable]:
     return flow
 
 
-def draw(document: Document, out: BinaryIO, *, logo: Path | None = None, title: str = "") -> int:
-    """Write the PDF of ``document`` to ``out``; returns the number of pages."""
+def is_demo_document(document: Document) -> bool:
+    """A document of the demo database (its notes say so: ``issuing.DEMO_NOTE``)."""
+    return pdf.DEMO_MARK in document.notes
+
+
+def demo_underlay(demo: bool) -> Callable[[Canvas], None] | None:
+    """What a flowing document draws under each page: the demo mark, or nothing."""
+    if not demo:
+        return None
+    return lambda canvas: pdf.draw_demo_mark(canvas, embedded=True)
+
+
+def draw(document: Document, out: BinaryIO, *, logo: pdf.Logo = None, title: str = "") -> int:
+    """Write the PDF of ``document`` to ``out``; returns the number of pages. A demo
+    document has ``pdf.DEMO_MARK`` across every page."""
     register_fonts()
     heading = TITLES[document.kind]
     if document.number:
@@ -936,7 +938,15 @@ def draw(document: Document, out: BinaryIO, *, logo: Path | None = None, title: 
         draw_footer(canvas, reference, document.seller, page, total, with_bank=with_bank)
 
     flow = story(document, logo)
-    return build(out, flow, title=title, author=document.seller.name, later=later, footer=footer)
+    return build(
+        out,
+        flow,
+        title=title,
+        author=document.seller.name,
+        later=later,
+        footer=footer,
+        underlay=demo_underlay(is_demo_document(document)),
+    )
 
 
 def build(
@@ -947,9 +957,11 @@ def build(
     author: str,
     later: Callable[[Canvas], None],
     footer: Callable[[Canvas, int, int], None],
+    underlay: Callable[[Canvas], None] | None = None,
 ) -> int:
-    """Lay ``flow`` out on A4 pages (``later`` heads pages 2+, ``footer`` ends every page)
-    into ``out``; returns the number of pages."""
+    """Lay ``flow`` out on A4 pages (``later`` heads pages 2+, ``footer`` ends every page,
+    ``underlay`` is drawn under each: the demo mark) into ``out``; returns the number of
+    pages."""
     return pdf.build_flow(
         out,
         flow,
@@ -957,6 +969,7 @@ def build(
         author=author,
         later=later,
         footer=footer,
+        underlay=underlay,
         margin=LEFT,
         first_top=14 * mm,
         later_top=24 * mm,
@@ -964,7 +977,7 @@ def build(
     )
 
 
-def pdf_bytes(document: Document, *, logo: Path | None = None, title: str = "") -> bytes:
+def pdf_bytes(document: Document, *, logo: pdf.Logo = None, title: str = "") -> bytes:
     return pdf.to_bytes(lambda out: draw(document, out, logo=logo, title=title))
 
 

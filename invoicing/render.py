@@ -46,8 +46,13 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from app.core.db import UnitOfWork
+from app.core.pdf import Logo
+from app.core.settings import logo_bytes
 from invoicing.document import Document, Kind
 from invoicing.facturx_xml import build_xml
+from invoicing.issuing import Renderer
+from invoicing.letterhead import current_logo
 from invoicing.pdf_layout import document_title, pdf_bytes
 from invoicing.validation import xsd_problems
 
@@ -61,8 +66,12 @@ class Rendered:
     xml: bytes | None  # the embedded factur-x.xml; None for a quote
 
 
-def render(document: Document, *, logo: Path | None = None) -> Rendered:
-    """The PDF (and, for an invoice or a credit note, the Factur-X XML it embeds)."""
+def render(document: Document, *, logo: Logo = None) -> Rendered:
+    """The PDF (and, for an invoice or a credit note, the Factur-X XML it embeds), with
+    ``logo`` (image bytes or a file) on its letterhead; without one, the logo the issuing
+    service put in use (``letterhead.current_logo``), if any."""
+    if logo is None:
+        logo = current_logo()
     title = document_title(document)
     base = pdf_bytes(document, logo=logo, title=title)
     if document.kind == Kind.QUOTE:
@@ -96,6 +105,11 @@ def render(document: Document, *, logo: Path | None = None) -> Rendered:
         )
         embedded = target.read_bytes()
     return Rendered(pdf=_post_fix(embedded), xml=xml)
+
+
+def renderer_for(uow: UnitOfWork) -> Renderer:
+    """The real renderer with the cooperative's logo (``settings.logo_bytes``)."""
+    return functools.partial(render, logo=logo_bytes(uow))
 
 
 def _subject(document: Document) -> str:

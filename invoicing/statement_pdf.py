@@ -21,7 +21,6 @@ import datetime as dt
 import functools
 import io
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -36,6 +35,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.core.pdf import Logo
 from invoicing import pdf_layout as layout
 from invoicing.document import Party
 from invoicing.models import PaymentMethod
@@ -434,7 +434,7 @@ def _payment(statement: Statement, seller: Party) -> list[Flowable]:
     return out
 
 
-def story(statement: Statement, seller: Party, logo: Path | None = None) -> list[Flowable]:
+def story(statement: Statement, seller: Party, logo: Logo = None) -> list[Flowable]:
     half = (WIDTH - 8 * mm) / 2
     letterhead = layout.seller_block(seller, logo)
     head = Table([[letterhead, _title_box(statement)]], colWidths=[WIDTH * 0.55, WIDTH * 0.45])
@@ -462,7 +462,11 @@ def story(statement: Statement, seller: Party, logo: Path | None = None) -> list
     return flow
 
 
-def statement_pdf(statement: Statement, seller: Party, *, logo: Path | None = None) -> bytes:
+def statement_pdf(
+    statement: Statement, seller: Party, *, logo: Logo = None, demo: bool = False
+) -> bytes:
+    """The statement's PDF/A, ``logo`` (image bytes or a file) on its letterhead; ``demo``
+    (the demo database: ``settings.is_demo``) puts the demo mark across every page."""
     layout.register_fonts()
     buffer = io.BytesIO()
     title = f"Relevé de compte {statement.month} — {statement.customer.name}"
@@ -478,7 +482,15 @@ def statement_pdf(statement: Statement, seller: Party, *, logo: Path | None = No
         layout.draw_footer(canvas, reference, seller, page, total)
 
     flow = story(statement, seller, logo)
-    layout.build(buffer, flow, title=title, author=seller.name, later=later, footer=footer)
+    layout.build(
+        buffer,
+        flow,
+        title=title,
+        author=seller.name,
+        later=later,
+        footer=footer,
+        underlay=layout.demo_underlay(demo),
+    )
     from invoicing.render import pdfa_bytes  # factur-x and pypdf: imported when first used
 
     subject = f"Relevé de compte de {seller.name} à {customer.name}, situation au "

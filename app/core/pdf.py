@@ -5,6 +5,10 @@ count ("Page n / N") and the page setup of flowing documents.
 Qt-free (reportlab only), so that ``booking`` and ``invoicing`` both build on it; what a
 document looks like (its header, band, tables, colours) stays with the document.
 
+A demo database's documents carry ``DEMO_MARK`` ("DÉMO — sans valeur") across every page
+(``draw_demo_mark``: a light diagonal mark drawn first, under the page's content, opaque:
+PDF/A has no transparency); a cooperative's own documents never do.
+
 Two families of fonts: the desk's documents use reportlab's built-in Helvetica (text made
 ``printable`` in its Windows-1252 repertoire); the invoicing documents embed DejaVu
 (``register_fonts``), as PDF/A wants every font embedded.
@@ -15,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import math
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +42,13 @@ Target = str | PathLike[str] | BinaryIO
 
 CREATOR = "Régie"
 ELLIPSIS = "…"
+
+#: What every document of the demo cooperative says across each page (never on a
+#: cooperative's own documents): it is worth nothing.
+DEMO_MARK = "DÉMO — sans valeur"
+#: The mark's colour: a light red, opaque (PDF/A forbids transparency), drawn under the
+#: page's content so that the text stays readable over it.
+DEMO_COLOUR = (0.96, 0.80, 0.80)
 
 # A4 portrait, in mm (the desk's documents) and in points (``A4_POINTS``, platypus).
 PAGE_W_MM, PAGE_H_MM = 210.0, 297.0
@@ -188,6 +200,81 @@ class Identity:
         return " · ".join(who), " · ".join(ids)
 
 
+# --- the demo mark and the logo ------------------------------------------------------------
+
+
+def draw_demo_mark(canvas: Canvas, *, embedded: bool = False) -> None:
+    """``DEMO_MARK`` across the page, diagonally, in a light opaque colour; call it before
+    drawing the page's content (it is then under it). In the built-in Helvetica Bold (the
+    desk's documents), or in the embedded DejaVu Sans Bold with ``embedded`` (the
+    invoicing documents: PDF/A wants every font embedded)."""
+    if embedded:
+        register_fonts()
+    _draw_mark(canvas, DEJAVU_BOLD if embedded else HELVETICA_BOLD)
+
+
+def _draw_mark(canvas: Canvas, font: str) -> None:
+    width, height = canvas._pagesize
+    size = 64.0
+    diagonal = (width**2 + height**2) ** 0.5
+    while size > 20 and pdfmetrics.stringWidth(DEMO_MARK, font, size) > diagonal * 0.8:
+        size -= 2
+    canvas.saveState()
+    canvas.setFillColorRGB(*DEMO_COLOUR)
+    canvas.setFont(font, size)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(math.degrees(math.atan2(height, width)))
+    canvas.drawCentredString(0, -size / 3, DEMO_MARK)
+    canvas.restoreState()
+
+
+#: A logo as the documents take it: image bytes (PNG or JPEG: ``settings.logo_bytes``) or
+#: a file path.
+Logo = bytes | str | PathLike[str] | None
+
+
+def logo_png(logo: Logo) -> tuple[bytes, int, int] | None:
+    """The logo as PNG bytes with its transparency flattened on white (PDF/A has none),
+    and its size in pixels; None for no logo, or an image that cannot be read (the
+    document is then printed without one rather than not at all)."""
+    if logo is None or logo == b"":
+        return None
+    from PIL import Image, UnidentifiedImageError
+
+    source: BinaryIO | str | PathLike[str] = io.BytesIO(logo) if isinstance(logo, bytes) else logo
+    try:
+        with Image.open(source) as image:
+            image.load()
+            if image.mode in ("RGBA", "LA", "P", "PA"):
+                rgba = image.convert("RGBA")
+                flat = Image.new("RGB", rgba.size, (255, 255, 255))
+                flat.paste(rgba, mask=rgba.getchannel("A"))
+            else:
+                flat = image.convert("RGB")
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None
+    buffer = io.BytesIO()
+    flat.save(buffer, format="PNG")
+    return buffer.getvalue(), flat.size[0], flat.size[1]
+
+
+def draw_logo(
+    canvas: Canvas, logo: Logo, *, right: float, bottom: float, width: float, height: float
+) -> bool:
+    """The logo right-aligned on ``right``, its bottom on ``bottom``, within ``width`` ×
+    ``height`` (all in mm), its proportions kept; False (nothing drawn) without one."""
+    flat = logo_png(logo)
+    if flat is None:
+        return False
+    from reportlab.lib.utils import ImageReader
+
+    png, pixels_w, pixels_h = flat
+    scale = min(width / pixels_w, height / pixels_h)
+    w, h = pixels_w * scale, pixels_h * scale
+    canvas.drawImage(ImageReader(io.BytesIO(png)), (right - w) * mm, bottom * mm, w * mm, h * mm)
+    return True
+
+
 # --- canvases -----------------------------------------------------------------------------
 
 
@@ -238,6 +325,7 @@ def build_flow(
     author: str,
     later: Callable[[Canvas], None],
     footer: Callable[[Canvas, int, int], None],
+    underlay: Callable[[Canvas], None] | None = None,
     margin: float = 15 * mm,
     first_top: float = 14 * mm,
     later_top: float = 24 * mm,
@@ -245,8 +333,9 @@ def build_flow(
 ) -> int:
     """Lay ``flow`` out on A4 pages into ``out``: page 1 from ``first_top`` below the top
     edge, later pages from ``later_top`` (``later`` draws their running header), every
-    page ending ``bottom`` above the bottom edge with ``footer``. PDF 1.7, French, RGB,
-    DejaVu only (PDF/A-minded). Returns the number of pages."""
+    page ending ``bottom`` above the bottom edge with ``footer``; ``underlay`` draws under
+    every page's content (the demo mark). PDF 1.7, French, RGB, DejaVu only
+    (PDF/A-minded). Returns the number of pages."""
     register_fonts()
     page_w, page_h = A4_POINTS
     template = BaseDocTemplate(
@@ -268,10 +357,19 @@ def build_flow(
     pads = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
     first = Frame(margin, bottom, width, page_h - first_top - bottom, id="first", **pads)
     later_frame = Frame(margin, bottom, width, page_h - later_top - bottom, id="later", **pads)
+    under = underlay or (lambda _canvas: None)
+
+    def on_first(canvas: Canvas, _doc: object) -> None:
+        under(canvas)
+
+    def on_later(canvas: Canvas, _doc: object) -> None:
+        under(canvas)
+        later(canvas)
+
     template.addPageTemplates(
         [
-            PageTemplate("first", [first], autoNextPageTemplate="later"),
-            PageTemplate("later", [later_frame], onPage=lambda canvas, _doc: later(canvas)),
+            PageTemplate("first", [first], onPage=on_first, autoNextPageTemplate="later"),
+            PageTemplate("later", [later_frame], onPage=on_later),
         ]
     )
 
