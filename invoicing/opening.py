@@ -312,12 +312,12 @@ class _Importer:
                 issued=issued.strftime("%d/%m/%Y"),
             )
         amount = parse_decimal(values["amount"], field=AMOUNT, negative=True)
-        cents = fields.money_cents(AMOUNT, abs(amount)) * (-1 if amount < 0 else 1)
+        cents = fields.money_cents("amount due", abs(amount)) * (-1 if amount < 0 else 1)
         if cents == 0:
             raise ValidationError(
                 AMOUNT, N_("Nothing is owed on {reference}: leave it out."), reference=reference
             )
-        label = fields.text(LABEL, values.get("label", ""), limit=200)
+        label = fields.text("label", values.get("label", ""), limit=200)
         if self.uow.session.exec(
             select(IssuedDocument.id).where(
                 func.upper(col(IssuedDocument.number)) == reference.upper()

@@ -193,7 +193,10 @@ def _vat(text: str) -> int | None:
     if not text:
         return None
     value = parse_decimal(text, field=VAT, places=2)
-    return int(rates.percent(VAT, value) * 100)
+    try:
+        return int(rates.percent(VAT, value) * 100)
+    except ValidationError as err:  # the field named as a literal: translated in messages
+        raise ValidationError("VAT rate", err.template, **err.params) from None
 
 
 def _describe(rate: _Rate | None) -> str:
