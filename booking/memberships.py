@@ -10,6 +10,12 @@ the whole booking public rate: the rate is decided per booking, never per day.
 
 ``member_on_every_day`` is pure (a list of memberships in, the ones that cover the days
 out); ``covering_memberships`` is the thin query that loads a customer's memberships.
+
+The membership year (setting ``memberships.year_start``, "MM-DD": "01-01" the calendar
+year, "09-01" a season from September) gives a membership its default period when the
+person gives no dates (``default_period``): a new member from today to the last day of
+the current membership year (never back-dated: earlier bookings keep the rate they had),
+a renewal from the day after the last membership ends to the end of that membership year.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from sqlalchemy import or_
 from sqlmodel import col, select
 
 from app.core.db import UnitOfWork
+from app.core.settings import MEMBERSHIP_YEAR_START, get_setting
 from booking.models import Membership
 
 
@@ -117,3 +124,67 @@ def member_during(
     """The memberships covering every day of the usage period ``[use_start, use_end)``."""
     first, last = usage_days(use_start, use_end)
     return covering_memberships(uow, customer_id, first, last)
+
+
+# --- the membership year -------------------------------------------------------------------
+
+
+def parse_year_start(text: str) -> tuple[int, int]:
+    """ "MM-DD" (also "DD/MM") → (month, day); the calendar year (1, 1) for anything that
+    is not a day of the year (the set-up refuses such values: ``invoicing.setup``)."""
+    text = text.strip()
+    try:
+        if "/" in text:
+            day_text, month_text = text.split("/", 1)
+        else:
+            month_text, day_text = text.split("-", 1)
+        month, day = int(month_text), int(day_text)
+        dt.date(2024, month, day)  # a leap year: 02-29 is a day of some years
+    except ValueError:
+        return (1, 1)
+    return (month, day)
+
+
+def year_start(uow: UnitOfWork) -> tuple[int, int]:
+    """The first day of the cooperative's membership year, as (month, day)."""
+    return parse_year_start(get_setting(uow, MEMBERSHIP_YEAR_START))
+
+
+def _start_in(year: int, start: tuple[int, int]) -> dt.date:
+    month, day = start
+    if month == 2 and day == 29:
+        day = 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return dt.date(year, month, day)
+
+
+def membership_year(day: dt.date, start: tuple[int, int] = (1, 1)) -> tuple[dt.date, dt.date]:
+    """The first and last days of the membership year holding ``day`` (a year starting on
+    ``start``): (2026-01-01, 2026-12-31) for the calendar year, (2026-09-01, 2027-08-31)
+    for a season from September holding 2026-12-07."""
+    first = _start_in(day.year, start)
+    if first > day:
+        first = _start_in(day.year - 1, start)
+    following = _start_in(first.year + 1, start)
+    return first, following - dt.timedelta(days=1)
+
+
+def default_period(
+    uow: UnitOfWork, customer_id: int, today: dt.date, *, valid_from: dt.date | None = None
+) -> tuple[dt.date, dt.date]:
+    """The period of a membership when the person gives no end (and perhaps no start): from
+    ``valid_from``, else the day after the customer's last membership ends (a renewal),
+    else ``today`` (a new member); to the last day of the membership year holding that
+    first day. A customer whose last membership is open-ended renews from today."""
+    if valid_from is None:
+        query = (
+            select(Membership)
+            .where(Membership.customer_id == customer_id)
+            .order_by(col(Membership.valid_from).desc())
+            .limit(1)
+        )
+        last = uow.session.exec(query).first()
+        if last is not None and last.valid_to is not None and last.valid_to >= today:
+            valid_from = last.valid_to + dt.timedelta(days=1)
+        else:
+            valid_from = today
+    return valid_from, membership_year(valid_from, year_start(uow))[1]

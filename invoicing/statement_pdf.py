@@ -251,6 +251,8 @@ def _movements(statement: Statement) -> list[Flowable]:
         balance += entry.amount
         operation = KINDS[entry.kind]
         piece = esc(entry.number)
+        if entry.opening and entry.kind == EntryKind.INVOICE:
+            operation += " (reprise)"  # an invoice of the previous tool, taken over
         if entry.kind == EntryKind.CREDIT_NOTE and entry.reference:
             operation += f" sur facture {esc(entry.reference)}"
         elif entry.kind in (EntryKind.PAYMENT, EntryKind.REVERSAL, EntryKind.REFUND):
