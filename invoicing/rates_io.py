@@ -193,10 +193,13 @@ def _vat(text: str) -> int | None:
     if not text:
         return None
     value = parse_decimal(text, field=VAT, places=2)
-    try:
-        return int(rates.percent(VAT, value) * 100)
-    except ValidationError as err:  # the field named as a literal: translated in messages
-        raise ValidationError("VAT rate", err.template, **err.params) from None
+    if value < 0 or value > rates.MAX_PERCENT:
+        raise ValidationError(
+            "VAT rate",
+            "The {field} must be between 0 and 100, with at most two decimals.",
+            field="VAT rate",
+        )
+    return int(value * 100)
 
 
 def _describe(rate: _Rate | None) -> str:
