@@ -20,7 +20,6 @@ import hashlib
 import sys
 from collections.abc import Callable
 from decimal import Decimal
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +41,6 @@ from app.cli.printing import (
     printed_line,
     send,
 )
-from app.core import settings
 from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import DomainError, ValidationError
 from app.core.money import cents_str, from_cents, quantize
@@ -184,14 +182,9 @@ def _json_option(parser: argparse.ArgumentParser) -> None:
 
 
 def renderer_for(uow: UnitOfWork) -> Renderer:
-    """The real renderer, with the cooperative's logo when its setting names a file
-    (absolute, or relative to the resources folder)."""
-    name = settings.get_setting(uow, settings.LOGO).strip()
-    logo = None
-    if name:
-        path = Path(name) if Path(name).is_absolute() else RESOURCES / name
-        logo = path if path.is_file() else None
-    return partial(render.render, logo=logo)
+    """The real renderer, with the cooperative's logo (``settings.logo_bytes``: a file or
+    an uploaded image)."""
+    return render.renderer_for(uow)
 
 
 def _folder(out: str) -> Path:

@@ -25,7 +25,6 @@ from typing import Any
 
 from app.bootstrap import open_context
 from app.cli.bookings import UsageError, _usage_guard
-from app.cli.invoicing import RESOURCES
 from app.cli.output import print_json
 from app.cli.printing import (
     add_out_option,
@@ -92,12 +91,9 @@ def totals_json(totals: statements.CustomerTotals) -> dict[str, Any]:
     }
 
 
-def _logo(uow: Any) -> Path | None:
-    name = settings.get_setting(uow, settings.LOGO).strip()
-    if not name:
-        return None
-    path = Path(name) if Path(name).is_absolute() else RESOURCES / name
-    return path if path.is_file() else None
+def _logo(uow: Any) -> bytes | None:
+    """The cooperative's logo (``settings.logo_bytes``: a file or an uploaded image)."""
+    return settings.logo_bytes(uow)
 
 
 def write_statements(args: argparse.Namespace) -> int:
