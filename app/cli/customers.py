@@ -18,7 +18,7 @@ from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
 from app.core.files import atomic_write_bytes
 from app.i18n import message, tr
-from booking import customers, customers_io
+from booking import customers, customers_io, memberships
 from booking.models import Customer, CustomerCategory, CustomerKind
 from inventory import fields
 from invoicing import personal_data
@@ -77,7 +77,12 @@ def register(commands: Any) -> None:
         "--member-from", default="", help=tr("cli", "first day of the membership (2027-01-01)")
     )
     add.add_argument(
-        "--member-to", default="", help=tr("cli", "last day of the membership (default: open)")
+        "--member-to",
+        default="",
+        help=tr(
+            "cli",
+            "last day of the membership (default: the end of its membership year; 'open': none)",
+        ),
     )
     add.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
     add.set_defaults(handler=add_customer)
@@ -143,7 +148,7 @@ def register(commands: Any) -> None:
         dest="valid_to",
         default="",
         metavar="DATE",
-        help=tr("cli", "last day (default: open)"),
+        help=tr("cli", "last day (default: the end of its membership year; 'open': none)"),
     )
     renew.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
     renew.set_defaults(handler=renew_membership)
@@ -209,7 +214,7 @@ def add_customer(args: argparse.Namespace) -> int:
         )
     try:
         member_from = fields.optional_date("valid from", args.member_from)
-        member_to = fields.optional_date("valid to", args.member_to)
+        member_to = fields.optional_date("valid to", _unless_open(args.member_to))
     except ValidationError as err:
         return usage_error(err, "--member-from/--member-to")
     given = {key: getattr(args, OPTION_OF.get(key, key), None) for key in customers.CUSTOMER_FIELDS}
@@ -224,6 +229,10 @@ def add_customer(args: argparse.Namespace) -> int:
             customer = customers.save_customer(uow, user=ctx.user, data=data)
             assert customer.id is not None
             if args.member_number:
+                if member_to is None and not _is_open(args.member_to):  # to its year's end
+                    member_to = memberships.default_period(
+                        uow, customer.id, ctx.clock.today(), valid_from=member_from
+                    )[1]
                 customers.add_membership(
                     uow,
                     user=ctx.user,
@@ -244,6 +253,18 @@ def add_customer(args: argparse.Namespace) -> int:
             )
         )
     return 0
+
+
+#: What ``--to``/``--member-to`` take for a membership with no last day.
+OPEN = "open"
+
+
+def _is_open(text: str) -> bool:
+    return text.strip().casefold() == OPEN
+
+
+def _unless_open(text: str) -> str:
+    return "" if _is_open(text) else text
 
 
 def edit_customer(args: argparse.Namespace) -> int:
@@ -292,7 +313,7 @@ def renew_membership(args: argparse.Namespace) -> int:
     its last membership ends."""
     try:
         valid_from = fields.optional_date("valid from", args.valid_from)
-        valid_to = fields.optional_date("valid to", args.valid_to)
+        valid_to = fields.optional_date("valid to", _unless_open(args.valid_to))
     except ValidationError as err:
         return usage_error(err, "--from/--to")
     ctx = open_context(args.db)
@@ -316,6 +337,10 @@ def renew_membership(args: argparse.Namespace) -> int:
                         "Give the first day of the membership with --from.",
                     )
                 valid_from = last.valid_to + dt.timedelta(days=1)
+            if valid_to is None and not _is_open(args.valid_to):  # to its year's end
+                valid_to = memberships.default_period(
+                    uow, customer.id, ctx.clock.today(), valid_from=valid_from
+                )[1]
             membership = customers.add_membership(
                 uow,
                 user=ctx.user,
