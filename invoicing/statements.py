@@ -49,10 +49,12 @@ from sqlalchemy import func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
+from app.core import settings
 from app.core.access import Permission, requires
 from app.core.db import Database, UnitOfWork
 from app.core.errors import NotFound, ValidationError
 from app.core.money import from_cents
+from app.core.pdf import Logo
 from booking.models import Booking, BookingLine, BookingStatus, Customer, Membership
 from inventory.fields import FIRST_YEAR, LAST_YEAR
 from inventory.models import Category, ItemType
@@ -542,9 +544,12 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
     )
 
 
-def render_statement(statement: Statement, seller: Party, *, logo: Path | None = None) -> bytes:
-    """The statement's PDF (French): see ``invoicing.statement_pdf``."""
-    return statement_pdf(statement, seller, logo=logo)
+def render_statement(
+    statement: Statement, seller: Party, *, logo: Logo = None, demo: bool = False
+) -> bytes:
+    """The statement's PDF (French): see ``invoicing.statement_pdf``; ``demo`` marks it
+    "DÉMO — sans valeur" (the demo database)."""
+    return statement_pdf(statement, seller, logo=logo, demo=demo)
 
 
 # --- the batch ----------------------------------------------------------------------------
@@ -596,12 +601,14 @@ def run_batch(
     today: dt.date,
     customer_ids: Sequence[int] | None = None,
     progress: Callable[[int, int], None] | None = None,
-    logo: Path | None = None,
+    logo: Logo = None,
 ) -> BatchResult:
     """Statements of ``month`` for ``customer_ids`` (default: ``customers_for_month``), one
     PDF each plus the merged PDF, in ``out_dir`` (created if missing). Each statement is
     read in its own short read transaction. ``progress(done, total)`` is called before the
-    first and after each statement; if it (or anything) raises, no file is left behind."""
+    first and after each statement; if it (or anything) raises, no file is left behind.
+    ``logo``: None, the cooperative's (``settings.logo_bytes``); a demo database's
+    statements carry the demo mark."""
     from pypdf import PdfWriter
 
     from invoicing.render import pdfa_bytes  # factur-x and pypdf: imported when first used
@@ -611,6 +618,9 @@ def run_batch(
     month = f"{first.year:04d}-{first.month:02d}"
     with db.read() as uow:
         seller = parties.seller(uow)
+        demo = settings.is_demo(uow)
+        if logo is None:
+            logo = settings.logo_bytes(uow)
         if customer_ids is None:
             ids = customers_for_month(uow, month, today=today)
         else:
@@ -632,7 +642,7 @@ def run_batch(
         for done, customer_id in enumerate(ids, start=1):
             with db.read() as uow:
                 st = statement(uow, customer_id, month, today=today)
-            pdf = render_statement(st, seller, logo=logo)
+            pdf = render_statement(st, seller, logo=logo, demo=demo)
             name = statement_file_name(month, st.customer.number)
             path = work / name
             path.write_bytes(pdf)
