@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from app.core import access
 from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, require_id
@@ -376,6 +375,7 @@ class _Importer:
         return RowChange(line, CREATE, reference, summary)
 
 
+@requires(Permission.INVOICING)
 def import_balances(
     uow: UnitOfWork,
     table: Table,
@@ -385,7 +385,6 @@ def import_balances(
     clock: Clock | None = None,
 ) -> ImportResult:
     """Import opening entries from ``table`` (see the module's rules); all or nothing."""
-    access.require(uow, Permission.INVOICING)
     importer = _Importer(uow, clock or Clock())
     return run_import(uow, table, COLUMNS, mapping, importer.row, progress=progress)
 

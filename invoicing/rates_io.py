@@ -28,8 +28,7 @@ from dataclasses import dataclass
 
 from sqlmodel import col, select
 
-from app.core import access
-from app.core.access import Permission
+from app.core.access import Permission, requires
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import N_, NotFound, ValidationError
 from app.core.money import cents_str, from_cents
@@ -324,6 +323,7 @@ class _Importer:
             )
 
 
+@requires(Permission.RATES)
 def import_rates(
     uow: UnitOfWork,
     table: Table,
@@ -332,7 +332,6 @@ def import_rates(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Import day rates from ``table`` (see the module's rules); all or nothing."""
-    access.require(uow, Permission.RATES)
     columns = columns_for(uow)
     importer = _Importer(uow, resolve_mapping(table, columns, mapping))
     return run_import(uow, table, columns, mapping, importer.row, progress=progress)
