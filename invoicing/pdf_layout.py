@@ -39,6 +39,7 @@ from reportlab.platypus import (
 from app.core import pdf
 from app.core.money import quantize, round_half_up
 from booking.countries import country_name
+from invoicing import vat_rules
 from invoicing.document import Document, Kind, Line, Nature, Party, VatCategory
 from invoicing.facturx_xml import missing_payment_notes
 
@@ -491,6 +492,10 @@ CATEGORY_LABEL = {
     VatCategory.EXPORT: f"Hors{NBSP}UE",
     VatCategory.INTRA_EU: f"Livraison{NBSP}intracom.",
 }
+#: A cooperative under the VAT franchise (art. 293 B du CGI) charges no VAT: its lines and
+#: breakdown say "not applicable" rather than "exempt" (the article is printed under).
+FRANCHISE_SHORT = f"Non{NBSP}appl."
+FRANCHISE_LABEL = f"Non{NBSP}applicable"
 #: A table cell's left and right padding (lines table and VAT breakdown).
 CELL_PAD: float = 1.6 * mm
 #: Room for the width of a glyph run measured by reportlab vs. the one it lays out.
@@ -507,7 +512,12 @@ def _fitting(texts: Iterable[str], font: str, size: float) -> float:
 def vat_column_width() -> float:
     """The lines table's TVA column: its header, a rate ("20 %", "5,5 %", "19,6 %") and
     every category's short word fit on one line."""
-    texts = [*CATEGORY_SHORT.values(), percent(Decimal("19.6")), percent(Decimal("20"))]
+    texts = [
+        *CATEGORY_SHORT.values(),
+        FRANCHISE_SHORT,
+        percent(Decimal("19.6")),
+        percent(Decimal("20")),
+    ]
     return max(_fitting(texts, FONT, 8), _fitting(["TVA"], BOLD, 7.5))
 
 
@@ -515,7 +525,7 @@ def breakdown_label_width() -> float:
     """The VAT breakdown's first column: "Taux de TVA", a rate and every category's label
     fit on one line."""
     return max(
-        _fitting([*CATEGORY_LABEL.values(), percent(Decimal("19.6"))], FONT, 8),
+        _fitting([*CATEGORY_LABEL.values(), FRANCHISE_LABEL, percent(Decimal("19.6"))], FONT, 8),
         _fitting(["Taux de TVA"], BOLD, 7.5),
     )
 
@@ -587,6 +597,8 @@ def _line_row(line: Line, currency: str, periods: bool = False) -> list[Any]:
         price_cell.append(P(f"net {net_price}", "num_detail"))
     if line.vat_category == VatCategory.STANDARD:
         vat = percent(line.vat_rate)
+    elif line.exemption_reason == vat_rules.FRANCHISE:
+        vat = FRANCHISE_SHORT
     else:
         vat = CATEGORY_SHORT.get(line.vat_category, line.vat_category.value)
     return [
@@ -630,6 +642,8 @@ def _vat_table(document: Document, width: float) -> Table:
     for vat in document.vat:
         if vat.category == VatCategory.STANDARD:
             label = percent(vat.rate)
+        elif vat.exemption_code == vat_rules.FRANCHISE_CODE:
+            label = FRANCHISE_LABEL
         else:
             label = CATEGORY_LABEL.get(vat.category, vat.category.value)
         data.append(

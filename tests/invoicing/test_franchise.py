@@ -92,6 +92,8 @@ def test_a_french_customer_is_invoiced_without_vat_under_the_franchise(
     assert texts(tree, "//ram:GrandTotalAmount/text()") == net
     assert "TVA non applicable, art. 293 B du CGI" in text
     assert "20,00" not in text  # no rate printed anywhere
+    assert "Non applicable" in text and "Non appl." in text  # breakdown and lines
+    assert "Exonéré" not in text
 
 
 def test_every_buyer_is_invoiced_without_vat_under_the_franchise(cli, capsys, tmp_path, clock):
