@@ -1,12 +1,15 @@
 """Building the demo cooperative into a new database file: the first start of ``regie`` (and
-``regie desk``, and any command on the embedded default), and ``regie demo`` into a file
-that does not exist yet.
+``regie desk``, and any command on the embedded default while the cooperative has no
+database of its own: the demo's file, ``<data dir>/demo.db``, never the cooperative's
+``regie.db``), and ``regie demo`` into a file that does not exist yet. The database says it
+is the demo (``database.kind`` = demo, written before anything else) so its window title
+and every document it prints are marked "DÉMO".
 
-The demo is built into a private file beside the target (``regie.db.building``) and
+The demo is built into a private file beside the target (``demo.db.building``) and
 published by renaming it when it is complete, so a database that exists is always a whole
 one: a build interrupted (window closed, process killed, power cut) leaves only the private
 file, which the next start throws away before building again. One build at a time per
-target: a lock file (``regie.db.lock``) is held while building; a second Régie started
+target: a lock file (``demo.db.lock``) is held while building; a second Régie started
 meanwhile waits for the first one's file.
 
 Rendering a few hundred invoice PDFs is most of the work: they are rendered by a pool of
