@@ -80,6 +80,7 @@ def credit(capsys, tmp_path, number) -> str:
     return json.loads(out)["number"]
 
 
+@pytest.mark.both_engines
 def test_new_numbers_take_the_prefixes_of_the_settings(cli, capsys, tmp_path, clock):
     set_prefixes(cli, invoice="FAC", credit="AVO")
     first = invoice(capsys, tmp_path, book(cli, clock, "C-PUB", {"LYRE": 1}))
@@ -96,6 +97,7 @@ def test_the_default_prefixes_are_fa_and_av(cli, capsys, tmp_path, clock):
     assert credit(capsys, tmp_path, number) == "AV-2026-00001"
 
 
+@pytest.mark.both_engines
 def test_a_prefix_changed_in_the_year_applies_from_the_next_year(cli, capsys, tmp_path, clock):
     first = invoice(capsys, tmp_path, book(cli, clock, "C-PUB", {"LYRE": 1}))
     set_prefixes(cli, invoice="F")

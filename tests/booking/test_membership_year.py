@@ -62,6 +62,7 @@ def test_a_new_member_is_one_until_the_end_of_the_membership_year(coop):  # noqa
     assert period(coop, "C-PUB", today, valid_from=D(2027, 9, 1)) == (D(2027, 9, 1), D(2028, 8, 31))
 
 
+@pytest.mark.both_engines
 def test_a_renewal_follows_the_last_membership(coop):  # noqa: F811
     set_year_start(coop, "09-01")
     number = customer(coop, "C-SEASON", "Compagnie des Saisons")

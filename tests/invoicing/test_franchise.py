@@ -75,6 +75,7 @@ def texts(tree, path):
     return [str(x) for x in tree.xpath(path, namespaces=NS)]
 
 
+@pytest.mark.both_engines
 def test_a_french_customer_is_invoiced_without_vat_under_the_franchise(
     cli, capsys, tmp_path, clock
 ):
