@@ -82,10 +82,13 @@ def _register_csv(sub: Any) -> None:
 
 def list_items(args: argparse.Namespace) -> int:
     ctx = open_context(args.db)
-    with ctx.db.read() as uow:
-        ids = search_types(uow, args.search)
-        rows = type_rows(uow, ids)
-        units = units_by_type(uow, ids)
+    try:
+        with ctx.db.read() as uow:
+            ids = search_types(uow, args.search)
+            rows = type_rows(uow, ids)
+            units = units_by_type(uow, ids)
+    finally:
+        ctx.db.dispose()
     today = ctx.clock.today()
     items = [_item_json(rows[i], units[i], today) for i in ids]
     if args.json:
@@ -164,17 +167,20 @@ def edit_item(args: argparse.Namespace) -> int:
 
 
 def unit_status(args: argparse.Namespace) -> int:
-    ctx = open_context(args.db)
     note = fields.text("note", args.note, limit=fields.MAX_NOTES)
-    with ctx.db.write() as uow:
-        unit = catalogue.set_status(
-            uow,
-            user=ctx.user,
-            barcode=args.barcode,
-            status=UnitStatus(args.status),
-            note=note,
-            clock=ctx.clock,
-        )
-        code, status = unit.barcode, unit.status
+    ctx = open_context(args.db)
+    try:
+        with ctx.db.write() as uow:
+            unit = catalogue.set_status(
+                uow,
+                user=ctx.user,
+                barcode=args.barcode,
+                status=UnitStatus(args.status),
+                note=note,
+                clock=ctx.clock,
+            )
+            code, status = unit.barcode, unit.status
+    finally:
+        ctx.db.dispose()
     print(f"{code}: {status}")
     return 0
