@@ -10,6 +10,7 @@ their own.
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 from collections import Counter
@@ -21,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from app.core import tabular
+from app.core.clock import Clock
 from app.core.db import Database, UnitOfWork
 from app.core.errors import DomainError
 from app.gui.shell.changes import Change
@@ -50,16 +52,17 @@ CHANGES = {
 }
 
 
-def sources() -> list[Source]:
-    """The kinds of data the registry offers, in its order. A kind whose columns cannot be
-    loaded (a broken installation) is left out and logged: the others stay importable
+def sources(uow: UnitOfWork | None = None, *, clock: Clock | None = None) -> list[Source]:
+    """The kinds of data the registry offers, in its order, with their columns in this
+    database (``uow``: the rates have one per price category). A kind whose columns cannot
+    be loaded (a broken installation) is left out and logged: the others stay importable
     (the tests check that every kind of the registry is offered)."""
     from invoicing import imports
 
     found = []
     for kind in imports.import_kinds():
         try:
-            columns = tuple(kind.columns)
+            columns = tuple(kind.columns_in(uow) if uow is not None else kind.columns)
         except (ImportError, AttributeError):
             log.exception("The import of %s is not available", kind.key)
             continue
@@ -69,14 +72,14 @@ def sources() -> list[Source]:
                 label=kind.label,
                 description=kind.description,
                 columns=columns,
-                run=_runner(kind.key),
+                run=_runner(kind.key, clock),
                 change=CHANGES.get(kind.key, Change.SETTINGS),
             )
         )
     return found
 
 
-def _runner(key: str) -> Run:
+def _runner(key: str, clock: Clock | None) -> Run:
     """The kind's importer, looked up when it runs (in the worker thread)."""
 
     def run(
@@ -87,9 +90,25 @@ def _runner(key: str) -> Run:
     ) -> Any:
         from invoicing import imports
 
-        return imports.import_kind(key).importer(uow, table, mapping, progress=progress)
+        importer = imports.import_kind(key).importer
+        return importer(uow, table, mapping, progress=progress, **extras(importer, clock))
 
     return run
+
+
+def extras(importer: Callable[..., Any], clock: Clock | None) -> dict[str, Any]:
+    """What some importers take beyond the contract, as the CLI gives it: the app's clock
+    (a test's fixed clock holds) and, for the catalogue, who holds a unit now
+    (``booking.tracking.holders``, which the catalogue cannot import itself)."""
+    wanted = inspect.signature(importer).parameters
+    found: dict[str, Any] = {}
+    if clock is not None and "clock" in wanted:
+        found["clock"] = clock
+    if "holders" in wanted:
+        from booking.tracking import holders
+
+        found["holders"] = holders
+    return found
 
 
 # --- reading a file -----------------------------------------------------------------------

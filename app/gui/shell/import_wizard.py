@@ -341,13 +341,18 @@ def problem_text(err: DomainError | Cancelled) -> str:
     return tr("ImportWizard", "Cancelled.")
 
 
-def open_import(window: QMainWindow, kind: str | None = None) -> ImportWizard:
+def open_import(window: QMainWindow, kind: str | None = None) -> None:
     """Open the import assistant over ``window`` (a ``MainWindow``), on ``kind`` if given
-    (``customers``, ``rates``, ``balances``, ``catalogue``)."""
+    (``customers``, ``rates``, ``balances``, ``catalogue``), once the kinds' columns in
+    this database are read (the rates have one per price category)."""
     ops: Operations = getattr(window, "ops")  # noqa: B009 - a MainWindow's
-    wizard = ImportWizard(ops, import_sources.sources(), kind, window)
-    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    setattr(window, "dialog", wizard)  # noqa: B010 - kept alive while open, as MainWindow does
-    wizard.finished.connect(lambda *_: setattr(window, "dialog", None))
-    wizard.open()
-    return wizard
+    clock = ops.ctx.clock
+
+    def show(found: list[Source]) -> None:
+        wizard = ImportWizard(ops, found, kind, window)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        setattr(window, "dialog", wizard)  # noqa: B010 - kept alive while open, as MainWindow does
+        wizard.finished.connect(lambda *_: setattr(window, "dialog", None))
+        wizard.open()
+
+    ops.read(lambda uow: import_sources.sources(uow, clock=clock), show)
