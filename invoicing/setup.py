@@ -45,7 +45,7 @@ from stdnum.fr import siren as std_siren
 from stdnum.fr import siret as std_siret
 
 from app.core import accounts, paths, settings
-from app.core.access import SYSTEM, Actor, Permission, Role, require
+from app.core.access import SYSTEM, Actor, Permission, Role, requires
 from app.core.clock import Clock
 from app.core.db import Database, UnitOfWork
 from app.core.errors import Conflict, DomainError, ValidationError
@@ -661,9 +661,9 @@ def identity_settings(identity: Identity) -> dict[str, str]:
     return values
 
 
+@requires(Permission.SETTINGS)
 def write_setup(uow: UnitOfWork, setup: SetUp, *, clock: Clock | None = None) -> None:
     """Write a checked ``setup`` into a database that holds no cooperative yet."""
-    require(uow, Permission.SETTINGS)
     values = identity_settings(setup.identity)
     values[settings.LOGO] = settings.logo_value(setup.logo) if setup.logo else ""
     values[settings.DATABASE_KIND] = settings.OWN
