@@ -81,3 +81,50 @@ def test_the_kiosk_covers_the_screen(qtbot):
     cover_screen(window)
     screen = window.screen() or QGuiApplication.primaryScreen()
     assert window.geometry() == screen.geometry()
+
+
+# --- the choice: the demo, or my cooperative ---------------------------------------------
+
+
+def test_a_fresh_computer_is_asked_demo_or_mine(qtbot, tmp_path: Path, monkeypatch):
+    window = FirstStartWindow(tmp_path / "demo.db", choose=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowTitle() == "Welcome to Régie"
+    assert window.pages.currentWidget() is window.choice
+    assert window.demo_button.text() == "&Explore the demo cooperative"
+    with qtbot.waitSignal(window.setup_chosen):
+        window.setup_button.click()
+    started: list[bool] = []
+    monkeypatch.setattr(window, "start", lambda: started.append(True))
+    window.demo_button.click()
+    assert started and window.pages.currentWidget() is window.progress
+    assert window.windowTitle() == "Preparing the demo — Régie"
+
+
+def test_without_a_choice_the_window_shows_the_preparation(qtbot, tmp_path: Path):
+    window = FirstStartWindow(tmp_path / "demo.db")
+    qtbot.addWidget(window)
+    assert window.pages.currentWidget() is window.progress
+
+
+def test_the_demo_is_built_by_this_installations_own_program(qtbot, tmp_path: Path):
+    window = FirstStartWindow(tmp_path / "demo.db", choose=True)
+    qtbot.addWidget(window)
+    from app import launcher
+
+    program, arguments = launcher.module_command("app.first_start", [str(tmp_path / "demo.db")])
+    assert window.process.program() == program and window.process.arguments() == arguments
+
+
+def test_the_launcher_asks_only_when_there_is_no_database(tmp_path: Path, monkeypatch):
+    from app import bootstrap
+    from app.core import paths
+
+    assert bootstrap.needs_choice(None)
+    paths.demo_db_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.demo_db_path().write_bytes(b"")
+    assert not bootstrap.needs_choice(None)
+    monkeypatch.setenv("REGIE_DB", str(tmp_path / "elsewhere.db"))
+    paths.demo_db_path().unlink()
+    assert not bootstrap.needs_choice(None)

@@ -1,8 +1,13 @@
-"""The window of the very first start: shown at once, while the demo cooperative is built in
-a process of its own (``python -m app.first_start TARGET``), with a progress bar that
-follows the build and a line saying what is being prepared. The window stays responsive
-(the work is in another process); closing it stops the build, and the next start begins
-again from a clean slate. ``ready`` is emitted once the database exists, complete."""
+"""The window of the very first start, shown at once.
+
+On a computer with no database at all (``app.bootstrap.needs_choice``) it first asks:
+explore the demo cooperative, or set up mine (``setup_chosen``: the launcher opens the
+assistant, ``app.gui.shell.setup_wizard``). Exploring the demo (or a first start that asks
+nothing) builds it in a process of its own (``python -m app.first_start TARGET``, through
+``app.launcher`` so that the self-contained application runs it too), with a progress bar
+that follows the build and a line saying what is being prepared. The window stays
+responsive (the work is in another process); closing it stops the build, and the next start
+begins again from a clean slate. ``ready`` is emitted once the database exists, complete."""
 
 from __future__ import annotations
 
@@ -13,15 +18,18 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCommandLinkButton,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app import launcher
 from app.gui.shell import style
 
 tr = QCoreApplication.translate
@@ -49,26 +57,54 @@ def stage_text(stage: str, done: int = 0, total: int = 0) -> str:
 
 
 class FirstStartWindow(QMainWindow):
-    """Régie's first window on a first start: what is happening, how far it is."""
+    """Régie's first window on a first start: the choice (demo or mine) when asked for, then
+    what is happening and how far it is."""
 
     ready = Signal()
     failed = Signal(str)
+    setup_chosen = Signal()
 
-    def __init__(self, target: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, target: Path, parent: QWidget | None = None, *, choose: bool = False
+    ) -> None:
         super().__init__(parent)
         self.target = Path(target)
-        self.setWindowTitle(tr("FirstStart", "Preparing the demo — Régie"))
         self.setObjectName("first-start")
         self.error = ""
         self._ready = False
         self._buffer = b""
         self._closing = False
+        self.wizard: QWidget | None = None  # the assistant, once "set up mine" was chosen
 
         outer = QWidget(self)
         around = QHBoxLayout(outer)
-        page = QWidget(outer)
-        page.setMaximumWidth(880)  # a readable line, also on the full-screen kiosk
-        around.addWidget(page)
+        self.pages = QStackedWidget(outer)
+        self.pages.setMaximumWidth(880)  # a readable line, also on the full-screen kiosk
+        around.addWidget(self.pages)
+        self.choice = self._choice_page()
+        self.pages.addWidget(self.choice)
+        self.progress = self._progress_page()
+        self.pages.addWidget(self.progress)
+        self.setCentralWidget(outer)
+        quit_action = QAction(self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+        if choose:
+            self.show_choice()
+        else:
+            self._show_progress()
+
+        program, arguments = launcher.module_command("app.first_start", [str(self.target)])
+        self.process = QProcess(self)
+        self.process.setProgram(program)
+        self.process.setArguments(arguments)
+        self.process.readyReadStandardOutput.connect(self._read)
+        self.process.finished.connect(self._finished)
+        self.process.errorOccurred.connect(self._process_error)
+
+    def _page(self) -> tuple[QWidget, QVBoxLayout]:
+        page = QWidget(self.pages)
         layout = QVBoxLayout(page)
         space = style.SPACE
         layout.setContentsMargins(
@@ -79,6 +115,52 @@ class FirstStartWindow(QMainWindow):
         heading = QLabel(tr("FirstStart", "Welcome to Régie"), page)
         style.set_role(heading, "display")
         layout.addWidget(heading)
+        return page, layout
+
+    def _choice_page(self) -> QWidget:
+        """Two big choices: the demo to explore, or the cooperative's own data."""
+        page, layout = self._page()
+        intro = QLabel(
+            tr(
+                "FirstStart",
+                "Régie manages a cooperative's stage equipment: catalogue, bookings, the "
+                "warehouse desk, invoices. How would you like to start?",
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addSpacing(style.SPACE.l)
+        self.demo_button = QCommandLinkButton(
+            tr("FirstStart", "&Explore the demo cooperative"),
+            tr(
+                "FirstStart",
+                "A fictitious cooperative with a catalogue, customers, a year of bookings "
+                "and invoices, to try every area. Its documents are marked DÉMO; your own "
+                "data is never mixed with it.",
+            ),
+            page,
+        )
+        self.demo_button.clicked.connect(self.explore_demo)
+        layout.addWidget(self.demo_button)
+        self.setup_button = QCommandLinkButton(
+            tr("FirstStart", "&Set up my cooperative"),
+            tr(
+                "FirstStart",
+                "A short assistant: your legal identity, VAT, invoice numbers, rates, "
+                "membership year and the first administrator; then import your customers, "
+                "catalogue, rates and unpaid invoices from your spreadsheets.",
+            ),
+            page,
+        )
+        self.setup_button.clicked.connect(self.setup_chosen)
+        layout.addWidget(self.setup_button)
+        layout.addStretch(2)
+        layout.addLayout(self._quit_row(page, "choice_quit"))
+        return page
+
+    def _progress_page(self) -> QWidget:
+        page, layout = self._page()
         intro = QLabel(
             tr(
                 "FirstStart",
@@ -90,7 +172,7 @@ class FirstStartWindow(QMainWindow):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        layout.addSpacing(space.l)
+        layout.addSpacing(style.SPACE.l)
         self.bar = QProgressBar(page)
         self.bar.setRange(0, STEPS)
         self.bar.setAccessibleName(tr("FirstStart", "Progress of the demo's preparation"))
@@ -101,27 +183,37 @@ class FirstStartWindow(QMainWindow):
         self.stage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.stage)
         layout.addStretch(2)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.quit_button = QPushButton(tr("FirstStart", "&Quit"), page)
+        layout.addLayout(self._quit_row(page, "quit_button"))
         self.quit_button.setToolTip(
             tr("FirstStart", "Stop preparing the demo (it starts again next time)")
         )
-        self.quit_button.clicked.connect(self.close)
-        buttons.addWidget(self.quit_button)
-        layout.addLayout(buttons)
-        self.setCentralWidget(outer)
-        quit_action = QAction(self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
+        return page
 
-        self.process = QProcess(self)
-        self.process.setProgram(sys.executable)
-        self.process.setArguments(["-m", "app.first_start", str(self.target)])
-        self.process.readyReadStandardOutput.connect(self._read)
-        self.process.finished.connect(self._finished)
-        self.process.errorOccurred.connect(self._process_error)
+    def _quit_row(self, page: QWidget, name: str) -> QHBoxLayout:
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        button = QPushButton(tr("FirstStart", "&Quit"), page)
+        button.clicked.connect(self.close)
+        buttons.addWidget(button)
+        setattr(self, name, button)
+        return buttons
+
+    # -- the choice
+
+    def show_choice(self) -> None:
+        """The two choices (again, when the assistant was cancelled)."""
+        self.setWindowTitle(tr("FirstStart", "Welcome to Régie"))
+        self.pages.setCurrentWidget(self.choice)
+        self.demo_button.setFocus()
+
+    def _show_progress(self) -> None:
+        self.setWindowTitle(tr("FirstStart", "Preparing the demo — Régie"))
+        self.pages.setCurrentWidget(self.progress)
+
+    def explore_demo(self) -> None:
+        """The demo chosen: build it, following the build."""
+        self._show_progress()
+        self.start()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -132,6 +224,7 @@ class FirstStartWindow(QMainWindow):
         from app.gui.shell import icons
 
         self.quit_button.setIcon(icons.icon("quit"))
+        self.choice_quit.setIcon(icons.icon("quit"))
 
     # -- the build process
 

@@ -54,9 +54,20 @@ def gui_application() -> QApplication:
 
 
 class _Session:
-    """What a running window holds: the context, the operations, the window."""
+    """What a running window holds: the context, the operations, the window; and how the
+    window is (re)opened on a database."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        db_option: str | None,
+        make_window: Callable[[object], QWidget],
+        show: Callable[[QWidget], None],
+        kiosk: bool,
+    ) -> None:
+        self.db_option = db_option
+        self.make_window = make_window
+        self.show = show
+        self.kiosk = kiosk
         self.ctx: Context | None = None
         self.ops: Operations | None = None
         self.window: QWidget | None = None
@@ -71,6 +82,118 @@ class _Session:
 
                 backup_jobs.on_close(self.ctx.db, self.ctx.clock)  # never raises
             self.ctx.db.dispose()
+        self.ctx = self.ops = None
+
+    def open_window(
+        self, placeholder: QWidget | None = None, credentials: tuple[str, str] | None = None
+    ) -> bool:
+        """Open the database, log in (as ``credentials`` when given: the administrator who
+        just set the cooperative up), make and show the window. False: nothing opened (the
+        person quit, or why was shown)."""
+        from app.bootstrap import open_context
+        from app.core import accounts
+
+        target = self.db_option
+        try:
+            while True:
+                try:
+                    with accounts.logging_in(_gui_logs_in_itself):
+                        ctx = open_context(target)
+                    break
+                except StorageError as err:  # the server away, a wrong password, a file…
+                    from app.gui.shell import connection_dialog
+
+                    chosen = connection_dialog.ask(
+                        placeholder, i18n.message(err), current=_failing(target)
+                    )
+                    if chosen is None:  # the person quits
+                        self.status = 1
+                        return False
+                    # retried, or another database (asked again if it fails); REGIE_DB
+                    # would win over it, so the choice becomes this process's REGIE_DB
+                    if os.environ.get("REGIE_DB"):
+                        os.environ["REGIE_DB"] = chosen
+                    target = chosen
+        except DomainError as err:
+            QMessageBox.critical(placeholder, "Régie", i18n.message(err))
+            self.status = 1
+            return False
+        except Exception as err:  # unexpected while opening: the dialog, not a traceback
+            from app.gui.shell.error_dialog import ErrorDialog, as_error
+
+            ErrorDialog(as_error(err, where="opening the database"), placeholder).exec()
+            self.status = 1
+            return False
+        from app.gui.shell.operations import Operations, ThreadRunner
+
+        self.ctx = ctx
+        self.ops = Operations(ctx, ThreadRunner())
+        try:
+            if not self.kiosk and not _log_in(self.ops, credentials):  # the desk logs in itself
+                return False  # the person quit
+        except DomainError as err:
+            QMessageBox.critical(placeholder, "Régie", i18n.message(err))
+            self.status = 1
+            return False
+        self.window = self.make_window(self.ops)
+        setattr(self.window, _SESSION, self)  # noqa: B010 - reopen() finds it there
+        self.show(self.window)
+        from app.gui.shell import backups_view
+
+        backups_view.daily(self.ops)  # when the last good backup is older than a day
+        QTimer.singleShot(0, lambda: _probe("ready"))
+        return True
+
+    def reopen(self, target: Path, credentials: tuple[str, str] | None = None) -> bool:
+        """Close the window and its database, and open ``target`` in a new one (Régie
+        reopening on a cooperative just set up)."""
+        app = QApplication.instance()
+        old = self.window
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)
+        try:
+            if old is not None:
+                old.close()
+            self.close()
+            self.window = None
+            self.db_option = str(target) if self.db_option else None
+            opened = self.open_window(credentials=credentials)
+        finally:
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(True)
+        if old is not None:
+            old.deleteLater()
+        if not opened and isinstance(app, QApplication):
+            app.quit()
+        return opened
+
+
+#: The attribute of a window that holds the session it was opened by.
+_SESSION = "_regie_session"
+
+
+def reopen(window: QWidget, target: Path, credentials: tuple[str, str] | None = None) -> bool:
+    """Régie reopens on ``target`` (the cooperative's own file just created) in place of
+    ``window``, and remembers it: the default rule opens ``regie.db`` once it exists; a
+    database chosen on this computer (connection.json) is replaced by it; a REGIE_DB set
+    for this process follows it. False when ``window`` was not opened by ``regie`` (a
+    test's window): then only the choice is remembered."""
+    from app.core import connection
+
+    if os.environ.get("REGIE_DB"):
+        os.environ["REGIE_DB"] = str(target)
+    if connection.chosen() is not None:
+        connection.choose_file(target)
+    session = getattr(window, _SESSION, None)
+    if not isinstance(session, _Session):
+        return False
+    if session.reopen(target, credentials):
+        if session.window is not None:
+            from app.gui.shell import setup_wizard
+
+            setup_wizard.offer_import(session.window)
+        return True
+    return False
 
 
 def _probe(moment: str) -> None:
@@ -91,99 +214,85 @@ def _start(
     *,
     kiosk: bool = False,
 ) -> int:
-    """Open the database (on a first start: once the demo is built, with a window that
-    shows its progress meanwhile), make the window and run the application."""
-    from app.bootstrap import first_run, open_context
-    from app.core import accounts
-    from app.core.paths import resolve_db_path
+    """Open the database (on a first start: the choice between the demo and one's own
+    cooperative, then the demo built with a window that shows its progress, or the
+    assistant), make the window and run the application."""
+    from app.bootstrap import first_run, needs_choice, set_aside_old_demo
+    from app.core.paths import chosen_db, demo_db_path, resolve_db_path
 
     app = gui_application()
     i18n.install()
     _watch(app)
-    session = _Session()
-
-    def open_window(placeholder: QWidget | None = None) -> bool:
-        target = db_option
-        try:
-            while True:
-                try:
-                    with accounts.logging_in(_gui_logs_in_itself):
-                        ctx = open_context(target)
-                    break
-                except StorageError as err:  # the server away, a wrong password, a file…
-                    from app.gui.shell import connection_dialog
-
-                    chosen = connection_dialog.ask(
-                        placeholder, i18n.message(err), current=_failing(target)
-                    )
-                    if chosen is None:  # the person quits
-                        session.status = 1
-                        return False
-                    # retried, or another database (asked again if it fails); REGIE_DB
-                    # would win over it, so the choice becomes this process's REGIE_DB
-                    if os.environ.get("REGIE_DB"):
-                        os.environ["REGIE_DB"] = chosen
-                    target = chosen
-        except DomainError as err:
-            QMessageBox.critical(placeholder, "Régie", i18n.message(err))
-            session.status = 1
-            return False
-        except Exception as err:  # unexpected while opening: the dialog, not a traceback
-            from app.gui.shell.error_dialog import ErrorDialog, as_error
-
-            ErrorDialog(as_error(err, where="opening the database"), placeholder).exec()
-            session.status = 1
-            return False
-        from app.gui.shell.operations import Operations, ThreadRunner
-
-        session.ctx = ctx
-        session.ops = Operations(ctx, ThreadRunner())
-        try:
-            if not kiosk and not _log_in(session.ops):  # the desk has its own login page
-                return False  # the person quit
-        except DomainError as err:
-            QMessageBox.critical(placeholder, "Régie", i18n.message(err))
-            session.status = 1
-            return False
-        session.window = make_window(session.ops)
-        show(session.window)
-        from app.gui.shell import backups_view
-
-        backups_view.daily(session.ops)  # when the last good backup is older than a day
-        QTimer.singleShot(0, lambda: _probe("ready"))
-        return True
-
-    if first_run(db_option):
-        from app.gui.shell.first_start_window import FirstStartWindow
-
-        first = FirstStartWindow(resolve_db_path(db_option))
-
-        def ready() -> None:
-            if open_window(first):
-                first.close()
-            else:
-                app.quit()
-
-        def failed(message: str) -> None:
-            session.status = 1
-            QMessageBox.critical(first, "Régie", message)
-            first.close()
-
-        first.ready.connect(ready)
-        first.failed.connect(failed)
-        if kiosk:
-            cover_screen(first)
-        else:
-            place_centred(first, 960, 600)
-            first.show()
-        QTimer.singleShot(0, lambda: _probe("window"))
-        first.start()
-    elif not open_window():
+    session = _Session(db_option, make_window, show, kiosk)
+    if not db_option and not chosen_db():
+        set_aside_old_demo()  # an older Régie's demo in regie.db moves to demo.db
+    choose = needs_choice(db_option)
+    if choose or first_run(db_option):
+        _first_start(
+            session, demo_db_path() if choose else resolve_db_path(db_option), choose=choose
+        )
+    elif not session.open_window():
         session.close()
         return session.status
     status = app.exec()
     session.close()
     return int(session.status or status)
+
+
+def _first_start(session: _Session, target: Path, *, choose: bool) -> None:
+    """The first window: the choice (when asked), the demo's build, the assistant."""
+    from app.gui.shell.first_start_window import FirstStartWindow
+
+    app = QApplication.instance()
+    first = FirstStartWindow(target, choose=choose)
+
+    def ready() -> None:
+        if session.open_window(first):
+            first.close()
+        elif isinstance(app, QApplication):
+            app.quit()
+
+    def failed(message: str) -> None:
+        session.status = 1
+        QMessageBox.critical(first, "Régie", message)
+        first.close()
+
+    from app.gui.shell import help_window
+
+    help_window.add_f1(first, "setup")
+
+    def set_up() -> None:
+        from app.gui.shell import setup_wizard
+
+        if first.wizard is not None:  # cancelled earlier: what was typed is still there
+            first.wizard.open()
+            return
+        wizard = setup_wizard.SetupWizard(setup_wizard.own_database(), parent=first)
+        first.wizard = wizard
+
+        def created(_target: object) -> None:
+            if session.open_window(first, wizard.credentials()):
+                first.close()
+                if session.window is not None and not session.kiosk:
+                    setup_wizard.offer_import(session.window)
+            elif isinstance(app, QApplication):
+                app.quit()
+
+        wizard.created.connect(created)
+        wizard.rejected.connect(first.show_choice)
+        wizard.open()
+
+    first.ready.connect(ready)
+    first.failed.connect(failed)
+    first.setup_chosen.connect(set_up)
+    if session.kiosk:
+        cover_screen(first)
+    else:
+        place_centred(first, 960, 600)
+        first.show()
+    QTimer.singleShot(0, lambda: _probe("window"))
+    if not choose:
+        first.start()
 
 
 def _gui_logs_in_itself(db: Database) -> Actor:
@@ -192,11 +301,21 @@ def _gui_logs_in_itself(db: Database) -> Actor:
     return db.actor
 
 
-def _log_in(ops: Operations) -> bool:
-    """Who works in this window: the account that logs in by itself, else the login
-    dialog. False: the person quit."""
+def _log_in(ops: Operations, credentials: tuple[str, str] | None = None) -> bool:
+    """Who works in this window: ``credentials``' account when they are right, else the
+    account that logs in by itself, else the login dialog. False: the person quit."""
+    from app.core import accounts
     from app.core.settings import COOPERATIVE_NAME, get_setting
     from app.gui.shell import session
+
+    if credentials is not None:
+        try:
+            actor = accounts.authenticate(ops.ctx.db, *credentials, ops.ctx.clock)
+        except DomainError:
+            pass  # asked below, as at any start
+        else:
+            session.act_as(ops, actor)
+            return True
 
     with ops.ctx.db.read() as uow:
         cooperative = get_setting(uow, COOPERATIVE_NAME)
@@ -267,8 +386,15 @@ def desk_window(ops: object) -> QMainWindow:
     from app.gui.desk.desk_screen import DeskScreen
 
     window = QMainWindow()
-    window.setWindowTitle(tr("MainWindow", "Desk") + " — Régie")
+    title = tr("MainWindow", "Desk") + " — Régie"
+    window.setWindowTitle(title)
     desk = DeskScreen(ops, window)  # type: ignore[arg-type]
+    from app.core.settings import is_demo
+    from app.gui.shell.session import DEMO_MARK
+
+    cast("Operations", ops).read(
+        is_demo, lambda demo: window.setWindowTitle(f"{DEMO_MARK} — {title}" if demo else title)
+    )
     window.menuBar().addMenu(desk.menu)
     quit_action = QAction(tr("MainWindow", "&Quit"), window)
     quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -281,6 +407,9 @@ def desk_window(ops: object) -> QMainWindow:
         )
     )
     from app.gui.desk.desk_login import DeskSession
+    from app.gui.shell import help_window
+
+    help_window.add_f1(window, "desk-window")
 
     DeskSession(window, desk, cast("Operations", ops)).start()
     return window
