@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
@@ -243,3 +244,21 @@ def test_a_real_process_imports_and_refuses(db_path, tmp_path):
     assert refused.returncode == 1
     assert "line 2: column 'SIRET': The SIRET 42 is not valid" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "resources" / "examples"
+
+
+@pytest.mark.parametrize("name", ["clients.csv", "clients.xlsx"])
+def test_shipped_customer_examples_import(cli_db, capsys, name):
+    assert main(["customers", "import", str(EXAMPLES / name), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["created"], result["updated"], result["unchanged"]) == (6, 0, 0)
+    shown = listed(capsys)
+    assert len(shown["C-003"]["memberships"]) == 2
+    assert shown["C-005"]["country"] == "CH"
+
+
+def test_shipped_catalogue_example_imports(cli_db, capsys):
+    assert main(["items", "import", str(EXAMPLES / "catalogue.csv")]) == 0
+    assert "3 item types and 2 units imported (0 updated)" in capsys.readouterr().out
