@@ -361,3 +361,51 @@ def test_every_control_of_every_page_has_a_name(qtbot, ops: Operations, tmp_path
     wizard.forward()  # the preview
     assert wizard.page == RESULTS
     assert unnamed_controls(wizard) == []
+
+
+def test_cancel_stops_an_import_running_in_the_background(
+    qtbot, db: Database, clock: Any, tmp_path: Path
+) -> None:
+    """With the real worker thread: while the import runs the Close button reads Cancel and
+    Escape does not close; Cancel stops it, nothing is written, and the assistant says so."""
+    import threading
+
+    from app.bootstrap import Context
+    from app.gui.shell.operations import ThreadRunner
+
+    started, release = threading.Event(), threading.Event()
+    runs: list[int] = []
+
+    def slow(uow: UnitOfWork, table: Any, mapping: Any, progress: Any) -> Any:
+        runs.append(1)
+        importing = len(runs) == 2  # the import, not its preview
+
+        def waiting(done: int, total: int) -> None:
+            if done == 1 and importing:
+                started.set()
+                release.wait(30)
+            progress(done, total)
+
+        return _import_settings(uow, table, mapping, waiting)
+
+    runner = ThreadRunner()
+    threaded = Operations(Context(db=db, clock=clock, user="tester"), runner)
+    source = Source("settings", N_("Test settings"), COLUMNS, slow, Change.SETTINGS)
+    wizard = ImportWizard(threaded, [source], "settings")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    choose_file(wizard, write(tmp_path, "f.csv", FRENCH))
+    qtbot.waitUntil(lambda: wizard.table is not None, timeout=10_000)
+    wizard.forward()
+    wizard.forward()
+    qtbot.waitUntil(lambda: wizard.results.outcome == "preview", timeout=10_000)
+    wizard.import_button.click()
+    assert started.wait(10)
+    assert wizard.close_button.text() == "Cancel" and not wizard.back_button.isEnabled()
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # cancels, does not close
+    release.set()
+    qtbot.waitUntil(lambda: wizard.results.outcome == "refused", timeout=10_000)
+    runner.wait()
+    assert wizard.isVisible() and wizard.results.title.text() == "Cancelled."
+    assert wizard.close_button.text() == "Close"
+    assert stored(db, "A1") == ""
