@@ -193,8 +193,10 @@ def test_a_database_issued_before_the_seals_is_sealed_by_the_migration(issued, t
     conn = sqlite3.connect(old)
     with conn:
         conn.execute("DROP TABLE record_seal")
-        conn.execute("DROP TABLE audit_event")  # and what later migrations added (0012)
-        conn.execute("DROP TABLE account")
+        conn.execute("DROP TABLE audit_event")  # and what later migrations added (0012,
+        conn.execute("DROP TABLE account")  # 0013)
+        conn.execute("DROP TABLE opening_payment")
+        conn.execute("DROP TABLE opening_balance")
         conn.execute("UPDATE alembic_version SET version_num = '0009_buyers'")
     conn.close()
     status, out = verify(old)
