@@ -16,6 +16,7 @@ from app.gui.shell.import_wizard import FILE, KIND, RESULTS, ImportWizard
 from app.gui.shell.main import MainWindow, build_main_window
 from app.gui.shell.operations import Operations
 from booking.models import Customer
+from inventory.models import ItemType
 from invoicing import imports
 from tests import factories
 
@@ -159,3 +160,27 @@ def test_opening_balances_of_a_customer(window: MainWindow, db: Database, tmp_pa
     assert wizard.results.outcome == "imported"
     again = run_through(window, "balances", path)
     assert [row[1] for row in again.results.rows_text()] == ["unchanged"]
+
+
+def test_the_catalogue_as_exported_comes_back_in(
+    window: MainWindow, db: Database, tmp_path: Path, stock: dict[str, str]
+) -> None:
+    import io
+
+    from inventory.csvio import export_catalogue
+
+    stream = io.BytesIO()
+    with db.read() as uow:
+        export_catalogue(uow, stream)
+    path = tmp_path / "catalogue.csv"
+    path.write_bytes(stream.getvalue().replace(b"Micro dynamique SM58", b"Micro SM58 (neuf)"))
+    wizard = run_through(window, "catalogue", path)
+    assert wizard.results.outcome == "preview", wizard.results.rows_text()
+    actions = {row[2]: row[1] for row in wizard.results.rows_text()}
+    assert actions["SM58"] == "to change"
+    assert set(actions.values()) == {"to change", "unchanged"}
+    wizard.start_import()
+    assert wizard.results.outcome == "imported"
+    with db.read() as uow:
+        names = set(uow.session.exec(select(ItemType.name)))
+    assert "Micro SM58 (neuf)" in names
