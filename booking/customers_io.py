@@ -8,9 +8,10 @@ guessed, e.g. "Raison sociale", "N° adhérent", "Adhésion du")::
     number,name,kind,category,email,phone,address,postcode,city,country,siren,siret,
     vat_number,public_buyer,service_code,notes,member_number,member_from,member_to
 
-``kind`` and ``category`` take Régie's values (``organisation``, ``commune``…) or the
-usual French words (``particulier``, ``mairie``, ``entreprise``…); ``public_buyer`` yes or
-empty; dates ``2026-11-25`` or ``25/11/2026``; an empty ``country`` is FR. A French postcode
+A ``first_name`` column (``Prénom``), when a file keeps it apart, is put before the name
+("Léa" and "Martin": "Léa Martin"); an export never writes it. ``kind`` and ``category``
+take Régie's values (``organisation``, ``commune``…) or the usual French words
+(``particulier``, ``mairie``, ``entreprise``…); ``public_buyer`` yes or empty; dates ``2026-11-25`` or ``25/11/2026``; an empty ``country`` is FR. A French postcode
 that a spreadsheet turned into a four-digit number (1000 for 01000) gets its zero back.
 
 Which customer a row is about: its ``number`` when the file gives one (created with that
@@ -73,8 +74,11 @@ COLUMNS: tuple[Column, ...] = (
          "date d'adhésion")),
     Col("member_to", N_("Membership to"), False,
         ("valid to", "adhésion au", "fin adhésion", "adhésion fin", "date fin adhésion")),
+    # Read, never written: a person's first name kept apart by another tool.
+    Col("first_name", N_("First name (put before the name)"), False, ("prénom", "firstname")),
 )  # fmt: skip
-KEYS = tuple(column.key for column in COLUMNS)
+#: The columns of an exported file.
+KEYS = tuple(column.key for column in COLUMNS[:-1])
 CUSTOMER_KEYS = KEYS[:-3]
 MEMBER_KEYS = KEYS[-3:]
 
@@ -290,6 +294,9 @@ def _normalised(values: dict[str, str]) -> dict[str, str]:
     """The row's cells as ``parse_customer`` reads them: kinds and categories in Régie's
     words, yes/no for the public buyer."""
     raw = dict(values)
+    first_name = raw.pop("first_name", "").strip()
+    if first_name and raw.get("name", "").strip():
+        raw["name"] = f"{first_name} {raw['name'].strip()}"
     if "kind" in raw:
         raw["kind"] = _word(raw["kind"], KIND_WORDS)
     if "category" in raw:

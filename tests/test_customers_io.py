@@ -262,3 +262,14 @@ def test_shipped_customer_examples_import(cli_db, capsys, name):
 def test_shipped_catalogue_example_imports(cli_db, capsys):
     assert main(["items", "import", str(EXAMPLES / "catalogue.csv")]) == 0
     assert "3 item types and 2 units imported (0 updated)" in capsys.readouterr().out
+
+
+def test_first_names_kept_apart_join_the_name(cli_db, tmp_path, capsys):
+    path = tmp_path / "personnes.csv"
+    path.write_text("Nom;Prénom;Type\nMartin;Léa;particulier\nDupont;;particulier\n", "utf-8")
+    assert main(["customers", "import", str(path)]) == 0
+    names = {c["name"] for c in listed(capsys).values()}
+    assert {"Léa Martin", "Dupont"} <= names
+    exported = tmp_path / "out.csv"
+    assert main(["customers", "export", str(exported)]) == 0
+    assert "first_name" not in exported.read_text("utf-8")

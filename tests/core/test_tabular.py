@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from app.core import tabular
 from app.core.errors import ValidationError, ValidationErrors
+from app.core.settings import get_setting, set_setting
 from app.core.tabular import Column, read_table
 
 COLUMNS = [
@@ -213,3 +214,64 @@ def test_width_problem_names_the_separator():
 
 def test_tables_from_streams_are_bytes_only():
     assert read_table(io.BytesIO(b"a\r\n1\r\n").getvalue(), "").rows == [(2, ["1"])]
+
+
+class Stop(Exception):
+    pass
+
+
+def _apply(uow, created):
+    def apply(line, values):
+        if values["name"] == "bad":
+            raise ValidationError("amount", "Refused {value}.", value=values["amount"])
+        created.append(values["name"])
+        set_setting(uow, f"test.{values['name']}", values.get("amount", ""))
+        return tabular.RowChange(line, tabular.CREATE, values["name"])
+
+    return apply
+
+
+def test_run_import_names_bad_lines_and_columns_and_writes_nothing(db):
+    table = read_table(b"Nom;Montant\nA;1\nbad;2\nC;3;4\n", "f.csv")
+    created: list[str] = []
+    with pytest.raises(ValidationErrors) as caught, db.write() as uow:
+        tabular.run_import(uow, table, COLUMNS, None, _apply(uow, created))
+    assert [(line, str(err)) for line, err in caught.value.errors] == [
+        (3, "column 'Montant': Refused 2."),
+        (4, "This row has 3 cells but the header names 2 columns: a cell holding the "
+            "separator ; must be quoted."),
+    ]  # fmt: skip
+    with db.read() as uow:
+        assert get_setting(uow, "test.A") == ""
+
+
+def test_run_import_cancelled_by_its_progress_writes_nothing(db):
+    table = read_table(b"name\nA\nB\n", "f.csv")
+    seen: list[tuple[int, int]] = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        if done == 2:
+            raise Stop
+
+    with pytest.raises(Stop), db.write() as uow:
+        tabular.run_import(uow, table, COLUMNS, None, _apply(uow, []), progress=progress)
+    assert seen == [(1, 2), (2, 2)]
+    with db.read() as uow:
+        assert get_setting(uow, "test.A") == ""
+
+
+def test_rehearse_returns_what_would_happen_and_writes_nothing(db):
+    table = read_table(b"name,amount\nA,1\n", "f.csv")
+
+    def work(uow):
+        return tabular.run_import(uow, table, COLUMNS, None, _apply(uow, []))
+
+    assert tabular.rehearse(db, work).as_dict() == {
+        "created": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "changes": [{"line": 2, "action": "create", "key": "A", "summary": ""}],
+    }
+    with db.read() as uow:
+        assert get_setting(uow, "test.A") == ""
