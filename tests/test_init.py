@@ -238,3 +238,15 @@ def test_regie_init_in_a_real_process(tmp_path):
     assert listed.returncode == 0, listed.stderr
     assert (tmp_path / "data" / "regie" / "regie.db").exists()
     assert not (tmp_path / "data" / "regie" / "demo.db").exists()
+
+
+def test_a_logo_named_in_the_toml_file_is_found_beside_it(tmp_path, capsys):
+    folder = tmp_path / "setup"
+    folder.mkdir()
+    out = io.BytesIO()
+    Image.new("RGBA", (300, 100), (10, 120, 60, 128)).save(out, format="PNG")
+    (folder / "logo.png").write_bytes(out.getvalue())
+    text = EXAMPLE.read_text(encoding="utf-8").replace('logo = ""', 'logo = "logo.png"')
+    (folder / "coop.toml").write_text(text, encoding="utf-8")
+    assert main(["init", "--from", str(folder / "coop.toml"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["logo"] is True
