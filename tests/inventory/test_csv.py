@@ -461,13 +461,21 @@ def test_header_columns_in_another_order_are_accepted(db, clock):
     assert import_bytes(db, clock, text.encode()).types_created == 1
 
 
-def test_file_not_in_utf8_is_reported_not_crashed_on(db, clock):
+def test_a_windows_1252_file_imports_with_its_accents(db, clock):
     data = rows(type_row()) + rows(type_row("SUB", name="Caisson", category="sound")).split(
         b"\r\n", 1
-    )[1].replace(b"Caisson", "Caissoné".encode("latin-1"))
+    )[1].replace(b"Caisson", "Caissoné".encode("cp1252"))
+    assert import_bytes(db, clock, data).types_created == 2
+    assert "Caissoné".encode() in export_bytes(db)
+
+
+def test_a_file_neither_utf8_nor_windows_1252_is_reported_not_crashed_on(db, clock):
+    data = rows(type_row()) + rows(type_row("SUB", name="Caisson", category="sound")).split(
+        b"\r\n", 1
+    )[1].replace(b"Caisson", b"Caisson\x81")  # a byte Windows-1252 leaves undefined
     problems = refused(db, clock, data)
     assert len(problems) == 1 and problems[0][0] == 3
-    assert "The file is not UTF-8 text" in problems[0][1]
+    assert "neither UTF-8 nor Windows-1252 text" in problems[0][1]
 
 
 @pytest.mark.parametrize("data", [b"", b"  \r\n\r\n"])
@@ -549,11 +557,19 @@ def test_cli_import_unreadable_file(cli_db, tmp_path, capsys):
     assert capsys.readouterr().err.startswith(f"Cannot read {missing}: ")
 
 
-def test_cli_import_not_utf8(cli_db, tmp_path, capsys):
-    source = tmp_path / "latin1.csv"
-    source.write_bytes(rows(type_row()).replace(b"Projecteur", "Projé".encode("latin-1")))
+def test_cli_import_windows_1252(cli_db, tmp_path, capsys):
+    source = tmp_path / "excel.csv"
+    source.write_bytes(rows(type_row()).replace(b"Projecteur", "Projé".encode("cp1252")))
+    assert main(["items", "import", str(source)]) == 0
+    assert main(["items", "list", "--json"]) == 0
+    assert "Projé PAR 64" in capsys.readouterr().out
+
+
+def test_cli_import_not_text(cli_db, tmp_path, capsys):
+    source = tmp_path / "odd.csv"
+    source.write_bytes(rows(type_row()).replace(b"Projecteur", b"Proj\x81"))
     assert main(["items", "import", str(source)]) == 1
-    assert "line 2: The file is not UTF-8 text" in capsys.readouterr().err
+    assert "line 2: This line is neither UTF-8 nor Windows-1252 text" in capsys.readouterr().err
 
 
 def test_cli_export_to_unwritable_place(cli_db, tmp_path, capsys):
