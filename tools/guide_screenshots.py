@@ -95,9 +95,14 @@ class Run:
     def save_window(self, app: App, name: str, wait: float = 20) -> bool:
         """The newest window other than the main one, alone (a dialog); False when none
         shows within ``wait`` seconds."""
-        window = wait_for_other(app, wait)
-        if window is None:
+        if wait_for_other(app, wait) is None:
             self.failures.append(f"{self.lang}/{name}: its window did not show.")
+            print(f"  {self.failures[-1]}", file=sys.stderr, flush=True)
+            return False
+        screen = shots.settle(self.env, self.work)
+        window = newest_other(app)  # once still: a dialog may replace its first window
+        if window is None:
+            self.failures.append(f"{self.lang}/{name}: its window closed at once.")
             print(f"  {self.failures[-1]}", file=sys.stderr, flush=True)
             return False
         title = app.xdotool("getwindowname", window, check=False).strip()
@@ -105,9 +110,11 @@ class Run:
             self.failures.append(f"{self.lang}/{name}: Régie showed an error ({title}).")
             print(f"  {self.failures[-1]}", file=sys.stderr, flush=True)
             return False
-        shots.settle(self.env, self.work)
         raw = self.work / f"{name}-raw.png"
-        subprocess.run(["import", "-window", window, str(raw)], env=self.env, check=True)
+        subprocess.run(  # the window's place cut out of the screen (as it is painted)
+            ["convert", str(screen), "-crop", placement(app, window), "+repage", str(raw)],
+            check=True,
+        )
         reduce(raw, self.target(name), f"{WIDTH}x>")
         print(f"  {self.lang}/{name}.png", flush=True)
         return True
@@ -126,6 +133,30 @@ def reduce(raw: Path, target: Path, geometry: str) -> None:
         ["convert", str(raw), "-resize", geometry, "+dither", "-colors", "256", f"PNG8:{target}"],
         check=True,
     )
+
+
+def placement(app: App, window: str) -> str:
+    """The window's geometry on the screen, as ImageMagick's ``WxH+X+Y``."""
+    found = dict(
+        line.split("=", 1)
+        for line in app.xdotool("getwindowgeometry", "--shell", window).split()
+        if "=" in line
+    )
+    x, y = max(int(found["X"]), 0), max(int(found["Y"]), 0)
+    return f"{found['WIDTH']}x{found['HEIGHT']}+{x}+{y}"
+
+
+def newest_other(app: App) -> str | None:
+    """The largest visible window other than the main one (a dialog, not a popup)."""
+    others = [w for w in app.windows() if w != app.window]
+    if not others:
+        return None
+
+    def area(window: str) -> int:
+        width, height, _x, _y = placement(app, window).replace("+", "x").split("x")
+        return int(width) * int(height)
+
+    return max(others, key=area)
 
 
 def wait_for_other(app: App, wait: float) -> str | None:
