@@ -337,7 +337,7 @@ class _Importer:
                 reference=reference,
                 line=first,
             )
-        summary = f"{customer.number} {cents_str(cents)} due {due.isoformat()}"
+        summary = f"customer {customer.number}, amount {cents_str(cents)}, due_date {due}"
         try:
             old = opening_by_reference(self.uow, reference)
         except NotFound:

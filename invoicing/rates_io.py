@@ -13,7 +13,8 @@ Import rules (an upsert: nothing absent from the file is deleted):
   everything about the item type's rate: an empty ``vat`` is the default VAT rate, an
   empty ``exemption`` a taxed operation (a column that is not in the file at all keeps the
   stored value);
-- a price category's cell: an amount sets that category's day rate, empty leaves it;
+- a price category's cell: an amount sets that category's day rate, empty leaves it; a
+  ``category:CODE`` column of a category that does not exist yet creates it;
 - amounts as files write them (``12,50``, ``1 234,50 €``), at most two decimals, never
   negative; a VAT rate as a percentage (``5,5``, ``20 %``).
 
@@ -30,7 +31,7 @@ from sqlmodel import col, select
 
 from app.core.access import Permission, requires
 from app.core.db import UnitOfWork, require_id
-from app.core.errors import N_, NotFound, ValidationError
+from app.core.errors import N_, NotFound, ValidationError, ValidationErrors
 from app.core.money import cents_str, from_cents
 from app.core.tabular import (
     CREATE,
@@ -202,11 +203,15 @@ def _vat(text: str) -> int | None:
 
 
 def _describe(rate: _Rate | None) -> str:
+    """What a row sets, in the file's column keys (the same words in every language)."""
     if rate is None:
         return ""
-    vat = "default" if rate.vat_bp is None else f"{rates.bp_percent(rate.vat_bp)} %"
-    text = f"member {cents_str(rate.member)}, non-member {cents_str(rate.non_member)}, VAT {vat}"
-    return text + (f", exempt ({rate.exemption})" if rate.exemption else "")
+    parts = [f"member {cents_str(rate.member)}", f"non_member {cents_str(rate.non_member)}"]
+    if rate.vat_bp is not None:
+        parts.append(f"vat {rates.bp_percent(rate.vat_bp)}")
+    if rate.exemption:
+        parts.append(f"exemption {rate.exemption}")
+    return ", ".join(parts)
 
 
 class _Importer:
@@ -331,7 +336,31 @@ def import_rates(
     *,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Import day rates from ``table`` (see the module's rules); all or nothing."""
+    """Import day rates from ``table`` (see the module's rules); all or nothing. A header
+    ``category:CODE`` naming no price category creates it (named CODE: rename it in
+    Pricing), so a new cooperative imports its categories' rates at once."""
+    created = _new_categories(uow, table)
     columns = columns_for(uow)
     importer = _Importer(uow, resolve_mapping(table, columns, mapping))
-    return run_import(uow, table, columns, mapping, importer.row, progress=progress)
+    result = run_import(uow, table, columns, mapping, importer.row, progress=progress)
+    result.changes[:0] = created
+    return result
+
+
+def _new_categories(uow: UnitOfWork, table: Table) -> list[RowChange]:
+    known = {c.code.upper() for c in uow.session.exec(select(PriceCategory)).all()}
+    created = []
+    for header in table.headers:
+        name, sep, code = header.partition(":")
+        code = code.strip()
+        if not sep or name.strip().lower() != CATEGORY[:-1] or not code:
+            continue
+        if code.upper() in known:
+            continue
+        try:
+            rates.create_price_category(uow, user=uow.actor.name, code=code, name=code)
+        except ValidationError as err:
+            raise ValidationErrors([(table.header_line, err)]) from None
+        known.add(code.upper())
+        created.append(RowChange(table.header_line, CREATE, f"{CATEGORY}{code}", code))
+    return created

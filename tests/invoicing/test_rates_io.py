@@ -131,6 +131,22 @@ def test_mapping_names_headers_the_guess_misses(priced):
     assert (rates_of(priced, "LYRE").member, rates_of(priced, "LYRE").non_member) == (1000, 2000)
 
 
+def test_a_category_column_of_a_new_category_creates_it(priced):
+    content = "code;member;non_member;category:ASSO;category:communes\nLYRE;30;45;28;29,5\n"
+    preview = tabular.rehearse(priced, lambda uow: rates_io.import_rates(uow, table(content)))
+    assert [(c.line, c.action, c.key) for c in preview.changes] == [
+        (1, "create", "category:ASSO"),
+        (2, "update", "LYRE"),
+    ]
+    assert [c.code for c in rates_of(priced, "LYRE").categories] == ["COMMUNES"]
+    with priced.write() as uow:
+        rates_io.import_rates(uow, table(content))
+    assert [(c.code, c.name, c.day_cents) for c in rates_of(priced, "LYRE").categories] == [
+        ("ASSO", "ASSO", 2800),
+        ("COMMUNES", "Communes partenaires", 2950),
+    ]
+
+
 def test_the_vat_column_left_out_keeps_the_stored_rate(priced):
     with priced.write() as uow:
         rates.set_item_rate(
