@@ -96,6 +96,7 @@ class HelpWindow(QMainWindow):
         self.search.installEventFilter(self)
         self.pages = QListWidget()
         self.pages.setAccessibleName(tr("HelpWindow", "Contents"))
+        self.pages.setSpacing(2)
         self.pages.itemActivated.connect(self._page_chosen)
         self.pages.itemClicked.connect(self._page_chosen)
         self.heading = QLabel(tr("HelpWindow", "Contents"))
