@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel
+from pytestqt.qtbot import QtBot
 
 from app.core import tabular
 from app.core.db import Database, UnitOfWork
@@ -75,7 +76,7 @@ def write(tmp_path: Path, name: str, text: str, encoding: str = "cp1252") -> Pat
     return path
 
 
-def wizard_on(qtbot, ops: Operations, kind: str | None = "settings") -> ImportWizard:  # type: ignore[no-untyped-def]
+def wizard_on(qtbot, ops: Operations, kind: str | None = "settings") -> ImportWizard:
     wizard = ImportWizard(ops, [SETTINGS, OTHER], kind)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -88,7 +89,7 @@ def choose_file(wizard: ImportWizard, path: Path) -> None:
 
 
 def test_a_french_office_file_goes_through_mapping_preview_and_import(
-    qtbot, ops: Operations, db: Database, tmp_path: Path
+    qtbot: QtBot, ops: Operations, db: Database, tmp_path: Path
 ) -> None:
     wizard = wizard_on(qtbot, ops)
     assert wizard.page == FILE  # the kind was given: straight to the file
@@ -140,7 +141,7 @@ def test_a_french_office_file_goes_through_mapping_preview_and_import(
 
 
 def test_the_encoding_and_separator_can_be_changed_by_hand(
-    qtbot, ops: Operations, tmp_path: Path
+    qtbot: QtBot, ops: Operations, tmp_path: Path
 ) -> None:
     wizard = wizard_on(qtbot, ops)
     choose_file(wizard, write(tmp_path, "f.csv", FRENCH))
@@ -158,7 +159,7 @@ def test_the_encoding_and_separator_can_be_changed_by_hand(
 
 
 def test_a_workbook_shows_its_sheets_and_no_encoding(
-    qtbot, ops: Operations, tmp_path: Path
+    qtbot: QtBot, ops: Operations, tmp_path: Path
 ) -> None:
     from openpyxl import Workbook
 
@@ -185,7 +186,7 @@ def test_a_workbook_shows_its_sheets_and_no_encoding(
 
 
 def test_a_required_column_must_be_chosen_and_the_choice_is_remembered(
-    qtbot, ops: Operations, tmp_path: Path
+    qtbot: QtBot, ops: Operations, tmp_path: Path
 ) -> None:
     path = write(tmp_path, "f.csv", "Ref;Valeur\r\nC1;v\r\n")
     wizard = wizard_on(qtbot, ops)
@@ -211,7 +212,7 @@ def test_a_required_column_must_be_chosen_and_the_choice_is_remembered(
 
 
 def test_bad_lines_are_all_named_and_nothing_is_written(
-    qtbot, ops: Operations, db: Database, tmp_path: Path
+    qtbot: QtBot, ops: Operations, db: Database, tmp_path: Path
 ) -> None:
     text = "Code;Value\r\nD1;ok\r\nD2;bad\r\nD3;fine\r\nD4;bad\r\n"
     wizard = wizard_on(qtbot, ops)
@@ -232,7 +233,7 @@ def test_bad_lines_are_all_named_and_nothing_is_written(
 
 
 def test_rows_already_there_are_unchanged_or_changed(
-    qtbot, ops: Operations, db: Database, tmp_path: Path
+    qtbot: QtBot, ops: Operations, db: Database, tmp_path: Path
 ) -> None:
     with db.write() as uow:
         set_setting(uow, "test.E1", "same")
@@ -248,7 +249,7 @@ def test_rows_already_there_are_unchanged_or_changed(
 
 
 def test_nothing_to_change_offers_no_import(
-    qtbot, ops: Operations, db: Database, tmp_path: Path
+    qtbot: QtBot, ops: Operations, db: Database, tmp_path: Path
 ) -> None:
     with db.write() as uow:
         set_setting(uow, "test.F1", "same")
@@ -260,7 +261,9 @@ def test_nothing_to_change_offers_no_import(
     assert not wizard.import_button.isEnabled()
 
 
-def test_files_that_cannot_be_read_are_said_so(qtbot, ops: Operations, tmp_path: Path) -> None:
+def test_files_that_cannot_be_read_are_said_so(
+    qtbot: QtBot, ops: Operations, tmp_path: Path
+) -> None:
     wizard = wizard_on(qtbot, ops)
     choose_file(wizard, tmp_path / "missing.csv")
     assert "Cannot read" in wizard.file_page.status.text()
@@ -274,7 +277,7 @@ def test_files_that_cannot_be_read_are_said_so(qtbot, ops: Operations, tmp_path:
 
 
 def test_an_import_cancelled_writes_nothing(
-    qtbot, ops: Operations, db: Database, tmp_path: Path
+    qtbot: QtBot, ops: Operations, db: Database, tmp_path: Path
 ) -> None:
     def cancelling(uow: UnitOfWork, table: Any, mapping: Any, progress: Any) -> Any:
         def cancel_midway(done: int, total: int) -> None:
@@ -296,7 +299,9 @@ def test_an_import_cancelled_writes_nothing(
     assert wizard.back_button.isEnabled()
 
 
-def test_the_kind_page_lists_every_kind_and_keyboard_moves_on(qtbot, ops: Operations) -> None:
+def test_the_kind_page_lists_every_kind_and_keyboard_moves_on(
+    qtbot: QtBot, ops: Operations
+) -> None:
     wizard = wizard_on(qtbot, ops, kind=None)
     assert wizard.page == KIND
     assert [b.text() for b in wizard.kind_page.buttons.values()] == [
@@ -312,7 +317,7 @@ def test_the_kind_page_lists_every_kind_and_keyboard_moves_on(qtbot, ops: Operat
     assert wizard.page == KIND
 
 
-def test_each_page_has_its_own_alt_keys(qtbot, ops: Operations, tmp_path: Path) -> None:
+def test_each_page_has_its_own_alt_keys(qtbot: QtBot, ops: Operations, tmp_path: Path) -> None:
     """No two buttons or labels shown together share an Alt+letter (English and French)."""
     from tests.journeys.driver import translation
 
@@ -333,7 +338,7 @@ def test_each_page_has_its_own_alt_keys(qtbot, ops: Operations, tmp_path: Path) 
             assert len(keys) == len(set(keys)), (page, lang, shown, keys)
 
 
-def test_it_fits_a_laptop_screen(qtbot, ops: Operations) -> None:
+def test_it_fits_a_laptop_screen(qtbot: QtBot, ops: Operations) -> None:
     wizard = wizard_on(qtbot, ops)
     hint = wizard.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 700
@@ -341,8 +346,8 @@ def test_it_fits_a_laptop_screen(qtbot, ops: Operations) -> None:
 
 
 def test_the_results_model_is_a_sound_qt_model(
-    qtbot, qtmodeltester, ops: Operations, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qtmodeltester, ops: Operations, tmp_path: Path
+) -> None:
     wizard = wizard_on(qtbot, ops)
     choose_file(wizard, write(tmp_path, "f.csv", FRENCH))
     wizard.forward()
@@ -350,7 +355,9 @@ def test_the_results_model_is_a_sound_qt_model(
     qtmodeltester.check(wizard.results.model)
 
 
-def test_every_control_of_every_page_has_a_name(qtbot, ops: Operations, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_control_of_every_page_has_a_name(
+    qtbot: QtBot, ops: Operations, tmp_path: Path
+) -> None:
     from tests.gui.accessibility_probe import unnamed_controls
 
     wizard = wizard_on(qtbot, ops)
@@ -364,7 +371,7 @@ def test_every_control_of_every_page_has_a_name(qtbot, ops: Operations, tmp_path
 
 
 def test_cancel_stops_an_import_running_in_the_background(
-    qtbot, db: Database, clock: Any, tmp_path: Path
+    qtbot: QtBot, db: Database, clock: Any, tmp_path: Path
 ) -> None:
     """With the real worker thread: while the import runs the Close button reads Cancel and
     Escape does not close; Cancel stops it, nothing is written, and the assistant says so."""

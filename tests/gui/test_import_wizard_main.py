@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
 from app.core.db import Database
@@ -31,7 +32,7 @@ def _no_remembered_mapping() -> None:
 
 
 @pytest.fixture
-def window(qtbot, ops: Operations) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, ops: Operations) -> MainWindow:
     win = build_main_window(ops)
     qtbot.addWidget(win)
     win.show()
