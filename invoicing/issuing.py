@@ -47,6 +47,8 @@ GENESIS = "0" * 64
 #: XML has it as a note); a cooperative's own documents never do.
 DEMO_NOTE = "DÉMO — sans valeur"
 NUMBER_CHARSET = re.compile(r"[A-Za-z0-9+\-_/]{1,35}")
+#: What a numbering prefix may be (as the set-up checks it: ``invoicing.setup_fields``).
+PREFIX_CHARSET = re.compile(r"[A-Z][A-Z0-9]{0,9}")
 
 
 class Rendered(Protocol):
@@ -101,10 +103,11 @@ def series_for(uow: UnitOfWork, kind: Kind, year: int) -> str:
     if used:
         return used
     prefix = get_setting(uow, key).strip() or default
-    if not NUMBER_CHARSET.fullmatch(f"{prefix}-{year}-00001") or prefix[-1] == "-":
+    if not PREFIX_CHARSET.fullmatch(prefix):
         raise Conflict(
-            "The numbering prefix {prefix} cannot start a document number: use letters, "
-            "digits and + - _ / only (at most 24 characters), in the cooperative's settings.",
+            "The numbering prefix {prefix} in the cooperative's settings is not one (1 to 10 "
+            "capital letters and digits, starting with a letter: FA): correct it; nothing "
+            "was issued.",
             prefix=prefix,
         )
     return prefix

@@ -132,7 +132,7 @@ def test_a_prefix_that_cannot_make_a_number_is_refused(cli, capsys, tmp_path, cl
     set_prefixes(cli, invoice="FA 2026")
     status, _out, err = run(capsys, "invoice", ref, "--out", str(tmp_path / "x.pdf"))
     assert status == 1
-    assert "numbering prefix FA 2026" in err and "Traceback" not in err
+    assert "numbering prefix FA 2026" in err and "Traceback" not in err and "FA)" in err
     with cli.read() as uow:
         assert issuing.series_for(uow, issuing.Kind.CREDIT_NOTE, 2026) == "AV"
         assert not uow.session.exec(issuing.select(issuing.IssuedDocument)).first()
