@@ -49,6 +49,7 @@ AREA_PAGES: dict[str, str] = {
 
 #: Other places that open the guide with F1 (dialogs, the desk window).
 PLACES: dict[str, str] = {
+    "welcome": "first-start.html",
     "setup": "first-start.html#assistant",
     "import": "first-start.html#import",
     "desk-window": "daily.html#desk",
