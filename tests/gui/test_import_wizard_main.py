@@ -64,6 +64,7 @@ def test_every_kind_of_the_registry_is_offered(window: MainWindow) -> None:
     assert wizard.kind_page.buttons["customers"].isChecked()
 
 
+@pytest.mark.both_engines  # the preview rolled back, the import kept, on both
 def test_customers_from_a_french_office_file(
     window: MainWindow, db: Database, tmp_path: Path
 ) -> None:
@@ -94,6 +95,7 @@ def test_customers_from_a_french_office_file(
     assert {"Compagnie Théâtre Éphémère", "Société des fêtes"} <= names(db)
 
 
+@pytest.mark.both_engines  # the preview rolled back, the import kept, on both
 def test_a_refused_file_names_every_bad_line(
     window: MainWindow, db: Database, tmp_path: Path
 ) -> None:
@@ -147,6 +149,7 @@ def test_day_rates_from_a_french_file(window: MainWindow, db: Database, tmp_path
     assert [row[1:3] for row in again.results.rows_text()] == [("unchanged", "LYRE-WASH")]
 
 
+@pytest.mark.both_engines  # the preview rolled back, the import kept, on both
 def test_opening_balances_of_a_customer(window: MainWindow, db: Database, tmp_path: Path) -> None:
     number = factories.customer(db, "Compagnie du Rocher")
     path = tmp_path / "soldes.csv"
