@@ -51,10 +51,12 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import io
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from typing import IO, Any
 
 from sqlmodel import select
@@ -122,22 +124,70 @@ class ExportSummary:
 # --- export -----------------------------------------------------------------------------
 
 
+def catalogue_rows(uow: UnitOfWork) -> tuple[list[list[str]], ExportSummary]:
+    """The file's rows after the header, in their order, and what they count."""
+    items = uow.session.exec(select(ItemType).order_by(ItemType.code)).all()
+    owners = {o.id: o.name for o in uow.session.exec(select(Owner))}
+    units_of: dict[int, list[Unit]] = defaultdict(list)
+    for unit in uow.session.exec(select(Unit).order_by(Unit.barcode)):
+        units_of[unit.item_type_id].append(unit)
+    rows: list[list[str]] = []
+    for item in items:
+        rows.append(_type_cells(item))
+        rows.extend(_unit_cells(item, unit, owners) for unit in units_of[require_id(item)])
+    return rows, ExportSummary(
+        types=len(items), units=sum(len(units) for units in units_of.values())
+    )
+
+
 def export_catalogue(uow: UnitOfWork, stream: IO[Any]) -> ExportSummary:
     """Write the whole catalogue to ``stream`` (binary: UTF-8 bytes; text: str, which the
     caller opens with ``newline=""``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator=LINE_END)
     writer.writerow(COLUMNS)
-    items = uow.session.exec(select(ItemType).order_by(ItemType.code)).all()
-    owners = {o.id: o.name for o in uow.session.exec(select(Owner))}
-    units_of: dict[int, list[Unit]] = defaultdict(list)
-    for unit in uow.session.exec(select(Unit).order_by(Unit.barcode)):
-        units_of[unit.item_type_id].append(unit)
-    for item in items:
-        writer.writerow(_type_cells(item))
-        writer.writerows(_unit_cells(item, unit, owners) for unit in units_of[require_id(item)])
+    rows, summary = catalogue_rows(uow)
+    writer.writerows(rows)
     _write(stream, buffer.getvalue())
-    return ExportSummary(types=len(items), units=sum(len(units) for units in units_of.values()))
+    return summary
+
+
+#: Columns an Excel workbook holds as numbers (amounts as decimals, counts as integers).
+NUMBER_COLUMNS = frozenset(
+    {"replacement_value", "deposit", "sale_price", "purchase_price", "weight_grams",
+     "stock_quantity", "prep_hours", "deprep_hours"}
+)  # fmt: skip
+
+
+def export_catalogue_file(uow: UnitOfWork, filename: str) -> tuple[bytes, int]:
+    """The catalogue as a file's bytes (``catalogue_file``) and how many item types."""
+    data, summary = catalogue_file(uow, filename)
+    return data, summary.types
+
+
+def catalogue_file(uow: UnitOfWork, filename: str) -> tuple[bytes, ExportSummary]:
+    """The catalogue as a file's bytes: an Excel workbook for ``.xlsx`` (numbers and dates
+    as cells), else this module's CSV."""
+    if not filename.lower().endswith((".xlsx", ".xlsm")):
+        buffer = io.BytesIO()
+        summary = export_catalogue(uow, buffer)
+        return buffer.getvalue(), summary
+    rows, summary = catalogue_rows(uow)
+    cells = [
+        [_cell(column, value) for column, value in zip(COLUMNS, row, strict=True)] for row in rows
+    ]
+    return tabular.write_table(filename, COLUMNS, cells), summary
+
+
+def _cell(column: str, value: str) -> tabular.Cell:
+    if not value:
+        return None
+    if column in NUMBER_COLUMNS:
+        number = Decimal(value)
+        return int(number) if number == number.to_integral_value() and "." not in value else number
+    if column == "purchase_date":
+        return dt.date.fromisoformat(value)
+    return value
 
 
 def _write(stream: IO[Any], text: str) -> None:

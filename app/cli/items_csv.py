@@ -7,7 +7,6 @@ reads a file whose headers differ (every column then mapped, others ignored)."""
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from typing import Any
 
@@ -22,7 +21,7 @@ from app.core.errors import ValidationError
 from app.core.files import atomic_write_bytes
 from app.i18n import tr
 from booking.tracking import holders
-from inventory.csvio import COLUMNS, CatalogueResult, export_catalogue, import_catalogue_table
+from inventory.csvio import COLUMNS, CatalogueResult, catalogue_file, import_catalogue_table
 
 
 def register_csv(sub: Any) -> None:
@@ -31,8 +30,8 @@ def register_csv(sub: Any) -> None:
     )
     tabular_cli.add_import_options(imp, columns=",".join(COLUMNS))
     imp.set_defaults(handler=import_items)
-    exp = sub.add_parser("export", help=tr("cli", "export the catalogue as CSV"))
-    exp.add_argument("file", help=tr("cli", "the CSV file to write"))
+    exp = sub.add_parser("export", help=tr("cli", "export the catalogue (.csv or .xlsx)"))
+    exp.add_argument("file", help=tr("cli", "the file to write: .csv or .xlsx"))
     exp.set_defaults(handler=export_items)
 
 
@@ -75,14 +74,13 @@ def import_items(args: argparse.Namespace) -> int:
 
 def export_items(args: argparse.Namespace) -> int:
     ctx = open_context(args.db)
-    buffer = io.BytesIO()
     try:
         with ctx.db.read() as uow:
-            counts = export_catalogue(uow, buffer)
+            data, counts = catalogue_file(uow, args.file)
     finally:
         ctx.db.dispose()
     try:
-        atomic_write_bytes(args.file, buffer.getvalue())
+        atomic_write_bytes(args.file, data)
     except OSError as err:
         return _refuse(tr("cli", "Cannot write {path}: {reason}"), args.file, err)
     text = tr("cli", "{types} and {units} exported to {path}")

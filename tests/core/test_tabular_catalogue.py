@@ -149,3 +149,21 @@ def test_a_real_process_imports_an_excel_semicolon_file(db_path, tmp_path):
     shown = json.loads(done.stdout)
     assert (shown["created"], shown["preview"], shown["file"]["encoding"]) == (2, True, "cp1252")
     assert shown["file"]["delimiter"] == ";"
+
+
+def test_xlsx_export_round_trip(cli_db, tmp_path, monkeypatch, capsys):
+    path = tmp_path / "catalogue.csv"
+    path.write_bytes(semicolons(TYPE, UNIT, {**TYPE, "code": "DMX", "tracking": "bulk"}))
+    assert main(["items", "import", str(path)]) == 0
+    book, first = tmp_path / "catalogue.xlsx", tmp_path / "first.csv"
+    assert main(["items", "export", str(book)]) == 0
+    assert main(["items", "export", str(first)]) == 0
+    assert "2 item types and 1 unit exported to" in capsys.readouterr().out
+    table = tabular.read_table(book.read_bytes(), book.name)
+    assert table.rows[0][1][COLUMNS.index("replacement_value")] == "1234.5"  # a number cell
+    fresh = tmp_path / "fresh.db"
+    monkeypatch.setenv("REGIE_DB", str(fresh))
+    assert main(["items", "import", str(book)]) == 0
+    second = tmp_path / "second.csv"
+    assert main(["items", "export", str(second)]) == 0
+    assert second.read_bytes() == first.read_bytes()
