@@ -5,6 +5,8 @@ their accents."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -138,3 +140,12 @@ def test_find_folded_keeps_positions() -> None:
 
 def test_a_language_without_a_guide_gets_the_english_one(tmp_path: Path) -> None:
     assert help_guide.Guide("de").language == "en"
+
+
+def test_the_screenshot_script_says_what_it_does() -> None:
+    script = Path(__file__).resolve().parent.parent / "tools" / "guide_screenshots.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "screenshots" in done.stdout and "--langs" in done.stdout
