@@ -236,3 +236,11 @@ def test_no_two_labels_of_a_page_share_an_alt_key(qtbot, tmp_path: Path, languag
         assert len(found) == 9
     finally:
         i18n.install("en")
+
+
+def test_alt_n_while_next_waits_types_nothing(qtbot, wizard: SetupWizard):
+    _type(qtbot, wizard, wizard.legal, "siret", "84231756200011")
+    edit = wizard.legal.fields["siret"].edit
+    edit.setFocus()
+    QTest.keyClick(edit, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert edit.text() == "84231756200011" and wizard.currentPage() is wizard.legal

@@ -16,7 +16,8 @@ import html
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from app.core import paths, settings
@@ -182,9 +183,30 @@ class SetupWizard(QWizard):
         ):
             self.addPage(page)
         self.error = ""
+        self._quiet = self._quiet_keys()
+        self.currentIdChanged.connect(lambda _id: self._update_quiet())
+        for page_id in self.pageIds():
+            self.page(page_id).completeChanged.connect(self._update_quiet)
         from app.gui.shell import help_window
 
         help_window.add_f1(self, "setup")
+
+    def _quiet_keys(self) -> dict[QWizard.WizardButton, QShortcut]:
+        """Alt+N while Next waits (a field is wrong) must not type an "n" into the field
+        (Qt types an Alt+letter no shortcut takes): these take it, doing nothing."""
+        found = {}
+        for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
+            quiet = QShortcut(QKeySequence.mnemonic(self.buttonText(which)), self)
+            quiet.setContext(Qt.ShortcutContext.WindowShortcut)
+            found[which] = quiet
+        return found
+
+    def _update_quiet(self) -> None:
+        page = self.currentPage()
+        complete = page is not None and page.isComplete()
+        final = page is self.summary
+        self._quiet[QWizard.WizardButton.NextButton].setEnabled(final or not complete)
+        self._quiet[QWizard.WizardButton.FinishButton].setEnabled(not (final and complete))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(920, 640)  # fits 1366x768 with a panel

@@ -246,6 +246,9 @@ class NumberingPage(QWizardPage):
             edit.textChanged.connect(self._changed)
         self._changed()
 
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        self.invoice.setFocus()
+
     def _changed(self) -> None:
         year = dt.date.today().year
         self.sample.setText(
@@ -436,6 +439,9 @@ class AdminPage(QWizardPage):
         form.addRow("", self.problem)
         for edit in (self.name, self.password, self.again):
             edit.textChanged.connect(self._changed)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        self.name.setFocus()
 
     def _changed(self) -> None:
         errors = setup.check(
