@@ -139,6 +139,13 @@ def test_a_french_office_file_goes_through_mapping_preview_and_import(
     )
     assert not wizard.back_button.isEnabled() and not wizard.import_button.isVisible()
 
+    # another import: the next kind proposed, a new file to choose
+    assert wizard.again_button.isVisibleTo(wizard)
+    wizard.again_button.click()
+    assert wizard.page == KIND and wizard.source is OTHER
+    wizard.forward()
+    assert wizard.file_page.path.text() == "" and not wizard.next_button.isEnabled()
+
 
 def test_the_encoding_and_separator_can_be_changed_by_hand(
     qtbot: QtBot, ops: Operations, tmp_path: Path
@@ -199,6 +206,10 @@ def test_a_required_column_must_be_chosen_and_the_choice_is_remembered(
     assert "Code" in page.message.text() and page.message.isVisibleTo(wizard)
     page.combos["code"].setCurrentIndex(page.combos["code"].findData("Ref"))
     assert wizard.next_button.isEnabled() and not page.message.isVisibleTo(wizard)
+    page.combos["note"].setCurrentIndex(page.combos["note"].findData("Ref"))
+    assert "“Ref” is chosen for: Code, Note." in page.message.text()
+    assert wizard.next_button.isEnabled()  # said, not refused
+    page.combos["note"].setCurrentIndex(0)
     page.combos["value"].setCurrentIndex(0)  # left out on purpose
     wizard.forward()
     assert wizard.page == RESULTS

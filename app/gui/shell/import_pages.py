@@ -254,6 +254,15 @@ def describe(table: Any, spreadsheet: bool) -> str:
     )
 
 
+def twice(mapping: Mapping) -> dict[str, list[str]]:
+    """The file's headers chosen for more than one of Régie's columns (allowed, said)."""
+    keys_of: dict[str, list[str]] = {}
+    for key, header in mapping.items():
+        if header:
+            keys_of.setdefault(header, []).append(key)
+    return {header: keys for header, keys in keys_of.items() if len(keys) > 1}
+
+
 class MappingPage(QWidget):
     """For each of Régie's columns, the file's column that feeds it (or none)."""
 
@@ -329,14 +338,22 @@ class MappingPage(QWidget):
         for key, sample in self.samples.items():
             sample.setText(self._sample(mapping.get(key, "")))
         lacking = missing(self.columns, mapping)
-        self.message.setText(
-            tr("ImportWizard", "Choose the file's column for: %1.").replace(
-                "%1", ", ".join(i18n.label(c.label) for c in lacking)
+        texts = []
+        if lacking:
+            texts.append(
+                tr("ImportWizard", "Choose the file's column for: %1.").replace(
+                    "%1", ", ".join(i18n.label(c.label) for c in lacking)
+                )
             )
-            if lacking
-            else ""
-        )
-        self.message.setVisible(bool(lacking))
+        for header, keys in twice(mapping).items():
+            names = ", ".join(i18n.label(c.label) for c in self.columns if c.key in keys)
+            texts.append(
+                tr("ImportWizard", "The column “%1” is chosen for: %2.")
+                .replace("%1", header)
+                .replace("%2", names)
+            )
+        self.message.setText("\n".join(texts))
+        self.message.setVisible(bool(texts))
         if announce:
             self.changed.emit()
 

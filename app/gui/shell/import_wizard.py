@@ -98,13 +98,17 @@ class ImportWizard(QDialog):
         self.next_button = QPushButton(icons.icon("next"), tr("ImportWizard", "&Next"))
         self.import_button = QPushButton(icons.icon("import"), tr("ImportWizard", "&Import"))
         self.close_button = QPushButton(icons.icon("close"), tr("ImportWizard", "Close"))
+        self.again_button = QPushButton(
+            icons.icon("import"), tr("ImportWizard", "Import &another file")
+        )
+        self.again_button.clicked.connect(self.again)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.forward)
         self.import_button.clicked.connect(self.start_import)
         self.close_button.clicked.connect(self.reject)
         row.addWidget(self.back_button)
         row.addStretch(1)
-        for button in (self.next_button, self.import_button, self.close_button):
+        for button in (self.next_button, self.import_button, self.again_button, self.close_button):
             button.setAutoDefault(False)
             row.addWidget(button)
         self.back_button.setAutoDefault(False)
@@ -155,6 +159,22 @@ class ImportWizard(QDialog):
         if not self.busy and self.page > KIND and self.results.outcome != "imported":
             self.go(self.page - 1)
 
+    def again(self) -> None:
+        """After an import, another one (the customers first, then their rates and
+        balances): back to the choice of kind, the next kind chosen."""
+        if self.busy:
+            return
+        self.table, self.preview, self.loaded_path = None, None, ""
+        self.results.outcome = ""
+        self.file_page.path.clear()
+        self.file_page.show_sheets([])
+        self.file_page.show_problem("")
+        current = self.kind_page.group.checkedId()
+        following = self.kind_page.group.button(current + 1)
+        if following is not None:
+            following.setChecked(True)
+        self.go(KIND)
+
     def _update(self) -> None:
         busy = self.busy
         page = self.page
@@ -177,7 +197,9 @@ class ImportWizard(QDialog):
         can_import = self.results.outcome == "preview" and bool(
             found.get("create") or found.get("update")
         )
-        self.import_button.setVisible(page == RESULTS and self.results.outcome != "imported")
+        imported = page == RESULTS and self.results.outcome == "imported"
+        self.import_button.setVisible(page == RESULTS and not imported)
+        self.again_button.setVisible(imported)
         self.import_button.setEnabled(can_import and not busy)
         self.close_button.setText(
             tr("ImportWizard", "Cancel") if busy else tr("ImportWizard", "Close")
