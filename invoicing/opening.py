@@ -257,7 +257,7 @@ def export_balances(uow: UnitOfWork, filename: str) -> tuple[bytes, int]:
                 r.reference,
                 r.issue_date,
                 r.due_date,
-                cents_str(r.balance_cents),
+                from_cents(r.balance_cents),
                 r.label,
             ]
             for r in rows

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlmodel import col, select
 
@@ -37,6 +38,7 @@ from app.core.tabular import (
     CREATE,
     UNCHANGED,
     UPDATE,
+    Cell,
     Column,
     ImportResult,
     Progress,
@@ -128,12 +130,13 @@ def columns_for(uow: UnitOfWork) -> tuple[Column, ...]:
 # --- export ---------------------------------------------------------------------------------
 
 
-def _percent_text(bp: int | None) -> str:
-    return "" if bp is None else str(rates.bp_percent(bp))
+def _percent(bp: int | None) -> Decimal | None:
+    return None if bp is None else rates.bp_percent(bp)
 
 
-def export_rows(uow: UnitOfWork) -> tuple[list[str], list[list[str]]]:
-    """Headers (column keys) and one row per item type with a rate (by code)."""
+def export_rows(uow: UnitOfWork) -> tuple[list[str], list[list[Cell]]]:
+    """Headers (column keys) and one row per item type with a rate (by code); amounts as
+    decimals (numbers in a workbook), an absent rate None."""
     categories = list(
         uow.session.exec(select(PriceCategory).order_by(col(PriceCategory.code))).all()
     )
@@ -142,7 +145,7 @@ def export_rows(uow: UnitOfWork) -> tuple[list[str], list[list[str]]]:
         by_item.setdefault(row.item_type_id, {})[row.category_id] = row.day_cents
     item_rows = {r.item_type_id: r for r in uow.session.exec(select(ItemRate))}
     headers = [c.key for c in COLUMNS] + [f"{CATEGORY}{c.code}" for c in categories]
-    rows: list[list[str]] = []
+    rows: list[list[Cell]] = []
     for item in uow.session.exec(select(ItemType).order_by(col(ItemType.code))):
         item_id = require_id(item)
         rate, extra = item_rows.get(item_id), by_item.get(item_id, {})
@@ -152,12 +155,12 @@ def export_rows(uow: UnitOfWork) -> tuple[list[str], list[list[str]]]:
             [
                 item.code,
                 item.name,
-                cents_str(rate.member_day_cents) if rate else "",
-                cents_str(rate.non_member_day_cents) if rate else "",
-                _percent_text(rate.vat_rate_bp) if rate else "",
+                from_cents(rate.member_day_cents) if rate else None,
+                from_cents(rate.non_member_day_cents) if rate else None,
+                _percent(rate.vat_rate_bp) if rate else None,
                 rate.vat_exemption if rate else "",
                 *(
-                    cents_str(extra[require_id(c)]) if require_id(c) in extra else ""
+                    from_cents(extra[require_id(c)]) if require_id(c) in extra else None
                     for c in categories
                 ),
             ]
