@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,6 +32,9 @@ from PySide6.QtWidgets import (
 
 from app import launcher
 from app.gui.shell import style
+
+if TYPE_CHECKING:  # the assistant is imported only when chosen (the window comes first)
+    from app.gui.shell.setup_wizard import SetupWizard
 
 tr = QCoreApplication.translate
 
@@ -56,6 +60,13 @@ def stage_text(stage: str, done: int = 0, total: int = 0) -> str:
     return tr("FirstStart", "Starting…")
 
 
+def _right(button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    return row
+
+
 class FirstStartWindow(QMainWindow):
     """Régie's first window on a first start: the choice (demo or mine) when asked for, then
     what is happening and how far it is."""
@@ -74,7 +85,7 @@ class FirstStartWindow(QMainWindow):
         self._ready = False
         self._buffer = b""
         self._closing = False
-        self.wizard: QWidget | None = None  # the assistant, once "set up mine" was chosen
+        self.wizard: SetupWizard | None = None  # the assistant, once "set up mine" was chosen
 
         outer = QWidget(self)
         around = QHBoxLayout(outer)
@@ -156,7 +167,8 @@ class FirstStartWindow(QMainWindow):
         self.setup_button.clicked.connect(self.setup_chosen)
         layout.addWidget(self.setup_button)
         layout.addStretch(2)
-        layout.addLayout(self._quit_row(page, "choice_quit"))
+        self.choice_quit = self._quit_button(page)
+        layout.addLayout(_right(self.choice_quit))
         return page
 
     def _progress_page(self) -> QWidget:
@@ -183,20 +195,17 @@ class FirstStartWindow(QMainWindow):
         self.stage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.stage)
         layout.addStretch(2)
-        layout.addLayout(self._quit_row(page, "quit_button"))
+        self.quit_button = self._quit_button(page)
+        layout.addLayout(_right(self.quit_button))
         self.quit_button.setToolTip(
             tr("FirstStart", "Stop preparing the demo (it starts again next time)")
         )
         return page
 
-    def _quit_row(self, page: QWidget, name: str) -> QHBoxLayout:
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
+    def _quit_button(self, page: QWidget) -> QPushButton:
         button = QPushButton(tr("FirstStart", "&Quit"), page)
         button.clicked.connect(self.close)
-        buttons.addWidget(button)
-        setattr(self, name, button)
-        return buttons
+        return button
 
     # -- the choice
 

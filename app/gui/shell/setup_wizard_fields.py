@@ -9,6 +9,7 @@ field left empty says so only once it was touched (an empty form is not shouted 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -66,16 +67,16 @@ class CheckedField(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
+        self.edit = QLineEdit(self)
+        self.combo: QComboBox | None = None
         if combo:
-            self.combo: QComboBox | None = QComboBox(self)
+            self.combo = QComboBox(self)
             self.combo.setEditable(True)
+            self.combo.setLineEdit(self.edit)
             self.combo.addItems(combo)
             self.combo.setCurrentIndex(-1)
-            self.edit = self.combo.lineEdit()
             column.addWidget(self.combo)
         else:
-            self.combo = None
-            self.edit = QLineEdit(self)
             column.addWidget(self.edit)
         self.edit.setObjectName(key)
         self.note = QLabel(self)
@@ -143,7 +144,7 @@ class IdentityPage(QWizardPage):
             required = key in setup.REQUIRED
             field = CheckedField(
                 key,
-                lambda text, key=key: setup.check_field(key, text, identity()),
+                partial(_check, key, identity),
                 required=required,
                 combo=LEGAL_FORMS if key == "legal_form" else (),
                 parent=self,
@@ -174,6 +175,10 @@ class IdentityPage(QWizardPage):
 
     def values(self) -> dict[str, str]:
         return {key: field.text() for key, field in self.fields.items()}
+
+
+def _check(key: str, identity: Callable[[], setup.Identity], text: str) -> str:
+    return setup.check_field(key, text, identity())
 
 
 def legal_page(identity: Callable[[], setup.Identity]) -> IdentityPage:
