@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import os
 import sys
@@ -250,9 +251,13 @@ def build_into(
     def pdfs(done: int, total: int) -> None:
         say(Step(start + (end - start) * done / max(total, 1), "pdfs", done, total))
 
-    renderer: Renderer = (
-        DeferredRenderer(pool, render, waiting=pdfs) if pool is not None else render
-    )
+    renderer: Renderer = render
+    if pool is not None:  # the render processes get the logo with each document
+        from app.core.settings import logo_bytes
+
+        with db.read() as uow:
+            logo = logo_bytes(uow)
+        renderer = DeferredRenderer(pool, functools.partial(render, logo=logo), waiting=pdfs)
     invoicing = build_invoicing_demo(
         db,
         size=size,
