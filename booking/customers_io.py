@@ -176,10 +176,11 @@ class _Import:
                 raw.setdefault(key, _stored(existing, key))
         _zero_back(raw)
         data = customers.parse_customer(raw)
-        action, summary = tabular.UNCHANGED, ""
+        action, parts = tabular.UNCHANGED, []
         if existing is None:
             customer = customers.save_customer(self.uow, user=self.uow.actor.name, data=data)
-            action, summary = tabular.CREATE, customer.name
+            action = tabular.CREATE
+            parts.append(tabular.part("{name}", name=customer.name))
             self.created.add(group)
             self._names().setdefault(customer.name.casefold(), []).append(customer)
         else:
@@ -190,15 +191,15 @@ class _Import:
                     self.uow, user=self.uow.actor.name, data=data, customer_id=customer.id
                 )
                 action = tabular.UPDATE
-                summary = ", ".join(changed)
+                parts.append(tabular.part(N_("changed: {columns}"), columns=", ".join(changed)))
             elif group in self.created:
                 action = tabular.CREATE
         membership = self._membership(require_id(customer), raw)
-        if membership:
+        if membership is not None:
             if action == tabular.UNCHANGED:
                 action = tabular.UPDATE
-            summary = "; ".join(part for part in (summary, membership) if part)
-        return RowChange(line, action, customer.number, summary)
+            parts.append(membership)
+        return RowChange.of(line, action, customer.number, *parts)
 
     def _find(self, raw: dict[str, str]) -> Customer | None:
         query = select(Customer)
@@ -229,13 +230,13 @@ class _Import:
                 self.by_name.setdefault(customer.name.strip().casefold(), []).append(customer)
         return self.by_name
 
-    def _membership(self, customer_id: int, raw: dict[str, str]) -> str:
-        """Create or update the row's membership; what it did, in a few words ("" when
+    def _membership(self, customer_id: int, raw: dict[str, str]) -> tabular.Part | None:
+        """Create or update the row's membership; what it did, in a few words (None when
         nothing)."""
         number = raw.get("member_number", "")
         start_text, end_text = raw.get("member_from", ""), raw.get("member_to", "")
         if not (number or start_text or end_text):
-            return ""
+            return None
         if not number:
             raise ValidationError("member_number", N_("A membership needs its member number."))
         if not start_text:
@@ -259,11 +260,11 @@ class _Import:
                 valid_from=start,
                 valid_to=end,
             )
-            return f"membership {number} added"
+            return tabular.part(N_("membership {number} added"), number=number)
         if existing.member_number == number and existing.valid_to == end:
-            return ""
+            return None
         _update_membership(self.uow, existing, number, end)
-        return f"membership {number} changed"
+        return tabular.part(N_("membership {number} changed"), number=number)
 
 
 def _update_membership(

@@ -503,7 +503,8 @@ class _Import:
         if existing is None:
             catalogue.create_item_type(self.uow, user=self.user, data=data)
             self.summary.types_created += 1
-            self.changes.append(RowChange(line, tabular.CREATE, data.code, data.name))
+            name = tabular.part("{name}", name=data.name)
+            self.changes.append(RowChange.of(line, tabular.CREATE, data.code, name))
         else:
             before = _type_cells(existing)
             catalogue.update_item_type(
@@ -528,7 +529,8 @@ class _Import:
             unit = catalogue.add_unit(self.uow, user=self.user, data=data, clock=self.clock)
             self.summary.units_created += 1
             barcode = getattr(unit, "barcode", data.barcode)
-            self.changes.append(RowChange(line, tabular.CREATE, barcode, item.code))
+            unit_of = tabular.part(N_("unit of {code}"), code=item.code)
+            self.changes.append(RowChange.of(line, tabular.CREATE, barcode, unit_of))
             return
         if existing.item_type_id != item.id:
             actual = self.uow.session.get(ItemType, existing.item_type_id)
@@ -594,7 +596,8 @@ def _change(line: int, key: str, before: list[str], after: list[str]) -> RowChan
     changed = [c for c, old, new in zip(COLUMNS, before, after, strict=True) if old != new]
     if not changed:
         return RowChange(line, tabular.UNCHANGED, key)
-    return RowChange(line, tabular.UPDATE, key, ", ".join(changed))
+    columns = tabular.part(N_("changed: {columns}"), columns=", ".join(changed))
+    return RowChange.of(line, tabular.UPDATE, key, columns)
 
 
 def _must_be_empty(cells: dict[str, str], columns: Sequence[str], kind: str) -> None:

@@ -112,7 +112,7 @@ def test_preview_writes_nothing_and_says_what_would_change(cli_db, tmp_path, cap
     before = listed(capsys)
     assert main(["customers", "import", str(path), "--preview"]) == 0
     out = capsys.readouterr().out
-    assert "line 2: update 77 — name, city" in out
+    assert "line 2: update 77 — changed: name, city" in out
     assert "line 3: create" in out
     assert "Preview: 1 created, 1 updated, 0 unchanged; nothing was written." in out
     assert listed(capsys) == before

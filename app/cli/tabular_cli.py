@@ -129,7 +129,8 @@ def change_line(change: tabular.RowChange) -> str:
     text = tr("cli", "line {line}: {action} {key}").format(
         line=change.line, action=action, key=change.key
     )
-    return f"{text} — {change.summary}" if change.summary else text
+    summary = change.describe(lambda template: tr("messages", template))
+    return f"{text} — {summary}" if summary else text
 
 
 def counts_line(result: ImportResult, *, preview: bool) -> str:

@@ -587,19 +587,51 @@ def parse_date(text: str, *, field: str = "date") -> dt.date:
 # --- importing ----------------------------------------------------------------------------
 
 
+#: A piece of a row's summary: an ``N_`` template and its fields (``part``).
+Part = tuple[str, tuple[tuple[str, str], ...]]
+
+
 @dataclass(frozen=True)
 class RowChange:
     """What one row of a file does (or would do): ``action`` is ``create``, ``update`` or
     ``unchanged``; ``key`` the record it is about (a customer number, an item code);
-    ``summary`` a short description (the fields an update changes)."""
+    ``summary`` a short description in English (the fields an update changes).
+
+    ``parts``: the summary as ``N_`` templates with their fields, so a screen can show it
+    in its language (``describe``); ``RowChange.of`` builds both."""
 
     line: int
     action: str
     key: str
     summary: str = ""
+    parts: tuple[Part, ...] = ()
+
+    @classmethod
+    def of(cls, line: int, action: str, key: str, *parts: Part) -> RowChange:
+        change = cls(line, action, key, "", parts)
+        return cls(line, action, key, change.describe(), parts)
+
+    def describe(self, translate: Callable[[str], str] | None = None) -> str:
+        """The summary, its templates passed through ``translate`` (e.g. the ``messages``
+        context's translation) when given."""
+        if not self.parts:
+            return self.summary
+        texts = []
+        for template, params in self.parts:
+            text = translate(template) if translate is not None else template
+            try:
+                texts.append(text.format(**dict(params)))
+            except (KeyError, IndexError, ValueError):
+                texts.append(template.format(**dict(params)))
+        return "; ".join(texts)
 
     def as_dict(self) -> dict[str, object]:
         return {"line": self.line, "action": self.action, "key": self.key, "summary": self.summary}
+
+
+def part(template: str, **params: object) -> Part:
+    """One piece of a row's summary: an ``N_`` template and its fields."""
+    return (template, tuple((key, str(value)) for key, value in params.items()))
 
 
 @dataclass

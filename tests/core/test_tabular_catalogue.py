@@ -96,7 +96,7 @@ def test_preview_says_what_would_change_and_writes_nothing(cli_db, tmp_path, cap
     path.write_bytes(semicolons({**TYPE, "name": "Nouveau nom"}, UNIT))
     assert main(["items", "import", str(path), "--preview"]) == 0
     out = capsys.readouterr().out
-    assert "line 2: update PAR-64 — name" in out
+    assert "line 2: update PAR-64 — changed: name" in out
     assert "line 3: create" in out
     assert "Preview: 1 created, 1 updated, 0 unchanged; nothing was written." in out
     assert items(capsys) == before
