@@ -66,7 +66,10 @@ def set_aside_old_demo() -> Path | None:
             return None  # open in another Régie (or not closed cleanly): left alone
     if not holds_demo(own):
         return None
-    os.replace(own, demo)
+    try:
+        os.replace(own, demo)
+    except OSError:  # open elsewhere (Windows refuses), or the folder is read-only
+        return None
     return demo
 
 
