@@ -5,6 +5,7 @@ is highlighted with the reason and nothing is written."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
+from app.core.db import UnitOfWork
 from app.core.errors import DomainError
 from app.gui.bookings.booking_editor import BookingEditor
 from app.gui.bookings.booking_models import ID_ROLE, CustomerTableModel
@@ -35,7 +37,7 @@ from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
 from app.gui.shell.widgets import FormFields, screen_action, screen_shortcuts_first
-from booking import customers
+from booking import customers, memberships
 from booking.customers import CustomerDetail
 
 tr = QCoreApplication.translate
@@ -309,24 +311,30 @@ class CustomersScreen(QWidget):
         self.membership_fields.clear()
         number, start = self.member_number.text(), self.member_from.text()
         end = self.member_to.text() or None
-        user = self.ops.user
+        user, today = self.ops.user, self.ops.ctx.clock.today()
 
         def done(_: object) -> None:
             for edit in (self.member_number, self.member_from, self.member_to):
                 edit.clear()
             self.search()
 
+        def add(uow: UnitOfWork) -> int | None:
+            first: dt.date | str = start
+            last: dt.date | str | None = end
+            if not start.strip():  # no first day: the membership year's default period
+                first, year_end = memberships.default_period(uow, customer_id, today)
+                last = end or year_end
+            return customers.add_membership(
+                uow,
+                user=user,
+                customer_id=customer_id,
+                member_number=number,
+                valid_from=first,
+                valid_to=last,
+            ).id
+
         self.ops.write(
-            lambda uow: (
-                customers.add_membership(
-                    uow,
-                    user=user,
-                    customer_id=customer_id,
-                    member_number=number,
-                    valid_from=start,
-                    valid_to=end,
-                ).id
-            ),
+            add,
             done,
             _shown_by(self.membership_fields),
             changes=Change.CUSTOMERS,
