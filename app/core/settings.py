@@ -88,9 +88,31 @@ def get_setting(uow: UnitOfWork, key: str) -> str:
     return _cached(uow).get(key, DEFAULTS.get(key, ""))
 
 
+#: The demo cooperative's (fictitious) SIREN: a database made before ``database.kind``
+#: existed holds the demo when its identity has this SIREN.
+DEMO_SIREN = "932817455"
+
+
 def is_demo(uow: UnitOfWork) -> bool:
-    """Does this database hold the demo cooperative (never a cooperative's own data)?"""
-    return get_setting(uow, DATABASE_KIND) == DEMO
+    """Does this database hold the demo cooperative (never a cooperative's own data)?
+    ``database.kind`` says so; a database made before it (no kind) holds the demo when its
+    SIREN is the demo's."""
+    return kind_is_demo(get_setting(uow, DATABASE_KIND), get_setting(uow, SIREN))
+
+
+def kind_is_demo(kind: str, siren: str) -> bool:
+    """The rule of ``is_demo`` on the two settings' values."""
+    return kind == DEMO or (not kind and siren == DEMO_SIREN)
+
+
+def is_own(uow: UnitOfWork) -> bool:
+    """Does this database hold a cooperative's own data (set up, or an identity that is not
+    the demo's)?"""
+    kind = get_setting(uow, DATABASE_KIND)
+    if kind:
+        return kind == OWN
+    siren = get_setting(uow, SIREN)
+    return bool(siren) and siren != DEMO_SIREN
 
 
 def logo_bytes(uow: UnitOfWork) -> bytes | None:
