@@ -427,3 +427,17 @@ def test_cancel_stops_an_import_running_in_the_background(
     assert wizard.isVisible() and wizard.results.title.text() == "Cancelled."
     assert wizard.close_button.text() == "Close"
     assert stored(db, "A1") == ""
+
+
+def test_f1_opens_the_guide_on_bringing_data_in(qtbot: QtBot, ops: Operations) -> None:
+    from app.gui.shell import help_window
+
+    wizard = ImportWizard(ops, [SETTINGS], "settings")
+    qtbot.addWidget(wizard)
+    wizard.open()  # window-modal, as File → Import data opens it
+    qtbot.waitUntil(wizard.isActiveWindow)
+    qtbot.keyClick(wizard.file_page.path, Qt.Key.Key_F1)
+    guide = wizard.findChild(help_window.HelpWindow)
+    assert guide is not None and guide.isVisible()
+    assert guide.current_page() == "first-start.html"
+    assert guide.browser.source().fragment() == "import"
