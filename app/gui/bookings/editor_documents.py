@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from app import i18n
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
+from app.core.settings import logo_bytes
 from app.gui.bookings.booking_pricing import BookingPricingDialog
 from app.gui.bookings.damage_dialog import DamageChargeDialog
 from app.gui.bookings.editor_pricing_parts import read_state
@@ -28,7 +29,7 @@ from app.gui.shell import printing
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
 from booking import picklist
-from invoicing import invoices, issuing
+from invoicing import invoices, issuing, letterhead
 from invoicing.document import Document
 from invoicing.models import IssuedDocument
 from invoicing.validation import check_xml
@@ -88,7 +89,8 @@ class EditorDocuments:
 
         def build(uow: UnitOfWork) -> tuple[str, bytes]:
             document = invoices.quote_document(uow, reference, clock)
-            return document.number, bytes(render_with(document).pdf)
+            with letterhead.logo_in_use(logo_bytes(uow)):  # the cooperative's logo
+                return document.number, bytes(render_with(document).pdf)
 
         def built(found: tuple[str, bytes]) -> None:
             number, pdf = found
