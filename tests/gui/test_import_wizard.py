@@ -206,6 +206,9 @@ def test_a_required_column_must_be_chosen_and_the_choice_is_remembered(
     assert "Code" in page.message.text() and page.message.isVisibleTo(wizard)
     page.combos["code"].setCurrentIndex(page.combos["code"].findData("Ref"))
     assert wizard.next_button.isEnabled() and not page.message.isVisibleTo(wizard)
+    wizard.back()  # to the file and back: the choice stays
+    wizard.forward()
+    assert page.mapping()["code"] == "Ref"
     page.combos["note"].setCurrentIndex(page.combos["note"].findData("Ref"))
     assert "“Ref” is chosen for: Code, Note." in page.message.text()
     assert wizard.next_button.isEnabled()  # said, not refused

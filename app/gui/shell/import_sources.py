@@ -135,6 +135,16 @@ def is_spreadsheet(table: Any) -> bool:
     return str(getattr(table, "encoding", "")) == "xlsx"
 
 
+def last_folder() -> str:
+    """Where the last imported file was chosen (the home folder at first)."""
+    folder = str(QSettings("regie", "regie").value("import/folder", "") or "")
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+
+def remember_folder(folder: str) -> None:
+    QSettings("regie", "regie").setValue("import/folder", folder)
+
+
 # --- the column mapping -------------------------------------------------------------------
 
 

@@ -212,7 +212,7 @@ class ImportWizard(QDialog):
     # --- the file -------------------------------------------------------------------------
 
     def browse(self) -> None:
-        start = self.file_page.path.text() or str(Path.home())
+        start = self.file_page.path.text() or import_sources.last_folder()
         path = files.open_file_name(
             self,
             tr("ImportWizard", "Import data"),
@@ -220,6 +220,7 @@ class ImportWizard(QDialog):
             tr("ImportWizard", "CSV or Excel files (*.csv *.txt *.xlsx);;All files (*)"),
         )
         if path:
+            import_sources.remember_folder(str(Path(path).parent))
             self.file_page.path.setText(path)
             self.load()
 
@@ -269,8 +270,16 @@ class ImportWizard(QDialog):
         if source is None or self.table is None:
             return
         headers = list(self.table.headers)
-        mapping = import_sources.initial_mapping(source.key, headers, source.columns)
-        self.mapping_page.fill(source.columns, self.table, mapping)
+        page = self.mapping_page
+        if (
+            page.table is not None
+            and list(page.table.headers) == headers
+            and page.columns == list(source.columns)
+        ):
+            mapping = page.mapping()  # back and forth over the same columns: the choices stay
+        else:
+            mapping = import_sources.initial_mapping(source.key, headers, source.columns)
+        page.fill(source.columns, self.table, mapping)
 
     # --- preview and import ---------------------------------------------------------------
 
