@@ -80,7 +80,7 @@ def test_every_invalid_field_is_named_with_its_option_and_nothing_is_written(cap
     assert main(["init", *bad, "--payment-days", "90", "--invoice-prefix", "FA 26"]) == 1
     err = capsys.readouterr().err
     lines = err.strip().splitlines()
-    assert "5 problems" in lines[0] and "nothing was written" in lines[0]
+    assert "5 problem" in lines[0] and "nothing was written" in lines[0]
     assert [line.split(":")[0] for line in lines[1:]] == [
         "- --postcode",
         "- --siret",
