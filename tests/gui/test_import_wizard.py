@@ -444,3 +444,25 @@ def test_f1_opens_the_guide_on_bringing_data_in(qtbot: QtBot, ops: Operations) -
     assert guide is not None and guide.isVisible()
     assert guide.current_page() == "first-start.html"
     assert guide.browser.source().fragment() == "import"
+
+
+def test_what_a_row_does_is_said_in_the_users_language(
+    qtbot: QtBot, ops: Operations, tmp_path: Path
+) -> None:
+    from app import i18n
+
+    def parts(uow: UnitOfWork, table: Any, mapping: Any, progress: Any) -> Any:
+        said = tabular.part(N_("Customers and memberships"))
+        return tabular.ImportResult([tabular.RowChange.of(2, tabular.CREATE, "A1", said)])
+
+    source = Source("settings", N_("Test settings"), COLUMNS, parts, Change.SETTINGS)
+    i18n.install("fr")
+    try:
+        wizard = ImportWizard(ops, [source], "settings")
+        qtbot.addWidget(wizard)
+        choose_file(wizard, write(tmp_path, "f.csv", FRENCH))
+        wizard.forward()
+        wizard.forward()
+        assert wizard.results.rows_text() == [("2", "à créer", "A1", "Clients et adhésions")]
+    finally:
+        i18n.install("en")

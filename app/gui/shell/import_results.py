@@ -48,6 +48,13 @@ def action_text(action: str, done: bool) -> str:
     return tr("ImportWizard", "bad line")
 
 
+def summary(change: Any) -> str:
+    """What a row does, in the user's language where the importer says it in parts
+    (``RowChange.describe``), else its English summary."""
+    describe = getattr(change, "describe", None)
+    return str(describe(i18n.label)) if callable(describe) else str(change.summary)
+
+
 class RowsModel(QAbstractTableModel):
     """Rows of text; the column ``status_column`` (if any) drawn as chips."""
 
@@ -178,7 +185,7 @@ class ResultsPage(QWidget):
                 tr("ImportWizard", "What"),
             ],
             [
-                (str(c.line), action_text(str(c.action), done), str(c.key), str(c.summary))
+                (str(c.line), action_text(str(c.action), done), str(c.key), summary(c))
                 for c in changes
             ],
             [str(c.action) for c in changes],
