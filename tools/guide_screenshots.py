@@ -128,9 +128,12 @@ class Run:
 
 
 def reduce(raw: Path, target: Path, geometry: str) -> None:
+    """A small PNG (256 colours, no dithering: text stays crisp) without dates in it, so an
+    unchanged screen gives the same bytes and the repository does not grow."""
     target.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        ["convert", str(raw), "-resize", geometry, "+dither", "-colors", "256", f"PNG8:{target}"],
+        ["convert", str(raw), "-resize", geometry, "+dither", "-colors", "256", "-strip"]
+        + ["-define", "png:exclude-chunks=date,time", f"PNG8:{target}"],
         check=True,
     )
 
