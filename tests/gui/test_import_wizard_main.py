@@ -188,3 +188,19 @@ def test_the_catalogue_as_exported_comes_back_in(
     with db.read() as uow:
         names = set(uow.session.exec(select(ItemType.name)))
     assert "Micro SM58 (neuf)" in names
+
+
+@pytest.mark.parametrize("name", ["clients.csv", "clients.xlsx"])
+def test_the_shipped_example_files_import_as_they_are(
+    window: MainWindow, db: Database, name: str
+) -> None:
+    """The examples shipped with Régie (French headers; Windows-1252 and semicolons, or a
+    workbook with dates as cells) go through with the columns as guessed."""
+    path = Path(__file__).resolve().parents[2] / "resources" / "examples" / name
+    wizard = run_through(window, "customers", path)
+    assert wizard.results.outcome == "preview", wizard.results.rows_text()
+    rows = wizard.results.rows_text()
+    assert rows and {row[1] for row in rows} == {"to create"}
+    wizard.start_import()
+    assert wizard.results.outcome == "imported"
+    assert len(names(db)) == len({row[2] for row in rows})  # a customer may take two rows
