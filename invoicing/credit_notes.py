@@ -34,7 +34,7 @@ from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict, ValidationError
 from app.core.money import from_cents, quantize, to_cents
 from inventory import fields
-from invoicing import issuing, parties, pricing
+from invoicing import issuing, parties, pricing, vat_rules
 from invoicing.document import Document, Kind, Line, VatTotal
 from invoicing.issuing import Covered, Renderer, XmlCheck
 from invoicing.models import IssuedDocument, IssuedLine
@@ -399,7 +399,9 @@ def prepare(
             remaining=str(remaining),
         )
     seller = parties.seller(uow)
-    parties.require_mentions(seller, original.buyer, "")
+    parties.require_mentions(
+        seller, original.buyer, "", vat_number_required=not vat_rules.franchised(original.lines)
+    )
     day = clock.today()
     document = Document(
         kind=Kind.CREDIT_NOTE,

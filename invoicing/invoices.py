@@ -271,7 +271,12 @@ def prepare_invoice(
     ]
     _require_one_scope(booking, document.lines)
     customer = charges.customer_of(uow, booking)
-    parties.require_mentions(document.seller, document.buyer, customer.category)
+    parties.require_mentions(
+        document.seller,
+        document.buyer,
+        customer.category,
+        vat_number_required=not vat_rules.is_franchise(uow),
+    )
     if document.gross_total < 0:
         raise Conflict("An invoice cannot have a negative total: issue a credit note instead.")
     return PreparedInvoice(document, tuple(drafted), require_id(customer), require_id(booking))

@@ -105,9 +105,34 @@ SELLER_FIELDS = (
 )
 
 
-def missing_mentions(seller_party: Party, buyer_party: Party, customer_category: str) -> list[str]:
-    """The mandatory mentions (INVOICING-FR.md §1) that are empty."""
-    missing = [label for attr, label in SELLER_FIELDS if not getattr(seller_party, attr)]
+def is_association(seller_party: Party) -> bool:
+    """An association (loi 1901): no share capital, and registered at the RNA (a "W…"
+    number), not at the RCS."""
+    form = seller_party.legal_form.casefold()
+    return "association" in form or seller_party.rcs.strip().upper().startswith("W")
+
+
+def missing_mentions(
+    seller_party: Party,
+    buyer_party: Party,
+    customer_category: str,
+    *,
+    vat_number_required: bool = True,
+) -> list[str]:
+    """The mandatory mentions (INVOICING-FR.md §1) that are empty. An association has no
+    share capital nor RCS registration; a cooperative under the VAT franchise (art. 293 B
+    du CGI: ``vat_number_required`` False) may have no VAT number; the BIC is printed when
+    known, never required."""
+    optional = {"bic"}  # SEPA transfers need the IBAN alone (C's set-up leaves it optional)
+    if is_association(seller_party):
+        optional |= {"capital", "rcs"}
+    if not vat_number_required:
+        optional.add("vat_number")
+    missing = [
+        label
+        for attr, label in SELLER_FIELDS
+        if attr not in optional and not getattr(seller_party, attr)
+    ]
     if not buyer_party.name:
         missing.append(N_("customer name"))
     if not buyer_party.address or not buyer_party.city:
@@ -144,8 +169,16 @@ def public_buyer_warnings(document: Document) -> list[str]:
     return warnings
 
 
-def require_mentions(seller_party: Party, buyer_party: Party, customer_category: str) -> None:
-    missing = missing_mentions(seller_party, buyer_party, customer_category)
+def require_mentions(
+    seller_party: Party,
+    buyer_party: Party,
+    customer_category: str,
+    *,
+    vat_number_required: bool = True,
+) -> None:
+    missing = missing_mentions(
+        seller_party, buyer_party, customer_category, vat_number_required=vat_number_required
+    )
     if missing:
         raise Conflict(
             "Cannot issue: mandatory mentions are missing ({missing}). Complete the "

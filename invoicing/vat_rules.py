@@ -180,6 +180,13 @@ def is_franchise(uow: UnitOfWork) -> bool:
     return get_setting(uow, VAT_REGIME).strip().casefold() == VAT_FRANCHISE
 
 
+def franchised(lines: Sequence[Line]) -> bool:
+    """Lines issued under the VAT franchise (every one that is not outside the scope of
+    VAT bears the art. 293 B wording): the seller needs no VAT number on them."""
+    taxable = [ln for ln in lines if ln.vat_category is not VatCategory.OUT_OF_SCOPE]
+    return bool(taxable) and all(ln.exemption_reason == FRANCHISE for ln in taxable)
+
+
 def apply(uow: UnitOfWork, customer: Customer, lines: Sequence[Line]) -> list[Line]:
     """The lines with the VAT treatment of this buyer (same order, same count)."""
     buyer = customer_buyer_kind(customer)

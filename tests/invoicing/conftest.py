@@ -40,9 +40,12 @@ def render():
 
 
 def set_identity(db, **override: str) -> None:
+    """The demo's identity, in a database that says it is a cooperative's own (the demo
+    mark on documents is tested apart: tests/invoicing/test_demo_mark.py)."""
     with db.write() as uow:
         for key, value in {**demo.IDENTITY, **override}.items():
             settings.set_setting(uow, key, value)
+        settings.set_setting(uow, settings.DATABASE_KIND, settings.OWN)
 
 
 @pytest.fixture

@@ -165,3 +165,45 @@ def test_the_cli_issues_a_franchise_invoice_in_a_real_process(
     assert validation.check_xml(xml) == []
     assert texts(tree, f"{BREAKDOWN}/ram:CategoryCode/text()") == ["E"]
     assert "TVA non applicable, art. 293 B du CGI" in text
+
+
+def test_an_association_without_vat_number_capital_or_bic_invoices_under_the_franchise(
+    cli, capsys, tmp_path, clock
+):
+    """An association under the franchise often has no VAT number, no share capital and
+    is registered at the RNA: its invoices and credit notes are issued and validate
+    (BR-E-02: its SIREN is its tax registration identifier, BT-32 scheme FC)."""
+    with cli.write() as uow:
+        for key, value in {
+            settings.VAT: "",
+            settings.CAPITAL: "",
+            settings.BIC: "",
+            settings.LEGAL_FORM: "Association loi 1901",
+            settings.RCS: "W431234567",
+        }.items():
+            settings.set_setting(uow, key, value)
+    ref = book(cli, clock, "C-PUB", {"LYRE": 1})
+    tree, xml, text = invoice(capsys, tmp_path, ref)
+    assert validation.check_xml(xml) == []
+    seller = "//ram:SellerTradeParty/ram:SpecifiedTaxRegistration/ram:ID"
+    assert texts(tree, f"{seller}/@schemeID") == ["FC"]
+    assert "TVA intracom" not in text and "capital" not in text
+    status, out, err = run(capsys, "invoices", "list", "--json")
+    number = json.loads(out)[0]["number"]
+    credit = tmp_path / "credit.pdf"
+    status, _out, err = run(
+        capsys, "credit-note", number, "--reason", "Erreur", "--out", str(credit)
+    )
+    assert status == 0, err
+    _tree, xml, _text = read_back(credit)
+    assert validation.check_xml(xml) == []
+
+
+def test_without_the_franchise_a_vat_number_is_still_required(cli, capsys, tmp_path, clock):
+    set_regime(cli, "normal")
+    with cli.write() as uow:
+        settings.set_setting(uow, settings.VAT, "")
+    ref = book(cli, clock, "C-PUB", {"LYRE": 1})
+    status, _out, err = run(capsys, "invoice", ref, "--out", str(tmp_path / "x.pdf"))
+    assert status == 1 and "seller VAT number" in err
+    assert not (tmp_path / "x.pdf").exists()
