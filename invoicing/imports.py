@@ -92,6 +92,7 @@ KINDS: tuple[ImportKind, ...] = (
         "inventory.csvio",
         "TABLE_COLUMNS",
         "import_catalogue_table",
+        "export_catalogue_file",
     ),
     ImportKind(
         "rates",
