@@ -2,8 +2,8 @@
 every page of the quote, the invoice, the credit note, the statement, the pick list, the
 delivery note and the return report (``database.kind`` = ``demo``); a cooperative's own
 documents never do. The demo invoices still validate (XSD, EN 16931, FR-CTC). Documents
-are written by the CLI (``regie quote|invoice|credit-note|picklist|scan finish|scan
-report``) and read back page by page with pypdf."""
+are written by the CLI (``regie quote|invoice|credit-note|statements|picklist|scan
+finish|scan report``) and read back page by page with pypdf."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def cli(coop, db_path, clock, monkeypatch, qapp):
         ctx.clock = clock
         return ctx
 
-    for module in ("app.cli.invoicing", "app.cli.desk"):
+    for module in ("app.cli.invoicing", "app.cli.desk", "app.cli.statements"):
         monkeypatch.setattr(f"{module}.open_context", fixed_context)
     return coop
 
@@ -72,13 +72,9 @@ def documents(db, capsys, tmp_path, clock) -> dict[str, object]:
     credit = tmp_path / "credit.pdf"
     run(capsys, "credit-note", number, "--reason", "Annulation", "--out", str(credit))
     out |= {"invoice": invoice, "credit": credit}
-    with db.read() as uow:
-        customer = customer_by_number(uow, "C-PUB")
-        seller = parties.seller(uow)
-        statement = statements.statement(uow, customer.id, "2026-11", today=clock.today())
-        demo = settings.is_demo(uow)
-    out["statement"] = tmp_path / "statement.pdf"
-    out["statement"].write_bytes(statement_pdf(statement, seller, demo=demo))
+    folder = tmp_path / "statements"
+    run(capsys, "statements", "--month", "2026-11", "--customer", "C-PUB", "--out", str(folder))
+    out["statement"] = folder / "releve-2026-11-C-PUB.pdf"
     return out
 
 
