@@ -46,6 +46,7 @@ from booking.models import (
     Movement,
 )
 from inventory.models import ItemType
+from invoicing import opening
 from invoicing.balance import invoice_balances
 from invoicing.document import Kind
 from invoicing.models import (
@@ -56,6 +57,7 @@ from invoicing.models import (
     DocumentFile,
     IssuedDocument,
     IssuedLine,
+    OpeningPayment,
     Payment,
     PriceCategory,
 )
@@ -120,6 +122,12 @@ def export_data(uow: UnitOfWork, number: str, *, clock: Clock) -> dict[str, Any]
     memberships = customers.memberships_of(uow, cid)
     bookings = [_booking(uow, b) for b in sorted(booked, key=lambda b: b.reference)]
     documents = [_document(uow, d) for d in issued]
+    openings = opening.opening_rows(uow, customer_id=cid)
+    paid_openings = uow.session.exec(
+        select(OpeningPayment).where(
+            col(OpeningPayment.opening_id).in_([row.id for row in openings])
+        )
+    ).all()
     return {
         "format": FORMAT,
         "exported_at": _value(clock.now()),
@@ -132,6 +140,23 @@ def export_data(uow: UnitOfWork, number: str, *, clock: Clock) -> dict[str, Any]
         "quotes": [b["reference"] for b in bookings if b["status"] == BookingStatus.QUOTE],
         "invoices": [d for d in documents if d["kind"] == Kind.INVOICE],
         "credit_notes": [d for d in documents if d["kind"] == Kind.CREDIT_NOTE],
+        "opening_balances": [
+            {
+                "reference": row.reference,
+                "issue_date": row.issue_date.isoformat(),
+                "due_date": row.due_date.isoformat(),
+                "amount": cents_str(row.amount_cents),
+                "paid": cents_str(row.paid_cents),
+                "balance": cents_str(row.balance_cents),
+                "label": row.label,
+                "payments": [
+                    _row(p, ("amount_cents",)) | {"amount": cents_str(p.amount_cents)}
+                    for p in paid_openings
+                    if p.opening_id == row.id
+                ],
+            }
+            for row in openings
+        ],
         "audit": _audit(
             uow,
             clock,
@@ -143,6 +168,8 @@ def export_data(uow: UnitOfWork, number: str, *, clock: Clock) -> dict[str, Any]
                 "deposit": [d["id"] for b in bookings for d in b["deposits"]],
                 "issued_document": [d.id for d in issued],
                 "payment": [p["id"] for d in documents for p in d["payments"]],
+                "opening_balance": [row.id for row in openings],
+                "opening_payment": [p.id for p in paid_openings],
             },
         ),
     }
@@ -260,6 +287,9 @@ def _refuse_if_open(uow: UnitOfWork, customer: Customer, booked: list[Booking]) 
             bookings=_named(still),
         )
     unsettled = [b.number for b in invoice_balances(uow, customer_id=cid) if b.balance_cents]
+    unsettled += [
+        r.reference for r in opening.opening_rows(uow, customer_id=cid) if r.balance_cents
+    ]
     if unsettled:
         raise Conflict(
             "{name} still has invoices not settled ({invoices}): record their payments or "

@@ -328,3 +328,37 @@ def test_a_real_process_imports_and_lists(coop, db_path, tmp_path):
     out = tmp_path / "restant.xlsx"
     done = regie(db_path, tmp_path, "opening-balances", "export", str(out))
     assert done.returncode == 0 and out.read_bytes().startswith(b"PK")
+
+
+def test_a_person_with_an_unpaid_opening_entry_is_not_anonymised_and_their_export_lists_it(
+    coop,
+):
+    """RGPD: an opening entry is part of what the cooperative holds about a person (the
+    export lists it with its payments), and one still owed keeps the person, as an unpaid
+    invoice does."""
+    from invoicing import personal_data
+
+    import_french(coop)
+    with coop.write() as uow:
+        opening.record_payment(
+            uow,
+            reference="ANC-2025-102",
+            amount="50,00",
+            date=dt.date(2026, 11, 2),
+            clock=CLOCK,
+        )
+    with coop.read() as uow:
+        exported = personal_data.export_data(uow, "C-MEM", clock=CLOCK)
+    (entry,) = exported["opening_balances"]
+    assert (entry["reference"], entry["amount"], entry["paid"], entry["balance"]) == (
+        "ANC-2025-102",
+        "99.90",
+        "50.00",
+        "49.90",
+    )
+    assert [p["amount"] for p in entry["payments"]] == ["50.00"]
+    with pytest.raises(DomainError) as refused, coop.write() as uow:
+        personal_data.anonymise(uow, "C-MEM", clock=CLOCK)
+    assert "ANC-2025-102" in str(refused.value)
+    with coop.read() as uow:
+        assert customer_by_number(uow, "C-MEM").name != ""
