@@ -22,7 +22,7 @@ from app.core.money import to_cents
 from booking import availability, desk
 from booking.models import Booking, BookingStatus, Customer
 from inventory import maintenance
-from invoicing import payments
+from invoicing import opening, payments
 from invoicing.document import Kind
 from invoicing.models import IssuedDocument
 
@@ -145,7 +145,18 @@ def _invoice_lines(uow: UnitOfWork, today: dt.date) -> PanelData:
         Line(ids.get(b.number), b.due_date, b.number, b.buyer_name, amount_cents=cents)
         for b, cents in zip(overdue, balances, strict=True)
     ]
-    return _panel(lines, sum(balances))
+    # the previous tool's invoices still owed (opening entries): listed, opened nowhere
+    late_openings = [
+        row
+        for row in opening.opening_rows(uow, as_of=today)
+        if row.balance_cents > 0 and row.due_date < today
+    ]
+    lines += [
+        Line(None, row.due_date, row.reference, row.customer_name, amount_cents=row.balance_cents)
+        for row in late_openings
+    ]
+    lines.sort(key=lambda line: (line.when, line.title))
+    return _panel(lines, sum(balances) + sum(row.balance_cents for row in late_openings))
 
 
 def load_dashboard(uow: UnitOfWork, clock: Clock) -> DashboardData:

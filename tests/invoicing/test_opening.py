@@ -362,3 +362,15 @@ def test_a_person_with_an_unpaid_opening_entry_is_not_anonymised_and_their_expor
     assert "ANC-2025-102" in str(refused.value)
     with coop.read() as uow:
         assert customer_by_number(uow, "C-MEM").name != ""
+
+
+def test_the_home_screen_lists_opening_entries_past_due_with_the_overdue_invoices(coop):
+    from invoicing import dashboard
+
+    import_french(coop)
+    with coop.read() as uow:
+        panel = dashboard.load_dashboard(uow, CLOCK).invoices
+    late = {line.title: line for line in panel.lines}
+    assert late["ANC-2025-101"].amount_cents == 123450
+    assert late["ANC-2025-101"].when == dt.date(2025, 10, 15)
+    assert panel.total_cents is not None and panel.total_cents >= 123450
