@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.core.errors import DomainError
 from app.core.money import to_cents
-from app.gui.shell import files, icons, style
+from app.gui.shell import files, help_window, icons, style
 from app.gui.shell.list_filters import customer_choices
 from app.gui.shell.operations import Cancelled, Operations, Progress
 from app.gui.shell.printing import (
@@ -98,6 +98,7 @@ class StatementsDialog(QDialog):
         self.result_value: Any = None  # the BatchResult of the last run
         self.box: QMessageBox | None = None  # the closing summary (tests read it)
         self.setWindowTitle(tr("StatementsDialog", "Monthly statements"))
+        help_window.add_f1(self, "statements")
         today = ops.ctx.clock.today()
         self.month = QComboBox()
         for value in months(today):

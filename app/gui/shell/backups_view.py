@@ -36,7 +36,7 @@ from app import backup_jobs, i18n
 from app.core import backups
 from app.core.access import Permission
 from app.core.errors import DomainError
-from app.gui.shell import files, icons, style
+from app.gui.shell import files, help_window, icons, style
 from app.gui.shell.changes import Change
 from app.gui.shell.chips import StatusChip
 from app.gui.shell.operations import Operations
@@ -63,6 +63,7 @@ class BackupsDialog(QDialog):
         self.state: backups.Status | None = None
         self.busy = False
         self.setWindowTitle(tr("Backups", "Backups"))
+        help_window.add_f1(self, "backups")
         self.resize(760, 520)
         layout = QVBoxLayout(self)
 
