@@ -228,7 +228,7 @@ def add_customer(args: argparse.Namespace) -> int:
         with ctx.db.write() as uow:
             customer = customers.save_customer(uow, user=ctx.user, data=data)
             assert customer.id is not None
-            if args.member_number:
+            if args.member_number and member_from is not None:  # both given (checked above)
                 if member_to is None and not _is_open(args.member_to):  # to its year's end
                     member_to = memberships.default_period(
                         uow, customer.id, ctx.clock.today(), valid_from=member_from
@@ -238,7 +238,7 @@ def add_customer(args: argparse.Namespace) -> int:
                     user=ctx.user,
                     customer_id=customer.id,
                     member_number=args.member_number,
-                    valid_from=member_from,  # type: ignore[arg-type]
+                    valid_from=member_from,
                     valid_to=member_to,
                 )
             shown = customer_json(uow, customer, ctx.clock.today())
