@@ -13,7 +13,6 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from importlib import metadata
 from types import TracebackType
 from typing import Any
 
@@ -38,6 +37,7 @@ from app.core.db import storage_problem
 from app.core.errors import DomainError, UnexpectedError
 from app.core.log import record_unexpected
 from app.gui.shell import icons, style
+from app.version import VERSION
 
 tr = QCoreApplication.translate
 
@@ -149,7 +149,7 @@ class ErrorDialog(QDialog):
 
     def details_text(self) -> str:
         """What "Copy details" copies: the message, the log file and the traceback."""
-        lines = [i18n.message(self.error), f"Régie {_version()}, Python {sys.version.split()[0]}"]
+        lines = [i18n.message(self.error), f"Régie {VERSION}, Python {sys.version.split()[0]}"]
         if self.log_path:
             lines.append(f"log: {self.log_path}")
         trace = getattr(self.error, "trace", "")
@@ -167,13 +167,6 @@ class ErrorDialog(QDialog):
         if layout is not None:
             layout.activate()
         self.resize(self.width(), 460 if shown else self.minimumSizeHint().height())
-
-
-def _version() -> str:
-    try:
-        return metadata.version("regie")
-    except metadata.PackageNotFoundError:
-        return "?"
 
 
 _open: list[ErrorDialog] = []
