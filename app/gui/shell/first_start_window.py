@@ -213,6 +213,7 @@ class FirstStartWindow(QMainWindow):
         """The two choices (again, when the assistant was cancelled)."""
         self.setWindowTitle(tr("FirstStart", "Welcome to Régie"))
         self.pages.setCurrentWidget(self.choice)
+        self.activateWindow()  # back from the assistant: the keyboard comes here
         self.demo_button.setFocus()
 
     def _show_progress(self) -> None:
@@ -229,11 +230,13 @@ class FirstStartWindow(QMainWindow):
         QTimer.singleShot(0, self._decorate)  # once shown: the first window comes at once
 
     def _decorate(self) -> None:
-        """The button's icon: the icon font is loaded after the window is on screen."""
+        """The buttons' icons: the icon font is loaded after the window is on screen."""
         from app.gui.shell import icons
 
         self.quit_button.setIcon(icons.icon("quit"))
         self.choice_quit.setIcon(icons.icon("quit"))
+        self.demo_button.setIcon(icons.icon("inventory"))
+        self.setup_button.setIcon(icons.icon("settings"))
 
     # -- the build process
 
