@@ -247,33 +247,33 @@ def _at(line: int, err: DomainError) -> ValidationErrors:
 
 
 Col = Column
-#: The columns as an import maps them (every one is needed: a column lost on the way
-#: must not blank the catalogue's values).
+#: The columns as an import maps them: a type's code and name are needed; a column left
+#: out keeps the values an existing type or unit has (it never blanks them).
 TABLE_COLUMNS: tuple[Column, ...] = (
-    Col("record", N_("Record (type or unit)"), True, ("ligne", "enregistrement")),
+    Col("record", N_("Record (type or unit)"), False, ("ligne", "enregistrement")),
     Col("code", N_("Type code"), True, ("code type", "référence")),
     Col("name", N_("Name"), True, ("nom", "désignation", "libellé")),
-    Col("category", N_("Category"), True, ("catégorie", "famille")),
-    Col("tracking", N_("Tracking"), True, ("suivi",)),
-    Col("manufacturer", N_("Manufacturer"), True, ("fabricant", "marque")),
-    Col("model", N_("Model"), True, ("modèle",)),
-    Col("replacement_value", N_("Replacement value"), True, ("valeur de remplacement",)),
-    Col("deposit", N_("Deposit"), True, ("caution",)),
-    Col("weight_grams", N_("Weight (grams)"), True, ("poids", "poids (g)")),
-    Col("stock_quantity", N_("Stock quantity"), True, ("quantité", "stock")),
-    Col("sale_price", N_("Sale price"), True, ("prix de vente",)),
-    Col("prep_hours", N_("Preparation hours"), True, ("heures de préparation",)),
-    Col("deprep_hours", N_("De-preparation hours"), True, ("heures de rangement",)),
-    Col("notes", N_("Notes"), True, ("remarques",)),
-    Col("item_code", N_("Item code of the unit"), True, ("code article",)),
-    Col("barcode", N_("Barcode"), True, ("code-barres", "code barre")),
-    Col("serial", N_("Serial number"), True, ("numéro de série", "n° de série")),
-    Col("status", N_("Status"), True, ("état", "statut")),
-    Col("location", N_("Location"), True, ("emplacement",)),
-    Col("purchase_date", N_("Purchase date"), True, ("date d'achat",)),
-    Col("purchase_price", N_("Purchase price"), True, ("prix d'achat",)),
-    Col("condition_notes", N_("Condition notes"), True, ("notes d'état",)),
-    Col("owner", N_("Owner"), True, ("propriétaire",)),
+    Col("category", N_("Category"), False, ("catégorie", "famille")),
+    Col("tracking", N_("Tracking"), False, ("suivi",)),
+    Col("manufacturer", N_("Manufacturer"), False, ("fabricant", "marque")),
+    Col("model", N_("Model"), False, ("modèle",)),
+    Col("replacement_value", N_("Replacement value"), False, ("valeur de remplacement",)),
+    Col("deposit", N_("Deposit"), False, ("caution",)),
+    Col("weight_grams", N_("Weight (grams)"), False, ("poids", "poids (g)")),
+    Col("stock_quantity", N_("Stock quantity"), False, ("quantité", "stock")),
+    Col("sale_price", N_("Sale price"), False, ("prix de vente",)),
+    Col("prep_hours", N_("Preparation hours"), False, ("heures de préparation",)),
+    Col("deprep_hours", N_("De-preparation hours"), False, ("heures de rangement",)),
+    Col("notes", N_("Notes"), False, ("remarques",)),
+    Col("item_code", N_("Item code of the unit"), False, ("code article",)),
+    Col("barcode", N_("Barcode"), False, ("code-barres", "code barre")),
+    Col("serial", N_("Serial number"), False, ("numéro de série", "n° de série")),
+    Col("status", N_("Status"), False, ("état", "statut")),
+    Col("location", N_("Location"), False, ("emplacement",)),
+    Col("purchase_date", N_("Purchase date"), False, ("date d'achat",)),
+    Col("purchase_price", N_("Purchase price"), False, ("prix d'achat",)),
+    Col("condition_notes", N_("Condition notes"), False, ("notes d'état",)),
+    Col("owner", N_("Owner"), False, ("propriétaire",)),
 )  # fmt: skip
 #: Amounts a spreadsheet may write with thousands separators ("1 234,50").
 AMOUNT_COLUMNS = ("replacement_value", "deposit", "sale_price", "purchase_price")
@@ -294,23 +294,30 @@ def read_catalogue(data: bytes | str, filename: str = "") -> Table:
 
 def _rows(
     table: Table, mapping: Mapping[str, str] | None
-) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header's column names and the rows, in the columns' names: as the file has
-    them (``mapping`` None: the header must name every column, in any order), or through
-    ``mapping`` (every column mapped; other columns of the file ignored)."""
+) -> tuple[list[str], list[tuple[int, list[str]]], frozenset[str]]:
+    """The header's column names, the rows in the columns' names, and the columns the
+    file does not give: as the file has them (``mapping`` None: the header must name every
+    column, in any order), or through ``mapping`` (other columns of the file ignored; a
+    column left out keeps an existing type's or unit's value; without ``record`` every row
+    is a type)."""
+    unmapped: frozenset[str] = frozenset()
     if mapping is None:
         header = _header(table.headers)
         rows = table.rows
     else:
         resolved = tabular.resolve_mapping(table, TABLE_COLUMNS, mapping)
+        unmapped = frozenset(c for c in COLUMNS if c not in resolved)
         header = list(COLUMNS)
         rows = []
         for line, cells in table.rows:
             found = dict(zip(table.headers, cells, strict=False))
-            rows.append((line, [found.get(resolved[c], "") for c in COLUMNS]))
+            row = [found.get(resolved[c], "") if c in resolved else "" for c in COLUMNS]
+            if "record" in unmapped:
+                row[0] = TYPE
+            rows.append((line, row))
     if table.encoding == tabular.XLSX:  # a sheet's row stops at its last filled cell
         rows = [(line, cells + [""] * (len(header) - len(cells))) for line, cells in rows]
-    return header, [(line, _amounts(header, cells)) for line, cells in rows]
+    return header, [(line, _amounts(header, cells)) for line, cells in rows], unmapped
 
 
 def _amounts(header: list[str], cells: list[str]) -> list[str]:
@@ -414,8 +421,8 @@ def _run(
     progress: Progress | None,
     holders: catalogue.Holders | None,
 ) -> _Import:
-    header, rows = _rows(table, mapping)
-    job = _Import(uow, user, clock, header, rows, holders)
+    header, rows, unmapped = _rows(table, mapping)
+    job = _Import(uow, user, clock, header, rows, holders, unmapped=unmapped)
     with uow.session.begin_nested():  # nothing stays, even if the caller commits anyway
         for done, (line, row) in enumerate(rows, 1):
             job.apply(line, row)
@@ -440,6 +447,8 @@ class _Import:
     #: First line of each type code and of each barcode written in the file.
     type_lines: dict[str, int] = field(default_factory=dict)
     barcode_lines: dict[str, int] = field(default_factory=dict)
+    #: Columns the file does not give (through a mapping): an existing record keeps them.
+    unmapped: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         for line, row in self.rows:
@@ -480,7 +489,17 @@ class _Import:
                 value=cells["record"],
             )
 
+    def _kept(self, cells: dict[str, str], stored: list[str]) -> None:
+        """Fill the columns the file does not give with the stored record's values."""
+        for column, value in zip(COLUMNS, stored, strict=True):
+            if column in self.unmapped and column != "record":
+                cells[column] = value
+
     def _type(self, line: int, cells: dict[str, str]) -> None:
+        if self.unmapped:
+            stored = self._item(barcodes.normalise(cells["code"]))
+            if stored is not None:
+                self._kept(cells, _type_cells(stored))
         _must_be_empty(cells, UNIT_COLUMNS, TYPE)
         data = catalogue.parse_item_type(cells)
         if self.type_lines.get(data.code, line) != line:
@@ -518,6 +537,12 @@ class _Import:
             self.changes.append(_change(line, data.code, before, _type_cells(existing)))
 
     def _unit(self, line: int, cells: dict[str, str]) -> None:
+        barcode = barcodes.normalise(cells["barcode"])
+        stored = barcodes.find_unit(self.uow, barcode) if self.unmapped and barcode else None
+        if stored is not None:
+            owners = {o.id: o.name for o in self.uow.session.exec(select(Owner))}
+            item_type = self.uow.row(ItemType, stored.item_type_id)
+            self._kept(cells, _unit_cells(item_type, stored, owners))
         _must_be_empty(cells, TYPE_COLUMNS, UNIT)
         data = catalogue.parse_unit(cells)
         self._once(data.barcode, line)

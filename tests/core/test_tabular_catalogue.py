@@ -167,3 +167,26 @@ def test_xlsx_export_round_trip(cli_db, tmp_path, monkeypatch, capsys):
     second = tmp_path / "second.csv"
     assert main(["items", "export", str(second)]) == 0
     assert second.read_bytes() == first.read_bytes()
+
+
+def test_a_plain_item_list_through_a_mapping_keeps_what_it_lacks(cli_db, tmp_path, capsys):
+    path = tmp_path / "liste.csv"
+    path.write_bytes(
+        "Référence;Désignation;Famille;Suivi;Quantité\r\n"
+        "DMX-5;Câble DMX 5 m;cables;bulk;30\r\n"
+        "PAR-64;Projecteur PAR 64;lighting;;\r\n".encode("cp1252")
+    )
+    mapped = ["--map", "category=Famille", "--map", "tracking=Suivi"]
+    assert main(["items", "import", str(path), *mapped]) == 0
+    dmx = items(capsys)["DMX-5"]
+    assert (dmx["tracking"], dmx["quantity"], dmx["category"]) == ("bulk", 30, "cables")
+    renamed = tmp_path / "noms.csv"
+    renamed.write_text("Référence;Désignation\r\nDMX-5;Câble DMX 5 broches 5 m\r\n", "utf-8")
+    assert main(["items", "import", str(renamed), "--map", "code=Référence"]) == 0
+    dmx = items(capsys)["DMX-5"]
+    assert (dmx["name"], dmx["tracking"], dmx["quantity"]) == (
+        "Câble DMX 5 broches 5 m",
+        "bulk",
+        30,
+    )
+    assert items(capsys)["PAR-64"]["tracking"] == "serialized"
