@@ -10,6 +10,7 @@ from __future__ import annotations
 import platform
 import sys
 from pathlib import Path
+from typing import Any
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
@@ -185,9 +186,9 @@ def show_about(window: QMainWindow) -> AboutDialog:
     if old is not None:
         old.close()
         old.deleteLater()
-    ops = window.ops  # type: ignore[attr-defined]
+    ops: Any = getattr(window, "ops")  # noqa: B009 - a MainWindow's (typed as any window)
     dialog = AboutDialog(ops.ctx.db.display_name, window)
-    window._about_dialog = dialog  # type: ignore[attr-defined]  # kept until the next one
+    setattr(window, "_about_dialog", dialog)  # noqa: B010 - kept until the next one
     ops.read(is_demo, dialog.set_demo, lambda _err: None)  # a damaged database: no mark
     dialog.open()
     return dialog
