@@ -244,3 +244,27 @@ def test_alt_n_while_next_waits_types_nothing(qtbot, wizard: SetupWizard):
     edit.setFocus()
     QTest.keyClick(edit, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     assert edit.text() == "84231756200011" and wizard.currentPage() is wizard.legal
+
+
+def test_while_creating_nothing_can_be_cancelled(qtbot, tmp_path: Path):
+    class Later:
+        """A runner that keeps the work for later (the creation still running)."""
+
+        def submit(self, work, done, failed):  # type: ignore[no-untyped-def]
+            self.work, self.done = work, done
+
+    runner = Later()
+    wizard = SetupWizard(tmp_path / "regie.db", runner)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _fill_identity(qtbot, wizard)
+    while wizard.currentPage() is not wizard.summary:
+        wizard.next()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    wizard.reject()  # Escape
+    assert wizard.isVisible()
+    with qtbot.waitSignal(wizard.created):
+        runner.done(runner.work())
+    assert not wizard.isVisible() and (tmp_path / "regie.db").exists()

@@ -246,7 +246,7 @@ class SetupWizard(QWizard):
             return
         chosen = self.setup_value()
         target = self.target
-        self.summary.busy = True
+        self._busy(True)
         self.summary.say("")
         self.summary.text.setText(
             self.summary.text.text()
@@ -261,13 +261,23 @@ class SetupWizard(QWizard):
 
         self.runner.submit(work, self._created, self._refused)
 
+    def _busy(self, busy: bool) -> None:
+        """While the database is being created, nothing else can be pressed."""
+        self.summary.busy = busy
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.button(which).setEnabled(not busy)
+
+    def reject(self) -> None:
+        if not self.summary.busy:  # Escape while creating: the database comes whole
+            super().reject()
+
     def _created(self, target: Path | str) -> None:
-        self.summary.busy = False
+        self._busy(False)
         super().accept()
         self.created.emit(target)
 
     def _refused(self, err: DomainError) -> None:
-        self.summary.busy = False
+        self._busy(False)
         self.error = message(err)
         self.summary.initializePage()
         self.summary.say(self.error)
