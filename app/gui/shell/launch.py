@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from app import i18n
@@ -46,6 +46,10 @@ def gui_application() -> QApplication:
         raise RuntimeError("a QCoreApplication exists already: create the GUI one first")
     app.setApplicationName("Régie")
     app.setOrganizationName("regie")
+    app.setDesktopFileName("regie")  # Linux desktops match the installed regie.desktop
+    icon = Path(__file__).resolve().parents[3] / "resources" / "icons" / "regie.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))  # every window: Régie's own icon
     from app.gui.shell import style
 
     style.apply(app)
