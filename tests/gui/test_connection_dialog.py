@@ -45,7 +45,7 @@ def test_at_start_the_problem_shows_and_retry_opens_the_same_server(qtbot) -> No
     assert (dialog.host.text(), dialog.port.value()) == ("serveur.local", 5433)
     assert (dialog.database.text(), dialog.user.text()) == ("regie", "magasin")
     assert dialog.connect_button.text() == "&Retry"
-    assert dialog.path.text() == str(paths.default_db_path())  # ready if they switch
+    assert dialog.path.text() == str(paths.embedded_db_path())  # ready if they switch
     assert dialog.local_button.isVisible() and dialog.cancel_button.text() == "&Quit"
     dialog.connect_button.click()
     assert dialog.result() == ConnectionDialog.DialogCode.Accepted
@@ -134,7 +134,7 @@ def test_a_file_can_be_chosen_and_the_local_file_used_for_now(qtbot, tmp_path) -
     qtbot.addWidget(dialog)
     answer(dialog, create=True)  # no local file yet: a new one, once confirmed
     dialog.local_button.click()
-    assert dialog.target == str(paths.default_db_path())
+    assert dialog.target == str(paths.embedded_db_path())
     assert connection.chosen() == SERVER.url()  # the server is tried again next time
     other = ConnectionDialog(None)
     qtbot.addWidget(other)
@@ -247,7 +247,7 @@ def test_a_server_that_fails_at_start_is_offered_again_not_a_new_local_file(
     assert connection_dialog.ask(None, PROBLEM) == UNREACHABLE
     assert seen
     assert not connection.config_path().exists()
-    assert not paths.default_db_path().exists()
+    assert not paths.embedded_db_path().exists()
 
 
 def test_a_local_file_that_does_not_exist_needs_a_confirmation(qtbot, monkeypatch) -> None:
@@ -264,10 +264,10 @@ def test_a_local_file_that_does_not_exist_needs_a_confirmation(qtbot, monkeypatc
     dialog.connect_button.click()
     assert dialog.target is None and dialog.isVisible()
     assert not connection.config_path().exists()
-    assert not paths.default_db_path().exists()
+    assert not paths.embedded_db_path().exists()
     answer(dialog, create=True)
     dialog.local_button.click()
-    assert dialog.target == str(paths.default_db_path())
+    assert dialog.target == str(paths.embedded_db_path())
 
 
 def test_an_existing_local_file_opens_without_question(qtbot, db_path, monkeypatch) -> None:

@@ -206,7 +206,7 @@ class ConnectionDialog(QDialog):
         return buttons
 
     def _fill(self, current: Path | str | None) -> None:
-        self.path.setText(str(paths.default_db_path()))
+        self.path.setText(str(paths.embedded_db_path()))
         self.database.setText("regie")
         if isinstance(current, str):
             server = connection.Server.parse(current)
@@ -310,7 +310,7 @@ class ConnectionDialog(QDialog):
     def use_local(self) -> None:
         """The file on this computer, for this time (the choice stays the server) — a new
         one only when the person confirms it: never the demo silently."""
-        local = paths.default_db_path()
+        local = paths.embedded_db_path()
         if not self.confirm_new(local):
             return
         self.target = str(local)
