@@ -158,6 +158,75 @@
     </message>
   </context>
   <context>
+    <name>HelpWindow</name>
+    <message numerus="yes">
+      <source>%n page(s) found</source>
+      <translation>
+        <numerusform>%n page found</numerusform>
+        <numerusform>%n pages found</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWizard</name>
+    <message numerus="yes">
+      <source>%n row(s)</source>
+      <translation>
+        <numerusform>%n row</numerusform>
+        <numerusform>%n rows</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n column(s)</source>
+      <translation>
+        <numerusform>%n column</numerusform>
+        <numerusform>%n columns</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n created</source>
+      <translation>
+        <numerusform>%n created</numerusform>
+        <numerusform>%n created</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n to create</source>
+      <translation>
+        <numerusform>%n to create</numerusform>
+        <numerusform>%n to create</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n changed</source>
+      <translation>
+        <numerusform>%n changed</numerusform>
+        <numerusform>%n changed</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n to change</source>
+      <translation>
+        <numerusform>%n to change</numerusform>
+        <numerusform>%n to change</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unchanged</source>
+      <translation>
+        <numerusform>%n unchanged</numerusform>
+        <numerusform>%n unchanged</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n bad line(s)</source>
+      <translation>
+        <numerusform>%n bad line</numerusform>
+        <numerusform>%n bad lines</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>InventoryScreen</name>
     <message numerus="yes">
       <source>%Ln item type(s)</source>
@@ -341,6 +410,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n customer(s)</source>
+      <translation>
+        <numerusform>%n customer</numerusform>
+        <numerusform>%n customers</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n scan(s) refused out of {count}.</source>
       <translation>
         <numerusform>%n scan refused out of {count}.</numerusform>
@@ -397,10 +473,38 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n opening entry(ies)</source>
+      <translation>
+        <numerusform>%n opening entry(ies)</numerusform>
+        <numerusform>%n opening entry(ies)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>Printed on {printer}: %n page(s).</source>
       <translation>
         <numerusform>Printed on {printer}: %n page.</numerusform>
         <numerusform>Printed on {printer}: %n pages.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n created</source>
+      <translation>
+        <numerusform>%n created</numerusform>
+        <numerusform>%n created</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n updated</source>
+      <translation>
+        <numerusform>%n updated</numerusform>
+        <numerusform>%n updated</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unchanged</source>
+      <translation>
+        <numerusform>%n unchanged</numerusform>
+        <numerusform>%n unchanged</numerusform>
       </translation>
     </message>
   </context>
@@ -432,6 +536,13 @@
       <translation>
         <numerusform>Line {position} of invoice {number}: {count} unit left to credit of its {total}; {asked} asked.</numerusform>
         <numerusform>Line {position} of invoice {number}: {count} units left to credit of its {total}; {asked} asked.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>The cooperative was not set up: {count} problem(s) found; nothing was written.</source>
+      <translation>
+        <numerusform>The cooperative was not set up: {count} problem found; nothing was written.</numerusform>
+        <numerusform>The cooperative was not set up: {count} problems found; nothing was written.</numerusform>
       </translation>
     </message>
   </context>

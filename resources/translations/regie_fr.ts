@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
   <context>
+    <name>About</name>
+    <message>
+      <source>Régie is free software: you can redistribute it and/or modify it under the terms of the GNU Affero General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.
+
+It is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.
+
+If you let people use a modified Régie over a network, you must offer them its source code. The DejaVu fonts it ships have their own free licence.
+
+The whole licence: {url}</source>
+      <translation>Régie est un logiciel libre : vous pouvez le redistribuer et/ou le modifier selon les termes de la licence publique générale GNU Affero (GNU AGPL) publiée par la Free Software Foundation, soit la version 3 de la licence, soit (à votre choix) toute version ultérieure.
+
+Il est distribué dans l’espoir qu’il sera utile, mais SANS AUCUNE GARANTIE, sans même la garantie implicite de QUALITÉ MARCHANDE ou d’ADÉQUATION À UN USAGE PARTICULIER.
+
+Si vous faites utiliser une version modifiée de Régie à travers un réseau, vous devez en proposer le code source à ses utilisateurs. Les polices DejaVu fournies ont leur propre licence libre.
+
+La licence complète : {url}</translation>
+    </message>
+    <message>
+      <source>self-contained application</source>
+      <translation>application autonome</translation>
+    </message>
+    <message>
+      <source>Python package</source>
+      <translation>paquet Python</translation>
+    </message>
+    <message>
+      <source>Python {python}, Qt {qt}, PySide {pyside} ({system}; {how})</source>
+      <translation>Python {python}, Qt {qt}, PySide {pyside} ({system} ; {how})</translation>
+    </message>
+    <message>
+      <source>About Régie</source>
+      <translation>À propos de Régie</translation>
+    </message>
+    <message>
+      <source>Régie's icon</source>
+      <translation>Icône de Régie</translation>
+    </message>
+    <message>
+      <source>Rental and inventory desk for pooled stage equipment</source>
+      <translation>Réservations, sorties, retours et factures du matériel scénique mutualisé</translation>
+    </message>
+    <message>
+      <source>Version:</source>
+      <translation>Version :</translation>
+    </message>
+    <message>
+      <source>Database:</source>
+      <translation>Base de données :</translation>
+    </message>
+    <message>
+      <source>Licence:</source>
+      <translation>Licence :</translation>
+    </message>
+    <message>
+      <source>Runs on:</source>
+      <translation>Fonctionne avec :</translation>
+    </message>
+    <message>
+      <source>&amp;Licence…</source>
+      <translation>&amp;Licence…</translation>
+    </message>
+    <message>
+      <source>What the licence lets you do</source>
+      <translation>Ce que la licence vous permet</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Copier</translation>
+    </message>
+    <message>
+      <source>Copy these details (to send them for help)</source>
+      <translation>Copier ces informations (pour demander de l’aide)</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <source>{database} (demo data)</source>
+      <translation>{database} (données de démonstration)</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>Copié</translation>
+    </message>
+    <message>
+      <source>Licence — {licence}</source>
+      <translation>Licence — {licence}</translation>
+    </message>
+  </context>
+  <context>
     <name>AccountsDialog</name>
     <message>
       <source>Account numbers</source>
@@ -3389,12 +3480,28 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Démarrage…</translation>
     </message>
     <message>
-      <source>Preparing the demo — Régie</source>
-      <translation>Préparation de la démonstration — Régie</translation>
-    </message>
-    <message>
       <source>Welcome to Régie</source>
       <translation>Bienvenue dans Régie</translation>
+    </message>
+    <message>
+      <source>Régie manages a cooperative's stage equipment: catalogue, bookings, the warehouse desk, invoices. How would you like to start?</source>
+      <translation>Régie gère le matériel scénique d’une coopérative : catalogue, réservations, comptoir du dépôt, factures. Comment voulez-vous commencer ?</translation>
+    </message>
+    <message>
+      <source>&amp;Explore the demo cooperative</source>
+      <translation>&amp;Explorer la coopérative de démonstration</translation>
+    </message>
+    <message>
+      <source>A fictitious cooperative with a catalogue, customers, a year of bookings and invoices, to try every area. Its documents are marked DÉMO; your own data is never mixed with it.</source>
+      <translation>Une coopérative fictive, avec un catalogue, des clients, une année de réservations et de factures, pour essayer chaque espace. Ses documents portent la mention DÉMO ; vos propres données ne s’y mélangent jamais.</translation>
+    </message>
+    <message>
+      <source>&amp;Set up my cooperative</source>
+      <translation>&amp;Configurer ma coopérative</translation>
+    </message>
+    <message>
+      <source>A short assistant: your legal identity, VAT, invoice numbers, rates, membership year and the first administrator; then import your customers, catalogue, rates and unpaid invoices from your spreadsheets.</source>
+      <translation>Un court assistant : votre identité légale, la TVA, la numérotation des factures, les tarifs, l’année d’adhésion et le premier administrateur ; puis importez vos clients, votre catalogue, vos tarifs et vos factures impayées depuis vos tableurs.</translation>
     </message>
     <message>
       <source>Régie is preparing a demo cooperative so that every area can be tried at once: a catalogue of stage equipment, customers, a year of bookings, invoices and payments. This happens only on the first start and takes a few seconds.</source>
@@ -3405,12 +3512,16 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Avancement de la préparation de la démonstration</translation>
     </message>
     <message>
+      <source>Stop preparing the demo (it starts again next time)</source>
+      <translation>Arrêter la préparation de la démonstration (elle reprendra au prochain démarrage)</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <source>Stop preparing the demo (it starts again next time)</source>
-      <translation>Arrêter la préparation de la démonstration (elle reprendra au prochain démarrage)</translation>
+      <source>Preparing the demo — Régie</source>
+      <translation>Préparation de la démonstration — Régie</translation>
     </message>
     <message>
       <source>Preparing the demo stopped ({reason}). Start Régie again to retry.</source>
@@ -3423,6 +3534,56 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>Régie could not start the program that prepares the demo ({program}).</source>
       <translation>Régie n’a pas pu lancer le programme qui prépare la démonstration ({program}).</translation>
+    </message>
+  </context>
+  <context>
+    <name>HelpWindow</name>
+    <message>
+      <source>User guide — Régie</source>
+      <translation>Guide d’utilisation — Régie</translation>
+    </message>
+    <message>
+      <source>Guide page</source>
+      <translation>Page du guide</translation>
+    </message>
+    <message>
+      <source>Search the guide (Ctrl+F)</source>
+      <translation>Chercher dans le guide (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Search the guide</source>
+      <translation>Chercher dans le guide</translation>
+    </message>
+    <message>
+      <source>Contents</source>
+      <translation>Sommaire</translation>
+    </message>
+    <message>
+      <source>Navigation</source>
+      <translation>Navigation</translation>
+    </message>
+    <message>
+      <source>&amp;Back</source>
+      <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+      <source>&amp;Forward</source>
+      <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+      <source>&amp;Contents</source>
+      <translation>&amp;Sommaire</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n page(s) found</source>
+      <translation>
+        <numerusform>%n page trouvée</numerusform>
+        <numerusform>%n pages trouvées</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No page holds these words.</source>
+      <translation>Aucune page ne contient ces mots.</translation>
     </message>
   </context>
   <context>
@@ -3506,6 +3667,357 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>&amp;BIC:</source>
       <translation>&amp;BIC :</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWizard</name>
+    <message>
+      <source>Detect</source>
+      <translation>Détecter</translation>
+    </message>
+    <message>
+      <source>UTF-8</source>
+      <translation>UTF-8</translation>
+    </message>
+    <message>
+      <source>Windows-1252 (Excel)</source>
+      <translation>Windows-1252 (Excel)</translation>
+    </message>
+    <message>
+      <source>Semicolon ;</source>
+      <translation>Point-virgule ;</translation>
+    </message>
+    <message>
+      <source>Comma ,</source>
+      <translation>Virgule ,</translation>
+    </message>
+    <message>
+      <source>Tab</source>
+      <translation>Tabulation</translation>
+    </message>
+    <message>
+      <source>What do you want to import?</source>
+      <translation>Que voulez-vous importer ?</translation>
+    </message>
+    <message>
+      <source>Columns: %1</source>
+      <translation>Colonnes : %1</translation>
+    </message>
+    <message>
+      <source>* required column</source>
+      <translation>* colonne obligatoire</translation>
+    </message>
+    <message>
+      <source>Choose the file (CSV or Excel .xlsx)</source>
+      <translation>Choisissez le fichier (CSV ou Excel .xlsx)</translation>
+    </message>
+    <message>
+      <source>customers.csv, rates.xlsx…</source>
+      <translation>clients.csv, tarifs.xlsx…</translation>
+    </message>
+    <message>
+      <source>Br&amp;owse…</source>
+      <translation>Parc&amp;ourir…</translation>
+    </message>
+    <message>
+      <source>&amp;File:</source>
+      <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+      <source>&amp;Encoding:</source>
+      <translation>&amp;Encodage :</translation>
+    </message>
+    <message>
+      <source>&amp;Separator:</source>
+      <translation>Sé&amp;parateur :</translation>
+    </message>
+    <message>
+      <source>S&amp;heet:</source>
+      <translation>Feui&amp;lle :</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Fichier</translation>
+    </message>
+    <message>
+      <source>Encoding</source>
+      <translation>Encodage</translation>
+    </message>
+    <message>
+      <source>Separator</source>
+      <translation>Séparateur</translation>
+    </message>
+    <message>
+      <source>Sheet</source>
+      <translation>Feuille</translation>
+    </message>
+    <message>
+      <source>First rows of the file</source>
+      <translation>Premières lignes du fichier</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n row(s)</source>
+      <translation>
+        <numerusform>%n ligne</numerusform>
+        <numerusform>%n lignes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n column(s)</source>
+      <translation>
+        <numerusform>%n colonne</numerusform>
+        <numerusform>%n colonnes</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Excel workbook: %1, %2.</source>
+      <translation>Classeur Excel : %1, %2.</translation>
+    </message>
+    <message>
+      <source>semicolons</source>
+      <translation>points-virgules</translation>
+    </message>
+    <message>
+      <source>commas</source>
+      <translation>virgules</translation>
+    </message>
+    <message>
+      <source>tabs</source>
+      <translation>tabulations</translation>
+    </message>
+    <message>
+      <source>Read as %1, separated by %2: %3, %4.</source>
+      <translation>Lu en %1, séparé par des %2 : %3, %4.</translation>
+    </message>
+    <message>
+      <source>Which column of the file holds what?</source>
+      <translation>Quelle colonne du fichier contient quoi ?</translation>
+    </message>
+    <message>
+      <source>Régie guessed from the file's headers; change what is wrong. Columns marked * are required. Your choices are remembered for the next file.</source>
+      <translation>Régie a deviné d’après les en-têtes du fichier ; corrigez ce qui ne va pas. Les colonnes marquées * sont obligatoires. Vos choix sont retenus pour le prochain fichier.</translation>
+    </message>
+    <message>
+      <source>(not in the file)</source>
+      <translation>(absente du fichier)</translation>
+    </message>
+    <message>
+      <source>%1:</source>
+      <translation>%1 :</translation>
+    </message>
+    <message>
+      <source>Choose the file's column for: %1.</source>
+      <translation>Choisissez la colonne du fichier pour : %1.</translation>
+    </message>
+    <message>
+      <source>The column “%1” is chosen for: %2.</source>
+      <translation>La colonne « %1 » est choisie pour : %2.</translation>
+    </message>
+    <message>
+      <source>e.g. %1</source>
+      <translation>ex. %1</translation>
+    </message>
+    <message>
+      <source>(empty in the file)</source>
+      <translation>(vide dans le fichier)</translation>
+    </message>
+    <message>
+      <source>created</source>
+      <translation>créé</translation>
+    </message>
+    <message>
+      <source>to create</source>
+      <translation>à créer</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>modifié</translation>
+    </message>
+    <message>
+      <source>to change</source>
+      <translation>à modifier</translation>
+    </message>
+    <message>
+      <source>unchanged</source>
+      <translation>inchangé</translation>
+    </message>
+    <message>
+      <source>bad line</source>
+      <translation>ligne erronée</translation>
+    </message>
+    <message>
+      <source>Rows of the import</source>
+      <translation>Lignes de l’import</translation>
+    </message>
+    <message>
+      <source>Import progress</source>
+      <translation>Progression de l’import</translation>
+    </message>
+    <message>
+      <source>Imported.</source>
+      <translation>Importé.</translation>
+    </message>
+    <message>
+      <source>Preview: nothing has been written yet.</source>
+      <translation>Aperçu : rien n’est encore enregistré.</translation>
+    </message>
+    <message>
+      <source>Done: the screens show the imported data.</source>
+      <translation>Terminé : les écrans montrent les données importées.</translation>
+    </message>
+    <message>
+      <source>Check the rows below, then press Import to write them.</source>
+      <translation>Vérifiez les lignes ci-dessous, puis cliquez sur Importer pour les enregistrer.</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Ligne</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Référence</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Quoi</translation>
+    </message>
+    <message>
+      <source>The file cannot be imported as it is.</source>
+      <translation>Le fichier ne peut pas être importé tel quel.</translation>
+    </message>
+    <message>
+      <source>Nothing was written. Correct the file (or the column choices: Back) and try again.</source>
+      <translation>Rien n’a été enregistré. Corrigez le fichier (ou le choix des colonnes : Précédent) et recommencez.</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Problème</translation>
+    </message>
+    <message>
+      <source>Nothing was written.</source>
+      <translation>Rien n’a été enregistré.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n created</source>
+      <translation>
+        <numerusform>%n créé</numerusform>
+        <numerusform>%n créés</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n to create</source>
+      <translation>
+        <numerusform>%n à créer</numerusform>
+        <numerusform>%n à créer</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n changed</source>
+      <translation>
+        <numerusform>%n modifié</numerusform>
+        <numerusform>%n modifiés</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n to change</source>
+      <translation>
+        <numerusform>%n à modifier</numerusform>
+        <numerusform>%n à modifier</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unchanged</source>
+      <translation>
+        <numerusform>%n inchangé</numerusform>
+        <numerusform>%n inchangés</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n bad line(s)</source>
+      <translation>
+        <numerusform>%n ligne erronée</numerusform>
+        <numerusform>%n lignes erronées</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>What to import</source>
+      <translation>Quoi importer</translation>
+    </message>
+    <message>
+      <source>The file</source>
+      <translation>Le fichier</translation>
+    </message>
+    <message>
+      <source>Its columns</source>
+      <translation>Ses colonnes</translation>
+    </message>
+    <message>
+      <source>Preview and import</source>
+      <translation>Aperçu et import</translation>
+    </message>
+    <message>
+      <source>Import data</source>
+      <translation>Importer des données</translation>
+    </message>
+    <message>
+      <source>&amp;Back</source>
+      <translation>Pré&amp;cédent</translation>
+    </message>
+    <message>
+      <source>&amp;Next</source>
+      <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>&amp;Importer</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <source>Import &amp;another file</source>
+      <translation>Importer un &amp;autre fichier</translation>
+    </message>
+    <message>
+      <source>Step %1 of %2: %3</source>
+      <translation>Étape %1 sur %2 : %3</translation>
+    </message>
+    <message>
+      <source>&amp;Preview</source>
+      <translation>&amp;Aperçu</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>CSV or Excel files (*.csv *.txt *.xlsx);;All files (*)</source>
+      <translation>Fichiers CSV ou Excel (*.csv *.txt *.xlsx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>The file is empty.</source>
+      <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+      <source>Checking the file… (nothing is written)</source>
+      <translation>Vérification du fichier… (rien n’est enregistré)</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Import en cours…</translation>
+    </message>
+    <message>
+      <source>Import done.</source>
+      <translation>Import terminé.</translation>
+    </message>
+    <message>
+      <source>Cancelled.</source>
+      <translation>Annulé.</translation>
     </message>
   </context>
   <context>
@@ -4937,6 +5449,52 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Comptoir</translation>
     </message>
     <message>
+      <source>Import catalogue</source>
+      <translation>Importer le catalogue</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+      <translation>Tableurs (*.csv *.xlsx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Importing %1…</source>
+      <translation>Import de %1…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Imported %1 and %2.</source>
+      <translation>Import terminé : %1 et %2.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n item type(s)</source>
+      <translation>
+        <numerusform>%n type de matériel</numerusform>
+        <numerusform>%n types de matériel</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unit(s)</source>
+      <translation>
+        <numerusform>%n unité</numerusform>
+        <numerusform>%n unités</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Export catalogue</source>
+      <translation>Exporter le catalogue</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Exported %1 and %2 to %3.</source>
+      <translation>Export terminé : %1 et %2 vers %3.</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
@@ -5009,6 +5567,14 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>&amp;Exporter le catalogue (CSV)…</translation>
     </message>
     <message>
+      <source>Import &amp;data (customers, rates, balances)…</source>
+      <translation>Importer des d&amp;onnées (clients, tarifs, soldes)…</translation>
+    </message>
+    <message>
+      <source>Set up &amp;my cooperative…</source>
+      <translation>Configurer &amp;ma coopérative…</translation>
+    </message>
+    <message>
       <source>&amp;Verify integrity…</source>
       <translation>&amp;Vérifier l’intégrité…</translation>
     </message>
@@ -5041,58 +5607,24 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>&amp;Affichage</translation>
     </message>
     <message>
+      <source>&amp;Help</source>
+      <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+      <source>User &amp;guide</source>
+      <translation>&amp;Guide d’utilisation</translation>
+    </message>
+    <message>
+      <source>&amp;About Régie</source>
+      <translation>À &amp;propos de Régie</translation>
+    </message>
+    <message>
       <source>&amp;Monthly statements…</source>
       <translation>Relevés &amp;mensuels…</translation>
     </message>
     <message>
       <source>Cancelled; nothing was changed.</source>
       <translation>Annulé ; rien n’a été modifié.</translation>
-    </message>
-    <message>
-      <source>Import catalogue</source>
-      <translation>Importer le catalogue</translation>
-    </message>
-    <message>
-      <source>CSV files (*.csv);;All files (*)</source>
-      <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-      <source>Importing %1…</source>
-      <translation>Import de %1…</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Annuler</translation>
-    </message>
-    <message>
-      <source>Imported %1 and %2.</source>
-      <translation>Import terminé : %1 et %2.</translation>
-    </message>
-    <message numerus="yes">
-      <source>%n item type(s)</source>
-      <translation>
-        <numerusform>%n type de matériel</numerusform>
-        <numerusform>%n types de matériel</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%n unit(s)</source>
-      <translation>
-        <numerusform>%n unité</numerusform>
-        <numerusform>%n unités</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>Export catalogue</source>
-      <translation>Exporter le catalogue</translation>
-    </message>
-    <message>
-      <source>CSV files (*.csv)</source>
-      <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-      <source>Exported %1 and %2 to %3.</source>
-      <translation>Export terminé : %1 et %2 vers %3.</translation>
     </message>
     <message>
       <source>%1 — Régie — %2</source>
@@ -5987,6 +6519,353 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>(Not while REGIE_DB names another database: it comes first.)</source>
       <translation>(Pas tant que REGIE_DB désigne une autre base : elle passe avant.)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SetupWizard</name>
+    <message>
+      <source>Ready to create</source>
+      <translation>Prêt à créer</translation>
+    </message>
+    <message>
+      <source>Check what Régie will write, then Create. The database is made whole or not at all; everything can be changed later in the settings.</source>
+      <translation>Vérifiez ce que Régie va enregistrer, puis Créer. La base est créée entière ou pas du tout ; tout se modifie ensuite dans les paramètres.</translation>
+    </message>
+    <message>
+      <source>franchise en base (art. 293 B du CGI)</source>
+      <translation>franchise en base (art. 293 B du CGI)</translation>
+    </message>
+    <message>
+      <source>charged, {rate} % by default</source>
+      <translation>facturée, {rate} % par défaut</translation>
+    </message>
+    <message>
+      <source>the calendar year</source>
+      <translation>l’année civile</translation>
+    </message>
+    <message>
+      <source>from {day} each year</source>
+      <translation>à partir du {day} chaque année</translation>
+    </message>
+    <message>
+      <source>Cooperative</source>
+      <translation>Coopérative</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Adresse</translation>
+    </message>
+    <message>
+      <source>SIRET</source>
+      <translation>SIRET</translation>
+    </message>
+    <message>
+      <source>VAT number</source>
+      <translation>Numéro de TVA</translation>
+    </message>
+    <message>
+      <source>IBAN</source>
+      <translation>IBAN</translation>
+    </message>
+    <message>
+      <source>Logo</source>
+      <translation>Logo</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <source>VAT</source>
+      <translation>TVA</translation>
+    </message>
+    <message>
+      <source>Numbers</source>
+      <translation>Numéros</translation>
+    </message>
+    <message>
+      <source>payment within {days} days</source>
+      <translation>paiement sous {days} jours</translation>
+    </message>
+    <message>
+      <source>Day coefficients</source>
+      <translation>Coefficients de durée</translation>
+    </message>
+    <message>
+      <source>Membership year</source>
+      <translation>Année d’adhésion</translation>
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation>Administrateur</translation>
+    </message>
+    <message>
+      <source> (with a password)</source>
+      <translation> (avec un mot de passe)</translation>
+    </message>
+    <message>
+      <source> (no password yet)</source>
+      <translation> (sans mot de passe pour l’instant)</translation>
+    </message>
+    <message>
+      <source>Database</source>
+      <translation>Base de données</translation>
+    </message>
+    <message>
+      <source>Set up my cooperative — Régie</source>
+      <translation>Configurer ma coopérative — Régie</translation>
+    </message>
+    <message>
+      <source>&lt; &amp;Back</source>
+      <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+      <source>&amp;Next &gt;</source>
+      <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>C&amp;reate</source>
+      <translation>C&amp;réer</translation>
+    </message>
+    <message>
+      <source>Creating the database…</source>
+      <translation>Création de la base…</translation>
+    </message>
+    <message>
+      <source>Your cooperative is set up already: its database is {path}. Régie opens it when it starts (choose another database in Settings → Database).</source>
+      <translation>Votre coopérative est déjà configurée : sa base est {path}. Régie l’ouvre au démarrage (choisissez une autre base dans Paramètres → Base de données).</translation>
+    </message>
+    <message>
+      <source>Your cooperative is set up — Régie</source>
+      <translation>Votre coopérative est configurée — Régie</translation>
+    </message>
+    <message>
+      <source>Your cooperative is set up. Import your customers, catalogue, rates and unpaid invoices from your spreadsheets now? (File → Import data, later.)</source>
+      <translation>Votre coopérative est configurée. Importer maintenant vos clients, votre catalogue, vos tarifs et vos factures impayées depuis vos tableurs ? (Plus tard : Fichier → Importer des données.)</translation>
+    </message>
+    <message>
+      <source>&amp;Import now</source>
+      <translation>&amp;Importer maintenant</translation>
+    </message>
+    <message>
+      <source>&amp;Later</source>
+      <translation>&amp;Plus tard</translation>
+    </message>
+    <message>
+      <source>* required</source>
+      <translation>* obligatoire</translation>
+    </message>
+    <message>
+      <source>Your cooperative</source>
+      <translation>Votre coopérative</translation>
+    </message>
+    <message>
+      <source>Its legal identity, printed on every quote, invoice and credit note. Each number is checked as you type it.</source>
+      <translation>Son identité légale, imprimée sur chaque devis, facture et avoir. Chaque numéro est vérifié pendant la saisie.</translation>
+    </message>
+    <message>
+      <source>Na&amp;me:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <source>&amp;Legal form:</source>
+      <translation>&amp;Forme juridique :</translation>
+    </message>
+    <message>
+      <source>Share &amp;capital (€):</source>
+      <translation>&amp;Capital social (€) :</translation>
+    </message>
+    <message>
+      <source>SIRE&amp;T:</source>
+      <translation>SIRE&amp;T :</translation>
+    </message>
+    <message>
+      <source>S&amp;IREN:</source>
+      <translation>S&amp;IREN :</translation>
+    </message>
+    <message>
+      <source>RCS or RN&amp;A:</source>
+      <translation>RCS ou RN&amp;A :</translation>
+    </message>
+    <message>
+      <source>&amp;VAT number:</source>
+      <translation>Numéro de T&amp;VA :</translation>
+    </message>
+    <message>
+      <source>Address and bank</source>
+      <translation>Adresse et banque</translation>
+    </message>
+    <message>
+      <source>Where the cooperative is, how customers reach it and the account they pay into (printed on invoices with the payment terms).</source>
+      <translation>Où se trouve la coopérative, comment la joindre et le compte où la payer (imprimé sur les factures avec les conditions de paiement).</translation>
+    </message>
+    <message>
+      <source>&amp;Street:</source>
+      <translation>&amp;Adresse (rue) :</translation>
+    </message>
+    <message>
+      <source>&amp;Postcode:</source>
+      <translation>&amp;Code postal :</translation>
+    </message>
+    <message>
+      <source>&amp;Town:</source>
+      <translation>&amp;Ville :</translation>
+    </message>
+    <message>
+      <source>&amp;Email:</source>
+      <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+      <source>P&amp;hone:</source>
+      <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+      <source>&amp;IBAN:</source>
+      <translation>&amp;IBAN :</translation>
+    </message>
+    <message>
+      <source>BI&amp;C:</source>
+      <translation>&amp;BIC :</translation>
+    </message>
+    <message>
+      <source>Printed at the top of your documents. Optional: a PNG or JPEG image; it can be changed later in the settings.</source>
+      <translation>Imprimé en tête de vos documents. Facultatif : une image PNG ou JPEG ; il se change ensuite dans les paramètres.</translation>
+    </message>
+    <message>
+      <source>No logo</source>
+      <translation>Pas de logo</translation>
+    </message>
+    <message>
+      <source>&amp;Choose a file…</source>
+      <translation>&amp;Choisir un fichier…</translation>
+    </message>
+    <message>
+      <source>Remo&amp;ve the logo</source>
+      <translation>Retirer le &amp;logo</translation>
+    </message>
+    <message>
+      <source>The cooperative's logo</source>
+      <translation>Le logo de la coopérative</translation>
+    </message>
+    <message>
+      <source>Images (*.png *.jpg *.jpeg)</source>
+      <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+      <source>{file} cannot be read ({reason}).</source>
+      <translation>{file} ne peut pas être lu ({reason}).</translation>
+    </message>
+    <message>
+      <source>Does the cooperative charge VAT on its invoices?</source>
+      <translation>La coopérative facture-t-elle la TVA ?</translation>
+    </message>
+    <message>
+      <source>&amp;Yes, VAT is charged at the rate of</source>
+      <translation>&amp;Oui, la TVA est facturée au taux de</translation>
+    </message>
+    <message>
+      <source>Default VAT rate (%)</source>
+      <translation>Taux de TVA par défaut (%)</translation>
+    </message>
+    <message>
+      <source>No: &amp;franchise en base de TVA (art. 293 B du CGI); invoices say “TVA non applicable, art. 293 B du CGI”</source>
+      <translation>Non : &amp;franchise en base de TVA (art. 293 B du CGI) ; les factures portent « TVA non applicable, art. 293 B du CGI »</translation>
+    </message>
+    <message>
+      <source>A cooperative that charges VAT needs its VAT number: go back and type it, or choose the franchise en base.</source>
+      <translation>Une coopérative qui facture la TVA a besoin de son numéro de TVA : revenez en arrière pour le saisir, ou choisissez la franchise en base.</translation>
+    </message>
+    <message>
+      <source>Invoice numbers and payment</source>
+      <translation>Numérotation et paiement</translation>
+    </message>
+    <message>
+      <source>Numbers follow each other without gaps, per prefix and year. The payment term is printed on every invoice.</source>
+      <translation>Les numéros se suivent sans trou, par préfixe et par année. Le délai de paiement est imprimé sur chaque facture.</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> jours</translation>
+    </message>
+    <message>
+      <source>&amp;Invoice prefix:</source>
+      <translation>Préfixe des &amp;factures :</translation>
+    </message>
+    <message>
+      <source>&amp;Credit note prefix:</source>
+      <translation>Préfixe des &amp;avoirs :</translation>
+    </message>
+    <message>
+      <source>&amp;Payment term:</source>
+      <translation>&amp;Délai de paiement :</translation>
+    </message>
+    <message>
+      <source>The first invoice: {invoice}; the first credit note: {credit}</source>
+      <translation>Première facture : {invoice} ; premier avoir : {credit}</translation>
+    </message>
+    <message>
+      <source>A hire of several days costs the day rate times a coefficient (a weekend of 3 days: 2 days' rate, say). Rates per item are set in Pricing, or imported, later.</source>
+      <translation>Une location de plusieurs jours coûte le tarif journalier multiplié par un coefficient (un week-end de 3 jours : 2 jours de tarif, par exemple). Les tarifs par article se règlent ensuite dans Tarifs, ou s’importent.</translation>
+    </message>
+    <message>
+      <source>Days</source>
+      <translation>Jours</translation>
+    </message>
+    <message>
+      <source>Coefficient</source>
+      <translation>Coefficient</translation>
+    </message>
+    <message>
+      <source>&amp;Add a row</source>
+      <translation>&amp;Ajouter une ligne</translation>
+    </message>
+    <message>
+      <source>&amp;Delete the row</source>
+      <translation>&amp;Enlever la ligne</translation>
+    </message>
+    <message>
+      <source>Back to the defaul&amp;ts</source>
+      <translation>Valeurs par &amp;défaut</translation>
+    </message>
+    <message>
+      <source>Members pay a yearly fee; a new membership runs for the year in which it starts.</source>
+      <translation>Les adhérents paient une cotisation annuelle ; une adhésion court sur l’année où elle commence.</translation>
+    </message>
+    <message>
+      <source>The &amp;calendar year (1 January to 31 December)</source>
+      <translation>L’&amp;année civile (du 1er janvier au 31 décembre)</translation>
+    </message>
+    <message>
+      <source>A &amp;season starting on 1</source>
+      <translation>Une saiso&amp;n commençant le 1er</translation>
+    </message>
+    <message>
+      <source>First month of the season</source>
+      <translation>Premier mois de la saison</translation>
+    </message>
+    <message>
+      <source>The first administrator</source>
+      <translation>Le premier administrateur</translation>
+    </message>
+    <message>
+      <source>The account that sets everything up and adds the others. Without a password, Régie opens as this administrator by itself on this computer until someone is given one.</source>
+      <translation>Le compte qui règle tout et ajoute les autres. Sans mot de passe, Régie s’ouvre seul en tant que cet administrateur sur cet ordinateur, jusqu’à ce qu’un compte reçoive un mot de passe.</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+      <source>Password &amp;again:</source>
+      <translation>Mot de passe, &amp;confirmation :</translation>
+    </message>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>Les deux mots de passe diffèrent.</translation>
     </message>
   </context>
   <context>
@@ -7220,8 +8099,8 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>premier jour de l’adhésion (2027-01-01)</translation>
     </message>
     <message>
-      <source>last day of the membership (default: open)</source>
-      <translation>dernier jour de l’adhésion (par défaut : sans fin)</translation>
+      <source>last day of the membership (default: the end of its membership year; 'open': none)</source>
+      <translation>dernier jour de l’adhésion (par défaut : la fin de son année d’adhésion ; « open » : aucun)</translation>
     </message>
     <message>
       <source>list or search customers</source>
@@ -7268,8 +8147,8 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>premier jour (2027-01-01 ; par défaut : le lendemain de la fin de la dernière)</translation>
     </message>
     <message>
-      <source>last day (default: open)</source>
-      <translation>dernier jour (par défaut : sans fin)</translation>
+      <source>last day (default: the end of its membership year; 'open': none)</source>
+      <translation>dernier jour (par défaut : la fin de son année d’adhésion ; « open » : aucun)</translation>
     </message>
     <message>
       <source>one customer and its memberships</source>
@@ -7334,6 +8213,21 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>Customer {number} anonymised ({name}); its issued invoices and credit notes are kept as issued.</source>
       <translation>Client {number} anonymisé ({name}) ; ses factures et avoirs émis sont conservés tels qu'émis.</translation>
+    </message>
+    <message>
+      <source>import customers and memberships from CSV or .xlsx (all or nothing)</source>
+      <translation>importer des clients et leurs adhésions depuis un CSV ou un .xlsx (tout ou rien)</translation>
+    </message>
+    <message>
+      <source>export customers and memberships (.csv or .xlsx)</source>
+      <translation>exporter les clients et leurs adhésions (.csv ou .xlsx)</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n customer(s)</source>
+      <translation>
+        <numerusform>%n client</numerusform>
+        <numerusform>%n clients</numerusform>
+      </translation>
     </message>
     <message>
       <source>the VAT of damage and loss charges (shown without options)</source>
@@ -7692,6 +8586,138 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>{count} écritures comptables du {start} au {end} écrites dans {path}.</translation>
     </message>
     <message>
+      <source>the cooperative's name</source>
+      <translation>nom de la coopérative</translation>
+    </message>
+    <message>
+      <source>legal form, e.g. SCIC SAS à capital variable</source>
+      <translation>forme juridique, par ex. SCIC SAS à capital variable</translation>
+    </message>
+    <message>
+      <source>share capital in euros, e.g. 18500.00</source>
+      <translation>capital social en euros, par ex. 18500,00</translation>
+    </message>
+    <message>
+      <source>street address (postcode and city apart)</source>
+      <translation>adresse (code postal et ville à part)</translation>
+    </message>
+    <message>
+      <source>postcode (five digits)</source>
+      <translation>code postal (cinq chiffres)</translation>
+    </message>
+    <message>
+      <source>city</source>
+      <translation>ville</translation>
+    </message>
+    <message>
+      <source>SIREN (else the SIRET's first nine digits)</source>
+      <translation>SIREN (sinon les neuf premiers chiffres du SIRET)</translation>
+    </message>
+    <message>
+      <source>SIRET (fourteen digits)</source>
+      <translation>SIRET (quatorze chiffres)</translation>
+    </message>
+    <message>
+      <source>RCS registration (RCS Lyon 123 456 789) or RNA number (W123456789)</source>
+      <translation>immatriculation RCS (RCS Lyon 123 456 789) ou numéro RNA (W123456789)</translation>
+    </message>
+    <message>
+      <source>intra-community VAT number (FR…)</source>
+      <translation>numéro de TVA intracommunautaire (FR…)</translation>
+    </message>
+    <message>
+      <source>IBAN of the account customers pay into</source>
+      <translation>IBAN du compte où les clients paient</translation>
+    </message>
+    <message>
+      <source>BIC of that bank</source>
+      <translation>BIC de cette banque</translation>
+    </message>
+    <message>
+      <source>email address printed on documents</source>
+      <translation>adresse électronique imprimée sur les documents</translation>
+    </message>
+    <message>
+      <source>phone number printed on documents</source>
+      <translation>numéro de téléphone imprimé sur les documents</translation>
+    </message>
+    <message>
+      <source>set up a cooperative's own database (refused if one exists)</source>
+      <translation>créer la base propre d’une coopérative (refusé si elle existe)</translation>
+    </message>
+    <message>
+      <source>Set up a cooperative's own database: its identity, VAT, numbering and first administrator. Every field is checked; nothing is written if one is wrong.</source>
+      <translation>Créer la base propre d’une coopérative : son identité, sa TVA, sa numérotation et son premier administrateur. Chaque champ est vérifié ; rien n’est écrit si l’un est faux.</translation>
+    </message>
+    <message>
+      <source>read the answers from a TOML file (options given beside it win)</source>
+      <translation>lire les réponses dans un fichier TOML (les options données en plus l’emportent)</translation>
+    </message>
+    <message>
+      <source>logo image (PNG or JPEG)</source>
+      <translation>image du logo (PNG ou JPEG)</translation>
+    </message>
+    <message>
+      <source>normal: VAT charged; franchise: franchise en base (art. 293 B du CGI)</source>
+      <translation>normal : TVA facturée ; franchise : franchise en base (art. 293 B du CGI)</translation>
+    </message>
+    <message>
+      <source>default VAT rate in percent (20.0)</source>
+      <translation>taux de TVA par défaut en pourcentage (20,0)</translation>
+    </message>
+    <message>
+      <source>invoice number prefix (FA)</source>
+      <translation>préfixe des numéros de facture (FA)</translation>
+    </message>
+    <message>
+      <source>credit note number prefix (AV)</source>
+      <translation>préfixe des numéros d’avoir (AV)</translation>
+    </message>
+    <message>
+      <source>payment term in days (30)</source>
+      <translation>délai de paiement en jours (30)</translation>
+    </message>
+    <message>
+      <source>first day of the membership year (01-01; 09-01 for a season)</source>
+      <translation>premier jour de l’année d’adhésion (01-01 ; 09-01 pour une saison)</translation>
+    </message>
+    <message>
+      <source>a day coefficient (repeat; replaces the default table)</source>
+      <translation>un coefficient journalier (à répéter ; remplace la table par défaut)</translation>
+    </message>
+    <message>
+      <source>first administrator (admin)</source>
+      <translation>premier administrateur (admin)</translation>
+    </message>
+    <message>
+      <source>The demo cooperative, kept in {own} by an older Régie, is now in {demo}.</source>
+      <translation>La coopérative de démonstration, rangée dans {own} par une version antérieure de Régie, est maintenant dans {demo}.</translation>
+    </message>
+    <message>
+      <source>Password for the administrator {name} (empty: none): </source>
+      <translation>Mot de passe de l’administrateur {name} (vide : aucun) : </translation>
+    </message>
+    <message>
+      <source>The two passwords differ; again.</source>
+      <translation>Les deux mots de passe diffèrent ; recommencez.</translation>
+    </message>
+    <message>
+      <source>{name} is set up in {database}.</source>
+      <translation>{name} est créée dans {database}.</translation>
+    </message>
+    <message>
+      <source>Administrator: {admin} (with the password given).</source>
+      <translation>Administrateur : {admin} (avec le mot de passe donné).</translation>
+    </message>
+    <message>
+      <source>Administrator: {admin}, without a password for now (give one with regie accounts passwd {admin}).</source>
+      <translation>Administrateur : {admin}, sans mot de passe pour l’instant (donnez-en un avec regie accounts passwd {admin}).</translation>
+    </message>
+    <message>
+      <source>Next: bring your data in (regie items import, regie customers import, regie rates import) or open Régie.</source>
+      <translation>Ensuite : importez vos données (regie items import, regie customers import, regie rates import) ou ouvrez Régie.</translation>
+    </message>
+    <message>
       <source>the quote (devis) of a booking as a PDF</source>
       <translation>le devis d’une réservation en PDF</translation>
     </message>
@@ -7844,28 +8870,16 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Le code-barres {barcode} ne le désigne plus.</translation>
     </message>
     <message>
-      <source>import a catalogue CSV (all or nothing)</source>
-      <translation>importer un catalogue CSV (tout ou rien)</translation>
+      <source>import a catalogue file, CSV or .xlsx (all or nothing)</source>
+      <translation>importer un fichier de catalogue, CSV ou .xlsx (tout ou rien)</translation>
     </message>
     <message>
-      <source>the CSV file (UTF-8)</source>
-      <translation>le fichier CSV (UTF-8)</translation>
+      <source>export the catalogue (.csv or .xlsx)</source>
+      <translation>exporter le catalogue (.csv ou .xlsx)</translation>
     </message>
     <message>
-      <source>print the counts as JSON</source>
-      <translation>afficher les décomptes en JSON</translation>
-    </message>
-    <message>
-      <source>export the catalogue as CSV</source>
-      <translation>exporter le catalogue en CSV</translation>
-    </message>
-    <message>
-      <source>the CSV file to write</source>
-      <translation>le fichier CSV à écrire</translation>
-    </message>
-    <message>
-      <source>Cannot read {path}: {reason}</source>
-      <translation>Impossible de lire {path} : {reason}</translation>
+      <source>the file to write: .csv or .xlsx</source>
+      <translation>le fichier à écrire : .csv ou .xlsx</translation>
     </message>
     <message>
       <source>{types} and {units} imported ({updated} updated)</source>
@@ -7950,6 +8964,61 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>Late returns: not charged.</source>
       <translation>Retards de restitution : non facturés.</translation>
+    </message>
+    <message>
+      <source>invoices left unpaid by the previous tool, as opening entries</source>
+      <translation>factures restées impayées dans l’outil précédent, en écritures d’ouverture</translation>
+    </message>
+    <message>
+      <source>import unpaid invoices from CSV or .xlsx (all or nothing)</source>
+      <translation>importer les factures impayées depuis un CSV ou un .xlsx (tout ou rien)</translation>
+    </message>
+    <message>
+      <source>export what remains of the opening entries (.csv or .xlsx)</source>
+      <translation>exporter le reste dû des écritures d’ouverture (.csv ou .xlsx)</translation>
+    </message>
+    <message>
+      <source>the opening entries still open</source>
+      <translation>les écritures d’ouverture encore dues</translation>
+    </message>
+    <message>
+      <source>only this customer's (its number)</source>
+      <translation>seulement celles de ce client (son numéro)</translation>
+    </message>
+    <message>
+      <source>settled entries too</source>
+      <translation>aussi les écritures soldées</translation>
+    </message>
+    <message>
+      <source>record a payment on an opening entry</source>
+      <translation>enregistrer un règlement sur une écriture d’ouverture</translation>
+    </message>
+    <message>
+      <source>the entry's reference (its invoice number)</source>
+      <translation>la référence de l’écriture (son numéro de facture)</translation>
+    </message>
+    <message>
+      <source>cancel a payment on an opening entry by a reversing entry</source>
+      <translation>annuler un règlement d’écriture d’ouverture par une contre-passation</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n opening entry(ies)</source>
+      <translation>
+        <numerusform>%n écriture d’ouverture</numerusform>
+        <numerusform>%n écritures d’ouverture</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>{reference}  {customer} {name}  due {due_date}: {balance} left of {amount}</source>
+      <translation>{reference}  {customer} {name}  échéance {due_date} : reste {balance} sur {amount}</translation>
+    </message>
+    <message>
+      <source>Opening entries still owed: {total}</source>
+      <translation>Écritures d’ouverture encore dues : {total}</translation>
+    </message>
+    <message>
+      <source>Payment {id}: {amount} on {reference} ({method}, {date}); balance {balance}.</source>
+      <translation>Règlement {id} : {amount} sur {reference} ({method}, {date}) ; reste dû {balance}.</translation>
     </message>
     <message>
       <source>a booking's pricing: coefficient, discounts, minimum charge</source>
@@ -8051,6 +9120,18 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       </translation>
     </message>
     <message>
+      <source>day rates per item type and price category, as a spreadsheet</source>
+      <translation>tarifs journaliers par type de matériel et catégorie tarifaire, en tableur</translation>
+    </message>
+    <message>
+      <source>import day rates from CSV or .xlsx (all or nothing)</source>
+      <translation>importer les tarifs journaliers depuis un CSV ou un .xlsx (tout ou rien)</translation>
+    </message>
+    <message>
+      <source>export the day rates (.csv or .xlsx)</source>
+      <translation>exporter les tarifs journaliers (.csv ou .xlsx)</translation>
+    </message>
+    <message>
       <source>record a refund to the customer of an invoice paid more than it owes after a credit note (status credit)</source>
       <translation>enregistrer un remboursement au client d’une facture payée au-delà de ce qu’elle doit après un avoir (statut credit)</translation>
     </message>
@@ -8125,6 +9206,79 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>No customer has activity or a balance in {month}.</source>
       <translation>Aucun client n’a d’opération ni de solde en {month}.</translation>
+    </message>
+    <message>
+      <source>the file: CSV (UTF-8 or Windows-1252) or .xlsx</source>
+      <translation>le fichier : CSV (UTF-8 ou Windows-1252) ou .xlsx</translation>
+    </message>
+    <message>
+      <source>show what the import would create or change, and write nothing</source>
+      <translation>montrer ce que l’import créerait ou modifierait, sans rien enregistrer</translation>
+    </message>
+    <message>
+      <source>read the column KEY from the file's column HEADER (repeatable); KEYs: {keys}</source>
+      <translation>lire la colonne KEY dans la colonne HEADER du fichier (répétable) ; KEY parmi : {keys}</translation>
+    </message>
+    <message>
+      <source>the text encoding (default: detected)</source>
+      <translation>l’encodage du texte (par défaut : détecté)</translation>
+    </message>
+    <message>
+      <source>the column separator: ; , or tab (default: detected)</source>
+      <translation>le séparateur de colonnes : ; , ou tab (par défaut : détecté)</translation>
+    </message>
+    <message>
+      <source>the workbook's sheet (default: the first)</source>
+      <translation>la feuille du classeur (par défaut : la première)</translation>
+    </message>
+    <message>
+      <source>create</source>
+      <translation>création</translation>
+    </message>
+    <message>
+      <source>update</source>
+      <translation>modification</translation>
+    </message>
+    <message>
+      <source>unchanged</source>
+      <translation>inchangé</translation>
+    </message>
+    <message>
+      <source>line {line}: {action} {key}</source>
+      <translation>ligne {line} : {action} {key}</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n created</source>
+      <translation>
+        <numerusform>%n créé</numerusform>
+        <numerusform>%n créés</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n updated</source>
+      <translation>
+        <numerusform>%n mis à jour</numerusform>
+        <numerusform>%n mis à jour</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unchanged</source>
+      <translation>
+        <numerusform>%n inchangé</numerusform>
+        <numerusform>%n inchangés</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Preview: {created}, {updated}, {unchanged}; nothing was written.</source>
+      <translation>Aperçu : {created}, {updated}, {unchanged} ; rien n’a été enregistré.</translation>
+    </message>
+    <message>
+      <source>Imported: {created}, {updated}, {unchanged}.</source>
+      <translation>Importé : {created}, {updated}, {unchanged}.</translation>
+    </message>
+    <message>
+      <source>{counted} exported to {path}</source>
+      <translation>{counted} exporté(s) vers {path}</translation>
     </message>
     <message>
       <source>check that the issued invoices, credit notes and payments are intact</source>
@@ -8202,6 +9356,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>codes</translation>
     </message>
     <message>
+      <source>logo</source>
+      <translation>logo</translation>
+    </message>
+    <message>
       <source>line</source>
       <translation>ligne</translation>
     </message>
@@ -8258,44 +9416,12 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>motif</translation>
     </message>
     <message>
-      <source>SIREN</source>
-      <translation>SIREN</translation>
-    </message>
-    <message>
-      <source>SIRET</source>
-      <translation>SIRET</translation>
-    </message>
-    <message>
-      <source>VAT number</source>
-      <translation>numéro de TVA</translation>
-    </message>
-    <message>
-      <source>IBAN</source>
-      <translation>IBAN</translation>
-    </message>
-    <message>
-      <source>BIC</source>
-      <translation>BIC</translation>
-    </message>
-    <message>
-      <source>cooperative name</source>
-      <translation>nom de la coopérative</translation>
-    </message>
-    <message>
-      <source>legal form</source>
-      <translation>forme juridique</translation>
-    </message>
-    <message>
-      <source>share capital</source>
-      <translation>capital social</translation>
-    </message>
-    <message>
       <source>address</source>
       <translation>adresse</translation>
     </message>
     <message>
-      <source>RCS</source>
-      <translation>RCS</translation>
+      <source>cooperative name</source>
+      <translation>nom de la coopérative</translation>
     </message>
     <message>
       <source>email</source>
@@ -8442,6 +9568,18 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>pays</translation>
     </message>
     <message>
+      <source>SIRET</source>
+      <translation>SIRET</translation>
+    </message>
+    <message>
+      <source>SIREN</source>
+      <translation>SIREN</translation>
+    </message>
+    <message>
+      <source>VAT number</source>
+      <translation>numéro de TVA</translation>
+    </message>
+    <message>
       <source>kind</source>
       <translation>type de client</translation>
     </message>
@@ -8514,6 +9652,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>exonération de TVA</translation>
     </message>
     <message>
+      <source>amount due</source>
+      <translation>reste dû</translation>
+    </message>
+    <message>
       <source>reference</source>
       <translation>référence</translation>
     </message>
@@ -8550,8 +9692,88 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>forfait de retard</translation>
     </message>
     <message>
+      <source>VAT rate</source>
+      <translation>taux de TVA</translation>
+    </message>
+    <message>
       <source>report</source>
       <translation>rapport</translation>
+    </message>
+    <message>
+      <source>vat</source>
+      <translation>numéro de TVA</translation>
+    </message>
+    <message>
+      <source>credit_prefix</source>
+      <translation>préfixe des avoirs</translation>
+    </message>
+    <message>
+      <source>admin_password</source>
+      <translation>mot de passe de l’administrateur</translation>
+    </message>
+    <message>
+      <source>cooperative's name</source>
+      <translation>nom de la coopérative</translation>
+    </message>
+    <message>
+      <source>legal form</source>
+      <translation>forme juridique</translation>
+    </message>
+    <message>
+      <source>share capital</source>
+      <translation>capital social</translation>
+    </message>
+    <message>
+      <source>RCS or RNA number</source>
+      <translation>numéro RCS ou RNA</translation>
+    </message>
+    <message>
+      <source>IBAN</source>
+      <translation>IBAN</translation>
+    </message>
+    <message>
+      <source>BIC</source>
+      <translation>BIC</translation>
+    </message>
+    <message>
+      <source>capital</source>
+      <translation>capital social</translation>
+    </message>
+    <message>
+      <source>siren</source>
+      <translation>SIREN</translation>
+    </message>
+    <message>
+      <source>siret</source>
+      <translation>SIRET</translation>
+    </message>
+    <message>
+      <source>rcs</source>
+      <translation>RCS</translation>
+    </message>
+    <message>
+      <source>iban</source>
+      <translation>IBAN</translation>
+    </message>
+    <message>
+      <source>bic</source>
+      <translation>BIC</translation>
+    </message>
+    <message>
+      <source>coefficients</source>
+      <translation>coefficients</translation>
+    </message>
+    <message>
+      <source>membership_year_start</source>
+      <translation>début de l’année d’adhésion</translation>
+    </message>
+    <message>
+      <source>vat_regime</source>
+      <translation>régime de TVA</translation>
+    </message>
+    <message>
+      <source>payment_days</source>
+      <translation>délai de paiement</translation>
     </message>
     <message>
       <source>month</source>
@@ -8677,6 +9899,22 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Indiquez une date.</translation>
     </message>
     <message>
+      <source>{path} cannot be read ({reason}).</source>
+      <translation>{path} ne peut pas être lu ({reason}).</translation>
+    </message>
+    <message>
+      <source>{path} is not a TOML file Régie can read ({reason}).</source>
+      <translation>{path} n’est pas un fichier TOML que Régie sait lire ({reason}).</translation>
+    </message>
+    <message>
+      <source>{path}: unknown keys {keys} (resources/examples/cooperative.toml lists them).</source>
+      <translation>{path} : clés inconnues {keys} (resources/examples/cooperative.toml les énumère).</translation>
+    </message>
+    <message>
+      <source>The logo {path} cannot be read ({reason}).</source>
+      <translation>Le logo {path} ne peut pas être lu ({reason}).</translation>
+    </message>
+    <message>
       <source>The folder {folder} does not exist.</source>
       <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
@@ -8731,6 +9969,14 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>{path} is a file: give --out a folder.</source>
       <translation>{path} est un fichier : donnez à --out un dossier.</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {reason}</source>
+      <translation>Impossible de lire {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: {reason}</source>
+      <translation>Impossible d’écrire {path} : {reason}</translation>
     </message>
     <message>
       <source>Unknown role {role}: use technician, staff, manager or admin.</source>
@@ -8979,6 +10225,14 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>Movement</source>
       <translation>Mouvement</translation>
+    </message>
+    <message>
+      <source>Opening entry</source>
+      <translation>Écriture d’ouverture</translation>
+    </message>
+    <message>
+      <source>Opening entry payment</source>
+      <translation>Règlement d’écriture d’ouverture</translation>
     </message>
     <message>
       <source>Owner</source>
@@ -9316,6 +10570,78 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Régie ne peut pas joindre le serveur PostgreSQL {server}. Vérifiez que le serveur fonctionne et que son adresse et son port sont justes ; les mots du serveur sont dans le journal.</translation>
     </message>
     <message>
+      <source>This row has {found} cells but the header names {expected} columns: a cell holding the separator {separator} must be quoted.</source>
+      <translation>Cette ligne a {found} cellules mais l’en-tête nomme {expected} colonnes : une cellule contenant le séparateur {separator} doit être entre guillemets.</translation>
+    </message>
+    <message>
+      <source>Régie reads .xlsx workbooks and CSV files, not this format: save the sheet as "Excel workbook (.xlsx)" or as CSV and import that file.</source>
+      <translation>Régie lit les classeurs .xlsx et les fichiers CSV, pas ce format : enregistrez la feuille en « Classeur Excel (.xlsx) » ou en CSV et importez ce fichier.</translation>
+    </message>
+    <message>
+      <source>{value!r} cannot separate columns: give one character such as ; or , or tab.</source>
+      <translation>{value!r} ne peut pas séparer les colonnes : donnez un seul caractère comme ; ou , ou tab.</translation>
+    </message>
+    <message>
+      <source>Unknown text encoding {value!r}: try utf-8 or cp1252.</source>
+      <translation>Encodage de texte inconnu {value!r} : essayez utf-8 ou cp1252.</translation>
+    </message>
+    <message>
+      <source>This line cannot be read as {encoding} text: choose another encoding.</source>
+      <translation>Cette ligne ne se lit pas comme du texte {encoding} : choisissez un autre encodage.</translation>
+    </message>
+    <message>
+      <source>This is not a text file or an Excel workbook: export the sheet as CSV or .xlsx and import that file.</source>
+      <translation>Ce n’est ni un fichier texte ni un classeur Excel : exportez la feuille en CSV ou en .xlsx et importez ce fichier.</translation>
+    </message>
+    <message>
+      <source>This line is neither UTF-8 nor Windows-1252 text: save the file as "CSV UTF-8" and import it again.</source>
+      <translation>Cette ligne n’est ni du texte UTF-8 ni du Windows-1252 : enregistrez le fichier en « CSV UTF-8 » et importez-le de nouveau.</translation>
+    </message>
+    <message>
+      <source>The file is empty: it needs at least the header row.</source>
+      <translation>Le fichier est vide : il lui faut au moins la ligne d’en-tête.</translation>
+    </message>
+    <message>
+      <source>This row is not valid CSV: a quoted cell is not closed, or a quote stands inside a cell that is not quoted.</source>
+      <translation>Cette ligne n’est pas du CSV valide : une cellule entre guillemets n’est pas refermée, ou un guillemet se trouve dans une cellule qui n’est pas entre guillemets.</translation>
+    </message>
+    <message>
+      <source>This file cannot be read as an Excel workbook ({reason}): open it in the spreadsheet and save it again as "Excel workbook (.xlsx)".</source>
+      <translation>Ce fichier ne se lit pas comme un classeur Excel ({reason}) : ouvrez-le dans le tableur et enregistrez-le de nouveau en « Classeur Excel (.xlsx) ».</translation>
+    </message>
+    <message>
+      <source>The workbook has no sheet {sheet!r}; its sheets are {sheets}.</source>
+      <translation>Le classeur n’a pas de feuille {sheet!r} ; ses feuilles sont {sheets}.</translation>
+    </message>
+    <message>
+      <source>The sheet {sheet!r} is empty: it needs at least the header row.</source>
+      <translation>La feuille {sheet!r} est vide : il lui faut au moins la ligne d’en-tête.</translation>
+    </message>
+    <message>
+      <source>Régie has no column {key!r} here; its columns are {keys}.</source>
+      <translation>Régie n’a pas de colonne {key!r} ici ; ses colonnes sont {keys}.</translation>
+    </message>
+    <message>
+      <source>The file has no column {header!r}; its columns are {headers}.</source>
+      <translation>Le fichier n’a pas de colonne {header!r} ; ses colonnes sont {headers}.</translation>
+    </message>
+    <message>
+      <source>No column of the file gives the {label} ({key}): name it in the header, or map it to one of {headers}.</source>
+      <translation>Aucune colonne du fichier ne donne : {label} ({key}) ; nommez-la dans l’en-tête, ou associez-la à l’une de ces colonnes : {headers}.</translation>
+    </message>
+    <message>
+      <source>--map {value!r}: write it KEY=HEADER, e.g. name="Raison sociale".</source>
+      <translation>--map {value!r} : écrivez-le CLÉ=EN-TÊTE, par exemple name="Raison sociale".</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a date (write it like 25/11/2026 or 2026-11-25).</source>
+      <translation>{value!r} n’est pas une date (écrivez-la comme 25/11/2026 ou 2026-11-25).</translation>
+    </message>
+    <message>
+      <source>column {column!r}: {problem}</source>
+      <translation>colonne {column!r} : {problem}</translation>
+    </message>
+    <message>
       <source>There is no Régie database at {where}.</source>
       <translation>Il n’y a pas de base Régie à {where}.</translation>
     </message>
@@ -9350,6 +10676,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>The database already has {count} customers: the demo customers and bookings only go into a database without any.</source>
       <translation>La base contient déjà {count} clients : les clients et réservations de démonstration ne s’installent que dans une base qui n’en a aucun.</translation>
+    </message>
+    <message>
+      <source>This database holds {name}'s own data: the demo cooperative goes into a file of its own (regie --db {path} demo).</source>
+      <translation>Cette base contient les données propres de {name} : la coopérative de démonstration va dans un fichier à part (regie --db {path} demo).</translation>
     </message>
     <message>
       <source>The database already has {count} item types: the demo cooperative only goes into an empty catalogue.</source>
@@ -9390,34 +10720,6 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>The file {path} could not be written: {reason}.</source>
       <translation>Le fichier {path} n’a pas pu être écrit : {reason}.</translation>
-    </message>
-    <message>
-      <source>Cannot write {path}: {reason}</source>
-      <translation>Impossible d’écrire {path} : {reason}</translation>
-    </message>
-    <message>
-      <source>{value} is not a valid SIREN (nine digits, checked).</source>
-      <translation>{value} n’est pas un SIREN valide (neuf chiffres, avec clé de contrôle).</translation>
-    </message>
-    <message>
-      <source>{value} is not a valid SIRET (fourteen digits, checked).</source>
-      <translation>{value} n’est pas un SIRET valide (quatorze chiffres, avec clé de contrôle).</translation>
-    </message>
-    <message>
-      <source>The SIRET {value} does not start with the SIREN {siren}.</source>
-      <translation>Le SIRET {value} ne commence pas par le SIREN {siren}.</translation>
-    </message>
-    <message>
-      <source>{value} is not a valid VAT number (FR and 11 characters for France).</source>
-      <translation>{value} n’est pas un numéro de TVA valide (FR et 11 caractères pour la France).</translation>
-    </message>
-    <message>
-      <source>{value} is not a valid IBAN (its check digits do not match).</source>
-      <translation>{value} n’est pas un IBAN valide (ses chiffres de contrôle ne correspondent pas).</translation>
-    </message>
-    <message>
-      <source>{value} is not a valid BIC (8 or 11 letters and digits).</source>
-      <translation>{value} n’est pas un BIC valide (8 ou 11 lettres et chiffres).</translation>
     </message>
     <message>
       <source>There is no printer named {name}. Printers on this computer: {printers}.</source>
@@ -9564,16 +10866,92 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>{code} n’est dans aucun flight-case.</translation>
     </message>
     <message>
-      <source>The file is not UTF-8 text: save it from the spreadsheet as "CSV UTF-8" and import it again.</source>
-      <translation>Le fichier n’est pas du texte UTF-8 : enregistrez-le depuis le tableur au format « CSV UTF-8 » et importez-le à nouveau.</translation>
+      <source>Record (type or unit)</source>
+      <translation>Enregistrement (type ou unité)</translation>
     </message>
     <message>
-      <source>The file is empty: it needs at least the header row.</source>
-      <translation>Le fichier est vide : il lui faut au moins la ligne d’en-tête.</translation>
+      <source>Type code</source>
+      <translation>Code du type</translation>
     </message>
     <message>
-      <source>This row is not valid CSV: a quoted cell is not closed, or a quote stands inside a cell that is not quoted.</source>
-      <translation>Cette ligne n’est pas du CSV valide : une cellule entre guillemets n’est pas refermée, ou un guillemet se trouve dans une cellule qui n’est pas entre guillemets.</translation>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <source>Tracking</source>
+      <translation>Suivi</translation>
+    </message>
+    <message>
+      <source>Manufacturer</source>
+      <translation>Fabricant</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>Modèle</translation>
+    </message>
+    <message>
+      <source>Replacement value</source>
+      <translation>Valeur de remplacement</translation>
+    </message>
+    <message>
+      <source>Weight (grams)</source>
+      <translation>Poids (grammes)</translation>
+    </message>
+    <message>
+      <source>Stock quantity</source>
+      <translation>Quantité en stock</translation>
+    </message>
+    <message>
+      <source>Sale price</source>
+      <translation>Prix de vente</translation>
+    </message>
+    <message>
+      <source>Preparation hours</source>
+      <translation>Heures de préparation</translation>
+    </message>
+    <message>
+      <source>De-preparation hours</source>
+      <translation>Heures de rangement</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Item code of the unit</source>
+      <translation>Code du type de l’unité</translation>
+    </message>
+    <message>
+      <source>Barcode</source>
+      <translation>Code-barres</translation>
+    </message>
+    <message>
+      <source>Serial number</source>
+      <translation>Numéro de série</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>Emplacement</translation>
+    </message>
+    <message>
+      <source>Purchase date</source>
+      <translation>Date d’achat</translation>
+    </message>
+    <message>
+      <source>Purchase price</source>
+      <translation>Prix d’achat</translation>
+    </message>
+    <message>
+      <source>Condition notes</source>
+      <translation>Notes d’état</translation>
     </message>
     <message>
       <source>The first line must be the header row naming the columns.</source>
@@ -9608,6 +10986,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Seul un type en vrac a son propre code-barres ; mettez les codes-barres d’un type suivi à l’unité sur les lignes de ses unités.</translation>
     </message>
     <message>
+      <source>unit of {code}</source>
+      <translation>unité de {code}</translation>
+    </message>
+    <message>
       <source>The unit {barcode} is of type {actual}, not {code}: a unit cannot change type.</source>
       <translation>L’unité {barcode} est du type {actual}, pas {code} : une unité ne peut pas changer de type.</translation>
     </message>
@@ -9622,6 +11004,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>The barcode {code} appears more than once in the file (first on line {first}).</source>
       <translation>Le code-barres {code} figure plus d’une fois dans le fichier (d’abord à la ligne {first}).</translation>
+    </message>
+    <message>
+      <source>changed: {columns}</source>
+      <translation>modifié : {columns}</translation>
     </message>
     <message>
       <source>The columns {columns} are for unit rows; leave them empty on a type row.</source>
@@ -9890,6 +11276,102 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>This membership overlaps membership {number} ({start} – {end}).</source>
       <translation>Cette adhésion chevauche l’adhésion {number} ({start} – {end}).</translation>
+    </message>
+    <message>
+      <source>Customer number</source>
+      <translation>Numéro client</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Nature</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>Courriel</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Adresse</translation>
+    </message>
+    <message>
+      <source>Postcode</source>
+      <translation>Code postal</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>Ville</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>Pays</translation>
+    </message>
+    <message>
+      <source>SIREN</source>
+      <translation>SIREN</translation>
+    </message>
+    <message>
+      <source>SIRET</source>
+      <translation>SIRET</translation>
+    </message>
+    <message>
+      <source>VAT number</source>
+      <translation>Numéro de TVA</translation>
+    </message>
+    <message>
+      <source>Public buyer</source>
+      <translation>Acheteur public</translation>
+    </message>
+    <message>
+      <source>Service code</source>
+      <translation>Code service</translation>
+    </message>
+    <message>
+      <source>Member number</source>
+      <translation>Numéro de sociétaire</translation>
+    </message>
+    <message>
+      <source>Membership from</source>
+      <translation>Adhésion du</translation>
+    </message>
+    <message>
+      <source>Membership to</source>
+      <translation>Adhésion au</translation>
+    </message>
+    <message>
+      <source>First name (put before the name)</source>
+      <translation>Prénom (placé avant le nom)</translation>
+    </message>
+    <message>
+      <source>Several customers are named {name}: give the customer number in the file to say which one this row is about.</source>
+      <translation>Plusieurs clients s’appellent {name} : donnez le numéro client dans le fichier pour dire de quel client parle cette ligne.</translation>
+    </message>
+    <message>
+      <source>A membership needs its member number.</source>
+      <translation>Une adhésion a besoin de son numéro d’adhérent.</translation>
+    </message>
+    <message>
+      <source>A membership needs its first day.</source>
+      <translation>Une adhésion a besoin de son premier jour.</translation>
+    </message>
+    <message>
+      <source>membership {number} added</source>
+      <translation>adhésion {number} ajoutée</translation>
+    </message>
+    <message>
+      <source>membership {number} changed</source>
+      <translation>adhésion {number} modifiée</translation>
+    </message>
+    <message>
+      <source>{value!r} is not yes or no (leave it empty for no).</source>
+      <translation>{value!r} n’est ni oui ni non (laissez vide pour non).</translation>
+    </message>
+    <message>
+      <source>This row and line {first} describe the same customer but differ in {columns}: a customer's columns must be the same on each of its rows.</source>
+      <translation>Cette ligne et la ligne {first} décrivent le même client mais diffèrent par {columns} : les colonnes d’un client doivent être les mêmes sur chacune de ses lignes.</translation>
     </message>
     <message>
       <source>Accepted</source>
@@ -10337,6 +11819,42 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>La caution {id} est de {deposit} : impossible d’en retenir {amount}.</translation>
     </message>
     <message>
+      <source>Customers and memberships</source>
+      <translation>Clients et adhésions</translation>
+    </message>
+    <message>
+      <source>Customers with their numbers, addresses, identifiers and memberships.</source>
+      <translation>Les clients avec leurs numéros, adresses, identifiants et adhésions.</translation>
+    </message>
+    <message>
+      <source>Catalogue</source>
+      <translation>Catalogue</translation>
+    </message>
+    <message>
+      <source>Item types and their serialized units.</source>
+      <translation>Les types de matériel et leurs unités suivies.</translation>
+    </message>
+    <message>
+      <source>Day rates</source>
+      <translation>Tarifs journaliers</translation>
+    </message>
+    <message>
+      <source>Day rates per item type: member, non-member, price categories, VAT rate.</source>
+      <translation>Les tarifs journaliers par type de matériel : adhérent, non-adhérent, catégories tarifaires, taux de TVA.</translation>
+    </message>
+    <message>
+      <source>Opening balances</source>
+      <translation>Soldes d’ouverture</translation>
+    </message>
+    <message>
+      <source>Invoices left unpaid in the previous tool, as opening entries of each customer.</source>
+      <translation>Les factures restées impayées dans l’outil précédent, en écritures d’ouverture de chaque client.</translation>
+    </message>
+    <message>
+      <source>Nothing named {kind} can be imported.</source>
+      <translation>Rien ne s’appelle {kind} parmi ce qui peut être importé.</translation>
+    </message>
+    <message>
       <source>number, dates or buyer changed since issue</source>
       <translation>numéro, dates ou acheteur modifiés depuis l’émission</translation>
     </message>
@@ -10453,6 +11971,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Une facture ne peut pas avoir un total négatif : émettez plutôt un avoir.</translation>
     </message>
     <message>
+      <source>The numbering prefix {prefix} in the cooperative's settings is not one (1 to 10 capital letters and digits, starting with a letter: FA): correct it; nothing was issued.</source>
+      <translation>Le préfixe de numérotation {prefix} des réglages de la coopérative n'en est pas un (1 à 10 lettres majuscules et chiffres, commençant par une lettre : FA) : corrigez-le ; rien n'a été émis.</translation>
+    </message>
+    <message>
       <source>The renderer produced an empty PDF; nothing was issued.</source>
       <translation>La mise en page a produit un PDF vide ; rien n’a été émis.</translation>
     </message>
@@ -10495,6 +12017,86 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>From the deposit</source>
       <translation>Sur la caution</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Référence</translation>
+    </message>
+    <message>
+      <source>Invoice date</source>
+      <translation>Date de facture</translation>
+    </message>
+    <message>
+      <source>Due date</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <source>Amount due</source>
+      <translation>Reste dû</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>Libellé</translation>
+    </message>
+    <message>
+      <source>No opening entry has the reference {reference}.</source>
+      <translation>Aucune écriture d’ouverture n’a la référence {reference}.</translation>
+    </message>
+    <message>
+      <source>{reference} is longer than {limit} characters.</source>
+      <translation>{reference} dépasse {limit} caractères.</translation>
+    </message>
+    <message>
+      <source>An invoice of the previous tool cannot be dated after today ({date}).</source>
+      <translation>Une facture de l’outil précédent ne peut pas être datée après aujourd’hui ({date}).</translation>
+    </message>
+    <message>
+      <source>The due date {due} is before the invoice's date {issued}.</source>
+      <translation>L’échéance {due} précède la date de la facture, {issued}.</translation>
+    </message>
+    <message>
+      <source>Nothing is owed on {reference}: leave it out.</source>
+      <translation>Rien n’est dû sur {reference} : retirez cette ligne.</translation>
+    </message>
+    <message>
+      <source>{reference} is the number of an invoice Régie issued, not of the previous tool's.</source>
+      <translation>{reference} est le numéro d’une facture émise par Régie, pas de l’outil précédent.</translation>
+    </message>
+    <message>
+      <source>{reference} was already given on line {line}: give each invoice once.</source>
+      <translation>{reference} figure déjà ligne {line} : donnez chaque facture une seule fois.</translation>
+    </message>
+    <message>
+      <source>{reference} was imported on {day} with other figures; an opening entry is never changed: record a payment on it instead.</source>
+      <translation>{reference} a été importée le {day} avec d’autres montants ou dates ; une écriture d’ouverture ne se modifie jamais : enregistrez plutôt un règlement.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a payment method: {methods}.</source>
+      <translation>{value!r} n’est pas un moyen de paiement : {methods}.</translation>
+    </message>
+    <message>
+      <source>A payment must be more than zero.</source>
+      <translation>Un paiement doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+      <source>A payment cannot be dated in the future beyond tomorrow ({date}; this computer's clock says {today}).</source>
+      <translation>Un paiement ne peut pas être daté au-delà de demain ({date} ; l’horloge de ce poste indique le {today}).</translation>
+    </message>
+    <message>
+      <source>A payment cannot be dated before its invoice: {number} is dated {issued}, the payment {date}.</source>
+      <translation>Un paiement ne peut pas être daté avant sa facture : {number} est datée du {issued}, le paiement du {date}.</translation>
+    </message>
+    <message>
+      <source>Invoice {number} has {balance} left to pay; a payment of {amount} is more than that.</source>
+      <translation>Il reste {balance} à payer sur la facture {number} ; un paiement de {amount} dépasse ce montant.</translation>
+    </message>
+    <message>
+      <source>No payment of an opening entry has the id {id}.</source>
+      <translation>Aucun règlement d’écriture d’ouverture n’a le numéro {id}.</translation>
+    </message>
+    <message>
+      <source>Payment {id} was already cancelled.</source>
+      <translation>Le règlement {id} est déjà annulé.</translation>
     </message>
     <message>
       <source>seller name</source>
@@ -10573,24 +12175,8 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Les sommes hors du champ de la TVA ne peuvent pas figurer sur une facture avec des lignes taxées (EN 16931 BR-O-11) : facturez-les à part.</translation>
     </message>
     <message>
-      <source>A payment must be more than zero.</source>
-      <translation>Un paiement doit être supérieur à zéro.</translation>
-    </message>
-    <message>
-      <source>A payment cannot be dated in the future beyond tomorrow ({date}; this computer's clock says {today}).</source>
-      <translation>Un paiement ne peut pas être daté au-delà de demain ({date} ; l’horloge de ce poste indique le {today}).</translation>
-    </message>
-    <message>
-      <source>A payment cannot be dated before its invoice: {number} is dated {issued}, the payment {date}.</source>
-      <translation>Un paiement ne peut pas être daté avant sa facture : {number} est datée du {issued}, le paiement du {date}.</translation>
-    </message>
-    <message>
       <source>Invoice {number} is paid more than it owes ({credit} to refund to the customer): record a refund, not a payment.</source>
       <translation>La facture {number} est payée au-delà de ce qu’elle doit ({credit} à rembourser au client) : enregistrez un remboursement, pas un paiement.</translation>
-    </message>
-    <message>
-      <source>Invoice {number} has {balance} left to pay; a payment of {amount} is more than that.</source>
-      <translation>Il reste {balance} à payer sur la facture {number} ; un paiement de {amount} dépasse ce montant.</translation>
     </message>
     <message>
       <source>Régie is not a certified cash system (NF 525): record this cash refund to {customer} in your certified till. If the cooperative records such payments there, say so in Settings (File → Settings…); Régie then keeps a copy for the invoice's balance.</source>
@@ -10717,6 +12303,42 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Choisissez une grille de coefficients ou un coefficient fixe, pas les deux.</translation>
     </message>
     <message>
+      <source>Item code</source>
+      <translation>Code matériel</translation>
+    </message>
+    <message>
+      <source>Member day rate</source>
+      <translation>Tarif journalier adhérent</translation>
+    </message>
+    <message>
+      <source>Non-member day rate</source>
+      <translation>Tarif journalier non-adhérent</translation>
+    </message>
+    <message>
+      <source>VAT rate</source>
+      <translation>Taux de TVA</translation>
+    </message>
+    <message>
+      <source>VAT exemption</source>
+      <translation>Exonération de TVA</translation>
+    </message>
+    <message>
+      <source>{code} was already given on line {line}: give each item type once.</source>
+      <translation>{code} figure déjà ligne {line} : donnez chaque type de matériel une seule fois.</translation>
+    </message>
+    <message>
+      <source>A VAT rate or an exemption needs the member and non-member day rates.</source>
+      <translation>Un taux de TVA ou une exonération demande les tarifs journaliers adhérent et non-adhérent.</translation>
+    </message>
+    <message>
+      <source>The member day rate is missing.</source>
+      <translation>Le tarif journalier adhérent manque.</translation>
+    </message>
+    <message>
+      <source>The non-member day rate is missing.</source>
+      <translation>Le tarif journalier non-adhérent manque.</translation>
+    </message>
+    <message>
       <source>Other (minimum charge, free lines)</source>
       <translation>Autres (minimum de facturation, lignes libres)</translation>
     </message>
@@ -10777,20 +12399,12 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Chiffre d’affaires</translation>
     </message>
     <message>
-      <source>Customer number</source>
-      <translation>Numéro client</translation>
-    </message>
-    <message>
       <source>Balance incl. VAT</source>
       <translation>Solde TTC</translation>
     </message>
     <message>
       <source>Receivables by customer and age</source>
       <translation>Créances par client et par ancienneté</translation>
-    </message>
-    <message>
-      <source>Member number</source>
-      <translation>Numéro de sociétaire</translation>
     </message>
     <message>
       <source>Member</source>
@@ -10877,10 +12491,6 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Jours de retard</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>État</translation>
-    </message>
-    <message>
       <source>Inspections due</source>
       <translation>Vérifications à faire</translation>
     </message>
@@ -10891,6 +12501,133 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>A report covers at most ten years.</source>
       <translation>Un rapport couvre au plus dix ans.</translation>
+    </message>
+    <message numerus="yes">
+      <source>The cooperative was not set up: {count} problem(s) found; nothing was written.</source>
+      <translation>
+        <numerusform>La coopérative n’a pas été créée : {count} problème trouvé ; rien n’a été écrit.</numerusform>
+        <numerusform>La coopérative n’a pas été créée : {count} problèmes trouvés ; rien n’a été écrit.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>A cooperative that charges VAT needs its VAT number (or choose the franchise en base, art. 293 B du CGI).</source>
+      <translation>Une coopérative qui facture la TVA doit donner son numéro de TVA (ou choisir la franchise en base, art. 293 B du CGI).</translation>
+    </message>
+    <message>
+      <source>Invoices and credit notes need different prefixes ({prefix} is given for both).</source>
+      <translation>Les factures et les avoirs doivent avoir des préfixes différents ({prefix} est donné pour les deux).</translation>
+    </message>
+    <message>
+      <source>On a PostgreSQL server the administrator needs a password (at least {count} characters).</source>
+      <translation>Sur un serveur PostgreSQL, l’administrateur doit avoir un mot de passe (au moins {count} caractères).</translation>
+    </message>
+    <message>
+      <source>{where} already holds a database: a cooperative is set up in a new one (choose another file, or move that one away first).</source>
+      <translation>{where} contient déjà une base de données : une coopérative se crée dans une base neuve (choisissez un autre fichier, ou déplacez d’abord celui-ci).</translation>
+    </message>
+    <message>
+      <source>The {field} is required.</source>
+      <translation>Le champ « {field} » est obligatoire.</translation>
+    </message>
+    <message>
+      <source>{value} is not an amount of share capital (write it like 18500.00).</source>
+      <translation>{value} n’est pas un montant de capital social (écrivez-le comme 18500,00).</translation>
+    </message>
+    <message>
+      <source>{value} is too large a share capital.</source>
+      <translation>{value} est un capital social trop élevé.</translation>
+    </message>
+    <message>
+      <source>{value} is not a French postcode (five digits).</source>
+      <translation>{value} n’est pas un code postal français (cinq chiffres).</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid SIREN (nine digits, checked).</source>
+      <translation>{value} n’est pas un SIREN valide (neuf chiffres, avec clé de contrôle).</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid SIRET (fourteen digits, checked).</source>
+      <translation>{value} n’est pas un SIRET valide (quatorze chiffres, avec clé de contrôle).</translation>
+    </message>
+    <message>
+      <source>The SIRET {value} does not start with the SIREN {siren}.</source>
+      <translation>Le SIRET {value} ne commence pas par le SIREN {siren}.</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid VAT number (FR and 11 characters for France).</source>
+      <translation>{value} n’est pas un numéro de TVA valide (FR et 11 caractères pour la France).</translation>
+    </message>
+    <message>
+      <source>The VAT number {value} is not the SIREN {siren}'s (FR, a two-digit key, then the SIREN).</source>
+      <translation>Le numéro de TVA {value} n’est pas celui du SIREN {siren} (FR, une clé de deux chiffres, puis le SIREN).</translation>
+    </message>
+    <message>
+      <source>{value} is neither an RCS registration (RCS Lyon 123 456 789) nor an RNA number (W123456789).</source>
+      <translation>{value} n’est ni une immatriculation RCS (RCS Lyon 123 456 789) ni un numéro RNA (W123456789).</translation>
+    </message>
+    <message>
+      <source>The RCS registration {value} must end with the cooperative's SIREN{siren}.</source>
+      <translation>L’immatriculation RCS {value} doit se terminer par le SIREN de la coopérative{siren}.</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid IBAN (its check digits do not match).</source>
+      <translation>{value} n’est pas un IBAN valide (ses chiffres de contrôle ne correspondent pas).</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid BIC (8 or 11 letters and digits).</source>
+      <translation>{value} n’est pas un BIC valide (8 ou 11 lettres et chiffres).</translation>
+    </message>
+    <message>
+      <source>{value} is not an email address (name@example.fr).</source>
+      <translation>{value} n’est pas une adresse électronique (nom@exemple.fr).</translation>
+    </message>
+    <message>
+      <source>{value} is not a phone number (digits, spaces, dots, + and dashes).</source>
+      <translation>{value} n’est pas un numéro de téléphone (chiffres, espaces, points, + et tirets).</translation>
+    </message>
+    <message>
+      <source>The logo is too large ({size} kB, at most {limit} kB).</source>
+      <translation>Le logo est trop lourd ({size} ko, au plus {limit} ko).</translation>
+    </message>
+    <message>
+      <source>The logo must be a PNG or JPEG image, not {format}.</source>
+      <translation>Le logo doit être une image PNG ou JPEG, pas {format}.</translation>
+    </message>
+    <message>
+      <source>The logo is not a readable PNG or JPEG image.</source>
+      <translation>Le logo n’est pas une image PNG ou JPEG lisible.</translation>
+    </message>
+    <message>
+      <source>{value} is not a numbering prefix (1 to 10 capital letters and digits, starting with a letter: FA).</source>
+      <translation>{value} n’est pas un préfixe de numérotation (1 à 10 majuscules et chiffres, commençant par une lettre : FA).</translation>
+    </message>
+    <message>
+      <source>{days} is not a number of days (1 to 3660).</source>
+      <translation>{days} n’est pas un nombre de jours (1 à 3660).</translation>
+    </message>
+    <message>
+      <source>The coefficient of {days} day(s) is given twice.</source>
+      <translation>Le coefficient de {days} jour(s) est donné deux fois.</translation>
+    </message>
+    <message>
+      <source>The coefficient of {days} day(s) must be above 0, with at most three decimals ({value} is not).</source>
+      <translation>Le coefficient de {days} jour(s) doit être supérieur à 0, avec au plus trois décimales ({value} ne l’est pas).</translation>
+    </message>
+    <message>
+      <source>The coefficient of {days} day(s) ({value}) is below that of {fewer} day(s).</source>
+      <translation>Le coefficient de {days} jour(s) ({value}) est inférieur à celui de {fewer} jour(s).</translation>
+    </message>
+    <message>
+      <source>{value} is not the first day of a membership year (MM-DD: 01-01 for the calendar year, 09-01 for a season from September).</source>
+      <translation>{value} n’est pas le premier jour d’une année d’adhésion (MM-JJ : 01-01 pour l’année civile, 09-01 pour une saison commençant en septembre).</translation>
+    </message>
+    <message>
+      <source>{value} is not a VAT regime (normal: VAT charged; franchise: franchise en base).</source>
+      <translation>{value} n’est pas un régime de TVA (normal : TVA facturée ; franchise : franchise en base).</translation>
+    </message>
+    <message>
+      <source>The payment term is 0 to {limit} days ({value} is not).</source>
+      <translation>Le délai de paiement est de 0 à {limit} jours ({value} ne l’est pas).</translation>
     </message>
     <message>
       <source>{value!r} is not a month: write it like 2026-11.</source>

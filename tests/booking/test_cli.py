@@ -100,7 +100,8 @@ def test_customers_add_list_show(cli_db, capsys):
     )
     assert shown["member"] is True
     assert shown["memberships"] == [
-        {"member_number": "S-0042", "valid_from": "2026-01-01", "valid_to": None}
+        # no end given: the membership year's end (the calendar year by default)
+        {"member_number": "S-0042", "valid_from": "2026-01-01", "valid_to": "2026-12-31"}
     ]
     assert (shown["email"], shown["city"], shown["siret"], shown["vat_number"]) == (
         "culture@sete.fr",

@@ -107,7 +107,11 @@ def test_a_renewal_that_overlaps_or_has_nothing_to_renew_is_refused(cli, db_path
     assert status == 1 and "has no membership yet: give its --member-number" in err
     assert run(capsys, "customers", "renew", "C-SOC", "--member-number", "S", "--from", "x")[0] == 2
     assert memberships(db_path) == before
-    run(capsys, "customers", "renew", "C-SOC", "--member-number", "SOC-1", "--from", "2026-01-01")
+    run(
+        capsys,
+        *("customers", "renew", "C-SOC", "--member-number", "SOC-1", "--from", "2026-01-01"),
+        *("--to", "open"),
+    )
     before = memberships(db_path)
     status, _, err = run(capsys, "customers", "renew", "C-SOC")  # open-ended: from when?
     assert status == 1 and "Give the first day of the membership with --from" in err

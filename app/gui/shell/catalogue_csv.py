@@ -34,7 +34,7 @@ class CatalogueCsv(QMainWindow):
             self,
             tr("MainWindow", "Import catalogue"),
             str(Path.home()),
-            tr("MainWindow", "CSV files (*.csv);;All files (*)"),
+            tr("MainWindow", "Spreadsheets (*.csv *.xlsx);;All files (*)"),
         )
         if path:
             self.import_csv(Path(path))
