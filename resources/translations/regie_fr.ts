@@ -2293,8 +2293,8 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Valable à partir d&amp;u :</translation>
     </message>
     <message>
-      <source>dd/mm/yyyy, empty: open-ended</source>
-      <translation>jj/mm/aaaa ; vide : sans fin</translation>
+      <source>dd/mm/yyyy, empty: the membership year's end</source>
+      <translation>jj/mm/aaaa, vide : fin de l’année d’adhésion</translation>
     </message>
     <message>
       <source>Valid &amp;to:</source>

@@ -42,5 +42,5 @@ def test_a_membership_without_dates_takes_the_season(qtbot, screen: CustomersScr
     assert screen.membership_rows()[-1] == ["S-99", "01/09/2027", "31/08/2028"]
     add(screen, "S-99", end="31/12/2028")  # a "to" typed is kept
     assert screen.membership_rows()[-1] == ["S-99", "01/09/2028", "31/12/2028"]
-    add(screen, "S-99", start="01/01/2029")  # a "from" typed alone: open-ended, as before
-    assert screen.membership_rows()[-1][:2] == ["S-99", "01/01/2029"]
+    add(screen, "S-99", start="01/01/2029")  # a "from" typed alone: to its season's end
+    assert screen.membership_rows()[-1] == ["S-99", "01/01/2029", "31/08/2029"]

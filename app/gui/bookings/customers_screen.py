@@ -39,6 +39,7 @@ from app.gui.shell.scan_widgets import Feedback
 from app.gui.shell.widgets import FormFields, screen_action, screen_shortcuts_first
 from booking import customers, memberships
 from booking.customers import CustomerDetail
+from inventory import fields
 
 tr = QCoreApplication.translate
 __all__ = ["CustomerDialog", "CustomersScreen", "kind_label"]
@@ -319,11 +320,10 @@ class CustomersScreen(QWidget):
             self.search()
 
         def add(uow: UnitOfWork) -> int | None:
-            first: dt.date | str = start
-            last: dt.date | str | None = end
-            if not start.strip():  # no first day: the membership year's default period
-                first, year_end = memberships.default_period(uow, customer_id, today)
-                last = end or year_end
+            # a day left empty: the membership year's (as `regie customers add|renew`)
+            given = fields.optional_date("valid from", start.strip() or None)
+            first, year_end = memberships.default_period(uow, customer_id, today, valid_from=given)
+            last: dt.date | str = end or year_end
             return customers.add_membership(
                 uow,
                 user=user,
