@@ -9,12 +9,12 @@ are all derived from movements.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
 import sqlalchemy
-from sqlalchemy import and_, case, func
+from sqlalchemy import ColumnElement, Executable, Table, bindparam, case, func, literal
 from sqlmodel import col, select
 
 from app.core.access import Permission, requires
@@ -32,7 +32,7 @@ from booking.models import (
 from inventory import barcodes
 from inventory.barcodes import normalise
 from inventory.catalogue import set_status
-from inventory.models import InspectionDue, ItemType, Unit, UnitStatus
+from inventory.models import Case, InspectionDue, ItemType, Unit, UnitStatus
 
 
 class Outcome(StrEnum):
@@ -113,6 +113,226 @@ def _refuse(
     return ScanResult(scanned, False, outcome, DomainError(template, **params), reference)
 
 
+# --- statements (built once: SQLAlchemy caches their compiled form) ------------------------
+#
+# The scan path reads with these Core statements, a handful per scan, and never loads ORM
+# rows to decide: a scan is read as plain facts (``_Booking``, ``_Item``, ``_Case``).
+
+
+def _table(model: type[Any]) -> Table:
+    """``model``'s table, typed (SQLModel does not declare ``__table__``)."""
+    found = model.__table__
+    if not isinstance(found, Table):
+        raise TypeError(f"{model.__name__} has no table")
+    return found
+
+
+_BOOKING = _table(Booking)
+_LINE = _table(BookingLine)
+_MOVE = _table(Movement)
+_UNIT = _table(Unit)
+_TYPE = _table(ItemType)
+_CASE = _table(Case)
+_DUE = _table(InspectionDue)
+
+_BOOKING_FACTS = (
+    _BOOKING.c.id,
+    _BOOKING.c.reference,
+    _BOOKING.c.status,
+    _BOOKING.c.start,
+    _BOOKING.c.end,
+)
+_BOOKING_BY_REFERENCE = sqlalchemy.select(*_BOOKING_FACTS).where(
+    _BOOKING.c.reference == bindparam("reference")
+)
+
+
+def _identify_statement() -> Executable:
+    """Everything a reading of a scan may designate, in one statement: a booking (its
+    reference, upper-case), then units, cases and bulk types whose code is the reading
+    exactly or without case (``inventory.barcodes.by_code``; the ``upper`` indexes of
+    migration 0008 answer it). Columns: kind, id, code as stored, type id, type code,
+    type name, unit status, case permanent (the first select types them)."""
+    code = bindparam("code", type_=sqlalchemy.String)
+    key = bindparam("key", type_=sqlalchemy.String)
+
+    def matches(column: Any) -> ColumnElement[bool]:
+        return sqlalchemy.or_(column == code, func.upper(column) == key)
+
+    nothing_int = sqlalchemy.cast(sqlalchemy.null(), sqlalchemy.Integer)
+    nothing_text = sqlalchemy.cast(sqlalchemy.null(), sqlalchemy.String)
+    booking = sqlalchemy.select(
+        literal(_KIND_ORDER["booking"], sqlalchemy.Integer),
+        _BOOKING.c.id,
+        _BOOKING.c.reference,
+        nothing_int,
+        nothing_text,
+        nothing_text,
+        nothing_text,
+        sqlalchemy.cast(sqlalchemy.null(), sqlalchemy.Boolean),
+    ).where(_BOOKING.c.reference == key)
+    unit = (
+        sqlalchemy.select(
+            literal(_KIND_ORDER["unit"], sqlalchemy.Integer),
+            _UNIT.c.id,
+            _UNIT.c.barcode,
+            _UNIT.c.item_type_id,
+            _TYPE.c.code,
+            _TYPE.c.name,
+            _UNIT.c.status,
+            sqlalchemy.null(),
+        )
+        .join_from(_UNIT, _TYPE, _TYPE.c.id == _UNIT.c.item_type_id)
+        .where(matches(_UNIT.c.barcode))
+    )
+    case_ = sqlalchemy.select(
+        literal(_KIND_ORDER["case"], sqlalchemy.Integer),
+        _CASE.c.id,
+        _CASE.c.barcode,
+        sqlalchemy.null(),
+        sqlalchemy.null(),
+        sqlalchemy.null(),
+        sqlalchemy.null(),
+        _CASE.c.permanent,
+    ).where(matches(_CASE.c.barcode))
+    bulk = sqlalchemy.select(
+        literal(_KIND_ORDER["bulk"], sqlalchemy.Integer),
+        _TYPE.c.id,
+        _TYPE.c.barcode,
+        _TYPE.c.id,
+        _TYPE.c.code,
+        _TYPE.c.name,
+        sqlalchemy.null(),
+        sqlalchemy.null(),
+    ).where(matches(_TYPE.c.barcode))
+    return sqlalchemy.union_all(booking, unit, case_, bulk)
+
+
+#: The kinds a scan designates, in the order they are tried (``identify``).
+_KIND_ORDER = {"booking": 0, "unit": 1, "case": 2, "bulk": 3}
+_KINDS = {order: kind for kind, order in _KIND_ORDER.items()}
+_IDENTIFY = _identify_statement()
+
+#: A unit's whereabouts: its last movement, with the booking it went out on or came back
+#: from (the unit is out when that movement is a check-out).
+_LAST_MOVE = (
+    sqlalchemy.select(_MOVE.c.direction, *_BOOKING_FACTS)
+    .join_from(_MOVE, _BOOKING, _BOOKING.c.id == _MOVE.c.booking_id)
+    .where(_MOVE.c.unit_id == bindparam("unit_id"))
+    .order_by(_MOVE.c.id.desc())
+    .limit(1)
+)
+_DUE_SINCE = sqlalchemy.select(func.min(_DUE.c.due_on)).where(
+    _DUE.c.unit_id == bindparam("unit_id")
+)
+_CASE_UNITS = (
+    sqlalchemy.select(
+        _UNIT.c.id,
+        _UNIT.c.barcode,
+        _UNIT.c.item_type_id,
+        _TYPE.c.code,
+        _TYPE.c.name,
+        _UNIT.c.status,
+    )
+    .join_from(_UNIT, _TYPE, _TYPE.c.id == _UNIT.c.item_type_id)
+    .where(_UNIT.c.case_id == bindparam("case_id"))
+    .order_by(_UNIT.c.id)
+)
+
+#: A booking's ledger in one statement: what is booked per type ("booked" rows), and the
+#: movements per type, direction, condition and undo. ``progress`` and every scan's
+#: decision and answer are computed from these rows (``_Ledger``).
+_BOOKED = "booked"
+_LEDGER = sqlalchemy.union_all(
+    sqlalchemy.select(
+        _LINE.c.item_type_id,
+        literal(_BOOKED, sqlalchemy.String),
+        literal("", sqlalchemy.String),
+        literal(False, sqlalchemy.Boolean),
+        func.sum(_LINE.c.quantity),
+    )
+    .where(_LINE.c.booking_id == bindparam("booking_id"))
+    .group_by(_LINE.c.item_type_id),
+    sqlalchemy.select(
+        _MOVE.c.item_type_id,
+        _MOVE.c.direction,
+        _MOVE.c.condition,
+        _MOVE.c.undoes.is_not(None),
+        func.sum(_MOVE.c.quantity),
+    )
+    .where(_MOVE.c.booking_id == bindparam("booking_id"))
+    .group_by(
+        _MOVE.c.item_type_id, _MOVE.c.direction, _MOVE.c.condition, _MOVE.c.undoes.is_not(None)
+    ),
+)
+_TYPE_NAMES = sqlalchemy.select(_TYPE.c.id, _TYPE.c.code, _TYPE.c.name).where(
+    _TYPE.c.id.in_(bindparam("type_ids", expanding=True))
+)
+_SIGNED = case(
+    (_MOVE.c.direction == Direction.OUT.value, _MOVE.c.quantity), else_=-_MOVE.c.quantity
+)
+#: The booking a bulk return is credited to when none is hinted: the one with some of the
+#: type out that is due back first.
+_FIRST_HOLDER = (
+    sqlalchemy.select(*_BOOKING_FACTS)
+    .join_from(_BOOKING, _MOVE, _MOVE.c.booking_id == _BOOKING.c.id)
+    .where(_MOVE.c.item_type_id == bindparam("type_id"))
+    .group_by(*_BOOKING_FACTS)
+    .having(func.sum(_SIGNED) > 0)
+    .order_by(_BOOKING.c.end, _BOOKING.c.id)
+    .limit(1)
+)
+
+
+# --- what a scan is about, as plain facts -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Booking:
+    """The booking a scan is made for (read by ``_BOOKING_FACTS``)."""
+
+    id: int
+    reference: str
+    status: str
+    start: dt.datetime
+    end: dt.datetime
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A scanned unit, or a bulk type (then ``id`` is ``type_id`` and ``status`` empty)."""
+
+    id: int
+    barcode: str
+    type_id: int
+    type_code: str
+    type_name: str
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class _Case:
+    id: int
+    barcode: str
+    permanent: bool
+
+
+def _booking_row(found: Any) -> _Booking:
+    return _Booking(int(found.id), found.reference, found.status, found.start, found.end)
+
+
+def _booking_facts(uow: UnitOfWork, code: str) -> _Booking | None:
+    """The booking whose reference is scanned (``find_booking``), as facts."""
+    for reading in barcodes.candidates(code):
+        reference = normalise(reading).upper()
+        if not reference:
+            continue
+        found = uow.session.execute(_BOOKING_BY_REFERENCE, {"reference": reference}).first()
+        if found is not None:
+            return _booking_row(found)
+    return None
+
+
 # --- lookups ----------------------------------------------------------------------------
 
 
@@ -159,17 +379,42 @@ class _Scanned:
 def identify(uow: UnitOfWork, code: str) -> _Scanned | None:
     """What carries the scanned ``code``: a booking reference, a unit, a case or a bulk
     type, compared without case; when nothing does, the code as read on the other keyboard
-    layout (a scanner set up for US on a French PC, or the reverse)."""
+    layout (a scanner set up for US on a French PC, or the reverse). One statement per
+    reading; ``row`` is a ``_Booking``-like row, an ``_Item`` or a ``_Case``."""
     raw = normalise(code)
     for reading in barcodes.candidates(raw):
-        if (booking := _booking(uow, reading)) is not None:
-            return _Scanned("booking", booking, booking.reference, raw)
-        found = barcodes.find_exactly(uow, reading)
+        reading = normalise(reading)
+        if not reading:
+            continue
+        params = {"code": reading, "key": reading.upper()}
+        found = _designated(list(uow.session.execute(_IDENTIFY, params)), reading)
         if found is not None:
             kind, row = found
-            stored = row.barcode or reading
-            return _Scanned(kind, row, stored, raw)
+            return _Scanned(kind, row, row.barcode or reading, raw)
     return None
+
+
+def _designated(rows: list[Any], reading: str) -> tuple[str, Any] | None:
+    """The first kind found, in ``_KIND_ORDER``; within a kind the exact spelling, else the
+    oldest row without case (as ``barcodes.by_code``)."""
+    for order in sorted({int(r[0]) for r in rows}):
+        same = [r for r in rows if int(r[0]) == order]
+        row = next((r for r in same if r[2] == reading), None) or min(same, key=lambda r: r[1])
+        kind = _KINDS[order]
+        if kind == "booking":
+            return kind, _Code(int(row[1]), row[2])
+        if kind == "case":
+            return kind, _Case(int(row[1]), row[2], bool(row[7]))
+        return kind, _Item(int(row[1]), row[2], int(row[3]), row[4], row[5], row[6] or "")
+    return None
+
+
+@dataclass(frozen=True)
+class _Code:
+    """A booking reference found by a scan."""
+
+    id: int
+    barcode: str
 
 
 def _swapped(result: ScanResult, scanned: _Scanned) -> ScanResult:
@@ -190,128 +435,152 @@ def where_is(uow: UnitOfWork, unit_id: int) -> Booking | None:
     return uow.session.get(Booking, last.booking_id)
 
 
+def _out_on(uow: UnitOfWork, unit_id: int) -> _Booking | None:
+    """``where_is`` as facts: the booking the unit is out on (one statement)."""
+    last = uow.session.execute(_LAST_MOVE, {"unit_id": unit_id}).first()
+    if last is None or last.direction != Direction.OUT:
+        return None
+    return _booking_row(last)
+
+
 def booking_of_unit(uow: UnitOfWork, code: str) -> Booking | None:
     """ "Which booking has this unit?" — the one it is out on."""
     unit = _unit(uow, normalise(code))
     return where_is(uow, unit.id) if unit is not None and unit.id is not None else None
 
 
-def _net(uow: UnitOfWork, booking_id: int, type_id: int) -> int:
-    signed = case(
-        (col(Movement.direction) == Direction.OUT.value, Movement.quantity),
-        else_=-col(Movement.quantity),
-    )
-    query = select(func.coalesce(func.sum(signed), 0)).where(
-        Movement.booking_id == booking_id, Movement.item_type_id == type_id
-    )
-    return int(uow.session.exec(query).one())
-
-
 def _left(uow: UnitOfWork, booking_id: int, type_id: int) -> int:
     """How many ever left on the booking (check-outs not undone), returned or not: a
     booking of two lyres lets two go, even once they are back."""
-    counted = case(
-        (
-            and_(col(Movement.direction) == Direction.OUT.value, col(Movement.undoes).is_(None)),
-            Movement.quantity,
-        ),
-        (
-            and_(col(Movement.direction) == Direction.IN.value, col(Movement.undoes).is_not(None)),
-            -col(Movement.quantity),
-        ),
-        else_=0,
-    )
-    query = select(func.coalesce(func.sum(counted), 0)).where(
-        Movement.booking_id == booking_id, Movement.item_type_id == type_id
-    )
-    return int(uow.session.exec(query).one())
+    return _Ledger.read(uow, booking_id).tally(type_id).left
 
 
 def _wanted(uow: UnitOfWork, booking_id: int, type_id: int) -> int:
-    query = select(func.coalesce(func.sum(BookingLine.quantity), 0)).where(
-        BookingLine.booking_id == booking_id, BookingLine.item_type_id == type_id
-    )
-    return int(uow.session.exec(query).one())
+    return _Ledger.read(uow, booking_id).wanted.get(type_id, 0)
 
 
 def _overdue_since(uow: UnitOfWork, unit_id: int, today: dt.date) -> dt.date | None:
-    query = select(func.min(InspectionDue.due_on)).where(InspectionDue.unit_id == unit_id)
-    due = uow.session.exec(query).one()
+    due = uow.session.execute(_DUE_SINCE, {"unit_id": unit_id}).scalar()
     return due if due is not None and due < today else None
 
 
 # --- progress ---------------------------------------------------------------------------
 
 
+@dataclass
+class _Tally:
+    """One type's movements on a booking, summed by kind."""
+
+    out_: int = 0  # check-outs
+    in_: int = 0  # check-ins
+    undo_out: int = 0  # check-ins undoing a check-out
+    undo_in: int = 0  # check-outs undoing a check-in
+    damaged: int = 0
+    missing: int = 0
+
+    def add(self, direction: str, condition: str, is_undo: bool, qty: int) -> None:
+        if direction == Direction.OUT:
+            if is_undo:
+                self.undo_in += qty
+                if condition == Condition.DAMAGED:
+                    self.damaged -= qty  # an undone damaged check-in
+                elif condition == Condition.MISSING:
+                    self.missing -= qty
+            else:
+                self.out_ += qty
+        elif is_undo:
+            self.undo_out += qty
+        else:
+            self.in_ += qty
+            if condition == Condition.DAMAGED:
+                self.damaged += qty
+            elif condition == Condition.MISSING:
+                self.missing += qty
+
+    @property
+    def left(self) -> int:
+        """Ever checked out (check-outs not undone)."""
+        return self.out_ - self.undo_out
+
+    @property
+    def back(self) -> int:
+        return self.in_ - self.undo_in
+
+    @property
+    def out(self) -> int:
+        """Out now."""
+        return self.left - self.back
+
+
+@dataclass
+class _Ledger:
+    """A booking's booked quantities and movements per type (``_LEDGER``)."""
+
+    wanted: dict[int, int] = field(default_factory=dict)
+    moved: dict[int, _Tally] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, uow: UnitOfWork, booking_id: int) -> _Ledger:
+        ledger = cls()
+        for type_id, direction, condition, is_undo, qty in uow.session.execute(
+            _LEDGER, {"booking_id": booking_id}
+        ):
+            if direction == _BOOKED:
+                ledger.wanted[int(type_id)] = int(qty)
+            else:
+                ledger.record(int(type_id), direction, condition, bool(is_undo), int(qty))
+        return ledger
+
+    def record(self, type_id: int, direction: str, condition: str, is_undo: bool, qty: int) -> None:
+        self.moved.setdefault(type_id, _Tally()).add(direction, condition, is_undo, qty)
+
+    def tally(self, type_id: int) -> _Tally:
+        return self.moved.get(type_id) or _Tally()
+
+    def types(self) -> set[int]:
+        return set(self.wanted) | set(self.moved)
+
+    def line(self, type_id: int, code: str, name: str) -> LineProgress | None:
+        """The type's progress; None for a type moved but not booked whose every movement
+        was undone (nothing of it is on the booking)."""
+        t = self.tally(type_id)
+        if type_id not in self.wanted and t.left == 0 and t.back == 0:
+            return None
+        return LineProgress(
+            type_id,
+            code,
+            name,
+            wanted=self.wanted.get(type_id, 0),
+            out=t.out,
+            left=t.left,
+            back=t.back,
+            damaged=t.damaged,
+            missing=t.missing,
+        )
+
+    def with_moves(self, moves: list[Movement]) -> _Ledger:
+        """This ledger once ``moves`` (just written) are counted too."""
+        ledger = _Ledger(dict(self.wanted), {t: replace(v) for t, v in self.moved.items()})
+        for m in moves:
+            ledger.record(
+                m.item_type_id, m.direction, m.condition, m.undoes is not None, m.quantity
+            )
+        return ledger
+
+
 def progress(uow: UnitOfWork, booking_id: int) -> list[LineProgress]:
     """Per booked (or moved) type: wanted, out now, ever left, back, damaged, missing. A
-    type moved but not booked whose every movement was undone is left out."""
-    wanted = dict(
-        uow.session.exec(
-            select(BookingLine.item_type_id, func.sum(BookingLine.quantity))
-            .where(BookingLine.booking_id == booking_id)
-            .group_by(col(BookingLine.item_type_id))
-        ).all()
-    )
-    moved: dict[int, dict[str, int]] = {}
-    query = (
-        sqlalchemy.select(
-            col(Movement.item_type_id),
-            col(Movement.direction),
-            col(Movement.condition),
-            col(Movement.undoes).is_not(None),
-            func.sum(Movement.quantity),
-        )
-        .where(col(Movement.booking_id) == booking_id)
-        .group_by(
-            col(Movement.item_type_id),
-            col(Movement.direction),
-            col(Movement.condition),
-            col(Movement.undoes).is_not(None),
-        )
-    )
-    for type_id, direction, condition, is_undo, qty in uow.session.execute(query):
-        tally = moved.setdefault(
-            type_id, {"out": 0, "in": 0, "undo_out": 0, "damaged": 0, "missing": 0, "undo_in": 0}
-        )
-        if direction == Direction.OUT:
-            tally["undo_in" if is_undo else "out"] += qty
-            if is_undo and condition in (Condition.DAMAGED, Condition.MISSING):
-                tally[condition] -= qty  # an undone damaged/missing check-in
-        else:
-            tally["undo_out" if is_undo else "in"] += qty
-            if not is_undo and condition in (Condition.DAMAGED, Condition.MISSING):
-                tally[condition] += qty
-    names = dict(
-        (tid, (code, name))
-        for tid, code, name in uow.session.exec(
-            select(id_column(ItemType), ItemType.code, ItemType.name).where(
-                id_column(ItemType).in_(set(wanted) | set(moved))
-            )
-        )
-    )
-    rows = []
-    for type_id in sorted(set(wanted) | set(moved), key=lambda t: names[t][1]):
-        t = moved.get(
-            type_id, {"out": 0, "in": 0, "undo_out": 0, "damaged": 0, "missing": 0, "undo_in": 0}
-        )
-        left = t["out"] - t["undo_out"]
-        back = t["in"] - t["undo_in"]
-        if type_id not in wanted and left == 0 and back == 0:
-            continue  # an unplanned add that was undone: nothing of it is on the booking
-        rows.append(
-            LineProgress(
-                type_id,
-                *names[type_id],
-                wanted=int(wanted.get(type_id, 0)),
-                out=left - back,
-                left=left,
-                back=back,
-                damaged=t["damaged"],
-                missing=t["missing"],
-            )
-        )
-    return rows
+    type moved but not booked whose every movement was undone is left out. By type name."""
+    ledger = _Ledger.read(uow, booking_id)
+    types = ledger.types()
+    if not types:
+        return []
+    names = {
+        int(tid): (code, name)
+        for tid, code, name in uow.session.execute(_TYPE_NAMES, {"type_ids": sorted(types)})
+    }
+    rows = [ledger.line(t, *names[t]) for t in sorted(types, key=lambda t: (names[t][1], t))]
+    return [row for row in rows if row is not None]
 
 
 def _line(uow: UnitOfWork, booking_id: int, type_id: int) -> LineProgress | None:
@@ -325,10 +594,10 @@ READY_TO_PICK = (BookingStatus.CONFIRMED, BookingStatus.OUT)
 
 def _movement(
     uow: UnitOfWork,
-    booking: Booking,
+    booking_id: int,
     direction: Direction,
     type_id: int,
-    unit: Unit | None,
+    unit_id: int | None,
     qty: int,
     code: str,
     user: str,
@@ -339,10 +608,10 @@ def _movement(
     undoes: int | None = None,
 ) -> Movement:
     move = Movement(
-        booking_id=require_id(booking),
+        booking_id=booking_id,
         direction=direction.value,
         item_type_id=type_id,
-        unit_id=unit.id if unit else None,
+        unit_id=unit_id,
         quantity=qty,
         condition=condition.value,
         note=note,
@@ -355,6 +624,14 @@ def _movement(
     uow.session.add(move)
     uow.flush()
     return move
+
+
+def _set_status(uow: UnitOfWork, booking: _Booking, status: BookingStatus) -> _Booking:
+    """The booking moved to ``status`` (through the ORM: the trail records it and its
+    lines follow, ``booking.models._mirror_booking``)."""
+    uow.row(Booking, booking.id).status = status.value
+    uow.flush()
+    return replace(booking, status=status.value)
 
 
 @requires(Permission.DESK)
@@ -370,7 +647,7 @@ def check_out(
 ) -> ScanResult:
     """Decide and record one check-out scan for ``reference``. A refusal writes nothing."""
     code = normalise(code)
-    booking = find_booking(uow, reference)
+    booking = _booking_facts(uow, reference)
     if booking is None:
         return _refuse(
             code, Outcome.UNKNOWN, "No booking has the reference {ref}.", ref=normalise(reference)
@@ -412,7 +689,7 @@ def check_out(
     if scanned.kind == "unit":
         result = _out_units(uow, booking, [scanned.row], code, user, station, clock)
     elif scanned.kind == "case":
-        units = list(uow.session.exec(select(Unit).where(Unit.case_id == scanned.row.id)))
+        units = _case_units(uow, scanned.row.id)
         if not units:
             return _refuse(code, Outcome.INVALID, "Case {code} is empty.", ref, code=code)
         result = _out_units(uow, booking, units, code, user, station, clock)
@@ -430,8 +707,15 @@ def check_out(
     return _swapped(result, scanned)
 
 
+def _case_units(uow: UnitOfWork, case_id: int) -> list[_Item]:
+    return [
+        _Item(int(r.id), r.barcode, int(r.item_type_id), r.code, r.name, r.status)
+        for r in uow.session.execute(_CASE_UNITS, {"case_id": case_id})
+    ]
+
+
 def _unit_refusal(
-    uow: UnitOfWork, booking: Booking, unit: Unit, code: str, today: dt.date
+    uow: UnitOfWork, booking: _Booking, unit: _Item, code: str, today: dt.date
 ) -> ScanResult | None:
     ref = booking.reference
     if unit.status == UnitStatus.IN_REPAIR:
@@ -451,7 +735,7 @@ def _unit_refusal(
             code=unit.barcode,
             status=unit.status,
         )
-    where = where_is(uow, require_id(unit))
+    where = _out_on(uow, unit.id)
     if where is not None and where.id == booking.id:
         return _refuse(
             code,
@@ -470,7 +754,7 @@ def _unit_refusal(
             code=unit.barcode,
             other=where.reference,
         )
-    since = _overdue_since(uow, require_id(unit), today)
+    since = _overdue_since(uow, unit.id, today)
     if since is not None:
         return _refuse(
             code,
@@ -485,8 +769,8 @@ def _unit_refusal(
 
 def _out_units(
     uow: UnitOfWork,
-    booking: Booking,
-    units: list[Unit],
+    booking: _Booking,
+    units: list[_Item],
     code: str,
     user: str,
     station: str,
@@ -498,73 +782,73 @@ def _out_units(
         refused = _unit_refusal(uow, booking, unit, code, today)
         if refused is not None:
             return refused
-        counts[unit.item_type_id] = counts.get(unit.item_type_id, 0) + 1
+        counts[unit.type_id] = counts.get(unit.type_id, 0) + 1
+    ledger = _Ledger.read(uow, booking.id)
     for type_id, count in counts.items():
-        wanted = _wanted(uow, require_id(booking), type_id)
+        item = next(u for u in units if u.type_id == type_id)
+        wanted = ledger.wanted.get(type_id, 0)
         if wanted == 0:
-            return _not_on_booking(uow, booking, type_id, code)
-        if _left(uow, require_id(booking), type_id) + count > wanted:
-            return _complete(uow, booking, type_id, code, wanted)
+            return _not_on_booking(booking, item, code)
+        if ledger.tally(type_id).left + count > wanted:
+            return _complete(booking, item, code, wanted, ledger)
     moves = [
-        _movement(uow, booking, Direction.OUT, u.item_type_id, u, 1, code, user, station, clock)
+        _movement(uow, booking.id, Direction.OUT, u.type_id, u.id, 1, code, user, station, clock)
         for u in units
     ]
-    return _accepted(uow, booking, units[0].item_type_id, code, moves)
+    return _accepted(uow, booking, units[0], code, moves, ledger)
 
 
 def _out_bulk(
     uow: UnitOfWork,
-    booking: Booking,
-    item: ItemType,
+    booking: _Booking,
+    item: _Item,
     qty: int,
     code: str,
     user: str,
     station: str,
     clock: Clock,
 ) -> ScanResult:
-    assert item.id is not None and booking.id is not None
     if qty < 1:
         return _refuse(code, Outcome.INVALID, "The quantity must be at least 1.", booking.reference)
-    wanted = _wanted(uow, booking.id, item.id)
+    ledger = _Ledger.read(uow, booking.id)
+    wanted = ledger.wanted.get(item.type_id, 0)
     if wanted == 0:
-        result = _not_on_booking(uow, booking, item.id, code)
+        result = _not_on_booking(booking, item, code)
         result.offer["quantity"] = qty  # what A adds as unplanned
         return result
-    if _left(uow, booking.id, item.id) + qty > wanted:
-        return _complete(uow, booking, item.id, code, wanted)
-    move = _movement(uow, booking, Direction.OUT, item.id, None, qty, code, user, station, clock)
-    return _accepted(uow, booking, item.id, code, [move])
+    if ledger.tally(item.type_id).left + qty > wanted:
+        return _complete(booking, item, code, wanted, ledger)
+    move = _movement(
+        uow, booking.id, Direction.OUT, item.type_id, None, qty, code, user, station, clock
+    )
+    return _accepted(uow, booking, item, code, [move], ledger)
 
 
-def _not_on_booking(uow: UnitOfWork, booking: Booking, type_id: int, code: str) -> ScanResult:
-    item = uow.session.get(ItemType, type_id)
-    assert item is not None
+def _not_on_booking(booking: _Booking, item: _Item, code: str) -> ScanResult:
     result = _refuse(
         code,
         Outcome.NOT_ON_BOOKING,
         "{name} is not on {ref}: add it as an unplanned item or substitute it for a booked type.",
         booking.reference,
-        name=item.name,
+        name=item.type_name,
         ref=booking.reference,
     )
-    result.offer = {"code": item.code, "name": item.name}
+    result.offer = {"code": item.type_code, "name": item.type_name}
     return result
 
 
 def _complete(
-    uow: UnitOfWork, booking: Booking, type_id: int, code: str, wanted: int
+    booking: _Booking, item: _Item, code: str, wanted: int, ledger: _Ledger
 ) -> ScanResult:
     """Refuse a scan that would take more than booked, with the true remaining count."""
-    item = uow.session.get(ItemType, type_id)
-    assert item is not None and booking.id is not None
-    remaining = max(wanted - _left(uow, booking.id, type_id), 0)
+    remaining = max(wanted - ledger.tally(item.type_id).left, 0)
     if remaining == 0:
         result = _refuse(
             code,
             Outcome.COMPLETE,
             "{name}: nothing is left to go out ({count} booked piece(s), all out).",
             booking.reference,
-            name=item.name,
+            name=item.type_name,
             count=wanted,
         )
     else:
@@ -573,21 +857,25 @@ def _complete(
             Outcome.COMPLETE,
             "Only {count} piece(s) of {name} left to go out on {ref}: scan *{count}.",
             booking.reference,
-            name=item.name,
+            name=item.type_name,
             count=remaining,
             ref=booking.reference,
         )
-    result.line = _line(uow, booking.id, type_id)
+    result.line = ledger.line(item.type_id, item.type_code, item.type_name)
     return result
 
 
 def _accepted(
-    uow: UnitOfWork, booking: Booking, type_id: int, code: str, moves: list[Movement]
+    uow: UnitOfWork,
+    booking: _Booking,
+    item: _Item,
+    code: str,
+    moves: list[Movement],
+    ledger: _Ledger,
 ) -> ScanResult:
-    assert booking.id is not None
     if booking.status == BookingStatus.CONFIRMED:
-        booking.status = BookingStatus.OUT.value  # out as soon as anything has left
-    line = _line(uow, booking.id, type_id)
+        booking = _set_status(uow, booking, BookingStatus.OUT)  # out once anything has left
+    line = ledger.with_moves(moves).line(item.type_id, item.type_code, item.type_name)
     assert line is not None
     qty = sum(m.quantity for m in moves)
     message = DomainError(
@@ -640,18 +928,9 @@ def check_in(
     if scanned.kind == "unit":
         result = _in_unit(uow, scanned.row, code, condition, note, user, station, clock)
     elif scanned.kind == "case":
-        container = scanned.row
-        units = list(uow.session.exec(select(Unit).where(Unit.case_id == container.id)))
-        out = [u for u in units if where_is(uow, require_id(u)) is not None]
-        if not out:
-            return _refuse(code, Outcome.NOT_OUT, "Nothing in case {code} is out.", code=code)
-        results = [_in_unit(uow, u, u.barcode, condition, note, user, station, clock) for u in out]
-        result = results[-1]
-        result.movement_ids = [m for r in results for m in r.movement_ids]
-        result.code = code
-        if not container.permanent:
-            for u in units:
-                u.case_id = None  # a temporary case is emptied at check-in
+        result = _in_case(uow, scanned.row, code, condition, note, user, station, clock)
+        if not result.ok:
+            return result  # nothing in it is out (said without the scan as typed)
     else:
         result = _in_bulk(
             uow,
@@ -668,9 +947,9 @@ def check_in(
     return _swapped(result, scanned)
 
 
-def _in_unit(
+def _in_case(
     uow: UnitOfWork,
-    unit: Unit,
+    container: _Case,
     code: str,
     condition: Condition,
     note: str,
@@ -678,17 +957,41 @@ def _in_unit(
     station: str,
     clock: Clock,
 ) -> ScanResult:
-    booking = where_is(uow, require_id(unit))
+    units = _case_units(uow, container.id)
+    out = [u for u in units if _out_on(uow, u.id) is not None]
+    if not out:
+        return _refuse(code, Outcome.NOT_OUT, "Nothing in case {code} is out.", code=code)
+    results = [_in_unit(uow, u, u.barcode, condition, note, user, station, clock) for u in out]
+    result = results[-1]
+    result.movement_ids = [m for r in results for m in r.movement_ids]
+    result.code = code
+    if not container.permanent:
+        for unit in uow.session.exec(select(Unit).where(Unit.case_id == container.id)):
+            unit.case_id = None  # a temporary case is emptied at check-in
+    return result
+
+
+def _in_unit(
+    uow: UnitOfWork,
+    unit: _Item,
+    code: str,
+    condition: Condition,
+    note: str,
+    user: str,
+    station: str,
+    clock: Clock,
+) -> ScanResult:
+    booking = _out_on(uow, unit.id)
     if booking is None:
         return _refuse(
             code, Outcome.NOT_OUT, "{code} is not out: nothing to check in.", code=unit.barcode
         )
     move = _movement(
         uow,
-        booking,
+        booking.id,
         Direction.IN,
-        unit.item_type_id,
-        unit,
+        unit.type_id,
+        unit.id,
         1,
         code,
         user,
@@ -708,12 +1011,12 @@ def _in_unit(
                 note=note or condition.value,
                 clock=clock,
             )
-    return _returned(uow, booking, unit.item_type_id, code, [move], clock)
+    return _returned(uow, booking, unit, code, _Ledger.read(uow, booking.id), clock, [move])
 
 
 def _in_bulk(
     uow: UnitOfWork,
-    item: ItemType,
+    item: _Item,
     qty: int,
     code: str,
     condition: Condition,
@@ -723,14 +1026,13 @@ def _in_bulk(
     station: str,
     clock: Clock,
 ) -> ScanResult:
-    assert item.id is not None
     if qty < 1:
         return _refuse(code, Outcome.INVALID, "The quantity must be at least 1.")
-    booking = _bulk_booking(uow, item.id, hint)
-    if booking is None:
-        return _refuse(code, Outcome.NOT_OUT, "No {name} is out.", name=item.name)
-    assert booking.id is not None
-    outstanding = _net(uow, booking.id, item.id)
+    found = _bulk_booking(uow, item.type_id, hint)
+    if found is None:
+        return _refuse(code, Outcome.NOT_OUT, "No {name} is out.", name=item.type_name)
+    booking, ledger = found
+    outstanding = ledger.tally(item.type_id).out
     if qty > outstanding:
         return _refuse(
             code,
@@ -738,46 +1040,62 @@ def _in_bulk(
             "Only {count} {name} are out on {ref}.",
             booking.reference,
             count=outstanding,
-            name=item.name,
+            name=item.type_name,
             ref=booking.reference,
         )
     move = _movement(
-        uow, booking, Direction.IN, item.id, None, qty, code, user, station, clock, condition, note
+        uow,
+        booking.id,
+        Direction.IN,
+        item.type_id,
+        None,
+        qty,
+        code,
+        user,
+        station,
+        clock,
+        condition,
+        note,
     )
-    return _returned(uow, booking, item.id, code, [move], clock)
+    return _returned(uow, booking, item, code, ledger.with_moves([move]), clock, [move])
 
 
-def _bulk_booking(uow: UnitOfWork, type_id: int, hint: str) -> Booking | None:
-    """The booking to credit a bulk return to: the hinted one if it has some out, else the
-    one due back first."""
-    signed = case(
-        (col(Movement.direction) == Direction.OUT.value, Movement.quantity),
-        else_=-col(Movement.quantity),
-    )
-    query = (
-        select(Booking)
-        .join(Movement, col(Movement.booking_id) == id_column(Booking))
-        .where(Movement.item_type_id == type_id)
-        .group_by(id_column(Booking))
-        .having(func.sum(signed) > 0)
-        .order_by(col(Booking.end), id_column(Booking))
-    )
-    candidates = list(uow.session.exec(query))
-    for booking in candidates:
-        if hint and booking.reference == normalise(hint).upper():
-            return booking
-    return candidates[0] if candidates else None
+def _bulk_booking(uow: UnitOfWork, type_id: int, hint: str) -> tuple[_Booking, _Ledger] | None:
+    """The booking to credit a bulk return to, with its ledger: the hinted one if it has
+    some out, else the one due back first."""
+    hinted = _booking_by_reference(uow, hint) if hint else None
+    if hinted is not None:
+        ledger = _Ledger.read(uow, hinted.id)
+        if ledger.tally(type_id).out > 0:
+            return hinted, ledger
+    first = uow.session.execute(_FIRST_HOLDER, {"type_id": type_id}).first()
+    if first is None:
+        return None
+    booking = _booking_row(first)
+    return booking, _Ledger.read(uow, booking.id)
+
+
+def _booking_by_reference(uow: UnitOfWork, reference: str) -> _Booking | None:
+    """The booking whose reference is exactly ``reference`` (without case)."""
+    key = normalise(reference).upper()
+    found = uow.session.execute(_BOOKING_BY_REFERENCE, {"reference": key}).first()
+    return _booking_row(found) if found is not None else None
 
 
 def _returned(
-    uow: UnitOfWork, booking: Booking, type_id: int, code: str, moves: list[Movement], clock: Clock
+    uow: UnitOfWork,
+    booking: _Booking,
+    item: _Item,
+    code: str,
+    ledger: _Ledger,
+    clock: Clock,
+    moves: list[Movement] | None = None,
 ) -> ScanResult:
-    assert booking.id is not None
+    """The answer to an accepted check-in; ``ledger`` counts its movements already."""
     late = clock.local_now() > booking.end
-    rows = progress(uow, booking.id)  # once: the status and the line both come from it
-    if booking.status == BookingStatus.OUT and all(p.out <= 0 for p in rows):
-        booking.status = BookingStatus.RETURNED.value  # everything that left is back
-    line = next((p for p in rows if p.item_type_id == type_id), None)
+    if booking.status == BookingStatus.OUT and all(t.out <= 0 for t in ledger.moved.values()):
+        booking = _set_status(uow, booking, BookingStatus.RETURNED)  # all that left is back
+    line = ledger.line(item.type_id, item.type_code, item.type_name)
     assert line is not None
     late_text = N_("{name} back {back} / {left} (late: due {due})")
     template = late_text if late else N_("{name} back {back} / {left}")
@@ -788,16 +1106,8 @@ def _returned(
         left=line.left,
         due=booking.end.strftime("%d/%m/%Y %H:%M"),
     )
-    return ScanResult(
-        code,
-        True,
-        Outcome.ACCEPTED,
-        message,
-        booking.reference,
-        line,
-        late,
-        [m.id for m in moves if m.id is not None],
-    )
+    ids = [m.id for m in moves or [] if m.id is not None]
+    return ScanResult(code, True, Outcome.ACCEPTED, message, booking.reference, line, late, ids)
 
 
 # --- undo, unplanned items, substitutions -------------------------------------------------
@@ -825,10 +1135,10 @@ def undo_last(uow: UnitOfWork, *, user: str, station: str = "", clock: Clock) ->
     unit = uow.session.get(Unit, last.unit_id) if last.unit_id else None
     move = _movement(
         uow,
-        booking,
+        booking.id,
         back,
         last.item_type_id,
-        unit,
+        last.unit_id,
         last.quantity,
         last.code,
         user,
@@ -907,9 +1217,9 @@ def add_unplanned(
         )
     assert booking.id is not None
     if scanned.kind == "unit":
-        type_id, qty = scanned.row.item_type_id, 1
+        type_id, qty = scanned.row.type_id, 1
     else:
-        type_id, qty = scanned.row.id, 1 if quantity is None else quantity
+        type_id, qty = scanned.row.type_id, 1 if quantity is None else quantity
         if qty < 1:
             return _refuse(
                 code, Outcome.INVALID, "The quantity must be at least 1.", booking.reference
