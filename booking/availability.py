@@ -11,20 +11,25 @@ never blocking.
 SQL selects only the lines whose (widened) period meets the window — through the indexes
 on the booking period and the line's item type — and a sweep over their start/end events
 finds the peak. History is never loaded to answer a question about a window.
+
+Every question is two statements (the types' facts with their serviceable stock, then the
+lines holding them), built once per shape at first use and cached by SQLAlchemy compiled:
+a booking's check or one type's answer costs what SQLite or PostgreSQL spends on it plus a
+few dozen microseconds, not the ORM's per-statement construction and row loading.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
-import sqlalchemy
-from sqlalchemy import case, func
-from sqlmodel import col, select
+from sqlalchemy import CompoundSelect, Select, Table, bindparam, case, func, literal, select
 
-from app.core.db import UnitOfWork, id_column
+from app.core.db import UnitOfWork
 from booking.models import (
     HOLDING,
     TENTATIVE,
@@ -37,6 +42,22 @@ from booking.models import (
 from inventory.models import ItemType, Tracking, Unit, UnitStatus
 
 FOREVER = dt.datetime(9999, 12, 31)
+
+
+def table_of(model: type[Any]) -> Table:
+    """``model``'s table, typed (SQLModel does not declare ``__table__``), for Core
+    statements."""
+    found = model.__table__
+    if not isinstance(found, Table):
+        raise TypeError(f"{model.__name__} has no table")
+    return found
+
+
+_LINE = table_of(BookingLine)
+_BOOKING = table_of(Booking)
+_TYPE = table_of(ItemType)
+_UNIT = table_of(Unit)
+_MOVE = table_of(Movement)
 
 
 @dataclass(frozen=True)
@@ -81,6 +102,20 @@ class Shortage:
     holders: tuple[str, ...] = field(default=())
 
 
+class TypeFacts(NamedTuple):
+    """What every availability answer needs to know of an item type."""
+
+    id: int
+    code: str
+    name: str
+    tracking: str
+    stock_quantity: int
+    prep_hours: int
+    deprep_hours: int
+    #: Units in service (serialized), or the bulk stock quantity.
+    serviceable: int
+
+
 # --- pure functions ---------------------------------------------------------------------
 
 
@@ -97,7 +132,7 @@ def peak(
         if s < e and qty:
             events.append((s, qty))
             events.append((e, -qty))
-    events.sort(key=lambda ev: (ev[0], ev[1]))  # at one instant, ends (-) before starts (+)
+    events.sort()  # by instant; at one instant, ends (-) before starts (+)
     best, when, level = 0, None, 0
     for at, delta in events:
         level += delta
@@ -111,23 +146,142 @@ def holders_at(holds: Iterable[Hold], at: dt.datetime) -> tuple[str, ...]:
     return tuple(sorted(refs))
 
 
+def _spans(holds: Iterable[Hold]) -> Iterable[tuple[dt.datetime, dt.datetime, int]]:
+    return ((h.start, h.end, h.quantity) for h in holds)
+
+
+# --- statements (built once per shape; SQLAlchemy caches their compiled form) -------------
+
+ALL, ONE, SOME = "all", "one", "some"
+
+_IN_SERVICE = (
+    select(func.count())
+    .where(_UNIT.c.item_type_id == _TYPE.c.id, _UNIT.c.status == UnitStatus.IN_SERVICE.value)
+    .scalar_subquery()
+)
+_FACTS = select(
+    _TYPE.c.id,
+    _TYPE.c.code,
+    _TYPE.c.name,
+    _TYPE.c.tracking,
+    _TYPE.c.stock_quantity,
+    _TYPE.c.prep_hours,
+    _TYPE.c.deprep_hours,
+    case(
+        (_TYPE.c.tracking == Tracking.SERIALIZED.value, _IN_SERVICE),
+        else_=_TYPE.c.stock_quantity,
+    ),
+)
+_FACTS_BY_SHAPE = {
+    ALL: _FACTS,
+    ONE: _FACTS.where(_TYPE.c.id == bindparam("type_id")),
+    SOME: _FACTS.where(_TYPE.c.id.in_(bindparam("type_ids", expanding=True))),
+}
+_FACTS_BY_CODE = _FACTS.where(_TYPE.c.code.in_(bindparam("codes", expanding=True)))
+_BUFFERS = select(func.max(_TYPE.c.prep_hours), func.max(_TYPE.c.deprep_hours))
+_BUFFERS_BY_SHAPE = {
+    ALL: _BUFFERS,
+    ONE: _BUFFERS.where(_TYPE.c.id == bindparam("type_id")),
+    SOME: _BUFFERS.where(_TYPE.c.id.in_(bindparam("type_ids", expanding=True))),
+}
+_STILL_OUT = (
+    select(
+        _MOVE.c.booking_id,
+        _MOVE.c.item_type_id,
+        func.sum(
+            case(
+                (_MOVE.c.direction == Direction.OUT.value, _MOVE.c.quantity),
+                else_=-_MOVE.c.quantity,
+            )
+        ),
+    )
+    .where(_MOVE.c.booking_id.in_(bindparam("booking_ids", expanding=True)))
+    .group_by(_MOVE.c.booking_id, _MOVE.c.item_type_id)
+)
+
+
+@functools.cache
+def _holds_statement(
+    shape: str, statuses: tuple[str, ...], exclude: bool
+) -> Select[Any] | CompoundSelect[Any]:
+    """Lines of bookings in ``statuses`` meeting ``[:lo, :hi)`` (the window widened by the
+    widest buffers), and with ``out`` the late lines still out (``end <= :now``). The
+    lines mirror their booking's period and status: one index range per type
+    (ix_booking_line_type_status_end), a second one for late bookings still out."""
+    line = _LINE.c
+    base = (
+        select(
+            line.booking_id,
+            _BOOKING.c.reference,
+            line.status,
+            line.start,
+            line.end,
+            line.item_type_id,
+            line.quantity,
+            _TYPE.c.prep_hours,
+            _TYPE.c.deprep_hours,
+        )
+        .join(_BOOKING, _BOOKING.c.id == line.booking_id)
+        .join(_TYPE, _TYPE.c.id == line.item_type_id)
+        .where(line.start < bindparam("hi"))
+    )
+    if shape == ONE:
+        base = base.where(line.item_type_id == bindparam("type_id"))
+    elif shape == SOME:
+        base = base.where(line.item_type_id.in_(bindparam("type_ids", expanding=True)))
+    if exclude:
+        base = base.where(line.booking_id != bindparam("exclude"))
+    # constants as literal binds, not an "expanding" list re-rendered at every execution
+    held = base.where(line.status.in_([literal(s) for s in statuses]), line.end > bindparam("lo"))
+    if BookingStatus.OUT.value not in statuses:
+        return held
+    late = base.where(
+        line.status == BookingStatus.OUT.value,
+        line.end <= bindparam("now"),
+        line.end <= bindparam("lo"),
+    )
+    return held.union_all(late)
+
+
+def _shape(type_ids: Sequence[int] | None) -> tuple[str, dict[str, Any]]:
+    """Which statement filters on ``type_ids`` (all, one, some), and its parameters."""
+    if type_ids is None:
+        return ALL, {}
+    if len(type_ids) == 1:
+        return ONE, {"type_id": type_ids[0]}
+    return SOME, {"type_ids": list(type_ids)}
+
+
 # --- queries ----------------------------------------------------------------------------
+
+
+def _rows(uow: UnitOfWork, statement: Any, params: Mapping[str, Any]) -> Any:
+    """``statement``'s result in the unit of work (pending ORM changes flushed first)."""
+    return uow.session.execute(statement, params)
+
+
+def type_facts(uow: UnitOfWork, type_ids: Sequence[int] | None = None) -> dict[int, TypeFacts]:
+    """The facts of each type (all types when None), serviceable stock included: one
+    statement."""
+    shape, params = _shape(type_ids)
+    rows = _rows(uow, _FACTS_BY_SHAPE[shape], params)
+    return {row[0]: TypeFacts(*row) for row in rows}
+
+
+def facts_by_code(uow: UnitOfWork, codes: Iterable[str]) -> dict[str, TypeFacts]:
+    """The facts of the types whose code is exactly one of ``codes`` (one statement)."""
+    wanted = sorted({code for code in codes if code})
+    if not wanted:
+        return {}
+    rows = _rows(uow, _FACTS_BY_CODE, {"codes": wanted})
+    return {row[1]: TypeFacts(*row) for row in rows}
 
 
 def serviceable(uow: UnitOfWork, type_ids: Sequence[int] | None = None) -> dict[int, int]:
     """Serviceable stock per type: units in service, or the bulk stock quantity."""
-    units = select(Unit.item_type_id, func.count(id_column(Unit))).where(
-        Unit.status == UnitStatus.IN_SERVICE.value
-    )
-    types = select(id_column(ItemType), ItemType.tracking, ItemType.stock_quantity)
-    if type_ids is not None:
-        units = units.where(col(Unit.item_type_id).in_(type_ids))
-        types = types.where(id_column(ItemType).in_(type_ids))
-    counts = dict(uow.session.exec(units.group_by(col(Unit.item_type_id))).all())
-    result: dict[int, int] = {}
-    for type_id, tracking, stock in uow.session.exec(types):
-        result[type_id] = counts.get(type_id, 0) if tracking == Tracking.SERIALIZED else stock
-    return result
+    if type_ids is not None and not type_ids:
+        return {}
+    return {tid: facts.serviceable for tid, facts in type_facts(uow, type_ids).items()}
 
 
 def holds(
@@ -143,49 +297,24 @@ def holds(
 ) -> list[Hold]:
     """Lines of bookings in ``statuses`` whose buffered period meets ``[start, end)``.
     ``bounds`` (widest prep, de-prep) saves a query when the caller knows them."""
-    line = BookingLine
-    base = (
-        sqlalchemy.select(
-            col(line.booking_id),
-            col(Booking.reference),
-            col(line.status),
-            col(line.start),
-            col(line.end),
-            col(line.item_type_id),
-            col(line.quantity),
-            col(ItemType.prep_hours),
-            col(ItemType.deprep_hours),
-        )
-        .join(Booking, id_column(Booking) == line.booking_id)
-        .join(ItemType, id_column(ItemType) == line.item_type_id)
+    if type_ids is not None and not type_ids:
+        return []
+    shape, params = _shape(type_ids)
+    before, after = bounds or _widest_buffers(uow, shape, params)
+    statement = _holds_statement(
+        shape, tuple(BookingStatus(s).value for s in statuses), exclude_booking is not None
     )
-    before, after = bounds or _widest_buffers(uow, type_ids)
-    base = base.where(col(line.start) < end + before)
-    if type_ids is not None:
-        base = base.where(col(line.item_type_id).in_(type_ids))
+    params.update(hi=end + before, lo=start - after, now=now)
     if exclude_booking is not None:
-        base = base.where(col(line.booking_id) != exclude_booking)
-    # The lines mirror their booking's period and status: one index range per type
-    # (ix_booking_line_type_status_end), and a second one for late bookings still out.
-    query = base.where(
-        col(line.status).in_([s.value for s in statuses]),
-        col(line.end) > start - after,
-    )
-    if BookingStatus.OUT in statuses:
-        late = base.where(
-            col(line.status) == BookingStatus.OUT.value,
-            col(line.end) <= now,
-            col(line.end) <= start - after,
-        )
-        rows = list(uow.session.execute(query.union_all(late)))
-    else:
-        rows = list(uow.session.execute(query))
-    overdue = {r[0] for r in rows if r[2] == BookingStatus.OUT and r[4] <= now}
+        params["exclude"] = exclude_booking
+    rows = _rows(uow, statement, params).all()
+    out = BookingStatus.OUT.value
+    overdue = {r[0] for r in rows if r[2] == out and r[4] <= now}
     still_out = _still_out(uow, overdue) if overdue else {}
     result = []
     for bid, ref, status, b_start, b_end, type_id, qty, prep, deprep in rows:
-        h_start = b_start - dt.timedelta(hours=prep)
-        h_end = b_end + dt.timedelta(hours=deprep)
+        h_start = b_start - _hours(prep) if prep else b_start
+        h_end = b_end + _hours(deprep) if deprep else b_end
         if bid in overdue:  # late: what is still out stays held until it is scanned back
             h_end, qty = FOREVER, still_out.pop((bid, type_id), 0)
         if qty > 0 and h_start < end and h_end > start:
@@ -193,31 +322,33 @@ def holds(
     return result
 
 
+@functools.lru_cache(maxsize=256)
+def _hours(hours: int) -> dt.timedelta:
+    return dt.timedelta(hours=hours)
+
+
 def _widest_buffers(
-    uow: UnitOfWork, type_ids: Sequence[int] | None
+    uow: UnitOfWork, shape: str, params: Mapping[str, Any]
 ) -> tuple[dt.timedelta, dt.timedelta]:
-    """The widest prep and de-prep buffers among ``type_ids`` (all types when None): a
+    """The widest prep and de-prep buffers among the types (all types for ``ALL``): a
     booking whose period misses the window by more cannot hold stock in it."""
-    query = select(func.max(ItemType.prep_hours), func.max(ItemType.deprep_hours))
-    if type_ids is not None:
-        query = query.where(id_column(ItemType).in_(type_ids))
-    prep, deprep = uow.session.exec(query).one()
-    return dt.timedelta(hours=prep or 0), dt.timedelta(hours=deprep or 0)
+    found = _rows(uow, _BUFFERS_BY_SHAPE[shape], params).one()
+    return _hours(found[0] or 0), _hours(found[1] or 0)
+
+
+def _bounds(facts: Iterable[TypeFacts]) -> tuple[dt.timedelta, dt.timedelta]:
+    """The widest buffers among types already read."""
+    known = list(facts)
+    before = max((f.prep_hours for f in known), default=0)
+    after = max((f.deprep_hours for f in known), default=0)
+    return _hours(before), _hours(after)
 
 
 def _still_out(uow: UnitOfWork, booking_ids: set[int]) -> dict[tuple[int, int], int]:
     """Net quantity out (checked out minus checked in) per (booking, type), from the desk's
     movements."""
-    signed = case(
-        (col(Movement.direction) == Direction.OUT.value, Movement.quantity),
-        else_=-col(Movement.quantity),
-    )
-    query = (
-        select(Movement.booking_id, Movement.item_type_id, func.sum(signed))
-        .where(col(Movement.booking_id).in_(booking_ids))
-        .group_by(col(Movement.booking_id), col(Movement.item_type_id))
-    )
-    return {(bid, tid): int(net) for bid, tid, net in uow.session.exec(query) if net > 0}
+    rows = _rows(uow, _STILL_OUT, {"booking_ids": sorted(booking_ids)})
+    return {(bid, tid): int(net) for bid, tid, net in rows if net > 0}
 
 
 def _by_type(items: Iterable[Hold]) -> dict[int, list[Hold]]:
@@ -237,35 +368,29 @@ def availability_many(
     exclude_booking: int | None = None,
 ) -> dict[int, Availability]:
     """Availability of each type (all types when ``type_ids`` is None) over a window."""
-    facts = _facts(uow, type_ids)
-    stock = _stock(uow, facts)
-    bounds = (
-        dt.timedelta(hours=max((f[5] for f in facts.values()), default=0)),
-        dt.timedelta(hours=max((f[6] for f in facts.values()), default=0)),
-    )
-    statuses = (*HOLDING, *TENTATIVE)
+    facts = type_facts(uow, type_ids) if type_ids is None or type_ids else {}
     everything = holds(
         uow,
         start,
         end,
         now=now,
         type_ids=type_ids,
-        statuses=statuses,
+        statuses=(*HOLDING, *TENTATIVE),
         exclude_booking=exclude_booking,
-        bounds=bounds,
+        bounds=_bounds(facts.values()),
     )
-    firm = _by_type(h for h in everything if h.status in HOLDING)
+    tentative = set(s.value for s in TENTATIVE)
     all_by_type = _by_type(everything)
     result = {}
-    for type_id, count in stock.items():
-        mine = firm.get(type_id, [])
-        reserved, at = peak(((h.start, h.end, h.quantity) for h in mine), start, end)
-        tentative, _ = peak(
-            ((h.start, h.end, h.quantity) for h in all_by_type.get(type_id, [])), start, end
-        )
-        result[type_id] = Availability(
-            type_id, count, reserved, tentative, tuple(all_by_type.get(type_id, [])), at
-        )
+    for type_id, fact in facts.items():
+        mine = all_by_type.get(type_id)
+        if not mine:
+            result[type_id] = Availability(type_id, fact.serviceable, 0, 0, (), None)
+            continue
+        firm = [h for h in mine if h.status not in tentative]
+        reserved, at = peak(_spans(firm), start, end)
+        both = peak(_spans(mine), start, end)[0] if len(firm) < len(mine) else reserved
+        result[type_id] = Availability(type_id, fact.serviceable, reserved, both, tuple(mine), at)
     return result
 
 
@@ -290,16 +415,15 @@ def shortages(
     result = []
     found = availability_many(uow, start, end, now=now)
     short = [a for a in found.values() if a.reserved > a.serviceable]
-    names = _names(uow, [a.item_type_id for a in short])
+    facts = type_facts(uow, [a.item_type_id for a in short]) if short else {}
     for a in short:
         assert a.peak_at is not None
         firm = [h for h in a.holds if h.status in HOLDING]
-        code, name = names[a.item_type_id]
         result.append(
             Shortage(
                 a.item_type_id,
-                code,
-                name,
+                facts[a.item_type_id].code,
+                facts[a.item_type_id].name,
                 0,
                 a.serviceable,
                 a.reserved,
@@ -311,15 +435,6 @@ def shortages(
     return sorted(result, key=lambda s: (s.at, s.code))
 
 
-def _names(uow: UnitOfWork, type_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    if not type_ids:
-        return {}
-    query = select(id_column(ItemType), ItemType.code, ItemType.name).where(
-        id_column(ItemType).in_(type_ids)
-    )
-    return {tid: (code, name) for tid, code, name in uow.session.exec(query)}
-
-
 def check_request(
     uow: UnitOfWork,
     wanted: dict[int, int],
@@ -328,16 +443,17 @@ def check_request(
     *,
     now: dt.datetime,
     exclude_booking: int | None = None,
+    facts: Mapping[int, TypeFacts] | None = None,
 ) -> list[Shortage]:
     """What a booking of ``wanted`` (type id → quantity) over ``[start, end)`` would lack,
-    each type's period widened by its buffers. Empty when it fits."""
+    each type's period widened by its buffers. Empty when it fits. ``facts`` (the types'
+    facts, already read by the caller) saves a statement."""
     if not wanted:
         return []
     type_ids = sorted(wanted)
-    facts = _facts(uow, type_ids)
-    stock = _stock(uow, facts)
-    before = dt.timedelta(hours=max(f[5] for f in facts.values()))
-    after = dt.timedelta(hours=max(f[6] for f in facts.values()))
+    if facts is None or any(tid not in facts for tid in type_ids):
+        facts = type_facts(uow, type_ids)
+    before, after = _bounds(facts[tid] for tid in type_ids)
     held = _by_type(
         holds(
             uow,
@@ -351,20 +467,21 @@ def check_request(
     )
     result = []
     for type_id in type_ids:
-        _, code, name, _, _, prep, deprep = facts[type_id]
-        w_start, w_end = start - dt.timedelta(hours=prep), end + dt.timedelta(hours=deprep)
-        mine = [h for h in held.get(type_id, []) if h.start < w_end and h.end > w_start]
-        reserved, at = peak(((h.start, h.end, h.quantity) for h in mine), w_start, w_end)
-        missing = reserved + wanted[type_id] - stock.get(type_id, 0)
+        fact = facts[type_id]
+        w_start = start - _hours(fact.prep_hours)
+        w_end = end + _hours(fact.deprep_hours)
+        mine = [h for h in held.get(type_id, ()) if h.start < w_end and h.end > w_start]
+        reserved, at = peak(_spans(mine), w_start, w_end)
+        missing = reserved + wanted[type_id] - fact.serviceable
         if missing > 0:
             when = at or w_start
             result.append(
                 Shortage(
                     type_id,
-                    code,
-                    name,
+                    fact.code,
+                    fact.name,
                     wanted[type_id],
-                    stock.get(type_id, 0),
+                    fact.serviceable,
                     reserved,
                     missing,
                     when,
@@ -374,60 +491,13 @@ def check_request(
     return result
 
 
-#: What every availability answer needs to know of a type: (id, code, name, tracking,
-#: stock quantity, prep hours, de-prep hours).
-Facts = tuple[int, str, str, str, int, int, int]
-
-
-def _facts(uow: UnitOfWork, type_ids: Sequence[int] | None) -> dict[int, Facts]:
-    """(id, code, name, tracking, stock quantity, prep hours, de-prep hours) per type, in
-    one query: what every availability answer needs to know of the types."""
-    query = sqlalchemy.select(
-        id_column(ItemType),
-        col(ItemType.code),
-        col(ItemType.name),
-        col(ItemType.tracking),
-        col(ItemType.stock_quantity),
-        col(ItemType.prep_hours),
-        col(ItemType.deprep_hours),
-    )
-    if type_ids is not None:
-        query = query.where(id_column(ItemType).in_(type_ids))
-    facts: dict[int, Facts] = {}
-    for tid, code, name, tracking, stock, prep, deprep in uow.session.execute(query):
-        facts[tid] = (tid, code, name, tracking, stock, prep, deprep)
-    return facts
-
-
-def _stock(uow: UnitOfWork, facts: dict[int, Facts]) -> dict[int, int]:
-    """Serviceable stock from already-read type facts (id, _, _, tracking, stock, ...)."""
-    serialized = [tid for tid, f in facts.items() if f[3] == Tracking.SERIALIZED]
-    counts: dict[int, int] = {}
-    if serialized:
-        counts = dict(
-            uow.session.exec(
-                select(Unit.item_type_id, func.count(id_column(Unit)))
-                .where(
-                    col(Unit.item_type_id).in_(serialized),
-                    Unit.status == UnitStatus.IN_SERVICE.value,
-                )
-                .group_by(col(Unit.item_type_id))
-            ).all()
-        )
-    return {
-        tid: counts.get(tid, 0) if f[3] == Tracking.SERIALIZED else f[4] for tid, f in facts.items()
-    }
-
-
 def daily(holds_of_type: Sequence[Hold], days: Sequence[dt.date]) -> list[tuple[int, int]]:
     """Per day: (firm peak, tentative peak) of one type's holds — the timeline's cells."""
     cells = []
     for day in days:
         d0 = dt.datetime.combine(day, dt.time())
         d1 = d0 + dt.timedelta(days=1)
-        firm, _ = peak(
-            ((h.start, h.end, h.quantity) for h in holds_of_type if h.status in HOLDING), d0, d1
-        )
-        both, _ = peak(((h.start, h.end, h.quantity) for h in holds_of_type), d0, d1)
+        firm, _ = peak(_spans(h for h in holds_of_type if h.status in HOLDING), d0, d1)
+        both, _ = peak(_spans(holds_of_type), d0, d1)
         cells.append((firm, both))
     return cells

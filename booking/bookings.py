@@ -4,6 +4,16 @@ writing transaction, so two desks can never both take the last unit.
 Every change of dates or lines of a booking that holds stock re-checks availability,
 excluding the booking itself; a refusal names each missing type, how many, when, and the
 bookings holding them, and changes nothing.
+
+Creating a booking is the hot path (the office books while the customer is on the phone,
+a desk confirms many a day): it is a handful of Core statements built once — the customer,
+the lines' types with their facts, the lines holding them, the number, the booking and its
+lines, the audit rows — with no ORM flush. Its writes are recorded in the audit trail
+explicitly (``app.core.audit.record_core``), in the same transaction and the same form as
+a flush would have; they run through ``Session.execute`` so the live refresh
+(``app.core.notify``) still learns which tables changed. The returned ``Booking`` is
+attached to the session as a stored row. Editing and the rarer transitions stay in the
+ORM.
 """
 
 from __future__ import annotations
@@ -11,14 +21,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlmodel import select
+from sqlalchemy import bindparam, insert, update
+from sqlalchemy.orm import make_transient_to_detached
+from sqlmodel import col, select
 
+from app.core import audit
 from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import Conflict, DomainError, NotFound, ValidationError
-from booking.availability import Shortage, check_request
+from booking.availability import Shortage, TypeFacts, check_request, facts_by_code, table_of
 from booking.customers import customer_by_number
 from booking.models import (
     EDITABLE,
@@ -27,6 +41,7 @@ from booking.models import (
     Booking,
     BookingLine,
     BookingStatus,
+    Customer,
     ReferenceSequence,
 )
 from inventory import barcodes, fields
@@ -123,30 +138,67 @@ def parse_line(text: str) -> Line:
     return Line(code, quantity)
 
 
+# --- statements (built once; SQLAlchemy caches their compiled form) ----------------------
+
+_SEQUENCE = table_of(ReferenceSequence)
+_BOOKING = table_of(Booking)
+_LINE = table_of(BookingLine)
+_CUSTOMER = table_of(Customer)
+_BUMP = (
+    update(_SEQUENCE)
+    .where(_SEQUENCE.c.year == bindparam("of_year"))
+    .values(next_value=_SEQUENCE.c.next_value + 1)
+    .returning(_SEQUENCE.c.next_value)
+)
+_CUSTOMER_ID = select(_CUSTOMER.c.id).where(_CUSTOMER.c.number == bindparam("number"))
+_INSERT_BOOKING = insert(_BOOKING).returning(_BOOKING.c.id)
+_INSERT_LINES = insert(_LINE).returning(_LINE.c.id, sort_by_parameter_order=True)
+_BY_REFERENCE = select(Booking).where(col(Booking.reference) == bindparam("ref"))
+_LINES_OF = (
+    select(BookingLine)
+    .where(col(BookingLine.booking_id) == bindparam("booking_id"))
+    .order_by(id_column(BookingLine))
+)
+_WANTED_OF = select(_LINE.c.item_type_id, _LINE.c.quantity, _LINE.c.kit_id).where(
+    _LINE.c.booking_id == bindparam("booking_id")
+)
+
+
 # --- references -------------------------------------------------------------------------
 
 
 def next_reference(uow: UnitOfWork, year: int) -> str:
-    seq = uow.session.get(ReferenceSequence, year)
-    if seq is None:
-        seq = ReferenceSequence(year=year, next_value=1)
-        uow.session.add(seq)
-    reference = f"R-{year}-{seq.next_value:04d}"
-    seq.next_value += 1
+    """The next booking reference of ``year`` (R-2026-0042), taken: the year's counter moves
+    on in this transaction (recorded in the audit trail)."""
+    reference, change = _take_reference(uow, year)
+    audit.record_core(uow.session, [change])
     return reference
+
+
+def _take_reference(uow: UnitOfWork, year: int) -> tuple[str, dict[str, Any]]:
+    """The next reference of ``year`` and the audit change of its counter (one statement;
+    two for a year's first booking)."""
+    following = uow.session.execute(_BUMP, {"of_year": year}).scalar()
+    if following is None:
+        first = {"year": year, "next_value": 2}
+        uow.session.execute(insert(_SEQUENCE), first)
+        return f"R-{year}-0001", audit.inserted(_SEQUENCE, first)
+    taken = following - 1
+    key = {"year": year}
+    change = audit.updated(_SEQUENCE, key, {"next_value": taken}, {"next_value": following})
+    return f"R-{year}-{taken:04d}", change
 
 
 def booking_by_ref(uow: UnitOfWork, reference: str) -> Booking:
     ref = reference.strip().upper()
-    booking = uow.session.exec(select(Booking).where(Booking.reference == ref)).first()
+    booking = uow.session.exec(_BY_REFERENCE, params={"ref": ref}).first()
     if booking is None:
         raise NotFound("No booking has the reference {ref}.", ref=ref)
     return booking
 
 
 def lines_of(uow: UnitOfWork, booking_id: int) -> list[BookingLine]:
-    query = select(BookingLine).where(BookingLine.booking_id == booking_id)
-    return list(uow.session.exec(query.order_by(id_column(BookingLine))))
+    return list(uow.session.exec(_LINES_OF, params={"booking_id": booking_id}))
 
 
 # --- validation -------------------------------------------------------------------------
@@ -182,10 +234,23 @@ def _periods(data: BookingData) -> tuple[dt.datetime, dt.datetime, dt.datetime, 
 
 def _expand(uow: UnitOfWork, lines: Sequence[Line]) -> list[tuple[int, int, int | None]]:
     """(item type id, quantity, kit id) for each line; kits expand to their types."""
+    return _expand_known(uow, lines)[0]
+
+
+def _expand_known(
+    uow: UnitOfWork, lines: Sequence[Line]
+) -> tuple[list[tuple[int, int, int | None]], dict[int, TypeFacts]]:
+    """``_expand``, and the facts of the types named by their exact code (read in one
+    statement for every line; the availability check needs them)."""
+    exact = facts_by_code(uow, (barcodes.normalise(line.code.strip()) for line in lines))
     result: list[tuple[int, int, int | None]] = []
     for line in lines:
         qty = fields.integer("quantity", line.quantity, minimum=1, maximum=MAX_QUANTITY)
         code = line.code.strip()
+        known = exact.get(barcodes.normalise(code))
+        if known is not None:
+            result.append((known.id, qty, None))
+            continue
         item = barcodes.find_item_code(uow, code)  # type codes, like barcodes, without case
         if item is not None and item.id is not None:
             result.append((item.id, qty, None))
@@ -195,7 +260,7 @@ def _expand(uow: UnitOfWork, lines: Sequence[Line]) -> list[tuple[int, int, int 
             item_by_code(uow, code)  # raises NotFound naming the code
         assert kit is not None and kit.id is not None
         result += [(k.item_type_id, k.quantity * qty, kit.id) for k in kit_lines(uow, kit.id)]
-    return result
+    return result, {facts.id: facts for facts in exact.values()}
 
 
 def _wanted(expanded: Sequence[tuple[int, int, int | None]]) -> dict[int, int]:
@@ -224,39 +289,69 @@ def create_booking(
     uow: UnitOfWork, *, user: str, data: BookingData, clock: Clock, confirm: bool = False
 ) -> Booking:
     """A new booking (a quote, or confirmed at once when ``confirm`` and it fits)."""
-    customer = customer_by_number(uow, data.customer)
+    customer_id = _customer_id(uow, data.customer)
     start, end, use_start, use_end = _periods(data)
-    expanded = _expand(uow, data.lines)
+    expanded, facts = _expand_known(uow, data.lines)
     if confirm:
         if not expanded:
             raise ValidationError("lines", "A confirmed booking needs at least one line.")
-        missing = check_request(uow, _wanted(expanded), start, end, now=clock.local_now())
+        wanted = _wanted(expanded)
+        missing = check_request(uow, wanted, start, end, now=clock.local_now(), facts=facts)
         if missing:
             raise ShortageError(missing)
-    booking = Booking(
-        reference=next_reference(uow, clock.today().year),
-        customer_id=require_id(customer),
-        event=fields.text("event", data.event),
-        venue=fields.text("venue", data.venue),
-        notes=fields.text("notes", data.notes, limit=fields.MAX_NOTES),
-        buyer_reference=_reference("buyer reference", data.buyer_reference),
-        order_reference=_reference("order reference", data.order_reference),
-        start=start,
-        end=end,
-        use_start=use_start,
-        use_end=use_end,
-        status=(BookingStatus.CONFIRMED if confirm else BookingStatus.QUOTE).value,
-        created_at=clock.now(),
-        created_by=user,
-    )
-    uow.session.add(booking)
-    uow.flush()
-    booking_id = require_id(booking)
-    for type_id, qty, kit_id in expanded:
-        uow.session.add(
-            BookingLine(booking_id=booking_id, item_type_id=type_id, quantity=qty, kit_id=kit_id)
-        )
-    uow.flush()
+    status = (BookingStatus.CONFIRMED if confirm else BookingStatus.QUOTE).value
+    values: dict[str, Any] = {
+        "customer_id": customer_id,
+        "event": fields.text("event", data.event),
+        "venue": fields.text("venue", data.venue),
+        "start": start,
+        "end": end,
+        "use_start": use_start,
+        "use_end": use_end,
+        "status": status,
+        "notes": fields.text("notes", data.notes, limit=fields.MAX_NOTES),
+        "buyer_reference": _reference("buyer reference", data.buyer_reference),
+        "order_reference": _reference("order reference", data.order_reference),
+        "created_at": clock.now(),
+        "created_by": user,
+    }
+    values["reference"], numbered = _take_reference(uow, clock.today().year)
+    return _insert(uow, values, expanded, numbered)
+
+
+def _customer_id(uow: UnitOfWork, number: str) -> int:
+    found = uow.session.execute(_CUSTOMER_ID, {"number": number.strip()}).scalar()
+    if found is None:
+        return require_id(customer_by_number(uow, number))  # raises NotFound, naming it
+    return int(found)
+
+
+def _insert(
+    uow: UnitOfWork,
+    values: dict[str, Any],
+    expanded: Sequence[tuple[int, int, int | None]],
+    numbered: dict[str, Any],
+) -> Booking:
+    """Write the booking ``values`` and its lines (mirroring its period and status) with
+    Core statements, record them in the audit trail, and return the booking as a stored
+    row of the session."""
+    session = uow.session
+    values["id"] = booking_id = session.execute(_INSERT_BOOKING, values).scalar_one()
+    mirror = {"start": values["start"], "end": values["end"], "status": values["status"]}
+    lines = [
+        {"booking_id": booking_id, "item_type_id": tid, "quantity": qty, "kit_id": kit, **mirror}
+        for tid, qty, kit in expanded
+    ]
+    changes = [numbered, audit.inserted(_BOOKING, values)]
+    if lines:
+        ids = session.execute(_INSERT_LINES, lines).scalars().all()
+        for line, line_id in zip(lines, ids, strict=True):
+            line["id"] = line_id
+            changes.append(audit.inserted(_LINE, line))
+    audit.record_core(session, changes)
+    booking = Booking(**values)
+    make_transient_to_detached(booking)
+    session.add(booking)
     return booking
 
 

@@ -20,9 +20,12 @@ a stored PDF never bloats the trail, secrets (password hashes, badge digests) as
 (an anonymised person must leave no trace in an append-only trail). Serialising never
 fails: an unknown type is recorded by its ``repr``.
 
-Only ORM unit-of-work writes pass through a flush. Core statements (``insert(...)`` of the
-demo and bench builders) and ORM bulk ``update()`` (the booking lines mirroring their
-booking, whose own change is recorded) are not recorded: services write through the ORM.
+Only ORM unit-of-work writes pass through a flush. A service that writes with Core
+statements on a hot path (booking creation: ``booking.bookings``) records them itself, in
+the same transaction and the same form: ``inserted`` / ``updated`` describe each row,
+``record_core`` writes them. Other Core statements (``insert(...)`` of the demo and bench
+builders) and ORM bulk ``update()`` (the booking lines mirroring their booking, whose own
+change is recorded) are not recorded.
 """
 
 from __future__ import annotations
@@ -33,11 +36,11 @@ import functools
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Table, event, insert, inspect
 from sqlalchemy.orm import Mapper, Session
 from sqlalchemy.orm.state import InstanceState
 
@@ -101,22 +104,73 @@ def record(session: Session, _context: Any) -> None:
         session.connection().execute(insert(AuditEvent), rows)
 
 
-def events(session: Session) -> list[dict[str, Any]]:
-    """The ``audit_event`` rows describing what the current flush wrote."""
+def _stamp(session: Session) -> dict[str, Any]:
+    """When, who and where, for the rows recorded now in ``session``'s transaction."""
     actor = session.info.get(ACTOR_KEY)
     if not isinstance(actor, Actor):
         actor = SYSTEM
-    stamp = {
+    return {
         "at": dt.datetime.now(dt.UTC),
         "account": actor.name,
         "workstation": actor.workstation or workstation(),
     }
+
+
+def events(session: Session) -> list[dict[str, Any]]:
+    """The ``audit_event`` rows describing what the current flush wrote."""
+    stamp = _stamp(session)
     changes = [
         *(_inserted(inspect(obj)) for obj in session.new),
         *(_updated(inspect(obj)) for obj in session.dirty),
         *(_deleted(inspect(obj)) for obj in session.deleted),
     ]
     return [{**stamp, **change} for change in changes if change is not None]
+
+
+# --- writes made by Core statements (no flush sees them) -----------------------------------
+
+
+def record_core(session: Session, changes: Sequence[Mapping[str, Any]]) -> None:
+    """Record ``changes`` (from ``inserted``, ``updated``) that Core statements made in
+    ``session``'s transaction: one statement, the same rows a flush would have recorded."""
+    if changes:
+        stamp = _stamp(session)
+        session.connection().execute(insert(AuditEvent), [{**stamp, **c} for c in changes])
+
+
+def inserted(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The change of a row a Core ``insert`` wrote into ``table``: ``values`` are the
+    columns it set, its primary key included."""
+    after = {c.name: values[c.name] for c in table.columns if c.name in values}
+    return _core_change(table, INSERT, None, after)
+
+
+def updated(
+    table: Table, key: Mapping[str, Any], before: Mapping[str, Any], after: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The change of a row a Core ``update`` made in ``table``: ``key`` its primary key,
+    ``before`` and ``after`` the values of the columns it changed."""
+    keys = {c.name: key[c.name] for c in table.primary_key.columns}
+    old = {c.name: before[c.name] for c in table.columns if c.name in before}
+    new = {c.name: after[c.name] for c in table.columns if c.name in after}
+    return _core_change(table, UPDATE, {**keys, **old}, {**keys, **new})
+
+
+def _core_change(
+    table: Table, action: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> dict[str, Any]:
+    row = after if after is not None else before or {}
+    key = ",".join("" if row.get(c.name) is None else str(row[c.name]) for c in table.primary_key)
+    return {
+        "entity": table.name,
+        "entity_id": key,
+        "action": action,
+        "before": None if before is None else to_json(before, table.name),
+        "after": None if after is None else to_json(after, table.name),
+    }
+
+
+# --- writes seen by a flush ---------------------------------------------------------------
 
 
 def _inserted(state: InstanceState[Any]) -> dict[str, Any] | None:
