@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,8 +23,11 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
 
 from app.core import paths, settings
 from app.core.errors import DomainError
+from app.core.money import to_cents
 from app.gui.shell import setup_wizard_pages as pages
 from app.gui.shell.setup_wizard_fields import contact_page, legal_page
+from app.gui.shell.setup_wizard_pages import decimal_text
+from app.gui.shell.widgets import format_amount
 from app.i18n import message
 from invoicing import setup
 
@@ -95,12 +99,20 @@ def summary_html(chosen: setup.SetUp, target: Path | str) -> str:
             day="/".join(reversed(chosen.membership_year_start.split("-")))
         )
     )
-    rows = [
+    given = [  # every identity field typed, none left out (an empty optional one: "—")
         (tr("SetupWizard", "Cooperative"), f"{who.name} — {who.legal_form}"),
+        (tr("SetupWizard", "Share capital"), _money_text(who.capital)),
         (tr("SetupWizard", "Address"), f"{who.address}, {who.postcode} {who.city}"),
         (tr("SetupWizard", "SIRET"), who.siret),
-        (tr("SetupWizard", "VAT number"), who.vat or "—"),
+        (tr("SetupWizard", "SIREN"), who.siren or who.siret[:9]),
+        (tr("SetupWizard", "RCS or RNA"), who.rcs),
+        (tr("SetupWizard", "VAT number"), who.vat),
         (tr("SetupWizard", "IBAN"), who.iban),
+        (tr("SetupWizard", "BIC"), who.bic),
+        (tr("SetupWizard", "Email"), who.email),
+        (tr("SetupWizard", "Phone"), who.phone),
+    ]
+    rows = [(label, value or "—") for label, value in given] + [
         (tr("SetupWizard", "Logo"), tr("SetupWizard", "yes") if chosen.logo else "—"),
         (tr("SetupWizard", "VAT"), vat),
         (
@@ -110,7 +122,7 @@ def summary_html(chosen: setup.SetUp, target: Path | str) -> str:
         ),
         (
             tr("SetupWizard", "Day coefficients"),
-            ", ".join(f"{days} → {value}" for days, value in chosen.coefficients),
+            "; ".join(f"{days} → {decimal_text(value)}" for days, value in chosen.coefficients),
         ),
         (tr("SetupWizard", "Membership year"), season),
         (
@@ -129,6 +141,16 @@ def summary_html(chosen: setup.SetUp, target: Path | str) -> str:
         for label, value in rows
     )
     return f"<table>{lines}</table>"
+
+
+def _money_text(amount: str) -> str:
+    """A share capital as the interface's language writes it ("18 500,00 €" in French)."""
+    if not amount:
+        return ""
+    try:
+        return format_amount(to_cents(Decimal(amount))) + "\u00a0€"
+    except ArithmeticError:
+        return amount
 
 
 def _where(target: Path | str) -> str:

@@ -42,6 +42,10 @@ LEGAL_FORMS = (
     "SARL",
 )
 
+#: Fields checked against one another (the SIRET, the VAT key and the RCS against the SIREN,
+#: the SIREN taken from the SIRET when none is typed): each change re-checks the others.
+LINKED = ("siren", "siret", "vat", "rcs")
+
 
 class CheckedField(QWidget):
     """A line edit with the sentence of its problem under it. ``problem`` is "" when the
@@ -154,6 +158,9 @@ class IdentityPage(QWizardPage):
             shown.setBuddy(field.focus_target())
             forms[0 if index < half else 1].addRow(shown, field)
             self.fields[key] = field
+        for key in LINKED:  # a field checked against another is checked again when it changes
+            if key in self.fields:
+                self.fields[key].edit.textChanged.connect(partial(self._linked_changed, key))
         grid.addLayout(forms[0], 0, 0)
         grid.addLayout(forms[1], 0, 1)
         grid.setColumnStretch(0, 1)
@@ -162,6 +169,11 @@ class IdentityPage(QWizardPage):
         style.set_role(legend, "muted")
         grid.addWidget(legend, 1, 0, 1, 2)
         grid.setRowStretch(2, 1)
+
+    def _linked_changed(self, key: str, _text: str) -> None:
+        for other in LINKED:
+            if other != key and other in self.fields:
+                self.fields[other].recheck()
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         for field in self.fields.values():

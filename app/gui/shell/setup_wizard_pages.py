@@ -230,9 +230,22 @@ class NumberingPage(QWizardPage):
         self.credit.setObjectName("credit_prefix")
         self.days = QSpinBox(self)
         self.days.setObjectName("payment_days")
-        self.days.setRange(0, setup.MAX_PAYMENT_DAYS)
+        # Wider than the legal range, so "90" shows as typed and is refused with the
+        # domain's sentence (a spin box clipped to 60 turned "90" into "9" silently).
+        self.days.setRange(0, 999)
         self.days.setValue(30)
         self.days.setSuffix(tr("SetupWizard", " days"))
+        self.days.setToolTip(
+            tr("SetupWizard", "From 0 to {limit} days").format(limit=setup.MAX_PAYMENT_DAYS)
+        )
+        self.days_range = QLabel(
+            tr("SetupWizard", "from 0 to {limit} days (the legal maximum)").format(
+                limit=setup.MAX_PAYMENT_DAYS
+            ),
+            self,
+        )
+        style.set_role(self.days_range, "muted")
+        self.days_problem = _problem_label(self, "payment_days-problem")
         self.sample = QLabel(self)
         self.sample.setObjectName("numbering-sample")
         style.set_role(self.sample, "muted")
@@ -240,10 +253,15 @@ class NumberingPage(QWizardPage):
         form.addRow(tr("SetupWizard", "&Invoice prefix:"), self.invoice)
         form.addRow(tr("SetupWizard", "&Credit note prefix:"), self.credit)
         form.addRow("", self.sample)
-        form.addRow(tr("SetupWizard", "&Payment term:"), self.days)
+        days_row = QHBoxLayout()
+        days_row.addWidget(self.days)
+        days_row.addWidget(self.days_range, 1)
+        form.addRow(tr("SetupWizard", "&Payment term:"), days_row)
+        form.addRow("", self.days_problem)
         form.addRow("", self.problem)
         for edit in (self.invoice, self.credit):
             edit.textChanged.connect(self._changed)
+        self.days.valueChanged.connect(self._changed)
         self._changed()
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
@@ -268,10 +286,15 @@ class NumberingPage(QWizardPage):
         )
         found = [e for e in errors if e.field in ("invoice_prefix", "credit_prefix")]
         _say(self.problem, message(found[0]) if found else "")
+        try:
+            setup.check_field("payment_days", str(self.days.value()))
+            _say(self.days_problem, "")
+        except ValidationError as err:
+            _say(self.days_problem, message(err))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
-        return not self.problem.text()
+        return not self.problem.text() and not self.days_problem.text()
 
 
 class RatesPage(QWizardPage):
@@ -327,7 +350,7 @@ class RatesPage(QWizardPage):
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.table.setItem(row, 0, QTableWidgetItem(days))
-        self.table.setItem(row, 1, QTableWidgetItem(_decimal_text(value)))
+        self.table.setItem(row, 1, QTableWidgetItem(decimal_text(value)))
 
     def _remove(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
@@ -357,7 +380,7 @@ class RatesPage(QWizardPage):
         return not self.problem.text()
 
 
-def _decimal_text(value: str) -> str:
+def decimal_text(value: str) -> str:
     """A coefficient as people of the interface's language write it (1,5 in French)."""
     if not value:
         return ""
