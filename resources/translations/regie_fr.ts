@@ -3442,6 +3442,29 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     </message>
   </context>
   <context>
+    <name>FileDialog</name>
+    <message>
+      <source>Folder</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <source>%1 file</source>
+      <translation>Fichier %1</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Fichier</translation>
+    </message>
+    <message>
+      <source>Look in:</source>
+      <translation>Voir dans :</translation>
+    </message>
+    <message>
+      <source>Files of type:</source>
+      <translation>Fichiers de type :</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstStart</name>
     <message>
       <source>Régie could not write the demo database in {folder} ({reason}).</source>
@@ -6552,6 +6575,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Coopérative</translation>
     </message>
     <message>
+      <source>Share capital</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Address</source>
       <translation>Adresse</translation>
     </message>
@@ -6560,12 +6587,32 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>SIRET</translation>
     </message>
     <message>
+      <source>SIREN</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>RCS or RNA</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>VAT number</source>
       <translation>Numéro de TVA</translation>
     </message>
     <message>
       <source>IBAN</source>
       <translation>IBAN</translation>
+    </message>
+    <message>
+      <source>BIC</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Email</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Logo</source>
@@ -6790,6 +6837,14 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source> days</source>
       <translation> jours</translation>
+    </message>
+    <message>
+      <source>From 0 to {limit} days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>from 0 to {limit} days (the legal maximum)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>&amp;Invoice prefix:</source>
@@ -7461,8 +7516,8 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
   <context>
     <name>cli</name>
     <message>
-      <source>First start: preparing the demo cooperative in {path}…</source>
-      <translation>Premier démarrage : préparation de la coopérative de démonstration dans {path}…</translation>
+      <source>First use: the demonstration cooperative (DEMO) is being prepared in {path}; for your own data: regie init</source>
+      <translation>Première utilisation : la coopérative de démonstration (DÉMO) est préparée dans {path} ; pour vos propres données : regie init</translation>
     </message>
     <message>
       <source>see {command} --help</source>
@@ -9797,6 +9852,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>{path} is not a workload file written by workload.py ({reason}).</source>
       <translation>{path} n’est pas un fichier de charge écrit par workload.py ({reason}).</translation>
+    </message>
+    <message>
+      <source>There is no database at {path} (check the path; to create one: regie init or regie demo).</source>
+      <translation>Il n’y a pas de base de données à l’emplacement {path} (vérifiez le chemin ; pour en créer une : regie init ou regie demo).</translation>
     </message>
     <message>
       <source>There is no folder {folder} for the database {path}: check the path given with --db or REGIE_DB (a mistyped path must not start a new, empty database).</source>

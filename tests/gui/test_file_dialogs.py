@@ -74,3 +74,23 @@ def test_icons_and_types_come_from_the_name_alone(tmp_path: Path) -> None:
     (tmp_path / "regie.db").write_bytes(b"SQLite format 3\x00")
     assert provider.type(QFileInfo(str(tmp_path / "regie.db"))) == "DB file"
     assert provider.type(QFileInfo(str(tmp_path))) == "Folder"
+
+
+def test_the_dialog_speaks_french_in_a_french_session(qtbot, tmp_path: Path) -> None:
+    """Qt's widget dialog kept "Look in:", "Files of type:" and "Folder" in English in a
+    French session (its own catalogue is loaded, yet these labels stay untranslated)."""
+    from PySide6.QtCore import QFileInfo
+
+    from app import i18n
+
+    i18n.install("fr")
+    try:
+        dialog = files._dialog(None, "Choisir", str(tmp_path), "Tableurs (*.csv *.xlsx)")
+        qtbot.addWidget(dialog)
+        assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "Voir dans :"
+        assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "Fichiers de type :"
+        provider = files.NameOnlyIcons()
+        assert provider.type(QFileInfo(str(tmp_path))) == "Dossier"
+        assert provider.type(QFileInfo(str(tmp_path / "clients.csv"))) == "Fichier CSV"
+    finally:
+        i18n.install("en")

@@ -13,9 +13,11 @@ that the rule holds everywhere (native dialogs sniff in-process too).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFileInfo
+from PySide6.QtCore import QCoreApplication, QFileInfo
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+
+tr = QCoreApplication.translate
 
 
 class NameOnlyIcons(QFileIconProvider):
@@ -33,14 +35,23 @@ class NameOnlyIcons(QFileIconProvider):
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
-            return "Folder"
+            return tr("FileDialog", "Folder")
         suffix = info.suffix()
-        return f"{suffix.upper()} file" if suffix else "File"
+        if suffix:
+            return tr("FileDialog", "%1 file").replace("%1", suffix.upper())
+        return tr("FileDialog", "File")
 
 
 def _dialog(parent: QWidget | None, caption: str, directory: str, filters: str) -> QFileDialog:
     dialog = QFileDialog(parent, caption, directory, filters)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    # Qt's widget dialog keeps these two labels in English whatever its catalogue says
+    labels = {
+        QFileDialog.DialogLabel.LookIn: tr("FileDialog", "Look in:"),
+        QFileDialog.DialogLabel.FileType: tr("FileDialog", "Files of type:"),
+    }
+    for label, text in labels.items():
+        dialog.setLabelText(label, text)
     provider = NameOnlyIcons()
     dialog.setIconProvider(provider)
     dialog._regie_icons = provider  # type: ignore[attr-defined]  # kept alive with the dialog
