@@ -117,6 +117,7 @@ class FilePage(QWidget):
 
     browse = Signal()
     reread = Signal()  # the path, encoding, separator or sheet changed
+    left = Signal()  # the path field lost the focus (Tab): read the file if it is another
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +128,7 @@ class FilePage(QWidget):
         self.path = QLineEdit()
         self.path.setPlaceholderText(tr("ImportWizard", "customers.csv, rates.xlsx…"))
         self.path.returnPressed.connect(self.reread)
+        self.path.editingFinished.connect(self.left)  # Tab reads it too, not only Enter
         path_row.addWidget(self.path, 1)
         self.browse_button = QPushButton(icons.icon("open"), tr("ImportWizard", "Br&owse…"))
         self.browse_button.clicked.connect(self.browse)

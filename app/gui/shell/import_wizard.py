@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
+from app.core import settings
 from app.core.errors import DomainError, ValidationErrors
 from app.gui.shell import files, help_window, icons, import_sources, style
 from app.gui.shell.import_pages import QT_TRANSLATE_NOOP, FilePage, KindPage, MappingPage
@@ -55,6 +56,8 @@ class ImportWizard(QDialog):
         sources: Sequence[Source],
         kind: str | None = None,
         parent: QWidget | None = None,
+        *,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ImportWizard")
@@ -67,7 +70,22 @@ class ImportWizard(QDialog):
         self.handle: Progress | None = None  # its cancel
         self.preview: Any = None
         self.loaded_path = ""  # the file last read
+        self.tried_path = ""  # the file last asked for (read or refused)
+        self.demo = demo  # the demo's database: previews only, never an import
         layout = QVBoxLayout(self)
+        self.demo_banner = QLabel(
+            tr(
+                "ImportWizard",
+                "This is the demo cooperative: your own data never goes into it. You may "
+                "preview a file here; to import it, first set up your cooperative (File → "
+                "Set up my cooperative…), then import into it.",
+            )
+        )
+        self.demo_banner.setObjectName("demo-banner")
+        self.demo_banner.setWordWrap(True)
+        style.set_role(self.demo_banner, "warning")
+        self.demo_banner.setVisible(demo)
+        layout.addWidget(self.demo_banner)
         self.step = QLabel()
         style.set_role(self.step, "muted")
         layout.addWidget(self.step)
@@ -83,6 +101,7 @@ class ImportWizard(QDialog):
         self.kind_page.group.idToggled.connect(lambda *_: self._update())
         self.file_page.browse.connect(self.browse)
         self.file_page.reread.connect(self.load)
+        self.file_page.left.connect(self.load_if_new)
         self.mapping_page.changed.connect(self._update)
         self.resize(980, 640)
         help_window.add_f1(self, "import")  # the guide's "bringing your data in"
@@ -164,7 +183,7 @@ class ImportWizard(QDialog):
         balances): back to the choice of kind, the next kind chosen."""
         if self.busy:
             return
-        self.table, self.preview, self.loaded_path = None, None, ""
+        self.table, self.preview, self.loaded_path, self.tried_path = None, None, "", ""
         self.results.outcome = ""
         self.file_page.path.clear()
         self.file_page.show_sheets([])
@@ -200,7 +219,11 @@ class ImportWizard(QDialog):
         imported = page == RESULTS and self.results.outcome == "imported"
         self.import_button.setVisible(page == RESULTS and not imported)
         self.again_button.setVisible(imported)
-        self.import_button.setEnabled(can_import and not busy)
+        self.import_button.setEnabled(can_import and not busy and not self.demo)
+        if self.demo:
+            self.import_button.setToolTip(
+                tr("ImportWizard", "Not into the demo: set up your cooperative first.")
+            )
         self.close_button.setText(
             tr("ImportWizard", "Cancel") if busy else tr("ImportWizard", "Close")
         )
@@ -224,6 +247,13 @@ class ImportWizard(QDialog):
             self.file_page.path.setText(path)
             self.load()
 
+    def load_if_new(self) -> None:
+        """The path field was left (Tab, a click elsewhere): read the file typed unless it is
+        the one already asked for (Enter or Re-read reads it again)."""
+        text = self.file_page.path.text().strip()
+        if text and str(Path(text).expanduser()) != self.tried_path:
+            self.load()
+
     def load(self) -> None:
         """Read the chosen file with the encoding, separator and sheet chosen (or
         detected), off the GUI thread."""
@@ -240,6 +270,7 @@ class ImportWizard(QDialog):
             page.chosen_sheet(),
         )
         self.table = None
+        self.tried_path = str(path)
 
         def task(_progress: Progress) -> Any:
             return import_sources.read_file(
@@ -306,7 +337,7 @@ class ImportWizard(QDialog):
 
     def start_import(self) -> None:
         source, table, mapping, db = self.source, self.table, dict(self.mapping), self.ops.ctx.db
-        if source is None or table is None or not self.import_button.isEnabled():
+        if source is None or table is None or not self.import_button.isEnabled() or self.demo:
             return
         self.results.working(tr("ImportWizard", "Importing…"))
 
@@ -375,15 +406,17 @@ def problem_text(err: DomainError | Cancelled) -> str:
 def open_import(window: QMainWindow, kind: str | None = None) -> None:
     """Open the import assistant over ``window`` (a ``MainWindow``), on ``kind`` if given
     (``customers``, ``rates``, ``balances``, ``catalogue``), once the kinds' columns in
-    this database are read (the rates have one per price category)."""
+    this database are read (the rates have one per price category). On the demo's
+    database the assistant says so at its top and previews only: the demo and a
+    cooperative's own data never mix."""
     ops: Operations = getattr(window, "ops")  # noqa: B009 - a MainWindow's
     clock = ops.ctx.clock
 
-    def show(found: list[Source]) -> None:
-        wizard = ImportWizard(ops, found, kind, window)
+    def show(found: tuple[list[Source], bool]) -> None:
+        wizard = ImportWizard(ops, found[0], kind, window, demo=found[1])
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         setattr(window, "dialog", wizard)  # noqa: B010 - kept alive while open, as MainWindow does
         wizard.finished.connect(lambda *_: setattr(window, "dialog", None))
         wizard.open()
 
-    ops.read(lambda uow: import_sources.sources(uow, clock=clock), show)
+    ops.read(lambda uow: (import_sources.sources(uow, clock=clock), settings.is_demo(uow)), show)
