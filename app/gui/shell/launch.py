@@ -148,9 +148,12 @@ class _Session:
         QTimer.singleShot(0, lambda: _probe("ready"))
         return True
 
-    def reopen(self, target: Path, credentials: tuple[str, str] | None = None) -> bool:
+    def reopen(
+        self, target: Path, credentials: tuple[str, str] | None = None, *, named: bool = False
+    ) -> bool:
         """Close the window and its database, and open ``target`` in a new one (Régie
-        reopening on a cooperative just set up)."""
+        reopening on a cooperative just set up; ``named``: opened by its name even when
+        Régie started on the default rule, as when going to the demo and back)."""
         app = QApplication.instance()
         old = self.window
         if isinstance(app, QApplication):
@@ -160,7 +163,7 @@ class _Session:
                 old.close()
             self.close()
             self.window = None
-            self.db_option = str(target) if self.db_option else None
+            self.db_option = str(target) if (self.db_option or named) else None
             opened = self.open_window(credentials=credentials)
         finally:
             if isinstance(app, QApplication):
@@ -176,23 +179,31 @@ class _Session:
 _SESSION = "_regie_session"
 
 
-def reopen(window: QWidget, target: Path, credentials: tuple[str, str] | None = None) -> bool:
+def reopen(
+    window: QWidget,
+    target: Path,
+    credentials: tuple[str, str] | None = None,
+    *,
+    set_up: bool = True,
+) -> bool:
     """Régie reopens on ``target`` (the cooperative's own file just created) in place of
     ``window``, and remembers it: the default rule opens ``regie.db`` once it exists; a
     database chosen on this computer (connection.json) is replaced by it; a REGIE_DB set
     for this process follows it. False when ``window`` was not opened by ``regie`` (a
-    test's window): then only the choice is remembered."""
+    test's window): then only the choice is remembered. ``set_up=False``: a move between
+    databases that exist (File → Explore the demo, Open my cooperative): only this
+    process follows it (never remembered for the next start), no import offered."""
     from app.core import connection
 
     if os.environ.get("REGIE_DB"):
         os.environ["REGIE_DB"] = str(target)
-    if connection.chosen() is not None:
+    if set_up and connection.chosen() is not None:
         connection.choose_file(target)
     session = getattr(window, _SESSION, None)
     if not isinstance(session, _Session):
         return False
-    if session.reopen(target, credentials):
-        if session.window is not None:
+    if session.reopen(target, credentials, named=not set_up):
+        if session.window is not None and set_up:
             from app.gui.shell import setup_wizard
 
             setup_wizard.offer_import(session.window)

@@ -224,6 +224,9 @@ class MainWindow(CatalogueCsv):
         self.setup_action = self._menu_action(
             file_menu, tr("MainWindow", "Set up &my cooperative…"), "", self.open_setup
         )
+        self.demo_action = self._menu_action(
+            file_menu, tr("MainWindow", "Explore the demo c&ooperative…"), "", self.explore_demo
+        )
         file_menu.addSeparator()
         self.verify_action = self._menu_action(
             file_menu,
@@ -433,6 +436,12 @@ class MainWindow(CatalogueCsv):
         from app.gui.shell import setup_wizard
 
         setup_wizard.open_setup(self)
+
+    def explore_demo(self) -> None:
+        """File → Explore the demo cooperative: Régie reopens on the demo's database."""
+        from app.gui.shell import demo_switch
+
+        demo_switch.explore_demo(self)
 
     def open_help(self) -> None:
         """F1: the user guide on the current screen's page."""

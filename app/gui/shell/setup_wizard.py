@@ -312,8 +312,9 @@ def own_database() -> Path:
 
 def open_setup(window: Any) -> QWidget:
     """File → Set up my cooperative (from the demo or anywhere): the assistant into the
-    cooperative's own file, refused with a sentence when it exists; then Régie reopens on
-    it (``launch.reopen``) and offers to import data."""
+    cooperative's own file; then Régie reopens on it (``launch.reopen``) and offers to
+    import data. When that file exists already: from the demo, "Open my cooperative" is
+    offered; elsewhere a sentence says where it is."""
     from app.bootstrap import set_aside_old_demo
 
     target = own_database()
@@ -321,6 +322,10 @@ def open_setup(window: Any) -> QWidget:
     # regie.db is said to exist below)
     with contextlib.suppress(OSError):
         set_aside_old_demo()
+    if target.exists() and getattr(window, "demo_database", False):
+        from app.gui.shell import demo_switch  # from the demo: go to one's own data
+
+        return demo_switch.offer_own(window, target)
     if target.exists():
         box = QMessageBox(
             QMessageBox.Icon.Information,
