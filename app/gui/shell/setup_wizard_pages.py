@@ -63,7 +63,7 @@ class LogoPage(QWizardPage):
             tr(
                 "SetupWizard",
                 "Printed at the top of your documents. Optional: a PNG or JPEG image; it "
-                "can be changed later in the settings.",
+                "can be changed later in Settings → Legal identity.",
             )
         )
         self.logo: bytes | None = None
