@@ -12,6 +12,8 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event, insert, text
 
+from app.core import notify
+from app.core.migrate import open_database
 from booking import desk
 from booking.bookings import booking_by_ref
 from booking.desk import Outcome
@@ -200,3 +202,22 @@ def test_a_case_goes_out_and_comes_back_whole(db, clock, stock):
     assert (back.ok, back.line.back, len(back.movement_ids)) == (True, 2, 2)
     with db.read() as uow:
         assert containers.case_contents(uow, case.id) == []  # a temporary case empties
+
+
+def test_another_desks_scans_are_seen_by_the_live_refresh(db, db_path, clock, stock):
+    """Scans written by Core statements still tell the other windows (the audit rows on
+    SQLite, the notice on PostgreSQL)."""
+    ref, lyres = stock
+    watcher = notify.Watcher(db.engine)
+    other = open_database(db_path)
+    try:
+        assert watcher.changes(0.1) == frozenset()
+        assert _out(other, clock, ref, lyres[0]).ok  # the first scan: the booking goes out
+        seen = watcher.changes(0 if db.url is None else 10.0)
+        assert {"movement", "booking"} <= seen and notify.UNKNOWN not in seen
+        assert _in(other, clock, "DMX10", quantity=1).outcome == Outcome.NOT_OUT
+        assert _out(other, clock, ref, "DMX10", 2).ok
+        assert "movement" in watcher.changes(0 if db.url is None else 10.0)
+    finally:
+        other.dispose()
+        watcher.close()
