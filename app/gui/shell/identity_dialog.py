@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -201,6 +201,10 @@ class IdentityDialog(FormDialog):
         for edit in self.findChildren(QLineEdit):
             edit.setCursorPosition(0)  # a long value shows its beginning
         self._logo_row(get(settings.LOGO, ""))
+        for column in (0, 1):  # a section keeps its height when the other grows (messages)
+            item = self.sections.itemAtPosition(0, column)
+            if item is not None and item.widget() is not None:
+                self.sections.setAlignment(item.widget(), Qt.AlignmentFlag.AlignTop)
         self.touched: set[str] = set()
         self.shown: dict[str, str] = {}  # the message under each field, by form field name
         for name, widget in self.fields.widgets.items():
@@ -327,9 +331,22 @@ class IdentityDialog(FormDialog):
             set_invalid(widget, bool(text))
             widget.setAccessibleDescription(text)
         if wrong.keys() != self.shown.keys() and self.isVisible():
-            self.grow()  # a message takes a line more: the dialog grows to show it
+            # a message takes lines more: the dialog grows to show them (once laid out)
+            QTimer.singleShot(0, self._grow)
         self.shown = wrong
         return found
+
+    def _grow(self) -> None:
+        """As tall as the form now needs (within the screen: the form scrolls beyond)."""
+        widget: QWidget | None = self.scroll_area.widget()
+        while widget is not None:  # size hints are cached up to the dialog: recompute
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()
+                layout.activate()
+            widget.updateGeometry()
+            widget = None if widget is self else widget.parentWidget()
+        self.resize(self.size().expandedTo(self.sizeHint()))
 
     def save(self) -> bool:
         found = self.validate(everything=True)
