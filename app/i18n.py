@@ -209,6 +209,12 @@ def message(err: DomainError) -> str:
     return head
 
 
+def status_word(status: str) -> str:
+    """A status key (``confirmed``, ``in_repair``…) as people read it, in their language
+    (JSON keeps the key)."""
+    return label(STATUS_WORDS[status]).lower() if status in STATUS_WORDS else status
+
+
 def label(text: str) -> str:
     """A domain label marked with ``N_`` (category, status), translated."""
     return tr("messages", text)

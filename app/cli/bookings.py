@@ -23,7 +23,7 @@ from app.cli.output import print_json
 from app.cli.printing import add_out_option, add_print_option
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import ValidationError
-from app.i18n import message, tr
+from app.i18n import message, status_word, tr
 from booking import availability, bookings, desk, queries
 from booking.models import Booking, BookingStatus
 from booking.warnings import inspection_warnings
@@ -267,7 +267,8 @@ def _print_booking(shown: dict[str, Any], as_json: bool) -> None:
         print_json(shown)
         return
     print(
-        f"{shown['ref']}  {shown['status']}  {shown['customer']} {shown['customer_name']}  "
+        f"{shown['ref']}  {status_word(shown['status'])}  {shown['customer']} "
+        f"{shown['customer_name']}  "
         f"{_fmt(shown['from'])} → {_fmt(shown['to'])}"
     )
     if shown["event"] or shown["venue"]:
@@ -458,7 +459,8 @@ def list_bookings(args: argparse.Namespace) -> int:
     else:
         for b in shown:
             print(
-                f"{b['ref']:<13} {b['status']:<10} {_fmt(b['from'])} → {_fmt(b['to'])}  "
+                f"{b['ref']:<13} {status_word(b['status']):<10} {_fmt(b['from'])} → "
+                f"{_fmt(b['to'])}  "
                 f"{b['customer_name']}  {b['event']}".rstrip()
             )
     return 0

@@ -572,3 +572,25 @@ def test_no_warning_for_bulk_or_types_without_schedule(db, clock):
     with db.read() as uow:
         booking = bookings.booking_by_ref(uow, ref)
         assert inspection_warnings(uow, booking.id, now=dt.datetime(2026, 11, 26)) == []
+
+
+def test_people_read_statuses_in_their_language_scripts_read_keys(cli_db, capsys, monkeypatch):
+    """``bookings show``/``list`` printed ``confirmed`` in a French session; JSON keeps the
+    key (the contract)."""
+    from app import i18n
+
+    status, shown, _ = run(
+        capsys,
+        *CREATE,
+        *("--to", "2027-03-08T18:00", "--line", "LYRE-WASH=1", "--confirm", "--json"),
+    )
+    assert status == 0 and shown["status"] == "confirmed"
+    monkeypatch.setenv("REGIE_LANG", "fr")
+    try:
+        assert main(["bookings", "show", shown["ref"]]) == 0
+        assert f"{shown['ref']}  confirmée  " in capsys.readouterr().out
+        assert main(["bookings", "list"]) == 0
+        assert "confirmée" in capsys.readouterr().out
+    finally:
+        monkeypatch.delenv("REGIE_LANG")
+        i18n.install("en")
