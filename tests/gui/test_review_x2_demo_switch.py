@@ -49,6 +49,7 @@ def test_from_the_demo_an_existing_own_database_is_offered(
     window = build_main_window(ops)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.windowTitle().startswith("DÉMO"))
+    assert not window.demo_action.isVisible()  # on the demo: no "explore the demo"
     own = paths.default_db_path()
     own.parent.mkdir(parents=True, exist_ok=True)
     setup.create_cooperative(own, setup.SetUp(IDENTITY)).dispose()

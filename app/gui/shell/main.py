@@ -392,6 +392,7 @@ class MainWindow(CatalogueCsv):
 
         def shown(found: tuple[str, bool]) -> None:
             self.demo_database = found[1]
+            self.demo_action.setVisible(not found[1])  # on the demo already
             self._set_title(found[0])
 
         self.ops.read(lambda uow: (get_setting(uow, COOPERATIVE_NAME), is_demo(uow)), shown)
