@@ -152,7 +152,11 @@ _BUMP = (
 )
 _CUSTOMER_ID = select(_CUSTOMER.c.id).where(_CUSTOMER.c.number == bindparam("number"))
 _INSERT_BOOKING = insert(_BOOKING).returning(_BOOKING.c.id)
-_INSERT_LINES = insert(_LINE).returning(_LINE.c.id, sort_by_parameter_order=True)
+#: Without ``sort_by_parameter_order``: one multi-row statement on both engines (SQLite
+#: would otherwise take one statement per line); rows are matched back by content.
+_INSERT_LINES = insert(_LINE).returning(
+    _LINE.c.id, _LINE.c.item_type_id, _LINE.c.quantity, _LINE.c.kit_id
+)
 _BY_REFERENCE = select(Booking).where(col(Booking.reference) == bindparam("ref"))
 _LINES_OF = (
     select(BookingLine)
@@ -270,10 +274,17 @@ def _wanted(expanded: Sequence[tuple[int, int, int | None]]) -> dict[int, int]:
     return wanted
 
 
-def _require_available(uow: UnitOfWork, booking: Booking, clock: Clock) -> None:
-    wanted = _wanted(
-        [(ln.item_type_id, ln.quantity, ln.kit_id) for ln in lines_of(uow, require_id(booking))]
-    )
+def _booked(uow: UnitOfWork, booking_id: int) -> dict[int, int]:
+    """Quantity per item type of a booking's lines (one statement, no ORM rows)."""
+    rows = uow.session.execute(_WANTED_OF, {"booking_id": booking_id})
+    return _wanted([(tid, qty, kit) for tid, qty, kit in rows])
+
+
+def _require_available(
+    uow: UnitOfWork, booking: Booking, clock: Clock, wanted: dict[int, int] | None = None
+) -> None:
+    if wanted is None:
+        wanted = _booked(uow, require_id(booking))
     missing = check_request(
         uow, wanted, booking.start, booking.end, now=clock.local_now(), exclude_booking=booking.id
     )
@@ -344,9 +355,11 @@ def _insert(
     ]
     changes = [numbered, audit.inserted(_BOOKING, values)]
     if lines:
-        ids = session.execute(_INSERT_LINES, lines).scalars().all()
-        for line, line_id in zip(lines, ids, strict=True):
-            line["id"] = line_id
+        # in the order of the lines (two lines alike are alike in the trail too)
+        written = sorted(session.execute(_INSERT_LINES, lines).all(), key=lambda r: r[0])
+        keyed = {(ln["item_type_id"], ln["quantity"], ln["kit_id"]): ln for ln in lines}
+        for line_id, type_id, qty, kit in written:
+            line = {**keyed[type_id, qty, kit], "id": line_id}
             changes.append(audit.inserted(_LINE, line))
     audit.record_core(session, changes)
     booking = Booking(**values)
@@ -444,11 +457,12 @@ def change_status(
             status=status.value,
         )
     if status in HOLDING and current not in HOLDING:
-        if not lines_of(uow, require_id(booking)):
+        wanted = _booked(uow, require_id(booking))
+        if not wanted:
             raise ValidationError(
                 "lines", "Booking {ref} has no lines to confirm.", ref=booking.reference
             )
-        _require_available(uow, booking, clock)
+        _require_available(uow, booking, clock, wanted)
     booking.status = status.value
     uow.flush()
     return booking
