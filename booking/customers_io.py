@@ -10,8 +10,11 @@ guessed, e.g. "Raison sociale", "N° adhérent", "Adhésion du")::
 
 A ``first_name`` column (``Prénom``), when a file keeps it apart, is put before the name
 ("Léa" and "Martin": "Léa Martin"); an export never writes it. ``kind`` and ``category``
-take Régie's values (``organisation``, ``commune``…) or the usual French words
-(``particulier``, ``mairie``, ``entreprise``…); ``public_buyer`` yes or empty; dates ``2026-11-25`` or ``25/11/2026``; an empty ``country`` is FR. A French postcode
+take Régie's values (``organisation``, ``commune``…), their labels in English or French
+("Personne", "Association"), or the usual French words (``particulier``, ``mairie``,
+``entreprise``…; ``tabular.enum_cell``); a new customer whose file gives its kind but no
+category is put in the category its kind implies (a person: the individuals'), and the
+other way round; ``public_buyer`` yes or empty; dates ``2026-11-25`` or ``25/11/2026``; an empty ``country`` is FR. A French postcode
 that a spreadsheet turned into a four-digit number (1000 for 01000) gets its zero back.
 
 Which customer a row is about: its ``number`` when the file gives one (created with that
@@ -29,7 +32,6 @@ importing into an empty database and exporting again gives the same file.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sqlmodel import col, select
@@ -40,7 +42,13 @@ from app.core.db import UnitOfWork, require_id
 from app.core.errors import N_, Conflict, ValidationError
 from app.core.tabular import Column, ImportResult, Progress, RowChange, Table
 from booking import customers
-from booking.models import Customer, CustomerCategory, CustomerKind, Membership
+from booking.models import (
+    CUSTOMER_CATEGORY_LABELS,
+    Customer,
+    CustomerCategory,
+    CustomerKind,
+    Membership,
+)
 from inventory import fields
 
 Col = Column
@@ -101,6 +109,10 @@ CATEGORY_WORDS = {
     "particulier": CustomerCategory.INDIVIDUAL,
 }  # fmt: skip
 NO = frozenset({"", "0", "false", "no", "non", "n", "off"})
+#: What a customer's kind is called on screen.
+KIND_LABELS = {CustomerKind.ORGANISATION: N_("Organisation"), CustomerKind.PERSON: N_("Person")}
+KIND_CHOICES = tabular.choices(KIND_LABELS, KIND_WORDS)
+CATEGORY_CHOICES = tabular.choices(CUSTOMER_CATEGORY_LABELS, CATEGORY_WORDS)
 
 
 # --- export -----------------------------------------------------------------------------
@@ -174,6 +186,8 @@ class _Import:
         if existing is not None:  # a column the file lacks keeps the customer's value
             for key in CUSTOMER_KEYS:
                 raw.setdefault(key, _stored(existing, key))
+        else:
+            _kind_and_category(raw)
         _zero_back(raw)
         data = customers.parse_customer(raw)
         action, parts = tabular.UNCHANGED, []
@@ -191,7 +205,7 @@ class _Import:
                     self.uow, user=self.uow.actor.name, data=data, customer_id=customer.id
                 )
                 action = tabular.UPDATE
-                parts.append(tabular.part(N_("changed: {columns}"), columns=", ".join(changed)))
+                parts.append(tabular.part(N_("changed: {columns}"), columns=_labels(changed)))
             elif group in self.created:
                 action = tabular.CREATE
         membership = self._membership(require_id(customer), raw)
@@ -299,9 +313,9 @@ def _normalised(values: dict[str, str]) -> dict[str, str]:
     if first_name and raw.get("name", "").strip():
         raw["name"] = f"{first_name} {raw['name'].strip()}"
     if "kind" in raw:
-        raw["kind"] = _word(raw["kind"], KIND_WORDS)
+        raw["kind"] = tabular.enum_cell("kind", raw["kind"], KIND_CHOICES)
     if "category" in raw:
-        raw["category"] = _word(raw["category"], CATEGORY_WORDS)
+        raw["category"] = tabular.enum_cell("category", raw["category"], CATEGORY_CHOICES)
     if "public_buyer" in raw:
         flag = raw["public_buyer"].strip().casefold()
         if flag not in NO and flag not in customers.YES:
@@ -322,12 +336,15 @@ def _zero_back(raw: dict[str, str]) -> None:
         raw["postcode"] = "0" + postcode
 
 
-def _word(value: str, words: Mapping[str, str]) -> str:
-    text = value.strip()
-    if not text:
-        return ""
-    loose = {tabular.loose(word): member for word, member in words.items()}
-    return str(loose.get(tabular.loose(text), text))
+def _kind_and_category(raw: dict[str, str]) -> None:
+    """A row giving one of kind and category but not the other: a person is in the
+    individuals' category, an individual is a person (not the defaults organisation and
+    association)."""
+    kind, category = raw.get("kind", ""), raw.get("category", "")
+    if kind == CustomerKind.PERSON and not category:
+        raw["category"] = CustomerCategory.INDIVIDUAL.value
+    elif category == CustomerCategory.INDIVIDUAL and not kind:
+        raw["kind"] = CustomerKind.PERSON.value
 
 
 def _group_key(raw: dict[str, str]) -> str:
@@ -365,3 +382,9 @@ def _changes(customer: Customer, data: customers.CustomerData) -> list[str]:
         if getattr(customer, key) != new:
             changed.append(key)
     return changed
+
+
+def _labels(keys: list[str]) -> tabular.Labels:
+    """Column keys as their labels, translated when shown ("Catégorie, Suivi")."""
+    names = {column.key: column.label for column in COLUMNS}
+    return tabular.Labels(tuple(names.get(key, key) for key in keys))

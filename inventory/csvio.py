@@ -69,7 +69,16 @@ from app.core.errors import N_, Conflict, DomainError, ValidationError, Validati
 from app.core.money import cents_str
 from app.core.tabular import Column, ImportResult, Progress, RowChange, Table
 from inventory import barcodes, catalogue
-from inventory.models import Category, ItemType, Owner, Tracking, Unit
+from inventory.models import (
+    CATEGORY_LABELS,
+    STATUS_LABELS,
+    Category,
+    ItemType,
+    Owner,
+    Tracking,
+    Unit,
+    UnitStatus,
+)
 
 TYPE_COLUMNS = (
     "code", "name", "category", "tracking", "manufacturer", "model", "replacement_value",
@@ -168,6 +177,7 @@ def export_catalogue_file(uow: UnitOfWork, filename: str) -> tuple[bytes, int]:
 def catalogue_file(uow: UnitOfWork, filename: str) -> tuple[bytes, ExportSummary]:
     """The catalogue as a file's bytes: an Excel workbook for ``.xlsx`` (numbers and dates
     as cells), else this module's CSV."""
+    tabular.check_export_name(filename)
     if not filename.lower().endswith((".xlsx", ".xlsm")):
         buffer = io.BytesIO()
         summary = export_catalogue(uow, buffer)
@@ -254,7 +264,7 @@ TABLE_COLUMNS: tuple[Column, ...] = (
     Col("code", N_("Type code"), True, ("code type", "référence")),
     Col("name", N_("Name"), True, ("nom", "désignation", "libellé")),
     Col("category", N_("Category"), False, ("catégorie", "famille")),
-    Col("tracking", N_("Tracking"), False, ("suivi",)),
+    Col("tracking", N_("Tracking"), False, ("suivi", "gestion", "type de suivi")),
     Col("manufacturer", N_("Manufacturer"), False, ("fabricant", "marque")),
     Col("model", N_("Model"), False, ("modèle",)),
     Col("replacement_value", N_("Replacement value"), False, ("valeur de remplacement",)),
@@ -275,6 +285,44 @@ TABLE_COLUMNS: tuple[Column, ...] = (
     Col("condition_notes", N_("Condition notes"), False, ("notes d'état",)),
     Col("owner", N_("Owner"), False, ("propriétaire",)),
 )  # fmt: skip
+#: What a tracking is called on screen and in other tools' files.
+TRACKING_LABELS = {Tracking.SERIALIZED: N_("Serialized"), Tracking.BULK: N_("Bulk")}
+TRACKING_WORDS = {
+    "unités suivies": Tracking.SERIALIZED, "suivi": Tracking.SERIALIZED,
+    "suivi à l'unité": Tracking.SERIALIZED, "sérialisé": Tracking.SERIALIZED,
+    "unitaire": Tracking.SERIALIZED, "à l'unité": Tracking.SERIALIZED,
+    "one barcode per unit": Tracking.SERIALIZED, "en vrac": Tracking.BULK,
+    "vrac": Tracking.BULK, "stock compté": Tracking.BULK, "counted stock": Tracking.BULK,
+}  # fmt: skip
+#: The enum columns a row reads: a value, its English or translated label, or a word.
+ENUM_CHOICES = {
+    "category": tabular.choices(CATEGORY_LABELS, {"éclairage": Category.LIGHTING,
+                                                  "lumiere": Category.LIGHTING,
+                                                  "audio": Category.SOUND}),
+    "tracking": tabular.choices(TRACKING_LABELS, TRACKING_WORDS),
+    "status": tabular.choices(STATUS_LABELS, {"ok": UnitStatus.IN_SERVICE,
+                                              "en panne": UnitStatus.IN_REPAIR,
+                                              "réforme": UnitStatus.RETIRED,
+                                              "réformé": UnitStatus.RETIRED}),
+}  # fmt: skip
+#: Words for a row's record kind (``type`` or ``unit``), compared loosely.
+RECORD_WORDS = {
+    "type": TYPE, "itemtype": TYPE, "typedemateriel": TYPE, "article": TYPE,
+    "unit": UNIT, "unite": UNIT, "unites": UNIT, "units": UNIT,
+}  # fmt: skip
+
+
+def _record_kind(text: str) -> str:
+    return RECORD_WORDS.get(tabular.loose(text), text.strip().lower())
+
+
+def _enums(cells: dict[str, str], columns: Sequence[str]) -> None:
+    """The enum cells as their stored values ("Lumière" → lighting)."""
+    for column in columns:
+        if cells.get(column, "").strip():
+            cells[column] = tabular.enum_cell(column, cells[column], ENUM_CHOICES[column])
+
+
 #: Amounts a spreadsheet may write with thousands separators ("1 234,50").
 AMOUNT_COLUMNS = ("replacement_value", "deposit", "sale_price", "purchase_price")
 
@@ -455,7 +503,7 @@ class _Import:
             if len(row) != len(self.header):
                 continue
             cells = dict(zip(self.header, row, strict=True))
-            kind = cells["record"].strip().lower()
+            kind = _record_kind(cells["record"])
             if kind == TYPE:
                 self.type_lines.setdefault(barcodes.normalise(cells["code"]), line)
             if kind in (TYPE, UNIT) and barcodes.normalise(cells["barcode"]):
@@ -477,7 +525,7 @@ class _Import:
                 expected=len(self.header),
             )
         cells = dict(zip(self.header, row, strict=True))
-        kind = cells["record"].strip().lower()
+        kind = _record_kind(cells["record"])
         if kind == TYPE:
             self._type(line, cells)
         elif kind == UNIT:
@@ -501,6 +549,7 @@ class _Import:
             if stored is not None:
                 self._kept(cells, _type_cells(stored))
         _must_be_empty(cells, UNIT_COLUMNS, TYPE)
+        _enums(cells, ("category", "tracking"))
         data = catalogue.parse_item_type(cells)
         if self.type_lines.get(data.code, line) != line:
             raise Conflict(
@@ -544,6 +593,7 @@ class _Import:
             item_type = self.uow.row(ItemType, stored.item_type_id)
             self._kept(cells, _unit_cells(item_type, stored, owners))
         _must_be_empty(cells, TYPE_COLUMNS, UNIT)
+        _enums(cells, ("status",))
         data = catalogue.parse_unit(cells)
         self._once(data.barcode, line)
         item = self._item_of_unit(data.item_code, line)
@@ -621,7 +671,7 @@ def _change(line: int, key: str, before: list[str], after: list[str]) -> RowChan
     changed = [c for c, old, new in zip(COLUMNS, before, after, strict=True) if old != new]
     if not changed:
         return RowChange(line, tabular.UNCHANGED, key)
-    columns = tabular.part(N_("changed: {columns}"), columns=", ".join(changed))
+    columns = tabular.part(N_("changed: {columns}"), columns=_labels(changed))
     return RowChange.of(line, tabular.UPDATE, key, columns)
 
 
@@ -640,3 +690,9 @@ def _must_be_empty(cells: dict[str, str], columns: Sequence[str], kind: str) -> 
         "The columns {columns} are for type rows; leave them empty on a unit row.",
         columns=", ".join(filled),
     )
+
+
+def _labels(keys: list[str]) -> tabular.Labels:
+    """Column keys as their labels, translated when shown ("Catégorie, Suivi")."""
+    names = {column.key: column.label for column in TABLE_COLUMNS}
+    return tabular.Labels(tuple(names.get(key, key) for key in keys))

@@ -31,21 +31,25 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from app.core import tabular
 from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import N_, Conflict, NotFound, ValidationError
-from app.core.money import cents_str, from_cents
+from app.core.money import from_cents
 from app.core.tabular import (
     CREATE,
     UNCHANGED,
     Column,
+    Day,
     ImportResult,
+    Money,
     Progress,
     RowChange,
     Table,
     parse_date,
     parse_decimal,
+    part,
     run_import,
     write_table,
 )
@@ -54,7 +58,13 @@ from booking.models import Customer
 from inventory import fields
 from invoicing import rates
 from invoicing.balance import InvoiceBalance
-from invoicing.models import IssuedDocument, OpeningBalance, OpeningPayment, PaymentMethod
+from invoicing.models import (
+    PAYMENT_METHOD_LABELS,
+    IssuedDocument,
+    OpeningBalance,
+    OpeningPayment,
+    PaymentMethod,
+)
 
 #: A payment may be dated tomorrow at most (as ``payments.FUTURE_DAYS``).
 FUTURE_DAYS = 1
@@ -337,7 +347,12 @@ class _Importer:
                 reference=reference,
                 line=first,
             )
-        summary = f"customer {customer.number}, amount {cents_str(cents)}, due_date {due}"
+        said = part(
+            N_("customer {customer}, {amount} due on {due}"),
+            customer=customer.number,
+            amount=Money(cents),
+            due=Day(due),
+        )
         try:
             old = opening_by_reference(self.uow, reference)
         except NotFound:
@@ -358,7 +373,7 @@ class _Importer:
                     reference=old.reference,
                     day=old.imported_at.date().strftime("%d/%m/%Y"),
                 )
-            return RowChange(line, UNCHANGED, old.reference, summary)
+            return RowChange.of(line, UNCHANGED, old.reference, said)
         self.uow.session.add(
             OpeningBalance(
                 reference=reference,
@@ -372,7 +387,7 @@ class _Importer:
             )
         )
         self.uow.flush()
-        return RowChange(line, CREATE, reference, summary)
+        return RowChange.of(line, CREATE, reference, said)
 
 
 @requires(Permission.INVOICING)
@@ -392,17 +407,14 @@ def import_balances(
 # --- payments ---------------------------------------------------------------------------------
 
 
+#: The methods by value, English or French label ("Chèque", "Bank transfer").
+METHOD_CHOICES = tabular.choices({m: PAYMENT_METHOD_LABELS[m] for m in METHODS})
+
+
 def _method(value: str) -> PaymentMethod:
-    allowed = {m.value: m for m in METHODS}
-    method = allowed.get(value.strip().lower())
-    if method is None:
-        raise ValidationError(
-            "method",
-            "{value!r} is not a payment method: {methods}.",
-            value=value,
-            methods=", ".join(allowed),
-        )
-    return method
+    if not value.strip():
+        raise ValidationError("method", "The {field} cannot be empty.", field="method")
+    return PaymentMethod(tabular.enum_cell("method", value, METHOD_CHOICES))
 
 
 @requires(Permission.INVOICING)

@@ -33,7 +33,7 @@ from sqlmodel import col, select
 from app.core.access import Permission, requires
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import N_, NotFound, ValidationError, ValidationErrors
-from app.core.money import cents_str, from_cents
+from app.core.money import from_cents
 from app.core.tabular import (
     CREATE,
     UNCHANGED,
@@ -41,10 +41,14 @@ from app.core.tabular import (
     Cell,
     Column,
     ImportResult,
+    Money,
+    Part,
+    Percent,
     Progress,
     RowChange,
     Table,
     parse_decimal,
+    part,
     resolve_mapping,
     run_import,
     write_table,
@@ -135,8 +139,9 @@ def _percent(bp: int | None) -> Decimal | None:
 
 
 def export_rows(uow: UnitOfWork) -> tuple[list[str], list[list[Cell]]]:
-    """Headers (column keys) and one row per item type with a rate (by code); amounts as
-    decimals (numbers in a workbook), an absent rate None."""
+    """Headers (column keys) and one row per item type (by code), those without a rate
+    too (their cells empty: the file is a template to fill); amounts as decimals (numbers
+    in a workbook), an absent rate None."""
     categories = list(
         uow.session.exec(select(PriceCategory).order_by(col(PriceCategory.code))).all()
     )
@@ -149,8 +154,6 @@ def export_rows(uow: UnitOfWork) -> tuple[list[str], list[list[Cell]]]:
     for item in uow.session.exec(select(ItemType).order_by(col(ItemType.code))):
         item_id = require_id(item)
         rate, extra = item_rows.get(item_id), by_item.get(item_id, {})
-        if rate is None and not extra:
-            continue
         rows.append(
             [
                 item.code,
@@ -205,16 +208,20 @@ def _vat(text: str) -> int | None:
     return int(value * 100)
 
 
-def _describe(rate: _Rate | None) -> str:
-    """What a row sets, in the file's column keys (the same words in every language)."""
-    if rate is None:
-        return ""
-    parts = [f"member {cents_str(rate.member)}", f"non_member {cents_str(rate.non_member)}"]
+def _describe(rate: _Rate) -> list[Part]:
+    """What a row sets, shown in the user's language ("adhérent 4,50 €")."""
+    parts = [
+        part(
+            N_("member {member}, non-member {non_member}"),
+            member=Money(rate.member),
+            non_member=Money(rate.non_member),
+        )
+    ]
     if rate.vat_bp is not None:
-        parts.append(f"vat {rates.bp_percent(rate.vat_bp)}")
+        parts.append(part(N_("VAT {rate}"), rate=Percent(rates.bp_percent(rate.vat_bp))))
     if rate.exemption:
-        parts.append(f"exemption {rate.exemption}")
-    return ", ".join(parts)
+        parts.append(part(N_("exempt: {article}"), article=rate.exemption))
+    return parts
 
 
 class _Importer:
@@ -252,17 +259,18 @@ class _Importer:
                 code=item.code,
                 line=first,
             )
-        changes: list[str] = []
+        changes: list[Part] = []
         action = UNCHANGED
         if wanted is not None and wanted != before:
             action = CREATE if before is None else UPDATE
-            changes.append(_describe(wanted))
+            changes.extend(_describe(wanted))
             self._write(item.code, wanted)
         for code, cents, _had in category_changes:
             if action == UNCHANGED:
                 known = before is not None or any(h is not None for _c, _n, h in category_changes)
                 action = UPDATE if known else CREATE
-            changes.append(f"{code} {cents_str(cents)}")
+            name = self.categories[code].name
+            changes.append(part(N_("{category} {amount}"), category=name, amount=Money(cents)))
             rates.set_category_rate(
                 self.uow,
                 user=self.user,
@@ -270,7 +278,7 @@ class _Importer:
                 item_code=item.code,
                 day=from_cents(cents),
             )
-        return RowChange(line, action, item.code, "; ".join(changes))
+        return RowChange.of(line, action, item.code, *changes)
 
     def _wanted(self, values: dict[str, str], before: _Rate | None) -> _Rate | None:
         member_text, public_text = values.get("member", ""), values.get("non_member", "")
@@ -365,5 +373,6 @@ def _new_categories(uow: UnitOfWork, table: Table) -> list[RowChange]:
         except ValidationError as err:
             raise ValidationErrors([(table.header_line, err)]) from None
         known.add(code.upper())
-        created.append(RowChange(table.header_line, CREATE, f"{CATEGORY}{code}", code))
+        said = part(N_("new price category {code}"), code=code)
+        created.append(RowChange.of(table.header_line, CREATE, f"{CATEGORY}{code}", said))
     return created

@@ -100,7 +100,10 @@ def test_every_bad_line_named_and_nothing_written(cli_db, tmp_path, capsys):
     assert "line 4: column 'name': The name cannot be empty." in err
     assert "line 5: column 'email': 'pas-un-courriel' is not an e-mail address." in err
     assert "line 6: column 'member_from': '31/02/2026' is not a date" in err
-    assert "line 7: column 'kind': Unknown kind 'martien'" in err
+    assert (
+        "line 7: column 'kind': 'martien' is not a value Régie knows here; write one of: Organisation, Person"
+        in err
+    )
     assert "line 2" not in err
     assert listed(capsys) == before
 
@@ -112,7 +115,7 @@ def test_preview_writes_nothing_and_says_what_would_change(cli_db, tmp_path, cap
     before = listed(capsys)
     assert main(["customers", "import", str(path), "--preview"]) == 0
     out = capsys.readouterr().out
-    assert "line 2: update 77 — changed: name, city" in out
+    assert "line 2: update 77 — changed: Name, City" in out
     assert "line 3: create" in out
     assert "Preview: 1 created, 1 updated, 0 unchanged; nothing was written." in out
     assert listed(capsys) == before
@@ -192,7 +195,7 @@ def test_export_import_round_trip_is_identical(cli_db, tmp_path, capsys, monkeyp
     assert main(["customers", "renew", "1001", "--from", "2025-01-01"]) == 0
     first = tmp_path / f"first.{suffix}"
     assert main(["customers", "export", str(first)]) == 0
-    assert f"3 customers exported to {first}" in capsys.readouterr().out
+    assert f"Exported to {first}: 3 customers." in capsys.readouterr().out
     fresh = tmp_path / "fresh.db"
     open_database(fresh).dispose()
     monkeypatch.setenv("REGIE_DB", str(fresh))

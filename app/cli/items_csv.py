@@ -36,11 +36,13 @@ def register_csv(sub: Any) -> None:
 
 
 def import_items(args: argparse.Namespace) -> int:
-    try:
-        mapping = tabular.parse_map_options(args.map) or None
-    except ValidationError as err:
-        return tabular_cli.usage_error(err)
+    options = tabular_cli.import_options(args)
+    if isinstance(options, int):
+        return options
     table = tabular_cli.read_input(args)
+    mapping = options or None
+    if mapping is None and {h.strip().lower() for h in table.headers} != set(COLUMNS):
+        mapping = {}  # not Régie's own header: the columns are guessed from the headers
     ctx = open_context(args.db)
 
     def work(uow: UnitOfWork) -> CatalogueResult:
@@ -51,6 +53,7 @@ def import_items(args: argparse.Namespace) -> int:
             result = tabular.rehearse(ctx.db, work)
         else:
             with ctx.db.write() as uow:
+                tabular.refuse_demo_import(uow)
                 result = work(uow)
     finally:
         ctx.db.dispose()
@@ -73,6 +76,10 @@ def import_items(args: argparse.Namespace) -> int:
 
 
 def export_items(args: argparse.Namespace) -> int:
+    try:
+        tabular.check_export_name(args.file)
+    except ValidationError as err:
+        return tabular_cli.usage_error(err)
     ctx = open_context(args.db)
     try:
         with ctx.db.read() as uow:

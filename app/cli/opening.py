@@ -19,18 +19,20 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app import tabular_language
 from app.bootstrap import open_context
 from app.cli import tabular_cli
 from app.cli.bookings import _usage_guard
 from app.cli.invoicing import _amount, _date
 from app.cli.output import print_json
+from app.core import tabular
 from app.core.db import UnitOfWork
-from app.core.money import cents_str
-from app.i18n import tr
+from app.core.money import cents_str, to_cents
+from app.i18n import label, tr
 from booking.customers import customer_by_number
 from invoicing import opening
 from invoicing.balance import invoice_status
-from invoicing.models import OpeningBalance, OpeningPayment
+from invoicing.models import PAYMENT_METHOD_LABELS, OpeningBalance, OpeningPayment
 
 
 def register(commands: Any) -> None:
@@ -62,9 +64,10 @@ def register(commands: Any) -> None:
     pay.add_argument("--date", default="", help=tr("cli", "the day it was paid (default: today)"))
     pay.add_argument(
         "--method",
-        choices=[m.value for m in opening.METHODS],
         default=opening.METHODS[0].value,
-        help=tr("cli", "how it was paid"),
+        help=tr("cli", "how it was paid: {methods} (or their names, e.g. Chèque)").format(
+            methods=", ".join(m.value for m in opening.METHODS)
+        ),
     )
     pay.add_argument("--reference", dest="payment_reference", default="",
                      help=tr("cli", "a cheque or transfer reference"))  # fmt: skip
@@ -119,17 +122,27 @@ def list_balances(args: argparse.Namespace) -> int:
             rows = opening.opening_rows(uow, customer_id=customer_id)
     finally:
         ctx.db.dispose()
-    shown = [row_json(r, today) for r in rows if args.all or r.balance_cents]
+    kept = [r for r in rows if args.all or r.balance_cents]
     if args.json:
-        print_json(shown)
+        print_json([row_json(r, today) for r in kept])
         return 0
-    for item in shown:
+    tabular_language.install()
+    for row in kept:
         text = tr(
             "cli", "{reference}  {customer} {name}  due {due_date}: {balance} left of {amount}"
         )
-        print(text.format(**item))
+        print(
+            text.format(
+                reference=row.reference,
+                customer=row.customer_number,
+                name=row.customer_name,
+                due_date=tabular.Day(row.due_date).text(tabular.language()),
+                balance=tabular.money_text(row.balance_cents),
+                amount=tabular.money_text(row.amount_cents),
+            )
+        )
     total = sum((int(r.balance_cents) for r in rows), 0)
-    print(tr("cli", "Opening entries still owed: {total}").format(total=cents_str(total)))
+    print(tr("cli", "Opening entries still owed: {total}").format(total=tabular.money_text(total)))
     return 0
 
 
@@ -156,8 +169,20 @@ def _print_payment(shown: dict[str, Any], as_json: bool) -> None:
     if as_json:
         print_json(shown)
         return
+    tabular_language.install()
     text = tr("cli", "Payment {id}: {amount} on {reference} ({method}, {date}); balance {balance}.")
-    print(text.format(**shown))
+    method = next((m for m in opening.METHODS if m.value == shown["method"]), None)
+    print(
+        text.format(
+            **{
+                **shown,
+                "amount": tabular.money_text(to_cents(shown["amount"])),
+                "balance": tabular.money_text(to_cents(shown["balance"])),
+                "date": tabular.Day(shown["date"]).text(tabular.language()),
+                "method": label(PAYMENT_METHOD_LABELS[method]) if method else shown["method"],
+            }
+        )
+    )
 
 
 def pay_balance(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app import tabular_language
 from app.bootstrap import open_context
 from app.cli.output import check_output, print_json
 from app.core import tabular
@@ -86,12 +87,24 @@ def read_input(args: argparse.Namespace) -> Table:
     )
 
 
-def run_import(args: argparse.Namespace, importer: Importer) -> int:
-    """Read, import (or rehearse with ``--preview``), print what happened."""
+def import_options(args: argparse.Namespace) -> dict[str, str] | int:
+    """The ``--map`` mapping, the separator checked and the user's language installed; an
+    exit status (2) after a usage sentence when an option is wrong."""
+    tabular_language.install()
     try:
-        mapping = tabular.parse_map_options(args.map)
+        tabular.delimiter_option(args.delimiter)
+        return tabular.parse_map_options(args.map)
     except ValidationError as err:
         return usage_error(err)
+
+
+def run_import(args: argparse.Namespace, importer: Importer) -> int:
+    """Read, import (or rehearse with ``--preview``), print what happened. An import
+    into the demo database is refused (``tabular.refuse_demo_import``); its preview is
+    not."""
+    mapping = import_options(args)
+    if isinstance(mapping, int):
+        return mapping
     table = read_input(args)
     ctx = open_context(args.db)
     try:
@@ -99,6 +112,7 @@ def run_import(args: argparse.Namespace, importer: Importer) -> int:
             result = tabular.rehearse(ctx.db, lambda uow: importer(uow, table, mapping))
         else:
             with ctx.db.write() as uow:
+                tabular.refuse_demo_import(uow)
                 result = importer(uow, table, mapping)
     finally:
         ctx.db.dispose()
@@ -148,7 +162,13 @@ def counts_line(result: ImportResult, *, preview: bool) -> str:
 
 def run_export(args: argparse.Namespace, exporter: Exporter, counted: Callable[[int], str]) -> int:
     """Write the file (checked first: nothing is opened if it cannot be written);
-    ``counted(n)``: what was exported, counted ("12 customers")."""
+    ``counted(n)``: what was exported, counted ("12 customers"). A name other than
+    .csv or .xlsx is a usage error (2), nothing written."""
+    tabular_language.install()
+    try:
+        tabular.check_export_name(args.file)
+    except ValidationError as err:
+        return usage_error(err)
     check_output(args.file)
     ctx = open_context(args.db)
     try:
@@ -165,5 +185,7 @@ def run_export(args: argparse.Namespace, exporter: Exporter, counted: Callable[[
     if args.json:
         print_json({"file": args.file, "count": count})
         return 0
-    print(tr("cli", "{counted} exported to {path}").format(counted=counted(count), path=args.file))
+    print(
+        tr("cli", "Exported to {path}: {counted}.").format(counted=counted(count), path=args.file)
+    )
     return 0

@@ -42,9 +42,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar, cast
 
-from app.core import money
+from app.core import money, settings
 from app.core.db import Database, UnitOfWork
-from app.core.errors import N_, DomainError, ValidationError, ValidationErrors
+from app.core.errors import N_, Conflict, DomainError, ValidationError, ValidationErrors
 
 T = TypeVar("T")
 
@@ -161,18 +161,33 @@ def read_table(
     return _read_csv(text, used, _delimiter_option(delimiter))
 
 
-def _delimiter_option(delimiter: str | None) -> str | None:
+#: The separators ``--delimiter`` accepts, by the names people write.
+DELIMITER_NAMES = {
+    ";": ";", ",": ",", "\t": "\t", "tab": "\t", "\\t": "\t", "tabulation": "\t",
+    "comma": ",", "virgule": ",", "semicolon": ";", "point-virgule": ";",
+}  # fmt: skip
+
+
+def delimiter_option(delimiter: str | None) -> str | None:
+    """The separator named by ``delimiter`` (``;`` ``,`` or tab; None: detect it).
+    Anything else raises ``ValidationError`` (field ``delimiter``)."""
     if delimiter is None or delimiter == "":
         return None
-    named = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
-    value = named.get(delimiter.lower(), delimiter)
-    if len(value) != 1 or value in '"\r\n':
-        raise _refuse(
-            1,
-            N_("{value!r} cannot separate columns: give one character such as ; or , or tab."),
+    value = DELIMITER_NAMES.get(delimiter.strip().lower()) if delimiter != "\t" else "\t"
+    if value is None:
+        raise ValidationError(
+            "delimiter",
+            N_("{value!r} cannot separate columns: give ; or , or tab."),
             value=delimiter,
         )
     return value
+
+
+def _delimiter_option(delimiter: str | None) -> str | None:
+    try:
+        return delimiter_option(delimiter)
+    except ValidationError as err:
+        raise ValidationErrors([(1, err)]) from None
 
 
 def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
@@ -371,10 +386,43 @@ def cell_text(value: object) -> str:
 Cell = str | int | Decimal | dt.date | None
 
 
+#: The extensions an export writes.
+EXPORT_EXTENSIONS = (".csv", ".xlsx")
+
+
+def check_export_name(filename: str) -> None:
+    """Refuse (``ValidationError``, field ``file``) a file name an export cannot write:
+    Régie writes ``.csv`` (its own round-trip format) or ``.xlsx`` workbooks."""
+    if not filename.lower().endswith(EXPORT_EXTENSIONS):
+        raise ValidationError(
+            "file",
+            N_(
+                "Régie exports to .csv or .xlsx files, not {name!r}: name the file "
+                "something.csv or something.xlsx."
+            ),
+            name=filename,
+        )
+
+
+def refuse_demo_import(uow: UnitOfWork) -> None:
+    """Demo and own data never mix: an import (not its preview) into the demo database is
+    refused with a sentence saying how to set up one's own. Faces call it before writing
+    an import (``regie … import``, the import assistant)."""
+    if settings.is_demo(uow):
+        raise Conflict(
+            N_(
+                "This is the demo cooperative: its data is fictitious and yours is never mixed "
+                "with it. Set up your own cooperative first (regie init, or File → Set up my "
+                "cooperative…), then import into it. A preview still shows what it would do."
+            )
+        )
+
+
 def write_table(filename: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
     """The bytes of a file holding ``headers`` then ``rows``: an Excel workbook when
     ``filename`` ends in ``.xlsx`` (numbers and dates as real cells), else CSV (UTF-8
     without byte-order mark, comma-separated, quoted when needed, CRLF line ends)."""
+    check_export_name(filename)
     if filename.lower().endswith((".xlsx", ".xlsm")):
         return _write_workbook(headers, rows)
     buffer = io.StringIO()
@@ -395,6 +443,30 @@ def _csv_text(value: Cell) -> str:
     return str(value)
 
 
+#: Excel's built-in short date (format 14): shown in the reader's own form (25/11/2026
+#: in a French Excel), unlike a fixed pattern.
+_EXCEL_DATE = "mm-dd-yy"
+#: Amounts with two decimals and grouped thousands, in the reader's own signs.
+_EXCEL_MONEY = "#,##0.00"
+
+
+def _workbook_cell(sheet: Any, value: Cell) -> object:
+    """A typed cell: numbers as numbers (amounts with two decimals), dates as dates,
+    shown by Excel in its user's format; an empty value as an empty cell."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, Decimal):
+        cell = WriteOnlyCell(sheet, value=value)
+        if value.as_tuple().exponent == -2:
+            cell.number_format = _EXCEL_MONEY
+        return cell
+    if isinstance(value, dt.date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = _EXCEL_DATE
+        return cell
+    return value
+
+
 def _write_workbook(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
     from openpyxl import Workbook
 
@@ -402,7 +474,7 @@ def _write_workbook(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> b
     sheet = book.create_sheet()
     sheet.append(list(headers))
     for row in rows:
-        sheet.append(["" if value is None else value for value in row])
+        sheet.append([_workbook_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -489,7 +561,7 @@ def resolve_mapping(
                         "No column of the file gives the {label} ({key}): name it in the "
                         "header, or map it to one of {headers}."
                     ),
-                    label=column.label,
+                    label=translated(column.label),
                     key=column.key,
                     headers=", ".join(h for h in table.headers if h),
                 )
@@ -584,11 +656,181 @@ def parse_date(text: str, *, field: str = "date") -> dt.date:
     )
 
 
+# --- the user's language: labels and numbers ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Language:
+    """How the faces show labels and numbers; installed with ``use_language`` by the app
+    (the domain stays Qt-free). ``translate``: an ``N_`` label in the user's language;
+    ``others``: the same label in each language Régie speaks (a file written in French is
+    read in an English session too); ``decimal`` / ``group``: the number signs."""
+
+    translate: Callable[[str], str] = field(default=lambda text: text)
+    others: tuple[Callable[[str], str], ...] = ()
+    decimal: str = "."
+    group: str = ","
+    french: bool = False
+
+
+_language = Language()
+
+
+def use_language(language: Language) -> None:
+    """Install how labels and numbers are shown and read (by the app, once per process)."""
+    global _language
+    _language = language
+
+
+def language() -> Language:
+    return _language
+
+
+def translated(label: str) -> str:
+    """An ``N_`` label in the user's language."""
+    return _language.translate(label)
+
+
+def _number_text(value: Decimal, lang: Language) -> str:
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = format(abs(value), "f").partition(".")
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = lang.group.join(groups)
+    return sign + (f"{text}{lang.decimal}{fraction}" if fraction else text)
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in a row's summary: "4.50" plain, "4,50 €" in French."""
+
+    cents: int
+
+    def text(self, lang: Language | None) -> str:
+        if lang is None:
+            return money.cents_str(self.cents)
+        number = _number_text(money.from_cents(self.cents), lang)
+        if lang.french:
+            return f"{number}\u00a0€"
+        return f"-€{number[1:]}" if number.startswith("-") else f"€{number}"
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A rate in percent: "20%" plain, "20 %" in French."""
+
+    value: Decimal
+
+    def text(self, lang: Language | None) -> str:
+        value = Decimal(format(self.value.normalize(), "f"))
+        if lang is None:
+            return f"{format(value, 'f')}%"
+        number = _number_text(value, lang)
+        return f"{number}\u00a0%" if lang.french else f"{number}%"
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date: ISO plain, 14/11/2026 in French."""
+
+    value: dt.date
+
+    def text(self, lang: Language | None) -> str:
+        if lang is None:
+            return self.value.isoformat()
+        return self.value.strftime("%d/%m/%Y" if lang.french else "%d %b %Y")
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Column labels (``N_``), translated when shown."""
+
+    labels: tuple[str, ...]
+
+    def text(self, lang: Language | None, translate: Callable[[str], str] | None = None) -> str:
+        if translate is None:
+            return ", ".join(self.labels)
+        return ", ".join(translate(label) for label in self.labels)
+
+
+def money_text(cents: int) -> str:
+    """An amount in the user's language ("1 234,56 €" in French)."""
+    return Money(cents).text(_language)
+
+
+def percent_text(value: Decimal) -> str:
+    return Percent(value).text(_language)
+
+
+# --- enum cells ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A value an enum column takes: its stored ``value``, its English ``label`` (``N_``)
+    and other ``words`` people write for it."""
+
+    value: str
+    label: str
+    words: tuple[str, ...] = ()
+
+
+def choices(
+    labels: Mapping[Any, str], words: Mapping[str, Any] | None = None
+) -> tuple[Choice, ...]:
+    """The choices of an enum from its ``{member: N_ label}`` table and ``{word: member}``."""
+    found = []
+    for member, label in labels.items():
+        value = str(getattr(member, "value", member))
+        extra = tuple(w for w, m in (words or {}).items() if str(getattr(m, "value", m)) == value)
+        found.append(Choice(value, label, extra))
+    return tuple(found)
+
+
+_JOINERS = frozenset({"and", "et", "&"})
+
+
+def _enum_key(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch if ch.isalnum() else " " for ch in plain if not unicodedata.combining(ch))
+    return "".join(word for word in plain.split() if word not in _JOINERS)
+
+
+def enum_cell(field: str, text: str, options: Sequence[Choice]) -> str:
+    """The stored value a cell names: the value itself, its English label, its label in
+    any language Régie speaks, or one of its words, compared without case, accents,
+    punctuation or "and"/"et" ("Câbles et adaptateurs" is ``cables``); a text in brackets
+    after it is ignored ("En vrac (stock compté)"). Empty stays empty. Anything else
+    raises ``ValidationError(field)`` listing the labels in the user's language."""
+    value = text.strip()
+    if not value:
+        return ""
+    translations = (_language.translate, *_language.others)
+    wanted = {_enum_key(value)}
+    if "(" in value:
+        wanted.add(_enum_key(value.split("(", 1)[0]))
+    for option in options:
+        names = {option.value, option.label, *option.words}
+        names |= {translate(option.label) for translate in translations}
+        if wanted & {_enum_key(name) for name in names}:
+            return option.value
+    raise ValidationError(
+        field,
+        N_("{value!r} is not a value Régie knows here; write one of: {allowed}."),
+        value=text,
+        allowed=", ".join(translated(option.label) for option in options),
+    )
+
+
 # --- importing ----------------------------------------------------------------------------
 
 
-#: A piece of a row's summary: an ``N_`` template and its fields (``part``).
-Part = tuple[str, tuple[tuple[str, str], ...]]
+#: A piece of a row's summary: an ``N_`` template and its fields (``part``): text, or
+#: ``Money`` / ``Percent`` / ``Day`` / ``Labels`` shown in the user's language.
+Part = tuple[str, tuple[tuple[str, object], ...]]
 
 
 @dataclass(frozen=True)
@@ -616,22 +858,40 @@ class RowChange:
         context's translation) when given."""
         if not self.parts:
             return self.summary
+        lang = _language if translate is not None else None
         texts = []
         for template, params in self.parts:
             text = translate(template) if translate is not None else template
+            shown = {key: _shown(value, lang, translate) for key, value in params}
             try:
-                texts.append(text.format(**dict(params)))
+                texts.append(text.format(**shown))
             except (KeyError, IndexError, ValueError):
-                texts.append(template.format(**dict(params)))
-        return "; ".join(texts)
+                texts.append(template.format(**shown))
+        return (" ; " if lang is not None and lang.french else "; ").join(texts)
 
     def as_dict(self) -> dict[str, object]:
         return {"line": self.line, "action": self.action, "key": self.key, "summary": self.summary}
 
 
 def part(template: str, **params: object) -> Part:
-    """One piece of a row's summary: an ``N_`` template and its fields."""
-    return (template, tuple((key, str(value)) for key, value in params.items()))
+    """One piece of a row's summary: an ``N_`` template and its fields (``Money``,
+    ``Percent``, ``Day``, ``Labels`` kept as they are, shown in the user's language by
+    ``describe``; anything else as text)."""
+    kept = (Money, Percent, Day, Labels)
+    return (
+        template,
+        tuple(
+            (key, value if isinstance(value, kept) else str(value)) for key, value in params.items()
+        ),
+    )
+
+
+def _shown(value: object, lang: Language | None, translate: Callable[[str], str] | None) -> str:
+    if isinstance(value, Labels):
+        return value.text(lang, translate)
+    if isinstance(value, Money | Percent | Day):
+        return value.text(lang)
+    return str(value)
 
 
 @dataclass

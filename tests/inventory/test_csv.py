@@ -360,7 +360,7 @@ def test_every_bad_row_is_reported_with_its_line(db, clock):
     )
     problems = refused(db, clock, data)
     assert [line for line, _ in problems] == [5, 7]
-    assert "Unknown status 'broken'" in problems[0][1]
+    assert "'broken' is not a value Régie knows here" in problems[0][1]
     assert "The name cannot be empty." in problems[1][1]
 
 
@@ -374,9 +374,9 @@ def test_every_bad_row_is_reported_with_its_line(db, clock):
             type_row("DMX", category="cables", tracking="bulk", stock_quantity="-3"),
             "The quantity cannot be negative.",
         ),
-        (type_row(category="lasers"), "Unknown category 'lasers'"),
-        (type_row(tracking="loose"), "Unknown tracking 'loose'"),
-        (unit_row(status="broken"), "Unknown status 'broken'"),
+        (type_row(category="lasers"), "'lasers' is not a value Régie knows here"),
+        (type_row(tracking="loose"), "'loose' is not a value Régie knows here"),
+        (unit_row(status="broken"), "'broken' is not a value Régie knows here"),
         (type_row(name="  "), "The name cannot be empty."),
         (unit_row(barcode="LUM 001"), "which Code 128 labels cannot print"),
         (unit_row(barcode="CAFÉ-1"), "which Code 128 labels cannot print"),
@@ -541,7 +541,8 @@ def test_cli_import_refused_prints_lines_and_exits_1(cli_db, tmp_path, capsys):
     assert captured.out == ""
     assert captured.err.splitlines() == [
         "2 problems found; nothing was changed.",
-        "line 3: Unknown status 'broken': expected one of in_service, in_repair, lost, retired.",
+        "line 3: 'broken' is not a value Régie knows here; write one of: In service, In repair, "
+        "Lost, Retired.",
         "line 4: The name cannot be empty.",
     ]
     db = open_database(cli_db)
