@@ -37,6 +37,7 @@ def explore_demo(window: Any) -> QWidget | None:
     from app.gui.shell.launch import place_centred
 
     building = FirstStartWindow(target, choose=False)
+    building.from_menu()
     building.setWindowModality(Qt.WindowModality.ApplicationModal)
     setattr(window, "demo_build", building)  # noqa: B010 - kept alive while it builds
 

@@ -85,6 +85,7 @@ class FirstStartWindow(QMainWindow):
         self._ready = False
         self._buffer = b""
         self._closing = False
+        self._icon_for_quit = "quit"  # "cancel" when built from the menu
         self.wizard: SetupWizard | None = None  # the assistant, once "set up mine" was chosen
 
         outer = QWidget(self)
@@ -126,6 +127,7 @@ class FirstStartWindow(QMainWindow):
         heading = QLabel(tr("FirstStart", "Welcome to Régie"), page)
         style.set_role(heading, "display")
         layout.addWidget(heading)
+        self.heading = heading  # the last page's (the progress)
         return page, layout
 
     def _choice_page(self) -> QWidget:
@@ -184,6 +186,7 @@ class FirstStartWindow(QMainWindow):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.intro = intro
         layout.addSpacing(style.SPACE.l)
         self.bar = QProgressBar(page)
         self.bar.setRange(0, STEPS)
@@ -206,6 +209,22 @@ class FirstStartWindow(QMainWindow):
         button = QPushButton(tr("FirstStart", "&Quit"), page)
         button.clicked.connect(self.close)
         return button
+
+    def from_menu(self) -> None:
+        """Built from File → Explore the demo cooperative (not a first start): said so, and
+        its button cancels the build (Régie stays on the database it shows)."""
+        self.heading.setText(tr("FirstStart", "The demo cooperative"))
+        self.intro.setText(
+            tr(
+                "FirstStart",
+                "Régie is preparing the demo cooperative (its own file; your data is not "
+                "touched): a catalogue of stage equipment, customers, a year of bookings, "
+                "invoices and payments. It opens in its place once ready.",
+            )
+        )
+        self.quit_button.setText(tr("FirstStart", "&Cancel"))
+        self.quit_button.setToolTip(tr("FirstStart", "Stop preparing the demo"))
+        self._icon_for_quit = "cancel"
 
     # -- the choice
 
@@ -233,7 +252,7 @@ class FirstStartWindow(QMainWindow):
         """The buttons' icons: the icon font is loaded after the window is on screen."""
         from app.gui.shell import icons
 
-        self.quit_button.setIcon(icons.icon("quit"))
+        self.quit_button.setIcon(icons.icon(self._icon_for_quit))
         self.choice_quit.setIcon(icons.icon("quit"))
         self.demo_button.setIcon(icons.icon("inventory"))
         self.setup_button.setIcon(icons.icon("settings"))
