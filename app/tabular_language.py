@@ -35,8 +35,8 @@ def _other(language: str) -> Callable[[str], str] | None:
     return translate
 
 
-def install() -> None:
-    """Install the current language (and every other one, for reading files)."""
+def _others_loaded() -> tuple[Callable[[str], str], ...]:
+    """Every language but English (the labels' own), loaded once when first needed."""
     global _others
     if _others is None:
         _others = tuple(
@@ -44,12 +44,16 @@ def install() -> None:
             for language in i18n.LANGUAGES
             if language != "en" and (found := _other(language)) is not None
         )
-    others = _others
+    return _others
+
+
+def install() -> None:
+    """Install the current language (and every other one, for reading files)."""
     locale = QLocale()
     tabular.use_language(
         tabular.Language(
             translate=i18n.label,
-            others=others,
+            others=_others_loaded,
             decimal=locale.decimalPoint(),
             group=locale.groupSeparator(),
             french=locale.language() == QLocale.Language.French,

@@ -667,7 +667,9 @@ class Language:
     read in an English session too); ``decimal`` / ``group``: the number signs."""
 
     translate: Callable[[str], str] = field(default=lambda text: text)
-    others: tuple[Callable[[str], str], ...] = ()
+    #: Called only when a cell matches no value nor label in the user's language (loading
+    #: another language's catalogue costs a moment).
+    others: Callable[[], tuple[Callable[[str], str], ...]] = field(default=lambda: ())
     decimal: str = "."
     group: str = ","
     french: bool = False
@@ -808,15 +810,16 @@ def enum_cell(field: str, text: str, options: Sequence[Choice]) -> str:
     value = text.strip()
     if not value:
         return ""
-    translations = (_language.translate, *_language.others)
     wanted = {_enum_key(value)}
     if "(" in value:
         wanted.add(_enum_key(value.split("(", 1)[0]))
-    for option in options:
-        names = {option.value, option.label, *option.words}
-        names |= {translate(option.label) for translate in translations}
-        if wanted & {_enum_key(name) for name in names}:
-            return option.value
+    for translations in ((_language.translate,), None):
+        for option in options:
+            names = {option.value, option.label, *option.words}
+            for translate in translations or _language.others():
+                names.add(translate(option.label))
+            if wanted & {_enum_key(name) for name in names}:
+                return option.value
     raise ValidationError(
         field,
         N_("{value!r} is not a value Régie knows here; write one of: {allowed}."),
