@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core import paths
+from app.gui.shell import icons
 
 tr = QCoreApplication.translate
 
@@ -73,6 +74,8 @@ def offer_own(window: Any, target: Path) -> QMessageBox:
     box.setObjectName("open-own")
     opening = box.button(QMessageBox.StandardButton.Open)
     opening.setText(tr("DemoSwitch", "&Open my cooperative"))
+    opening.setIcon(icons.icon("open"))
+    box.button(QMessageBox.StandardButton.Cancel).setIcon(icons.icon("cancel"))
     box.setDefaultButton(opening)
 
     def answered(_result: int) -> None:
