@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QLabel, QWizard
 
 from app.gui.shell.operations import SyncRunner
 from app.gui.shell.setup_wizard import SetupWizard, summary_html
@@ -64,6 +64,8 @@ def test_a_payment_term_of_90_days_is_kept_and_refused_with_the_range(qtbot, wiz
     page.days.setValue(45)
     assert page.days_problem.isHidden() and page.isComplete()
     assert "60" in page.days_range.text()  # the range is on screen before any mistake
+    labels = [w for w in page.findChildren(QLabel) if w.buddy() is page.days]
+    assert labels and labels[0].text() == "&Payment term:"  # Alt+P reaches it
 
 
 def test_the_summary_lists_every_field_and_writes_numbers_locally(qtbot):
@@ -93,4 +95,5 @@ def test_the_summary_lists_every_field_and_writes_numbers_locally(qtbot):
     for given in ("RCS Lyon 842317562", "AGRIFRPP", "contact@plateau.example", "04 71 00 00 00"):
         assert given in text
     assert "18\u202f500,00" in text or "18\u00a0500,00" in text or "18 500,00" in text
+    assert "€ €" not in text.replace("\u00a0", " ")
     assert "1,5" in text and "1.5" not in text

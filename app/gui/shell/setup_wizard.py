@@ -148,7 +148,7 @@ def _money_text(amount: str) -> str:
     if not amount:
         return ""
     try:
-        return format_amount(to_cents(Decimal(amount))) + "\u00a0€"
+        return format_amount(to_cents(Decimal(amount)))
     except ArithmeticError:
         return amount
 

@@ -256,7 +256,9 @@ class NumberingPage(QWizardPage):
         days_row = QHBoxLayout()
         days_row.addWidget(self.days)
         days_row.addWidget(self.days_range, 1)
-        form.addRow(tr("SetupWizard", "&Payment term:"), days_row)
+        days_label = QLabel(tr("SetupWizard", "&Payment term:"), self)
+        days_label.setBuddy(self.days)  # a row holding a layout gets no buddy by itself
+        form.addRow(days_label, days_row)
         form.addRow("", self.days_problem)
         form.addRow("", self.problem)
         for edit in (self.invoice, self.credit):
