@@ -16,7 +16,7 @@ from typing import Any
 from app.core import accounts, paths
 from app.core.clock import Clock
 from app.core.db import Database
-from app.core.errors import NotFound
+from app.core.errors import N_, NotFound
 from app.core.migrate import open_database
 from app.core.paths import demo_db_path, resolve_db
 
@@ -104,6 +104,37 @@ def holds_demo(path: Path) -> bool:
     return settings.kind_is_demo(rows.get(settings.DATABASE_KIND, ""), rows.get(settings.SIREN, ""))
 
 
+#: The commands that make a database, and may name one that does not exist yet.
+MAKERS = frozenset({"init", "demo", "restore", "db"})
+
+
+def missing_database(db_option: str | None) -> NotFound | None:
+    """The refusal for a database named (``--db``, ``REGIE_DB``, the database chosen on
+    this computer) that is a file which does not exist, or is empty: a mistyped path must
+    not start a new, empty database (only ``regie init``, ``demo``, ``restore`` and ``db
+    copy`` make one). None for a file that holds something, for a server, and for the
+    embedded default (the demo's ``demo.db`` is built on first use)."""
+    path = resolve_db(db_option)
+    if isinstance(path, str) or _is_demo_file(path):
+        return None
+    if paths.is_embedded(path) and not (db_option or paths.chosen_db()):
+        return None
+    try:
+        if path.is_dir() or path.stat().st_size > 0:
+            return None  # a folder, or something to open (``check_header`` judges it)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None  # unreadable: opening it says why
+    return NotFound(
+        N_(
+            "There is no database at {path} (check the path; to create one: regie init or "
+            "regie demo)."
+        ),
+        path=str(path),
+    )
+
+
 def open_context(
     db_option: str | None,
     *,
@@ -122,10 +153,14 @@ def open_context(
     if demo_if_new and not path.exists() and _is_demo_file(path):
         from app.first_start import build_demo_file
 
-        if progress is None and sys.stderr.isatty():  # a person waits at a terminal
+        if progress is None:  # said once, terminal or not: the answers are the demo's
             from app.i18n import tr
 
-            message = tr("cli", "First start: preparing the demo cooperative in {path}…")
+            message = tr(
+                "cli",
+                "First use: the demonstration cooperative (DEMO) is being prepared in {path}; "
+                "for your own data: regie init",
+            )
             print(message.format(path=path), file=sys.stderr, flush=True)
         build_demo_file(path, progress=progress)
     elif not path.parent.is_dir() and not paths.is_embedded(path):

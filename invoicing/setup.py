@@ -46,6 +46,7 @@ from app.core.models import Account
 from booking.models import Customer
 from inventory.models import ItemType
 from invoicing import rates
+from invoicing.models import BookingPricing, CoefficientStep, CoefficientTable, FamilyCoefficient
 from invoicing.pricing import DEFAULT_COEFFICIENTS as _DEFAULT_STEPS
 from invoicing.setup_fields import FIELDS as FIELDS
 from invoicing.setup_fields import LOGO_BOX as LOGO_BOX
@@ -222,7 +223,32 @@ def write_setup(uow: UnitOfWork, setup: SetUp, *, clock: Clock | None = None) ->
         steps={days: Decimal(value) for days, value in setup.coefficients},
         is_default=True,
     )
+    _drop_unused_tables(uow, keep=COEFFICIENT_TABLE)
     _first_admin(uow, setup, clock or Clock())
+
+
+def _drop_unused_tables(uow: UnitOfWork, *, keep: str) -> None:
+    """The set-up's table is the only default one: the table a new database comes with
+    (the migration's "Barème standard", the same steps) goes, unless something uses it."""
+    for table in uow.session.exec(select(CoefficientTable).where(CoefficientTable.name != keep)):
+        used = (
+            uow.session.exec(
+                select(FamilyCoefficient).where(FamilyCoefficient.table_id == table.id)
+            ).first()
+            or uow.session.exec(
+                select(BookingPricing).where(BookingPricing.coefficient_table_id == table.id)
+            ).first()
+        )
+        if used is not None:
+            continue
+        for step in uow.session.exec(
+            select(CoefficientStep).where(CoefficientStep.table_id == table.id)
+        ):
+            uow.session.delete(step)
+        uow.flush()
+        uow.session.delete(table)
+        uow.flush()
+        uow.memo.pop((CoefficientTable, table.id), None)
 
 
 def _first_admin(uow: UnitOfWork, setup: SetUp, clock: Clock) -> None:

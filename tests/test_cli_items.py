@@ -72,6 +72,7 @@ def test_units_status_changes_and_refusals(cli_db, capsys):
 
 def test_db_option_and_env_precedence(tmp_path, db_path, monkeypatch, capsys):
     other = tmp_path / "other.db"
+    open_database(other).dispose()  # an empty cooperative (a missing file is refused)
     monkeypatch.delenv("REGIE_DB", raising=False)
     assert main(["--db", str(other), "items", "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []

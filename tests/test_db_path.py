@@ -23,7 +23,7 @@ def test_a_mistyped_database_folder_is_refused_and_nothing_is_created(tmp_path: 
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
         assert result.stderr.strip().splitlines() == [
-            f"There is no folder {missing.parent} for the database regie.db: check the path "
-            "given with --db or REGIE_DB (a mistyped path must not start a new, empty database)."
+            f"There is no database at {missing} (check the path; to create one: regie init "
+            "or regie demo)."
         ]
     assert not missing.parent.exists()

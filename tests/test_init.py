@@ -147,9 +147,13 @@ def test_a_toml_file_with_unknown_keys_or_bad_syntax_is_refused(tmp_path, capsys
     assert "[banque]" in err and "cooperative.nom" in err
     wrong.write_text("[cooperative\n", encoding="utf-8")
     assert main(["init", "--from", str(wrong)]) == 1
-    assert "is not a TOML file" in capsys.readouterr().err
+    assert capsys.readouterr().err.strip() == (
+        f"{wrong}, line 1: this line is not valid TOML (check its [brackets], quotes and "
+        "key = value); resources/examples/cooperative.toml shows the format."
+    )
     assert main(["init", "--from", str(tmp_path / "none.toml")]) == 1
-    assert "cannot be read" in capsys.readouterr().err
+    none = tmp_path / "none.toml"
+    assert capsys.readouterr().err.strip() == f"{none} cannot be read (the file does not exist)."
     assert not paths.default_db_path().exists()
 
 

@@ -37,7 +37,11 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 def _refusal(command: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
-    """A command the CLI refuses with a domain error (no such unit)."""
+    """A command the CLI refuses with a domain error (no such unit), on an empty
+    cooperative (a database file that does not exist is refused before that)."""
+    from app.core.migrate import open_database
+
+    open_database(Path(env["REGIE_DB"])).dispose()
     return subprocess.run(
         [*command, "units", "status", "NOPE-1", "in_repair"],
         env=env,

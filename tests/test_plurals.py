@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
+from app.core.migrate import open_database
 from inventory.csvio import COLUMNS
 
 REGIE = shutil.which("regie")
@@ -113,6 +114,7 @@ def test_the_command_line_counts_in_the_users_language(tmp_path, lang, one, many
     outputs = []
     for name, types, units in (("one", 1, 1), ("many", 2, 3)):
         env["REGIE_DB"] = str(tmp_path / f"{name}.db")
+        open_database(tmp_path / f"{name}.db").dispose()  # a missing file is refused
         source = _catalogue(tmp_path / f"{name}.csv", types, units)
         result = subprocess.run(
             [REGIE, "items", "import", str(source)],

@@ -175,6 +175,7 @@ def _run(args: argparse.Namespace, argv: Sequence[str]) -> int:
         text = tr("cli", "regie: error: argument {argument} is not valid UTF-8 text.")
         _say(text.format(argument=bad))
         return USAGE
+    _check_database(args)  # a mistyped --db or REGIE_DB: refused, nothing created
     check_outputs(args)  # before anything is opened or written
     # The person logs in whenever the command opens its database; a window (regie desk)
     # has its own login page instead.
@@ -186,6 +187,19 @@ def _run(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 USAGE = 2
+
+
+def _check_database(args: argparse.Namespace) -> None:
+    """Refuse a database file named that does not exist (or is empty) for every command
+    but those that make one (``app.bootstrap.MAKERS``), the benchmark (its own files) and
+    a window (``regie desk``: the connection dialog asks)."""
+    from app import bootstrap
+
+    if args.command in bootstrap.MAKERS or args.command == "bench" or getattr(args, "gui", False):
+        return
+    refused = bootstrap.missing_database(getattr(args, "db", None))
+    if refused is not None:
+        raise refused
 
 
 class _Login:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import re
 import sys
 import tomllib
 from dataclasses import fields, replace
@@ -31,6 +32,7 @@ from app.cli.output import print_json
 from app.core import paths
 from app.core.db import Database
 from app.core.errors import DomainError, ValidationError
+from app.core.storage import os_reason
 from app.i18n import message, tr
 from invoicing import setup
 from invoicing.setup import Identity, SetUp, SetUpRefused
@@ -68,6 +70,23 @@ IDENTITY_OPTIONS = (
     ("--email", "email", QT_TRANSLATE_NOOP("cli", "email address printed on documents")),
     ("--phone", "phone", QT_TRANSLATE_NOOP("cli", "phone number printed on documents")),
 )
+#: The placeholders ``--help`` shows for the identity options (``--name NAME``).
+METAVARS = {
+    "name": "NAME",
+    "legal_form": "FORM",
+    "capital": "AMOUNT",
+    "address": "ADDRESS",
+    "postcode": "POSTCODE",
+    "city": "CITY",
+    "siren": "SIREN",
+    "siret": "SIRET",
+    "rcs": "RCS",
+    "vat": "VAT",
+    "iban": "IBAN",
+    "bic": "BIC",
+    "email": "EMAIL",
+    "phone": "PHONE",
+}
 #: The other fields' options (``check`` names the field, the message names the option).
 OPTION_OF = {attr: option for option, attr, _help in IDENTITY_OPTIONS} | {
     "logo": "--logo",
@@ -110,17 +129,26 @@ def register(commands: Any) -> None:
         help=tr("cli", "read the answers from a TOML file (options given beside it win)"),
     )
     for option, attr, text in IDENTITY_OPTIONS:
-        init.add_argument(option, dest=f"id_{attr}", help=tr("cli", text))
+        init.add_argument(
+            option, dest=f"id_{attr}", metavar=METAVARS.get(attr), help=tr("cli", text)
+        )
     init.add_argument("--logo", metavar="FILE", help=tr("cli", "logo image (PNG or JPEG)"))
     init.add_argument(
         "--vat-regime",
         choices=setup.VAT_REGIMES,
+        metavar="{" + ",".join(setup.VAT_REGIMES) + "}",
         help=tr("cli", "normal: VAT charged; franchise: franchise en base (art. 293 B du CGI)"),
     )
-    init.add_argument("--vat-rate", help=tr("cli", "default VAT rate in percent (20.0)"))
-    init.add_argument("--invoice-prefix", help=tr("cli", "invoice number prefix (FA)"))
-    init.add_argument("--credit-prefix", help=tr("cli", "credit note number prefix (AV)"))
-    init.add_argument("--payment-days", help=tr("cli", "payment term in days (30)"))
+    init.add_argument(
+        "--vat-rate", metavar="PERCENT", help=tr("cli", "default VAT rate in percent (20.0)")
+    )
+    init.add_argument(
+        "--invoice-prefix", metavar="PREFIX", help=tr("cli", "invoice number prefix (FA)")
+    )
+    init.add_argument(
+        "--credit-prefix", metavar="PREFIX", help=tr("cli", "credit note number prefix (AV)")
+    )
+    init.add_argument("--payment-days", metavar="DAYS", help=tr("cli", "payment term in days (30)"))
     init.add_argument(
         "--membership-year-start",
         metavar="MM-DD",
@@ -208,12 +236,14 @@ def _from_toml(path: Path) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
     except OSError as err:
         raise DomainError(
-            "{path} cannot be read ({reason}).", path=str(path), reason=err.strerror or str(err)
+            "{path} cannot be read ({reason}).", path=str(path), reason=os_reason(err)
         ) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+    except UnicodeDecodeError:
         raise DomainError(
-            "{path} is not a TOML file Régie can read ({reason}).", path=str(path), reason=err
+            "{path} is not UTF-8 text: save it as UTF-8, then try again.", path=str(path)
         ) from None
+    except tomllib.TOMLDecodeError as err:
+        raise _toml_refused(path, err) from None
     found: dict[str, Any] = {}
     unknown = [f"[{table}]" for table in data if table not in TOML_KEYS]
     for table, keys in TOML_KEYS.items():
@@ -242,6 +272,23 @@ def _from_toml(path: Path) -> dict[str, Any]:
     return found
 
 
+def _toml_refused(path: Path, err: tomllib.TOMLDecodeError) -> DomainError:
+    """One sentence naming the file and the line (the parser's own words are English)."""
+    found = re.search(r"at line (\d+)", str(err))
+    if found:
+        return DomainError(
+            "{path}, line {line}: this line is not valid TOML (check its [brackets], quotes "
+            "and key = value); resources/examples/cooperative.toml shows the format.",
+            path=str(path),
+            line=int(found.group(1)),
+        )
+    return DomainError(
+        "{path} ends before its last value is complete: it is not valid TOML "
+        "(resources/examples/cooperative.toml shows the format).",
+        path=str(path),
+    )
+
+
 def _read_logo(name: str, base: Path, problems: list[ValidationError]) -> bytes | None:
     path = Path(name).expanduser()
     path = path if path.is_absolute() else base / path
@@ -253,7 +300,7 @@ def _read_logo(name: str, base: Path, problems: list[ValidationError]) -> bytes 
                 "logo",
                 "The logo {path} cannot be read ({reason}).",
                 path=str(path),
-                reason=err.strerror or str(err),
+                reason=os_reason(err),
             )
         )
         return None
@@ -342,7 +389,8 @@ def _report(args: argparse.Namespace, db: Database, done: SetUp) -> None:
     print(
         tr(
             "cli",
-            "Next: bring your data in (regie items import, regie customers import, regie "
-            "rates import) or open Régie.",
+            "Next: bring your data in (regie items import F.csv, regie customers import "
+            "F.csv, regie rates import F.csv, regie opening-balances import F.csv; .xlsx "
+            "files too) or open Régie.",
         )
     )

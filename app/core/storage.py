@@ -436,14 +436,48 @@ def os_problem(err: OSError, default: str = "") -> StorageError:
         )
     if not path:
         return StorageError(
-            N_("The system refused: {reason}. Nothing was changed."),
-            reason=err.strerror or str(err),
+            N_("The system refused: {reason}. Nothing was changed."), reason=os_reason(err)
         )
     return StorageError(
-        N_("Régie could not use {path}: {reason}."),
-        path=path,
-        reason=err.strerror or str(err),
+        N_("Régie could not use {path}: {reason}."), path=path, reason=os_reason(err)
     )
+
+
+#: What the operating system refused, in our words (``os_reason``), by errno name
+#: (some are missing on Windows).
+_REASON_NAMES = {
+    "ENOENT": N_("the file does not exist"),
+    "EACCES": N_("access denied"),
+    "EPERM": N_("access denied"),
+    "ENOSPC": N_("the disk is full"),
+    "EDQUOT": N_("the disk quota is used up"),
+    "EISDIR": N_("it is a folder, not a file"),
+    "ENOTDIR": N_("part of the path is a file, not a folder"),
+    "EROFS": N_("the disk is read-only"),
+    "EEXIST": N_("the file already exists"),
+    "ENAMETOOLONG": N_("the name is too long"),
+    "EBUSY": N_("the file is in use by another program"),
+    "ETXTBSY": N_("the file is in use by another program"),
+    "EMFILE": N_("too many files are open"),
+    "ENFILE": N_("too many files are open"),
+    "EIO": N_("the disk could not be read or written (input/output error)"),
+    "ELOOP": N_("too many symbolic links in the path"),
+    "EINVAL": N_("the name is not valid here"),
+}
+_REASONS = {
+    getattr(errno, name): text for name, text in _REASON_NAMES.items() if hasattr(errno, name)
+}
+
+
+def os_reason(err: OSError) -> StorageError:
+    """Why the operating system refused, as a phrase for a sentence's ``{reason}``: our own
+    words per errno (the file does not exist, access denied, the disk is full…), else the
+    system's (``strerror``). A ``StorageError`` so that ``app.i18n.message`` translates it
+    where it is shown: ``message(os_reason(err))``, or as a parameter of another message."""
+    template = _REASONS.get(err.errno) if err.errno is not None else None
+    if template is not None:
+        return StorageError(template)
+    return StorageError(N_("the system says: {reason}"), reason=err.strerror or str(err))
 
 
 def _name(path: Path | None) -> str:
