@@ -239,3 +239,22 @@ def test_the_rule_is_one_function_the_gui_can_call(db):
         settings.set_setting(uow, settings.DATABASE_KIND, settings.DEMO)
         with pytest.raises(tabular.Conflict):
             tabular.refuse_demo_import(uow)
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "resources" / "examples"
+
+
+def test_the_shipped_examples_import_in_order(cli_db, capsys):
+    for kind, name in (
+        ("items", "catalogue.csv"),
+        ("customers", "clients.csv"),
+        ("rates", "tarifs.csv"),
+        ("opening-balances", "soldes.csv"),
+    ):
+        status, _out, err = run(capsys, kind, "import", str(EXAMPLES / name))
+        assert status == 0, (name, err)
+    status, out, _ = run(capsys, "opening-balances", "list", "--json")
+    assert {row["reference"]: row["balance"] for row in json.loads(out)} == {
+        "FAC-2025-0412": "1234.56",
+        "FAC-2025-0430": "89.90",
+    }
