@@ -17,6 +17,7 @@ from app.cli.output import print_json
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
 from app.core.files import atomic_write_bytes
+from app.core.storage import os_reason
 from app.i18n import message, tr
 from booking import customers, customers_io, memberships
 from booking.models import Customer, CustomerCategory, CustomerKind
@@ -438,7 +439,7 @@ def export_data(args: argparse.Namespace) -> int:
         atomic_write_bytes(args.out, text.encode("utf-8"))
     except OSError as err:
         problem = tr("cli", "Cannot write {path}: {reason}")
-        print(problem.format(path=args.out, reason=err.strerror or err), file=sys.stderr)
+        print(problem.format(path=args.out, reason=message(os_reason(err))), file=sys.stderr)
         return 1
     summary = {
         "number": found["customer"]["number"],

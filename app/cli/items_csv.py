@@ -19,7 +19,8 @@ from app.core import tabular
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
 from app.core.files import atomic_write_bytes
-from app.i18n import tr
+from app.core.storage import os_reason
+from app.i18n import message, tr
 from booking.tracking import holders
 from inventory.csvio import COLUMNS, CatalogueResult, catalogue_file, import_catalogue_table
 
@@ -104,6 +105,6 @@ def _counted(types: int, units: int) -> dict[str, str]:
 
 
 def _refuse(template: str, path: str, err: OSError) -> int:
-    reason = err.strerror or str(err)
+    reason = message(os_reason(err))
     print(template.format(path=path, reason=reason), file=sys.stderr)
     return 1

@@ -24,6 +24,7 @@ from app.core import tabular
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError, ValidationError
 from app.core.files import atomic_write_bytes
+from app.core.storage import os_reason
 from app.core.tabular import ImportResult, Table
 from app.i18n import message, tr
 
@@ -80,7 +81,7 @@ def read_input(args: argparse.Namespace) -> Table:
         data = Path(args.file).expanduser().read_bytes()
     except OSError as err:
         raise DomainError(
-            "Cannot read {path}: {reason}", path=args.file, reason=err.strerror or str(err)
+            "Cannot read {path}: {reason}", path=args.file, reason=os_reason(err)
         ) from None
     return tabular.read_table(
         data, args.file, encoding=args.encoding, delimiter=args.delimiter, sheet=args.sheet
@@ -180,7 +181,7 @@ def run_export(args: argparse.Namespace, exporter: Exporter, counted: Callable[[
         atomic_write_bytes(args.file, data)
     except OSError as err:
         raise DomainError(
-            "Cannot write {path}: {reason}", path=args.file, reason=err.strerror or str(err)
+            "Cannot write {path}: {reason}", path=args.file, reason=os_reason(err)
         ) from None
     if args.json:
         print_json({"file": args.file, "count": count})
