@@ -80,3 +80,19 @@ def test_open_import_knows_the_demo_from_the_database(
     wizard = window.dialog  # type: ignore[attr-defined]
     assert isinstance(wizard, ImportWizard) and wizard.demo
     assert not wizard.demo_banner.isHidden()
+
+
+def test_the_domain_refuses_an_import_into_the_demo_too(
+    qtbot: QtBot, ops: Operations, db: Database, tmp_path: Path
+) -> None:
+    with db.write() as uow:
+        settings.set_setting(uow, settings.DATABASE_KIND, settings.DEMO)
+    wizard = _wizard(qtbot, ops)  # not told it is the demo: the write says so
+    wizard.file_page.path.setText(str(write(tmp_path, "reglages.csv", FRENCH)))
+    wizard.load()
+    wizard.forward()
+    wizard.forward()
+    assert wizard.results.outcome == "preview"
+    wizard.start_import()
+    assert wizard.results.outcome == "refused"
+    assert stored(db, "A1") == ""

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.core import settings
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
+from app.core.storage import os_reason
 from app.gui.catalogue.editors import Action, FormDialog
 from app.gui.shell import icons, style
 from app.gui.shell.changes import Change
@@ -280,7 +281,7 @@ class IdentityDialog(FormDialog):
         except OSError as err:
             self._say_logo(
                 tr("IdentityDialog", "{file} cannot be read ({reason}).").format(
-                    file=path.name, reason=err.strerror or err
+                    file=path.name, reason=message(os_reason(err))
                 )
             )
             return False

@@ -25,6 +25,7 @@ from app.core import tabular
 from app.core.clock import Clock
 from app.core.db import Database, UnitOfWork
 from app.core.errors import DomainError
+from app.core.storage import os_reason
 from app.gui.shell.changes import Change
 
 log = logging.getLogger(__name__)
@@ -126,7 +127,7 @@ def read_file(
         data = path.read_bytes()
     except OSError as err:
         raise DomainError(
-            "Cannot read {path}: {reason}", path=str(path), reason=err.strerror or err
+            "Cannot read {path}: {reason}", path=str(path), reason=os_reason(err)
         ) from None
     return tabular.read_table(data, path.name, encoding=encoding, delimiter=delimiter, sheet=sheet)
 

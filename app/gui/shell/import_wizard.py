@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
-from app.core import settings
+from app.core import settings, tabular
 from app.core.errors import DomainError, ValidationErrors
 from app.gui.shell import files, help_window, icons, import_sources, style
 from app.gui.shell.import_pages import QT_TRANSLATE_NOOP, FilePage, KindPage, MappingPage
@@ -343,6 +343,7 @@ class ImportWizard(QDialog):
 
         def task(progress: Progress) -> Any:
             with db.write() as uow:
+                tabular.refuse_demo_import(uow)  # demo and own data never mix (X1's rule)
                 return source.run(uow, table, mapping, progress)
 
         def imported(result: Any) -> None:
@@ -410,6 +411,9 @@ def open_import(window: QMainWindow, kind: str | None = None) -> None:
     database the assistant says so at its top and previews only: the demo and a
     cooperative's own data never mix."""
     ops: Operations = getattr(window, "ops")  # noqa: B009 - a MainWindow's
+    from app import tabular_language
+
+    tabular_language.install()  # French labels, numbers and dates read and shown in French
     clock = ops.ctx.clock
 
     def show(found: tuple[list[Source], bool]) -> None:

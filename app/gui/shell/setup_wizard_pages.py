@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.core import settings
 from app.core.errors import ValidationError
+from app.core.storage import os_reason
 from app.gui.shell import icons, style
 from app.i18n import message
 from invoicing import setup
@@ -105,7 +106,7 @@ class LogoPage(QWizardPage):
             _say(
                 self.problem,
                 tr("SetupWizard", "{file} cannot be read ({reason}).").format(
-                    file=path.name, reason=err.strerror or err
+                    file=path.name, reason=message(os_reason(err))
                 ),
             )
             return
