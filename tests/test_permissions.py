@@ -490,6 +490,8 @@ def _direct_write(fn: ast.FunctionDef) -> bool:
         base = ast.unparse(node.func.value)
         if node.func.attr in _WRITES and ("session" in base or base == "uow"):
             return True
+        if node.func.attr == "record_core" and base == "audit":  # a Core write, recorded
+            return True
         if node.func.attr == "execute" and "session" in base and node.args:
             statement = ast.unparse(node.args[0])
             if any(verb in statement for verb in ("update(", "insert(", "delete(")):
@@ -507,7 +509,8 @@ def _called(node: ast.Call) -> str | None:
 
 def writing_services() -> list[str]:
     """Every public module-level function of the domain packages whose first argument is
-    the unit of work and that writes (adds, deletes, flushes or sets a setting), directly
+    the unit of work and that writes (adds, deletes, flushes, sets a setting or records a
+    Core write on the audit trail: ``audit.record_core``), directly
     or through another function of these packages (matched by name)."""
     found: dict[str, ast.FunctionDef] = {}
     for package in PACKAGES:
