@@ -45,6 +45,7 @@ from typing import IO, Any
 
 from app.core.clock import Clock
 from app.core.db import Database
+from app.core.storage import os_reason
 
 #: Stages in build order, with the share of the progress bar each ends at (measured on a
 #: 2-core machine: the bar moves at a roughly even pace).
@@ -377,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
         return fail(
             i18n.tr(
                 "FirstStart", "Régie could not write the demo database in {folder} ({reason})."
-            ).format(folder=target.parent, reason=err.strerror or str(err))
+            ).format(folder=target.parent, reason=i18n.message(os_reason(err)))
         )
     except Exception as err:  # a bug, a full disk seen by SQLite...: a sentence, not a trace
         import traceback

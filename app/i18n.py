@@ -154,6 +154,9 @@ def install(language: str | None = None) -> str:
     catalogue = compiled_catalogue(language)  # English: its plural forms
     if catalogue is not None:
         _load(app, str(catalogue))
+    from app import tabular_language  # (it reads this module's catalogues)
+
+    tabular_language.install()  # imports read and show labels and numbers in this language
     return language
 
 

@@ -59,6 +59,7 @@ from app.core import access, storage
 from app.core.clock import Clock
 from app.core.errors import DomainError, StorageError
 from app.core.private import make_private, private_folder, restrict
+from app.core.storage import os_reason
 
 if TYPE_CHECKING:
     from app.core.db import Database, UnitOfWork
@@ -187,7 +188,7 @@ def _writable_folder(folder: Path, *, create: bool) -> None:
             "The backup folder {folder} cannot be written to ({reason}): plug the disk in, "
             "mount the share or choose another folder.",
             folder=str(folder),
-            reason=err.strerror or str(err),
+            reason=os_reason(err),
         ) from err
 
 

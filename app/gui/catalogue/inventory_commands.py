@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMenu, QTableView, QToolBar, QWid
 
 from app import i18n
 from app.core.errors import DomainError
+from app.core.storage import os_reason
 from app.gui.catalogue.item_type_dialog import ItemTypeDialog, item_type_raw
 from app.gui.catalogue.maintenance_dialogs import InspectionDialog, RepairDialog, SchedulesDialog
 from app.gui.catalogue.unit_dialogs import StatusDialog, UnitDialog, unit_raw
@@ -303,7 +304,7 @@ class InventoryCommands(QWidget):
             self.notice.setText(
                 tr("InventoryScreen", "Cannot read %1: %2")
                 .replace("%1", str(path))
-                .replace("%2", err.strerror or str(err))
+                .replace("%2", i18n.message(os_reason(err)))
             )
             return
         self.ops.write(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
 from app.core.files import atomic_write_bytes
+from app.core.storage import os_reason
 from app.gui.shell import files, icons
 from app.gui.shell.operations import Cancelled, Operations, Progress
 from app.gui.shell.printing import PrintJob, no_printer_sentence, printers, start_print
@@ -102,7 +103,7 @@ class LabelsOutput(QWidget):
         except OSError as err:
             self.feedback.error(
                 tr("LabelsScreen", "Could not save {path}: {reason}").format(
-                    path=str(path), reason=err.strerror or str(err)
+                    path=str(path), reason=message(os_reason(err))
                 )
             )
             return

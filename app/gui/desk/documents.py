@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
 from app.core.files import atomic_write_bytes
+from app.core.storage import os_reason
 from app.gui.shell import files
 from app.gui.shell.printing import print_pdf
 from app.i18n import message
@@ -156,7 +157,7 @@ class DeskDocuments:
                 atomic_write_bytes(out, pdf)
             except OSError as err:
                 raise DomainError(
-                    "{path} could not be written: {reason}", path=str(out), reason=err.strerror
+                    "{path} could not be written: {reason}", path=str(out), reason=os_reason(err)
                 ) from err
             return out
 

@@ -32,6 +32,7 @@ from app.core import settings
 from app.core.db import UnitOfWork
 from app.core.errors import DomainError
 from app.core.files import atomic_write_bytes
+from app.core.storage import os_reason
 from app.gui.invoicing.export_accounts import AccountsDialog
 from app.gui.shell import files, icons, style
 from app.gui.shell.operations import Operations
@@ -64,7 +65,7 @@ def write_export(uow: UnitOfWork, kind: str, start: dt.date, end: dt.date, path:
         raise DomainError(
             "The file {path} could not be written: {reason}.",
             path=str(target),
-            reason=err.strerror or str(err),
+            reason=os_reason(err),
         ) from err
     return count
 

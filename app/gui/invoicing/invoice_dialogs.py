@@ -37,6 +37,7 @@ from app import i18n
 from app.core.errors import DomainError, ValidationError
 from app.core.files import atomic_write_bytes
 from app.core.money import to_cents
+from app.core.storage import os_reason
 from app.gui.catalogue.editors import Action, FormDialog
 from app.gui.invoicing.credit_note_dialog import CreditNoteDialog as CreditNoteDialog
 from app.gui.shell import files, icons, style
@@ -79,7 +80,7 @@ def write_pdf(path: Path, pdf: bytes) -> None:
         atomic_write_bytes(path, pdf)
     except OSError as err:
         raise DomainError(
-            "Cannot write {path}: {reason}", path=str(path), reason=err.strerror or err
+            "Cannot write {path}: {reason}", path=str(path), reason=os_reason(err)
         ) from None
 
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.core.errors import DomainError
 from app.core.money import to_cents
+from app.core.storage import os_reason
 from app.gui.shell import files, help_window, icons, style
 from app.gui.shell.list_filters import customer_choices
 from app.gui.shell.operations import Cancelled, Operations, Progress
@@ -383,7 +384,7 @@ class StatementsDialog(QDialog):
             self._say(
                 tr("StatementsDialog", "Cannot read %1: %2")
                 .replace("%1", str(result.merged))
-                .replace("%2", err.strerror or str(err)),
+                .replace("%2", i18n.message(os_reason(err))),
                 True,
             )
             return None

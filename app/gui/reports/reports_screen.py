@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.core.errors import DomainError
+from app.core.storage import os_reason
 from app.gui.reports.charts import BarChart
 from app.gui.reports.report_table import (
     CUSTOM,
@@ -435,7 +436,7 @@ class ReportsScreen(QWidget):
             self.feedback.error(
                 tr("ReportsScreen", "Cannot write %1: %2")
                 .replace("%1", str(path))
-                .replace("%2", err.strerror or str(err))
+                .replace("%2", i18n.message(os_reason(err)))
             )
             return False
         self.feedback.ok(tr("ReportsScreen", "Exported to %1.").replace("%1", str(path)))

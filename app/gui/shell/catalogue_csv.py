@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QProgressDialog
 
 from app.core.errors import DomainError
 from app.core.files import replacing
+from app.core.storage import os_reason
 from app.gui.shell import files
 from app.gui.shell.changes import Change
 from app.gui.shell.operations import Operations, Progress
@@ -115,7 +116,7 @@ class CatalogueCsv(QMainWindow):
                     return export_catalogue(uow, stream)
             except OSError as err:
                 raise DomainError(
-                    "Cannot write {path}: {reason}", path=str(path), reason=err.strerror or err
+                    "Cannot write {path}: {reason}", path=str(path), reason=os_reason(err)
                 ) from None
 
         self.ops.read(
