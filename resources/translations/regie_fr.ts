@@ -2679,6 +2679,21 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     </message>
   </context>
   <context>
+    <name>DemoSwitch</name>
+    <message>
+      <source>Open my cooperative — Régie</source>
+      <translation>Ouvrir ma coopérative — Régie</translation>
+    </message>
+    <message>
+      <source>Your cooperative is set up already: its database is {path}. Open it now, in place of this one?</source>
+      <translation>Votre coopérative est déjà configurée : sa base est {path}. L’ouvrir maintenant, à la place de celle-ci ?</translation>
+    </message>
+    <message>
+      <source>&amp;Open my cooperative</source>
+      <translation>&amp;Ouvrir ma coopérative</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskLogin</name>
     <message>
       <source>Scan your badge</source>
@@ -3543,6 +3558,22 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>&amp;Quitter</translation>
     </message>
     <message>
+      <source>The demo cooperative</source>
+      <translation>La coopérative de démonstration</translation>
+    </message>
+    <message>
+      <source>Régie is preparing the demo cooperative (its own file; your data is not touched): a catalogue of stage equipment, customers, a year of bookings, invoices and payments. It opens in its place once ready.</source>
+      <translation>Régie prépare la coopérative de démonstration (dans son propre fichier ; vos données ne sont pas touchées) : un catalogue de matériel scénique, des clients, une année de réservations, des factures et des paiements. Elle s’ouvre à la place de celle-ci dès qu’elle est prête.</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel</source>
+      <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+      <source>Stop preparing the demo</source>
+      <translation>Arrêter la préparation de la démo</translation>
+    </message>
+    <message>
       <source>Preparing the demo — Régie</source>
       <translation>Préparation de la démonstration — Régie</translation>
     </message>
@@ -3690,6 +3721,46 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>&amp;BIC:</source>
       <translation>&amp;BIC :</translation>
+    </message>
+    <message>
+      <source>Logo</source>
+      <translation>Logo</translation>
+    </message>
+    <message>
+      <source>C&amp;hange…</source>
+      <translation>C&amp;hanger…</translation>
+    </message>
+    <message>
+      <source>A PNG or JPEG image, printed at the top of documents</source>
+      <translation>Une image PNG ou JPEG, imprimée en tête des documents</translation>
+    </message>
+    <message>
+      <source>Re&amp;move</source>
+      <translation>Suppri&amp;mer</translation>
+    </message>
+    <message>
+      <source>Remove the logo</source>
+      <translation>Supprimer le logo</translation>
+    </message>
+    <message>
+      <source>Lo&amp;go:</source>
+      <translation>&amp;Logo :</translation>
+    </message>
+    <message>
+      <source>No logo</source>
+      <translation>Pas de logo</translation>
+    </message>
+    <message>
+      <source>The cooperative's logo</source>
+      <translation>Le logo de la coopérative</translation>
+    </message>
+    <message>
+      <source>Images (*.png *.jpg *.jpeg)</source>
+      <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+      <source>{file} cannot be read ({reason}).</source>
+      <translation>{file} ne peut pas être lu ({reason}).</translation>
     </message>
   </context>
   <context>
@@ -3987,6 +4058,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Importer des données</translation>
     </message>
     <message>
+      <source>This is the demo cooperative: your own data never goes into it. You may preview a file here; to import it, first set up your cooperative (File → Set up my cooperative…), then import into it.</source>
+      <translation>Ceci est la coopérative de démonstration : vos propres données n’y entrent jamais. Vous pouvez prévisualiser un fichier ici ; pour l’importer, configurez d’abord votre coopérative (Fichier → Configurer ma coopérative…), puis importez-le dans celle-ci.</translation>
+    </message>
+    <message>
       <source>&amp;Back</source>
       <translation>Pré&amp;cédent</translation>
     </message>
@@ -4013,6 +4088,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>&amp;Preview</source>
       <translation>&amp;Aperçu</translation>
+    </message>
+    <message>
+      <source>Not into the demo: set up your cooperative first.</source>
+      <translation>Pas dans la démo : configurez d’abord votre coopérative.</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -5598,6 +5677,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Configurer &amp;ma coopérative…</translation>
     </message>
     <message>
+      <source>Explore the demo c&amp;ooperative…</source>
+      <translation>Explorer &amp;la coopérative de démonstration…</translation>
+    </message>
+    <message>
       <source>&amp;Verify integrity…</source>
       <translation>&amp;Vérifier l’intégrité…</translation>
     </message>
@@ -6576,7 +6659,7 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     </message>
     <message>
       <source>Share capital</source>
-      <translation type="unfinished" />
+      <translation>Capital social</translation>
     </message>
     <message>
       <source>Address</source>
@@ -6588,11 +6671,11 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     </message>
     <message>
       <source>SIREN</source>
-      <translation type="unfinished" />
+      <translation>SIREN</translation>
     </message>
     <message>
       <source>RCS or RNA</source>
-      <translation type="unfinished" />
+      <translation>RCS ou RNA</translation>
     </message>
     <message>
       <source>VAT number</source>
@@ -6604,15 +6687,15 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     </message>
     <message>
       <source>BIC</source>
-      <translation type="unfinished" />
+      <translation>BIC</translation>
     </message>
     <message>
       <source>Email</source>
-      <translation type="unfinished" />
+      <translation>E-mail</translation>
     </message>
     <message>
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>Téléphone</translation>
     </message>
     <message>
       <source>Logo</source>
@@ -6779,8 +6862,8 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>&amp;BIC :</translation>
     </message>
     <message>
-      <source>Printed at the top of your documents. Optional: a PNG or JPEG image; it can be changed later in the settings.</source>
-      <translation>Imprimé en tête de vos documents. Facultatif : une image PNG ou JPEG ; il se change ensuite dans les paramètres.</translation>
+      <source>Printed at the top of your documents. Optional: a PNG or JPEG image; it can be changed later in Settings → Legal identity.</source>
+      <translation>Imprimé en tête de vos documents. Facultatif : une image PNG ou JPEG ; il se change ensuite dans Paramètres → Identité légale.</translation>
     </message>
     <message>
       <source>No logo</source>
@@ -6840,11 +6923,11 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     </message>
     <message>
       <source>From 0 to {limit} days</source>
-      <translation type="unfinished" />
+      <translation>De 0 à {limit} jours</translation>
     </message>
     <message>
       <source>from 0 to {limit} days (the legal maximum)</source>
-      <translation type="unfinished" />
+      <translation>de 0 à {limit} jours (le maximum légal)</translation>
     </message>
     <message>
       <source>&amp;Invoice prefix:</source>
@@ -8769,8 +8852,8 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Administrateur : {admin}, sans mot de passe pour l’instant (donnez-en un avec regie accounts passwd {admin}).</translation>
     </message>
     <message>
-      <source>Next: bring your data in (regie items import, regie customers import, regie rates import) or open Régie.</source>
-      <translation>Ensuite : importez vos données (regie items import, regie customers import, regie rates import) ou ouvrez Régie.</translation>
+      <source>Next: bring your data in (regie items import F.csv, regie customers import F.csv, regie rates import F.csv, regie opening-balances import F.csv; .xlsx files too) or open Régie.</source>
+      <translation>Ensuite : importez vos données (regie items import F.csv, regie customers import F.csv, regie rates import F.csv, regie opening-balances import F.csv ; les fichiers .xlsx aussi) ou ouvrez Régie.</translation>
     </message>
     <message>
       <source>the quote (devis) of a booking as a PDF</source>
@@ -9053,6 +9136,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>la référence de l’écriture (son numéro de facture)</translation>
     </message>
     <message>
+      <source>how it was paid: {methods} (or their names, e.g. Chèque)</source>
+      <translation>mode de règlement : {methods} (ou leur nom, p. ex. Chèque)</translation>
+    </message>
+    <message>
       <source>cancel a payment on an opening entry by a reversing entry</source>
       <translation>annuler un règlement d’écriture d’ouverture par une contre-passation</translation>
     </message>
@@ -9332,8 +9419,8 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Importé : {created}, {updated}, {unchanged}.</translation>
     </message>
     <message>
-      <source>{counted} exported to {path}</source>
-      <translation>{counted} exporté(s) vers {path}</translation>
+      <source>Exported to {path}: {counted}.</source>
+      <translation>Exporté dans {path} : {counted}.</translation>
     </message>
     <message>
       <source>check that the issued invoices, credit notes and payments are intact</source>
@@ -9962,12 +10049,20 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>{path} ne peut pas être lu ({reason}).</translation>
     </message>
     <message>
-      <source>{path} is not a TOML file Régie can read ({reason}).</source>
-      <translation>{path} n’est pas un fichier TOML que Régie sait lire ({reason}).</translation>
+      <source>{path} is not UTF-8 text: save it as UTF-8, then try again.</source>
+      <translation>{path} n’est pas un texte UTF-8 : enregistrez-le en UTF-8, puis réessayez.</translation>
     </message>
     <message>
       <source>{path}: unknown keys {keys} (resources/examples/cooperative.toml lists them).</source>
       <translation>{path} : clés inconnues {keys} (resources/examples/cooperative.toml les énumère).</translation>
+    </message>
+    <message>
+      <source>{path}, line {line}: this line is not valid TOML (check its [brackets], quotes and key = value); resources/examples/cooperative.toml shows the format.</source>
+      <translation>{path}, ligne {line} : cette ligne n’est pas du TOML valide (vérifiez ses [crochets], ses guillemets et la forme clé = valeur) ; resources/examples/cooperative.toml montre le format.</translation>
+    </message>
+    <message>
+      <source>{path} ends before its last value is complete: it is not valid TOML (resources/examples/cooperative.toml shows the format).</source>
+      <translation>{path} s’arrête avant la fin de sa dernière valeur : ce n’est pas du TOML valide (resources/examples/cooperative.toml montre le format).</translation>
     </message>
     <message>
       <source>The logo {path} cannot be read ({reason}).</source>
@@ -10573,6 +10668,66 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Régie n’a pas pu utiliser {path} : {reason}.</translation>
     </message>
     <message>
+      <source>the file does not exist</source>
+      <translation>le fichier n’existe pas</translation>
+    </message>
+    <message>
+      <source>access denied</source>
+      <translation>accès refusé</translation>
+    </message>
+    <message>
+      <source>the disk is full</source>
+      <translation>le disque est plein</translation>
+    </message>
+    <message>
+      <source>the disk quota is used up</source>
+      <translation>le quota du disque est atteint</translation>
+    </message>
+    <message>
+      <source>it is a folder, not a file</source>
+      <translation>c’est un dossier, pas un fichier</translation>
+    </message>
+    <message>
+      <source>part of the path is a file, not a folder</source>
+      <translation>une partie du chemin est un fichier, pas un dossier</translation>
+    </message>
+    <message>
+      <source>the disk is read-only</source>
+      <translation>le disque est en lecture seule</translation>
+    </message>
+    <message>
+      <source>the file already exists</source>
+      <translation>le fichier existe déjà</translation>
+    </message>
+    <message>
+      <source>the name is too long</source>
+      <translation>le nom est trop long</translation>
+    </message>
+    <message>
+      <source>the file is in use by another program</source>
+      <translation>le fichier est utilisé par un autre programme</translation>
+    </message>
+    <message>
+      <source>too many files are open</source>
+      <translation>trop de fichiers sont ouverts</translation>
+    </message>
+    <message>
+      <source>the disk could not be read or written (input/output error)</source>
+      <translation>le disque n’a pas pu être lu ou écrit (erreur d’entrée-sortie)</translation>
+    </message>
+    <message>
+      <source>too many symbolic links in the path</source>
+      <translation>trop de liens symboliques dans le chemin</translation>
+    </message>
+    <message>
+      <source>the name is not valid here</source>
+      <translation>le nom n’est pas valide ici</translation>
+    </message>
+    <message>
+      <source>the system says: {reason}</source>
+      <translation>le système répond : {reason}</translation>
+    </message>
+    <message>
       <source>The database {server} is still busy after {seconds} s: {holders} is writing to it. Nothing was changed; try again when it has finished.</source>
       <translation>La base de données {server} est toujours occupée après {seconds} s : {holders} y écrit. Rien n’a été modifié ; réessayez quand l’écriture sera terminée.</translation>
     </message>
@@ -10637,8 +10792,8 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Régie lit les classeurs .xlsx et les fichiers CSV, pas ce format : enregistrez la feuille en « Classeur Excel (.xlsx) » ou en CSV et importez ce fichier.</translation>
     </message>
     <message>
-      <source>{value!r} cannot separate columns: give one character such as ; or , or tab.</source>
-      <translation>{value!r} ne peut pas séparer les colonnes : donnez un seul caractère comme ; ou , ou tab.</translation>
+      <source>{value!r} cannot separate columns: give ; or , or tab.</source>
+      <translation>{value!r} ne peut pas séparer les colonnes : donnez ; ou , ou tab.</translation>
     </message>
     <message>
       <source>Unknown text encoding {value!r}: try utf-8 or cp1252.</source>
@@ -10677,6 +10832,14 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>La feuille {sheet!r} est vide : il lui faut au moins la ligne d’en-tête.</translation>
     </message>
     <message>
+      <source>Régie exports to .csv or .xlsx files, not {name!r}: name the file something.csv or something.xlsx.</source>
+      <translation>Régie exporte vers des fichiers .csv ou .xlsx, pas {name!r} : nommez le fichier quelquechose.csv ou quelquechose.xlsx.</translation>
+    </message>
+    <message>
+      <source>This is the demo cooperative: its data is fictitious and yours is never mixed with it. Set up your own cooperative first (regie init, or File → Set up my cooperative…), then import into it. A preview still shows what it would do.</source>
+      <translation>Ceci est la coopérative de démonstration : ses données sont fictives et les vôtres ne s’y mélangent jamais. Créez d’abord votre propre coopérative (regie init, ou Fichier → Configurer ma coopérative…), puis importez-y vos données. Un aperçu reste possible ici.</translation>
+    </message>
+    <message>
       <source>Régie has no column {key!r} here; its columns are {keys}.</source>
       <translation>Régie n’a pas de colonne {key!r} ici ; ses colonnes sont {keys}.</translation>
     </message>
@@ -10695,6 +10858,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>{value!r} is not a date (write it like 25/11/2026 or 2026-11-25).</source>
       <translation>{value!r} n’est pas une date (écrivez-la comme 25/11/2026 ou 2026-11-25).</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a value Régie knows here; write one of: {allowed}.</source>
+      <translation>{value!r} n’est pas une valeur connue ici ; écrivez l’une de : {allowed}.</translation>
     </message>
     <message>
       <source>column {column!r}: {problem}</source>
@@ -11011,6 +11178,14 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>Condition notes</source>
       <translation>Notes d’état</translation>
+    </message>
+    <message>
+      <source>Serialized</source>
+      <translation>Unités suivies</translation>
+    </message>
+    <message>
+      <source>Bulk</source>
+      <translation>En vrac</translation>
     </message>
     <message>
       <source>The first line must be the header row naming the columns.</source>
@@ -11403,6 +11578,14 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>First name (put before the name)</source>
       <translation>Prénom (placé avant le nom)</translation>
+    </message>
+    <message>
+      <source>Organisation</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Personne</translation>
     </message>
     <message>
       <source>Several customers are named {name}: give the customer number in the file to say which one this row is about.</source>
@@ -12126,12 +12309,12 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>{reference} figure déjà ligne {line} : donnez chaque facture une seule fois.</translation>
     </message>
     <message>
-      <source>{reference} was imported on {day} with other figures; an opening entry is never changed: record a payment on it instead.</source>
-      <translation>{reference} a été importée le {day} avec d’autres montants ou dates ; une écriture d’ouverture ne se modifie jamais : enregistrez plutôt un règlement.</translation>
+      <source>customer {customer}, {amount} due on {due}</source>
+      <translation>client {customer}, {amount} dû le {due}</translation>
     </message>
     <message>
-      <source>{value!r} is not a payment method: {methods}.</source>
-      <translation>{value!r} n’est pas un moyen de paiement : {methods}.</translation>
+      <source>{reference} was imported on {day} with other figures; an opening entry is never changed: record a payment on it instead.</source>
+      <translation>{reference} a été importée le {day} avec d’autres montants ou dates ; une écriture d’ouverture ne se modifie jamais : enregistrez plutôt un règlement.</translation>
     </message>
     <message>
       <source>A payment must be more than zero.</source>
@@ -12382,8 +12565,24 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Exonération de TVA</translation>
     </message>
     <message>
+      <source>member {member}, non-member {non_member}</source>
+      <translation>adhérent {member}, non-adhérent {non_member}</translation>
+    </message>
+    <message>
+      <source>VAT {rate}</source>
+      <translation>TVA {rate}</translation>
+    </message>
+    <message>
+      <source>exempt: {article}</source>
+      <translation>exonéré : {article}</translation>
+    </message>
+    <message>
       <source>{code} was already given on line {line}: give each item type once.</source>
       <translation>{code} figure déjà ligne {line} : donnez chaque type de matériel une seule fois.</translation>
+    </message>
+    <message>
+      <source>{category} {amount}</source>
+      <translation>{category} {amount}</translation>
     </message>
     <message>
       <source>A VAT rate or an exemption needs the member and non-member day rates.</source>
@@ -12396,6 +12595,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>The non-member day rate is missing.</source>
       <translation>Le tarif journalier non-adhérent manque.</translation>
+    </message>
+    <message>
+      <source>new price category {code}</source>
+      <translation>nouvelle catégorie tarifaire {code}</translation>
     </message>
     <message>
       <source>Other (minimum charge, free lines)</source>
