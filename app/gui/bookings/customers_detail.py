@@ -131,7 +131,9 @@ class CustomerDetailPanel(QWidget):
             tr("CustomersScreen", "Valid &from:"), "valid from", self.member_from
         )
         self.member_to = QLineEdit()
-        self.member_to.setPlaceholderText(tr("CustomersScreen", "dd/mm/yyyy, empty: the membership year's end"))
+        self.member_to.setPlaceholderText(
+            tr("CustomersScreen", "dd/mm/yyyy, empty: the membership year's end")
+        )
         self.membership_fields.add(tr("CustomersScreen", "Valid &to:"), "valid to", self.member_to)
         layout.addLayout(form)
         self.add_membership_button = QPushButton(

@@ -76,7 +76,7 @@ def offer_own(window: Any, target: Path) -> QMessageBox:
     opening.setText(tr("DemoSwitch", "&Open my cooperative"))
     opening.setIcon(icons.icon("open"))
     box.button(QMessageBox.StandardButton.Cancel).setIcon(icons.icon("cancel"))
-    box.setDefaultButton(opening)
+    box.setDefaultButton(QMessageBox.StandardButton.Open)
 
     def answered(_result: int) -> None:
         if box.clickedButton() is opening:

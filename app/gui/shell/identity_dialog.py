@@ -204,8 +204,9 @@ class IdentityDialog(FormDialog):
         self._logo_row(get(settings.LOGO, ""))
         for column in (0, 1):  # a section keeps its height when the other grows (messages)
             item = self.sections.itemAtPosition(0, column)
-            if item is not None and item.widget() is not None:
-                self.sections.setAlignment(item.widget(), Qt.AlignmentFlag.AlignTop)
+            section = item.widget() if item is not None else None
+            if section is not None:
+                self.sections.setAlignment(section, Qt.AlignmentFlag.AlignTop)
         self.touched: set[str] = set()
         self.shown: dict[str, str] = {}  # the message under each field, by form field name
         for name, widget in self.fields.widgets.items():
