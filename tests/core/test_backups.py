@@ -429,6 +429,10 @@ def test_a_technician_may_not_back_up_or_restore_from_the_command_line(
 def test_a_new_database_is_created_readable_by_its_owner_only(tmp_path, capsys, monkeypatch):
     path = tmp_path / "new.db"
     monkeypatch.setenv("REGIE_DB", str(path))
+    monkeypatch.delenv("REGIE_PASSWORD", raising=False)
+    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "cooperative.toml"
+    status, _out, err = _run(capsys, "init", "--from", str(example))  # (a command that creates)
+    assert status == 0, err
     status, _out, err = _run(capsys, "verify")
     assert status == 0, err
     assert _mode(path) == 0o600

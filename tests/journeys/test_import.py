@@ -3,7 +3,8 @@ with semicolons and French headers, through the import assistant (File → Impor
 Ctrl+Shift+I) driven with the keyboard on a French layout — the file read and shown, the
 columns guessed, the preview refusing two bad lines with nothing written, the file
 corrected, read again, previewed and imported; the customers read back with
-``regie customers list --json``."""
+``regie customers list --json``. The cooperative is set up first with ``regie init``: the
+demo refuses imports."""
 
 from __future__ import annotations
 
@@ -39,7 +40,13 @@ def customers(regie: Regie) -> dict[str, Any]:
     return {c["number"]: c for c in regie.json("customers", "list")}
 
 
+EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "cooperative.toml"
+
+
 def test_customers_come_in_from_a_french_office_file(regie: Regie, french_keyboard: str) -> None:
+    # a cooperative's own database (the demo refuses imports): set up with regie init
+    regie.db.unlink()
+    regie.cli("init", "--from", str(EXAMPLE))
     path = office_file(regie.home / "clients.csv", BAD)
     before = customers(regie)
     regie.start()

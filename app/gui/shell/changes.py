@@ -56,6 +56,8 @@ TABLE_KINDS: dict[str, tuple[Change, ...]] = {
     "document_file": (Change.INVOICES,),
     "document_sequence": (Change.INVOICES,),
     "payment": (Change.INVOICES,),
+    "opening_balance": (Change.INVOICES, Change.CUSTOMERS),  # the home screen's overdue panel
+    "opening_payment": (Change.INVOICES,),
     "record_seal": (Change.INVOICES,),
     "deposit": (Change.INVOICES, Change.BOOKINGS),
     "damage_charge": (Change.INVOICES, Change.BOOKINGS),
