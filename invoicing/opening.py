@@ -56,7 +56,7 @@ from app.core.tabular import (
 from booking.customers import customer_by_number
 from booking.models import Customer
 from inventory import fields
-from invoicing import rates
+from invoicing import payments, rates
 from invoicing.balance import InvoiceBalance
 from invoicing.models import (
     PAYMENT_METHOD_LABELS,
@@ -66,8 +66,6 @@ from invoicing.models import (
     PaymentMethod,
 )
 
-#: A payment may be dated tomorrow at most (as ``payments.FUTURE_DAYS``).
-FUTURE_DAYS = 1
 #: Methods of a payment on an opening entry (a deposit's retention settles Régie invoices).
 METHODS = tuple(m for m in PaymentMethod if m is not PaymentMethod.CAUTION)
 REFERENCE_LIMIT = 40
@@ -433,25 +431,9 @@ def record_payment(
     entry = opening_by_reference(uow, reference)
     cents = fields.money_cents("amount", amount, required=True)
     chosen = _method(method)
-    if cents <= 0:
-        raise ValidationError("amount", "A payment must be more than zero.")
-    if date > clock.today() + dt.timedelta(days=FUTURE_DAYS):
-        raise ValidationError(
-            "date",
-            "A payment cannot be dated in the future beyond tomorrow ({date}; this "
-            "computer's clock says {today}).",
-            date=date.strftime("%d/%m/%Y"),
-            today=clock.today().strftime("%d/%m/%Y"),
-        )
-    if date < entry.issue_date:
-        raise ValidationError(
-            "date",
-            "A payment cannot be dated before its invoice: {number} is dated {issued}, the "
-            "payment {date}.",
-            number=entry.reference,
-            issued=entry.issue_date.strftime("%d/%m/%Y"),
-            date=date.strftime("%d/%m/%Y"),
-        )
+    payments.check_payment(
+        cents, date, number=entry.reference, issued=entry.issue_date, clock=clock
+    )
     (row,) = [r for r in opening_rows(uow, customer_id=entry.customer_id) if r.id == entry.id]
     if cents > row.balance_cents:
         raise Conflict(

@@ -129,25 +129,7 @@ def record_payment(
 ) -> Payment:
     """Checked: more than zero, not above the balance due, not dated before the invoice
     nor more than ``FUTURE_DAYS`` after today. Sealed in the caller's transaction."""
-    if cents <= 0:
-        raise ValidationError("amount", "A payment must be more than zero.")
-    if date > clock.today() + dt.timedelta(days=FUTURE_DAYS):
-        raise ValidationError(
-            "date",
-            "A payment cannot be dated in the future beyond tomorrow ({date}; this "
-            "computer's clock says {today}).",
-            date=date.strftime("%d/%m/%Y"),
-            today=clock.today().strftime("%d/%m/%Y"),
-        )
-    if date < invoice.issue_date:
-        raise ValidationError(
-            "date",
-            "A payment cannot be dated before its invoice: {number} is dated {issued}, the "
-            "payment {date}.",
-            number=invoice.number,
-            issued=invoice.issue_date.strftime("%d/%m/%Y"),
-            date=date.strftime("%d/%m/%Y"),
-        )
+    check_payment(cents, date, number=invoice.number, issued=invoice.issue_date, clock=clock)
     left = _recorded(uow, invoice).balance_cents
     if left < 0:
         raise Conflict(
@@ -177,6 +159,31 @@ def record_payment(
     uow.flush()
     _seal(uow, payment)
     return payment
+
+
+def check_payment(cents: int, date: dt.date, *, number: str, issued: dt.date, clock: Clock) -> None:
+    """What every payment obeys, of a Régie invoice or of an opening entry (the previous
+    tool's invoice ``number``, dated ``issued``): more than zero, not dated before the
+    invoice nor more than ``FUTURE_DAYS`` after today."""
+    if cents <= 0:
+        raise ValidationError("amount", "A payment must be more than zero.")
+    if date > clock.today() + dt.timedelta(days=FUTURE_DAYS):
+        raise ValidationError(
+            "date",
+            "A payment cannot be dated in the future beyond tomorrow ({date}; this "
+            "computer's clock says {today}).",
+            date=date.strftime("%d/%m/%Y"),
+            today=clock.today().strftime("%d/%m/%Y"),
+        )
+    if date < issued:
+        raise ValidationError(
+            "date",
+            "A payment cannot be dated before its invoice: {number} is dated {issued}, the "
+            "payment {date}.",
+            number=number,
+            issued=issued.strftime("%d/%m/%Y"),
+            date=date.strftime("%d/%m/%Y"),
+        )
 
 
 def _seal(uow: UnitOfWork, payment: Payment) -> None:
