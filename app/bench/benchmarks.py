@@ -404,6 +404,12 @@ OPERATIONS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "statements_month": lambda path: _lazy("app.bench.statements", "bench_statements_month")(path),
     "utilisation_year": lambda path: _lazy("app.bench.reports", "bench_utilisation_year")(path),
     "first_start": lambda path: _lazy("app.bench.first_start", "bench_first_start")(path),
+    "demo_large": lambda path: _lazy("app.bench.demo_large", "bench_demo_large")(path),
+    "statements_month_1000": lambda path: _lazy(
+        "app.bench.statements", "bench_statements_month_1000"
+    )(path),
+    "report_10y": lambda path: _lazy("app.bench.reports", "bench_report_10y")(path),
+    "list_page": lambda path: _lazy("app.bench.lists", "bench_list_page")(path),
 }
 
 

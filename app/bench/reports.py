@@ -43,3 +43,8 @@ def bench_utilisation_year(db_path: Path, n: int = UTILISATION_N) -> dict[str, A
         return result
     finally:
         db.dispose()
+
+
+def bench_report_10y(db_path: Path) -> dict[str, Any]:
+    """Utilisation and revenue over ten years: target ≤ 2 s and ≤ 200 MB peak."""
+    raise NotImplementedError("report_10y: being written (issue 14)")

@@ -111,3 +111,8 @@ def _entries_median(db: Database, month: str, ids: list[int]) -> float:
     with db.read() as uow:
         counts = [len(statements.statement(uow, i, month, today=today).entries) for i in ids]
     return float(statistics.median(counts))
+
+
+def bench_statements_month_1000(db_path: Path) -> dict[str, Any]:
+    """A month of statements for 1,000 customers, merged PDF included: target ≤ 10 s."""
+    raise NotImplementedError("statements_month_1000: being written (issue 14)")
