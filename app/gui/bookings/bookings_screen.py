@@ -41,6 +41,7 @@ from app.gui.shell.empty import EmptyState
 from app.gui.shell.list_filters import FilteredList, customer_choices  # noqa: F401 (re-export)
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
+from app.gui.shell.searching import Debounce, latest
 from app.gui.shell.widgets import format_datetime, qdate
 from booking import bookings, queries
 from booking.models import TRANSITIONS, BookingStatus
@@ -58,9 +59,17 @@ def search(
     end: dt.datetime | None,
     customer_id: int | None,
     event: str,
+    limit: int | None = None,
 ) -> list[int]:
     return queries.search_bookings(
-        uow, text, statuses=statuses, start=start, end=end, customer_id=customer_id, event=event
+        uow,
+        text,
+        statuses=statuses,
+        start=start,
+        end=end,
+        customer_id=customer_id,
+        event=event,
+        limit=limit,
     )
 
 
@@ -68,15 +77,16 @@ def today_in_list(
     uow: UnitOfWork, ids: list[int], text: str, criteria: dict[str, Any], today: dt.date
 ) -> tuple[list[int], int | None]:
     """The list's ids (newest pick-up first) and the first one whose period reaches
-    ``today`` (else the first picked up before tomorrow: where today falls in the list)."""
+    ``today`` (else the first picked up before tomorrow: where today falls in the list).
+    The list's own order, so the first of each search (limit 1) is the one: the database
+    stops at it instead of listing every booking before tomorrow."""
     midnight = dt.datetime.combine(today, dt.time())
     tomorrow = midnight + dt.timedelta(days=1)
     around = {**criteria, "start": midnight, "end": tomorrow}
-    for found in (search(uow, text, **around), search(uow, text, **{**around, "start": None})):
-        wanted = set(found)
-        first = next((i for i in ids if i in wanted), None)
-        if first is not None:
-            return ids, first
+    for wanted in (around, {**around, "start": None}):
+        found = search(uow, text, **wanted, limit=1)
+        if found and found[0] in ids:
+            return ids, found[0]
     return ids, None
 
 
@@ -103,7 +113,8 @@ class BookingsScreen(FilteredList, QWidget):
         )
         self.search_box.setAccessibleName(tr("BookingsScreen", "Search bookings"))
         self.search_box.setMinimumWidth(240)
-        self.search_box.textChanged.connect(self.search)
+        self.typed = Debounce(self.ops, self.search, self)
+        self.search_box.textChanged.connect(self.typed)
         self.search_box.returnPressed.connect(self.open_typed)
         self.status_filter = QComboBox()
         self.status_filter.addItem(tr("BookingsScreen", "All statuses"), "")
@@ -141,7 +152,7 @@ class BookingsScreen(FilteredList, QWidget):
         self.dates_filter.toggled.connect(self._dates_toggled)
         self.status_filter.currentIndexChanged.connect(self.search)
         self.customer_filter.currentIndexChanged.connect(self.search)
-        self.event_filter.textChanged.connect(self.search)
+        self.event_filter.textChanged.connect(self.typed)
 
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -314,6 +325,7 @@ class BookingsScreen(FilteredList, QWidget):
         if not text:
             self.open_selected()
             return
+        self.typed.cancel()
         self._generation += 1
         generation = self._generation
         criteria = self._criteria()
@@ -348,8 +360,13 @@ class BookingsScreen(FilteredList, QWidget):
         self.ops.read(find, found)
 
     def search(self) -> None:
+        self.typed.cancel()
         self._generation += 1
         generation, text, criteria = self._generation, self.search_box.text(), self._criteria()
+
+        def current() -> bool:  # asked on the worker: skip a search overtaken by another
+            return generation == self._generation
+
         if generation == 1:  # the first load: the list opens where today is
             today = self.ops.ctx.clock.today()
             self.ops.read(
@@ -360,7 +377,8 @@ class BookingsScreen(FilteredList, QWidget):
             )
             return
         self.ops.read(
-            lambda uow: search(uow, text, **criteria), lambda ids: self._show(generation, ids)
+            latest(current, lambda uow: search(uow, text, **criteria), []),
+            lambda ids: self._show(generation, ids),
         )
 
     def _show(self, generation: int, ids: list[int], today_id: int | None = None) -> None:

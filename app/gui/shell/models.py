@@ -30,6 +30,8 @@ from inventory.models import CATEGORY_LABELS, STATUS_LABELS, Tracking, UnitStatu
 tr = QCoreApplication.translate
 
 BLOCK = 200
+#: A block read waiting behind more than this many newer ones is skipped (see ``_fetch``).
+STALE = 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -50,6 +52,9 @@ class LazyTableModel(QAbstractTableModel):
         self._rows: dict[int, Any] = {}
         self._pending: set[int] = set()
         self._generation = 0
+        self._asked = 0  # blocks asked for, ever: a block's turn tells how stale it is
+        #: Blocks actually read from the database (tests count them).
+        self.fetches = 0
 
     # --- contents -----------------------------------------------------------------------
 
@@ -86,26 +91,40 @@ class LazyTableModel(QAbstractTableModel):
         return found
 
     def _fetch(self, block: int) -> None:
+        """Read one block in the background. A block asked for while scrolling past is
+        skipped when its turn comes if STALE newer blocks were asked for since (the view
+        asks again if it is still in sight), and a block of an older list is never read:
+        dragging the scroll bar to the end of 200,000 rows reads the last blocks only."""
         if block in self._pending:
             return
         self._pending.add(block)
+        self._asked += 1
         first = block * BLOCK
         ids = self._ids[first : first + BLOCK]
-        generation = self._generation
+        generation, asked = self._generation, self._asked
         fetch = type(self).fetch_rows
         synchronous = True
 
-        def done(rows: dict[int, Any]) -> None:
+        def read(uow: UnitOfWork) -> dict[int, Any] | None:
+            if generation != self._generation or self._asked - asked > STALE:
+                return None  # read on the worker: the list or the view moved on
+            self.fetches += 1
+            return fetch(uow, ids)
+
+        def done(rows: dict[int, Any] | None) -> None:
             if generation != self._generation:
                 return
-            self._rows.update(rows)
+            if rows is None:
+                self._pending.discard(block)
+            else:
+                self._rows.update(rows)
             if not synchronous and ids:
                 last = first + len(ids) - 1
                 self.dataChanged.emit(
                     self.index(first, 0), self.index(last, self.columnCount() - 1)
                 )
 
-        self.ops.read(lambda uow: fetch(uow, ids), done)
+        self.ops.read(read, done)
         synchronous = False
 
     # --- Qt ------------------------------------------------------------------------------
