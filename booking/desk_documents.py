@@ -34,7 +34,9 @@ from app.core.db import UnitOfWork, id_column, require_id
 from app.core.settings import COOPERATIVE_NAME, get_setting, is_demo, logo_bytes
 from booking import sheet
 from booking.bookings import booking_by_ref
-from booking.desk import LineProgress, progress, units_moved
+from booking.desk_ledger import progress
+from booking.desk_lookups import units_moved
+from booking.desk_results import LineProgress
 from booking.models import Condition, Customer, Direction, Movement
 from booking.picklist import CATEGORY_ORDER, CATEGORY_TITLES, STATUS_TITLES, sheet_logo
 from booking.sheet import (

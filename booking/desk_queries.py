@@ -16,9 +16,10 @@ from sqlmodel import col, select
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, id_column
 from app.core.errors import DomainError
-from booking import desk
 from booking.bookings import booking_by_ref
-from booking.desk import LineProgress, Outcome, ScanResult
+from booking.desk_ledger import progress
+from booking.desk_lookups import departures, is_late, units_moved
+from booking.desk_results import LineProgress, Outcome, ScanResult
 from booking.models import Booking, BookingStatus, Customer
 from inventory.models import ItemType, Tracking
 
@@ -115,8 +116,8 @@ def desk_booking(uow: UnitOfWork, reference: str) -> DeskBooking:
     and each bulk line's pieces (together, what the lines' "still out" counts)."""
     booking = booking_by_ref(uow, reference)
     assert booking.id is not None
-    out = [u for u in desk.units_moved(uow, booking.id) if u["back"] is None]
-    lines = desk.progress(uow, booking.id)
+    out = [u for u in units_moved(uow, booking.id) if u["back"] is None]
+    lines = progress(uow, booking.id)
     names = {p.code: p.name for p in lines}
     return DeskBooking(
         booking.reference,
@@ -133,12 +134,12 @@ def desk_booking(uow: UnitOfWork, reference: str) -> DeskBooking:
 
 
 def departure_rows(uow: UnitOfWork, clock: Clock) -> list[Departure]:
-    """``desk.departures`` (today, tomorrow, late) with their customers' names."""
-    bookings = desk.departures(uow, clock=clock)
+    """``desk_lookups.departures`` (today, tomorrow, late) with their customers' names."""
+    bookings = departures(uow, clock=clock)
     names, today = _names(uow, bookings), clock.today()
     rows = []
     for b in bookings:
-        late = desk.is_late(b, clock=clock)
+        late = is_late(b, clock=clock)
         rows.append(
             Departure(
                 b.reference,

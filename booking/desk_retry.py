@@ -15,7 +15,8 @@ from sqlmodel import col, select
 
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import DomainError
-from booking.desk import LineProgress, Outcome, ScanResult, progress
+from booking.desk_ledger import line_progress
+from booking.desk_results import Outcome, ScanResult
 from booking.models import Booking, Movement
 
 
@@ -38,7 +39,7 @@ def saved_since(uow: UnitOfWork, *, mark: int, station: str, user: str) -> ScanR
         return None
     first = moves[0]
     booking = uow.row(Booking, first.booking_id)
-    line = _line(uow, require_id(booking), first.item_type_id)
+    line = line_progress(uow, require_id(booking), first.item_type_id)
     message = (
         DomainError("{name} {left} / {wanted}", name=line.name, left=line.left, wanted=line.wanted)
         if line is not None
@@ -54,7 +55,3 @@ def saved_since(uow: UnitOfWork, *, mark: int, station: str, user: str) -> ScanR
         movement_ids=[require_id(m) for m in moves],
         offer={"quantity": sum(m.quantity for m in moves)},
     )
-
-
-def _line(uow: UnitOfWork, booking_id: int, type_id: int) -> LineProgress | None:
-    return next((p for p in progress(uow, booking_id) if p.item_type_id == type_id), None)
