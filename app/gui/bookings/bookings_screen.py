@@ -377,7 +377,7 @@ class BookingsScreen(FilteredList, QWidget):
             )
             return
         self.ops.read(
-            latest(current, lambda uow: search(uow, text, **criteria), []),
+            latest(current, lambda uow: search(uow, text, **criteria), list[int]()),
             lambda ids: self._show(generation, ids),
         )
 

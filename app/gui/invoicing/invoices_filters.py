@@ -32,6 +32,8 @@ def _day(value: QDate) -> dt.date:
 class InvoiceFilterBar(QWidget):
     #: Any filter changed: search again.
     changed = Signal()
+    #: The searched text changed: search again once typing pauses.
+    typed = Signal()
 
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +63,7 @@ class InvoiceFilterBar(QWidget):
             edit.setEnabled(False)
             edit.dateChanged.connect(self.changed)
         self._lay_out()
-        self.search_box.textChanged.connect(self.changed)
+        self.search_box.textChanged.connect(self.typed)
         self.status_filter.currentIndexChanged.connect(self.changed)
         self.customer_filter.currentIndexChanged.connect(self.changed)
 

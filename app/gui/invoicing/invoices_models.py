@@ -1,9 +1,11 @@
 """The invoices screen's table models: the documents (issued invoices and credit notes, or
 the drafts to invoice), their status as a chip of kind ``invoice``, and the selected
-invoice's payments."""
+invoice's payments. The documents are a lazy list (ids, rows by block): ten years of
+invoices open at once."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,10 +19,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from app import i18n
+from app.core.db import UnitOfWork
 from app.gui.invoicing.invoice_dialogs import method_label
 from app.gui.shell import style
 from app.gui.shell.chips import STATUS_ROLE
+from app.gui.shell.models import LazyTableModel
+from app.gui.shell.operations import Operations
 from app.gui.shell.widgets import format_amount, format_date
+from invoicing import invoice_list
 from invoicing.balance import INVOICE_STATUS_LABELS
 from invoicing.document import Kind
 from invoicing.invoice_queries import CREDIT, DocumentRow, PaymentRow
@@ -91,9 +97,36 @@ class _Rows(QAbstractTableModel):
         return self.rows[index.row()]
 
 
-class DocumentsModel(_Rows):
-    COLUMNS = 8
-    rows: list[DocumentRow]
+class DocumentsModel(LazyTableModel):
+    """The issued documents by id, their rows read a block at a time as the list scrolls
+    (``invoice_list.document_rows``); or the drafts, appended chunk by chunk as they are
+    computed (``append_rows``, by booking id)."""
+
+    columns = ("number", "kind", "date", "customer", "total", "paid", "balance", "status")
+
+    def __init__(self, ops: Operations, parent: QObject | None = None) -> None:
+        super().__init__(ops, parent)
+        #: Drafts (rows appended as computed), not issued documents (rows read by id).
+        self.drafts = False
+
+    def read_rows(self, uow: UnitOfWork, ids: Sequence[int]) -> dict[int, Any]:
+        if self.drafts:
+            return {}  # a draft's row comes with its id (``append_rows``)
+        return invoice_list.document_rows(uow, ids, self.ops.ctx.clock.today())
+
+    def show_documents(self, ids: Sequence[int]) -> None:
+        self.drafts = False
+        self.set_ids(ids)
+
+    def show_drafts(self) -> None:
+        """An empty list of drafts, filled by ``append_rows``."""
+        self.drafts = True
+        self.set_ids([])
+
+    @property
+    def rows(self) -> list[DocumentRow]:
+        """The rows read so far, in order."""
+        return self.loaded()
 
     def headers(self) -> list[str]:
         return [
@@ -107,23 +140,47 @@ class DocumentsModel(_Rows):
             tr("InvoicesScreen", "Status"),
         ]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row: DocumentRow | None = self.row_at(index)
-        if row is None:
+    def header(self, section: int) -> str:
+        return self.headers()[section]
+
+    def row_at(self, index: Index) -> DocumentRow | None:
+        if not index.isValid():
             return None
-        column = index.column()
+        found: DocumentRow | None = self.row_data(index.row())
+        return found
+
+    def key_at(self, row: int) -> str | None:
+        """The key of a row, known before its row is read for an issued document."""
+        row_id = self.id_at(row)
+        if row_id is None:
+            return None
+        if not self.drafts:
+            return f"doc:{row_id}"
+        found = self.row_data(row)
+        return found.key if found is not None else None
+
+    def key_row(self, key: str) -> int | None:
+        if not self.drafts and key.startswith("doc:"):
+            return self.row_of(int(key.split(":", 1)[1]))
+        return next((n for n, r in enumerate(self.rows) if r.key == key), None)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == KEY_ROLE:  # the same role as ``ID_ROLE``: the key, not the id
+            return self.key_at(index.row()) if index.isValid() else None
+        return super().data(index, role)
+
+    def cell(self, row: DocumentRow, column: str, role: int) -> Any:
+        number = self.columns.index(column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == KEY_ROLE:
-            return row.key
-        if role == STATUS_ROLE and column == STATUS:
-            return chip_status(row.status)
-        if role == Qt.ItemDataRole.TextAlignmentRole and TOTAL <= column <= BALANCE:
-            return RIGHT
+            return self._text(row, number)
+        if role == STATUS_ROLE:
+            return chip_status(row.status) if number == STATUS else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if TOTAL <= number <= BALANCE else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == CUSTOMER:
+            if number == CUSTOMER:
                 return row.customer
-            if column == NUMBER:
+            if number == NUMBER:
                 return self._text(row, KIND)
             return draft_note(row) or None
         return None
@@ -149,9 +206,6 @@ class DocumentsModel(_Rows):
             return format_amount(row.balance_cents)
         text, note = status_label(row.status), draft_note(row)
         return f"{text} — {note}" if note else text
-
-    def key_row(self, key: str) -> int | None:
-        return next((n for n, r in enumerate(self.rows) if r.key == key), None)
 
 
 class PaymentsModel(_Rows):

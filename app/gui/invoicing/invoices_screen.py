@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -52,22 +59,19 @@ from app.gui.shell.empty import EmptyState
 from app.gui.shell.list_filters import FilteredList
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
+from app.gui.shell.searching import Debounce, latest
 from app.gui.shell.widgets import format_amount
 from invoicing import invoices
 from invoicing.balance import InvoiceStatus
 from invoicing.document import Document, Kind
-from invoicing.invoice_queries import (
-    CREDIT,
-    DocumentRow,
-    PaymentRow,
-    Selected,
-    list_rows,
-    read_document,
-)
+from invoicing.invoice_list import DocumentList, document_list, draft_candidates, drafts_of
+from invoicing.invoice_queries import CREDIT, DocumentRow, PaymentRow, Selected, read_document
 
 tr = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
 #: Changes that alter the list (customers also refill the customer filter).
+#: Bookings whose drafts one job computes (~15 ms each): the list fills as they come.
+DRAFT_CHUNK = 40
 RELOADS = (
     Change.INVOICES,
     Change.BOOKINGS,
@@ -98,7 +102,7 @@ class InvoicesScreen(FilteredList, InvoiceActions):
         self._generation = 0
         self._want: str | None = None
         self._drafts = False
-        self.model = DocumentsModel(self)
+        self.model = DocumentsModel(ops, self)
         self.payments_model = PaymentsModel(self)
         self._build()
         ops.changed.connect(self._on_changed)
@@ -114,6 +118,8 @@ class InvoicesScreen(FilteredList, InvoiceActions):
         self.customer_filter, self.dates_filter = bar.customer_filter, bar.dates_filter
         self.date_from, self.date_to = bar.date_from, bar.date_to
         bar.changed.connect(self.search)
+        self.typed = Debounce(self.ops, self.search, self)
+        bar.typed.connect(self.typed)
         self.dates_filter.toggled.connect(self._dates_toggled)
         self._build_list()
         self._build_actions()
@@ -231,34 +237,104 @@ class InvoicesScreen(FilteredList, InvoiceActions):
         return self.filter_bar.filters()
 
     def search(self) -> None:
+        """The issued documents the filters keep (ids; rows come by block as the list
+        scrolls), or the drafts, computed chunk by chunk (``_more_drafts``)."""
+        self.typed.cancel()
         self._generation += 1
         generation = self._generation
         filters, clock = self.filters(), self.ops.ctx.clock
+
+        def current() -> bool:  # asked on the worker: skip a search overtaken by another
+            return generation == self._generation
+
+        if filters.status == InvoiceStatus.DRAFT.value:
+            self.ops.read(
+                latest(current, lambda uow: draft_candidates(uow, filters), list[int]()),
+                lambda ids: self._drafts_found(generation, ids),
+            )
+            return
+        today = clock.today()
         self.ops.read(
-            lambda uow: list_rows(uow, filters, clock),
-            lambda rows: self._show(generation, rows),
+            latest(current, lambda uow: document_list(uow, filters, today), DocumentList([], 0)),
+            lambda found: self._show(generation, found),
         )
 
-    def _show(self, generation: int, rows: list[DocumentRow]) -> None:
-        if generation != self._generation:
-            return
+    def _wanted(self) -> str | None:
         wanted = self._want if self._want is not None else self.selected_key()
         self._want = None
-        self._drafts_mode(self.filter_bar.filters().status == InvoiceStatus.DRAFT.value)
-        self.model.set_rows(rows)
-        total = sum(r.balance_cents or 0 for r in rows if r.balance_cents)
-        text = tr("InvoicesScreen", "%Ln document(s)", None, len(rows))
-        if total:
+        return wanted
+
+    def _show(self, generation: int, found: DocumentList) -> None:
+        if generation != self._generation:
+            return
+        wanted = self._wanted()
+        self._drafts_mode(False)
+        self.model.show_documents(found.ids)
+        text = tr("InvoicesScreen", "%Ln document(s)", None, len(found.ids))
+        if found.left_cents:
             text += " — " + tr("InvoicesScreen", "%1 left to pay").replace(
-                "%1", format_amount(total)
+                "%1", format_amount(found.left_cents)
             )
         self.count_label.setText(text)
         row = self.model.key_row(wanted) if wanted else None
-        if row is None and rows:
+        if row is None and found.ids:
             row = 0
         if row is not None:
             self.view.selectRow(row)
         self._row_changed()
+
+    def _drafts_found(self, generation: int, candidates: list[int]) -> None:
+        if generation != self._generation:
+            return
+        wanted = self._wanted()
+        self._drafts_mode(True)
+        self.model.show_drafts()
+        self._more_drafts(generation, candidates, 0, wanted)
+
+    def _more_drafts(
+        self, generation: int, candidates: list[int], first: int, wanted: str | None
+    ) -> None:
+        """Compute the next chunk of drafts (DRAFT_CHUNK bookings, a job of its own: the
+        worker serves the other screens between two), show them, then the next."""
+        chunk = candidates[first : first + DRAFT_CHUNK]
+        count = self.model.rowCount()
+        if not chunk:
+            self.count_label.setText(tr("InvoicesScreen", "%Ln document(s)", None, count))
+            if count == 0:
+                self._row_changed()
+            return
+        self.count_label.setText(
+            tr(
+                "InvoicesScreen",
+                "%Ln document(s) so far, %1 of %2 bookings looked at…",
+                None,
+                count,
+            )
+            .replace("%1", QLocale().toString(first))
+            .replace("%2", QLocale().toString(len(candidates)))
+        )
+        clock = self.ops.ctx.clock
+
+        def arrived(rows: dict[int, DocumentRow]) -> None:
+            if generation != self._generation:
+                return
+            self.model.append_rows(rows)
+            selected = self.view.currentIndex().isValid()
+            row = self.model.key_row(wanted) if wanted else None
+            if row is None and not selected and self.model.rowCount():
+                row = 0
+            if row is not None and (not selected or self.selected_key() != wanted):
+                self.view.selectRow(row)
+            self._more_drafts(generation, candidates, first + DRAFT_CHUNK, wanted)
+
+        self.ops.read(
+            latest(
+                lambda: generation == self._generation,
+                lambda uow: drafts_of(uow, chunk, clock),
+                dict[int, DocumentRow](),
+            ),
+            arrived,
+        )
 
     def _drafts_mode(self, drafts: bool) -> None:
         """Drafts have no date, payment or balance: those columns go, and the draft's
@@ -304,17 +380,18 @@ class InvoicesScreen(FilteredList, InvoiceActions):
     # --- the selected document ------------------------------------------------------------
 
     def _row_changed(self) -> None:
-        row = self.selected_row()
+        index = self.view.currentIndex()
+        key = self.selected_key()
         self.selected = None
         self.draft = None
         self.payments_box.has_invoice = self.payments_box.is_credit_note = False
-        if row is None:
+        if key is None:
             self.payments_model.set_rows([])
             self.detail_panel.show_nothing()
             self._update_actions()
             return
-        key = row.key
-        if key.startswith("draft:"):
+        row = self.model.row_data(index.row())  # asks for its block before the document
+        if key.startswith("draft:") and row is not None:
             reference, clock = row.booking, self.ops.ctx.clock
             self.payments_model.set_rows([])
             self.ops.read(

@@ -102,14 +102,13 @@ class LazyTableModel(QAbstractTableModel):
         first = block * BLOCK
         ids = self._ids[first : first + BLOCK]
         generation, asked = self._generation, self._asked
-        fetch = type(self).fetch_rows
         synchronous = True
 
         def read(uow: UnitOfWork) -> dict[int, Any] | None:
             if generation != self._generation or self._asked - asked > STALE:
                 return None  # read on the worker: the list or the view moved on
             self.fetches += 1
-            return fetch(uow, ids)
+            return self.read_rows(uow, ids)
 
         def done(rows: dict[int, Any] | None) -> None:
             if generation != self._generation:
@@ -126,6 +125,28 @@ class LazyTableModel(QAbstractTableModel):
 
         self.ops.read(read, done)
         synchronous = False
+
+    def read_rows(self, uow: UnitOfWork, ids: Sequence[int]) -> dict[int, Any]:
+        """The rows of ``ids`` (run on the worker): the class's ``fetch_rows``."""
+        return type(self).fetch_rows(uow, ids)
+
+    def append_rows(self, rows: dict[int, Any]) -> None:
+        """Add rows already read (by id, in order) at the end: a list filled chunk by
+        chunk as its rows are computed."""
+        fresh = {row_id: row for row_id, row in rows.items() if row_id not in self._positions}
+        if not fresh:
+            return
+        first = len(self._ids)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        for n, row_id in enumerate(fresh, start=first):
+            self._ids.append(row_id)
+            self._positions[row_id] = n
+        self._rows.update(fresh)
+        self.endInsertRows()
+
+    def loaded(self) -> list[Any]:
+        """The rows read so far, in the list's order."""
+        return [self._rows[i] for i in self._ids if i in self._rows]
 
     # --- Qt ------------------------------------------------------------------------------
 
