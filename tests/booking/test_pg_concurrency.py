@@ -86,18 +86,19 @@ def _confirming_desk(name, url, barrier, attempting, tasks, results) -> None:  #
 
 
 def _scanning_desk(name, url, barrier, attempting, tasks, results) -> None:  # pragma: no cover
-    """A desk: for each task (booking, code), wait for the others, then scan it out."""
+    """A desk: for each task (booking, code), wait for the others, then scan it out. The
+    wait is where the scan has decided (the unit is in, the booking wants it) and is about
+    to write its movement: without the write lock every desk would decide the same."""
     from app.core.migrate import open_database
-    from booking import desk
+    from booking import desk, desk_writes
 
-    find = desk._unit
+    record = desk_writes.record_movement
 
-    def found_then_wait(*args, **kwargs):
-        unit = find(*args, **kwargs)
+    def decided_then_wait(*args, **kwargs):
         _wait_for_others(name, attempting)
-        return unit
+        return record(*args, **kwargs)
 
-    desk._unit = found_then_wait
+    desk_writes.record_movement = decided_then_wait
     db = open_database(url)
     clock = FixedClock(NOW)
     try:
