@@ -33,12 +33,14 @@ from app.core.errors import DomainError
 from app.gui.bookings import cancel_flow
 from app.gui.bookings.booking_editor import BookingEditor
 from app.gui.bookings.booking_models import ID_ROLE, BookingTableModel, booking_status_label
+from app.gui.bookings.bookings_reads import search, today_in_list
 from app.gui.bookings.duplicate_dialog import DuplicateDialog
 from app.gui.shell import icons, style
 from app.gui.shell.changes import Change
 from app.gui.shell.chips import ChipDelegate
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.list_filters import FilteredList, customer_choices  # noqa: F401 (re-export)
+from app.gui.shell.models import BLOCK
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
 from app.gui.shell.searching import Debounce, latest
@@ -48,46 +50,6 @@ from booking.models import TRANSITIONS, BookingStatus
 
 tr = QCoreApplication.translate
 ACTIVE = "active"
-
-
-def search(
-    uow: UnitOfWork,
-    text: str,
-    *,
-    statuses: list[str],
-    start: dt.datetime | None,
-    end: dt.datetime | None,
-    customer_id: int | None,
-    event: str,
-    limit: int | None = None,
-) -> list[int]:
-    return queries.search_bookings(
-        uow,
-        text,
-        statuses=statuses,
-        start=start,
-        end=end,
-        customer_id=customer_id,
-        event=event,
-        limit=limit,
-    )
-
-
-def today_in_list(
-    uow: UnitOfWork, ids: list[int], text: str, criteria: dict[str, Any], today: dt.date
-) -> tuple[list[int], int | None]:
-    """The list's ids (newest pick-up first) and the first one whose period reaches
-    ``today`` (else the first picked up before tomorrow: where today falls in the list).
-    The list's own order, so the first of each search (limit 1) is the one: the database
-    stops at it instead of listing every booking before tomorrow."""
-    midnight = dt.datetime.combine(today, dt.time())
-    tomorrow = midnight + dt.timedelta(days=1)
-    around = {**criteria, "start": midnight, "end": tomorrow}
-    for wanted in (around, {**around, "start": None}):
-        found = search(uow, text, **wanted, limit=1)
-        if found and found[0] in ids:
-            return ids, found[0]
-    return ids, None
 
 
 class BookingsScreen(FilteredList, QWidget):
@@ -376,12 +338,40 @@ class BookingsScreen(FilteredList, QWidget):
                 lambda found: self._show(generation, *found),
             )
             return
+
+        def first(ids: list[int]) -> None:  # the first page shows while the rest is read
+            wanted = self._want if self._want is not None else self.selected_id()
+            self._show(generation, ids, partial=len(ids) == BLOCK)
+            if len(ids) == BLOCK and generation == self._generation:
+                self.ops.read(
+                    latest(current, lambda uow: search(uow, text, **criteria), list[int]()),
+                    lambda rest: self._rest(generation, rest, wanted),
+                )
+
         self.ops.read(
-            latest(current, lambda uow: search(uow, text, **criteria), list[int]()),
-            lambda ids: self._show(generation, ids),
+            latest(current, lambda uow: search(uow, text, **criteria, limit=BLOCK), list[int]()),
+            first,
         )
 
-    def _show(self, generation: int, ids: list[int], today_id: int | None = None) -> None:
+    def _rest(self, generation: int, ids: list[int], wanted: int | None) -> None:
+        """The whole list after its first page: added below it (same order, so the rows
+        shown stay), then the booking selected before the search if it is further down."""
+        if generation != self._generation:
+            return
+        shown = self.model.ids()
+        if ids[: len(shown)] != shown:  # the list changed between the two reads
+            self._show(generation, ids)
+            return
+        self.model.extend_ids(ids[len(shown) :])
+        self.count_label.setText(tr("BookingsScreen", "%Ln booking(s)", None, len(ids)))
+        row = self.model.row_of(wanted) if wanted is not None else None
+        if row is not None and self.selected_id() != wanted:
+            self.view.selectRow(row)
+
+    def _show(
+        self, generation: int, ids: list[int], today_id: int | None = None, partial: bool = False
+    ) -> None:
+        """Show ``ids`` (``partial``: the first page, the rest on its way)."""
         if generation != self._generation:
             return
         selected = self._want if self._want is not None else self.selected_id()
@@ -389,7 +379,12 @@ class BookingsScreen(FilteredList, QWidget):
         if selected is None and today_id is not None:
             selected = today_id
         self.model.set_ids(ids)
-        self.count_label.setText(tr("BookingsScreen", "%Ln booking(s)", None, len(ids)))
+        if partial:
+            self.count_label.setText(
+                tr("BookingsScreen", "%Ln booking(s) and more: counting…", None, len(ids))
+            )
+        else:
+            self.count_label.setText(tr("BookingsScreen", "%Ln booking(s)", None, len(ids)))
         row = self.model.row_of(selected) if selected is not None else None
         if row is None and ids:
             row = 0

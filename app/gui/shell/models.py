@@ -70,6 +70,19 @@ class LazyTableModel(QAbstractTableModel):
         if self._ids:
             self._fetch(0)
 
+    def extend_ids(self, more: Sequence[int]) -> None:
+        """Add these rows at the end (the rest of a list whose first page is shown), keeping
+        the rows read, the selection and the scroll position."""
+        fresh = [row_id for row_id in more if row_id not in self._positions]
+        if not fresh:
+            return
+        first = len(self._ids)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        for n, row_id in enumerate(fresh, start=first):
+            self._ids.append(row_id)
+            self._positions[row_id] = n
+        self.endInsertRows()
+
     def ids(self) -> list[int]:
         return list(self._ids)
 
@@ -134,15 +147,8 @@ class LazyTableModel(QAbstractTableModel):
         """Add rows already read (by id, in order) at the end: a list filled chunk by
         chunk as its rows are computed."""
         fresh = {row_id: row for row_id, row in rows.items() if row_id not in self._positions}
-        if not fresh:
-            return
-        first = len(self._ids)
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        for n, row_id in enumerate(fresh, start=first):
-            self._ids.append(row_id)
-            self._positions[row_id] = n
         self._rows.update(fresh)
-        self.endInsertRows()
+        self.extend_ids(list(fresh))
 
     def loaded(self) -> list[Any]:
         """The rows read so far, in the list's order."""
