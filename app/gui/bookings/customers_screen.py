@@ -36,6 +36,7 @@ from app.gui.shell.changes import Change
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
+from app.gui.shell.searching import Debounce
 from app.gui.shell.widgets import FormFields, screen_action, screen_shortcuts_first
 from booking import customers, memberships
 from booking.customers import CustomerDetail
@@ -75,7 +76,8 @@ class CustomersScreen(QWidget):
                 "Search name, number, city, e-mail, SIRET, member number… (Ctrl+F)",
             )
         )
-        self.search_box.textChanged.connect(self.search)
+        self.typed = Debounce(self.ops, self.search, self)
+        self.search_box.textChanged.connect(self.typed)
         self.view = table_view(self.model, tr("CustomersScreen", "Customers"))
         self.empty = EmptyState(self.view, self._empty_text)
         for column, width in enumerate((60, 260, 110, 150, 110)):

@@ -27,6 +27,7 @@ from app.gui.shell.chips import ChipDelegate
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.models import ID_ROLE, TypeTableModel, UnitTableModel
 from app.gui.shell.operations import Operations
+from app.gui.shell.searching import Debounce
 from inventory import catalogue_views, queries
 from inventory.barcodes import normalise
 from inventory.catalogue_views import Detail
@@ -124,7 +125,8 @@ class InventoryScreen(InventoryCommands):
         self.search_box = self.filters.search_box
         self.category_filter = self.filters.category_filter
         self.status_filter = self.filters.status_filter
-        self.search_box.textChanged.connect(self.search)
+        self.typed = Debounce(self.ops, self.search, self)
+        self.search_box.textChanged.connect(self.typed)
         self.search_box.returnPressed.connect(self.scan)
         self.category_filter.currentIndexChanged.connect(self.search)
         self.status_filter.currentIndexChanged.connect(self.search)

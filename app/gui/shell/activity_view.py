@@ -54,6 +54,7 @@ from app.gui.shell.chips import STATUS_ROLE, ChipDelegate
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.models import ID_ROLE, Fetch, LazyTableModel
 from app.gui.shell.operations import Operations
+from app.gui.shell.searching import Debounce
 from app.gui.shell.widgets import format_datetime, qdate
 
 tr = QCoreApplication.translate
@@ -297,7 +298,8 @@ class ActivityDialog(QDialog):
         f = self.filters
         f.person.currentIndexChanged.connect(self.search)
         f.entity.currentIndexChanged.connect(self.search)
-        f.entity_id.textChanged.connect(self.search)
+        self.typed = Debounce(self.ops, self.search, self)
+        f.entity_id.textChanged.connect(self.typed)
         f.dates.toggled.connect(self.search)
         f.date_from.dateChanged.connect(self.search)
         f.date_to.dateChanged.connect(self.search)
