@@ -18,7 +18,7 @@ invoices screen all read these figures from here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -131,29 +131,39 @@ def invoice_balances(
     as_of: dt.date | None = None,
     customer_id: int | None = None,
     invoice_ids: Iterable[int] | None = None,
+    customer_ids: Collection[int] | None = None,
 ) -> list[InvoiceBalance]:
-    """Every invoice (of ``customer_id``, or among ``invoice_ids``), whenever issued, in
-    id order, with its figures at the end of ``as_of`` (None: everything recorded)."""
+    """Every invoice (of ``customer_id``, or of ``customer_ids``, or among
+    ``invoice_ids``), whenever issued, in id order, with its figures at the end of
+    ``as_of`` (None: everything recorded). Three queries, however many invoices."""
     invoices = _documents().where(col(IssuedDocument.kind) == Kind.INVOICE.value)
     if customer_id is not None:
         invoices = invoices.where(col(IssuedDocument.customer_id) == customer_id)
+    if customer_ids is not None:
+        invoices = invoices.where(col(IssuedDocument.customer_id).in_(list(customer_ids)))
     if invoice_ids is not None:
         invoices = invoices.where(col(IssuedDocument.id).in_(list(invoice_ids)))
     rows = uow.session.execute(invoices.order_by(col(IssuedDocument.id))).all()
     ids = [row[0] for row in rows]
     if not ids:
         return []
+    # The invoices read, as a sub-query: a customer's invoices may be many thousands.
+    chosen: Any = (
+        invoices.with_only_columns(col(IssuedDocument.id))
+        if customer_id is not None or customer_ids is not None
+        else ids
+    )
     credits = (
         select(col(IssuedDocument.cites_id), func.sum(col(IssuedDocument.gross_cents)))
         .where(
             col(IssuedDocument.kind) == Kind.CREDIT_NOTE.value,
-            col(IssuedDocument.cites_id).in_(ids),
+            col(IssuedDocument.cites_id).in_(chosen),
         )
         .group_by(col(IssuedDocument.cites_id))
     )
     paid = (
         select(col(Payment.document_id), func.sum(col(Payment.amount_cents)))
-        .where(col(Payment.document_id).in_(ids))
+        .where(col(Payment.document_id).in_(chosen))
         .group_by(col(Payment.document_id))
     )
     if as_of is not None:
@@ -177,7 +187,11 @@ def invoice_balances(
 
 
 def orphan_credits(
-    uow: UnitOfWork, *, as_of: dt.date, customer_id: int | None = None
+    uow: UnitOfWork,
+    *,
+    as_of: dt.date,
+    customer_id: int | None = None,
+    customer_ids: Collection[int] | None = None,
 ) -> list[InvoiceBalance]:
     """Credit notes citing no invoice, issued until ``as_of``, as negative open amounts of
     their own (a customer's account counts them; no invoice's balance can)."""
@@ -188,6 +202,8 @@ def orphan_credits(
     )
     if customer_id is not None:
         query = query.where(col(IssuedDocument.customer_id) == customer_id)
+    if customer_ids is not None:
+        query = query.where(col(IssuedDocument.customer_id).in_(list(customer_ids)))
     return [
         InvoiceBalance(iid, number, cid, buyer, issued, due, 0, gross, 0)
         for iid, number, cid, buyer, issued, due, gross in uow.session.execute(query).all()

@@ -469,6 +469,13 @@ def statement_pdf(
 ) -> bytes:
     """The statement's PDF/A, ``logo`` (image bytes or a file) on its letterhead; ``demo``
     (the demo database: ``settings.is_demo``) puts the demo mark across every page."""
+    return statement_pdf_pages(statement, seller, logo=logo, demo=demo)[0]
+
+
+def statement_pdf_pages(
+    statement: Statement, seller: Party, *, logo: Logo = None, demo: bool = False
+) -> tuple[bytes, int]:
+    """``statement_pdf`` and its number of pages."""
     layout.register_fonts()
     buffer = io.BytesIO()
     title = f"Relevé de compte {statement.month} — {statement.customer.name}"
@@ -484,7 +491,7 @@ def statement_pdf(
         layout.draw_footer(canvas, reference, seller, page, total)
 
     flow = story(statement, seller, logo)
-    layout.build(
+    pages = layout.build(
         buffer,
         flow,
         title=title,
@@ -497,4 +504,4 @@ def statement_pdf(
 
     subject = f"Relevé de compte de {seller.name} à {customer.name}, situation au "
     subject += date(statement.as_of)
-    return pdfa_bytes(buffer.getvalue(), title=title, author=seller.name, subject=subject)
+    return pdfa_bytes(buffer.getvalue(), title=title, author=seller.name, subject=subject), pages

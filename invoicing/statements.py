@@ -40,13 +40,12 @@ import re
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import BinaryIO
 
-from sqlalchemy import func, or_
-from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
 from app.core import settings
@@ -55,14 +54,15 @@ from app.core.db import Database, UnitOfWork
 from app.core.errors import NotFound, ValidationError
 from app.core.money import from_cents
 from app.core.pdf import Logo
-from booking.models import Booking, BookingLine, BookingStatus, Customer, Membership
+from booking.models import Booking, BookingStatus, Customer
 from inventory.fields import FIRST_YEAR, LAST_YEAR
-from inventory.models import Category, ItemType
-from invoicing import parties, pricing
+from invoicing import parties, pdf_concat, pricing
+from invoicing import statement_reads as reads
+from invoicing import statement_render as rendering
 from invoicing.balance import AGEING_LIMITS, InvoiceBalance, age_bucket, invoice_balances
 from invoicing.balance import orphan_credits as _orphan_credits
 from invoicing.document import Kind, Party
-from invoicing.models import Deposit, IssuedDocument, OpeningBalance, OpeningPayment, Payment
+from invoicing.models import IssuedDocument, OpeningBalance, OpeningPayment, Payment
 from invoicing.opening import opening_balances
 from invoicing.statement_model import (
     ZERO,
@@ -144,15 +144,24 @@ def _midnight(day: dt.date) -> dt.datetime:
 
 
 def open_amounts(
-    uow: UnitOfWork, as_of: dt.date, customer_id: int | None = None
+    uow: UnitOfWork,
+    as_of: dt.date,
+    customer_id: int | None = None,
+    *,
+    customer_ids: Collection[int] | None = None,
 ) -> list[InvoiceBalance]:
     """What each document leaves to pay at the end of ``as_of``: every invoice's balance
     (``invoicing.balance``), a credit note citing no invoice as a negative amount, and
-    what remains of each opening entry (``invoicing.opening``: a negative id)."""
+    what remains of each opening entry (``invoicing.opening``: a negative id); of
+    ``customer_id``, of ``customer_ids``, or of every customer."""
+    openings = opening_balances(uow, as_of=as_of, customer_id=customer_id)
+    if customer_ids is not None:
+        chosen = set(customer_ids)
+        openings = [amount for amount in openings if amount.customer_id in chosen]
     return (
-        invoice_balances(uow, as_of=as_of, customer_id=customer_id)
-        + _orphan_credits(uow, as_of=as_of, customer_id=customer_id)
-        + opening_balances(uow, as_of=as_of, customer_id=customer_id)
+        invoice_balances(uow, as_of=as_of, customer_id=customer_id, customer_ids=customer_ids)
+        + _orphan_credits(uow, as_of=as_of, customer_id=customer_id, customer_ids=customer_ids)
+        + openings
     )
 
 
@@ -231,205 +240,7 @@ def _number_key(number: str) -> tuple[int, int, str]:
     return (0, int(number), "") if number.isdigit() else (1, 0, number)
 
 
-# --- one statement ------------------------------------------------------------------------
-
-
-def _customer(uow: UnitOfWork, customer_id: int, last: dt.date) -> StatementCustomer:
-    row = uow.session.get(Customer, customer_id)
-    if row is None:
-        raise NotFound("No customer has the id {id}.", id=customer_id)
-    member = uow.session.exec(
-        select(col(Membership.member_number))
-        .where(
-            col(Membership.customer_id) == customer_id,
-            col(Membership.valid_from) <= last,
-            or_(col(Membership.valid_to).is_(None), col(Membership.valid_to) >= last),
-        )
-        .order_by(col(Membership.valid_from).desc())
-    ).first()
-    return StatementCustomer(
-        id=customer_id,
-        number=row.number,
-        name=row.name,
-        address=row.address,
-        postcode=row.postcode,
-        city=row.city,
-        country=row.country or "FR",
-        email=row.email,
-        member_number=member or "",
-    )
-
-
-@dataclass(frozen=True)
-class _Doc:
-    id: int
-    kind: str
-    number: str
-    issue_date: dt.date
-    due_date: dt.date
-    gross_cents: int
-    cites_id: int | None
-    #: An opening entry (``invoicing.opening``; its id negated), not an issued document.
-    opening: bool = False
-
-
-@dataclass(frozen=True)
-class _Pay:
-    id: int
-    document_id: int
-    amount_cents: int
-    date: dt.date
-    method: str
-    reference: str
-    reverses: int | None
-
-
-def _ledger(uow: UnitOfWork, customer_id: int, until: dt.date) -> tuple[list[_Doc], list[_Pay]]:
-    """The customer's documents issued and payments dated until ``until`` (plus the
-    invoices those payments settle, whenever issued), without the heavy JSON columns."""
-    docs = [
-        _Doc(*row)
-        for row in uow.session.execute(
-            sa_select(
-                col(IssuedDocument.id),
-                col(IssuedDocument.kind),
-                col(IssuedDocument.number),
-                col(IssuedDocument.issue_date),
-                col(IssuedDocument.due_date),
-                col(IssuedDocument.gross_cents),
-                col(IssuedDocument.cites_id),
-            ).where(col(IssuedDocument.customer_id) == customer_id)
-        )
-    ]
-    ids = [d.id for d in docs if d.kind == Kind.INVOICE.value]
-    pays = (
-        [
-            _Pay(*row)
-            for row in uow.session.execute(
-                sa_select(
-                    col(Payment.id),
-                    col(Payment.document_id),
-                    col(Payment.amount_cents),
-                    col(Payment.date),
-                    col(Payment.method),
-                    col(Payment.reference),
-                    col(Payment.reverses),
-                ).where(col(Payment.document_id).in_(ids), col(Payment.date) <= until)
-            )
-        ]
-        if ids
-        else []
-    )
-    docs += [
-        _Doc(-opening_id, Kind.INVOICE.value, reference, issued, due, cents, None, True)
-        for opening_id, reference, issued, due, cents in uow.session.execute(
-            sa_select(
-                col(OpeningBalance.id),
-                col(OpeningBalance.reference),
-                col(OpeningBalance.issue_date),
-                col(OpeningBalance.due_date),
-                col(OpeningBalance.amount_cents),
-            ).where(col(OpeningBalance.customer_id) == customer_id)
-        )
-    ]
-    pays += [
-        _Pay(pay_id, -opening_id, cents, day, method, reference, reverses)
-        for pay_id, opening_id, cents, day, method, reference, reverses in uow.session.execute(
-            sa_select(
-                col(OpeningPayment.id),
-                col(OpeningPayment.opening_id),
-                col(OpeningPayment.amount_cents),
-                col(OpeningPayment.date),
-                col(OpeningPayment.method),
-                col(OpeningPayment.reference),
-                col(OpeningPayment.reverses),
-            )
-            .join(OpeningBalance, col(OpeningBalance.id) == col(OpeningPayment.opening_id))
-            .where(
-                col(OpeningBalance.customer_id) == customer_id,
-                col(OpeningPayment.date) <= until,
-            )
-        )
-    ]
-    return docs, pays
-
-
-_bucket = age_bucket  # the ageing buckets of ``invoicing.balance``
-
-
-def _month_bookings(
-    uow: UnitOfWork, customer_id: int, first: dt.date, last: dt.date
-) -> tuple[MonthBooking, ...]:
-    """The bookings in use between ``first`` and the end of ``last`` (the month's end, or
-    the statement's day for the month in progress: a booking that has not begun by then is
-    not listed), with their equipment-days inside that span."""
-    start, end = _midnight(first), _midnight(last + dt.timedelta(days=1))
-    rows = uow.session.execute(
-        sa_select(
-            col(Booking.id),
-            col(Booking.reference),
-            col(Booking.event),
-            col(Booking.status),
-            col(Booking.use_start),
-            col(Booking.use_end),
-        )
-        .where(
-            col(Booking.customer_id) == customer_id,
-            col(Booking.status).in_(COUNTED_STATUSES),
-            col(Booking.use_start) < end,
-            col(Booking.use_end) > start,
-        )
-        .order_by(col(Booking.use_start), col(Booking.id))
-    ).all()
-    if not rows:
-        return ()
-    quantities: dict[int, int] = defaultdict(int)
-    for booking_id, quantity in uow.session.exec(
-        select(col(BookingLine.booking_id), func.sum(col(BookingLine.quantity)))
-        .join(ItemType, col(ItemType.id) == col(BookingLine.item_type_id))
-        .where(
-            col(BookingLine.booking_id).in_([r[0] for r in rows]),
-            col(ItemType.category) != Category.CONSUMABLES.value,
-        )
-        .group_by(col(BookingLine.booking_id))
-    ):
-        quantities[booking_id] = int(quantity or 0)
-    out = []
-    for booking_id, reference, event, status, use_start, use_end in rows:
-        inside = pricing.use_days(max(use_start, start), min(use_end, end))
-        out.append(
-            MonthBooking(
-                reference=reference,
-                event=event,
-                status=status,
-                use_start=use_start,
-                use_end=use_end,
-                equipment_days=quantities[booking_id] * inside,
-            )
-        )
-    return tuple(out)
-
-
-def _deposits_held(uow: UnitOfWork, customer_id: int, last: dt.date) -> tuple[HeldDeposit, ...]:
-    """Deposits received by the end of the month and not returned or retained by then."""
-    rows = uow.session.exec(
-        select(
-            col(Booking.reference),
-            col(Deposit.received_on),
-            col(Deposit.method),
-            col(Deposit.amount_cents),
-        )
-        .join(Booking, col(Booking.id) == col(Deposit.booking_id))
-        .where(
-            col(Booking.customer_id) == customer_id,
-            col(Deposit.received_on) <= last,
-            or_(col(Deposit.closed_on).is_(None), col(Deposit.closed_on) > last),
-        )
-        .order_by(col(Deposit.received_on), col(Deposit.id))
-    ).all()
-    return tuple(
-        HeldDeposit(ref, day, method, from_cents(cents)) for ref, day, method, cents in rows
-    )
+# --- statements -------------------------------------------------------------------------
 
 
 @requires(Permission.REPORTS)
@@ -437,13 +248,110 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
     """The statement of ``customer_id`` (the customer's id) for ``month`` ("YYYY-MM"), as
     of ``today``: for a month over, its balance at the month's end and what has been paid
     since on its invoices; for the month in progress, the balance on ``today``."""
+    (found,) = statements_for(uow, [customer_id], month, today=today)
+    return found
+
+
+@requires(Permission.REPORTS)
+def statements_for(
+    uow: UnitOfWork, customer_ids: Sequence[int], month: str, *, today: dt.date
+) -> list[Statement]:
+    """The statements of ``customer_ids`` for ``month`` as of ``today`` (see
+    ``statement``), in the order given: a few queries per block of customers
+    (``statement_reads``), whatever their number. An unknown id is refused."""
     first, last = month_bounds(month)
     _check_begun(month, first, today)
     cutoff = min(last, today)
-    customer = _customer(uow, customer_id, last)
-    docs, pays = _ledger(uow, customer_id, max(cutoff, today))
-    by_id = {d.id: d for d in docs}
+    until = max(cutoff, today)
+    start, end = _midnight(first), _midnight(cutoff + dt.timedelta(days=1))
+    out: list[Statement] = []
+    for block in reads.blocks(list(customer_ids)):
+        people = reads.customers(uow, block, last)
+        for missing in (i for i in block if i not in people):
+            raise NotFound("No customer has the id {id}.", id=missing)
+        ledgers = reads.ledgers(uow, block, until)
+        amounts: dict[int, list[InvoiceBalance]] = defaultdict(list)
+        for amount in open_amounts(uow, cutoff, customer_ids=block):
+            amounts[amount.customer_id].append(amount)
+        booked = reads.bookings(uow, block, start, end, COUNTED_STATUSES)
+        held = reads.deposits_held(uow, block, cutoff)
+        for customer_id in block:
+            row, member = people[customer_id]
+            docs, pays = ledgers[customer_id]
+            out.append(
+                _assemble(
+                    _statement_customer(row, member),
+                    docs,
+                    pays,
+                    amounts.get(customer_id, []),
+                    _month_bookings(booked.get(customer_id, []), start, end),
+                    tuple(
+                        HeldDeposit(
+                            d.reference, d.received_on, d.method, from_cents(d.amount_cents)
+                        )
+                        for d in held.get(customer_id, [])
+                    ),
+                    first=first,
+                    last=last,
+                    today=today,
+                )
+            )
+    return out
 
+
+def _statement_customer(row: reads.CustomerRow, member: str) -> StatementCustomer:
+    return StatementCustomer(
+        id=row.id,
+        number=row.number,
+        name=row.name,
+        address=row.address,
+        postcode=row.postcode,
+        city=row.city,
+        country=row.country,
+        email=row.email,
+        member_number=member,
+    )
+
+
+_bucket = age_bucket  # the ageing buckets of ``invoicing.balance``
+
+
+def _month_bookings(
+    rows: list[tuple[reads.BookingRow, int]], start: dt.datetime, end: dt.datetime
+) -> tuple[MonthBooking, ...]:
+    """The bookings in use between ``start`` and ``end`` (the month's end, or the end of
+    the statement's day for the month in progress: a booking that has not begun by then is
+    not listed), with their equipment-days inside that span."""
+    return tuple(
+        MonthBooking(
+            reference=b.reference,
+            event=b.event,
+            status=b.status,
+            use_start=b.use_start,
+            use_end=b.use_end,
+            equipment_days=quantity
+            * pricing.use_days(max(b.use_start, start), min(b.use_end, end)),
+        )
+        for b, quantity in rows
+    )
+
+
+def _assemble(
+    customer: StatementCustomer,
+    docs: list[reads.Doc],
+    pays: list[reads.Pay],
+    amounts: list[InvoiceBalance],
+    bookings: tuple[MonthBooking, ...],
+    deposits: tuple[HeldDeposit, ...],
+    *,
+    first: dt.date,
+    last: dt.date,
+    today: dt.date,
+) -> Statement:
+    """One customer's statement from what ``statement_reads`` read for it: its documents
+    and payments (until the statement's day), its open amounts at the closing day."""
+    cutoff = min(last, today)
+    by_id = {d.id: d for d in docs}
     opening = 0
     entries: list[tuple[tuple[dt.date, int, int], Entry]] = []
     totals = {kind: 0 for kind in EntryKind}
@@ -502,9 +410,7 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
     # Open items and their ageing at the closing day (the month's end, or today).
     buckets = [0] * (len(AGEING_LIMITS) + 2)
     open_items = []
-    for item in sorted(
-        open_amounts(uow, cutoff, customer_id), key=lambda a: (a.due_date, a.number)
-    ):
+    for item in sorted(amounts, key=lambda a: (a.due_date, a.number)):
         if not item.balance_cents:
             continue
         buckets[item.age_bucket(cutoff)] += item.balance_cents
@@ -537,8 +443,8 @@ def statement(uow: UnitOfWork, customer_id: int, month: str, *, today: dt.date) 
         entries=tuple(e for _, e in entries),
         ageing=Ageing(*(from_cents(c) for c in buckets)),
         open_items=tuple(open_items),
-        bookings=_month_bookings(uow, customer_id, first, cutoff),
-        deposits_held=_deposits_held(uow, customer_id, cutoff),
+        bookings=bookings,
+        deposits_held=deposits,
         paid_since=from_cents(sum(since.values())),
         refunded=from_cents(totals[EntryKind.REFUND]),
     )
@@ -602,17 +508,16 @@ def run_batch(
     customer_ids: Sequence[int] | None = None,
     progress: Callable[[int, int], None] | None = None,
     logo: Logo = None,
+    processes: int | None = None,
 ) -> BatchResult:
     """Statements of ``month`` for ``customer_ids`` (default: ``customers_for_month``), one
-    PDF each plus the merged PDF, in ``out_dir`` (created if missing). Each statement is
-    read in its own short read transaction. ``progress(done, total)`` is called before the
-    first and after each statement; if it (or anything) raises, no file is left behind.
-    ``logo``: None, the cooperative's (``settings.logo_bytes``); a demo database's
-    statements carry the demo mark."""
-    from pypdf import PdfWriter
-
-    from invoicing.render import pdfa_bytes  # factur-x and pypdf: imported when first used
-
+    PDF each plus the merged PDF, in ``out_dir`` (created if missing). The statements are
+    read a block of customers at a time (``statements_for``), each block in its own short
+    read transaction, and drawn in parallel processes when there are many
+    (``statement_render``; ``processes``: how many, None to choose). ``progress(done,
+    total)`` is called before the first and after each statement; if it (or anything)
+    raises, no file is left behind. ``logo``: None, the cooperative's
+    (``settings.logo_bytes``); a demo database's statements carry the demo mark."""
     first, _last = month_bounds(month)
     _check_begun(month, first, today)
     month = f"{first.year:04d}-{first.month:02d}"
@@ -633,60 +538,39 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".regie-releves-", dir=out_dir))
     moved: list[Path] = []
+    read: list[Statement] = []  # the statements of the blocks read, not yet drawn
+
+    def blocks() -> Iterator[rendering.Job]:
+        for block in reads.blocks(ids):
+            with db.read() as uow:
+                found = statements_for(uow, block, month, today=today)
+            read.extend(found)
+            names = [statement_file_name(month, st.customer.number) for st in found]
+            yield from rendering.jobs(found, names, work, seller, logo, demo)
+
     try:
         report = progress or (lambda _done, _total: None)
         total = len(ids)
         report(0, total)
         staged: list[tuple[Path, CustomerTotals]] = []
-        merger = PdfWriter()
-        for done, customer_id in enumerate(ids, start=1):
-            with db.read() as uow:
-                st = statement(uow, customer_id, month, today=today)
-            pdf = render_statement(st, seller, logo=logo, demo=demo)
-            name = statement_file_name(month, st.customer.number)
-            path = work / name
-            path.write_bytes(pdf)
-            before = len(merger.pages)
-            merger.append(str(path))
-            staged.append(
-                (
-                    path,
-                    CustomerTotals(
-                        customer_id=customer_id,
-                        number=st.customer.number,
-                        name=st.customer.name,
-                        opening=st.opening,
-                        invoiced=st.invoiced,
-                        credited=st.credited,
-                        paid=st.paid,
-                        closing=st.closing,
-                        file=out_dir / name,
-                        pages=len(merger.pages) - before,
-                        as_of=st.as_of,
-                        paid_since=st.paid_since,
-                        refunded=st.refunded,
-                    ),
-                )
-            )
-            report(done, total)
-        merged_path: Path | None = None
-        if staged:
-            merged_path = work / merged_file_name(month)
-            merged = io.BytesIO()
-            merger.write(merged)
-            # PDF/A-3B like each statement (pypdf's merge keeps neither XMP nor intent)
-            merged_path.write_bytes(
-                pdfa_bytes(
-                    merged.getvalue(),
-                    title=f"Relevés de compte {month}",
-                    author=seller.name,
-                    subject=f"Relevés de compte de {seller.name}, {month}",
-                )
-            )
-        merger.close()
+        count = rendering.processes_for(total) if processes is None else processes
+        merged_path = work / merged_file_name(month)
+        with rendering.Pool(count) as pool, merged_path.open("wb") as merged_file:
+            merged = _Merged(merged_file)
+            for drawn in pool.map(blocks(), ahead=2 * count):
+                for done in drawn:
+                    st = read.pop(0)
+                    path = work / done.name
+                    merged.add(path)
+                    staged.append((path, _totals(st, out_dir / done.name, done.pages)))
+                    report(len(staged), total)
+            if staged:
+                merged.close(seller, month)
+        if staged and merged.fallback:
+            _merge_with_pypdf([p for p, _ in staged], merged_path, seller, month)
         # Everything is written: move it into place.
         targets = [(p, t.file) for p, t in staged]
-        if merged_path is not None:
+        if staged:
             targets.append((merged_path, out_dir / merged_path.name))
         for source, target in targets:
             os.replace(source, target)
@@ -706,6 +590,90 @@ def run_batch(
         merged=out_dir / merged_file_name(month) if staged else None,
         totals=totals,
     )
+
+
+def _totals(st: Statement, file: Path, pages: int) -> CustomerTotals:
+    return CustomerTotals(
+        customer_id=st.customer.id,
+        number=st.customer.number,
+        name=st.customer.name,
+        opening=st.opening,
+        invoiced=st.invoiced,
+        credited=st.credited,
+        paid=st.paid,
+        closing=st.closing,
+        file=file,
+        pages=pages,
+        as_of=st.as_of,
+        paid_since=st.paid_since,
+        refunded=st.refunded,
+    )
+
+
+def _merged_metadata(seller: Party, month: str) -> dict[str, str]:
+    return {
+        "title": f"Relevés de compte {month}",
+        "author": seller.name,
+        "subject": f"Relevés de compte de {seller.name}, {month}",
+    }
+
+
+class _Merged:
+    """The merged PDF, written as the statements come (``pdf_concat``); a statement it
+    cannot copy as bytes turns it to ``fallback`` (pypdf merges them all at the end)."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.concatenation: pdf_concat.Concatenation | None = pdf_concat.Concatenation(out)
+
+    @property
+    def fallback(self) -> bool:
+        return self.concatenation is None
+
+    def add(self, path: Path) -> None:
+        if self.concatenation is None:
+            return
+        try:
+            self.concatenation.add(path.read_bytes())
+        except pdf_concat.NotSimple:
+            self.concatenation = None
+
+    def close(self, seller: Party, month: str) -> None:
+        """Ends the file: its PDF/A parts are those ``pdfa_bytes`` gives a blank page."""
+        from invoicing.render import pdfa_bytes  # factur-x and pypdf: imported when used
+
+        if self.concatenation is None:
+            return
+        try:
+            self.concatenation.close(pdfa_bytes(_blank_page(), **_merged_metadata(seller, month)))
+        except pdf_concat.NotSimple:
+            self.concatenation = None
+
+
+def _blank_page() -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pdfVersion=(1, 7))
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _merge_with_pypdf(paths: list[Path], target: Path, seller: Party, month: str) -> None:
+    """The merged PDF by pypdf (slower): for statements ``pdf_concat`` cannot copy."""
+    from pypdf import PdfWriter
+
+    from invoicing.render import pdfa_bytes
+
+    merger = PdfWriter()
+    for path in paths:
+        merger.append(str(path))
+    merged = io.BytesIO()
+    merger.write(merged)
+    merger.close()
+    # PDF/A-3B like each statement (pypdf's merge keeps neither XMP nor intent)
+    target.write_bytes(pdfa_bytes(merged.getvalue(), **_merged_metadata(seller, month)))
 
 
 def _remove_if_empty(folder: Path) -> None:
