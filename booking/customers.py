@@ -9,8 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, or_
+from sqlalchemy import select as sa_select
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 from stdnum import vatin
 from stdnum.ch import uid as ch_uid
@@ -411,26 +414,82 @@ def memberships_of(uow: UnitOfWork, customer_id: int) -> list[Membership]:
 # --- search -----------------------------------------------------------------------------
 
 
-def search_customers(uow: UnitOfWork, text: str = "", limit: int | None = None) -> list[int]:
-    query = select(id_column(Customer))
+def _search_conditions(text: str) -> list[ColumnElement[bool]]:
     text = text.strip()
-    if text:
-        pattern = f"%{text}%"
-        member = select(Membership.customer_id).where(col(Membership.member_number).like(pattern))
-        query = query.where(
-            or_(
-                col(Customer.name).like(pattern),
-                col(Customer.number).like(pattern),
-                col(Customer.city).like(pattern),
-                col(Customer.email).like(pattern),
-                col(Customer.siret).like(pattern),
-                id_column(Customer).in_(member),
-            )
+    if not text:
+        return []
+    pattern = f"%{text}%"
+    member = sa_select(col(Membership.customer_id)).where(
+        col(Membership.member_number).like(pattern)
+    )
+    return [
+        or_(
+            col(Customer.name).like(pattern),
+            col(Customer.number).like(pattern),
+            col(Customer.city).like(pattern),
+            col(Customer.email).like(pattern),
+            col(Customer.siret).like(pattern),
+            id_column(Customer).in_(member),
         )
-    query = query.order_by(col(Customer.name), id_column(Customer))
+    ]
+
+
+#: By name, then id: a stable order for pages.
+_BY_NAME = (col(Customer.name), id_column(Customer))
+
+
+def search_customers(
+    uow: UnitOfWork, text: str = "", limit: int | None = None, offset: int = 0
+) -> list[int]:
+    """Ids of the customers whose name, number, city, e-mail, SIRET or member number
+    contains ``text``, by name: at most ``limit`` (None or 0: all) after the first
+    ``offset``."""
+    query = sa_select(id_column(Customer)).where(*_search_conditions(text)).order_by(*_BY_NAME)
     if limit:
         query = query.limit(limit)
-    return list(uow.session.exec(query))
+    if offset:
+        query = query.offset(offset)
+    return list(uow.session.execute(query).scalars())
+
+
+def count_customers(uow: UnitOfWork, text: str = "") -> int:
+    """How many customers ``search_customers`` finds (all pages)."""
+    query = sa_select(func.count(id_column(Customer))).where(*_search_conditions(text))
+    return int(uow.session.execute(query).scalar_one())
+
+
+#: A membership as listings show it: (member number, valid from, valid to or None).
+MembershipSpan = tuple[str, dt.date, dt.date | None]
+
+
+def customer_listing(
+    uow: UnitOfWork, text: str = "", *, limit: int | None = None, offset: int = 0
+) -> list[tuple[dict[str, Any], list[MembershipSpan]]]:
+    """A page of ``search_customers`` as ``(fields, memberships)``: every column of each
+    customer by name (``CUSTOMER_FIELDS`` and ``id``) and its memberships by start, read by
+    two queries whatever the page's length."""
+    query = sa_select(queries.table_of(Customer)).where(*_search_conditions(text)).order_by(*_BY_NAME)
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    found = [dict(row) for row in uow.session.execute(query).mappings()]
+    spans: dict[int, list[MembershipSpan]] = {}
+    ids = [row["id"] for row in found]
+    for start in range(0, len(ids), 1000):
+        members = (
+            sa_select(
+                col(Membership.customer_id),
+                col(Membership.member_number),
+                col(Membership.valid_from),
+                col(Membership.valid_to),
+            )
+            .where(col(Membership.customer_id).in_(ids[start : start + 1000]))
+            .order_by(col(Membership.valid_from), id_column(Membership))
+        )
+        for customer_id, number, valid_from, valid_to in uow.session.execute(members):
+            spans.setdefault(customer_id, []).append((number, valid_from, valid_to))
+    return [(row, spans.get(row["id"], [])) for row in found]
 
 
 # --- reads for the screens --------------------------------------------------------------

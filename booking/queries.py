@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import exists, or_
+from sqlalchemy import Select, Table, bindparam, exists, func, or_
+from sqlalchemy import select as sa_select
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
-from app.core.db import UnitOfWork, id_column, require_id
+from app.core.db import UnitOfWork, id_column
 from app.core.errors import NotFound
 from booking.models import Booking, BookingLine, Customer, Movement
 from inventory import barcodes
@@ -41,6 +44,118 @@ class LineRow:
     kit_id: int | None
 
 
+def table_of(model: type[Any]) -> Table:
+    """``model``'s table, typed (SQLModel does not declare ``__table__``)."""
+    found = model.__table__
+    if not isinstance(found, Table):
+        raise TypeError(f"{model.__name__} has no table")
+    return found
+
+
+_BOOKING = table_of(Booking)
+_CUSTOMER = table_of(Customer)
+_LINE = table_of(BookingLine)
+_TYPE = table_of(ItemType)
+_UNIT = table_of(Unit)
+_MOVE = table_of(Movement)
+
+#: Bookings with their customer: what every search and list row reads from.
+_WITH_CUSTOMER = _BOOKING.join(_CUSTOMER, _CUSTOMER.c.id == _BOOKING.c.customer_id)
+#: The columns of a ``BookingRow``, in its order.
+_ROW_COLUMNS = (
+    _BOOKING.c.id,
+    _BOOKING.c.reference,
+    _BOOKING.c.status,
+    _CUSTOMER.c.number,
+    _CUSTOMER.c.name,
+    _BOOKING.c.event,
+    _BOOKING.c.venue,
+    _BOOKING.c.start,
+    _BOOKING.c.end,
+    _BOOKING.c.use_start,
+    _BOOKING.c.use_end,
+)
+#: Newest pick-up first; the id keeps pages stable among bookings picked up together.
+_NEWEST_FIRST = (_BOOKING.c.start.desc(), _BOOKING.c.id.desc())
+_ROWS_BY_ID = (
+    sa_select(*_ROW_COLUMNS)
+    .select_from(_WITH_CUSTOMER)
+    .where(_BOOKING.c.id.in_(bindparam("ids", expanding=True)))
+)
+
+
+def _matching(
+    text: str,
+    statuses: Sequence[str],
+    start: dt.datetime | None,
+    end: dt.datetime | None,
+    customer_id: int | None,
+    item_type_id: int | None,
+    event: str,
+    *,
+    whole: bool = False,
+) -> list[ColumnElement[bool]]:
+    """The conditions of a search (see ``search_bookings``)."""
+    found: list[ColumnElement[bool]] = []
+    text = text.strip()
+    if text:
+        pattern = f"%{text}%"
+        # The matching types are found once. Reading every match (a count, a whole
+        # listing), the bookings on their lines are gathered once too (by the lines' type
+        # index); a page looks at each booking's own lines instead, and stops when full.
+        types = sa_select(_TYPE.c.id).where(
+            or_(_TYPE.c.code.like(pattern), _TYPE.c.name.like(pattern))
+        )
+        on_line = (
+            _BOOKING.c.id.in_(sa_select(_LINE.c.booking_id).where(_LINE.c.item_type_id.in_(types)))
+            if whole
+            else exists().where(
+                _LINE.c.booking_id == _BOOKING.c.id, _LINE.c.item_type_id.in_(types)
+            )
+        )
+        scanned = _BOOKING.c.id.in_(  # "which booking has this unit?": scan its barcode
+            sa_select(_MOVE.c.booking_id)
+            .join(_UNIT, _UNIT.c.id == _MOVE.c.unit_id)
+            .where(_UNIT.c.barcode == text)
+        )
+        found.append(
+            or_(
+                scanned,
+                _BOOKING.c.reference.like(pattern),
+                _BOOKING.c.event.like(pattern),
+                _BOOKING.c.venue.like(pattern),
+                _CUSTOMER.c.name.like(pattern),
+                _CUSTOMER.c.number == text,
+                on_line,
+            )
+        )
+    if statuses:
+        found.append(_BOOKING.c.status.in_(list(statuses)))
+    if end is not None:
+        found.append(_BOOKING.c.start < end)
+    if start is not None:
+        found.append(_BOOKING.c.end > start)
+    if customer_id is not None:
+        found.append(_BOOKING.c.customer_id == customer_id)
+    if event.strip():
+        found.append(_BOOKING.c.event.like(f"%{event.strip()}%"))
+    if item_type_id is not None:
+        found.append(
+            exists().where(
+                _LINE.c.booking_id == _BOOKING.c.id, _LINE.c.item_type_id == item_type_id
+            )
+        )
+    return found
+
+
+def _paged(query: Select[Any], limit: int | None, offset: int) -> Select[Any]:
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    return query
+
+
 def search_bookings(
     uow: UnitOfWork,
     text: str = "",
@@ -52,86 +167,63 @@ def search_bookings(
     item_type_id: int | None = None,
     event: str = "",
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[int]:
     """Ids of bookings matching ``text`` (reference, event, venue, customer name or number,
     an item type code/name on a line, or the barcode of a unit that went out on it), in
     ``statuses``, meeting ``[start, end)``, whose event contains ``event``; newest pick-up
-    first."""
-    query = select(id_column(Booking)).join(
-        Customer, id_column(Customer) == col(Booking.customer_id)
-    )
-    text = text.strip()
-    if text:
-        pattern = f"%{text}%"
-        on_line = exists().where(
-            col(BookingLine.booking_id) == id_column(Booking),
-            col(BookingLine.item_type_id) == id_column(ItemType),
-            or_(col(ItemType.code).like(pattern), col(ItemType.name).like(pattern)),
-        )
-        scanned = exists().where(  # "which booking has this unit?": scan its barcode
-            col(Movement.booking_id) == id_column(Booking),
-            col(Movement.unit_id) == id_column(Unit),
-            col(Unit.barcode) == text,
-        )
-        query = query.where(
-            or_(
-                scanned,
-                col(Booking.reference).like(pattern),
-                col(Booking.event).like(pattern),
-                col(Booking.venue).like(pattern),
-                col(Customer.name).like(pattern),
-                col(Customer.number) == text,
-                on_line,
-            )
-        )
-    if statuses:
-        query = query.where(col(Booking.status).in_(list(statuses)))
-    if end is not None:
-        query = query.where(Booking.start < end)
-    if start is not None:
-        query = query.where(Booking.end > start)
-    if customer_id is not None:
-        query = query.where(Booking.customer_id == customer_id)
-    if event.strip():
-        query = query.where(col(Booking.event).like(f"%{event.strip()}%"))
-    if item_type_id is not None:
-        query = query.where(
-            exists().where(
-                col(BookingLine.booking_id) == id_column(Booking),
-                col(BookingLine.item_type_id) == item_type_id,
-            )
-        )
-    query = query.order_by(col(Booking.start).desc(), id_column(Booking).desc())
-    if limit:
-        query = query.limit(limit)
-    return list(uow.session.exec(query))
+    first (then newest id, so pages are stable): at most ``limit`` (None or 0: all) after
+    the first ``offset``."""
+    whole = not limit
+    where = _matching(text, statuses, start, end, customer_id, item_type_id, event, whole=whole)
+    query = sa_select(_BOOKING.c.id).select_from(_WITH_CUSTOMER).where(*where)
+    query = _paged(query.order_by(*_NEWEST_FIRST), limit or None, offset)
+    return list(uow.session.execute(query).scalars())
+
+
+def count_bookings(
+    uow: UnitOfWork,
+    text: str = "",
+    *,
+    statuses: Sequence[str] = (),
+    start: dt.datetime | None = None,
+    end: dt.datetime | None = None,
+    customer_id: int | None = None,
+    item_type_id: int | None = None,
+    event: str = "",
+) -> int:
+    """How many bookings ``search_bookings`` finds with the same arguments (all pages)."""
+    where = _matching(text, statuses, start, end, customer_id, item_type_id, event, whole=True)
+    query = sa_select(func.count()).select_from(_WITH_CUSTOMER).where(*where)
+    return int(uow.session.execute(query).scalar_one())
+
+
+def search_rows(
+    uow: UnitOfWork,
+    text: str = "",
+    *,
+    statuses: Sequence[str] = (),
+    start: dt.datetime | None = None,
+    end: dt.datetime | None = None,
+    event: str = "",
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[BookingRow]:
+    """The rows of ``search_bookings`` in its order, read by one query and yielded as the
+    database gives them (a listing of every booking streams instead of loading)."""
+    where = _matching(text, statuses, start, end, None, None, event, whole=limit is None)
+    query = sa_select(*_ROW_COLUMNS).select_from(_WITH_CUSTOMER).where(*where)
+    query = _paged(query.order_by(*_NEWEST_FIRST), limit, offset)
+    result = uow.session.execute(query, execution_options={"yield_per": 1000})
+    for row in result:
+        yield BookingRow(*row)
 
 
 def booking_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, BookingRow]:
     if not ids:
         return {}
-    query = (
-        select(Booking, Customer.number, Customer.name)
-        .join(Customer, id_column(Customer) == col(Booking.customer_id))
-        .where(id_column(Booking).in_(ids))
-    )
-    rows = {}
-    for b, number, name in uow.session.exec(query):
-        booking_id = require_id(b)
-        rows[booking_id] = BookingRow(
-            booking_id,
-            b.reference,
-            b.status,
-            number,
-            name,
-            b.event,
-            b.venue,
-            b.start,
-            b.end,
-            b.use_start,
-            b.use_end,
-        )
-    return rows
+    rows = uow.session.execute(_ROWS_BY_ID, {"ids": list(ids)})
+    return {row[0]: BookingRow(*row) for row in rows}
 
 
 def line_rows(uow: UnitOfWork, booking_id: int) -> list[LineRow]:

@@ -1,10 +1,11 @@
 """``regie audit [--from D] [--to D] [--user NAME] [--entity TABLE] [--id ID] [--limit N]
-[--json]``: the audit trail, who changed what and when (issue 12).
+[--offset N] [--json]``: the audit trail, who changed what and when (issue 12).
 
 Newest first. Days are the cooperative's, both included. ``--limit N`` keeps the N most
-recent events. Reading it needs a manager (the services refuse others, exit 1). A
-malformed or reversed date, a negative limit, or ``--id`` without ``--entity`` is a usage
-error (exit 2).
+recent events (after the first ``--offset N``); the text shows 100 unless ``--limit`` is
+given and says how many more there are, the JSON is complete. Reading it needs a manager
+(the services refuse others, exit 1). A malformed or reversed date, a negative limit or
+offset, or ``--id`` without ``--entity`` is a usage error (exit 2).
 
 ``--json``: a list of objects ``id, at, at_local, account, workstation, entity, entity_id,
 action, before, after, reference`` (``app.core.audit_queries.to_json``; ``reference`` is how
@@ -20,7 +21,7 @@ from typing import Any
 
 from app.bootstrap import open_context
 from app.cli.bookings import UsageError, _usage_guard
-from app.cli.output import print_json
+from app.cli.output import add_page_options, more_rows, page_of, print_json_rows, say_more
 from app.core import audit_queries
 from app.core.audit_queries import AuditFilter, AuditRow
 from app.core.clock import Clock
@@ -64,9 +65,7 @@ def register(commands: Any) -> None:
         metavar="ID",
         help=tr("cli", "only this row (with --entity)"),
     )
-    parser.add_argument(
-        "--limit", default="", metavar="N", help=tr("cli", "only the N most recent events")
-    )
+    add_page_options(parser)
     parser.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
     parser.set_defaults(handler=_usage_guard(run_audit))
 
@@ -76,19 +75,6 @@ def _day(field: str, value: str) -> dt.date | None:
         return fields.optional_date(field, value)
     except ValidationError as err:
         raise UsageError(err, f"--{field} {value}") from err
-
-
-def _limit(value: str) -> int | None:
-    if not value.strip():
-        return None
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if number < 0:
-        err = ValidationError("limit", "Give a whole number of events, 0 or more.")
-        raise UsageError(err, f"--limit {value}")
-    return number
 
 
 def _filter(args: argparse.Namespace) -> AuditFilter:
@@ -130,21 +116,25 @@ def _entity(value: str) -> str:
 
 def run_audit(args: argparse.Namespace) -> int:
     where = _filter(args)
-    limit = _limit(args.limit)
+    page = page_of(args)
     ctx = open_context(args.db, demo_if_new=False)
     try:
         with ctx.db.read() as uow:
-            rows = audit_queries.events(uow, where, ctx.clock, limit=limit)
+            rows = audit_queries.events(uow, where, ctx.clock, limit=page.limit, offset=page.offset)
+            more = more_rows(
+                page, len(rows), lambda: audit_queries.count_events(uow, where, ctx.clock)
+            )
     finally:
         ctx.db.dispose()
     if args.json:
-        print_json([audit_queries.to_json(row, ctx.clock) for row in rows])
+        print_json_rows(audit_queries.to_json(row, ctx.clock) for row in rows)
         return 0
     if not rows:
         print(tr("cli", "No recorded write matches."))
         return 0
     for row in rows:
         print(line(row, ctx.clock))
+    say_more(page, len(rows), more)
     return 0
 
 

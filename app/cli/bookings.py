@@ -12,14 +12,23 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from app.bootstrap import Context, open_context
 from app.cli.customers import usage_error
-from app.cli.output import print_json
+from app.cli.output import (
+    Page,
+    UsageError,
+    add_page_options,
+    more_rows,
+    page_of,
+    print_json,
+    print_json_rows,
+    say_more,
+)
 from app.cli.printing import add_out_option, add_print_option
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import ValidationError
@@ -28,15 +37,6 @@ from booking import availability, bookings, desk, queries
 from booking.models import Booking, BookingStatus
 from booking.warnings import inspection_warnings
 from inventory.catalogue import item_by_code
-
-
-class UsageError(Exception):
-    """A malformed argument: reported as a usage error (exit 2)."""
-
-    def __init__(self, err: ValidationError, argument: str = "") -> None:
-        self.err = err
-        self.argument = argument
-        super().__init__(str(err))
 
 
 def register(commands: Any) -> None:
@@ -102,6 +102,7 @@ def register(commands: Any) -> None:
         help=tr("cli", "only bookings in this status (repeatable)"),
     )
     _period_options(listing, required=False)
+    add_page_options(listing)
     _json_option(listing)
     listing.set_defaults(handler=list_bookings)
 
@@ -442,28 +443,59 @@ def _print_desk(shown: dict[str, Any]) -> None:
 
 @_usage_guard
 def list_bookings(args: argparse.Namespace) -> int:
+    """One page of the bookings found (text: 100 rows unless ``--limit``; JSON: every
+    row unless ``--limit``), newest pick-up first, streamed as the database reads them."""
     start = _when("from", args.start) if args.start else None
     end = _when("to", args.end) if args.end else None
+    page = page_of(args)
+    found = {"statuses": args.status, "start": start, "end": end}
     ctx = open_context(args.db)
     try:
         with ctx.db.read() as uow:
-            ids = queries.search_bookings(
-                uow, args.search, statuses=args.status, start=start, end=end
-            )
-            rows = queries.booking_rows(uow, ids)
-            shown = [_summary_json(rows[i]) for i in ids]
+            shown = print_bookings(uow, args.search, **found, page=page, as_json=args.json)
+            more = 0
+            if not args.json:
+                more = more_rows(
+                    page, shown, lambda: queries.count_bookings(uow, args.search, **found)
+                )
     finally:
         ctx.db.dispose()
-    if args.json:
-        print_json(shown)
-    else:
-        for b in shown:
-            print(
-                f"{b['ref']:<13} {status_word(b['status']):<10} {_fmt(b['from'])} → "
-                f"{_fmt(b['to'])}  "
-                f"{b['customer_name']}  {b['event']}".rstrip()
-            )
+    say_more(page, shown, more)
     return 0
+
+
+def print_bookings(
+    uow: UnitOfWork,
+    text: str,
+    *,
+    statuses: Sequence[str] = (),
+    start: dt.datetime | None = None,
+    end: dt.datetime | None = None,
+    page: Page,
+    as_json: bool,
+) -> int:
+    """Print ``page`` of the bookings ``text`` finds as ``bookings list`` does (a JSON
+    array, or a line each) as the database yields them; the number of rows printed."""
+    rows = queries.search_rows(
+        uow, text, statuses=statuses, start=start, end=end, limit=page.limit, offset=page.offset
+    )
+    shown = 0
+
+    def counted() -> Iterator[dict[str, Any]]:
+        nonlocal shown
+        for row in rows:
+            shown += 1
+            yield _summary_json(row)
+
+    if as_json:
+        print_json_rows(counted())
+        return shown
+    for b in counted():
+        print(
+            f"{b['ref']:<13} {status_word(b['status']):<10} {_fmt(b['from'])} → "
+            f"{_fmt(b['to'])}  {b['customer_name']}  {b['event']}".rstrip()
+        )
+    return shown
 
 
 @_usage_guard

@@ -7,13 +7,21 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from app.bootstrap import open_context
 from app.cli import tabular_cli
-from app.cli.output import print_json
+from app.cli.output import (
+    add_page_options,
+    more_rows,
+    page_of,
+    print_json,
+    print_json_rows,
+    say_more,
+)
 from app.core.db import UnitOfWork
 from app.core.errors import ValidationError
 from app.core.files import atomic_write_bytes
@@ -90,8 +98,11 @@ def register(commands: Any) -> None:
 
     listing = sub.add_parser("list", help=tr("cli", "list or search customers"))
     listing.add_argument("--search", default="", help=tr("cli", "text to look for"))
+    add_page_options(listing)
     listing.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
-    listing.set_defaults(handler=list_customers)
+    from app.cli.bookings import _usage_guard  # (app.cli.bookings imports this module)
+
+    listing.set_defaults(handler=_usage_guard(list_customers))
 
     edit = sub.add_parser(
         "edit", help=tr("cli", "change a customer's record (only the options given)")
@@ -369,21 +380,27 @@ def renew_membership(args: argparse.Namespace) -> int:
 
 
 def list_customers(args: argparse.Namespace) -> int:
+    """One page of customers by name (text: 100 unless ``--limit``; JSON: all unless
+    ``--limit``), read in bulk (two queries a page)."""
+    page = page_of(args)
     ctx = open_context(args.db)
     today = ctx.clock.today()
     try:
         with ctx.db.read() as uow:
-            ids = customers.search_customers(uow, args.search)
-            found = [uow.session.get(Customer, i) for i in ids]
-            shown = [customer_json(uow, c, today) for c in found if c is not None]
+            found = customers.customer_listing(
+                uow, args.search, limit=page.limit, offset=page.offset
+            )
+            more = more_rows(page, len(found), lambda: customers.count_customers(uow, args.search))
     finally:
         ctx.db.dispose()
+    shown = (_customer_json(values, spans, today) for values, spans in found)
     if args.json:
-        print_json(shown)
-    else:
-        member = tr("cli", "member")
-        for c in shown:
-            print(f"{c['number']:<8} {c['name']}  {member if c['member'] else ''}".rstrip())
+        print_json_rows(shown)
+        return 0
+    member = tr("cli", "member")
+    for c in shown:
+        print(f"{c['number']:<8} {c['name']}  {member if c['member'] else ''}".rstrip())
+    say_more(page, len(found), more)
     return 0
 
 
@@ -484,25 +501,30 @@ def anonymise_customer(args: argparse.Namespace) -> int:
 def customer_json(uow: UnitOfWork, customer: Customer, today: dt.date) -> dict[str, Any]:
     """A customer as the CLI contract writes it; ``member``: a membership covers today."""
     assert customer.id is not None
-    memberships = customers.memberships_of(uow, customer.id)
+    spans = [
+        (m.member_number, m.valid_from, m.valid_to)
+        for m in customers.memberships_of(uow, customer.id)
+    ]
+    values = {key: getattr(customer, key) for key in customers.CUSTOMER_FIELDS}
+    return _customer_json(values, spans, today)
+
+
+def _customer_json(
+    values: Mapping[str, Any], spans: list[customers.MembershipSpan], today: dt.date
+) -> dict[str, Any]:
     return {
-        "number": customer.number,
-        "name": customer.name,
-        "kind": customer.kind,
-        "category": customer.category,
+        "number": values["number"],
+        "name": values["name"],
+        "kind": values["kind"],
+        "category": values["category"],
         "member": any(
-            m.valid_from <= today and (m.valid_to is None or today <= m.valid_to)
-            for m in memberships
+            start <= today and (end is None or today <= end) for _number, start, end in spans
         ),
         "memberships": [
-            {
-                "member_number": m.member_number,
-                "valid_from": m.valid_from,
-                "valid_to": m.valid_to,
-            }
-            for m in memberships
+            {"member_number": number, "valid_from": start, "valid_to": end}
+            for number, start, end in spans
         ],
-        **{key: getattr(customer, key) for key in customers.CUSTOMER_FIELDS if key in SHOWN},
+        **{key: values[key] for key in customers.CUSTOMER_FIELDS if key in SHOWN},
     }
 
 

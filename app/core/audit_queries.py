@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -158,14 +158,22 @@ def _midnight(day: dt.date, clock: Clock) -> dt.datetime:
 
 
 def event_ids(
-    uow: UnitOfWork, where: AuditFilter, clock: Clock, *, limit: int | None = None
+    uow: UnitOfWork,
+    where: AuditFilter,
+    clock: Clock,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[int]:
-    """The ids of the matching events, newest first (at most ``limit``)."""
+    """The ids of the matching events, newest first (at most ``limit``, after the first
+    ``offset``: a page)."""
     access.require(uow, Permission.REPORTS)
     found = _where(select(id_column(AuditEvent)), where, clock)
     found = found.order_by(id_column(AuditEvent).desc())
     if limit is not None:
         found = found.limit(max(limit, 0))
+    if offset > 0:
+        found = found.offset(offset)
     return [int(ident) for ident in uow.session.exec(found).all()]
 
 
@@ -225,10 +233,31 @@ def _references(uow: UnitOfWork, rows: Sequence[AuditRow]) -> dict[tuple[str, st
 
 
 def events(
-    uow: UnitOfWork, where: AuditFilter, clock: Clock, *, limit: int | None = None
+    uow: UnitOfWork,
+    where: AuditFilter,
+    clock: Clock,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[AuditRow]:
-    """The matching events, newest first (at most ``limit``)."""
-    return event_rows(uow, event_ids(uow, where, clock, limit=limit))
+    """The matching events, newest first (at most ``limit``, after the first ``offset``)."""
+    return event_rows(uow, event_ids(uow, where, clock, limit=limit, offset=offset))
+
+
+def stream_events(
+    uow: UnitOfWork,
+    where: AuditFilter,
+    clock: Clock,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    block: int = 500,
+) -> Iterator[AuditRow]:
+    """``events``, read ``block`` rows at a time as they are consumed (a whole trail is
+    printed without being held in memory)."""
+    ids = event_ids(uow, where, clock, limit=limit, offset=offset)
+    for start in range(0, len(ids), block):
+        yield from event_rows(uow, ids[start : start + block])
 
 
 def accounts(uow: UnitOfWork) -> list[str]:
