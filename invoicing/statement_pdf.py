@@ -20,11 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import re
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -36,12 +40,14 @@ from reportlab.platypus import (
 )
 
 from app.core.pdf import Logo
+from invoicing import pdf_concat
 from invoicing import pdf_layout as layout
 from invoicing.document import Party
 from invoicing.models import PaymentMethod
 from invoicing.pdf_layout import (
     ACCENT,
     BAND,
+    BOLD,
     FONT,
     NBSP,
     RULE,
@@ -97,7 +103,90 @@ def method_label(method: str) -> str:
     return METHODS.get(method, method)
 
 
-# --- canvas: page numbers, footer, running header -----------------------------------------
+# --- cells -------------------------------------------------------------------------------
+
+_BOLD_WHOLE = re.compile(r"^<b>([^<>&]*)</b>$")
+
+
+if TYPE_CHECKING:
+    _Flowable = object  # reportlab has no types: to mypy, a plain object
+else:
+    _Flowable = Flowable
+
+
+class _Line(_Flowable):
+    """A cell's plain text on one line, in the box and on the baseline reportlab's
+    ``Paragraph`` gives it, without parsing markup or breaking lines (most of a
+    statement's cells: a paragraph costs several times more to lay out). A text too wide
+    for its cell is handed to a ``Paragraph``, which breaks it."""
+
+    canv: Any
+    width: float
+    height: float
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.paragraph: Paragraph | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        style = self.style
+        room = available_width - style.leftIndent - style.rightIndent
+        if stringWidth(self.text, style.fontName, style.fontSize) > room:
+            self.paragraph = Paragraph(escape(self.text), style)
+            size: tuple[float, float] = self.paragraph.wrap(available_width, available_height)
+            return size
+        self.paragraph = None
+        self.width, self.height = available_width, style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, style = self.canv, self.style
+        if self.paragraph is not None:
+            self.paragraph.drawOn(canvas, 0, 0)
+            return
+        canvas.setFillColor(style.textColor)
+        canvas.setFont(style.fontName, style.fontSize, style.leading)
+        y = self.height - style.fontSize
+        if style.alignment == TA_RIGHT:
+            canvas.drawRightString(self.width - style.rightIndent, y, self.text)
+        else:
+            canvas.drawString(style.leftIndent, y, self.text)
+
+
+@functools.cache
+def _bold(name: str) -> ParagraphStyle:
+    return ParagraphStyle(f"{name}_bold", parent=layout.styles()[name], fontName=BOLD)
+
+
+class _Empty(_Flowable):
+    """An empty cell: what ``Paragraph("")`` lays out (no line, no height)."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def cell(text: str, style: str) -> Flowable:
+    """``P(text, style)`` for a cell: a plain text (or a wholly bold one) on one line is
+    drawn as a ``_Line``; any other markup goes through ``Paragraph``."""
+    if not text:
+        return _Empty()
+    bold = _BOLD_WHOLE.match(text)
+    plain = bold.group(1) if bold else text
+    chosen = layout.styles()[style]
+    if "<" in plain or "&" in plain or (bold and chosen.fontName not in (FONT, BOLD)):
+        return P(text, style)
+    # as ``Paragraph`` lays a line out: words split on any white space (no-break ones
+    # too), joined by one space
+    words = plain.split()
+    if not words:
+        return _Empty()
+    line = " ".join(words)
+    return _Line(line, _bold(style) if bold and chosen.fontName == FONT else chosen)
 
 
 # --- blocks -------------------------------------------------------------------------------
@@ -137,11 +226,11 @@ def _title_box(statement: Statement) -> list[Flowable]:
     )
     return [
         Paragraph(TITLE, _title_style()),
-        P(f"<b>{month}</b>", "meta"),
+        cell(f"<b>{month}</b>", "meta"),
         Spacer(1, 1.5 * mm),
         P(meta, "meta"),
         Spacer(1, 2 * mm),
-        P(f"<b>{NOT_AN_INVOICE}</b>", "meta"),
+        cell(f"<b>{NOT_AN_INVOICE}</b>", "meta"),
     ]
 
 
@@ -178,8 +267,8 @@ def _summary(statement: Statement, width: float) -> Table:
     rows = _summary_rows(statement)
     data = [
         [
-            P(label, "grand_l" if strong else "total_l"),
-            P(money(value), "grand" if strong else "total"),
+            cell(label, "grand_l" if strong else "total_l"),
+            cell(money(value), "grand" if strong else "total"),
         ]
         for label, value, strong in rows
     ]
@@ -202,9 +291,10 @@ def _summary(statement: Statement, width: float) -> Table:
 
 def _grid(heads: list[str], rows: list[list[str]], widths: list[float], numeric: set[int]) -> Table:
     """A table in the style of the invoice lines: accent header, zebra rows."""
-    header = [P(h, "head_r" if i in numeric else "head") for i, h in enumerate(heads)]
+    header = [cell(h, "head_r" if i in numeric else "head") for i, h in enumerate(heads)]
     data: list[list[Any]] = [header] + [
-        [P(cell, "num" if i in numeric else "cell") for i, cell in enumerate(row)] for row in rows
+        [cell(text, "num" if i in numeric else "cell") for i, text in enumerate(row)]
+        for row in rows
     ]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     style = [
@@ -500,8 +590,9 @@ def statement_pdf_pages(
         footer=footer,
         underlay=layout.demo_underlay(demo),
     )
-    from invoicing.render import pdfa_bytes  # factur-x and pypdf: imported when first used
-
     subject = f"Relevé de compte de {seller.name} à {customer.name}, situation au "
     subject += date(statement.as_of)
-    return pdfa_bytes(buffer.getvalue(), title=title, author=seller.name, subject=subject), pages
+    # PDF/A-3B as ``render.pdfa_bytes`` makes it (``pdf_concat.pdfa``: the same, faster)
+    return pdf_concat.pdfa(
+        buffer.getvalue(), title=title, author=seller.name, subject=subject
+    ), pages

@@ -640,24 +640,12 @@ class _Merged:
 
     def close(self, seller: Party, month: str) -> None:
         """Ends the file: its PDF/A parts are those ``pdfa_bytes`` gives a blank page."""
-        from invoicing.render import pdfa_bytes  # factur-x and pypdf: imported when used
-
         if self.concatenation is None:
             return
         try:
-            self.concatenation.close(pdfa_bytes(_blank_page(), **_merged_metadata(seller, month)))
+            self.concatenation.close(pdf_concat.skeleton(**_merged_metadata(seller, month)))
         except pdf_concat.NotSimple:
             self.concatenation = None
-
-
-def _blank_page() -> bytes:
-    from reportlab.pdfgen.canvas import Canvas
-
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pdfVersion=(1, 7))
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
 
 
 def _merge_with_pypdf(paths: list[Path], target: Path, seller: Party, month: str) -> None:
