@@ -16,12 +16,11 @@ from app.core.clock import Clock
 from app.core.db import UnitOfWork
 from app.core.errors import N_, DomainError
 from booking import desk_writes
-from booking.desk_ledger import Ledger, Move
+from booking.desk_ledger import Ledger, Move, booking_with_ledger, out_on_with_ledger
 from booking.desk_reads import (
     BookingFacts,
     CaseFacts,
     ItemFacts,
-    booking_by_reference,
     case_units,
     first_holder,
     identify,
@@ -120,11 +119,12 @@ def _in_unit(
     station: str,
     clock: Clock,
 ) -> ScanResult:
-    booking = out_on(uow, unit.id)
-    if booking is None:
+    found = out_on_with_ledger(uow, unit.id)
+    if found is None:
         return _refuse(
             code, Outcome.NOT_OUT, "{code} is not out: nothing to check in.", code=unit.barcode
         )
+    booking, ledger = found
     move = desk_writes.record_movement(
         uow.session,
         booking.id,
@@ -150,7 +150,7 @@ def _in_unit(
                 note=note or condition.value,
                 clock=clock,
             )
-    return _returned(uow, booking, unit, code, Ledger.read(uow, booking.id), clock, [move])
+    return _returned(uow, booking, unit, code, ledger.with_moves([move]), clock, [move])
 
 
 def _in_bulk(
@@ -202,11 +202,9 @@ def _in_bulk(
 def _bulk_booking(uow: UnitOfWork, type_id: int, hint: str) -> tuple[BookingFacts, Ledger] | None:
     """The booking to credit a bulk return to, with its ledger: the hinted one if it has
     some out, else the one due back first."""
-    hinted = booking_by_reference(uow, hint) if hint else None
-    if hinted is not None:
-        ledger = Ledger.read(uow, hinted.id)
-        if ledger.tally(type_id).out > 0:
-            return hinted, ledger
+    hinted = booking_with_ledger(uow, hint) if hint else None
+    if hinted is not None and hinted[1].tally(type_id).out > 0:
+        return hinted
     booking = first_holder(uow, type_id)
     if booking is None:
         return None

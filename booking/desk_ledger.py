@@ -8,37 +8,88 @@ from these rows; a scan just accepted is counted in without reading again
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import sqlalchemy
-from sqlalchemy import bindparam, func, literal
+from sqlalchemy import ColumnElement, CompoundSelect, Select, bindparam, func, literal
 
 from app.core.db import UnitOfWork
-from booking.desk_reads import LINE, MOVE, TYPE
+from booking.desk_reads import BOOKING, BOOKING_FACTS, LINE, MOVE, TYPE, BookingFacts, booking_row
 from booking.desk_results import LineProgress
 from booking.models import Condition, Direction
+from inventory import barcodes
+from inventory.barcodes import normalise
 
 _BOOKED = "booked"
-_LEDGER = sqlalchemy.union_all(
-    sqlalchemy.select(
-        LINE.c.item_type_id,
-        literal(_BOOKED, sqlalchemy.String),
-        literal("", sqlalchemy.String),
-        literal(False, sqlalchemy.Boolean),
-        func.sum(LINE.c.quantity),
+
+
+def _ledger_of(booking_id: ColumnElement[Any]) -> CompoundSelect[Any]:
+    """The ledger of the booking ``booking_id`` designates: its booked quantity per type
+    ("booked" rows), then its movements summed per type, direction, condition and undo."""
+    return sqlalchemy.union_all(
+        sqlalchemy.select(
+            LINE.c.item_type_id,
+            literal(_BOOKED, sqlalchemy.String).label("direction"),
+            literal("", sqlalchemy.String).label("condition"),
+            literal(False, sqlalchemy.Boolean).label("is_undo"),
+            func.sum(LINE.c.quantity).label("quantity"),
+        )
+        .where(LINE.c.booking_id == booking_id)
+        .group_by(LINE.c.item_type_id),
+        sqlalchemy.select(
+            MOVE.c.item_type_id,
+            MOVE.c.direction,
+            MOVE.c.condition,
+            MOVE.c.undoes.is_not(None),
+            func.sum(MOVE.c.quantity),
+        )
+        .where(MOVE.c.booking_id == booking_id)
+        .group_by(
+            MOVE.c.item_type_id, MOVE.c.direction, MOVE.c.condition, MOVE.c.undoes.is_not(None)
+        ),
     )
-    .where(LINE.c.booking_id == bindparam("booking_id"))
-    .group_by(LINE.c.item_type_id),
-    sqlalchemy.select(
-        MOVE.c.item_type_id,
-        MOVE.c.direction,
-        MOVE.c.condition,
-        MOVE.c.undoes.is_not(None),
-        func.sum(MOVE.c.quantity),
-    )
-    .where(MOVE.c.booking_id == bindparam("booking_id"))
-    .group_by(MOVE.c.item_type_id, MOVE.c.direction, MOVE.c.condition, MOVE.c.undoes.is_not(None)),
+
+
+def _with_facts(booking: Any, booking_id: ColumnElement[Any]) -> Select[Any]:
+    """The facts of the booking ``booking`` (a table or subquery joined to ``BOOKING``
+    selects) beside each row of its ledger: one round trip for both. The ledger is outer
+    joined, so a booking with nothing on it still gives its facts (ledger columns null)."""
+    ledger = _ledger_of(booking_id).subquery("ledger")
+    return sqlalchemy.select(
+        *BOOKING_FACTS,
+        ledger.c.item_type_id,
+        ledger.c.direction,
+        ledger.c.condition,
+        ledger.c.is_undo,
+        ledger.c.quantity,
+    ).select_from(booking.outerjoin(ledger, sqlalchemy.true()))
+
+
+_LEDGER = _ledger_of(bindparam("booking_id"))
+#: The booking of a reference (exactly, upper-case) and its ledger.
+_REFERENCE = bindparam("reference", type_=sqlalchemy.String)
+_BOOKING_LEDGER = _with_facts(
+    BOOKING,
+    sqlalchemy.select(BOOKING.c.id)
+    .where(BOOKING.c.reference == _REFERENCE)
+    .correlate(None)
+    .scalar_subquery(),
+).where(BOOKING.c.reference == _REFERENCE)
+#: A unit's last movement (its direction says whether the unit is out), with the facts and
+#: the ledger of that movement's booking.
+_LAST = (
+    sqlalchemy.select(MOVE.c.booking_id, MOVE.c.direction.label("last_direction"))
+    .where(MOVE.c.unit_id == bindparam("unit_id"))
+    .order_by(MOVE.c.id.desc())
+    .limit(1)
 )
+_last = _LAST.subquery("last")
+_UNIT_LEDGER = _with_facts(
+    _last.join(BOOKING, BOOKING.c.id == _last.c.booking_id),
+    _LAST.with_only_columns(MOVE.c.booking_id).correlate(None).scalar_subquery(),
+).add_columns(_last.c.last_direction)
 _TYPE_NAMES = sqlalchemy.select(TYPE.c.id, TYPE.c.code, TYPE.c.name).where(
     TYPE.c.id.in_(bindparam("type_ids", expanding=True))
 )
@@ -110,10 +161,17 @@ class Ledger:
 
     @classmethod
     def read(cls, uow: UnitOfWork, booking_id: int) -> Ledger:
+        """The booking's ledger (one statement)."""
+        return cls.of_rows(uow.session.execute(_LEDGER, {"booking_id": booking_id}))
+
+    @classmethod
+    def of_rows(cls, rows: Iterable[Any]) -> Ledger:
+        """The ledger of ``_ledger_of``'s rows (type, direction, condition, undo, sum);
+        rows whose type is null (a booking with nothing on it) count for nothing."""
         ledger = cls()
-        for type_id, direction, condition, is_undo, qty in uow.session.execute(
-            _LEDGER, {"booking_id": booking_id}
-        ):
+        for type_id, direction, condition, is_undo, qty in rows:
+            if type_id is None:
+                continue
             if direction == _BOOKED:
                 ledger.wanted[int(type_id)] = int(qty)
             else:
@@ -175,3 +233,36 @@ def progress(uow: UnitOfWork, booking_id: int) -> list[LineProgress]:
 def line_progress(uow: UnitOfWork, booking_id: int, type_id: int) -> LineProgress | None:
     """The progress of one type of the booking (None when it is not on it)."""
     return next((p for p in progress(uow, booking_id) if p.item_type_id == type_id), None)
+
+
+def _facts_and_ledger(rows: list[Any]) -> tuple[BookingFacts, Ledger]:
+    """``_with_facts``' rows: the booking's facts (on every row) and its ledger."""
+    return booking_row(rows[0]), Ledger.of_rows(tuple(r)[5:10] for r in rows)
+
+
+def booking_scanned(uow: UnitOfWork, code: str) -> tuple[BookingFacts, Ledger] | None:
+    """The booking whose reference is scanned (``desk.find_booking``: without case, then
+    the layout-swapped readings) and its ledger, one statement per reading."""
+    for reading in barcodes.candidates(code):
+        if (found := booking_with_ledger(uow, reading)) is not None:
+            return found
+    return None
+
+
+def booking_with_ledger(uow: UnitOfWork, reference: str) -> tuple[BookingFacts, Ledger] | None:
+    """The booking whose reference is exactly ``reference`` (without case) and its ledger,
+    in one statement; None when no booking has it."""
+    key = normalise(reference).upper()
+    if not key:
+        return None
+    rows = list(uow.session.execute(_BOOKING_LEDGER, {"reference": key}))
+    return _facts_and_ledger(rows) if rows else None
+
+
+def out_on_with_ledger(uow: UnitOfWork, unit_id: int) -> tuple[BookingFacts, Ledger] | None:
+    """The booking the unit is out on (its last movement is a check-out) and that
+    booking's ledger, in one statement; None when the unit is in the warehouse."""
+    rows = list(uow.session.execute(_UNIT_LEDGER, {"unit_id": unit_id}))
+    if not rows or rows[0].last_direction != Direction.OUT:
+        return None
+    return _facts_and_ledger(rows)

@@ -1,10 +1,11 @@
 """What a scan is about, read as plain facts with Core statements built once.
 
-The scan path never loads ORM rows to decide: the booking a scan is made for, what the
-scanned code designates (``identify``: a booking reference, a unit, a case or a bulk type,
-one statement per reading of the scan), where a unit is (``out_on``), a case's units, an
-overdue inspection, the booking a bulk return is credited to. SQLAlchemy caches the
-compiled form of these module-level statements; the answers are frozen dataclasses.
+The scan path never loads ORM rows to decide: what the scanned code designates
+(``identify``: a booking reference, a unit, a case or a bulk type, one statement per
+reading of the scan), where a unit is (``out_on``), a case's units, an overdue inspection,
+the booking a bulk return is credited to. SQLAlchemy caches the compiled form of these
+module-level statements; the answers are frozen dataclasses. (The booking a scan is made
+for is read with its ledger: ``booking.desk_ledger``.)
 """
 
 from __future__ import annotations
@@ -48,10 +49,6 @@ BOOKING_FACTS = (
     BOOKING.c.start,
     BOOKING.c.end,
 )
-_BOOKING_BY_REFERENCE = sqlalchemy.select(*BOOKING_FACTS).where(
-    BOOKING.c.reference == bindparam("reference")
-)
-
 #: The kinds a scan designates, in the order they are tried (``identify``).
 _KIND_ORDER = {"booking": 0, "unit": 1, "case": 2, "bulk": 3}
 _KINDS = {order: kind for kind, order in _KIND_ORDER.items()}
@@ -227,25 +224,6 @@ def booking_row(found: Any) -> BookingFacts:
 
 
 # --- the reads --------------------------------------------------------------------------
-
-
-def booking_facts(uow: UnitOfWork, code: str) -> BookingFacts | None:
-    """The booking whose reference is scanned (``find_booking``), as facts."""
-    for reading in barcodes.candidates(code):
-        reference = normalise(reading).upper()
-        if not reference:
-            continue
-        found = uow.session.execute(_BOOKING_BY_REFERENCE, {"reference": reference}).first()
-        if found is not None:
-            return booking_row(found)
-    return None
-
-
-def booking_by_reference(uow: UnitOfWork, reference: str) -> BookingFacts | None:
-    """The booking whose reference is exactly ``reference`` (without case)."""
-    key = normalise(reference).upper()
-    found = uow.session.execute(_BOOKING_BY_REFERENCE, {"reference": key}).first()
-    return booking_row(found) if found is not None else None
 
 
 def identify(uow: UnitOfWork, code: str) -> Scanned | None:
