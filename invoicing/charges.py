@@ -29,7 +29,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Protocol
 
-from sqlalchemy import case, func
+from sqlalchemy import bindparam, case, exists, func
+from sqlalchemy import select as core_select
 from sqlmodel import col, select
 
 from app.core.access import Permission, requires
@@ -38,16 +39,62 @@ from app.core.db import UnitOfWork, id_column, require_id
 from app.core.errors import Conflict, NotFound
 from app.core.money import from_cents, quantize
 from booking import memberships
+from booking.availability import table_of
 from booking.bookings import booking_by_ref
 from booking.desk import LineProgress, progress
 from booking.models import Booking, Condition, Customer, Direction, Movement
 from inventory import fields
 from inventory.catalogue import item_by_code, unit_by_barcode
 from inventory.models import Category, ItemType
-from invoicing import pricing, rates
+from invoicing import pricing, pricing_reads, rates
 from invoicing.document import Kind, VatCategory
 from invoicing.issuing import Covered
-from invoicing.models import CategoryRate, DamageCharge, IssuedDocument, IssuedLine, ItemRate
+from invoicing.models import CategoryRate, DamageCharge, IssuedDocument, IssuedLine
+
+_MOVE = table_of(Movement)
+_UNDO = _MOVE.alias("undo")
+#: The check-ins of a booking that count (not undone, not an undo, not a missing piece).
+_CHECKED_IN = (
+    core_select(_MOVE.c.item_type_id, _MOVE.c.at, _MOVE.c.quantity)
+    .where(
+        _MOVE.c.booking_id == bindparam("booking_id"),
+        _MOVE.c.direction == Direction.IN.value,
+        _MOVE.c.undoes.is_(None),
+        ~exists().where(_UNDO.c.undoes == _MOVE.c.id),
+        _MOVE.c.condition != Condition.MISSING.value,
+    )
+    .order_by(_MOVE.c.id)
+)
+_DAMAGE = table_of(DamageCharge)
+_DAMAGES = (
+    core_select(
+        _DAMAGE.c.id,
+        _DAMAGE.c.item_type_id,
+        _DAMAGE.c.quantity,
+        _DAMAGE.c.amount_cents,
+        _DAMAGE.c.description,
+    )
+    .where(_DAMAGE.c.booking_id == bindparam("booking_id"))
+    .order_by(_DAMAGE.c.id)
+)
+_DOC = table_of(IssuedDocument)
+_ISSUED = table_of(IssuedLine)
+#: Per ``covers``: the units a booking's invoices cover less those its credit notes cancel.
+_COVERED = (
+    core_select(
+        _ISSUED.c.covers,
+        func.sum(
+            case((_DOC.c.kind == Kind.CREDIT_NOTE.value, -1), else_=1) * _ISSUED.c.covered_quantity
+        ),
+    )
+    .select_from(_ISSUED.join(_DOC, _DOC.c.id == _ISSUED.c.document_id))
+    .where(
+        _DOC.c.booking_id == bindparam("booking_id"),
+        _DOC.c.kind.in_((Kind.INVOICE.value, Kind.CREDIT_NOTE.value)),
+        _ISSUED.c.covers != "",
+    )
+    .group_by(_ISSUED.c.covers)
+)
 
 MEMBER_LABEL = "Tarif adhérent (sociétaire {number})"
 #: Between the member numbers of a renewal on the printed rate ("S-0042 puis S-0043").
@@ -105,7 +152,7 @@ def rate_choice(uow: UnitOfWork, booking: Priceable) -> RateChoice:
 
 
 def day_rate(uow: UnitOfWork, item: ItemType, choice: RateChoice) -> Decimal:
-    rate = uow.session.get(ItemRate, item.id)
+    rate = pricing_reads.item_rate(uow, item.id)
     if choice.category_id is not None:
         special = uow.session.get(CategoryRate, (choice.category_id, item.id))
         if special is not None:
@@ -138,22 +185,14 @@ def late_pieces(uow: UnitOfWork, booking: Priceable, clock: Clock) -> list[LateP
     """Each piece checked in (good or damaged) after the booking's planned return, with
     its late days (``pricing.late_period``: the check-in scan's time in the cooperative's
     time zone against the planned return, the weekend rule's Monday included)."""
-    undone = select(Movement.undoes).where(col(Movement.undoes).is_not(None))
-    query = select(Movement).where(
-        Movement.booking_id == booking.id,
-        Movement.direction == Direction.IN.value,
-        col(Movement.undoes).is_(None),
-        id_column(Movement).not_in(undone),
-        Movement.condition != Condition.MISSING.value,
-    )
     rule = rates.weekend_rule(uow)
     weekend = pricing.is_weekend(booking.start, booking.end, rule)
     out: list[LatePiece] = []
-    for move in uow.session.exec(query.order_by(id_column(Movement))):
-        returned = clock.to_local(move.at)
+    for type_id, at, quantity in uow.session.execute(_CHECKED_IN, {"booking_id": booking.id}):
+        returned = clock.to_local(at)
         period = pricing.late_period(booking.end, returned, weekend=weekend, rule=rule)
         if period is not None:
-            out += [LatePiece(move.item_type_id, *period)] * move.quantity
+            out += [LatePiece(type_id, *period)] * quantity
     return out
 
 
@@ -187,22 +226,18 @@ def _desk_charges(
                 vat=dvat,
             )
             out.append(Covered(line, f"loss:{tid}", p.missing))
-    charges = uow.session.exec(
-        select(DamageCharge)
-        .where(DamageCharge.booking_id == booking.id)
-        .order_by(id_column(DamageCharge))
-    )
-    for charge in charges:
-        item = _item_type(uow, items, charge.item_type_id)
+    charges = uow.session.execute(_DAMAGES, {"booking_id": booking.id})
+    for charge_id, type_id, quantity, amount_cents, description in charges:
+        item = _item_type(uow, items, type_id)
         line = pricing.charge_line(
-            text=pricing.DAMAGE_TEXT.format(name=item.name, note=charge.description),
+            text=pricing.DAMAGE_TEXT.format(name=item.name, note=description),
             code=item.code,
             quantity=1,
-            unit_amount=from_cents(charge.amount_cents),
+            unit_amount=from_cents(amount_cents),
             vat=dvat,
-            detail=DAMAGE_PIECES.format(qty=charge.quantity, s="s" if charge.quantity > 1 else ""),
+            detail=DAMAGE_PIECES.format(qty=quantity, s="s" if quantity > 1 else ""),
         )
-        out.append(Covered(line, f"damage:{charge.id}", 1))
+        out.append(Covered(line, f"damage:{charge_id}", 1))
     out += _late_lines(uow, booking, items, choice, clock)
     return out
 
@@ -262,18 +297,8 @@ def covered_so_far(uow: UnitOfWork, booking_id: int) -> dict[str, int]:
     credit notes cancelled (a credit note's line stores the credited line's ``covers`` and
     the units it cancels; an amount-only credit cancels none). Only what is still covered
     is listed: after a full credit note nothing is, and the booking can be invoiced again."""
-    sign = case((col(IssuedDocument.kind) == Kind.CREDIT_NOTE.value, -1), else_=1)
-    query = (
-        select(IssuedLine.covers, func.sum(sign * col(IssuedLine.covered_quantity)))
-        .join(IssuedDocument, id_column(IssuedDocument) == IssuedLine.document_id)
-        .where(
-            IssuedDocument.booking_id == booking_id,
-            col(IssuedDocument.kind).in_((Kind.INVOICE.value, Kind.CREDIT_NOTE.value)),
-            IssuedLine.covers != "",
-        )
-        .group_by(IssuedLine.covers)
-    )
-    return {covers: int(qty) for covers, qty in uow.session.exec(query) if int(qty) > 0}
+    found = uow.session.execute(_COVERED, {"booking_id": booking_id})
+    return {str(covers): int(qty) for covers, qty in found if int(qty) > 0}
 
 
 def uninvoiced(uow: UnitOfWork, booking: Booking, clock: Clock) -> tuple[list[Covered], RateChoice]:

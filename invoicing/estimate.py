@@ -20,20 +20,37 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from sqlalchemy import bindparam, func
+from sqlalchemy import select as core_select
 from sqlmodel import select
 
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, id_column, require_id
 from app.core.money import from_cents
 from booking import bookings, memberships
-from booking.bookings import BookingData, lines_of
+from booking.availability import table_of
+from booking.bookings import BookingData
 from booking.customers import customer_by_number
 from booking.desk import progress
-from booking.models import Booking
+from booking.models import Booking, BookingLine
 from inventory.models import Category, ItemType
-from invoicing import charges, pricing, rates
+from invoicing import charges, pricing, pricing_reads, rates
 from invoicing.document import Line
 from invoicing.issuing import Covered
+
+_LINE = table_of(BookingLine)
+_TYPE = table_of(ItemType)
+#: A stored booking's quantities per item type, in the order of its lines.
+_BOOKED = (
+    core_select(_LINE.c.item_type_id, func.sum(_LINE.c.quantity))
+    .where(_LINE.c.booking_id == bindparam("booking_id"))
+    .group_by(_LINE.c.item_type_id)
+    .order_by(func.min(_LINE.c.id))
+)
+_TYPES = select(ItemType).where(id_column(ItemType).in_(bindparam("ids", expanding=True)))
+_DEPOSITS = core_select(_TYPE.c.id, _TYPE.c.deposit_cents).where(
+    _TYPE.c.id.in_(bindparam("ids", expanding=True))
+)
 
 
 @dataclass(frozen=True)
@@ -54,9 +71,8 @@ class Draft:
 
 def draft_of(uow: UnitOfWork, booking: Booking) -> Draft:
     """A stored booking as it is in the database."""
-    booked: dict[int, int] = {}
-    for line in lines_of(uow, require_id(booking)):
-        booked[line.item_type_id] = booked.get(line.item_type_id, 0) + line.quantity
+    found = uow.session.execute(_BOOKED, {"booking_id": require_id(booking)})
+    booked = {int(type_id): int(quantity) for type_id, quantity in found}
     return Draft(
         customer_id=booking.customer_id,
         start=booking.start,
@@ -100,6 +116,13 @@ def booking_lines(
     rental (charged days, the family's coefficient, the day rate of the customer's rate,
     line and booking discounts), consumables sold and, for a stored booking, what the desk
     recorded."""
+    with pricing_reads.pricing_scope(uow):
+        return _booking_lines(uow, draft, clock)
+
+
+def _booking_lines(
+    uow: UnitOfWork, draft: Draft, clock: Clock
+) -> tuple[list[Covered], charges.RateChoice]:
     choice = charges.rate_choice(uow, draft)
     rule = rates.weekend_rule(uow)
     days = pricing.charged_days(draft.use_start, draft.use_end, draft.start, draft.end, rule)
@@ -108,8 +131,8 @@ def booking_lines(
     booked = {t: q for t, q in draft.booked.items() if q > 0}
     moved = {p.item_type_id: p for p in progress(uow, draft.id)} if draft.id else {}
     wanted = set(booked) | set(moved)
-    query = select(ItemType).where(id_column(ItemType).in_(wanted))
-    items = {require_id(i): i for i in uow.session.exec(query)}
+    items = {require_id(i): i for i in uow.session.exec(_TYPES, params={"ids": sorted(wanted)})}
+    pricing_reads.read_item_rates(uow, items)
     order = sorted(items, key=lambda t: (items[t].category == Category.CONSUMABLES, items[t].name))
     out: list[Covered] = []
     for tid in order:
@@ -153,10 +176,10 @@ def booking_lines(
 
 def deposit_of(uow: UnitOfWork, booked: Mapping[int, int]) -> Decimal:
     """Σ quantity × the type's deposit."""
-    total = 0
-    for type_id, quantity in booked.items():
-        item = uow.session.get(ItemType, type_id)
-        total += quantity * (item.deposit_cents if item is not None else 0)
+    wanted = sorted(t for t in booked)
+    found = uow.session.execute(_DEPOSITS, {"ids": wanted}) if wanted else ()
+    deposits = {int(type_id): int(cents) for type_id, cents in found}
+    total = sum(quantity * deposits.get(t, 0) for t, quantity in booked.items())
     return from_cents(total)
 
 
@@ -191,6 +214,11 @@ class Priced:
 def price(uow: UnitOfWork, draft: Draft, clock: Clock) -> Priced:
     """What the quote of ``draft`` prints: its lines with the minimum charge, the rate and
     why, the deposit."""
+    with pricing_reads.pricing_scope(uow):
+        return _price(uow, draft, clock)
+
+
+def _price(uow: UnitOfWork, draft: Draft, clock: Clock) -> Priced:
     covered, choice = booking_lines(uow, draft, clock)
     with_top_up = charges.with_minimum(uow, draft, covered)
     top_up = sum((c.line.net for c in with_top_up if c.covers == "minimum"), pricing.ZERO)

@@ -22,21 +22,37 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
+from sqlalchemy import bindparam, func
+from sqlalchemy import select as core_select
 from sqlmodel import col, select
 
 from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict
+from app.core.money import from_cents
+from booking.availability import table_of
 from booking.bookings import BookingData, booking_by_ref
-from booking.models import Booking, BookingStatus
-from invoicing import charges, estimate, issuing, parties, pricing, rates, vat_rules
+from booking.models import Booking, BookingLine, BookingStatus, Customer
+from inventory.models import ItemType
+from invoicing import (
+    charges,
+    estimate,
+    issuing,
+    parties,
+    pricing,
+    pricing_reads,
+    rates,
+    vat_rules,
+)
 from invoicing.document import Document, Kind, Line, VatCategory
 from invoicing.issuing import Covered, Renderer, XmlCheck
 from invoicing.models import IssuedDocument
 
 #: Statuses a booking may be invoiced in (invoicing before the event is common).
 INVOICEABLE = (BookingStatus.CONFIRMED, BookingStatus.OUT, BookingStatus.RETURNED)
+_LINE = table_of(BookingLine)
+_TYPE = table_of(ItemType)
 QUOTE_NOTE = "Devis valable jusqu'au {date}. Ce devis ne constitue pas une facture."
 DEPOSIT_NOTE = "Caution demandée : {amount} — non facturée"
 
@@ -46,9 +62,18 @@ def quote_number(booking: Booking | estimate.Draft) -> str:
     return f"D-{booking.reference}"
 
 
+#: Σ quantity × the type's deposit over a booking's lines, in cents (one statement).
+_DEPOSIT = (
+    core_select(func.coalesce(func.sum(_LINE.c.quantity * _TYPE.c.deposit_cents), 0))
+    .select_from(_LINE.join(_TYPE, _TYPE.c.id == _LINE.c.item_type_id))
+    .where(_LINE.c.booking_id == bindparam("booking_id"))
+)
+
+
 def deposit_required(uow: UnitOfWork, booking: Booking) -> Decimal:
     """Σ quantity × the type's deposit, over the booking's lines."""
-    return estimate.deposit_of(uow, estimate.draft_of(uow, booking).booked)
+    cents = uow.session.execute(_DEPOSIT, {"booking_id": require_id(booking)}).scalar()
+    return from_cents(int(cents or 0))
 
 
 def _spanning(
@@ -81,8 +106,10 @@ def _document(
     today: dt.date,
     number: str = "",
     deposit: Decimal | None = None,
+    customer: Customer | None = None,
 ) -> Document:
-    customer = charges.customer_of(uow, booking)  # type: ignore[arg-type]
+    if customer is None:
+        customer = charges.customer_of(uow, booking)  # type: ignore[arg-type]
     buyer = parties.buyer(customer)
     first, last = charges.usage_days(booking)
     lines = vat_rules.apply(uow, customer, lines)
@@ -144,19 +171,20 @@ def _quote(
 ) -> Quote:
     """The one way a quote is priced and built: stored bookings (``quote_document``) and
     bookings being edited (``draft_quote``) both come here."""
-    priced = estimate.price(uow, draft, clock)
-    if require_lines and not priced.covered:
-        raise Conflict("Booking {ref} has no lines to quote.", ref=draft.reference)
-    document = _document(
-        uow,
-        draft,
-        Kind.QUOTE,
-        priced.lines,
-        priced.choice.label,
-        clock.today(),
-        number,
-        deposit=priced.deposit,
-    )
+    with pricing_reads.pricing_scope(uow):
+        priced = estimate.price(uow, draft, clock)
+        if require_lines and not priced.covered:
+            raise Conflict("Booking {ref} has no lines to quote.", ref=draft.reference)
+        document = _document(
+            uow,
+            draft,
+            Kind.QUOTE,
+            priced.lines,
+            priced.choice.label,
+            clock.today(),
+            number,
+            deposit=priced.deposit,
+        )
     return Quote(document, priced)
 
 
@@ -254,7 +282,32 @@ def prepare_invoice(
 ) -> PreparedInvoice:
     """Everything about the booking's next invoice but its number: drafted, checked
     (mandatory mentions, one VAT scope, no negative total) and built. ``damage_only``:
-    only the booking's damage and loss charges (the rest stays for a later invoice)."""
+    only the booking's damage and loss charges (the rest stays for a later invoice).
+    Issued through ``issuing.issue``, the write takes back what the rehearsal prepared
+    when nothing was committed in between (``issuing.rehearsed``)."""
+    key = (
+        "invoice",
+        reference,
+        clock.today(),
+        damage_only,
+        None if lines_override is None else tuple(lines_override),
+    )
+    again = issuing.rehearsed(uow, key)
+    if isinstance(again, PreparedInvoice):
+        return again
+    with pricing_reads.pricing_scope(uow):
+        prepared = _prepare_invoice(uow, reference, clock, damage_only, lines_override)
+    issuing.keep_prepared(uow, key, prepared)
+    return prepared
+
+
+def _prepare_invoice(
+    uow: UnitOfWork,
+    reference: str,
+    clock: Clock,
+    damage_only: bool,
+    lines_override: Sequence[Line] | None,
+) -> PreparedInvoice:
     booking = _invoiceable(uow, reference)
     drafted, choice = _draft(uow, booking, clock, damage_only=damage_only)
     if lines_override is not None:
@@ -264,13 +317,15 @@ def prepare_invoice(
     parties.require_lines(lines)
     # charges alone are an indemnity: no rate applied, no deposit asked
     label, deposit = ("", Decimal(0)) if damage_only else (choice.label, None)
-    document = _document(uow, booking, Kind.INVOICE, lines, label, clock.today(), deposit=deposit)
+    customer = charges.customer_of(uow, booking)
+    document = _document(
+        uow, booking, Kind.INVOICE, lines, label, clock.today(), deposit=deposit, customer=customer
+    )
     # the rows store the lines as treated for this buyer (vat_rules.apply keeps the order)
     drafted = [
         dataclasses.replace(c, line=ln) for c, ln in zip(drafted, document.lines, strict=True)
     ]
     _require_one_scope(booking, document.lines)
-    customer = charges.customer_of(uow, booking)
     parties.require_mentions(
         document.seller,
         document.buyer,
@@ -286,11 +341,12 @@ def draft_invoice(
     uow: UnitOfWork, reference: str, clock: Clock, *, damage_only: bool = False
 ) -> Document:
     """The invoice issuing would produce now, without a number."""
-    booking = _invoiceable(uow, reference)
-    covered, choice = _draft(uow, booking, clock, damage_only=damage_only)
-    return _document(
-        uow, booking, Kind.INVOICE, [c.line for c in covered], choice.label, clock.today()
-    )
+    with pricing_reads.pricing_scope(uow):
+        booking = _invoiceable(uow, reference)
+        covered, choice = _draft(uow, booking, clock, damage_only=damage_only)
+        return _document(
+            uow, booking, Kind.INVOICE, [c.line for c in covered], choice.label, clock.today()
+        )
 
 
 def has_damage_to_invoice(uow: UnitOfWork, reference: str, clock: Clock) -> bool:

@@ -21,17 +21,22 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
+from sqlalchemy import bindparam, func, insert, update
+from sqlalchemy import select as core_select
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import col, select
 
-from app.core import seals
+from app.core import audit, seals
 from app.core.access import Permission, requires
 from app.core.clock import Clock
-from app.core.db import Database, UnitOfWork, require_id
+from app.core.db import Database, UnitOfWork
 from app.core.errors import Conflict, NotFound
+from app.core.models import AuditEvent
 from app.core.money import to_cents
 from app.core.settings import CREDIT_PREFIX, INVOICE_PREFIX, get_setting, is_demo, logo_bytes
+from booking.availability import table_of
 from invoicing import letterhead
 from invoicing.document import Document, Kind, Line
 from invoicing.models import DocumentFile, DocumentSequence, IssuedDocument, IssuedLine
@@ -72,6 +77,40 @@ class Covered:
     credits_position: int = 0
 
 
+# --- statements (built once; SQLAlchemy caches their compiled form) ----------------------
+
+_DOC = table_of(IssuedDocument)
+_LINE = table_of(IssuedLine)
+_FILE = table_of(DocumentFile)
+_SEQ = table_of(DocumentSequence)
+_SERIES_USED = (
+    core_select(_DOC.c.series)
+    .where(_DOC.c.kind == bindparam("kind"), _DOC.c.year == bindparam("year"))
+    .order_by(_DOC.c.id.desc())
+    .limit(1)
+)
+_PEEK = core_select(_SEQ.c.next_value).where(
+    _SEQ.c.series == bindparam("of_series"), _SEQ.c.year == bindparam("of_year")
+)
+_BUMP = (
+    update(_SEQ)
+    .where(_SEQ.c.series == bindparam("of_series"), _SEQ.c.year == bindparam("of_year"))
+    .values(next_value=_SEQ.c.next_value + 1)
+    .returning(_SEQ.c.next_value)
+)
+_LAST_OF_SERIES = (
+    core_select(_DOC.c.number, _DOC.c.issue_date)
+    .where(_DOC.c.series == bindparam("series"))
+    .order_by(_DOC.c.issue_date.desc(), _DOC.c.id.desc())
+    .limit(1)
+)
+_LAST_CHAIN = core_select(_FILE.c.chain_hash).order_by(_FILE.c.document_id.desc()).limit(1)
+_INSERT_DOCUMENT = insert(_DOC).returning(_DOC.c.id)
+#: One multi-row statement on both engines; rows are matched back by their position.
+_INSERT_LINES = insert(_LINE).returning(_LINE.c.id, _LINE.c.position)
+_INSERT_FILE = insert(_FILE)
+
+
 # --- numbering and storage ----------------------------------------------------------------
 
 
@@ -94,14 +133,9 @@ def series_for(uow: UnitOfWork, kind: Kind, year: int) -> str:
     the year applies from the next year (before that first number, at once), so each
     year's numbers stay one gapless series and no number ever changes."""
     key, default = _PREFIX_SETTINGS[kind]
-    used = uow.session.exec(
-        select(IssuedDocument.series)
-        .where(IssuedDocument.kind == kind.value, IssuedDocument.year == year)
-        .order_by(col(IssuedDocument.id).desc())
-        .limit(1)
-    ).first()
+    used = uow.session.execute(_SERIES_USED, {"kind": kind.value, "year": year}).scalar()
     if used:
-        return used
+        return str(used)
     prefix = get_setting(uow, key).strip() or default
     if not PREFIX_CHARSET.fullmatch(prefix):
         raise Conflict(
@@ -119,17 +153,21 @@ def next_number(uow: UnitOfWork, series: str, year: int) -> tuple[str, int]:
     write transaction: a rollback gives it back, so the sequence has no gap. In a
     rehearsal (``issue``) the number is only peeked (plus the rehearsal's offset)."""
     rehearsal = uow.memo.get(_REHEARSAL)
+    key = {"of_series": series, "of_year": year}
     if isinstance(rehearsal, _Rehearsal):
-        found = uow.session.get(DocumentSequence, (series, year))
-        value = (found.next_value if found is not None else 1) + rehearsal.offset
+        found = uow.session.execute(_PEEK, key).scalar()
+        value = (found if found is not None else 1) + rehearsal.offset
         return f"{series}-{year}-{value:05d}", value
-    row = uow.session.get(DocumentSequence, (series, year))
-    if row is None:
-        row = DocumentSequence(series=series, year=year, next_value=1)
-        uow.session.add(row)
-    value = row.next_value
-    row.next_value = value + 1
-    uow.flush()
+    following = uow.session.execute(_BUMP, key).scalar()
+    if following is None:  # the series' first number this year
+        first = {"series": series, "year": year, "next_value": 2}
+        uow.session.execute(insert(_SEQ), first)
+        value, change = 1, audit.inserted(_SEQ, first)
+    else:
+        value = following - 1
+        names = {"series": series, "year": year}
+        change = audit.updated(_SEQ, names, {"next_value": value}, {"next_value": following})
+    audit.record_core(uow.session, [change])
     number = f"{series}-{year}-{value:05d}"
     assert NUMBER_CHARSET.fullmatch(number), number
     return number, value
@@ -144,8 +182,8 @@ def chain(prev: str, pdf_sha: str, xml_sha: str) -> str:
 
 
 def last_chain_hash(uow: UnitOfWork) -> str:
-    query = select(DocumentFile.chain_hash).order_by(col(DocumentFile.document_id).desc())
-    return uow.session.exec(query.limit(1)).first() or GENESIS
+    found = uow.session.execute(_LAST_CHAIN).scalar()
+    return str(found) if found else GENESIS
 
 
 @requires(Permission.INVOICING)
@@ -172,7 +210,17 @@ def store(
     require_date_order(uow, series, document)
     rehearsal = uow.memo.get(_REHEARSAL)
     if isinstance(rehearsal, _Rehearsal):
-        raise _Rehearsed(document, _render(uow, document, renderer, check))
+        rendered = _render(uow, document, renderer, check)
+        prepared = uow.memo.get(_PREPARED)
+        raise _Rehearsed(
+            _Take(
+                document,
+                rendered[0],
+                rendered[1],
+                prepared if isinstance(prepared, tuple) else None,
+                rehearsal.since,
+            )
+        )
     # The rehearsal rendered the action's first document; a further one (an action that
     # issues several) is rendered here, in the write transaction.
     take = uow.memo.pop(_TAKE, None)
@@ -183,61 +231,67 @@ def store(
         pdf, xml = take.pdf, take.xml
     else:
         pdf, xml = _render(uow, document, renderer, check)
-    row = IssuedDocument(
-        kind=document.kind.value,
-        number=document.number,
-        series=series,
-        year=document.issue_date.year,
-        sequence=sequence,
-        issue_date=document.issue_date,
-        due_date=document.due_date or document.issue_date,
-        booking_id=booking_id,
-        customer_id=customer_id,
-        cites_id=cites_id,
-        buyer_name=document.buyer.name,
-        net_cents=to_cents(document.net_total),
-        vat_cents=to_cents(document.vat_total),
-        gross_cents=to_cents(document.gross_total),
-        reason=reason,
-        document_json=to_json(document),
-        issued_at=clock.now(),
-        issued_by=user,
-    )
-    uow.session.add(row)
-    uow.flush()
-    for position, item in enumerate(lines, start=1):
-        ln = item.line
-        uow.session.add(
-            IssuedLine(
-                document_id=require_id(row),
-                position=position,
-                covers=item.covers,
-                covered_quantity=item.quantity,
-                description=ln.description,
-                quantity=str(ln.quantity),
-                net_cents=to_cents(ln.net),
-                vat_category=ln.vat_category.value,
-                vat_rate_bp=int(ln.vat_rate * 100),
-                credits_position=item.credits_position,
-            )
-        )
+    values: dict[str, Any] = {
+        "kind": document.kind.value,
+        "number": document.number,
+        "series": series,
+        "year": document.issue_date.year,
+        "sequence": sequence,
+        "issue_date": document.issue_date,
+        "due_date": document.due_date or document.issue_date,
+        "booking_id": booking_id,
+        "customer_id": customer_id,
+        "cites_id": cites_id,
+        "buyer_name": document.buyer.name,
+        "net_cents": to_cents(document.net_total),
+        "vat_cents": to_cents(document.vat_total),
+        "gross_cents": to_cents(document.gross_total),
+        "reason": reason,
+        "document_json": to_json(document),
+        "issued_at": clock.now(),
+        "issued_by": user,
+    }
+    session = uow.session
+    document_id = int(session.execute(_INSERT_DOCUMENT, values).scalar_one())
+    values["id"] = document_id
+    changes = [audit.inserted(_DOC, values)]
+    rows = [
+        {
+            "document_id": document_id,
+            "position": position,
+            "covers": item.covers,
+            "covered_quantity": item.quantity,
+            "description": item.line.description,
+            "quantity": str(item.line.quantity),
+            "net_cents": to_cents(item.line.net),
+            "vat_category": item.line.vat_category.value,
+            "vat_rate_bp": int(item.line.vat_rate * 100),
+            "credits_position": item.credits_position,
+        }
+        for position, item in enumerate(lines, start=1)
+    ]
+    if rows:
+        ids = dict((p, i) for i, p in session.execute(_INSERT_LINES, rows))
+        changes += [audit.inserted(_LINE, {"id": ids[r["position"]], **r}) for r in rows]
     pdf_sha = _sha(pdf)
     xml_sha = _sha(xml) if xml is not None else ""
     prev = last_chain_hash(uow)
-    uow.session.add(
-        DocumentFile(
-            document_id=require_id(row),
-            pdf=pdf,
-            xml=xml,
-            pdf_sha256=pdf_sha,
-            xml_sha256=xml_sha,
-            prev_chain_hash=prev,
-            chain_hash=chain(prev, pdf_sha, xml_sha),
-        )
-    )
-    uow.flush()
-    document_id = require_id(row)
-    seals.append(uow.session.connection(), seals.DOCUMENT, document_id, document_id)
+    stored = {
+        "document_id": document_id,
+        "pdf": pdf,
+        "xml": xml,
+        "pdf_sha256": pdf_sha,
+        "xml_sha256": xml_sha,
+        "prev_chain_hash": prev,
+        "chain_hash": chain(prev, pdf_sha, xml_sha),
+    }
+    session.execute(_INSERT_FILE, stored)
+    changes.append(audit.inserted(_FILE, stored))
+    audit.record_core(session, changes)
+    seals.append(session.connection(), seals.DOCUMENT, document_id, document_id)
+    row = IssuedDocument(**values)
+    make_transient_to_detached(row)
+    session.add(row)
     return row
 
 
@@ -265,13 +319,7 @@ def _render(
 def require_date_order(uow: UnitOfWork, series: str, document: Document) -> None:
     """Refuse a document dated before the last one issued in its series (a wrong clock
     on this computer would otherwise break the chronological order of the numbers)."""
-    query = (
-        select(IssuedDocument)
-        .where(IssuedDocument.series == series)
-        .order_by(col(IssuedDocument.issue_date).desc(), col(IssuedDocument.id).desc())
-        .limit(1)
-    )
-    last = uow.session.exec(query).first()
+    last = uow.session.execute(_LAST_OF_SERIES, {"series": series}).first()
     if last is None or last.issue_date <= document.issue_date:
         return
     number, day = last.number, last.issue_date
@@ -311,6 +359,8 @@ MAX_SPREAD = 16
 @dataclass
 class _Rehearsal:
     offset: int = 0
+    #: The audit trail's last id when the rehearsal began (before it read anything).
+    since: int = 0
 
 
 @dataclass(frozen=True)
@@ -318,12 +368,49 @@ class _Take:
     document: Document
     pdf: bytes
     xml: bytes | None
+    #: What the action prepared in the rehearsal (``keep_prepared``): (its key, the value).
+    prepared: tuple[object, object] | None = None
+    since: int = 0
 
 
 class _Rehearsed(BaseException):  # noqa: N818 - a signal (no "except Exception" stops it)
-    def __init__(self, document: Document, rendered: tuple[bytes, bytes | None]) -> None:
-        super().__init__(document.number)
-        self.take = _Take(document, rendered[0], rendered[1])
+    def __init__(self, take: _Take) -> None:
+        super().__init__(take.document.number)
+        self.take = take
+
+
+_PREPARED = "issuing.prepared"
+_STATS = "issuing.stats"
+_LAST_AUDIT = core_select(func.max(table_of(AuditEvent).c.id))
+
+
+def _last_audit_id(uow: UnitOfWork) -> int:
+    return int(uow.session.execute(_LAST_AUDIT).scalar() or 0)
+
+
+def keep_prepared(uow: UnitOfWork, key: object, prepared: object) -> None:
+    """In a rehearsal (``issue``): what the action prepared for ``key`` (its arguments),
+    for the write to take back with ``rehearsed``."""
+    if isinstance(uow.memo.get(_REHEARSAL), _Rehearsal):
+        uow.memo[_PREPARED] = (key, prepared)
+
+
+def rehearsed(uow: UnitOfWork, key: object) -> object | None:
+    """In the write of an ``issue``: what the rehearsal prepared for ``key``, when nothing
+    was committed since the rehearsal began — the audit trail's last id, read here under
+    the write lock, is still the one it read first (every committed write adds to the
+    trail, and writers take the lock in turn, so ids grow in the order of the commits).
+    None otherwise: the action prepares again from what the database holds now. Either
+    way ``store`` then stores the rehearsed bytes only for the very same document."""
+    take = uow.memo.get(_TAKE)
+    if not isinstance(take, _Take) or take.prepared is None or take.prepared[0] != key:
+        return None
+    if _last_audit_id(uow) != take.since:
+        return None
+    stats = uow.memo.get(_STATS)
+    if isinstance(stats, IssueStats):
+        stats.reused += 1
+    return take.prepared[1]
 
 
 class _Stale(BaseException):  # noqa: N818 - a signal (no "except Exception" stops it)
@@ -356,6 +443,8 @@ class IssueStats:
 
     rehearsals: int = 0
     locked_renders: int = 0
+    #: Writes that stored what the rehearsal prepared (nothing committed in between).
+    reused: int = 0
     waits: list[float] = field(default_factory=list)
 
 
@@ -392,6 +481,7 @@ def issue(
             try:
                 with db.write() as uow:
                     uow.memo[_TAKE] = take
+                    uow.memo[_STATS] = stats
                     return action(uow)
             except _Stale as stale:
                 if stale.ahead:  # guessed ahead: wait while the numbers before it go
@@ -420,7 +510,8 @@ def issue(
 
 def _rehearse(db: Database, action: IssueAction, offset: int) -> _Take | None:
     with db.read() as uow:
-        uow.memo[_REHEARSAL] = _Rehearsal(offset)
+        # the first read: the rehearsal sees the database as it was at this audit id
+        uow.memo[_REHEARSAL] = _Rehearsal(offset, _last_audit_id(uow))
         try:
             action(uow)
         except _Rehearsed as done:

@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
+from sqlalchemy import bindparam
+from sqlalchemy import select as core_select
 from sqlmodel import col, select
 
 from app.core.access import Permission, requires
@@ -19,6 +21,7 @@ from app.core.db import UnitOfWork
 from app.core.errors import NotFound, ValidationError
 from app.core.money import from_cents, quantize, to_decimal
 from app.core.settings import get_setting, set_setting
+from booking.availability import table_of
 from booking.bookings import booking_by_ref
 from booking.customers import customer_by_number
 from inventory import fields
@@ -37,6 +40,12 @@ from invoicing.models import (
     PriceCategory,
 )
 from invoicing.pricing import Coefficients, LateCharge, LateRule, VatSpec, WeekendRule
+from invoicing.pricing_reads import item_rate, scoped
+
+_DISCOUNT = table_of(LineDiscount)
+_LINE_DISCOUNTS = core_select(_DISCOUNT.c.item_type_id, _DISCOUNT.c.discount_bp).where(
+    _DISCOUNT.c.booking_id == bindparam("booking_id")
+)
 
 # --- settings --------------------------------------------------------------------------
 
@@ -334,12 +343,15 @@ def assign_price_category(
 
 
 def customer_category(uow: UnitOfWork, customer_id: int) -> PriceCategory | None:
-    row = uow.session.get(CustomerPriceCategory, customer_id)
-    return uow.session.get(PriceCategory, row.category_id) if row is not None else None
+    def load() -> PriceCategory | None:
+        row = uow.session.get(CustomerPriceCategory, customer_id)
+        return uow.session.get(PriceCategory, row.category_id) if row is not None else None
+
+    return scoped(uow, ("customer_category", customer_id), load)
 
 
 def vat_of(uow: UnitOfWork, item: ItemType) -> VatSpec:
-    rate = uow.session.get(ItemRate, item.id)
+    rate = item_rate(uow, item.id)
     if rate is not None and rate.vat_rate_bp is not None:
         return VatSpec(VatCategory.STANDARD, bp_percent(rate.vat_rate_bp))
     return VatSpec(VatCategory.STANDARD, default_vat(uow))
@@ -443,7 +455,7 @@ def _forget_coefficients(uow: UnitOfWork) -> None:
 
 
 def _coefficients_for(uow: UnitOfWork, booking_id: int, family: str) -> Coefficients:
-    override = uow.session.get(BookingPricing, booking_id)
+    override = _pricing_row(uow, booking_id)
     if override is not None and override.fixed_coefficient_milli is not None:
         return Coefficients(fixed=Decimal(override.fixed_coefficient_milli) / 1000)
     if override is not None and override.coefficient_table_id is not None:
@@ -509,17 +521,23 @@ def set_line_discount(
     uow.flush()
 
 
+def _pricing_row(uow: UnitOfWork, booking_id: int) -> BookingPricing | None:
+    return scoped(
+        uow, (BookingPricing, booking_id), lambda: uow.session.get(BookingPricing, booking_id)
+    )
+
+
 def booking_pricing(uow: UnitOfWork, booking_id: int) -> BookingPricing:
-    return uow.session.get(BookingPricing, booking_id) or BookingPricing(booking_id=booking_id)
+    return _pricing_row(uow, booking_id) or BookingPricing(booking_id=booking_id)
 
 
 def line_discounts(uow: UnitOfWork, booking_id: int) -> dict[int, Decimal]:
-    rows = uow.session.exec(select(LineDiscount).where(LineDiscount.booking_id == booking_id))
-    return {r.item_type_id: bp_percent(r.discount_bp) for r in rows}
+    rows = uow.session.execute(_LINE_DISCOUNTS, {"booking_id": booking_id})
+    return {int(type_id): bp_percent(bp) for type_id, bp in rows}
 
 
 def booking_minimum(uow: UnitOfWork, booking_id: int) -> Decimal:
-    row = uow.session.get(BookingPricing, booking_id)
+    row = _pricing_row(uow, booking_id)
     if row is not None and row.minimum_cents is not None:
         return from_cents(row.minimum_cents)
     return minimum_charge(uow)

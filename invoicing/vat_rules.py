@@ -67,6 +67,7 @@ from app.core.settings import VAT_FRANCHISE, VAT_REGIME, get_setting
 from booking import countries
 from booking.models import Customer, CustomerCategory, CustomerKind
 from inventory.models import ItemType
+from invoicing import pricing_reads
 from invoicing.document import Line, VatCategory, VatTotal
 from invoicing.models import ItemRate
 
@@ -167,6 +168,9 @@ def exemptions(uow: UnitOfWork, codes: Iterable[str]) -> dict[str, str]:
     wanted = sorted({c for c in codes if c})
     if not wanted:
         return {}
+    known = pricing_reads.known_exemptions(uow, wanted)  # read with the rates being priced
+    if known is not None:
+        return known
     query = (
         select(ItemType.code, ItemRate.vat_exemption)
         .join(ItemRate, col(ItemRate.item_type_id) == col(ItemType.id))
