@@ -37,7 +37,7 @@ from app.core.errors import DomainError
 from booking import desk_writes
 from booking.desk_amend import UNPLANNED, add_unplanned, substitute, undo_last
 from booking.desk_checkin import check_in
-from booking.desk_ledger import Ledger, Move, booking_scanned, progress
+from booking.desk_ledger import Ledger, Move, booking_and_scan, progress
 from booking.desk_lookups import (
     booking_of_unit,
     departures,
@@ -100,7 +100,7 @@ def check_out(
 ) -> ScanResult:
     """Decide and record one check-out scan for ``reference``. A refusal writes nothing."""
     code = normalise(code)
-    found = booking_scanned(uow, reference)
+    found, scanned = booking_and_scan(uow, reference, code)
     if found is None:
         return _refuse(
             code, Outcome.UNKNOWN, "No booking has the reference {ref}.", ref=normalise(reference)
@@ -118,7 +118,6 @@ def check_out(
             ref=ref,
             status=booking.status,
         )
-    scanned = identify(uow, code)
     if scanned is None:
         return _refuse(
             code,

@@ -16,7 +16,20 @@ import sqlalchemy
 from sqlalchemy import ColumnElement, CompoundSelect, Select, bindparam, func, literal
 
 from app.core.db import UnitOfWork
-from booking.desk_reads import BOOKING, BOOKING_FACTS, LINE, MOVE, TYPE, BookingFacts, booking_row
+from booking.desk_reads import (
+    BOOKING,
+    BOOKING_FACTS,
+    LINE,
+    MOVE,
+    TYPE,
+    BookingFacts,
+    Scanned,
+    booking_row,
+    identify_among,
+    identify_selects,
+    readings,
+    scanned_of,
+)
 from booking.desk_results import LineProgress
 from booking.models import Condition, Direction
 from inventory import barcodes
@@ -68,6 +81,7 @@ def _with_facts(booking: Any, booking_id: ColumnElement[Any]) -> Select[Any]:
 
 
 _LEDGER = _ledger_of(bindparam("booking_id"))
+_BOOKING_KIND = -1
 #: The booking of a reference (exactly, upper-case) and its ledger.
 _REFERENCE = bindparam("reference", type_=sqlalchemy.String)
 _BOOKING_LEDGER = _with_facts(
@@ -77,6 +91,38 @@ _BOOKING_LEDGER = _with_facts(
     .correlate(None)
     .scalar_subquery(),
 ).where(BOOKING.c.reference == _REFERENCE)
+#: The booking of a reference with its ledger (kind -1, shaped as ``identify_selects``' rows
+#: and three more columns) and what a reading of a scan designates, in one statement: a
+#: check-out's reads in one round trip. Kind -1 rows: booking id, reference, ledger type,
+#: direction, condition, booking status, undo, booking start, end, ledger quantity.
+_SCAN_LEDGER = _ledger_of(
+    sqlalchemy.select(BOOKING.c.id)
+    .where(BOOKING.c.reference == _REFERENCE)
+    .correlate(None)
+    .scalar_subquery()
+).subquery("ledger")
+_BOOKING_AND_CODE = sqlalchemy.union_all(
+    sqlalchemy.select(
+        literal(_BOOKING_KIND, sqlalchemy.Integer),
+        BOOKING.c.id,
+        BOOKING.c.reference,
+        _SCAN_LEDGER.c.item_type_id,
+        _SCAN_LEDGER.c.direction,
+        _SCAN_LEDGER.c.condition,
+        BOOKING.c.status,
+        _SCAN_LEDGER.c.is_undo,
+        BOOKING.c.start,
+        BOOKING.c.end,
+        _SCAN_LEDGER.c.quantity,
+    )
+    .select_from(BOOKING.outerjoin(_SCAN_LEDGER, sqlalchemy.true()))
+    .where(BOOKING.c.reference == _REFERENCE),
+    *identify_selects(
+        sqlalchemy.cast(sqlalchemy.null(), sqlalchemy.DateTime),
+        sqlalchemy.cast(sqlalchemy.null(), sqlalchemy.DateTime),
+        sqlalchemy.cast(sqlalchemy.null(), sqlalchemy.Integer),
+    ),
+)
 #: A unit's last movement (its direction says whether the unit is out), with the facts and
 #: the ledger of that movement's booking.
 _LAST = (
@@ -245,6 +291,40 @@ def booking_scanned(uow: UnitOfWork, code: str) -> tuple[BookingFacts, Ledger] |
     the layout-swapped readings) and its ledger, one statement per reading."""
     for reading in barcodes.candidates(code):
         if (found := booking_with_ledger(uow, reading)) is not None:
+            return found
+    return None
+
+
+def booking_and_scan(
+    uow: UnitOfWork, reference: str, code: str
+) -> tuple[tuple[BookingFacts, Ledger] | None, Scanned | None]:
+    """``booking_scanned(uow, reference)`` and ``desk_reads.identify(uow, code)`` at once:
+    the first reading of each in one statement; the others (a scan read back from the
+    other keyboard layout), when that one finds nothing, one statement each."""
+    keys = [r.upper() for r in readings(reference)]
+    raw = normalise(code)
+    codes = readings(raw)
+    if not keys or not codes:
+        return booking_scanned(uow, reference), identify_among(uow, raw, codes)
+    params = {"reference": keys[0], "code": codes[0], "key": codes[0].upper()}
+    rows = list(uow.session.execute(_BOOKING_AND_CODE, params))
+    mine = [r for r in rows if r[0] == _BOOKING_KIND]
+    booking = _scan_facts(mine) if mine else _first_booking(uow, keys[1:])
+    others = [r for r in rows if r[0] != _BOOKING_KIND]
+    scanned = scanned_of(others, codes[0], raw) or identify_among(uow, raw, codes[1:])
+    return booking, scanned
+
+
+def _scan_facts(rows: list[Any]) -> tuple[BookingFacts, Ledger]:
+    """``_BOOKING_AND_CODE``'s booking rows: the booking's facts and its ledger."""
+    first = rows[0]
+    facts = BookingFacts(int(first[1]), first[2], first[6], first[8], first[9])
+    return facts, Ledger.of_rows((r[3], r[4], r[5], r[7], r[10]) for r in rows)
+
+
+def _first_booking(uow: UnitOfWork, keys: list[str]) -> tuple[BookingFacts, Ledger] | None:
+    for key in keys:
+        if (found := booking_with_ledger(uow, key)) is not None:
             return found
     return None
 

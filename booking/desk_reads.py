@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy
-from sqlalchemy import ColumnElement, Executable, Table, bindparam, case, func, literal
+from sqlalchemy import ColumnElement, Select, Table, bindparam, case, func, literal
 
 from app.core.db import UnitOfWork
 from booking.desk_results import ScanResult
@@ -54,12 +54,13 @@ _KIND_ORDER = {"booking": 0, "unit": 1, "case": 2, "bulk": 3}
 _KINDS = {order: kind for kind, order in _KIND_ORDER.items()}
 
 
-def _identify_statement() -> Executable:
-    """Everything a reading of a scan may designate, in one statement: a booking (its
-    reference, upper-case), then units, cases and bulk types whose code is the reading
-    exactly or without case (``inventory.barcodes.by_code``; the ``upper`` indexes of
-    migration 0008 answer it). Columns: kind, id, code as stored, type id, type code,
-    type name, unit status, case permanent (the first select types them)."""
+def identify_selects(*pad: ColumnElement[Any]) -> list[Select[Any]]:
+    """Everything a reading of a scan may designate, one select per kind (``union_all``
+    them): a booking (its reference, upper-case), then units, cases and bulk types whose
+    code is the reading exactly or without case (``inventory.barcodes.by_code``; the
+    ``upper`` indexes of migration 0008 answer it). Columns: kind, id, code as stored, type
+    id, type code, type name, unit status, case permanent, then ``pad`` (for a union with
+    other rows: ``booking.desk_ledger``). Parameters ``code`` and ``key`` (upper-case)."""
     code = bindparam("code", type_=sqlalchemy.String)
     key = bindparam("key", type_=sqlalchemy.String)
 
@@ -77,6 +78,7 @@ def _identify_statement() -> Executable:
         nothing_text,
         nothing_text,
         sqlalchemy.cast(sqlalchemy.null(), sqlalchemy.Boolean),
+        *pad,
     ).where(BOOKING.c.reference == key)
     unit = (
         sqlalchemy.select(
@@ -88,6 +90,7 @@ def _identify_statement() -> Executable:
             TYPE.c.name,
             UNIT.c.status,
             sqlalchemy.null(),
+            *pad,
         )
         .join_from(UNIT, TYPE, TYPE.c.id == UNIT.c.item_type_id)
         .where(matches(UNIT.c.barcode))
@@ -101,6 +104,7 @@ def _identify_statement() -> Executable:
         sqlalchemy.null(),
         sqlalchemy.null(),
         _CASE.c.permanent,
+        *pad,
     ).where(matches(_CASE.c.barcode))
     bulk = sqlalchemy.select(
         literal(_KIND_ORDER["bulk"], sqlalchemy.Integer),
@@ -111,11 +115,12 @@ def _identify_statement() -> Executable:
         TYPE.c.name,
         sqlalchemy.null(),
         sqlalchemy.null(),
+        *pad,
     ).where(matches(TYPE.c.barcode))
-    return sqlalchemy.union_all(booking, unit, case_, bulk)
+    return [booking, unit, case_, bulk]
 
 
-_IDENTIFY = _identify_statement()
+_IDENTIFY = sqlalchemy.union_all(*identify_selects())
 
 #: A unit's whereabouts: its last movement, with the booking it went out on or came back
 #: from (the unit is out when that movement is a check-out).
@@ -226,36 +231,46 @@ def booking_row(found: Any) -> BookingFacts:
 # --- the reads --------------------------------------------------------------------------
 
 
+def readings(code: str) -> list[str]:
+    """The readings of a scan to look up, in order (``barcodes.candidates``), none empty."""
+    return [r for r in (normalise(c) for c in barcodes.candidates(code)) if r]
+
+
 def identify(uow: UnitOfWork, code: str) -> Scanned | None:
     """What carries the scanned ``code``: a booking reference, a unit, a case or a bulk
     type, compared without case; when nothing does, the code as read on the other keyboard
     layout (a scanner set up for US on a French PC, or the reverse). One statement per
     reading."""
     raw = normalise(code)
-    for reading in barcodes.candidates(raw):
-        reading = normalise(reading)
-        if not reading:
-            continue
+    return identify_among(uow, raw, readings(raw))
+
+
+def identify_among(uow: UnitOfWork, raw: str, tried: list[str]) -> Scanned | None:
+    """``identify`` of the scan ``raw`` over the readings ``tried``, in order."""
+    for reading in tried:
         params = {"code": reading, "key": reading.upper()}
-        found = _designated(list(uow.session.execute(_IDENTIFY, params)), reading)
+        found = scanned_of(list(uow.session.execute(_IDENTIFY, params)), reading, raw)
         if found is not None:
-            kind, row = found
-            return Scanned(kind, row, row.barcode or reading, raw)
+            return found
     return None
 
 
-def _designated(rows: list[Any], reading: str) -> tuple[str, Any] | None:
-    """The first kind found, in ``_KIND_ORDER``; within a kind the exact spelling, else the
-    oldest row without case (as ``barcodes.by_code``)."""
+def scanned_of(rows: list[Any], reading: str, raw: str) -> Scanned | None:
+    """What ``identify_selects``' rows for ``reading`` designate: the first kind found, in
+    ``_KIND_ORDER``; within a kind the exact spelling, else the oldest row without case
+    (as ``barcodes.by_code``)."""
     for order in sorted({int(r[0]) for r in rows}):
         same = [r for r in rows if int(r[0]) == order]
         row = next((r for r in same if r[2] == reading), None) or min(same, key=lambda r: r[1])
         kind = _KINDS[order]
+        facts: Any
         if kind == "booking":
-            return kind, ReferenceFacts(int(row[1]), row[2])
-        if kind == "case":
-            return kind, CaseFacts(int(row[1]), row[2], bool(row[7]))
-        return kind, ItemFacts(int(row[1]), row[2], int(row[3]), row[4], row[5], row[6] or "")
+            facts = ReferenceFacts(int(row[1]), row[2])
+        elif kind == "case":
+            facts = CaseFacts(int(row[1]), row[2], bool(row[7]))
+        else:
+            facts = ItemFacts(int(row[1]), row[2], int(row[3]), row[4], row[5], row[6] or "")
+        return Scanned(kind, facts, facts.barcode or reading, raw)
     return None
 
 
