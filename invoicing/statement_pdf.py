@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import io
+import os
 import re
+import threading
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -526,9 +529,38 @@ def _payment(statement: Statement, seller: Party) -> list[Flowable]:
     return out
 
 
+_made = threading.local()
+
+
+def _letterhead(seller: Party, logo: Logo) -> list[Flowable]:
+    """``pdf_layout.seller_block``, made once for a run of statements of the same seller
+    and logo in a thread (its logo decoded once): the flowables are laid out again on
+    each statement, never changed by it."""
+    key = (seller, _logo_key(logo))
+    kept = getattr(_made, "letterhead", None)
+    if kept is None or kept[0] != key:
+        kept = (key, layout.seller_block(seller, logo))
+        _made.letterhead = kept
+    block: list[Flowable] = kept[1]
+    return block
+
+
+def _logo_key(logo: Logo) -> object:
+    """The logo's content (bytes: their hash; a file: its path, size and time)."""
+    if logo is None:
+        return None
+    if isinstance(logo, bytes):
+        return hashlib.sha256(logo).digest()
+    try:
+        found = os.stat(logo)
+    except OSError:
+        return (str(logo), None)
+    return (str(logo), found.st_size, found.st_mtime_ns)
+
+
 def story(statement: Statement, seller: Party, logo: Logo = None) -> list[Flowable]:
     half = (WIDTH - 8 * mm) / 2
-    letterhead = layout.seller_block(seller, logo)
+    letterhead = _letterhead(seller, logo)
     head = Table([[letterhead, _title_box(statement)]], colWidths=[WIDTH * 0.55, WIDTH * 0.45])
     head.setStyle(TableStyle(_PLAIN[:4]))
     parties = Table(
