@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -33,6 +32,7 @@ from app.gui.bookings.customers_dialog import CustomerDialog, kind_label
 from app.gui.bookings.customers_personal import PersonalDataActions
 from app.gui.shell import icons, style
 from app.gui.shell.changes import Change
+from app.gui.shell.column_fit import ColumnFitter
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.operations import Operations
 from app.gui.shell.scan_widgets import Feedback
@@ -82,11 +82,8 @@ class CustomersScreen(QWidget):
         self.empty = EmptyState(self.view, self._empty_text)
         for column, width in enumerate((60, 260, 110, 150, 110)):
             self.view.setColumnWidth(column, width)
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 4):
-            self.view.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents
-            )
+        # number and "member" to their contents, measured on the rows in view (lazy list)
+        self.fit = ColumnFitter(self.view, 1, {}, only=(0, 4))
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(lambda _: self.edit_customer())
         self.count_label = QLabel()

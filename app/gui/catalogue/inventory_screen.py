@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -24,6 +23,7 @@ from app.gui.catalogue.item_detail import DetailPanel
 from app.gui.shell import style
 from app.gui.shell.changes import Change
 from app.gui.shell.chips import ChipDelegate
+from app.gui.shell.column_fit import ColumnFitter
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.models import ID_ROLE, TypeTableModel, UnitTableModel
 from app.gui.shell.operations import Operations
@@ -59,41 +59,6 @@ def _table(model: TypeTableModel | UnitTableModel, label: str) -> QTableView:
     view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     return view
-
-
-class ColumnFitter:
-    """Sizes a lazy table's columns to their contents: each at least as wide as its header's
-    words, dates and numbers to their text, the ``stretch`` column (the names) gets the free
-    width, and a ``caps`` column no wider than its cap (its long words elide in the middle).
-    Only the fetched rows in view are measured (the model stays lazy); a block arriving
-    widens a column, a new search sizes afresh."""
-
-    def __init__(self, view: QTableView, stretch: int, caps: dict[int, int]) -> None:
-        self.view = view
-        self.stretch = stretch
-        self.caps = caps
-        header = view.horizontalHeader()
-        header.setResizeContentsPrecision(0)  # the rows in view, never a fetch of them all
-        view.verticalHeader().setResizeContentsPrecision(0)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        model = view.model()
-        model.modelReset.connect(lambda: self.fit(fresh=True))
-        model.dataChanged.connect(lambda *_: self.fit(fresh=False))
-        self.fit(fresh=True)
-
-    def fit(self, *, fresh: bool) -> None:
-        view = self.view
-        header = view.horizontalHeader()
-        for column in range(view.model().columnCount()):
-            if column == self.stretch:
-                continue
-            words = header.sectionSizeFromContents(column).width()
-            width = max(words, view.sizeHintForColumn(column) + style.SPACE.m)
-            if column in self.caps:
-                width = max(words, min(width, self.caps[column]))
-            if fresh or width > view.columnWidth(column):
-                view.setColumnWidth(column, width)
 
 
 class InventoryScreen(InventoryCommands):

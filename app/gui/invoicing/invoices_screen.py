@@ -55,6 +55,7 @@ from app.gui.invoicing.invoices_models import (
 from app.gui.shell import icons, style
 from app.gui.shell.changes import Change
 from app.gui.shell.chips import ChipDelegate
+from app.gui.shell.column_fit import ColumnFitter
 from app.gui.shell.empty import EmptyState
 from app.gui.shell.list_filters import FilteredList
 from app.gui.shell.operations import Operations
@@ -178,8 +179,10 @@ class InvoicesScreen(FilteredList, InvoiceActions):
         is not shown: the number (FA-/AV-) and the status chip say it, the number's
         tooltip has it in words."""
         header = self.view.horizontalHeader()
-        for column in (NUMBER, KIND, DATE, TOTAL, PAID, BALANCE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # measured on the rows in view once shown: Qt sizing a hidden view reads every row
+        self.fit = ColumnFitter(
+            self.view, CUSTOMER, {}, only=(NUMBER, KIND, DATE, TOTAL, PAID, BALANCE)
+        )
         # the status as wide as its longest word (a draft's problem is in its tooltip)
         words = [status_label(s.value) for s in InvoiceStatus] + [status_label(CREDIT)]
         chip = max(self.view.fontMetrics().horizontalAdvance(w) for w in words)
