@@ -1,9 +1,9 @@
 """The statements' PDFs for a batch, rendered in parallel processes when there are many.
 
-Drawing a statement (reportlab, then ``render.pdfa_bytes``) is most of a month's batch,
-and pure CPU: with ``PARALLEL_FROM`` statements or more, blocks of ``BLOCK`` statements
-go to a pool of processes (one per CPU, at most ``MAX_PROCESSES``), each writing its PDFs
-into the batch's private folder; the results come back in the order given (the merged PDF
+Drawing a statement (reportlab, then PDF/A) is most of a month's batch, and pure CPU:
+with ``PARALLEL_FROM`` statements or more (``PARALLEL_FROM_SPAWNED`` when the processes
+are spawned), blocks of ``BLOCK`` statements go to a pool of processes (one per CPU, at
+most ``MAX_PROCESSES``), each writing its PDFs into the batch's private folder; the results come back in the order given (the merged PDF
 keeps the customers' order). Fewer statements are drawn here, in this process: starting
 processes would cost more than it saves. Processes are forked when this process has a
 single thread (Linux: cheap, the renderer imported once), spawned otherwise (the desktop
@@ -30,8 +30,10 @@ from invoicing.statement_model import Statement
 
 #: Statements per job sent to a process.
 BLOCK = 20
-#: From this many statements on, they are drawn in parallel processes.
-PARALLEL_FROM = 60
+#: From this many statements on, they are drawn in parallel processes: forked ones (cheap
+#: to start), or spawned ones (each imports the renderer first: about a second of CPU).
+PARALLEL_FROM = 40
+PARALLEL_FROM_SPAWNED = 150
 MAX_PROCESSES = 4
 
 
@@ -68,7 +70,7 @@ def draw_block(job: Job) -> list[Drawn]:
 
 def processes_for(count: int) -> int:
     """How many processes draw ``count`` statements (1: this one)."""
-    if count < PARALLEL_FROM:
+    if count < (PARALLEL_FROM if _forks() else PARALLEL_FROM_SPAWNED):
         return 1
     return max(1, min(MAX_PROCESSES, os.cpu_count() or 1))
 
@@ -79,6 +81,11 @@ def _single_threaded() -> bool:
         return len(os.listdir("/proc/self/task")) == 1
     except OSError:
         return False
+
+
+def _forks() -> bool:
+    """Processes are forked (not spawned) from this one."""
+    return sys.platform.startswith("linux") and _single_threaded()
 
 
 def _warm_up() -> None:
@@ -108,7 +115,7 @@ class Pool:
             import multiprocessing
 
             method = "spawn"
-            if sys.platform.startswith("linux") and _single_threaded():
+            if _forks():
                 _warm_up()  # once here, shared by the forked processes
                 method = "fork"
             self.executor = ProcessPoolExecutor(
