@@ -34,10 +34,6 @@ SEED = 7
 Report = Callable[[str], None]
 #: ``progress(fraction done, what)`` while a dataset is built.
 Progress = Callable[[float, str], None]
-#: Shares of the build's progress bar given to the catalogue and to the invoicing demo
-#: (rates, recent invoices); the bookings take the rest.
-CATALOGUE_SHARE = 0.05
-INVOICING_SHARE = 0.1
 
 
 def dataset_path(size: str, seed: int = SEED) -> Path:
@@ -57,11 +53,11 @@ def dataset_path(size: str, seed: int = SEED) -> Path:
 def ensure_dataset(
     size: str, report: Report, seed: int = SEED, progress: Progress | None = None
 ) -> Path:
-    """The dataset's file, built (atomically: temp file, then rename) if missing."""
-    from app.demo.booking import build_bookings_demo
-    from app.demo.inventory import build_demo
-    from app.demo.invoicing import build_invoicing_demo
-    from invoicing.render import render
+    """The dataset's file, built if missing by the builder ``regie demo`` uses
+    (``app.first_start.build_demo_file``: a private file, its invoices' PDFs rendered by a
+    pool of processes, published whole), as of ``BENCH_CLOCK``, then given the planner's
+    statistics and renamed into place."""
+    from app.first_start import Step, build_demo_file
 
     step = progress or (lambda _fraction, _what: None)
 
@@ -73,33 +69,11 @@ def ensure_dataset(
     for leftover in path.parent.glob(tmp.name + "*"):
         leftover.unlink()
     report(f"building the {size} dataset (once) in {path.parent}")
-    db = open_database(tmp)
-    try:
-        step(0.0, "catalogue")
-        build_demo(db, size=size, seed=seed, clock=BENCH_CLOCK, user="bench")
 
-        bookings_share = 1 - CATALOGUE_SHARE - INVOICING_SHARE
+    def building(at: Step) -> None:
+        step(at.fraction, at.stage)
 
-        def bookings_step(fraction: float, what: str) -> None:
-            step(CATALOGUE_SHARE + bookings_share * fraction, what)
-
-        def invoicing_step(fraction: float, what: str) -> None:
-            step(1 - INVOICING_SHARE + INVOICING_SHARE * fraction, what)
-
-        build_bookings_demo(
-            db, size=size, seed=seed, clock=BENCH_CLOCK, user="bench", progress=bookings_step
-        )
-        build_invoicing_demo(
-            db,
-            size=size,
-            seed=seed,
-            clock=BENCH_CLOCK,
-            user="bench",
-            renderer=render,
-            progress=invoicing_step,
-        )
-    finally:
-        db.dispose()
+    build_demo_file(tmp, size=size, seed=seed, clock=BENCH_CLOCK, user="bench", progress=building)
     raw = sqlite3.connect(tmp)
     try:
         raw.execute("ANALYZE")  # planner statistics, as a long-lived file has them

@@ -20,6 +20,8 @@ rows (``random.Random``, dates from ``clock``, never the wall clock).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import heapq
 import random
 from array import array
 from bisect import bisect
@@ -28,12 +30,13 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, insert
+from sqlalchemy import ColumnElement, Connection, func
 from sqlmodel import col, select
 
 from app.core.clock import Clock, FixedClock
 from app.core.db import Database, UnitOfWork, id_column
 from app.core.errors import Conflict, ValidationError
+from app.demo import bulk
 from app.demo.booking_data import (
     ASSOCIATIONS,
     BANDS,
@@ -55,24 +58,34 @@ from app.demo.booking_data import (
 from app.demo.inventory_data import FIRST_NAMES, LAST_NAMES
 from booking import bookings as booking_service
 from booking import customers as customer_service
-from booking.availability import serviceable
+from booking.availability import serviceable, table_of
 from booking.bookings import BookingData, Line, ShortageError
 from booking.customers import CustomerData
 from booking.models import (
     Booking,
     BookingLine,
     BookingStatus,
+    Condition,
     Customer,
     CustomerCategory,
     CustomerKind,
+    Direction,
     Membership,
+    Movement,
     ReferenceSequence,
 )
-from inventory.models import Category, ItemType, Kit, KitLine
+from inventory.models import Category, ItemType, Kit, KitLine, Tracking, Unit, UnitStatus
+
+CUSTOMER = table_of(Customer)
+MEMBERSHIP = table_of(Membership)
+BOOKING = table_of(Booking)
+BOOKING_LINE = table_of(BookingLine)
+REFERENCE_SEQUENCE = table_of(ReferenceSequence)
+MOVEMENT = table_of(Movement)
 
 SIZES = ("small", "large")
 #: Bump when the generated data changes: benchmark datasets are cached by this version.
-BOOKINGS_DEMO_VERSION = 1
+BOOKINGS_DEMO_VERSION = 2
 
 SMALL_MEMBERS = 140
 SMALL_NON_MEMBERS = 60
@@ -84,6 +97,9 @@ LARGE_BOOKINGS = 200_000
 LARGE_LINES = 1_000_000
 CHUNK = 10_000  # bookings per bulk insert (and per progress report)
 PLANNING_SHARE = 0.5  # of the large build's progress
+#: Large: the desk's movements are those of the bookings out now and of those back in the
+#: last ``MOVEMENT_DAYS`` days (older history has its bookings, not its scans).
+MOVEMENT_DAYS = 90
 
 #: ``progress(fraction done, what)``; fraction in [0, 1].
 Progress = Callable[[float, str], None]
@@ -550,47 +566,51 @@ class _Planner:
 
     def _lines(self, kind: Kind, plan: _Plan) -> None:
         rng, cat = self.rng, self.cat
-        holds = plan.status in (
-            BookingStatus.CONFIRMED,
-            BookingStatus.OUT,
-            BookingStatus.RETURNED,
-            BookingStatus.CLOSED,
-        )
+        random_ = rng.random
+        holds = plan.status in HOLDING
         s, e = self._days(plan)
         taken: dict[int, int] = {}
 
         def fits(type_index: int, qty: int) -> bool:
             return self._free(type_index, s, e) - taken.get(type_index, 0) >= qty
 
-        if kind.kits and rng.random() < 0.3:
+        if kind.kits and random_() < 0.3:
             code = rng.choice(kind.kits)
             if code in cat.kits:
                 _kit_id, parts = cat.kits[code]
-                count = 2 if rng.random() < 0.15 else 1
+                count = 2 if random_() < 0.15 else 1
                 if all(fits(i, q * count) for i, q in parts):
                     for i, q in parts:
                         plan.lines.append((i, q * count, code))
                         taken[i] = taken.get(i, 0) + q * count
                     plan.kits.append((code, count))
         wanted = rng.randint(*kind.lines)
-        categories = [c for c, _ in kind.categories]
-        cumulative = list(accumulate(w for _, w in kind.categories))
+        categories, cumulative = _kind_categories(kind)
+        total = cumulative[-1]
+        low, high = kind.share
+        spread = high - low
+        capacities, occupancy = cat.capacity, self.occupancy
         single: set[int] = set()
         for _ in range(wanted * 3):
             if len(single) >= wanted:
                 break
-            category = categories[bisect(cumulative, rng.random() * cumulative[-1])]
-            pool, weights = cat.by_category[category.value]
+            category = categories[bisect(cumulative, random_() * total)]
+            pool, weights = cat.by_category[category]
             if not pool:
                 continue
-            i = pool[bisect(weights, rng.random() * weights[-1])]
+            i = pool[bisect(weights, random_() * weights[-1])]
             if i in single:
                 continue
-            capacity = cat.capacity[i]
-            qty = max(1, round(capacity * rng.uniform(*kind.share)))
-            if category == Category.CONSUMABLES:
+            capacity = capacities[i]
+            # rng.uniform(low, high), drawn the same way
+            qty = max(1, round(capacity * (low + spread * random_())))
+            if category == CONSUMABLES:
                 qty = max(1, min(qty, 6))
-            qty = min(qty, self._free(i, s, e) - taken.get(i, 0)) if holds else min(qty, capacity)
+            if holds:
+                free = capacity - max(occupancy[i][s:e]) - taken.get(i, 0)
+                qty = min(qty, free)
+            else:
+                qty = min(qty, capacity)
             if qty <= 0:
                 continue
             single.add(i)
@@ -598,9 +618,24 @@ class _Planner:
             taken[i] = taken.get(i, 0) + qty
         if holds:
             for i, qty in taken.items():
-                occ = self.occupancy[i]
-                for day in range(s, e):
-                    occ[day] += qty
+                occ = occupancy[i]
+                occ[s:e] = array("H", [held + qty for held in occ[s:e]])
+
+
+#: The statuses whose lines hold stock (the planner tracks their occupancy).
+HOLDING = frozenset(
+    {BookingStatus.CONFIRMED, BookingStatus.OUT, BookingStatus.RETURNED, BookingStatus.CLOSED}
+)
+CONSUMABLES = Category.CONSUMABLES.value
+
+
+@functools.cache
+def _kind_categories(kind: Kind) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """A kind's categories (values) and their cumulative weights, for ``bisect``."""
+    return (
+        tuple(c.value for c, _ in kind.categories),
+        tuple(accumulate(w for _, w in kind.categories)),
+    )
 
 
 # --- entry point ------------------------------------------------------------------------
@@ -831,9 +866,14 @@ def _write_large(
     user: str,
     report: Progress,
 ) -> None:
+    """Customers, memberships, bookings and lines with ids given here, by
+    ``bulk.insert_rows`` with the tables' indexes built once at the end."""
     with db.write() as uow:
-        session = uow.session
-        first_customer = int(session.exec(select(func.max(Customer.id))).one() or 0) + 1
+        conn = uow.session.connection()
+        first_customer = _next_id(conn, "customer")
+        first_membership = _next_id(conn, "membership")
+        first_booking = _next_id(conn, "booking")
+        first_line = _next_id(conn, "booking_line")
         rows, memberships = [], []
         for offset, person in enumerate(customers):
             customer_id = first_customer + offset
@@ -852,6 +892,8 @@ def _write_large(
                     "siret",
                     "vat_number",
                     "notes",
+                    "public_buyer",
+                    "service_code",
                 )
             }
             row.update(
@@ -867,55 +909,169 @@ def _write_large(
                         customer_id, person.member_number, person.valid_from, person.valid_to
                     )
                 )
-        session.execute(insert(Customer), rows)
-        if memberships:
-            session.execute(insert(Membership), memberships)
-        first_booking = int(session.exec(select(func.max(Booking.id))).one() or 0) + 1
-        sequences: dict[int, int] = {}
-        kit_ids = {code: kit_id for code, (kit_id, _parts) in catalogue.kits.items()}
-        for chunk_start in range(0, len(plans), CHUNK):
-            booking_rows, line_rows = [], []
-            for offset, plan in enumerate(
-                plans[chunk_start : chunk_start + CHUNK], start=chunk_start
-            ):
-                booking_id = first_booking + offset
-                year = plan.created.year
-                sequences[year] = serial = sequences.get(year, 0) + 1
-                booking_rows.append(
-                    {
-                        "id": booking_id,
-                        "reference": f"R-{year}-{serial:04d}",
-                        "customer_id": first_customer + plan.customer,
-                        "event": plan.event,
-                        "venue": plan.venue,
-                        "start": plan.start,
-                        "end": plan.end,
-                        "use_start": plan.use_start,
-                        "use_end": plan.use_end,
-                        "status": plan.status.value,
-                        "notes": plan.notes,
-                        "created_at": _utc(plan.created, clock),
-                        "created_by": user,
-                    }
-                )
-                line_rows += [
-                    {
-                        "booking_id": booking_id,
-                        "item_type_id": catalogue.ids[i],
-                        "quantity": qty,
-                        "kit_id": kit_ids[kit] if kit else None,
-                        "start": plan.start,  # the lines mirror their booking
-                        "end": plan.end,
-                        "status": plan.status.value,
-                    }
-                    for i, qty, kit in plan.lines
-                ]
-            session.execute(insert(Booking), booking_rows)
-            session.execute(insert(BookingLine), line_rows)
-            report(min(len(plans), chunk_start + CHUNK) / len(plans), "bookings")
-        for year, last in sorted(sequences.items()):
-            session.merge(ReferenceSequence(year=year, next_value=last + 1))
-        uow.flush()
+        for offset, membership in enumerate(memberships):
+            membership["id"] = first_membership + offset
+        tables = (CUSTOMER, MEMBERSHIP, BOOKING, BOOKING_LINE, MOVEMENT)
+        with bulk.bulk_session(conn), bulk.indexes_deferred(conn, [t.name for t in tables]):
+            bulk.insert_rows(conn, CUSTOMER, rows)
+            bulk.insert_rows(conn, MEMBERSHIP, memberships)
+            sequences: dict[int, int] = {}
+            kit_ids = {code: kit_id for code, (kit_id, _parts) in catalogue.kits.items()}
+            line_id = first_line
+            for chunk_start in range(0, len(plans), CHUNK):
+                booking_rows, line_rows = [], []
+                for offset, plan in enumerate(
+                    plans[chunk_start : chunk_start + CHUNK], start=chunk_start
+                ):
+                    booking_id = first_booking + offset
+                    year = plan.created.year
+                    sequences[year] = serial = sequences.get(year, 0) + 1
+                    status = plan.status.value
+                    booking_rows.append(
+                        {
+                            "id": booking_id,
+                            "reference": f"R-{year}-{serial:04d}",
+                            "customer_id": first_customer + plan.customer,
+                            "event": plan.event,
+                            "venue": plan.venue,
+                            "start": plan.start,
+                            "end": plan.end,
+                            "use_start": plan.use_start,
+                            "use_end": plan.use_end,
+                            "status": status,
+                            "notes": plan.notes,
+                            "created_at": _utc(plan.created, clock),
+                            "created_by": user,
+                        }
+                    )
+                    for i, qty, kit in plan.lines:
+                        line_rows.append(
+                            {
+                                "id": line_id,
+                                "booking_id": booking_id,
+                                "item_type_id": catalogue.ids[i],
+                                "quantity": qty,
+                                "kit_id": kit_ids[kit] if kit else None,
+                                "start": plan.start,  # the lines mirror their booking
+                                "end": plan.end,
+                                "status": status,
+                            }
+                        )
+                        line_id += 1
+                bulk.insert_rows(conn, BOOKING, booking_rows)
+                bulk.insert_rows(conn, BOOKING_LINE, line_rows)
+                report(0.9 * min(len(plans), chunk_start + CHUNK) / len(plans), "bookings")
+            since = clock.local_now().replace(tzinfo=None) - dt.timedelta(days=MOVEMENT_DAYS)
+            moves = _movement_rows(conn, plans, first_booking, catalogue, clock, user, since)
+            bulk.insert_rows(conn, MOVEMENT, moves)
+            bulk.insert_rows(
+                conn,
+                REFERENCE_SEQUENCE,
+                [
+                    {"year": year, "next_value": last + 1}
+                    for year, last in sorted(sequences.items())
+                ],
+            )
+            report(0.9, "indexes")
+        bulk.follow_ids(conn, [t.name for t in tables])
+        conn.exec_driver_sql("ANALYZE")  # the planner's statistics of the new rows
+
+
+def _movement_rows(
+    conn: Connection,
+    plans: list[_Plan],
+    first_booking: int,
+    catalogue: _Catalogue,
+    clock: Clock,
+    user: str,
+    since: dt.datetime,
+) -> list[dict[str, Any]]:
+    """The desk's scans of the bookings out now and of those back since ``since``, as the
+    desk writes them: a serialized type's units one by one (units in service, each taken
+    when it is back from its previous booking), a bulk type's quantity in one scan; out at
+    the pick-up, back before the planned return (no late piece, nothing missing);
+    consumables do not come back (sold, as the invoices count them). Ids follow the
+    scans' times, as at the desk."""
+    tracking = {
+        int(type_id): (str(kind), str(code or ""), category == CONSUMABLES)
+        for type_id, kind, code, category in conn.exec_driver_sql(
+            "SELECT id, tracking, barcode, category FROM item_type"
+        )
+    }
+    free: dict[int, list[tuple[dt.datetime, int, str]]] = {}
+    for unit_id, type_id, barcode in conn.execute(
+        select(id_column(Unit), Unit.item_type_id, Unit.barcode)
+        .where(Unit.status == UnitStatus.IN_SERVICE.value)
+        .order_by(id_column(Unit))
+    ):
+        free.setdefault(int(type_id), []).append((dt.datetime.min, int(unit_id), str(barcode)))
+    moving = (BookingStatus.OUT, BookingStatus.RETURNED, BookingStatus.CLOSED)
+    chosen = sorted(
+        (i for i, p in enumerate(plans) if p.status in moving and p.end >= since),
+        key=lambda i: (plans[i].start, i),
+    )
+    never = dt.datetime.max
+    scans: list[tuple[dt.datetime, int, dict[str, Any]]] = []
+
+    def scan(
+        booking_id: int,
+        type_id: int,
+        direction: str,
+        at: tuple[dt.datetime, dt.datetime],
+        unit: int | None,
+        code: str,
+        n: int,
+    ) -> None:
+        local, utc = at
+        row = {
+            "booking_id": booking_id,
+            "direction": direction,
+            "item_type_id": type_id,
+            "unit_id": unit,
+            "quantity": n,
+            "condition": Condition.OK.value,
+            "note": "",
+            "code": code,
+            "at": utc,
+            "user": user,
+            "station": "",
+            "undoes": None,
+        }
+        scans.append((local, len(scans), row))
+
+    for index in chosen:
+        plan, booking_id = plans[index], first_booking + index
+        out_local = plan.start + dt.timedelta(minutes=booking_id * 37 % 45)
+        back = plan.status != BookingStatus.OUT
+        in_local = max(plan.end - dt.timedelta(minutes=30 + booking_id * 53 % 150), out_local)
+        out_at = (out_local, _utc(out_local, clock))
+        in_at = (in_local, _utc(in_local, clock))
+        for type_index, qty, _kit in plan.lines:
+            type_id = catalogue.ids[type_index]
+            kind, type_code, consumable = tracking[type_id]
+
+            if kind == Tracking.BULK.value:
+                scan(booking_id, type_id, Direction.OUT.value, out_at, None, type_code, qty)
+                if back and not consumable:
+                    scan(booking_id, type_id, Direction.IN.value, in_at, None, type_code, qty)
+                continue
+            pool = free.get(type_id, [])
+            taken: list[tuple[dt.datetime, int, str]] = []
+            while pool and len(taken) < qty and pool[0][0] <= plan.start:
+                taken.append(heapq.heappop(pool))
+            for _busy, unit_id, barcode in taken:
+                scan(booking_id, type_id, Direction.OUT.value, out_at, unit_id, barcode, 1)
+                if back:
+                    scan(booking_id, type_id, Direction.IN.value, in_at, unit_id, barcode, 1)
+                heapq.heappush(pool, (plan.end if back else never, unit_id, barcode))
+    scans.sort(key=lambda scan: (scan[0], scan[1]))
+    first = _next_id(conn, MOVEMENT.name)
+    return [{"id": first + n, **row} for n, (_at, _order, row) in enumerate(scans)]
+
+
+def _next_id(conn: Connection, table: str) -> int:
+    """The first id free in ``table`` (ids given here, in order)."""
+    return int(conn.exec_driver_sql(f'SELECT max(id) FROM "{table}"').scalar() or 0) + 1
 
 
 def _utc(local: dt.datetime, clock: Clock) -> dt.datetime:

@@ -41,7 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -49,19 +49,33 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import ColumnElement, func
 from sqlmodel import col, select
 
-from app.core import dialect
+from app.core import access, audit, dialect
+from app.core.access import Permission
 from app.core.clock import Clock, FixedClock
 from app.core.db import Database, UnitOfWork, id_column, require_id
 from app.core.errors import Conflict, DomainError, ValidationError
-from app.core.money import from_cents
+from app.core.money import from_cents, to_cents
 from app.core.settings import set_setting
+from app.demo import bulk
+from booking.availability import table_of
 from booking.models import Booking, BookingStatus, Customer, CustomerCategory
 from inventory.models import Category, ItemType
 from invoicing import credit_notes, deposits, invoices, payments, pricing, rates
 from invoicing.document import Document, Kind
 from invoicing.issuing import GENESIS, Rendered, Renderer, XmlCheck, chain
-from invoicing.models import DocumentFile, IssuedDocument, ItemRate, Payment
+from invoicing.models import (
+    CategoryRate,
+    CustomerPriceCategory,
+    DocumentFile,
+    IssuedDocument,
+    ItemRate,
+    Payment,
+)
 from invoicing.serial import to_json
+
+_ITEM_RATE = table_of(ItemRate)
+_CATEGORY_RATE = table_of(CategoryRate)
+_CUSTOMER_CATEGORY = table_of(CustomerPriceCategory)
 
 SIZES = ("small", "large")
 #: Bump when the generated data changes: benchmark datasets are cached by this version.
@@ -135,7 +149,7 @@ def day_rates(replacement_cents: int) -> tuple[Decimal, Decimal, Decimal]:
     return public, member, partner
 
 
-def _rates(uow: UnitOfWork, user: str) -> int:
+def _rates(uow: UnitOfWork, user: str, bulk_rows: bool = False) -> int:
     for key, value in SETTINGS.items():
         set_setting(uow, key, value)
     # The demo cooperative has a certified till (NF 525): its card and cash payments from
@@ -151,24 +165,70 @@ def _rates(uow: UnitOfWork, user: str) -> int:
     )
     for family in Category:
         rates.set_family_table(uow, user=user, family=family.value, table_name=STANDARD_TABLE)
-    rates.create_price_category(uow, user=user, code=PARTNER_CODE, name=PARTNER_NAME)
-    items = uow.session.exec(select(ItemType.code, ItemType.replacement_value_cents)).all()
-    for item_code, replacement_cents in items:
-        public, member, partner = day_rates(replacement_cents)
+    partner = rates.create_price_category(uow, user=user, code=PARTNER_CODE, name=PARTNER_NAME)
+    items = uow.session.exec(
+        select(id_column(ItemType), ItemType.code, ItemType.replacement_value_cents).order_by(
+            id_column(ItemType)
+        )
+    ).all()
+    communes = uow.session.exec(
+        select(id_column(Customer), Customer.number)
+        .where(Customer.category == CustomerCategory.COMMUNE.value)
+        .order_by(id_column(Customer))
+    ).all()
+    if bulk_rows:
+        _bulk_rates(uow, require_id(partner), items, [c for c, _n in communes])
+        return len(items)
+    for _type_id, item_code, replacement_cents in items:
+        public, member, partner_day = day_rates(replacement_cents)
         rates.set_item_rate(
             uow, user=user, item_code=item_code, member_day=member, non_member_day=public
         )
         rates.set_category_rate(
-            uow, user=user, category_code=PARTNER_CODE, item_code=item_code, day=partner
+            uow, user=user, category_code=PARTNER_CODE, item_code=item_code, day=partner_day
         )
-    communes = uow.session.exec(
-        select(Customer.number).where(Customer.category == CustomerCategory.COMMUNE.value)
-    ).all()
-    for number in communes:
+    for _customer_id, number in communes:
         rates.assign_price_category(
             uow, user=user, customer_number=number, category_code=PARTNER_CODE
         )
     return len(items)
+
+
+def _bulk_rates(
+    uow: UnitOfWork,
+    category_id: int,
+    items: Sequence[tuple[int | None, str, int]],
+    communes: Sequence[int | None],
+) -> None:
+    """The rows ``set_item_rate``, ``set_category_rate`` and ``assign_price_category``
+    would write for each type and commune, in three statements, recorded on the audit
+    trail as theirs are (the large demo: thousands of types)."""
+    access.require(uow, Permission.RATES)
+    item_rows, category_rows = [], []
+    for type_id, _code, replacement_cents in items:
+        public, member, partner = day_rates(replacement_cents)
+        item_rows.append(
+            {
+                "item_type_id": type_id,
+                "member_day_cents": to_cents(member),
+                "non_member_day_cents": to_cents(public),
+                "vat_rate_bp": None,
+            }
+        )
+        category_rows.append(
+            {"category_id": category_id, "item_type_id": type_id, "day_cents": to_cents(partner)}
+        )
+    customer_rows = [{"customer_id": c, "category_id": category_id} for c in communes]
+    conn = uow.session.connection()
+    changes = []
+    for table, rows in (
+        (_ITEM_RATE, item_rows),
+        (_CATEGORY_RATE, category_rows),
+        (_CUSTOMER_CATEGORY, customer_rows),
+    ):
+        bulk.insert_rows(conn, table, rows)
+        changes += [audit.inserted(table, row) for row in rows]
+    audit.record_core(uow.session, changes)
 
 
 # --- the plan ---------------------------------------------------------------------------
@@ -522,7 +582,7 @@ def build_invoicing_demo(
     today = clock.today()
     with db.write() as uow:
         _refuse(uow)
-        types = _rates(uow, user)
+        types = _rates(uow, user, bulk_rows=size == "large")
         payment_days = rates.payment_days(uow)
     report(0.05, "rates")
     with db.read() as uow:
