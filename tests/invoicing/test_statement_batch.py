@@ -9,8 +9,11 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from sqlmodel import select
 
+from app.bench.benchmarks import BENCH_CLOCK
 from app.core.errors import NotFound
+from booking.models import Customer
 from invoicing import pdf_concat, statements
 from tests.invoicing import test_statements
 from tests.invoicing.test_statements import TODAY, _id, page_count, pdf_text
@@ -120,3 +123,16 @@ def test_the_concatenation_keeps_every_page_and_makes_a_pdfa():
     assert root["/Lang"] == "fr-FR" and reader.pdf_header == "%PDF-1.7"
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert "<pdfaid:part>3</pdfaid:part>" in xmp
+
+
+def test_the_bench_takes_the_busiest_month_and_completes_the_count(coop, ledger):
+    from app.bench.statements import choose_1000
+
+    with coop.read() as uow:
+        customers = len(uow.session.exec(select(Customer.id)).all())
+    month, ids, how = choose_1000(coop, count=customers + 5)
+    with coop.read() as uow:
+        listed = statements.customers_for_month(uow, month, today=BENCH_CLOCK.today())
+    assert listed and ids[: len(listed)] == listed  # the month's statements first
+    assert len(ids) == len(set(ids)) == customers  # then everyone else, once
+    assert month in how
