@@ -135,7 +135,9 @@ def _sweep(binary: Path, run_as: list[str]) -> None:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def start_cluster() -> Cluster:
+def start_cluster(durable: bool = False) -> Cluster:
+    """A new server; ``durable``: with PostgreSQL's own durability settings (``fsync``,
+    ``synchronous_commit`` left at their defaults) rather than the tests' fast ones."""
     binary = find_bin()
     if binary is None or not (binary / "initdb").exists():
         pytest.fail(
@@ -190,10 +192,10 @@ def start_cluster() -> Cluster:
         shutil.rmtree(root, ignore_errors=True)
         pytest.fail(f"initdb failed: {done.stderr.strip()}", pytrace=False)
     cluster = Cluster(binary, root, socket, run_as)
+    fast = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
     options = (
-        f"-k {socket} -p {PORT} -c listen_addresses='' -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
-        "-c shared_buffers=32MB"
+        f"-k {socket} -p {PORT} -c listen_addresses='' {'' if durable else fast}"
+        "-c max_connections=200 -c shared_buffers=32MB"
     )
     started = cluster.pg_ctl("-o", options, "-l", str(root / "log"), "-w", "start")
     if started.returncode != 0:

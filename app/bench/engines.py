@@ -87,15 +87,24 @@ def _null_pool() -> type:
 def server_settings(url: str) -> dict[str, str]:
     """The server's version and the settings that weigh most on a write's time (a commit
     waits for its WAL on disk when ``synchronous_commit`` is on; SQLite's WAL with
-    ``synchronous = NORMAL`` does not), so that figures can be read."""
+    ``synchronous = NORMAL`` does not), as Régie's own sessions see them (``app.core.db``
+    turns ``synchronous_commit`` off unless the server's administrator chose it), and
+    ``server_synchronous_commit``: what the server gives other clients, so that figures
+    can be read."""
     from sqlalchemy import create_engine, text
 
-    engine = create_engine(check_server_url(url), poolclass=_null_pool())
+    from app.core.db_pg import make_pg_engine
+
+    names = ("server_version", "synchronous_commit", "fsync")
+    engine = make_pg_engine(check_server_url(url))
+    plain = create_engine(check_server_url(url), poolclass=_null_pool())
     try:
         with engine.connect() as conn:
-            return {
-                name: str(conn.execute(text(f"SHOW {name}")).scalar_one())
-                for name in ("server_version", "synchronous_commit", "fsync")
-            }
+            found = {name: str(conn.execute(text(f"SHOW {name}")).scalar_one()) for name in names}
+        with plain.connect() as conn:
+            server = conn.execute(text("SHOW synchronous_commit")).scalar_one()
+        found["server_synchronous_commit"] = str(server)
+        return found
     finally:
         engine.dispose()
+        plain.dispose()

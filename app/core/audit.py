@@ -20,6 +20,9 @@ a stored PDF never bloats the trail, secrets (password hashes, badge digests) as
 (an anonymised person must leave no trace in an append-only trail). Serialising never
 fails: an unknown type is recorded by its ``repr``.
 
+On SQLite the rows are inserted at once; on PostgreSQL they go with the transaction's
+``COMMIT``, in the same round trip (``app.core.db_pg``): the same transaction either way.
+
 Only ORM unit-of-work writes pass through a flush. A service that writes with Core
 statements on a hot path (booking creation: ``booking.bookings``) records them itself, in
 the same transaction and the same form: ``inserted`` / ``updated`` describe each row,
@@ -44,6 +47,7 @@ from sqlalchemy import Table, event, insert, inspect
 from sqlalchemy.orm import Mapper, Session
 from sqlalchemy.orm.state import InstanceState
 
+from app.core import dialect
 from app.core.access import SYSTEM, Actor, workstation
 from app.core.models import AuditEvent
 
@@ -101,7 +105,31 @@ def record(session: Session, _context: Any) -> None:
     deleted, so values and histories are still there (and new rows have their ids)."""
     rows = events(session)
     if rows:
-        session.connection().execute(insert(AuditEvent), rows)
+        _write(session, rows)
+
+
+#: PostgreSQL: the trail's rows of the current transaction, written in the same round trip
+#: as its ``COMMIT`` (``app.core.db_pg``); key of the connection's ``info``.
+PENDING = "regie_audit_pending"
+#: The columns of a trail row, in ``PG_INSERT``'s order.
+COLUMNS = ("at", "account", "workstation", "entity", "entity_id", "action", "before", "after")
+#: The statement ``app.core.db_pg`` writes ``PENDING`` rows with (psycopg parameters).
+PG_INSERT = (
+    f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"
+)
+
+
+def _write(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Write trail rows in ``session``'s transaction: at once on SQLite (no round trip to
+    save); on PostgreSQL with the transaction's ``COMMIT``, in its round trip — the same
+    transaction either way (a rolled-back write leaves no trace, a committed one always
+    has its record)."""
+    connection = session.connection()
+    if dialect.name_of(connection) == dialect.POSTGRESQL:
+        pending = connection.info.setdefault(PENDING, [])
+        pending.extend(tuple(row[name] for name in COLUMNS) for row in rows)
+        return
+    connection.execute(insert(AuditEvent), rows)
 
 
 def _stamp(session: Session) -> dict[str, Any]:
@@ -135,7 +163,7 @@ def record_core(session: Session, changes: Sequence[Mapping[str, Any]]) -> None:
     ``session``'s transaction: one statement, the same rows a flush would have recorded."""
     if changes:
         stamp = _stamp(session)
-        session.connection().execute(insert(AuditEvent), [{**stamp, **c} for c in changes])
+        _write(session, [{**stamp, **c} for c in changes])
 
 
 def inserted(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:

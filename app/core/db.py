@@ -1,6 +1,7 @@
 """Database engine and unit of work, on an SQLite file or a PostgreSQL server.
 
-The engines' differences live here and nowhere else; both give the same guarantee behind
+The engines' differences live here (and, for PostgreSQL's round trips, in
+``app.core.db_pg``) and nowhere else; both give the same guarantee behind
 the same ``Database`` interface: **one writer at a time, readers never wait**.
 
 SQLite: pragmas (WAL, foreign keys, busy timeout) and ``BEGIN IMMEDIATE`` for writing units
@@ -26,6 +27,11 @@ then it refuses, naming the program holding the lock (on PostgreSQL: the holder'
 ``application_name``, e.g. "regie desk on magasin"). Failures of the file, the disk or
 the server (read-only, damaged, full, server down, wrong password, connection lost...)
 leave a unit of work as a ``StorageError`` with a sentence (``app.core.storage``).
+
+On PostgreSQL the ``BEGIN`` (and the wait for the write lock) travels with a transaction's
+first statement and the ``COMMIT`` with its change notice, and Régie's sessions commit as
+durably as the SQLite file (``synchronous_commit`` off unless the server's administrator
+chose it): ``app.core.db_pg``.
 """
 
 from __future__ import annotations
@@ -134,52 +140,11 @@ def _on_begin(conn: Any) -> None:
             time.sleep(0.05)
 
 
-def _on_begin_pg(conn: Any) -> None:
-    raw = conn.connection.driver_connection  # the psycopg connection (begins implicitly)
-    if not conn.get_execution_options().get(_WRITE, False):
-        raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        return
-    raw.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE")
-    take_write_lock_pg(raw, conn.engine.url.render_as_string(hide_password=False))
-
-
-def take_write_lock_pg(raw: Any, url: str) -> None:
-    """Take the write lock in the psycopg transaction ``raw`` has begun: at once when free;
-    else quietly for a second, then saying "busy" (logger), until the wait runs out."""
-    lock = f"pg_try_advisory_xact_lock({WRITE_LOCK_KEY})"
-    if raw.execute(f"SELECT {lock}").fetchone()[0]:
-        return
-    wait = write_wait_seconds()
-    started = time.monotonic()
-    quiet_until = started + min(1.0, wait)
-    while time.monotonic() < quiet_until:
-        time.sleep(0.01)
-        if raw.execute(f"SELECT {lock}").fetchone()[0]:
-            return
-    found = storage.pg_holders(raw, WRITE_LOCK_KEY)
-    where = paths.display_url(url)
-    BUSY_LOG.warning(
-        "database %s busy (%s): waiting up to %g s",
-        where,
-        ", ".join(found) or "another program",
-        wait,
-        extra={"regie_busy": ", ".join(found), "regie_db": where},
-    )
-    left_ms = max(1, int((started + wait - time.monotonic()) * 1000))
-    # Now in the server's queue (first come, first served) for what is left of the wait.
-    raw.execute(f"SET LOCAL lock_timeout = {left_ms}")
-    try:
-        raw.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
-    except Exception as err:
-        if storage.pg_sqlstate(err) == storage.PG_LOCK_NOT_AVAILABLE:
-            raise storage.pg_busy(url, wait, found) from err
-        raise
-    raw.execute("SET LOCAL lock_timeout = 0")
-
-
 def make_engine(target: Path | str) -> Engine:
     """An engine for an SQLite file (a path) or a PostgreSQL server (a URL)."""
     if paths.is_url(target):
+        from app.core.db_pg import make_pg_engine
+
         return make_pg_engine(str(target))
     engine = create_engine(
         sqlite_url(target),
@@ -187,23 +152,6 @@ def make_engine(target: Path | str) -> Engine:
     )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
-    return engine
-
-
-def make_pg_engine(url: str) -> Engine:
-    engine = create_engine(
-        paths.normal_url(url),
-        pool_pre_ping=True,  # a server restarted between two transactions: reconnect quietly
-        connect_args={
-            "application_name": storage.application_name(),
-            "connect_timeout": 10,
-            # Times are stored as UTC wall-clock times, as on SQLite: the session's time zone
-            # must be UTC whatever the server's default, or an aware time written into a
-            # ``timestamp`` column would be shifted by the server's offset.
-            "options": "-c TimeZone=UTC",
-        },
-    )
-    event.listen(engine, "begin", _on_begin_pg)
     return engine
 
 

@@ -5,9 +5,9 @@ screens' ``Change`` announcements):
 
 - ``install(writer)`` hooks the writing sessions of a ``Database``. It notes the tables each
   transaction writes (the ORM's flushes and its ``insert``/``update``/``delete``
-  statements). On PostgreSQL it sends ``NOTIFY regie_changes`` with those tables inside the
-  writing transaction, so the notice is delivered at commit and never for a rolled-back
-  write. On SQLite, when this process watches the database, it notes which ``audit_event``
+  statements). On PostgreSQL it sends ``NOTIFY regie_changes`` with those tables in the
+  same message as the transaction's ``COMMIT`` (one round trip for both), so the notice is
+  delivered at commit and never for a rolled-back write. On SQLite, when this process watches the database, it notes which ``audit_event``
   ids its own commits wrote (writers are serialised, so they are one contiguous range per
   commit).
 - ``Watcher(engine)`` sees the commits of *other* programs (another window on the same PC,
@@ -58,6 +58,8 @@ RECONNECT_S = 2.0
 _TABLES = "regie_notify_tables"  # session.info: tables written in this transaction
 _BASE = "regie_notify_audit_base"  # session.info: max(audit_event.id) when it began
 _PENDING = "regie_notify_pending"  # session.info: the own range recorded at commit
+#: connection.info: the notice its ``COMMIT`` will carry (sent by ``app.core.db_pg``)
+NOTICE = "regie_notify_notice"
 LOG = logging.getLogger("regie.notify")
 
 
@@ -122,8 +124,7 @@ def _committing(session: Session) -> None:
     connection = session.connection()
     if dialect.name_of(connection) == dialect.POSTGRESQL:
         payload = json.dumps({"origin": origin(connection.engine), "tables": sorted(tables)})
-        notice = {"channel": CHANNEL, "payload": payload}
-        connection.execute(text("SELECT pg_notify(:channel, :payload)"), notice)
+        connection.info[NOTICE] = payload  # sent with the COMMIT (``app.core.db_pg``)
         return
     tracker = _tracker(connection.engine)
     base = session.info.get(_BASE)
