@@ -21,6 +21,7 @@ from tests.invoicing.test_statements import TODAY, _id, page_count, pdf_text
 ledger = test_statements.ledger  # the fixtures: a hand-computed ledger
 
 
+@pytest.mark.both_engines
 def test_statements_in_bulk_are_the_statements_one_by_one(coop, ledger):
     pub, mem = _id(coop, "C-PUB"), _id(coop, "C-MEM")
     with coop.read() as uow:
@@ -38,6 +39,7 @@ def _written(result) -> list[tuple[str, str, int]]:
     return [(t.file.name, t.number, t.pages) for t in result.totals]
 
 
+@pytest.mark.both_engines
 def test_processes_write_the_same_files_in_the_same_order(coop, ledger, tmp_path):
     here = statements.run_batch(coop, "2026-11", tmp_path / "here", today=TODAY, processes=1)
     seen: list[tuple[int, int]] = []
