@@ -26,7 +26,11 @@ exactly: a payment dated before its invoice was issued shows as a negative open 
 
 ``run_batch`` writes one PDF per customer and one merged PDF into a private folder inside
 the target folder, and moves them into place only when all are written: a cancel (the
-``progress`` callback raising) or an error leaves no file behind.
+``progress`` callback raising) or an error leaves no file behind. It reads the statements
+a block of customers at a time (``statements_for``: a few queries per block, whatever the
+number of customers; ``statement_reads``), draws them in parallel processes when there are
+many (``statement_render``) and concatenates them into the merged PDF as they come
+(``pdf_concat``).
 """
 
 from __future__ import annotations

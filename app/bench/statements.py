@@ -6,6 +6,13 @@
   dataset with the most invoicing activity (invoices, credit notes and payments); the
   customers are the 150 of that month's statements with the most movements. The dataset is only read; the
   PDFs go to a temporary folder. Choosing the month is not timed.
+- ``statements_month_1000``: a month of statements for 1,000 customers, merged PDF
+  included — target ≤ 10 s. The month is the one with the most customers with a statement
+  (invoices, payments, bookings begun in it); the customers, the 1,000 of its statements
+  with the most movements (completed by the other customers if it has fewer), in
+  customer-number order as the batch writes them (``choose_1000``). Reported with the CPU
+  seconds of the batch and its render processes and the load average: the machine is
+  shared, and the CPU seconds are what a quiet machine would share between its cores.
 """
 
 from __future__ import annotations
