@@ -16,7 +16,7 @@ from app.core.clock import Clock
 from app.core.db import UnitOfWork
 from app.core.errors import N_, DomainError
 from booking import desk_writes
-from booking.desk_ledger import Ledger, Move, booking_with_ledger, out_on_with_ledger
+from booking.desk_ledger import Ledger, Move, booking_and_scan, out_on_with_ledger
 from booking.desk_reads import (
     BookingFacts,
     CaseFacts,
@@ -52,7 +52,10 @@ def check_in(
     code = normalise(code)
     if not code:
         return _refuse(code, Outcome.INVALID, "The scan was empty.")
-    scanned = identify(uow, code)
+    if booking_hint:  # read with the scan: a bulk return is credited to it if it has some
+        hinted, scanned = booking_and_scan(uow, booking_hint, code, other_layouts=False)
+    else:
+        hinted, scanned = None, identify(uow, code)
     if scanned is None:
         return _refuse(
             code,
@@ -77,7 +80,7 @@ def check_in(
             code,
             condition,
             note,
-            booking_hint,
+            hinted,
             user,
             station,
             clock,
@@ -160,14 +163,14 @@ def _in_bulk(
     code: str,
     condition: Condition,
     note: str,
-    hint: str,
+    hinted: tuple[BookingFacts, Ledger] | None,
     user: str,
     station: str,
     clock: Clock,
 ) -> ScanResult:
     if qty < 1:
         return _refuse(code, Outcome.INVALID, "The quantity must be at least 1.")
-    found = _bulk_booking(uow, item.type_id, hint)
+    found = _bulk_booking(uow, item.type_id, hinted)
     if found is None:
         return _refuse(code, Outcome.NOT_OUT, "No {name} is out.", name=item.type_name)
     booking, ledger = found
@@ -199,10 +202,11 @@ def _in_bulk(
     return _returned(uow, booking, item, code, ledger.with_moves([move]), clock, [move])
 
 
-def _bulk_booking(uow: UnitOfWork, type_id: int, hint: str) -> tuple[BookingFacts, Ledger] | None:
+def _bulk_booking(
+    uow: UnitOfWork, type_id: int, hinted: tuple[BookingFacts, Ledger] | None
+) -> tuple[BookingFacts, Ledger] | None:
     """The booking to credit a bulk return to, with its ledger: the hinted one if it has
     some out, else the one due back first."""
-    hinted = booking_with_ledger(uow, hint) if hint else None
     if hinted is not None and hinted[1].tally(type_id).out > 0:
         return hinted
     booking = first_holder(uow, type_id)

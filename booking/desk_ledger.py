@@ -296,20 +296,26 @@ def booking_scanned(uow: UnitOfWork, code: str) -> tuple[BookingFacts, Ledger] |
 
 
 def booking_and_scan(
-    uow: UnitOfWork, reference: str, code: str
+    uow: UnitOfWork, reference: str, code: str, *, other_layouts: bool = True
 ) -> tuple[tuple[BookingFacts, Ledger] | None, Scanned | None]:
     """``booking_scanned(uow, reference)`` and ``desk_reads.identify(uow, code)`` at once:
     the first reading of each in one statement; the others (a scan read back from the
-    other keyboard layout), when that one finds nothing, one statement each."""
-    keys = [r.upper() for r in readings(reference)]
+    other keyboard layout), when that one finds nothing, one statement each. Without
+    ``other_layouts`` the booking is ``booking_with_ledger(uow, reference)``: the reference
+    exactly (without case), as typed in a field rather than scanned."""
+    if other_layouts:
+        keys = [r.upper() for r in readings(reference)]
+    else:
+        keys = [key] if (key := normalise(reference).upper()) else []
     raw = normalise(code)
     codes = readings(raw)
     if not keys or not codes:
-        return booking_scanned(uow, reference), identify_among(uow, raw, codes)
+        booking = _first_booking(uow, keys)
+        return booking, identify_among(uow, raw, codes)
     params = {"reference": keys[0], "code": codes[0], "key": codes[0].upper()}
     rows = list(uow.session.execute(_BOOKING_AND_CODE, params))
     mine = [r for r in rows if r[0] == _BOOKING_KIND]
-    booking = _scan_facts(mine) if mine else _first_booking(uow, keys[1:])
+    booking = _scan_facts(mine) if mine else _first_booking(uow, keys[1:] if other_layouts else [])
     others = [r for r in rows if r[0] != _BOOKING_KIND]
     scanned = scanned_of(others, codes[0], raw) or identify_among(uow, raw, codes[1:])
     return booking, scanned
