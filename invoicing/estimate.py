@@ -71,8 +71,13 @@ class Draft:
 
 def draft_of(uow: UnitOfWork, booking: Booking) -> Draft:
     """A stored booking as it is in the database."""
-    found = uow.session.execute(_BOOKED, {"booking_id": require_id(booking)})
-    booked = {int(type_id): int(quantity) for type_id, quantity in found}
+    booking_id = require_id(booking)
+
+    def load() -> dict[int, int]:
+        found = uow.session.execute(_BOOKED, {"booking_id": booking_id})
+        return {int(type_id): int(quantity) for type_id, quantity in found}
+
+    booked = pricing_reads.scoped(uow, ("booked", booking_id), load)
     return Draft(
         customer_id=booking.customer_id,
         start=booking.start,
@@ -133,6 +138,7 @@ def _booking_lines(
     wanted = set(booked) | set(moved)
     items = {require_id(i): i for i in uow.session.exec(_TYPES, params={"ids": sorted(wanted)})}
     pricing_reads.read_item_rates(uow, items)
+    pricing_reads.keep_deposits(uow, {t: i.deposit_cents for t, i in items.items()})
     order = sorted(items, key=lambda t: (items[t].category == Category.CONSUMABLES, items[t].name))
     out: list[Covered] = []
     for tid in order:
@@ -176,9 +182,11 @@ def _booking_lines(
 
 def deposit_of(uow: UnitOfWork, booked: Mapping[int, int]) -> Decimal:
     """Σ quantity × the type's deposit."""
-    wanted = sorted(t for t in booked)
-    found = uow.session.execute(_DEPOSITS, {"ids": wanted}) if wanted else ()
-    deposits = {int(type_id): int(cents) for type_id, cents in found}
+    deposits = pricing_reads.known_deposits(uow, booked)
+    if deposits is None:
+        wanted = sorted(booked)
+        found = uow.session.execute(_DEPOSITS, {"ids": wanted}) if wanted else ()
+        deposits = {int(type_id): int(cents) for type_id, cents in found}
     total = sum(quantity * deposits.get(t, 0) for t, quantity in booked.items())
     return from_cents(total)
 

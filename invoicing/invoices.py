@@ -22,19 +22,14 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from sqlalchemy import bindparam, func
-from sqlalchemy import select as core_select
 from sqlmodel import col, select
 
 from app.core.access import Permission, requires
 from app.core.clock import Clock
 from app.core.db import UnitOfWork, require_id
 from app.core.errors import Conflict
-from app.core.money import from_cents
-from booking.availability import table_of
 from booking.bookings import BookingData, booking_by_ref
-from booking.models import Booking, BookingLine, BookingStatus, Customer
-from inventory.models import ItemType
+from booking.models import Booking, BookingStatus, Customer
 from invoicing import (
     charges,
     estimate,
@@ -51,8 +46,6 @@ from invoicing.models import IssuedDocument
 
 #: Statuses a booking may be invoiced in (invoicing before the event is common).
 INVOICEABLE = (BookingStatus.CONFIRMED, BookingStatus.OUT, BookingStatus.RETURNED)
-_LINE = table_of(BookingLine)
-_TYPE = table_of(ItemType)
 QUOTE_NOTE = "Devis valable jusqu'au {date}. Ce devis ne constitue pas une facture."
 DEPOSIT_NOTE = "Caution demandée : {amount} — non facturée"
 
@@ -62,18 +55,10 @@ def quote_number(booking: Booking | estimate.Draft) -> str:
     return f"D-{booking.reference}"
 
 
-#: Σ quantity × the type's deposit over a booking's lines, in cents (one statement).
-_DEPOSIT = (
-    core_select(func.coalesce(func.sum(_LINE.c.quantity * _TYPE.c.deposit_cents), 0))
-    .select_from(_LINE.join(_TYPE, _TYPE.c.id == _LINE.c.item_type_id))
-    .where(_LINE.c.booking_id == bindparam("booking_id"))
-)
-
-
 def deposit_required(uow: UnitOfWork, booking: Booking) -> Decimal:
-    """Σ quantity × the type's deposit, over the booking's lines."""
-    cents = uow.session.execute(_DEPOSIT, {"booking_id": require_id(booking)}).scalar()
-    return from_cents(int(cents or 0))
+    """Σ quantity × the type's deposit, over the booking's lines (while the booking is
+    priced: from what pricing read, ``pricing_reads.pricing_scope``)."""
+    return estimate.deposit_of(uow, estimate.draft_of(uow, booking).booked)
 
 
 def _spanning(

@@ -9,7 +9,13 @@ that transaction: a rehearsal in a read unit of work runs the same issuing actio
 next number peeked (nothing written, no lock taken) and renders it; the write transaction
 then runs the action again and stores the rehearsed bytes when it built the very same
 document (same number), else the rehearsal is done again. Several desks issuing at once
-hold the write lock for milliseconds each, never for a rendering.
+hold the write lock for milliseconds each, never for a rendering. When nothing was
+committed since the rehearsal began (``rehearsed``: the audit trail's last id is the same),
+the action takes back what it prepared in the rehearsal instead of drafting it again.
+
+The writes are Core statements built once (numbering, the document, its lines in one
+statement, its file), recorded on the audit trail as a flush would have
+(``app.core.audit.record_core``); the returned row is attached to the session as stored.
 """
 
 from __future__ import annotations
@@ -252,6 +258,7 @@ def store(
         "issued_by": user,
     }
     session = uow.session
+    session.flush()  # what the caller changed through the ORM is written first, as before
     document_id = int(session.execute(_INSERT_DOCUMENT, values).scalar_one())
     values["id"] = document_id
     changes = [audit.inserted(_DOC, values)]

@@ -103,3 +103,27 @@ def known_exemptions(uow: UnitOfWork, codes: Iterable[str]) -> dict[str, str] | 
     if any(code not in exempt for code in wanted):
         return None
     return {code: exempt[code] for code in wanted if exempt[code]}
+
+
+_DEPOSITS_KEY = "deposits"  # scope: item type id → its deposit in cents
+
+
+def keep_deposits(uow: UnitOfWork, cents: dict[int, int]) -> None:
+    """Inside a ``pricing_scope``: the deposits of item types just read (``known_deposits``
+    then answers for them)."""
+    scope = uow.memo.get(_SCOPE)
+    if isinstance(scope, dict):
+        scope.setdefault(_DEPOSITS_KEY, {}).update(cents)
+
+
+def known_deposits(uow: UnitOfWork, type_ids: Iterable[int]) -> dict[int, int] | None:
+    """Inside a ``pricing_scope`` that read every one of ``type_ids``: their deposits in
+    cents; else None."""
+    scope = uow.memo.get(_SCOPE)
+    if not isinstance(scope, dict):
+        return None
+    kept: dict[int, int] = scope.get(_DEPOSITS_KEY, {})
+    wanted = list(type_ids)
+    if any(t not in kept for t in wanted):
+        return None
+    return {t: kept[t] for t in wanted}

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, true
 from sqlalchemy import select as core_select
 from sqlmodel import col, select
 
@@ -42,9 +42,31 @@ from invoicing.models import (
 from invoicing.pricing import Coefficients, LateCharge, LateRule, VatSpec, WeekendRule
 from invoicing.pricing_reads import item_rate, scoped
 
+# Statements built once (SQLAlchemy caches their compiled form).
 _DISCOUNT = table_of(LineDiscount)
 _LINE_DISCOUNTS = core_select(_DISCOUNT.c.item_type_id, _DISCOUNT.c.discount_bp).where(
     _DISCOUNT.c.booking_id == bindparam("booking_id")
+)
+_STEP = table_of(CoefficientStep)
+_STEPS = (
+    core_select(_STEP.c.days, _STEP.c.coefficient_milli)
+    .where(_STEP.c.table_id == bindparam("table_id"))
+    .order_by(_STEP.c.days)
+)
+_FAMILY = table_of(FamilyCoefficient)
+_TABLE = table_of(CoefficientTable)
+#: A family's coefficient table and the default one, in one statement.
+_FAMILY_OR_DEFAULT = core_select(
+    core_select(_FAMILY.c.table_id)
+    .where(_FAMILY.c.family == bindparam("family"))
+    .scalar_subquery(),
+    core_select(_TABLE.c.id).where(_TABLE.c.is_default == true()).limit(1).scalar_subquery(),
+)
+_PRICING = select(BookingPricing).where(col(BookingPricing.booking_id) == bindparam("booking_id"))
+_CUSTOMER_CATEGORY = (
+    select(PriceCategory)
+    .join(CustomerPriceCategory, col(CustomerPriceCategory.category_id) == col(PriceCategory.id))
+    .where(col(CustomerPriceCategory.customer_id) == bindparam("customer_id"))
 )
 
 # --- settings --------------------------------------------------------------------------
@@ -344,8 +366,7 @@ def assign_price_category(
 
 def customer_category(uow: UnitOfWork, customer_id: int) -> PriceCategory | None:
     def load() -> PriceCategory | None:
-        row = uow.session.get(CustomerPriceCategory, customer_id)
-        return uow.session.get(PriceCategory, row.category_id) if row is not None else None
+        return uow.session.exec(_CUSTOMER_CATEGORY, params={"customer_id": customer_id}).first()
 
     return scoped(uow, ("customer_category", customer_id), load)
 
@@ -430,11 +451,7 @@ def _steps(uow: UnitOfWork, table_id: int) -> Coefficients:
     key = (CoefficientTable, table_id)
     if key in uow.memo:
         return uow.memo[key]  # type: ignore[return-value]
-    rows = uow.session.exec(
-        select(CoefficientStep.days, CoefficientStep.coefficient_milli)
-        .where(CoefficientStep.table_id == table_id)
-        .order_by(col(CoefficientStep.days))
-    ).all()
+    rows = uow.session.execute(_STEPS, {"table_id": table_id}).all()
     found = Coefficients(steps=tuple((d, Decimal(m) / 1000) for d, m in rows))
     uow.memo[key] = found
     return found
@@ -460,13 +477,11 @@ def _coefficients_for(uow: UnitOfWork, booking_id: int, family: str) -> Coeffici
         return Coefficients(fixed=Decimal(override.fixed_coefficient_milli) / 1000)
     if override is not None and override.coefficient_table_id is not None:
         return _steps(uow, override.coefficient_table_id)
-    row = uow.session.get(FamilyCoefficient, family)
-    if row is not None:
-        return _steps(uow, row.table_id)
-    default = uow.session.exec(
-        select(CoefficientTable.id).where(CoefficientTable.is_default == True)  # noqa: E712
-    ).first()
-    return _steps(uow, default) if default is not None else Coefficients()
+    found = uow.session.execute(_FAMILY_OR_DEFAULT, {"family": family}).first()
+    family_table, default = found if found is not None else (None, None)
+    if family_table is not None:
+        return _steps(uow, int(family_table))
+    return _steps(uow, int(default)) if default is not None else Coefficients()
 
 
 # --- per-booking pricing ------------------------------------------------------------------
@@ -522,9 +537,10 @@ def set_line_discount(
 
 
 def _pricing_row(uow: UnitOfWork, booking_id: int) -> BookingPricing | None:
-    return scoped(
-        uow, (BookingPricing, booking_id), lambda: uow.session.get(BookingPricing, booking_id)
-    )
+    def load() -> BookingPricing | None:
+        return uow.session.exec(_PRICING, params={"booking_id": booking_id}).first()
+
+    return scoped(uow, (BookingPricing, booking_id), load)
 
 
 def booking_pricing(uow: UnitOfWork, booking_id: int) -> BookingPricing:
