@@ -96,16 +96,23 @@ def test_workload_answers_match_the_reference(capsys, tiny_workload):
         "wl_invoice",
     }
     # the raw-SQL lower bound of the same work, measured in the same run, beside each figure
-    assert set(results) == operations | {f"{name}_bound" for name in operations}
+    # (issuing with the PDF has none: rendering and validating is no SQL work)
+    bounds = {f"{name}_bound" for name in operations}
+    assert set(results) == operations | bounds | {"wl_invoice_pdf"}
     for name in operations:
         assert set(results[f"{name}_bound"]) >= FIGURES
         assert results[name]["bound_ratio"] > 0
     assert results["wl_availability_all_bound"]["mismatches"] == 0
     assert results["wl_invoice_bound"]["n"] == results["wl_invoice"]["n"]
     assert results["wl_pickup"]["n"] > 0 and results["wl_return"]["scans"] > 0
-    # every rental checked out and back in is invoiced (without the PDF)
-    assert results["wl_invoice"]["n"] == results["wl_return"]["rentals"] > 0
-    assert set(results["wl_invoice"]) >= FIGURES
+    # every rental checked out and back in is invoiced: a tenth with the PDF, the rest without
+    returned = results["wl_return"]["rentals"]
+    with_pdf = results["wl_invoice_pdf"]
+    assert results["wl_invoice"]["n"] + with_pdf["n"] == returned > 0
+    assert with_pdf["n"] == returned // 10 > 0
+    assert set(results["wl_invoice"]) >= FIGURES and set(with_pdf) >= FIGURES
+    assert with_pdf["render_median_ms"] > 0 and with_pdf["check_median_ms"] > 0
+    assert with_pdf["pdf_bytes_median"] > 0 and "bound_ratio" not in with_pdf
     assert results["wl_book"]["n"] == 120 and results["wl_book"]["total_ms"] > 0
     one = results["wl_availability_one"]
     assert set(one) >= FIGURES and one["available"] == one["expected"]
@@ -275,7 +282,9 @@ def test_workload_on_both_engines_side_by_side(capsys, tiny_workload, pg_cluster
     names = {"wl_book", "wl_availability_one", "wl_availability_all", "wl_pickup", "wl_return"}
     names |= {"wl_invoice"}
     bounds = {f"{name}_bound" for name in names}  # measured once, beside both engines
-    assert set(results) == names | {f"pg_{name}" for name in names} | bounds
+    pdf = {"wl_invoice_pdf", "pg_wl_invoice_pdf"}  # no bound: rendering is no SQL work
+    assert set(results) == names | {f"pg_{name}" for name in names} | bounds | pdf
+    assert results["pg_wl_invoice_pdf"]["n"] == results["wl_invoice_pdf"]["n"] > 0
     for name in names:
         assert results[f"pg_{name}"]["n"] == results[name]["n"] > 0
         assert results[f"pg_{name}"]["ratio"] > 0

@@ -18,7 +18,12 @@ everything Régie adds on top: the ORM, audit trail, seals, pricing rules, Factu
   updated) committed on its own; per rental, and ``scan_*`` per scan.
 - ``wl_invoice_bound``: per returned rental, its lines and day rates read, amounts and VAT
   computed in integer cents, the next number of the year's series taken, the invoice and
-  its lines written, the rental marked invoiced, committed.
+  its lines written, the rental marked invoiced, committed (the same rentals as Régie's
+  ``wl_invoice``: the first ``invoices`` of the sample).
+
+``wl_invoice_pdf`` has no bound: its time is rendering the PDF/A-3 and validating the
+Factur-X XML (XSD and schematrons), work no SQL statement does; its database part is
+``wl_invoice``'s, and its figures say how long rendering and validation took.
 """
 
 from __future__ import annotations

@@ -7,7 +7,18 @@
   ``regie invoice`` do: rendered and validated in a rehearsal, then a short write);
 - ``wl_invoice``: the invoice of a returned rental of the neutral workload created and
   issued WITHOUT the PDF (a renderer returning a few constant bytes and no XML: the
-  issuing service refuses an empty PDF), on the database ``wl_return`` left.
+  issuing service refuses an empty PDF), on the database ``wl_return`` left;
+- ``wl_invoice_pdf``: the same for other returned rentals of the workload, WITH the PDF,
+  its Factur-X XML and the full validation the app runs before issuing (XSD, EN 16931 and
+  FR-CTC schematrons: ``validation.check_xml``), through ``issuing.issue`` with the
+  renderer the CLI uses (``render.renderer_for``). Target ≤ 150 ms median. Its figures
+  say how much of it rendering (``render_median_ms``) and validation
+  (``check_median_ms``) took; the database work is ``wl_invoice``'s (the raw-SQL bound
+  has no PDF to compare with).
+
+The returned rentals of the workload (``wl_return``'s sample) are shared
+(``invoice_split``): ``wl_invoice_pdf`` takes the last tenth of them (at most
+``WL_INVOICE_PDF``), ``wl_invoice`` the others before them (at most ``WL_INVOICES``).
 
 Choosing the bookings is not timed; the schematron stylesheets are compiled before timing.
 """
@@ -32,7 +43,18 @@ from invoicing.document import Document
 
 INVOICE_PDF_N = 20
 WARMUP = 2
-WL_INVOICES = 200
+#: Returned rentals of the workload invoiced without the PDF, then with it (after them).
+WL_INVOICES = 180
+WL_INVOICE_PDF = 20
+
+
+def invoice_split(returned: int) -> tuple[int, int]:
+    """How many of ``returned`` rentals ``wl_invoice`` and ``wl_invoice_pdf`` invoice: the
+    last tenth (at least one, at most ``WL_INVOICE_PDF``) with the PDF, the rest before
+    them (at most ``WL_INVOICES``) without."""
+    with_pdf = min(WL_INVOICE_PDF, max(1, returned // 10)) if returned > 1 else 0
+    return min(WL_INVOICES, returned - with_pdf), with_pdf
+
 
 _UNINVOICED_RETURNED = """
 SELECT b.reference FROM booking b
@@ -163,8 +185,8 @@ def bench_workload_invoice(
     *,
     sample: int = WL_INVOICES,
 ) -> dict[str, Any]:
-    """``wl_invoice`` on the database ``wl_return`` left: the returned rentals (at most
-    ``sample``), each invoiced and issued in its own write transaction, without the PDF."""
+    """``wl_invoice`` on the database ``wl_return`` left: the first ``sample`` returned
+    rentals, each invoiced and issued in its own write transaction, without the PDF."""
     from invoicing import invoices, issuing
 
     anchor = dt.date.fromisoformat(workload["anchor"])
@@ -176,7 +198,7 @@ def bench_workload_invoice(
             for r in conn.exec_driver_sql("SELECT reference FROM booking WHERE status = 'returned'")
         }
     chosen = [ref for ref in rentals if ref in returned][:sample]
-    samples = []
+    samples: list[float] = []
     for ref in chosen:
         began = time.perf_counter()
         issuing.issue(
@@ -188,4 +210,74 @@ def bench_workload_invoice(
         samples.append((time.perf_counter() - began) * 1000)
     figures = summarise(samples) if samples else {"median_ms": 0.0, "p95_ms": 0.0, "n": 0}
     figures["invoices"] = len(samples)
+    return figures
+
+
+def bench_workload_invoice_pdf(
+    db: Database,
+    workload: dict[str, Any],
+    rentals: Sequence[str],
+    *,
+    skip: int,
+    sample: int,
+) -> dict[str, Any]:
+    """``wl_invoice_pdf`` after ``wl_invoice`` (its cooperative and rates set): the returned
+    rentals after the first ``skip``, at most ``sample``, each issued with its PDF, its
+    Factur-X XML and the full validation, as ``regie invoice`` issues one. The
+    schematron stylesheets are compiled before timing (once per process in the app)."""
+    from invoicing import invoices, issuing, render, validation
+
+    anchor = dt.date.fromisoformat(workload["anchor"])
+    clock = FixedClock(dt.datetime.combine(anchor, dt.time(10), tzinfo=PARIS))
+    validation.warm_up()
+    with db.engine.connect() as conn:
+        returned = {
+            str(r[0])
+            for r in conn.exec_driver_sql("SELECT reference FROM booking WHERE status = 'returned'")
+        }
+    chosen = [ref for ref in rentals if ref in returned][skip : skip + sample]
+    with db.read() as uow:
+        real = render.renderer_for(uow)
+    rendering: list[float] = []
+    checking: list[float] = []
+
+    def renderer(document: Document) -> Any:
+        began = time.perf_counter()
+        try:
+            return real(document)
+        finally:
+            rendering.append((time.perf_counter() - began) * 1000)
+
+    def check(xml: bytes) -> list[str]:
+        began = time.perf_counter()
+        try:
+            return validation.check_xml(xml)
+        finally:
+            checking.append((time.perf_counter() - began) * 1000)
+
+    samples: list[float] = []
+    sizes: list[int] = []
+    for ref in chosen:
+        began = time.perf_counter()
+        row = issuing.issue(
+            db,
+            partial(
+                invoices.issue_invoice,
+                user="bench",
+                reference=ref,
+                clock=clock,
+                renderer=renderer,
+                check=check,
+            ),
+        )
+        samples.append((time.perf_counter() - began) * 1000)
+        with db.read() as uow:
+            sizes.append(len(issuing.files_of(uow, int(row.id or 0)).pdf))
+    figures = summarise(samples) if samples else {"median_ms": 0.0, "p95_ms": 0.0, "n": 0}
+    figures["invoices"] = len(samples)
+    if samples:
+        figures["render_median_ms"] = summarise(rendering)["median_ms"]
+        figures["check_median_ms"] = summarise(checking)["median_ms"]
+        figures["pdf_bytes_median"] = sorted(sizes)[len(sizes) // 2]
+    figures["schematron"] = validation.saxon_available()
     return figures

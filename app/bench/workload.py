@@ -16,7 +16,8 @@ stock, never draft or cancelled ones. In Régie a quote is tentative (never bloc
 quote; picked up is ``out``, done is ``returned``. The file carries no state (every rental
 is implicitly confirmed and its life cycle follows the anchor date); ``wl_book`` confirms
 each one, ``wl_pickup``/``wl_return`` check a sample out and back in (``returned``), and
-``wl_invoice`` invoices those returned rentals without rendering a PDF.
+``wl_invoice`` invoices those returned rentals without rendering a PDF, and
+``wl_invoice_pdf`` a few more of them with the PDF, the Factur-X XML and its validation.
 """
 
 from __future__ import annotations
@@ -228,19 +229,30 @@ def run_workload(
 
             desk_figures = bench_workload_pickup_return(db, data, references)
             report("invoices")
-            from app.bench.invoice import bench_workload_invoice
+            from app.bench.desk import sample_indexes
+            from app.bench.invoice import (
+                bench_workload_invoice,
+                bench_workload_invoice_pdf,
+                invoice_split,
+            )
 
-            invoice_figures = bench_workload_invoice(db, data, references)
+            plain, with_pdf = invoice_split(len(sample_indexes(len(data["rentals"]))))
+            invoice_figures = bench_workload_invoice(db, data, references, sample=plain)
+            report("invoices with their PDF")
+            invoice_pdf_figures = bench_workload_invoice_pdf(
+                db, data, references, skip=plain, sample=with_pdf
+            )
         finally:
             db.dispose()
     if bound is None:
         from app.bench.bound import run_bound
         from app.bench.desk import sample_indexes
-        from app.bench.invoice import WL_INVOICES
+        from app.bench.invoice import invoice_split
 
         report("the raw-SQL lower bound")
         picked = sample_indexes(len(data["rentals"]))
-        bound, _ = run_bound(data, (w0, w1), expected, code, picked, invoices=WL_INVOICES)
+        plain, _with_pdf = invoice_split(len(picked))
+        bound, _ = run_bound(data, (w0, w1), expected, code, picked, invoices=plain)
     mismatch = None
     if one.available != expected[code]:
         mismatch = Mismatch(code, expected[code], one.available, "wl_availability_one")
@@ -280,6 +292,7 @@ def run_workload(
             },
             **desk_figures,
             "wl_invoice": invoice_figures,
+            "wl_invoice_pdf": invoice_pdf_figures,
         },
         "matched": mismatch is None,
     }
