@@ -132,11 +132,14 @@ class _Line(_Flowable):
         self.text = text
         self.style = style
         self.paragraph: Paragraph | None = None
+        self.text_width: float | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         style = self.style
         room = available_width - style.leftIndent - style.rightIndent
-        if stringWidth(self.text, style.fontName, style.fontSize) > room:
+        if self.text_width is None:  # a table lays its cells out twice
+            self.text_width = stringWidth(self.text, style.fontName, style.fontSize)
+        if self.text_width > room:
             self.paragraph = Paragraph(escape(self.text), style)
             size: tuple[float, float] = self.paragraph.wrap(available_width, available_height)
             return size
