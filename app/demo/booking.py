@@ -974,7 +974,6 @@ def _write_large(
             )
             report(0.9, "indexes")
         bulk.follow_ids(conn, [t.name for t in tables])
-        conn.exec_driver_sql("ANALYZE")  # the planner's statistics of the new rows
 
 
 def _movement_rows(

@@ -628,6 +628,9 @@ def build_invoicing_demo(
             renderer.finish(uow)  # the real bytes, before anything commits
     _return_deposits(db, user, by_ref, held, clock)
     _future_deposits(db, user, rng, clock)
+    if size == "large":  # the planner's statistics of the bulk rows, once they are all in
+        with db.write() as uow:
+            uow.session.connection().exec_driver_sql("ANALYZE")
     report(1.0, "done")
     with db.read() as uow:
         return summarise(uow, today, types, skipped)
