@@ -120,8 +120,7 @@ class Found:
 def label_search(uow: UnitOfWork, text: str, limit: int = SHOWN_TYPES) -> tuple[list[Found], int]:
     """The first ``limit`` types matching ``text`` with their units (only the units the
     text names, when it names some), and how many types match in all."""
-    ids = queries.search_types(uow, text)
-    shown = ids[:limit]
+    shown = queries.search_types(uow, text, limit=limit)
     rows = queries.type_rows(uow, shown)
     units = queries.units_by_type(uow, shown)
     needle = normalise(text).casefold()
@@ -134,4 +133,5 @@ def label_search(uow: UnitOfWork, text: str, limit: int = SHOWN_TYPES) -> tuple[
             if needle and (needle in u.barcode.casefold() or needle in u.serial.casefold())
         ]
         found.append(Found(rows[tid], hits or mine, bool(hits)))
-    return found, len(ids)
+    total = len(shown) if len(shown) < limit else queries.count_types(uow, text)
+    return found, total

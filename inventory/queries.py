@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import String, and_, case, cast, exists, func, literal, or_
+from sqlalchemy import select as sa_select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
-from app.core.db import UnitOfWork, id_column, require_id
+from app.core.db import UnitOfWork, id_column
 from inventory import barcodes
 from inventory.barcodes import normalise
 from inventory.models import (
@@ -73,15 +74,10 @@ def _unit_matches(pattern: str) -> ColumnElement[bool]:
     )
 
 
-def search_types(
-    uow: UnitOfWork,
-    text: str = "",
-    category: str | None = None,
-    status: str | None = None,
-) -> list[int]:
-    """Ids of the item types matching ``text`` in name, code, manufacturer, model or
-    barcode, or having a unit whose barcode or serial matches; ordered for display."""
-    query = select(id_column(ItemType))
+def _type_conditions(
+    text: str, category: str | None, status: str | None
+) -> list[ColumnElement[bool]]:
+    found: list[ColumnElement[bool]] = []
     text = normalise(text)
     if text:
         pattern = _like(text)
@@ -98,17 +94,49 @@ def search_types(
         has_unit = exists().where(
             col(Unit.item_type_id) == id_column(ItemType), _unit_matches(pattern)
         )
-        query = query.where(or_(*own, has_unit))
+        found.append(or_(*own, has_unit))
     if category:
-        query = query.where(ItemType.category == category)
+        found.append(col(ItemType.category) == category)
     if status:
-        query = query.where(
+        found.append(
             exists().where(
                 col(Unit.item_type_id) == id_column(ItemType), col(Unit.status) == status
             )
         )
-    query = query.order_by(col(ItemType.category), col(ItemType.name), id_column(ItemType))
+    return found
+
+
+def search_types(
+    uow: UnitOfWork,
+    text: str = "",
+    category: str | None = None,
+    status: str | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[int]:
+    """Ids of the item types matching ``text`` in name, code, manufacturer, model or
+    barcode, or having a unit whose barcode or serial matches; ordered for display (by
+    category, name, then id: a stable order for pages), at most ``limit`` (None: all)
+    after the first ``offset``."""
+    query = (
+        select(id_column(ItemType))
+        .where(*_type_conditions(text, category, status))
+        .order_by(col(ItemType.category), col(ItemType.name), id_column(ItemType))
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     return list(uow.session.exec(query))
+
+
+def count_types(
+    uow: UnitOfWork, text: str = "", category: str | None = None, status: str | None = None
+) -> int:
+    """How many item types ``search_types`` finds (all pages)."""
+    query = select(func.count(id_column(ItemType))).where(*_type_conditions(text, category, status))
+    return int(uow.session.exec(query).one())
 
 
 def type_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, TypeRow]:
@@ -135,26 +163,51 @@ def type_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, TypeRow]:
         .subquery()
     )
     query = (
-        select(ItemType, counts.c.units, counts.c.ok, dues.c.due)
+        sa_select(
+            id_column(ItemType),
+            col(ItemType.code),
+            col(ItemType.name),
+            col(ItemType.category),
+            col(ItemType.manufacturer),
+            col(ItemType.model),
+            col(ItemType.tracking),
+            col(ItemType.barcode),
+            counts.c.units,
+            counts.c.ok,
+            col(ItemType.stock_quantity),
+            dues.c.due,
+        )
         .outerjoin(counts, counts.c.tid == id_column(ItemType))
         .outerjoin(dues, dues.c.tid == id_column(ItemType))
         .where(id_column(ItemType).in_(ids))
     )
     rows: dict[int, TypeRow] = {}
-    for item, units, ok, due in uow.session.exec(query):
-        type_id = require_id(item)
+    for (
+        type_id,
+        code,
+        name,
+        category,
+        maker,
+        model,
+        tracking,
+        barcode,
+        units,
+        ok,
+        stock,
+        due,
+    ) in uow.session.execute(query):
         rows[type_id] = TypeRow(
             id=type_id,
-            code=item.code,
-            name=item.name,
-            category=item.category,
-            manufacturer=item.manufacturer,
-            model=item.model,
-            tracking=item.tracking,
-            barcode=item.barcode,
+            code=code,
+            name=name,
+            category=category,
+            manufacturer=maker,
+            model=model,
+            tracking=tracking,
+            barcode=barcode,
             units=units or 0,
             serviceable=ok or 0,
-            stock_quantity=item.stock_quantity,
+            stock_quantity=stock,
             next_due=_as_date(due),
         )
     return rows
@@ -193,23 +246,42 @@ def unit_rows(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, UnitRow]:
     )
     owner = func.coalesce(Owner.name, cast(literal(""), String))
     query = (
-        select(Unit, owner, due)
+        sa_select(
+            id_column(Unit),
+            col(Unit.item_type_id),
+            col(Unit.barcode),
+            col(Unit.serial),
+            col(Unit.status),
+            col(Unit.location),
+            owner,
+            due,
+            col(Unit.case_id),
+        )
         .outerjoin(Owner, and_(id_column(Owner) == col(Unit.owner_id)))
         .where(id_column(Unit).in_(ids))
     )
     rows: dict[int, UnitRow] = {}
-    for unit, owner_name, next_due in uow.session.exec(query):
-        unit_id = require_id(unit)
+    for (
+        unit_id,
+        type_id,
+        barcode,
+        serial,
+        status,
+        location,
+        owner_name,
+        next_due,
+        case_id,
+    ) in uow.session.execute(query):
         rows[unit_id] = UnitRow(
             id=unit_id,
-            item_type_id=unit.item_type_id,
-            barcode=unit.barcode,
-            serial=unit.serial,
-            status=unit.status,
-            location=unit.location,
+            item_type_id=type_id,
+            barcode=barcode,
+            serial=serial,
+            status=status,
+            location=location,
             owner=owner_name or "",
             next_due=_as_date(next_due),
-            case_id=unit.case_id,
+            case_id=case_id,
         )
     return rows
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Any
 
+from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
@@ -16,6 +18,7 @@ from app.core.db import UnitOfWork
 from app.core.errors import DomainError, NotFound
 from app.core.money import to_cents
 from booking.models import Booking, Customer
+from booking.queries import table_of
 from invoicing import charges, invoices, issuing, pricing, vat_rules
 from invoicing.balance import InvoiceBalance, InvoiceStatus, invoice_balances
 from invoicing.document import Document, Kind
@@ -270,3 +273,145 @@ def read_document(uow: UnitOfWork, document_id: int, today: dt.date) -> Selected
         due_date=figures.due_date,
         days_overdue=figures.days_overdue(today),
     )
+
+
+# --- the issued documents, a page at a time (``regie invoices list``) -------------------
+
+
+@dataclass(frozen=True)
+class IssuedRow:
+    """An issued invoice or credit note as ``regie invoices list`` shows it; an invoice's
+    figures as of the day asked for (``invoicing.balance``), a credit note's the number of
+    the invoice it cites."""
+
+    id: int
+    number: str
+    kind: str
+    issue_date: dt.date
+    due_date: dt.date
+    customer_number: str
+    buyer_name: str
+    gross_cents: int
+    status: str
+    credited_cents: int = 0
+    paid_cents: int = 0
+    balance_cents: int = 0
+    cites: str = ""
+
+
+_DOC = table_of(IssuedDocument).alias("doc")
+_CITED = table_of(IssuedDocument).alias("cited")
+_PEOPLE = table_of(Customer).alias("people")
+_ISSUED = (
+    sa_select(
+        _DOC.c.id,
+        _DOC.c.number,
+        _DOC.c.kind,
+        _DOC.c.issue_date,
+        _DOC.c.due_date,
+        _PEOPLE.c.number,
+        _DOC.c.buyer_name,
+        _DOC.c.gross_cents,
+        _CITED.c.number,
+    )
+    .select_from(
+        _DOC.outerjoin(_PEOPLE, _PEOPLE.c.id == _DOC.c.customer_id).outerjoin(
+            _CITED, _CITED.c.id == _DOC.c.cites_id
+        )
+    )
+    .order_by(_DOC.c.id)
+)
+
+
+def _issued_where(
+    query: Any, customer_id: int | None, invoices_only: bool, document_id: int | None = None
+) -> Any:
+    if document_id is not None:
+        query = query.where(_DOC.c.id == document_id)
+    if customer_id is not None:
+        query = query.where(_DOC.c.customer_id == customer_id)
+    if invoices_only:
+        query = query.where(_DOC.c.kind == Kind.INVOICE.value)
+    return query
+
+
+def _with_status(
+    uow: UnitOfWork, today: dt.date, customer_id: int | None, status: str
+) -> list[int]:
+    """Ids (in order) of the invoices in ``status`` today: a status is the balance's
+    (``invoicing.balance``, computed there and only there), so it is read for every
+    invoice of the customer, in bulk, then kept or not."""
+    return [
+        figures.id
+        for figures in invoice_balances(uow, as_of=today, customer_id=customer_id)
+        if figures.status(today).value == status
+    ]
+
+
+def issued_page(
+    uow: UnitOfWork,
+    today: dt.date,
+    *,
+    customer_id: int | None = None,
+    status: str = "",
+    limit: int | None = None,
+    offset: int = 0,
+    document_id: int | None = None,
+) -> list[IssuedRow]:
+    """Issued documents (of ``customer_id``; invoices in ``status`` only, when given; the
+    document ``document_id`` alone, when given) in number order, at most ``limit`` (None:
+    all) after the first ``offset``: the page is cut by the database, and its invoices'
+    figures read in one go."""
+    query = _issued_where(_ISSUED, customer_id, bool(status), document_id)
+    if status:
+        wanted = _with_status(uow, today, customer_id, status)
+        end = None if limit is None else offset + limit
+        query = query.where(_DOC.c.id.in_(wanted[offset:end] or [-1]))
+    else:
+        if limit is not None:
+            query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
+    found = uow.session.execute(query).all()
+    invoice_ids = [row[0] for row in found if row[2] == Kind.INVOICE.value]
+    figures = {
+        f.id: f
+        for start in range(0, len(invoice_ids), 1000)
+        for f in invoice_balances(uow, as_of=today, invoice_ids=invoice_ids[start : start + 1000])
+    }
+    rows = []
+    for doc_id, number, kind, issued, due, customer, buyer, gross, cites in found:
+        row = IssuedRow(
+            doc_id,
+            number,
+            kind,
+            issued,
+            due,
+            customer or "",
+            buyer,
+            gross,
+            InvoiceStatus.ISSUED.value,
+        )
+        if kind == Kind.INVOICE.value:
+            f = figures[doc_id]
+            row = replace(
+                row,
+                status=f.status(today).value,
+                credited_cents=f.credited_cents,
+                paid_cents=f.paid_cents,
+                balance_cents=f.balance_cents,
+            )
+        else:
+            row = replace(row, cites=cites or "")
+        rows.append(row)
+    return rows
+
+
+def count_issued(
+    uow: UnitOfWork, today: dt.date, *, customer_id: int | None = None, status: str = ""
+) -> int:
+    """How many documents ``issued_page`` lists with the same filters (all pages)."""
+    if status:
+        return len(_with_status(uow, today, customer_id, status))
+    query = _issued_where(sa_select(func.count()).select_from(_DOC), customer_id, False)
+    return int(uow.session.execute(query).scalar_one())

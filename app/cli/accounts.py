@@ -20,7 +20,8 @@ import sys
 from typing import Any
 
 from app.bootstrap import open_context
-from app.cli.output import print_json
+from app.cli.bookings import _usage_guard
+from app.cli.output import add_page_options, page_of, print_json, say_more
 from app.core import accounts
 from app.core.access import ROLE_LABELS, Role
 from app.core.clock import Clock
@@ -45,8 +46,9 @@ def register(commands: Any) -> None:
     add.set_defaults(handler=add_account)
 
     listing = sub.add_parser("list", help=tr("cli", "list the accounts"))
+    add_page_options(listing)
     listing.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
-    listing.set_defaults(handler=list_accounts)
+    listing.set_defaults(handler=_usage_guard(list_accounts))
 
     show = sub.add_parser("show", help=tr("cli", "show one account"))
     show.add_argument("name", metavar="NAME")
@@ -132,17 +134,24 @@ def add_account(args: argparse.Namespace) -> int:
 
 
 def list_accounts(args: argparse.Namespace) -> int:
+    """The accounts, a page of them (``--limit``/``--offset``; text: 100 by default). The
+    people of one cooperative are a handful: the page is cut from the list
+    ``accounts.list_accounts`` reads."""
+    page = page_of(args)
     ctx = open_context(args.db)
     try:
         with ctx.db.read() as uow:
-            rows = accounts.list_accounts(uow, ctx.clock)
+            every = accounts.list_accounts(uow, ctx.clock)
     finally:
         ctx.db.dispose()
+    end = None if page.limit is None else page.offset + page.limit
+    rows = every[page.offset : end]
     if args.json:
         print_json([_json(row, ctx.clock) for row in rows])
         return 0
     for row in rows:
         print(_line(row, ctx.clock))
+    say_more(page, len(rows), len(every) - page.offset - len(rows))
     return 0
 
 

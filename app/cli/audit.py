@@ -21,7 +21,15 @@ from typing import Any
 
 from app.bootstrap import open_context
 from app.cli.bookings import UsageError, _usage_guard
-from app.cli.output import add_page_options, more_rows, page_of, print_json_rows, say_more
+from app.cli.output import (
+    add_page_options,
+    more_rows,
+    page_of,
+    print_json_rows,
+    printing,
+    say_more,
+    streamed,
+)
 from app.core import audit_queries
 from app.core.audit_queries import AuditFilter, AuditRow
 from app.core.clock import Clock
@@ -119,16 +127,20 @@ def run_audit(args: argparse.Namespace) -> int:
     page = page_of(args)
     ctx = open_context(args.db, demo_if_new=False)
     try:
-        with ctx.db.read() as uow:
+        with streamed(), ctx.db.read() as uow:
+            if args.json:  # the whole trail: streamed, a block of events at a time
+                found = audit_queries.stream_events(
+                    uow, where, ctx.clock, limit=page.limit, offset=page.offset
+                )
+                with printing():
+                    print_json_rows(audit_queries.to_json(row, ctx.clock) for row in found)
+                return 0
             rows = audit_queries.events(uow, where, ctx.clock, limit=page.limit, offset=page.offset)
             more = more_rows(
                 page, len(rows), lambda: audit_queries.count_events(uow, where, ctx.clock)
             )
     finally:
         ctx.db.dispose()
-    if args.json:
-        print_json_rows(audit_queries.to_json(row, ctx.clock) for row in rows)
-        return 0
     if not rows:
         print(tr("cli", "No recorded write matches."))
         return 0

@@ -27,7 +27,9 @@ from app.cli.output import (
     page_of,
     print_json,
     print_json_rows,
+    printing,
     say_more,
+    streamed,
 )
 from app.cli.printing import add_out_option, add_print_option
 from app.core.db import UnitOfWork, require_id
@@ -451,7 +453,7 @@ def list_bookings(args: argparse.Namespace) -> int:
     found = {"statuses": args.status, "start": start, "end": end}
     ctx = open_context(args.db)
     try:
-        with ctx.db.read() as uow:
+        with streamed(), ctx.db.read() as uow:
             shown = print_bookings(uow, args.search, **found, page=page, as_json=args.json)
             more = 0
             if not args.json:
@@ -487,14 +489,15 @@ def print_bookings(
             shown += 1
             yield _summary_json(row)
 
-    if as_json:
-        print_json_rows(counted())
-        return shown
-    for b in counted():
-        print(
-            f"{b['ref']:<13} {status_word(b['status']):<10} {_fmt(b['from'])} → "
-            f"{_fmt(b['to'])}  {b['customer_name']}  {b['event']}".rstrip()
-        )
+    with printing():
+        if as_json:
+            print_json_rows(counted())
+            return shown
+        for b in counted():
+            print(
+                f"{b['ref']:<13} {status_word(b['status']):<10} {_fmt(b['from'])} → "
+                f"{_fmt(b['to'])}  {b['customer_name']}  {b['event']}".rstrip()
+            )
     return shown
 
 

@@ -23,13 +23,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import select
-
 from app.bootstrap import Context, open_context
 from app.cli import refunds
 from app.cli.bookings import UsageError, _usage_guard
 from app.cli.delivery import Issued, PendingFiles, check_stdout, deliver
-from app.cli.output import print_json
+from app.cli.output import (
+    add_page_options,
+    more_rows,
+    page_of,
+    print_json,
+    print_json_rows,
+    say_more,
+)
 from app.cli.printing import (
     add_out_option,
     add_print_option,
@@ -41,16 +46,25 @@ from app.cli.printing import (
     printed_line,
     send,
 )
-from app.core.db import UnitOfWork, id_column, require_id
+from app.core.db import UnitOfWork, require_id
 from app.core.errors import DomainError, ValidationError
 from app.core.money import cents_str, from_cents, quantize
 from app.i18n import tr
 from booking.customers import customer_by_number
-from booking.models import Customer
 from inventory import fields
-from invoicing import credit_notes, invoices, issuing, parties, payments, render, validation
+from invoicing import (
+    credit_notes,
+    invoice_queries,
+    invoices,
+    issuing,
+    parties,
+    payments,
+    render,
+    validation,
+)
 from invoicing.balance import InvoiceStatus
 from invoicing.document import Document, Kind, Line
+from invoicing.invoice_queries import IssuedRow
 from invoicing.issuing import Renderer
 from invoicing.models import IssuedDocument, Payment
 
@@ -155,8 +169,9 @@ def register(commands: Any) -> None:
         help=tr("cli", "only invoices in this status"),
     )
     listing.add_argument("--customer", default="", help=tr("cli", "only this customer's"))
+    add_page_options(listing)
     _json_option(listing)
-    listing.set_defaults(handler=list_documents)
+    listing.set_defaults(handler=_usage_guard(list_documents))
 
     show = sub.add_parser("show", help=tr("cli", "one invoice or credit note"))
     show.add_argument("number", help=tr("cli", "the document number (FA-2026-00042)"))
@@ -603,64 +618,62 @@ def list_payments(args: argparse.Namespace) -> int:
 # --- invoices list / show / pdf --------------------------------------------------------------
 
 
-def _row_json(
-    uow: UnitOfWork, row: IssuedDocument, number_of: dict[int, str], today: dt.date
-) -> dict[str, Any]:
+def _row_json(row: IssuedRow) -> dict[str, Any]:
     shown: dict[str, Any] = {
         "number": row.number,
         "kind": row.kind,
         "date": row.issue_date,
-        "customer": number_of.get(row.customer_id, ""),
+        "customer": row.customer_number,
         "customer_name": row.buyer_name,
         "gross_total": cents_str(row.gross_cents),
         "due_date": row.due_date,
+        "status": row.status,
+        "credited": cents_str(row.credited_cents),
+        "paid": cents_str(row.paid_cents),
+        "balance": cents_str(row.balance_cents),
     }
-    if row.kind == Kind.INVOICE.value:
-        balance = payments.balance_of(uow, row, today)
-        shown.update(
-            status=balance.status.value,
-            credited=_money(balance.credited),
-            paid=_money(balance.paid),
-            balance=_money(balance.balance),
-        )
-    else:
-        cited = uow.session.get(IssuedDocument, row.cites_id) if row.cites_id else None
-        shown.update(
-            status=InvoiceStatus.ISSUED.value,
-            credited="0.00",
-            paid="0.00",
-            balance="0.00",
-            cites=cited.number if cited is not None else "",
-        )
+    if row.kind != Kind.INVOICE.value:
+        shown["cites"] = row.cites
     return shown
 
 
 def list_documents(args: argparse.Namespace) -> int:
+    """One page of issued documents in number order (text: 100 unless ``--limit``; JSON:
+    all unless ``--limit``), the page cut by the database and its figures read in bulk."""
+    page = page_of(args)
     ctx = open_context(args.db)
     today = ctx.clock.today()
+    status = args.status or ""
     try:
         with ctx.db.read() as uow:
-            query = select(IssuedDocument).order_by(id_column(IssuedDocument))
-            if args.customer:
-                customer = customer_by_number(uow, args.customer)
-                query = query.where(IssuedDocument.customer_id == customer.id)
-            if args.status:
-                query = query.where(IssuedDocument.kind == Kind.INVOICE.value)
-            number_of = dict(uow.session.exec(select(id_column(Customer), Customer.number)).all())
-            shown = [_row_json(uow, row, number_of, today) for row in uow.session.exec(query)]
-            if args.status:
-                shown = [d for d in shown if d["status"] == args.status]
+            customer_id = customer_by_number(uow, args.customer).id if args.customer else None
+            rows = invoice_queries.issued_page(
+                uow,
+                today,
+                customer_id=customer_id,
+                status=status,
+                limit=page.limit,
+                offset=page.offset,
+            )
+            more = more_rows(
+                page,
+                len(rows),
+                lambda: invoice_queries.count_issued(
+                    uow, today, customer_id=customer_id, status=status
+                ),
+            )
     finally:
         ctx.db.dispose()
     if args.json:
-        print_json(shown)
+        print_json_rows(_row_json(row) for row in rows)
         return 0
-    for d in shown:
+    for d in map(_row_json, rows):
         print(
             f"{d['number']:<15} {d['date'].isoformat()}  {d['customer']:<8} "
             f"{d['customer_name'][:32]:<32} {d['gross_total']:>12} {d['balance']:>12}  "
             f"{d['status']}"
         )
+    say_more(page, len(rows), more)
     return 0
 
 
@@ -670,8 +683,8 @@ def show_document(args: argparse.Namespace) -> int:
     try:
         with ctx.db.read() as uow:
             row = issuing.issued_by_number(uow, args.number)
-            number_of = {row.customer_id: uow.row(Customer, row.customer_id).number}
-            shown = {**_issued_json(uow, row), **_row_json(uow, row, number_of, today)}
+            (listed,) = invoice_queries.issued_page(uow, today, document_id=require_id(row))
+            shown = {**_issued_json(uow, row), **_row_json(listed)}
             shown["reason"] = row.reason
             if row.kind == Kind.INVOICE.value:
                 shown["credit_notes"] = [

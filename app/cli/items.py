@@ -4,16 +4,34 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from app.bootstrap import open_context
-from app.cli.output import print_json
+from app.cli.bookings import _usage_guard
+from app.cli.output import (
+    add_page_options,
+    more_rows,
+    page_of,
+    print_json,
+    print_json_rows,
+    printing,
+    say_more,
+    streamed,
+)
 from app.core.db import require_id
 from app.i18n import tr
 from booking.tracking import holders
 from inventory import catalogue, fields
 from inventory.models import Category, Tracking, UnitStatus
-from inventory.queries import TypeRow, UnitRow, search_types, type_rows, units_by_type
+from inventory.queries import (
+    TypeRow,
+    UnitRow,
+    count_types,
+    search_types,
+    type_rows,
+    units_by_type,
+)
 
 
 def register(commands: Any) -> None:
@@ -21,8 +39,9 @@ def register(commands: Any) -> None:
     sub = items.add_subparsers(dest="items_command", metavar="ACTION", required=True)
     listing = sub.add_parser("list", help="list item types and their units")
     listing.add_argument("--search", default="", help="text to look for")
+    add_page_options(listing)
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(handler=list_items)
+    listing.set_defaults(handler=_usage_guard(list_items))
     _register_edit(sub)
     _register_csv(sub)
 
@@ -80,22 +99,36 @@ def _register_csv(sub: Any) -> None:
     register_csv(sub)
 
 
+#: Item types read at once (their rows, then their units) while a listing is printed.
+BLOCK = 200
+
+
 def list_items(args: argparse.Namespace) -> int:
+    """One page of item types with their units (text: 100 unless ``--limit``; JSON: all
+    unless ``--limit``), read and printed ``BLOCK`` types at a time."""
+    page = page_of(args)
     ctx = open_context(args.db)
+    today = ctx.clock.today()
     try:
-        with ctx.db.read() as uow:
-            ids = search_types(uow, args.search)
-            rows = type_rows(uow, ids)
-            units = units_by_type(uow, ids)
+        with streamed(), ctx.db.read() as uow:
+            ids = search_types(uow, args.search, limit=page.limit, offset=page.offset)
+
+            def blocks() -> Iterator[dict[str, Any]]:
+                for start in range(0, len(ids), BLOCK):
+                    block = ids[start : start + BLOCK]
+                    rows, units = type_rows(uow, block), units_by_type(uow, block)
+                    yield from (_item_json(rows[i], units[i], today) for i in block)
+
+            with printing():
+                if args.json:
+                    print_json_rows(blocks())
+                    return 0
+                for item in blocks():
+                    print(f"{item['code']:<24} {item['quantity']:>5}  {item['name']}")
+            more = more_rows(page, len(ids), lambda: count_types(uow, args.search))
     finally:
         ctx.db.dispose()
-    today = ctx.clock.today()
-    items = [_item_json(rows[i], units[i], today) for i in ids]
-    if args.json:
-        print_json(items)
-    else:
-        for item in items:
-            print(f"{item['code']:<24} {item['quantity']:>5}  {item['name']}")
+    say_more(page, len(ids), more)
     return 0
 
 

@@ -24,7 +24,7 @@ from app.bootstrap import open_context
 from app.cli import tabular_cli
 from app.cli.bookings import _usage_guard
 from app.cli.invoicing import _amount, _date
-from app.cli.output import print_json
+from app.cli.output import add_page_options, page_of, print_json, say_more
 from app.core import tabular
 from app.core.db import UnitOfWork
 from app.core.money import cents_str, to_cents
@@ -55,8 +55,9 @@ def register(commands: Any) -> None:
     listing = sub.add_parser("list", help=tr("cli", "the opening entries still open"))
     listing.add_argument("--customer", help=tr("cli", "only this customer's (its number)"))
     listing.add_argument("--all", action="store_true", help=tr("cli", "settled entries too"))
+    add_page_options(listing)
     listing.add_argument("--json", action="store_true", help=tr("cli", "print JSON"))
-    listing.set_defaults(handler=list_balances)
+    listing.set_defaults(handler=_usage_guard(list_balances))
 
     pay = sub.add_parser("pay", help=tr("cli", "record a payment on an opening entry"))
     pay.add_argument("reference", help=tr("cli", "the entry's reference (its invoice number)"))
@@ -112,6 +113,11 @@ def row_json(row: opening.OpeningRow, today: dt.date) -> dict[str, Any]:
 
 
 def list_balances(args: argparse.Namespace) -> int:
+    """The opening entries still open (``--all``: settled too), a page of them
+    (``--limit``/``--offset``; text: 100 by default); the total owed is over every entry.
+    Opening entries are the few invoices a previous tool left unpaid: the page is cut
+    from ``opening.opening_rows``, which reads them with their payments in bulk."""
+    page = page_of(args)
     ctx = open_context(args.db)
     today = ctx.clock.today()
     try:
@@ -122,7 +128,9 @@ def list_balances(args: argparse.Namespace) -> int:
             rows = opening.opening_rows(uow, customer_id=customer_id)
     finally:
         ctx.db.dispose()
-    kept = [r for r in rows if args.all or r.balance_cents]
+    every = [r for r in rows if args.all or r.balance_cents]
+    end = None if page.limit is None else page.offset + page.limit
+    kept = every[page.offset : end]
     if args.json:
         print_json([row_json(r, today) for r in kept])
         return 0
@@ -143,6 +151,7 @@ def list_balances(args: argparse.Namespace) -> int:
         )
     total = sum((int(r.balance_cents) for r in rows), 0)
     print(tr("cli", "Opening entries still owed: {total}").format(total=tabular.money_text(total)))
+    say_more(page, len(kept), len(every) - page.offset - len(kept))
     return 0
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -39,7 +41,8 @@ def print_json(data: Any) -> None:
 
 def print_json_rows(rows: Iterable[Any], *, chunk: int = 500) -> None:
     """A JSON array written as its rows come (a listing of 200,000 bookings never sits in
-    memory twice): the very text ``print_json(list(rows))`` writes, made by ``to_json``."""
+    memory twice): the very text ``print_json(list(rows))`` writes, made by ``to_json``.
+    Inside a read transaction, call it within ``printing`` (see ``streamed``)."""
     out = sys.stdout
     pending: list[str] = []
     first = True
@@ -52,6 +55,31 @@ def print_json_rows(rows: Iterable[Any], *, chunk: int = 500) -> None:
     pending.append("[]\n" if first else "\n]\n")
     out.write("".join(pending))
     out.flush()
+
+
+class ReaderGone(Exception):
+    """Standard output's reader left (``regie … | head``) while rows were printed inside a
+    read transaction: carried out of it as this (the transaction words an ``OSError`` as a
+    failure of the database) and raised again as the ``BrokenPipeError`` it is by
+    ``streamed`` (``app.cli.main`` ends quietly on it)."""
+
+
+@contextmanager
+def printing() -> Iterator[None]:
+    """Around printing inside a read transaction: a closed pipe becomes ``ReaderGone``."""
+    try:
+        yield
+    except BrokenPipeError as err:
+        raise ReaderGone() from err
+
+
+@contextmanager
+def streamed() -> Iterator[None]:
+    """Around a read transaction whose rows are printed as they are read."""
+    try:
+        yield
+    except ReaderGone:
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe") from None
 
 
 def to_json(value: Any, level: int = 0) -> str:
