@@ -6,9 +6,13 @@ services — ``save_customer``, ``add_membership``, ``create_booking``, ``change
 every rule holds; a generated booking refused for shortage is skipped.
 
 ``large`` (benchmarks): 3,000 customers and ten years of bookings (at least 200,000
-bookings and 1,000,000 lines) written with bulk inserts. Occupancy is tracked per item type
-per day (conservatively: a booking holds every day it touches), and a line is only placed
-where it fits the type's serviceable stock, so the large dataset never over-books either.
+bookings and 1,000,000 lines) written with bulk inserts (``app.demo.bulk``: ids given here,
+one executemany per table, indexes built once at the end), with the desk's movements of
+the bookings out now and of those back in the last ``MOVEMENT_DAYS`` days. Occupancy is
+tracked per item type per day (conservatively: a booking holds every day it touches), and a
+line is only placed where it fits the type's serviceable stock, so the large dataset never
+over-books either. Bulk rows are not on the audit trail (``app.core.audit``: the builders'
+Core inserts are fabricated history, not writes anybody made).
 
 Both share one planner: seasonal kinds of events (festivals peak in summer, weekend concerts
 picked up on Friday and back on Monday, school shows in December and June, village fêtes),

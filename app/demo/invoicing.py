@@ -2,7 +2,9 @@
 
 Everything goes through the services (``rates``, ``invoices.issue_invoice``,
 ``credit_notes``, ``payments``, ``deposits``) with the renderer given (the real one: PDF
-and Factur-X XML, validated by ``validation.check_xml`` when ``check`` is given):
+and Factur-X XML, validated by ``validation.check_xml`` when ``check`` is given), except
+the large demo's thousands of day rates, written in three statements with the rows and
+audit records the rate services would leave (``_bulk_rates``):
 
 - settings: payment term 30 days, quote validity 30 days, weekend rule (out Friday from
   12:00, back Monday by 12:00: one day), a minimum charge of 20,00 €, VAT 20 %;
