@@ -52,8 +52,7 @@ from booking.desk_reads import (
     ItemFacts,
     case_units,
     identify,
-    out_on,
-    overdue_since,
+    unit_state,
 )
 from booking.desk_results import OUTCOME_LABELS, LineProgress, Outcome, ScanResult
 from booking.desk_results import refuse as _refuse
@@ -181,7 +180,7 @@ def _unit_refusal(
             code=unit.barcode,
             status=unit.status,
         )
-    where = out_on(uow, unit.id)
+    where, since = unit_state(uow, unit.id, today)
     if where is not None and where.id == booking.id:
         return _refuse(
             code,
@@ -200,7 +199,6 @@ def _unit_refusal(
             code=unit.barcode,
             other=where.reference,
         )
-    since = overdue_since(uow, unit.id, today)
     if since is not None:
         return _refuse(
             code,

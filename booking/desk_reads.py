@@ -2,8 +2,8 @@
 
 The scan path never loads ORM rows to decide: what the scanned code designates
 (``identify``: a booking reference, a unit, a case or a bulk type, one statement per
-reading of the scan), where a unit is (``out_on``), a case's units, an overdue inspection,
-the booking a bulk return is credited to. SQLAlchemy caches the compiled form of these
+reading of the scan), where a unit is (``out_on``) and whether its inspection is overdue
+(``unit_state``: both at once), a case's units, the booking a bulk return is credited to. SQLAlchemy caches the compiled form of these
 module-level statements; the answers are frozen dataclasses. (The booking a scan is made
 for is read with its ledger: ``booking.desk_ledger``.)
 """
@@ -133,6 +133,13 @@ _LAST_MOVE = (
 )
 _DUE_SINCE = sqlalchemy.select(func.min(_DUE.c.due_on)).where(
     _DUE.c.unit_id == bindparam("unit_id")
+)
+#: A unit's whereabouts and its oldest inspection due, in one statement: the due date
+#: (always one row: an aggregate) beside the last movement with its booking, if any.
+_DUE_ON = _DUE_SINCE.with_only_columns(func.min(_DUE.c.due_on).label("due_on")).subquery("due")
+_LAST = _LAST_MOVE.subquery("last")
+_UNIT_STATE = sqlalchemy.select(_DUE_ON.c.due_on, _LAST).select_from(
+    _DUE_ON.outerjoin(_LAST, sqlalchemy.true())
 )
 _CASE_UNITS = (
     sqlalchemy.select(
@@ -282,10 +289,15 @@ def out_on(uow: UnitOfWork, unit_id: int) -> BookingFacts | None:
     return booking_row(last)
 
 
-def overdue_since(uow: UnitOfWork, unit_id: int, today: dt.date) -> dt.date | None:
-    """The day the unit's oldest inspection fell due, when that is before ``today``."""
-    due = uow.session.execute(_DUE_SINCE, {"unit_id": unit_id}).scalar()
-    return due if due is not None and due < today else None
+def unit_state(
+    uow: UnitOfWork, unit_id: int, today: dt.date
+) -> tuple[BookingFacts | None, dt.date | None]:
+    """The booking the unit is out on (``out_on``) and, when its oldest inspection due is
+    before ``today``, that day: a check-out's questions about a unit, in one statement."""
+    row = uow.session.execute(_UNIT_STATE, {"unit_id": unit_id}).one()
+    out = booking_row(row) if row.direction == Direction.OUT else None
+    due = row.due_on
+    return out, (due if due is not None and due < today else None)
 
 
 def case_units(uow: UnitOfWork, case_id: int) -> list[ItemFacts]:

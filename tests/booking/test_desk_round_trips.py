@@ -22,7 +22,7 @@ from booking.desk_ledger import (
     booking_with_ledger,
     out_on_with_ledger,
 )
-from booking.desk_reads import identify
+from booking.desk_reads import identify, out_on, unit_state
 from booking.models import Condition
 from inventory.catalogue import unit_by_barcode
 from tests import factories
@@ -111,8 +111,8 @@ def test_a_check_out_reads_once_and_writes_the_movement_with_its_record(db, cloc
     with _statements(db) as seen:
         result = _out(db, clock, ref, lyres[1])
     assert result.ok and result.line == _progress(db, ref, "LYRE-WASH")
-    # a unit also asks where it is and whether its inspection is overdue
-    assert len(_reads(seen)) == 3, _reads(seen)
+    # a unit also asks where it is and whether its inspection is overdue, at once
+    assert len(_reads(seen)) == 2, _reads(seen)
 
 
 def test_a_return_reads_once_or_twice_and_the_last_one_returns_the_booking(db, clock, stock):
@@ -155,6 +155,9 @@ def test_the_booking_read_with_its_ledger_is_the_ledger_read_alone(db, clock, st
         where, its_ledger = out_on_with_ledger(uow, unit.id)
         assert where == facts and its_ledger == ledger
         assert out_on_with_ledger(uow, unit_by_barcode(uow, lyres[2]).id) is None
+        today = clock.today()
+        assert unit_state(uow, unit.id, today) == (out_on(uow, unit.id), None) == (facts, None)
+        assert unit_state(uow, unit_by_barcode(uow, lyres[2]).id, today) == (None, None)
         assert booking_with_ledger(uow, "R-0000-0000") is None
         assert booking_with_ledger(uow, "  ") is None
 
