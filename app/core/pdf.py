@@ -239,9 +239,19 @@ def logo_png(logo: Logo) -> tuple[bytes, int, int] | None:
     document is then printed without one rather than not at all)."""
     if logo is None or logo == b"":
         return None
+    if isinstance(logo, bytes):
+        return _flat_png(logo)  # the setting's bytes: decoded once per process
+    return _flatten(logo)
+
+
+@functools.lru_cache(maxsize=4)
+def _flat_png(logo: bytes) -> tuple[bytes, int, int] | None:
+    return _flatten(io.BytesIO(logo))
+
+
+def _flatten(source: BinaryIO | str | PathLike[str]) -> tuple[bytes, int, int] | None:
     from PIL import Image, UnidentifiedImageError
 
-    source: BinaryIO | str | PathLike[str] = io.BytesIO(logo) if isinstance(logo, bytes) else logo
     try:
         with Image.open(source) as image:
             image.load()
