@@ -9,6 +9,7 @@ validates everything before writing anything.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -184,7 +185,9 @@ def minimum_charge(uow: UnitOfWork) -> Decimal:
     return to_decimal(setting(uow, MINIMUM_CHARGE))
 
 
+@functools.lru_cache(maxsize=64)
 def _time(text: str) -> dt.time:
+    """``"14:00"`` → 14:00 (parsed once per text: every pricing asks the weekend rule)."""
     return dt.datetime.strptime(text.strip(), "%H:%M").time()
 
 
