@@ -205,6 +205,10 @@ def say_more(page: Page, shown: int, more: int) -> None:
     """On stderr: how many rows follow this page and the option that shows them."""
     if more <= 0:
         return
+    if page.limit == 0:  # nothing asked for: say how to ask, not the same page again
+        text = tr("cli", "… {count} rows: --limit N shows N of them")
+        print(text.format(count=QLocale().toString(more)), file=sys.stderr)
+        return
     text = tr("cli", "… {count} more: --offset {offset}")
     print(
         text.format(count=QLocale().toString(more), offset=page.offset + shown),

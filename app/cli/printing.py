@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.cli.customers import usage_error
+from app.cli.output import FOLDER_OUTPUTS
 from app.core.errors import DomainError, ValidationError
 from app.core.files import replacing
 from app.i18n import tr
@@ -62,7 +63,11 @@ def output_missing(args: argparse.Namespace) -> int | None:
     None when the command has somewhere to send its document."""
     if getattr(args, "out", "") or printing(args):
         return None
-    return usage_error(ValidationError("out", "Give --out with a file, --print, or both."), "--out")
+    if getattr(args, "command", None) in FOLDER_OUTPUTS:
+        err = ValidationError("out", "Give --out with a folder, --print, or both.")
+    else:
+        err = ValidationError("out", "Give --out with a file, --print, or both.")
+    return usage_error(err, "--out")
 
 
 def check_printer(args: argparse.Namespace) -> str | None:
