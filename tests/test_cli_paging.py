@@ -127,6 +127,12 @@ def test_the_text_shows_one_page_and_says_how_to_see_the_rest(listed, capsys) ->
     assert err.splitlines() == [f"… {BOOKINGS // CUSTOMERS - 5} more: --offset 5"]
 
 
+def test_a_limit_of_zero_says_how_many_rows_there_are_and_how_to_see_them(listed, capsys) -> None:
+    status, out, err = run(capsys, "bookings", "list", "--limit", "0")
+    assert status == 0 and out == ""
+    assert err.splitlines() == [f"… {BOOKINGS} rows: --limit N shows N of them"]
+
+
 def test_the_text_of_every_listing_says_what_follows_a_page(listed, capsys) -> None:
     for command in LISTINGS:
         status, out, err = run(capsys, *command, "--limit", "1")

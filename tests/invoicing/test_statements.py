@@ -462,6 +462,8 @@ def test_cli_refusals_write_nothing(cli, tmp_path, capsys):
     assert status == 1 and "NOPE" in err
     status, _, err = run(capsys, "statements", "--month", "2027-03", "--out", str(out))
     assert status == 1 and "2027-03" in err
+    status, _, err = run(capsys, "statements", "--month", "2026-11")
+    assert status == 2 and "Give --out with a folder" in err
     assert not out.exists()
 
 
