@@ -254,7 +254,6 @@ def finished(procs: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
 def test_desks_confirming_the_last_units_at_once_exactly_one_wins(pg_db, pg_url):
     db, clock = pg_db, FixedClock(NOW)
     customer = _catalogue(db, clock, ("LYRE",))
-    winners = []
     with _desks(pg_url, _confirming_desk) as run_round:
         for n in range(ROUNDS):
             # Each round a fresh week: quotes overlapping by a day or two, each wanting two
@@ -271,8 +270,9 @@ def test_desks_confirming_the_last_units_at_once_exactly_one_wins(pg_db, pg_url)
             for loser in (r for r in got if r[2] == "short"):
                 assert loser[3] == [("LYRE", 1, (winner[1],))], (n, got)
                 assert loser[4][0] < winner[4][1], (n, got)  # they really collided
-            winners.append(winner[0])
-    assert len(set(winners)) > 1, winners  # not always the same desk
+    # Which desk wins is the server's lock queue's business (first come, first served: on
+    # a loaded machine the same desk may win every round); that they collided is checked
+    # above for every loser.
 
     statuses = _statuses(db)
     assert sorted(statuses.values()) == ["confirmed"] * ROUNDS + ["quote"] * (ROUNDS * (DESKS - 1))
