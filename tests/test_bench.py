@@ -322,3 +322,22 @@ def test_a_server_url_that_is_not_postgresql_is_refused(capsys):
     argv = [*CONTENTION, "--engine", "postgresql", "--url", "mysql://x@/y"]
     assert main(argv) == 2
     assert "is not a PostgreSQL server's URL" in capsys.readouterr().err
+
+
+def test_self_contained_operations_neither_build_nor_read_the_cached_dataset(monkeypatch, capsys):
+    """``--only demo_large`` builds its own file: asking for it must not first build the
+    whole cached dataset it never uses; the table prints a dash for a missing figure."""
+    from app.bench import benchmarks
+    from app.cli import main
+
+    def no_dataset(*_args, **_kwargs):
+        raise AssertionError("the cached dataset was built")
+
+    monkeypatch.setattr(benchmarks, "ensure_dataset", no_dataset)
+    monkeypatch.setitem(
+        benchmarks.OPERATIONS, "demo_large", lambda _path: {"seconds": 39.3, "n": 1}
+    )
+    assert main(["bench", "--size", "large", "--only", "demo_large"]) == 0
+    out = capsys.readouterr().out
+    (row,) = [line for line in out.splitlines() if line.startswith("demo_large")]
+    assert row.split() == ["demo_large", "—", "—", "1"]

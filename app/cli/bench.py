@@ -189,10 +189,11 @@ def run_bench(args: argparse.Namespace) -> int:
         print_json(result)
         return 0
     data = result["dataset"]
-    print(
-        f"dataset {data['size']}: {data['types']} types, {data['units']} units, "
-        f"{data['customers']} customers, {data['bookings']} bookings, {data['lines']} lines"
-    )
+    if "types" in data:  # not when only self-contained operations ran (demo_large…)
+        print(
+            f"dataset {data['size']}: {data['types']} types, {data['units']} units, "
+            f"{data['customers']} customers, {data['bookings']} bookings, {data['lines']} lines"
+        )
     _table(result["results"])
     return 0
 
@@ -200,9 +201,14 @@ def run_bench(args: argparse.Namespace) -> int:
 def _table(results: dict[str, Any]) -> None:
     print(f"{'operation':<20} {'median ms':>10} {'p95 ms':>10} {'n':>5}")
     for name, figures in results.items():
-        print(
-            f"{name:<20} {figures['median_ms']:>10.2f} {figures['p95_ms']:>10.2f} {figures['n']:>5}"
-        )
+        cells = [_cell(figures.get("median_ms")), _cell(figures.get("p95_ms"))]
+        n = figures.get("n", "—")
+        print(f"{name:<20} {cells[0]:>10} {cells[1]:>10} {n:>5}")
+
+
+def _cell(value: object) -> str:
+    """A figure to two decimals, or a dash where the operation has none."""
+    return f"{value:.2f}" if isinstance(value, int | float) else "—"
 
 
 def run_workload_bench(args: argparse.Namespace, engines: list[str]) -> int:
@@ -341,12 +347,13 @@ def _engine_table(results: dict[str, Any], engines: list[str]) -> None:
     for name in names:
         line = f"{name:<22}"
         if has_bound:
-            line += f" {results.get(name + '_bound', {}).get('median_ms', 0.0):>13.2f}"
+            line += f" {_cell(results.get(name + '_bound', {}).get('median_ms')):>13}"
         for engine in engines:
             figures = results.get(name if engine == "sqlite" else f"pg_{name}", {})
-            line += f" {figures.get('median_ms', 0.0):>18.2f} {figures.get('p95_ms', 0.0):>9.2f}"
+            line += f" {_cell(figures.get('median_ms')):>18} {_cell(figures.get('p95_ms')):>9}"
             if has_bound:
-                line += f" {figures.get('bound_ratio', 0.0):>8.1f}"
+                ratio = figures.get("bound_ratio")
+                line += f" {f'{ratio:.1f}' if isinstance(ratio, int | float) else '—':>8}"
         if len(engines) > 1 and "ratio" in results.get(f"pg_{name}", {}):
             line += f" {results[f'pg_{name}']['ratio']:>12.2f}"
         print(line)
