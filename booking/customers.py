@@ -468,7 +468,9 @@ def customer_listing(
     """A page of ``search_customers`` as ``(fields, memberships)``: every column of each
     customer by name (``CUSTOMER_FIELDS`` and ``id``) and its memberships by start, read by
     two queries whatever the page's length."""
-    query = sa_select(queries.table_of(Customer)).where(*_search_conditions(text)).order_by(*_BY_NAME)
+    query = (
+        sa_select(queries.table_of(Customer)).where(*_search_conditions(text)).order_by(*_BY_NAME)
+    )
     if limit is not None:
         query = query.limit(limit)
     if offset:
