@@ -78,6 +78,13 @@
         <numerusform>%Ln bookings</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%Ln booking(s) and more: counting…</source>
+      <translation>
+        <numerusform>%Ln booking and more: counting…</numerusform>
+        <numerusform>%Ln bookings and more: counting…</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>CasesScreen</name>
@@ -274,6 +281,13 @@
       <translation>
         <numerusform>%Ln document</numerusform>
         <numerusform>%Ln documents</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln document(s) so far, %1 of %2 bookings looked at…</source>
+      <translation>
+        <numerusform>%Ln document so far, %1 of %2 bookings looked at…</numerusform>
+        <numerusform>%Ln documents so far, %1 of %2 bookings looked at…</numerusform>
       </translation>
     </message>
   </context>

@@ -1639,6 +1639,13 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
         <numerusform>%Ln réservations</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%Ln booking(s) and more: counting…</source>
+      <translation>
+        <numerusform>%Ln réservation et plus : décompte en cours…</numerusform>
+        <numerusform>%Ln réservations et plus : décompte en cours…</numerusform>
+      </translation>
+    </message>
     <message>
       <source>%1 created from %2 (a quote: confirm it in the editor).</source>
       <translation>%1 créée à partir de %2 (un devis : confirmez-le dans l’éditeur).</translation>
@@ -4908,6 +4915,13 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <source>%1 left to pay</source>
       <translation>%1 restant dû</translation>
     </message>
+    <message numerus="yes">
+      <source>%Ln document(s) so far, %1 of %2 bookings looked at…</source>
+      <translation>
+        <numerusform>%Ln document pour l’instant, %1 réservations examinées sur %2…</numerusform>
+        <numerusform>%Ln documents pour l’instant, %1 réservations examinées sur %2…</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>ItemTypeDialog</name>
@@ -7815,10 +7829,6 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>seulement cette ligne (avec --entity)</translation>
     </message>
     <message>
-      <source>only the N most recent events</source>
-      <translation>seulement les N événements les plus récents</translation>
-    </message>
-    <message>
       <source>No recorded write matches.</source>
       <translation>Aucune écriture enregistrée ne correspond.</translation>
     </message>
@@ -9163,6 +9173,22 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Règlement {id} : {amount} sur {reference} ({method}, {date}) ; reste dû {balance}.</translation>
     </message>
     <message>
+      <source>at most N rows (default: {page} in text, every row in JSON)</source>
+      <translation>au plus N lignes (par défaut : {page} en texte, toutes en JSON)</translation>
+    </message>
+    <message>
+      <source>skip the first N rows (the next page: --offset 100)</source>
+      <translation>sauter les N premières lignes (la page suivante : --offset 100)</translation>
+    </message>
+    <message>
+      <source>… {count} rows: --limit N shows N of them</source>
+      <translation>… {count} lignes : --limit N en montre N</translation>
+    </message>
+    <message>
+      <source>… {count} more: --offset {offset}</source>
+      <translation>… {count} de plus : --offset {offset}</translation>
+    </message>
+    <message>
       <source>a booking's pricing: coefficient, discounts, minimum charge</source>
       <translation>la tarification d’une réservation : coefficient, remises, minimum facturé</translation>
     </message>
@@ -9441,10 +9467,6 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
   </context>
   <context>
     <name>fields</name>
-    <message>
-      <source>limit</source>
-      <translation>limite</translation>
-    </message>
     <message>
       <source>to</source>
       <translation>retour</translation>
@@ -9965,10 +9987,6 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Donnez le nouveau mot de passe dans REGIE_NEW_PASSWORD, ou lancez la commande dans un terminal pour le taper.</translation>
     </message>
     <message>
-      <source>Give a whole number of events, 0 or more.</source>
-      <translation>Donnez un nombre entier d'événements, 0 ou plus.</translation>
-    </message>
-    <message>
       <source>The end of the period must come after its start.</source>
       <translation>La fin de la période doit venir après son début.</translation>
     </message>
@@ -10085,6 +10103,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Donnez --amount ou --line, pas les deux.</translation>
     </message>
     <message>
+      <source>Give a whole number of rows, 0 or more (for example 100).</source>
+      <translation>Donnez un nombre entier de lignes, 0 ou plus (par exemple 100).</translation>
+    </message>
+    <message>
       <source>{path} is a file, not a folder: give a folder for --out.</source>
       <translation>{path} est un fichier, pas un dossier : donnez un dossier à --out.</translation>
     </message>
@@ -10103,6 +10125,10 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>The file {path} cannot be overwritten (it is read-only): choose another name.</source>
       <translation>Le fichier {path} ne peut pas être remplacé (il est en lecture seule) : choisissez un autre nom.</translation>
+    </message>
+    <message>
+      <source>Give --out with a folder, --print, or both.</source>
+      <translation>Indiquez --out avec un dossier, --print, ou les deux.</translation>
     </message>
     <message>
       <source>Give --out with a file, --print, or both.</source>
@@ -11616,50 +11642,6 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>Cette ligne et la ligne {first} décrivent le même client mais diffèrent par {columns} : les colonnes d’un client doivent être les mêmes sur chacune de ses lignes.</translation>
     </message>
     <message>
-      <source>Accepted</source>
-      <translation>Accepté</translation>
-    </message>
-    <message>
-      <source>Unknown code</source>
-      <translation>Code inconnu</translation>
-    </message>
-    <message>
-      <source>Not on this booking</source>
-      <translation>Pas sur cette réservation</translation>
-    </message>
-    <message>
-      <source>More than booked</source>
-      <translation>Plus que réservé</translation>
-    </message>
-    <message>
-      <source>Already out</source>
-      <translation>Déjà sorti</translation>
-    </message>
-    <message>
-      <source>Scanned twice</source>
-      <translation>Scanné deux fois</translation>
-    </message>
-    <message>
-      <source>Inspection overdue</source>
-      <translation>Contrôle en retard</translation>
-    </message>
-    <message>
-      <source>Lost or retired</source>
-      <translation>Perdu ou réformé</translation>
-    </message>
-    <message>
-      <source>Not out</source>
-      <translation>Pas sorti</translation>
-    </message>
-    <message>
-      <source>Booking not ready</source>
-      <translation>Réservation pas prête</translation>
-    </message>
-    <message>
-      <source>Invalid scan</source>
-      <translation>Scan invalide</translation>
-    </message>
-    <message>
       <source>The scan was empty.</source>
       <translation>Le scan était vide.</translation>
     </message>
@@ -11726,6 +11708,18 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>{name} {left} / {wanted}</translation>
     </message>
     <message>
+      <source>There is no scan to undo.</source>
+      <translation>Il n’y a aucun scan à annuler.</translation>
+    </message>
+    <message>
+      <source>Scan of {code} undone.</source>
+      <translation>Scan de {code} annulé.</translation>
+    </message>
+    <message>
+      <source>Nothing of {name} is left to substitute.</source>
+      <translation>Il ne reste rien de {name} à substituer.</translation>
+    </message>
+    <message>
       <source>{code} is a booking, not an item.</source>
       <translation>{code} est une réservation, pas un matériel.</translation>
     </message>
@@ -11754,20 +11748,52 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>{name} rentré {back} / {left}</translation>
     </message>
     <message>
-      <source>There is no scan to undo.</source>
-      <translation>Il n’y a aucun scan à annuler.</translation>
-    </message>
-    <message>
-      <source>Scan of {code} undone.</source>
-      <translation>Scan de {code} annulé.</translation>
-    </message>
-    <message>
-      <source>Nothing of {name} is left to substitute.</source>
-      <translation>Il ne reste rien de {name} à substituer.</translation>
-    </message>
-    <message>
       <source>{code} is not a booking: scan the reference on the pick list first, or choose a departure.</source>
       <translation>{code} n’est pas une réservation : scannez d’abord la référence sur la liste de préparation, ou choisissez un départ.</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>Accepté</translation>
+    </message>
+    <message>
+      <source>Unknown code</source>
+      <translation>Code inconnu</translation>
+    </message>
+    <message>
+      <source>Not on this booking</source>
+      <translation>Pas sur cette réservation</translation>
+    </message>
+    <message>
+      <source>More than booked</source>
+      <translation>Plus que réservé</translation>
+    </message>
+    <message>
+      <source>Already out</source>
+      <translation>Déjà sorti</translation>
+    </message>
+    <message>
+      <source>Scanned twice</source>
+      <translation>Scanné deux fois</translation>
+    </message>
+    <message>
+      <source>Inspection overdue</source>
+      <translation>Contrôle en retard</translation>
+    </message>
+    <message>
+      <source>Lost or retired</source>
+      <translation>Perdu ou réformé</translation>
+    </message>
+    <message>
+      <source>Not out</source>
+      <translation>Pas sorti</translation>
+    </message>
+    <message>
+      <source>Booking not ready</source>
+      <translation>Réservation pas prête</translation>
+    </message>
+    <message>
+      <source>Invalid scan</source>
+      <translation>Scan invalide</translation>
     </message>
     <message>
       <source>Saved.</source>
@@ -12317,18 +12343,6 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
       <translation>{reference} a été importée le {day} avec d’autres montants ou dates ; une écriture d’ouverture ne se modifie jamais : enregistrez plutôt un règlement.</translation>
     </message>
     <message>
-      <source>A payment must be more than zero.</source>
-      <translation>Un paiement doit être supérieur à zéro.</translation>
-    </message>
-    <message>
-      <source>A payment cannot be dated in the future beyond tomorrow ({date}; this computer's clock says {today}).</source>
-      <translation>Un paiement ne peut pas être daté au-delà de demain ({date} ; l’horloge de ce poste indique le {today}).</translation>
-    </message>
-    <message>
-      <source>A payment cannot be dated before its invoice: {number} is dated {issued}, the payment {date}.</source>
-      <translation>Un paiement ne peut pas être daté avant sa facture : {number} est datée du {issued}, le paiement du {date}.</translation>
-    </message>
-    <message>
       <source>Invoice {number} has {balance} left to pay; a payment of {amount} is more than that.</source>
       <translation>Il reste {balance} à payer sur la facture {number} ; un paiement de {amount} dépasse ce montant.</translation>
     </message>
@@ -12419,6 +12433,18 @@ La base actuelle est d’abord mise de côté ; ce qui a été enregistré depui
     <message>
       <source>Invoice {number} is paid more than it owes ({credit} to refund to the customer): record a refund, not a payment.</source>
       <translation>La facture {number} est payée au-delà de ce qu’elle doit ({credit} à rembourser au client) : enregistrez un remboursement, pas un paiement.</translation>
+    </message>
+    <message>
+      <source>A payment must be more than zero.</source>
+      <translation>Un paiement doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+      <source>A payment cannot be dated in the future beyond tomorrow ({date}; this computer's clock says {today}).</source>
+      <translation>Un paiement ne peut pas être daté au-delà de demain ({date} ; l’horloge de ce poste indique le {today}).</translation>
+    </message>
+    <message>
+      <source>A payment cannot be dated before its invoice: {number} is dated {issued}, the payment {date}.</source>
+      <translation>Un paiement ne peut pas être daté avant sa facture : {number} est datée du {issued}, le paiement du {date}.</translation>
     </message>
     <message>
       <source>Régie is not a certified cash system (NF 525): record this cash refund to {customer} in your certified till. If the cooperative records such payments there, say so in Settings (File → Settings…); Régie then keeps a copy for the invoice's balance.</source>
