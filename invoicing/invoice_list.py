@@ -28,13 +28,11 @@ from sqlmodel import col, select
 
 from app.core.clock import Clock
 from app.core.db import UnitOfWork
-from app.core.errors import DomainError
-from app.core.money import to_cents
 from booking.models import Booking, Customer
-from invoicing import charges, invoices, pricing, vat_rules
+from invoicing import invoices
 from invoicing.balance import InvoiceBalance, InvoiceStatus, invoice_balances
 from invoicing.document import Kind
-from invoicing.invoice_queries import CREDIT, UNPAID, DocumentRow, Filters
+from invoicing.invoice_queries import CREDIT, UNPAID, DocumentRow, Filters, draft_row
 from invoicing.models import IssuedDocument
 
 
@@ -174,39 +172,6 @@ def draft_candidates(uow: UnitOfWork, filters: Filters) -> list[int]:
         for booking_id, reference, name in uow.session.exec(query)
         if not words or _has_words(words, reference, name)
     ]
-
-
-def draft_row(uow: UnitOfWork, booking: Booking, name: str, clock: Clock) -> DocumentRow | None:
-    """The draft of ``booking`` (None: nothing left to invoice); a draft that cannot be
-    computed carries why."""
-    problem: DomainError | None = None
-    gross: int | None = None
-    try:
-        covered, _choice = charges.uninvoiced(uow, booking, clock)
-    except DomainError as err:
-        problem = err
-    else:
-        if not covered:
-            return None
-        customer = charges.customer_of(uow, booking)
-        lines = vat_rules.apply(uow, customer, [c.line for c in covered])
-        gross = to_cents(pricing.totals(lines).gross)
-    draft = InvoiceStatus.DRAFT.value
-    return DocumentRow(
-        f"draft:{booking.reference}",
-        draft,
-        "",
-        booking.reference,
-        None,
-        None,
-        booking.customer_id,
-        name,
-        gross,
-        None,
-        None,
-        draft,
-        problem=problem,
-    )
 
 
 def drafts_of(uow: UnitOfWork, booking_ids: Sequence[int], clock: Clock) -> dict[int, DocumentRow]:

@@ -122,36 +122,43 @@ def draft_rows(uow: UnitOfWork, clock: Clock) -> list[DocumentRow]:
     )
     rows = []
     for booking, name in uow.session.exec(query).all():
-        problem: DomainError | None = None
-        gross: int | None = None
-        try:
-            covered, _choice = charges.uninvoiced(uow, booking, clock)
-        except DomainError as err:
-            problem = err
-        else:
-            if not covered:
-                continue
-            customer = charges.customer_of(uow, booking)
-            lines = vat_rules.apply(uow, customer, [c.line for c in covered])
-            gross = to_cents(pricing.totals(lines).gross)
-        rows.append(
-            DocumentRow(
-                f"draft:{booking.reference}",
-                InvoiceStatus.DRAFT.value,
-                "",
-                booking.reference,
-                None,
-                None,
-                booking.customer_id,
-                name,
-                gross,
-                None,
-                None,
-                InvoiceStatus.DRAFT.value,
-                problem=problem,
-            )
-        )
+        row = draft_row(uow, booking, name, clock)
+        if row is not None:
+            rows.append(row)
     return rows
+
+
+def draft_row(uow: UnitOfWork, booking: Booking, name: str, clock: Clock) -> DocumentRow | None:
+    """The draft of ``booking`` (None: nothing left to invoice); a draft that cannot be
+    computed carries why."""
+    problem: DomainError | None = None
+    gross: int | None = None
+    try:
+        covered, _choice = charges.uninvoiced(uow, booking, clock)
+    except DomainError as err:
+        problem = err
+    else:
+        if not covered:
+            return None
+        customer = charges.customer_of(uow, booking)
+        lines = vat_rules.apply(uow, customer, [c.line for c in covered])
+        gross = to_cents(pricing.totals(lines).gross)
+    draft = InvoiceStatus.DRAFT.value
+    return DocumentRow(
+        f"draft:{booking.reference}",
+        draft,
+        "",
+        booking.reference,
+        None,
+        None,
+        booking.customer_id,
+        name,
+        gross,
+        None,
+        None,
+        draft,
+        problem=problem,
+    )
 
 
 @dataclass(frozen=True)
